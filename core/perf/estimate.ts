@@ -1,0 +1,149 @@
+import type { Gpu, OpenModel } from '../schema/catalog.ts';
+import type { Engine, Precision } from '../schema/common.ts';
+import { BYTES_PER_GB } from '../units.ts';
+import type { EngineProfile } from './efficiency.ts';
+import { defaultKvPrecision } from './precision.ts';
+import { kvBytesPerSequence, maxConcurrency, replicaSpec, type ReplicaSpec } from './replica.ts';
+import { operatingPoint, type OperatingPoint } from './serving.ts';
+
+export interface EstimateInput {
+  model: OpenModel;
+  gpu: Gpu;
+  /** GPUs in total; with `tp` smaller, the rest are data-parallel replicas. */
+  gpus: number;
+  tp?: number;
+  precision: Precision;
+  kvPrecision?: Precision;
+  engine: Engine;
+  inputTokens: number;
+  outputTokens: number;
+  /** Requests in flight across all replicas, or 'saturate' for the most that fit in memory. */
+  concurrency: number | 'saturate';
+  /** Prompt tokens served from the prefix cache (skip prefill). */
+  cachedPrefixTokens?: number;
+  profile?: Partial<EngineProfile>;
+}
+
+export interface Estimate {
+  fitsInMemory: boolean;
+  /** Why it does not fit, or why the configuration is impossible. */
+  reason?: string;
+  tp: number;
+  replicas: number;
+  precision: Precision;
+  kvPrecision: Precision;
+  concurrency: number;
+  maxConcurrency: number;
+  outputTokensPerSecond: number;
+  requestsPerSecond: number;
+  ttftMs: number | null;
+  tpotMs: number | null;
+  e2eLatencyMs: number | null;
+  weightsGBPerGpu: number;
+  kvCacheGBPerSequence: number;
+  exceedsContext: boolean;
+}
+
+/** A configuration that cannot exist (wrong GPU count, TP that does not divide the heads). */
+export class ConfigurationError extends Error {}
+
+/** Checks the parallel layout; throws ConfigurationError with the field named. */
+export function checkParallelism(model: OpenModel, gpus: number, tp: number): void {
+  if (!Number.isInteger(gpus) || gpus < 1) throw new ConfigurationError('gpus must be a whole number ≥ 1');
+  if (!Number.isInteger(tp) || tp < 1) throw new ConfigurationError('tp must be a whole number ≥ 1');
+  if (tp > gpus) throw new ConfigurationError(`tp (${tp}) cannot exceed gpus (${gpus})`);
+  if (gpus % tp !== 0) {
+    throw new ConfigurationError(`gpus (${gpus}) must be a multiple of tp (${tp}): replicas are whole`);
+  }
+  if (model.arch.attentionHeads % tp !== 0) {
+    throw new ConfigurationError(
+      `tp (${tp}) must divide ${model.id}'s ${model.arch.attentionHeads} attention heads`,
+    );
+  }
+}
+
+/** Performance of one self-hosted configuration (the CLI's `estimate`). */
+export function estimate(input: EstimateInput): Estimate {
+  const tp = input.tp ?? input.gpus;
+  checkParallelism(input.model, input.gpus, tp);
+  const kvPrecision = input.kvPrecision ?? defaultKvPrecision(input.precision);
+  const spec = replicaSpec({
+    model: input.model,
+    gpu: input.gpu,
+    tp,
+    precision: input.precision,
+    kvPrecision,
+    engine: input.engine,
+    ...(input.profile ? { profile: input.profile } : {}),
+  });
+  const replicas = input.gpus / tp;
+  const context = input.inputTokens + input.outputTokens;
+  const perReplicaMax = maxConcurrency(spec, context);
+  const base = {
+    tp,
+    replicas,
+    precision: input.precision,
+    kvPrecision,
+    weightsGBPerGpu: spec.weightBytesPerGpu / BYTES_PER_GB,
+    kvCacheGBPerSequence: kvBytesPerSequence(spec, context) / BYTES_PER_GB,
+    exceedsContext: input.model.contextTokens !== undefined && context > input.model.contextTokens,
+  };
+  if (perReplicaMax < 1) {
+    return {
+      ...base,
+      fitsInMemory: false,
+      reason: noFitReason(spec, context),
+      concurrency: 0,
+      maxConcurrency: 0,
+      outputTokensPerSecond: 0,
+      requestsPerSecond: 0,
+      ttftMs: null,
+      tpotMs: null,
+      e2eLatencyMs: null,
+    };
+  }
+  const total = input.concurrency === 'saturate' ? perReplicaMax * replicas : input.concurrency;
+  const point = replicaPoint(spec, input, total / replicas, perReplicaMax);
+  return {
+    ...base,
+    fitsInMemory: true,
+    concurrency: total,
+    maxConcurrency: perReplicaMax * replicas,
+    outputTokensPerSecond: point.outputTokPerS * replicas,
+    requestsPerSecond: point.requestsPerS * replicas,
+    ttftMs: point.ttftS * 1000,
+    tpotMs: input.outputTokens > 1 ? point.tpotS * 1000 : null,
+    e2eLatencyMs: point.e2eS * 1000,
+  };
+}
+
+function replicaPoint(
+  spec: ReplicaSpec,
+  input: EstimateInput,
+  concurrencyPerReplica: number,
+  perReplicaMax: number,
+): OperatingPoint {
+  const cached = Math.min(input.cachedPrefixTokens ?? 0, input.inputTokens - 1);
+  return operatingPoint(
+    spec,
+    {
+      inputTokens: input.inputTokens,
+      prefillTokens: input.inputTokens - Math.max(0, cached),
+      outputTokens: input.outputTokens,
+    },
+    concurrencyPerReplica,
+    perReplicaMax,
+  );
+}
+
+/** Explains a configuration that cannot hold even one sequence. */
+export function noFitReason(spec: ReplicaSpec, contextTokens: number): string {
+  const perGpuGB = spec.gpuMemoryBytes / BYTES_PER_GB;
+  const weightsGB = spec.weightBytesPerGpu / BYTES_PER_GB;
+  if (spec.usableKvBytes <= 0) {
+    return `weights need ${weightsGB.toFixed(1)} GB per GPU of ${perGpuGB.toFixed(0)} GB (after runtime reserve): does not fit`;
+  }
+  const needGB = kvBytesPerSequence(spec, contextTokens) / BYTES_PER_GB;
+  const haveGB = spec.usableKvBytes / BYTES_PER_GB;
+  return `one ${contextTokens}-token sequence needs ${needGB.toFixed(2)} GB of KV cache; ${haveGB.toFixed(2)} GB is free after weights`;
+}

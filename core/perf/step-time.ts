@@ -1,0 +1,47 @@
+import type { ReplicaSpec } from './replica.ts';
+
+/**
+ * Seconds for one engine step that decodes `decodeTokens` sequences at mean context `decodeCtx`
+ * and prefills `prefillTokens` tokens of prompts `prefillLen` long. Kernels run one after another,
+ * so each kernel class takes its own roofline (memory time vs compute time) and the step is their
+ * sum: weight GEMMs (weights read once per step, shared by every token), attention (KV reads for
+ * decode, quadratic math for prefill), activation traffic, tensor-parallel all-reduces, and the
+ * engine's fixed per-step overhead.
+ */
+export function stepSeconds(
+  s: ReplicaSpec,
+  decodeTokens: number,
+  decodeCtx: number,
+  prefillTokens: number,
+  prefillLen: number,
+): number {
+  const tokens = decodeTokens + prefillTokens;
+  if (tokens <= 0) return 0;
+  // A MoE step reads only the experts its tokens route to: 1 − (1 − k/E)^tokens of them.
+  const expertShare =
+    s.expertActivationShare > 0 ? 1 - Math.pow(1 - s.expertActivationShare, tokens) : 0;
+  const weightReadS = s.denseReadS + s.expertReadS * expertShare;
+  const gemmS = Math.max(weightReadS, s.gemmSPerToken * tokens);
+
+  let attentionS = 0;
+  if (decodeTokens > 0) {
+    const ctxLayers = attendedPositions(s, decodeCtx);
+    const readS = s.kvReadSPerTokenLayer * ctxLayers;
+    const mathS = s.attnComputeSPerTokenCtxLayer * ctxLayers;
+    attentionS += decodeTokens * Math.max(readS, mathS);
+  }
+  if (prefillTokens > 0) {
+    // Causal prefill: a token at position j attends to j earlier ones, prefillLen / 2 on average.
+    attentionS += prefillTokens * s.attnComputeSPerTokenCtxLayer * attendedPositions(s, prefillLen / 2);
+  }
+
+  const activationS = s.activationSPerToken * tokens;
+  const commS = s.commSPerStep + s.commSPerToken * tokens;
+  return gemmS + attentionS + activationS + commS + s.overheadS;
+}
+
+/** Context positions attended, summed over layers (windowed layers stop at their window). */
+function attendedPositions(s: ReplicaSpec, ctx: number): number {
+  const windowed = s.windowedLayers > 0 ? s.windowedLayers * Math.min(ctx, s.windowTokens) : 0;
+  return s.fullAttentionLayers * ctx + windowed;
+}

@@ -1,0 +1,257 @@
+import { z } from 'zod';
+import {
+  Fraction,
+  Id,
+  NonNegative,
+  NonNegativeInt,
+  Positive,
+  PositiveInt,
+  Provenance,
+  ResidencyZone,
+} from './common.ts';
+
+/** Prices in USD per 1M tokens. Cache prices are absent where the provider has no prompt cache. */
+export const TokenPrices = z.object({
+  input: NonNegative,
+  output: NonNegative,
+  cacheRead: NonNegative.optional(),
+  cacheWrite: NonNegative.optional(),
+});
+export type TokenPrices = z.infer<typeof TokenPrices>;
+
+/** Prices of a tier (batch, priority, long context): a token type left out scales by the tier factor. */
+export const TierPrices = TokenPrices.partial();
+export type TierPrices = z.infer<typeof TierPrices>;
+
+export const LONG_CONTEXT_RULES = ['whole-request', 'tokens-above'] as const;
+
+/**
+ * A long-context price tier. `whole-request`: a request whose prompt is above the threshold pays
+ * tier prices for every token (Anthropic, Google). `tokens-above`: only the prompt tokens beyond
+ * the threshold pay the tier's input-side prices; output stays at the base price.
+ */
+export const LongContextTier = z.object({
+  aboveInputTokens: PositiveInt,
+  rule: z.enum(LONG_CONTEXT_RULES),
+  usdPerMTok: TierPrices,
+});
+export type LongContextTier = z.infer<typeof LongContextTier>;
+
+export const CACHE_STYLES = ['none', 'automatic', 'explicit', 'storage'] as const;
+
+/**
+ * How a provider's prompt cache bills. `automatic` (OpenAI-style): hits discounted, writes at the
+ * input price. `explicit` (Anthropic-style): writes priced above input, TTL from the last hit.
+ * `storage` (Gemini explicit caching): hits discounted, plus storage per token-hour while cached.
+ */
+export const PromptCachePolicy = z.object({
+  style: z.enum(CACHE_STYLES),
+  minPrefixTokens: NonNegativeInt.default(0),
+  ttlMinutes: Positive.default(5),
+  storageUsdPerMTokHour: NonNegative.optional(),
+  /** Whether cache-read discounts also apply to batch-API requests. */
+  appliesToBatch: z.boolean().default(true),
+});
+export type PromptCachePolicy = z.infer<typeof PromptCachePolicy>;
+
+export const Provider = Provenance.extend({
+  id: Id,
+  name: z.string().min(1),
+  kind: z.enum(['api', 'cloud', 'both']),
+  /** The stacking rule of batch, cache and tier discounts as the provider documents it. */
+  stackingRule: z.string().default(''),
+  url: z.string().default(''),
+});
+export type Provider = z.infer<typeof Provider>;
+
+export const Offering = Provenance.extend({
+  id: Id,
+  provider: Id,
+  modelId: Id,
+  /** Residency zone where requests are processed ('global' = provider-routed, no guarantee). */
+  residency: ResidencyZone,
+  /** A specific cloud region when the offering is regional (Bedrock, Vertex, Azure). */
+  regionId: Id.optional(),
+  usdPerMTok: TokenPrices,
+  batch: TierPrices.optional(),
+  priority: TierPrices.optional(),
+  longContext: z.array(LongContextTier).default([]),
+  /** Multiplier for regional / data-zone processing (e.g. 1.1 for a 10% uplift). */
+  regionalUplift: Positive.default(1),
+  cache: PromptCachePolicy.default({
+    style: 'none',
+    minPrefixTokens: 0,
+    ttlMinutes: 5,
+    appliesToBatch: true,
+  }),
+  contextTokens: PositiveInt.optional(),
+  maxOutputTokens: PositiveInt.optional(),
+  rateLimitRpm: PositiveInt.optional(),
+  /** Published or measured median latency, when a public source gives it. */
+  publishedTtftMs: Positive.optional(),
+  publishedOutputTokPerS: Positive.optional(),
+});
+export type Offering = z.infer<typeof Offering>;
+export type OfferingInput = z.input<typeof Offering>;
+
+export const MoeSpec = z.object({
+  experts: PositiveInt,
+  expertsPerToken: PositiveInt,
+  sharedExperts: NonNegativeInt.default(0),
+});
+
+/** Multi-head latent attention (DeepSeek): the KV cache holds one compressed latent per layer. */
+export const MlaSpec = z.object({ kvLoraRank: PositiveInt, ropeHeadDim: PositiveInt });
+
+/** Sliding-window attention on a share of the layers caps their KV cache at the window. */
+export const SlidingWindowSpec = z.object({
+  windowTokens: PositiveInt,
+  layerFraction: Fraction,
+});
+
+export const Architecture = z
+  .object({
+    paramsTotalB: Positive,
+    paramsActiveB: Positive,
+    layers: PositiveInt,
+    hiddenSize: PositiveInt,
+    intermediateSize: PositiveInt.optional(),
+    attentionHeads: PositiveInt,
+    kvHeads: PositiveInt,
+    headDim: PositiveInt,
+    vocabSize: PositiveInt,
+    tiedEmbeddings: z.boolean().default(false),
+    moe: MoeSpec.optional(),
+    mla: MlaSpec.optional(),
+    slidingWindow: SlidingWindowSpec.optional(),
+  })
+  .refine((a) => a.paramsActiveB <= a.paramsTotalB, {
+    message: 'paramsActiveB must not exceed paramsTotalB',
+    path: ['paramsActiveB'],
+  })
+  .refine((a) => a.moe === undefined || a.moe.expertsPerToken <= a.moe.experts, {
+    message: 'expertsPerToken must not exceed experts',
+    path: ['moe', 'expertsPerToken'],
+  });
+export type Architecture = z.infer<typeof Architecture>;
+
+export const Model = Provenance.extend({
+  id: Id,
+  name: z.string().min(1),
+  developer: z.string().min(1),
+  family: z.string().min(1),
+  openWeights: z.boolean(),
+  contextTokens: PositiveInt.optional(),
+  licence: z.string().default(''),
+  releaseDate: z.string().optional(),
+  /** Architecture, required for open-weight models (self-hosting needs it). */
+  arch: Architecture.optional(),
+}).refine((m) => !m.openWeights || m.arch !== undefined, {
+  message: 'an open-weight model needs its architecture (arch)',
+  path: ['arch'],
+});
+export type Model = z.infer<typeof Model>;
+export type OpenModel = Model & { arch: Architecture };
+
+export const GPU_FAMILIES = ['ampere', 'ada', 'hopper', 'blackwell', 'cdna3', 'gaudi', 'tpu'] as const;
+export const GpuFamily = z.enum(GPU_FAMILIES);
+export type GpuFamily = z.infer<typeof GpuFamily>;
+
+export const Interconnect = z.object({
+  kind: z.enum(['nvlink', 'pcie', 'infinity-fabric', 'ici', 'roce']),
+  /** Per-GPU all-reduce bus bandwidth for large messages, GB/s. */
+  busGBps: Positive,
+  /** Fixed latency of one all-reduce call, microseconds (decode-sized messages are latency-bound). */
+  latencyUs: Positive,
+});
+
+export const Gpu = Provenance.extend({
+  id: Id,
+  name: z.string().min(1),
+  vendor: z.enum(['nvidia', 'amd', 'intel', 'google']),
+  family: GpuFamily,
+  memoryGB: Positive,
+  memoryBandwidthTBps: Positive,
+  /** Dense (not 2:4-sparse) peak tensor throughput per precision. */
+  tflops: z.object({ bf16: Positive, fp8: Positive.optional(), fp4: Positive.optional() }),
+  tdpW: Positive.optional(),
+  interconnect: Interconnect,
+  /** Indicative purchase price per GPU (server share included where the source says so). */
+  purchaseUsd: Positive.optional(),
+});
+export type Gpu = z.infer<typeof Gpu>;
+
+export const PRICING_MODELS = ['onDemand', 'spot', 'commit1y', 'commit3y'] as const;
+export const PricingModel = z.enum(PRICING_MODELS);
+export type PricingModel = z.infer<typeof PricingModel>;
+
+export const Instance = Provenance.extend({
+  id: Id,
+  cloud: Id,
+  instanceType: z.string().min(1),
+  gpuId: Id,
+  gpuCount: PositiveInt,
+  regionId: Id,
+  vcpus: PositiveInt.optional(),
+  memoryGiB: Positive.optional(),
+  usdPerHour: z.object({
+    onDemand: Positive,
+    spot: Positive.optional(),
+    commit1y: Positive.optional(),
+    commit3y: Positive.optional(),
+  }),
+});
+export type Instance = z.infer<typeof Instance>;
+
+export const Region = Provenance.extend({
+  id: Id,
+  cloud: Id,
+  code: z.string().min(1),
+  name: z.string().min(1),
+  country: z.string().min(2).max(2),
+  latitude: z.number().min(-90).max(90),
+  longitude: z.number().min(-180).max(180),
+  residency: ResidencyZone,
+  /** Grid carbon intensity, gCO2e per kWh (location-based). */
+  gridGCo2PerKwh: NonNegative.optional(),
+  /** Power usage effectiveness of the provider's data centres. */
+  pue: z.number().min(1).max(3).optional(),
+});
+export type Region = z.infer<typeof Region>;
+
+export const BENCHMARKS = ['lmarena-text', 'aider-polyglot'] as const;
+export const Benchmark = z.enum(BENCHMARKS);
+export type Benchmark = z.infer<typeof Benchmark>;
+
+export const QualityScore = Provenance.extend({
+  modelId: Id,
+  benchmark: Benchmark,
+  score: z.number().finite(),
+});
+export type QualityScore = z.infer<typeof QualityScore>;
+
+/** A negotiated discount on a provider's list prices, or on one offering. */
+export const Discount = z
+  .object({
+    provider: Id.optional(),
+    offeringId: Id.optional(),
+    fraction: z.number().min(0).max(0.95),
+    note: z.string().default(''),
+  })
+  .refine((d) => (d.provider === undefined) !== (d.offeringId === undefined), {
+    message: 'give either provider or offeringId, not both',
+    path: ['provider'],
+  });
+export type Discount = z.infer<typeof Discount>;
+
+/** Everything the engine reads: the catalog as plain, validated rows. */
+export interface Catalog {
+  providers: Provider[];
+  models: Model[];
+  offerings: Offering[];
+  gpus: Gpu[];
+  instances: Instance[];
+  regions: Region[];
+  quality: QualityScore[];
+  discounts: Discount[];
+}

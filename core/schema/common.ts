@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/** A catalog id: lowercase words joined by '-', '.', ':' or '/' (e.g. `llama-3.1-70b`, `aws/p5.48xlarge`). */
+export const Id = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[a-z0-9][a-z0-9._:/@+-]*$/, 'must be lowercase letters, digits and . _ : / @ + -');
+
+/** ISO date (YYYY-MM-DD) a fact was read. */
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-07-24');
+
+/** A finite number ≥ 0 (prices, sizes, rates). */
+export const NonNegative = z.number().finite().nonnegative();
+export const Positive = z.number().finite().positive();
+export const PositiveInt = z.number().int().positive();
+export const NonNegativeInt = z.number().int().nonnegative();
+/** A share between 0 and 1 inclusive. */
+export const Fraction = z.number().finite().min(0).max(1);
+
+/** Where a fact came from and when it was read. Every catalog row carries it. */
+export const Provenance = z.object({
+  source: z.string().min(1).max(500),
+  asOf: IsoDate,
+});
+export type Provenance = z.infer<typeof Provenance>;
+
+export const PRECISIONS = ['fp16', 'bf16', 'fp8', 'int8', 'int4', 'fp4'] as const;
+export const Precision = z.enum(PRECISIONS);
+export type Precision = z.infer<typeof Precision>;
+
+export const ENGINES = ['vllm', 'trtllm', 'sglang', 'tgi'] as const;
+export const Engine = z.enum(ENGINES);
+export type Engine = z.infer<typeof Engine>;
+
+export const RESIDENCY_ZONES = ['us', 'eu', 'uk', 'apac', 'ca', 'latam', 'mea', 'global'] as const;
+export const ResidencyZone = z.enum(RESIDENCY_ZONES);
+export type ResidencyZone = z.infer<typeof ResidencyZone>;

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { Engine, Fraction, Id, NonNegative, Positive, PositiveInt, Precision } from './common.ts';
+import { PricingModel } from './catalog.ts';
+
+export const ApiPlacement = z.object({
+  kind: z.literal('api'),
+  offeringId: Id,
+  /** Negotiated discount on list prices; overrides any catalog discount. */
+  negotiatedDiscount: z.number().min(0).max(0.95).optional(),
+});
+
+/** How replicas follow demand: `fixed` keeps peak capacity all month; `autoscale` follows load. */
+export const ScalingPolicy = z.enum(['fixed', 'autoscale']);
+
+const SelfHostCommon = {
+  modelId: Id,
+  /** Tensor-parallel degree; the GPUs of a replica. Defaults to the smallest that fits. */
+  tp: PositiveInt.optional(),
+  precision: Precision.optional(),
+  kvPrecision: Precision.optional(),
+  engine: Engine.default('vllm'),
+  /** Share of a replica's SLO-feasible throughput used at peak (headroom for bursts). */
+  targetUtilization: z.number().min(0.05).max(1).default(0.8),
+  /** Autoscaling floor: replicas kept running at all times. */
+  minReplicas: z.number().int().nonnegative().default(1),
+  scaling: ScalingPolicy.default('autoscale'),
+};
+
+export const CloudPlacement = z.object({
+  kind: z.literal('cloud'),
+  instanceId: Id,
+  pricing: PricingModel.default('onDemand'),
+  ...SelfHostCommon,
+});
+
+export const OnpremPlacement = z.object({
+  kind: z.literal('onprem'),
+  gpuId: Id,
+  ...SelfHostCommon,
+  /** Purchase price per GPU including its share of the server; defaults to the catalog's. */
+  capexUsdPerGpu: Positive.optional(),
+  amortizationMonths: PositiveInt.default(36),
+  powerUsdPerKwh: NonNegative.default(0.12),
+  pue: z.number().min(1).max(3).default(1.4),
+  /** Server power beyond the GPUs (CPUs, fans, NICs) as a share of GPU power. */
+  serverOverheadFraction: Fraction.default(0.3),
+  /** Colocation (space, cooling contract, network) per GPU per month. */
+  colocationUsdPerGpuMonth: NonNegative.default(150),
+  /** Operations staff cost attributed to this workload per month. */
+  staffUsdPerMonth: NonNegative.default(0),
+  /** Owned GPUs run all month whatever the load: scaling only changes power draw. */
+  scaling: ScalingPolicy.default('fixed'),
+});
+
+export const Placement = z.discriminatedUnion('kind', [ApiPlacement, CloudPlacement, OnpremPlacement]);
+export type Placement = z.infer<typeof Placement>;
+export type ApiPlacement = z.infer<typeof ApiPlacement>;
+export type CloudPlacement = z.infer<typeof CloudPlacement>;
+export type OnpremPlacement = z.infer<typeof OnpremPlacement>;
+export type SelfHostPlacement = CloudPlacement | OnpremPlacement;

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { Engine, Id, Positive } from './common.ts';
+import { Discount, Gpu, Instance, Model, Offering, PricingModel, Provider, Region } from './catalog.ts';
+import { OnpremPlacement, Placement, ScalingPolicy } from './placement.ts';
+import { ValueAssumptions } from './value.ts';
+import { Workload } from './workload.ts';
+
+export const SCENARIO_SCHEMA_VERSION = 1;
+
+/** Filters that pick candidates from the catalog; an empty list means "all". */
+export const CandidateSweep = z.strictObject({
+  api: z
+    .strictObject({
+      providers: z.array(Id).default([]),
+      families: z.array(z.string()).default([]),
+      models: z.array(Id).default([]),
+    })
+    .optional(),
+  cloud: z
+    .strictObject({
+      models: z.array(Id).default([]),
+      families: z.array(z.string()).default([]),
+      clouds: z.array(Id).default([]),
+      gpus: z.array(Id).default([]),
+      pricing: z.array(PricingModel).min(1).default(['onDemand']),
+      engine: Engine.default('vllm'),
+      scaling: ScalingPolicy.default('autoscale'),
+      minReplicas: z.number().int().nonnegative().default(1),
+    })
+    .optional(),
+  onprem: z
+    .strictObject({
+      models: z.array(Id).default([]),
+      families: z.array(z.string()).default([]),
+      gpus: z.array(Id).default([]),
+      engine: Engine.default('vllm'),
+      assumptions: OnpremPlacement.omit({ kind: true, gpuId: true, modelId: true })
+        .partial()
+        .default({}),
+    })
+    .optional(),
+});
+export type CandidateSweep = z.infer<typeof CandidateSweep>;
+
+export const InlineCatalog = z.strictObject({
+  providers: z.array(Provider).default([]),
+  models: z.array(Model).default([]),
+  offerings: z.array(Offering).default([]),
+  gpus: z.array(Gpu).default([]),
+  instances: z.array(Instance).default([]),
+  regions: z.array(Region).default([]),
+});
+export type InlineCatalog = z.infer<typeof InlineCatalog>;
+
+export const Constraints = z.strictObject({
+  /** Candidates above this monthly cost are infeasible. */
+  maxMonthlyUsd: Positive.optional(),
+});
+
+export const Scenario = z.strictObject({
+  schemaVersion: z.literal(SCENARIO_SCHEMA_VERSION),
+  name: z.string().min(1).max(200),
+  description: z.string().max(5000).default(''),
+  workload: Workload,
+  value: ValueAssumptions.default(ValueAssumptions.parse({})),
+  candidates: z.array(Placement).max(10_000).default([]),
+  sweep: CandidateSweep.optional(),
+  constraints: Constraints.default({}),
+  /** Offerings, models, GPUs or instances defined in the file (custom or negotiated prices). */
+  catalog: InlineCatalog.optional(),
+  discounts: z.array(Discount).default([]),
+});
+export type Scenario = z.infer<typeof Scenario>;
+export type ScenarioInput = z.input<typeof Scenario>;

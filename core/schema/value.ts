@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { Fraction, NonNegative, PositiveInt } from './common.ts';
+
+export const RequestValue = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('revenue'), usdPerRequest: NonNegative }),
+  z.object({
+    kind: z.literal('timeSaved'),
+    minutesSavedPerRequest: NonNegative,
+    loadedUsdPerHour: NonNegative,
+  }),
+]);
+export type RequestValue = z.infer<typeof RequestValue>;
+
+const SetupByKind = z.object({
+  api: NonNegative,
+  cloud: NonNegative,
+  onprem: NonNegative,
+});
+
+export const ValueAssumptions = z.object({
+  perRequest: RequestValue.default({ kind: 'revenue', usdPerRequest: 0 }),
+  /** Share of requests that achieve the outcome the value is counted on. */
+  successRate: Fraction.default(1),
+  /** One-off cost to launch, per placement kind (integration, evaluation, procurement). */
+  setupUsd: SetupByKind.default({ api: 0, cloud: 0, onprem: 0 }),
+  /** Weeks from decision to the first served request, per placement kind. */
+  weeksToLaunch: SetupByKind.default({ api: 0, cloud: 0, onprem: 0 }),
+  horizonMonths: PositiveInt.max(120).default(36),
+  /** Annual discount rate for NPV. */
+  discountRateAnnual: z.number().min(0).max(1).default(0.1),
+});
+export type ValueAssumptions = z.infer<typeof ValueAssumptions>;

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { Fraction, Id, NonNegative, Positive, Precision, ResidencyZone } from './common.ts';
+import { Benchmark } from './catalog.ts';
+
+export const TokenSize = z
+  .object({ mean: Positive, p95: Positive.optional() })
+  .refine((t) => t.p95 === undefined || t.p95 >= t.mean, {
+    message: 'p95 must be at least the mean',
+    path: ['p95'],
+  });
+
+export const Workload = z
+  .object({
+    requests: z.object({ count: NonNegative, per: z.enum(['day', 'month']) }),
+    /** Peak request rate ÷ average rate over the active hours. */
+    peakToAverage: z.number().finite().min(1).max(100).default(1),
+    /** When traffic arrives: 24 × 7, or business hours such as 10 × 5. */
+    schedule: z
+      .object({
+        hoursPerDay: z.number().finite().min(1).max(24),
+        daysPerWeek: z.number().finite().min(1).max(7),
+      })
+      .default({ hoursPerDay: 24, daysPerWeek: 7 }),
+    monthlyGrowthPct: z.number().finite().min(-100).max(1000).default(0),
+    inputTokens: TokenSize,
+    outputTokens: TokenSize,
+    promptCache: z
+      .object({
+        /** Tokens at the start of every prompt that repeat (system prompt, shared context). */
+        prefixTokens: NonNegative,
+        /** Share of billed requests whose prefix is found in a warm cache. */
+        hitRate: Fraction,
+        /** Distinct prefixes that share the traffic (each keeps its own cache entry warm). */
+        distinctPrefixes: z.number().int().positive().default(1),
+      })
+      .default({ prefixTokens: 0, hitRate: 0, distinctPrefixes: 1 }),
+    /** Share of requests answered by a response (semantic) cache: no model call at all. */
+    responseCacheHitRate: Fraction.default(0),
+    /** Share of billed requests sent through an async batch API (or offline jobs when self-hosted). */
+    batchShare: Fraction.default(0),
+    /** Share of billed requests sent at priority-tier prices. */
+    priorityShare: Fraction.default(0),
+    /** Weight precision for self-hosted candidates. */
+    precision: Precision.default('fp8'),
+    /** KV-cache precision; defaults to 16-bit, or FP8 when the weights are FP8. */
+    kvPrecision: Precision.optional(),
+    /** Allowed residency zones; empty means anywhere. */
+    residency: z.array(ResidencyZone).default([]),
+    /** Allowed cloud regions (ids); empty means any region in an allowed zone. */
+    regions: z.array(Id).default([]),
+    slo: z
+      .object({
+        ttftMs: Positive.optional(),
+        tpotMs: Positive.optional(),
+        e2eMs: Positive.optional(),
+      })
+      .default({}),
+    minQuality: z
+      .object({ benchmark: Benchmark, score: z.number().finite() })
+      .optional(),
+    /** Where users are, to add network round-trip time to TTFT. */
+    userLocation: z
+      .object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
+      .optional(),
+  })
+  .refine((w) => w.batchShare + w.priorityShare <= 1 + 1e-9, {
+    message: 'batchShare + priorityShare must not exceed 1',
+    path: ['priorityShare'],
+  })
+  .refine((w) => w.promptCache.prefixTokens <= w.inputTokens.mean, {
+    message: 'the cacheable prefix cannot be longer than the mean prompt',
+    path: ['promptCache', 'prefixTokens'],
+  });
+export type Workload = z.infer<typeof Workload>;
+export type WorkloadInput = z.input<typeof Workload>;

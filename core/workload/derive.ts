@@ -1,0 +1,47 @@
+import type { Workload } from '../schema/workload.ts';
+import { DAYS_PER_MONTH, SECONDS_PER_HOUR, WEEKS_PER_MONTH } from '../units.ts';
+
+/** The workload's volume and timing in the units every model below works in. */
+export interface WorkloadRates {
+  requestsPerMonth: number;
+  /** Requests that reach a model: the response cache answers the rest for free. */
+  billedRequestsPerMonth: number;
+  /** Hours a month in which traffic arrives (24 × 7 → 730). */
+  activeHoursPerMonth: number;
+  /** Billed requests per second, averaged over the active hours. */
+  avgBilledPerSecond: number;
+  /** Billed requests per second at peak. */
+  peakBilledPerSecond: number;
+}
+
+/** Monthly request count from a per-day or per-month volume. */
+export function requestsPerMonth(w: Pick<Workload, 'requests' | 'schedule'>): number {
+  if (w.requests.per === 'month') return w.requests.count;
+  // A per-day volume counts only the days traffic arrives on (5 of 7 for business days).
+  return w.requests.count * DAYS_PER_MONTH * (w.schedule.daysPerWeek / 7);
+}
+
+export function activeHoursPerMonth(w: Pick<Workload, 'schedule'>): number {
+  return w.schedule.hoursPerDay * w.schedule.daysPerWeek * WEEKS_PER_MONTH;
+}
+
+/** Volume and rates for month `monthIndex` (0 = first month), with monthly growth compounded. */
+export function workloadRates(w: Workload, monthIndex = 0): WorkloadRates {
+  const growth = Math.pow(1 + w.monthlyGrowthPct / 100, monthIndex);
+  const monthly = requestsPerMonth(w) * growth;
+  const billed = monthly * (1 - w.responseCacheHitRate);
+  const activeHours = activeHoursPerMonth(w);
+  const avg = billed / (activeHours * SECONDS_PER_HOUR);
+  return {
+    requestsPerMonth: monthly,
+    billedRequestsPerMonth: billed,
+    activeHoursPerMonth: activeHours,
+    avgBilledPerSecond: avg,
+    peakBilledPerSecond: avg * w.peakToAverage,
+  };
+}
+
+/** The same workload at a different monthly volume (what-if sliders, break-even search). */
+export function withMonthlyVolume(w: Workload, requestsMonthly: number): Workload {
+  return { ...w, requests: { count: requestsMonthly, per: 'month' } };
+}

@@ -1,0 +1,27 @@
+/**
+ * Builds the seed catalog in data/seed/ from the curated facts in scripts/seed/curated/ and the
+ * public reference data in ../shared/reference/ (read here, never copied). Every row is validated
+ * against the engine's schemas and carries its source and as_of date.
+ *
+ *   npm run seed:build            (needs ../shared/reference beside the project)
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SEED_DIR, SEED_TABLES, type SeedTables } from '../../electron/db/seed-files.ts';
+import { collectSeed } from './collect.ts';
+
+function main(): void {
+  const tables: SeedTables = collectSeed();
+  for (const table of SEED_TABLES) {
+    const rows = [...tables[table]].sort((a, b) => seedKey(a).localeCompare(seedKey(b)));
+    writeFileSync(join(SEED_DIR, `${table}.json`), JSON.stringify(rows, null, 1) + '\n');
+    console.log(`${table.padEnd(10)} ${rows.length}`);
+  }
+}
+
+function seedKey(row: object): string {
+  const r = row as { id?: string; modelId?: string; benchmark?: string };
+  return r.id ?? `${r.modelId ?? ''}|${r.benchmark ?? ''}`;
+}
+
+main();
