@@ -1,0 +1,123 @@
+/**
+ * RFC 4180 CSV: fields separated by commas, records by CRLF (a bare LF or CR is accepted too, as
+ * spreadsheets and Unix tools write them), fields optionally quoted with `"` and a quote inside a
+ * quoted field doubled. Pure: the importers parse price lists with it and the exporters write
+ * reports with it.
+ */
+
+export type CsvParse = { ok: true; rows: string[][] } | { ok: false; error: string };
+
+/** A Unicode byte-order mark some spreadsheet programs put at the start of a UTF-8 file. */
+const BOM = '\uFEFF';
+
+/**
+ * Parses CSV text into rows of fields. A malformed file (an unterminated quoted field, text after
+ * a closing quote, a quote inside an unquoted field) is refused with the line it was found on.
+ * A trailing newline does not make an empty last row.
+ */
+export function parseCsv(text: string): CsvParse {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false; // inside a quoted field
+  let afterQuote = false; // the quoted field just closed; only a separator may follow
+  let fieldStarted = false; // the current record has begun (so an empty line still counts)
+  let line = 1;
+  let quoteOpenedOnLine = 0;
+  const start = text.startsWith(BOM) ? 1 : 0;
+
+  const endField = () => {
+    row.push(field);
+    field = '';
+    afterQuote = false;
+  };
+  const endRecord = () => {
+    endField();
+    rows.push(row);
+    row = [];
+    fieldStarted = false;
+  };
+
+  for (let i = start; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else {
+          quoted = false;
+          afterQuote = true;
+        }
+      } else {
+        if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) line++;
+        field += ch;
+      }
+      continue;
+    }
+    if (ch === ',') {
+      endField();
+      fieldStarted = true;
+    } else if (ch === '\r' || ch === '\n') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      endRecord();
+      line++;
+    } else if (afterQuote) {
+      return {
+        ok: false,
+        error: `line ${line}: text after a closing quote (a quote inside a quoted field must be doubled)`,
+      };
+    } else if (ch === '"') {
+      if (field !== '') {
+        return {
+          ok: false,
+          error: `line ${line}: a quote inside an unquoted field (quote the whole field and double the quote)`,
+        };
+      }
+      quoted = true;
+      quoteOpenedOnLine = line;
+      fieldStarted = true;
+    } else {
+      field += ch;
+      fieldStarted = true;
+    }
+  }
+  if (quoted) {
+    return {
+      ok: false,
+      error: `line ${quoteOpenedOnLine}: a quoted field is never closed (the file may be truncated)`,
+    };
+  }
+  if (fieldStarted || row.length > 0) endRecord();
+  return { ok: true, rows };
+}
+
+/**
+ * Rows of a CSV with a header line, as objects keyed by the header's column names. Blank lines
+ * (one empty field) are left out; a missing trailing cell reads as ''.
+ */
+export function csvRecords(rows: readonly (readonly string[])[]): Record<string, string>[] {
+  const [header, ...body] = rows;
+  if (header === undefined) return [];
+  const isBlank = (cells: readonly string[]) => cells.length === 1 && cells[0] === '';
+  return body
+    .filter((cells) => !isBlank(cells))
+    .map((cells) => {
+      const record: Record<string, string> = {};
+      header.forEach((name, column) => {
+        record[name] = cells[column] ?? '';
+      });
+      return record;
+    });
+}
+
+/** Quotes a field only when it must be: it holds a comma, a quote, a line break or edge spaces. */
+export function csvField(value: string): string {
+  if (/[",\r\n]/.test(value) || value !== value.trim()) return `"${value.replace(/"/g, '""')}"`;
+  return value;
+}
+
+/** Writes rows as RFC 4180 CSV: CRLF after every record, fields quoted where needed. */
+export function toCsv(rows: readonly (readonly string[])[]): string {
+  return rows.map((row) => row.map(csvField).join(',') + '\r\n').join('');
+}
