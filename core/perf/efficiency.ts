@@ -20,15 +20,32 @@ export const FAMILY_EFFICIENCY: Record<GpuFamily, { compute: number; memory: num
 /** Native FP8/FP4 matmul relative to BF16 on the same GPU (FP8 reaches 71–76% vs 80% BF16). */
 export const LOW_PRECISION_MATH_EFFICIENCY = { bf16: 1, fp8: 0.92, fp4: 0.85 } as const;
 
-export interface EngineProfile {
-  /** Share of the family's best matmul rate a serving engine reaches on whole model steps. */
+/**
+ * How much of the family's best rates a whole model step reaches in a serving engine, for every
+ * engine alike: GEMMs, weight and KV reads. Fitted (`npm run calibrate -- --fit`).
+ */
+export interface ServingEfficiency {
   compute: number;
-  /** Share of the family's best bandwidth reached on weight and KV reads. */
   memory: number;
-  /** Fixed time per engine step (scheduling, sampling, launches), ms. */
-  stepOverheadMs: number;
-  /** Slowdown of GEMMs on weight-only quantized weights (dequantization in the kernel). */
+  /** Slowdown of GEMMs on weight-only quantized weights (dequantization inside the kernel). */
   weightOnlyComputePenalty: number;
+}
+
+export const SERVING_EFFICIENCY: ServingEfficiency = {
+  compute: 0.786,
+  memory: 1,
+  weightOnlyComputePenalty: 0.542,
+};
+
+export interface EngineProfile {
+  /** The engine's kernels relative to TensorRT-LLM's (1 = as fast). */
+  kernelEfficiency: number;
+  /** Fixed time per engine step (scheduler loop, synchronisation), ms. */
+  stepOverheadMs: number;
+  /** Per-layer time per step that kernels do not hide (launch gaps without CUDA graphs), µs. */
+  layerOverheadUs: number;
+  /** Per-sequence time per step (batch bookkeeping, sampling, detokenising), µs. */
+  sequenceOverheadUs: number;
   /** Share of GPU memory the engine may use (vLLM gpu_memory_utilization and peers). */
   memoryFraction: number;
   /** Most sequences the scheduler runs at once by default. */
@@ -38,48 +55,60 @@ export interface EngineProfile {
 }
 
 /**
- * Serving-engine factors. compute, memory, stepOverheadMs and weightOnlyComputePenalty are fitted
- * to the published measurements by `npm run calibrate -- --fit` (see test/data); the limits
+ * Serving engines. kernelEfficiency and the overheads are fitted to the published measurements
+ * (TensorRT-LLM is the reference, kernelEfficiency 1; `npm run calibrate -- --fit`); the limits
  * (memoryFraction, maxBatch, tokenBudget) are the engines' documented defaults. SGLang has no
- * usable measurement in the calibration set and takes vLLM's fitted factors.
+ * usable measurement in the calibration set and takes vLLM's fitted factors. TGI's come from
+ * TGI 1.0–2.0 runs, before CUDA graphs: its large per-layer overhead is theirs.
  */
 export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
   trtllm: {
-    compute: 0.5,
-    memory: 0.85,
-    stepOverheadMs: 1,
-    weightOnlyComputePenalty: 0.7,
+    kernelEfficiency: 1,
+    stepOverheadMs: 2.79,
+    layerOverheadUs: 34.9,
+    sequenceOverheadUs: 17.6,
     memoryFraction: 0.9,
     maxBatch: 2048,
     tokenBudget: 8192,
   },
   vllm: {
-    compute: 0.45,
-    memory: 0.8,
-    stepOverheadMs: 3,
-    weightOnlyComputePenalty: 0.7,
+    kernelEfficiency: 1,
+    stepOverheadMs: 1.27,
+    layerOverheadUs: 8.59,
+    sequenceOverheadUs: 10.1,
     memoryFraction: 0.9,
     maxBatch: 256,
     tokenBudget: 8192,
   },
   sglang: {
-    compute: 0.45,
-    memory: 0.8,
-    stepOverheadMs: 3,
-    weightOnlyComputePenalty: 0.7,
+    kernelEfficiency: 1,
+    stepOverheadMs: 1.27,
+    layerOverheadUs: 8.59,
+    sequenceOverheadUs: 10.1,
     memoryFraction: 0.88,
     maxBatch: 4096,
     tokenBudget: 8192,
   },
   tgi: {
-    compute: 0.4,
-    memory: 0.75,
-    stepOverheadMs: 4,
-    weightOnlyComputePenalty: 0.7,
+    kernelEfficiency: 1,
+    stepOverheadMs: 13.4,
+    layerOverheadUs: 148,
+    sequenceOverheadUs: 10.7,
     memoryFraction: 0.9,
     maxBatch: 128,
     tokenBudget: 4096,
   },
+};
+
+/** Everything the performance model takes from calibration, as one replaceable value. */
+export interface PerfParameters {
+  serving: ServingEfficiency;
+  engines: Record<Engine, EngineProfile>;
+}
+
+export const PERF_PARAMETERS: PerfParameters = {
+  serving: SERVING_EFFICIENCY,
+  engines: ENGINE_PROFILES,
 };
 
 /** Memory held per GPU outside weights and KV: CUDA context, NCCL and allocator slack, GiB. */

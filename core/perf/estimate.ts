@@ -1,7 +1,7 @@
 import type { Gpu, OpenModel } from '../schema/catalog.ts';
 import type { Engine, Precision } from '../schema/common.ts';
 import { BYTES_PER_GB } from '../units.ts';
-import type { EngineProfile } from './efficiency.ts';
+import type { EngineProfile, PerfParameters } from './efficiency.ts';
 import { defaultKvPrecision } from './precision.ts';
 import { kvBytesPerSequence, maxConcurrency, replicaSpec, type ReplicaSpec } from './replica.ts';
 import { operatingPoint, type OperatingPoint } from './serving.ts';
@@ -22,6 +22,7 @@ export interface EstimateInput {
   /** Prompt tokens served from the prefix cache (skip prefill). */
   cachedPrefixTokens?: number;
   profile?: Partial<EngineProfile>;
+  parameters?: PerfParameters;
 }
 
 export interface Estimate {
@@ -49,11 +50,15 @@ export class ConfigurationError extends Error {}
 
 /** Checks the parallel layout; throws ConfigurationError with the field named. */
 export function checkParallelism(model: OpenModel, gpus: number, tp: number): void {
-  if (!Number.isInteger(gpus) || gpus < 1) throw new ConfigurationError('gpus must be a whole number ≥ 1');
-  if (!Number.isInteger(tp) || tp < 1) throw new ConfigurationError('tp must be a whole number ≥ 1');
+  if (!Number.isInteger(gpus) || gpus < 1)
+    throw new ConfigurationError('gpus must be a whole number ≥ 1');
+  if (!Number.isInteger(tp) || tp < 1)
+    throw new ConfigurationError('tp must be a whole number ≥ 1');
   if (tp > gpus) throw new ConfigurationError(`tp (${tp}) cannot exceed gpus (${gpus})`);
   if (gpus % tp !== 0) {
-    throw new ConfigurationError(`gpus (${gpus}) must be a multiple of tp (${tp}): replicas are whole`);
+    throw new ConfigurationError(
+      `gpus (${gpus}) must be a multiple of tp (${tp}): replicas are whole`,
+    );
   }
   if (model.arch.attentionHeads % tp !== 0) {
     throw new ConfigurationError(
@@ -75,6 +80,7 @@ export function estimate(input: EstimateInput): Estimate {
     kvPrecision,
     engine: input.engine,
     ...(input.profile ? { profile: input.profile } : {}),
+    ...(input.parameters ? { parameters: input.parameters } : {}),
   });
   const replicas = input.gpus / tp;
   const context = input.inputTokens + input.outputTokens;

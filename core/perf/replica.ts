@@ -1,12 +1,13 @@
 import type { Gpu, OpenModel } from '../schema/catalog.ts';
 import type { Engine, Precision } from '../schema/common.ts';
-import { BYTES_PER_GB } from '../units.ts';
+import { BYTES_PER_DATASHEET_GB, BYTES_PER_GB } from '../units.ts';
 import {
-  ENGINE_PROFILES,
   FAMILY_EFFICIENCY,
   LOW_PRECISION_MATH_EFFICIENCY,
+  PERF_PARAMETERS,
   RUNTIME_RESERVE_GB,
   type EngineProfile,
+  type PerfParameters,
 } from './efficiency.ts';
 import { modelShape } from './model-shape.ts';
 import { BYTES_PER_KV, BYTES_PER_WEIGHT, computeMode } from './precision.ts';
@@ -19,8 +20,10 @@ export interface ReplicaConfig {
   precision: Precision;
   kvPrecision: Precision;
   engine: Engine;
-  /** Overrides of the engine's profile (calibration, or a deployment's own limits). */
+  /** Overrides of the engine's limits (a deployment's own batch or token budget). */
   profile?: Partial<EngineProfile>;
+  /** Calibration constants; the stored ones unless a fit is trying others. */
+  parameters?: PerfParameters;
 }
 
 /**
@@ -57,13 +60,16 @@ export interface ReplicaSpec {
   commSPerStep: number;
   commSPerToken: number;
   overheadS: number;
+  overheadSPerSequence: number;
 }
 
 /** Builds the constants for a replica; pure arithmetic, no validation (see `checkReplica`). */
 export function replicaSpec(c: ReplicaConfig): ReplicaSpec {
   const a = c.model.arch;
   const shape = modelShape(a);
-  const profile = { ...ENGINE_PROFILES[c.engine], ...c.profile };
+  const parameters = c.parameters ?? PERF_PARAMETERS;
+  const serving = parameters.serving;
+  const profile = { ...parameters.engines[c.engine], ...c.profile };
   const family = FAMILY_EFFICIENCY[c.gpu.family];
   const mode = computeMode(c.gpu, c.precision);
   const tp = c.tp;
@@ -78,22 +84,25 @@ export function replicaSpec(c: ReplicaConfig): ReplicaSpec {
   const inputTableBytes = a.tiedEmbeddings ? 0 : a.vocabSize * a.hiddenSize * 2;
   const denseReadBytes = weightBytes - expertBytes - inputTableBytes;
 
-  const bytesPerS = c.gpu.memoryBandwidthTBps * 1e12 * family.memory * profile.memory;
+  const kernels = profile.kernelEfficiency;
+  const bytesPerS = c.gpu.memoryBandwidthTBps * 1e12 * family.memory * serving.memory * kernels;
   const mathEfficiency = LOW_PRECISION_MATH_EFFICIENCY[mode.math];
-  const penalty = mode.weightOnly ? profile.weightOnlyComputePenalty : 1;
-  const flopsPerS =
-    mode.peakTflops * 1e12 * family.compute * profile.compute * mathEfficiency * penalty;
-  // Attention math runs in 16-bit (or FP8 on FP8 GPUs) regardless of the weight format.
-  const attnPeak = c.gpu.tflops.bf16 * 1e12 * family.compute * profile.compute;
+  const penalty = mode.weightOnly ? serving.weightOnlyComputePenalty : 1;
+  const computeShare = family.compute * serving.compute * kernels;
+  const flopsPerS = mode.peakTflops * 1e12 * computeShare * mathEfficiency * penalty;
+  // Attention math runs in 16-bit whatever the weight format.
+  const attnPeak = c.gpu.tflops.bf16 * 1e12 * computeShare;
 
   // With more ranks than KV heads the heads are replicated; an MLA latent lives on every rank.
   const kvReplication = shape.kvShardable ? Math.max(1, tp / a.kvHeads) : tp;
   const kvBytesPerTokenPerLayer =
     shape.kvElementsPerTokenPerLayer * BYTES_PER_KV[c.kvPrecision] * kvReplication;
 
-  const gpuMemoryBytes = c.gpu.memoryGB * BYTES_PER_GB;
+  const gpuMemoryBytes = c.gpu.memoryGB * BYTES_PER_DATASHEET_GB[c.gpu.memoryKind];
   const activationPeakBytes =
-    profile.tokenBudget * (4 * a.hiddenSize + (2 * (a.intermediateSize ?? 4 * a.hiddenSize)) / tp) * 2;
+    profile.tokenBudget *
+    (4 * a.hiddenSize + (2 * (a.intermediateSize ?? 4 * a.hiddenSize)) / tp) *
+    2;
   const reservePerGpu = RUNTIME_RESERVE_GB * BYTES_PER_GB + activationPeakBytes;
   const usablePerGpu = gpuMemoryBytes * profile.memoryFraction - weightBytes / tp - reservePerGpu;
 
@@ -125,14 +134,18 @@ export function replicaSpec(c: ReplicaConfig): ReplicaSpec {
     activationSPerToken: (a.layers * (12 * a.hiddenSize + (3 * intermediate) / tp) * 2) / bytesPerS,
     commSPerStep: tp > 1 ? allReducesPerStep * interconnect.latencyUs * 1e-6 : 0,
     commSPerToken:
-      tp > 1 ? (allReducesPerStep * ringFactor * a.hiddenSize * 2) / (interconnect.busGBps * 1e9) : 0,
-    overheadS: profile.stepOverheadMs / 1000,
+      tp > 1
+        ? (allReducesPerStep * ringFactor * a.hiddenSize * 2) / (interconnect.busGBps * 1e9)
+        : 0,
+    overheadS: profile.stepOverheadMs / 1000 + (a.layers * profile.layerOverheadUs) / 1e6,
+    overheadSPerSequence: profile.sequenceOverheadUs / 1e6,
   };
 }
 
 /** KV-cache bytes one sequence of `contextTokens` holds in the replica. */
 export function kvBytesPerSequence(s: ReplicaSpec, contextTokens: number): number {
-  const windowed = s.windowedLayers > 0 ? s.windowedLayers * Math.min(contextTokens, s.windowTokens) : 0;
+  const windowed =
+    s.windowedLayers > 0 ? s.windowedLayers * Math.min(contextTokens, s.windowTokens) : 0;
   return s.kvBytesPerTokenPerLayer * (s.fullAttentionLayers * contextTokens + windowed);
 }
 

@@ -21,27 +21,39 @@ export function stepSeconds(
   const expertShare =
     s.expertActivationShare > 0 ? 1 - Math.pow(1 - s.expertActivationShare, tokens) : 0;
   const weightReadS = s.denseReadS + s.expertReadS * expertShare;
-  const gemmS = Math.max(weightReadS, s.gemmSPerToken * tokens);
+  const gemmS = roofline(weightReadS, s.gemmSPerToken * tokens);
 
   let attentionS = 0;
   if (decodeTokens > 0) {
     const ctxLayers = attendedPositions(s, decodeCtx);
     const readS = s.kvReadSPerTokenLayer * ctxLayers;
     const mathS = s.attnComputeSPerTokenCtxLayer * ctxLayers;
-    attentionS += decodeTokens * Math.max(readS, mathS);
+    attentionS += decodeTokens * roofline(readS, mathS);
   }
   if (prefillTokens > 0) {
     // Causal prefill: a token at position j attends to j earlier ones, prefillLen / 2 on average.
-    attentionS += prefillTokens * s.attnComputeSPerTokenCtxLayer * attendedPositions(s, prefillLen / 2);
+    attentionS +=
+      prefillTokens * s.attnComputeSPerTokenCtxLayer * attendedPositions(s, prefillLen / 2);
   }
 
   const activationS = s.activationSPerToken * tokens;
   const commS = s.commSPerStep + s.commSPerToken * tokens;
-  return gemmS + attentionS + activationS + commS + s.overheadS;
+  const overheadS =
+    s.overheadS + s.overheadSPerSequence * (decodeTokens + (prefillTokens > 0 ? 1 : 0));
+  return gemmS + attentionS + activationS + commS + overheadS;
 }
 
 /** Context positions attended, summed over layers (windowed layers stop at their window). */
 function attendedPositions(s: ReplicaSpec, ctx: number): number {
   const windowed = s.windowedLayers > 0 ? s.windowedLayers * Math.min(ctx, s.windowTokens) : 0;
   return s.fullAttentionLayers * ctx + windowed;
+}
+
+/**
+ * Time of a kernel bound by memory time `a` and compute time `b`. Real kernels do not switch
+ * sharply at the ridge point: near it, both limits cost. The 2-norm is 41% above max() when the
+ * two are equal and within 1% once one is 7× the other.
+ */
+function roofline(a: number, b: number): number {
+  return Math.sqrt(a * a + b * b);
 }

@@ -153,7 +153,15 @@ export const Model = Provenance.extend({
 export type Model = z.infer<typeof Model>;
 export type OpenModel = Model & { arch: Architecture };
 
-export const GPU_FAMILIES = ['ampere', 'ada', 'hopper', 'blackwell', 'cdna3', 'gaudi', 'tpu'] as const;
+export const GPU_FAMILIES = [
+  'ampere',
+  'ada',
+  'hopper',
+  'blackwell',
+  'cdna3',
+  'gaudi',
+  'tpu',
+] as const;
 export const GpuFamily = z.enum(GPU_FAMILIES);
 export type GpuFamily = z.infer<typeof GpuFamily>;
 
@@ -171,6 +179,11 @@ export const Gpu = Provenance.extend({
   vendor: z.enum(['nvidia', 'amd', 'intel', 'google']),
   family: GpuFamily,
   memoryGB: Positive,
+  /**
+   * How the datasheet counts memory: HBM parts quote binary GB (an "80 GB" H100 has 80 GiB less
+   * a little), GDDR parts decimal GB (a "24 GB" A10G reports 23,028 MiB).
+   */
+  memoryKind: z.enum(['hbm', 'gddr']).default('hbm'),
   memoryBandwidthTBps: Positive,
   /** Dense (not 2:4-sparse) peak tensor throughput per precision. */
   tflops: z.object({ bf16: Positive, fp8: Positive.optional(), fp4: Positive.optional() }),

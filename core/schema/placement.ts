@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { Engine, Fraction, Id, NonNegative, Positive, PositiveInt, Precision } from './common.ts';
+import {
+  Engine,
+  Fraction,
+  Id,
+  NonNegative,
+  Positive,
+  PositiveInt,
+  Precision,
+  ResidencyZone,
+} from './common.ts';
 import { PricingModel } from './catalog.ts';
 
 export const ApiPlacement = z.object({
@@ -50,9 +59,17 @@ export const OnpremPlacement = z.object({
   staffUsdPerMonth: NonNegative.default(0),
   /** Owned GPUs run all month whatever the load: scaling only changes power draw. */
   scaling: ScalingPolicy.default('fixed'),
+  /** Grid carbon intensity at the site, gCO2e/kWh (default: IEA world average, ~460). */
+  gridGCo2PerKwh: NonNegative.default(460),
+  /** Residency zone of the site; unset means it satisfies any residency (it is your own). */
+  residency: ResidencyZone.optional(),
 });
 
-export const Placement = z.discriminatedUnion('kind', [ApiPlacement, CloudPlacement, OnpremPlacement]);
+export const Placement = z.discriminatedUnion('kind', [
+  ApiPlacement,
+  CloudPlacement,
+  OnpremPlacement,
+]);
 export type Placement = z.infer<typeof Placement>;
 export type ApiPlacement = z.infer<typeof ApiPlacement>;
 export type CloudPlacement = z.infer<typeof CloudPlacement>;

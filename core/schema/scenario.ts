@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { Engine, Id, Positive } from './common.ts';
-import { Discount, Gpu, Instance, Model, Offering, PricingModel, Provider, Region } from './catalog.ts';
+import {
+  Discount,
+  Gpu,
+  Instance,
+  Model,
+  Offering,
+  PricingModel,
+  Provider,
+  Region,
+} from './catalog.ts';
 import { OnpremPlacement, Placement, ScalingPolicy } from './placement.ts';
 import { ValueAssumptions } from './value.ts';
 import { Workload } from './workload.ts';

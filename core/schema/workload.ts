@@ -55,9 +55,7 @@ export const Workload = z
         e2eMs: Positive.optional(),
       })
       .default({}),
-    minQuality: z
-      .object({ benchmark: Benchmark, score: z.number().finite() })
-      .optional(),
+    minQuality: z.object({ benchmark: Benchmark, score: z.number().finite() }).optional(),
     /** Where users are, to add network round-trip time to TTFT. */
     userLocation: z
       .object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })

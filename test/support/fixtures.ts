@@ -29,3 +29,50 @@ export function workload(overrides: Partial<WorkloadInput> = {}): Workload {
     ...overrides,
   });
 }
+
+import { Gpu, Model, type OpenModel } from '../../core/schema/catalog.ts';
+
+/** An 80 GB HBM GPU with round numbers: 2 TB/s, 100 TFLOPS BF16, 200 FP8, NVLink 400 GB/s, 10 µs. */
+export function testGpu(overrides: Partial<Gpu> = {}): Gpu {
+  return Gpu.parse({
+    id: 'test-gpu',
+    name: 'Test GPU',
+    vendor: 'nvidia',
+    family: 'hopper',
+    memoryGB: 80,
+    memoryBandwidthTBps: 2,
+    tflops: { bf16: 100, fp8: 200 },
+    tdpW: 500,
+    interconnect: { kind: 'nvlink', busGBps: 400, latencyUs: 10 },
+    purchaseUsd: 20_000,
+    source: 'test fixture',
+    asOf: '2026-01-01',
+    ...overrides,
+  });
+}
+
+/** A dense 7B model: 32 layers, hidden 4096, 32 heads, 8 KV heads of 128, vocab 32,000. */
+export function testModel(overrides: Partial<OpenModel['arch']> = {}, id = 'test-7b'): OpenModel {
+  return Model.parse({
+    id,
+    name: 'Test 7B',
+    developer: 'test',
+    family: 'test',
+    openWeights: true,
+    contextTokens: 32768,
+    arch: {
+      paramsTotalB: 7,
+      paramsActiveB: 7,
+      layers: 32,
+      hiddenSize: 4096,
+      intermediateSize: 11008,
+      attentionHeads: 32,
+      kvHeads: 8,
+      headDim: 128,
+      vocabSize: 32000,
+      ...overrides,
+    },
+    source: 'test fixture',
+    asOf: '2026-01-01',
+  }) as OpenModel;
+}

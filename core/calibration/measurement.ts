@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { Engine, Id, Precision } from '../schema/common.ts';
+
+export const CALIBRATION_METRICS = ['outputTokPerS', 'ttftMs', 'tpotMs', 'e2eMs'] as const;
+export type CalibrationMetric = (typeof CALIBRATION_METRICS)[number];
+
+/** One published measurement, mapped to catalog ids (see test/data/published-inference.json). */
+export const Measurement = z.object({
+  id: z.number().int(),
+  model: Id.nullable(),
+  gpu: Id.nullable(),
+  gpus: z.number().int().positive(),
+  tp: z.number().int().positive(),
+  precision: Precision,
+  kvPrecision: Precision.optional(),
+  engine: Engine,
+  input: z.number().positive(),
+  output: z.number().positive(),
+  concurrency: z.union([z.number().positive(), z.literal('saturate')]),
+  metric: z.enum(CALIBRATION_METRICS).nullable(),
+  value: z.number().positive(),
+  profile: z
+    .object({ tokenBudget: z.number().optional(), maxBatch: z.number().optional() })
+    .optional(),
+  lowConfidence: z.boolean().optional(),
+  /** The engine release predates 2025 (TensorRT-LLM 0.x, vLLM 0.4, TGI 1–2, NIM 1.0). */
+  legacy: z.boolean().optional(),
+  /** Why the measurement cannot be compared with a single-replica prediction. */
+  excluded: z.string().optional(),
+  source: z.string(),
+  date: z.string(),
+});
+export type Measurement = z.infer<typeof Measurement>;

@@ -1,0 +1,105 @@
+import { apiCost } from '../pricing/api-cost.ts';
+import { qualityScore } from '../quality.ts';
+import type { ApiPlacement } from '../schema/placement.ts';
+import { discountFor } from './catalog-index.ts';
+import {
+  budgetReason,
+  contextReason,
+  qualityReason,
+  residencyReason,
+  rttToRegionMs,
+  staleWarning,
+} from './constraints.ts';
+import type { EvalContext } from './context.ts';
+import { candidateRoi, unitCosts } from './result.ts';
+import { emptyBreakdown, type CandidateResult } from './types.ts';
+
+/** Evaluates a hosted-API candidate; throws only for an unknown offering id (checked upstream). */
+export function evaluateApi(ctx: EvalContext, p: ApiPlacement): CandidateResult {
+  const o = ctx.index.offerings.get(p.offeringId);
+  if (o === undefined) throw new Error(`unknown offering '${p.offeringId}'`);
+  const model = ctx.index.models.get(o.modelId);
+  const provider = ctx.index.providers.get(o.provider);
+  const discount = p.negotiatedDiscount ?? discountFor(ctx.index, o);
+  const w = ctx.workload;
+  const cost = apiCost(o, w, ctx.rates, discount);
+
+  const region = o.regionId === undefined ? undefined : ctx.index.regions.get(o.regionId);
+  const rtt = rttToRegionMs(ctx, region);
+  const ttftMs = o.publishedTtftMs === undefined ? null : o.publishedTtftMs + rtt;
+  const tpotMs = o.publishedOutputTokPerS === undefined ? null : 1000 / o.publishedOutputTokPerS;
+  const e2eMs =
+    ttftMs === null || tpotMs === null ? null : ttftMs + (w.outputTokens.mean - 1) * tpotMs;
+  const benchmark = w.minQuality?.benchmark ?? 'lmarena-text';
+  const quality = qualityScore(ctx.index.quality, o.modelId, benchmark);
+
+  const reasons: string[] = [];
+  const warnings: string[] = [];
+  const push = (list: string[], r: string | null) => r !== null && list.push(r);
+  push(reasons, residencyReason(ctx, o.residency, o.regionId ?? null));
+  push(reasons, contextReason(ctx, o.contextTokens ?? model?.contextTokens));
+  push(reasons, qualityReason(ctx, quality));
+  const slo = w.slo;
+  if (ttftMs !== null && slo.ttftMs !== undefined && ttftMs > slo.ttftMs) {
+    reasons.push(`misses the TTFT SLO: ${Math.round(ttftMs)} ms > ${slo.ttftMs} ms (published)`);
+  }
+  if (tpotMs !== null && slo.tpotMs !== undefined && tpotMs > slo.tpotMs) {
+    reasons.push(`misses the TPOT SLO: ${tpotMs.toFixed(1)} ms > ${slo.tpotMs} ms (published)`);
+  }
+  if (e2eMs !== null && slo.e2eMs !== undefined && e2eMs > slo.e2eMs) {
+    reasons.push(`misses the end-to-end SLO: ${Math.round(e2eMs)} ms > ${slo.e2eMs} ms (published)`);
+  }
+  const sloSet = slo.ttftMs !== undefined || slo.tpotMs !== undefined || slo.e2eMs !== undefined;
+  if (sloSet && (ttftMs === null || tpotMs === null)) {
+    warnings.push('latency not published: SLO not checked');
+  }
+  push(reasons, budgetReason(ctx, cost.monthlyUsd));
+  push(warnings, staleWarning(ctx, o.asOf, 'price'));
+  if (w.promptCache.hitRate > 0 && cost.effectiveCacheHitRate < w.promptCache.hitRate * 0.95) {
+    warnings.push(
+      cost.effectiveCacheHitRate === 0
+        ? 'prompt cache does not apply (no cache, or prefix below the minimum)'
+        : `prompt cache hits ${(cost.effectiveCacheHitRate * 100).toFixed(0)}% at this volume (TTL)`,
+    );
+  }
+
+  const breakdown = emptyBreakdown();
+  breakdown.inputUsd = cost.breakdown.inputUsd;
+  breakdown.cachedInputUsd = cost.breakdown.cachedInputUsd;
+  breakdown.cacheWriteUsd = cost.breakdown.cacheWriteUsd;
+  breakdown.outputUsd = cost.breakdown.outputUsd;
+  breakdown.cacheStorageUsd = cost.breakdown.cacheStorageUsd;
+
+  const roi = candidateRoi(ctx, 'api', (wm, rm) => apiCost(o, wm, rm, discount).monthlyUsd);
+  return {
+    id: `api:${o.id}`,
+    kind: 'api',
+    label: `${provider?.name ?? o.provider} · ${model?.name ?? o.modelId}${o.regionId ? ` (${region?.code ?? o.regionId})` : ''}`,
+    modelId: o.modelId,
+    modelName: model?.name ?? o.modelId,
+    provider: o.provider,
+    regionId: o.regionId ?? null,
+    residency: o.residency,
+    placement: p,
+    feasible: reasons.length === 0,
+    reasons,
+    warnings,
+    monthlyUsd: cost.monthlyUsd,
+    ...unitCosts(ctx, cost.monthlyUsd),
+    breakdown,
+    setupUsd: ctx.value.setupUsd.api,
+    weeksToLaunch: ctx.value.weeksToLaunch.api,
+    ttftMs,
+    tpotMs,
+    e2eMs,
+    quality,
+    selfHost: null,
+    api: { effectiveCacheHitRate: cost.effectiveCacheHitRate, longContext: cost.longContext, discount },
+    energyKwhPerMonth: null,
+    co2KgPerMonth: null,
+    roi,
+    rank: null,
+    recommended: false,
+    pareto: false,
+  };
+}

@@ -1,0 +1,107 @@
+import type { Roi } from '../roi/roi.ts';
+import type { Engine, Precision, ResidencyZone } from '../schema/common.ts';
+import type { Placement } from '../schema/placement.ts';
+
+/** Monthly USD by what it pays for; a placement fills the parts that apply to it. */
+export interface CostBreakdown {
+  inputUsd: number;
+  cachedInputUsd: number;
+  cacheWriteUsd: number;
+  outputUsd: number;
+  cacheStorageUsd: number;
+  gpuUsd: number;
+  idleUsd: number;
+  powerUsd: number;
+  colocationUsd: number;
+  staffUsd: number;
+}
+
+export const BREAKDOWN_KEYS = [
+  'inputUsd',
+  'cachedInputUsd',
+  'cacheWriteUsd',
+  'outputUsd',
+  'cacheStorageUsd',
+  'gpuUsd',
+  'idleUsd',
+  'powerUsd',
+  'colocationUsd',
+  'staffUsd',
+] as const satisfies readonly (keyof CostBreakdown)[];
+
+export function emptyBreakdown(): CostBreakdown {
+  return {
+    inputUsd: 0,
+    cachedInputUsd: 0,
+    cacheWriteUsd: 0,
+    outputUsd: 0,
+    cacheStorageUsd: 0,
+    gpuUsd: 0,
+    idleUsd: 0,
+    powerUsd: 0,
+    colocationUsd: 0,
+    staffUsd: 0,
+  };
+}
+
+export interface SelfHostDetail {
+  gpuId: string;
+  tp: number;
+  precision: Precision;
+  kvPrecision: Precision;
+  engine: Engine;
+  replicasPeak: number;
+  gpusPeak: number;
+  instancesPeak: number | null;
+  utilization: number;
+  sloConcurrency: number;
+  maxConcurrency: number;
+  weightsGBPerGpu: number;
+}
+
+export interface ApiDetail {
+  effectiveCacheHitRate: number;
+  longContext: 'none' | 'whole-request' | 'tokens-above';
+  discount: number;
+}
+
+/** One candidate evaluated for one workload: the row of the comparison. */
+export interface CandidateResult {
+  /** Stable key: the same placement always gets the same id. */
+  id: string;
+  kind: Placement['kind'];
+  label: string;
+  modelId: string;
+  modelName: string;
+  /** API provider, cloud, or 'onprem'. */
+  provider: string;
+  regionId: string | null;
+  residency: ResidencyZone | 'own';
+  placement: Placement;
+  feasible: boolean;
+  /** Why the candidate is infeasible; empty when feasible. */
+  reasons: string[];
+  /** What the user should know but does not rule it out (unpublished latency, stale price). */
+  warnings: string[];
+  monthlyUsd: number | null;
+  perRequestUsd: number | null;
+  perMTokUsd: number | null;
+  /** Cost per successful outcome (per request ÷ success rate). */
+  perSuccessUsd: number | null;
+  breakdown: CostBreakdown;
+  setupUsd: number;
+  weeksToLaunch: number;
+  ttftMs: number | null;
+  tpotMs: number | null;
+  e2eMs: number | null;
+  quality: number | null;
+  selfHost: SelfHostDetail | null;
+  api: ApiDetail | null;
+  energyKwhPerMonth: number | null;
+  co2KgPerMonth: number | null;
+  roi: Roi | null;
+  /** Filled by ranking: 1 = cheapest feasible. */
+  rank: number | null;
+  recommended: boolean;
+  pareto: boolean;
+}

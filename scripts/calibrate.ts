@@ -1,0 +1,102 @@
+/**
+ * Predicted vs published for every calibration measurement, with median and 90th-percentile
+ * absolute % error per metric.  `npm run calibrate` (add `-- --fit` to re-fit engine factors).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { Measurement } from '../core/calibration/measurement.ts';
+import { crossValidate, fitParameters, PRIOR, type FitOptions } from '../core/calibration/fit.ts';
+import { errorStats, metricGroup, predict, type Prediction } from '../core/calibration/predict.ts';
+import type { Gpu, OpenModel } from '../core/schema/catalog.ts';
+import { readSeed } from '../electron/db/seed-files.ts';
+
+export function loadCalibration(root = process.cwd()) {
+  const doc = z
+    .object({ measurements: z.array(Measurement) })
+    .parse(JSON.parse(readFileSync(join(root, 'test/data/published-inference.json'), 'utf8')));
+  const seed = readSeed();
+  const models = new Map<string, OpenModel>();
+  for (const m of seed.models) if (m.arch) models.set(m.id, m as OpenModel);
+  const gpus = new Map<string, Gpu>(seed.gpus.map((g) => [g.id, g]));
+  return { measurements: doc.measurements, models, gpus };
+}
+
+function fmt(n: number | null, digits = 1): string {
+  if (n === null || !Number.isFinite(n)) return '—';
+  return n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(digits);
+}
+
+const FIT_OPTIONS: FitOptions = {
+  engines: ['trtllm', 'vllm', 'tgi'],
+  lowConfidenceWeight: 0.3,
+  priorStrength: 0.5,
+};
+
+function main(): void {
+  const { measurements, models, gpus } = loadCalibration();
+  if (process.argv.includes('--fit')) return fit(measurements, models, gpus);
+  const predictions = measurements.map((m) => predict(m, models, gpus));
+  console.log(
+    'id  model            gpu        n  tp prec  engine  in/out       conc  metric         published   predicted   error',
+  );
+  for (const p of predictions) {
+    const m = p.measurement;
+    const err =
+      p.relativeError === null ? (p.note ?? '') : `${(p.relativeError * 100).toFixed(1)}%`;
+    console.log(
+      [
+        String(m.id).padEnd(3),
+        (m.model ?? '?').padEnd(16),
+        (m.gpu ?? '?').padEnd(10),
+        String(m.gpus).padStart(2),
+        String(m.tp).padStart(3),
+        m.precision.padEnd(5),
+        m.engine.padEnd(7),
+        `${m.input}/${m.output}`.padEnd(12),
+        String(m.concurrency).padStart(5),
+        ` ${(m.metric ?? '-').padEnd(14)}`,
+        fmt(m.value).padStart(10),
+        fmt(p.predicted).padStart(11),
+        `  ${err}${m.lowConfidence ? ' (low confidence)' : ''}`,
+      ].join(' '),
+    );
+  }
+  printStats(predictions);
+}
+
+function fit(
+  measurements: Measurement[],
+  models: ReadonlyMap<string, OpenModel>,
+  gpus: ReadonlyMap<string, Gpu>,
+): void {
+  const start = PRIOR;
+  const result = fitParameters(measurements, models, gpus, start, FIT_OPTIONS);
+  console.log(`fitted (loss ${result.loss.toFixed(3)}); copy into core/perf/efficiency.ts:`);
+  for (const k of result.knobs) console.log(`  ${k.name.padEnd(32)} ${k.value.toPrecision(4)}`);
+  const s = result.state;
+  printStats(measurements.map((m) => predict(m, models, gpus, s.perf, s.legacyKernelFactor)));
+  console.log('\n5-fold cross-validation (each point predicted by a fit that never saw it):');
+  printStats(crossValidate(measurements, models, gpus, start, FIT_OPTIONS, 5));
+}
+
+export function groupedStats(predictions: readonly Prediction[]) {
+  const groups = new Map<string, Prediction[]>();
+  for (const p of predictions) {
+    if (p.relativeError === null || p.measurement.metric === null) continue;
+    const g = metricGroup(p.measurement.metric);
+    groups.set(g, [...(groups.get(g) ?? []), p]);
+  }
+  return [...groups].map(([group, ps]) => ({ group, ...errorStats(ps) }));
+}
+
+function printStats(predictions: readonly Prediction[]): void {
+  console.log('\nmetric       points  median |err|  p90 |err|');
+  for (const s of groupedStats(predictions)) {
+    console.log(
+      `${s.group.padEnd(12)} ${String(s.count).padStart(6)}  ${s.medianAbsPct.toFixed(1).padStart(11)}%  ${s.p90AbsPct.toFixed(1).padStart(8)}%`,
+    );
+  }
+}
+
+if (process.argv[1]?.endsWith('calibrate.ts')) main();

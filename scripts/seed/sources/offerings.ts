@@ -1,0 +1,189 @@
+/**
+ * Hosted-API offerings: LiteLLM's price file run through the app's own converter, then curated —
+ * only providers the seed describes, only entries that are a catalog model, no deprecated or
+ * free-preview entries, no duplicates — plus the few published facts LiteLLM's file leaves out
+ * (batch discounts, Vertex regional endpoints), each named in the row's source.
+ */
+import { convertLiteLlm, parseLiteLlmText, type EntryContext } from '../../../core/catalog-import/litellm.ts';
+import type { Offering, OfferingInput, TierPrices } from '../../../core/schema/catalog.ts';
+import { matchCatalogModel } from './model-match.ts';
+import { CURATED_ON, SNAPSHOTS, referenceText } from './reference.ts';
+
+/** Providers whose offerings the seed carries (ids as the converter names them). */
+export const SEED_API_PROVIDERS = [
+  'openai',
+  'anthropic',
+  'gemini',
+  'vertex',
+  'bedrock',
+  'azure',
+  'mistral',
+  'deepseek',
+  'xai',
+  'together',
+  'fireworks',
+  'groq',
+  'cerebras',
+  'deepinfra',
+  'nebius',
+  'lambda',
+  'sambanova',
+  'oci',
+] as const;
+
+/** Entries deprecated before the day this seed was built are left out. */
+const DEPRECATED_BEFORE = CURATED_ON;
+
+export interface SeedOfferings {
+  rows: OfferingInput[];
+  skipped: Record<string, number>;
+  /** The LiteLLM price file as parsed, for the hosted-model table's context windows. */
+  litellm: Record<string, unknown>;
+}
+
+export function seedOfferings(): SeedOfferings {
+  const parsed = parseLiteLlmText(referenceText(SNAPSHOTS.litellm.file));
+  if (!parsed.ok) throw new Error(`${SNAPSHOTS.litellm.file}: ${parsed.error}`);
+  const notes = new Map<string, string>();
+  const converted = convertLiteLlm(parsed.value, {
+    asOf: SNAPSHOTS.litellm.asOf,
+    source: SNAPSHOTS.litellm.label,
+    deprecatedBefore: DEPRECATED_BEFORE,
+    resolveModel: ({ entry, placement }) => {
+      const match = matchCatalogModel(entry.key, placement.modelName);
+      if (match?.note !== undefined) notes.set(entry.key, match.note);
+      return match?.modelId;
+    },
+  });
+  if (!converted.ok) throw new Error(`${SNAPSHOTS.litellm.file}: ${converted.error}`);
+
+  const skipped: Record<string, number> = { ...converted.skipped };
+  const count = (reason: string) => {
+    skipped[reason] = (skipped[reason] ?? 0) + 1;
+  };
+  const unmappedIds = new Set(converted.models.map((m) => m.id));
+  const kept: Offering[] = [];
+  for (const offering of converted.offerings) {
+    const context = converted.entryOf[offering.id];
+    if (!(SEED_API_PROVIDERS as readonly string[]).includes(offering.provider)) count('provider not in seed');
+    else if (unmappedIds.has(offering.modelId)) count('model not in catalog');
+    else if (offering.usdPerMTok.input === 0 && offering.usdPerMTok.output === 0) count('free preview');
+    else if (context !== undefined && DOUBTFUL_KEYS[context.entry.key] !== undefined) {
+      count(DOUBTFUL_KEYS[context.entry.key] ?? 'doubtful');
+    }
+    else if (context !== undefined) kept.push(withCuratedFacts(offering, context, notes.get(context.entry.key)));
+  }
+  const unique = dedupe(kept, count);
+  const rows: OfferingInput[] = [...unique, ...vertexRegionalClaude(unique)];
+  return { rows, skipped, litellm: parsed.value as Record<string, unknown> };
+}
+
+/**
+ * One model at one place and price under several keys (a dated snapshot and its alias, LiteLLM's
+ * two routes to one Bedrock model): keep the entry that says the most (batch, priority and
+ * long-context tiers), then the shortest key.
+ */
+function dedupe(offerings: Offering[], count: (reason: string) => void): Offering[] {
+  const richness = (o: Offering) =>
+    Number(o.batch !== undefined) + Number(o.priority !== undefined) + Number(o.longContext.length > 0);
+  const sorted = [...offerings].sort(
+    (a, b) => richness(b) - richness(a) || a.id.length - b.id.length || a.id.localeCompare(b.id),
+  );
+  const byPlaceAndPrice = new Map<string, Offering>();
+  for (const o of sorted) {
+    const key = JSON.stringify([o.provider, o.modelId, o.residency, o.regionId ?? '', o.regionalUplift, o.usdPerMTok, o.cache]);
+    if (byPlaceAndPrice.has(key)) count('same model, place and prices as another key');
+    else byPlaceAndPrice.set(key, o);
+  }
+  return [...byPlaceAndPrice.values()];
+}
+
+/** Entries whose price in the file is not credible, and why (checked against the provider's docs). */
+const DOUBTFUL_KEYS: Record<string, string> = {
+  // Output equals Llama 3 70B's input price in the same region: a transcription slip in the file.
+  'bedrock/us-gov-east-1/meta.llama3-8b-instruct-v1:0': 'doubtful price in the file',
+  'bedrock/us-gov-west-1/meta.llama3-8b-instruct-v1:0': 'doubtful price in the file',
+  // The Gemini API serves Gemma without charge; the file's price cites Vertex AI's page.
+  'gemini/gemini-gemma-2-27b-it': 'doubtful price in the file',
+  'gemini/gemini-gemma-2-9b-it': 'doubtful price in the file',
+};
+
+const half = (input: number, output: number): TierPrices => ({
+  input: Number((input / 2).toPrecision(12)),
+  output: Number((output / 2).toPrecision(12)),
+});
+
+/**
+ * Batch discounts LiteLLM's file leaves out but the providers publish as a flat 50% of standard
+ * (cached and cache-write tokens scale with it): OpenAI and Azure OpenAI Batch API, Anthropic
+ * Message Batches (also on Bedrock and Vertex), Gemini Batch Mode, Mistral batch API.
+ */
+function batchFromProviderDocs(o: Offering): { batch: TierPrices; doc: string } | undefined {
+  if (o.batch !== undefined) return undefined;
+  const claude = o.modelId.startsWith('claude');
+  const p = o.usdPerMTok;
+  if (o.provider === 'anthropic' || (claude && ['bedrock', 'vertex', 'azure'].includes(o.provider))) {
+    return { batch: half(p.input, p.output), doc: 'Anthropic Message Batches, 50% of standard (anthropic.com/pricing)' };
+  }
+  if (o.provider === 'openai' || (o.provider === 'azure' && /^(gpt|o\d)/.test(o.modelId))) {
+    return { batch: half(p.input, p.output), doc: 'Batch API, 50% of standard (openai.com/api/pricing; Azure Global/Data Zone Batch)' };
+  }
+  if ((o.provider === 'gemini' || o.provider === 'vertex') && o.modelId.startsWith('gemini')) {
+    return { batch: half(p.input, p.output), doc: 'Gemini Batch Mode / Vertex batch prediction, 50% of standard (ai.google.dev/pricing)' };
+  }
+  if (o.provider === 'mistral') {
+    return { batch: half(p.input, p.output), doc: 'Mistral batch API, 50% of standard (mistral.ai/pricing)' };
+  }
+  return undefined;
+}
+
+function withCuratedFacts(o: Offering, context: EntryContext, note: string | undefined): Offering {
+  const parts = [o.source];
+  if (note !== undefined) parts.push(`model: ${note}`);
+  const batch = batchFromProviderDocs(o);
+  if (batch !== undefined) parts.push(`batch: ${batch.doc}, curator's knowledge, not in the file`);
+  if (context.placement.providerId === 'bedrock' && o.regionId === undefined && o.residency === 'global' && !context.entry.key.startsWith('global.')) {
+    parts.push('in-region on-demand price (one price for the commercial regions)');
+  }
+  return { ...o, batch: batch?.batch ?? o.batch, source: parts.join('; ') };
+}
+
+/** Vertex AI's Claude regional endpoints the seed adds, with the zone each keeps data in. */
+const VERTEX_CLAUDE_REGIONS = [
+  { regionId: 'gcp:us-east5', residency: 'us' },
+  { regionId: 'gcp:europe-west1', residency: 'eu' },
+] as const;
+
+/**
+ * Vertex AI prices Claude (Sonnet 4.5 and later) 10% higher at regional endpoints than at the
+ * global one. LiteLLM lists only the global price; Bedrock's regional profiles in the same file
+ * show the same 10% for the same models, which is how the seed picks which Claude models get it.
+ */
+function vertexRegionalClaude(kept: Offering[]): OfferingInput[] {
+  const bedrockGlobal = new Map<string, number>();
+  const bedrockEu = new Map<string, number>();
+  for (const o of kept) {
+    if (o.provider !== 'bedrock' || !o.modelId.startsWith('claude')) continue;
+    if (o.residency === 'global' && o.regionId === undefined) bedrockGlobal.set(o.modelId, o.usdPerMTok.input);
+    if (o.residency === 'eu') bedrockEu.set(o.modelId, o.usdPerMTok.input);
+  }
+  const out: OfferingInput[] = [];
+  for (const o of kept) {
+    if (o.provider !== 'vertex' || !o.modelId.startsWith('claude') || o.regionId !== undefined) continue;
+    const global = bedrockGlobal.get(o.modelId);
+    const eu = bedrockEu.get(o.modelId);
+    if (global === undefined || eu === undefined || Math.abs(eu / global - 1.1) > 1e-9) continue;
+    for (const region of VERTEX_CLAUDE_REGIONS) {
+      out.push({
+        ...o,
+        id: `${o.id}/${region.regionId.slice(4)}`,
+        residency: region.residency,
+        regionId: region.regionId,
+        regionalUplift: 1.1,
+        source: `${o.source}; regional endpoint ${region.regionId.slice(4)}: +10% over global per cloud.google.com/vertex-ai/generative-ai/pricing (curator's knowledge), matching the file's Bedrock EU/global ratio for ${o.modelId}`,
+        asOf: CURATED_ON,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { FAMILY_EFFICIENCY, PERF_PARAMETERS, type PerfParameters } from '../../core/perf/efficiency.ts';
+import { estimate } from '../../core/perf/estimate.ts';
+import { replicaSpec } from '../../core/perf/replica.ts';
+import { operatingPoint } from '../../core/perf/serving.ts';
+import { largestConcurrencyMeetingSlo } from '../../core/perf/slo.ts';
+import { stepSeconds } from '../../core/perf/step-time.ts';
+import { testGpu, testModel } from '../support/fixtures.ts';
+
+/** Unit efficiencies and no overheads, so the arithmetic below is the whole model. */
+const bare: PerfParameters = {
+  serving: { compute: 1, memory: 1, weightOnlyComputePenalty: 1 },
+  engines: {
+    ...PERF_PARAMETERS.engines,
+    vllm: { ...PERF_PARAMETERS.engines.vllm, kernelEfficiency: 1, stepOverheadMs: 0, layerOverheadUs: 0, sequenceOverheadUs: 0 },
+  },
+};
+const spec = replicaSpec({ model: testModel(), gpu: testGpu(), tp: 1, precision: 'bf16', kvPrecision: 'bf16', engine: 'vllm', parameters: bare });
+
+// The test GPU: 2 TB/s × 0.88 (Hopper stream efficiency), 100 TFLOPS × 0.80 (Hopper matmul).
+const BYTES_PER_S = 2e12 * FAMILY_EFFICIENCY.hopper.memory;
+const FLOPS = 100e12 * FAMILY_EFFICIENCY.hopper.compute;
+// Weights read per step: 14e9 bytes less the 262,144,000-byte input table (a lookup).
+const WEIGHT_READ_S = (14e9 - 262_144_000) / BYTES_PER_S;
+// GEMM FLOPs per token: 2 × (7e9 − 131,072,000 input-table params).
+const GEMM_S_PER_TOKEN = (2 * (7e9 - 131_072_000)) / FLOPS;
+// Attention per token per context position per layer: 4 × 32 heads × 128 = 16,384 FLOPs;
+// KV read per token per layer: 2 × 8 × 128 × 2 bytes = 4,096.
+const ATTN_S = 16_384 / FLOPS;
+const KV_S = 4096 / BYTES_PER_S;
+// Activation traffic per token: 32 layers × (12 × 4,096 + 3 × 11,008) × 2 bytes.
+const ACT_S = (32 * (12 * 4096 + 3 * 11008) * 2) / BYTES_PER_S;
+const hyp = (a: number, b: number) => Math.sqrt(a * a + b * b);
+
+describe('step time', () => {
+  it('one decode token at 1,000 context is a memory-bound weight read', () => {
+    const expected =
+      hyp(WEIGHT_READ_S, GEMM_S_PER_TOKEN) + hyp(KV_S * 32 * 1000, ATTN_S * 32 * 1000) + ACT_S;
+    expect(stepSeconds(spec, 1, 1000, 0, 0)).toBeCloseTo(expected, 12);
+    expect(expected * 1000).toBeCloseTo(7.885, 3); // ms
+  });
+
+  it('a 1,000-token prefill is compute-bound', () => {
+    // causal attention: 1,000 tokens × 500 positions on average × 32 layers
+    const expected = hyp(WEIGHT_READ_S, 1000 * GEMM_S_PER_TOKEN) + 1000 * ATTN_S * 32 * 500 + 1000 * ACT_S;
+    expect(stepSeconds(spec, 0, 0, 1000, 1000)).toBeCloseTo(expected, 12);
+    expect(expected * 1000).toBeCloseTo(178.17, 1);
+  });
+
+  it('MoE steps read only the experts their tokens route to', () => {
+    // 8 experts, 2 per token: total 46.7B, active 12.9B → routed = 33.8 ÷ 0.75 = 45.067B.
+    const moe = testModel({ paramsTotalB: 46.7, paramsActiveB: 12.9, moe: { experts: 8, expertsPerToken: 2 } }, 'test-moe');
+    const s = replicaSpec({ model: moe, gpu: testGpu(), tp: 1, precision: 'fp8', kvPrecision: 'fp8', engine: 'vllm', parameters: bare });
+    const routedBytes = (33.8e9 / 0.75) * 1;
+    expect(s.expertReadS).toBeCloseTo(routedBytes / BYTES_PER_S, 9);
+    // one token touches 1 − (3/4)^1 = 25% of the experts; 16 tokens touch 1 − 0.75^16 = 99.0%
+    const one = stepSeconds(s, 1, 10, 0, 0);
+    const sixteen = stepSeconds(s, 16, 10, 0, 0);
+    expect(sixteen - one).toBeGreaterThan(0.7 * s.expertReadS);
+  });
+});
+
+describe('serving at a concurrency', () => {
+  const shape = { inputTokens: 1000, prefillTokens: 1000, outputTokens: 200 };
+
+  it('alone: TTFT is the prefill, TPOT the decode step, throughput by Little’s law', () => {
+    const p = operatingPoint(spec, shape, 1, 100);
+    const ttft = stepSeconds(spec, 0, 0, 1000, 1000);
+    const tpot = stepSeconds(spec, 1, 1100, 0, 1000); // mean context 1,000 + 200 ÷ 2
+    expect(p.ttftS).toBeCloseTo(ttft, 12);
+    expect(p.tpotS).toBeCloseTo(tpot, 12);
+    expect(p.e2eS).toBeCloseTo(ttft + 199 * tpot, 12);
+    expect(p.outputTokPerS).toBeCloseTo(200 / (ttft + 199 * tpot), 9);
+  });
+
+  it('latency grows with the batch, throughput too until compute saturates', () => {
+    const a = operatingPoint(spec, shape, 8, 100);
+    const b = operatingPoint(spec, shape, 64, 100);
+    expect(b.tpotS).toBeGreaterThan(a.tpotS);
+    expect(b.ttftS).toBeGreaterThan(a.ttftS);
+    expect(b.outputTokPerS).toBeGreaterThan(a.outputTokPerS);
+  });
+
+  it('requests beyond what fits wait in the queue', () => {
+    const fits = operatingPoint(spec, shape, 50, 50);
+    const queued = operatingPoint(spec, shape, 100, 50);
+    expect(queued.requestsPerS).toBeCloseTo(fits.requestsPerS, 12);
+    // 50 extra requests at the batch's rate: wait = 50 ÷ requests per second
+    expect(queued.ttftS - fits.ttftS).toBeCloseTo(50 / fits.requestsPerS, 9);
+  });
+
+  it('the SLO search returns the largest batch that meets the TPOT SLO', () => {
+    const tpot1 = operatingPoint(spec, shape, 1, 1000).tpotS * 1000;
+    const slo = { tpotMs: tpot1 * 1.5 };
+    const r = largestConcurrencyMeetingSlo(spec, shape, 1000, slo);
+    if (!r.ok) throw new Error(r.reason);
+    expect(operatingPoint(spec, shape, r.batch, 1000).tpotS * 1000).toBeLessThanOrEqual(slo.tpotMs);
+    expect(operatingPoint(spec, shape, r.batch + 1, 1000).tpotS * 1000).toBeGreaterThan(slo.tpotMs);
+  });
+
+  it('an SLO no batch can meet is reported with both numbers', () => {
+    const r = largestConcurrencyMeetingSlo(spec, shape, 1000, { ttftMs: 10 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toMatch(/misses the TTFT SLO even alone: 178 ms > 10 ms/);
+  });
+});
+
+describe('estimate (the CLI contract)', () => {
+  const model = testModel();
+  it('data-parallel replicas multiply throughput and split the concurrency', () => {
+    const one = estimate({ model, gpu: testGpu(), gpus: 1, precision: 'bf16', engine: 'vllm', inputTokens: 500, outputTokens: 100, concurrency: 8 });
+    const four = estimate({ model, gpu: testGpu(), gpus: 4, tp: 1, precision: 'bf16', engine: 'vllm', inputTokens: 500, outputTokens: 100, concurrency: 32 });
+    expect(four.replicas).toBe(4);
+    expect(four.outputTokensPerSecond).toBeCloseTo(4 * one.outputTokensPerSecond, 6);
+    expect(four.tpotMs).toBeCloseTo(one.tpotMs as number, 9);
+    expect(four.maxConcurrency).toBe(4 * one.maxConcurrency);
+  });
+
+  it('--saturate runs at the largest concurrency that fits', () => {
+    const e = estimate({ model, gpu: testGpu(), gpus: 1, precision: 'bf16', engine: 'vllm', inputTokens: 2048, outputTokens: 512, concurrency: 'saturate' });
+    expect(e.concurrency).toBe(e.maxConcurrency);
+    expect(e.maxConcurrency).toBe(182);
+  });
+
+  it('rejects layouts that cannot exist, naming the field', () => {
+    const base = { model, gpu: testGpu(), precision: 'bf16' as const, engine: 'vllm' as const, inputTokens: 100, outputTokens: 10, concurrency: 1 };
+    expect(() => estimate({ ...base, gpus: 3, tp: 2 })).toThrow('gpus (3) must be a multiple of tp (2)');
+    expect(() => estimate({ ...base, gpus: 4, tp: 8 })).toThrow('tp (8) cannot exceed gpus (4)');
+    const odd = testModel({ attentionHeads: 28, kvHeads: 4 }, 'test-28');
+    expect(() => estimate({ ...base, model: odd, gpus: 8, tp: 8 })).toThrow("tp (8) must divide test-28's 28 attention heads");
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { breakEvenVolume } from '../../core/roi/break-even.ts';
+import { computeRoi } from '../../core/roi/roi.ts';
+import { requestValueUsd } from '../../core/roi/value.ts';
+
+describe('ROI', () => {
+  const base = {
+    valueUsdInMonth: () => 10_000,
+    costUsdInMonth: () => 4_000,
+    setupUsd: 20_000,
+    weeksToLaunch: 0,
+    horizonMonths: 12,
+    discountRateAnnual: 0,
+  };
+
+  it('payback, NPV and ROI over the horizon', () => {
+    // net $6,000 a month against $20,000 setup: cumulative −14k, −8k, −2k, +4k → month 4
+    const r = computeRoi(base);
+    expect(r.netMonthlyUsd).toBe(6_000);
+    expect(r.paybackMonth).toBe(4);
+    expect(r.npvUsd).toBe(12 * 6_000 - 20_000);
+    // ROI = (120,000 − 48,000 − 20,000) ÷ (48,000 + 20,000)
+    expect(r.roi).toBeCloseTo(52_000 / 68_000, 12);
+  });
+
+  it('discounts month m by (1 + r)^(m/12)', () => {
+    const r = computeRoi({ ...base, discountRateAnnual: 0.1 });
+    let npv = -20_000;
+    for (let m = 1; m <= 12; m++) npv += 6_000 / Math.pow(1.1, m / 12);
+    expect(r.npvUsd).toBeCloseTo(npv, 9);
+  });
+
+  it('launch weeks delay value and run cost, and partly serve the launch month', () => {
+    // 6 weeks = 6 ÷ (365 ÷ 7 ÷ 12) = 1.3808 months: month 1 unserved, month 2 61.9% served
+    const r = computeRoi({ ...base, weeksToLaunch: 6 });
+    const launch = 6 / (365 / 7 / 12);
+    expect(r.cumulative[0]).toEqual({ month: 1, valueUsd: 0, costUsd: 20_000 });
+    expect(r.cumulative[1]?.valueUsd).toBeCloseTo(10_000 * (2 - launch), 9);
+    expect(r.timeToValueWeeks).toBe(6);
+    expect(r.netMonthlyUsd).toBe(6_000); // first fully served month
+  });
+
+  it('never paying back within the horizon gives null', () => {
+    const r = computeRoi({ ...base, valueUsdInMonth: () => 3_000 });
+    expect(r.paybackMonth).toBeNull();
+    expect(r.netMonthlyUsd).toBe(-1_000);
+  });
+
+  it('value per request: minutes saved × loaded hourly rate', () => {
+    expect(requestValueUsd({ kind: 'timeSaved', minutesSavedPerRequest: 3, loadedUsdPerHour: 80 })).toBe(4);
+    expect(requestValueUsd({ kind: 'revenue', usdPerRequest: 0.05 })).toBe(0.05);
+  });
+});
+
+describe('break-even volume', () => {
+  it('a linear API cost meets a flat self-host cost where 0.01 × v = 5,000', () => {
+    const r = breakEvenVolume((v) => 0.01 * v, () => 5_000);
+    expect(r.cheaperBelow).toBe('a');
+    expect(r.requestsPerMonth).toBeCloseTo(500_000, -1);
+  });
+
+  it('a step cost (whole replicas) is found at its first crossing', () => {
+    // self-host: $3,000 per 1M-request replica; API: $0.004 per request → crosses in the first step
+    const selfHost = (v: number) => 3_000 * Math.max(1, Math.ceil(v / 1e6));
+    const r = breakEvenVolume((v) => 0.004 * v, selfHost);
+    expect(r.requestsPerMonth).toBeCloseTo(750_000, -1);
+  });
+
+  it('no crossing in range gives null', () => {
+    const r = breakEvenVolume((v) => 0.01 * v, (v) => 0.02 * v);
+    expect(r).toEqual({ requestsPerMonth: null, cheaperBelow: 'a' });
+  });
+});
