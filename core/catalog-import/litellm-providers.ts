@@ -195,8 +195,8 @@ const NO_CACHE: CacheRule = {
  *   input for the 5-minute TTL, reads 0.1×; minimum prefix 1,024 tokens unless the file states one.
  * - OpenAI models (OpenAI, Azure): automatic for prompts ≥ 1,024 tokens, no write charge, cached
  *   prefixes kept for 5–10 minutes of inactivity.
- * - Gemini: implicit caching on 2.5+ models, no write charge; minimum 1,024 tokens (Flash) or
- *   4,096 (Pro) per ai.google.dev/gemini-api/docs/caching.
+ * - Gemini: implicit caching on 2.5+ models, no write charge; minimum 2,048 tokens on 2.x and
+ *   4,096 on 3.x and later (ai.google.dev/gemini-api/docs/caching, page of 2026-10-13).
  * - DeepSeek: automatic disk cache in 64-token units, no write charge, kept for hours.
  * - Anyone else with a cache-read price: explicit when writes cost more than input, else automatic.
  * Batch requests keep their cache discount at all of these (the batch price pages list cached
@@ -220,8 +220,9 @@ export function cacheRuleFor(placement: Placement, entry: LiteLlmEntry): CacheRu
   if (['openai', 'azure'].includes(placement.providerId) && /^(gpt|o\d|chatgpt|codex)/.test(name)) {
     return rule('automatic', 1024, 5, false);
   }
-  if (name.includes('gemini'))
-    return rule('automatic', name.includes('pro') ? 4096 : 1024, 5, false);
+  if (name.includes('gemini')) {
+    return rule('automatic', /gemini-[12]\./.test(name) ? 2048 : 4096, 5, false);
+  }
   if (placement.providerId === 'deepseek') return rule('automatic', 64, 60, false);
   const write = prices.cacheWrite;
   if (write !== undefined && write > prices.input) return rule('explicit', 0, 5, true);

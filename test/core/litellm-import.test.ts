@@ -373,7 +373,7 @@ describe('convertLiteLlm: spot checks against LiteLLM @ RoCry/llm-api-price 8442
       usdPerMTok: { input: 2.5, output: 15, cacheRead: 0.25 },
     });
     expect(o.rateLimitRpm).toBe(2000);
-    expect(o.cache).toMatchObject({ style: 'automatic', minPrefixTokens: 4096 });
+    expect(o.cache).toMatchObject({ style: 'automatic', minPrefixTokens: 2048 });
   });
 
   it('deepseek-r1: $0.55 / $2.19 with cache hits at $0.14', () => {

@@ -135,7 +135,8 @@ function awsInstances(skip: (reason: string) => void): InstanceInput[] {
     const gpuCount = cellNumber(row['gpu_count']);
     if (gpuId === undefined) skip('aws: GPU not in catalog');
     else if (!AWS_REGION.test(region)) skip('aws: local or wavelength zone');
-    else if (onDemand === undefined || onDemand <= 0 || gpuCount === undefined) skip('aws: no on-demand price');
+    else if (onDemand === undefined || onDemand <= 0 || gpuCount === undefined)
+      skip('aws: no on-demand price');
     else {
       const reserved = cellNumber(row['reserved_1yr_std_noupfront_usd_per_hr']);
       out.push({
@@ -147,7 +148,10 @@ function awsInstances(skip: (reason: string) => void): InstanceInput[] {
         regionId: `aws:${region}`,
         vcpus: cellNumber(row['vcpu']),
         memoryGiB: cellNumber((row['memory'] ?? '').replace(/\s*GiB$|\s*GB$/, '')),
-        usdPerHour: { onDemand, commit1y: reserved !== undefined && reserved > 0 ? reserved : undefined },
+        usdPerHour: {
+          onDemand,
+          commit1y: reserved !== undefined && reserved > 0 ? reserved : undefined,
+        },
         source: `${SNAPSHOTS.aws.label} (Linux on-demand; commit1y = 1-year standard no-upfront reserved)`,
         asOf: SNAPSHOTS.aws.asOf,
       });
@@ -167,7 +171,12 @@ function gcpInstances(skip: (reason: string) => void): InstanceInput[] {
     const onDemand = cellNumber(row['on_demand_usd_per_hr']);
     const gpuCount = cellNumber(row['gpu_count']);
     if (gpuId === undefined) skip('gcp: GPU not in catalog');
-    else if (onDemand === undefined || onDemand <= 0 || gpuCount === undefined || !Number.isInteger(gpuCount)) {
+    else if (
+      onDemand === undefined ||
+      onDemand <= 0 ||
+      gpuCount === undefined ||
+      !Number.isInteger(gpuCount)
+    ) {
       skip('gcp: no on-demand price');
     } else {
       const spot = cellNumber(row['spot_usd_per_hr']);
@@ -200,19 +209,24 @@ function skyPilotInstances(skip: (reason: string) => void): InstanceInput[] {
     const cloud = row['cloud'] ?? '';
     const type = row['instance_type'] ?? '';
     const region = row['region'] ?? '';
-    const shape = SKYPILOT_SHAPES[cloud]?.[type] ?? (cloud === 'nebius' ? nebiusL40s(type) : undefined);
+    const shape =
+      SKYPILOT_SHAPES[cloud]?.[type] ?? (cloud === 'nebius' ? nebiusL40s(type) : undefined);
     const onDemand = cellNumber(row['price_usd_per_hr']);
     if (shape === undefined) skip(`${cloud}: GPU not in catalog`);
-    else if (cloud === 'lambda' && !LAMBDA_REGIONS.has(region)) skip('lambda: region location unknown');
+    else if (cloud === 'lambda' && !LAMBDA_REGIONS.has(region))
+      skip('lambda: region location unknown');
     else if (onDemand === undefined || onDemand <= 0) skip(`${cloud}: no price`);
     else {
       const spotCell = cellNumber(row['spot_price_usd_per_hr']);
       // Where the source repeats the on-demand price as spot, there is no spot offer.
-      const spot = spotCell !== undefined && spotCell > 0 && spotCell < onDemand ? spotCell : undefined;
+      const spot =
+        spotCell !== undefined && spotCell > 0 && spotCell < onDemand ? spotCell : undefined;
       const notes = [
         `${SNAPSHOTS.skypilot.label} ${row['source_path'] ?? ''} blob ${(row['source_blob_commit'] ?? '').slice(0, 8)}`,
         cloud === 'azure' ? 'older v6 catalog, undated: prices may predate asOf' : undefined,
-        cloud === 'lambda' ? 'Lambda lists every type in every region at one price (a listing, not availability)' : undefined,
+        cloud === 'lambda'
+          ? 'Lambda lists every type in every region at one price (a listing, not availability)'
+          : undefined,
         cloud === 'oci' ? 'price per shape-hour, the same in every OCI region' : undefined,
         shape.note,
       ].filter((n): n is string => n !== undefined);

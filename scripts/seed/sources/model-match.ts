@@ -7,7 +7,21 @@
 import { hostedModelName, matchHostedModel } from './hosted-models.ts';
 
 /** Tokens providers add to a model name that do not change the weights' architecture. */
-const SERVING_TOKENS = new Set(['instruct', 'it', 'chat', 'turbo', 'fp8', 'dynamic', 'hf', 'versatile', 'instant', 'basic', 'tput', 'maas', 'bf16']);
+const SERVING_TOKENS = new Set([
+  'instruct',
+  'it',
+  'chat',
+  'turbo',
+  'fp8',
+  'dynamic',
+  'hf',
+  'versatile',
+  'instant',
+  'basic',
+  'tput',
+  'maas',
+  'bf16',
+]);
 
 /** A provider's open-model name reduced to `family-version-size` (`Meta-Llama-3.1-8B-Instruct-Turbo` → `llama-3.1-8b`). */
 export function openModelName(modelName: string): string {
@@ -89,7 +103,8 @@ export interface ModelMatch {
 /** The catalog model of a provider model name, or undefined when none matches unambiguously. */
 export function matchCatalogModel(key: string, modelName: string): ModelMatch | undefined {
   const bareKey = key.split('/').pop() ?? key;
-  if (NOT_THE_MODEL[bareKey.replace(/^[a-z-]+\.(?=deepseek\.)/, '')] !== undefined) return undefined;
+  if (NOT_THE_MODEL[bareKey.replace(/^[a-z-]+\.(?=deepseek\.)/, '')] !== undefined)
+    return undefined;
   const hosted = matchHostedModel(modelName);
   if (hosted !== undefined) return hosted.offered === false ? undefined : { modelId: hosted.id };
   const name = openModelName(modelName);
@@ -97,6 +112,9 @@ export function matchCatalogModel(key: string, modelName: string): ModelMatch | 
   if (alias === undefined) return undefined;
   const laterCheckpoint = alias.checkpoint?.test(name) === true;
   return laterCheckpoint
-    ? { modelId: alias.id, note: `served checkpoint ${modelName}: same architecture as ${alias.id}` }
+    ? {
+        modelId: alias.id,
+        note: `served checkpoint ${modelName}: same architecture as ${alias.id}`,
+      }
     : { modelId: alias.id };
 }

@@ -4,7 +4,11 @@
  * free-preview entries, no duplicates — plus the few published facts LiteLLM's file leaves out
  * (batch discounts, Vertex regional endpoints), each named in the row's source.
  */
-import { convertLiteLlm, parseLiteLlmText, type EntryContext } from '../../../core/catalog-import/litellm.ts';
+import {
+  convertLiteLlm,
+  parseLiteLlmText,
+  type EntryContext,
+} from '../../../core/catalog-import/litellm.ts';
 import type { Offering, OfferingInput, TierPrices } from '../../../core/schema/catalog.ts';
 import { matchCatalogModel } from './model-match.ts';
 import { CURATED_ON, SNAPSHOTS, referenceText } from './reference.ts';
@@ -45,14 +49,17 @@ export function seedOfferings(): SeedOfferings {
   const parsed = parseLiteLlmText(referenceText(SNAPSHOTS.litellm.file));
   if (!parsed.ok) throw new Error(`${SNAPSHOTS.litellm.file}: ${parsed.error}`);
   const notes = new Map<string, string>();
+  const resolvedKeys = new Set<string>();
   const converted = convertLiteLlm(parsed.value, {
     asOf: SNAPSHOTS.litellm.asOf,
     source: SNAPSHOTS.litellm.label,
     deprecatedBefore: DEPRECATED_BEFORE,
     resolveModel: ({ entry, placement }) => {
       const match = matchCatalogModel(entry.key, placement.modelName);
-      if (match?.note !== undefined) notes.set(entry.key, match.note);
-      return match?.modelId;
+      if (match === undefined) return undefined;
+      resolvedKeys.add(entry.key);
+      if (match.note !== undefined) notes.set(entry.key, match.note);
+      return match.modelId;
     },
   });
   if (!converted.ok) throw new Error(`${SNAPSHOTS.litellm.file}: ${converted.error}`);
@@ -61,21 +68,29 @@ export function seedOfferings(): SeedOfferings {
   const count = (reason: string) => {
     skipped[reason] = (skipped[reason] ?? 0) + 1;
   };
-  const unmappedIds = new Set(converted.models.map((m) => m.id));
   const kept: Offering[] = [];
   for (const offering of converted.offerings) {
     const context = converted.entryOf[offering.id];
-    if (!(SEED_API_PROVIDERS as readonly string[]).includes(offering.provider)) count('provider not in seed');
-    else if (unmappedIds.has(offering.modelId)) count('model not in catalog');
-    else if (offering.usdPerMTok.input === 0 && offering.usdPerMTok.output === 0) count('free preview');
-    else if (context !== undefined && DOUBTFUL_KEYS[context.entry.key] !== undefined) {
-      count(DOUBTFUL_KEYS[context.entry.key] ?? 'doubtful');
-    }
-    else if (context !== undefined) kept.push(withCuratedFacts(offering, context, notes.get(context.entry.key)));
+    if (context === undefined) continue;
+    const reason = reasonToLeaveOut(offering, context.entry.key, resolvedKeys);
+    if (reason !== undefined) count(reason);
+    else kept.push(withCuratedFacts(offering, context, notes.get(context.entry.key)));
   }
   const unique = dedupe(kept, count);
   const rows: OfferingInput[] = [...unique, ...vertexRegionalClaude(unique)];
   return { rows, skipped, litellm: parsed.value as Record<string, unknown> };
+}
+
+function reasonToLeaveOut(
+  o: Offering,
+  key: string,
+  resolvedKeys: ReadonlySet<string>,
+): string | undefined {
+  if (!(SEED_API_PROVIDERS as readonly string[]).includes(o.provider))
+    return 'provider not in seed';
+  if (!resolvedKeys.has(key)) return 'model not in catalog';
+  if (o.usdPerMTok.input === 0 && o.usdPerMTok.output === 0) return 'free preview';
+  return DOUBTFUL_KEYS[key];
 }
 
 /**
@@ -85,13 +100,23 @@ export function seedOfferings(): SeedOfferings {
  */
 function dedupe(offerings: Offering[], count: (reason: string) => void): Offering[] {
   const richness = (o: Offering) =>
-    Number(o.batch !== undefined) + Number(o.priority !== undefined) + Number(o.longContext.length > 0);
+    Number(o.batch !== undefined) +
+    Number(o.priority !== undefined) +
+    Number(o.longContext.length > 0);
   const sorted = [...offerings].sort(
     (a, b) => richness(b) - richness(a) || a.id.length - b.id.length || a.id.localeCompare(b.id),
   );
   const byPlaceAndPrice = new Map<string, Offering>();
   for (const o of sorted) {
-    const key = JSON.stringify([o.provider, o.modelId, o.residency, o.regionId ?? '', o.regionalUplift, o.usdPerMTok, o.cache]);
+    const key = JSON.stringify([
+      o.provider,
+      o.modelId,
+      o.residency,
+      o.regionId ?? '',
+      o.regionalUplift,
+      o.usdPerMTok,
+      o.cache,
+    ]);
     if (byPlaceAndPrice.has(key)) count('same model, place and prices as another key');
     else byPlaceAndPrice.set(key, o);
   }
@@ -121,28 +146,37 @@ const half = (input: number, output: number): TierPrices => ({
 function batchFromProviderDocs(o: Offering): { batch: TierPrices; doc: string } | undefined {
   if (o.batch !== undefined) return undefined;
   const claude = o.modelId.startsWith('claude');
-  const p = o.usdPerMTok;
-  if (o.provider === 'anthropic' || (claude && ['bedrock', 'vertex', 'azure'].includes(o.provider))) {
-    return { batch: half(p.input, p.output), doc: 'Anthropic Message Batches, 50% of standard (anthropic.com/pricing)' };
-  }
-  if (o.provider === 'openai' || (o.provider === 'azure' && /^(gpt|o\d)/.test(o.modelId))) {
-    return { batch: half(p.input, p.output), doc: 'Batch API, 50% of standard (openai.com/api/pricing; Azure Global/Data Zone Batch)' };
-  }
-  if ((o.provider === 'gemini' || o.provider === 'vertex') && o.modelId.startsWith('gemini')) {
-    return { batch: half(p.input, p.output), doc: 'Gemini Batch Mode / Vertex batch prediction, 50% of standard (ai.google.dev/pricing)' };
-  }
-  if (o.provider === 'mistral') {
-    return { batch: half(p.input, p.output), doc: 'Mistral batch API, 50% of standard (mistral.ai/pricing)' };
-  }
-  return undefined;
+  const openAiModel = /^(gpt|o\d)/.test(o.modelId);
+  let doc: string | undefined;
+  if (o.provider === 'anthropic') doc = 'Message Batches API (anthropic.com/pricing)';
+  else if (claude && o.provider === 'bedrock')
+    doc = 'Bedrock batch inference (aws.amazon.com/bedrock/pricing)';
+  else if (claude && o.provider === 'vertex') doc = 'Vertex AI batch prediction for Claude';
+  else if (o.provider === 'openai') doc = 'Batch API (openai.com/api/pricing)';
+  else if (o.provider === 'azure' && openAiModel) doc = 'Azure OpenAI Global/Data Zone Batch';
+  else if (['gemini', 'vertex'].includes(o.provider) && o.modelId.startsWith('gemini')) {
+    doc = 'Gemini Batch Mode / Vertex AI batch prediction (ai.google.dev/gemini-api/docs/pricing)';
+  } else if (o.provider === 'mistral') doc = 'Mistral batch API (mistral.ai/pricing)';
+  if (doc === undefined) return undefined;
+  return { batch: half(o.usdPerMTok.input, o.usdPerMTok.output), doc: `${doc}, 50% of standard` };
 }
 
 function withCuratedFacts(o: Offering, context: EntryContext, note: string | undefined): Offering {
   const parts = [o.source];
   if (note !== undefined) parts.push(`model: ${note}`);
+  if (o.provider === 'deepseek') {
+    parts.push(
+      "the original release's list price, still in the file; DeepSeek's API now serves newer checkpoints as deepseek-chat/-reasoner",
+    );
+  }
   const batch = batchFromProviderDocs(o);
   if (batch !== undefined) parts.push(`batch: ${batch.doc}, curator's knowledge, not in the file`);
-  if (context.placement.providerId === 'bedrock' && o.regionId === undefined && o.residency === 'global' && !context.entry.key.startsWith('global.')) {
+  if (
+    context.placement.providerId === 'bedrock' &&
+    o.regionId === undefined &&
+    o.residency === 'global' &&
+    !context.entry.key.startsWith('global.')
+  ) {
     parts.push('in-region on-demand price (one price for the commercial regions)');
   }
   return { ...o, batch: batch?.batch ?? o.batch, source: parts.join('; ') };
@@ -164,12 +198,14 @@ function vertexRegionalClaude(kept: Offering[]): OfferingInput[] {
   const bedrockEu = new Map<string, number>();
   for (const o of kept) {
     if (o.provider !== 'bedrock' || !o.modelId.startsWith('claude')) continue;
-    if (o.residency === 'global' && o.regionId === undefined) bedrockGlobal.set(o.modelId, o.usdPerMTok.input);
+    if (o.residency === 'global' && o.regionId === undefined)
+      bedrockGlobal.set(o.modelId, o.usdPerMTok.input);
     if (o.residency === 'eu') bedrockEu.set(o.modelId, o.usdPerMTok.input);
   }
   const out: OfferingInput[] = [];
   for (const o of kept) {
-    if (o.provider !== 'vertex' || !o.modelId.startsWith('claude') || o.regionId !== undefined) continue;
+    if (o.provider !== 'vertex' || !o.modelId.startsWith('claude') || o.regionId !== undefined)
+      continue;
     const global = bedrockGlobal.get(o.modelId);
     const eu = bedrockEu.get(o.modelId);
     if (global === undefined || eu === undefined || Math.abs(eu / global - 1.1) > 1e-9) continue;

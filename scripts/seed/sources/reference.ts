@@ -17,7 +17,9 @@ export function referenceText(file: string): string {
   try {
     return readFileSync(join(REFERENCE_DIR, file), 'utf8');
   } catch {
-    throw new Error(`reference file ${file} not found in ${REFERENCE_DIR} (set MODELWISE_REFERENCE_DIR)`);
+    throw new Error(
+      `reference file ${file} not found in ${REFERENCE_DIR} (set MODELWISE_REFERENCE_DIR)`,
+    );
   }
 }
 

@@ -151,7 +151,8 @@ function gridIntensities(): Map<string, { gco2: number; source: string; asOf: st
   for (const row of referenceCsv(SNAPSHOTS.ccf.file)) {
     const provider = row['provider'] ?? '';
     const value = cellNumber(row['gco2e_per_kwh']);
-    if (provider === 'gcp' || value === undefined || !(row['factor_kind'] ?? '').startsWith('grid')) continue;
+    if (provider === 'gcp' || value === undefined || !(row['factor_kind'] ?? '').startsWith('grid'))
+      continue;
     out.set(`${provider}:${(row['region'] ?? '').toLowerCase()}`, {
       gco2: value,
       source: `grid ${SNAPSHOTS.ccf.label} ${SNAPSHOTS.ccf.file}`,
@@ -178,10 +179,16 @@ function gridIntensities(): Map<string, { gco2: number; source: string; asOf: st
 function listedNames(): Map<string, { name: string; file: string }> {
   const out = new Map<string, { name: string; file: string }>();
   for (const row of referenceCsv('aws_regions_jsonmaur.csv')) {
-    out.set(`aws:${row['region_code'] ?? ''}`, { name: row['full_name'] ?? '', file: 'aws_regions_jsonmaur.csv' });
+    out.set(`aws:${row['region_code'] ?? ''}`, {
+      name: row['full_name'] ?? '',
+      file: 'aws_regions_jsonmaur.csv',
+    });
   }
   for (const row of referenceCsv('gcp_regions_cyclenerd.csv')) {
-    out.set(`gcp:${row['region'] ?? ''}`, { name: row['location'] ?? '', file: 'gcp_regions_cyclenerd.csv' });
+    out.set(`gcp:${row['region'] ?? ''}`, {
+      name: row['location'] ?? '',
+      file: 'gcp_regions_cyclenerd.csv',
+    });
   }
   return out;
 }
@@ -193,7 +200,8 @@ export function seedRegions(usedRegionIds: Iterable<string>): RegionInput[] {
   const rows: RegionInput[] = [];
   for (const id of [...new Set(usedRegionIds)].sort()) {
     const place = PLACES[id];
-    if (place === undefined) throw new Error(`region ${id} is used but has no location in regions.ts`);
+    if (place === undefined)
+      throw new Error(`region ${id} is used but has no location in regions.ts`);
     const [placeName, country, latitude, longitude] = place;
     const listed = names.get(id);
     const name = listed !== undefined && listed.name !== '' ? listed.name : placeName;
