@@ -46,22 +46,33 @@ export interface Estimate {
 }
 
 /** A configuration that cannot exist (wrong GPU count, TP that does not divide the heads). */
-export class ConfigurationError extends Error {}
+export class ConfigurationError extends Error {
+  constructor(
+    /** The input field at fault: 'gpus' or 'tp'. */
+    readonly field: 'gpus' | 'tp',
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 /** Checks the parallel layout; throws ConfigurationError with the field named. */
 export function checkParallelism(model: OpenModel, gpus: number, tp: number): void {
-  if (!Number.isInteger(gpus) || gpus < 1)
-    throw new ConfigurationError('gpus must be a whole number ≥ 1');
+  if (!Number.isInteger(gpus) || gpus < 1) {
+    throw new ConfigurationError('gpus', 'must be a whole number ≥ 1');
+  }
   if (!Number.isInteger(tp) || tp < 1)
-    throw new ConfigurationError('tp must be a whole number ≥ 1');
-  if (tp > gpus) throw new ConfigurationError(`tp (${tp}) cannot exceed gpus (${gpus})`);
+    throw new ConfigurationError('tp', 'must be a whole number ≥ 1');
+  if (tp > gpus) throw new ConfigurationError('tp', `tp (${tp}) cannot exceed gpus (${gpus})`);
   if (gpus % tp !== 0) {
     throw new ConfigurationError(
+      'gpus',
       `gpus (${gpus}) must be a multiple of tp (${tp}): replicas are whole`,
     );
   }
   if (model.arch.attentionHeads % tp !== 0) {
     throw new ConfigurationError(
+      'tp',
       `tp (${tp}) must divide ${model.id}'s ${model.arch.attentionHeads} attention heads`,
     );
   }

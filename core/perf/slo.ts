@@ -31,7 +31,8 @@ export function largestConcurrencyMeetingSlo(
   extraMs = 0,
 ): SloSearch {
   const atOne = operatingPoint(s, shape, 1, maxBatch);
-  if (!meetsSlo(atOne, slo, extraMs)) return { ok: false, reason: sloMiss(atOne, slo, extraMs), point: atOne };
+  if (!meetsSlo(atOne, slo, extraMs))
+    return { ok: false, reason: sloMiss(atOne, slo, extraMs), point: atOne };
   let lo = 1;
   let loPoint = atOne;
   let hi = maxBatch;
@@ -52,7 +53,11 @@ export function largestConcurrencyMeetingSlo(
 }
 
 /** Names the SLO a single request already misses, with both numbers. */
-function sloMiss(p: { ttftS: number; tpotS: number; e2eS: number }, slo: LatencySlo, extraMs: number): string {
+function sloMiss(
+  p: { ttftS: number; tpotS: number; e2eS: number },
+  slo: LatencySlo,
+  extraMs: number,
+): string {
   const ttft = p.ttftS * 1000 + extraMs;
   if (slo.ttftMs !== undefined && ttft > slo.ttftMs) {
     return `misses the TTFT SLO even alone: ${ttft.toFixed(0)} ms > ${slo.ttftMs} ms`;

@@ -61,7 +61,11 @@ export function replicaCapacity(
 ): ReplicaCapacity {
   const tp = r.tp;
   if (r.model.arch.attentionHeads % tp !== 0) {
-    return { ok: false, tp, reason: `tp ${tp} does not divide ${r.model.arch.attentionHeads} attention heads` };
+    return {
+      ok: false,
+      tp,
+      reason: `tp ${tp} does not divide ${r.model.arch.attentionHeads} attention heads`,
+    };
   }
   const kvPrecision = r.kvPrecision ?? defaultKvPrecision(r.precision);
   const spec = replicaSpec({

@@ -48,11 +48,17 @@ export function cloudCost(
 ): CloudCost {
   const usdPerHour = instanceUsdPerHour(instance, p.pricing);
   if (usdPerHour === undefined) {
-    return { ok: false, reason: `no ${p.pricing} price published for ${instance.instanceType} in ${instance.regionId}` };
+    return {
+      ok: false,
+      reason: `no ${p.pricing} price published for ${instance.instanceType} in ${instance.regionId}`,
+    };
   }
   const replicasPerInstance = Math.floor(instance.gpuCount / capacity.tp);
   if (replicasPerInstance < 1) {
-    return { ok: false, reason: `tp ${capacity.tp} needs more GPUs than ${instance.instanceType} has (${instance.gpuCount})` };
+    return {
+      ok: false,
+      reason: `tp ${capacity.tp} needs more GPUs than ${instance.instanceType} has (${instance.gpuCount})`,
+    };
   }
   const committed = p.pricing === 'commit1y' || p.pricing === 'commit3y';
   const fleet = sizeFleet(

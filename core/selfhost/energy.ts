@@ -18,7 +18,11 @@ export interface EnergyInput {
 /** Facility energy in kWh for the GPU-hours run. */
 export function energyKwh(e: EnergyInput): number {
   return (
-    (e.gpuHours * e.tdpW * gpuPowerFraction(e.utilization) * (1 + e.serverOverheadFraction) * e.pue) /
+    (e.gpuHours *
+      e.tdpW *
+      gpuPowerFraction(e.utilization) *
+      (1 + e.serverOverheadFraction) *
+      e.pue) /
     1000
   );
 }

@@ -77,6 +77,10 @@ export function onpremCost(
     staffUsd: p.staffUsdPerMonth,
   };
   const monthlyUsd =
-    breakdown.gpuUsd + breakdown.idleUsd + breakdown.powerUsd + breakdown.colocationUsd + breakdown.staffUsd;
+    breakdown.gpuUsd +
+    breakdown.idleUsd +
+    breakdown.powerUsd +
+    breakdown.colocationUsd +
+    breakdown.staffUsd;
   return { ok: true, monthlyUsd, breakdown, fleet, gpus, capexUsd, energyKwh: kwh };
 }

@@ -9,14 +9,21 @@ const matches = (filter: readonly string[], value: string | undefined) =>
  * Expands a sweep's filters into placements: every offering whose provider, model and family pass;
  * every open model × instance (cloud, GPU) × pricing model; every open model × GPU owned.
  */
-export function sweepPlacements(index: CatalogIndex, sweep: CandidateSweep | undefined): Placement[] {
+export function sweepPlacements(
+  index: CatalogIndex,
+  sweep: CandidateSweep | undefined,
+): Placement[] {
   if (sweep === undefined) return [];
   const out: Placement[] = [];
   const family = (modelId: string) => index.models.get(modelId)?.family;
   if (sweep.api) {
     const f = sweep.api;
     for (const o of index.offeringList) {
-      if (matches(f.providers, o.provider) && matches(f.models, o.modelId) && matches(f.families, family(o.modelId))) {
+      if (
+        matches(f.providers, o.provider) &&
+        matches(f.models, o.modelId) &&
+        matches(f.families, family(o.modelId))
+      ) {
         out.push({ kind: 'api', offeringId: o.id });
       }
     }
@@ -24,8 +31,12 @@ export function sweepPlacements(index: CatalogIndex, sweep: CandidateSweep | und
   const openModels = index.modelList.filter((m) => m.openWeights && m.arch !== undefined);
   if (sweep.cloud) {
     const f = sweep.cloud;
-    const models = openModels.filter((m) => matches(f.models, m.id) && matches(f.families, m.family));
-    const instances = index.instanceList.filter((i) => matches(f.clouds, i.cloud) && matches(f.gpus, i.gpuId));
+    const models = openModels.filter(
+      (m) => matches(f.models, m.id) && matches(f.families, m.family),
+    );
+    const instances = index.instanceList.filter(
+      (i) => matches(f.clouds, i.cloud) && matches(f.gpus, i.gpuId),
+    );
     for (const m of models) {
       for (const i of instances) {
         for (const pricing of f.pricing) {
@@ -46,12 +57,20 @@ export function sweepPlacements(index: CatalogIndex, sweep: CandidateSweep | und
   }
   if (sweep.onprem) {
     const f = sweep.onprem;
-    const models = openModels.filter((m) => matches(f.models, m.id) && matches(f.families, m.family));
+    const models = openModels.filter(
+      (m) => matches(f.models, m.id) && matches(f.families, m.family),
+    );
     const gpus = index.gpuList.filter((g) => matches(f.gpus, g.id) && g.purchaseUsd !== undefined);
     for (const m of models) {
       for (const g of gpus) {
         out.push(
-          OnpremPlacement.parse({ ...f.assumptions, kind: 'onprem', gpuId: g.id, modelId: m.id, engine: f.engine }),
+          OnpremPlacement.parse({
+            ...f.assumptions,
+            kind: 'onprem',
+            gpuId: g.id,
+            modelId: m.id,
+            engine: f.engine,
+          }),
         );
       }
     }
@@ -60,7 +79,10 @@ export function sweepPlacements(index: CatalogIndex, sweep: CandidateSweep | und
 }
 
 /** Every placement a scenario asks for: its explicit candidates, then its sweep. */
-export function scenarioPlacements(index: CatalogIndex, scenario: Pick<Scenario, 'candidates' | 'sweep'>): Placement[] {
+export function scenarioPlacements(
+  index: CatalogIndex,
+  scenario: Pick<Scenario, 'candidates' | 'sweep'>,
+): Placement[] {
   return [...scenario.candidates, ...sweepPlacements(index, scenario.sweep)];
 }
 
@@ -70,14 +92,16 @@ export function missingReferences(index: CatalogIndex, placements: readonly Plac
   placements.forEach((p, i) => {
     const at = `candidates[${i}]`;
     if (p.kind === 'api') {
-      if (!index.offerings.has(p.offeringId)) missing.push(`${at}.offeringId: unknown offering '${p.offeringId}'`);
+      if (!index.offerings.has(p.offeringId))
+        missing.push(`${at}.offeringId: unknown offering '${p.offeringId}'`);
       return;
     }
     if (!index.models.has(p.modelId)) missing.push(`${at}.modelId: unknown model '${p.modelId}'`);
     if (p.kind === 'cloud') {
       const inst = index.instances.get(p.instanceId);
       if (inst === undefined) missing.push(`${at}.instanceId: unknown instance '${p.instanceId}'`);
-      else if (!index.gpus.has(inst.gpuId)) missing.push(`${at}: instance GPU '${inst.gpuId}' is unknown`);
+      else if (!index.gpus.has(inst.gpuId))
+        missing.push(`${at}: instance GPU '${inst.gpuId}' is unknown`);
     } else if (!index.gpus.has(p.gpuId)) {
       missing.push(`${at}.gpuId: unknown GPU '${p.gpuId}'`);
     }

@@ -32,7 +32,12 @@ export function cachedCapacity(
   ].join('|');
   let hit = ctx.capacityCache.get(key);
   if (hit === undefined) {
-    hit = replicaCapacity({ ...r, ...(ctx.parameters ? { parameters: ctx.parameters } : {}) }, shape, slo, Math.round(networkMs));
+    hit = replicaCapacity(
+      { ...r, ...(ctx.parameters ? { parameters: ctx.parameters } : {}) },
+      shape,
+      slo,
+      Math.round(networkMs),
+    );
     ctx.capacityCache.set(key, hit);
   }
   return hit;

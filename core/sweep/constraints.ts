@@ -13,7 +13,11 @@ export function residencyReason(
   if (residency !== 'own' && w.residency.length > 0 && !w.residency.includes(residency)) {
     return `outside residency: processed in '${residency}', allowed ${w.residency.join(', ')}`;
   }
-  if (w.regions.length > 0 && residency !== 'own' && (regionId === null || !w.regions.includes(regionId))) {
+  if (
+    w.regions.length > 0 &&
+    residency !== 'own' &&
+    (regionId === null || !w.regions.includes(regionId))
+  ) {
     return `outside the allowed regions (${regionId ?? 'provider-routed'})`;
   }
   return null;
@@ -23,7 +27,8 @@ export function residencyReason(
 export function qualityReason(ctx: EvalContext, quality: number | null): string | null {
   const min = ctx.workload.minQuality;
   if (min === undefined) return null;
-  if (quality === null) return `no ${benchmarkName(min.benchmark)} score to check the minimum quality`;
+  if (quality === null)
+    return `no ${benchmarkName(min.benchmark)} score to check the minimum quality`;
   if (quality < min.score) {
     return `quality ${quality.toFixed(1)} below the minimum ${min.score} (${benchmarkName(min.benchmark)})`;
   }
@@ -38,7 +43,8 @@ export function benchmarkName(b: Benchmark): string {
 export function contextReason(ctx: EvalContext, contextTokens: number | undefined): string | null {
   if (contextTokens === undefined) return null;
   const w = ctx.workload;
-  const need = (w.inputTokens.p95 ?? w.inputTokens.mean) + (w.outputTokens.p95 ?? w.outputTokens.mean);
+  const need =
+    (w.inputTokens.p95 ?? w.inputTokens.mean) + (w.outputTokens.p95 ?? w.outputTokens.mean);
   return need > contextTokens
     ? `prompt + output (${Math.round(need)} tokens at p95) exceed the ${contextTokens}-token context window`
     : null;
@@ -52,12 +58,16 @@ export function budgetReason(ctx: EvalContext, monthlyUsd: number | null): strin
 }
 
 export function staleWarning(ctx: EvalContext, asOf: string, what: string): string | null {
-  return ctx.staleBefore !== undefined && asOf < ctx.staleBefore ? `${what} dated ${asOf} (stale)` : null;
+  return ctx.staleBefore !== undefined && asOf < ctx.staleBefore
+    ? `${what} dated ${asOf} (stale)`
+    : null;
 }
 
 /** Network round trip from the user's location to a region, ms; 0 when either is unknown. */
 export function rttToRegionMs(ctx: EvalContext, region: Region | undefined): number {
   const user = ctx.workload.userLocation;
   if (user === undefined || region === undefined) return 0;
-  return networkRttMs(greatCircleKm(user.latitude, user.longitude, region.latitude, region.longitude));
+  return networkRttMs(
+    greatCircleKm(user.latitude, user.longitude, region.latitude, region.longitude),
+  );
 }

@@ -47,7 +47,9 @@ export function evaluateApi(ctx: EvalContext, p: ApiPlacement): CandidateResult 
     reasons.push(`misses the TPOT SLO: ${tpotMs.toFixed(1)} ms > ${slo.tpotMs} ms (published)`);
   }
   if (e2eMs !== null && slo.e2eMs !== undefined && e2eMs > slo.e2eMs) {
-    reasons.push(`misses the end-to-end SLO: ${Math.round(e2eMs)} ms > ${slo.e2eMs} ms (published)`);
+    reasons.push(
+      `misses the end-to-end SLO: ${Math.round(e2eMs)} ms > ${slo.e2eMs} ms (published)`,
+    );
   }
   const sloSet = slo.ttftMs !== undefined || slo.tpotMs !== undefined || slo.e2eMs !== undefined;
   if (sloSet && (ttftMs === null || tpotMs === null)) {
@@ -94,7 +96,11 @@ export function evaluateApi(ctx: EvalContext, p: ApiPlacement): CandidateResult 
     e2eMs,
     quality,
     selfHost: null,
-    api: { effectiveCacheHitRate: cost.effectiveCacheHitRate, longContext: cost.longContext, discount },
+    api: {
+      effectiveCacheHitRate: cost.effectiveCacheHitRate,
+      longContext: cost.longContext,
+      discount,
+    },
     energyKwhPerMonth: null,
     co2KgPerMonth: null,
     roi,

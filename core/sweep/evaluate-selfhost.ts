@@ -43,15 +43,26 @@ function bestCapacity(
   for (const tp of tps) {
     const c = cachedCapacity(
       ctx,
-      { model, gpu, tp, precision: p.precision ?? w.precision, kvPrecision: p.kvPrecision ?? w.kvPrecision, engine: p.engine },
+      {
+        model,
+        gpu,
+        tp,
+        precision: p.precision ?? w.precision,
+        kvPrecision: p.kvPrecision ?? w.kvPrecision,
+        engine: p.engine,
+      },
       shape,
       w.slo,
       networkMs,
     );
     if (!c.ok) lastFailure = c;
-    else if (best === undefined || c.requestsPerSAtSlo / tp > best.requestsPerSAtSlo / best.tp) best = c;
+    else if (best === undefined || c.requestsPerSAtSlo / tp > best.requestsPerSAtSlo / best.tp)
+      best = c;
   }
-  return best ?? lastFailure ?? { ok: false, tp: tps[0] ?? 1, reason: 'no tensor-parallel layout to try' };
+  return (
+    best ??
+    lastFailure ?? { ok: false, tp: tps[0] ?? 1, reason: 'no tensor-parallel layout to try' }
+  );
 }
 
 function openModel(model: Model | undefined): OpenModel | undefined {
@@ -119,7 +130,8 @@ export function evaluateCloud(ctx: EvalContext, p: CloudPlacement): CandidateRes
   const instance = ctx.index.instances.get(p.instanceId);
   if (instance === undefined) throw new Error(`unknown instance '${p.instanceId}'`);
   const gpu = ctx.index.gpus.get(instance.gpuId);
-  if (gpu === undefined) throw new Error(`instance '${instance.id}' names unknown GPU '${instance.gpuId}'`);
+  if (gpu === undefined)
+    throw new Error(`instance '${instance.id}' names unknown GPU '${instance.gpuId}'`);
   const model = ctx.index.models.get(p.modelId);
   const region = ctx.index.regions.get(instance.regionId);
   const precision = p.precision ?? ctx.workload.precision;
@@ -135,9 +147,17 @@ export function evaluateCloud(ctx: EvalContext, p: CloudPlacement): CandidateRes
     gpu,
   };
   const open = openModel(model);
-  if (open === undefined) return infeasible(ctx, common, [`${p.modelId} has no open weights to self-host`]);
+  if (open === undefined)
+    return infeasible(ctx, common, [`${p.modelId} has no open weights to self-host`]);
   const rtt = rttToRegionMs(ctx, region);
-  const capacity = bestCapacity(ctx, open, gpu, p.tp ? [p.tp] : tpOptions(instance.gpuCount), p, rtt);
+  const capacity = bestCapacity(
+    ctx,
+    open,
+    gpu,
+    p.tp ? [p.tp] : tpOptions(instance.gpuCount),
+    p,
+    rtt,
+  );
   if (!capacity.ok) return infeasible(ctx, common, [capacity.reason]);
   const cost = cloudCost(p, instance, capacity, ctx.workload, ctx.rates);
   if (!cost.ok) return infeasible(ctx, common, [cost.reason]);
@@ -151,7 +171,9 @@ export function evaluateCloud(ctx: EvalContext, p: CloudPlacement): CandidateRes
   });
   const breakdown = emptyBreakdown();
   fill(breakdown, cost.breakdown);
-  const warnings = [staleWarning(ctx, instance.asOf, 'instance price')].filter((x): x is string => x !== null);
+  const warnings = [staleWarning(ctx, instance.asOf, 'instance price')].filter(
+    (x): x is string => x !== null,
+  );
   if (gpu.tdpW === undefined) warnings.push(`no TDP for ${gpu.name}: energy not estimated`);
   return finish(ctx, common, open, capacity, cost.monthlyUsd, breakdown, {
     replicasPeak: cost.instancesPeak * cost.replicasPerInstance,
@@ -186,7 +208,8 @@ export function evaluateOnprem(ctx: EvalContext, p: OnpremPlacement): CandidateR
     gpu,
   };
   const open = openModel(model);
-  if (open === undefined) return infeasible(ctx, common, [`${p.modelId} has no open weights to self-host`]);
+  if (open === undefined)
+    return infeasible(ctx, common, [`${p.modelId} has no open weights to self-host`]);
   const capacity = bestCapacity(ctx, open, gpu, p.tp ? [p.tp] : [1, 2, 4, 8], p, 0);
   if (!capacity.ok) return infeasible(ctx, common, [capacity.reason]);
   const cost = onpremCost(p, gpu, capacity, ctx.workload, ctx.rates);
@@ -272,7 +295,9 @@ function finish(
     },
     energyKwhPerMonth: x.energyKwh,
     co2KgPerMonth:
-      x.energyKwh === null || x.gridGCo2PerKwh === undefined ? null : co2Kg(x.energyKwh, x.gridGCo2PerKwh),
+      x.energyKwh === null || x.gridGCo2PerKwh === undefined
+        ? null
+        : co2Kg(x.energyKwh, x.gridGCo2PerKwh),
     roi: candidateRoi(ctx, p.kind, x.costAt),
   };
 }

@@ -51,7 +51,9 @@ export function paretoFrontier(candidates: readonly CandidateResult[]): Candidat
         f.quality >= p.quality &&
         (f.cost < p.cost || f.latency < p.latency || f.quality > p.quality),
     );
-    const duplicate = frontier.some((f) => f.cost === p.cost && f.latency === p.latency && f.quality === p.quality);
+    const duplicate = frontier.some(
+      (f) => f.cost === p.cost && f.latency === p.latency && f.quality === p.quality,
+    );
     if (!dominated && !duplicate) frontier.push(p);
   }
   return frontier.map((f) => f.c);

@@ -23,7 +23,11 @@ export function unitCosts(ctx: EvalContext, monthlyUsd: number) {
 }
 
 /** ROI over the horizon with the workload's growth, re-costing each month at its volume. */
-export function candidateRoi(ctx: EvalContext, kind: CandidateResult['kind'], costAt: CostAtVolume) {
+export function candidateRoi(
+  ctx: EvalContext,
+  kind: CandidateResult['kind'],
+  costAt: CostAtVolume,
+) {
   const w = ctx.workload;
   const v = ctx.value;
   const perRequest = valuePerRequestUsd(v);

@@ -44,7 +44,11 @@ describe('API cost: DESIGN.md worked example', () => {
 
   it('a 100% prompt-cache hit rate bills the whole prefix at the read price', () => {
     // Standard: 600×3 + 1200×0.30 + 350×15 = 7,410 µ$, no batch, no response cache.
-    const w = workload({ batchShare: 0, responseCacheHitRate: 0, promptCache: { prefixTokens: 1200, hitRate: 1 } });
+    const w = workload({
+      batchShare: 0,
+      responseCacheHitRate: 0,
+      promptCache: { prefixTokens: 1200, hitRate: 1 },
+    });
     const c = cost(offering(), w);
     expect(c.perBilledRequestUsd).toBeCloseTo(0.00741, 12);
     expect(c.breakdown.cacheWriteUsd).toBe(0);
@@ -57,7 +61,11 @@ describe('API cost: DESIGN.md worked example', () => {
 
   it('a prefix below the minimum cacheable size is not cached (and not written)', () => {
     // 1,000-token prefix under a 1,024 minimum: 1,800×3 + 350×15 = 10,650 µ$ standard.
-    const w = workload({ batchShare: 0, responseCacheHitRate: 0, promptCache: { prefixTokens: 1000, hitRate: 0.9 } });
+    const w = workload({
+      batchShare: 0,
+      responseCacheHitRate: 0,
+      promptCache: { prefixTokens: 1000, hitRate: 0.9 },
+    });
     const c = cost(offering(), w);
     expect(c.effectiveCacheHitRate).toBe(0);
     expect(c.perBilledRequestUsd).toBeCloseTo(0.01065, 12);
@@ -69,7 +77,11 @@ describe('API cost: DESIGN.md worked example', () => {
       usdPerMTok: { input: 3, output: 15, cacheRead: 0.3 },
       cache: { style: 'automatic', minPrefixTokens: 1024, ttlMinutes: 5 },
     });
-    const w = workload({ batchShare: 0, responseCacheHitRate: 0, promptCache: { prefixTokens: 1200, hitRate: 0.5 } });
+    const w = workload({
+      batchShare: 0,
+      responseCacheHitRate: 0,
+      promptCache: { prefixTokens: 1200, hitRate: 0.5 },
+    });
     const c = cost(o, w);
     expect(c.perBilledRequestUsd).toBeCloseTo(0.00903, 12);
     expect(c.breakdown.cacheWriteUsd).toBe(0);
@@ -127,7 +139,13 @@ describe('API cost: long-context tiers', () => {
       usdPerMTok: { input: 3, output: 15 },
       batch: { input: 1.5, output: 7.5 },
       cache: { style: 'none' },
-      longContext: [{ aboveInputTokens: 200_000, rule: 'whole-request', usdPerMTok: { input: 6, output: 22.5 } }],
+      longContext: [
+        {
+          aboveInputTokens: 200_000,
+          rule: 'whole-request',
+          usdPerMTok: { input: 6, output: 22.5 },
+        },
+      ],
     });
     const c = cost(o, { ...longPrompt(250_000), batchShare: 1 });
     expect(c.perBilledRequestUsd).toBeCloseTo(0.7539375, 10);

@@ -5,7 +5,15 @@ import { testGpu, testModel } from '../support/fixtures.ts';
 
 const GIB = 1024 ** 3;
 const spec = (over: Partial<Parameters<typeof replicaSpec>[0]> = {}) =>
-  replicaSpec({ model: testModel(), gpu: testGpu(), tp: 1, precision: 'bf16', kvPrecision: 'bf16', engine: 'vllm', ...over });
+  replicaSpec({
+    model: testModel(),
+    gpu: testGpu(),
+    tp: 1,
+    precision: 'bf16',
+    kvPrecision: 'bf16',
+    engine: 'vllm',
+    ...over,
+  });
 
 describe('memory', () => {
   it('weights: BF16 is 2 bytes per parameter', () => {
@@ -43,27 +51,57 @@ describe('memory', () => {
   it('more ranks than KV heads replicate the heads', () => {
     const m = testModel({ kvHeads: 2 });
     // 8 ranks, 2 KV heads: each head is stored on 4 ranks → 4× the KV bytes per token
-    const s = replicaSpec({ model: m, gpu: testGpu(), tp: 8, precision: 'bf16', kvPrecision: 'bf16', engine: 'vllm' });
+    const s = replicaSpec({
+      model: m,
+      gpu: testGpu(),
+      tp: 8,
+      precision: 'bf16',
+      kvPrecision: 'bf16',
+      engine: 'vllm',
+    });
     expect(kvBytesPerSequence(s, 1)).toBe(2 * 32 * 2 * 128 * 2 * 4);
   });
 
   it('MLA keeps one latent per layer, on every rank', () => {
     const m = testModel({ mla: { kvLoraRank: 512, ropeHeadDim: 64 } });
     // (512 + 64) × 32 layers × 2 bytes = 36,864 per token per rank
-    const s = replicaSpec({ model: m, gpu: testGpu(), tp: 2, precision: 'bf16', kvPrecision: 'bf16', engine: 'vllm' });
+    const s = replicaSpec({
+      model: m,
+      gpu: testGpu(),
+      tp: 2,
+      precision: 'bf16',
+      kvPrecision: 'bf16',
+      engine: 'vllm',
+    });
     expect(kvBytesPerSequence(s, 1)).toBe(576 * 32 * 2 * 2);
   });
 
   it('sliding-window layers stop growing at the window', () => {
     const m = testModel({ slidingWindow: { windowTokens: 1000, layerFraction: 0.5 } });
-    const s = replicaSpec({ model: m, gpu: testGpu(), tp: 1, precision: 'bf16', kvPrecision: 'bf16', engine: 'vllm' });
+    const s = replicaSpec({
+      model: m,
+      gpu: testGpu(),
+      tp: 1,
+      precision: 'bf16',
+      kvPrecision: 'bf16',
+      engine: 'vllm',
+    });
     // 16 full layers × 5,000 + 16 windowed × 1,000, at 4,096 bytes per token per layer
     expect(kvBytesPerSequence(s, 5000)).toBe(4096 * (16 * 5000 + 16 * 1000));
   });
 
   it('a model that does not fit says why', () => {
     const big = testModel({ paramsTotalB: 70, paramsActiveB: 70 }, 'test-70b');
-    const e = estimate({ model: big, gpu: testGpu(), gpus: 1, precision: 'bf16', engine: 'vllm', inputTokens: 1000, outputTokens: 100, concurrency: 1 });
+    const e = estimate({
+      model: big,
+      gpu: testGpu(),
+      gpus: 1,
+      precision: 'bf16',
+      engine: 'vllm',
+      inputTokens: 1000,
+      outputTokens: 100,
+      concurrency: 1,
+    });
     expect(e.fitsInMemory).toBe(false);
     expect(e.maxConcurrency).toBe(0);
     expect(e.outputTokensPerSecond).toBe(0);
@@ -73,7 +111,16 @@ describe('memory', () => {
 
   it('fits once split over enough GPUs', () => {
     const big = testModel({ paramsTotalB: 70, paramsActiveB: 70 }, 'test-70b');
-    const e = estimate({ model: big, gpu: testGpu(), gpus: 4, precision: 'bf16', engine: 'vllm', inputTokens: 1000, outputTokens: 100, concurrency: 1 });
+    const e = estimate({
+      model: big,
+      gpu: testGpu(),
+      gpus: 4,
+      precision: 'bf16',
+      engine: 'vllm',
+      inputTokens: 1000,
+      outputTokens: 100,
+      concurrency: 1,
+    });
     expect(e.fitsInMemory).toBe(true);
     expect(e.weightsGBPerGpu).toBeCloseTo(35e9 / GIB, 6);
   });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { FAMILY_EFFICIENCY, PERF_PARAMETERS, type PerfParameters } from '../../core/perf/efficiency.ts';
+import {
+  FAMILY_EFFICIENCY,
+  PERF_PARAMETERS,
+  type PerfParameters,
+} from '../../core/perf/efficiency.ts';
 import { estimate } from '../../core/perf/estimate.ts';
 import { replicaSpec } from '../../core/perf/replica.ts';
 import { operatingPoint } from '../../core/perf/serving.ts';
@@ -12,10 +16,24 @@ const bare: PerfParameters = {
   serving: { compute: 1, memory: 1, weightOnlyComputePenalty: 1 },
   engines: {
     ...PERF_PARAMETERS.engines,
-    vllm: { ...PERF_PARAMETERS.engines.vllm, kernelEfficiency: 1, stepOverheadMs: 0, layerOverheadUs: 0, sequenceOverheadUs: 0 },
+    vllm: {
+      ...PERF_PARAMETERS.engines.vllm,
+      kernelEfficiency: 1,
+      stepOverheadMs: 0,
+      layerOverheadUs: 0,
+      sequenceOverheadUs: 0,
+    },
   },
 };
-const spec = replicaSpec({ model: testModel(), gpu: testGpu(), tp: 1, precision: 'bf16', kvPrecision: 'bf16', engine: 'vllm', parameters: bare });
+const spec = replicaSpec({
+  model: testModel(),
+  gpu: testGpu(),
+  tp: 1,
+  precision: 'bf16',
+  kvPrecision: 'bf16',
+  engine: 'vllm',
+  parameters: bare,
+});
 
 // The test GPU: 2 TB/s × 0.88 (Hopper stream efficiency), 100 TFLOPS × 0.80 (Hopper matmul).
 const BYTES_PER_S = 2e12 * FAMILY_EFFICIENCY.hopper.memory;
@@ -42,15 +60,31 @@ describe('step time', () => {
 
   it('a 1,000-token prefill is compute-bound', () => {
     // causal attention: 1,000 tokens × 500 positions on average × 32 layers
-    const expected = hyp(WEIGHT_READ_S, 1000 * GEMM_S_PER_TOKEN) + 1000 * ATTN_S * 32 * 500 + 1000 * ACT_S;
+    const expected =
+      hyp(WEIGHT_READ_S, 1000 * GEMM_S_PER_TOKEN) + 1000 * ATTN_S * 32 * 500 + 1000 * ACT_S;
     expect(stepSeconds(spec, 0, 0, 1000, 1000)).toBeCloseTo(expected, 12);
     expect(expected * 1000).toBeCloseTo(178.17, 1);
   });
 
   it('MoE steps read only the experts their tokens route to', () => {
     // 8 experts, 2 per token: total 46.7B, active 12.9B → routed = 33.8 ÷ 0.75 = 45.067B.
-    const moe = testModel({ paramsTotalB: 46.7, paramsActiveB: 12.9, moe: { experts: 8, expertsPerToken: 2 } }, 'test-moe');
-    const s = replicaSpec({ model: moe, gpu: testGpu(), tp: 1, precision: 'fp8', kvPrecision: 'fp8', engine: 'vllm', parameters: bare });
+    const moe = testModel(
+      {
+        paramsTotalB: 46.7,
+        paramsActiveB: 12.9,
+        moe: { experts: 8, expertsPerToken: 2, sharedExperts: 0 },
+      },
+      'test-moe',
+    );
+    const s = replicaSpec({
+      model: moe,
+      gpu: testGpu(),
+      tp: 1,
+      precision: 'fp8',
+      kvPrecision: 'fp8',
+      engine: 'vllm',
+      parameters: bare,
+    });
     const routedBytes = (33.8e9 / 0.75) * 1;
     expect(s.expertReadS).toBeCloseTo(routedBytes / BYTES_PER_S, 9);
     // one token touches 1 − (3/4)^1 = 25% of the experts; 16 tokens touch 1 − 0.75^16 = 99.0%
@@ -108,8 +142,27 @@ describe('serving at a concurrency', () => {
 describe('estimate (the CLI contract)', () => {
   const model = testModel();
   it('data-parallel replicas multiply throughput and split the concurrency', () => {
-    const one = estimate({ model, gpu: testGpu(), gpus: 1, precision: 'bf16', engine: 'vllm', inputTokens: 500, outputTokens: 100, concurrency: 8 });
-    const four = estimate({ model, gpu: testGpu(), gpus: 4, tp: 1, precision: 'bf16', engine: 'vllm', inputTokens: 500, outputTokens: 100, concurrency: 32 });
+    const one = estimate({
+      model,
+      gpu: testGpu(),
+      gpus: 1,
+      precision: 'bf16',
+      engine: 'vllm',
+      inputTokens: 500,
+      outputTokens: 100,
+      concurrency: 8,
+    });
+    const four = estimate({
+      model,
+      gpu: testGpu(),
+      gpus: 4,
+      tp: 1,
+      precision: 'bf16',
+      engine: 'vllm',
+      inputTokens: 500,
+      outputTokens: 100,
+      concurrency: 32,
+    });
     expect(four.replicas).toBe(4);
     expect(four.outputTokensPerSecond).toBeCloseTo(4 * one.outputTokensPerSecond, 6);
     expect(four.tpotMs).toBeCloseTo(one.tpotMs as number, 9);
@@ -117,16 +170,37 @@ describe('estimate (the CLI contract)', () => {
   });
 
   it('--saturate runs at the largest concurrency that fits', () => {
-    const e = estimate({ model, gpu: testGpu(), gpus: 1, precision: 'bf16', engine: 'vllm', inputTokens: 2048, outputTokens: 512, concurrency: 'saturate' });
+    const e = estimate({
+      model,
+      gpu: testGpu(),
+      gpus: 1,
+      precision: 'bf16',
+      engine: 'vllm',
+      inputTokens: 2048,
+      outputTokens: 512,
+      concurrency: 'saturate',
+    });
     expect(e.concurrency).toBe(e.maxConcurrency);
     expect(e.maxConcurrency).toBe(182);
   });
 
   it('rejects layouts that cannot exist, naming the field', () => {
-    const base = { model, gpu: testGpu(), precision: 'bf16' as const, engine: 'vllm' as const, inputTokens: 100, outputTokens: 10, concurrency: 1 };
-    expect(() => estimate({ ...base, gpus: 3, tp: 2 })).toThrow('gpus (3) must be a multiple of tp (2)');
+    const base = {
+      model,
+      gpu: testGpu(),
+      precision: 'bf16' as const,
+      engine: 'vllm' as const,
+      inputTokens: 100,
+      outputTokens: 10,
+      concurrency: 1,
+    };
+    expect(() => estimate({ ...base, gpus: 3, tp: 2 })).toThrow(
+      'gpus (3) must be a multiple of tp (2)',
+    );
     expect(() => estimate({ ...base, gpus: 4, tp: 8 })).toThrow('tp (8) cannot exceed gpus (4)');
     const odd = testModel({ attentionHeads: 28, kvHeads: 4 }, 'test-28');
-    expect(() => estimate({ ...base, model: odd, gpus: 8, tp: 8 })).toThrow("tp (8) must divide test-28's 28 attention heads");
+    expect(() => estimate({ ...base, model: odd, gpus: 8, tp: 8 })).toThrow(
+      "tp (8) must divide test-28's 28 attention heads",
+    );
   });
 });

@@ -47,14 +47,19 @@ describe('ROI', () => {
   });
 
   it('value per request: minutes saved × loaded hourly rate', () => {
-    expect(requestValueUsd({ kind: 'timeSaved', minutesSavedPerRequest: 3, loadedUsdPerHour: 80 })).toBe(4);
+    expect(
+      requestValueUsd({ kind: 'timeSaved', minutesSavedPerRequest: 3, loadedUsdPerHour: 80 }),
+    ).toBe(4);
     expect(requestValueUsd({ kind: 'revenue', usdPerRequest: 0.05 })).toBe(0.05);
   });
 });
 
 describe('break-even volume', () => {
   it('a linear API cost meets a flat self-host cost where 0.01 × v = 5,000', () => {
-    const r = breakEvenVolume((v) => 0.01 * v, () => 5_000);
+    const r = breakEvenVolume(
+      (v) => 0.01 * v,
+      () => 5_000,
+    );
     expect(r.cheaperBelow).toBe('a');
     expect(r.requestsPerMonth).toBeCloseTo(500_000, -1);
   });
@@ -67,7 +72,10 @@ describe('break-even volume', () => {
   });
 
   it('no crossing in range gives null', () => {
-    const r = breakEvenVolume((v) => 0.01 * v, (v) => 0.02 * v);
+    const r = breakEvenVolume(
+      (v) => 0.01 * v,
+      (v) => 0.02 * v,
+    );
     expect(r).toEqual({ requestsPerMonth: null, cheaperBelow: 'a' });
   });
 });

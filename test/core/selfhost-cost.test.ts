@@ -10,11 +10,20 @@ import { workloadRates } from '../../core/workload/derive.ts';
 import { testGpu, workload } from '../support/fixtures.ts';
 
 // 100M requests a month, 24×7, no batch, no response cache: 100e6 ÷ (730 × 3,600) = 38.052 req/s
-const w = workload({ requests: { count: 100e6, per: 'month' }, peakToAverage: 2, batchShare: 0, responseCacheHitRate: 0 });
+const w = workload({
+  requests: { count: 100e6, per: 'month' },
+  peakToAverage: 2,
+  batchShare: 0,
+  responseCacheHitRate: 0,
+});
 const rates = workloadRates(w);
 const AVG = 100e6 / (730 * 3600);
 
-const capacity = (tp: number, rpsAtSlo: number, rpsSaturated = rpsAtSlo * 2): Extract<ReplicaCapacity, { ok: true }> => ({
+const capacity = (
+  tp: number,
+  rpsAtSlo: number,
+  rpsSaturated = rpsAtSlo * 2,
+): Extract<ReplicaCapacity, { ok: true }> => ({
   ok: true,
   tp,
   precision: 'fp8',
@@ -32,7 +41,17 @@ const capacity = (tp: number, rpsAtSlo: number, rpsSaturated = rpsAtSlo * 2): Ex
 describe('fleet sizing', () => {
   it('a fixed fleet keeps peak units all month', () => {
     // peak 76.10 req/s ÷ (10 × 0.8) = 9.51 → 10 units × 730 h
-    const f = sizeFleet({ unitRequestsPerSAtSlo: 10, unitRequestsPerSSaturated: 20, targetUtilization: 0.8, minUnits: 1, scaling: 'fixed' }, w, rates);
+    const f = sizeFleet(
+      {
+        unitRequestsPerSAtSlo: 10,
+        unitRequestsPerSSaturated: 20,
+        targetUtilization: 0.8,
+        minUnits: 1,
+        scaling: 'fixed',
+      },
+      w,
+      rates,
+    );
     expect(rates.avgBilledPerSecond).toBeCloseTo(AVG, 9);
     expect(f.unitsPeak).toBe(10);
     expect(f.paidUnitHours).toBe(7300);
@@ -43,24 +62,65 @@ describe('fleet sizing', () => {
 
   it('an autoscaled fleet follows the average (+½ unit for whole steps)', () => {
     // average 38.052 ÷ 8 = 4.7565 units + 0.5 = 5.2565 units × 730 h = 3,837.3 h
-    const f = sizeFleet({ unitRequestsPerSAtSlo: 10, unitRequestsPerSSaturated: 20, targetUtilization: 0.8, minUnits: 1, scaling: 'autoscale' }, w, rates);
+    const f = sizeFleet(
+      {
+        unitRequestsPerSAtSlo: 10,
+        unitRequestsPerSSaturated: 20,
+        targetUtilization: 0.8,
+        minUnits: 1,
+        scaling: 'autoscale',
+      },
+      w,
+      rates,
+    );
     expect(f.paidUnitHours).toBeCloseTo((AVG / 8 + 0.5) * 730, 6);
   });
 
   it('business hours: the floor runs off-hours, demand runs in-hours', () => {
     // 10 h × 5 d = 217.26 active h; 100e6 ÷ (217.26 × 3,600) = 127.86 req/s average
-    const bw = workload({ requests: { count: 100e6, per: 'month' }, peakToAverage: 2, schedule: { hoursPerDay: 10, daysPerWeek: 5 }, batchShare: 0, responseCacheHitRate: 0 });
+    const bw = workload({
+      requests: { count: 100e6, per: 'month' },
+      peakToAverage: 2,
+      schedule: { hoursPerDay: 10, daysPerWeek: 5 },
+      batchShare: 0,
+      responseCacheHitRate: 0,
+    });
     const r = workloadRates(bw);
     const active = 10 * 5 * (365 / 7 / 12);
     expect(r.activeHoursPerMonth).toBeCloseTo(active, 9);
-    const f = sizeFleet({ unitRequestsPerSAtSlo: 10, unitRequestsPerSSaturated: 20, targetUtilization: 0.8, minUnits: 1, scaling: 'autoscale' }, bw, r);
+    const f = sizeFleet(
+      {
+        unitRequestsPerSAtSlo: 10,
+        unitRequestsPerSSaturated: 20,
+        targetUtilization: 0.8,
+        minUnits: 1,
+        scaling: 'autoscale',
+      },
+      bw,
+      r,
+    );
     const avgUnits = 100e6 / (active * 3600) / 8 + 0.5;
     expect(f.paidUnitHours).toBeCloseTo(avgUnits * active + 1 * (730 - active), 6);
   });
 
   it('offline batch work fills idle capacity before adding units', () => {
-    const bw = workload({ requests: { count: 100e6, per: 'month' }, peakToAverage: 2, batchShare: 0.3, responseCacheHitRate: 0 });
-    const f = sizeFleet({ unitRequestsPerSAtSlo: 10, unitRequestsPerSSaturated: 20, targetUtilization: 0.8, minUnits: 1, scaling: 'fixed' }, bw, workloadRates(bw));
+    const bw = workload({
+      requests: { count: 100e6, per: 'month' },
+      peakToAverage: 2,
+      batchShare: 0.3,
+      responseCacheHitRate: 0,
+    });
+    const f = sizeFleet(
+      {
+        unitRequestsPerSAtSlo: 10,
+        unitRequestsPerSSaturated: 20,
+        targetUtilization: 0.8,
+        minUnits: 1,
+        scaling: 'fixed',
+      },
+      bw,
+      workloadRates(bw),
+    );
     // interactive peak = 76.10 × 0.7 = 53.27 → ⌈53.27 ÷ 8⌉ = 7 units; batch 30e6 ÷ (20 × 3,600) = 416.7 h fits in idle time
     expect(f.unitsPeak).toBe(7);
     expect(f.batchOverflowUnitHours).toBe(0);
@@ -69,7 +129,17 @@ describe('fleet sizing', () => {
 
   it('zero volume keeps only the floor', () => {
     const zero = workload({ requests: { count: 0, per: 'month' } });
-    const f = sizeFleet({ unitRequestsPerSAtSlo: 10, unitRequestsPerSSaturated: 20, targetUtilization: 0.8, minUnits: 0, scaling: 'autoscale' }, zero, workloadRates(zero));
+    const f = sizeFleet(
+      {
+        unitRequestsPerSAtSlo: 10,
+        unitRequestsPerSSaturated: 20,
+        targetUtilization: 0.8,
+        minUnits: 0,
+        scaling: 'autoscale',
+      },
+      zero,
+      workloadRates(zero),
+    );
     expect(f.unitsPeak).toBe(0);
     expect(f.paidUnitHours).toBe(0);
     expect(f.utilization).toBe(0);
@@ -78,10 +148,22 @@ describe('fleet sizing', () => {
 
 describe('cloud cost', () => {
   const instance = Instance.parse({
-    id: 'test:8x:r1', cloud: 'test', instanceType: '8x', gpuId: 'test-gpu', gpuCount: 8, regionId: 'test:r1',
-    usdPerHour: { onDemand: 40, commit1y: 28 }, source: 'test', asOf: '2026-01-01',
+    id: 'test:8x:r1',
+    cloud: 'test',
+    instanceType: '8x',
+    gpuId: 'test-gpu',
+    gpuCount: 8,
+    regionId: 'test:r1',
+    usdPerHour: { onDemand: 40, commit1y: 28 },
+    source: 'test',
+    asOf: '2026-01-01',
   });
-  const placement = { pricing: 'onDemand' as const, targetUtilization: 0.8, minReplicas: 1, scaling: 'fixed' as const };
+  const placement = {
+    pricing: 'onDemand' as const,
+    targetUtilization: 0.8,
+    minReplicas: 1,
+    scaling: 'fixed' as const,
+  };
 
   it('an instance holds ⌊GPUs ÷ tp⌋ replicas and is the unit that scales', () => {
     // tp 2 → 4 replicas × 2.5 req/s = 10 req/s per instance → 10 instances at peak (as above)
@@ -95,7 +177,13 @@ describe('cloud cost', () => {
   });
 
   it('committed pricing is paid every hour, sized for peak', () => {
-    const c = cloudCost({ ...placement, pricing: 'commit1y', scaling: 'autoscale' }, instance, capacity(2, 2.5), w, rates);
+    const c = cloudCost(
+      { ...placement, pricing: 'commit1y', scaling: 'autoscale' },
+      instance,
+      capacity(2, 2.5),
+      w,
+      rates,
+    );
     if (!c.ok) throw new Error(c.reason);
     expect(c.monthlyUsd).toBe(10 * 730 * 28);
   });
@@ -108,7 +196,17 @@ describe('cloud cost', () => {
 
 describe('owned GPUs', () => {
   it('amortized capex + power × PUE + colocation + staff', () => {
-    const p = OnpremPlacement.parse({ kind: 'onprem', gpuId: 'test-gpu', modelId: 'm', amortizationMonths: 36, powerUsdPerKwh: 0.1, pue: 1.4, serverOverheadFraction: 0.3, colocationUsdPerGpuMonth: 150, staffUsdPerMonth: 5000 });
+    const p = OnpremPlacement.parse({
+      kind: 'onprem',
+      gpuId: 'test-gpu',
+      modelId: 'm',
+      amortizationMonths: 36,
+      powerUsdPerKwh: 0.1,
+      pue: 1.4,
+      serverOverheadFraction: 0.3,
+      colocationUsdPerGpuMonth: 150,
+      staffUsdPerMonth: 5000,
+    });
     // 1 req/s per replica (tp 1) → ⌈76.10 ÷ 0.8⌉ = 96 GPUs
     const c = onpremCost(p, testGpu(), capacity(1, 1), w, rates);
     if (!c.ok) throw new Error(c.reason);
@@ -123,6 +221,14 @@ describe('owned GPUs', () => {
 
   it('energy helper: kWh for GPU-hours at a utilization', () => {
     // 100 GPU-h × 700 W × (0.3 + 0.7 × 0.5) × 1.3 × 1.2 ÷ 1000 = 70.98 kWh
-    expect(energyKwh({ gpuHours: 100, tdpW: 700, utilization: 0.5, serverOverheadFraction: 0.3, pue: 1.2 })).toBeCloseTo(70.98, 9);
+    expect(
+      energyKwh({
+        gpuHours: 100,
+        tdpW: 700,
+        utilization: 0.5,
+        serverOverheadFraction: 0.3,
+        pue: 1.2,
+      }),
+    ).toBeCloseTo(70.98, 9);
   });
 });

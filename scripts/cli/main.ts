@@ -1,0 +1,18 @@
+/**
+ * The headless CLI: `modelwise <command> …` (or `npm run -s cli -- <command> …`).
+ * Every failure prints one line naming the problem and exits non-zero; never a stack trace.
+ */
+import { UsageError } from './errors.ts';
+import { run } from './run.ts';
+
+function main(): void {
+  try {
+    process.stdout.write(`${run(process.argv.slice(2))}\n`);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`modelwise: ${message}\n`);
+    process.exitCode = error instanceof UsageError ? 2 : 1;
+  }
+}
+
+main();

@@ -1,0 +1,41 @@
+/** Dispatches a CLI command line to its command; returns what to print. */
+import { z } from 'zod';
+import { Scenario } from '../../core/schema/scenario.ts';
+import { loadCatalog } from './catalog-source.ts';
+import { runCost } from './cost.ts';
+import { UsageError } from './errors.ts';
+import { runEstimate } from './estimate.ts';
+
+const USAGE = `usage: modelwise <command> [options]
+
+commands:
+  estimate --model ID --gpu ID --gpus N [--tp N] --precision P [--kv-precision P]
+           --input TOKENS --output TOKENS (--concurrency N | --saturate) [--engine E] [--json]
+  estimate --batch FILE --json
+  cost --scenario FILE [--format table|json|csv|md]
+  schema scenario
+  help`;
+
+export function run(argv: readonly string[]): string {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'estimate':
+      return runEstimate(rest, loadCatalog());
+    case 'cost':
+      return runCost(rest, loadCatalog());
+    case 'schema':
+      if (rest.length !== 1 || rest[0] !== 'scenario')
+        throw new UsageError("schema: the only schema is 'scenario'");
+      return JSON.stringify(
+        z.toJSONSchema(Scenario, { io: 'input', unrepresentable: 'any' }),
+        null,
+        1,
+      );
+    case undefined:
+    case 'help':
+    case '--help':
+      return USAGE;
+    default:
+      throw new UsageError(`unknown command '${command}' (commands: estimate, cost, schema, help)`);
+  }
+}
