@@ -28,7 +28,9 @@ const workload = Workload.parse({
   precision: 'fp8',
   slo: { ttftMs: 800 },
 });
-const value = ValueAssumptions.parse({ perRequest: { kind: 'timeSaved', minutesSavedPerRequest: 2, loadedUsdPerHour: 90 } });
+const value = ValueAssumptions.parse({
+  perRequest: { kind: 'timeSaved', minutesSavedPerRequest: 2, loadedUsdPerHour: 90 },
+});
 
 /** Runs `fn` for at least `ms`, returning operations per second (each call does `perCall`). */
 function rate(fn: () => number, perCall: number, ms = 1500): number {
@@ -63,12 +65,28 @@ function main(): void {
   }, offerings.length);
 
   // Self-host: one replica sized for the SLO (spec, memory, SLO search, saturation) and costed.
-  const models = catalog.models.filter((m): m is OpenModel => m.openWeights && m.arch !== undefined);
+  const models = catalog.models.filter(
+    (m): m is OpenModel => m.openWeights && m.arch !== undefined,
+  );
   const instances = catalog.instances.slice(0, 200);
-  const configs = instances.flatMap((instance) =>
-    models.slice(0, 6).map((model) => ({ instance, model, gpu: index.gpus.get(instance.gpuId) })),
-  ).filter((c) => c.gpu !== undefined);
+  const configs = instances
+    .flatMap((instance) =>
+      models.slice(0, 6).map((model) => ({ instance, model, gpu: index.gpus.get(instance.gpuId) })),
+    )
+    .filter((c) => c.gpu !== undefined);
   const shape = selfHostShape(workload);
+  // Only configurations that fit and meet the SLO: each runs the whole SLO search and costing.
+  const fitting = configs.filter(
+    (c) =>
+      replicaCapacity(
+        { model: c.model, gpu: c.gpu!, tp: c.instance.gpuCount, precision: 'fp8', engine: 'vllm' },
+        shape,
+        workload.slo,
+        0,
+      ).ok,
+  );
+  configs.length = 0;
+  configs.push(...fitting);
   const selfHostEvalsPerSec = rate(() => {
     let total = 0;
     for (const c of configs) {
@@ -79,7 +97,13 @@ function main(): void {
         0,
       );
       if (!cap.ok) continue;
-      const cost = cloudCost({ pricing: 'onDemand', targetUtilization: 0.8, minReplicas: 1, scaling: 'autoscale' }, c.instance, cap, workload, rates);
+      const cost = cloudCost(
+        { pricing: 'onDemand', targetUtilization: 0.8, minReplicas: 1, scaling: 'autoscale' },
+        c.instance,
+        cap,
+        workload,
+        rates,
+      );
       if (cost.ok) total += cost.monthlyUsd;
     }
     return total;
@@ -87,7 +111,20 @@ function main(): void {
 
   // A full-catalog sweep: every offering, every open model on every instance (on-demand),
   // every open model on every GPU owned. Cold = fresh capacity cache; warm = kept (what-if moves).
-  const placements = sweepPlacements(index, { api: { providers: [], families: [], models: [] }, cloud: { models: [], families: [], clouds: [], gpus: [], pricing: ['onDemand'], engine: 'vllm', scaling: 'autoscale', minReplicas: 1 }, onprem: { models: [], families: [], gpus: [], engine: 'vllm', assumptions: {} } });
+  const placements = sweepPlacements(index, {
+    api: { providers: [], families: [], models: [] },
+    cloud: {
+      models: [],
+      families: [],
+      clouds: [],
+      gpus: [],
+      pricing: ['onDemand'],
+      engine: 'vllm',
+      scaling: 'autoscale',
+      minReplicas: 1,
+    },
+    onprem: { models: [], families: [], gpus: [], engine: 'vllm', assumptions: {} },
+  });
   const cold: number[] = [];
   const warm: number[] = [];
   const cache = new Map();
@@ -97,7 +134,7 @@ function main(): void {
     let t = performance.now();
     const r = sweep(makeContext(index, workload, value), placements);
     cold.push(performance.now() - t);
-    candidates = r.candidates.length;
+    candidates = r.columns.size;
     feasible = r.feasibleCount;
     const scaled = { ...workload, requests: { count: 50_000 + i * 1000, per: 'day' as const } };
     t = performance.now();
@@ -114,11 +151,18 @@ function main(): void {
     offerings: offerings.length,
     instances: catalog.instances.length,
     openModels: models.length,
+    selfHostConfigs: configs.length,
   };
   if (!process.argv.includes('--json') || process.argv.includes('--verbose')) {
-    console.log(`API evaluations/s        ${result.apiEvalsPerSec.toLocaleString('en-US')}  (bar 1,000,000)`);
-    console.log(`self-host evaluations/s  ${result.selfHostEvalsPerSec.toLocaleString('en-US')}  (bar 100,000)`);
-    console.log(`full sweep               ${result.sweepMs} ms cold, ${result.sweepWarmMs} ms warm  (bar 100 ms; ${candidates} candidates, ${feasible} feasible)`);
+    console.log(
+      `API evaluations/s        ${result.apiEvalsPerSec.toLocaleString('en-US')}  (bar 1,000,000)`,
+    );
+    console.log(
+      `self-host evaluations/s  ${result.selfHostEvalsPerSec.toLocaleString('en-US')}  (bar 100,000)`,
+    );
+    console.log(
+      `full sweep               ${result.sweepMs} ms cold, ${result.sweepWarmMs} ms warm  (bar 100 ms; ${candidates} candidates, ${feasible} feasible)`,
+    );
   }
   if (process.argv.includes('--json')) console.log(JSON.stringify(result));
 }

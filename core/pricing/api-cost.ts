@@ -1,4 +1,4 @@
-import type { Offering } from '../schema/catalog.ts';
+import type { LongContextTier, Offering } from '../schema/catalog.ts';
 import type { Workload } from '../schema/workload.ts';
 import { TOKENS_PER_MTOK } from '../units.ts';
 import type { WorkloadRates } from '../workload/derive.ts';
@@ -28,6 +28,115 @@ export interface ApiCost {
 }
 
 type CacheState = 'hit' | 'miss' | 'none';
+
+/** The request's token counts and cache facts, the same for every tier. */
+interface Shape {
+  inputTokens: number;
+  prefixTokens: number;
+  outputTokens: number;
+  aboveFrom: number;
+  hitRate: number;
+  writeIsSeparate: boolean;
+}
+
+/** Every price set an offering can bill at, for one long-context tier (or none). */
+interface TierPriceSet {
+  below: ResolvedPrices;
+  above: ResolvedPrices;
+  batchBelow: ResolvedPrices;
+  batchAbove: ResolvedPrices;
+  priorityBelow: ResolvedPrices;
+  priorityAbove: ResolvedPrices;
+}
+
+/**
+ * Resolved prices depend only on the offering and the long-context tier, not on the workload:
+ * computed once per offering object and kept (offerings are immutable rows).
+ */
+const priceCache = new WeakMap<Offering, Map<LongContextTier | null, TierPriceSet>>();
+
+function tierPricesFor(o: Offering, lc: LongContextTier | undefined): TierPriceSet {
+  let byTier = priceCache.get(o);
+  if (byTier === undefined) {
+    byTier = new Map();
+    priceCache.set(o, byTier);
+  }
+  const key = lc ?? null;
+  let set = byTier.get(key);
+  if (set === undefined) {
+    const base = basePrices(o);
+    const raw = o.usdPerMTok;
+    const below =
+      lc !== undefined && lc.rule === 'whole-request'
+        ? applyTier(raw, base, base, lc.usdPerMTok)
+        : base;
+    const above =
+      lc !== undefined && lc.rule === 'tokens-above'
+        ? applyTier(raw, base, base, lc.usdPerMTok)
+        : below;
+    set = {
+      below,
+      above,
+      batchBelow: applyTier(raw, base, below, o.batch),
+      batchAbove: applyTier(raw, base, above, o.batch),
+      priorityBelow: applyTier(raw, base, below, o.priority),
+      priorityAbove: applyTier(raw, base, above, o.priority),
+    };
+    byTier.set(key, set);
+  }
+  return set;
+}
+
+/** Adds one service tier's share: hits and misses when the cache applies, else plain requests. */
+function addTier(
+  acc: Acc,
+  s: Shape,
+  share: number,
+  below: ResolvedPrices,
+  above: ResolvedPrices,
+  cacheOn: boolean,
+): void {
+  if (share === 0) return;
+  if (cacheOn) {
+    addRequest(
+      acc,
+      share * s.hitRate,
+      below,
+      above,
+      s.aboveFrom,
+      s.inputTokens,
+      s.prefixTokens,
+      s.outputTokens,
+      'hit',
+      s.writeIsSeparate,
+    );
+    addRequest(
+      acc,
+      share * (1 - s.hitRate),
+      below,
+      above,
+      s.aboveFrom,
+      s.inputTokens,
+      s.prefixTokens,
+      s.outputTokens,
+      'miss',
+      s.writeIsSeparate,
+    );
+  } else {
+    addRequest(
+      acc,
+      share,
+      below,
+      above,
+      s.aboveFrom,
+      s.inputTokens,
+      0,
+      s.outputTokens,
+      'none',
+      false,
+    );
+  }
+}
 
 /** Per-request USD by component (µ$ × 1e-6), accumulated with a weight. */
 interface Acc {
@@ -96,45 +205,36 @@ export function apiCost(
   const hitRate = effectivePromptCacheHitRate(o, w, billedPerMinute);
   const writeIsSeparate = o.usdPerMTok.cacheWrite !== undefined;
 
-  const base = basePrices(o);
   const lc = longContextTierFor(o, inputTokens);
-  const wholeRequest = lc !== undefined && lc.rule === 'whole-request';
-  const tokensAbove = lc !== undefined && lc.rule === 'tokens-above';
-  const below = wholeRequest ? applyTier(o.usdPerMTok, base, base, lc.usdPerMTok) : base;
-  const above = tokensAbove ? applyTier(o.usdPerMTok, base, base, lc.usdPerMTok) : below;
-  const aboveFrom = tokensAbove ? lc.aboveInputTokens : Number.POSITIVE_INFINITY;
+  const prices = tierPricesFor(o, lc);
+  const aboveFrom =
+    lc !== undefined && lc.rule === 'tokens-above' ? lc.aboveInputTokens : Number.POSITIVE_INFINITY;
 
   const batchShare = w.batchShare;
   const priorityShare = w.priorityShare;
   const standardShare = Math.max(0, 1 - batchShare - priorityShare);
   const acc: Acc = { input: 0, cachedInput: 0, cacheWrite: 0, output: 0 };
-
-  const addTier = (share: number, b: ResolvedPrices, a: ResolvedPrices, cacheOn: boolean) => {
-    if (share === 0) return;
-    if (cacheOn) {
-      const args = [b, a, aboveFrom, inputTokens, prefixTokens, outputTokens] as const;
-      addRequest(acc, share * hitRate, ...args, 'hit', writeIsSeparate);
-      addRequest(acc, share * (1 - hitRate), ...args, 'miss', writeIsSeparate);
-    } else {
-      addRequest(acc, share, b, a, aboveFrom, inputTokens, 0, outputTokens, 'none', false);
-    }
+  const shape: Shape = {
+    inputTokens,
+    prefixTokens,
+    outputTokens,
+    aboveFrom,
+    hitRate,
+    writeIsSeparate,
   };
-  addTier(standardShare, below, above, caching);
+  addTier(acc, shape, standardShare, prices.below, prices.above, caching);
   if (batchShare > 0) {
     addTier(
+      acc,
+      shape,
       batchShare,
-      applyTier(o.usdPerMTok, base, below, o.batch),
-      applyTier(o.usdPerMTok, base, above, o.batch),
+      prices.batchBelow,
+      prices.batchAbove,
       caching && o.cache.appliesToBatch,
     );
   }
   if (priorityShare > 0) {
-    addTier(
-      priorityShare,
-      applyTier(o.usdPerMTok, base, below, o.priority),
-      applyTier(o.usdPerMTok, base, above, o.priority),
-      caching,
-    );
+    addTier(acc, shape, priorityShare, prices.priorityBelow, prices.priorityAbove, caching);
   }
 
   const multiplier = o.regionalUplift * (1 - discountFraction);

@@ -15,6 +15,16 @@ export interface SelfHostBreakdown {
   staffUsd: number;
 }
 
+export type CloudPlacementTerms = Pick<
+  CloudPlacement,
+  'pricing' | 'targetUtilization' | 'minReplicas' | 'scaling'
+>;
+
+/** Instances needed and instance-hours paid: the same for every region of an instance type. */
+export type CloudFleet =
+  | { ok: true; fleet: FleetSizing; replicasPerInstance: number; gpusPerInstance: number }
+  | { ok: false; reason: string };
+
 export type CloudCost =
   | {
       ok: true;
@@ -35,29 +45,22 @@ export function instanceUsdPerHour(i: Instance, pricing: PricingModel): number |
 }
 
 /**
- * Monthly cost of serving the workload on rented instances. An instance holds
- * ⌊GPUs ÷ tp⌋ replicas and is the unit that scales. Committed (1y/3y) capacity is paid every hour
- * of the month, so it is sized for peak and does not autoscale.
+ * Sizes the fleet of instances with `gpusPerInstance` GPUs. An instance holds ⌊GPUs ÷ tp⌋ replicas
+ * and is the unit that scales. Committed (1y/3y) capacity is paid every hour of the month, so it is
+ * sized for peak and does not autoscale.
  */
-export function cloudCost(
-  p: Pick<CloudPlacement, 'pricing' | 'targetUtilization' | 'minReplicas' | 'scaling'>,
-  instance: Instance,
+export function cloudFleet(
+  p: CloudPlacementTerms,
+  gpusPerInstance: number,
   capacity: Extract<ReplicaCapacity, { ok: true }>,
   w: Workload,
   rates: WorkloadRates,
-): CloudCost {
-  const usdPerHour = instanceUsdPerHour(instance, p.pricing);
-  if (usdPerHour === undefined) {
-    return {
-      ok: false,
-      reason: `no ${p.pricing} price published for ${instance.instanceType} in ${instance.regionId}`,
-    };
-  }
-  const replicasPerInstance = Math.floor(instance.gpuCount / capacity.tp);
+): CloudFleet {
+  const replicasPerInstance = Math.floor(gpusPerInstance / capacity.tp);
   if (replicasPerInstance < 1) {
     return {
       ok: false,
-      reason: `tp ${capacity.tp} needs more GPUs than ${instance.instanceType} has (${instance.gpuCount})`,
+      reason: `tp ${capacity.tp} needs more GPUs than the instance has (${gpusPerInstance})`,
     };
   }
   const committed = p.pricing === 'commit1y' || p.pricing === 'commit3y';
@@ -72,17 +75,52 @@ export function cloudCost(
     w,
     rates,
   );
-  const monthlyUsd = fleet.paidUnitHours * usdPerHour;
+  return { ok: true, fleet, replicasPerInstance, gpusPerInstance };
+}
+
+/** Why an instance row cannot be priced under a pricing model. */
+export function noPriceReason(instance: Instance, pricing: PricingModel): string {
+  return `no ${pricing} price published for ${instance.instanceType} in ${instance.regionId}`;
+}
+
+/** Paid instance-hours at the row's price. */
+export function fleetMonthlyUsd(fleet: FleetSizing, usdPerHour: number): number {
+  return fleet.paidUnitHours * usdPerHour;
+}
+
+/** Monthly cost of a sized fleet on one instance row (its region's price). */
+export function priceCloudFleet(
+  sized: Extract<CloudFleet, { ok: true }>,
+  instance: Instance,
+  pricing: PricingModel,
+): CloudCost {
+  const usdPerHour = instanceUsdPerHour(instance, pricing);
+  if (usdPerHour === undefined) return { ok: false, reason: noPriceReason(instance, pricing) };
+  const fleet = sized.fleet;
+  const monthlyUsd = fleetMonthlyUsd(fleet, usdPerHour);
   const gpuUsd = monthlyUsd * fleet.utilization;
   return {
     ok: true,
     monthlyUsd,
     breakdown: { gpuUsd, idleUsd: monthlyUsd - gpuUsd, powerUsd: 0, colocationUsd: 0, staffUsd: 0 },
     fleet,
-    replicasPerInstance,
+    replicasPerInstance: sized.replicasPerInstance,
     instancesPeak: fleet.unitsPeak,
     gpusPeak: fleet.unitsPeak * instance.gpuCount,
     usdPerHour,
     instanceHours: fleet.paidUnitHours,
   };
+}
+
+/** Monthly cost of serving the workload on rented instances of one row. */
+export function cloudCost(
+  p: CloudPlacementTerms,
+  instance: Instance,
+  capacity: Extract<ReplicaCapacity, { ok: true }>,
+  w: Workload,
+  rates: WorkloadRates,
+): CloudCost {
+  const sized = cloudFleet(p, instance.gpuCount, capacity, w, rates);
+  if (!sized.ok) return sized;
+  return priceCloudFleet(sized, instance, p.pricing);
 }

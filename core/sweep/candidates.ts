@@ -37,9 +37,10 @@ export function sweepPlacements(
     const instances = index.instanceList.filter(
       (i) => matches(f.clouds, i.cloud) && matches(f.gpus, i.gpuId),
     );
+    // Regions of an instance type sit together (ids sort by type): the sweep sizes each type once.
     for (const m of models) {
-      for (const i of instances) {
-        for (const pricing of f.pricing) {
+      for (const pricing of f.pricing) {
+        for (const i of instances) {
           if (i.usdPerHour[pricing] === undefined) continue;
           out.push({
             kind: 'cloud',

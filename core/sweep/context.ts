@@ -1,5 +1,8 @@
 import type { PerfParameters } from '../perf/efficiency.ts';
+import type { Roi, ServiceSchedule } from '../roi/roi.ts';
+import type { CloudPlacement, Placement } from '../schema/placement.ts';
 import type { ReplicaCapacity } from '../selfhost/capacity.ts';
+import type { CloudFleet } from '../selfhost/cloud-cost.ts';
 import type { ValueAssumptions } from '../schema/value.ts';
 import type { Workload } from '../schema/workload.ts';
 import { workloadRates, type WorkloadRates } from '../workload/derive.ts';
@@ -17,6 +20,27 @@ export interface EvalContext {
    * cache kept across what-if changes of volume makes re-evaluation cheap.
    */
   capacityCache: Map<string, ReplicaCapacity>;
+  /** Sized cloud fleets per capacity and instance size (shared by the regions of a type). */
+  fleetCache: Map<string, CloudFleet>;
+  /** The last cloud group sized (a sweep meets the regions of an instance type in a row). */
+  lastCloudGroup:
+    | {
+        model: object;
+        gpu: object;
+        gpuCount: number;
+        rttMs: number;
+        placement: CloudPlacement;
+        group: unknown;
+      }
+    | undefined;
+  /** Scratch ROI the sweep's columns path writes into and copies from. */
+  roiScratch: Roi;
+  /** Shared one-reason lists for infeasible candidates (sweeps make many with the same reason). */
+  reasonLists: Map<string, string[]>;
+  /** Launch schedules per placement kind, for closed-form ROI. */
+  schedules: Partial<Record<Placement['kind'], ServiceSchedule>>;
+  /** The best tensor-parallel layout per model, GPU and layouts tried (per workload). */
+  bestCapacityCache: Map<string, ReplicaCapacity>;
   parameters: PerfParameters | undefined;
   /** ISO date: catalog rows read before it carry a staleness warning. */
   staleBefore: string | undefined;
@@ -42,6 +66,21 @@ export function makeContext(
     value,
     maxMonthlyUsd: options.maxMonthlyUsd,
     capacityCache: options.capacityCache ?? new Map(),
+    bestCapacityCache: new Map(),
+    schedules: {},
+    fleetCache: new Map(),
+    reasonLists: new Map(),
+    lastCloudGroup: undefined,
+    roiScratch: {
+      netMonthlyUsd: 0,
+      paybackMonth: null,
+      npvUsd: 0,
+      roi: null,
+      timeToValueWeeks: 0,
+      totalValueUsd: 0,
+      totalCostUsd: 0,
+      cumulative: null,
+    },
     parameters: options.parameters,
     staleBefore: options.staleBefore,
   };

@@ -11,11 +11,16 @@ import {
   staleWarning,
 } from './constraints.ts';
 import type { EvalContext } from './context.ts';
-import { candidateRoi, unitCosts } from './result.ts';
+import type { EvaluateOptions } from './evaluate-selfhost.ts';
+import { candidateRoi, makeResult } from './result.ts';
 import { emptyBreakdown, type CandidateResult } from './types.ts';
 
 /** Evaluates a hosted-API candidate; throws only for an unknown offering id (checked upstream). */
-export function evaluateApi(ctx: EvalContext, p: ApiPlacement): CandidateResult {
+export function evaluateApi(
+  ctx: EvalContext,
+  p: ApiPlacement,
+  options: EvaluateOptions = {},
+): CandidateResult {
   const o = ctx.index.offerings.get(p.offeringId);
   if (o === undefined) throw new Error(`unknown offering '${p.offeringId}'`);
   const model = ctx.index.models.get(o.modelId);
@@ -72,8 +77,14 @@ export function evaluateApi(ctx: EvalContext, p: ApiPlacement): CandidateResult 
   breakdown.outputUsd = cost.breakdown.outputUsd;
   breakdown.cacheStorageUsd = cost.breakdown.cacheStorageUsd;
 
-  const roi = candidateRoi(ctx, 'api', (wm, rm) => apiCost(o, wm, rm, discount).monthlyUsd);
-  return {
+  const roi = candidateRoi(
+    ctx,
+    'api',
+    cost.monthlyUsd,
+    () => (wm, rm) => apiCost(o, wm, rm, discount).monthlyUsd,
+    options.withSeries ?? false,
+  );
+  return makeResult(ctx, {
     id: `api:${o.id}`,
     kind: 'api',
     label: `${provider?.name ?? o.provider} · ${model?.name ?? o.modelId}${o.regionId ? ` (${region?.code ?? o.regionId})` : ''}`,
@@ -87,7 +98,6 @@ export function evaluateApi(ctx: EvalContext, p: ApiPlacement): CandidateResult 
     reasons,
     warnings,
     monthlyUsd: cost.monthlyUsd,
-    ...unitCosts(ctx, cost.monthlyUsd),
     breakdown,
     setupUsd: ctx.value.setupUsd.api,
     weeksToLaunch: ctx.value.weeksToLaunch.api,
@@ -104,8 +114,5 @@ export function evaluateApi(ctx: EvalContext, p: ApiPlacement): CandidateResult 
     energyKwhPerMonth: null,
     co2KgPerMonth: null,
     roi,
-    rank: null,
-    recommended: false,
-    pareto: false,
-  };
+  });
 }

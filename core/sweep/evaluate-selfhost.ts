@@ -1,9 +1,18 @@
 import { qualityScore } from '../quality.ts';
 import { selfHostShape, type ReplicaCapacity } from '../selfhost/capacity.ts';
-import { cloudCost } from '../selfhost/cloud-cost.ts';
+import {
+  cloudCost,
+  cloudFleet,
+  fleetMonthlyUsd,
+  instanceUsdPerHour,
+  noPriceReason,
+  priceCloudFleet,
+  type CloudCost,
+  type CloudFleet,
+} from '../selfhost/cloud-cost.ts';
 import { co2Kg, energyKwh } from '../selfhost/energy.ts';
 import { onpremCost } from '../selfhost/onprem-cost.ts';
-import type { Gpu, Model, OpenModel } from '../schema/catalog.ts';
+import type { Gpu, Instance, Model, OpenModel, Region } from '../schema/catalog.ts';
 import type { CloudPlacement, OnpremPlacement } from '../schema/placement.ts';
 import { cachedCapacity, tpOptions } from './capacity-cache.ts';
 import {
@@ -15,19 +24,38 @@ import {
   staleWarning,
 } from './constraints.ts';
 import type { EvalContext } from './context.ts';
-import { candidateRoi, unitCosts } from './result.ts';
+import { candidateRoi, makeResult, steadyRoi, type CostAtVolume } from './result.ts';
+import { KIND_CODE, writeRow, type SweepColumns } from './table.ts';
 import { emptyBreakdown, type CandidateResult, type CostBreakdown } from './types.ts';
 
 type OkCapacity = Extract<ReplicaCapacity, { ok: true }>;
 
-/** Default power overhead and PUE for rented GPUs when the region gives none. */
+/** Server power beyond the GPUs, and PUE where the region gives none, for rented GPUs. */
 const CLOUD_SERVER_OVERHEAD = 0.3;
 const DEFAULT_CLOUD_PUE = 1.15;
+const ONPREM_TP_OPTIONS = [1, 2, 4, 8];
+
+export interface EvaluateOptions {
+  /** Also compute the month-by-month ROI series (charts). */
+  withSeries?: boolean;
+}
 
 /**
- * Picks the tensor-parallel degree: among the degrees tried, the one serving the most requests per
- * GPU at the SLO. Returns the best capacity, or the most capable failure to explain.
+ * The tensor-parallel degree serving the most requests per GPU at the SLO, among `tps`; or the most
+ * capable failure to explain. Cached per model, GPU, layouts and network delay.
  */
+export function bestCapacityKey(
+  ctx: EvalContext,
+  model: OpenModel,
+  gpu: Gpu,
+  tps: readonly number[],
+  p: CloudPlacement | OnpremPlacement,
+  networkMs: number,
+): string {
+  const w = ctx.workload;
+  return `${model.id}|${gpu.id}|${tps.join(',')}|${p.precision ?? w.precision}|${p.kvPrecision ?? w.kvPrecision ?? ''}|${p.engine}|${Math.round(networkMs)}`;
+}
+
 function bestCapacity(
   ctx: EvalContext,
   model: OpenModel,
@@ -35,98 +63,204 @@ function bestCapacity(
   tps: readonly number[],
   p: CloudPlacement | OnpremPlacement,
   networkMs: number,
+  key: string,
 ): ReplicaCapacity {
   const w = ctx.workload;
+  const precision = p.precision ?? w.precision;
+  const kvPrecision = p.kvPrecision ?? w.kvPrecision;
+  const hit = ctx.bestCapacityCache.get(key);
+  if (hit !== undefined) return hit;
   const shape = selfHostShape(w);
   let best: OkCapacity | undefined;
-  let lastFailure: ReplicaCapacity | undefined;
+  let failure: ReplicaCapacity | undefined;
   for (const tp of tps) {
     const c = cachedCapacity(
       ctx,
-      {
-        model,
-        gpu,
-        tp,
-        precision: p.precision ?? w.precision,
-        kvPrecision: p.kvPrecision ?? w.kvPrecision,
-        engine: p.engine,
-      },
+      { model, gpu, tp, precision, kvPrecision, engine: p.engine },
       shape,
       w.slo,
       networkMs,
     );
-    if (!c.ok) lastFailure = c;
+    if (!c.ok) failure = c;
     else if (best === undefined || c.requestsPerSAtSlo / tp > best.requestsPerSAtSlo / best.tp)
       best = c;
   }
-  return (
-    best ??
-    lastFailure ?? { ok: false, tp: tps[0] ?? 1, reason: 'no tensor-parallel layout to try' }
-  );
+  const result = best ??
+    failure ?? { ok: false as const, tp: tps[0] ?? 1, reason: 'no tensor-parallel layout to try' };
+  ctx.bestCapacityCache.set(key, result);
+  return result;
 }
 
 function openModel(model: Model | undefined): OpenModel | undefined {
   return model?.openWeights && model.arch !== undefined ? (model as OpenModel) : undefined;
 }
 
-interface Common {
-  id: string;
-  label: string;
-  model: Model | undefined;
-  modelId: string;
-  provider: string;
-  regionId: string | null;
-  residency: CandidateResult['residency'];
+/** What identifies a self-hosted candidate, known before it is sized. */
+interface Identity {
   placement: CloudPlacement | OnpremPlacement;
+  model: Model | undefined;
   gpu: Gpu;
+  instance?: Instance;
+  region?: Region | undefined;
 }
 
-/** A self-hosted candidate that cannot be costed (no fit, no price, SLO missed alone). */
-function infeasible(ctx: EvalContext, c: Common, reasons: string[]): CandidateResult {
+const PRICING_LABEL = {
+  onDemand: 'on-demand',
+  spot: 'spot',
+  commit1y: '1-year',
+  commit3y: '3-year',
+} as const;
+
+/** The stable id of a self-hosted placement. */
+export function selfHostId(p: CloudPlacement | OnpremPlacement, defaultPrecision: string): string {
+  const precision = p.precision ?? defaultPrecision;
+  const tp = p.tp ? `:tp${p.tp}` : '';
+  return p.kind === 'cloud'
+    ? `cloud:${p.instanceId}:${p.modelId}:${p.pricing}:${p.engine}:${precision}${tp}`
+    : `onprem:${p.gpuId}:${p.modelId}:${p.engine}:${precision}${tp}`;
+}
+
+/** Row fields that follow from the identity alone. */
+function describe(ctx: EvalContext, c: Identity) {
+  const p = c.placement;
+  const modelName = c.model?.name ?? p.modelId;
+  if (p.kind === 'cloud') {
+    const instance = c.instance as Instance;
+    return {
+      id: selfHostId(p, ctx.workload.precision),
+      label: `${modelName} on ${instance.instanceType} (${c.region?.code ?? instance.regionId}, ${PRICING_LABEL[p.pricing]})`,
+      modelName,
+      provider: instance.cloud,
+      regionId: instance.regionId as string | null,
+      residency: (c.region?.residency ?? 'global') as CandidateResult['residency'],
+    };
+  }
   return {
-    ...base(ctx, c),
+    id: selfHostId(p, ctx.workload.precision),
+    label: `${modelName} on owned ${c.gpu.name}`,
+    modelName,
+    provider: 'onprem',
+    regionId: null,
+    residency: (p.residency ?? 'own') as CandidateResult['residency'],
+  };
+}
+
+/** A self-hosted candidate that cannot be costed (no fit, no price, SLO missed even alone). */
+function infeasible(ctx: EvalContext, c: Identity, reason: string): CandidateResult {
+  const d = describe(ctx, c);
+  return makeResult(ctx, {
+    id: d.id,
+    kind: c.placement.kind,
+    label: d.label,
+    modelId: c.placement.modelId,
+    modelName: d.modelName,
+    provider: d.provider,
+    regionId: d.regionId,
+    residency: d.residency,
+    placement: c.placement,
     feasible: false,
-    reasons,
+    reasons: [reason],
     warnings: [],
     monthlyUsd: null,
-    perRequestUsd: null,
-    perMTokUsd: null,
-    perSuccessUsd: null,
     breakdown: emptyBreakdown(),
+    setupUsd: ctx.value.setupUsd[c.placement.kind],
+    weeksToLaunch: ctx.value.weeksToLaunch[c.placement.kind],
     ttftMs: null,
     tpotMs: null,
     e2eMs: null,
     quality: null,
     selfHost: null,
+    api: null,
     energyKwhPerMonth: null,
     co2KgPerMonth: null,
     roi: null,
-  };
+  });
 }
 
-function base(ctx: EvalContext, c: Common) {
-  const kind = c.placement.kind;
-  return {
-    id: c.id,
-    kind,
-    label: c.label,
-    modelId: c.modelId,
-    modelName: c.model?.name ?? c.modelId,
-    provider: c.provider,
-    regionId: c.regionId,
-    residency: c.residency,
-    placement: c.placement,
-    setupUsd: ctx.value.setupUsd[kind],
-    weeksToLaunch: ctx.value.weeksToLaunch[kind],
-    api: null,
-    rank: null,
-    recommended: false,
-    pareto: false,
-  };
+/** Everything known about a rented-GPU candidate once it is sized and priced. */
+export type CloudAssessment =
+  | { ok: false; identity: Identity; reason: string }
+  | {
+      ok: true;
+      identity: Identity;
+      model: OpenModel;
+      instance: Instance;
+      region: Region | undefined;
+      capacity: OkCapacity;
+      cost: Extract<CloudCost, { ok: true }>;
+      energyKwh: number | null;
+    };
+
+/** The fleet for a capacity on instances of a size: shared by every region of the instance type. */
+function cachedFleet(
+  ctx: EvalContext,
+  p: CloudPlacement,
+  gpuCount: number,
+  capacity: OkCapacity,
+  capacityKey: string,
+): CloudFleet {
+  const key = `${capacityKey}|${gpuCount}|${p.pricing}|${p.scaling}|${p.minReplicas}|${p.targetUtilization}`;
+  let fleet = ctx.fleetCache.get(key);
+  if (fleet === undefined) {
+    fleet = cloudFleet(p, gpuCount, capacity, ctx.workload, ctx.rates);
+    ctx.fleetCache.set(key, fleet);
+  }
+  return fleet;
 }
 
-/** Evaluates a rented-GPU candidate. */
-export function evaluateCloud(ctx: EvalContext, p: CloudPlacement): CandidateResult {
+type CloudGroup =
+  | { ok: true; capacity: OkCapacity; fleet: Extract<CloudFleet, { ok: true }> }
+  | { ok: false; reason: string };
+
+const sameTerms = (a: CloudPlacement, b: CloudPlacement) =>
+  a.pricing === b.pricing &&
+  a.engine === b.engine &&
+  a.precision === b.precision &&
+  a.kvPrecision === b.kvPrecision &&
+  a.tp === b.tp &&
+  a.scaling === b.scaling &&
+  a.minReplicas === b.minReplicas &&
+  a.targetUtilization === b.targetUtilization;
+
+/**
+ * Capacity and fleet for a model on an instance shape (GPU × count) under a placement's terms: the
+ * same for every region of the type. A sweep meets the regions of a type one after another, so the
+ * last group is kept and compared first.
+ */
+function cloudGroup(
+  ctx: EvalContext,
+  p: CloudPlacement,
+  model: OpenModel,
+  gpu: Gpu,
+  gpuCount: number,
+  rttMs: number,
+): CloudGroup {
+  const last = ctx.lastCloudGroup;
+  if (
+    last !== undefined &&
+    last.model === model &&
+    last.gpu === gpu &&
+    last.gpuCount === gpuCount &&
+    last.rttMs === rttMs &&
+    sameTerms(last.placement, p)
+  ) {
+    return last.group as CloudGroup;
+  }
+  const tps = p.tp ? [p.tp] : tpOptions(gpuCount);
+  const key = bestCapacityKey(ctx, model, gpu, tps, p, rttMs);
+  const capacity = bestCapacity(ctx, model, gpu, tps, p, rttMs, key);
+  let group: CloudGroup;
+  if (!capacity.ok) group = { ok: false, reason: capacity.reason };
+  else {
+    const fleet = cachedFleet(ctx, p, gpuCount, capacity, key);
+    group = fleet.ok ? { ok: true, capacity, fleet } : { ok: false, reason: fleet.reason };
+  }
+  ctx.lastCloudGroup = { model, gpu, gpuCount, rttMs, placement: p, group };
+  return group;
+}
+
+/** Sizes and prices a rented-GPU candidate (the detailed row's path). */
+export function assessCloud(ctx: EvalContext, p: CloudPlacement): CloudAssessment {
   const instance = ctx.index.instances.get(p.instanceId);
   if (instance === undefined) throw new Error(`unknown instance '${p.instanceId}'`);
   const gpu = ctx.index.gpus.get(instance.gpuId);
@@ -134,56 +268,139 @@ export function evaluateCloud(ctx: EvalContext, p: CloudPlacement): CandidateRes
     throw new Error(`instance '${instance.id}' names unknown GPU '${instance.gpuId}'`);
   const model = ctx.index.models.get(p.modelId);
   const region = ctx.index.regions.get(instance.regionId);
-  const precision = p.precision ?? ctx.workload.precision;
-  const common: Common = {
-    id: `cloud:${instance.id}:${p.modelId}:${p.pricing}:${p.engine}:${precision}${p.tp ? `:tp${p.tp}` : ''}`,
-    label: `${model?.name ?? p.modelId} on ${instance.instanceType} (${region?.code ?? instance.regionId}, ${pricingLabel(p.pricing)})`,
-    model,
-    modelId: p.modelId,
-    provider: instance.cloud,
-    regionId: instance.regionId,
-    residency: region?.residency ?? 'global',
-    placement: p,
-    gpu,
-  };
+  const identity: Identity = { placement: p, model, gpu, instance, region };
   const open = openModel(model);
-  if (open === undefined)
-    return infeasible(ctx, common, [`${p.modelId} has no open weights to self-host`]);
-  const rtt = rttToRegionMs(ctx, region);
-  const capacity = bestCapacity(
-    ctx,
-    open,
-    gpu,
-    p.tp ? [p.tp] : tpOptions(instance.gpuCount),
-    p,
-    rtt,
-  );
-  if (!capacity.ok) return infeasible(ctx, common, [capacity.reason]);
-  const cost = cloudCost(p, instance, capacity, ctx.workload, ctx.rates);
-  if (!cost.ok) return infeasible(ctx, common, [cost.reason]);
+  if (open === undefined) return { ok: false, identity, reason: noOpenWeights(p.modelId) };
+  const group = cloudGroup(ctx, p, open, gpu, instance.gpuCount, rttToRegionMs(ctx, region));
+  if (!group.ok) return { ok: false, identity, reason: group.reason };
+  const cost = priceCloudFleet(group.fleet, instance, p.pricing);
+  if (!cost.ok) return { ok: false, identity, reason: cost.reason };
+  const energy =
+    gpu.tdpW === undefined
+      ? null
+      : energyKwh({
+          gpuHours: cost.instanceHours * instance.gpuCount,
+          tdpW: gpu.tdpW,
+          utilization: cost.fleet.utilization,
+          serverOverheadFraction: CLOUD_SERVER_OVERHEAD,
+          pue: region?.pue ?? DEFAULT_CLOUD_PUE,
+        });
+  return {
+    ok: true,
+    identity,
+    model: open,
+    instance,
+    region,
+    capacity: group.capacity,
+    cost,
+    energyKwh: energy,
+  };
+}
 
-  const kwh = energyKwh({
-    gpuHours: cost.instanceHours * instance.gpuCount,
-    tdpW: gpu.tdpW ?? 0,
-    utilization: cost.fleet.utilization,
-    serverOverheadFraction: CLOUD_SERVER_OVERHEAD,
-    pue: region?.pue ?? DEFAULT_CLOUD_PUE,
-  });
-  const breakdown = emptyBreakdown();
-  fill(breakdown, cost.breakdown);
-  const warnings = [staleWarning(ctx, instance.asOf, 'instance price')].filter(
-    (x): x is string => x !== null,
+const noOpenWeights = (modelId: string) => `${modelId} has no open weights to self-host`;
+
+/**
+ * The sweep's path for a rented-GPU candidate: the same sizing and pricing as `assessCloud`,
+ * written to the columns without building a row (a full sweep has tens of thousands of these).
+ */
+export function writeCloudColumns(
+  ctx: EvalContext,
+  t: SweepColumns,
+  i: number,
+  p: CloudPlacement,
+): void {
+  t.kind[i] = KIND_CODE.cloud;
+  const instance = ctx.index.instances.get(p.instanceId);
+  const gpu = instance === undefined ? undefined : ctx.index.gpus.get(instance.gpuId);
+  if (instance === undefined || gpu === undefined) {
+    writeRow(t, i, evaluateCloud(ctx, p)); // throws the same error as the row path
+    return;
+  }
+  const open = openModel(ctx.index.models.get(p.modelId));
+  if (open === undefined) return infeasibleColumns(ctx, t, i, noOpenWeights(p.modelId));
+  const region = ctx.index.regions.get(instance.regionId);
+  const group = cloudGroup(ctx, p, open, gpu, instance.gpuCount, rttToRegionMs(ctx, region));
+  if (!group.ok) return infeasibleColumns(ctx, t, i, group.reason);
+  const usdPerHour = instanceUsdPerHour(instance, p.pricing);
+  if (usdPerHour === undefined) {
+    return infeasibleColumns(ctx, t, i, noPriceReason(instance, p.pricing));
+  }
+  const { capacity, fleet } = group;
+  const monthlyUsd = fleetMonthlyUsd(fleet.fleet, usdPerHour);
+  const quality = qualityScore(
+    ctx.index.quality,
+    open.id,
+    ctx.workload.minQuality?.benchmark ?? 'lmarena-text',
+    capacity.precision,
   );
-  if (gpu.tdpW === undefined) warnings.push(`no TDP for ${gpu.name}: energy not estimated`);
-  return finish(ctx, common, open, capacity, cost.monthlyUsd, breakdown, {
+  const reasons = selfHostReasons(
+    ctx,
+    { placement: p, region, instance },
+    open,
+    quality,
+    monthlyUsd,
+  );
+  t.feasible[i] = reasons.length === 0 ? 1 : 0;
+  t.reasons[i] = reasons;
+  t.monthlyUsd[i] = monthlyUsd;
+  t.ttftMs[i] = capacity.ttftMs;
+  t.tpotMs[i] = ctx.workload.outputTokens.mean > 1 ? capacity.tpotMs : Number.NaN;
+  t.e2eMs[i] = capacity.e2eMs;
+  t.quality[i] = quality ?? Number.NaN;
+  t.gpusPeak[i] = fleet.fleet.unitsPeak * instance.gpuCount;
+  t.utilization[i] = fleet.fleet.utilization;
+  const roi =
+    ctx.workload.monthlyGrowthPct === 0
+      ? steadyRoi(ctx, 'cloud', monthlyUsd, ctx.roiScratch)
+      : candidateRoi(ctx, 'cloud', monthlyUsd, () => (wm, rm) => {
+          const c = cloudCost(p, instance, capacity, wm, rm);
+          return c.ok ? c.monthlyUsd : Number.POSITIVE_INFINITY;
+        });
+  t.netMonthlyUsd[i] = roi.netMonthlyUsd;
+  t.npvUsd[i] = roi.npvUsd;
+  t.paybackMonth[i] = roi.paybackMonth ?? Number.NaN;
+}
+
+function infeasibleColumns(ctx: EvalContext, t: SweepColumns, i: number, reason: string): void {
+  t.feasible[i] = 0;
+  t.reasons[i] = sharedReasons(ctx, reason);
+}
+
+/** One array per distinct reason, shared by every candidate that has it. */
+function sharedReasons(ctx: EvalContext, reason: string): string[] {
+  let list = ctx.reasonLists.get(reason);
+  if (list === undefined) {
+    list = Object.freeze([reason]) as unknown as string[];
+    ctx.reasonLists.set(reason, list);
+  }
+  return list;
+}
+
+/** Evaluates a rented-GPU candidate into a full comparison row. */
+export function evaluateCloud(
+  ctx: EvalContext,
+  p: CloudPlacement,
+  options: EvaluateOptions = {},
+): CandidateResult {
+  const a = assessCloud(ctx, p);
+  if (!a.ok) return infeasible(ctx, a.identity, a.reason);
+  const { instance, region, capacity, cost, energyKwh: kwh } = a;
+  const warnings: string[] = [];
+  const stale = staleWarning(ctx, instance.asOf, 'instance price');
+  if (stale !== null) warnings.push(stale);
+  if (kwh === null) warnings.push(`no TDP for ${a.identity.gpu.name}: energy not estimated`);
+  return sized(ctx, a.identity, a.model, capacity, cost.monthlyUsd, cost.breakdown, options, {
     replicasPeak: cost.instancesPeak * cost.replicasPerInstance,
     gpusPeak: cost.gpusPeak,
     instancesPeak: cost.instancesPeak,
     utilization: cost.fleet.utilization,
-    energyKwh: gpu.tdpW === undefined ? null : kwh,
-    gridGCo2PerKwh: region?.gridGCo2PerKwh,
+    energyKwh: kwh,
+    co2Kg:
+      kwh === null || region?.gridGCo2PerKwh === undefined
+        ? null
+        : co2Kg(kwh, region.gridGCo2PerKwh),
     warnings,
-    costAt: (wm, rm) => {
+    costAt: () => (wm, rm) => {
       const c = cloudCost(p, instance, capacity, wm, rm);
       return c.ok ? c.monthlyUsd : Number.POSITIVE_INFINITY;
     },
@@ -191,90 +408,115 @@ export function evaluateCloud(ctx: EvalContext, p: CloudPlacement): CandidateRes
 }
 
 /** Evaluates an owned-GPU candidate. */
-export function evaluateOnprem(ctx: EvalContext, p: OnpremPlacement): CandidateResult {
+export function evaluateOnprem(
+  ctx: EvalContext,
+  p: OnpremPlacement,
+  options: EvaluateOptions = {},
+): CandidateResult {
   const gpu = ctx.index.gpus.get(p.gpuId);
   if (gpu === undefined) throw new Error(`unknown GPU '${p.gpuId}'`);
   const model = ctx.index.models.get(p.modelId);
-  const precision = p.precision ?? ctx.workload.precision;
-  const common: Common = {
-    id: `onprem:${gpu.id}:${p.modelId}:${p.engine}:${precision}${p.tp ? `:tp${p.tp}` : ''}`,
-    label: `${model?.name ?? p.modelId} on owned ${gpu.name}`,
-    model,
-    modelId: p.modelId,
-    provider: 'onprem',
-    regionId: null,
-    residency: p.residency ?? 'own',
-    placement: p,
-    gpu,
-  };
+  const identity: Identity = { placement: p, model, gpu };
   const open = openModel(model);
-  if (open === undefined)
-    return infeasible(ctx, common, [`${p.modelId} has no open weights to self-host`]);
-  const capacity = bestCapacity(ctx, open, gpu, p.tp ? [p.tp] : [1, 2, 4, 8], p, 0);
-  if (!capacity.ok) return infeasible(ctx, common, [capacity.reason]);
+  if (open === undefined) return infeasible(ctx, identity, noOpenWeights(p.modelId));
+  const key = bestCapacityKey(ctx, open, gpu, ONPREM_TP_OPTIONS, p, 0);
+  const capacity = bestCapacity(ctx, open, gpu, p.tp ? [p.tp] : ONPREM_TP_OPTIONS, p, 0, key);
+  if (!capacity.ok) return infeasible(ctx, identity, capacity.reason);
   const cost = onpremCost(p, gpu, capacity, ctx.workload, ctx.rates);
-  if (!cost.ok) return infeasible(ctx, common, [cost.reason]);
-  const breakdown = emptyBreakdown();
-  fill(breakdown, cost.breakdown);
-  return finish(ctx, common, open, capacity, cost.monthlyUsd, breakdown, {
+  if (!cost.ok) return infeasible(ctx, identity, cost.reason);
+  return sized(ctx, identity, open, capacity, cost.monthlyUsd, cost.breakdown, options, {
     replicasPeak: cost.fleet.unitsPeak,
     gpusPeak: cost.gpus,
     instancesPeak: null,
     utilization: cost.fleet.utilization,
     energyKwh: cost.energyKwh,
-    gridGCo2PerKwh: p.gridGCo2PerKwh,
+    co2Kg: co2Kg(cost.energyKwh, p.gridGCo2PerKwh),
     warnings: [],
-    costAt: (wm, rm) => {
+    costAt: () => (wm, rm) => {
       const c = onpremCost(p, gpu, capacity, wm, rm);
       return c.ok ? c.monthlyUsd : Number.POSITIVE_INFINITY;
     },
   });
 }
 
-function fill(target: CostBreakdown, parts: Partial<CostBreakdown>): void {
-  for (const [k, v] of Object.entries(parts)) target[k as keyof CostBreakdown] = v;
-}
-
-function pricingLabel(p: CloudPlacement['pricing']): string {
-  return { onDemand: 'on-demand', spot: 'spot', commit1y: '1-year', commit3y: '3-year' }[p];
-}
-
-function finish(
+/** The constraints a sized self-hosted candidate must meet; the shared empty list when it does. */
+export function selfHostReasons(
   ctx: EvalContext,
-  c: Common,
+  c: {
+    placement: CloudPlacement | OnpremPlacement;
+    region?: Region | undefined;
+    instance?: Instance;
+  },
+  model: OpenModel,
+  quality: number | null,
+  monthlyUsd: number,
+): string[] {
+  const p = c.placement;
+  const residency =
+    p.kind === 'cloud'
+      ? residencyReason(ctx, c.region?.residency ?? 'global', c.instance?.regionId ?? null)
+      : residencyReason(ctx, p.residency ?? 'own', null);
+  const context = contextReason(ctx, model.contextTokens);
+  const q = qualityReason(ctx, quality);
+  const budget = budgetReason(ctx, monthlyUsd);
+  if (residency === null && context === null && q === null && budget === null) return NO_REASONS;
+  return [residency, context, q, budget].filter((r): r is string => r !== null);
+}
+
+/** Shared, frozen: most candidates have no reasons, and sweeps make tens of thousands. */
+export const NO_REASONS: string[] = Object.freeze([]) as unknown as string[];
+
+interface Sizing {
+  replicasPeak: number;
+  gpusPeak: number;
+  instancesPeak: number | null;
+  utilization: number;
+  energyKwh: number | null;
+  co2Kg: number | null;
+  warnings: string[];
+  costAt: () => CostAtVolume;
+}
+
+/** A sized and costed self-hosted candidate, with its constraints checked. */
+function sized(
+  ctx: EvalContext,
+  c: Identity,
   model: OpenModel,
   capacity: OkCapacity,
   monthlyUsd: number,
-  breakdown: CostBreakdown,
-  x: {
-    replicasPeak: number;
-    gpusPeak: number;
-    instancesPeak: number | null;
-    utilization: number;
-    energyKwh: number | null;
-    gridGCo2PerKwh: number | undefined;
-    warnings: string[];
-    costAt: Parameters<typeof candidateRoi>[2];
-  },
+  parts: Partial<CostBreakdown>,
+  options: EvaluateOptions,
+  x: Sizing,
 ): CandidateResult {
   const w = ctx.workload;
   const benchmark = w.minQuality?.benchmark ?? 'lmarena-text';
   const quality = qualityScore(ctx.index.quality, model.id, benchmark, capacity.precision);
-  const reasons = [
-    residencyReason(ctx, c.residency, c.regionId),
-    contextReason(ctx, model.contextTokens),
-    qualityReason(ctx, quality),
-    budgetReason(ctx, monthlyUsd),
-  ].filter((r): r is string => r !== null);
+  const reasons = selfHostReasons(ctx, c, model, quality, monthlyUsd);
+  const breakdown = emptyBreakdown();
+  breakdown.gpuUsd = parts.gpuUsd ?? 0;
+  breakdown.idleUsd = parts.idleUsd ?? 0;
+  breakdown.powerUsd = parts.powerUsd ?? 0;
+  breakdown.colocationUsd = parts.colocationUsd ?? 0;
+  breakdown.staffUsd = parts.staffUsd ?? 0;
   const p = c.placement;
-  return {
-    ...base(ctx, c),
+  const d = describe(ctx, c);
+  return makeResult(ctx, {
+    id: d.id,
+    kind: p.kind,
+    label: d.label,
+    modelId: p.modelId,
+    modelName: d.modelName,
+    provider: d.provider,
+    regionId: d.regionId,
+    residency: d.residency,
+    placement: p,
     feasible: reasons.length === 0,
     reasons,
     warnings: x.warnings,
     monthlyUsd,
-    ...unitCosts(ctx, monthlyUsd),
     breakdown,
+    setupUsd: ctx.value.setupUsd[p.kind],
+    weeksToLaunch: ctx.value.weeksToLaunch[p.kind],
     ttftMs: capacity.ttftMs,
     tpotMs: w.outputTokens.mean > 1 ? capacity.tpotMs : null,
     e2eMs: capacity.e2eMs,
@@ -293,11 +535,9 @@ function finish(
       maxConcurrency: capacity.maxConcurrency,
       weightsGBPerGpu: capacity.weightsGBPerGpu,
     },
+    api: null,
     energyKwhPerMonth: x.energyKwh,
-    co2KgPerMonth:
-      x.energyKwh === null || x.gridGCo2PerKwh === undefined
-        ? null
-        : co2Kg(x.energyKwh, x.gridGCo2PerKwh),
-    roi: candidateRoi(ctx, p.kind, x.costAt),
-  };
+    co2KgPerMonth: x.co2Kg,
+    roi: candidateRoi(ctx, p.kind, monthlyUsd, x.costAt, options.withSeries ?? false),
+  });
 }

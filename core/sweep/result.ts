@@ -1,4 +1,4 @@
-import { computeRoi } from '../roi/roi.ts';
+import { computeRoi, constantRoi, serviceSchedule, type Roi } from '../roi/roi.ts';
 import { valuePerRequestUsd } from '../roi/value.ts';
 import type { Workload } from '../schema/workload.ts';
 import { withMonthlyVolume, workloadRates, type WorkloadRates } from '../workload/derive.ts';
@@ -8,43 +8,106 @@ import type { CandidateResult } from './types.ts';
 /** Monthly cost of a candidate at another workload volume (growth months, what-ifs, break-even). */
 export type CostAtVolume = (w: Workload, rates: WorkloadRates) => number;
 
-/** Unit costs from a monthly total. */
-export function unitCosts(ctx: EvalContext, monthlyUsd: number) {
+type ResultFields = Omit<
+  CandidateResult,
+  'rank' | 'recommended' | 'pareto' | 'perRequestUsd' | 'perMTokUsd' | 'perSuccessUsd'
+>;
+
+/**
+ * Builds a result with every field in one fixed order, so all results share one object shape:
+ * sorting and filtering tens of thousands of them stays fast.
+ */
+export function makeResult(ctx: EvalContext, f: ResultFields): CandidateResult {
+  const monthly = f.monthlyUsd;
   const requests = ctx.rates.requestsPerMonth;
   const w = ctx.workload;
   const tokens = requests * (w.inputTokens.mean + w.outputTokens.mean);
+  const perRequest = monthly === null ? null : requests > 0 ? monthly / requests : 0;
   const success = ctx.value.successRate;
-  const perRequestUsd = requests > 0 ? monthlyUsd / requests : 0;
   return {
-    perRequestUsd,
-    perMTokUsd: tokens > 0 ? (monthlyUsd / tokens) * 1e6 : 0,
-    perSuccessUsd: success > 0 ? perRequestUsd / success : null,
+    id: f.id,
+    kind: f.kind,
+    label: f.label,
+    modelId: f.modelId,
+    modelName: f.modelName,
+    provider: f.provider,
+    regionId: f.regionId,
+    residency: f.residency,
+    placement: f.placement,
+    feasible: f.feasible,
+    reasons: f.reasons,
+    warnings: f.warnings,
+    monthlyUsd: monthly,
+    perRequestUsd: perRequest,
+    perMTokUsd: monthly === null ? null : tokens > 0 ? (monthly / tokens) * 1e6 : 0,
+    perSuccessUsd: perRequest === null || success <= 0 ? null : perRequest / success,
+    breakdown: f.breakdown,
+    setupUsd: f.setupUsd,
+    weeksToLaunch: f.weeksToLaunch,
+    ttftMs: f.ttftMs,
+    tpotMs: f.tpotMs,
+    e2eMs: f.e2eMs,
+    quality: f.quality,
+    selfHost: f.selfHost,
+    api: f.api,
+    energyKwhPerMonth: f.energyKwhPerMonth,
+    co2KgPerMonth: f.co2KgPerMonth,
+    roi: f.roi,
+    rank: null,
+    recommended: false,
+    pareto: false,
   };
 }
 
-/** ROI over the horizon with the workload's growth, re-costing each month at its volume. */
+/**
+ * ROI over the horizon with the workload's growth, re-costing each month at its volume. Without
+ * growth every month costs `baseCostUsd` and a closed form over the launch schedule does the rest.
+ */
 export function candidateRoi(
   ctx: EvalContext,
   kind: CandidateResult['kind'],
-  costAt: CostAtVolume,
-) {
+  baseCostUsd: number,
+  costAt: () => CostAtVolume,
+  withSeries = false,
+): Roi {
   const w = ctx.workload;
   const v = ctx.value;
+  if (w.monthlyGrowthPct === 0 && !withSeries) return steadyRoi(ctx, kind, baseCostUsd);
   const perRequest = valuePerRequestUsd(v);
   const growth = 1 + w.monthlyGrowthPct / 100;
-  const baseCost = costAt(w, ctx.rates);
-  const costInMonth = (m: number) => {
-    if (growth === 1) return baseCost;
-    const volume = ctx.rates.requestsPerMonth * Math.pow(growth, m - 1);
-    const wm = withMonthlyVolume(w, volume);
-    return costAt(wm, workloadRates(wm));
-  };
+  const baseVolume = ctx.rates.requestsPerMonth;
+  const cost = costAt();
   return computeRoi({
-    valueUsdInMonth: (m) => ctx.rates.requestsPerMonth * Math.pow(growth, m - 1) * perRequest,
-    costUsdInMonth: costInMonth,
+    valueUsdInMonth: (m) => baseVolume * Math.pow(growth, m - 1) * perRequest,
+    costUsdInMonth: (m) => {
+      if (m === 1) return baseCostUsd;
+      const wm = withMonthlyVolume(w, baseVolume * Math.pow(growth, m - 1));
+      return cost(wm, workloadRates(wm));
+    },
     setupUsd: v.setupUsd[kind],
     weeksToLaunch: v.weeksToLaunch[kind],
     horizonMonths: v.horizonMonths,
     discountRateAnnual: v.discountRateAnnual,
+    withSeries,
   });
+}
+
+/**
+ * ROI with the same volume every month: closed form over the launch schedule. With `out`, writes
+ * into it instead of allocating (the sweep's columns path).
+ */
+export function steadyRoi(
+  ctx: EvalContext,
+  kind: CandidateResult['kind'],
+  monthlyCostUsd: number,
+  out?: Roi,
+): Roi {
+  const v = ctx.value;
+  let schedule = ctx.schedules[kind];
+  if (schedule === undefined) {
+    schedule = serviceSchedule(v.weeksToLaunch[kind], v.horizonMonths, v.discountRateAnnual);
+    ctx.schedules[kind] = schedule;
+  }
+  const monthlyValue = ctx.rates.requestsPerMonth * valuePerRequestUsd(v);
+  return constantRoi(schedule, monthlyValue, monthlyCostUsd, v.setupUsd[kind], out);
 }

@@ -1,45 +1,88 @@
 import type { Placement } from '../schema/placement.ts';
 import type { EvalContext } from './context.ts';
 import { evaluateApi } from './evaluate-api.ts';
-import { evaluateCloud, evaluateOnprem } from './evaluate-selfhost.ts';
-import { rankCandidates } from './rank.ts';
+import {
+  evaluateCloud,
+  evaluateOnprem,
+  writeCloudColumns,
+  type EvaluateOptions,
+} from './evaluate-selfhost.ts';
+import { allocateColumns, paretoIndices, rankOrder, writeRow, type SweepColumns } from './table.ts';
 import type { CandidateResult } from './types.ts';
 
-/** Evaluates one placement for the context's workload. */
-export function evaluateCandidate(ctx: EvalContext, p: Placement): CandidateResult {
+/** Evaluates one placement for the context's workload into a full row. */
+export function evaluateCandidate(
+  ctx: EvalContext,
+  p: Placement,
+  options: EvaluateOptions = {},
+): CandidateResult {
   switch (p.kind) {
     case 'api':
-      return evaluateApi(ctx, p);
+      return evaluateApi(ctx, p, options);
     case 'cloud':
-      return evaluateCloud(ctx, p);
+      return evaluateCloud(ctx, p, options);
     case 'onprem':
-      return evaluateOnprem(ctx, p);
+      return evaluateOnprem(ctx, p, options);
   }
 }
 
 export interface SweepResult {
-  candidates: CandidateResult[];
-  recommended: CandidateResult | null;
-  frontier: CandidateResult[];
-  feasibleCount: number;
+  readonly columns: SweepColumns;
+  /** Indices in rank order: feasible by monthly cost, then the infeasible. */
+  readonly order: Int32Array;
+  /** 1-based rank per index; 0 for infeasible candidates. */
+  readonly rank: Int32Array;
+  readonly pareto: Uint8Array;
+  /** Index of the cheapest feasible candidate, or -1. */
+  readonly recommended: number;
+  readonly feasibleCount: number;
+  /** The full row for an index (built once, then kept). */
+  row(i: number): CandidateResult;
+  /** Every row in rank order (reports, the CLI); builds what is not built yet. */
+  rankedRows(): CandidateResult[];
 }
 
-/** Evaluates every placement, applies the constraints, ranks, and marks the Pareto frontier. */
+/**
+ * Evaluates every placement, applies the constraints, ranks, and marks the Pareto frontier. Rented-
+ * GPU candidates (most of a full sweep) go straight to columns; full rows are built on demand.
+ */
 export function sweep(ctx: EvalContext, placements: readonly Placement[]): SweepResult {
-  const seen = new Set<string>();
-  const results: CandidateResult[] = [];
-  for (const p of placements) {
-    const r = evaluateCandidate(ctx, p);
-    // The same placement listed twice (explicit and swept) is evaluated once.
-    if (seen.has(r.id)) continue;
-    seen.add(r.id);
-    results.push(r);
+  const columns = allocateColumns(placements);
+  for (let i = 0; i < placements.length; i++) {
+    const p = placements[i] as Placement;
+    if (p.kind === 'cloud') writeCloudColumns(ctx, columns, i, p);
+    else writeRow(columns, i, evaluateCandidate(ctx, p));
   }
-  const ranked = rankCandidates(results);
+  const order = rankOrder(columns);
+  const rank = new Int32Array(columns.size);
+  let feasibleCount = 0;
+  for (const i of order) {
+    if (columns.feasible[i] !== 1) break;
+    rank[i] = ++feasibleCount;
+  }
+  const pareto = new Uint8Array(columns.size);
+  for (const i of paretoIndices(columns, order)) pareto[i] = 1;
+  const recommended = feasibleCount > 0 ? (order[0] as number) : -1;
+
+  const row = (i: number): CandidateResult => {
+    let r = columns.rows[i];
+    if (r === undefined) {
+      r = evaluateCandidate(ctx, placements[i] as Placement);
+      columns.rows[i] = r;
+    }
+    r.rank = rank[i] === 0 ? null : (rank[i] as number);
+    r.recommended = i === recommended;
+    r.pareto = pareto[i] === 1;
+    return r;
+  };
   return {
-    candidates: ranked,
-    recommended: ranked.find((r) => r.recommended) ?? null,
-    frontier: ranked.filter((r) => r.pareto),
-    feasibleCount: ranked.filter((r) => r.feasible).length,
+    columns,
+    order,
+    rank,
+    pareto,
+    recommended,
+    feasibleCount,
+    row,
+    rankedRows: () => Array.from(order, (i) => row(i)),
   };
 }

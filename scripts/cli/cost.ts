@@ -17,7 +17,9 @@ export function runCost(argv: readonly string[], catalog: Catalog): string {
   if (!parsed.ok) throw new UsageError(`${file}: ${parsed.error}`);
   const evaluation = evaluateScenario(catalog, parsed.scenario);
   if (!evaluation.ok) throw new UsageError(`${file}: ${evaluation.error}`);
-  const { candidates, recommended } = evaluation.result;
+  const result = evaluation.result;
+  const candidates = result.rankedRows();
+  const recommended = result.recommended >= 0 ? result.row(result.recommended) : null;
   switch (format) {
     case 'json':
       return JSON.stringify(

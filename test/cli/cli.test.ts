@@ -8,11 +8,33 @@ const tmp = useTempDir();
 const cliArgs = (args: string[]) => ['--import', 'tsx', 'scripts/cli/main.ts', ...args];
 
 describe('CLI: estimate', () => {
-  const base = ['estimate', '--model', 'llama-3.1-8b', '--gpu', 'h100-sxm', '--gpus', '1', '--precision', 'fp8', '--input', '1000', '--output', '200'];
+  const base = [
+    'estimate',
+    '--model',
+    'llama-3.1-8b',
+    '--gpu',
+    'h100-sxm',
+    '--gpus',
+    '1',
+    '--precision',
+    'fp8',
+    '--input',
+    '1000',
+    '--output',
+    '200',
+  ];
 
   it('--json prints one object with the contract fields', () => {
     const out = JSON.parse(run([...base, '--concurrency', '16', '--json']));
-    for (const key of ['outputTokensPerSecond', 'ttftMs', 'tpotMs', 'e2eLatencyMs', 'concurrency', 'maxConcurrency', 'fitsInMemory']) {
+    for (const key of [
+      'outputTokensPerSecond',
+      'ttftMs',
+      'tpotMs',
+      'e2eLatencyMs',
+      'concurrency',
+      'maxConcurrency',
+      'fitsInMemory',
+    ]) {
       expect(out).toHaveProperty(key);
     }
     expect(out.concurrency).toBe(16);
@@ -23,21 +45,78 @@ describe('CLI: estimate', () => {
   });
 
   it('--saturate runs at maxConcurrency; the rest of the GPUs are replicas', () => {
-    const out = JSON.parse(run(['estimate', '--model', 'llama-3.1-8b', '--gpu', 'h100-sxm', '--gpus', '4', '--tp', '2', '--precision', 'fp8', '--input', '1000', '--output', '200', '--saturate', '--json']));
+    const out = JSON.parse(
+      run([
+        'estimate',
+        '--model',
+        'llama-3.1-8b',
+        '--gpu',
+        'h100-sxm',
+        '--gpus',
+        '4',
+        '--tp',
+        '2',
+        '--precision',
+        'fp8',
+        '--input',
+        '1000',
+        '--output',
+        '200',
+        '--saturate',
+        '--json',
+      ]),
+    );
     expect(out.replicas).toBe(2);
     expect(out.concurrency).toBe(out.maxConcurrency);
   });
 
   it('a model that does not fit reports fitsInMemory false', () => {
-    const out = JSON.parse(run(['estimate', '--model', 'llama-3.1-405b', '--gpu', 'l4', '--gpus', '1', '--precision', 'bf16', '--input', '100', '--output', '10', '--concurrency', '1', '--json']));
+    const out = JSON.parse(
+      run([
+        'estimate',
+        '--model',
+        'llama-3.1-405b',
+        '--gpu',
+        'l4',
+        '--gpus',
+        '1',
+        '--precision',
+        'bf16',
+        '--input',
+        '100',
+        '--output',
+        '10',
+        '--concurrency',
+        '1',
+        '--json',
+      ]),
+    );
     expect(out.fitsInMemory).toBe(false);
     expect(out.maxConcurrency).toBe(0);
   });
 
   it('--batch prints results in the file order', () => {
     const file = writeJson(tmp(), 'batch.json', [
-      { model: 'llama-3.1-8b', gpu: 'h100-sxm', gpus: 1, precision: 'fp8', input: 1000, output: 200, concurrency: 8 },
-      { model: 'llama-3.3-70b', gpu: 'h200', gpus: 2, tp: 2, precision: 'fp8', input: 2000, output: 500, saturate: true, engine: 'trtllm' },
+      {
+        model: 'llama-3.1-8b',
+        gpu: 'h100-sxm',
+        gpus: 1,
+        precision: 'fp8',
+        input: 1000,
+        output: 200,
+        concurrency: 8,
+      },
+      {
+        model: 'llama-3.3-70b',
+        gpu: 'h200',
+        gpus: 2,
+        tp: 2,
+        precision: 'fp8',
+        input: 2000,
+        output: 500,
+        saturate: true,
+        engine: 'trtllm',
+      },
     ]);
     const out = JSON.parse(run(['estimate', '--batch', file, '--json']));
     expect(out.map((r: { model: string }) => r.model)).toEqual(['llama-3.1-8b', 'llama-3.3-70b']);
@@ -50,21 +129,98 @@ describe('CLI: estimate', () => {
     [[...base, '--concurrency', '4', '--saturate'], 'give --concurrency or --saturate, not both'],
     [[...base, '--concurrency', '-3'], "--concurrency must be a whole number ≥ 1 (got '-3')"],
     [[...base, '--concurrency', '2.5'], "--concurrency must be a whole number ≥ 1 (got '2.5')"],
-    [[...base, '--concurrency', '4', '--engine', 'ollama'], "--engine must be one of vllm, trtllm, sglang, tgi (got 'ollama')"],
+    [
+      [...base, '--concurrency', '4', '--engine', 'ollama'],
+      "--engine must be one of vllm, trtllm, sglang, tgi (got 'ollama')",
+    ],
     [[...base, '--concurrency', '4', '--colour'], 'unknown option --colour'],
-    [['estimate', '--model', 'gpt-j-6', '--gpu', 'a10g', '--gpus', '1', '--precision', 'fp16', '--input', '10', '--output', '10', '--saturate'], "--model: unknown model 'gpt-j-6'; did you mean 'gpt-j-6b'"],
-    [['estimate', '--model', 'llama-3.1-8b', '--gpu', 'h100', '--gpus', '1', '--precision', 'fp16', '--input', '10', '--output', '10', '--saturate'], "--gpu: unknown GPU 'h100'"],
-    [['estimate', '--model', 'llama-3.1-8b', '--gpu', 'h100-sxm', '--gpus', '6', '--tp', '4', '--precision', 'fp16', '--input', '10', '--output', '10', '--saturate'], '--gpus: gpus (6) must be a multiple of tp (4)'],
+    [
+      [
+        'estimate',
+        '--model',
+        'gpt-j-6',
+        '--gpu',
+        'a10g',
+        '--gpus',
+        '1',
+        '--precision',
+        'fp16',
+        '--input',
+        '10',
+        '--output',
+        '10',
+        '--saturate',
+      ],
+      "--model: unknown model 'gpt-j-6'; did you mean 'gpt-j-6b'",
+    ],
+    [
+      [
+        'estimate',
+        '--model',
+        'llama-3.1-8b',
+        '--gpu',
+        'h100',
+        '--gpus',
+        '1',
+        '--precision',
+        'fp16',
+        '--input',
+        '10',
+        '--output',
+        '10',
+        '--saturate',
+      ],
+      "--gpu: unknown GPU 'h100'",
+    ],
+    [
+      [
+        'estimate',
+        '--model',
+        'llama-3.1-8b',
+        '--gpu',
+        'h100-sxm',
+        '--gpus',
+        '6',
+        '--tp',
+        '4',
+        '--precision',
+        'fp16',
+        '--input',
+        '10',
+        '--output',
+        '10',
+        '--saturate',
+      ],
+      '--gpus: gpus (6) must be a multiple of tp (4)',
+    ],
   ])('refuses %j with a clear message', (args, message) => {
     expect(() => run(args)).toThrow(message);
   });
 
   it('a bad batch entry is named by index and field', () => {
     const file = writeJson(tmp(), 'batch.json', [
-      { model: 'llama-3.1-8b', gpu: 'h100-sxm', gpus: 1, precision: 'fp8', input: 1000, output: 200, concurrency: 8 },
-      { model: 'llama-3.1-8b', gpu: 'h100-sxm', gpus: 0, precision: 'fp8', input: 1000, output: 200, concurrency: 8 },
+      {
+        model: 'llama-3.1-8b',
+        gpu: 'h100-sxm',
+        gpus: 1,
+        precision: 'fp8',
+        input: 1000,
+        output: 200,
+        concurrency: 8,
+      },
+      {
+        model: 'llama-3.1-8b',
+        gpu: 'h100-sxm',
+        gpus: 0,
+        precision: 'fp8',
+        input: 1000,
+        output: 200,
+        concurrency: 8,
+      },
     ]);
-    expect(() => run(['estimate', '--batch', file, '--json'])).toThrow(/batch\.json: \[1\]\.gpus: Too small/);
+    expect(() => run(['estimate', '--batch', file, '--json'])).toThrow(
+      /batch\.json: \[1\]\.gpus: Too small/,
+    );
   });
 });
 
@@ -82,7 +238,9 @@ describe('CLI: cost', () => {
     const csv = run(['cost', '--scenario', file, '--format', 'csv']).split('\n');
     expect(csv[0]).toMatch(/^rank,candidate,kind,monthlyUsd/);
     expect(csv[1]).toMatch(/,11015\.19/);
-    expect(run(['cost', '--scenario', file, '--format', 'md'])).toMatch(/\| 1 ★ \| .* \| \$11,015 \|/);
+    expect(run(['cost', '--scenario', file, '--format', 'md'])).toMatch(
+      /\| 1 ★ \| .* \| \$11,015 \|/,
+    );
     expect(run(['cost', '--scenario', file])).toMatch(/Recommended: .*claude-negotiated/);
   });
 
@@ -101,29 +259,61 @@ describe('CLI: cost', () => {
     const s = workedExampleScenario();
     const bad = { ...s, workload: { ...(s.workload as object), batchShare: 1.5 } };
     const file = writeJson(tmp(), 'bad.json', bad);
-    expect(() => run(['cost', '--scenario', file])).toThrow(/workload\.batchShare: Too big: expected number to be <=1/);
+    expect(() => run(['cost', '--scenario', file])).toThrow(
+      /workload\.batchShare: Too big: expected number to be <=1/,
+    );
   });
 
   it('refuses another schema version and unknown ids by name', () => {
     const dir = tmp();
     const v2 = writeJson(dir, 'v2.json', { ...workedExampleScenario(), schemaVersion: 2 });
-    expect(() => run(['cost', '--scenario', v2])).toThrow('schemaVersion: the file is version 2; this version of Modelwise reads 1');
-    const unknown = writeJson(dir, 'u.json', { ...workedExampleScenario(), candidates: [{ kind: 'api', offeringId: 'nobody/nothing' }] });
-    expect(() => run(['cost', '--scenario', unknown])).toThrow("candidates[0].offeringId: unknown offering 'nobody/nothing'");
-    expect(() => run(['cost', '--scenario', `${dir}/missing.json`])).toThrow('cannot read the file');
+    expect(() => run(['cost', '--scenario', v2])).toThrow(
+      'schemaVersion: the file is version 2; this version of Modelwise reads 1',
+    );
+    const unknown = writeJson(dir, 'u.json', {
+      ...workedExampleScenario(),
+      candidates: [{ kind: 'api', offeringId: 'nobody/nothing' }],
+    });
+    expect(() => run(['cost', '--scenario', unknown])).toThrow(
+      "candidates[0].offeringId: unknown offering 'nobody/nothing'",
+    );
+    expect(() => run(['cost', '--scenario', `${dir}/missing.json`])).toThrow(
+      'cannot read the file',
+    );
   });
 });
 
 describe('CLI: process behaviour', () => {
   it('schema scenario prints a JSON Schema', () => {
-    const out = execFileSync(process.execPath, cliArgs(['schema', 'scenario']), { encoding: 'utf8' });
+    const out = execFileSync(process.execPath, cliArgs(['schema', 'scenario']), {
+      encoding: 'utf8',
+    });
     const schema = JSON.parse(out);
     expect(schema.properties.schemaVersion.const).toBe(1);
     expect(schema.required).toContain('workload');
   });
 
   it('errors exit non-zero with one line and no stack trace', () => {
-    const r = spawnSync(process.execPath, cliArgs(['estimate', '--model', 'nope', '--gpu', 'h100-sxm', '--gpus', '1', '--precision', 'fp8', '--input', '1', '--output', '1', '--saturate']), { encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      cliArgs([
+        'estimate',
+        '--model',
+        'nope',
+        '--gpu',
+        'h100-sxm',
+        '--gpus',
+        '1',
+        '--precision',
+        'fp8',
+        '--input',
+        '1',
+        '--output',
+        '1',
+        '--saturate',
+      ]),
+      { encoding: 'utf8' },
+    );
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);

@@ -32,10 +32,10 @@ describe('ROI', () => {
 
   it('launch weeks delay value and run cost, and partly serve the launch month', () => {
     // 6 weeks = 6 ÷ (365 ÷ 7 ÷ 12) = 1.3808 months: month 1 unserved, month 2 61.9% served
-    const r = computeRoi({ ...base, weeksToLaunch: 6 });
+    const r = computeRoi({ ...base, weeksToLaunch: 6, withSeries: true });
     const launch = 6 / (365 / 7 / 12);
-    expect(r.cumulative[0]).toEqual({ month: 1, valueUsd: 0, costUsd: 20_000 });
-    expect(r.cumulative[1]?.valueUsd).toBeCloseTo(10_000 * (2 - launch), 9);
+    expect(r.cumulative?.[0]).toEqual({ month: 1, valueUsd: 0, costUsd: 20_000 });
+    expect(r.cumulative?.[1]?.valueUsd).toBeCloseTo(10_000 * (2 - launch), 9);
     expect(r.timeToValueWeeks).toBe(6);
     expect(r.netMonthlyUsd).toBe(6_000); // first fully served month
   });
@@ -77,5 +77,32 @@ describe('break-even volume', () => {
       (v) => 0.02 * v,
     );
     expect(r).toEqual({ requestsPerMonth: null, cheaperBelow: 'a' });
+  });
+});
+
+describe('closed-form ROI without growth', () => {
+  it('equals the month-by-month computation', async () => {
+    const { constantRoi, serviceSchedule } = await import('../../core/roi/roi.ts');
+    for (const [weeks, setup, value, cost] of [
+      [0, 20_000, 10_000, 4_000],
+      [6, 5_000, 3_000, 2_500],
+      [10, 50_000, 1_000, 2_000],
+      [0, 0, 100, 50],
+    ] as const) {
+      const loop = computeRoi({
+        valueUsdInMonth: () => value,
+        costUsdInMonth: () => cost,
+        setupUsd: setup,
+        weeksToLaunch: weeks,
+        horizonMonths: 24,
+        discountRateAnnual: 0.08,
+      });
+      const closed = constantRoi(serviceSchedule(weeks, 24, 0.08), value, cost, setup);
+      expect(closed.paybackMonth).toBe(loop.paybackMonth);
+      expect(closed.npvUsd).toBeCloseTo(loop.npvUsd, 6);
+      expect(closed.roi ?? 0).toBeCloseTo(loop.roi ?? 0, 12);
+      expect(closed.netMonthlyUsd).toBeCloseTo(loop.netMonthlyUsd, 9);
+      expect(closed.totalCostUsd).toBeCloseTo(loop.totalCostUsd, 6);
+    }
   });
 });

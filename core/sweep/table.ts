@@ -1,0 +1,146 @@
+import type { Placement } from '../schema/placement.ts';
+import type { CandidateResult } from './types.ts';
+
+export const KIND_CODE = { api: 0, cloud: 1, onprem: 2 } as const;
+
+/**
+ * A sweep's results as columns: tens of thousands of candidates without an object each. NaN
+ * marks an unknown number. Full rows (labels, breakdown, details) are built on demand.
+ */
+export interface SweepColumns {
+  readonly size: number;
+  readonly placements: readonly Placement[];
+  readonly kind: Uint8Array;
+  readonly feasible: Uint8Array;
+  readonly monthlyUsd: Float64Array;
+  readonly ttftMs: Float64Array;
+  readonly tpotMs: Float64Array;
+  readonly e2eMs: Float64Array;
+  readonly quality: Float64Array;
+  readonly gpusPeak: Float64Array;
+  readonly utilization: Float64Array;
+  readonly netMonthlyUsd: Float64Array;
+  readonly npvUsd: Float64Array;
+  readonly paybackMonth: Float64Array;
+  readonly reasons: (readonly string[])[];
+  /** Rows already built while sweeping (API and on-premises candidates). */
+  readonly rows: (CandidateResult | undefined)[];
+}
+
+export function allocateColumns(placements: readonly Placement[]): SweepColumns {
+  const n = placements.length;
+  const nan = () => new Float64Array(n).fill(Number.NaN);
+  return {
+    size: n,
+    placements,
+    kind: new Uint8Array(n),
+    feasible: new Uint8Array(n),
+    monthlyUsd: nan(),
+    ttftMs: nan(),
+    tpotMs: nan(),
+    e2eMs: nan(),
+    quality: nan(),
+    gpusPeak: nan(),
+    utilization: nan(),
+    netMonthlyUsd: nan(),
+    npvUsd: nan(),
+    paybackMonth: nan(),
+    reasons: new Array<readonly string[]>(n),
+    rows: new Array<CandidateResult | undefined>(n),
+  };
+}
+
+const nanOf = (v: number | null | undefined) => (v === null || v === undefined ? Number.NaN : v);
+
+/** Copies a built row into the columns. */
+export function writeRow(t: SweepColumns, i: number, r: CandidateResult): void {
+  t.rows[i] = r;
+  t.kind[i] = KIND_CODE[r.kind];
+  t.feasible[i] = r.feasible ? 1 : 0;
+  t.monthlyUsd[i] = nanOf(r.monthlyUsd);
+  t.ttftMs[i] = nanOf(r.ttftMs);
+  t.tpotMs[i] = nanOf(r.tpotMs);
+  t.e2eMs[i] = nanOf(r.e2eMs);
+  t.quality[i] = nanOf(r.quality);
+  t.gpusPeak[i] = nanOf(r.selfHost?.gpusPeak);
+  t.utilization[i] = nanOf(r.selfHost?.utilization);
+  t.netMonthlyUsd[i] = nanOf(r.roi?.netMonthlyUsd);
+  t.npvUsd[i] = nanOf(r.roi?.npvUsd);
+  t.paybackMonth[i] = nanOf(r.roi?.paybackMonth);
+  t.reasons[i] = r.reasons;
+}
+
+/**
+ * Rank order: feasible first, then monthly cost, end-to-end latency, and the order given (stable
+ * and deterministic for a given catalog). Keys are flattened first so the sort compares numbers.
+ */
+export function rankOrder(t: SweepColumns): Int32Array {
+  const n = t.size;
+  const cost = new Float64Array(n);
+  const latency = new Float64Array(n);
+  const feasible: number[] = [];
+  const infeasible: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = t.monthlyUsd[i] as number;
+    const l = t.e2eMs[i] as number;
+    cost[i] = c === c ? c : Number.POSITIVE_INFINITY; // NaN → last
+    latency[i] = l === l ? l : Number.POSITIVE_INFINITY;
+    if (t.feasible[i] === 1) feasible.push(i);
+    else infeasible.push(i);
+  }
+  const compare = (a: number, b: number) => {
+    const ca = cost[a] as number;
+    const cb = cost[b] as number;
+    if (ca !== cb) return ca < cb ? -1 : 1;
+    const la = latency[a] as number;
+    const lb = latency[b] as number;
+    if (la !== lb) return la < lb ? -1 : 1;
+    return a - b;
+  };
+  feasible.sort(compare);
+  infeasible.sort(compare);
+  const order = new Int32Array(n);
+  order.set(feasible, 0);
+  order.set(infeasible, feasible.length);
+  return order;
+}
+
+/**
+ * Indices no other feasible candidate beats on all of cost, end-to-end latency and quality (lower,
+ * lower, higher; unknown latency or quality counts as worst). Walking the rank order (by cost),
+ * each point is checked only against the frontier found so far.
+ */
+export function paretoIndices(t: SweepColumns, order: Int32Array): number[] {
+  const frontier: number[] = [];
+  const fCost: number[] = [];
+  const fLat: number[] = [];
+  const fQual: number[] = [];
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k] as number;
+    if (t.feasible[i] !== 1) break;
+    const cost = t.monthlyUsd[i] as number;
+    const e2e = t.e2eMs[i] as number;
+    const q0 = t.quality[i] as number;
+    const lat = e2e === e2e ? e2e : Number.POSITIVE_INFINITY;
+    const qual = q0 === q0 ? q0 : Number.NEGATIVE_INFINITY;
+    let dominated = false;
+    for (let f = 0; f < frontier.length; f++) {
+      // Equal on all three counts as dominated: the first (cheaper-ranked) stays.
+      if (
+        (fCost[f] as number) <= cost &&
+        (fLat[f] as number) <= lat &&
+        (fQual[f] as number) >= qual
+      ) {
+        dominated = true;
+        break;
+      }
+    }
+    if (!dominated) {
+      frontier.push(i);
+      fCost.push(cost);
+      fLat.push(lat);
+      fQual.push(qual);
+    }
+  }
+  return frontier;
+}
