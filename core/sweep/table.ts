@@ -71,13 +71,15 @@ export function writeRow(t: SweepColumns, i: number, r: CandidateResult): void {
 }
 
 /**
- * Rank order: feasible first, then monthly cost, end-to-end latency, and the order given (stable
+ * Rank order: feasible first, then monthly cost, end-to-end latency, quality (higher first), and
+ * the order given (stable
  * and deterministic for a given catalog). Keys are flattened first so the sort compares numbers.
  */
 export function rankOrder(t: SweepColumns): Int32Array {
   const n = t.size;
   const cost = new Float64Array(n);
   const latency = new Float64Array(n);
+  const quality = new Float64Array(n);
   const feasible: number[] = [];
   const infeasible: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -85,6 +87,8 @@ export function rankOrder(t: SweepColumns): Int32Array {
     const l = t.e2eMs[i] as number;
     cost[i] = c === c ? c : Number.POSITIVE_INFINITY; // NaN → last
     latency[i] = l === l ? l : Number.POSITIVE_INFINITY;
+    const q = t.quality[i] as number;
+    quality[i] = q === q ? q : Number.NEGATIVE_INFINITY;
     if (t.feasible[i] === 1) feasible.push(i);
     else infeasible.push(i);
   }
@@ -95,6 +99,9 @@ export function rankOrder(t: SweepColumns): Int32Array {
     const la = latency[a] as number;
     const lb = latency[b] as number;
     if (la !== lb) return la < lb ? -1 : 1;
+    const qa = quality[a] as number;
+    const qb = quality[b] as number;
+    if (qa !== qb) return qa > qb ? -1 : 1;
     return a - b;
   };
   feasible.sort(compare);

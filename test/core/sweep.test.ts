@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { readSeed } from '../../electron/db/seed-files.ts';
+import { ValueAssumptions } from '../../core/schema/value.ts';
+import { Workload, type WorkloadInput } from '../../core/schema/workload.ts';
+import { indexCatalog } from '../../core/sweep/catalog-index.ts';
+import { sweepPlacements } from '../../core/sweep/candidates.ts';
+import { makeContext } from '../../core/sweep/context.ts';
+import { evaluateCandidate, sweep } from '../../core/sweep/sweep.ts';
+import { Offering } from '../../core/schema/catalog.ts';
+import { offering } from '../support/fixtures.ts';
+
+const seed = readSeed();
+const catalog = { ...seed, discounts: [] };
+const value = ValueAssumptions.parse({ perRequest: { kind: 'revenue', usdPerRequest: 0.05 }, setupUsd: { api: 5_000, cloud: 40_000, onprem: 150_000 }, weeksToLaunch: { api: 2, cloud: 6, onprem: 16 } });
+const work = (over: Partial<WorkloadInput> = {}) =>
+  Workload.parse({
+    requests: { count: 50_000, per: 'day' },
+    peakToAverage: 3,
+    inputTokens: { mean: 1800 },
+    outputTokens: { mean: 350 },
+    promptCache: { prefixTokens: 1200, hitRate: 0.6 },
+    batchShare: 0.2,
+    slo: { ttftMs: 800 },
+    ...over,
+  });
+const fullSweep = { api: { providers: [], families: [], models: [] }, cloud: { models: ['llama-3.3-70b', 'llama-3.1-8b', 'qwen3-235b-a22b'], families: [], clouds: [], gpus: [], pricing: ['onDemand' as const, 'commit1y' as const], engine: 'vllm' as const, scaling: 'autoscale' as const, minReplicas: 1 }, onprem: { models: ['llama-3.3-70b'], families: [], gpus: [], engine: 'vllm' as const, assumptions: {} } };
+
+describe('sweep', () => {
+  const index = indexCatalog(catalog);
+  const placements = sweepPlacements(index, fullSweep);
+  const ctx = makeContext(index, work(), value);
+  const result = sweep(ctx, placements);
+
+  it('the columns path gives the same numbers as the full rows', () => {
+    // Every 37th candidate, rebuilt from scratch in a fresh context, must match its columns.
+    const fresh = makeContext(index, work(), value);
+    const c = result.columns;
+    for (let i = 0; i < c.size; i += 37) {
+      const row = evaluateCandidate(fresh, placements[i]!);
+      expect(row.feasible, row.id).toBe(c.feasible[i] === 1);
+      if (row.monthlyUsd === null) expect(c.monthlyUsd[i]).toBeNaN();
+      else expect(c.monthlyUsd[i]).toBeCloseTo(row.monthlyUsd, 6);
+      expect(c.reasons[i]).toEqual(row.reasons);
+      if (row.e2eMs !== null) expect(c.e2eMs[i]).toBeCloseTo(row.e2eMs, 6);
+      if (row.roi !== null) expect(c.npvUsd[i]).toBeCloseTo(row.roi.npvUsd, 4);
+    }
+  });
+
+  it('ranks feasible candidates by monthly cost and recommends the cheapest', () => {
+    const rows = result.rankedRows();
+    const feasible = rows.filter((r) => r.feasible);
+    expect(feasible.length).toBe(result.feasibleCount);
+    expect(feasible.length).toBeGreaterThan(100);
+    for (let k = 1; k < feasible.length; k++) {
+      expect(feasible[k]!.monthlyUsd!).toBeGreaterThanOrEqual(feasible[k - 1]!.monthlyUsd!);
+    }
+    expect(rows[0]!.recommended).toBe(true);
+    expect(rows[0]!.rank).toBe(1);
+    expect(rows.filter((r) => r.recommended)).toHaveLength(1);
+    // infeasible candidates follow, each with its reason
+    for (const r of rows.slice(feasible.length)) expect(r.reasons.length).toBeGreaterThan(0);
+  });
+
+  it('no Pareto candidate is dominated; every other feasible one is', () => {
+    const rows = result.rankedRows().filter((r) => r.feasible);
+    const lat = (r: (typeof rows)[0]) => r.e2eMs ?? Infinity;
+    const q = (r: (typeof rows)[0]) => r.quality ?? -Infinity;
+    const dominates = (a: (typeof rows)[0], b: (typeof rows)[0]) =>
+      a.monthlyUsd! <= b.monthlyUsd! && lat(a) <= lat(b) && q(a) >= q(b) && (a.monthlyUsd! < b.monthlyUsd! || lat(a) < lat(b) || q(a) > q(b));
+    const frontier = rows.filter((r) => r.pareto);
+    expect(frontier.length).toBeGreaterThan(0);
+    for (const f of frontier) expect(rows.some((o) => dominates(o, f))).toBe(false);
+    for (const r of rows.filter((r) => !r.pareto).slice(0, 200)) {
+      expect(frontier.some((f) => dominates(f, r) || (f.monthlyUsd === r.monthlyUsd && lat(f) === lat(r) && q(f) === q(r)))).toBe(true);
+    }
+  });
+
+  it('a model that does not fit is infeasible with the reason', () => {
+    const rows = result.rankedRows();
+    const big = rows.find((r) => r.modelId === 'qwen3-235b-a22b' && r.kind === 'cloud' && /g6\.xlarge/.test(r.label));
+    expect(big?.feasible).toBe(false);
+    expect(big?.reasons[0]).toMatch(/does not fit|weights need/);
+  });
+});
+
+describe('constraints', () => {
+  const inline = { providers: [], models: [], gpus: [], instances: [], regions: [], offerings: [
+    Offering.parse({ ...offering(), id: 'eu/model', residency: 'eu', modelId: 'llama-3.3-70b', publishedTtftMs: 300, publishedOutputTokPerS: 50 }),
+    Offering.parse({ ...offering(), id: 'us/model', residency: 'us', modelId: 'llama-3.3-70b', publishedTtftMs: 900, publishedOutputTokPerS: 50 }),
+  ] };
+  const index = indexCatalog(catalog, inline);
+  const run = (w: Workload, maxMonthlyUsd?: number) =>
+    sweep(makeContext(index, w, value, { maxMonthlyUsd }), [
+      { kind: 'api', offeringId: 'eu/model' },
+      { kind: 'api', offeringId: 'us/model' },
+    ]).rankedRows();
+
+  it('residency rules out other zones, by name', () => {
+    const rows = run(work({ residency: ['eu'], slo: {} }));
+    const us = rows.find((r) => r.id === 'api:us/model')!;
+    expect(us.feasible).toBe(false);
+    expect(us.reasons).toEqual(["outside residency: processed in 'us', allowed eu"]);
+    expect(rows[0]!.id).toBe('api:eu/model');
+  });
+
+  it('a published TTFT above the SLO is infeasible', () => {
+    const rows = run(work({ slo: { ttftMs: 800 } }));
+    expect(rows.find((r) => r.id === 'api:us/model')!.reasons).toEqual(['misses the TTFT SLO: 900 ms > 800 ms (published)']);
+  });
+
+  it('a budget rules out what costs more', () => {
+    const rows = run(work({ slo: {} }), 100);
+    expect(rows.every((r) => !r.feasible)).toBe(true);
+    expect(rows[0]!.reasons[0]).toMatch(/^over budget: \$[\d,]+ > \$100 a month$/);
+  });
+
+  it('minimum quality needs a score at or above it', () => {
+    const rows = run(work({ slo: {}, minQuality: { benchmark: 'lmarena-text', score: 5000 } }));
+    expect(rows[0]!.reasons[0]).toMatch(/below the minimum 5000 \(LMArena text\)|no LMArena text score/);
+  });
+});
