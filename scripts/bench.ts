@@ -10,6 +10,7 @@ import { cloudCost } from '../core/selfhost/cloud-cost.ts';
 import type { OpenModel } from '../core/schema/catalog.ts';
 import { ValueAssumptions } from '../core/schema/value.ts';
 import { Workload } from '../core/schema/workload.ts';
+import { CandidateSweep } from '../core/schema/scenario.ts';
 import { indexCatalog } from '../core/sweep/catalog-index.ts';
 import { sweepPlacements } from '../core/sweep/candidates.ts';
 import { makeContext } from '../core/sweep/context.ts';
@@ -111,20 +112,10 @@ function main(): void {
 
   // A full-catalog sweep: every offering, every open model on every instance (on-demand),
   // every open model on every GPU owned. Cold = fresh capacity cache; warm = kept (what-if moves).
-  const placements = sweepPlacements(index, {
-    api: { providers: [], families: [], models: [] },
-    cloud: {
-      models: [],
-      families: [],
-      clouds: [],
-      gpus: [],
-      pricing: ['onDemand'],
-      engine: 'vllm',
-      scaling: 'autoscale',
-      minReplicas: 1,
-    },
-    onprem: { models: [], families: [], gpus: [], engine: 'vllm', assumptions: {} },
-  });
+  const placements = sweepPlacements(
+    index,
+    CandidateSweep.parse({ api: {}, cloud: { pricing: ['onDemand'] }, onprem: {} }),
+  );
   const cold: number[] = [];
   const warm: number[] = [];
   const cache = new Map();

@@ -2,11 +2,19 @@ import type { Catalog } from '../schema/catalog.ts';
 import type { Scenario } from '../schema/scenario.ts';
 import { indexCatalog, type CatalogIndex } from '../sweep/catalog-index.ts';
 import { missingReferences, scenarioPlacements } from '../sweep/candidates.ts';
-import { makeContext, type ContextOptions } from '../sweep/context.ts';
+import { makeContext, type ContextOptions, type EvalContext } from '../sweep/context.ts';
+import type { Placement } from '../schema/placement.ts';
 import { sweep, type SweepResult } from '../sweep/sweep.ts';
 
 export type ScenarioEvaluation =
-  { ok: true; result: SweepResult; index: CatalogIndex } | { ok: false; error: string };
+  | {
+      ok: true;
+      result: SweepResult;
+      index: CatalogIndex;
+      context: EvalContext;
+      placements: Placement[];
+    }
+  | { ok: false; error: string };
 
 /**
  * Evaluates every candidate of a scenario against a catalog (plus the scenario's own inline rows
@@ -28,5 +36,5 @@ export function evaluateScenario(
     ...options,
     maxMonthlyUsd: scenario.constraints.maxMonthlyUsd,
   });
-  return { ok: true, result: sweep(ctx, placements), index };
+  return { ok: true, result: sweep(ctx, placements), index, context: ctx, placements };
 }

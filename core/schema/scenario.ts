@@ -35,6 +35,8 @@ export const CandidateSweep = z.strictObject({
       engine: Engine.default('vllm'),
       scaling: ScalingPolicy.default('autoscale'),
       minReplicas: z.number().int().nonnegative().default(1),
+      /** Share of a replica's SLO capacity used at peak (headroom for bursts). */
+      targetUtilization: z.number().min(0.05).max(1).default(0.8),
     })
     .optional(),
   onprem: z

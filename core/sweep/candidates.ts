@@ -48,7 +48,7 @@ export function sweepPlacements(
             modelId: m.id,
             pricing,
             engine: f.engine,
-            targetUtilization: 0.8,
+            targetUtilization: f.targetUtilization,
             minReplicas: f.minReplicas,
             scaling: f.scaling,
           });

@@ -7,6 +7,7 @@ import { sweepPlacements } from '../../core/sweep/candidates.ts';
 import { makeContext } from '../../core/sweep/context.ts';
 import { evaluateCandidate, sweep } from '../../core/sweep/sweep.ts';
 import { Offering } from '../../core/schema/catalog.ts';
+import { CandidateSweep } from '../../core/schema/scenario.ts';
 import { offering } from '../support/fixtures.ts';
 
 const seed = readSeed();
@@ -23,7 +24,11 @@ const work = (over: Partial<WorkloadInput> = {}) =>
     slo: { ttftMs: 800 },
     ...over,
   });
-const fullSweep = { api: { providers: [], families: [], models: [] }, cloud: { models: ['llama-3.3-70b', 'llama-3.1-8b', 'qwen3-235b-a22b'], families: [], clouds: [], gpus: [], pricing: ['onDemand' as const, 'commit1y' as const], engine: 'vllm' as const, scaling: 'autoscale' as const, minReplicas: 1 }, onprem: { models: ['llama-3.3-70b'], families: [], gpus: [], engine: 'vllm' as const, assumptions: {} } };
+const fullSweep = CandidateSweep.parse({
+  api: {},
+  cloud: { models: ['llama-3.3-70b', 'llama-3.1-8b', 'qwen3-235b-a22b'], pricing: ['onDemand', 'commit1y'] },
+  onprem: { models: ['llama-3.3-70b'] },
+});
 
 describe('sweep', () => {
   const index = indexCatalog(catalog);

@@ -1,0 +1,39 @@
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { dialog, type BrowserWindow } from 'electron';
+import type { FileDialogs } from './ipc/handlers.ts';
+
+const FILTERS = {
+  scenario: [{ name: 'Modelwise scenario', extensions: ['json'] }],
+  catalog: [
+    { name: 'Price lists (LiteLLM JSON, CSV, Modelwise JSON)', extensions: ['json', 'csv'] },
+  ],
+  report: [
+    { name: 'CSV', extensions: ['csv'] },
+    { name: 'Markdown', extensions: ['md'] },
+  ],
+};
+const MAX_BYTES = 64 * 1024 * 1024;
+
+/** Native open/save dialogs for the window; the page never sees a path it did not choose. */
+export function fileDialogs(window: () => BrowserWindow | null): FileDialogs {
+  return {
+    async open(kind) {
+      const win = window();
+      const options = { properties: ['openFile' as const], filters: FILTERS[kind] };
+      const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      const path = r.filePaths[0];
+      if (r.canceled || path === undefined) return null;
+      if (statSync(path).size > MAX_BYTES) throw new Error(`${basename(path)} is larger than 64 MB`);
+      return { name: basename(path), text: readFileSync(path, 'utf8') };
+    },
+    async save(kind, suggestedName, text) {
+      const win = window();
+      const options = { defaultPath: suggestedName, filters: kind === 'report' ? FILTERS.report : FILTERS.scenario };
+      const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      if (r.canceled || r.filePath === undefined) return null;
+      writeFileSync(r.filePath, text);
+      return { path: r.filePath };
+    },
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * The one contract between the renderer and the main process (and the browser-mode server):
+ * channel → zod input schema → output type. No Electron import: the same file types the preload,
+ * the main process handlers, the HTTP server and the renderer's api object.
+ */
+import { z } from 'zod';
+import type { Catalog } from '../../core/schema/catalog.ts';
+import type { Scenario } from '../../core/schema/scenario.ts';
+import {
+  CATALOG_TABLES,
+  type CatalogRowView,
+  type CatalogStats,
+  type DiscountRow,
+  type ImportSummary,
+  type ScenarioMeta,
+  type StoredScenario,
+} from '../db/store-types.ts';
+
+const Table = z.enum(CATALOG_TABLES);
+const Text = z.string().max(64 * 1024 * 1024);
+const ScenarioId = z.string().min(1).max(100);
+const Name = z.string().trim().min(1, 'name must not be empty').max(200);
+const Filter = z.string().max(500).optional();
+
+export const CHANNELS = {
+  'app:info': z.object({}),
+  'catalog:get': z.object({}),
+  'catalog:stats': z.object({}),
+  'catalog:list': z.object({
+    table: Table,
+    filter: Filter,
+    limit: z.number().int().min(1).max(100_000).optional(),
+    offset: z.number().int().min(0).optional(),
+  }),
+  'catalog:upsert': z.object({ table: Table, row: z.unknown() }),
+  'catalog:remove': z.object({ table: Table, key: z.string().min(1).max(400) }),
+  'discounts:list': z.object({}),
+  'discounts:set': z.object({ discount: z.unknown() }),
+  'discounts:remove': z.object({ id: z.number().int().positive() }),
+  'catalog:import': z.object({ text: Text, format: z.enum(['litellm', 'csv', 'json']) }),
+  'catalog:export': z.object({ format: z.enum(['csv', 'json']), table: Table.optional(), filter: Filter }),
+  'scenarios:list': z.object({}),
+  'scenarios:get': z.object({ id: ScenarioId }),
+  'scenarios:save': z.object({ id: ScenarioId.optional(), name: Name, scenario: z.unknown() }),
+  'scenarios:rename': z.object({ id: ScenarioId, name: Name }),
+  'scenarios:duplicate': z.object({ id: ScenarioId }),
+  'scenarios:delete': z.object({ id: ScenarioId }),
+  'scenario:parse': z.object({ text: Text }),
+  'file:open': z.object({ kind: z.enum(['scenario', 'catalog']) }),
+  'file:save': z.object({
+    kind: z.enum(['scenario', 'report', 'catalog']),
+    suggestedName: z.string().min(1).max(200),
+    text: Text,
+  }),
+} as const;
+
+export type Channel = keyof typeof CHANNELS;
+export type ChannelInput<C extends Channel> = z.input<(typeof CHANNELS)[C]>;
+
+export interface AppInfo {
+  version: string;
+  mode: 'electron' | 'browser';
+  dataDir: string;
+  recoveryNotice: string | null;
+}
+
+export interface CatalogSnapshot {
+  catalog: Catalog;
+  revision: number;
+  stats: CatalogStats;
+  staleAfterDays: number;
+}
+
+export interface ChannelOutputs {
+  'app:info': AppInfo;
+  'catalog:get': CatalogSnapshot;
+  'catalog:stats': CatalogStats;
+  'catalog:list': { rows: CatalogRowView[]; total: number };
+  'catalog:upsert': { key: string; changed: string[] };
+  'catalog:remove': { changed: string[] };
+  'discounts:list': DiscountRow[];
+  'discounts:set': DiscountRow;
+  'discounts:remove': null;
+  'catalog:import': ImportSummary;
+  'catalog:export': { text: string; suggestedName: string };
+  'scenarios:list': ScenarioMeta[];
+  'scenarios:get': StoredScenario;
+  'scenarios:save': StoredScenario;
+  'scenarios:rename': ScenarioMeta;
+  'scenarios:duplicate': StoredScenario;
+  'scenarios:delete': null;
+  'scenario:parse': Scenario;
+  /** The chosen file's name and text, or null when the user cancelled. */
+  'file:open': { name: string; text: string } | null;
+  /** Where the file was written, or null when the user cancelled. */
+  'file:save': { path: string } | null;
+}
+
+export type ChannelOutput<C extends Channel> = ChannelOutputs[C];
+
+/** Every answer across the boundary: results, never thrown errors (Electron drops their detail). */
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
+
+/** The renderer's view: one method per channel (the preload satisfies this). */
+export type RendererApi = {
+  [C in Channel]: (input: ChannelInput<C>) => Promise<Reply<ChannelOutput<C>>>;
+};
+
+export { MENU_CHANNEL, MENU_COMMANDS, type MenuCommand } from './menu-commands.ts';
+import type { MenuCommand } from './menu-commands.ts';
+
+/** The preload's window.modelwise: the api plus a subscription to menu commands. */
+export interface PreloadBridge {
+  api: RendererApi;
+  onMenuCommand: (listener: (command: MenuCommand) => void) => () => void;
+}

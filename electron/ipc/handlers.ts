@@ -1,0 +1,90 @@
+/**
+ * The handlers behind every contract channel, as plain functions of the store: the Electron main
+ * process and the browser-mode server register the same ones. No Electron import here.
+ */
+import { parseJsonSafely } from '../../core/json-safe.ts';
+import { parseScenario } from '../../core/scenario/parse.ts';
+import { describeZodError } from '../../core/schema/errors.ts';
+import type { CatalogStore, Result } from '../db/store-types.ts';
+import {
+  CHANNELS,
+  type AppInfo,
+  type Channel,
+  type ChannelOutput,
+  type Reply,
+} from './contract.ts';
+
+/** Native file dialogs (Electron); browser mode picks and saves files in the page instead. */
+export interface FileDialogs {
+  open(kind: 'scenario' | 'catalog'): Promise<{ name: string; text: string } | null>;
+  save(kind: 'scenario' | 'report' | 'catalog', suggestedName: string, text: string): Promise<{ path: string } | null>;
+}
+
+export interface HandlerContext {
+  store: CatalogStore;
+  info: Omit<AppInfo, 'recoveryNotice'>;
+  staleAfterDays: number;
+  dialogs?: FileDialogs;
+}
+
+type Handlers = {
+  [C in Channel]: (input: ReturnType<(typeof CHANNELS)[C]['parse']>) => Promise<Result<ChannelOutput<C>>> | Result<ChannelOutput<C>>;
+};
+
+const ok = <T>(data: T): Result<T> => ({ ok: true, data });
+
+export function createHandlers(ctx: HandlerContext): Handlers {
+  const { store } = ctx;
+  const noDialogs = { ok: false as const, error: 'file dialogs are only available in the desktop app' };
+  return {
+    'app:info': () => ok({ ...ctx.info, recoveryNotice: store.recoveryNotice }),
+    'catalog:get': () =>
+      ok({ catalog: store.readCatalog(), revision: store.revision(), stats: store.stats(), staleAfterDays: ctx.staleAfterDays }),
+    'catalog:stats': () => ok(store.stats()),
+    'catalog:list': (i) => ok(store.list(i.table, { filter: i.filter, limit: i.limit, offset: i.offset })),
+    'catalog:upsert': (i) => store.upsert(i.table, i.row),
+    'catalog:remove': (i) => store.remove(i.table, i.key),
+    'discounts:list': () => ok(store.listDiscounts()),
+    'discounts:set': (i) => store.setDiscount(i.discount),
+    'discounts:remove': (i) => store.removeDiscount(i.id),
+    'catalog:import': (i) => store.importText(i.text, i.format),
+    'catalog:export': (i) => {
+      const r = store.exportText(i.format, { table: i.table, filter: i.filter });
+      if (!r.ok) return r;
+      const name = `modelwise-${i.table ?? 'catalog'}.${i.format}`;
+      return ok({ text: r.data, suggestedName: name });
+    },
+    'scenarios:list': () => ok(store.listScenarios()),
+    'scenarios:get': (i) => store.getScenario(i.id),
+    'scenarios:save': (i) => store.saveScenario({ ...(i.id ? { id: i.id } : {}), name: i.name, scenario: i.scenario }),
+    'scenarios:rename': (i) => store.renameScenario(i.id, i.name),
+    'scenarios:duplicate': (i) => store.duplicateScenario(i.id),
+    'scenarios:delete': (i) => store.deleteScenario(i.id),
+    'scenario:parse': (i) => {
+      const json = parseJsonSafely(i.text);
+      if (!json.ok) return { ok: false, error: json.error };
+      const parsed = parseScenario(json.value);
+      return parsed.ok ? ok(parsed.scenario) : { ok: false, error: parsed.error };
+    },
+    'file:open': async (i) => (ctx.dialogs ? ok(await ctx.dialogs.open(i.kind)) : noDialogs),
+    'file:save': async (i) => (ctx.dialogs ? ok(await ctx.dialogs.save(i.kind, i.suggestedName, i.text)) : noDialogs),
+  };
+}
+
+/**
+ * Validates a raw input for a channel, runs its handler, and answers `{ ok, data | error }`.
+ * Never throws: an unknown channel, a bad input or a handler failure all become an error reply.
+ */
+export async function dispatch(handlers: Handlers, channel: string, raw: unknown): Promise<Reply<unknown>> {
+  if (!Object.hasOwn(CHANNELS, channel)) return { ok: false, error: `unknown channel '${channel}'` };
+  const c = channel as Channel;
+  const parsed = CHANNELS[c].safeParse(raw ?? {});
+  if (!parsed.success) return { ok: false, error: describeZodError(parsed.error) };
+  try {
+    const handler = handlers[c] as (input: unknown) => Promise<Result<unknown>> | Result<unknown>;
+    return await handler(parsed.data);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: `${channel} failed: ${message}` };
+  }
+}

@@ -1,0 +1,59 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand } from './ipc/contract.ts';
+
+/**
+ * The native menus with the usual accelerators. Commands the page handles are sent to it; edit
+ * roles stay native so text fields keep their own undo, cut and paste.
+ */
+export function menuTemplate(send: (command: MenuCommand) => void, isMac: boolean): MenuItemConstructorOptions[] {
+  const item = (label: string, command: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
+    label,
+    ...(accelerator ? { accelerator } : {}),
+    click: () => send(command),
+  });
+  return [
+    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: '&File',
+      submenu: [
+        item('New Scenario', 'scenario:new', 'CmdOrCtrl+N'),
+        item('Open Scenario File…', 'scenario:open', 'CmdOrCtrl+O'),
+        item('Save Scenario', 'scenario:save', 'CmdOrCtrl+S'),
+        item('Export Scenario File…', 'scenario:export', 'CmdOrCtrl+Shift+S'),
+        { type: 'separator' },
+        item('Import Price List…', 'catalog:import', 'CmdOrCtrl+I'),
+        item('Export Catalog…', 'catalog:export', 'CmdOrCtrl+E'),
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    {
+      label: '&Edit',
+      submenu: [
+        item('Undo Change', 'edit:undo', 'CmdOrCtrl+Z'),
+        item('Redo Change', 'edit:redo', isMac ? 'Cmd+Shift+Z' : 'Ctrl+Y'),
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+      ],
+    },
+    {
+      label: '&View',
+      submenu: [
+        item('Comparison', 'view:compare', 'CmdOrCtrl+1'),
+        item('Catalog', 'view:catalog', 'CmdOrCtrl+2'),
+        item('Toggle Dark Theme', 'view:toggle-theme', 'CmdOrCtrl+Shift+D'),
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+        { role: 'toggleDevTools' },
+      ],
+    },
+    { label: '&Window', submenu: [{ role: 'minimize' }, ...(isMac ? [{ role: 'zoom' as const }] : [])] },
+  ];
+}

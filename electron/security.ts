@@ -1,0 +1,61 @@
+/**
+ * Security policy of the desktop shell as pure functions (tested under Node); main.ts wires them
+ * to Electron. The app loads one local page and talks to nothing else.
+ */
+
+/** The only page the app shows: its bundled index.html. */
+export function isAppPage(url: string, appUrl: string): boolean {
+  try {
+    const u = new URL(url);
+    const app = new URL(appUrl);
+    return u.protocol === app.protocol && u.host === app.host && u.pathname === app.pathname;
+  } catch {
+    return false;
+  }
+}
+
+/** IPC is answered only for the app page's top frame: an injected frame gets nothing. */
+export function isTrustedSender(frameUrl: string | undefined, isTopFrame: boolean, appUrl: string): boolean {
+  return isTopFrame && frameUrl !== undefined && isAppPage(frameUrl, appUrl);
+}
+
+/** Navigation away from the app page is refused (links to the web open nothing). */
+export function allowNavigation(url: string, appUrl: string): boolean {
+  return isAppPage(url, appUrl);
+}
+
+/**
+ * Requests the page may make: its own bundled files and devtools only. The app is offline, so
+ * http(s), websockets and everything else are cancelled.
+ */
+export function allowRequest(url: string, appUrl: string): boolean {
+  if (url.startsWith('devtools://')) return true;
+  try {
+    const u = new URL(url);
+    const app = new URL(appUrl);
+    if (u.protocol === 'data:' || u.protocol === 'blob:') return true;
+    return u.protocol === app.protocol && u.protocol === 'file:';
+  } catch {
+    return false;
+  }
+}
+
+/** No permission (camera, notifications, geolocation, clipboard-read …) is ever granted. */
+export function permissionDecision(_permission: string): boolean {
+  return false;
+}
+
+/** The page's Content-Security-Policy: own scripts only, no eval, no remote anything. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // React sets style attributes and chart.js sizes its canvas inline.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');

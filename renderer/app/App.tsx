@@ -1,0 +1,81 @@
+import { useEffect } from 'react';
+import { mode, onMenuCommand } from '../api/api.ts';
+import { CatalogView } from '../features/catalog/CatalogView.tsx';
+import { CompareView } from '../features/compare/CompareView.tsx';
+import { ScenariosView } from '../features/scenarios/ScenariosView.tsx';
+import { useCatalog } from '../stores/catalog-store.ts';
+import { startResultsSync, useResults } from '../stores/results-store.ts';
+import { useUi } from '../stores/ui-store.ts';
+import { runCommand, shortcutFor } from './commands.ts';
+import { StatusBar } from './StatusBar.tsx';
+import { Toasts } from './Toasts.tsx';
+import { TopBar } from './TopBar.tsx';
+
+export function App() {
+  const status = useCatalog((s) => s.status);
+  const error = useCatalog((s) => s.error);
+  const notice = useCatalog((s) => s.info?.recoveryNotice ?? null);
+  const evaluated = useResults((s) => s.version > 0);
+  const view = useUi((s) => s.view);
+  const theme = useUi((s) => s.theme);
+  const largeText = useUi((s) => s.largeText);
+
+  useEffect(() => {
+    void useCatalog.getState().load();
+    const stopSync = startResultsSync();
+    const stopMenu = onMenuCommand(runCommand);
+    // The desktop app's menus carry the accelerators; in a browser the page handles them.
+    const onKey = (e: KeyboardEvent) => {
+      if (mode === 'electron') return;
+      const command = shortcutFor(e);
+      if (command !== null) {
+        e.preventDefault();
+        runCommand(command);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      stopSync();
+      stopMenu();
+      window.removeEventListener('keydown', onKey);
+    };
+  }, []);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+    document.documentElement.dataset.text = largeText ? 'large' : 'normal';
+  }, [theme, largeText]);
+  const ready = status === 'ready' && evaluated;
+  useEffect(() => {
+    document.getElementById('root')?.setAttribute('data-app-state', ready ? 'ready' : status === 'error' ? 'error' : 'loading');
+  }, [ready, status]);
+
+  if (status === 'error') {
+    return (
+      <div className="loading" role="alert">
+        <div>
+          <h2>Modelwise could not load its catalog</h2>
+          <p className="reason">{error}</p>
+          <button type="button" className="btn" onClick={() => void useCatalog.getState().load()}>
+            Try again
+          </button>
+        </div>
+      </div>
+    );
+  }
+  if (!ready) return <div className="loading">Loading the catalog…</div>;
+  return (
+    <div className="app">
+      <TopBar />
+      {notice && (
+        <div className="notice" role="status">
+          {notice}
+        </div>
+      )}
+      {view === 'compare' && <CompareView />}
+      {view === 'scenarios' && <ScenariosView />}
+      {view === 'catalog' && <CatalogView />}
+      <StatusBar />
+      <Toasts />
+    </div>
+  );
+}

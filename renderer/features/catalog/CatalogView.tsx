@@ -1,0 +1,97 @@
+import { useCallback, useEffect, useState } from 'react';
+import { CATALOG_TABLES, type CatalogRowView, type CatalogTable } from '../../../electron/db/store-types.ts';
+import { call } from '../../api/api.ts';
+import { VirtualTable } from '../../components/VirtualTable.tsx';
+import { useCatalog } from '../../stores/catalog-store.ts';
+import { attempt } from '../../stores/ui-store.ts';
+import { exportCatalogFile, importCatalogFile } from '../scenarios/scenario-actions.ts';
+import { CATALOG_COLUMNS } from './catalog-columns.tsx';
+import { DiscountsPanel } from './DiscountsPanel.tsx';
+import { RowEditor } from './RowEditor.tsx';
+import { templateRow } from './templates.ts';
+
+const LABELS: Record<CatalogTable | 'discounts', string> = {
+  providers: 'Providers',
+  models: 'Models',
+  offerings: 'API offerings',
+  gpus: 'GPUs',
+  instances: 'GPU instances',
+  regions: 'Regions',
+  quality: 'Quality scores',
+  discounts: 'Discounts',
+};
+
+/** Every catalog table: search, browse (virtualized), edit, add; sources and dates visible. */
+export function CatalogView() {
+  const revision = useCatalog((s) => s.snapshot?.revision);
+  const stats = useCatalog((s) => s.snapshot?.stats);
+  const [table, setTable] = useState<CatalogTable | 'discounts'>('offerings');
+  const [filter, setFilter] = useState('');
+  const [rows, setRows] = useState<CatalogRowView[]>([]);
+  const [total, setTotal] = useState(0);
+  const [editing, setEditing] = useState<{ key: string | null; row: Record<string, unknown> } | null>(null);
+  const load = useCallback(async () => {
+    if (table === 'discounts') return;
+    const r = await attempt(() => call('catalog:list', { table, filter: filter === '' ? undefined : filter, limit: 100_000 }));
+    if (r) {
+      setRows(r.rows);
+      setTotal(r.total);
+    }
+  }, [table, filter]);
+  useEffect(() => {
+    const t = setTimeout(() => void load(), 120);
+    return () => clearTimeout(t);
+  }, [load, revision]);
+  return (
+    <div className="page" data-testid="catalog-view">
+      <div className="row" style={{ marginBottom: 12, flexWrap: 'wrap' }}>
+        <div className="tabs" role="tablist">
+          {[...CATALOG_TABLES, 'discounts' as const].map((t) => (
+            <button key={t} type="button" role="tab" className="tab" aria-selected={table === t} data-testid={`catalog-tab-${t}`} onClick={() => { setTable(t); setEditing(null); }}>
+              {LABELS[t]}
+            </button>
+          ))}
+        </div>
+        <span className="spacer" />
+        <button type="button" className="btn" onClick={() => void importCatalogFile()}>
+          Import price list…
+        </button>
+        <button type="button" className="btn" onClick={() => void exportCatalogFile()}>
+          Export catalog…
+        </button>
+      </div>
+      {table === 'discounts' ? (
+        <DiscountsPanel />
+      ) : (
+        <div className="catalog-layout">
+          <div className="card">
+            <div className="card-head table-tools">
+              <span className="card-title">{LABELS[table]}</span>
+              <span className="muted" data-testid="catalog-count">
+                {rows.length.toLocaleString('en-US')} of {total.toLocaleString('en-US')} rows
+                {stats ? ` · ${stats.staleRows.toLocaleString('en-US')} stale in the catalog` : ''}
+              </span>
+              <span className="spacer" />
+              <input className="search" aria-label="Search the catalog" placeholder="Search, or field=value,field=value" value={filter} onChange={(e) => setFilter(e.target.value)} data-testid="catalog-search" />
+              <button type="button" className="btn small" onClick={() => setEditing({ key: null, row: templateRow(table, new Date().toISOString().slice(0, 10)) })}>
+                Add row
+              </button>
+            </div>
+            <VirtualTable<CatalogRowView>
+              testId="catalog-table"
+              columns={CATALOG_COLUMNS[table]}
+              rowCount={rows.length}
+              rowAt={(k) => rows[k] as CatalogRowView}
+              rowKey={(r) => r.key}
+              height={620}
+              onRowClick={(r) => setEditing({ key: r.key, row: r.row })}
+              rowClassName={(r) => (editing?.key === r.key ? 'selected' : '')}
+              empty="No rows match the search"
+            />
+          </div>
+          {editing && <RowEditor table={table} rowKey={editing.key} row={editing.row} onDone={() => setEditing(null)} />}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Filler,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  LogarithmicScale,
+  PointElement,
+  ScatterController,
+  Tooltip,
+  type ChartConfiguration,
+  type ChartType,
+} from 'chart.js';
+import { useEffect, useRef } from 'react';
+
+Chart.register(
+  BarController,
+  BarElement,
+  CategoryScale,
+  Filler,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  LogarithmicScale,
+  PointElement,
+  ScatterController,
+  Tooltip,
+);
+Chart.defaults.animation = false;
+Chart.defaults.responsive = true;
+Chart.defaults.maintainAspectRatio = false;
+
+/** The theme's colours, read from the stylesheet so charts follow light and dark. */
+export function themeColors() {
+  const css = getComputedStyle(document.documentElement);
+  const v = (name: string) => css.getPropertyValue(name).trim();
+  return {
+    text: v('--text'),
+    muted: v('--muted'),
+    line: v('--line'),
+    api: v('--api'),
+    cloud: v('--cloud'),
+    onprem: v('--onprem'),
+    accent: v('--accent'),
+    good: v('--good'),
+    bad: v('--bad'),
+    star: v('--star'),
+  };
+}
+
+/**
+ * One canvas, one chart.js chart, created once and updated in place (no animation) when its
+ * configuration changes: redraws stay within a frame.
+ */
+export function ChartCanvas<T extends ChartType>({ config, testId, label }: { config: ChartConfiguration<T>; testId: string; label: string }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const chart = useRef<Chart | null>(null);
+  useEffect(() => {
+    if (canvas.current === null) return;
+    const plain = config as unknown as ChartConfiguration;
+    if (chart.current === null || (chart.current.config as ChartConfiguration).type !== plain.type) {
+      chart.current?.destroy();
+      chart.current = new Chart(canvas.current, plain);
+    } else {
+      chart.current.data = plain.data;
+      chart.current.options = plain.options ?? {};
+      chart.current.update('none');
+    }
+    canvas.current.dataset.version = String(Number(canvas.current.dataset.version ?? '0') + 1);
+  }, [config]);
+  useEffect(
+    () => () => {
+      chart.current?.destroy();
+      chart.current = null;
+    },
+    [],
+  );
+  return <canvas ref={canvas} data-testid={testId} role="img" aria-label={label} />;
+}

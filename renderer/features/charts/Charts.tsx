@@ -1,0 +1,211 @@
+import type { ChartConfiguration } from 'chart.js';
+import { useMemo } from 'react';
+import { formatUsd } from '../../../core/format.ts';
+import { useResults } from '../../stores/results-store.ts';
+import { useUi } from '../../stores/ui-store.ts';
+import { breakdownBars, shortLabel } from './breakdown-data.ts';
+import { ChartCanvas, themeColors } from './ChartCanvas.tsx';
+import { chosenIndices } from './chosen.ts';
+import { paybackLines } from './payback-data.ts';
+import { costLatencyPoints } from './scatter-data.ts';
+import { volumeCurves, volumeGrid } from './volume-data.ts';
+
+const STACK_COLORS = ['#2857d8', '#7aa2f7', '#f2a541', '#0f8b8d', '#b48ead', '#34a853', '#9aa6b5', '#e67e22', '#8e44ad', '#c0392b'];
+const compactUsd = (v: number | string) => {
+  const n = Number(v);
+  return Math.abs(n) >= 1e6 ? `$${(n / 1e6).toFixed(1)}M` : Math.abs(n) >= 1e3 ? `$${(n / 1e3).toFixed(0)}k` : `$${n.toFixed(0)}`;
+};
+const compactCount = (v: number | string) => {
+  const n = Number(v);
+  return n >= 1e9 ? `${n / 1e9}B` : n >= 1e6 ? `${n / 1e6}M` : n >= 1e3 ? `${n / 1e3}k` : String(n);
+};
+
+/** The four charts: what the money pays for, cost vs volume, cost vs latency, payback. */
+export function Charts() {
+  const evaluation = useResults((s) => s.evaluation);
+  const selected = useUi((s) => s.selected);
+  const theme = useUi((s) => s.theme);
+  const configs = useMemo(() => {
+    if (!evaluation?.ok) return null;
+    const colors = themeColors();
+    const kindColor = { api: colors.api, cloud: colors.cloud, onprem: colors.onprem };
+    const scales = (x: object, y: object) => ({
+      x: { grid: { color: colors.line }, ticks: { color: colors.muted }, ...x },
+      y: { grid: { color: colors.line }, ticks: { color: colors.muted }, ...y },
+    });
+    const legend = { labels: { color: colors.text, boxWidth: 12 } };
+    const chosen = chosenIndices(evaluation, selected);
+    const palette = [colors.accent, colors.cloud, colors.onprem, colors.star];
+
+    // 1. Cost breakdown: the chosen candidates plus the next cheapest, stacked by component.
+    const barRows = [...new Set([...chosen, ...Array.from(evaluation.result.order.slice(0, 6))])]
+      .filter((i) => evaluation.result.columns.feasible[i] === 1)
+      .slice(0, 7)
+      .map((i) => evaluation.result.row(i));
+    const bars = breakdownBars(barRows, shortLabel);
+    const breakdown: ChartConfiguration<'bar'> = {
+      type: 'bar',
+      data: {
+        labels: bars.labels,
+        datasets: bars.datasets.map((d, k) => ({ label: d.label, data: d.data, backgroundColor: STACK_COLORS[k % STACK_COLORS.length], stack: 'cost' })),
+      },
+      options: {
+        indexAxis: 'y',
+        plugins: { legend, tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${formatUsd(c.parsed.x)}` } } },
+        scales: scales({ stacked: true, ticks: { color: colors.muted, callback: compactUsd } }, { stacked: true, ticks: { color: colors.text, font: { size: 11 } } }),
+      },
+    };
+
+    // 2. Cost vs monthly volume with the break-even points.
+    const now = evaluation.context.rates.requestsPerMonth;
+    const grid = volumeGrid(Math.max(1_000, now / 100), Math.max(now * 100, 1e5), 36);
+    const curves = volumeCurves(evaluation, chosen, grid);
+    const volume: ChartConfiguration<'line'> = {
+      type: 'line',
+      data: {
+        datasets: [
+          ...curves.series.map((s, k) => ({
+            label: shortLabel(evaluation.result.row(chosen[k] as number)),
+            data: s.cost.map((y, j) => ({ x: curves.volumes[j] as number, y: y ?? Number.NaN })),
+            borderColor: palette[k % palette.length],
+            backgroundColor: palette[k % palette.length],
+            pointRadius: 0,
+            borderWidth: 2,
+            stepped: s.kind !== 'api' ? ('before' as const) : false,
+          })),
+          {
+            label: 'Break-even',
+            data: curves.breakEvens.map((b) => ({ x: b.requestsPerMonth, y: b.costUsd })),
+            showLine: false,
+            pointRadius: 6,
+            pointStyle: 'rectRot' as const,
+            borderColor: colors.bad,
+            backgroundColor: colors.bad,
+          },
+          {
+            label: 'Today',
+            data: [{ x: now, y: evaluation.result.recommended >= 0 ? (evaluation.result.columns.monthlyUsd[evaluation.result.recommended] as number) : 0 }],
+            showLine: false,
+            pointRadius: 5,
+            borderColor: colors.star,
+            backgroundColor: colors.star,
+          },
+        ],
+      },
+      options: {
+        parsing: false,
+        plugins: { legend, tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${formatUsd(c.parsed.y)} at ${compactCount(c.parsed.x ?? 0)} req/mo` } } },
+        scales: scales(
+          { type: 'logarithmic', title: { display: true, text: 'Requests per month', color: colors.muted }, ticks: { color: colors.muted, callback: compactCount } },
+          { type: 'logarithmic', title: { display: true, text: 'Monthly cost', color: colors.muted }, ticks: { color: colors.muted, callback: compactUsd } },
+        ),
+      },
+    };
+
+    // 3. Cost vs latency with the Pareto frontier.
+    const pts = costLatencyPoints(evaluation);
+    const scatter: ChartConfiguration<'scatter'> = {
+      type: 'scatter',
+      data: {
+        datasets: [
+          ...(['api', 'cloud', 'onprem'] as const).map((k) => ({
+            label: k === 'api' ? 'Hosted API' : k === 'cloud' ? 'Rented GPUs' : 'Owned GPUs',
+            data: pts.byKind[k],
+            backgroundColor: `${kindColor[k]}88`,
+            borderColor: kindColor[k],
+            pointRadius: 3,
+          })),
+          {
+            showLine: true,
+            label: 'Pareto frontier',
+            data: pts.frontier,
+            borderColor: colors.star,
+            backgroundColor: colors.star,
+            pointRadius: 4,
+            borderWidth: 2,
+          },
+        ],
+      },
+      options: {
+        parsing: false,
+        plugins: {
+          legend,
+          tooltip: {
+            callbacks: {
+              label: (c) => {
+                const i = (c.raw as { index: number }).index;
+                return `${evaluation.result.row(i).label}: ${formatUsd(c.parsed.x)}, ${(c.parsed.y ?? 0).toFixed(2)} s`;
+              },
+            },
+          },
+        },
+        scales: scales(
+          { type: 'logarithmic', title: { display: true, text: 'Monthly cost', color: colors.muted }, ticks: { color: colors.muted, callback: compactUsd } },
+          { type: 'logarithmic', title: { display: true, text: 'End-to-end latency (s)', color: colors.muted } },
+        ),
+      },
+    };
+
+    // 4. Payback: cumulative value − cost for the chosen candidates.
+    const pay = paybackLines(evaluation, chosen);
+    const payback: ChartConfiguration<'line'> = {
+      type: 'line',
+      data: {
+        labels: pay.months,
+        datasets: pay.lines.map((l, k) => ({
+          label: `${shortLabel(evaluation.result.row(chosen[k] as number))}${l.paybackMonth ? ` (pays back month ${l.paybackMonth})` : ' (no payback)'}`,
+          data: l.net,
+          borderColor: palette[k % palette.length],
+          backgroundColor: palette[k % palette.length],
+          pointRadius: 0,
+          borderWidth: 2,
+        })),
+      },
+      options: {
+        plugins: { legend, tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${formatUsd(c.parsed.y)}` } } },
+        scales: scales(
+          { title: { display: true, text: 'Month', color: colors.muted } },
+          { title: { display: true, text: 'Cumulative value − cost', color: colors.muted }, ticks: { color: colors.muted, callback: compactUsd }, grid: { color: (c: { tick: { value: number } }) => (c.tick.value === 0 ? colors.muted : colors.line) } },
+        ),
+      },
+    };
+    return { breakdown, volume, scatter, payback, omitted: pts.omitted, breakEvens: curves.breakEvens, chosen };
+    // theme changes the colours; selection changes what is followed
+  }, [evaluation, selected, theme]);
+  if (configs === null) return null;
+  return (
+    <div className="charts" data-testid="charts">
+      <ChartCard title="Where the money goes" note="Monthly cost by component, cheapest and chosen candidates">
+        <ChartCanvas config={configs.breakdown} testId="chart-breakdown" label="Monthly cost breakdown" />
+      </ChartCard>
+      <ChartCard
+        title="Cost vs monthly volume"
+        note={
+          configs.breakEvens.length > 0
+            ? `Break-even at ${configs.breakEvens.map((b) => compactCount(Math.round(b.requestsPerMonth))).join(', ')} requests/month`
+            : 'No break-even in this range'
+        }
+      >
+        <ChartCanvas config={configs.volume} testId="chart-volume" label="Monthly cost against volume with break-even points" />
+      </ChartCard>
+      <ChartCard title="Cost vs latency" note={`Pareto frontier in gold${configs.omitted > 0 ? `; ${configs.omitted.toLocaleString('en-US')} costlier points not drawn` : ''}`}>
+        <ChartCanvas config={configs.scatter} testId="chart-scatter" label="Monthly cost against end-to-end latency" />
+      </ChartCard>
+      <ChartCard title="Payback" note="Cumulative value minus cost, setup included">
+        <ChartCanvas config={configs.payback} testId="chart-payback" label="Cumulative value minus cost by month" />
+      </ChartCard>
+    </div>
+  );
+}
+
+function ChartCard(props: { title: string; note: string; children: React.ReactNode }) {
+  return (
+    <div className="card">
+      <div className="card-head">
+        <span className="card-title">{props.title}</span>
+        <span className="chart-note">{props.note}</span>
+      </div>
+      <div className="chart-box">{props.children}</div>
+    </div>
+  );
+}

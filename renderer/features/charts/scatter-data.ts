@@ -1,0 +1,41 @@
+import type { ScenarioEvaluation } from '../../../core/scenario/evaluate.ts';
+
+type Ok = Extract<ScenarioEvaluation, { ok: true }>;
+export type KindName = 'api' | 'cloud' | 'onprem';
+const KINDS: KindName[] = ['api', 'cloud', 'onprem'];
+
+export interface ScatterPoints {
+  byKind: Record<KindName, { x: number; y: number; index: number }[]>;
+  frontier: { x: number; y: number; index: number }[];
+  /** Feasible candidates with a latency that were left out to keep the chart fast. */
+  omitted: number;
+}
+
+/**
+ * Monthly cost (x) against end-to-end latency (y) for feasible candidates with a known latency: the
+ * cheapest `limit`, plus every Pareto point, by placement kind; the frontier as a line by cost.
+ */
+export function costLatencyPoints(evaluation: Ok, limit = 1500): ScatterPoints {
+  const { result } = evaluation;
+  const c = result.columns;
+  const byKind: ScatterPoints['byKind'] = { api: [], cloud: [], onprem: [] };
+  const frontier: ScatterPoints['frontier'] = [];
+  let shown = 0;
+  let omitted = 0;
+  for (const i of result.order) {
+    if (c.feasible[i] !== 1) break;
+    const y = c.e2eMs[i] as number;
+    const x = c.monthlyUsd[i] as number;
+    if (Number.isNaN(y)) continue;
+    const onFrontier = result.pareto[i] === 1;
+    const point = { x, y: y / 1000, index: i };
+    if (onFrontier) frontier.push(point);
+    if (shown < limit || onFrontier) {
+      byKind[KINDS[c.kind[i] as number] as KindName].push(point);
+      shown++;
+    } else {
+      omitted++;
+    }
+  }
+  return { byKind, frontier, omitted };
+}

@@ -1,0 +1,144 @@
+import type { Placement } from '../../../core/schema/placement.ts';
+import type { CatalogIndex } from '../../../core/sweep/catalog-index.ts';
+import type { SweepResult } from '../../../core/sweep/sweep.ts';
+import type { SweepColumns } from '../../../core/sweep/table.ts';
+
+export const SORT_KEYS = [
+  'rank',
+  'label',
+  'kind',
+  'monthlyUsd',
+  'perRequestUsd',
+  'perMTokUsd',
+  'ttftMs',
+  'tpotMs',
+  'e2eMs',
+  'gpus',
+  'utilization',
+  'quality',
+  'netMonthlyUsd',
+  'paybackMonth',
+] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export type Kind = Placement['kind'];
+
+export interface TableQuery {
+  sort: { key: SortKey; desc: boolean };
+  /** Words that must all appear in the candidate's model, provider, instance or region. */
+  text: string;
+  /** Placement kinds shown; empty shows all. */
+  kinds: Kind[];
+  feasibleOnly: boolean;
+}
+
+export const DEFAULT_QUERY: TableQuery = { sort: { key: 'rank', desc: false }, text: '', kinds: [], feasibleOnly: false };
+const KIND_OF_CODE: Kind[] = ['api', 'cloud', 'onprem'];
+
+/** The words a candidate is found by, from its placement and the catalog (no full row needed). */
+export function searchText(p: Placement, index: CatalogIndex): string {
+  if (p.kind === 'api') {
+    const o = index.offerings.get(p.offeringId);
+    const provider = o ? (index.providers.get(o.provider)?.name ?? o.provider) : '';
+    const name = o ? (index.models.get(o.modelId)?.name ?? o.modelId) : '';
+    return `api ${p.offeringId} ${name} ${provider} ${o?.residency ?? ''} ${o?.regionId ?? ''}`.toLowerCase();
+  }
+  const model = index.models.get(p.modelId)?.name ?? '';
+  if (p.kind === 'cloud') {
+    const i = index.instances.get(p.instanceId);
+    return `cloud ${p.instanceId} ${p.modelId} ${model} ${i?.gpuId ?? ''} ${p.pricing} ${index.regions.get(i?.regionId ?? '')?.name ?? ''}`.toLowerCase();
+  }
+  return `onprem owned ${p.gpuId} ${p.modelId} ${model}`.toLowerCase();
+}
+
+/** The modelId of a placement, for ordering by name without building rows. */
+function modelIdOf(p: Placement, index: CatalogIndex): string {
+  return p.kind === 'api' ? (index.offerings.get(p.offeringId)?.modelId ?? p.offeringId) : p.modelId;
+}
+
+function numericColumn(c: SweepColumns, key: SortKey, requests: number): (i: number) => number {
+  switch (key) {
+    case 'monthlyUsd':
+      return (i) => c.monthlyUsd[i] as number;
+    case 'perRequestUsd':
+    case 'perMTokUsd':
+      // Both are the monthly cost over a constant: the same order.
+      return (i) => (c.monthlyUsd[i] as number) / Math.max(1, requests);
+    case 'ttftMs':
+      return (i) => c.ttftMs[i] as number;
+    case 'tpotMs':
+      return (i) => c.tpotMs[i] as number;
+    case 'e2eMs':
+      return (i) => c.e2eMs[i] as number;
+    case 'gpus':
+      return (i) => c.gpusPeak[i] as number;
+    case 'utilization':
+      return (i) => c.utilization[i] as number;
+    case 'quality':
+      return (i) => c.quality[i] as number;
+    case 'netMonthlyUsd':
+      return (i) => c.netMonthlyUsd[i] as number;
+    case 'paybackMonth':
+      return (i) => c.paybackMonth[i] as number;
+    case 'kind':
+      return (i) => c.kind[i] as number;
+    default:
+      return () => 0;
+  }
+}
+
+/**
+ * The rows to show, in order: filtered by kind, feasibility and text, then sorted. Works on the
+ * sweep's columns, so tens of thousands of candidates sort in milliseconds. Unknown values sort last
+ * either way; ties keep rank order.
+ */
+export function visibleRows(
+  result: SweepResult,
+  index: CatalogIndex,
+  query: TableQuery,
+  requestsPerMonth: number,
+  searchCache: Map<number, string>,
+): Int32Array {
+  const c = result.columns;
+  const words = query.text.toLowerCase().split(/\s+/).filter((w) => w !== '');
+  const kinds = new Set(query.kinds);
+  const out: number[] = [];
+  for (const i of result.order) {
+    if (query.feasibleOnly && c.feasible[i] !== 1) continue;
+    if (kinds.size > 0 && !kinds.has(KIND_OF_CODE[c.kind[i] as number] as Kind)) continue;
+    if (words.length > 0) {
+      let text = searchCache.get(i);
+      if (text === undefined) {
+        text = searchText(c.placements[i] as Placement, index);
+        searchCache.set(i, text);
+      }
+      if (!words.every((w) => text.includes(w))) continue;
+    }
+    out.push(i);
+  }
+  const { key, desc } = query.sort;
+  if (key === 'rank') {
+    if (desc) out.reverse();
+    return Int32Array.from(out);
+  }
+  const position = new Map<number, number>();
+  out.forEach((i, k) => position.set(i, k));
+  if (key === 'label') {
+    const names = new Map(out.map((i) => [i, modelIdOf(c.placements[i] as Placement, index)]));
+    out.sort((a, b) => {
+      const d = (names.get(a) as string).localeCompare(names.get(b) as string);
+      return (desc ? -d : d) || (position.get(a) as number) - (position.get(b) as number);
+    });
+    return Int32Array.from(out);
+  }
+  const value = numericColumn(c, key, requestsPerMonth);
+  out.sort((a, b) => {
+    const va = value(a);
+    const vb = value(b);
+    const na = Number.isNaN(va);
+    const nb = Number.isNaN(vb);
+    if (na || nb) return na === nb ? (position.get(a) as number) - (position.get(b) as number) : na ? 1 : -1;
+    if (va !== vb) return desc ? vb - va : va - vb;
+    return (position.get(a) as number) - (position.get(b) as number);
+  });
+  return Int32Array.from(out);
+}

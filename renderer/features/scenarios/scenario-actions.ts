@@ -1,0 +1,77 @@
+import { call } from '../../api/api.ts';
+import { useCatalog } from '../../stores/catalog-store.ts';
+import { attempt, useUi } from '../../stores/ui-store.ts';
+import { useWorkspace } from '../../stores/workspace-store.ts';
+import { defaultScenario } from './default-scenario.ts';
+import { scenarioFileName, scenarioFileText } from './scenario-file.ts';
+import { useScenarios } from './scenarios-store.ts';
+
+/** Starts a new scenario (asks first when the current one has unsaved edits). */
+export function newScenario(): void {
+  if (useWorkspace.getState().dirty && !window.confirm('Discard the unsaved changes to this scenario?')) return;
+  useWorkspace.getState().load(defaultScenario(), null);
+  useUi.getState().clearSelected();
+}
+
+/** Saves the draft to the local database (creating it the first time). */
+export async function saveScenario(): Promise<void> {
+  const { scenario, savedId } = useWorkspace.getState();
+  const saved = await attempt(
+    () => call('scenarios:save', { ...(savedId ? { id: savedId } : {}), name: scenario.name, scenario }),
+    `Saved “${scenario.name}”`,
+  );
+  if (saved) {
+    useWorkspace.getState().markSaved(saved.id, saved.name);
+    await useScenarios.getState().refresh();
+  }
+}
+
+/** Opens a saved scenario. */
+export async function openSaved(id: string): Promise<void> {
+  const stored = await attempt(() => call('scenarios:get', { id }));
+  if (!stored) return;
+  useWorkspace.getState().load(stored.scenario, stored.id);
+  useUi.getState().clearSelected();
+  useUi.getState().setView('compare');
+}
+
+/** Loads a scenario file: validated, refused with the field named when malformed. */
+export async function importScenarioText(text: string, fileName: string): Promise<boolean> {
+  const scenario = await attempt(() => call('scenario:parse', { text }));
+  if (!scenario) return false;
+  useWorkspace.getState().load(scenario, null);
+  useUi.getState().toast('success', `Opened ${fileName}`);
+  useUi.getState().setView('compare');
+  return true;
+}
+
+export async function openScenarioFile(): Promise<void> {
+  const file = await attempt(() => call('file:open', { kind: 'scenario' }));
+  if (file) await importScenarioText(file.text, file.name);
+}
+
+/** Writes the scenario file the CLI reads (`modelwise cost --scenario FILE`). */
+export async function exportScenarioFile(): Promise<void> {
+  const { scenario } = useWorkspace.getState();
+  await attempt(() =>
+    call('file:save', { kind: 'scenario', suggestedName: scenarioFileName(scenario.name), text: scenarioFileText(scenario) }),
+  );
+}
+
+/** Imports a price list (LiteLLM JSON, CSV, or a Modelwise catalog export) into the catalog. */
+export async function importCatalogFile(): Promise<void> {
+  const file = await attempt(() => call('file:open', { kind: 'catalog' }));
+  if (!file) return;
+  const format = file.name.toLowerCase().endsWith('.csv') ? 'csv' : /"format"\s*:\s*"modelwise-catalog"/.test(file.text.slice(0, 2000)) ? 'json' : 'litellm';
+  const summary = await attempt(() => call('catalog:import', { text: file.text, format }));
+  if (!summary) return;
+  const sum = (r: Partial<Record<string, number>>) => Object.values(r).reduce<number>((a, b) => a + (b ?? 0), 0);
+  const skipped = Object.values(summary.skipped).reduce((a, b) => a + b, 0);
+  useUi.getState().toast('success', `Imported ${file.name}: ${sum(summary.imported)} new, ${sum(summary.updated)} updated, ${skipped} skipped`);
+  await useCatalog.getState().load();
+}
+
+export async function exportCatalogFile(): Promise<void> {
+  const exported = await attempt(() => call('catalog:export', { format: 'json' }));
+  if (exported) await attempt(() => call('file:save', { kind: 'catalog', suggestedName: exported.suggestedName, text: exported.text }));
+}
