@@ -65,7 +65,7 @@ export function parseNativeCatalog(value: unknown): NativeParse {
   if (value['format'] !== NATIVE_FORMAT) {
     return {
       ok: false,
-      error: `format: expected "${NATIVE_FORMAT}" (found ${describeJsonType(value['format'])}); a LiteLLM price file imports with the litellm format`,
+      error: `format: expected "${NATIVE_FORMAT}" (found ${value['format'] === undefined ? 'no format' : describeJsonType(value['format'])}); a LiteLLM price file imports with the litellm format`,
     };
   }
   if (value['version'] !== NATIVE_VERSION) {

@@ -4,10 +4,17 @@
  * against the engine's schemas and carries its source and as_of date.
  *
  *   npm run seed:build            (needs ../shared/reference beside the project)
+ *
+ * It also writes data/seed/manifest.json: the content hash of the tables is the seed's version.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SEED_DIR, SEED_TABLES, type SeedTables } from '../../electron/db/seed-files.ts';
+import {
+  SEED_DIR,
+  SEED_TABLES,
+  writeSeedManifest,
+  type SeedTables,
+} from '../../electron/db/seed-files.ts';
 import { collectSeed } from './collect.ts';
 
 function main(): void {
@@ -17,6 +24,9 @@ function main(): void {
     writeFileSync(join(SEED_DIR, `${table}.json`), JSON.stringify(rows, null, 1) + '\n');
     console.log(`${table.padEnd(10)} ${rows.length}`);
   }
+  // The app compares this version with the one it last merged: an unchanged seed costs one read.
+  const manifest = writeSeedManifest(SEED_DIR);
+  console.log(`version    ${manifest.version}`);
 }
 
 function seedKey(row: object): string {

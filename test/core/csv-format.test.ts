@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import {
+  catalogToCsv,
+  formatLongContext,
+  parseCatalogCsv,
+} from '../../core/catalog-import/csv-format.ts';
+import { Instance } from '../../core/schema/catalog.ts';
+import { offering } from '../support/fixtures.ts';
+
+describe('catalog CSV format (pure mapping)', () => {
+  it('writes every column and reads back the same offering', () => {
+    const row = offering({
+      id: 'acme/x',
+      regionId: 'aws:eu-west-1',
+      priority: { input: 5 },
+      longContext: [
+        { aboveInputTokens: 200000, rule: 'whole-request', usdPerMTok: { input: 6, output: 22.5 } },
+        { aboveInputTokens: 1000000, rule: 'tokens-above', usdPerMTok: { input: 1e-7 } },
+      ],
+      rateLimitRpm: 4000,
+      source: 'a, "quoted" source',
+    });
+    const csv = catalogToCsv('offerings', [row]);
+    expect(csv.split('\r\n')[0]).toMatch(/^id,provider,model_id,residency,region_id,/);
+    const parsed = parseCatalogCsv(csv);
+    expect(parsed).toEqual({ ok: true, table: 'offerings', rows: [{ rowNumber: 2, row }] });
+  });
+
+  it('long-context tiers read as written', () => {
+    expect(
+      formatLongContext([
+        {
+          aboveInputTokens: 128000,
+          rule: 'tokens-above',
+          usdPerMTok: { input: 5, cacheRead: 0.5 },
+        },
+      ]),
+    ).toBe('128000 tokens-above input=5 cacheRead=0.5');
+  });
+
+  it('reads an instances file in any column order, with a BOM and LF line ends', () => {
+    const text =
+      '\uFEFFas_of,source,on_demand_usd_per_hour,region_id,gpu_count,gpu_id,instance_type,cloud,id\n' +
+      '2026-11-01,list,12.5,aws:us-east-1,1,h100-sxm,p5.4xlarge,aws,aws:p5.4xlarge:us-east-1\n';
+    const parsed = parseCatalogCsv(text);
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) {
+      expect(parsed.table).toBe('instances');
+      expect(parsed.rows[0]?.row).toEqual(
+        Instance.parse({
+          id: 'aws:p5.4xlarge:us-east-1',
+          cloud: 'aws',
+          instanceType: 'p5.4xlarge',
+          gpuId: 'h100-sxm',
+          gpuCount: 1,
+          regionId: 'aws:us-east-1',
+          usdPerHour: { onDemand: 12.5 },
+          source: 'list',
+          asOf: '2026-11-01',
+        }),
+      );
+    }
+  });
+
+  it('names the column of a schema problem in CSV terms', () => {
+    const text =
+      'id,cloud,instance_type,gpu_id,gpu_count,region_id,on_demand_usd_per_hour,source,as_of\n' +
+      'aws:x,aws,x,h100-sxm,1.5,aws:us-east-1,0,list,2026-11-01\n';
+    expect(parseCatalogCsv(text)).toEqual({
+      ok: false,
+      error:
+        "row 2 (id 'aws:x'): gpu_count: Invalid input: expected int, received number; on_demand_usd_per_hour: Too small: expected number to be >0",
+    });
+  });
+});
