@@ -1,8 +1,34 @@
 import type { Catalog } from '../../core/schema/catalog.ts';
-import { readSeed } from '../../electron/db/seed-files.ts';
+import { defaultDataDir } from '../../electron/db/paths.ts';
+import { openCatalogStore, type OpenedCatalogStore } from '../../electron/db/store.ts';
 
-/** The catalog the CLI evaluates against. */
+/**
+ * Opens the catalog database in the user's data folder (`MODELWISE_DATA_DIR` when set), as the
+ * app does. A recovery notice goes to stderr so it never mixes with JSON on stdout.
+ */
+export function openStore(): OpenedCatalogStore {
+  const store = openCatalogStore({ dataDir: defaultDataDir() });
+  if (store.recoveryNotice !== null) process.stderr.write(`modelwise: ${store.recoveryNotice}\n`);
+  return store;
+}
+
+/** Runs `fn` with an open store and closes it after. */
+export function withStore<T>(fn: (store: OpenedCatalogStore) => T): T {
+  const store = openStore();
+  try {
+    return fn(store);
+  } finally {
+    store.close();
+  }
+}
+
+/** The catalog the CLI evaluates against: the database's rows. */
 export function loadCatalog(): Catalog {
-  const seed = readSeed();
-  return { ...seed, discounts: [] };
+  return withStore((store) => {
+    const catalog = store.readCatalog();
+    for (const problem of store.problems()) {
+      process.stderr.write(`modelwise: left out of the catalog: ${problem}\n`);
+    }
+    return catalog;
+  });
 }

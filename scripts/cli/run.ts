@@ -1,6 +1,7 @@
 /** Dispatches a CLI command line to its command; returns what to print. */
 import { z } from 'zod';
 import { Scenario } from '../../core/schema/scenario.ts';
+import { CATALOG_USAGE, runCatalog } from './catalog.ts';
 import { loadCatalog } from './catalog-source.ts';
 import { runCost } from './cost.ts';
 import { UsageError } from './errors.ts';
@@ -13,8 +14,11 @@ commands:
            --input TOKENS --output TOKENS (--concurrency N | --saturate) [--engine E] [--json]
   estimate --batch FILE --json
   cost --scenario FILE [--format table|json|csv|md]
+${CATALOG_USAGE}
   schema scenario
-  help`;
+  help
+
+The catalog database lives in MODELWISE_DATA_DIR when set, else the platform's app-data folder.`;
 
 export function run(argv: readonly string[]): string {
   const [command, ...rest] = argv;
@@ -23,6 +27,8 @@ export function run(argv: readonly string[]): string {
       return runEstimate(rest, loadCatalog());
     case 'cost':
       return runCost(rest, loadCatalog());
+    case 'catalog':
+      return runCatalog(rest);
     case 'schema':
       if (rest.length !== 1 || rest[0] !== 'scenario')
         throw new UsageError("schema: the only schema is 'scenario'");
@@ -36,6 +42,8 @@ export function run(argv: readonly string[]): string {
     case '--help':
       return USAGE;
     default:
-      throw new UsageError(`unknown command '${command}' (commands: estimate, cost, schema, help)`);
+      throw new UsageError(
+        `unknown command '${command}' (commands: estimate, cost, catalog, schema, help)`,
+      );
   }
 }

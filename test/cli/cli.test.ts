@@ -1,10 +1,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../scripts/cli/run.ts';
 import { workedExampleScenario } from '../support/scenarios.ts';
+import { useDataDirEnv } from '../support/db.ts';
 import { useTempDir, writeJson } from '../support/tmp.ts';
 
 const tmp = useTempDir();
+// The CLI reads the catalog database: give this file its own data folder, never the user's.
+useDataDirEnv(beforeAll, afterAll);
 const cliArgs = (args: string[]) => ['--import', 'tsx', 'scripts/cli/main.ts', ...args];
 
 describe('CLI: estimate', () => {
