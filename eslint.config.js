@@ -44,6 +44,7 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/vite.config.ts'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {
@@ -51,11 +52,12 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: [
+            { name: 'electron', message: 'the renderer talks through its api object only.' },
+            { name: 'better-sqlite3', message: 'the renderer talks through its api object only.' },
+          ],
           patterns: [
-            {
-              group: ['node:*', 'electron', 'better-sqlite3'],
-              message: 'the renderer talks through its api object only.',
-            },
+            { group: ['node:*'], message: 'the renderer runs in a browser: no Node built-ins.' },
           ],
         },
       ],

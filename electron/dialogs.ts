@@ -21,16 +21,24 @@ export function fileDialogs(window: () => BrowserWindow | null): FileDialogs {
     async open(kind) {
       const win = window();
       const options = { properties: ['openFile' as const], filters: FILTERS[kind] };
-      const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      const r = win
+        ? await dialog.showOpenDialog(win, options)
+        : await dialog.showOpenDialog(options);
       const path = r.filePaths[0];
       if (r.canceled || path === undefined) return null;
-      if (statSync(path).size > MAX_BYTES) throw new Error(`${basename(path)} is larger than 64 MB`);
+      if (statSync(path).size > MAX_BYTES)
+        throw new Error(`${basename(path)} is larger than 64 MB`);
       return { name: basename(path), text: readFileSync(path, 'utf8') };
     },
     async save(kind, suggestedName, text) {
       const win = window();
-      const options = { defaultPath: suggestedName, filters: kind === 'report' ? FILTERS.report : FILTERS.scenario };
-      const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      const options = {
+        defaultPath: suggestedName,
+        filters: kind === 'report' ? FILTERS.report : FILTERS.scenario,
+      };
+      const r = win
+        ? await dialog.showSaveDialog(win, options)
+        : await dialog.showSaveDialog(options);
       if (r.canceled || r.filePath === undefined) return null;
       writeFileSync(r.filePath, text);
       return { path: r.filePath };

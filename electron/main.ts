@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, Menu, nativeTheme, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, session } from 'electron';
 import { openCatalogStore } from './db/store.ts';
 import { fileDialogs } from './dialogs.ts';
 import { MENU_CHANNEL } from './ipc/contract.ts';
@@ -25,9 +25,13 @@ let mainWindow: BrowserWindow | null = null;
 
 function hardenSessions(): void {
   const s = session.defaultSession;
-  s.setPermissionRequestHandler((_wc, permission, callback) => callback(permissionDecision(permission)));
+  s.setPermissionRequestHandler((_wc, permission, callback) =>
+    callback(permissionDecision(permission)),
+  );
   s.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission));
-  s.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !allowRequest(details.url, pageUrl) }));
+  s.webRequest.onBeforeRequest((details, callback) =>
+    callback({ cancel: !allowRequest(details.url, pageUrl) }),
+  );
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
       if (!allowNavigation(url, pageUrl)) event.preventDefault();
@@ -61,7 +65,9 @@ function openStore() {
 }
 
 function createWindow(): BrowserWindow {
-  const win = new BrowserWindow(windowOptions(join(__dirname, 'preload.cjs'), nativeTheme.shouldUseDarkColors));
+  const win = new BrowserWindow(
+    windowOptions(join(__dirname, 'preload.cjs'), nativeTheme.shouldUseDarkColors),
+  );
   win.once('ready-to-show', () => win.show());
   void win.loadFile(pageFile);
   return win;
@@ -82,7 +88,9 @@ async function main(): Promise<void> {
   );
   const send = (command: Parameters<Parameters<typeof menuTemplate>[0]>[0]) =>
     mainWindow?.webContents.send(MENU_CHANNEL, command);
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send, process.platform === 'darwin')));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(menuTemplate(send, process.platform === 'darwin')),
+  );
   mainWindow = createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
@@ -93,8 +101,11 @@ async function main(): Promise<void> {
   });
 }
 
+// A catalog that cannot be opened (an edited migration, a newer database) is explained, not crashed on.
 main().catch((error: unknown) => {
-  const { dialog } = require('electron') as typeof import('electron');
-  dialog.showErrorBox('Modelwise could not start', error instanceof Error ? error.message : String(error));
+  dialog.showErrorBox(
+    'Modelwise could not start',
+    error instanceof Error ? error.message : String(error),
+  );
   app.exit(1);
 });

@@ -5,8 +5,15 @@ import type { MenuCommand } from './ipc/contract.ts';
  * The native menus with the usual accelerators. Commands the page handles are sent to it; edit
  * roles stay native so text fields keep their own undo, cut and paste.
  */
-export function menuTemplate(send: (command: MenuCommand) => void, isMac: boolean): MenuItemConstructorOptions[] {
-  const item = (label: string, command: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
+export function menuTemplate(
+  send: (command: MenuCommand) => void,
+  isMac: boolean,
+): MenuItemConstructorOptions[] {
+  const item = (
+    label: string,
+    command: MenuCommand,
+    accelerator?: string,
+  ): MenuItemConstructorOptions => ({
     label,
     ...(accelerator ? { accelerator } : {}),
     click: () => send(command),
@@ -54,6 +61,9 @@ export function menuTemplate(send: (command: MenuCommand) => void, isMac: boolea
         { role: 'toggleDevTools' },
       ],
     },
-    { label: '&Window', submenu: [{ role: 'minimize' }, ...(isMac ? [{ role: 'zoom' as const }] : [])] },
+    {
+      label: '&Window',
+      submenu: [{ role: 'minimize' }, ...(isMac ? [{ role: 'zoom' as const }] : [])],
+    },
   ];
 }

@@ -8,7 +8,12 @@ import { join } from 'node:path';
  *  - packaged app: resources/native/better_sqlite3.node (shipped outside the asar archive)
  *  - development:  .cache/electron-native/<electron>-<platform>-<arch>/better_sqlite3.node
  */
-export function electronNativeDir(projectRoot: string, electronVersion: string, platform: string, arch: string): string {
+export function electronNativeDir(
+  projectRoot: string,
+  electronVersion: string,
+  platform: string,
+  arch: string,
+): string {
   return join(projectRoot, '.cache', 'electron-native', `${electronVersion}-${platform}-${arch}`);
 }
 
@@ -22,7 +27,10 @@ export function nativeBindingPath(opts: {
 }): string {
   return opts.packaged
     ? join(opts.resourcesPath, 'native', 'better_sqlite3.node')
-    : join(electronNativeDir(opts.projectRoot, opts.electronVersion, opts.platform, opts.arch), 'better_sqlite3.node');
+    : join(
+        electronNativeDir(opts.projectRoot, opts.electronVersion, opts.platform, opts.arch),
+        'better_sqlite3.node',
+      );
 }
 
 /** A missing Electron build explains how to make it instead of failing inside SQLite. */

@@ -15,7 +15,11 @@ export function isAppPage(url: string, appUrl: string): boolean {
 }
 
 /** IPC is answered only for the app page's top frame: an injected frame gets nothing. */
-export function isTrustedSender(frameUrl: string | undefined, isTopFrame: boolean, appUrl: string): boolean {
+export function isTrustedSender(
+  frameUrl: string | undefined,
+  isTopFrame: boolean,
+  appUrl: string,
+): boolean {
   return isTopFrame && frameUrl !== undefined && isAppPage(frameUrl, appUrl);
 }
 

@@ -37,6 +37,8 @@ export const CandidateSweep = z.strictObject({
       minReplicas: z.number().int().nonnegative().default(1),
       /** Share of a replica's SLO capacity used at peak (headroom for bursts). */
       targetUtilization: z.number().min(0.05).max(1).default(0.8),
+      /** Every region of each instance type, or only the cheapest one the workload may use. */
+      regionChoice: z.enum(['every', 'cheapest']).default('every'),
     })
     .optional(),
   onprem: z

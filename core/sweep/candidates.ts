@@ -1,3 +1,4 @@
+import type { Instance, PricingModel } from '../schema/catalog.ts';
 import type { CandidateSweep, Scenario } from '../schema/scenario.ts';
 import { OnpremPlacement, type Placement } from '../schema/placement.ts';
 import type { CatalogIndex } from './catalog-index.ts';
@@ -7,11 +8,13 @@ const matches = (filter: readonly string[], value: string | undefined) =>
 
 /**
  * Expands a sweep's filters into placements: every offering whose provider, model and family pass;
- * every open model × instance (cloud, GPU) × pricing model; every open model × GPU owned.
+ * every open model × instance (cloud, GPU) × pricing model — every region, or the cheapest allowed
+ * region per instance type; every open model × GPU owned.
  */
 export function sweepPlacements(
   index: CatalogIndex,
   sweep: CandidateSweep | undefined,
+  allowed: AllowedPlaces = { residency: [], regions: [] },
 ): Placement[] {
   if (sweep === undefined) return [];
   const out: Placement[] = [];
@@ -37,10 +40,16 @@ export function sweepPlacements(
     const instances = index.instanceList.filter(
       (i) => matches(f.clouds, i.cloud) && matches(f.gpus, i.gpuId),
     );
+    const rowsFor = new Map(
+      f.pricing.map((p) => [
+        p,
+        f.regionChoice === 'cheapest' ? cheapestRegions(index, instances, p, allowed) : instances,
+      ]),
+    );
     // Regions of an instance type sit together (ids sort by type): the sweep sizes each type once.
     for (const m of models) {
       for (const pricing of f.pricing) {
-        for (const i of instances) {
+        for (const i of rowsFor.get(pricing) ?? []) {
           if (i.usdPerHour[pricing] === undefined) continue;
           out.push({
             kind: 'cloud',
@@ -62,21 +71,56 @@ export function sweepPlacements(
       (m) => matches(f.models, m.id) && matches(f.families, m.family),
     );
     const gpus = index.gpuList.filter((g) => matches(f.gpus, g.id) && g.purchaseUsd !== undefined);
+    // Parse the shared assumptions once (defaults filled in), then stamp out the placements.
+    const template = OnpremPlacement.parse({
+      ...f.assumptions,
+      kind: 'onprem',
+      gpuId: 'x',
+      modelId: 'x',
+      engine: f.engine,
+    });
     for (const m of models) {
-      for (const g of gpus) {
-        out.push(
-          OnpremPlacement.parse({
-            ...f.assumptions,
-            kind: 'onprem',
-            gpuId: g.id,
-            modelId: m.id,
-            engine: f.engine,
-          }),
-        );
-      }
+      for (const g of gpus) out.push({ ...template, gpuId: g.id, modelId: m.id });
     }
   }
   return out;
+}
+
+/** Where the workload may run (its residency zones and regions; empty lists allow anything). */
+export interface AllowedPlaces {
+  residency: readonly string[];
+  regions: readonly string[];
+}
+
+/**
+ * One row per instance type and pricing model: the cheapest region the workload may use (or the
+ * cheapest overall when none is allowed, so the comparison still says why it is ruled out).
+ */
+export function cheapestRegions(
+  index: CatalogIndex,
+  instances: readonly Instance[],
+  pricing: PricingModel,
+  allowed: AllowedPlaces,
+): Instance[] {
+  const best = new Map<string, { row: Instance; allowed: boolean; price: number }>();
+  for (const i of instances) {
+    const price = i.usdPerHour[pricing];
+    if (price === undefined) continue;
+    const zone = index.regions.get(i.regionId)?.residency;
+    const ok =
+      (allowed.residency.length === 0 ||
+        (zone !== undefined && allowed.residency.includes(zone))) &&
+      (allowed.regions.length === 0 || allowed.regions.includes(i.regionId));
+    const key = `${i.cloud}|${i.instanceType}`;
+    const current = best.get(key);
+    const better =
+      current === undefined ||
+      (ok && !current.allowed) ||
+      (ok === current.allowed &&
+        (price < current.price || (price === current.price && i.id < current.row.id)));
+    if (better) best.set(key, { row: i, allowed: ok, price });
+  }
+  return [...best.values()].map((b) => b.row).sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
 /** Every placement a scenario asks for: its explicit candidates, then its sweep. */

@@ -3,6 +3,7 @@ import type { Roi, ServiceSchedule } from '../roi/roi.ts';
 import type { CloudPlacement, Placement } from '../schema/placement.ts';
 import type { ReplicaCapacity } from '../selfhost/capacity.ts';
 import type { CloudFleet } from '../selfhost/cloud-cost.ts';
+import { ObjectPairCache } from './object-cache.ts';
 import type { ValueAssumptions } from '../schema/value.ts';
 import type { Workload } from '../schema/workload.ts';
 import { workloadRates, type WorkloadRates } from '../workload/derive.ts';
@@ -20,8 +21,8 @@ export interface EvalContext {
    * cache kept across what-if changes of volume makes re-evaluation cheap.
    */
   capacityCache: Map<string, ReplicaCapacity>;
-  /** Sized cloud fleets per capacity and instance size (shared by the regions of a type). */
-  fleetCache: Map<string, CloudFleet>;
+  /** Sized cloud fleets per capacity and instance size and terms (shared by a type's regions). */
+  fleetCache: Map<object, Map<string, CloudFleet>>;
   /** The last cloud group sized (a sweep meets the regions of an instance type in a row). */
   lastCloudGroup:
     | {
@@ -39,8 +40,11 @@ export interface EvalContext {
   reasonLists: Map<string, string[]>;
   /** Launch schedules per placement kind, for closed-form ROI. */
   schedules: Partial<Record<Placement['kind'], ServiceSchedule>>;
-  /** The best tensor-parallel layout per model, GPU and layouts tried (per workload). */
-  bestCapacityCache: Map<string, ReplicaCapacity>;
+  /**
+   * The best tensor-parallel layout per model, GPU and layouts tried, for this workload's shape:
+   * taken from `bestCapacityCache` (by shape), so it is kept across what-if changes of volume.
+   */
+  bestCapacity: ObjectPairCache<ReplicaCapacity>;
   parameters: PerfParameters | undefined;
   /** ISO date: catalog rows read before it carry a staleness warning. */
   staleBefore: string | undefined;
@@ -49,6 +53,8 @@ export interface EvalContext {
 export interface ContextOptions {
   maxMonthlyUsd?: number | undefined;
   capacityCache?: Map<string, ReplicaCapacity>;
+  /** Best layouts by workload shape; keep one across what-ifs to reuse them. */
+  bestCapacityCache?: Map<string, ObjectPairCache<ReplicaCapacity>>;
   parameters?: PerfParameters;
   staleBefore?: string;
 }
@@ -66,7 +72,7 @@ export function makeContext(
     value,
     maxMonthlyUsd: options.maxMonthlyUsd,
     capacityCache: options.capacityCache ?? new Map(),
-    bestCapacityCache: new Map(),
+    bestCapacity: layoutsFor(options.bestCapacityCache, shapeKey(workload)),
     schedules: {},
     fleetCache: new Map(),
     reasonLists: new Map(),
@@ -84,4 +90,31 @@ export function makeContext(
     parameters: options.parameters,
     staleBefore: options.staleBefore,
   };
+}
+
+function layoutsFor(
+  cache: Map<string, ObjectPairCache<ReplicaCapacity>> | undefined,
+  key: string,
+): ObjectPairCache<ReplicaCapacity> {
+  if (cache === undefined) return new ObjectPairCache();
+  let layouts = cache.get(key);
+  if (layouts === undefined) cache.set(key, (layouts = new ObjectPairCache()));
+  return layouts;
+}
+
+/** Everything about a workload that changes a replica's capacity (not its volume). */
+function shapeKey(w: Workload): string {
+  const slo = w.slo;
+  return [
+    w.inputTokens.mean,
+    w.outputTokens.mean,
+    w.promptCache.prefixTokens,
+    w.promptCache.hitRate,
+    w.precision,
+    w.kvPrecision ?? '',
+    slo.ttftMs ?? '',
+    slo.tpotMs ?? '',
+    slo.e2eMs ?? '',
+    w.userLocation ? `${w.userLocation.latitude},${w.userLocation.longitude}` : '',
+  ].join('|');
 }

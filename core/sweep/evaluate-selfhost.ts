@@ -14,6 +14,8 @@ import { co2Kg, energyKwh } from '../selfhost/energy.ts';
 import { onpremCost } from '../selfhost/onprem-cost.ts';
 import type { Gpu, Instance, Model, OpenModel, Region } from '../schema/catalog.ts';
 import type { CloudPlacement, OnpremPlacement } from '../schema/placement.ts';
+import type { Workload } from '../schema/workload.ts';
+import type { WorkloadRates } from '../workload/derive.ts';
 import { cachedCapacity, tpOptions } from './capacity-cache.ts';
 import {
   budgetReason,
@@ -44,18 +46,21 @@ export interface EvaluateOptions {
  * The tensor-parallel degree serving the most requests per GPU at the SLO, among `tps`; or the most
  * capable failure to explain. Cached per model, GPU, layouts and network delay.
  */
-export function bestCapacityKey(
+/** The short part of a capacity's cache key: layouts tried, precisions, engine, network delay. */
+function layoutKey(
   ctx: EvalContext,
-  model: OpenModel,
-  gpu: Gpu,
   tps: readonly number[],
   p: CloudPlacement | OnpremPlacement,
   networkMs: number,
 ): string {
   const w = ctx.workload;
-  return `${model.id}|${gpu.id}|${tps.join(',')}|${p.precision ?? w.precision}|${p.kvPrecision ?? w.kvPrecision ?? ''}|${p.engine}|${Math.round(networkMs)}`;
+  return `${tps.join(',')}|${p.precision ?? w.precision}|${p.kvPrecision ?? w.kvPrecision ?? ''}|${p.engine}|${Math.round(networkMs)}`;
 }
 
+/**
+ * The tensor-parallel degree serving the most requests per GPU at the SLO, among `tps`; or the most
+ * capable failure to explain. Cached per workload shape (the context's), model, GPU and layout.
+ */
 function bestCapacity(
   ctx: EvalContext,
   model: OpenModel,
@@ -63,13 +68,13 @@ function bestCapacity(
   tps: readonly number[],
   p: CloudPlacement | OnpremPlacement,
   networkMs: number,
-  key: string,
 ): ReplicaCapacity {
+  const key = layoutKey(ctx, tps, p, networkMs);
+  const hit = ctx.bestCapacity.get(model, gpu, key);
+  if (hit !== undefined) return hit;
   const w = ctx.workload;
   const precision = p.precision ?? w.precision;
   const kvPrecision = p.kvPrecision ?? w.kvPrecision;
-  const hit = ctx.bestCapacityCache.get(key);
-  if (hit !== undefined) return hit;
   const shape = selfHostShape(w);
   let best: OkCapacity | undefined;
   let failure: ReplicaCapacity | undefined;
@@ -87,7 +92,7 @@ function bestCapacity(
   }
   const result = best ??
     failure ?? { ok: false as const, tp: tps[0] ?? 1, reason: 'no tensor-parallel layout to try' };
-  ctx.bestCapacityCache.set(key, result);
+  ctx.bestCapacity.set(model, gpu, key, result);
   return result;
 }
 
@@ -197,13 +202,14 @@ function cachedFleet(
   p: CloudPlacement,
   gpuCount: number,
   capacity: OkCapacity,
-  capacityKey: string,
 ): CloudFleet {
-  const key = `${capacityKey}|${gpuCount}|${p.pricing}|${p.scaling}|${p.minReplicas}|${p.targetUtilization}`;
-  let fleet = ctx.fleetCache.get(key);
+  let byTerms = ctx.fleetCache.get(capacity);
+  if (byTerms === undefined) ctx.fleetCache.set(capacity, (byTerms = new Map()));
+  const key = `${gpuCount}|${p.pricing}|${p.scaling}|${p.minReplicas}|${p.targetUtilization}`;
+  let fleet = byTerms.get(key);
   if (fleet === undefined) {
     fleet = cloudFleet(p, gpuCount, capacity, ctx.workload, ctx.rates);
-    ctx.fleetCache.set(key, fleet);
+    byTerms.set(key, fleet);
   }
   return fleet;
 }
@@ -247,12 +253,11 @@ function cloudGroup(
     return last.group as CloudGroup;
   }
   const tps = p.tp ? [p.tp] : tpOptions(gpuCount);
-  const key = bestCapacityKey(ctx, model, gpu, tps, p, rttMs);
-  const capacity = bestCapacity(ctx, model, gpu, tps, p, rttMs, key);
+  const capacity = bestCapacity(ctx, model, gpu, tps, p, rttMs);
   let group: CloudGroup;
   if (!capacity.ok) group = { ok: false, reason: capacity.reason };
   else {
-    const fleet = cachedFleet(ctx, p, gpuCount, capacity, key);
+    const fleet = cachedFleet(ctx, p, gpuCount, capacity);
     group = fleet.ok ? { ok: true, capacity, fleet } : { ok: false, reason: fleet.reason };
   }
   ctx.lastCloudGroup = { model, gpu, gpuCount, rttMs, placement: p, group };
@@ -407,6 +412,40 @@ export function evaluateCloud(
   });
 }
 
+function onpremCapacity(
+  ctx: EvalContext,
+  p: OnpremPlacement,
+  model: OpenModel,
+  gpu: Gpu,
+): ReplicaCapacity {
+  return bestCapacity(ctx, model, gpu, p.tp ? [p.tp] : ONPREM_TP_OPTIONS, p, 0);
+}
+
+/**
+ * Monthly cost of a self-hosted candidate at another workload volume: the same replica capacity
+ * (it does not depend on volume), a re-sized fleet. Null when the candidate cannot be costed.
+ */
+export function selfHostCostAt(
+  ctx: EvalContext,
+  p: CloudPlacement | OnpremPlacement,
+  w: Workload,
+  rates: WorkloadRates,
+): number | null {
+  if (p.kind === 'cloud') {
+    const a = assessCloud(ctx, p);
+    if (!a.ok) return null;
+    const c = cloudCost(p, a.instance, a.capacity, w, rates);
+    return c.ok ? c.monthlyUsd : null;
+  }
+  const gpu = ctx.index.gpus.get(p.gpuId);
+  const open = openModel(ctx.index.models.get(p.modelId));
+  if (gpu === undefined || open === undefined) return null;
+  const capacity = onpremCapacity(ctx, p, open, gpu);
+  if (!capacity.ok) return null;
+  const c = onpremCost(p, gpu, capacity, w, rates);
+  return c.ok ? c.monthlyUsd : null;
+}
+
 /** Evaluates an owned-GPU candidate. */
 export function evaluateOnprem(
   ctx: EvalContext,
@@ -419,8 +458,7 @@ export function evaluateOnprem(
   const identity: Identity = { placement: p, model, gpu };
   const open = openModel(model);
   if (open === undefined) return infeasible(ctx, identity, noOpenWeights(p.modelId));
-  const key = bestCapacityKey(ctx, open, gpu, ONPREM_TP_OPTIONS, p, 0);
-  const capacity = bestCapacity(ctx, open, gpu, p.tp ? [p.tp] : ONPREM_TP_OPTIONS, p, 0, key);
+  const capacity = onpremCapacity(ctx, p, open, gpu);
   if (!capacity.ok) return infeasible(ctx, identity, capacity.reason);
   const cost = onpremCost(p, gpu, capacity, ctx.workload, ctx.rates);
   if (!cost.ok) return infeasible(ctx, identity, cost.reason);

@@ -38,7 +38,11 @@ export const CHANNELS = {
   'discounts:set': z.object({ discount: z.unknown() }),
   'discounts:remove': z.object({ id: z.number().int().positive() }),
   'catalog:import': z.object({ text: Text, format: z.enum(['litellm', 'csv', 'json']) }),
-  'catalog:export': z.object({ format: z.enum(['csv', 'json']), table: Table.optional(), filter: Filter }),
+  'catalog:export': z.object({
+    format: z.enum(['csv', 'json']),
+    table: Table.optional(),
+    filter: Filter,
+  }),
   'scenarios:list': z.object({}),
   'scenarios:get': z.object({ id: ScenarioId }),
   'scenarios:save': z.object({ id: ScenarioId.optional(), name: Name, scenario: z.unknown() }),
@@ -75,7 +79,7 @@ export interface ChannelOutputs {
   'app:info': AppInfo;
   'catalog:get': CatalogSnapshot;
   'catalog:stats': CatalogStats;
-  'catalog:list': { rows: CatalogRowView[]; total: number };
+  'catalog:list': { rows: CatalogRowView[]; total: number; filterError?: string };
   'catalog:upsert': { key: string; changed: string[] };
   'catalog:remove': { changed: string[] };
   'discounts:list': DiscountRow[];

@@ -17,7 +17,11 @@ import {
 /** Native file dialogs (Electron); browser mode picks and saves files in the page instead. */
 export interface FileDialogs {
   open(kind: 'scenario' | 'catalog'): Promise<{ name: string; text: string } | null>;
-  save(kind: 'scenario' | 'report' | 'catalog', suggestedName: string, text: string): Promise<{ path: string } | null>;
+  save(
+    kind: 'scenario' | 'report' | 'catalog',
+    suggestedName: string,
+    text: string,
+  ): Promise<{ path: string } | null>;
 }
 
 export interface HandlerContext {
@@ -28,20 +32,31 @@ export interface HandlerContext {
 }
 
 type Handlers = {
-  [C in Channel]: (input: ReturnType<(typeof CHANNELS)[C]['parse']>) => Promise<Result<ChannelOutput<C>>> | Result<ChannelOutput<C>>;
+  [C in Channel]: (
+    input: ReturnType<(typeof CHANNELS)[C]['parse']>,
+  ) => Promise<Result<ChannelOutput<C>>> | Result<ChannelOutput<C>>;
 };
 
 const ok = <T>(data: T): Result<T> => ({ ok: true, data });
 
 export function createHandlers(ctx: HandlerContext): Handlers {
   const { store } = ctx;
-  const noDialogs = { ok: false as const, error: 'file dialogs are only available in the desktop app' };
+  const noDialogs = {
+    ok: false as const,
+    error: 'file dialogs are only available in the desktop app',
+  };
   return {
     'app:info': () => ok({ ...ctx.info, recoveryNotice: store.recoveryNotice }),
     'catalog:get': () =>
-      ok({ catalog: store.readCatalog(), revision: store.revision(), stats: store.stats(), staleAfterDays: ctx.staleAfterDays }),
+      ok({
+        catalog: store.readCatalog(),
+        revision: store.revision(),
+        stats: store.stats(),
+        staleAfterDays: ctx.staleAfterDays,
+      }),
     'catalog:stats': () => ok(store.stats()),
-    'catalog:list': (i) => ok(store.list(i.table, { filter: i.filter, limit: i.limit, offset: i.offset })),
+    'catalog:list': (i) =>
+      ok(store.list(i.table, { filter: i.filter, limit: i.limit, offset: i.offset })),
     'catalog:upsert': (i) => store.upsert(i.table, i.row),
     'catalog:remove': (i) => store.remove(i.table, i.key),
     'discounts:list': () => ok(store.listDiscounts()),
@@ -56,7 +71,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     },
     'scenarios:list': () => ok(store.listScenarios()),
     'scenarios:get': (i) => store.getScenario(i.id),
-    'scenarios:save': (i) => store.saveScenario({ ...(i.id ? { id: i.id } : {}), name: i.name, scenario: i.scenario }),
+    'scenarios:save': (i) =>
+      store.saveScenario({ ...(i.id ? { id: i.id } : {}), name: i.name, scenario: i.scenario }),
     'scenarios:rename': (i) => store.renameScenario(i.id, i.name),
     'scenarios:duplicate': (i) => store.duplicateScenario(i.id),
     'scenarios:delete': (i) => store.deleteScenario(i.id),
@@ -67,7 +83,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       return parsed.ok ? ok(parsed.scenario) : { ok: false, error: parsed.error };
     },
     'file:open': async (i) => (ctx.dialogs ? ok(await ctx.dialogs.open(i.kind)) : noDialogs),
-    'file:save': async (i) => (ctx.dialogs ? ok(await ctx.dialogs.save(i.kind, i.suggestedName, i.text)) : noDialogs),
+    'file:save': async (i) =>
+      ctx.dialogs ? ok(await ctx.dialogs.save(i.kind, i.suggestedName, i.text)) : noDialogs,
   };
 }
 
@@ -75,8 +92,13 @@ export function createHandlers(ctx: HandlerContext): Handlers {
  * Validates a raw input for a channel, runs its handler, and answers `{ ok, data | error }`.
  * Never throws: an unknown channel, a bad input or a handler failure all become an error reply.
  */
-export async function dispatch(handlers: Handlers, channel: string, raw: unknown): Promise<Reply<unknown>> {
-  if (!Object.hasOwn(CHANNELS, channel)) return { ok: false, error: `unknown channel '${channel}'` };
+export async function dispatch(
+  handlers: Handlers,
+  channel: string,
+  raw: unknown,
+): Promise<Reply<unknown>> {
+  if (!Object.hasOwn(CHANNELS, channel))
+    return { ok: false, error: `unknown channel '${channel}'` };
   const c = channel as Channel;
   const parsed = CHANNELS[c].safeParse(raw ?? {});
   if (!parsed.success) return { ok: false, error: describeZodError(parsed.error) };

@@ -3,7 +3,10 @@ import { dispatch, type createHandlers } from './handlers.ts';
 
 /** The part of Electron's ipcMain the app uses (a fake in tests). */
 export interface IpcMainLike {
-  handle(channel: string, listener: (event: SenderEvent, input: unknown) => Promise<Reply<unknown>>): void;
+  handle(
+    channel: string,
+    listener: (event: SenderEvent, input: unknown) => Promise<Reply<unknown>>,
+  ): void;
 }
 
 /** The part of an IPC event the sender check reads. */
@@ -23,7 +26,8 @@ export function registerIpc(
   const channels = Object.keys(CHANNELS) as Channel[];
   for (const channel of channels) {
     ipcMain.handle(channel, async (event, input) => {
-      if (!isTrusted(event)) return { ok: false, error: 'refused: the request did not come from the app window' };
+      if (!isTrusted(event))
+        return { ok: false, error: 'refused: the request did not come from the app window' };
       return dispatch(handlers, channel, input);
     });
   }

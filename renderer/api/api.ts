@@ -24,8 +24,13 @@ export const mode: 'electron' | 'browser' = bridge ? 'electron' : 'browser';
 export class ApiError extends Error {}
 
 /** Calls a channel and returns its data, or throws ApiError with the message to show. */
-export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
-  const method = transport[channel] as unknown as (i: ChannelInput<C>) => Promise<Reply<ChannelOutput<C>>>;
+export async function call<C extends Channel>(
+  channel: C,
+  input: ChannelInput<C>,
+): Promise<ChannelOutput<C>> {
+  const method = transport[channel] as unknown as (
+    i: ChannelInput<C>,
+  ) => Promise<Reply<ChannelOutput<C>>>;
   const reply = await method(input);
   if (!reply.ok) throw new ApiError(reply.error);
   return reply.data as ChannelOutput<C>;

@@ -19,7 +19,8 @@ export function httpApi(base = './api/'): RendererApi {
     CHANNEL_NAMES.map((c) => [c, (input: ChannelInput<typeof c>) => call(c, input)]),
   ) as unknown as RendererApi;
   // Files are picked and saved by the page itself in a browser.
-  api['file:open'] = (input) => pickFile(input.kind === 'scenario' ? '.json,application/json' : '.json,.csv');
+  api['file:open'] = (input) =>
+    pickFile(input.kind === 'scenario' ? '.json,application/json' : '.json,.csv');
   api['file:save'] = async (input) => {
     downloadText(input.suggestedName, input.text);
     return { ok: true, data: { path: input.suggestedName } };
@@ -39,7 +40,8 @@ function pickFile(accept: string): Promise<Reply<{ name: string; text: string } 
       if (file === undefined) return resolve({ ok: true, data: null });
       file.text().then(
         (text) => resolve({ ok: true, data: { name: file.name, text } }),
-        (error: unknown) => resolve({ ok: false, error: `could not read ${file.name}: ${String(error)}` }),
+        (error: unknown) =>
+          resolve({ ok: false, error: `could not read ${file.name}: ${String(error)}` }),
       );
     });
     input.addEventListener('cancel', () => {
@@ -52,7 +54,11 @@ function pickFile(accept: string): Promise<Reply<{ name: string; text: string } 
 }
 
 export function downloadText(name: string, text: string): void {
-  const type = name.endsWith('.csv') ? 'text/csv' : name.endsWith('.md') ? 'text/markdown' : 'application/json';
+  const type = name.endsWith('.csv')
+    ? 'text/csv'
+    : name.endsWith('.md')
+      ? 'text/markdown'
+      : 'application/json';
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;

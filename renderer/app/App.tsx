@@ -1,9 +1,10 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { mode, onMenuCommand } from '../api/api.ts';
 import { CatalogView } from '../features/catalog/CatalogView.tsx';
 import { CompareView } from '../features/compare/CompareView.tsx';
 import { ScenariosView } from '../features/scenarios/ScenariosView.tsx';
 import { useCatalog } from '../stores/catalog-store.ts';
+import { reopenLast } from '../features/scenarios/scenario-actions.ts';
 import { startResultsSync, useResults } from '../stores/results-store.ts';
 import { useUi } from '../stores/ui-store.ts';
 import { runCommand, shortcutFor } from './commands.ts';
@@ -19,9 +20,11 @@ export function App() {
   const view = useUi((s) => s.view);
   const theme = useUi((s) => s.theme);
   const largeText = useUi((s) => s.largeText);
+  const [started, setStarted] = useState(false);
 
   useEffect(() => {
-    void useCatalog.getState().load();
+    // The catalog and the last open scenario load together; the first screen waits for both.
+    void Promise.all([useCatalog.getState().load(), reopenLast()]).then(() => setStarted(true));
     const stopSync = startResultsSync();
     const stopMenu = onMenuCommand(runCommand);
     // The desktop app's menus carry the accelerators; in a browser the page handles them.
@@ -44,9 +47,11 @@ export function App() {
     document.documentElement.dataset.theme = theme;
     document.documentElement.dataset.text = largeText ? 'large' : 'normal';
   }, [theme, largeText]);
-  const ready = status === 'ready' && evaluated;
+  const ready = started && status === 'ready' && evaluated;
   useEffect(() => {
-    document.getElementById('root')?.setAttribute('data-app-state', ready ? 'ready' : status === 'error' ? 'error' : 'loading');
+    document
+      .getElementById('root')
+      ?.setAttribute('data-app-state', ready ? 'ready' : status === 'error' ? 'error' : 'loading');
   }, [ready, status]);
 
   if (status === 'error') {

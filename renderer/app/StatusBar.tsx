@@ -9,13 +9,19 @@ export function StatusBar() {
     <footer className="statusbar">
       {stats && (
         <span data-testid="catalog-stats">
-          {stats.apiOfferings.toLocaleString('en-US')} API offerings · {stats.instances.toLocaleString('en-US')} GPU instances · {stats.models} models · {stats.regions} regions
+          {stats.apiOfferings.toLocaleString('en-US')} API offerings ·{' '}
+          {stats.instances.toLocaleString('en-US')} GPU instances · {stats.models} models ·{' '}
+          {stats.regions} regions
           {stats.staleRows > 0 ? ` · ${stats.staleRows} stale rows` : ''}
         </span>
       )}
       <span data-testid="compute-ms">evaluated in {computeMs.toFixed(0)} ms</span>
       <span className="spacer" />
-      {info && <span title={info.dataDir}>{info.mode === 'browser' ? 'Browser mode · ' : ''}offline · v{info.version}</span>}
+      {info && (
+        <span title={info.dataDir}>
+          {info.mode === 'browser' ? 'Browser mode · ' : ''}offline · v{info.version}
+        </span>
+      )}
     </footer>
   );
 }

@@ -5,7 +5,13 @@ export function Toasts() {
   return (
     <div className="toasts" aria-live="polite">
       {toasts.map((t) => (
-        <div key={t.id} className={`toast ${t.kind}`} role={t.kind === 'error' ? 'alert' : 'status'} data-testid={`toast-${t.kind}`} onClick={() => useUi.getState().dismiss(t.id)}>
+        <div
+          key={t.id}
+          className={`toast ${t.kind}`}
+          role={t.kind === 'error' ? 'alert' : 'status'}
+          data-testid={`toast-${t.kind}`}
+          onClick={() => useUi.getState().dismiss(t.id)}
+        >
           {t.text}
         </div>
       ))}

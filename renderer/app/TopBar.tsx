@@ -29,42 +29,99 @@ export function TopBar() {
         maxLength={200}
         onChange={(e) => {
           const next = e.target.value;
-          if (next.trim() !== '') useWorkspace.getState().update((s) => ({ ...s, name: next }), 'name');
+          if (next.trim() !== '')
+            useWorkspace.getState().update((s) => ({ ...s, name: next }), 'name');
         }}
       />
       {dirty && <span className="dirty-dot" title="Unsaved changes" aria-label="Unsaved changes" />}
       <div className="btn-group">
-        <button type="button" className="btn" onClick={() => runCommand('scenario:new')} title="New scenario (Ctrl+N)">
+        <button
+          type="button"
+          className="btn"
+          onClick={() => runCommand('scenario:new')}
+          title="New scenario (Ctrl+N)"
+        >
           New
         </button>
-        <button type="button" className="btn" onClick={() => runCommand('scenario:open')} title="Open a scenario file (Ctrl+O)" data-testid="open-file">
+        <button
+          type="button"
+          className="btn"
+          onClick={() => runCommand('scenario:open')}
+          title="Open a scenario file (Ctrl+O)"
+          data-testid="open-file"
+        >
           Open…
         </button>
-        <button type="button" className="btn primary" onClick={() => runCommand('scenario:save')} title="Save (Ctrl+S)" data-testid="save">
+        <button
+          type="button"
+          className="btn primary"
+          onClick={() => runCommand('scenario:save')}
+          title="Save (Ctrl+S)"
+          data-testid="save"
+        >
           Save
         </button>
-        <button type="button" className="btn" onClick={() => runCommand('scenario:export')} title="Export the scenario file (Ctrl+Shift+S)">
+        <button
+          type="button"
+          className="btn"
+          onClick={() => runCommand('scenario:export')}
+          title="Export the scenario file (Ctrl+Shift+S)"
+        >
           Export…
         </button>
-        <button type="button" className="btn" disabled={!canUndo} onClick={() => useWorkspace.getState().undo()} title="Undo (Ctrl+Z)" data-testid="undo">
+        <button
+          type="button"
+          className="btn"
+          disabled={!canUndo}
+          onClick={() => useWorkspace.getState().undo()}
+          title="Undo (Ctrl+Z)"
+          data-testid="undo"
+        >
           Undo
         </button>
-        <button type="button" className="btn" disabled={!canRedo} onClick={() => useWorkspace.getState().redo()} title="Redo (Ctrl+Y)" data-testid="redo">
+        <button
+          type="button"
+          className="btn"
+          disabled={!canRedo}
+          onClick={() => useWorkspace.getState().redo()}
+          title="Redo (Ctrl+Y)"
+          data-testid="redo"
+        >
           Redo
         </button>
       </div>
       <span className="spacer" />
       <nav className="tabs" role="tablist" aria-label="Views">
         {VIEWS.map((v) => (
-          <button key={v.key} type="button" role="tab" className="tab" aria-selected={view === v.key} data-testid={`view-${v.key}`} onClick={() => useUi.getState().setView(v.key)}>
+          <button
+            key={v.key}
+            type="button"
+            role="tab"
+            className="tab"
+            aria-selected={view === v.key}
+            data-testid={`view-${v.key}`}
+            onClick={() => useUi.getState().setView(v.key)}
+          >
             {v.label}
           </button>
         ))}
       </nav>
-      <button type="button" className="btn" aria-pressed={largeText} onClick={() => useUi.getState().toggleLargeText()} title="Large text for projectors">
+      <button
+        type="button"
+        className="btn"
+        aria-pressed={largeText}
+        onClick={() => useUi.getState().toggleLargeText()}
+        title="Large text for projectors"
+      >
         A+
       </button>
-      <button type="button" className="btn" onClick={() => useUi.getState().toggleTheme()} data-testid="theme" title="Light / dark (Ctrl+Shift+D)">
+      <button
+        type="button"
+        className="btn"
+        onClick={() => useUi.getState().toggleTheme()}
+        data-testid="theme"
+        title="Light / dark (Ctrl+Shift+D)"
+      >
         {theme === 'dark' ? 'Light' : 'Dark'}
       </button>
     </header>

@@ -13,7 +13,11 @@ import { useWorkspace } from '../stores/workspace-store.ts';
 /** Text fields keep their own undo; elsewhere undo steps through scenario edits. */
 function editingText(): boolean {
   const el = document.activeElement;
-  return el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement;
+  return (
+    el instanceof HTMLInputElement ||
+    el instanceof HTMLTextAreaElement ||
+    el instanceof HTMLSelectElement
+  );
 }
 
 /** Runs a command from the native menu, the toolbar or a keyboard shortcut. */

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { formatNumberInput, parseNumberInput, type NumberRules } from './number-input.ts';
 
 export interface NumberFieldProps extends NumberRules {
@@ -17,23 +17,15 @@ export interface NumberFieldProps extends NumberRules {
 export function NumberField(props: NumberFieldProps) {
   const { label, value, onCommit, unit, hint, testId, ...rules } = props;
   const id = useId();
-  const [text, setText] = useState(() => formatNumberInput(value, rules));
-  const [error, setError] = useState<string | null>(null);
-  const [editing, setEditing] = useState(false);
-  // Follow outside changes (undo, sliders, a loaded scenario) unless the person is typing.
-  useEffect(() => {
-    if (!editing) {
-      setText(formatNumberInput(value, rules));
-      setError(null);
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [value, editing]);
+  // What the person is typing; null shows the scenario's value (and follows undo, sliders, loads).
+  const [draft, setDraft] = useState<string | null>(null);
+  const text = draft ?? formatNumberInput(value, rules);
+  const parsed = draft === null ? null : parseNumberInput(draft, rules);
+  const error = parsed !== null && !parsed.ok ? `${label} ${parsed.error}` : null;
   const change = (next: string) => {
-    setText(next);
-    const parsed = parseNumberInput(next, rules);
-    if (!parsed.ok) return setError(`${label} ${parsed.error}`);
-    setError(null);
-    if (parsed.value !== value) onCommit(parsed.value);
+    setDraft(next);
+    const p = parseNumberInput(next, rules);
+    if (p.ok && p.value !== value) onCommit(p.value);
   };
   return (
     <div className="field">
@@ -46,8 +38,10 @@ export function NumberField(props: NumberFieldProps) {
           value={text}
           aria-invalid={error !== null}
           aria-describedby={error ? `${id}-error` : undefined}
-          onFocus={() => setEditing(true)}
-          onBlur={() => setEditing(false)}
+          onBlur={() => {
+            // A valid entry settles to the stored value's own formatting; an invalid one stays to fix.
+            if (error === null) setDraft(null);
+          }}
           onChange={(e) => change(e.target.value)}
         />
         {unit && <span className="unit">{rules.percent ? '%' : unit}</span>}
@@ -75,7 +69,12 @@ export function SelectField<T extends string>(props: {
     <div className="field">
       <label htmlFor={id}>{props.label}</label>
       <div className="input-unit">
-        <select id={id} data-testid={props.testId} value={props.value} onChange={(e) => props.onChange(e.target.value as T)}>
+        <select
+          id={id}
+          data-testid={props.testId}
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value as T)}
+        >
           {props.options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}

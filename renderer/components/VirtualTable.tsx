@@ -12,7 +12,11 @@ import { useMemo, useRef, type ReactNode } from 'react';
 
 export const tableFeatureSet = tableFeatures({ columnVisibilityFeature });
 export type Features = typeof tableFeatureSet;
-export type Column<T extends RowData> = ColumnDef<Features, T> & { id: string; size?: number; align?: 'left' | 'right' };
+export type Column<T extends RowData> = ColumnDef<Features, T> & {
+  id: string;
+  size?: number;
+  align?: 'left' | 'right';
+};
 
 export interface VirtualTableProps<T extends RowData> {
   columns: readonly Column<T>[];
@@ -39,6 +43,9 @@ export interface VirtualTableProps<T extends RowData> {
 export function VirtualTable<T extends RowData>(props: VirtualTableProps<T>) {
   const rowHeight = props.rowHeight ?? 34;
   const scrollRef = useRef<HTMLDivElement>(null);
+  // TanStack Virtual returns fresh functions each render, which the React compiler cannot memoize;
+  // this component is not compiled, so the warning does not apply.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: props.rowCount,
     getScrollElement: () => scrollRef.current,
@@ -58,7 +65,14 @@ export function VirtualTable<T extends RowData>(props: VirtualTableProps<T>) {
   const template = visible.map((c) => `${(c.columnDef as Column<T>).size ?? 120}px`).join(' ');
   const rows = table.getRowModel().rows;
   return (
-    <div ref={scrollRef} className="vtable" style={{ height: props.height }} data-testid={props.testId} role="table" aria-rowcount={props.rowCount}>
+    <div
+      ref={scrollRef}
+      className="vtable"
+      style={{ height: props.height }}
+      data-testid={props.testId}
+      role="table"
+      aria-rowcount={props.rowCount}
+    >
       <div className="vtable-head" style={{ gridTemplateColumns: template }} role="row">
         {table.getHeaderGroups()[0]?.headers.map((header) => {
           const def = header.column.columnDef as Column<T>;
@@ -96,7 +110,11 @@ export function VirtualTable<T extends RowData>(props: VirtualTableProps<T>) {
               tabIndex={0}
               data-row-key={row.id}
               className={`vtable-row ${props.rowClassName?.(row.original) ?? ''}`}
-              style={{ gridTemplateColumns: template, height: rowHeight, transform: `translateY(${item.start}px)` }}
+              style={{
+                gridTemplateColumns: template,
+                height: rowHeight,
+                transform: `translateY(${item.start}px)`,
+              }}
               onClick={() => props.onRowClick?.(row.original)}
               onKeyDown={(e) => {
                 if (e.key === 'Enter') props.onRowClick?.(row.original);
@@ -105,7 +123,11 @@ export function VirtualTable<T extends RowData>(props: VirtualTableProps<T>) {
               {row.getVisibleCells().map((cell) => {
                 const def = cell.column.columnDef as Column<T>;
                 return (
-                  <div key={cell.id} role="cell" className={def.align === 'right' ? 'num' : undefined}>
+                  <div
+                    key={cell.id}
+                    role="cell"
+                    className={def.align === 'right' ? 'num' : undefined}
+                  >
                     {flexRender(def.cell, cell.getContext())}
                   </div>
                 );

@@ -13,16 +13,24 @@ export type NumberParse = { ok: true; value: number | undefined } | { ok: false;
 
 export function parseNumberInput(text: string, rules: NumberRules): NumberParse {
   const trimmed = text.trim().replace(/[,_\s]/g, '');
-  if (trimmed === '') return rules.optional ? { ok: true, value: undefined } : { ok: false, error: 'required' };
+  if (trimmed === '')
+    return rules.optional ? { ok: true, value: undefined } : { ok: false, error: 'required' };
   const shown = Number(trimmed);
   if (!Number.isFinite(shown)) return { ok: false, error: 'must be a number' };
   const scale = rules.percent ? 100 : 1;
-  if (rules.integer && !Number.isInteger(shown)) return { ok: false, error: 'must be a whole number' };
+  if (rules.integer && !Number.isInteger(shown))
+    return { ok: false, error: 'must be a whole number' };
   if (rules.min !== undefined && shown < rules.min * scale) {
-    return { ok: false, error: `must be at least ${fmt(rules.min * scale)}${rules.percent ? '%' : ''}` };
+    return {
+      ok: false,
+      error: `must be at least ${fmt(rules.min * scale)}${rules.percent ? '%' : ''}`,
+    };
   }
   if (rules.max !== undefined && shown > rules.max * scale) {
-    return { ok: false, error: `must be at most ${fmt(rules.max * scale)}${rules.percent ? '%' : ''}` };
+    return {
+      ok: false,
+      error: `must be at most ${fmt(rules.max * scale)}${rules.percent ? '%' : ''}`,
+    };
   }
   return { ok: true, value: shown / scale };
 }

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ReplicaCapacity } from '../../core/selfhost/capacity.ts';
+import type { ObjectPairCache } from '../../core/sweep/object-cache.ts';
 import { evaluateScenario, type ScenarioEvaluation } from '../../core/scenario/evaluate.ts';
 import { useCatalog } from './catalog-store.ts';
 import { useWorkspace } from './workspace-store.ts';
@@ -12,13 +13,18 @@ export interface ResultsState {
   version: number;
 }
 
-export const useResults = create<ResultsState>()(() => ({ evaluation: null, computeMs: 0, version: 0 }));
+export const useResults = create<ResultsState>()(() => ({
+  evaluation: null,
+  computeMs: 0,
+  version: 0,
+}));
 
 /**
  * Replica capacities survive what-if changes of volume (they do not depend on it) and are dropped
  * when the catalog changes (a GPU or model edit changes them).
  */
 let capacityCache = new Map<string, ReplicaCapacity>();
+let bestCapacityCache = new Map<string, ObjectPairCache<ReplicaCapacity>>();
 let cacheRevision = -1;
 
 /** Re-evaluates the draft scenario against the catalog; synchronous, on every change. */
@@ -27,13 +33,22 @@ export function recompute(): void {
   if (snapshot === null) return;
   if (snapshot.revision !== cacheRevision) {
     capacityCache = new Map();
+    bestCapacityCache = new Map();
     cacheRevision = snapshot.revision;
   }
   const scenario = useWorkspace.getState().scenario;
   const started = performance.now();
   const staleBefore = isoDaysAgo(snapshot.staleAfterDays);
-  const evaluation = evaluateScenario({ ...snapshot.catalog }, scenario, { capacityCache, staleBefore });
-  useResults.setState((s) => ({ evaluation, computeMs: performance.now() - started, version: s.version + 1 }));
+  const evaluation = evaluateScenario({ ...snapshot.catalog }, scenario, {
+    capacityCache,
+    bestCapacityCache,
+    staleBefore,
+  });
+  useResults.setState((s) => ({
+    evaluation,
+    computeMs: performance.now() - started,
+    version: s.version + 1,
+  }));
 }
 
 function isoDaysAgo(days: number): string {

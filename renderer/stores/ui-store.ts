@@ -29,15 +29,19 @@ const MAX_SELECTED = 4;
 let nextToast = 1;
 
 function initialTheme(): Theme {
-  const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('modelwise.theme') : null;
+  const saved =
+    typeof localStorage !== 'undefined' ? localStorage.getItem('modelwise.theme') : null;
   if (saved === 'light' || saved === 'dark') return saved;
-  return typeof matchMedia !== 'undefined' && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  return typeof matchMedia !== 'undefined' && matchMedia('(prefers-color-scheme: dark)').matches
+    ? 'dark'
+    : 'light';
 }
 
 export const useUi = create<UiState>()((set, get) => ({
   view: 'compare',
   theme: initialTheme(),
-  largeText: typeof localStorage !== 'undefined' && localStorage.getItem('modelwise.largeText') === '1',
+  largeText:
+    typeof localStorage !== 'undefined' && localStorage.getItem('modelwise.largeText') === '1',
   toasts: [],
   selected: [],
   setView: (view) => set({ view }),
@@ -67,7 +71,10 @@ export const useUi = create<UiState>()((set, get) => ({
 }));
 
 /** Runs an async action, showing its error (the main process's one-line message) as a toast. */
-export async function attempt<T>(action: () => Promise<T>, success?: string): Promise<T | undefined> {
+export async function attempt<T>(
+  action: () => Promise<T>,
+  success?: string,
+): Promise<T | undefined> {
   try {
     const result = await action();
     if (success) useUi.getState().toast('success', success);

@@ -37,7 +37,8 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => ({
     const next = edit(scenario);
     if (next === scenario) return;
     const now = Date.now();
-    const merge = coalesce !== undefined && lastEdit?.key === coalesce && now - lastEdit.at < COALESCE_MS;
+    const merge =
+      coalesce !== undefined && lastEdit?.key === coalesce && now - lastEdit.at < COALESCE_MS;
     set({
       scenario: next,
       dirty: true,
@@ -50,21 +51,37 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => ({
     const { past, scenario, future } = get();
     const previous = past[past.length - 1];
     if (previous === undefined) return;
-    set({ scenario: previous, past: past.slice(0, -1), future: [scenario, ...future], dirty: true, lastEdit: null });
+    set({
+      scenario: previous,
+      past: past.slice(0, -1),
+      future: [scenario, ...future],
+      dirty: true,
+      lastEdit: null,
+    });
   },
   redo: () => {
     const { past, scenario, future } = get();
     const next = future[0];
     if (next === undefined) return;
-    set({ scenario: next, past: [...past, scenario], future: future.slice(1), dirty: true, lastEdit: null });
+    set({
+      scenario: next,
+      past: [...past, scenario],
+      future: future.slice(1),
+      dirty: true,
+      lastEdit: null,
+    });
   },
-  load: (scenario, savedId) => set({ scenario, savedId, dirty: false, past: [], future: [], lastEdit: null }),
-  markSaved: (savedId, name) => set((s) => ({ savedId, dirty: false, scenario: { ...s.scenario, name } })),
+  load: (scenario, savedId) =>
+    set({ scenario, savedId, dirty: false, past: [], future: [], lastEdit: null }),
+  markSaved: (savedId, name) =>
+    set((s) => ({ savedId, dirty: false, scenario: { ...s.scenario, name } })),
 }));
 
 /** Edits one part of the workload. */
 export function updateWorkload(patch: Partial<Scenario['workload']>, coalesce?: string): void {
-  useWorkspace.getState().update((s) => ({ ...s, workload: { ...s.workload, ...patch } }), coalesce);
+  useWorkspace
+    .getState()
+    .update((s) => ({ ...s, workload: { ...s.workload, ...patch } }), coalesce);
 }
 
 export function updateValue(patch: Partial<Scenario['value']>, coalesce?: string): void {

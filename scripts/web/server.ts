@@ -44,10 +44,16 @@ export interface WebServer {
 }
 
 /** Starts the server on 127.0.0.1 (port 0 picks a free one). */
-export async function startWebServer(options: { port: number; dataDir: string; rendererDir?: string }): Promise<WebServer> {
+export async function startWebServer(options: {
+  port: number;
+  dataDir: string;
+  rendererDir?: string;
+}): Promise<WebServer> {
   const rendererDir = options.rendererDir ?? RENDERER_DIR;
   if (!existsSync(join(rendererDir, 'index.html'))) {
-    throw new UsageError(`no built renderer in ${rendererDir}; run \`npm run build:renderer\` first`);
+    throw new UsageError(
+      `no built renderer in ${rendererDir}; run \`npm run build:renderer\` first`,
+    );
   }
   const store = openCatalogStore({ dataDir: options.dataDir, staleAfterDays: STALE_AFTER_DAYS });
   const handlers = createHandlers({
@@ -91,13 +97,19 @@ async function handle(
   // Only this machine's loopback name for this port: a page elsewhere cannot rebind DNS to us.
   const port = (server.address() as { port: number }).port;
   const allowedHosts = [`${HOST}:${port}`, `localhost:${port}`];
-  if (!allowedHosts.includes(req.headers.host ?? '')) return send(res, 403, 'text/plain', 'forbidden host');
+  if (!allowedHosts.includes(req.headers.host ?? ''))
+    return send(res, 403, 'text/plain', 'forbidden host');
   const url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
   if (url.pathname.startsWith('/api/')) {
     if (req.method !== 'POST') return send(res, 405, 'text/plain', 'POST only');
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedHosts.map((h) => `http://${h}`).includes(origin)) {
-      return send(res, 403, 'application/json', JSON.stringify({ ok: false, error: 'cross-origin request refused' }));
+      return send(
+        res,
+        403,
+        'application/json',
+        JSON.stringify({ ok: false, error: 'cross-origin request refused' }),
+      );
     }
     const body = await readBody(req);
     let input: unknown = {};
@@ -105,18 +117,29 @@ async function handle(
       try {
         input = JSON.parse(body) as unknown;
       } catch {
-        return send(res, 400, 'application/json', JSON.stringify({ ok: false, error: 'request body is not JSON' }));
+        return send(
+          res,
+          400,
+          'application/json',
+          JSON.stringify({ ok: false, error: 'request body is not JSON' }),
+        );
       }
     }
-    const reply = await dispatch(handlers, decodeURIComponent(url.pathname.slice('/api/'.length)), input);
+    const reply = await dispatch(
+      handlers,
+      decodeURIComponent(url.pathname.slice('/api/'.length)),
+      input,
+    );
     return send(res, 200, 'application/json', JSON.stringify(reply));
   }
-  if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'method not allowed');
+  if (req.method !== 'GET' && req.method !== 'HEAD')
+    return send(res, 405, 'text/plain', 'method not allowed');
   return serveFile(res, rendererDir, url.pathname);
 }
 
 function serveFile(res: ServerResponse, root: string, pathname: string): void {
-  const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  const relative =
+    pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
   const file = normalize(join(root, relative));
   // Paths that climb out of the renderer folder ("/../…") are refused, not served.
   if (!file.startsWith(root + sep)) return send(res, 403, 'text/plain', 'forbidden');
@@ -153,7 +176,8 @@ function packageVersion(): string {
 }
 
 function openBrowser(url: string): void {
-  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  const command =
+    process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
   const child = spawn(command, [url], { stdio: 'ignore', detached: true });
   child.on('error', () => console.log(`open ${url} in your browser`));
   child.unref();
@@ -173,7 +197,10 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-if (process.argv[1] !== undefined && resolve(process.argv[1]) === resolve('scripts/web/server.ts')) {
+if (
+  process.argv[1] !== undefined &&
+  resolve(process.argv[1]) === resolve('scripts/web/server.ts')
+) {
   main().catch((error: unknown) => {
     console.error(`modelwise web: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(error instanceof UsageError ? 2 : 1);

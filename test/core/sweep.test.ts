@@ -12,7 +12,11 @@ import { offering } from '../support/fixtures.ts';
 
 const seed = readSeed();
 const catalog = { ...seed, discounts: [] };
-const value = ValueAssumptions.parse({ perRequest: { kind: 'revenue', usdPerRequest: 0.05 }, setupUsd: { api: 5_000, cloud: 40_000, onprem: 150_000 }, weeksToLaunch: { api: 2, cloud: 6, onprem: 16 } });
+const value = ValueAssumptions.parse({
+  perRequest: { kind: 'revenue', usdPerRequest: 0.05 },
+  setupUsd: { api: 5_000, cloud: 40_000, onprem: 150_000 },
+  weeksToLaunch: { api: 2, cloud: 6, onprem: 16 },
+});
 const work = (over: Partial<WorkloadInput> = {}) =>
   Workload.parse({
     requests: { count: 50_000, per: 'day' },
@@ -26,7 +30,10 @@ const work = (over: Partial<WorkloadInput> = {}) =>
   });
 const fullSweep = CandidateSweep.parse({
   api: {},
-  cloud: { models: ['llama-3.3-70b', 'llama-3.1-8b', 'qwen3-235b-a22b'], pricing: ['onDemand', 'commit1y'] },
+  cloud: {
+    models: ['llama-3.3-70b', 'llama-3.1-8b', 'qwen3-235b-a22b'],
+    pricing: ['onDemand', 'commit1y'],
+  },
   onprem: { models: ['llama-3.3-70b'] },
 });
 
@@ -71,28 +78,60 @@ describe('sweep', () => {
     const lat = (r: (typeof rows)[0]) => r.e2eMs ?? Infinity;
     const q = (r: (typeof rows)[0]) => r.quality ?? -Infinity;
     const dominates = (a: (typeof rows)[0], b: (typeof rows)[0]) =>
-      a.monthlyUsd! <= b.monthlyUsd! && lat(a) <= lat(b) && q(a) >= q(b) && (a.monthlyUsd! < b.monthlyUsd! || lat(a) < lat(b) || q(a) > q(b));
+      a.monthlyUsd! <= b.monthlyUsd! &&
+      lat(a) <= lat(b) &&
+      q(a) >= q(b) &&
+      (a.monthlyUsd! < b.monthlyUsd! || lat(a) < lat(b) || q(a) > q(b));
     const frontier = rows.filter((r) => r.pareto);
     expect(frontier.length).toBeGreaterThan(0);
     for (const f of frontier) expect(rows.some((o) => dominates(o, f))).toBe(false);
     for (const r of rows.filter((r) => !r.pareto).slice(0, 200)) {
-      expect(frontier.some((f) => dominates(f, r) || (f.monthlyUsd === r.monthlyUsd && lat(f) === lat(r) && q(f) === q(r)))).toBe(true);
+      expect(
+        frontier.some(
+          (f) =>
+            dominates(f, r) ||
+            (f.monthlyUsd === r.monthlyUsd && lat(f) === lat(r) && q(f) === q(r)),
+        ),
+      ).toBe(true);
     }
   });
 
   it('a model that does not fit is infeasible with the reason', () => {
     const rows = result.rankedRows();
-    const big = rows.find((r) => r.modelId === 'qwen3-235b-a22b' && r.kind === 'cloud' && /g6\.xlarge/.test(r.label));
+    const big = rows.find(
+      (r) => r.modelId === 'qwen3-235b-a22b' && r.kind === 'cloud' && /g6\.xlarge/.test(r.label),
+    );
     expect(big?.feasible).toBe(false);
     expect(big?.reasons[0]).toMatch(/does not fit|weights need/);
   });
 });
 
 describe('constraints', () => {
-  const inline = { providers: [], models: [], gpus: [], instances: [], regions: [], offerings: [
-    Offering.parse({ ...offering(), id: 'eu/model', residency: 'eu', modelId: 'llama-3.3-70b', publishedTtftMs: 300, publishedOutputTokPerS: 50 }),
-    Offering.parse({ ...offering(), id: 'us/model', residency: 'us', modelId: 'llama-3.3-70b', publishedTtftMs: 900, publishedOutputTokPerS: 50 }),
-  ] };
+  const inline = {
+    providers: [],
+    models: [],
+    gpus: [],
+    instances: [],
+    regions: [],
+    offerings: [
+      Offering.parse({
+        ...offering(),
+        id: 'eu/model',
+        residency: 'eu',
+        modelId: 'llama-3.3-70b',
+        publishedTtftMs: 300,
+        publishedOutputTokPerS: 50,
+      }),
+      Offering.parse({
+        ...offering(),
+        id: 'us/model',
+        residency: 'us',
+        modelId: 'llama-3.3-70b',
+        publishedTtftMs: 900,
+        publishedOutputTokPerS: 50,
+      }),
+    ],
+  };
   const index = indexCatalog(catalog, inline);
   const run = (w: Workload, maxMonthlyUsd?: number) =>
     sweep(makeContext(index, w, value, { maxMonthlyUsd }), [
@@ -110,7 +149,9 @@ describe('constraints', () => {
 
   it('a published TTFT above the SLO is infeasible', () => {
     const rows = run(work({ slo: { ttftMs: 800 } }));
-    expect(rows.find((r) => r.id === 'api:us/model')!.reasons).toEqual(['misses the TTFT SLO: 900 ms > 800 ms (published)']);
+    expect(rows.find((r) => r.id === 'api:us/model')!.reasons).toEqual([
+      'misses the TTFT SLO: 900 ms > 800 ms (published)',
+    ]);
   });
 
   it('a budget rules out what costs more', () => {
@@ -121,6 +162,8 @@ describe('constraints', () => {
 
   it('minimum quality needs a score at or above it', () => {
     const rows = run(work({ slo: {}, minQuality: { benchmark: 'lmarena-text', score: 5000 } }));
-    expect(rows[0]!.reasons[0]).toMatch(/below the minimum 5000 \(LMArena text\)|no LMArena text score/);
+    expect(rows[0]!.reasons[0]).toMatch(
+      /below the minimum 5000 \(LMArena text\)|no LMArena text score/,
+    );
   });
 });

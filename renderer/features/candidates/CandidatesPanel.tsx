@@ -15,7 +15,12 @@ const PRICING_LABELS: Record<PricingModel, string> = {
   commit1y: '1-year',
   commit3y: '3-year',
 };
-const ENGINE_LABELS: Record<Engine, string> = { vllm: 'vLLM', trtllm: 'TensorRT-LLM', sglang: 'SGLang', tgi: 'TGI' };
+const ENGINE_LABELS: Record<Engine, string> = {
+  vllm: 'vLLM',
+  trtllm: 'TensorRT-LLM',
+  sglang: 'SGLang',
+  tgi: 'TGI',
+};
 
 type Sweep = NonNullable<Scenario['sweep']>;
 const EMPTY_API = { providers: [], families: [], models: [] };
@@ -29,8 +34,15 @@ const EMPTY_CLOUD: NonNullable<Sweep['cloud']> = {
   scaling: 'autoscale',
   minReplicas: 1,
   targetUtilization: 0.8,
+  regionChoice: 'cheapest',
 };
-const EMPTY_ONPREM: NonNullable<Sweep['onprem']> = { models: [], families: [], gpus: [], engine: 'vllm', assumptions: {} };
+const EMPTY_ONPREM: NonNullable<Sweep['onprem']> = {
+  models: [],
+  families: [],
+  gpus: [],
+  engine: 'vllm',
+  assumptions: {},
+};
 
 function updateSweep(edit: (s: Sweep) => Sweep): void {
   useWorkspace.getState().update((s) => ({ ...s, sweep: edit(s.sweep ?? {}) }));
@@ -65,7 +77,11 @@ export function CandidatesPanel() {
             { value: 'cloud', label: 'Rented GPUs' },
             { value: 'onprem', label: 'Owned GPUs' },
           ]}
-          selected={[api ? 'api' : '', cloud ? 'cloud' : '', onprem ? 'onprem' : ''].filter((x) => x !== '') as ('api' | 'cloud' | 'onprem')[]}
+          selected={
+            [api ? 'api' : '', cloud ? 'cloud' : '', onprem ? 'onprem' : ''].filter(
+              (x) => x !== '',
+            ) as ('api' | 'cloud' | 'onprem')[]
+          }
           onToggle={(k) => {
             if (k === 'api') setPart('api', api ? undefined : EMPTY_API);
             if (k === 'cloud') setPart('cloud', cloud ? undefined : EMPTY_CLOUD);
@@ -81,33 +97,80 @@ export function CandidatesPanel() {
           unit="$/month"
           hint="Candidates above it are marked over budget"
           onCommit={(v) =>
-            useWorkspace.getState().update((s) => ({ ...s, constraints: v === undefined ? {} : { maxMonthlyUsd: v } }))
+            useWorkspace
+              .getState()
+              .update((s) => ({ ...s, constraints: v === undefined ? {} : { maxMonthlyUsd: v } }))
           }
         />
       </section>
       {api && (
         <section className="section">
           <h3>Hosted APIs</h3>
-          <FilterChips title="Providers" testId="filter-providers" options={options.providers} selected={api.providers} onChange={(providers) => setPart('api', { ...api, providers })} />
-          <FilterChips title="Model families" options={options.families} selected={api.families} onChange={(families) => setPart('api', { ...api, families })} />
+          <FilterChips
+            title="Providers"
+            testId="filter-providers"
+            options={options.providers}
+            selected={api.providers}
+            onChange={(providers) => setPart('api', { ...api, providers })}
+          />
+          <FilterChips
+            title="Model families"
+            options={options.families}
+            selected={api.families}
+            onChange={(families) => setPart('api', { ...api, families })}
+          />
         </section>
       )}
       {cloud && (
         <section className="section">
           <h3>Rented GPUs</h3>
-          <FilterChips title="Clouds" testId="filter-clouds" options={options.clouds} selected={cloud.clouds} onChange={(clouds) => setPart('cloud', { ...cloud, clouds })} />
-          <FilterChips title="GPUs" options={options.gpus} selected={cloud.gpus} onChange={(gpus) => setPart('cloud', { ...cloud, gpus })} />
-          <FilterChips title="Model families" options={options.openFamilies} selected={cloud.families} onChange={(families) => setPart('cloud', { ...cloud, families })} />
-          <div className="muted" style={{ marginBottom: 4 }}>Pricing</div>
+          <FilterChips
+            title="Clouds"
+            testId="filter-clouds"
+            options={options.clouds}
+            selected={cloud.clouds}
+            onChange={(clouds) => setPart('cloud', { ...cloud, clouds })}
+          />
+          <FilterChips
+            title="GPUs"
+            options={options.gpus}
+            selected={cloud.gpus}
+            onChange={(gpus) => setPart('cloud', { ...cloud, gpus })}
+          />
+          <FilterChips
+            title="Model families"
+            options={options.openFamilies}
+            selected={cloud.families}
+            onChange={(families) => setPart('cloud', { ...cloud, families })}
+          />
+          <div className="muted" style={{ marginBottom: 4 }}>
+            Pricing
+          </div>
           <Chips
             options={PRICING_MODELS.map((p) => ({ value: p, label: PRICING_LABELS[p] }))}
             selected={cloud.pricing}
             onToggle={(p) => {
-              const pricing = cloud.pricing.includes(p) ? cloud.pricing.filter((x) => x !== p) : [...cloud.pricing, p];
+              const pricing = cloud.pricing.includes(p)
+                ? cloud.pricing.filter((x) => x !== p)
+                : [...cloud.pricing, p];
               if (pricing.length > 0) setPart('cloud', { ...cloud, pricing });
             }}
           />
-          <SelectField<Engine> label="Serving engine" value={cloud.engine} options={ENGINES.map((e) => ({ value: e, label: ENGINE_LABELS[e] }))} onChange={(engine) => setPart('cloud', { ...cloud, engine })} />
+          <SelectField<'cheapest' | 'every'>
+            label="Regions"
+            value={cloud.regionChoice}
+            options={[
+              { value: 'cheapest', label: 'Cheapest allowed per type' },
+              { value: 'every', label: 'Every region' },
+            ]}
+            onChange={(regionChoice) => setPart('cloud', { ...cloud, regionChoice })}
+          />
+          <SelectField<Engine>
+            label="Serving engine"
+            value={cloud.engine}
+            options={ENGINES.map((e) => ({ value: e, label: ENGINE_LABELS[e] }))}
+            onChange={(engine) => setPart('cloud', { ...cloud, engine })}
+          />
           <SelectField<'autoscale' | 'fixed'>
             label="Scaling"
             value={cloud.scaling}
@@ -117,19 +180,97 @@ export function CandidatesPanel() {
             ]}
             onChange={(scaling) => setPart('cloud', { ...cloud, scaling })}
           />
-          <NumberField label="Autoscaling floor" value={cloud.minReplicas} integer min={0} max={1000} unit="replicas" onCommit={(v) => setPart('cloud', { ...cloud, minReplicas: v ?? 0 })} />
+          <NumberField
+            label="Autoscaling floor"
+            value={cloud.minReplicas}
+            integer
+            min={0}
+            max={1000}
+            unit="replicas"
+            onCommit={(v) => setPart('cloud', { ...cloud, minReplicas: v ?? 0 })}
+          />
         </section>
       )}
       {onprem && (
         <section className="section">
           <h3>Owned GPUs</h3>
-          <FilterChips title="GPUs" options={options.ownedGpus} selected={onprem.gpus} onChange={(gpus) => setPart('onprem', { ...onprem, gpus })} />
-          <FilterChips title="Model families" options={options.openFamilies} selected={onprem.families} onChange={(families) => setPart('onprem', { ...onprem, families })} />
-          <NumberField label="Amortization" value={onprem.assumptions.amortizationMonths ?? 36} integer min={1} max={120} unit="months" onCommit={(v) => setPart('onprem', { ...onprem, assumptions: { ...onprem.assumptions, amortizationMonths: v ?? 36 } })} />
-          <NumberField label="Electricity" value={onprem.assumptions.powerUsdPerKwh ?? 0.12} min={0} max={5} unit="$/kWh" onCommit={(v) => setPart('onprem', { ...onprem, assumptions: { ...onprem.assumptions, powerUsdPerKwh: v ?? 0.12 } })} />
-          <NumberField label="PUE" value={onprem.assumptions.pue ?? 1.4} min={1} max={3} onCommit={(v) => setPart('onprem', { ...onprem, assumptions: { ...onprem.assumptions, pue: v ?? 1.4 } })} />
-          <NumberField label="Colocation" value={onprem.assumptions.colocationUsdPerGpuMonth ?? 150} min={0} max={100_000} unit="$/GPU·mo" onCommit={(v) => setPart('onprem', { ...onprem, assumptions: { ...onprem.assumptions, colocationUsdPerGpuMonth: v ?? 150 } })} />
-          <NumberField label="Staff" value={onprem.assumptions.staffUsdPerMonth ?? 0} min={0} max={10_000_000} unit="$/month" onCommit={(v) => setPart('onprem', { ...onprem, assumptions: { ...onprem.assumptions, staffUsdPerMonth: v ?? 0 } })} />
+          <FilterChips
+            title="GPUs"
+            options={options.ownedGpus}
+            selected={onprem.gpus}
+            onChange={(gpus) => setPart('onprem', { ...onprem, gpus })}
+          />
+          <FilterChips
+            title="Model families"
+            options={options.openFamilies}
+            selected={onprem.families}
+            onChange={(families) => setPart('onprem', { ...onprem, families })}
+          />
+          <NumberField
+            label="Amortization"
+            value={onprem.assumptions.amortizationMonths ?? 36}
+            integer
+            min={1}
+            max={120}
+            unit="months"
+            onCommit={(v) =>
+              setPart('onprem', {
+                ...onprem,
+                assumptions: { ...onprem.assumptions, amortizationMonths: v ?? 36 },
+              })
+            }
+          />
+          <NumberField
+            label="Electricity"
+            value={onprem.assumptions.powerUsdPerKwh ?? 0.12}
+            min={0}
+            max={5}
+            unit="$/kWh"
+            onCommit={(v) =>
+              setPart('onprem', {
+                ...onprem,
+                assumptions: { ...onprem.assumptions, powerUsdPerKwh: v ?? 0.12 },
+              })
+            }
+          />
+          <NumberField
+            label="PUE"
+            value={onprem.assumptions.pue ?? 1.4}
+            min={1}
+            max={3}
+            onCommit={(v) =>
+              setPart('onprem', {
+                ...onprem,
+                assumptions: { ...onprem.assumptions, pue: v ?? 1.4 },
+              })
+            }
+          />
+          <NumberField
+            label="Colocation"
+            value={onprem.assumptions.colocationUsdPerGpuMonth ?? 150}
+            min={0}
+            max={100_000}
+            unit="$/GPU·mo"
+            onCommit={(v) =>
+              setPart('onprem', {
+                ...onprem,
+                assumptions: { ...onprem.assumptions, colocationUsdPerGpuMonth: v ?? 150 },
+              })
+            }
+          />
+          <NumberField
+            label="Staff"
+            value={onprem.assumptions.staffUsdPerMonth ?? 0}
+            min={0}
+            max={10_000_000}
+            unit="$/month"
+            onCommit={(v) =>
+              setPart('onprem', {
+                ...onprem,
+                assumptions: { ...onprem.assumptions, staffUsdPerMonth: v ?? 0 },
+              })
+            }
+          />
         </section>
       )}
       <section className="section">

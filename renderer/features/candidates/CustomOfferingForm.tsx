@@ -15,10 +15,18 @@ export function CustomOfferingForm() {
   const [cacheRead, setCacheRead] = useState<number | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const add = () => {
-    if (input === undefined || output === undefined) return setError('input and output prices are required');
+    if (input === undefined || output === undefined)
+      return setError('input and output prices are required');
     const result = addCustomOffering(
       useWorkspace.getState().scenario,
-      { name, modelId, inputUsdPerMTok: input, outputUsdPerMTok: output, cacheReadUsdPerMTok: cacheRead, residency: 'global' },
+      {
+        name,
+        modelId,
+        inputUsdPerMTok: input,
+        outputUsdPerMTok: output,
+        cacheReadUsdPerMTok: cacheRead,
+        residency: 'global',
+      },
       new Date().toISOString().slice(0, 10),
     );
     if (!result.ok) return setError(result.error);
@@ -31,11 +39,22 @@ export function CustomOfferingForm() {
     <div data-testid="custom-offering">
       <div className="field">
         <label htmlFor="custom-name">Name</label>
-        <input id="custom-name" className="plain" value={name} placeholder="Negotiated Llama" onChange={(e) => setName(e.target.value)} />
+        <input
+          id="custom-name"
+          className="plain"
+          value={name}
+          placeholder="Negotiated Llama"
+          onChange={(e) => setName(e.target.value)}
+        />
       </div>
       <div className="field">
         <label htmlFor="custom-model">Model</label>
-        <select id="custom-model" className="plain" value={modelId} onChange={(e) => setModelId(e.target.value)}>
+        <select
+          id="custom-model"
+          className="plain"
+          value={modelId}
+          onChange={(e) => setModelId(e.target.value)}
+        >
           {models.map((m) => (
             <option key={m.id} value={m.id}>
               {m.name}
@@ -43,10 +62,36 @@ export function CustomOfferingForm() {
           ))}
         </select>
       </div>
-      <NumberField label="Input" value={input} min={0} max={10_000} unit="$/1M" onCommit={setInput} />
-      <NumberField label="Output" value={output} min={0} max={10_000} unit="$/1M" onCommit={setOutput} />
-      <NumberField label="Cached input" value={cacheRead} optional min={0} max={10_000} unit="$/1M" onCommit={setCacheRead} />
-      {error && <div className="reason" role="alert" style={{ marginBottom: 8 }}>{error}</div>}
+      <NumberField
+        label="Input"
+        value={input}
+        min={0}
+        max={10_000}
+        unit="$/1M"
+        onCommit={setInput}
+      />
+      <NumberField
+        label="Output"
+        value={output}
+        min={0}
+        max={10_000}
+        unit="$/1M"
+        onCommit={setOutput}
+      />
+      <NumberField
+        label="Cached input"
+        value={cacheRead}
+        optional
+        min={0}
+        max={10_000}
+        unit="$/1M"
+        onCommit={setCacheRead}
+      />
+      {error && (
+        <div className="reason" role="alert" style={{ marginBottom: 8 }}>
+          {error}
+        </div>
+      )}
       <button type="button" className="btn" onClick={add} disabled={name.trim() === ''}>
         Add to comparison
       </button>

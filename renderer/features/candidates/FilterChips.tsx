@@ -16,7 +16,12 @@ export function FilterChips(props: {
         <span className="faint" style={{ fontSize: '0.85em' }}>
           {props.selected.length === 0 ? 'all' : `${props.selected.length} selected`}
           {props.selected.length > 0 && (
-            <button type="button" className="btn small" style={{ marginLeft: 6 }} onClick={() => props.onChange([])}>
+            <button
+              type="button"
+              className="btn small"
+              style={{ marginLeft: 6 }}
+              onClick={() => props.onChange([])}
+            >
               All
             </button>
           )}

@@ -14,13 +14,23 @@ export function candidateOptions(catalog: Catalog) {
     return m;
   };
   const providerNames = new Map(catalog.providers.map((p) => [p.id, p.name]));
-  const gpuNames = new Map(catalog.gpus.map((g) => [g.id, g.name.replace(/^(NVIDIA|AMD|Intel|Google) /, '')]));
+  const gpuNames = new Map(
+    catalog.gpus.map((g) => [g.id, g.name.replace(/^(NVIDIA|AMD|Intel|Google) /, '')]),
+  );
   const families = new Map(catalog.models.map((m) => [m.id, m.family]));
   const toOptions = (m: Map<string, number>, label: (v: string) => string): Option[] =>
-    [...m].map(([value, n]) => ({ value, label: label(value), count: n })).sort((a, b) => a.label.localeCompare(b.label));
+    [...m]
+      .map(([value, n]) => ({ value, label: label(value), count: n }))
+      .sort((a, b) => a.label.localeCompare(b.label));
   return {
-    providers: toOptions(count(catalog.offerings.map((o) => o.provider)), (v) => providerNames.get(v) ?? v),
-    clouds: toOptions(count(catalog.instances.map((i) => i.cloud)), (v) => providerNames.get(v) ?? v.toUpperCase()),
+    providers: toOptions(
+      count(catalog.offerings.map((o) => o.provider)),
+      (v) => providerNames.get(v) ?? v,
+    ),
+    clouds: toOptions(
+      count(catalog.instances.map((i) => i.cloud)),
+      (v) => providerNames.get(v) ?? v.toUpperCase(),
+    ),
     gpus: toOptions(count(catalog.instances.map((i) => i.gpuId)), (v) => gpuNames.get(v) ?? v),
     ownedGpus: catalog.gpus
       .filter((g) => g.purchaseUsd !== undefined)

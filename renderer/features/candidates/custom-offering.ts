@@ -21,12 +21,18 @@ export function addCustomOffering(
   input: CustomOfferingInput,
   today: string,
 ): { ok: true; scenario: Scenario; id: string } | { ok: false; error: string } {
-  const slug = input.name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const slug = input.name
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   if (slug === '') return { ok: false, error: 'name must contain a letter or digit' };
   const id = `custom/${slug}`;
   const existing = scenario.catalog?.offerings ?? [];
-  if (existing.some((o) => o.id === id)) return { ok: false, error: `a custom offering named '${input.name}' exists` };
-  const factor = input.batchDiscountPct === undefined ? undefined : 1 - input.batchDiscountPct / 100;
+  if (existing.some((o) => o.id === id))
+    return { ok: false, error: `a custom offering named '${input.name}' exists` };
+  const factor =
+    input.batchDiscountPct === undefined ? undefined : 1 - input.batchDiscountPct / 100;
   const parsed = Offering.safeParse({
     id,
     provider: 'custom',
@@ -37,8 +43,16 @@ export function addCustomOffering(
       output: input.outputUsdPerMTok,
       ...(input.cacheReadUsdPerMTok !== undefined ? { cacheRead: input.cacheReadUsdPerMTok } : {}),
     },
-    ...(factor !== undefined ? { batch: { input: input.inputUsdPerMTok * factor, output: input.outputUsdPerMTok * factor } } : {}),
-    cache: { style: input.cacheReadUsdPerMTok !== undefined ? 'automatic' : 'none', minPrefixTokens: 1024, ttlMinutes: 5 },
+    ...(factor !== undefined
+      ? {
+          batch: { input: input.inputUsdPerMTok * factor, output: input.outputUsdPerMTok * factor },
+        }
+      : {}),
+    cache: {
+      style: input.cacheReadUsdPerMTok !== undefined ? 'automatic' : 'none',
+      minPrefixTokens: 1024,
+      ttlMinutes: 5,
+    },
     source: `custom offering '${input.name.trim()}' entered in the scenario`,
     asOf: today,
   });
@@ -54,6 +68,10 @@ export function addCustomOffering(
   return {
     ok: true,
     id,
-    scenario: { ...scenario, catalog, candidates: [...scenario.candidates, { kind: 'api', offeringId: id }] },
+    scenario: {
+      ...scenario,
+      catalog,
+      candidates: [...scenario.candidates, { kind: 'api', offeringId: id }],
+    },
   };
 }

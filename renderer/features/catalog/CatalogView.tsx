@@ -1,5 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
-import { CATALOG_TABLES, type CatalogRowView, type CatalogTable } from '../../../electron/db/store-types.ts';
+import {
+  CATALOG_TABLES,
+  type CatalogRowView,
+  type CatalogTable,
+} from '../../../electron/db/store-types.ts';
 import { call } from '../../api/api.ts';
 import { VirtualTable } from '../../components/VirtualTable.tsx';
 import { useCatalog } from '../../stores/catalog-store.ts';
@@ -29,13 +33,20 @@ export function CatalogView() {
   const [filter, setFilter] = useState('');
   const [rows, setRows] = useState<CatalogRowView[]>([]);
   const [total, setTotal] = useState(0);
-  const [editing, setEditing] = useState<{ key: string | null; row: Record<string, unknown> } | null>(null);
+  const [filterError, setFilterError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<{
+    key: string | null;
+    row: Record<string, unknown>;
+  } | null>(null);
   const load = useCallback(async () => {
     if (table === 'discounts') return;
-    const r = await attempt(() => call('catalog:list', { table, filter: filter === '' ? undefined : filter, limit: 100_000 }));
+    const r = await attempt(() =>
+      call('catalog:list', { table, filter: filter === '' ? undefined : filter, limit: 100_000 }),
+    );
     if (r) {
       setRows(r.rows);
       setTotal(r.total);
+      setFilterError(r.filterError ?? null);
     }
   }, [table, filter]);
   useEffect(() => {
@@ -47,7 +58,18 @@ export function CatalogView() {
       <div className="row" style={{ marginBottom: 12, flexWrap: 'wrap' }}>
         <div className="tabs" role="tablist">
           {[...CATALOG_TABLES, 'discounts' as const].map((t) => (
-            <button key={t} type="button" role="tab" className="tab" aria-selected={table === t} data-testid={`catalog-tab-${t}`} onClick={() => { setTable(t); setEditing(null); }}>
+            <button
+              key={t}
+              type="button"
+              role="tab"
+              className="tab"
+              aria-selected={table === t}
+              data-testid={`catalog-tab-${t}`}
+              onClick={() => {
+                setTable(t);
+                setEditing(null);
+              }}
+            >
               {LABELS[t]}
             </button>
           ))}
@@ -72,11 +94,32 @@ export function CatalogView() {
                 {stats ? ` · ${stats.staleRows.toLocaleString('en-US')} stale in the catalog` : ''}
               </span>
               <span className="spacer" />
-              <input className="search" aria-label="Search the catalog" placeholder="Search, or field=value,field=value" value={filter} onChange={(e) => setFilter(e.target.value)} data-testid="catalog-search" />
-              <button type="button" className="btn small" onClick={() => setEditing({ key: null, row: templateRow(table, new Date().toISOString().slice(0, 10)) })}>
+              <input
+                className="search"
+                aria-label="Search the catalog"
+                placeholder="Search, or field=value,field=value"
+                value={filter}
+                onChange={(e) => setFilter(e.target.value)}
+                data-testid="catalog-search"
+              />
+              <button
+                type="button"
+                className="btn small"
+                onClick={() =>
+                  setEditing({
+                    key: null,
+                    row: templateRow(table, new Date().toISOString().slice(0, 10)),
+                  })
+                }
+              >
                 Add row
               </button>
             </div>
+            {filterError && (
+              <div className="card-body reason" role="alert">
+                {filterError}
+              </div>
+            )}
             <VirtualTable<CatalogRowView>
               testId="catalog-table"
               columns={CATALOG_COLUMNS[table]}
@@ -89,7 +132,14 @@ export function CatalogView() {
               empty="No rows match the search"
             />
           </div>
-          {editing && <RowEditor table={table} rowKey={editing.key} row={editing.row} onDone={() => setEditing(null)} />}
+          {editing && (
+            <RowEditor
+              table={table}
+              rowKey={editing.key}
+              row={editing.row}
+              onDone={() => setEditing(null)}
+            />
+          )}
         </div>
       )}
     </div>

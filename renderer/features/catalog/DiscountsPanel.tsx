@@ -14,28 +14,41 @@ export function DiscountsPanel() {
   const [pct, setPct] = useState<number | undefined>(10);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const refresh = useCallback(async () => {
-    const list = await attempt(() => call('discounts:list', {}));
-    if (list) setRows(list);
-  }, []);
+  const [version, setVersion] = useState(0);
+  const refresh = useCallback(() => setVersion((v) => v + 1), []);
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    let live = true;
+    void attempt(() => call('discounts:list', {})).then((list) => {
+      if (live && list) setRows(list);
+    });
+    return () => {
+      live = false;
+    };
+  }, [version]);
   const add = async () => {
     if (pct === undefined) return setError('enter a discount');
     try {
-      await call('discounts:set', { discount: { [target === 'provider' ? 'provider' : 'offeringId']: id.trim(), fraction: pct / 100, note } });
+      await call('discounts:set', {
+        discount: {
+          [target === 'provider' ? 'provider' : 'offeringId']: id.trim(),
+          fraction: pct / 100,
+          note,
+        },
+      });
       setError(null);
       setId('');
-      await refresh();
+      refresh();
       await useCatalog.getState().load();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
   };
   const remove = async (discountId: number) => {
-    if ((await attempt(() => call('discounts:remove', { id: discountId }), 'Discount removed')) !== undefined) {
-      await refresh();
+    if (
+      (await attempt(() => call('discounts:remove', { id: discountId }), 'Discount removed')) !==
+      undefined
+    ) {
+      refresh();
       await useCatalog.getState().load();
     }
   };
@@ -62,7 +75,11 @@ export function DiscountsPanel() {
                 <td className="num">{(d.fraction * 100).toFixed(1)}%</td>
                 <td className="muted">{d.note}</td>
                 <td>
-                  <button type="button" className="btn small danger" onClick={() => void remove(d.id)}>
+                  <button
+                    type="button"
+                    className="btn small danger"
+                    onClick={() => void remove(d.id)}
+                  >
                     Remove
                   </button>
                 </td>
@@ -78,12 +95,22 @@ export function DiscountsPanel() {
           </tbody>
         </table>
         <div className="row" style={{ marginTop: 12, flexWrap: 'wrap' }}>
-          <select className="plain" aria-label="Discount applies to" value={target} onChange={(e) => setTarget(e.target.value as 'provider' | 'offering')}>
+          <select
+            className="plain"
+            aria-label="Discount applies to"
+            value={target}
+            onChange={(e) => setTarget(e.target.value as 'provider' | 'offering')}
+          >
             <option value="provider">Provider</option>
             <option value="offering">Offering</option>
           </select>
           {target === 'provider' ? (
-            <select className="plain" aria-label="Provider" value={id} onChange={(e) => setId(e.target.value)}>
+            <select
+              className="plain"
+              aria-label="Provider"
+              value={id}
+              onChange={(e) => setId(e.target.value)}
+            >
               <option value="">Choose…</option>
               {providers.map((p) => (
                 <option key={p.id} value={p.id}>
@@ -92,15 +119,36 @@ export function DiscountsPanel() {
               ))}
             </select>
           ) : (
-            <input className="plain" aria-label="Offering id" placeholder="anthropic/claude-sonnet-4-5" value={id} onChange={(e) => setId(e.target.value)} />
+            <input
+              className="plain"
+              aria-label="Offering id"
+              placeholder="anthropic/claude-sonnet-4-5"
+              value={id}
+              onChange={(e) => setId(e.target.value)}
+            />
           )}
-          <input className="plain" aria-label="Note" placeholder="Note (contract, term)" value={note} onChange={(e) => setNote(e.target.value)} />
+          <input
+            className="plain"
+            aria-label="Note"
+            placeholder="Note (contract, term)"
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
         </div>
         <div style={{ maxWidth: 300, marginTop: 8 }}>
           <NumberField label="Discount" value={pct} min={0} max={95} unit="%" onCommit={setPct} />
         </div>
-        {error && <div className="reason" role="alert">{error}</div>}
-        <button type="button" className="btn primary" disabled={id.trim() === ''} onClick={() => void add()}>
+        {error && (
+          <div className="reason" role="alert">
+            {error}
+          </div>
+        )}
+        <button
+          type="button"
+          className="btn primary"
+          disabled={id.trim() === ''}
+          onClick={() => void add()}
+        >
           Add discount
         </button>
       </div>

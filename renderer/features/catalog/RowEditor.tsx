@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { CatalogTable } from '../../../electron/db/store-types.ts';
 import { call } from '../../api/api.ts';
 import { useCatalog } from '../../stores/catalog-store.ts';
@@ -12,12 +12,9 @@ export function RowEditor(props: {
   row: Record<string, unknown>;
   onDone: () => void;
 }) {
+  // The parent keys the editor by row, so a new row mounts a fresh form.
   const [fields, setFields] = useState<FormField[]>(() => flattenRow(props.row));
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    setFields(flattenRow(props.row));
-    setError(null);
-  }, [props.row]);
   const save = async () => {
     const built = unflattenRow(fields);
     if (!built.ok) return setError(built.error);
@@ -32,7 +29,12 @@ export function RowEditor(props: {
   };
   const remove = async () => {
     if (props.rowKey === null || !window.confirm(`Delete ${props.rowKey}?`)) return;
-    if ((await attempt(() => call('catalog:remove', { table: props.table, key: props.rowKey as string }), `Deleted ${props.rowKey}`)) !== undefined) {
+    if (
+      (await attempt(
+        () => call('catalog:remove', { table: props.table, key: props.rowKey as string }),
+        `Deleted ${props.rowKey}`,
+      )) !== undefined
+    ) {
       await useCatalog.getState().load();
       props.onDone();
     }
@@ -53,14 +55,32 @@ export function RowEditor(props: {
               {f.path}
             </label>
             {f.kind === 'json' ? (
-              <textarea id={`edit-${k}`} value={f.text} onChange={(e) => setFields(fields.map((x, j) => (j === k ? { ...x, text: e.target.value } : x)))} />
+              <textarea
+                id={`edit-${k}`}
+                value={f.text}
+                onChange={(e) =>
+                  setFields(fields.map((x, j) => (j === k ? { ...x, text: e.target.value } : x)))
+                }
+              />
             ) : (
-              <input id={`edit-${k}`} className="plain" value={f.text} onChange={(e) => setFields(fields.map((x, j) => (j === k ? { ...x, text: e.target.value } : x)))} />
+              <input
+                id={`edit-${k}`}
+                className="plain"
+                value={f.text}
+                onChange={(e) =>
+                  setFields(fields.map((x, j) => (j === k ? { ...x, text: e.target.value } : x)))
+                }
+              />
             )}
           </div>
         ))}
         {error && (
-          <div className="reason" role="alert" data-testid="editor-error" style={{ marginBottom: 8 }}>
+          <div
+            className="reason"
+            role="alert"
+            data-testid="editor-error"
+            style={{ marginBottom: 8 }}
+          >
             {error}
           </div>
         )}

@@ -24,7 +24,9 @@ export function flattenRow(row: Record<string, unknown>, prefix = ''): FormField
  * Rebuilds the row from edited fields. An emptied number or string field drops the field (optional
  * prices); a field whose text does not parse is refused by its path.
  */
-export function unflattenRow(fields: readonly FormField[]): { ok: true; row: Record<string, unknown> } | { ok: false; error: string } {
+export function unflattenRow(
+  fields: readonly FormField[],
+): { ok: true; row: Record<string, unknown> } | { ok: false; error: string } {
   const row: Record<string, unknown> = {};
   for (const f of fields) {
     let value: unknown;
@@ -32,9 +34,11 @@ export function unflattenRow(fields: readonly FormField[]): { ok: true; row: Rec
     if (f.kind === 'number') {
       if (text === '') continue;
       value = Number(text);
-      if (!Number.isFinite(value)) return { ok: false, error: `${f.path}: must be a number (got '${f.text}')` };
+      if (!Number.isFinite(value))
+        return { ok: false, error: `${f.path}: must be a number (got '${f.text}')` };
     } else if (f.kind === 'boolean') {
-      if (text !== 'true' && text !== 'false') return { ok: false, error: `${f.path}: must be true or false` };
+      if (text !== 'true' && text !== 'false')
+        return { ok: false, error: `${f.path}: must be true or false` };
       value = text === 'true';
     } else if (f.kind === 'json') {
       try {

@@ -5,9 +5,25 @@ export function templateRow(table: CatalogTable, today: string): Record<string, 
   const provenance = { source: 'entered by hand', asOf: today };
   switch (table) {
     case 'providers':
-      return { id: 'my-provider', name: 'My provider', kind: 'api', stackingRule: '', url: '', ...provenance };
+      return {
+        id: 'my-provider',
+        name: 'My provider',
+        kind: 'api',
+        stackingRule: '',
+        url: '',
+        ...provenance,
+      };
     case 'models':
-      return { id: 'my-model', name: 'My model', developer: 'Me', family: 'custom', openWeights: false, contextTokens: 128000, licence: '', ...provenance };
+      return {
+        id: 'my-model',
+        name: 'My model',
+        developer: 'Me',
+        family: 'custom',
+        openWeights: false,
+        contextTokens: 128000,
+        licence: '',
+        ...provenance,
+      };
     case 'offerings':
       return {
         id: 'custom/my-offering',
@@ -35,9 +51,28 @@ export function templateRow(table: CatalogTable, today: string): Record<string, 
         ...provenance,
       };
     case 'instances':
-      return { id: 'aws:my-instance:us-east-1', cloud: 'aws', instanceType: 'my-instance', gpuId: 'h100-sxm', gpuCount: 8, regionId: 'aws:us-east-1', usdPerHour: { onDemand: 40 }, ...provenance };
+      return {
+        id: 'aws:my-instance:us-east-1',
+        cloud: 'aws',
+        instanceType: 'my-instance',
+        gpuId: 'h100-sxm',
+        gpuCount: 8,
+        regionId: 'aws:us-east-1',
+        usdPerHour: { onDemand: 40 },
+        ...provenance,
+      };
     case 'regions':
-      return { id: 'aws:my-region', cloud: 'aws', code: 'my-region', name: 'My region', country: 'US', latitude: 40, longitude: -75, residency: 'us', ...provenance };
+      return {
+        id: 'aws:my-region',
+        cloud: 'aws',
+        code: 'my-region',
+        name: 'My region',
+        country: 'US',
+        latitude: 40,
+        longitude: -75,
+        residency: 'us',
+        ...provenance,
+      };
     case 'quality':
       return { modelId: 'gpt-4o', benchmark: 'lmarena-text', score: 1300, ...provenance };
   }

@@ -57,13 +57,24 @@ export function themeColors() {
  * One canvas, one chart.js chart, created once and updated in place (no animation) when its
  * configuration changes: redraws stay within a frame.
  */
-export function ChartCanvas<T extends ChartType>({ config, testId, label }: { config: ChartConfiguration<T>; testId: string; label: string }) {
+export function ChartCanvas<T extends ChartType>({
+  config,
+  testId,
+  label,
+}: {
+  config: ChartConfiguration<T>;
+  testId: string;
+  label: string;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart | null>(null);
   useEffect(() => {
     if (canvas.current === null) return;
     const plain = config as unknown as ChartConfiguration;
-    if (chart.current === null || (chart.current.config as ChartConfiguration).type !== plain.type) {
+    if (
+      chart.current === null ||
+      (chart.current.config as ChartConfiguration).type !== plain.type
+    ) {
       chart.current?.destroy();
       chart.current = new Chart(canvas.current, plain);
     } else {

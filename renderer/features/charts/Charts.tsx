@@ -10,14 +10,43 @@ import { paybackLines } from './payback-data.ts';
 import { costLatencyPoints } from './scatter-data.ts';
 import { volumeCurves, volumeGrid } from './volume-data.ts';
 
-const STACK_COLORS = ['#2857d8', '#7aa2f7', '#f2a541', '#0f8b8d', '#b48ead', '#34a853', '#9aa6b5', '#e67e22', '#8e44ad', '#c0392b'];
+const STACK_COLORS = [
+  '#2857d8',
+  '#7aa2f7',
+  '#f2a541',
+  '#0f8b8d',
+  '#b48ead',
+  '#34a853',
+  '#9aa6b5',
+  '#e67e22',
+  '#8e44ad',
+  '#c0392b',
+];
 const compactUsd = (v: number | string) => {
   const n = Number(v);
-  return Math.abs(n) >= 1e6 ? `$${(n / 1e6).toFixed(1)}M` : Math.abs(n) >= 1e3 ? `$${(n / 1e3).toFixed(0)}k` : `$${n.toFixed(0)}`;
+  return Math.abs(n) >= 1e6
+    ? `$${(n / 1e6).toFixed(1)}M`
+    : Math.abs(n) >= 1e3
+      ? `$${(n / 1e3).toFixed(0)}k`
+      : `$${n.toFixed(0)}`;
 };
 const compactCount = (v: number | string) => {
   const n = Number(v);
-  return n >= 1e9 ? `${n / 1e9}B` : n >= 1e6 ? `${n / 1e6}M` : n >= 1e3 ? `${n / 1e3}k` : String(n);
+  const short = (x: number) =>
+    x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(0) : x.toFixed(1).replace(/\.0$/, '');
+  return n >= 1e9
+    ? `${short(n / 1e9)}B`
+    : n >= 1e6
+      ? `${short(n / 1e6)}M`
+      : n >= 1e3
+        ? `${short(n / 1e3)}k`
+        : short(n);
+};
+/** Log axes label only 1, 2 and 5 times a power of ten, so labels never overlap. */
+const logTicks = (format: (v: number) => string) => (v: number | string) => {
+  const n = Number(v);
+  const lead = n / Math.pow(10, Math.floor(Math.log10(n) + 1e-9));
+  return [1, 2, 5].some((d) => Math.abs(lead - d) < 1e-6) ? format(n) : '';
 };
 
 /** The four charts: what the money pays for, cost vs volume, cost vs latency, payback. */
@@ -47,12 +76,23 @@ export function Charts() {
       type: 'bar',
       data: {
         labels: bars.labels,
-        datasets: bars.datasets.map((d, k) => ({ label: d.label, data: d.data, backgroundColor: STACK_COLORS[k % STACK_COLORS.length], stack: 'cost' })),
+        datasets: bars.datasets.map((d, k) => ({
+          label: d.label,
+          data: d.data,
+          backgroundColor: STACK_COLORS[k % STACK_COLORS.length],
+          stack: 'cost',
+        })),
       },
       options: {
         indexAxis: 'y',
-        plugins: { legend, tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${formatUsd(c.parsed.x)}` } } },
-        scales: scales({ stacked: true, ticks: { color: colors.muted, callback: compactUsd } }, { stacked: true, ticks: { color: colors.text, font: { size: 11 } } }),
+        plugins: {
+          legend,
+          tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${formatUsd(c.parsed.x)}` } },
+        },
+        scales: scales(
+          { stacked: true, ticks: { color: colors.muted, callback: compactUsd } },
+          { stacked: true, ticks: { color: colors.text, font: { size: 11 } } },
+        ),
       },
     };
 
@@ -84,7 +124,17 @@ export function Charts() {
           },
           {
             label: 'Today',
-            data: [{ x: now, y: evaluation.result.recommended >= 0 ? (evaluation.result.columns.monthlyUsd[evaluation.result.recommended] as number) : 0 }],
+            data: [
+              {
+                x: now,
+                y:
+                  evaluation.result.recommended >= 0
+                    ? (evaluation.result.columns.monthlyUsd[
+                        evaluation.result.recommended
+                      ] as number)
+                    : 0,
+              },
+            ],
             showLine: false,
             pointRadius: 5,
             borderColor: colors.star,
@@ -94,10 +144,31 @@ export function Charts() {
       },
       options: {
         parsing: false,
-        plugins: { legend, tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${formatUsd(c.parsed.y)} at ${compactCount(c.parsed.x ?? 0)} req/mo` } } },
+        plugins: {
+          legend,
+          tooltip: {
+            callbacks: {
+              label: (c) =>
+                `${c.dataset.label}: ${formatUsd(c.parsed.y)} at ${compactCount(c.parsed.x ?? 0)} req/mo`,
+            },
+          },
+        },
         scales: scales(
-          { type: 'logarithmic', title: { display: true, text: 'Requests per month', color: colors.muted }, ticks: { color: colors.muted, callback: compactCount } },
-          { type: 'logarithmic', title: { display: true, text: 'Monthly cost', color: colors.muted }, ticks: { color: colors.muted, callback: compactUsd } },
+          {
+            type: 'logarithmic',
+            title: { display: true, text: 'Requests per month', color: colors.muted },
+            ticks: {
+              color: colors.muted,
+              callback: logTicks(compactCount),
+              autoSkip: false,
+              maxRotation: 0,
+            },
+          },
+          {
+            type: 'logarithmic',
+            title: { display: true, text: 'Monthly cost', color: colors.muted },
+            ticks: { color: colors.muted, callback: logTicks(compactUsd) },
+          },
         ),
       },
     };
@@ -117,12 +188,22 @@ export function Charts() {
           })),
           {
             showLine: true,
-            label: 'Pareto frontier',
+            label: 'Cost–latency frontier',
             data: pts.frontier,
             borderColor: colors.star,
             backgroundColor: colors.star,
             pointRadius: 4,
             borderWidth: 2,
+            stepped: 'after' as const,
+          },
+          {
+            label: 'Pareto (with quality)',
+            data: pts.pareto,
+            borderColor: colors.star,
+            backgroundColor: 'transparent',
+            pointRadius: 6,
+            pointStyle: 'circle' as const,
+            borderWidth: 1.5,
           },
         ],
       },
@@ -140,8 +221,21 @@ export function Charts() {
           },
         },
         scales: scales(
-          { type: 'logarithmic', title: { display: true, text: 'Monthly cost', color: colors.muted }, ticks: { color: colors.muted, callback: compactUsd } },
-          { type: 'logarithmic', title: { display: true, text: 'End-to-end latency (s)', color: colors.muted } },
+          {
+            type: 'logarithmic',
+            title: { display: true, text: 'Monthly cost', color: colors.muted },
+            ticks: {
+              color: colors.muted,
+              callback: logTicks(compactUsd),
+              autoSkip: false,
+              maxRotation: 0,
+            },
+          },
+          {
+            type: 'logarithmic',
+            title: { display: true, text: 'End-to-end latency (s)', color: colors.muted },
+            ticks: { color: colors.muted, callback: logTicks((n) => String(n)) },
+          },
         ),
       },
     };
@@ -162,37 +256,78 @@ export function Charts() {
         })),
       },
       options: {
-        plugins: { legend, tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${formatUsd(c.parsed.y)}` } } },
+        plugins: {
+          legend,
+          tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${formatUsd(c.parsed.y)}` } },
+        },
         scales: scales(
           { title: { display: true, text: 'Month', color: colors.muted } },
-          { title: { display: true, text: 'Cumulative value − cost', color: colors.muted }, ticks: { color: colors.muted, callback: compactUsd }, grid: { color: (c: { tick: { value: number } }) => (c.tick.value === 0 ? colors.muted : colors.line) } },
+          {
+            title: { display: true, text: 'Cumulative value − cost', color: colors.muted },
+            ticks: { color: colors.muted, callback: compactUsd },
+            grid: {
+              color: (c: { tick: { value: number } }) =>
+                c.tick.value === 0 ? colors.muted : colors.line,
+            },
+          },
         ),
       },
     };
-    return { breakdown, volume, scatter, payback, omitted: pts.omitted, breakEvens: curves.breakEvens, chosen };
-    // theme changes the colours; selection changes what is followed
+    return {
+      breakdown,
+      volume,
+      scatter,
+      payback,
+      omitted: pts.omitted,
+      breakEvens: curves.breakEvens,
+      chosen,
+    };
+    // The colours come from the stylesheet, which `theme` switches: a real input the linter cannot see.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [evaluation, selected, theme]);
   if (configs === null) return null;
   return (
     <div className="charts" data-testid="charts">
-      <ChartCard title="Where the money goes" note="Monthly cost by component, cheapest and chosen candidates">
-        <ChartCanvas config={configs.breakdown} testId="chart-breakdown" label="Monthly cost breakdown" />
+      <ChartCard
+        title="Where the money goes"
+        note="Monthly cost by component, cheapest and chosen candidates"
+      >
+        <ChartCanvas
+          config={configs.breakdown}
+          testId="chart-breakdown"
+          label="Monthly cost breakdown"
+        />
       </ChartCard>
       <ChartCard
         title="Cost vs monthly volume"
         note={
           configs.breakEvens.length > 0
-            ? `Break-even at ${configs.breakEvens.map((b) => compactCount(Math.round(b.requestsPerMonth))).join(', ')} requests/month`
+            ? `Break-even at ${configs.breakEvens.map((b) => compactCount(b.requestsPerMonth)).join(', ')} requests/month`
             : 'No break-even in this range'
         }
       >
-        <ChartCanvas config={configs.volume} testId="chart-volume" label="Monthly cost against volume with break-even points" />
+        <ChartCanvas
+          config={configs.volume}
+          testId="chart-volume"
+          label="Monthly cost against volume with break-even points"
+        />
       </ChartCard>
-      <ChartCard title="Cost vs latency" note={`Pareto frontier in gold${configs.omitted > 0 ? `; ${configs.omitted.toLocaleString('en-US')} costlier points not drawn` : ''}`}>
-        <ChartCanvas config={configs.scatter} testId="chart-scatter" label="Monthly cost against end-to-end latency" />
+      <ChartCard
+        title="Cost vs latency"
+        note={`Frontier in gold; rings mark the cost × latency × quality Pareto set${configs.omitted > 0 ? `; ${configs.omitted.toLocaleString('en-US')} costlier points not drawn` : ''}`}
+      >
+        <ChartCanvas
+          config={configs.scatter}
+          testId="chart-scatter"
+          label="Monthly cost against end-to-end latency"
+        />
       </ChartCard>
       <ChartCard title="Payback" note="Cumulative value minus cost, setup included">
-        <ChartCanvas config={configs.payback} testId="chart-payback" label="Cumulative value minus cost by month" />
+        <ChartCanvas
+          config={configs.payback}
+          testId="chart-payback"
+          label="Cumulative value minus cost by month"
+        />
       </ChartCard>
     </div>
   );

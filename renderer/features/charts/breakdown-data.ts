@@ -1,4 +1,8 @@
-import { BREAKDOWN_KEYS, type CandidateResult, type CostBreakdown } from '../../../core/sweep/types.ts';
+import {
+  BREAKDOWN_KEYS,
+  type CandidateResult,
+  type CostBreakdown,
+} from '../../../core/sweep/types.ts';
 
 export const BREAKDOWN_LABELS: Record<keyof CostBreakdown, string> = {
   inputUsd: 'Input tokens',
@@ -19,7 +23,10 @@ export interface StackedBars {
 }
 
 /** Monthly cost per candidate split by what it pays for; parts that are zero everywhere drop out. */
-export function breakdownBars(rows: readonly CandidateResult[], shortLabel: (r: CandidateResult) => string): StackedBars {
+export function breakdownBars(
+  rows: readonly CandidateResult[],
+  shortLabel: (r: CandidateResult) => string,
+): StackedBars {
   const datasets = BREAKDOWN_KEYS.map((key) => ({
     key,
     label: BREAKDOWN_LABELS[key],
@@ -30,7 +37,12 @@ export function breakdownBars(rows: readonly CandidateResult[], shortLabel: (r: 
 
 /** A label that fits under a bar: the model and where it runs. */
 export function shortLabel(r: CandidateResult): string {
-  const where = r.kind === 'api' ? r.provider : r.kind === 'cloud' ? `${r.provider} ${r.selfHost?.gpuId ?? ''}` : `owned ${r.selfHost?.gpuId ?? ''}`;
+  const where =
+    r.kind === 'api'
+      ? r.provider
+      : r.kind === 'cloud'
+        ? `${r.provider} ${r.selfHost?.gpuId ?? ''}`
+        : `owned ${r.selfHost?.gpuId ?? ''}`;
   const name = r.modelName.length > 22 ? `${r.modelName.slice(0, 21)}…` : r.modelName;
   return `${name} · ${where}`;
 }

@@ -6,7 +6,13 @@ type Ok = Extract<ScenarioEvaluation, { ok: true }>;
 
 export interface PaybackLines {
   months: number[];
-  lines: { id: string; label: string; kind: Placement['kind']; net: number[]; paybackMonth: number | null }[];
+  lines: {
+    id: string;
+    label: string;
+    kind: Placement['kind'];
+    net: number[];
+    paybackMonth: number | null;
+  }[];
 }
 
 /**

@@ -6,6 +6,9 @@ const KINDS: KindName[] = ['api', 'cloud', 'onprem'];
 
 export interface ScatterPoints {
   byKind: Record<KindName, { x: number; y: number; index: number }[]>;
+  /** Candidates on the cost × latency × quality frontier. */
+  pareto: { x: number; y: number; index: number }[];
+  /** The cost–latency staircase: each point faster than every cheaper one. */
   frontier: { x: number; y: number; index: number }[];
   /** Feasible candidates with a latency that were left out to keep the chart fast. */
   omitted: number;
@@ -13,13 +16,15 @@ export interface ScatterPoints {
 
 /**
  * Monthly cost (x) against end-to-end latency (y) for feasible candidates with a known latency: the
- * cheapest `limit`, plus every Pareto point, by placement kind; the frontier as a line by cost.
+ * cheapest `limit`, plus every Pareto point, by placement kind; the cost–latency frontier as a line.
  */
-export function costLatencyPoints(evaluation: Ok, limit = 1500): ScatterPoints {
+export function costLatencyPoints(evaluation: Ok, limit = 600): ScatterPoints {
   const { result } = evaluation;
   const c = result.columns;
   const byKind: ScatterPoints['byKind'] = { api: [], cloud: [], onprem: [] };
   const frontier: ScatterPoints['frontier'] = [];
+  const pareto: ScatterPoints['pareto'] = [];
+  let fastest = Number.POSITIVE_INFINITY;
   let shown = 0;
   let omitted = 0;
   for (const i of result.order) {
@@ -29,7 +34,12 @@ export function costLatencyPoints(evaluation: Ok, limit = 1500): ScatterPoints {
     if (Number.isNaN(y)) continue;
     const onFrontier = result.pareto[i] === 1;
     const point = { x, y: y / 1000, index: i };
-    if (onFrontier) frontier.push(point);
+    if (onFrontier) pareto.push(point);
+    // Walking by cost: a candidate faster than every cheaper one is on the 2-D frontier.
+    if (point.y < fastest) {
+      fastest = point.y;
+      frontier.push(point);
+    }
     if (shown < limit || onFrontier) {
       byKind[KINDS[c.kind[i] as number] as KindName].push(point);
       shown++;
@@ -37,5 +47,5 @@ export function costLatencyPoints(evaluation: Ok, limit = 1500): ScatterPoints {
       omitted++;
     }
   }
-  return { byKind, frontier, omitted };
+  return { byKind, pareto, frontier, omitted };
 }

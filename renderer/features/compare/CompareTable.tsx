@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { COMPARISON_COLUMNS } from '../../../core/report/comparison-rows.ts';
 import type { CandidateResult } from '../../../core/sweep/types.ts';
 import { VirtualTable, type Column } from '../../components/VirtualTable.tsx';
@@ -24,22 +24,55 @@ const WIDTHS: Record<string, number> = {
   paybackMonth: 86,
   status: 380,
 };
-const RIGHT = new Set(['monthlyUsd', 'perRequestUsd', 'perMTokUsd', 'ttftMs', 'tpotMs', 'e2eMs', 'gpus', 'utilization', 'quality', 'netMonthlyUsd', 'paybackMonth']);
+const RIGHT = new Set([
+  'monthlyUsd',
+  'perRequestUsd',
+  'perMTokUsd',
+  'ttftMs',
+  'tpotMs',
+  'e2eMs',
+  'gpus',
+  'utilization',
+  'quality',
+  'netMonthlyUsd',
+  'paybackMonth',
+]);
 
 function cellFor(id: string, text: (c: CandidateResult) => string) {
   return ({ row }: { row: { original: CandidateResult } }) => {
     const c = row.original;
-    if (id === 'rank') return c.recommended ? <span title="Recommended: cheapest feasible"><span className="star">★</span> 1</span> : (c.rank ?? '—');
+    if (id === 'rank')
+      return c.recommended ? (
+        <span title="Recommended: cheapest feasible">
+          <span className="star">★</span> 1
+        </span>
+      ) : (
+        (c.rank ?? '—')
+      );
     if (id === 'candidate') {
       return (
         <span title={c.label}>
-          <span className={`badge ${c.kind}`}>{c.kind === 'api' ? 'API' : c.kind === 'cloud' ? 'Cloud' : 'Owned'}</span> {c.label}
+          <span className={`badge ${c.kind}`}>
+            {c.kind === 'api' ? 'API' : c.kind === 'cloud' ? 'Cloud' : 'Owned'}
+          </span>{' '}
+          {c.label}
         </span>
       );
     }
     if (id === 'status') {
-      if (!c.feasible) return <span className="reason" title={c.reasons.join('\n')}>{c.reasons.join('; ')}</span>;
-      return c.warnings.length > 0 ? <span className="muted" title={c.warnings.join('\n')}>{c.warnings.join('; ')}</span> : <span className="ok">feasible{c.pareto ? ' · Pareto' : ''}</span>;
+      if (!c.feasible)
+        return (
+          <span className="reason" title={c.reasons.join('\n')}>
+            {c.reasons.join('; ')}
+          </span>
+        );
+      return c.warnings.length > 0 ? (
+        <span className="muted" title={c.warnings.join('\n')}>
+          {c.warnings.join('; ')}
+        </span>
+      ) : (
+        <span className="ok">feasible{c.pareto ? ' · Pareto' : ''}</span>
+      );
     }
     return text(c);
   };
@@ -53,26 +86,38 @@ const COLUMNS: Column<CandidateResult>[] = COMPARISON_COLUMNS.map((col) => ({
   cell: cellFor(col.key, col.text),
 }));
 
+/** Search text per candidate, built on first use and kept while the evaluation lives. */
+const searchCaches = new WeakMap<object, Map<number, string>>();
+function searchCacheFor(evaluation: object): Map<number, string> {
+  let cache = searchCaches.get(evaluation);
+  if (cache === undefined) searchCaches.set(evaluation, (cache = new Map()));
+  return cache;
+}
+
 /** The ranked comparison: every candidate, feasible first, sortable, filterable, virtualized. */
 export function CompareTable() {
   const evaluation = useResults((s) => s.evaluation);
-  const version = useResults((s) => s.version);
   const query = useCompare((s) => s.query);
   const columnVisibility = useCompare((s) => s.columnVisibility);
   const selected = useUi((s) => s.selected);
   const [showColumns, setShowColumns] = useState(false);
-  const searchCache = useRef(new Map<number, string>());
-  const lastVersion = useRef(version);
-  if (lastVersion.current !== version) {
-    searchCache.current = new Map();
-    lastVersion.current = version;
-  }
   const order = useMemo(() => {
     if (!evaluation?.ok) return new Int32Array(0);
-    return visibleRows(evaluation.result, evaluation.index, query, evaluation.context.rates.requestsPerMonth, searchCache.current);
+    return visibleRows(
+      evaluation.result,
+      evaluation.index,
+      query,
+      evaluation.context.rates.requestsPerMonth,
+      searchCacheFor(evaluation),
+    );
   }, [evaluation, query]);
   if (!evaluation) return null;
-  if (!evaluation.ok) return <div className="card card-body reason" role="alert">{evaluation.error}</div>;
+  if (!evaluation.ok)
+    return (
+      <div className="card card-body reason" role="alert">
+        {evaluation.error}
+      </div>
+    );
   const result = evaluation.result;
   const c = useCompare.getState();
   return (
@@ -80,26 +125,56 @@ export function CompareTable() {
       <div className="card-head table-tools">
         <span className="card-title">Ranked comparison</span>
         <span className="muted" data-testid="row-count">
-          {order.length.toLocaleString('en-US')} of {result.columns.size.toLocaleString('en-US')} candidates · {result.feasibleCount.toLocaleString('en-US')} feasible
+          {order.length.toLocaleString('en-US')} of {result.columns.size.toLocaleString('en-US')}{' '}
+          candidates · {result.feasibleCount.toLocaleString('en-US')} feasible
         </span>
         <span className="spacer" />
-        <input className="search" placeholder="Filter: model, provider, GPU, region…" aria-label="Filter candidates" data-testid="compare-filter" value={query.text} onChange={(e) => c.setText(e.target.value)} />
+        <input
+          className="search"
+          placeholder="Filter: model, provider, GPU, region…"
+          aria-label="Filter candidates"
+          data-testid="compare-filter"
+          value={query.text}
+          onChange={(e) => c.setText(e.target.value)}
+        />
         {(['api', 'cloud', 'onprem'] as const).map((k) => (
-          <button key={k} type="button" className="chip" aria-pressed={query.kinds.includes(k)} onClick={() => c.toggleKind(k)}>
+          <button
+            key={k}
+            type="button"
+            className="chip"
+            aria-pressed={query.kinds.includes(k)}
+            onClick={() => c.toggleKind(k)}
+          >
             {k === 'api' ? 'API' : k === 'cloud' ? 'Cloud' : 'Owned'}
           </button>
         ))}
         <label className="row muted">
-          <input type="checkbox" checked={query.feasibleOnly} onChange={(e) => c.setFeasibleOnly(e.target.checked)} /> Feasible only
+          <input
+            type="checkbox"
+            checked={query.feasibleOnly}
+            onChange={(e) => c.setFeasibleOnly(e.target.checked)}
+          />{' '}
+          Feasible only
         </label>
-        <button type="button" className="btn small" onClick={() => setShowColumns((s) => !s)} aria-expanded={showColumns}>
+        <button
+          type="button"
+          className="btn small"
+          onClick={() => setShowColumns((s) => !s)}
+          aria-expanded={showColumns}
+        >
           Columns
         </button>
       </div>
       {showColumns && (
         <div className="card-body chips">
           {COLUMNS.filter((col) => col.id !== 'candidate').map((col) => (
-            <button key={col.id} type="button" className="chip" aria-pressed={columnVisibility[col.id] !== false} onClick={() => c.toggleColumn(col.id)}>
+            <button
+              key={col.id}
+              type="button"
+              className="chip"
+              aria-pressed={columnVisibility[col.id] !== false}
+              onClick={() => c.toggleColumn(col.id)}
+            >
               {String(col.header)}
             </button>
           ))}
@@ -113,15 +188,21 @@ export function CompareTable() {
         rowKey={(r) => r.id}
         height={460}
         columnVisibility={columnVisibility}
-        sort={{ id: query.sort.key === 'label' ? 'candidate' : query.sort.key, desc: query.sort.desc }}
+        sort={{
+          id: query.sort.key === 'label' ? 'candidate' : query.sort.key,
+          desc: query.sort.desc,
+        }}
         onSort={(id) => c.sortBy(id)}
         onRowClick={(r) => useUi.getState().toggleSelected(r.id)}
         rowClassName={(r) =>
-          [r.feasible ? '' : 'infeasible', r.recommended ? 'recommended' : '', selected.includes(r.id) ? 'selected' : ''].join(' ')
+          [
+            r.feasible ? '' : 'infeasible',
+            r.recommended ? 'recommended' : '',
+            selected.includes(r.id) ? 'selected' : '',
+          ].join(' ')
         }
         empty="No candidate matches the filters"
       />
     </div>
   );
 }
-

@@ -21,7 +21,15 @@ export function CompareView() {
       <aside className="sidebar" aria-label="Scenario inputs">
         <div className="tabs" role="tablist">
           {PANELS.map((p) => (
-            <button key={p.key} type="button" role="tab" className="tab" aria-selected={panel === p.key} data-testid={`panel-${p.key}`} onClick={() => setPanel(p.key)}>
+            <button
+              key={p.key}
+              type="button"
+              role="tab"
+              className="tab"
+              aria-selected={panel === p.key}
+              data-testid={`panel-${p.key}`}
+              onClick={() => setPanel(p.key)}
+            >
               {p.label}
             </button>
           ))}

@@ -18,17 +18,42 @@ export function Summary() {
               <span className="star">★</span> {best.label}
             </div>
             <div className="sub">
-              cheapest of {result.feasibleCount.toLocaleString('en-US')} feasible · {requests.toLocaleString('en-US', { maximumFractionDigits: 0 })} requests/month
+              cheapest of {result.feasibleCount.toLocaleString('en-US')} feasible ·{' '}
+              {requests.toLocaleString('en-US', { maximumFractionDigits: 0 })} requests/month
             </div>
           </>
         ) : (
-          <div className="pick reason" data-testid="recommended">No candidate meets every constraint</div>
+          <div className="pick reason" data-testid="recommended">
+            No candidate meets every constraint
+          </div>
         )}
       </div>
-      <Kpi label="Monthly cost" value={formatUsd(best?.monthlyUsd)} sub={best ? `${formatUnitUsd(best.perMTokUsd)} per 1M tokens` : ''} testId="kpi-monthly" />
-      <Kpi label="Per request" value={formatUnitUsd(best?.perRequestUsd)} sub={best?.perSuccessUsd ? `${formatUnitUsd(best.perSuccessUsd)} per success` : ''} testId="kpi-request" />
-      <Kpi label="Time to first token" value={formatMs(best?.ttftMs)} sub={best?.tpotMs ? `${formatMs(best.tpotMs)} per token` : best ? 'latency not published' : ''} testId="kpi-ttft" />
-      <Kpi label="Net value / month" value={formatUsd(best?.roi?.netMonthlyUsd)} sub={best?.roi ? `NPV ${formatUsd(best.roi.npvUsd)}` : ''} testId="kpi-net" />
+      <Kpi
+        label="Monthly cost"
+        value={formatUsd(best?.monthlyUsd)}
+        sub={best ? `${formatUnitUsd(best.perMTokUsd)} per 1M tokens` : ''}
+        testId="kpi-monthly"
+      />
+      <Kpi
+        label="Per request"
+        value={formatUnitUsd(best?.perRequestUsd)}
+        sub={best?.perSuccessUsd ? `${formatUnitUsd(best.perSuccessUsd)} per success` : ''}
+        testId="kpi-request"
+      />
+      <Kpi
+        label="Time to first token"
+        value={formatMs(best?.ttftMs)}
+        sub={
+          best?.tpotMs ? `${formatMs(best.tpotMs)} per token` : best ? 'latency not published' : ''
+        }
+        testId="kpi-ttft"
+      />
+      <Kpi
+        label="Net value / month"
+        value={formatUsd(best?.roi?.netMonthlyUsd)}
+        sub={best?.roi ? `NPV ${formatUsd(best.roi.npvUsd)}` : ''}
+        testId="kpi-net"
+      />
       <Kpi
         label="Payback"
         value={best?.roi?.paybackMonth ? `month ${best.roi.paybackMonth}` : '—'}

@@ -1,5 +1,11 @@
 import { create } from 'zustand';
-import { DEFAULT_QUERY, SORT_KEYS, type Kind, type SortKey, type TableQuery } from './table-model.ts';
+import {
+  DEFAULT_QUERY,
+  SORT_KEYS,
+  type Kind,
+  type SortKey,
+  type TableQuery,
+} from './table-model.ts';
 
 export interface CompareState {
   query: TableQuery;
@@ -33,12 +39,17 @@ export const useCompare = create<CompareState>()((set) => ({
     set((s) => ({
       query: {
         ...s.query,
-        kinds: s.query.kinds.includes(kind) ? s.query.kinds.filter((k) => k !== kind) : [...s.query.kinds, kind],
+        kinds: s.query.kinds.includes(kind)
+          ? s.query.kinds.filter((k) => k !== kind)
+          : [...s.query.kinds, kind],
       },
     })),
   setFeasibleOnly: (feasibleOnly) => set((s) => ({ query: { ...s.query, feasibleOnly } })),
   toggleColumn: (columnId) =>
     set((s) => ({
-      columnVisibility: { ...s.columnVisibility, [columnId]: s.columnVisibility[columnId] === false },
+      columnVisibility: {
+        ...s.columnVisibility,
+        [columnId]: s.columnVisibility[columnId] === false,
+      },
     })),
 }));

@@ -31,7 +31,12 @@ export interface TableQuery {
   feasibleOnly: boolean;
 }
 
-export const DEFAULT_QUERY: TableQuery = { sort: { key: 'rank', desc: false }, text: '', kinds: [], feasibleOnly: false };
+export const DEFAULT_QUERY: TableQuery = {
+  sort: { key: 'rank', desc: false },
+  text: '',
+  kinds: [],
+  feasibleOnly: false,
+};
 const KIND_OF_CODE: Kind[] = ['api', 'cloud', 'onprem'];
 
 /** The words a candidate is found by, from its placement and the catalog (no full row needed). */
@@ -52,7 +57,9 @@ export function searchText(p: Placement, index: CatalogIndex): string {
 
 /** The modelId of a placement, for ordering by name without building rows. */
 function modelIdOf(p: Placement, index: CatalogIndex): string {
-  return p.kind === 'api' ? (index.offerings.get(p.offeringId)?.modelId ?? p.offeringId) : p.modelId;
+  return p.kind === 'api'
+    ? (index.offerings.get(p.offeringId)?.modelId ?? p.offeringId)
+    : p.modelId;
 }
 
 function numericColumn(c: SweepColumns, key: SortKey, requests: number): (i: number) => number {
@@ -99,7 +106,10 @@ export function visibleRows(
   searchCache: Map<number, string>,
 ): Int32Array {
   const c = result.columns;
-  const words = query.text.toLowerCase().split(/\s+/).filter((w) => w !== '');
+  const words = query.text
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   const kinds = new Set(query.kinds);
   const out: number[] = [];
   for (const i of result.order) {
@@ -136,7 +146,8 @@ export function visibleRows(
     const vb = value(b);
     const na = Number.isNaN(va);
     const nb = Number.isNaN(vb);
-    if (na || nb) return na === nb ? (position.get(a) as number) - (position.get(b) as number) : na ? 1 : -1;
+    if (na || nb)
+      return na === nb ? (position.get(a) as number) - (position.get(b) as number) : na ? 1 : -1;
     if (va !== vb) return desc ? vb - va : va - vb;
     return (position.get(a) as number) - (position.get(b) as number);
   });

@@ -19,14 +19,13 @@ export function ScenariosView() {
   }, [refresh]);
   useEffect(() => {
     let live = true;
-    if (catalog === undefined || compare.length < 2) {
-      setColumns([]);
-      return;
-    }
-    void Promise.all(compare.map((id) => attempt(() => call('scenarios:get', { id })))).then((stored) => {
-      if (!live) return;
-      setColumns(stored.flatMap((s) => (s ? [scenarioColumn(catalog, s.scenario)] : [])));
-    });
+    if (catalog === undefined || compare.length < 2) return;
+    void Promise.all(compare.map((id) => attempt(() => call('scenarios:get', { id })))).then(
+      (stored) => {
+        if (!live) return;
+        setColumns(stored.flatMap((s) => (s ? [scenarioColumn(catalog, s.scenario)] : [])));
+      },
+    );
     return () => {
       live = false;
     };
@@ -34,9 +33,13 @@ export function ScenariosView() {
 
   const rename = async () => {
     if (renaming === null) return;
-    const done = await attempt(() => call('scenarios:rename', { id: renaming.id, name: renaming.name }), 'Renamed');
+    const done = await attempt(
+      () => call('scenarios:rename', { id: renaming.id, name: renaming.name }),
+      'Renamed',
+    );
     if (done) {
-      if (done.id === useWorkspace.getState().savedId) useWorkspace.getState().markSaved(done.id, done.name);
+      if (done.id === useWorkspace.getState().savedId)
+        useWorkspace.getState().markSaved(done.id, done.name);
       setRenaming(null);
       await refresh();
     }
@@ -46,7 +49,8 @@ export function ScenariosView() {
   };
   const remove = async (id: string, name: string) => {
     if (!window.confirm(`Delete the scenario “${name}”?`)) return;
-    if ((await attempt(() => call('scenarios:delete', { id }), `Deleted “${name}”`)) !== undefined) await refresh();
+    if ((await attempt(() => call('scenarios:delete', { id }), `Deleted “${name}”`)) !== undefined)
+      await refresh();
   };
   return (
     <div className="page" data-testid="scenarios-view">
@@ -75,12 +79,24 @@ export function ScenariosView() {
               {list.map((s) => (
                 <tr key={s.id} data-scenario-id={s.id}>
                   <td>
-                    <input type="checkbox" aria-label={`Compare ${s.name}`} checked={compare.includes(s.id)} onChange={() => toggleCompare(s.id)} />
+                    <input
+                      type="checkbox"
+                      aria-label={`Compare ${s.name}`}
+                      checked={compare.includes(s.id)}
+                      onChange={() => toggleCompare(s.id)}
+                    />
                   </td>
                   <td>
                     {renaming?.id === s.id ? (
                       <span className="row">
-                        <input className="plain" autoFocus value={renaming.name} aria-label="New name" onChange={(e) => setRenaming({ id: s.id, name: e.target.value })} onKeyDown={(e) => e.key === 'Enter' && void rename()} />
+                        <input
+                          className="plain"
+                          autoFocus
+                          value={renaming.name}
+                          aria-label="New name"
+                          onChange={(e) => setRenaming({ id: s.id, name: e.target.value })}
+                          onKeyDown={(e) => e.key === 'Enter' && void rename()}
+                        />
                         <button type="button" className="btn small" onClick={() => void rename()}>
                           Rename
                         </button>
@@ -88,21 +104,41 @@ export function ScenariosView() {
                     ) : (
                       <strong>{s.name}</strong>
                     )}
-                    {s.id === savedId && <span className="badge user" style={{ marginLeft: 8 }}>open</span>}
+                    {s.id === savedId && (
+                      <span className="badge user" style={{ marginLeft: 8 }}>
+                        open
+                      </span>
+                    )}
                   </td>
                   <td className="muted">{new Date(s.updatedAt).toLocaleString()}</td>
                   <td>
                     <div className="btn-group">
-                      <button type="button" className="btn small" onClick={() => void openSaved(s.id)}>
+                      <button
+                        type="button"
+                        className="btn small"
+                        onClick={() => void openSaved(s.id)}
+                      >
                         Open
                       </button>
-                      <button type="button" className="btn small" onClick={() => setRenaming({ id: s.id, name: s.name })}>
+                      <button
+                        type="button"
+                        className="btn small"
+                        onClick={() => setRenaming({ id: s.id, name: s.name })}
+                      >
                         Rename
                       </button>
-                      <button type="button" className="btn small" onClick={() => void duplicate(s.id)}>
+                      <button
+                        type="button"
+                        className="btn small"
+                        onClick={() => void duplicate(s.id)}
+                      >
                         Duplicate
                       </button>
-                      <button type="button" className="btn small danger" onClick={() => void remove(s.id, s.name)}>
+                      <button
+                        type="button"
+                        className="btn small danger"
+                        onClick={() => void remove(s.id, s.name)}
+                      >
                         Delete
                       </button>
                     </div>
@@ -113,7 +149,7 @@ export function ScenariosView() {
           </table>
         )}
       </div>
-      {columns.length >= 2 && (
+      {compare.length >= 2 && columns.length >= 2 && (
         <div className="card side-by-side" data-testid="side-by-side">
           <table className="list">
             <thead>
@@ -129,7 +165,11 @@ export function ScenariosView() {
                 <tr key={r.key}>
                   <th>{r.label}</th>
                   {columns.map((c, k) => (
-                    <td key={k} className={r.key === 'recommended' ? '' : 'num'} style={{ textAlign: r.key === 'recommended' ? 'left' : 'right' }}>
+                    <td
+                      key={k}
+                      className={r.key === 'recommended' ? '' : 'num'}
+                      style={{ textAlign: r.key === 'recommended' ? 'left' : 'right' }}
+                    >
                       {c.cells[r.key] ?? '—'}
                     </td>
                   ))}

@@ -19,6 +19,8 @@ export function defaultScenario(name = 'New scenario'): Scenario {
       batchShare: 0.2,
       precision: 'fp8',
       slo: { ttftMs: 800 },
+      // Llama 3.3 70B's level on LMArena: a floor that keeps toy models out of the answer.
+      minQuality: { benchmark: 'lmarena-text', score: 1270 },
     },
     value: {
       perRequest: { kind: 'timeSaved', minutesSavedPerRequest: 2, loadedUsdPerHour: 60 },
@@ -30,7 +32,13 @@ export function defaultScenario(name = 'New scenario'): Scenario {
     },
     sweep: {
       api: {},
-      cloud: { pricing: ['onDemand'], engine: 'vllm', scaling: 'autoscale', minReplicas: 1 },
+      cloud: {
+        pricing: ['onDemand'],
+        engine: 'vllm',
+        scaling: 'autoscale',
+        minReplicas: 1,
+        regionChoice: 'cheapest',
+      },
       onprem: { engine: 'vllm' },
     },
   });

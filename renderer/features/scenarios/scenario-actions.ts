@@ -8,8 +8,13 @@ import { useScenarios } from './scenarios-store.ts';
 
 /** Starts a new scenario (asks first when the current one has unsaved edits). */
 export function newScenario(): void {
-  if (useWorkspace.getState().dirty && !window.confirm('Discard the unsaved changes to this scenario?')) return;
+  if (
+    useWorkspace.getState().dirty &&
+    !window.confirm('Discard the unsaved changes to this scenario?')
+  )
+    return;
   useWorkspace.getState().load(defaultScenario(), null);
+  rememberOpen(null);
   useUi.getState().clearSelected();
 }
 
@@ -17,12 +22,38 @@ export function newScenario(): void {
 export async function saveScenario(): Promise<void> {
   const { scenario, savedId } = useWorkspace.getState();
   const saved = await attempt(
-    () => call('scenarios:save', { ...(savedId ? { id: savedId } : {}), name: scenario.name, scenario }),
+    () =>
+      call('scenarios:save', {
+        ...(savedId ? { id: savedId } : {}),
+        name: scenario.name,
+        scenario,
+      }),
     `Saved “${scenario.name}”`,
   );
   if (saved) {
     useWorkspace.getState().markSaved(saved.id, saved.name);
+    rememberOpen(saved.id);
     await useScenarios.getState().refresh();
+  }
+}
+
+const LAST_KEY = 'modelwise.lastScenarioId';
+
+/** The scenario to reopen at the next start. */
+export function rememberOpen(id: string | null): void {
+  if (id === null) localStorage.removeItem(LAST_KEY);
+  else localStorage.setItem(LAST_KEY, id);
+}
+
+/** Reopens the scenario that was open when the app last closed, if it still exists. */
+export async function reopenLast(): Promise<void> {
+  const id = localStorage.getItem(LAST_KEY);
+  if (id === null) return;
+  try {
+    const stored = await call('scenarios:get', { id });
+    useWorkspace.getState().load(stored.scenario, stored.id);
+  } catch {
+    rememberOpen(null);
   }
 }
 
@@ -31,6 +62,7 @@ export async function openSaved(id: string): Promise<void> {
   const stored = await attempt(() => call('scenarios:get', { id }));
   if (!stored) return;
   useWorkspace.getState().load(stored.scenario, stored.id);
+  rememberOpen(stored.id);
   useUi.getState().clearSelected();
   useUi.getState().setView('compare');
 }
@@ -54,7 +86,11 @@ export async function openScenarioFile(): Promise<void> {
 export async function exportScenarioFile(): Promise<void> {
   const { scenario } = useWorkspace.getState();
   await attempt(() =>
-    call('file:save', { kind: 'scenario', suggestedName: scenarioFileName(scenario.name), text: scenarioFileText(scenario) }),
+    call('file:save', {
+      kind: 'scenario',
+      suggestedName: scenarioFileName(scenario.name),
+      text: scenarioFileText(scenario),
+    }),
   );
 }
 
@@ -62,16 +98,33 @@ export async function exportScenarioFile(): Promise<void> {
 export async function importCatalogFile(): Promise<void> {
   const file = await attempt(() => call('file:open', { kind: 'catalog' }));
   if (!file) return;
-  const format = file.name.toLowerCase().endsWith('.csv') ? 'csv' : /"format"\s*:\s*"modelwise-catalog"/.test(file.text.slice(0, 2000)) ? 'json' : 'litellm';
+  const format = file.name.toLowerCase().endsWith('.csv')
+    ? 'csv'
+    : /"format"\s*:\s*"modelwise-catalog"/.test(file.text.slice(0, 2000))
+      ? 'json'
+      : 'litellm';
   const summary = await attempt(() => call('catalog:import', { text: file.text, format }));
   if (!summary) return;
-  const sum = (r: Partial<Record<string, number>>) => Object.values(r).reduce<number>((a, b) => a + (b ?? 0), 0);
+  const sum = (r: Partial<Record<string, number>>) =>
+    Object.values(r).reduce<number>((a, b) => a + (b ?? 0), 0);
   const skipped = Object.values(summary.skipped).reduce((a, b) => a + b, 0);
-  useUi.getState().toast('success', `Imported ${file.name}: ${sum(summary.imported)} new, ${sum(summary.updated)} updated, ${skipped} skipped`);
+  useUi
+    .getState()
+    .toast(
+      'success',
+      `Imported ${file.name}: ${sum(summary.imported)} new, ${sum(summary.updated)} updated, ${skipped} skipped`,
+    );
   await useCatalog.getState().load();
 }
 
 export async function exportCatalogFile(): Promise<void> {
   const exported = await attempt(() => call('catalog:export', { format: 'json' }));
-  if (exported) await attempt(() => call('file:save', { kind: 'catalog', suggestedName: exported.suggestedName, text: exported.text }));
+  if (exported)
+    await attempt(() =>
+      call('file:save', {
+        kind: 'catalog',
+        suggestedName: exported.suggestedName,
+        text: exported.text,
+      }),
+    );
 }

@@ -2,7 +2,10 @@ import type { Scenario } from '../../../core/schema/scenario.ts';
 
 /** A file name from a scenario name: lowercase words joined by dashes. */
 export function scenarioFileName(name: string): string {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return `${slug === '' ? 'scenario' : slug}.json`;
 }
 

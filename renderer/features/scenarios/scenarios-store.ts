@@ -22,6 +22,8 @@ export const useScenarios = create<ScenariosState>()((set, get) => ({
   },
   toggleCompare: (id) =>
     set((s) => ({
-      compare: s.compare.includes(id) ? s.compare.filter((x) => x !== id) : [...s.compare, id].slice(-MAX_COMPARE),
+      compare: s.compare.includes(id)
+        ? s.compare.filter((x) => x !== id)
+        : [...s.compare, id].slice(-MAX_COMPARE),
     })),
 }));

@@ -25,7 +25,9 @@ export const SIDE_BY_SIDE_ROWS = [
 export function scenarioColumn(catalog: Catalog, scenario: Scenario): ScenarioColumn {
   const e = evaluateScenario(catalog, scenario);
   const w = scenario.workload;
-  const base = { tokens: `${formatNumber(w.inputTokens.mean)} → ${formatNumber(w.outputTokens.mean)}` };
+  const base = {
+    tokens: `${formatNumber(w.inputTokens.mean)} → ${formatNumber(w.outputTokens.mean)}`,
+  };
   if (!e.ok) return { name: scenario.name, cells: { ...base, recommended: e.error } };
   const best = e.result.recommended >= 0 ? e.result.row(e.result.recommended) : null;
   return {

@@ -34,28 +34,87 @@ export function ValuePanel() {
           }
         />
         {per.kind === 'revenue' ? (
-          <NumberField label="Revenue" value={per.usdPerRequest} min={0} max={1e6} unit="$/request" onCommit={(x) => set({ perRequest: { ...per, usdPerRequest: x ?? 0 } })} />
+          <NumberField
+            label="Revenue"
+            value={per.usdPerRequest}
+            min={0}
+            max={1e6}
+            unit="$/request"
+            onCommit={(x) => set({ perRequest: { ...per, usdPerRequest: x ?? 0 } })}
+          />
         ) : (
           <>
-            <NumberField label="Minutes saved" value={per.minutesSavedPerRequest} min={0} max={10_000} unit="min" onCommit={(x) => set({ perRequest: { ...per, minutesSavedPerRequest: x ?? 0 } })} />
-            <NumberField label="Loaded rate" value={per.loadedUsdPerHour} min={0} max={10_000} unit="$/hour" onCommit={(x) => set({ perRequest: { ...per, loadedUsdPerHour: x ?? 0 } })} />
+            <NumberField
+              label="Minutes saved"
+              value={per.minutesSavedPerRequest}
+              min={0}
+              max={10_000}
+              unit="min"
+              onCommit={(x) => set({ perRequest: { ...per, minutesSavedPerRequest: x ?? 0 } })}
+            />
+            <NumberField
+              label="Loaded rate"
+              value={per.loadedUsdPerHour}
+              min={0}
+              max={10_000}
+              unit="$/hour"
+              onCommit={(x) => set({ perRequest: { ...per, loadedUsdPerHour: x ?? 0 } })}
+            />
           </>
         )}
-        <NumberField label="Success rate" value={v.successRate} percent min={0} max={1} hint="Share of requests that achieve the outcome" onCommit={(x) => set({ successRate: x ?? 1 })} />
+        <NumberField
+          label="Success rate"
+          value={v.successRate}
+          percent
+          min={0}
+          max={1}
+          hint="Share of requests that achieve the outcome"
+          onCommit={(x) => set({ successRate: x ?? 1 })}
+        />
       </section>
       <section className="section">
         <h3>Setup and launch</h3>
         {KINDS.map((k) => (
           <div key={k.key}>
-            <NumberField label={`${k.label} setup`} value={v.setupUsd[k.key]} min={0} max={1e10} unit="$" onCommit={(x) => set({ setupUsd: { ...v.setupUsd, [k.key]: x ?? 0 } })} />
-            <NumberField label={`${k.label} launch`} value={v.weeksToLaunch[k.key]} min={0} max={520} unit="weeks" onCommit={(x) => set({ weeksToLaunch: { ...v.weeksToLaunch, [k.key]: x ?? 0 } })} />
+            <NumberField
+              label={`${k.label} setup`}
+              value={v.setupUsd[k.key]}
+              min={0}
+              max={1e10}
+              unit="$"
+              onCommit={(x) => set({ setupUsd: { ...v.setupUsd, [k.key]: x ?? 0 } })}
+            />
+            <NumberField
+              label={`${k.label} launch`}
+              value={v.weeksToLaunch[k.key]}
+              min={0}
+              max={520}
+              unit="weeks"
+              onCommit={(x) => set({ weeksToLaunch: { ...v.weeksToLaunch, [k.key]: x ?? 0 } })}
+            />
           </div>
         ))}
       </section>
       <section className="section">
         <h3>Horizon</h3>
-        <NumberField label="Horizon" value={v.horizonMonths} integer min={1} max={120} unit="months" onCommit={(x) => set({ horizonMonths: x ?? 36 })} />
-        <NumberField label="Discount rate" value={v.discountRateAnnual} percent min={0} max={1} unit="%/yr" onCommit={(x) => set({ discountRateAnnual: x ?? 0.1 })} />
+        <NumberField
+          label="Horizon"
+          value={v.horizonMonths}
+          integer
+          min={1}
+          max={120}
+          unit="months"
+          onCommit={(x) => set({ horizonMonths: x ?? 36 })}
+        />
+        <NumberField
+          label="Discount rate"
+          value={v.discountRateAnnual}
+          percent
+          min={0}
+          max={1}
+          unit="%/yr"
+          onCommit={(x) => set({ discountRateAnnual: x ?? 0.1 })}
+        />
       </section>
     </div>
   );

@@ -15,7 +15,13 @@ interface SliderDef {
 }
 
 const compact = (v: number) =>
-  v >= 1e9 ? `${(v / 1e9).toFixed(1)}B` : v >= 1e6 ? `${(v / 1e6).toFixed(1)}M` : v >= 1e3 ? `${(v / 1e3).toFixed(0)}k` : formatNumber(v);
+  v >= 1e9
+    ? `${(v / 1e9).toFixed(1)}B`
+    : v >= 1e6
+      ? `${(v / 1e6).toFixed(1)}M`
+      : v >= 1e3
+        ? `${(v / 1e3).toFixed(0)}k`
+        : formatNumber(v);
 
 /** The what-if controls a facilitator moves live: each edit re-ranks everything at once. */
 const SLIDERS: SliderDef[] = [
@@ -32,7 +38,10 @@ const SLIDERS: SliderDef[] = [
     label: 'Prompt-cache hits',
     scale: { min: 0, max: 1, log: false },
     read: (s) => s.workload.promptCache.hitRate,
-    write: (s, v) => ({ ...s, workload: { ...s.workload, promptCache: { ...s.workload.promptCache, hitRate: v } } }),
+    write: (s, v) => ({
+      ...s,
+      workload: { ...s.workload, promptCache: { ...s.workload.promptCache, hitRate: v } },
+    }),
     show: (v) => formatPct(v),
   },
   {
@@ -42,7 +51,10 @@ const SLIDERS: SliderDef[] = [
     read: (s) => s.workload.inputTokens.mean,
     write: (s, v) => {
       const w = s.workload;
-      const p95 = w.inputTokens.p95 === undefined ? undefined : Math.max(v, w.inputTokens.p95 * (v / w.inputTokens.mean));
+      const p95 =
+        w.inputTokens.p95 === undefined
+          ? undefined
+          : Math.max(v, w.inputTokens.p95 * (v / w.inputTokens.mean));
       return {
         ...s,
         workload: {
@@ -62,7 +74,13 @@ const SLIDERS: SliderDef[] = [
     write: (s, v) => {
       const o = s.workload.outputTokens;
       const p95 = o.p95 === undefined ? undefined : Math.max(v, o.p95 * (v / o.mean));
-      return { ...s, workload: { ...s.workload, outputTokens: p95 === undefined ? { mean: v } : { mean: v, p95 } } };
+      return {
+        ...s,
+        workload: {
+          ...s.workload,
+          outputTokens: p95 === undefined ? { mean: v } : { mean: v, p95 },
+        },
+      };
     },
     show: compact,
   },
@@ -71,20 +89,31 @@ const SLIDERS: SliderDef[] = [
     label: 'Batch share',
     scale: { min: 0, max: 1, log: false },
     read: (s) => s.workload.batchShare,
-    write: (s, v) => ({ ...s, workload: { ...s.workload, batchShare: Math.min(v, 1 - s.workload.priorityShare) } }),
+    write: (s, v) => ({
+      ...s,
+      workload: { ...s.workload, batchShare: Math.min(v, 1 - s.workload.priorityShare) },
+    }),
     show: (v) => formatPct(v),
   },
   {
     key: 'utilization',
     label: 'GPU target utilization',
     scale: { min: 0.3, max: 1, log: false },
-    read: (s) => s.sweep?.cloud?.targetUtilization ?? s.sweep?.onprem?.assumptions.targetUtilization ?? 0.8,
+    read: (s) =>
+      s.sweep?.cloud?.targetUtilization ?? s.sweep?.onprem?.assumptions.targetUtilization ?? 0.8,
     write: (s, v) => ({
       ...s,
       sweep: {
         ...s.sweep,
         ...(s.sweep?.cloud ? { cloud: { ...s.sweep.cloud, targetUtilization: v } } : {}),
-        ...(s.sweep?.onprem ? { onprem: { ...s.sweep.onprem, assumptions: { ...s.sweep.onprem.assumptions, targetUtilization: v } } } : {}),
+        ...(s.sweep?.onprem
+          ? {
+              onprem: {
+                ...s.sweep.onprem,
+                assumptions: { ...s.sweep.onprem.assumptions, targetUtilization: v },
+              },
+            }
+          : {}),
       },
     }),
     show: (v) => formatPct(v),

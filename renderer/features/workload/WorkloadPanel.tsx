@@ -1,4 +1,9 @@
-import { PRECISIONS, RESIDENCY_ZONES, type Precision, type ResidencyZone } from '../../../core/schema/common.ts';
+import {
+  PRECISIONS,
+  RESIDENCY_ZONES,
+  type Precision,
+  type ResidencyZone,
+} from '../../../core/schema/common.ts';
 import type { Workload } from '../../../core/schema/workload.ts';
 import { Chips, NumberField, SelectField } from '../../components/NumberField.tsx';
 import { updateWorkload, useWorkspace } from '../../stores/workspace-store.ts';
@@ -21,7 +26,11 @@ export function WorkloadPanel() {
   const w = useWorkspace((s) => s.scenario.workload);
   const set = (patch: Partial<Workload>) => updateWorkload(patch);
   const toggleZone = (zone: ResidencyZone) =>
-    set({ residency: w.residency.includes(zone) ? w.residency.filter((z) => z !== zone) : [...w.residency, zone] });
+    set({
+      residency: w.residency.includes(zone)
+        ? w.residency.filter((z) => z !== zone)
+        : [...w.residency, zone],
+    });
   return (
     <div data-testid="workload-panel">
       <section className="section">
@@ -86,7 +95,20 @@ export function WorkloadPanel() {
           min={1}
           max={10_000_000}
           unit="tokens"
-          onCommit={(v) => set({ inputTokens: { ...w.inputTokens, mean: v ?? 1 } })}
+          onCommit={(v) => {
+            const mean = v ?? 1;
+            // Keep the scenario consistent: p95 ≥ mean, and the prefix fits in the prompt.
+            set({
+              inputTokens: withP95(
+                { ...w.inputTokens, mean },
+                w.inputTokens.p95 === undefined ? undefined : Math.max(mean, w.inputTokens.p95),
+              ),
+              promptCache: {
+                ...w.promptCache,
+                prefixTokens: Math.min(w.promptCache.prefixTokens, mean),
+              },
+            });
+          }}
         />
         <NumberField
           label="Prompt, p95"
@@ -104,7 +126,15 @@ export function WorkloadPanel() {
           min={1}
           max={1_000_000}
           unit="tokens"
-          onCommit={(v) => set({ outputTokens: { ...w.outputTokens, mean: v ?? 1 } })}
+          onCommit={(v) => {
+            const mean = v ?? 1;
+            set({
+              outputTokens: withP95(
+                { ...w.outputTokens, mean },
+                w.outputTokens.p95 === undefined ? undefined : Math.max(mean, w.outputTokens.p95),
+              ),
+            });
+          }}
         />
         <NumberField
           label="Output, p95"
@@ -183,15 +213,43 @@ export function WorkloadPanel() {
         <SelectField<Precision | 'auto'>
           label="KV cache"
           value={w.kvPrecision ?? 'auto'}
-          options={[{ value: 'auto', label: 'Auto' }, ...PRECISION_OPTIONS.filter((o) => o.value !== 'int4' && o.value !== 'fp4')]}
+          options={[
+            { value: 'auto', label: 'Auto' },
+            ...PRECISION_OPTIONS.filter((o) => o.value !== 'int4' && o.value !== 'fp4'),
+          ]}
           onChange={(kv) => set({ kvPrecision: kv === 'auto' ? undefined : kv })}
         />
       </section>
       <section className="section">
         <h3>Latency SLOs</h3>
-        <NumberField label="Time to first token" testId="slo-ttft" value={w.slo.ttftMs} optional min={1} max={600_000} unit="ms" onCommit={(v) => set({ slo: { ...w.slo, ttftMs: v } })} />
-        <NumberField label="Time per output token" value={w.slo.tpotMs} optional min={0.1} max={60_000} unit="ms" onCommit={(v) => set({ slo: { ...w.slo, tpotMs: v } })} />
-        <NumberField label="End to end" value={w.slo.e2eMs} optional min={1} max={3_600_000} unit="ms" onCommit={(v) => set({ slo: { ...w.slo, e2eMs: v } })} />
+        <NumberField
+          label="Time to first token"
+          testId="slo-ttft"
+          value={w.slo.ttftMs}
+          optional
+          min={1}
+          max={600_000}
+          unit="ms"
+          onCommit={(v) => set({ slo: { ...w.slo, ttftMs: v } })}
+        />
+        <NumberField
+          label="Time per output token"
+          value={w.slo.tpotMs}
+          optional
+          min={0.1}
+          max={60_000}
+          unit="ms"
+          onCommit={(v) => set({ slo: { ...w.slo, tpotMs: v } })}
+        />
+        <NumberField
+          label="End to end"
+          value={w.slo.e2eMs}
+          optional
+          min={1}
+          max={3_600_000}
+          unit="ms"
+          onCommit={(v) => set({ slo: { ...w.slo, e2eMs: v } })}
+        />
       </section>
       <section className="section">
         <h3>Residency and quality</h3>
@@ -213,7 +271,15 @@ export function WorkloadPanel() {
             { value: 'aider-polyglot', label: 'Aider polyglot' },
           ]}
           onChange={(b) =>
-            set({ minQuality: b === 'none' ? undefined : { benchmark: b, score: w.minQuality?.score ?? (b === 'lmarena-text' ? 1300 : 50) } })
+            set({
+              minQuality:
+                b === 'none'
+                  ? undefined
+                  : {
+                      benchmark: b,
+                      score: w.minQuality?.score ?? (b === 'lmarena-text' ? 1300 : 50),
+                    },
+            })
           }
         />
         {w.minQuality && (
@@ -222,7 +288,9 @@ export function WorkloadPanel() {
             value={w.minQuality.score}
             min={0}
             max={5000}
-            onCommit={(v) => set({ minQuality: { benchmark: w.minQuality!.benchmark, score: v ?? 0 } })}
+            onCommit={(v) =>
+              set({ minQuality: { benchmark: w.minQuality!.benchmark, score: v ?? 0 } })
+            }
           />
         )}
       </section>

@@ -1,0 +1,26 @@
+import { apiCost } from '../pricing/api-cost.ts';
+import type { Placement } from '../schema/placement.ts';
+import { withMonthlyVolume, workloadRates } from '../workload/derive.ts';
+import { discountFor } from './catalog-index.ts';
+import type { EvalContext } from './context.ts';
+import { selfHostCostAt } from './evaluate-selfhost.ts';
+
+/**
+ * Monthly cost of a candidate if the workload had `requestsPerMonth`, everything else held: the
+ * cost-vs-volume chart and break-even search call this hundreds of times, so it prices without
+ * building a row.
+ */
+export function monthlyCostAtVolume(
+  ctx: EvalContext,
+  p: Placement,
+  requestsPerMonth: number,
+): number | null {
+  const w = withMonthlyVolume(ctx.workload, requestsPerMonth);
+  const rates = workloadRates(w);
+  if (p.kind === 'api') {
+    const o = ctx.index.offerings.get(p.offeringId);
+    if (o === undefined) return null;
+    return apiCost(o, w, rates, p.negotiatedDiscount ?? discountFor(ctx.index, o)).monthlyUsd;
+  }
+  return selfHostCostAt(ctx, p, w, rates);
+}

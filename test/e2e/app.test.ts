@@ -1,0 +1,163 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadApp, openSession, type Session } from './browser.ts';
+
+let session: Session | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+async function start(): Promise<Session> {
+  session = await openSession();
+  await loadApp(session);
+  return session;
+}
+
+/** Types into the number field labelled `label` (exact), as a person would. */
+async function setField(s: Session, label: string, value: string): Promise<void> {
+  await s.page.getByLabel(label, { exact: true }).fill(value);
+}
+
+/** DESIGN-style hand check: 1M requests a month, 1,000 prompt + 200 output tokens, no caches. */
+async function enterSimpleWorkload(s: Session): Promise<void> {
+  await setField(s, 'Requests', '1000000');
+  await s.page.getByLabel('Counted per', { exact: true }).selectOption('month');
+  await setField(s, 'Prompt, mean', '1000');
+  await setField(s, 'Prompt, p95', '');
+  await setField(s, 'Output, mean', '200');
+  await setField(s, 'Output, p95', '');
+  await setField(s, 'Cacheable prefix', '0');
+  await setField(s, 'Response-cache hits', '0');
+  await setField(s, 'Batch share', '0');
+}
+
+function row(s: Session, key: string) {
+  return s.page.locator(`[data-row-key="${key}"]`);
+}
+
+describe('the workspace in Chromium (browser mode)', () => {
+  it('loads to ready on a fresh data folder, offline, without console errors', async () => {
+    const s = await start();
+    await expect.poll(() => s.page.getByTestId('recommended').textContent()).toContain('★');
+    expect(await s.page.getByTestId('row-count').textContent()).toMatch(/feasible/);
+    expect(s.requests.length).toBeGreaterThan(0);
+    expect(s.requests.filter((u) => !u.startsWith(s.server.url))).toEqual([]);
+    expect(s.errors).toEqual([]);
+  });
+
+  it('a workload typed in gives hand-checkable numbers for an API candidate', async () => {
+    const s = await start();
+    await enterSimpleWorkload(s);
+    await s.page.getByTestId('compare-filter').fill('openai gpt-4o');
+    // GPT-4o on OpenAI: $2.50 input and $10 output per 1M tokens.
+    // 1,000 × 2.50 + 200 × 10 = 4,500 µ$ a request → × 1,000,000 requests = $4,500 a month.
+    const gpt4o = row(s, 'api:openai/gpt-4o');
+    await expect.poll(() => gpt4o.textContent()).toContain('$4,500');
+    await expect.poll(() => gpt4o.textContent()).toContain('$0.004500');
+    expect(s.errors).toEqual([]);
+  });
+
+  it('an invalid value is refused in place and leaves the scenario as it was', async () => {
+    const s = await start();
+    await enterSimpleWorkload(s);
+    await s.page.getByTestId('compare-filter').fill('openai gpt-4o');
+    await setField(s, 'Batch share', '140');
+    await s.page
+      .getByRole('alert')
+      .filter({ hasText: 'Batch share must be at most 100%' })
+      .waitFor();
+    await expect.poll(() => row(s, 'api:openai/gpt-4o').textContent()).toContain('$4,500');
+  });
+
+  it('moving a slider moves the table and the charts', async () => {
+    const s = await start();
+    await enterSimpleWorkload(s);
+    await s.page.getByTestId('compare-filter').fill('openai gpt-4o');
+    await expect.poll(() => row(s, 'api:openai/gpt-4o').textContent()).toContain('$4,500');
+    const chart = s.page.getByTestId('chart-volume');
+    const before = await chart.getAttribute('data-version');
+    const slider = s.page.getByTestId('whatif-volume');
+    await slider.focus();
+    for (let k = 0; k < 20; k++) await slider.press('ArrowRight');
+    // More requests a month: the same per-request price, a larger monthly bill.
+    await expect.poll(() => row(s, 'api:openai/gpt-4o').textContent()).not.toContain('$4,500.00');
+    await expect.poll(() => row(s, 'api:openai/gpt-4o').textContent()).toContain('$0.004500');
+    expect(await chart.getAttribute('data-version')).not.toBe(before);
+    await s.page.getByTestId('undo').click();
+    expect(await s.page.getByTestId('undo').isEnabled()).toBe(true);
+  });
+
+  it('a saved scenario is back after a reload', async () => {
+    const s = await start();
+    await s.page.getByTestId('scenario-name').fill('Support copilot EU');
+    await setField(s, 'Requests', '72000');
+    await s.page.getByTestId('save').click();
+    await expect
+      .poll(() => s.page.getByTestId('toast-success').textContent())
+      .toContain('Saved “Support copilot EU”');
+    await s.page.reload();
+    await s.page.waitForSelector('#root[data-app-state="ready"]');
+    await expect
+      .poll(() => s.page.getByTestId('scenario-name').inputValue())
+      .toBe('Support copilot EU');
+    await expect
+      .poll(() => s.page.getByLabel('Requests', { exact: true }).inputValue())
+      .toBe('72000');
+    await s.page.getByTestId('view-scenarios').click();
+    await expect
+      .poll(() => s.page.getByTestId('scenario-list').textContent())
+      .toContain('Support copilot EU');
+  });
+
+  it('a malformed scenario file is refused with a message naming the field', async () => {
+    const s = await start();
+    const bad = join(s.dataDir, 'bad-scenario.json');
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        schemaVersion: 1,
+        name: 'Bad',
+        workload: {
+          requests: { count: 10, per: 'week' },
+          inputTokens: { mean: 100 },
+          outputTokens: { mean: 10 },
+        },
+      }),
+    );
+    const chooser = s.page.waitForEvent('filechooser');
+    await s.page.getByTestId('open-file').click();
+    await (await chooser).setFiles(bad);
+    await expect
+      .poll(() => s.page.getByTestId('toast-error').textContent())
+      .toContain('workload.requests.per');
+    await expect.poll(() => s.page.getByTestId('scenario-name').inputValue()).toBe('New scenario');
+
+    const truncated = join(s.dataDir, 'truncated.json');
+    writeFileSync(truncated, '{"schemaVersion": 1, "name": "Half');
+    const again = s.page.waitForEvent('filechooser');
+    await s.page.getByTestId('open-file').click();
+    await (await again).setFiles(truncated);
+    await expect
+      .poll(() => s.page.getByTestId('toast-error').last().textContent())
+      .toContain('not valid JSON');
+  });
+
+  it('a catalog edit reaches the comparison', async () => {
+    const s = await start();
+    await enterSimpleWorkload(s);
+    await s.page.getByTestId('view-catalog').click();
+    await s.page.getByTestId('catalog-search').fill('openai/gpt-4o-2024-08-06');
+    await s.page.getByTestId('catalog-search').fill('id=openai/gpt-4o');
+    await row(s, 'openai/gpt-4o').click();
+    const editor = s.page.getByTestId('row-editor');
+    await editor.getByLabel('usdPerMTok.input', { exact: true }).fill('5');
+    await editor.getByRole('button', { name: 'Save row' }).click();
+    await editor.waitFor({ state: 'hidden' });
+    await s.page.getByTestId('view-compare').click();
+    await s.page.getByTestId('compare-filter').fill('openai gpt-4o');
+    // 1,000 × 5 + 200 × 10 = 7,000 µ$ a request → $7,000 a month.
+    await expect.poll(() => row(s, 'api:openai/gpt-4o').textContent()).toContain('$7,000');
+  });
+});
