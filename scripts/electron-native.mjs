@@ -17,15 +17,24 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
 
 export function electronVersion() {
-  return JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
+  return JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8'))
+    .version;
 }
 
-export function nativeDir(version = electronVersion(), platform = process.platform, arch = process.arch) {
+export function nativeDir(
+  version = electronVersion(),
+  platform = process.platform,
+  arch = process.arch,
+) {
   return join(root, '.cache', 'electron-native', `${version}-${platform}-${arch}`);
 }
 
 function run(command, args, cwd) {
-  const r = spawnSync(command, args, { cwd, stdio: 'inherit', shell: process.platform === 'win32' });
+  const r = spawnSync(command, args, {
+    cwd,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
   return r.status === 0;
 }
 
@@ -34,9 +43,18 @@ export function ensureElectronNative({ quiet = false } = {}) {
   const version = electronVersion();
   const dir = nativeDir(version);
   const target = join(dir, 'better_sqlite3.node');
-  const distCopy = join(root, '.cache', 'electron-native', 'dist', `${process.platform}-${process.arch}`);
+  const distCopy = join(
+    root,
+    '.cache',
+    'electron-native',
+    'dist',
+    `${process.platform}-${process.arch}`,
+  );
   if (!existsSync(target)) {
-    if (!quiet) console.log(`Building better-sqlite3 for Electron ${version} (${process.platform}-${process.arch})…`);
+    if (!quiet)
+      console.log(
+        `Building better-sqlite3 for Electron ${version} (${process.platform}-${process.arch})…`,
+      );
     const source = dirname(require.resolve('better-sqlite3/package.json'));
     const work = mkdtempSync(join(tmpdir(), 'modelwise-native-'));
     try {
@@ -44,10 +62,24 @@ export function ensureElectronNative({ quiet = false } = {}) {
         cpSync(join(source, part), join(work, part), { recursive: true });
       }
       const prebuild = require.resolve('prebuild-install/bin.js');
-      const common = ['--runtime=electron', `--target=${version}`, `--arch=${process.arch}`, `--platform=${process.platform}`];
+      const common = [
+        '--runtime=electron',
+        `--target=${version}`,
+        `--arch=${process.arch}`,
+        `--platform=${process.platform}`,
+      ];
       const ok =
         run(process.execPath, [prebuild, ...common], work) ||
-        run('node-gyp', ['rebuild', '--release', ...common.slice(0, 3), '--dist-url=https://electronjs.org/headers'], work);
+        run(
+          'node-gyp',
+          [
+            'rebuild',
+            '--release',
+            ...common.slice(0, 3),
+            '--dist-url=https://electronjs.org/headers',
+          ],
+          work,
+        );
       const built = join(work, 'build', 'Release', 'better_sqlite3.node');
       if (!ok || !existsSync(built)) {
         throw new Error(

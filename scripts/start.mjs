@@ -24,8 +24,13 @@ let electron;
 try {
   electron = require('electron');
 } catch (error) {
-  console.error(`modelwise: Electron is not available (${error.message}); it downloads on first start and needs the internet once`);
+  console.error(
+    `modelwise: Electron is not available (${error.message}); it downloads on first start and needs the internet once`,
+  );
   process.exit(1);
 }
-const child = spawn(electron, ['.', ...process.argv.slice(2)], { stdio: 'inherit', env: process.env });
+const child = spawn(electron, ['.', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: process.env,
+});
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateScenario } from '../../core/scenario/evaluate.ts';
+import { Scenario } from '../../core/schema/scenario.ts';
+import { readSeed } from '../../electron/db/seed-files.ts';
+import { addCustomOffering } from '../../renderer/features/candidates/custom-offering.ts';
+import { breakdownBars } from '../../renderer/features/charts/breakdown-data.ts';
+import { chosenIndices } from '../../renderer/features/charts/chosen.ts';
+import { paybackLines } from '../../renderer/features/charts/payback-data.ts';
+import { costLatencyPoints } from '../../renderer/features/charts/scatter-data.ts';
+import { volumeCurves, volumeGrid } from '../../renderer/features/charts/volume-data.ts';
+import { DEFAULT_QUERY, visibleRows } from '../../renderer/features/compare/table-model.ts';
+import { defaultScenario } from '../../renderer/features/scenarios/default-scenario.ts';
+import { scenarioColumn } from '../../renderer/features/scenarios/side-by-side.ts';
+import { workedExampleScenario } from '../support/scenarios.ts';
+
+const catalog = { ...readSeed(), discounts: [] };
+
+function evaluate(s = defaultScenario()) {
+  const e = evaluateScenario(catalog, s);
+  if (!e.ok) throw new Error(e.error);
+  return e;
+}
+
+describe('comparison table rows', () => {
+  const e = evaluate();
+  const rows = (q: Partial<typeof DEFAULT_QUERY>) =>
+    Array.from(
+      visibleRows(
+        e.result,
+        e.index,
+        { ...DEFAULT_QUERY, ...q },
+        e.context.rates.requestsPerMonth,
+        new Map(),
+      ),
+    );
+
+  it('default order is the rank order', () => {
+    expect(rows({})).toEqual(Array.from(e.result.order));
+  });
+
+  it('filter by kind, feasibility and words', () => {
+    const c = e.result.columns;
+    expect(rows({ kinds: ['onprem'] }).every((i) => c.kind[i] === 2)).toBe(true);
+    expect(rows({ feasibleOnly: true }).every((i) => c.feasible[i] === 1)).toBe(true);
+    const gpt = rows({ text: 'openai gpt-4o' });
+    expect(gpt.length).toBeGreaterThan(0);
+    expect(gpt.map((i) => e.result.row(i).id)).toContain('api:openai/gpt-4o');
+    expect(gpt.every((i) => e.result.row(i).kind === 'api')).toBe(true);
+  });
+
+  it('sort by a number, unknown values last either way', () => {
+    const c = e.result.columns;
+    for (const desc of [false, true]) {
+      const order = rows({ sort: { key: 'ttftMs', desc } });
+      const known = order.filter((i) => !Number.isNaN(c.ttftMs[i] as number));
+      const values = known.map((i) => c.ttftMs[i] as number);
+      expect(values).toEqual([...values].sort((a, b) => (desc ? b - a : a - b)));
+      expect(order.slice(known.length).every((i) => Number.isNaN(c.ttftMs[i] as number))).toBe(
+        true,
+      );
+    }
+  });
+});
+
+describe('custom offerings', () => {
+  it('travel with the scenario and are priced like any offering', () => {
+    // 1M requests/month, 1,000 + 200 tokens, no caches: 1,000 × $1 + 200 × $2 = 1,400 µ$ → $1,400.
+    const base = Scenario.parse({
+      ...defaultScenario(),
+      workload: {
+        requests: { count: 1_000_000, per: 'month' },
+        inputTokens: { mean: 1000 },
+        outputTokens: { mean: 200 },
+      },
+    });
+    const added = addCustomOffering(
+      base,
+      {
+        name: 'Negotiated Llama',
+        modelId: 'llama-3.3-70b',
+        inputUsdPerMTok: 1,
+        outputUsdPerMTok: 2,
+        residency: 'global',
+      },
+      '2026-11-27',
+    );
+    if (!added.ok) throw new Error(added.error);
+    expect(added.id).toBe('custom/negotiated-llama');
+    const e = evaluate(added.scenario);
+    const row = e.result.rankedRows().find((r) => r.id === 'api:custom/negotiated-llama');
+    expect(row?.monthlyUsd).toBeCloseTo(1_400, 6);
+    expect(
+      addCustomOffering(
+        added.scenario,
+        {
+          name: 'Negotiated llama',
+          modelId: 'x',
+          inputUsdPerMTok: 1,
+          outputUsdPerMTok: 1,
+          residency: 'global',
+        },
+        '2026-11-27',
+      ),
+    ).toEqual({
+      ok: false,
+      error: "a custom offering named 'Negotiated llama' exists",
+    });
+  });
+});
+
+describe('chart data', () => {
+  const e = evaluate();
+  const chosen = chosenIndices(e, []);
+
+  it('follows the recommendation and the best of each other placement kind', () => {
+    expect(chosen[0]).toBe(e.result.recommended);
+    const kinds = chosen.map((i) => e.result.columns.kind[i]);
+    expect(new Set(kinds).size).toBe(kinds.length);
+  });
+
+  it('breakdown bars stack to the monthly cost and drop empty parts', () => {
+    const rows = chosen.map((i) => e.result.row(i));
+    const bars = breakdownBars(rows, (r) => r.id);
+    rows.forEach((r, k) => {
+      const sum = bars.datasets.reduce((a, d) => a + (d.data[k] ?? 0), 0);
+      expect(sum).toBeCloseTo(r.monthlyUsd ?? 0, 6);
+    });
+    expect(bars.datasets.every((d) => d.data.some((v) => v > 0))).toBe(true);
+  });
+
+  it('an API costs twice as much at twice the volume; break-evens are real crossings', () => {
+    const api = Array.from(e.result.order).find(
+      (i) => e.result.columns.kind[i] === 0 && e.result.columns.feasible[i] === 1,
+    )!;
+    const grid = [1e5, 2e5, 4e5];
+    const curves = volumeCurves(e, [api], grid);
+    const [a, b, c] = curves.series[0]!.cost as number[];
+    expect(b! / a!).toBeCloseTo(2, 3);
+    expect(c! / b!).toBeCloseTo(2, 3);
+    const wide = volumeCurves(e, chosen, volumeGrid(1e3, 1e9, 30));
+    for (const be of wide.breakEvens) {
+      // Just below and at the crossing the cheaper one differs (self-hosting costs step with replicas).
+      const below = volumeCurves(e, chosen, [be.requestsPerMonth - 1, be.requestsPerMonth]);
+      const ia = chosen.findIndex((i) => e.result.row(i).id === be.a);
+      const ib = chosen.findIndex((i) => e.result.row(i).id === be.b);
+      const diff = (k: number) =>
+        (below.series[ia]!.cost[k] as number) - (below.series[ib]!.cost[k] as number);
+      expect(Math.sign(diff(0))).not.toBe(Math.sign(diff(1)));
+    }
+  });
+
+  it('scatter points are feasible, the frontier gets faster as it gets dearer', () => {
+    const pts = costLatencyPoints(e);
+    for (let k = 1; k < pts.frontier.length; k++) {
+      expect(pts.frontier[k]!.x).toBeGreaterThanOrEqual(pts.frontier[k - 1]!.x);
+      expect(pts.frontier[k]!.y).toBeLessThan(pts.frontier[k - 1]!.y);
+    }
+  });
+
+  it('payback lines start at minus the setup cost and cross zero at the payback month', () => {
+    const lines = paybackLines(e, chosen);
+    for (const l of lines.lines) {
+      const row = e.result.rankedRows().find((r) => r.id === l.id)!;
+      expect(l.net[0]).toBe(-row.setupUsd);
+      if (l.paybackMonth !== null) {
+        expect(l.net[l.paybackMonth]!).toBeGreaterThanOrEqual(0);
+        expect(l.net[l.paybackMonth - 1]!).toBeLessThan(0);
+      }
+    }
+  });
+});
+
+describe('scenarios side by side', () => {
+  it('summarizes a scenario with its recommendation', () => {
+    const col = scenarioColumn(catalog, Scenario.parse(workedExampleScenario()));
+    expect(col.name).toBe('Worked example');
+    expect(col.cells.monthly).toBe('$11,015');
+    expect(col.cells.volume).toBe('1,500,000');
+  });
+});

@@ -1,0 +1,92 @@
+import { request } from 'node:http';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startWebServer, type WebServer } from '../../scripts/web/server.ts';
+import { useTempDir } from '../support/tmp.ts';
+
+const tmp = useTempDir();
+let server: WebServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+/** A raw HTTP request, so headers (Host, Origin) can be whatever a hostile page would send. */
+function send(
+  s: WebServer,
+  path: string,
+  options: { method?: string; body?: string; headers?: Record<string, string> } = {},
+) {
+  return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>(
+    (ok, fail) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: s.port,
+          path,
+          method: options.method ?? 'GET',
+          headers: options.headers,
+        },
+        (res) => {
+          let body = '';
+          res.on('data', (c) => (body += c));
+          res.on('end', () => ok({ status: res.statusCode ?? 0, body, headers: res.headers }));
+        },
+      );
+      req.on('error', fail);
+      if (options.body !== undefined) req.write(options.body);
+      req.end();
+    },
+  );
+}
+
+describe('browser-mode server', () => {
+  it('listens on 127.0.0.1 only', async () => {
+    server = await startWebServer({ port: 0, dataDir: tmp() });
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  });
+
+  it('serves the page with a strict CSP and answers the contract over POST', async () => {
+    server = await startWebServer({ port: 0, dataDir: tmp() });
+    const page = await send(server, '/');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<div id="root"');
+    expect(String(page.headers['content-security-policy'])).toContain("script-src 'self'");
+    const stats = await send(server, '/api/catalog:stats', { method: 'POST', body: '{}' });
+    expect(JSON.parse(stats.body)).toMatchObject({ ok: true, data: { apiOfferings: 486 } });
+  });
+
+  it('refuses other hosts, other origins, path climbing and bad bodies', async () => {
+    server = await startWebServer({ port: 0, dataDir: tmp() });
+    // DNS rebinding: a page at evil.example resolving to 127.0.0.1 sends its own Host header.
+    expect(
+      (await send(server, '/', { headers: { Host: `evil.example:${server.port}` } })).status,
+    ).toBe(403);
+    const cross = await send(server, '/api/catalog:stats', {
+      method: 'POST',
+      body: '{}',
+      headers: { Origin: 'https://evil.example' },
+    });
+    expect(cross.status).toBe(403);
+    // Dot segments are normalized away (404); an encoded slash that climbs is refused (403).
+    const dotted = await send(server, '/%2e%2e/package.json');
+    expect(dotted.status).toBe(404);
+    expect((await send(server, '/..%2fpackage.json')).status).toBe(403);
+    expect((await send(server, '/api/catalog:stats')).status).toBe(405);
+    const bad = await send(server, '/api/catalog:list', { method: 'POST', body: '{"table": ' });
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body)).toEqual({ ok: false, error: 'request body is not JSON' });
+    const unknown = await send(server, '/api/system:shell', { method: 'POST', body: '{}' });
+    expect(JSON.parse(unknown.body)).toEqual({
+      ok: false,
+      error: "unknown channel 'system:shell'",
+    });
+    const invalid = await send(server, '/api/catalog:list', {
+      method: 'POST',
+      body: '{"table":"gpus","limit":-1}',
+    });
+    expect(JSON.parse(invalid.body)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^limit: Too small/),
+    });
+  });
+});
