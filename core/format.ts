@@ -44,3 +44,15 @@ export function formatPct(value: number | null | undefined, digits = 0): string 
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   return `${(value * 100).toFixed(digits)}%`;
 }
+
+const decimalFormats = new Map<number, Intl.NumberFormat>();
+
+/** A number with up to `maxDigits` decimals (catalog cells: prices, specs). */
+export function formatDecimal(value: number, maxDigits = 4): string {
+  let f = decimalFormats.get(maxDigits);
+  if (f === undefined) {
+    f = new Intl.NumberFormat('en-US', { maximumFractionDigits: maxDigits });
+    decimalFormats.set(maxDigits, f);
+  }
+  return f.format(value);
+}

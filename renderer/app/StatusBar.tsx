@@ -1,3 +1,4 @@
+import { formatNumber } from '../../core/format.ts';
 import { useCatalog } from '../stores/catalog-store.ts';
 import { useResults } from '../stores/results-store.ts';
 
@@ -9,8 +10,8 @@ export function StatusBar() {
     <footer className="statusbar">
       {stats && (
         <span data-testid="catalog-stats">
-          {stats.apiOfferings.toLocaleString('en-US')} API offerings ·{' '}
-          {stats.instances.toLocaleString('en-US')} GPU instances · {stats.models} models ·{' '}
+          {formatNumber(stats.apiOfferings)} API offerings ·{' '}
+          {formatNumber(stats.instances)} GPU instances · {stats.models} models ·{' '}
           {stats.regions} regions
           {stats.staleRows > 0 ? ` · ${stats.staleRows} stale rows` : ''}
         </span>

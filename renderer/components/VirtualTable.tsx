@@ -8,15 +8,19 @@ import {
   type ColumnVisibilityState,
   type RowData,
 } from '@tanstack/react-table';
-import { useMemo, useRef, type ReactNode } from 'react';
+import { memo, useMemo, useRef, type ReactNode } from 'react';
 
 export const tableFeatureSet = tableFeatures({ columnVisibilityFeature });
 export type Features = typeof tableFeatureSet;
-export type Column<T extends RowData> = ColumnDef<Features, T> & {
+
+/** A column: its header and width for TanStack Table, and how to draw a cell from a row. */
+export interface Column<T> {
   id: string;
+  header: string;
   size?: number;
   align?: 'left' | 'right';
-};
+  render: (row: T) => ReactNode;
+}
 
 export interface VirtualTableProps<T extends RowData> {
   columns: readonly Column<T>[];
@@ -35,10 +39,44 @@ export interface VirtualTableProps<T extends RowData> {
   testId?: string;
 }
 
+interface RowProps<T> {
+  row: T;
+  rowKey: string;
+  top: number;
+  height: number;
+  template: string;
+  columns: readonly Column<T>[];
+  className: string;
+  onClick?: ((row: T) => void) | undefined;
+}
+
+/** One row; re-renders only when its row, position, columns or class change (scrolling moves few). */
+const VirtualRow = memo(function VirtualRow<T>(p: RowProps<T>) {
+  return (
+    <div
+      role="row"
+      tabIndex={0}
+      data-row-key={p.rowKey}
+      className={`vtable-row ${p.className}`}
+      style={{ gridTemplateColumns: p.template, height: p.height, transform: `translateY(${p.top}px)` }}
+      onClick={() => p.onClick?.(p.row)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') p.onClick?.(p.row);
+      }}
+    >
+      {p.columns.map((c) => (
+        <div key={c.id} role="cell" className={c.align === 'right' ? 'num' : undefined}>
+          {c.render(p.row)}
+        </div>
+      ))}
+    </div>
+  );
+}) as <T>(p: RowProps<T>) => ReactNode;
+
 /**
- * A table that stays smooth at tens of thousands of rows: TanStack Table owns the columns and
- * their visibility; only the rows in view are built and rendered (TanStack Virtual). Sorting and
- * filtering happen upstream on plain arrays, so the table never holds every row.
+ * A table that stays smooth at tens of thousands of rows: TanStack Table owns the columns, their
+ * headers and visibility; only the rows in view are built and drawn (TanStack Virtual), each a
+ * memoized row. Sorting and filtering happen upstream on plain arrays.
  */
 export function VirtualTable<T extends RowData>(props: VirtualTableProps<T>) {
   const rowHeight = props.rowHeight ?? 34;
@@ -50,20 +88,26 @@ export function VirtualTable<T extends RowData>(props: VirtualTableProps<T>) {
     count: props.rowCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    overscan: 10,
+    overscan: 6,
   });
-  const items = virtualizer.getVirtualItems();
-  const windowRows = useMemo(() => items.map((item) => props.rowAt(item.index)), [items, props]);
+  const defs = useMemo<ColumnDef<Features, T>[]>(
+    () => props.columns.map((c) => ({ id: c.id, header: c.header, size: c.size ?? 120 })),
+    [props.columns],
+  );
   const table = useTable({
     features: tableFeatureSet,
-    columns: props.columns as ColumnDef<Features, T>[],
-    data: windowRows,
-    getRowId: (row) => props.rowKey(row),
+    columns: defs,
+    data: [] as T[],
     state: { columnVisibility: props.columnVisibility ?? {} },
   });
-  const visible = table.getVisibleLeafColumns();
-  const template = visible.map((c) => `${(c.columnDef as Column<T>).size ?? 120}px`).join(' ');
-  const rows = table.getRowModel().rows;
+  const visibleIds = table.getVisibleLeafColumns().map((c) => c.id);
+  const visibleKey = visibleIds.join('|');
+  const visible = useMemo(
+    () => props.columns.filter((c) => visibleKey.split('|').includes(c.id)),
+    [props.columns, visibleKey],
+  );
+  const template = visible.map((c) => `${c.size ?? 120}px`).join(' ');
+  const byId = new Map(props.columns.map((c) => [c.id, c]));
   return (
     <div
       ref={scrollRef}
@@ -75,7 +119,7 @@ export function VirtualTable<T extends RowData>(props: VirtualTableProps<T>) {
     >
       <div className="vtable-head" style={{ gridTemplateColumns: template }} role="row">
         {table.getHeaderGroups()[0]?.headers.map((header) => {
-          const def = header.column.columnDef as Column<T>;
+          const col = byId.get(header.column.id);
           const sorted = props.sort?.id === header.column.id ? (props.sort.desc ? ' ▼' : ' ▲') : '';
           return (
             <div
@@ -83,7 +127,7 @@ export function VirtualTable<T extends RowData>(props: VirtualTableProps<T>) {
               role="columnheader"
               tabIndex={props.onSort ? 0 : -1}
               aria-sort={sorted === '' ? 'none' : props.sort?.desc ? 'descending' : 'ascending'}
-              className={def.align === 'right' ? 'num' : undefined}
+              className={col?.align === 'right' ? 'num' : undefined}
               onClick={() => props.onSort?.(header.column.id)}
               onKeyDown={(e) => {
                 if (e.key === 'Enter' || e.key === ' ') {
@@ -92,7 +136,7 @@ export function VirtualTable<T extends RowData>(props: VirtualTableProps<T>) {
                 }
               }}
             >
-              {flexRender(def.header, header.getContext())}
+              {flexRender(header.column.columnDef.header, header.getContext())}
               {sorted}
             </div>
           );
@@ -100,39 +144,21 @@ export function VirtualTable<T extends RowData>(props: VirtualTableProps<T>) {
       </div>
       {props.rowCount === 0 && <div className="empty">{props.empty ?? 'Nothing to show'}</div>}
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {items.map((item, k) => {
-          const row = rows[k];
-          if (row === undefined) return null;
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = props.rowAt(item.index);
+          const key = props.rowKey(row);
           return (
-            <div
-              key={row.id}
-              role="row"
-              tabIndex={0}
-              data-row-key={row.id}
-              className={`vtable-row ${props.rowClassName?.(row.original) ?? ''}`}
-              style={{
-                gridTemplateColumns: template,
-                height: rowHeight,
-                transform: `translateY(${item.start}px)`,
-              }}
-              onClick={() => props.onRowClick?.(row.original)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') props.onRowClick?.(row.original);
-              }}
-            >
-              {row.getVisibleCells().map((cell) => {
-                const def = cell.column.columnDef as Column<T>;
-                return (
-                  <div
-                    key={cell.id}
-                    role="cell"
-                    className={def.align === 'right' ? 'num' : undefined}
-                  >
-                    {flexRender(def.cell, cell.getContext())}
-                  </div>
-                );
-              })}
-            </div>
+            <VirtualRow<T>
+              key={key}
+              row={row}
+              rowKey={key}
+              top={item.start}
+              height={rowHeight}
+              template={template}
+              columns={visible}
+              className={props.rowClassName?.(row) ?? ''}
+              onClick={props.onRowClick}
+            />
           );
         })}
       </div>

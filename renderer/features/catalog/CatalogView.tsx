@@ -1,3 +1,4 @@
+import { formatNumber } from '../../../core/format.ts';
 import { useCallback, useEffect, useState } from 'react';
 import {
   CATALOG_TABLES,
@@ -90,8 +91,8 @@ export function CatalogView() {
             <div className="card-head table-tools">
               <span className="card-title">{LABELS[table]}</span>
               <span className="muted" data-testid="catalog-count">
-                {rows.length.toLocaleString('en-US')} of {total.toLocaleString('en-US')} rows
-                {stats ? ` · ${stats.staleRows.toLocaleString('en-US')} stale in the catalog` : ''}
+                {formatNumber(rows.length)} of {formatNumber(total)} rows
+                {stats ? ` · ${formatNumber(stats.staleRows)} stale in the catalog` : ''}
               </span>
               <span className="spacer" />
               <input

@@ -1,3 +1,4 @@
+import { formatDecimal } from '../../../core/format.ts';
 import type { CatalogRowView, CatalogTable } from '../../../electron/db/store-types.ts';
 import type { Column } from '../../components/VirtualTable.tsx';
 
@@ -5,11 +6,7 @@ type Row = CatalogRowView;
 const get = (r: Row, path: string): unknown =>
   path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], r.row);
 const text = (v: unknown) =>
-  v === undefined || v === null
-    ? '—'
-    : typeof v === 'number'
-      ? v.toLocaleString('en-US', { maximumFractionDigits: 4 })
-      : String(v);
+  v === undefined || v === null ? '—' : typeof v === 'number' ? formatDecimal(v) : String(v);
 
 function field(
   id: string,
@@ -23,7 +20,7 @@ function field(
     header,
     size,
     align,
-    cell: ({ row }: { row: { original: Row } }) => text(get(row.original, path)),
+    render: (r: Row) => text(get(r, path)),
   };
 }
 
@@ -31,15 +28,15 @@ const KEY: Column<Row> = {
   id: 'key',
   header: 'Id',
   size: 300,
-  cell: ({ row }: { row: { original: Row } }) => (
-    <span title={row.original.key}>
-      {row.original.key}
-      {row.original.origin !== 'seed' && (
+  render: (r: Row) => (
+    <span title={r.key}>
+      {r.key}
+      {r.origin !== 'seed' && (
         <span className="badge user" style={{ marginLeft: 6 }}>
-          {row.original.origin}
+          {r.origin}
         </span>
       )}
-      {row.original.modified && (
+      {r.modified && (
         <span className="badge user" style={{ marginLeft: 6 }}>
           edited
         </span>
@@ -52,10 +49,10 @@ const PROVENANCE: Column<Row>[] = [
     id: 'asOf',
     header: 'As of',
     size: 118,
-    cell: ({ row }: { row: { original: Row } }) => (
+    render: (r: Row) => (
       <span>
-        {row.original.asOf}{' '}
-        {row.original.stale && (
+        {r.asOf}{' '}
+        {r.stale && (
           <span className="badge stale" title="Older than the stale threshold">
             stale
           </span>
@@ -67,9 +64,9 @@ const PROVENANCE: Column<Row>[] = [
     id: 'source',
     header: 'Source',
     size: 420,
-    cell: ({ row }: { row: { original: Row } }) => (
-      <span title={row.original.source} className="muted">
-        {row.original.source}
+    render: (r: Row) => (
+      <span title={r.source} className="muted">
+        {r.source}
       </span>
     ),
   },

@@ -1,3 +1,4 @@
+import { formatNumber } from '../../../core/format.ts';
 import { useMemo, useState } from 'react';
 import { COMPARISON_COLUMNS } from '../../../core/report/comparison-rows.ts';
 import type { CandidateResult } from '../../../core/sweep/types.ts';
@@ -39,8 +40,7 @@ const RIGHT = new Set([
 ]);
 
 function cellFor(id: string, text: (c: CandidateResult) => string) {
-  return ({ row }: { row: { original: CandidateResult } }) => {
-    const c = row.original;
+  return (c: CandidateResult) => {
     if (id === 'rank')
       return c.recommended ? (
         <span title="Recommended: cheapest feasible">
@@ -83,7 +83,7 @@ const COLUMNS: Column<CandidateResult>[] = COMPARISON_COLUMNS.map((col) => ({
   header: col.header,
   size: WIDTHS[col.key] ?? 110,
   align: RIGHT.has(col.key) ? ('right' as const) : ('left' as const),
-  cell: cellFor(col.key, col.text),
+  render: cellFor(col.key, col.text),
 }));
 
 /** Search text per candidate, built on first use and kept while the evaluation lives. */
@@ -125,8 +125,8 @@ export function CompareTable() {
       <div className="card-head table-tools">
         <span className="card-title">Ranked comparison</span>
         <span className="muted" data-testid="row-count">
-          {order.length.toLocaleString('en-US')} of {result.columns.size.toLocaleString('en-US')}{' '}
-          candidates · {result.feasibleCount.toLocaleString('en-US')} feasible
+          {formatNumber(order.length)} of {formatNumber(result.columns.size)}{' '}
+          candidates · {formatNumber(result.feasibleCount)} feasible
         </span>
         <span className="spacer" />
         <input

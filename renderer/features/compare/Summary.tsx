@@ -1,4 +1,4 @@
-import { formatMs, formatUnitUsd, formatUsd } from '../../../core/format.ts';
+import { formatMs, formatUnitUsd, formatUsd, formatNumber } from '../../../core/format.ts';
 import { useResults } from '../../stores/results-store.ts';
 
 /** The answer first: the recommended candidate and its numbers. */
@@ -18,8 +18,8 @@ export function Summary() {
               <span className="star">★</span> {best.label}
             </div>
             <div className="sub">
-              cheapest of {result.feasibleCount.toLocaleString('en-US')} feasible ·{' '}
-              {requests.toLocaleString('en-US', { maximumFractionDigits: 0 })} requests/month
+              cheapest of {formatNumber(result.feasibleCount)} feasible ·{' '}
+              {formatNumber(requests)} requests/month
             </div>
           </>
         ) : (
