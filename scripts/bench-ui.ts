@@ -32,7 +32,9 @@ async function sliderTimes(s: Session, moves: number): Promise<number[]> {
     const chart = document.querySelector('[data-testid="chart-volume"]') as HTMLCanvasElement;
     const out: number[] = [];
     for (let k = 0; k < count; k++) {
-      const slider = document.querySelector(`[data-testid="whatif-${keys[k % keys.length]}"]`) as HTMLInputElement;
+      const slider = document.querySelector(
+        `[data-testid="whatif-${keys[k % keys.length]}"]`,
+      ) as HTMLInputElement;
       const before = chart.dataset.version;
       const next = (Number(slider.value) + 37 + k) % 1000;
       const start = performance.now();
@@ -50,13 +52,23 @@ async function sliderTimes(s: Session, moves: number): Promise<number[]> {
 /** Scrolls the catalog's offerings table (10,000 rows) top to bottom and reports frame times. */
 async function scroll10k(s: Session): Promise<{ rows: number; frames: number[] }> {
   const seed = readSeed().offerings;
-  const extra = Array.from({ length: 10_000 - seed.length }, (_, i) => ({ ...seed[i % seed.length], id: `bench/o-${i}` }));
-  const imported = s.server.store.importText(JSON.stringify({ format: 'modelwise-catalog', version: 1, tables: { offerings: extra } }), 'json');
+  const extra = Array.from({ length: 10_000 - seed.length }, (_, i) => ({
+    ...seed[i % seed.length],
+    id: `bench/o-${i}`,
+  }));
+  const imported = s.server.store.importText(
+    JSON.stringify({ format: 'modelwise-catalog', version: 1, tables: { offerings: extra } }),
+    'json',
+  );
   if (!imported.ok) throw new Error(imported.error);
   await s.page.reload();
   await s.page.waitForSelector('#root[data-app-state="ready"]');
   await s.page.getByTestId('view-catalog').click();
-  await s.page.waitForFunction(() => /10,000 of 10,000/.test(document.querySelector('[data-testid="catalog-count"]')?.textContent ?? ''));
+  await s.page.waitForFunction(() =>
+    /10,000 of 10,000/.test(
+      document.querySelector('[data-testid="catalog-count"]')?.textContent ?? '',
+    ),
+  );
   const frames = await s.page.evaluate(async () => {
     const el = document.querySelector('[data-testid="catalog-table"]') as HTMLElement;
     const times: number[] = [];
@@ -71,7 +83,11 @@ async function scroll10k(s: Session): Promise<{ rows: number; frames: number[] }
     }
     return times;
   });
-  const rows = Number((await s.page.getByTestId('catalog-count').textContent())?.match(/of ([\d,]+)/)?.[1]?.replace(/,/g, '') ?? 0);
+  const rows = Number(
+    (await s.page.getByTestId('catalog-count').textContent())
+      ?.match(/of ([\d,]+)/)?.[1]
+      ?.replace(/,/g, '') ?? 0,
+  );
   return { rows, frames };
 }
 
@@ -94,9 +110,15 @@ async function main(): Promise<void> {
       consoleErrors: s.errors.length,
     };
     if (!process.argv.includes('--json') || process.argv.includes('--verbose')) {
-      console.log(`time to ready (fresh data folder)     median ${result.readyMsMedian} ms, max ${result.readyMsMax} ms  (bar 1,500 ms)`);
-      console.log(`slider → table and charts updated     median ${result.sliderMsMedian} ms, p95 ${result.sliderMsP95} ms  (bar p95 100 ms)`);
-      console.log(`scrolling ${rows.toLocaleString('en-US')} catalog rows           frame median ${result.scrollFrameMsMedian} ms, p95 ${result.scrollFrameMsP95} ms`);
+      console.log(
+        `time to ready (fresh data folder)     median ${result.readyMsMedian} ms, max ${result.readyMsMax} ms  (bar 1,500 ms)`,
+      );
+      console.log(
+        `slider → table and charts updated     median ${result.sliderMsMedian} ms, p95 ${result.sliderMsP95} ms  (bar p95 100 ms)`,
+      );
+      console.log(
+        `scrolling ${rows.toLocaleString('en-US')} catalog rows           frame median ${result.scrollFrameMsMedian} ms, p95 ${result.scrollFrameMsP95} ms`,
+      );
     }
     if (process.argv.includes('--json')) console.log(JSON.stringify(result));
   } finally {

@@ -10,9 +10,8 @@ export function StatusBar() {
     <footer className="statusbar">
       {stats && (
         <span data-testid="catalog-stats">
-          {formatNumber(stats.apiOfferings)} API offerings ·{' '}
-          {formatNumber(stats.instances)} GPU instances · {stats.models} models ·{' '}
-          {stats.regions} regions
+          {formatNumber(stats.apiOfferings)} API offerings · {formatNumber(stats.instances)} GPU
+          instances · {stats.models} models · {stats.regions} regions
           {stats.staleRows > 0 ? ` · ${stats.staleRows} stale rows` : ''}
         </span>
       )}

@@ -58,7 +58,11 @@ const VirtualRow = memo(function VirtualRow<T>(p: RowProps<T>) {
       tabIndex={0}
       data-row-key={p.rowKey}
       className={`vtable-row ${p.className}`}
-      style={{ gridTemplateColumns: p.template, height: p.height, transform: `translateY(${p.top}px)` }}
+      style={{
+        gridTemplateColumns: p.template,
+        height: p.height,
+        transform: `translateY(${p.top}px)`,
+      }}
       onClick={() => p.onClick?.(p.row)}
       onKeyDown={(e) => {
         if (e.key === 'Enter') p.onClick?.(p.row);

@@ -151,3 +151,66 @@ describe('API cost: long-context tiers', () => {
     expect(c.perBilledRequestUsd).toBeCloseTo(0.7539375, 10);
   });
 });
+
+describe('API cost: service tiers and cache styles', () => {
+  const plain = (over: Parameters<typeof offering>[0] = {}) =>
+    offering({
+      usdPerMTok: { input: 2, output: 8, cacheRead: 0.5 },
+      batch: undefined,
+      cache: { style: 'automatic', minPrefixTokens: 1024, ttlMinutes: 5 },
+      ...over,
+    });
+  const w = (over: Parameters<typeof workload>[0] = {}) =>
+    workload({
+      requests: { count: 1_000_000, per: 'month' },
+      inputTokens: { mean: 2000 },
+      outputTokens: { mean: 500 },
+      promptCache: { prefixTokens: 0, hitRate: 0 },
+      responseCacheHitRate: 0,
+      batchShare: 0,
+      ...over,
+    });
+
+  it('priority requests pay the priority prices', () => {
+    // 30% priority at 1.7×: standard 2,000×2 + 500×8 = 8,000 µ$; priority 2,000×3.4 + 500×13.6 = 13,600 µ$.
+    // Blend 0.7 × 8,000 + 0.3 × 13,600 = 9,680 µ$.
+    const c = cost(plain({ priority: { input: 3.4, output: 13.6 } }), w({ priorityShare: 0.3 }));
+    expect(c.perBilledRequestUsd).toBeCloseTo(0.00968, 12);
+  });
+
+  it('a batch tier that does not take cache discounts bills the prefix at the batch input price', () => {
+    // All batch, half price; 1,500-token prefix, 100% hits — but no cache on batch:
+    // 2,000 × 1 + 500 × 4 = 4,000 µ$ (with the cache it would be 500×1 + 1,500×0.25 + 500×4 = 2,875).
+    const o = plain({
+      batch: { input: 1, output: 4 },
+      cache: { style: 'automatic', minPrefixTokens: 1024, ttlMinutes: 5, appliesToBatch: false },
+    });
+    const c = cost(o, w({ batchShare: 1, promptCache: { prefixTokens: 1500, hitRate: 1 } }));
+    expect(c.perBilledRequestUsd).toBeCloseTo(0.004, 12);
+    const withCache = cost(
+      { ...o, cache: { ...o.cache, appliesToBatch: true } },
+      w({ batchShare: 1, promptCache: { prefixTokens: 1500, hitRate: 1 } }),
+    );
+    expect(withCache.perBilledRequestUsd).toBeCloseTo(0.002875, 12);
+  });
+
+  it('storage-billed caches add prefix × hours × the storage price', () => {
+    // 2 prefixes of 100,000 tokens kept 730 h at $1 per 1M token-hours = 0.2 × 730 = $146 a month.
+    // A 120,000-token prompt whose first 100,000 tokens are the cached prefix.
+    const o = plain({
+      cache: { style: 'storage', minPrefixTokens: 4096, ttlMinutes: 60, storageUsdPerMTokHour: 1 },
+    });
+    const c = cost(
+      o,
+      w({
+        inputTokens: { mean: 120_000 },
+        promptCache: { prefixTokens: 100_000, hitRate: 1, distinctPrefixes: 2 },
+      }),
+    );
+    expect(c.breakdown.cacheStorageUsd).toBeCloseTo(146, 9);
+    // per request: 20,000 × 2 + 100,000 × 0.5 + 500 × 8 = 94,000 µ$ → $94,000 a month, + $146
+    expect(c.monthlyUsd).toBeCloseTo(94_000 + 146, 6);
+    // storage caches are kept warm on purpose: no TTL fall-off
+    expect(c.effectiveCacheHitRate).toBe(1);
+  });
+});

@@ -13,7 +13,7 @@ export function RowEditor(props: {
   onDone: () => void;
 }) {
   // The parent keys the editor by row, so a new row mounts a fresh form.
-  const [fields, setFields] = useState<FormField[]>(() => flattenRow(props.row));
+  const [fields, setFields] = useState<FormField[]>(() => orderFields(flattenRow(props.row)));
   const [error, setError] = useState<string | null>(null);
   const save = async () => {
     const built = unflattenRow(fields);
@@ -97,4 +97,11 @@ export function RowEditor(props: {
       </div>
     </div>
   );
+}
+
+/** Identity first, provenance last, everything else as the row has it. */
+function orderFields(fields: FormField[]): FormField[] {
+  const rank = (f: FormField) =>
+    f.path === 'id' ? 0 : f.path === 'source' || f.path === 'asOf' ? 2 : 1;
+  return [...fields].sort((a, b) => rank(a) - rank(b));
 }

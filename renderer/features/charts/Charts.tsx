@@ -98,7 +98,7 @@ export function Charts() {
 
     // 2. Cost vs monthly volume with the break-even points.
     const now = evaluation.context.rates.requestsPerMonth;
-    const grid = volumeGrid(Math.max(1_000, now / 100), Math.max(now * 100, 1e5), 36);
+    const grid = volumeGrid(Math.max(1_000, now / 100), Math.max(now * 100, 1e5), 28);
     const curves = volumeCurves(evaluation, chosen, grid);
     const volume: ChartConfiguration<'line'> = {
       type: 'line',

@@ -18,7 +18,7 @@ export interface ScatterPoints {
  * Monthly cost (x) against end-to-end latency (y) for feasible candidates with a known latency: the
  * cheapest `limit`, plus every Pareto point, by placement kind; the cost–latency frontier as a line.
  */
-export function costLatencyPoints(evaluation: Ok, limit = 600): ScatterPoints {
+export function costLatencyPoints(evaluation: Ok, limit = 400): ScatterPoints {
   const { result } = evaluation;
   const c = result.columns;
   const byKind: ScatterPoints['byKind'] = { api: [], cloud: [], onprem: [] };

@@ -4,7 +4,10 @@ import { COMPARISON_COLUMNS } from '../../../core/report/comparison-rows.ts';
 import type { CandidateResult } from '../../../core/sweep/types.ts';
 import { VirtualTable, type Column } from '../../components/VirtualTable.tsx';
 import { useResults } from '../../stores/results-store.ts';
-import { useUi } from '../../stores/ui-store.ts';
+import { call } from '../../api/api.ts';
+import { attempt, useUi } from '../../stores/ui-store.ts';
+import { useWorkspace } from '../../stores/workspace-store.ts';
+import { comparisonReport } from './report-export.ts';
 import { useCompare } from './compare-store.ts';
 import { visibleRows } from './table-model.ts';
 
@@ -86,6 +89,16 @@ const COLUMNS: Column<CandidateResult>[] = COMPARISON_COLUMNS.map((col) => ({
   render: cellFor(col.key, col.text),
 }));
 
+/** Saves the ranked comparison as a CSV or Markdown report. */
+async function exportReport(format: 'csv' | 'md'): Promise<void> {
+  const evaluation = useResults.getState().evaluation;
+  if (!evaluation?.ok) return;
+  const report = comparisonReport(evaluation, useWorkspace.getState().scenario, format);
+  await attempt(() =>
+    call('file:save', { kind: 'report', suggestedName: report.name, text: report.text }),
+  );
+}
+
 /** Search text per candidate, built on first use and kept while the evaluation lives. */
 const searchCaches = new WeakMap<object, Map<number, string>>();
 function searchCacheFor(evaluation: object): Map<number, string> {
@@ -125,8 +138,8 @@ export function CompareTable() {
       <div className="card-head table-tools">
         <span className="card-title">Ranked comparison</span>
         <span className="muted" data-testid="row-count">
-          {formatNumber(order.length)} of {formatNumber(result.columns.size)}{' '}
-          candidates · {formatNumber(result.feasibleCount)} feasible
+          {formatNumber(order.length)} of {formatNumber(result.columns.size)} candidates ·{' '}
+          {formatNumber(result.feasibleCount)} feasible
         </span>
         <span className="spacer" />
         <input
@@ -156,6 +169,22 @@ export function CompareTable() {
           />{' '}
           Feasible only
         </label>
+        <button
+          type="button"
+          className="btn small"
+          onClick={() => void exportReport('csv')}
+          title="Every candidate with raw numbers"
+        >
+          CSV
+        </button>
+        <button
+          type="button"
+          className="btn small"
+          onClick={() => void exportReport('md')}
+          title="A report with the assumptions"
+        >
+          Markdown
+        </button>
         <button
           type="button"
           className="btn small"

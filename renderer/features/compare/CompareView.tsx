@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { CandidatesPanel } from '../candidates/CandidatesPanel.tsx';
 import { Charts } from '../charts/Charts.tsx';
+import { CandidateDetails } from '../details/CandidateDetails.tsx';
 import { ValuePanel } from '../value/ValuePanel.tsx';
 import { WhatIfBar } from '../whatif/WhatIfBar.tsx';
 import { WorkloadPanel } from '../workload/WorkloadPanel.tsx';
@@ -43,6 +44,7 @@ export function CompareView() {
         <WhatIfBar />
         <CompareTable />
         <Charts />
+        <CandidateDetails />
       </main>
     </div>
   );

@@ -18,8 +18,8 @@ export function Summary() {
               <span className="star">★</span> {best.label}
             </div>
             <div className="sub">
-              cheapest of {formatNumber(result.feasibleCount)} feasible ·{' '}
-              {formatNumber(requests)} requests/month
+              cheapest of {formatNumber(result.feasibleCount)} feasible · {formatNumber(requests)}{' '}
+              requests/month
             </div>
           </>
         ) : (

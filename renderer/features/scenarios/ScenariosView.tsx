@@ -156,7 +156,9 @@ export function ScenariosView() {
               <tr>
                 <th />
                 {columns.map((c, k) => (
-                  <th key={k}>{c.name}</th>
+                  <th key={k} style={{ textAlign: 'right' }}>
+                    {c.name}
+                  </th>
                 ))}
               </tr>
             </thead>

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import {
   PRECISIONS,
   RESIDENCY_ZONES,
@@ -6,7 +7,9 @@ import {
 } from '../../../core/schema/common.ts';
 import type { Workload } from '../../../core/schema/workload.ts';
 import { Chips, NumberField, SelectField } from '../../components/NumberField.tsx';
+import { useCatalog } from '../../stores/catalog-store.ts';
 import { updateWorkload, useWorkspace } from '../../stores/workspace-store.ts';
+import { locationId, USER_LOCATIONS } from './places.ts';
 
 const ZONE_LABELS: Record<ResidencyZone, string> = {
   us: 'US',
@@ -24,6 +27,14 @@ const PRECISION_OPTIONS = PRECISIONS.map((p) => ({ value: p, label: p.toUpperCas
 /** Every workload input of DESIGN.md capability 2, with units, validated in place. */
 export function WorkloadPanel() {
   const w = useWorkspace((s) => s.scenario.workload);
+  const catalogRegions = useCatalog((s) => s.snapshot?.catalog.regions);
+  const regions = useMemo(
+    () =>
+      (catalogRegions ?? [])
+        .map((r) => ({ id: r.id, label: `${r.cloud.toUpperCase()} ${r.code} · ${r.name}` }))
+        .sort((a, b) => a.label.localeCompare(b.label)),
+    [catalogRegions],
+  );
   const set = (patch: Partial<Workload>) => updateWorkload(patch);
   const toggleZone = (zone: ResidencyZone) =>
     set({
@@ -262,6 +273,46 @@ export function WorkloadPanel() {
         <div className="hint faint" style={{ marginBottom: 8, fontSize: '0.85em' }}>
           {w.residency.length === 0 ? 'Any zone allowed' : 'Only the selected zones are allowed'}
         </div>
+        <div className="field">
+          <label htmlFor="allowed-regions">Allowed regions</label>
+          <select
+            id="allowed-regions"
+            className="plain"
+            multiple
+            size={5}
+            data-testid="allowed-regions"
+            value={w.regions}
+            onChange={(e) => set({ regions: Array.from(e.target.selectedOptions, (o) => o.value) })}
+          >
+            {regions.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+          <div className="hint">
+            {w.regions.length === 0
+              ? 'Any region in an allowed zone'
+              : `${w.regions.length} selected (Ctrl-click to change)`}
+          </div>
+        </div>
+        <SelectField<string>
+          label="Users near"
+          value={locationId(w.userLocation)}
+          options={[
+            { value: 'none', label: 'Not set (no network time)' },
+            ...(locationId(w.userLocation) === 'custom'
+              ? [{ value: 'custom', label: 'From the scenario file' }]
+              : []),
+            ...USER_LOCATIONS.map((l) => ({ value: l.id, label: l.label })),
+          ]}
+          onChange={(id) => {
+            const city = USER_LOCATIONS.find((l) => l.id === id);
+            if (id === 'none') set({ userLocation: undefined });
+            else if (city)
+              set({ userLocation: { latitude: city.latitude, longitude: city.longitude } });
+          }}
+        />
         <SelectField<'none' | 'lmarena-text' | 'aider-polyglot'>
           label="Minimum quality"
           value={w.minQuality?.benchmark ?? 'none'}

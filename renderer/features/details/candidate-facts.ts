@@ -1,0 +1,138 @@
+import {
+  formatMs,
+  formatNumber,
+  formatPct,
+  formatUnitUsd,
+  formatUsd,
+} from '../../../core/format.ts';
+import type { CatalogIndex } from '../../../core/sweep/catalog-index.ts';
+import { BREAKDOWN_KEYS, type CandidateResult } from '../../../core/sweep/types.ts';
+import { BREAKDOWN_LABELS } from '../charts/breakdown-data.ts';
+
+export interface FactSection {
+  title: string;
+  facts: { label: string; value: string }[];
+}
+
+/**
+ * Everything behind one row, in sections a reader can check: the cost parts, the latency, how the
+ * fleet is sized, the return, the energy, and where each price came from and when.
+ */
+export function candidateFacts(r: CandidateResult, index: CatalogIndex): FactSection[] {
+  const sections: FactSection[] = [];
+  sections.push({
+    title: 'Cost',
+    facts: [
+      { label: 'Monthly', value: formatUsd(r.monthlyUsd) },
+      { label: 'Per request', value: formatUnitUsd(r.perRequestUsd) },
+      { label: 'Per 1M tokens', value: formatUnitUsd(r.perMTokUsd) },
+      { label: 'Per successful outcome', value: formatUnitUsd(r.perSuccessUsd) },
+      ...BREAKDOWN_KEYS.filter((k) => r.breakdown[k] > 0).map((k) => ({
+        label: `· ${BREAKDOWN_LABELS[k]}`,
+        value: formatUsd(r.breakdown[k]),
+      })),
+      { label: 'One-off setup', value: formatUsd(r.setupUsd) },
+    ],
+  });
+  sections.push({
+    title: 'Latency',
+    facts: [
+      { label: 'Time to first token', value: formatMs(r.ttftMs) },
+      { label: 'Time per output token', value: formatMs(r.tpotMs) },
+      { label: 'End to end', value: formatMs(r.e2eMs) },
+    ],
+  });
+  if (r.selfHost) {
+    const s = r.selfHost;
+    sections.push({
+      title: 'Sizing',
+      facts: [
+        { label: 'GPU', value: index.gpus.get(s.gpuId)?.name ?? s.gpuId },
+        { label: 'Tensor parallel', value: `${s.tp} GPU${s.tp === 1 ? '' : 's'} per replica` },
+        {
+          label: 'Precision',
+          value: `${s.precision.toUpperCase()} weights, ${s.kvPrecision.toUpperCase()} KV cache`,
+        },
+        { label: 'Engine', value: s.engine },
+        { label: 'Replicas at peak', value: formatNumber(s.replicasPeak) },
+        ...(s.instancesPeak !== null
+          ? [{ label: 'Instances at peak', value: formatNumber(s.instancesPeak) }]
+          : []),
+        { label: 'GPUs at peak', value: formatNumber(s.gpusPeak) },
+        { label: 'Utilization', value: formatPct(s.utilization, 1) },
+        {
+          label: 'Concurrency per replica',
+          value: `${formatNumber(s.sloConcurrency)} (SLO) of ${formatNumber(s.maxConcurrency)} that fit`,
+        },
+        { label: 'Weights per GPU', value: `${s.weightsGBPerGpu.toFixed(1)} GB` },
+      ],
+    });
+  }
+  if (r.api) {
+    sections.push({
+      title: 'Pricing',
+      facts: [
+        {
+          label: 'Prompt-cache hits (effective)',
+          value: formatPct(r.api.effectiveCacheHitRate, 1),
+        },
+        {
+          label: 'Long-context tier',
+          value: r.api.longContext === 'none' ? 'not reached' : r.api.longContext,
+        },
+        { label: 'Negotiated discount', value: formatPct(r.api.discount, 1) },
+      ],
+    });
+  }
+  if (r.roi) {
+    sections.push({
+      title: 'Return',
+      facts: [
+        { label: 'Net value / month', value: formatUsd(r.roi.netMonthlyUsd) },
+        {
+          label: 'Payback',
+          value:
+            r.roi.paybackMonth === null ? 'not within the horizon' : `month ${r.roi.paybackMonth}`,
+        },
+        { label: 'NPV', value: formatUsd(r.roi.npvUsd) },
+        {
+          label: 'ROI over the horizon',
+          value: r.roi.roi === null ? '—' : `${formatNumber(r.roi.roi * 100)}%`,
+        },
+        { label: 'Time to value', value: `${r.roi.timeToValueWeeks} weeks` },
+      ],
+    });
+  }
+  if (r.energyKwhPerMonth !== null) {
+    sections.push({
+      title: 'Energy',
+      facts: [
+        { label: 'Energy / month', value: `${formatNumber(r.energyKwhPerMonth)} kWh` },
+        {
+          label: 'Emissions / month',
+          value: r.co2KgPerMonth === null ? '—' : `${formatNumber(r.co2KgPerMonth)} kg CO₂e`,
+        },
+      ],
+    });
+  }
+  sections.push({ title: 'Sources', facts: sources(r, index) });
+  return sections;
+}
+
+function sources(r: CandidateResult, index: CatalogIndex): FactSection['facts'] {
+  const p = r.placement;
+  const out: FactSection['facts'] = [];
+  if (p.kind === 'api') {
+    const o = index.offerings.get(p.offeringId);
+    if (o) out.push({ label: `Prices (as of ${o.asOf})`, value: o.source });
+  } else if (p.kind === 'cloud') {
+    const i = index.instances.get(p.instanceId);
+    if (i) out.push({ label: `Instance price (as of ${i.asOf})`, value: i.source });
+  } else {
+    const g = index.gpus.get(p.gpuId);
+    if (g) out.push({ label: `GPU specs (as of ${g.asOf})`, value: g.source });
+  }
+  const m = index.models.get(r.modelId);
+  if (m) out.push({ label: `Model (as of ${m.asOf})`, value: m.source });
+  return out;
+}
