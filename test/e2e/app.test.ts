@@ -160,4 +160,44 @@ describe('the workspace in Chromium (browser mode)', () => {
     // 1,000 × 5 + 200 × 10 = 7,000 µ$ a request → $7,000 a month.
     await expect.poll(() => row(s, 'api:openai/gpt-4o').textContent()).toContain('$7,000');
   });
+
+  it('a negotiated discount applies to the provider’s offerings', async () => {
+    const s = await start();
+    await enterSimpleWorkload(s);
+    await s.page.getByTestId('view-catalog').click();
+    await s.page.getByTestId('catalog-tab-discounts').click();
+    const panel = s.page.getByTestId('discounts');
+    await panel.getByLabel('Provider', { exact: true }).selectOption('openai');
+    await panel.getByLabel('Discount', { exact: true }).fill('10');
+    await panel.getByLabel('Note').fill('2026 enterprise agreement');
+    await panel.getByRole('button', { name: 'Add discount' }).click();
+    await expect.poll(() => panel.textContent()).toContain('provider openai');
+    await s.page.getByTestId('view-compare').click();
+    await s.page.getByTestId('compare-filter').fill('openai gpt-4o');
+    // $4,500 list × (1 − 0.10) = $4,050 a month.
+    await expect.poll(() => row(s, 'api:openai/gpt-4o').textContent()).toContain('$4,050');
+  });
+
+  it('two saved scenarios compare side by side; undo works from the keyboard', async () => {
+    const s = await start();
+    await s.page.getByTestId('scenario-name').fill('Ten thousand a day');
+    await setField(s, 'Requests', '10000');
+    await s.page.getByTestId('save').click();
+    await s.page.getByTestId('toast-success').first().waitFor();
+    await s.page.getByTestId('view-scenarios').click();
+    await s.page.getByRole('button', { name: 'Duplicate' }).click();
+    await s.page.waitForFunction(
+      () => document.querySelectorAll('[data-scenario-id]').length === 2,
+    );
+    for (const box of await s.page.getByRole('checkbox').all()) await box.check();
+    const table = s.page.getByTestId('side-by-side');
+    await expect.poll(() => table.textContent()).toContain('Ten thousand a day (copy)');
+    await s.page.getByTestId('view-compare').click();
+    await setField(s, 'Peak ÷ average', '5');
+    await s.page.getByTestId('summary').click();
+    await s.page.keyboard.press('Control+z');
+    await expect
+      .poll(() => s.page.getByLabel('Peak ÷ average', { exact: true }).inputValue())
+      .toBe('3');
+  });
 });
