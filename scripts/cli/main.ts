@@ -6,6 +6,12 @@ import { UsageError } from './errors.ts';
 import { run } from './run.ts';
 
 function main(): void {
+  // Output piped into `head` closes early: that is the reader's choice, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    process.stderr.write(`modelwise: cannot write the output (${error.message})\n`);
+    process.exit(1);
+  });
   try {
     process.stdout.write(`${run(process.argv.slice(2))}\n`);
   } catch (error) {
