@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { CATALOG_TABLE_NAMES } from '../../core/catalog-import/catalog-tables.ts';
 import {
   Gpu,
   Instance,
@@ -14,15 +15,7 @@ import {
 import { describeZodError } from '../../core/schema/errors.ts';
 import { defaultSeedDir } from './paths.ts';
 
-export const SEED_TABLES = [
-  'providers',
-  'models',
-  'offerings',
-  'gpus',
-  'instances',
-  'regions',
-  'quality',
-] as const;
+export const SEED_TABLES = CATALOG_TABLE_NAMES;
 export type SeedTable = (typeof SEED_TABLES)[number];
 
 export const SEED_SCHEMAS = {

@@ -1,16 +1,9 @@
+import { CATALOG_TABLE_NAMES } from '../../core/catalog-import/catalog-tables.ts';
 import type { Catalog, Discount } from '../../core/schema/catalog.ts';
 import type { Scenario } from '../../core/schema/scenario.ts';
 
-/** The catalog tables a user can browse, edit, import into and export. */
-export const CATALOG_TABLES = [
-  'providers',
-  'models',
-  'offerings',
-  'gpus',
-  'instances',
-  'regions',
-  'quality',
-] as const;
+/** The catalog tables a user can browse, edit, import into and export (parents first). */
+export const CATALOG_TABLES = CATALOG_TABLE_NAMES;
 export type CatalogTable = (typeof CATALOG_TABLES)[number];
 
 /** Where a row came from: the shipped seed, an import, or the user's own edit/addition. */

@@ -1,10 +1,6 @@
 import { formatNumber } from '../../../core/format.ts';
 import { useCallback, useEffect, useState } from 'react';
-import {
-  CATALOG_TABLES,
-  type CatalogRowView,
-  type CatalogTable,
-} from '../../../electron/db/store-types.ts';
+import type { CatalogRowView, CatalogTable } from '../../../electron/db/store-types.ts';
 import { call } from '../../api/api.ts';
 import { VirtualTable } from '../../components/VirtualTable.tsx';
 import { useCatalog } from '../../stores/catalog-store.ts';
@@ -14,6 +10,9 @@ import { CATALOG_COLUMNS } from './catalog-columns.tsx';
 import { DiscountsPanel } from './DiscountsPanel.tsx';
 import { RowEditor } from './RowEditor.tsx';
 import { templateRow } from './templates.ts';
+
+/** Tabs in the order people look for them (the database writes parents first). */
+const TABS: readonly (CatalogTable | 'discounts')[] = ['offerings', 'models', 'providers', 'gpus', 'instances', 'regions', 'quality', 'discounts'];
 
 const LABELS: Record<CatalogTable | 'discounts', string> = {
   providers: 'Providers',
@@ -58,7 +57,7 @@ export function CatalogView() {
     <div className="page" data-testid="catalog-view">
       <div className="row" style={{ marginBottom: 12, flexWrap: 'wrap' }}>
         <div className="tabs" role="tablist">
-          {[...CATALOG_TABLES, 'discounts' as const].map((t) => (
+          {TABS.map((t) => (
             <button
               key={t}
               type="button"
