@@ -12,7 +12,16 @@ import { RowEditor } from './RowEditor.tsx';
 import { templateRow } from './templates.ts';
 
 /** Tabs in the order people look for them (the database writes parents first). */
-const TABS: readonly (CatalogTable | 'discounts')[] = ['offerings', 'models', 'providers', 'gpus', 'instances', 'regions', 'quality', 'discounts'];
+const TABS: readonly (CatalogTable | 'discounts')[] = [
+  'offerings',
+  'models',
+  'providers',
+  'gpus',
+  'instances',
+  'regions',
+  'quality',
+  'discounts',
+];
 
 const LABELS: Record<CatalogTable | 'discounts', string> = {
   providers: 'Providers',
