@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { greatCircleKm, networkRttMs } from '../../core/network.ts';
+import { indexQuality, qualityScore } from '../../core/quality.ts';
+import { Instance, Region } from '../../core/schema/catalog.ts';
+import { indexCatalog } from '../../core/sweep/catalog-index.ts';
+import { cheapestRegions } from '../../core/sweep/candidates.ts';
+import { requestsPerMonth, workloadRates } from '../../core/workload/derive.ts';
+import { workload } from '../support/fixtures.ts';
+
+describe('workload volume', () => {
+  it('a per-day volume counts the days traffic arrives on', () => {
+    // 50,000 a day × 365/12 days = 1,520,833.3 a month (24×7)
+    expect(requestsPerMonth(workload({ requests: { count: 50_000, per: 'day' } }))).toBeCloseTo(
+      1_520_833.33,
+      2,
+    );
+    // business days: × 5/7 → 1,086,309.5
+    const weekdays = workload({
+      requests: { count: 50_000, per: 'day' },
+      schedule: { hoursPerDay: 10, daysPerWeek: 5 },
+    });
+    expect(requestsPerMonth(weekdays)).toBeCloseTo(((50_000 * 365) / 12) * (5 / 7), 6);
+  });
+
+  it('rates: billed requests skip the response cache; peak = average × peak ratio', () => {
+    // 1.5M × 0.9 = 1.35M billed; over 730 h: 513.7 per minute → 8.5616 per second; × 3 at peak
+    const r = workloadRates(workload({ peakToAverage: 3 }));
+    expect(r.billedRequestsPerMonth).toBe(1_350_000);
+    expect(r.avgBilledPerSecond).toBeCloseTo(1_350_000 / (730 * 3600), 12);
+    expect(r.peakBilledPerSecond).toBeCloseTo((3 * 1_350_000) / (730 * 3600), 12);
+  });
+
+  it('growth compounds by month', () => {
+    const w = workload({ monthlyGrowthPct: 10 });
+    expect(workloadRates(w, 2).requestsPerMonth).toBeCloseTo(1_500_000 * 1.21, 6);
+  });
+});
+
+describe('network round trip', () => {
+  it('great-circle distance London → New York is about 5,570 km', () => {
+    expect(greatCircleKm(51.51, -0.13, 40.71, -74.01)).toBeCloseTo(5_570, -1);
+    expect(greatCircleKm(10, 10, 10, 10)).toBe(0);
+  });
+
+  it('RTT = 5 ms + 2 × 1.5 × distance ÷ 200 km/ms', () => {
+    // 1,000 km: 5 + 3,000 / 200 = 20 ms
+    expect(networkRttMs(1000)).toBe(20);
+  });
+});
+
+describe('quality under quantization', () => {
+  const index = indexQuality([
+    { modelId: 'm', benchmark: 'lmarena-text', score: 1300, source: 's', asOf: '2025-08-04' },
+    { modelId: 'm', benchmark: 'aider-polyglot', score: 60, source: 's', asOf: '2025-10-04' },
+  ]);
+  it('loses the published share per precision', () => {
+    expect(qualityScore(index, 'm', 'lmarena-text')).toBe(1300);
+    expect(qualityScore(index, 'm', 'lmarena-text', 'bf16')).toBe(1300);
+    // INT4: 1,300 × (1 − 0.015) = 1,280.5; FP8: 60 × 0.998 = 59.88
+    expect(qualityScore(index, 'm', 'lmarena-text', 'int4')).toBeCloseTo(1280.5, 9);
+    expect(qualityScore(index, 'm', 'aider-polyglot', 'fp8')).toBeCloseTo(59.88, 9);
+    expect(qualityScore(index, 'other', 'lmarena-text')).toBeNull();
+  });
+});
+
+describe('cheapest allowed region per instance type', () => {
+  const region = (id: string, residency: 'eu' | 'us') =>
+    Region.parse({
+      id,
+      cloud: 'c',
+      code: id,
+      name: id,
+      country: 'XX',
+      latitude: 0,
+      longitude: 0,
+      residency,
+      source: 's',
+      asOf: '2026-01-01',
+    });
+  const inst = (id: string, type: string, regionId: string, onDemand: number) =>
+    Instance.parse({
+      id,
+      cloud: 'c',
+      instanceType: type,
+      gpuId: 'g',
+      gpuCount: 1,
+      regionId,
+      usdPerHour: { onDemand },
+      source: 's',
+      asOf: '2026-01-01',
+    });
+  const instances = [
+    inst('c:a:us1', 'a', 'us1', 1.0),
+    inst('c:a:eu1', 'a', 'eu1', 1.4),
+    inst('c:a:eu2', 'a', 'eu2', 1.2),
+    inst('c:b:us1', 'b', 'us1', 3),
+  ];
+  const index = indexCatalog({
+    providers: [],
+    models: [],
+    offerings: [],
+    gpus: [],
+    instances,
+    regions: [region('us1', 'us'), region('eu1', 'eu'), region('eu2', 'eu')],
+    quality: [],
+    discounts: [],
+  });
+
+  it('picks the cheapest region the workload may use', () => {
+    expect(
+      cheapestRegions(index, instances, 'onDemand', { residency: [], regions: [] }).map(
+        (i) => i.id,
+      ),
+    ).toEqual(['c:a:us1', 'c:b:us1']);
+    expect(
+      cheapestRegions(index, instances, 'onDemand', { residency: ['eu'], regions: [] }).map(
+        (i) => i.id,
+      ),
+    ).toEqual(['c:a:eu2', 'c:b:us1']);
+    expect(
+      cheapestRegions(index, instances, 'onDemand', { residency: [], regions: ['eu1'] }).map(
+        (i) => i.id,
+      ),
+    ).toEqual(['c:a:eu1', 'c:b:us1']);
+  });
+});
