@@ -3,6 +3,7 @@
  * ends with one JSON line: { apiEvalsPerSec, selfHostEvalsPerSec, sweepMs, … }.
  * Bars (DESIGN.md): ≥ 1,000,000 API and ≥ 100,000 self-host evaluations/s; a full sweep < 100 ms.
  */
+import { exitQuietlyOnClosedPipe } from './cli/closed-pipe.ts';
 import { performance } from 'node:perf_hooks';
 import { apiCost } from '../core/pricing/api-cost.ts';
 import { replicaCapacity, selfHostShape } from '../core/selfhost/capacity.ts';
@@ -55,6 +56,7 @@ function median(xs: number[]): number {
 }
 
 function main(): void {
+  exitQuietlyOnClosedPipe();
   // The engine on the shipped seed catalog (the database holds the same rows; bench-db times it).
   const catalog = { ...readSeed(), discounts: [] };
   const index = indexCatalog(catalog);

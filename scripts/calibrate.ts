@@ -2,6 +2,7 @@
  * Predicted vs published for every calibration measurement, with median and 90th-percentile
  * absolute % error per metric.  `npm run calibrate` (add `-- --fit` to re-fit engine factors).
  */
+import { exitQuietlyOnClosedPipe } from './cli/closed-pipe.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -34,6 +35,7 @@ const FIT_OPTIONS: FitOptions = {
 };
 
 function main(): void {
+  exitQuietlyOnClosedPipe();
   const { measurements, models, gpus } = loadCalibration();
   if (process.argv.includes('--fit')) return fit(measurements, models, gpus);
   const predictions = measurements.map((m) => predict(m, models, gpus));
