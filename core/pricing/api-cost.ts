@@ -1,9 +1,10 @@
 import type { LongContextTier, Offering } from '../schema/catalog.ts';
+import { lognormalPoints, type WeightedPoint } from '../stats/distributions.ts';
 import type { Workload } from '../schema/workload.ts';
 import { TOKENS_PER_MTOK } from '../units.ts';
 import type { WorkloadRates } from '../workload/derive.ts';
 import { effectivePromptCacheHitRate, promptCacheApplies } from './prompt-cache.ts';
-import { applyTier, basePrices, longContextTierFor, type ResolvedPrices } from './tier-prices.ts';
+import { applyTier, basePrices, type ResolvedPrices } from './tier-prices.ts';
 
 /** Monthly USD by what it pays for. */
 export interface ApiCostBreakdown {
@@ -23,122 +24,90 @@ export interface ApiCost {
   breakdown: ApiCostBreakdown;
   /** Prompt-cache hit rate after the TTL and minimum-prefix rules. */
   effectiveCacheHitRate: number;
-  /** The long-context rule the mean prompt lands under, or 'none'. */
+  /** The long-context rule of the highest tier the mean prompt passes, or 'none'. */
   longContext: 'none' | 'whole-request' | 'tokens-above';
+  /** Share of billed requests whose prompt passes a long-context tier (from the mean and p95). */
+  longContextShare: number;
 }
 
 type CacheState = 'hit' | 'miss' | 'none';
 
-/** The request's token counts and cache facts, the same for every tier. */
-interface Shape {
-  inputTokens: number;
-  prefixTokens: number;
-  outputTokens: number;
-  aboveFrom: number;
-  hitRate: number;
-  writeIsSeparate: boolean;
+/** Equally likely prompt sizes that stand for the prompt distribution across long-context tiers. */
+const PROMPT_POINTS = 40;
+
+/**
+ * The price brackets one prompt size bills under: bracket i covers prompt positions
+ * [from[i], from[i + 1]). Bracket 0 holds the base prices, or those of the highest whole-request
+ * tier the prompt passed (it re-prices every token, output included); each tokens-above tier
+ * passed beyond that adds a bracket at its own prices, like tax brackets.
+ */
+interface Schedule {
+  from: number[];
+  standard: ResolvedPrices[];
+  batch: ResolvedPrices[];
+  priority: ResolvedPrices[];
+  rule: 'none' | 'whole-request' | 'tokens-above';
 }
 
-/** Every price set an offering can bill at, for one long-context tier (or none). */
-interface TierPriceSet {
-  below: ResolvedPrices;
-  above: ResolvedPrices;
-  batchBelow: ResolvedPrices;
-  batchAbove: ResolvedPrices;
-  priorityBelow: ResolvedPrices;
-  priorityAbove: ResolvedPrices;
+/** An offering's tier thresholds, ascending, and the schedule for each count of them passed. */
+interface Schedules {
+  thresholds: number[];
+  byPassed: Schedule[];
 }
 
 /**
- * Resolved prices depend only on the offering and the long-context tier, not on the workload:
- * computed once per offering object and kept (offerings are immutable rows).
+ * Resolved prices depend only on the offering and the tiers passed, not on the workload: computed
+ * once per offering object and kept (offerings are immutable rows).
  */
-const priceCache = new WeakMap<Offering, Map<LongContextTier | null, TierPriceSet>>();
+const scheduleCache = new WeakMap<Offering, Schedules>();
 
-function tierPricesFor(o: Offering, lc: LongContextTier | undefined): TierPriceSet {
-  let byTier = priceCache.get(o);
-  if (byTier === undefined) {
-    byTier = new Map();
-    priceCache.set(o, byTier);
+function schedulesFor(o: Offering): Schedules {
+  let cached = scheduleCache.get(o);
+  if (cached === undefined) {
+    const tiers = [...o.longContext].sort((a, b) => a.aboveInputTokens - b.aboveInputTokens);
+    const byPassed: Schedule[] = [];
+    for (let passed = 0; passed <= tiers.length; passed++) {
+      byPassed.push(scheduleOf(o, tiers.slice(0, passed)));
+    }
+    cached = { thresholds: tiers.map((t) => t.aboveInputTokens), byPassed };
+    scheduleCache.set(o, cached);
   }
-  const key = lc ?? null;
-  let set = byTier.get(key);
-  if (set === undefined) {
-    const base = basePrices(o);
-    const raw = o.usdPerMTok;
-    const below =
-      lc !== undefined && lc.rule === 'whole-request'
-        ? applyTier(raw, base, base, lc.usdPerMTok)
-        : base;
-    const above =
-      lc !== undefined && lc.rule === 'tokens-above'
-        ? applyTier(raw, base, base, lc.usdPerMTok)
-        : below;
-    set = {
-      below,
-      above,
-      batchBelow: applyTier(raw, base, below, o.batch),
-      batchAbove: applyTier(raw, base, above, o.batch),
-      priorityBelow: applyTier(raw, base, below, o.priority),
-      priorityAbove: applyTier(raw, base, above, o.priority),
-    };
-    byTier.set(key, set);
-  }
-  return set;
+  return cached;
 }
 
-/** Adds one service tier's share: hits and misses when the cache applies, else plain requests. */
-function addTier(
-  acc: Acc,
-  s: Shape,
-  share: number,
-  below: ResolvedPrices,
-  above: ResolvedPrices,
-  cacheOn: boolean,
-): void {
-  if (share === 0) return;
-  if (cacheOn) {
-    addRequest(
-      acc,
-      share * s.hitRate,
-      below,
-      above,
-      s.aboveFrom,
-      s.inputTokens,
-      s.prefixTokens,
-      s.outputTokens,
-      'hit',
-      s.writeIsSeparate,
-    );
-    addRequest(
-      acc,
-      share * (1 - s.hitRate),
-      below,
-      above,
-      s.aboveFrom,
-      s.inputTokens,
-      s.prefixTokens,
-      s.outputTokens,
-      'miss',
-      s.writeIsSeparate,
-    );
-  } else {
-    addRequest(
-      acc,
-      share,
-      below,
-      above,
-      s.aboveFrom,
-      s.inputTokens,
-      0,
-      s.outputTokens,
-      'none',
-      false,
-    );
+/** The schedule once the prompt has passed `passed` (ascending) tiers. */
+function scheduleOf(o: Offering, passed: LongContextTier[]): Schedule {
+  const base = basePrices(o);
+  const raw = o.usdPerMTok;
+  let whole: LongContextTier | undefined;
+  for (const tier of passed) if (tier.rule === 'whole-request') whole = tier;
+  const from = [0];
+  const list = [whole === undefined ? base : applyTier(raw, base, base, whole.usdPerMTok)];
+  for (const tier of passed) {
+    // A whole-request tier re-prices every token, so lower tokens-above brackets are superseded.
+    if (tier.rule !== 'tokens-above') continue;
+    if (whole !== undefined && tier.aboveInputTokens <= whole.aboveInputTokens) continue;
+    from.push(tier.aboveInputTokens);
+    list.push(applyTier(raw, base, base, tier.usdPerMTok));
   }
+  const top = passed[passed.length - 1];
+  return {
+    from,
+    standard: list,
+    batch: list.map((p) => applyTier(raw, base, p, o.batch)),
+    priority: list.map((p) => applyTier(raw, base, p, o.priority)),
+    rule: top === undefined ? 'none' : top.rule,
+  };
 }
 
-/** Per-request USD by component (µ$ × 1e-6), accumulated with a weight. */
+/** The schedule for a prompt of `inputTokens`: a tier applies strictly above its threshold. */
+function scheduleForPrompt(s: Schedules, inputTokens: number): Schedule {
+  let passed = 0;
+  while (passed < s.thresholds.length && inputTokens > s.thresholds[passed]!) passed++;
+  return s.byPassed[passed]!;
+}
+
+/** Per-request USD by component, accumulated with a weight. */
 interface Acc {
   input: number;
   cachedInput: number;
@@ -146,45 +115,107 @@ interface Acc {
   output: number;
 }
 
+/** One prompt size's request: token counts and cache facts. */
+interface Request {
+  inputTokens: number;
+  prefixTokens: number;
+  outputTokens: number;
+  writeIsSeparate: boolean;
+}
+
+/** Tokens of [lo, hi) that fall in [from, to). */
+function overlap(lo: number, hi: number, from: number, to: number): number {
+  return Math.max(0, Math.min(hi, to) - Math.max(lo, from));
+}
+
 /**
- * Adds `weight` × the cost of one request. Prompt positions [0, prefix) are the cacheable prefix;
- * positions at or beyond `aboveFrom` pay `above` prices (the tokens-above long-context rule).
+ * Adds `weight` × the cost of one request. Prompt positions [0, prefix) are the cacheable prefix,
+ * the rest are plain input; each position pays the prices of the bracket it falls in. Output is
+ * not a prompt position and pays bracket 0's price.
  */
 function addRequest(
   acc: Acc,
   weight: number,
-  below: ResolvedPrices,
-  above: ResolvedPrices,
-  aboveFrom: number,
-  inputTokens: number,
-  prefixTokens: number,
-  outputTokens: number,
+  from: number[],
+  prices: ResolvedPrices[],
+  r: Request,
   state: CacheState,
-  writeIsSeparate: boolean,
 ): void {
   if (weight === 0) return;
-  const prefix = state === 'none' ? 0 : prefixTokens;
-  const prefixAbove = Math.max(0, prefix - Math.max(0, aboveFrom));
-  const prefixBelow = prefix - prefixAbove;
-  const restAbove = Math.max(0, inputTokens - Math.max(prefix, aboveFrom));
-  const restBelow = inputTokens - prefix - restAbove;
+  const prefix = state === 'none' ? 0 : r.prefixTokens;
   const w = weight / TOKENS_PER_MTOK;
-  acc.input += w * (restBelow * below.input + restAbove * above.input);
-  acc.output += w * outputTokens * below.output;
-  if (state === 'hit') {
-    acc.cachedInput += w * (prefixBelow * below.cacheRead + prefixAbove * above.cacheRead);
-  } else if (state === 'miss') {
-    const write = w * (prefixBelow * below.cacheWrite + prefixAbove * above.cacheWrite);
-    if (writeIsSeparate) acc.cacheWrite += write;
-    else acc.input += write;
+  for (let i = 0; i < from.length; i++) {
+    const lo = from[i]!;
+    const hi = i + 1 < from.length ? from[i + 1]! : Number.POSITIVE_INFINITY;
+    const p = prices[i]!;
+    acc.input += w * overlap(prefix, r.inputTokens, lo, hi) * p.input;
+    const prefixIn = overlap(0, prefix, lo, hi);
+    if (prefixIn === 0) continue;
+    if (state === 'hit') {
+      acc.cachedInput += w * prefixIn * p.cacheRead;
+    } else if (state === 'miss') {
+      if (r.writeIsSeparate) acc.cacheWrite += w * prefixIn * p.cacheWrite;
+      else acc.input += w * prefixIn * p.cacheWrite;
+    }
   }
+  acc.output += w * r.outputTokens * prices[0]!.output;
+}
+
+/** Adds one service tier's share: hits and misses when the cache applies, else plain requests. */
+function addServiceTier(
+  acc: Acc,
+  r: Request,
+  share: number,
+  from: number[],
+  prices: ResolvedPrices[],
+  cacheOn: boolean,
+  hitRate: number,
+): void {
+  if (share === 0) return;
+  if (cacheOn) {
+    addRequest(acc, share * hitRate, from, prices, r, 'hit');
+    addRequest(acc, share * (1 - hitRate), from, prices, r, 'miss');
+  } else {
+    addRequest(acc, share, from, prices, r, 'none');
+  }
+}
+
+/**
+ * The prompt sizes to price. One point at the mean, unless the offering has long-context tiers and
+ * the p95 prompt passes the lowest: then the variable part of the prompt (beyond the fixed cached
+ * prefix) is taken as lognormal with the workload's mean and p95, so the share of requests that
+ * land in a tier pays its prices even when the mean prompt does not.
+ */
+function promptPoints(w: Workload, s: Schedules): { value: number; weight: number }[] {
+  const mean = w.inputTokens.mean;
+  const p95 = w.inputTokens.p95;
+  const lowest = s.thresholds[0];
+  const prefix = w.promptCache.prefixTokens;
+  if (lowest === undefined || p95 === undefined || p95 <= lowest || mean - prefix <= 0) {
+    return [{ value: mean, weight: 1 }];
+  }
+  return variablePoints(mean - prefix, p95 - prefix).map((p) => ({
+    value: prefix + p.value,
+    weight: p.weight,
+  }));
+}
+
+/** Points depend only on the workload; the sweep prices many offerings for one workload. */
+let lastPoints: { mean: number; p95: number; points: WeightedPoint[] } | undefined;
+
+function variablePoints(mean: number, p95: number): WeightedPoint[] {
+  if (lastPoints === undefined || lastPoints.mean !== mean || lastPoints.p95 !== p95) {
+    lastPoints = { mean, p95, points: lognormalPoints(mean, p95, PROMPT_POINTS) };
+  }
+  return lastPoints.points;
 }
 
 /**
  * Cost of a hosted-API offering for a workload. Stacking rule, applied in this order:
  * 1. response-cache hits never reach the model and cost nothing;
  * 2. each billed request lands in one service tier (batch, priority or standard, by share);
- * 3. the long-context tier is chosen by the prompt size and re-prices per its rule;
+ * 3. the long-context tiers the prompt passes re-price it per their rules (over the prompt-size
+ *    distribution when the workload gives a p95 that passes a tier);
  * 4. batch/priority prices apply on top of the long-context prices (explicit tier prices, else the
  *    tier factor), each token type once;
  * 5. the prompt cache splits each tier into hits and misses (misses write the prefix);
@@ -205,36 +236,28 @@ export function apiCost(
   const hitRate = effectivePromptCacheHitRate(o, w, billedPerMinute);
   const writeIsSeparate = o.usdPerMTok.cacheWrite !== undefined;
 
-  const lc = longContextTierFor(o, inputTokens);
-  const prices = tierPricesFor(o, lc);
-  const aboveFrom =
-    lc !== undefined && lc.rule === 'tokens-above' ? lc.aboveInputTokens : Number.POSITIVE_INFINITY;
-
+  const schedules = schedulesFor(o);
+  const points = promptPoints(w, schedules);
   const batchShare = w.batchShare;
   const priorityShare = w.priorityShare;
   const standardShare = Math.max(0, 1 - batchShare - priorityShare);
   const acc: Acc = { input: 0, cachedInput: 0, cacheWrite: 0, output: 0 };
-  const shape: Shape = {
-    inputTokens,
-    prefixTokens,
-    outputTokens,
-    aboveFrom,
-    hitRate,
-    writeIsSeparate,
-  };
-  addTier(acc, shape, standardShare, prices.below, prices.above, caching);
-  if (batchShare > 0) {
-    addTier(
-      acc,
-      shape,
-      batchShare,
-      prices.batchBelow,
-      prices.batchAbove,
-      caching && o.cache.appliesToBatch,
-    );
-  }
-  if (priorityShare > 0) {
-    addTier(acc, shape, priorityShare, prices.priorityBelow, prices.priorityAbove, caching);
+  let longContextShare = 0;
+  for (const point of points) {
+    const schedule = scheduleForPrompt(schedules, point.value);
+    if (schedule.rule !== 'none') longContextShare += point.weight;
+    const r: Request = {
+      inputTokens: point.value,
+      prefixTokens,
+      outputTokens,
+      writeIsSeparate,
+    };
+    const { from, standard, batch, priority } = schedule;
+    const share = point.weight;
+    addServiceTier(acc, r, standardShare * share, from, standard, caching, hitRate);
+    const batchCaches = caching && o.cache.appliesToBatch;
+    addServiceTier(acc, r, batchShare * share, from, batch, batchCaches, hitRate);
+    addServiceTier(acc, r, priorityShare * share, from, priority, caching, hitRate);
   }
 
   const multiplier = o.regionalUplift * (1 - discountFraction);
@@ -261,6 +284,7 @@ export function apiCost(
     monthlyUsd,
     breakdown,
     effectiveCacheHitRate: hitRate,
-    longContext: lc === undefined ? 'none' : lc.rule,
+    longContext: scheduleForPrompt(schedules, inputTokens).rule,
+    longContextShare,
   };
 }

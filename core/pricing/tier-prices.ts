@@ -1,4 +1,4 @@
-import type { LongContextTier, Offering, TierPrices, TokenPrices } from '../schema/catalog.ts';
+import type { Offering, TierPrices, TokenPrices } from '../schema/catalog.ts';
 
 /** Prices for one token type of one request, USD per 1M tokens; cache prices already resolved. */
 export interface ResolvedPrices {
@@ -57,18 +57,4 @@ export function basePrices(o: Offering): ResolvedPrices {
     cacheRead: cached && p.cacheRead !== undefined ? p.cacheRead : p.input,
     cacheWrite: cached && p.cacheWrite !== undefined ? p.cacheWrite : p.input,
   };
-}
-
-/**
- * The long-context tier a prompt of `inputTokens` lands in: the highest threshold strictly below
- * it ("above 200k tokens" means a 200,000-token prompt stays at base prices). Undefined if none.
- */
-export function longContextTierFor(o: Offering, inputTokens: number): LongContextTier | undefined {
-  let chosen: LongContextTier | undefined;
-  for (const tier of o.longContext) {
-    if (inputTokens > tier.aboveInputTokens) {
-      if (chosen === undefined || tier.aboveInputTokens > chosen.aboveInputTokens) chosen = tier;
-    }
-  }
-  return chosen;
 }

@@ -109,6 +109,7 @@ export function evaluateApi(
     api: {
       effectiveCacheHitRate: cost.effectiveCacheHitRate,
       longContext: cost.longContext,
+      longContextShare: cost.longContextShare,
       discount,
     },
     energyKwhPerMonth: null,

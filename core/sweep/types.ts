@@ -62,6 +62,8 @@ export interface SelfHostDetail {
 export interface ApiDetail {
   effectiveCacheHitRate: number;
   longContext: 'none' | 'whole-request' | 'tokens-above';
+  /** Share of billed requests whose prompt passes a long-context tier. */
+  longContextShare: number;
   discount: number;
 }
 

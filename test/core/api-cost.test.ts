@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiCost } from '../../core/pricing/api-cost.ts';
 import { workloadRates } from '../../core/workload/derive.ts';
+import type { Offering } from '../../core/schema/catalog.ts';
 import { offering, workload } from '../support/fixtures.ts';
 
 const cost = (o = offering(), w = workload(), discount = 0) =>
@@ -149,6 +150,76 @@ describe('API cost: long-context tiers', () => {
     });
     const c = cost(o, { ...longPrompt(250_000), batchShare: 1 });
     expect(c.perBilledRequestUsd).toBeCloseTo(0.7539375, 10);
+  });
+});
+
+describe('API cost: several long-context tiers', () => {
+  const flat = (mean: number, p95?: number) =>
+    workload({
+      inputTokens: p95 === undefined ? { mean } : { mean, p95 },
+      promptCache: { prefixTokens: 0, hitRate: 0 },
+      batchShare: 0,
+      responseCacheHitRate: 0,
+      requests: { count: 1000, per: 'month' },
+    });
+  const withTiers = (longContext: Offering['longContext']) =>
+    offering({ usdPerMTok: { input: 3, output: 15 }, cache: { style: 'none' }, longContext });
+
+  it('tokens-above tiers stack like tax brackets', () => {
+    // 128,000×3 + 384,000×6 + 88,000×9 + 350×15 = 3,485,250 µ$
+    const o = withTiers([
+      { aboveInputTokens: 512_000, rule: 'tokens-above', usdPerMTok: { input: 9 } },
+      { aboveInputTokens: 128_000, rule: 'tokens-above', usdPerMTok: { input: 6 } },
+    ]);
+    const c = cost(o, flat(600_000));
+    expect(c.longContext).toBe('tokens-above');
+    expect(c.perBilledRequestUsd).toBeCloseTo(3.48525, 10);
+  });
+
+  it('the highest whole-request tier passed prices the whole request', () => {
+    // 600,000×9 + 350×45 = 5,415,750 µ$
+    const o = withTiers([
+      { aboveInputTokens: 128_000, rule: 'whole-request', usdPerMTok: { input: 6, output: 30 } },
+      { aboveInputTokens: 512_000, rule: 'whole-request', usdPerMTok: { input: 9, output: 45 } },
+    ]);
+    expect(cost(o, flat(600_000)).perBilledRequestUsd).toBeCloseTo(5.41575, 10);
+    // Between the thresholds the lower tier applies: 300,000×6 + 350×30 = 1,810,500 µ$
+    expect(cost(o, flat(300_000)).perBilledRequestUsd).toBeCloseTo(1.8105, 10);
+  });
+
+  it('a tokens-above tier beyond a whole-request tier adds its bracket on top', () => {
+    // 1,000,000×6 + 200,000×8 + 350×22.5 = 7,607,875 µ$
+    const o = withTiers([
+      { aboveInputTokens: 200_000, rule: 'whole-request', usdPerMTok: { input: 6, output: 22.5 } },
+      { aboveInputTokens: 1_000_000, rule: 'tokens-above', usdPerMTok: { input: 8 } },
+    ]);
+    expect(cost(o, flat(1_200_000)).perBilledRequestUsd).toBeCloseTo(7.607875, 10);
+    // A longer prompt never costs less.
+    let previous = 0;
+    for (let prompt = 100_000; prompt <= 1_400_000; prompt += 50_000) {
+      const usd = cost(o, flat(prompt)).perBilledRequestUsd;
+      expect(usd).toBeGreaterThan(previous);
+      previous = usd;
+    }
+  });
+
+  it('prices the share of prompts past a tier when the p95 passes it', () => {
+    const o = withTiers([
+      { aboveInputTokens: 199_999, rule: 'whole-request', usdPerMTok: { input: 6, output: 30 } },
+    ]);
+    const meanOnly = cost(o, flat(100_000));
+    // Mean path: 100,000×3 + 350×15 = 305,250 µ$.
+    expect(meanOnly.perBilledRequestUsd).toBeCloseTo(0.30525, 10);
+    expect(meanOnly.longContextShare).toBe(0);
+    // A p95 below the threshold changes nothing.
+    expect(cost(o, flat(100_000, 150_000)).perBilledRequestUsd).toBeCloseTo(0.30525, 10);
+    // With the p95 at 200,000 just past the threshold, the top 5% of prompts pay double on every
+    // token: at least 0.05 × (199,999×3 + 350×15) = 30,262 µ$ more than the mean path.
+    const spread = cost(o, flat(100_000, 200_000));
+    expect(spread.longContext).toBe('none');
+    expect(spread.longContextShare).toBeCloseTo(0.05, 12);
+    expect(spread.perBilledRequestUsd).toBeGreaterThan(0.30525 + 0.030262);
+    expect(spread.perBilledRequestUsd).toBeLessThan(0.30525 * 1.2);
   });
 });
 

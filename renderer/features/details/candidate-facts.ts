@@ -6,7 +6,7 @@ import {
   formatUsd,
 } from '../../../core/format.ts';
 import type { CatalogIndex } from '../../../core/sweep/catalog-index.ts';
-import { BREAKDOWN_KEYS, type CandidateResult } from '../../../core/sweep/types.ts';
+import { BREAKDOWN_KEYS, type ApiDetail, type CandidateResult } from '../../../core/sweep/types.ts';
 import { BREAKDOWN_LABELS } from '../charts/breakdown-data.ts';
 
 export interface FactSection {
@@ -78,7 +78,7 @@ export function candidateFacts(r: CandidateResult, index: CatalogIndex): FactSec
         },
         {
           label: 'Long-context tier',
-          value: r.api.longContext === 'none' ? 'not reached' : r.api.longContext,
+          value: longContextFact(r.api),
         },
         { label: 'Negotiated discount', value: formatPct(r.api.discount, 1) },
       ],
@@ -135,4 +135,12 @@ function sources(r: CandidateResult, index: CatalogIndex): FactSection['facts'] 
   const m = index.models.get(r.modelId);
   if (m) out.push({ label: `Model (as of ${m.asOf})`, value: m.source });
   return out;
+}
+
+/** The mean prompt's tier, and the share of requests priced in any tier when it is not all. */
+function longContextFact(api: ApiDetail): string {
+  const share = api.longContextShare;
+  if (share === 0) return 'not reached';
+  const rule = api.longContext === 'none' ? 'not reached by the mean prompt' : api.longContext;
+  return share >= 1 ? rule : `${rule}; ${formatPct(share, 0)} of requests in a tier`;
 }
