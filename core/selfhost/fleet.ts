@@ -25,12 +25,41 @@ export interface FleetSizing {
   batchOverflowUnitHours: number;
 }
 
+/** Points of the active-hour demand profile an autoscaled fleet is averaged over. */
+const PROFILE_POINTS = 24;
+/** Keeps ceil() from adding a unit for floating-point noise (e.g. 8.000000000001 units). */
+const CEIL_SLACK = 1e-9;
+
+/** Whole units for a demand, never fewer than the floor; none only when there is no demand. */
+function unitsFor(demandRps: number, unitRps: number, minUnits: number): number {
+  if (demandRps <= 0) return minUnits;
+  return Math.max(minUnits, 1, Math.ceil(demandRps / unitRps - CEIL_SLACK));
+}
+
+/**
+ * The demand at equally likely moments of the active hours, with the workload's average and peak.
+ * Peak ÷ average r ≤ 2: uniform between 2·avg − peak and peak. Beyond 2 a uniform spread would go
+ * below zero, so demand = peak · u^(r − 1) for u uniform on [0, 1], whose mean is peak ÷ r = avg:
+ * most of the time well below average, with a short peak. Flat load (r = 1) is avg throughout.
+ */
+export function demandProfileRps(avgRps: number, peakRps: number): number[] {
+  const ratio = avgRps > 0 ? peakRps / avgRps : 1;
+  const points: number[] = [];
+  for (let j = 0; j < PROFILE_POINTS; j++) {
+    const u = (j + 0.5) / PROFILE_POINTS;
+    points.push(
+      ratio <= 2 ? 2 * avgRps - peakRps + u * 2 * (peakRps - avgRps) : peakRps * u ** (ratio - 1),
+    );
+  }
+  return points;
+}
+
 /**
  * Units needed and unit-hours paid. Interactive traffic is sized for its peak at the target
- * utilization. A fixed fleet keeps peak units all month; an autoscaled one averages the active-hour
- * demand (plus half a unit for whole-unit steps) and keeps the floor outside active hours. Offline
- * batch work runs at saturated throughput in capacity the interactive load leaves idle, and only
- * what does not fit adds unit-hours.
+ * utilization. A fixed fleet keeps peak units all month. An autoscaled one runs, at each moment of
+ * the active hours, the whole units that moment's demand needs (never fewer than the floor), and
+ * the floor outside them. Offline batch work runs at saturated throughput in capacity the
+ * interactive load leaves idle, and only what does not fit adds unit-hours.
  */
 export function sizeFleet(f: FleetInput, w: Workload, rates: WorkloadRates): FleetSizing {
   const interactiveShare = 1 - w.batchShare;
@@ -40,13 +69,15 @@ export function sizeFleet(f: FleetInput, w: Workload, rates: WorkloadRates): Fle
   const activeHours = Math.min(HOURS_PER_MONTH, rates.activeHoursPerMonth);
   const offHours = HOURS_PER_MONTH - activeHours;
 
-  let unitsPeak = peakRps > 0 ? Math.max(f.minUnits, Math.ceil(peakRps / unitRps)) : f.minUnits;
+  let unitsPeak = unitsFor(peakRps, unitRps, f.minUnits);
   let paid: number;
   if (f.scaling === 'fixed') {
     paid = unitsPeak * HOURS_PER_MONTH;
   } else {
-    const avgUnits = avgRps > 0 ? Math.min(unitsPeak, avgRps / unitRps + 0.5) : 0;
-    paid = Math.max(f.minUnits, avgUnits) * activeHours + f.minUnits * offHours;
+    const profile = demandProfileRps(avgRps, peakRps);
+    let unitsSum = 0;
+    for (const demand of profile) unitsSum += unitsFor(demand, unitRps, f.minUnits);
+    paid = (unitsSum / profile.length) * activeHours + f.minUnits * offHours;
   }
 
   const interactiveRequests = rates.billedRequestsPerMonth * interactiveShare;
@@ -58,7 +89,7 @@ export function sizeFleet(f: FleetInput, w: Workload, rates: WorkloadRates): Fle
   const overflow = Math.max(0, batchHours - spare);
   if (overflow > 0) {
     if (f.scaling === 'fixed') {
-      const extraUnits = Math.ceil(overflow / HOURS_PER_MONTH);
+      const extraUnits = Math.ceil(overflow / HOURS_PER_MONTH - CEIL_SLACK);
       unitsPeak += extraUnits;
       paid += extraUnits * HOURS_PER_MONTH;
     } else {

@@ -23,7 +23,9 @@ export type OnpremCost =
 /**
  * Monthly cost of owned GPUs. The fleet is bought for peak and owned all month: hardware is
  * amortized over its months, power follows utilization (× server overhead × PUE), colocation is
- * per GPU, staff per month. Idle is the unused share of the hardware.
+ * per GPU, staff per month. Idle is the unused share of the hardware. With `autoscale` the
+ * replicas demand does not need are powered down: power is drawn only for the hours an autoscaled
+ * fleet would run, at that fleet's utilization.
  */
 export function onpremCost(
   p: Pick<
@@ -37,6 +39,7 @@ export function onpremCost(
     | 'staffUsdPerMonth'
     | 'targetUtilization'
     | 'minReplicas'
+    | 'scaling'
   >,
   gpu: Gpu,
   capacity: Extract<ReplicaCapacity, { ok: true }>,
@@ -48,24 +51,24 @@ export function onpremCost(
     return { ok: false, reason: `no purchase price for ${gpu.name}: set capexUsdPerGpu` };
   }
   if (gpu.tdpW === undefined) return { ok: false, reason: `no TDP for ${gpu.name}: power unknown` };
-  const fleet = sizeFleet(
-    {
-      unitRequestsPerSAtSlo: capacity.requestsPerSAtSlo,
-      unitRequestsPerSSaturated: capacity.requestsPerSSaturated,
-      targetUtilization: p.targetUtilization,
-      minUnits: p.minReplicas,
-      scaling: 'fixed',
-    },
-    w,
-    rates,
-  );
+  const fleetInput = {
+    unitRequestsPerSAtSlo: capacity.requestsPerSAtSlo,
+    unitRequestsPerSSaturated: capacity.requestsPerSSaturated,
+    targetUtilization: p.targetUtilization,
+    minUnits: p.minReplicas,
+  };
+  const fleet = sizeFleet({ ...fleetInput, scaling: 'fixed' }, w, rates);
+  const powered =
+    p.scaling === 'autoscale'
+      ? sizeFleet({ ...fleetInput, scaling: 'autoscale' }, w, rates)
+      : fleet;
   const gpus = fleet.unitsPeak * capacity.tp;
   const capexUsd = gpus * capexPerGpu;
   const hardwareUsd = capexUsd / p.amortizationMonths;
   const kwh = energyKwh({
-    gpuHours: gpus * HOURS_PER_MONTH,
+    gpuHours: Math.min(powered.paidUnitHours * capacity.tp, gpus * HOURS_PER_MONTH),
     tdpW: gpu.tdpW,
-    utilization: fleet.utilization,
+    utilization: powered.utilization,
     serverOverheadFraction: p.serverOverheadFraction,
     pue: p.pue,
   });

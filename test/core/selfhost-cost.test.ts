@@ -60,20 +60,48 @@ describe('fleet sizing', () => {
     expect(f.utilization).toBeCloseTo(100e6 / 36_000 / 7300, 9);
   });
 
-  it('an autoscaled fleet follows the average (+½ unit for whole steps)', () => {
-    // average 38.052 ÷ 8 = 4.7565 units + 0.5 = 5.2565 units × 730 h = 3,837.3 h
-    const f = sizeFleet(
-      {
-        unitRequestsPerSAtSlo: 10,
-        unitRequestsPerSSaturated: 20,
-        targetUtilization: 0.8,
-        minUnits: 1,
-        scaling: 'autoscale',
-      },
-      w,
-      rates,
-    );
-    expect(f.paidUnitHours).toBeCloseTo((AVG / 8 + 0.5) * 730, 6);
+  const autoscale = {
+    unitRequestsPerSAtSlo: 10,
+    unitRequestsPerSSaturated: 20,
+    targetUtilization: 0.8,
+    minUnits: 1,
+    scaling: 'autoscale' as const,
+  };
+
+  it('an autoscaled fleet runs the whole units each moment of demand needs', () => {
+    // Peak ÷ average = 2: demand spreads evenly from 0 to 2 × 38.052 req/s. At the 24 mid-points
+    // (j + ½)/24 it is 76.104·(j + ½)/24 req/s, needing ⌈that ÷ 8⌉ units (at least 1):
+    // 1,1,1,2,2,3,3,3,4,4,5,5,5,6,6,7,7,7,8,8,9,9,9,10 = 125 → 5.208 units × 730 h = 3,802 h.
+    let units = 0;
+    for (let j = 0; j < 24; j++) units += Math.max(1, Math.ceil((2 * AVG * (j + 0.5)) / 24 / 8));
+    expect(units).toBe(125);
+    const f = sizeFleet(autoscale, w, rates);
+    expect(f.paidUnitHours).toBeCloseTo((125 / 24) * 730, 6);
+    expect(f.unitsPeak).toBe(10);
+  });
+
+  it('an autoscaled fleet under flat load costs what a fixed one does', () => {
+    const flat = workload({ ...w, peakToAverage: 1 });
+    const r = workloadRates(flat);
+    // 38.052 ÷ 8 = 4.76 → 5 units all month either way.
+    expect(sizeFleet(autoscale, flat, r).paidUnitHours).toBeCloseTo(5 * 730, 9);
+    expect(sizeFleet({ ...autoscale, scaling: 'fixed' }, flat, r).paidUnitHours).toBe(5 * 730);
+  });
+
+  it('a spiky load (peak 6× average) idles low most of the time', () => {
+    // Demand = 228.31 · u^5 req/s at u = (j + ½)/24; units = ⌈demand ÷ 8⌉, at least 1.
+    const spiky = workload({ ...w, peakToAverage: 6 });
+    const r = workloadRates(spiky);
+    let units = 0;
+    for (let j = 0; j < 24; j++) {
+      units += Math.max(1, Math.ceil((6 * AVG * ((j + 0.5) / 24) ** 5) / 8));
+    }
+    const f = sizeFleet(autoscale, spiky, r);
+    expect(f.unitsPeak).toBe(29); // ⌈228.31 ÷ 8⌉
+    expect(f.paidUnitHours).toBeCloseTo((units / 24) * 730, 6);
+    // Well under a fixed fleet's 29 × 730 h, above the 4.76-unit average's bare minimum.
+    expect(f.paidUnitHours).toBeLessThan(29 * 730 * 0.5);
+    expect(f.paidUnitHours).toBeGreaterThan((AVG / 8) * 730);
   });
 
   it('business hours: the floor runs off-hours, demand runs in-hours', () => {
@@ -99,8 +127,11 @@ describe('fleet sizing', () => {
       bw,
       r,
     );
-    const avgUnits = 100e6 / (active * 3600) / 8 + 0.5;
-    expect(f.paidUnitHours).toBeCloseTo(avgUnits * active + 1 * (730 - active), 6);
+    // In-hours demand spreads evenly 0 → 255.72 req/s; units at the 24 mid-points, at least 1.
+    const avg = 100e6 / (active * 3600);
+    let units = 0;
+    for (let j = 0; j < 24; j++) units += Math.max(1, Math.ceil((2 * avg * (j + 0.5)) / 24 / 8));
+    expect(f.paidUnitHours).toBeCloseTo((units / 24) * active + 1 * (730 - active), 6);
   });
 
   it('offline batch work fills idle capacity before adding units', () => {
@@ -217,6 +248,34 @@ describe('owned GPUs', () => {
     expect(c.energyKwh).toBeCloseTo(kwh, 6);
     const expected = (96 * 20_000) / 36 + kwh * 0.1 + 96 * 150 + 5000;
     expect(c.monthlyUsd).toBeCloseTo(expected, 6);
+  });
+
+  it('autoscaled owned GPUs keep the hardware but draw power only while running', () => {
+    const p = OnpremPlacement.parse({
+      kind: 'onprem',
+      gpuId: 'test-gpu',
+      modelId: 'm',
+      powerUsdPerKwh: 0.1,
+      pue: 1.4,
+      serverOverheadFraction: 0.3,
+      scaling: 'autoscale',
+    });
+    const c = onpremCost(p, testGpu(), capacity(1, 1), w, rates);
+    if (!c.ok) throw new Error(c.reason);
+    // Still 96 GPUs bought for peak; running replicas follow demand 0 → 76.10 req/s at 0.8 req/s each.
+    expect(c.gpus).toBe(96);
+    let units = 0;
+    for (let j = 0; j < 24; j++) units += Math.ceil((2 * AVG * (j + 0.5)) / 24 / 0.8);
+    const runningHours = (units / 24) * 730;
+    const util = 100e6 / 3600 / runningHours;
+    const kwh = (runningHours * 500 * (0.3 + 0.7 * util) * 1.3 * 1.4) / 1000;
+    expect(c.energyKwh).toBeCloseTo(kwh, 6);
+    expect(c.breakdown.powerUsd).toBeCloseTo(kwh * 0.1, 6);
+    // Less than the always-on fleet's energy, same hardware.
+    const fixed = onpremCost({ ...p, scaling: 'fixed' }, testGpu(), capacity(1, 1), w, rates);
+    if (!fixed.ok) throw new Error(fixed.reason);
+    expect(c.energyKwh).toBeLessThan(fixed.energyKwh * 0.8);
+    expect(c.capexUsd).toBe(fixed.capexUsd);
   });
 
   it('energy helper: kWh for GPU-hours at a utilization', () => {
