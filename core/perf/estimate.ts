@@ -158,7 +158,8 @@ export function noFitReason(spec: ReplicaSpec, contextTokens: number): string {
   const perGpuGB = spec.gpuMemoryBytes / BYTES_PER_GB;
   const weightsGB = spec.weightBytesPerGpu / BYTES_PER_GB;
   if (spec.usableKvBytes <= 0) {
-    return `weights need ${weightsGB.toFixed(1)} GB per GPU of ${perGpuGB.toFixed(0)} GB (after runtime reserve): does not fit`;
+    const budgetGB = Math.max(0, spec.budgetBytesPerGpu / BYTES_PER_GB);
+    return `weights need ${weightsGB.toFixed(1)} GB per GPU of ${perGpuGB.toFixed(0)} GB; ${budgetGB.toFixed(1)} GB is usable after the engine's memory share and runtime reserve: does not fit`;
   }
   const needGB = kvBytesPerSequence(spec, contextTokens) / BYTES_PER_GB;
   const haveGB = spec.usableKvBytes / BYTES_PER_GB;

@@ -40,6 +40,8 @@ export interface ReplicaSpec {
   weightBytes: number;
   weightBytesPerGpu: number;
   gpuMemoryBytes: number;
+  /** Per GPU: the engine's memory share less runtime and activation reserve, for weights + KV. */
+  budgetBytesPerGpu: number;
   usableKvBytes: number;
   kvBytesPerTokenPerLayer: number;
   maxBatch: number;
@@ -104,7 +106,8 @@ export function replicaSpec(c: ReplicaConfig): ReplicaSpec {
     (4 * a.hiddenSize + (2 * (a.intermediateSize ?? 4 * a.hiddenSize)) / tp) *
     2;
   const reservePerGpu = RUNTIME_RESERVE_GB * BYTES_PER_GB + activationPeakBytes;
-  const usablePerGpu = gpuMemoryBytes * profile.memoryFraction - weightBytes / tp - reservePerGpu;
+  const budgetBytesPerGpu = gpuMemoryBytes * profile.memoryFraction - reservePerGpu;
+  const usablePerGpu = budgetBytesPerGpu - weightBytes / tp;
 
   const interconnect = c.gpu.interconnect;
   const ringFactor = (2 * (tp - 1)) / tp;
@@ -120,6 +123,7 @@ export function replicaSpec(c: ReplicaConfig): ReplicaSpec {
     weightBytes,
     weightBytesPerGpu: weightBytes / tp,
     gpuMemoryBytes,
+    budgetBytesPerGpu,
     usableKvBytes: Math.max(0, usablePerGpu * tp),
     kvBytesPerTokenPerLayer,
     maxBatch: profile.maxBatch,

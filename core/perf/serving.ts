@@ -40,13 +40,17 @@ export function operatingPoint(
   const prefill = Math.max(1, shape.prefillTokens);
   const output = Math.max(1, shape.outputTokens);
   const budget = s.tokenBudget;
+  // Causal prefill: the token at position j attends to j earlier ones. Prefilled tokens sit after
+  // the cached prefix, at positions input − prefill … input, so they attend input − prefill/2 on
+  // average (input/2 with no cache hit), whatever the chunking.
+  const prefillCtx = input - prefill / 2;
 
   let ttftS: number;
   let tpotS = 0;
   if (output <= 1) {
     // Prefill only: the batch's prompts go through in rounds of the token budget.
     const rounds = Math.max(1, (batch * prefill) / budget);
-    ttftS = rounds * stepSeconds(s, 0, 0, Math.min(budget, batch * prefill), input);
+    ttftS = rounds * stepSeconds(s, 0, 0, Math.min(budget, batch * prefill), prefillCtx);
   } else {
     const decodeSteps = output - 1;
     const decodeCtx = input + output / 2;
@@ -61,13 +65,13 @@ export function operatingPoint(
       slowdown = 1 / scale;
     }
     const others = batch > 1 ? (batch - 1) / batch : 0;
-    const stepS = stepSeconds(s, decode, decodeCtx, prefillPerStep * others, input);
+    const stepS = stepSeconds(s, decode, decodeCtx, prefillPerStep * others, prefillCtx);
     tpotS = stepS * slowdown;
 
     const prefillBudget = Math.max(budget - decode, 1);
     const chunks = Math.ceil(prefill / prefillBudget);
     const ownPrefillS =
-      chunks * stepSeconds(s, decode * others, decodeCtx, prefill / chunks, input);
+      chunks * stepSeconds(s, decode * others, decodeCtx, prefill / chunks, prefillCtx);
     const utilization = Math.min(0.95, prefillPerStep / prefillBudget);
     const queueS = batch > 1 ? (ownPrefillS * utilization) / (2 * (1 - utilization)) : 0;
     ttftS = 0.5 * stepS * others + queueS + ownPrefillS;

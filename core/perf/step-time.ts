@@ -2,7 +2,7 @@ import type { ReplicaSpec } from './replica.ts';
 
 /**
  * Seconds for one engine step that decodes `decodeTokens` sequences at mean context `decodeCtx`
- * and prefills `prefillTokens` tokens of prompts `prefillLen` long. Kernels run one after another,
+ * and prefills `prefillTokens` tokens that each attend `prefillCtx` positions on average. Kernels run one after another,
  * so each kernel class takes its own roofline (memory time vs compute time) and the step is their
  * sum: weight GEMMs (weights read once per step, shared by every token), attention (KV reads for
  * decode, quadratic math for prefill), activation traffic, tensor-parallel all-reduces, and the
@@ -13,7 +13,7 @@ export function stepSeconds(
   decodeTokens: number,
   decodeCtx: number,
   prefillTokens: number,
-  prefillLen: number,
+  prefillCtx: number,
 ): number {
   const tokens = decodeTokens + prefillTokens;
   if (tokens <= 0) return 0;
@@ -31,9 +31,7 @@ export function stepSeconds(
     attentionS += decodeTokens * roofline(readS, mathS);
   }
   if (prefillTokens > 0) {
-    // Causal prefill: a token at position j attends to j earlier ones, prefillLen / 2 on average.
-    attentionS +=
-      prefillTokens * s.attnComputeSPerTokenCtxLayer * attendedPositions(s, prefillLen / 2);
+    attentionS += prefillTokens * s.attnComputeSPerTokenCtxLayer * attendedPositions(s, prefillCtx);
   }
 
   const activationS = s.activationSPerToken * tokens;

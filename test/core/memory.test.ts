@@ -106,7 +106,11 @@ describe('memory', () => {
     expect(e.maxConcurrency).toBe(0);
     expect(e.outputTokensPerSecond).toBe(0);
     expect(e.ttftMs).toBeNull();
-    expect(e.reason).toMatch(/weights need 130\.4 GB per GPU of 80 GB/);
+    // Usable: 80 GB × 0.9 (vLLM's share) − 1.5 GB runtime − 8,192 tokens × (4 × 4,096 + 2 × 11,008)
+    // × 2 bytes of activations (0.59 GB) = 69.9 GB.
+    expect(e.reason).toBe(
+      "weights need 130.4 GB per GPU of 80 GB; 69.9 GB is usable after the engine's memory share and runtime reserve: does not fit",
+    );
   });
 
   it('fits once split over enough GPUs', () => {

@@ -62,7 +62,7 @@ describe('step time', () => {
     // causal attention: 1,000 tokens × 500 positions on average × 32 layers
     const expected =
       hyp(WEIGHT_READ_S, 1000 * GEMM_S_PER_TOKEN) + 1000 * ATTN_S * 32 * 500 + 1000 * ACT_S;
-    expect(stepSeconds(spec, 0, 0, 1000, 1000)).toBeCloseTo(expected, 12);
+    expect(stepSeconds(spec, 0, 0, 1000, 500)).toBeCloseTo(expected, 12);
     expect(expected * 1000).toBeCloseTo(178.17, 1);
   });
 
@@ -99,12 +99,22 @@ describe('serving at a concurrency', () => {
 
   it('alone: TTFT is the prefill, TPOT the decode step, throughput by Little’s law', () => {
     const p = operatingPoint(spec, shape, 1, 100);
-    const ttft = stepSeconds(spec, 0, 0, 1000, 1000);
-    const tpot = stepSeconds(spec, 1, 1100, 0, 1000); // mean context 1,000 + 200 ÷ 2
+    const ttft = stepSeconds(spec, 0, 0, 1000, 500);
+    const tpot = stepSeconds(spec, 1, 1100, 0, 0); // mean context 1,000 + 200 ÷ 2
     expect(p.ttftS).toBeCloseTo(ttft, 12);
     expect(p.tpotS).toBeCloseTo(tpot, 12);
     expect(p.e2eS).toBeCloseTo(ttft + 199 * tpot, 12);
     expect(p.outputTokPerS).toBeCloseTo(200 / (ttft + 199 * tpot), 9);
+  });
+
+  it('a cached prefix skips its prefill, but the rest still attends to it', () => {
+    // 800 of 1,000 prompt tokens cached: 200 tokens prefilled at positions 800…1,000, attending
+    // 900 positions on average: hyp(weights, 200 GEMM tokens) + 200 × 900 × 32 layers + 200 activations.
+    const cached = operatingPoint(spec, { ...shape, prefillTokens: 200 }, 1, 100);
+    const expected =
+      hyp(WEIGHT_READ_S, 200 * GEMM_S_PER_TOKEN) + 200 * ATTN_S * 32 * 900 + 200 * ACT_S;
+    expect(cached.ttftS).toBeCloseTo(expected, 12);
+    expect(cached.ttftS).toBeLessThan(operatingPoint(spec, shape, 1, 100).ttftS / 3);
   });
 
   it('latency grows with the batch, throughput too until compute saturates', () => {
