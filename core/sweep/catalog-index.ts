@@ -20,14 +20,29 @@ export interface CatalogIndex {
   instances: ReadonlyMap<string, Instance>;
   regions: ReadonlyMap<string, Region>;
   quality: QualityIndex;
-  /** Negotiated discounts by offering id and by provider id. */
-  offeringDiscounts: ReadonlyMap<string, number>;
-  providerDiscounts: ReadonlyMap<string, number>;
+  /** Negotiated discounts, the scenario's first, then the catalog's. */
+  discountLayers: readonly DiscountLayer[];
   /** Rows in the order the catalog gave them, for sweeps. */
   offeringList: readonly Offering[];
   instanceList: readonly Instance[];
   modelList: readonly Model[];
   gpuList: readonly Gpu[];
+}
+
+/** One source's negotiated discounts, by offering id and by provider id. */
+export interface DiscountLayer {
+  byOffering: ReadonlyMap<string, number>;
+  byProvider: ReadonlyMap<string, number>;
+}
+
+function discountLayer(discounts: readonly Discount[]): DiscountLayer {
+  const byOffering = new Map<string, number>();
+  const byProvider = new Map<string, number>();
+  for (const d of discounts) {
+    if (d.offeringId !== undefined) byOffering.set(d.offeringId, d.fraction);
+    if (d.provider !== undefined) byProvider.set(d.provider, d.fraction);
+  }
+  return { byOffering, byProvider };
 }
 
 function byId<T extends { id: string }>(rows: readonly T[]): Map<string, T> {
@@ -53,12 +68,6 @@ export function indexCatalog(
   const instances = merge(catalog.instances, inline?.instances);
   const models = merge(catalog.models, inline?.models);
   const gpus = merge(catalog.gpus, inline?.gpus);
-  const offeringDiscounts = new Map<string, number>();
-  const providerDiscounts = new Map<string, number>();
-  for (const d of [...catalog.discounts, ...scenarioDiscounts]) {
-    if (d.offeringId !== undefined) offeringDiscounts.set(d.offeringId, d.fraction);
-    if (d.provider !== undefined) providerDiscounts.set(d.provider, d.fraction);
-  }
   return {
     providers: merge(catalog.providers, inline?.providers),
     models,
@@ -67,8 +76,7 @@ export function indexCatalog(
     instances,
     regions: merge(catalog.regions, inline?.regions),
     quality: indexQuality(catalog.quality),
-    offeringDiscounts,
-    providerDiscounts,
+    discountLayers: [discountLayer(scenarioDiscounts), discountLayer(catalog.discounts)],
     offeringList: [...offerings.values()],
     instanceList: [...instances.values()],
     modelList: [...models.values()],
@@ -76,9 +84,15 @@ export function indexCatalog(
   };
 }
 
-/** The discount that applies to an offering: its own, else its provider's, else none. */
+/**
+ * The discount that applies to an offering. The scenario's terms are the newer negotiation, so any
+ * scenario discount (the offering's, else its provider's) wins over any catalog one; within a
+ * source the offering's own beats its provider's. None found: 0.
+ */
 export function discountFor(index: CatalogIndex, offering: Offering): number {
-  return (
-    index.offeringDiscounts.get(offering.id) ?? index.providerDiscounts.get(offering.provider) ?? 0
-  );
+  for (const layer of index.discountLayers) {
+    const fraction = layer.byOffering.get(offering.id) ?? layer.byProvider.get(offering.provider);
+    if (fraction !== undefined) return fraction;
+  }
+  return 0;
 }

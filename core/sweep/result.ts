@@ -1,6 +1,7 @@
 import { computeRoi, constantRoi, serviceSchedule, type Roi } from '../roi/roi.ts';
 import { valuePerRequestUsd } from '../roi/value.ts';
 import type { Workload } from '../schema/workload.ts';
+import { TOKENS_PER_MTOK, WEEKS_PER_MONTH } from '../units.ts';
 import { withMonthlyVolume, workloadRates, type WorkloadRates } from '../workload/derive.ts';
 import type { EvalContext } from './context.ts';
 import type { CandidateResult } from './types.ts';
@@ -22,7 +23,8 @@ export function makeResult(ctx: EvalContext, f: ResultFields): CandidateResult {
   const requests = ctx.rates.requestsPerMonth;
   const w = ctx.workload;
   const tokens = requests * (w.inputTokens.mean + w.outputTokens.mean);
-  const perRequest = monthly === null ? null : requests > 0 ? monthly / requests : 0;
+  // No requests, no unit cost: a floor-only fleet at zero volume costs money but nothing per unit.
+  const perRequest = monthly === null || requests <= 0 ? null : monthly / requests;
   const success = ctx.value.successRate;
   return {
     id: f.id,
@@ -39,7 +41,7 @@ export function makeResult(ctx: EvalContext, f: ResultFields): CandidateResult {
     warnings: f.warnings,
     monthlyUsd: monthly,
     perRequestUsd: perRequest,
-    perMTokUsd: monthly === null ? null : tokens > 0 ? (monthly / tokens) * 1e6 : 0,
+    perMTokUsd: monthly === null || tokens <= 0 ? null : (monthly / tokens) * TOKENS_PER_MTOK,
     perSuccessUsd: perRequest === null || success <= 0 ? null : perRequest / success,
     breakdown: f.breakdown,
     setupUsd: f.setupUsd,
@@ -60,8 +62,10 @@ export function makeResult(ctx: EvalContext, f: ResultFields): CandidateResult {
 }
 
 /**
- * ROI over the horizon with the workload's growth, re-costing each month at its volume. Without
- * growth every month costs `baseCostUsd` and a closed form over the launch schedule does the rest.
+ * ROI over the horizon with the workload's growth, re-costing each month at its volume. The stated
+ * volume is what the launch sees: growth compounds from the first month served, so a slower
+ * launch starts from the same traffic rather than from traffic that grew while it was being
+ * built. Without growth every month costs `baseCostUsd` and a closed form does the rest.
  */
 export function candidateRoi(
   ctx: EvalContext,
@@ -76,12 +80,14 @@ export function candidateRoi(
   const perRequest = valuePerRequestUsd(v);
   const growth = 1 + w.monthlyGrowthPct / 100;
   const baseVolume = ctx.rates.requestsPerMonth;
+  const firstServedMonth = Math.floor(v.weeksToLaunch[kind] / WEEKS_PER_MONTH) + 1;
+  const volumeIn = (m: number) => baseVolume * Math.pow(growth, Math.max(0, m - firstServedMonth));
   const cost = costAt();
   return computeRoi({
-    valueUsdInMonth: (m) => baseVolume * Math.pow(growth, m - 1) * perRequest,
+    valueUsdInMonth: (m) => volumeIn(m) * perRequest,
     costUsdInMonth: (m) => {
-      if (m === 1) return baseCostUsd;
-      const wm = withMonthlyVolume(w, baseVolume * Math.pow(growth, m - 1));
+      if (m <= firstServedMonth) return baseCostUsd;
+      const wm = withMonthlyVolume(w, volumeIn(m));
       return cost(wm, workloadRates(wm));
     },
     setupUsd: v.setupUsd[kind],

@@ -2,6 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { breakEvenVolume } from '../../core/roi/break-even.ts';
 import { computeRoi } from '../../core/roi/roi.ts';
 import { requestValueUsd } from '../../core/roi/value.ts';
+import { ValueAssumptions } from '../../core/schema/value.ts';
+import type { Workload } from '../../core/schema/workload.ts';
+import { indexCatalog } from '../../core/sweep/catalog-index.ts';
+import { makeContext } from '../../core/sweep/context.ts';
+import { candidateRoi } from '../../core/sweep/result.ts';
+import type { WorkloadRates } from '../../core/workload/derive.ts';
+import { workload } from '../support/fixtures.ts';
 
 describe('ROI', () => {
   const base = {
@@ -104,5 +111,45 @@ describe('closed-form ROI without growth', () => {
       expect(closed.netMonthlyUsd).toBeCloseTo(loop.netMonthlyUsd, 9);
       expect(closed.totalCostUsd).toBeCloseTo(loop.totalCostUsd, 6);
     }
+  });
+});
+
+describe('ROI with monthly growth', () => {
+  const emptyCatalog = {
+    providers: [],
+    models: [],
+    offerings: [],
+    gpus: [],
+    instances: [],
+    regions: [],
+    quality: [],
+    discounts: [],
+  };
+  // 1M requests a month at launch, +10% a month; $0.02 of value and $0.005 of cost per request.
+  const w = workload({
+    requests: { count: 1_000_000, per: 'month' },
+    monthlyGrowthPct: 10,
+    responseCacheHitRate: 0,
+  });
+  const value = ValueAssumptions.parse({
+    perRequest: { kind: 'revenue', usdPerRequest: 0.02 },
+    setupUsd: { api: 1_000, cloud: 0, onprem: 0 },
+    // Exactly two months: months 1–2 unserved, month 3 the first served.
+    weeksToLaunch: { api: 2 * (365 / 7 / 12), cloud: 0, onprem: 0 },
+    horizonMonths: 6,
+    discountRateAnnual: 0,
+  });
+  const ctx = makeContext(indexCatalog(emptyCatalog), w, value);
+  const costAt = () => (_w: Workload, r: WorkloadRates) => r.requestsPerMonth * 0.005;
+
+  it('compounds from the first month served, not from the decision', () => {
+    const roi = candidateRoi(ctx, 'api', 5_000, costAt, true);
+    // Served months 3–6 carry 1M, 1.1M, 1.21M, 1.331M requests = 4.641M.
+    const served = 1 + 1.1 + 1.21 + 1.331;
+    expect(roi.totalValueUsd).toBeCloseTo(served * 1e6 * 0.02, 6);
+    expect(roi.totalCostUsd).toBeCloseTo(1_000 + served * 1e6 * 0.005, 6);
+    expect(roi.cumulative?.[1]).toEqual({ month: 2, valueUsd: 0, costUsd: 1_000 });
+    // The first served month earns 1M × ($0.02 − $0.005) = $15,000.
+    expect(roi.netMonthlyUsd).toBeCloseTo(15_000, 6);
   });
 });

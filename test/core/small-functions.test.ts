@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { greatCircleKm, networkRttMs } from '../../core/network.ts';
 import { indexQuality, qualityScore } from '../../core/quality.ts';
-import { Instance, Region } from '../../core/schema/catalog.ts';
-import { indexCatalog } from '../../core/sweep/catalog-index.ts';
+import { Discount, Instance, Region, type Catalog } from '../../core/schema/catalog.ts';
+import { discountFor, indexCatalog } from '../../core/sweep/catalog-index.ts';
 import { cheapestRegions } from '../../core/sweep/candidates.ts';
 import { requestsPerMonth, workloadRates } from '../../core/workload/derive.ts';
-import { workload } from '../support/fixtures.ts';
+import { offering, workload } from '../support/fixtures.ts';
 
 describe('workload volume', () => {
   it('a per-day volume counts the days traffic arrives on', () => {
@@ -122,5 +122,49 @@ describe('cheapest allowed region per instance type', () => {
         (i) => i.id,
       ),
     ).toEqual(['c:a:eu1', 'c:b:us1']);
+  });
+});
+
+describe('negotiated discounts', () => {
+  const o = offering();
+  const catalogWith = (discounts: Catalog['discounts']): Catalog => ({
+    providers: [],
+    models: [],
+    offerings: [o],
+    gpus: [],
+    instances: [],
+    regions: [],
+    quality: [],
+    discounts,
+  });
+  const d = (fraction: number, on: { provider: string } | { offeringId: string }) =>
+    Discount.parse({ fraction, ...on });
+
+  it('within one source, the offering’s own discount beats its provider’s', () => {
+    const index = indexCatalog(
+      catalogWith([d(0.1, { provider: 'test' }), d(0.25, { offeringId: o.id })]),
+    );
+    expect(discountFor(index, o)).toBe(0.25);
+  });
+
+  it('a scenario discount, even provider-wide, beats any catalog discount', () => {
+    const catalog = catalogWith([d(0.1, { offeringId: o.id })]);
+    expect(discountFor(indexCatalog(catalog, undefined, [d(0.2, { provider: 'test' })]), o)).toBe(
+      0.2,
+    );
+    expect(
+      discountFor(
+        indexCatalog(catalog, undefined, [
+          d(0.2, { provider: 'test' }),
+          d(0.3, { offeringId: o.id }),
+        ]),
+        o,
+      ),
+    ).toBe(0.3);
+    // Another provider's scenario discount leaves the catalog's in place.
+    expect(discountFor(indexCatalog(catalog, undefined, [d(0.2, { provider: 'other' })]), o)).toBe(
+      0.1,
+    );
+    expect(discountFor(indexCatalog(catalogWith([])), o)).toBe(0);
   });
 });

@@ -106,6 +106,29 @@ describe('sweep', () => {
   });
 });
 
+describe('zero volume', () => {
+  it('has monthly costs (self-hosted floors) but no cost per request or per 1M tokens', () => {
+    const index = indexCatalog(catalog);
+    const ctx = makeContext(index, work({ requests: { count: 0, per: 'month' } }), value);
+    const rows = sweep(ctx, [
+      { kind: 'api', offeringId: index.offeringList[0]!.id },
+      ...sweepPlacements(
+        index,
+        CandidateSweep.parse({ cloud: { models: ['llama-3.1-8b'] } }),
+      ).slice(0, 20),
+    ]).rankedRows();
+    const api = rows.find((r) => r.kind === 'api')!;
+    expect(api.monthlyUsd).toBe(0);
+    const floors = rows.filter((r) => r.kind === 'cloud' && (r.monthlyUsd ?? 0) > 0);
+    expect(floors.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      expect(r.perRequestUsd, r.id).toBeNull();
+      expect(r.perMTokUsd, r.id).toBeNull();
+      expect(r.perSuccessUsd, r.id).toBeNull();
+    }
+  });
+});
+
 describe('constraints', () => {
   const inline = {
     providers: [],
