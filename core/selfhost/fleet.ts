@@ -36,13 +36,17 @@ function unitsFor(demandRps: number, unitRps: number, minUnits: number): number 
   return Math.max(minUnits, 1, Math.ceil(demandRps / unitRps - CEIL_SLACK));
 }
 
+/** A sweep sizes thousands of fleets for one workload: the profile is the same for all of them. */
+let lastProfile: { avgRps: number; peakRps: number; points: readonly number[] } | undefined;
+
 /**
  * The demand at equally likely moments of the active hours, with the workload's average and peak.
  * Peak ÷ average r ≤ 2: uniform between 2·avg − peak and peak. Beyond 2 a uniform spread would go
  * below zero, so demand = peak · u^(r − 1) for u uniform on [0, 1], whose mean is peak ÷ r = avg:
  * most of the time well below average, with a short peak. Flat load (r = 1) is avg throughout.
  */
-export function demandProfileRps(avgRps: number, peakRps: number): number[] {
+export function demandProfileRps(avgRps: number, peakRps: number): readonly number[] {
+  if (lastProfile?.avgRps === avgRps && lastProfile.peakRps === peakRps) return lastProfile.points;
   const ratio = avgRps > 0 ? peakRps / avgRps : 1;
   const points: number[] = [];
   for (let j = 0; j < PROFILE_POINTS; j++) {
@@ -51,6 +55,7 @@ export function demandProfileRps(avgRps: number, peakRps: number): number[] {
       ratio <= 2 ? 2 * avgRps - peakRps + u * 2 * (peakRps - avgRps) : peakRps * u ** (ratio - 1),
     );
   }
+  lastProfile = { avgRps, peakRps, points };
   return points;
 }
 
