@@ -42,10 +42,6 @@ export interface EvaluateOptions {
   withSeries?: boolean;
 }
 
-/**
- * The tensor-parallel degree serving the most requests per GPU at the SLO, among `tps`; or the most
- * capable failure to explain. Cached per model, GPU, layouts and network delay.
- */
 /** The short part of a capacity's cache key: layouts tried, precisions, engine, network delay. */
 function layoutKey(
   ctx: EvalContext,

@@ -68,6 +68,7 @@ export function ChartCanvas<T extends ChartType>({
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart | null>(null);
+  const lastOptions = useRef<unknown>(null);
   useEffect(() => {
     if (canvas.current === null) return;
     const plain = config as unknown as ChartConfiguration;
@@ -79,9 +80,11 @@ export function ChartCanvas<T extends ChartType>({
       chart.current = new Chart(canvas.current, plain);
     } else {
       chart.current.data = plain.data;
-      chart.current.options = plain.options ?? {};
+      // New options make chart.js re-resolve all of them: only hand them over when they changed.
+      if (plain.options !== lastOptions.current) chart.current.options = plain.options ?? {};
       chart.current.update('none');
     }
+    lastOptions.current = plain.options;
     canvas.current.dataset.version = String(Number(canvas.current.dataset.version ?? '0') + 1);
   }, [config]);
   useEffect(

@@ -1,10 +1,10 @@
 import type { ChartConfiguration } from 'chart.js';
 import { useMemo } from 'react';
-import { formatUsd } from '../../../core/format.ts';
 import { useResults } from '../../stores/results-store.ts';
 import { useUi } from '../../stores/ui-store.ts';
 import { breakdownBars, shortLabel } from './breakdown-data.ts';
 import { ChartCanvas, themeColors } from './ChartCanvas.tsx';
+import { chartOptions, compactCount } from './chart-options.ts';
 import { chosenIndices } from './chosen.ts';
 import { paybackLines } from './payback-data.ts';
 import { costLatencyPoints } from './scatter-data.ts';
@@ -22,47 +22,28 @@ const STACK_COLORS = [
   '#8e44ad',
   '#c0392b',
 ];
-const compactUsd = (v: number | string) => {
-  const n = Number(v);
-  return Math.abs(n) >= 1e6
-    ? `$${(n / 1e6).toFixed(1)}M`
-    : Math.abs(n) >= 1e3
-      ? `$${(n / 1e3).toFixed(0)}k`
-      : `$${n.toFixed(0)}`;
-};
-const compactCount = (v: number | string) => {
-  const n = Number(v);
-  const short = (x: number) =>
-    x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(0) : x.toFixed(1).replace(/\.0$/, '');
-  return n >= 1e9
-    ? `${short(n / 1e9)}B`
-    : n >= 1e6
-      ? `${short(n / 1e6)}M`
-      : n >= 1e3
-        ? `${short(n / 1e3)}k`
-        : short(n);
-};
-/** Log axes label only 1, 2 and 5 times a power of ten, so labels never overlap. */
-const logTicks = (format: (v: number) => string) => (v: number | string) => {
-  const n = Number(v);
-  const lead = n / Math.pow(10, Math.floor(Math.log10(n) + 1e-9));
-  return [1, 2, 5].some((d) => Math.abs(lead - d) < 1e-6) ? format(n) : '';
-};
+/** A candidate's label from the current results, for tooltips built before those results. */
+function currentRowLabel(index: number): string {
+  const evaluation = useResults.getState().evaluation;
+  return evaluation?.ok ? evaluation.result.row(index).label : '';
+}
 
 /** The four charts: what the money pays for, cost vs volume, cost vs latency, payback. */
 export function Charts() {
   const evaluation = useResults((s) => s.evaluation);
   const selected = useUi((s) => s.selected);
   const theme = useUi((s) => s.theme);
+  // Options follow the theme only; data follows every evaluation.
+  const options = useMemo(
+    () => chartOptions(themeColors(), currentRowLabel),
+    // The colours come from the stylesheet, which `theme` switches: a real input the linter cannot see.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [theme],
+  );
   const configs = useMemo(() => {
     if (!evaluation?.ok) return null;
     const colors = themeColors();
     const kindColor = { api: colors.api, cloud: colors.cloud, onprem: colors.onprem };
-    const scales = (x: object, y: object) => ({
-      x: { grid: { color: colors.line }, ticks: { color: colors.muted }, ...x },
-      y: { grid: { color: colors.line }, ticks: { color: colors.muted }, ...y },
-    });
-    const legend = { labels: { color: colors.text, boxWidth: 12 } };
     const chosen = chosenIndices(evaluation, selected);
     const palette = [colors.accent, colors.cloud, colors.onprem, colors.star];
 
@@ -83,17 +64,7 @@ export function Charts() {
           stack: 'cost',
         })),
       },
-      options: {
-        indexAxis: 'y',
-        plugins: {
-          legend,
-          tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${formatUsd(c.parsed.x)}` } },
-        },
-        scales: scales(
-          { stacked: true, ticks: { color: colors.muted, callback: compactUsd } },
-          { stacked: true, ticks: { color: colors.text, font: { size: 11 } } },
-        ),
-      },
+      options: options.breakdown,
     };
 
     // 2. Cost vs monthly volume with the break-even points.
@@ -142,35 +113,7 @@ export function Charts() {
           },
         ],
       },
-      options: {
-        parsing: false,
-        plugins: {
-          legend,
-          tooltip: {
-            callbacks: {
-              label: (c) =>
-                `${c.dataset.label}: ${formatUsd(c.parsed.y)} at ${compactCount(c.parsed.x ?? 0)} req/mo`,
-            },
-          },
-        },
-        scales: scales(
-          {
-            type: 'logarithmic',
-            title: { display: true, text: 'Requests per month', color: colors.muted },
-            ticks: {
-              color: colors.muted,
-              callback: logTicks(compactCount),
-              autoSkip: false,
-              maxRotation: 0,
-            },
-          },
-          {
-            type: 'logarithmic',
-            title: { display: true, text: 'Monthly cost', color: colors.muted },
-            ticks: { color: colors.muted, callback: logTicks(compactUsd) },
-          },
-        ),
-      },
+      options: options.volume,
     };
 
     // 3. Cost vs latency with the Pareto frontier.
@@ -207,37 +150,7 @@ export function Charts() {
           },
         ],
       },
-      options: {
-        parsing: false,
-        plugins: {
-          legend,
-          tooltip: {
-            callbacks: {
-              label: (c) => {
-                const i = (c.raw as { index: number }).index;
-                return `${evaluation.result.row(i).label}: ${formatUsd(c.parsed.x)}, ${(c.parsed.y ?? 0).toFixed(2)} s`;
-              },
-            },
-          },
-        },
-        scales: scales(
-          {
-            type: 'logarithmic',
-            title: { display: true, text: 'Monthly cost', color: colors.muted },
-            ticks: {
-              color: colors.muted,
-              callback: logTicks(compactUsd),
-              autoSkip: false,
-              maxRotation: 0,
-            },
-          },
-          {
-            type: 'logarithmic',
-            title: { display: true, text: 'End-to-end latency (s)', color: colors.muted },
-            ticks: { color: colors.muted, callback: logTicks((n) => String(n)) },
-          },
-        ),
-      },
+      options: options.scatter,
     };
 
     // 4. Payback: cumulative value − cost for the chosen candidates.
@@ -255,23 +168,7 @@ export function Charts() {
           borderWidth: 2,
         })),
       },
-      options: {
-        plugins: {
-          legend,
-          tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${formatUsd(c.parsed.y)}` } },
-        },
-        scales: scales(
-          { title: { display: true, text: 'Month', color: colors.muted } },
-          {
-            title: { display: true, text: 'Cumulative value − cost', color: colors.muted },
-            ticks: { color: colors.muted, callback: compactUsd },
-            grid: {
-              color: (c: { tick: { value: number } }) =>
-                c.tick.value === 0 ? colors.muted : colors.line,
-            },
-          },
-        ),
-      },
+      options: options.payback,
     };
     return {
       breakdown,
@@ -284,7 +181,7 @@ export function Charts() {
     };
     // The colours come from the stylesheet, which `theme` switches: a real input the linter cannot see.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [evaluation, selected, theme]);
+  }, [evaluation, selected, theme, options]);
   if (configs === null) return null;
   return (
     <div className="charts" data-testid="charts">

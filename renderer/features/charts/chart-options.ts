@@ -1,0 +1,146 @@
+import type { ChartOptions } from 'chart.js';
+import { formatUsd } from '../../../core/format.ts';
+import type { themeColors } from './ChartCanvas.tsx';
+
+/** Axis money: $850, $12k, $1.5M, $2B; negative amounts as −$200M. */
+export const compactUsd = (v: number | string) => {
+  const n = Number(v);
+  const sign = n < 0 ? '−' : '';
+  const a = Math.abs(n);
+  const short = (x: number) => (x >= 10 ? x.toFixed(0) : x.toFixed(1).replace(/\.0$/, ''));
+  if (a >= 1e9) return `${sign}$${short(a / 1e9)}B`;
+  if (a >= 1e6) return `${sign}$${short(a / 1e6)}M`;
+  if (a >= 1e3) return `${sign}$${short(a / 1e3)}k`;
+  return `${sign}$${a.toFixed(0)}`;
+};
+export const compactCount = (v: number | string) => {
+  const n = Number(v);
+  const short = (x: number) =>
+    x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(0) : x.toFixed(1).replace(/\.0$/, '');
+  return n >= 1e9
+    ? `${short(n / 1e9)}B`
+    : n >= 1e6
+      ? `${short(n / 1e6)}M`
+      : n >= 1e3
+        ? `${short(n / 1e3)}k`
+        : short(n);
+};
+/** Log axes label only 1, 2 and 5 times a power of ten, so labels never overlap. */
+const logTicks = (format: (v: number) => string) => (v: number | string) => {
+  const n = Number(v);
+  const lead = n / Math.pow(10, Math.floor(Math.log10(n) + 1e-9));
+  return [1, 2, 5].some((d) => Math.abs(lead - d) < 1e-6) ? format(n) : '';
+};
+
+export interface ChartOptionSet {
+  breakdown: ChartOptions<'bar'>;
+  volume: ChartOptions<'line'>;
+  scatter: ChartOptions<'scatter'>;
+  payback: ChartOptions<'line'>;
+}
+
+/**
+ * The four charts' options. They depend only on the theme, so they are built once per theme and
+ * kept: chart.js re-resolves every option when a chart is given new ones, and a slider move should
+ * only cost the new data. `rowLabel` names a candidate by index at hover time.
+ */
+export function chartOptions(
+  colors: ReturnType<typeof themeColors>,
+  rowLabel: (index: number) => string,
+): ChartOptionSet {
+  const scales = (x: object, y: object) => ({
+    x: { grid: { color: colors.line }, ticks: { color: colors.muted }, ...x },
+    y: { grid: { color: colors.line }, ticks: { color: colors.muted }, ...y },
+  });
+  const legend = { labels: { color: colors.text, boxWidth: 12 } };
+  return {
+    breakdown: {
+      indexAxis: 'y',
+      plugins: {
+        legend,
+        tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${formatUsd(c.parsed.x)}` } },
+      },
+      scales: scales(
+        { stacked: true, ticks: { color: colors.muted, callback: compactUsd } },
+        { stacked: true, ticks: { color: colors.text, font: { size: 11 } } },
+      ),
+    },
+    volume: {
+      parsing: false,
+      plugins: {
+        legend,
+        tooltip: {
+          callbacks: {
+            label: (c) =>
+              `${c.dataset.label}: ${formatUsd(c.parsed.y)} at ${compactCount(c.parsed.x ?? 0)} req/mo`,
+          },
+        },
+      },
+      scales: scales(
+        {
+          type: 'logarithmic',
+          title: { display: true, text: 'Requests per month', color: colors.muted },
+          ticks: {
+            color: colors.muted,
+            callback: logTicks(compactCount),
+            autoSkip: false,
+            maxRotation: 0,
+          },
+        },
+        {
+          type: 'logarithmic',
+          title: { display: true, text: 'Monthly cost', color: colors.muted },
+          ticks: { color: colors.muted, callback: logTicks(compactUsd) },
+        },
+      ),
+    },
+    scatter: {
+      parsing: false,
+      plugins: {
+        legend,
+        tooltip: {
+          callbacks: {
+            label: (c) => {
+              const i = (c.raw as { index: number }).index;
+              return `${rowLabel(i)}: ${formatUsd(c.parsed.x)}, ${(c.parsed.y ?? 0).toFixed(2)} s`;
+            },
+          },
+        },
+      },
+      scales: scales(
+        {
+          type: 'logarithmic',
+          title: { display: true, text: 'Monthly cost', color: colors.muted },
+          ticks: {
+            color: colors.muted,
+            callback: logTicks(compactUsd),
+            autoSkip: false,
+            maxRotation: 0,
+          },
+        },
+        {
+          type: 'logarithmic',
+          title: { display: true, text: 'End-to-end latency (s)', color: colors.muted },
+          ticks: { color: colors.muted, callback: logTicks((n) => String(n)) },
+        },
+      ),
+    },
+    payback: {
+      plugins: {
+        legend,
+        tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${formatUsd(c.parsed.y)}` } },
+      },
+      scales: scales(
+        { title: { display: true, text: 'Month', color: colors.muted } },
+        {
+          title: { display: true, text: 'Cumulative value − cost', color: colors.muted },
+          ticks: { color: colors.muted, callback: compactUsd },
+          grid: {
+            color: (c: { tick: { value: number } }) =>
+              c.tick.value === 0 ? colors.muted : colors.line,
+          },
+        },
+      ),
+    },
+  };
+}
