@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { compactCount, compactUsd } from '../../renderer/features/charts/chart-options.ts';
+import {
+  compactCount,
+  compactUsd,
+  logTicks,
+} from '../../renderer/features/charts/chart-options.ts';
 
 describe('chart axis labels', () => {
   it('money reads short, with the sign before the dollar', () => {
@@ -16,5 +20,33 @@ describe('chart axis labels', () => {
     expect(compactCount(200_000)).toBe('200k');
     expect(compactCount(2_500_000)).toBe('2.5M');
     expect(compactCount(1e9)).toBe('1B');
+  });
+});
+
+describe('log axis ticks', () => {
+  const ticks = (from: number, to: number) => [{ value: from }, { value: to }];
+  const label = logTicks((n) => String(n));
+
+  it('label 1, 2 and 5 × 10ⁿ over up to three decades', () => {
+    const t = ticks(100, 50_000);
+    expect([100, 200, 300, 500, 1000].map((v) => label(v, 0, t))).toEqual([
+      '100',
+      '200',
+      '',
+      '500',
+      '1000',
+    ]);
+  });
+
+  it('label only powers of ten over wider ranges', () => {
+    const t = ticks(100_000, 2e9);
+    expect([1e5, 2e5, 5e5, 1e6, 1e8, 2e8].map((v) => label(v, 0, t))).toEqual([
+      '100000',
+      '',
+      '',
+      '1000000',
+      '100000000',
+      '',
+    ]);
   });
 });

@@ -25,12 +25,21 @@ export const compactCount = (v: number | string) => {
         ? `${short(n / 1e3)}k`
         : short(n);
 };
-/** Log axes label only 1, 2 and 5 times a power of ten, so labels never overlap. */
-const logTicks = (format: (v: number) => string) => (v: number | string) => {
-  const n = Number(v);
-  const lead = n / Math.pow(10, Math.floor(Math.log10(n) + 1e-9));
-  return [1, 2, 5].some((d) => Math.abs(lead - d) < 1e-6) ? format(n) : '';
-};
+/**
+ * Log axes label 1, 2 and 5 times a power of ten, or only the powers of ten when the axis spans
+ * more than three decades, so labels never run into each other.
+ */
+export const logTicks =
+  (format: (v: number) => string) =>
+  (v: number | string, _index: number, ticks: readonly { value: number }[]) => {
+    const n = Number(v);
+    const first = ticks[0]?.value ?? n;
+    const last = ticks[ticks.length - 1]?.value ?? n;
+    const decades = first > 0 && last > 0 ? Math.log10(last / first) : 0;
+    const leads = decades > 3 ? [1] : [1, 2, 5];
+    const lead = n / Math.pow(10, Math.floor(Math.log10(n) + 1e-9));
+    return leads.some((d) => Math.abs(lead - d) < 1e-6) ? format(n) : '';
+  };
 
 export interface ChartOptionSet {
   breakdown: ChartOptions<'bar'>;
