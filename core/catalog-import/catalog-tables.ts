@@ -27,15 +27,22 @@ export type CatalogTableName = (typeof CATALOG_TABLE_NAMES)[number];
 
 export type CatalogRow = Record<string, unknown>;
 
-export const CATALOG_SCHEMAS: Record<CatalogTableName, z.ZodType<CatalogRow>> = {
+/** Each table's row schema, with its own row type (seed files and typed readers use these). */
+export const CATALOG_TABLE_SCHEMAS = {
   providers: Provider,
-  models: Model as unknown as z.ZodType<CatalogRow>,
+  models: Model,
   gpus: Gpu,
   regions: Region,
-  offerings: Offering as unknown as z.ZodType<CatalogRow>,
+  offerings: Offering,
   instances: Instance,
   quality: QualityScore,
-};
+} as const;
+
+/** The same schemas seen as plain rows, for code that handles every table alike. */
+export const CATALOG_SCHEMAS = CATALOG_TABLE_SCHEMAS as unknown as Record<
+  CatalogTableName,
+  z.ZodType<CatalogRow>
+>;
 
 /** A row's key: its `id`, or `modelId|benchmark` for a quality score. */
 export function catalogRowKey(table: CatalogTableName, row: CatalogRow): string {

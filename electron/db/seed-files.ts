@@ -2,31 +2,17 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { CATALOG_TABLE_NAMES } from '../../core/catalog-import/catalog-tables.ts';
 import {
-  Gpu,
-  Instance,
-  Model,
-  Offering,
-  Provider,
-  QualityScore,
-  Region,
-} from '../../core/schema/catalog.ts';
+  CATALOG_TABLE_NAMES,
+  CATALOG_TABLE_SCHEMAS,
+} from '../../core/catalog-import/catalog-tables.ts';
 import { describeZodError } from '../../core/schema/errors.ts';
 import { defaultSeedDir } from './paths.ts';
 
 export const SEED_TABLES = CATALOG_TABLE_NAMES;
 export type SeedTable = (typeof SEED_TABLES)[number];
 
-export const SEED_SCHEMAS = {
-  providers: Provider,
-  models: Model,
-  offerings: Offering,
-  gpus: Gpu,
-  instances: Instance,
-  regions: Region,
-  quality: QualityScore,
-} as const;
+export const SEED_SCHEMAS = CATALOG_TABLE_SCHEMAS;
 
 export type SeedTables = { [T in SeedTable]: z.infer<(typeof SEED_SCHEMAS)[T]>[] };
 

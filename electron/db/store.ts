@@ -29,7 +29,7 @@ import type {
   ScenarioMeta,
   StoredScenario,
 } from './store-types.ts';
-import { isCatalogTable } from './tables.ts';
+import { isCatalogTableName } from '../../core/catalog-import/catalog-tables.ts';
 
 export { DB_FILE_NAME, defaultDataDir } from './paths.ts';
 export { MigrationError } from './migrate.ts';
@@ -109,7 +109,7 @@ class SqliteCatalogStore implements CatalogStore {
     table: CatalogTable,
     options?: ListOptions,
   ): { rows: CatalogRowView[]; total: number; filterError?: string } {
-    if (!isCatalogTable(table))
+    if (!isCatalogTableName(table))
       return { rows: [], total: 0, filterError: `unknown catalog table '${String(table)}'` };
     return this.catalog.list(table, options);
   }
@@ -119,7 +119,7 @@ class SqliteCatalogStore implements CatalogStore {
   }
 
   upsert(table: CatalogTable, row: unknown): Result<{ key: string; changed: CatalogTable[] }> {
-    if (!isCatalogTable(table)) return unknownTable(table);
+    if (!isCatalogTableName(table)) return unknownTable(table);
     return guard(() => {
       const result = this.catalog.upsert(table, row);
       return this.wrote(result, result.ok && result.data.changed.length > 0);
@@ -127,7 +127,7 @@ class SqliteCatalogStore implements CatalogStore {
   }
 
   remove(table: CatalogTable, key: string): Result<{ changed: CatalogTable[] }> {
-    if (!isCatalogTable(table)) return unknownTable(table);
+    if (!isCatalogTableName(table)) return unknownTable(table);
     return guard(() => this.wrote(this.catalog.remove(table, key)));
   }
 
@@ -164,7 +164,7 @@ class SqliteCatalogStore implements CatalogStore {
     format: 'csv' | 'json',
     options?: { table?: CatalogTable; filter?: string },
   ): Result<string> {
-    if (options?.table !== undefined && !isCatalogTable(options.table))
+    if (options?.table !== undefined && !isCatalogTableName(options.table))
       return unknownTable(options.table);
     return guard(() =>
       exportText(

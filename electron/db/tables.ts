@@ -160,10 +160,6 @@ export const REFERENCES: readonly Reference[] = [
 /** Parents before children: the order to insert in (and, reversed, to delete in). */
 export const WRITE_ORDER: readonly CatalogTable[] = CATALOG_TABLE_NAMES;
 
-export function isCatalogTable(name: string): name is CatalogTable {
-  return (CATALOG_TABLES as readonly string[]).includes(name);
-}
-
 /** The top-level field names of a table's rows (for filters and messages). */
 export function fieldsOf(table: CatalogTable): string[] {
   const schema = TABLES[table].schema as unknown as { shape?: Record<string, unknown> };
