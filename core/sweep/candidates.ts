@@ -123,12 +123,19 @@ export function cheapestRegions(
   return [...best.values()].map((b) => b.row).sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
-/** Every placement a scenario asks for: its explicit candidates, then its sweep. */
+/**
+ * Every placement a scenario asks for: its explicit candidates, then its sweep, whose "cheapest
+ * region" choice looks only where the workload may run.
+ */
 export function scenarioPlacements(
   index: CatalogIndex,
-  scenario: Pick<Scenario, 'candidates' | 'sweep'>,
+  scenario: Pick<Scenario, 'candidates' | 'sweep' | 'workload'>,
 ): Placement[] {
-  return [...scenario.candidates, ...sweepPlacements(index, scenario.sweep)];
+  const { residency, regions } = scenario.workload;
+  return [
+    ...scenario.candidates,
+    ...sweepPlacements(index, scenario.sweep, { residency, regions }),
+  ];
 }
 
 /** Ids a placement refers to that the catalog lacks, each named: the message for a bad scenario. */

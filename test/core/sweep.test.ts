@@ -7,7 +7,8 @@ import { sweepPlacements } from '../../core/sweep/candidates.ts';
 import { makeContext } from '../../core/sweep/context.ts';
 import { evaluateCandidate, sweep } from '../../core/sweep/sweep.ts';
 import { Offering } from '../../core/schema/catalog.ts';
-import { CandidateSweep } from '../../core/schema/scenario.ts';
+import { CandidateSweep, Scenario } from '../../core/schema/scenario.ts';
+import { evaluateScenario } from '../../core/scenario/evaluate.ts';
 import { offering } from '../support/fixtures.ts';
 
 const seed = readSeed();
@@ -103,6 +104,41 @@ describe('sweep', () => {
     );
     expect(big?.feasible).toBe(false);
     expect(big?.reasons[0]).toMatch(/does not fit|weights need/);
+  });
+});
+
+describe('cheapest region per instance type', () => {
+  it('looks only where the workload may run', () => {
+    const scenario = Scenario.parse({
+      schemaVersion: 1,
+      name: 'EU only',
+      workload: { ...work(), residency: ['eu'] },
+      sweep: { cloud: { models: ['llama-3.1-8b'], regionChoice: 'cheapest' } },
+    });
+    const evaluation = evaluateScenario(catalog, scenario);
+    if (!evaluation.ok) throw new Error(evaluation.error);
+    const rows = evaluation.result.rankedRows();
+    // Instance types sold in an EU region (per the catalog) must be offered there.
+    const zone = new Map(catalog.regions.map((r) => [r.id, r.residency]));
+    const typeOf = new Map(catalog.instances.map((i) => [i.id, `${i.cloud}|${i.instanceType}`]));
+    const inEu = new Set(
+      catalog.instances
+        .filter((i) => zone.get(i.regionId) === 'eu' && i.usdPerHour.onDemand !== undefined)
+        .map((i) => `${i.cloud}|${i.instanceType}`),
+    );
+    let euTypes = 0;
+    for (const r of rows) {
+      const p = r.placement;
+      if (p.kind !== 'cloud') continue;
+      if (inEu.has(typeOf.get(p.instanceId)!)) {
+        euTypes++;
+        expect(r.residency, r.id).toBe('eu');
+        expect(r.reasons.join(), r.id).not.toMatch(/residency/);
+      } else {
+        expect(r.reasons.join(), r.id).toMatch(/residency/);
+      }
+    }
+    expect(euTypes).toBeGreaterThan(20);
   });
 });
 
