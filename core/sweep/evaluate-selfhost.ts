@@ -11,7 +11,7 @@ import {
   type CloudFleet,
 } from '../selfhost/cloud-cost.ts';
 import { co2Kg, energyKwh } from '../selfhost/energy.ts';
-import { onpremCost } from '../selfhost/onprem-cost.ts';
+import { onpremCost, type OnpremCost } from '../selfhost/onprem-cost.ts';
 import type { Gpu, Instance, Model, OpenModel, Region } from '../schema/catalog.ts';
 import type { CloudPlacement, OnpremPlacement } from '../schema/placement.ts';
 import type { Workload } from '../schema/workload.ts';
@@ -31,6 +31,9 @@ import { KIND_CODE, writeRow, type SweepColumns } from './table.ts';
 import { emptyBreakdown, type CandidateResult, type CostBreakdown } from './types.ts';
 
 type OkCapacity = Extract<ReplicaCapacity, { ok: true }>;
+type OnpremSizing =
+  | { ok: true; capacity: OkCapacity; cost: Extract<OnpremCost, { ok: true }> }
+  | { ok: false; reason: string };
 
 /** Server power beyond the GPUs, and PUE where the region gives none, for rented GPUs. */
 const CLOUD_SERVER_OVERHEAD = 0.3;
@@ -408,13 +411,36 @@ export function evaluateCloud(
   });
 }
 
-function onpremCapacity(
+/**
+ * Owned GPUs: the tensor-parallel degree that costs least at the workload's volume (the smallest
+ * on a tie). One replica is the unit bought, so a wider layout that serves more per GPU can still
+ * buy GPUs a small workload never needs. With none feasible, the most capable failure.
+ */
+function onpremSizing(
   ctx: EvalContext,
   p: OnpremPlacement,
   model: OpenModel,
   gpu: Gpu,
-): ReplicaCapacity {
-  return bestCapacity(ctx, model, gpu, p.tp ? [p.tp] : ONPREM_TP_OPTIONS, p, 0);
+): OnpremSizing {
+  const tps = p.tp ? [p.tp] : ONPREM_TP_OPTIONS;
+  let best: Extract<OnpremSizing, { ok: true }> | undefined;
+  let costFailure: string | undefined;
+  for (const tp of tps) {
+    const capacity = bestCapacity(ctx, model, gpu, [tp], p, 0);
+    if (!capacity.ok) continue;
+    const cost = onpremCost(p, gpu, capacity, ctx.workload, ctx.rates);
+    if (!cost.ok) {
+      costFailure = cost.reason;
+      continue;
+    }
+    if (best === undefined || cost.monthlyUsd < best.cost.monthlyUsd) {
+      best = { ok: true, capacity, cost };
+    }
+  }
+  if (best !== undefined) return best;
+  if (costFailure !== undefined) return { ok: false, reason: costFailure };
+  const failure = bestCapacity(ctx, model, gpu, tps, p, 0);
+  return { ok: false, reason: failure.ok ? 'no feasible layout' : failure.reason };
 }
 
 /**
@@ -436,9 +462,10 @@ export function selfHostCostAt(
   const gpu = ctx.index.gpus.get(p.gpuId);
   const open = openModel(ctx.index.models.get(p.modelId));
   if (gpu === undefined || open === undefined) return null;
-  const capacity = onpremCapacity(ctx, p, open, gpu);
-  if (!capacity.ok) return null;
-  const c = onpremCost(p, gpu, capacity, w, rates);
+  // The layout chosen at the workload's own volume: the candidate is that layout.
+  const sizing = onpremSizing(ctx, p, open, gpu);
+  if (!sizing.ok) return null;
+  const c = onpremCost(p, gpu, sizing.capacity, w, rates);
   return c.ok ? c.monthlyUsd : null;
 }
 
@@ -454,10 +481,9 @@ export function evaluateOnprem(
   const identity: Identity = { placement: p, model, gpu };
   const open = openModel(model);
   if (open === undefined) return infeasible(ctx, identity, noOpenWeights(p.modelId));
-  const capacity = onpremCapacity(ctx, p, open, gpu);
-  if (!capacity.ok) return infeasible(ctx, identity, capacity.reason);
-  const cost = onpremCost(p, gpu, capacity, ctx.workload, ctx.rates);
-  if (!cost.ok) return infeasible(ctx, identity, cost.reason);
+  const sizing = onpremSizing(ctx, p, open, gpu);
+  if (!sizing.ok) return infeasible(ctx, identity, sizing.reason);
+  const { capacity, cost } = sizing;
   return sized(ctx, identity, open, capacity, cost.monthlyUsd, cost.breakdown, options, {
     replicasPeak: cost.fleet.unitsPeak,
     gpusPeak: cost.gpus,

@@ -7,6 +7,7 @@ import { sweepPlacements } from '../../core/sweep/candidates.ts';
 import { makeContext } from '../../core/sweep/context.ts';
 import { evaluateCandidate, sweep } from '../../core/sweep/sweep.ts';
 import { Offering } from '../../core/schema/catalog.ts';
+import { OnpremPlacement } from '../../core/schema/placement.ts';
 import { CandidateSweep, Scenario } from '../../core/schema/scenario.ts';
 import { evaluateScenario } from '../../core/scenario/evaluate.ts';
 import { offering } from '../support/fixtures.ts';
@@ -139,6 +140,29 @@ describe('cheapest region per instance type', () => {
       }
     }
     expect(euTypes).toBeGreaterThan(20);
+  });
+});
+
+describe('owned GPUs: tensor-parallel layout', () => {
+  it('picks the layout that costs least at the volume, not the one serving most per GPU', () => {
+    // 2,000 requests a day: one replica of any layout is plenty, so fewer GPUs per replica wins.
+    const index = indexCatalog(catalog);
+    const ctx = makeContext(index, work({ requests: { count: 2000, per: 'day' } }), value);
+    const base = { kind: 'onprem' as const, gpuId: 'h100-sxm', modelId: 'llama-3.3-70b' };
+    const auto = evaluateCandidate(ctx, OnpremPlacement.parse(base));
+    const byTp = [1, 2, 4, 8].map((tp) =>
+      evaluateCandidate(ctx, OnpremPlacement.parse({ ...base, tp })),
+    );
+    const feasible = byTp.filter((r) => r.feasible);
+    expect(feasible.length).toBeGreaterThan(1);
+    const cheapest = feasible.reduce((a, b) => (b.monthlyUsd! < a.monthlyUsd! ? b : a));
+    expect(auto.monthlyUsd).toBe(cheapest.monthlyUsd);
+    expect(auto.selfHost?.tp).toBe(cheapest.selfHost?.tp);
+    expect(auto.selfHost?.tp).toBe(1);
+    // …and the wider layouts do cost more here.
+    expect(Math.max(...feasible.map((r) => r.monthlyUsd!))).toBeGreaterThan(
+      cheapest.monthlyUsd! * 1.5,
+    );
   });
 });
 
