@@ -23,7 +23,10 @@ export const ScalingPolicy = z.enum(['fixed', 'autoscale']);
 
 const SelfHostCommon = {
   modelId: Id,
-  /** Tensor-parallel degree; the GPUs of a replica. Defaults to the smallest that fits. */
+  /**
+   * Tensor-parallel degree; the GPUs of a replica. Unset: the layout that costs least (owned GPUs)
+   * or serves the most requests per GPU (rented instances, whose price is per GPU).
+   */
   tp: PositiveInt.optional(),
   precision: Precision.optional(),
   kvPrecision: Precision.optional(),
