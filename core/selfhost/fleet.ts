@@ -36,26 +36,23 @@ function unitsFor(demandRps: number, unitRps: number, minUnits: number): number 
   return Math.max(minUnits, 1, Math.ceil(demandRps / unitRps - CEIL_SLACK));
 }
 
-/** A sweep sizes thousands of fleets for one workload: the profile is the same for all of them. */
-let lastProfile: { avgRps: number; peakRps: number; points: readonly number[] } | undefined;
+/** The last profile shape: a sweep (and every month of a growing workload) shares one ratio. */
+let lastShape: { ratio: number; points: readonly number[] } | undefined;
 
 /**
- * The demand at equally likely moments of the active hours, with the workload's average and peak.
- * Peak ÷ average r ≤ 2: uniform between 2·avg − peak and peak. Beyond 2 a uniform spread would go
- * below zero, so demand = peak · u^(r − 1) for u uniform on [0, 1], whose mean is peak ÷ r = avg:
- * most of the time well below average, with a short peak. Flat load (r = 1) is avg throughout.
+ * Demand ÷ average at equally likely moments of the active hours, for a peak ÷ average ratio r.
+ * r ≤ 2: uniform between 2 − r and r. Beyond 2 a uniform spread would go below zero, so demand is
+ * r · u^(r − 1) for u uniform on [0, 1], whose mean is 1: most of the time well below average,
+ * with a short peak. Flat load (r = 1) is 1 throughout.
  */
-export function demandProfileRps(avgRps: number, peakRps: number): readonly number[] {
-  if (lastProfile?.avgRps === avgRps && lastProfile.peakRps === peakRps) return lastProfile.points;
-  const ratio = avgRps > 0 ? peakRps / avgRps : 1;
+export function demandProfileShape(ratio: number): readonly number[] {
+  if (lastShape?.ratio === ratio) return lastShape.points;
   const points: number[] = [];
   for (let j = 0; j < PROFILE_POINTS; j++) {
     const u = (j + 0.5) / PROFILE_POINTS;
-    points.push(
-      ratio <= 2 ? 2 * avgRps - peakRps + u * 2 * (peakRps - avgRps) : peakRps * u ** (ratio - 1),
-    );
+    points.push(ratio <= 2 ? 2 - ratio + u * 2 * (ratio - 1) : ratio * u ** (ratio - 1));
   }
-  lastProfile = { avgRps, peakRps, points };
+  lastShape = { ratio, points };
   return points;
 }
 
@@ -79,10 +76,10 @@ export function sizeFleet(f: FleetInput, w: Workload, rates: WorkloadRates): Fle
   if (f.scaling === 'fixed') {
     paid = unitsPeak * HOURS_PER_MONTH;
   } else {
-    const profile = demandProfileRps(avgRps, peakRps);
+    const shape = demandProfileShape(w.peakToAverage);
     let unitsSum = 0;
-    for (const demand of profile) unitsSum += unitsFor(demand, unitRps, f.minUnits);
-    paid = (unitsSum / profile.length) * activeHours + f.minUnits * offHours;
+    for (const share of shape) unitsSum += unitsFor(avgRps * share, unitRps, f.minUnits);
+    paid = (unitsSum / shape.length) * activeHours + f.minUnits * offHours;
   }
 
   const interactiveRequests = rates.billedRequestsPerMonth * interactiveShare;

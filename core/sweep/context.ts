@@ -23,6 +23,13 @@ export interface EvalContext {
   capacityCache: Map<string, ReplicaCapacity>;
   /** Sized cloud fleets per capacity and instance size and terms (shared by a type's regions). */
   fleetCache: Map<object, Map<string, CloudFleet>>;
+  /**
+   * Paid instance-hours of a sized fleet re-sized at another volume (a growth month's rates):
+   * shared by every region of the instance type.
+   */
+  fleetHoursAt: WeakMap<CloudFleet, Map<WorkloadRates, number>>;
+  /** The workload at each month of the horizon, per placement kind, when it grows. */
+  growthMonths: Partial<Record<Placement['kind'], readonly GrowthMonth[]>>;
   /** The last cloud group sized (a sweep meets the regions of an instance type in a row). */
   lastCloudGroup:
     | {
@@ -50,6 +57,12 @@ export interface EvalContext {
   staleBefore: string | undefined;
 }
 
+/** A month of a growing workload: its volume as a workload and as rates. */
+export interface GrowthMonth {
+  workload: Workload;
+  rates: WorkloadRates;
+}
+
 export interface ContextOptions {
   maxMonthlyUsd?: number | undefined;
   capacityCache?: Map<string, ReplicaCapacity>;
@@ -74,7 +87,9 @@ export function makeContext(
     capacityCache: options.capacityCache ?? new Map(),
     bestCapacity: layoutsFor(options.bestCapacityCache, shapeKey(workload)),
     schedules: {},
+    growthMonths: {},
     fleetCache: new Map(),
+    fleetHoursAt: new WeakMap(),
     reasonLists: new Map(),
     lastCloudGroup: undefined,
     roiScratch: {

@@ -191,6 +191,8 @@ export type CloudAssessment =
       instance: Instance;
       region: Region | undefined;
       capacity: OkCapacity;
+      /** The fleet sized for the instance type (shared by its regions), and its cost here. */
+      sized: Extract<CloudFleet, { ok: true }>;
       cost: Extract<CloudCost, { ok: true }>;
       energyKwh: number | null;
     };
@@ -211,6 +213,32 @@ function cachedFleet(
     byTerms.set(key, fleet);
   }
   return fleet;
+}
+
+/**
+ * Monthly cost of a rented-GPU candidate at another volume: the same capacity, the fleet re-sized.
+ * The instance-hours are kept per sized fleet and volume, so a growing workload re-sizes each
+ * instance type once a month, not once per region.
+ */
+function cloudCostAt(
+  ctx: EvalContext,
+  p: CloudPlacement,
+  sized: Extract<CloudFleet, { ok: true }>,
+  capacity: OkCapacity,
+  usdPerHour: number,
+): CostAtVolume {
+  let hoursAt = ctx.fleetHoursAt.get(sized);
+  if (hoursAt === undefined) ctx.fleetHoursAt.set(sized, (hoursAt = new Map()));
+  const known = hoursAt;
+  return (w, rates) => {
+    let hours = known.get(rates);
+    if (hours === undefined) {
+      const fleet = cloudFleet(p, sized.gpusPerInstance, capacity, w, rates);
+      hours = fleet.ok ? fleet.fleet.paidUnitHours : Number.POSITIVE_INFINITY;
+      known.set(rates, hours);
+    }
+    return hours * usdPerHour;
+  };
 }
 
 type CloudGroup =
@@ -296,6 +324,7 @@ export function assessCloud(ctx: EvalContext, p: CloudPlacement): CloudAssessmen
     instance,
     region,
     capacity: group.capacity,
+    sized: group.fleet,
     cost,
     energyKwh: energy,
   };
@@ -356,10 +385,9 @@ export function writeCloudColumns(
   const roi =
     ctx.workload.monthlyGrowthPct === 0
       ? steadyRoi(ctx, 'cloud', monthlyUsd, ctx.roiScratch)
-      : candidateRoi(ctx, 'cloud', monthlyUsd, () => (wm, rm) => {
-          const c = cloudCost(p, instance, capacity, wm, rm);
-          return c.ok ? c.monthlyUsd : Number.POSITIVE_INFINITY;
-        });
+      : candidateRoi(ctx, 'cloud', monthlyUsd, () =>
+          cloudCostAt(ctx, p, fleet, capacity, usdPerHour),
+        );
   t.netMonthlyUsd[i] = roi.netMonthlyUsd;
   t.npvUsd[i] = roi.npvUsd;
   t.paybackMonth[i] = roi.paybackMonth ?? Number.NaN;
@@ -388,7 +416,7 @@ export function evaluateCloud(
 ): CandidateResult {
   const a = assessCloud(ctx, p);
   if (!a.ok) return infeasible(ctx, a.identity, a.reason);
-  const { instance, region, capacity, cost, energyKwh: kwh } = a;
+  const { instance, region, capacity, sized: fleet, cost, energyKwh: kwh } = a;
   const warnings: string[] = [];
   const stale = staleWarning(ctx, instance.asOf, 'instance price');
   if (stale !== null) warnings.push(stale);
@@ -404,10 +432,7 @@ export function evaluateCloud(
         ? null
         : co2Kg(kwh, region.gridGCo2PerKwh),
     warnings,
-    costAt: () => (wm, rm) => {
-      const c = cloudCost(p, instance, capacity, wm, rm);
-      return c.ok ? c.monthlyUsd : Number.POSITIVE_INFINITY;
-    },
+    costAt: () => cloudCostAt(ctx, p, fleet, capacity, cost.usdPerHour),
   });
 }
 

@@ -3,7 +3,7 @@ import { valuePerRequestUsd } from '../roi/value.ts';
 import type { Workload } from '../schema/workload.ts';
 import { TOKENS_PER_MTOK, WEEKS_PER_MONTH } from '../units.ts';
 import { withMonthlyVolume, workloadRates, type WorkloadRates } from '../workload/derive.ts';
-import type { EvalContext } from './context.ts';
+import type { EvalContext, GrowthMonth } from './context.ts';
 import type { CandidateResult } from './types.ts';
 
 /** Monthly cost of a candidate at another workload volume (growth months, what-ifs, break-even). */
@@ -78,17 +78,13 @@ export function candidateRoi(
   const v = ctx.value;
   if (w.monthlyGrowthPct === 0 && !withSeries) return steadyRoi(ctx, kind, baseCostUsd);
   const perRequest = valuePerRequestUsd(v);
-  const growth = 1 + w.monthlyGrowthPct / 100;
-  const baseVolume = ctx.rates.requestsPerMonth;
-  const firstServedMonth = Math.floor(v.weeksToLaunch[kind] / WEEKS_PER_MONTH) + 1;
-  const volumeIn = (m: number) => baseVolume * Math.pow(growth, Math.max(0, m - firstServedMonth));
+  const months = growthMonths(ctx, kind);
   const cost = costAt();
   return computeRoi({
-    valueUsdInMonth: (m) => volumeIn(m) * perRequest,
+    valueUsdInMonth: (m) => months[m]!.rates.requestsPerMonth * perRequest,
     costUsdInMonth: (m) => {
-      if (m <= firstServedMonth) return baseCostUsd;
-      const wm = withMonthlyVolume(w, volumeIn(m));
-      return cost(wm, workloadRates(wm));
+      const month = months[m]!;
+      return month.rates === ctx.rates ? baseCostUsd : cost(month.workload, month.rates);
     },
     setupUsd: v.setupUsd[kind],
     weeksToLaunch: v.weeksToLaunch[kind],
@@ -96,6 +92,34 @@ export function candidateRoi(
     discountRateAnnual: v.discountRateAnnual,
     withSeries,
   });
+}
+
+/**
+ * The workload at each month 1…horizon (index 0 unused) for a placement kind: the stated volume up
+ * to the first month served, growing from there. Built once per context and kind, so every
+ * candidate re-costed in a month sees the same rates object (and the caches keyed by it).
+ */
+function growthMonths(ctx: EvalContext, kind: CandidateResult['kind']): readonly GrowthMonth[] {
+  const cached = ctx.growthMonths[kind];
+  if (cached !== undefined) return cached;
+  const w = ctx.workload;
+  const base: GrowthMonth = { workload: w, rates: ctx.rates };
+  const growth = 1 + w.monthlyGrowthPct / 100;
+  const firstServedMonth = Math.floor(ctx.value.weeksToLaunch[kind] / WEEKS_PER_MONTH) + 1;
+  const months: GrowthMonth[] = [base];
+  for (let m = 1; m <= ctx.value.horizonMonths; m++) {
+    if (m <= firstServedMonth || growth === 1) {
+      months.push(base);
+      continue;
+    }
+    const workload = withMonthlyVolume(
+      w,
+      ctx.rates.requestsPerMonth * growth ** (m - firstServedMonth),
+    );
+    months.push({ workload, rates: workloadRates(workload) });
+  }
+  ctx.growthMonths[kind] = months;
+  return months;
 }
 
 /**

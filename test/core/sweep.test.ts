@@ -11,6 +11,8 @@ import { OnpremPlacement } from '../../core/schema/placement.ts';
 import { CandidateSweep, Scenario } from '../../core/schema/scenario.ts';
 import { evaluateScenario } from '../../core/scenario/evaluate.ts';
 import { offering } from '../support/fixtures.ts';
+import { computeRoi } from '../../core/roi/roi.ts';
+import { requestsPerMonth } from '../../core/workload/derive.ts';
 
 const seed = readSeed();
 const catalog = { ...seed, discounts: [] };
@@ -163,6 +165,50 @@ describe('owned GPUs: tensor-parallel layout', () => {
     expect(Math.max(...feasible.map((r) => r.monthlyUsd!))).toBeGreaterThan(
       cheapest.monthlyUsd! * 1.5,
     );
+  });
+});
+
+describe('monthly growth', () => {
+  it('re-costs each month as if the workload had that month’s volume', () => {
+    const index = indexCatalog(catalog);
+    const shortValue = { ...value, horizonMonths: 12 };
+    const growing = work({ monthlyGrowthPct: 8 });
+    const placements = sweepPlacements(
+      index,
+      CandidateSweep.parse({
+        cloud: { models: ['llama-3.1-8b'] },
+        onprem: { models: ['llama-3.1-8b'] },
+      }),
+    );
+    const result = sweep(makeContext(index, growing, shortValue), placements);
+    const checked = result
+      .rankedRows()
+      .filter((r) => r.feasible)
+      .filter((_, k) => k % 25 === 0)
+      .slice(0, 6);
+    expect(checked.length).toBeGreaterThan(3);
+    expect(new Set(checked.map((r) => r.kind))).toEqual(new Set(['cloud', 'onprem']));
+    const base = requestsPerMonth(growing);
+    for (const row of checked) {
+      // Month m's cost: the same candidate evaluated afresh at that month's volume, no growth.
+      const firstServed = Math.floor(value.weeksToLaunch[row.kind] / (365 / 7 / 12)) + 1;
+      const volume = (m: number) => base * 1.08 ** Math.max(0, m - firstServed);
+      const costIn = (m: number) => {
+        const wm = work({ requests: { count: volume(m), per: 'month' } });
+        return evaluateCandidate(makeContext(index, wm, shortValue), row.placement).monthlyUsd!;
+      };
+      const expected = computeRoi({
+        valueUsdInMonth: (m) => volume(m) * 0.05,
+        costUsdInMonth: costIn,
+        setupUsd: value.setupUsd[row.kind],
+        weeksToLaunch: value.weeksToLaunch[row.kind],
+        horizonMonths: 12,
+        discountRateAnnual: value.discountRateAnnual,
+      });
+      const i = placements.indexOf(row.placement);
+      expect(row.roi!.npvUsd, row.id).toBeCloseTo(expected.npvUsd, 4);
+      expect(result.columns.npvUsd[i], row.id).toBeCloseTo(expected.npvUsd, 4);
+    }
   });
 });
 
