@@ -18,6 +18,11 @@ export function formatUsd(value: number | null | undefined): string {
   return Math.abs(value) >= 1000 ? usdWhole.format(value) : usdCents.format(value);
 }
 
+/** Whole dollars at any size ($12, $1,234): budgets and limits. */
+export function formatUsdWhole(value: number): string {
+  return usdWhole.format(value);
+}
+
 /** Unit prices that can be fractions of a cent: four significant digits. */
 export function formatUnitUsd(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';

@@ -180,24 +180,44 @@ function addServiceTier(
   }
 }
 
+/** A group of prompts billed under one schedule: their share of requests and mean size. */
+interface PromptGroup {
+  schedule: Schedule;
+  weight: number;
+  meanTokens: number;
+}
+
 /**
- * The prompt sizes to price. One point at the mean, unless the offering has long-context tiers and
- * the p95 prompt passes the lowest: then the variable part of the prompt (beyond the fixed cached
- * prefix) is taken as lognormal with the workload's mean and p95, so the share of requests that
- * land in a tier pays its prices even when the mean prompt does not.
+ * The prompts to price, grouped by the schedule they bill under. One group at the mean, unless
+ * the offering has long-context tiers and the p95 prompt passes the lowest: then the variable part
+ * of the prompt (beyond the fixed cached prefix) is taken as lognormal with the workload's mean
+ * and p95, so the share of requests that land in a tier pays its prices even when the mean prompt
+ * does not. Within one schedule a request's cost is linear in its size (it lies in the last,
+ * open-ended bracket), so each group is priced exactly at its mean size.
  */
-function promptPoints(w: Workload, s: Schedules): { value: number; weight: number }[] {
+function promptGroups(w: Workload, s: Schedules): PromptGroup[] {
   const mean = w.inputTokens.mean;
   const p95 = w.inputTokens.p95;
   const lowest = s.thresholds[0];
   const prefix = w.promptCache.prefixTokens;
   if (lowest === undefined || p95 === undefined || p95 <= lowest || mean - prefix <= 0) {
-    return [{ value: mean, weight: 1 }];
+    return [{ schedule: scheduleForPrompt(s, mean), weight: 1, meanTokens: mean }];
   }
-  return variablePoints(mean - prefix, p95 - prefix).map((p) => ({
-    value: prefix + p.value,
-    weight: p.weight,
-  }));
+  const groups: PromptGroup[] = [];
+  let current: PromptGroup | undefined;
+  // Points come in ascending size, so each schedule's points are consecutive.
+  for (const p of variablePoints(mean - prefix, p95 - prefix)) {
+    const tokens = prefix + p.value;
+    const schedule = scheduleForPrompt(s, tokens);
+    if (current === undefined || current.schedule !== schedule) {
+      current = { schedule, weight: 0, meanTokens: 0 };
+      groups.push(current);
+    }
+    current.meanTokens =
+      (current.meanTokens * current.weight + tokens * p.weight) / (current.weight + p.weight);
+    current.weight += p.weight;
+  }
+  return groups;
 }
 
 /** Points depend only on the workload; the sweep prices many offerings for one workload. */
@@ -237,23 +257,22 @@ export function apiCost(
   const writeIsSeparate = o.usdPerMTok.cacheWrite !== undefined;
 
   const schedules = schedulesFor(o);
-  const points = promptPoints(w, schedules);
+  const groups = promptGroups(w, schedules);
   const batchShare = w.batchShare;
   const priorityShare = w.priorityShare;
   const standardShare = Math.max(0, 1 - batchShare - priorityShare);
   const acc: Acc = { input: 0, cachedInput: 0, cacheWrite: 0, output: 0 };
   let longContextShare = 0;
-  for (const point of points) {
-    const schedule = scheduleForPrompt(schedules, point.value);
-    if (schedule.rule !== 'none') longContextShare += point.weight;
+  for (const group of groups) {
+    const { from, standard, batch, priority, rule } = group.schedule;
+    if (rule !== 'none') longContextShare += group.weight;
     const r: Request = {
-      inputTokens: point.value,
+      inputTokens: group.meanTokens,
       prefixTokens,
       outputTokens,
       writeIsSeparate,
     };
-    const { from, standard, batch, priority } = schedule;
-    const share = point.weight;
+    const share = group.weight;
     addServiceTier(acc, r, standardShare * share, from, standard, caching, hitRate);
     const batchCaches = caching && o.cache.appliesToBatch;
     addServiceTier(acc, r, batchShare * share, from, batch, batchCaches, hitRate);

@@ -1,3 +1,4 @@
+import { formatUsdWhole } from '../format.ts';
 import { greatCircleKm, networkRttMs } from '../network.ts';
 import type { Benchmark, Region } from '../schema/catalog.ts';
 import type { ResidencyZone } from '../schema/common.ts';
@@ -53,7 +54,7 @@ export function contextReason(ctx: EvalContext, contextTokens: number | undefine
 export function budgetReason(ctx: EvalContext, monthlyUsd: number | null): string | null {
   if (ctx.maxMonthlyUsd === undefined || monthlyUsd === null) return null;
   return monthlyUsd > ctx.maxMonthlyUsd
-    ? `over budget: $${Math.round(monthlyUsd).toLocaleString('en-US')} > $${Math.round(ctx.maxMonthlyUsd).toLocaleString('en-US')} a month`
+    ? `over budget: ${formatUsdWhole(monthlyUsd)} > ${formatUsdWhole(ctx.maxMonthlyUsd)} a month`
     : null;
 }
 
