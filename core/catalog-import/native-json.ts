@@ -20,6 +20,8 @@ import { describeJsonType, MAX_JSON_DEPTH, valueDeeperThan } from './json-guard.
 import { isRecord } from './litellm-entry.ts';
 
 export const NATIVE_FORMAT = 'modelwise-catalog';
+/** The keys a native catalog file may have at its top level. */
+const TOP_LEVEL_KEYS = ['format', 'version', 'exportedAt', 'tables', 'discounts'];
 export const NATIVE_VERSION = 1;
 
 export interface NativeCatalog {
@@ -74,6 +76,13 @@ export function parseNativeCatalog(value: unknown): NativeParse {
       error: `version: the file is version ${JSON.stringify(value['version'] ?? null)}; this version of Modelwise reads ${NATIVE_VERSION}`,
     };
   }
+  const stray = Object.keys(value).find((k) => !TOP_LEVEL_KEYS.includes(k));
+  if (stray !== undefined) {
+    return {
+      ok: false,
+      error: `${stray}: unknown top-level key (the file has ${TOP_LEVEL_KEYS.join(', ')})`,
+    };
+  }
   const rawTables = value['tables'];
   if (!isRecord(rawTables)) {
     return {
@@ -118,9 +127,22 @@ export function parseNativeCatalog(value: unknown): NativeParse {
       error: `discounts: must be an array (found ${describeJsonType(discounts)})`,
     };
   }
+  const seenDiscounts = new Map<string, number>();
   for (const [i, raw] of discounts.entries()) {
     const d = Discount.safeParse(raw);
     if (!d.success) return { ok: false, error: `discounts[${i}]: ${describeZodError(d.error)}` };
+    const on =
+      d.data.provider !== undefined
+        ? `provider '${d.data.provider}'`
+        : `offering '${d.data.offeringId}'`;
+    const first = seenDiscounts.get(on);
+    if (first !== undefined) {
+      return {
+        ok: false,
+        error: `discounts[${i}]: a second discount on ${on} (also discounts[${first}])`,
+      };
+    }
+    seenDiscounts.set(on, i);
     out.discounts.push(d.data);
   }
   return { ok: true, ...out };

@@ -11,7 +11,7 @@ import {
 } from './common.ts';
 
 /** Prices in USD per 1M tokens. Cache prices are absent where the provider has no prompt cache. */
-export const TokenPrices = z.object({
+export const TokenPrices = z.strictObject({
   input: NonNegative,
   output: NonNegative,
   cacheRead: NonNegative.optional(),
@@ -30,7 +30,7 @@ export const LONG_CONTEXT_RULES = ['whole-request', 'tokens-above'] as const;
  * tier prices for every token (Anthropic, Google). `tokens-above`: only the prompt tokens beyond
  * the threshold pay the tier's input-side prices; output stays at the base price.
  */
-export const LongContextTier = z.object({
+export const LongContextTier = z.strictObject({
   aboveInputTokens: PositiveInt,
   rule: z.enum(LONG_CONTEXT_RULES),
   usdPerMTok: TierPrices,
@@ -44,7 +44,7 @@ export const CACHE_STYLES = ['none', 'automatic', 'explicit', 'storage'] as cons
  * input price. `explicit` (Anthropic-style): writes priced above input, TTL from the last hit.
  * `storage` (Gemini explicit caching): hits discounted, plus storage per token-hour while cached.
  */
-export const PromptCachePolicy = z.object({
+export const PromptCachePolicy = z.strictObject({
   style: z.enum(CACHE_STYLES),
   minPrefixTokens: NonNegativeInt.default(0),
   ttlMinutes: Positive.default(5),
@@ -94,23 +94,23 @@ export const Offering = Provenance.extend({
 export type Offering = z.infer<typeof Offering>;
 export type OfferingInput = z.input<typeof Offering>;
 
-export const MoeSpec = z.object({
+export const MoeSpec = z.strictObject({
   experts: PositiveInt,
   expertsPerToken: PositiveInt,
   sharedExperts: NonNegativeInt.default(0),
 });
 
 /** Multi-head latent attention (DeepSeek): the KV cache holds one compressed latent per layer. */
-export const MlaSpec = z.object({ kvLoraRank: PositiveInt, ropeHeadDim: PositiveInt });
+export const MlaSpec = z.strictObject({ kvLoraRank: PositiveInt, ropeHeadDim: PositiveInt });
 
 /** Sliding-window attention on a share of the layers caps their KV cache at the window. */
-export const SlidingWindowSpec = z.object({
+export const SlidingWindowSpec = z.strictObject({
   windowTokens: PositiveInt,
   layerFraction: Fraction,
 });
 
 export const Architecture = z
-  .object({
+  .strictObject({
     paramsTotalB: Positive,
     paramsActiveB: Positive,
     layers: PositiveInt,
@@ -165,7 +165,7 @@ export const GPU_FAMILIES = [
 export const GpuFamily = z.enum(GPU_FAMILIES);
 export type GpuFamily = z.infer<typeof GpuFamily>;
 
-export const Interconnect = z.object({
+export const Interconnect = z.strictObject({
   kind: z.enum(['nvlink', 'pcie', 'infinity-fabric', 'ici', 'roce']),
   /** Per-GPU all-reduce bus bandwidth for large messages, GB/s. */
   busGBps: Positive,
@@ -186,7 +186,7 @@ export const Gpu = Provenance.extend({
   memoryKind: z.enum(['hbm', 'gddr']).default('hbm'),
   memoryBandwidthTBps: Positive,
   /** Dense (not 2:4-sparse) peak tensor throughput per precision. */
-  tflops: z.object({ bf16: Positive, fp8: Positive.optional(), fp4: Positive.optional() }),
+  tflops: z.strictObject({ bf16: Positive, fp8: Positive.optional(), fp4: Positive.optional() }),
   tdpW: Positive.optional(),
   interconnect: Interconnect,
   /** Indicative purchase price per GPU (server share included where the source says so). */
@@ -207,7 +207,7 @@ export const Instance = Provenance.extend({
   regionId: Id,
   vcpus: PositiveInt.optional(),
   memoryGiB: Positive.optional(),
-  usdPerHour: z.object({
+  usdPerHour: z.strictObject({
     onDemand: Positive,
     spot: Positive.optional(),
     commit1y: Positive.optional(),
@@ -245,7 +245,7 @@ export type QualityScore = z.infer<typeof QualityScore>;
 
 /** A negotiated discount on a provider's list prices, or on one offering. */
 export const Discount = z
-  .object({
+  .strictObject({
     provider: Id.optional(),
     offeringId: Id.optional(),
     fraction: z.number().min(0).max(0.95),

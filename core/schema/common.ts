@@ -19,7 +19,7 @@ export const NonNegativeInt = z.number().int().nonnegative();
 export const Fraction = z.number().finite().min(0).max(1);
 
 /** Where a fact came from and when it was read. Every catalog row carries it. */
-export const Provenance = z.object({
+export const Provenance = z.strictObject({
   source: z.string().min(1).max(500),
   asOf: IsoDate,
 });

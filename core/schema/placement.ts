@@ -11,7 +11,7 @@ import {
 } from './common.ts';
 import { PricingModel } from './catalog.ts';
 
-export const ApiPlacement = z.object({
+export const ApiPlacement = z.strictObject({
   kind: z.literal('api'),
   offeringId: Id,
   /** Negotiated discount on list prices; overrides any catalog discount. */
@@ -38,14 +38,14 @@ const SelfHostCommon = {
   scaling: ScalingPolicy.default('autoscale'),
 };
 
-export const CloudPlacement = z.object({
+export const CloudPlacement = z.strictObject({
   kind: z.literal('cloud'),
   instanceId: Id,
   pricing: PricingModel.default('onDemand'),
   ...SelfHostCommon,
 });
 
-export const OnpremPlacement = z.object({
+export const OnpremPlacement = z.strictObject({
   kind: z.literal('onprem'),
   gpuId: Id,
   ...SelfHostCommon,

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { Fraction, NonNegative, PositiveInt } from './common.ts';
 
 export const RequestValue = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('revenue'), usdPerRequest: NonNegative }),
-  z.object({
+  z.strictObject({ kind: z.literal('revenue'), usdPerRequest: NonNegative }),
+  z.strictObject({
     kind: z.literal('timeSaved'),
     minutesSavedPerRequest: NonNegative,
     loadedUsdPerHour: NonNegative,
@@ -11,13 +11,13 @@ export const RequestValue = z.discriminatedUnion('kind', [
 ]);
 export type RequestValue = z.infer<typeof RequestValue>;
 
-const SetupByKind = z.object({
+const SetupByKind = z.strictObject({
   api: NonNegative,
   cloud: NonNegative,
   onprem: NonNegative,
 });
 
-export const ValueAssumptions = z.object({
+export const ValueAssumptions = z.strictObject({
   perRequest: RequestValue.default({ kind: 'revenue', usdPerRequest: 0 }),
   /** Share of requests that achieve the outcome the value is counted on. */
   successRate: Fraction.default(1),

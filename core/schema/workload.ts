@@ -3,20 +3,20 @@ import { Fraction, Id, NonNegative, Positive, Precision, ResidencyZone } from '.
 import { Benchmark } from './catalog.ts';
 
 export const TokenSize = z
-  .object({ mean: Positive, p95: Positive.optional() })
+  .strictObject({ mean: Positive, p95: Positive.optional() })
   .refine((t) => t.p95 === undefined || t.p95 >= t.mean, {
     message: 'p95 must be at least the mean',
     path: ['p95'],
   });
 
 export const Workload = z
-  .object({
-    requests: z.object({ count: NonNegative, per: z.enum(['day', 'month']) }),
+  .strictObject({
+    requests: z.strictObject({ count: NonNegative, per: z.enum(['day', 'month']) }),
     /** Peak request rate ÷ average rate over the active hours. */
     peakToAverage: z.number().finite().min(1).max(100).default(1),
     /** When traffic arrives: 24 × 7, or business hours such as 10 × 5. */
     schedule: z
-      .object({
+      .strictObject({
         hoursPerDay: z.number().finite().min(1).max(24),
         daysPerWeek: z.number().finite().min(1).max(7),
       })
@@ -25,7 +25,7 @@ export const Workload = z
     inputTokens: TokenSize,
     outputTokens: TokenSize,
     promptCache: z
-      .object({
+      .strictObject({
         /** Tokens at the start of every prompt that repeat (system prompt, shared context). */
         prefixTokens: NonNegative,
         /** Share of billed requests whose prefix is found in a warm cache. */
@@ -49,16 +49,16 @@ export const Workload = z
     /** Allowed cloud regions (ids); empty means any region in an allowed zone. */
     regions: z.array(Id).default([]),
     slo: z
-      .object({
+      .strictObject({
         ttftMs: Positive.optional(),
         tpotMs: Positive.optional(),
         e2eMs: Positive.optional(),
       })
       .default({}),
-    minQuality: z.object({ benchmark: Benchmark, score: z.number().finite() }).optional(),
+    minQuality: z.strictObject({ benchmark: Benchmark, score: z.number().finite() }).optional(),
     /** Where users are, to add network round-trip time to TTFT. */
     userLocation: z
-      .object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
+      .strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
       .optional(),
   })
   .refine((w) => w.batchShare + w.priorityShare <= 1 + 1e-9, {

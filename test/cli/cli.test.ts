@@ -267,6 +267,19 @@ describe('CLI: cost', () => {
     );
   });
 
+  it('refuses a misspelled field anywhere in the scenario, naming it', () => {
+    const s = workedExampleScenario();
+    const bad = {
+      ...s,
+      workload: { ...(s.workload as object), slo: { ttfMs: 100 } },
+      candidates: [{ kind: 'api', offeringId: 'negotiated/sonnet', negotiatedDiscunt: 0.5 }],
+    };
+    const file = writeJson(tmp(), 'typo.json', bad);
+    expect(() => run(['cost', '--scenario', file])).toThrow(
+      'workload.slo: Unrecognized key: "ttfMs"; candidates[0]: Unrecognized key: "negotiatedDiscunt"',
+    );
+  });
+
   it('refuses another schema version and unknown ids by name', () => {
     const dir = tmp();
     const v2 = writeJson(dir, 'v2.json', { ...workedExampleScenario(), schemaVersion: 2 });

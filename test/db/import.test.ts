@@ -346,4 +346,51 @@ describe('import: native JSON', () => {
     }
     store.close();
   });
+
+  it('refuses a misspelled field in a row and writes nothing', () => {
+    const { store } = open();
+    const before = store.readCatalog().providers.length;
+    const file = {
+      format: 'modelwise-catalog',
+      version: 1,
+      tables: {
+        providers: [
+          { id: 'acme', name: 'Acme', kind: 'api', source: 'contract', asOf: '2026-11-01' },
+          { id: 'zeta', name: 'Zeta', kind: 'api', webiste: 'x', source: 's', asOf: '2026-11-01' },
+        ],
+      },
+    };
+    const result = store.importText(JSON.stringify(file), 'json');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(/providers\[1\].*Unrecognized key: "webiste"/);
+    expect(store.readCatalog().providers.length).toBe(before);
+    store.close();
+  });
+
+  it('refuses an unknown top-level key and a second discount on the same provider', () => {
+    const { store } = open();
+    const base = { format: 'modelwise-catalog', version: 1, tables: {} };
+    const typo = store.importText(JSON.stringify({ ...base, discount: [] }), 'json');
+    expect(typo).toEqual({
+      ok: false,
+      error:
+        'discount: unknown top-level key (the file has format, version, exportedAt, tables, discounts)',
+    });
+    const twice = store.importText(
+      JSON.stringify({
+        ...base,
+        discounts: [
+          { provider: 'openai', fraction: 0.1 },
+          { provider: 'openai', fraction: 0.2 },
+        ],
+      }),
+      'json',
+    );
+    expect(twice).toEqual({
+      ok: false,
+      error: "discounts[1]: a second discount on provider 'openai' (also discounts[0])",
+    });
+    expect(store.readCatalog().discounts).toEqual([]);
+    store.close();
+  });
 });
