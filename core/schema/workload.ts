@@ -58,7 +58,10 @@ export const Workload = z
     minQuality: z.strictObject({ benchmark: Benchmark, score: z.number().finite() }).optional(),
     /** Where users are, to add network round-trip time to TTFT. */
     userLocation: z
-      .strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
+      .strictObject({
+        latitude: z.number().min(-90).max(90),
+        longitude: z.number().min(-180).max(180),
+      })
       .optional(),
   })
   .refine((w) => w.batchShare + w.priorityShare <= 1 + 1e-9, {

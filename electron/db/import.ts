@@ -10,6 +10,7 @@ import { csvColumnOf, parseCatalogCsv } from '../../core/catalog-import/csv-form
 import { parseNativeCatalog } from '../../core/catalog-import/native-json.ts';
 import { parseJsonSafely } from '../../core/json-safe.ts';
 import { Offering, Provider, type Discount } from '../../core/schema/catalog.ts';
+import { describeZodError } from '../../core/schema/errors.ts';
 import type { CatalogRepo } from './catalog-repo.ts';
 import type { Db } from './connection.ts';
 import type { DiscountRepo } from './discount-repo.ts';
@@ -145,13 +146,20 @@ function litellmPlan(ctx: ImportContext, text: string): Result<Plan> {
   for (const offering of converted.offerings) {
     if (!ctx.rows.exists('providers', offering.provider) && !providers.has(offering.provider)) {
       providers.add(offering.provider);
-      const provider = Provider.parse({
+      const parsed = Provider.safeParse({
         id: offering.provider,
         name: converted.entryOf[offering.id]?.entry.litellmProvider ?? offering.provider,
         kind: 'api',
         source: `${source}: provider of the entries it prices`,
         asOf,
       });
+      if (!parsed.success) {
+        return {
+          ok: false,
+          error: `${where(offering.id)}: litellm_provider: ${describeZodError(parsed.error)}`,
+        };
+      }
+      const provider = parsed.data;
       rows.push({
         table: 'providers',
         row: provider,

@@ -3,6 +3,8 @@
  * migrations, merges the seed, and serves the repositories behind the CatalogStore interface.
  * Methods that return a Result never throw: an unexpected database error becomes its message.
  */
+import { ZodError } from 'zod';
+import { describeZodError } from '../../core/schema/errors.ts';
 import type { Catalog } from '../../core/schema/catalog.ts';
 import { CatalogRepo } from './catalog-repo.ts';
 import type { Db } from './connection.ts';
@@ -37,6 +39,8 @@ export { MigrationError } from './migrate.ts';
 const DEFAULT_STALE_AFTER_DAYS = 180;
 
 function failure(error: unknown): { ok: false; error: string } {
+  // A row that fails its schema here slipped past a check: still say which field, in one line.
+  if (error instanceof ZodError) return { ok: false, error: describeZodError(error) };
   const message = error instanceof Error ? error.message : String(error);
   return { ok: false, error: message.split('\n')[0] ?? message };
 }

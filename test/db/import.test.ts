@@ -151,6 +151,25 @@ describe('import: LiteLLM price file', () => {
     expect(dumpDatabase(paths.dbFile)).toBe(before);
     store.close();
   });
+
+  it('refuses an entry whose provider is empty, naming the entry', () => {
+    const { paths, store } = open();
+    const before = dumpDatabase(paths.dbFile);
+    const bad = litellmFile({
+      'foo-model': {
+        litellm_provider: '',
+        mode: 'chat',
+        input_cost_per_token: 1e-6,
+        output_cost_per_token: 2e-6,
+      },
+    });
+    const result = store.importText(JSON.stringify(bad), 'litellm');
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.error).toMatch(/^entry "foo-model": litellm_provider: .*Too small/);
+    expect(dumpDatabase(paths.dbFile)).toBe(before);
+    store.close();
+  });
 });
 
 describe('import: malformed files are refused and write nothing', () => {
