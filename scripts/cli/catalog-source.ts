@@ -1,6 +1,7 @@
 import type { Catalog } from '../../core/schema/catalog.ts';
 import { defaultDataDir } from '../../electron/db/paths.ts';
 import { openCatalogStore, type OpenedCatalogStore } from '../../electron/db/store.ts';
+import { UsageError } from './errors.ts';
 
 /**
  * Opens the catalog database in the user's data folder (`MODELWISE_DATA_DIR` when set), as the
@@ -20,6 +21,21 @@ export function withStore<T>(fn: (store: OpenedCatalogStore) => T): T {
   } finally {
     store.close();
   }
+}
+
+/**
+ * Like `withStore`, for a command that writes: refused when the database could not be opened and
+ * the store is the temporary in-memory catalog (the change would be lost when the command ends).
+ */
+export function withWritableStore<T>(command: string, fn: (store: OpenedCatalogStore) => T): T {
+  return withStore((store) => {
+    if (store.path === ':memory:') {
+      throw new UsageError(
+        `${command}: the catalog database cannot be opened, so nothing was written (${store.recoveryNotice ?? 'temporary catalog'})`,
+      );
+    }
+    return fn(store);
+  });
 }
 
 /** The catalog the CLI evaluates against: the database's rows. */

@@ -2,11 +2,12 @@
  * `modelwise catalog …`: the local catalog database from a terminal — stats, list, import and
  * export. Every refusal is one line (UsageError, exit 2).
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { CatalogTable, ImportSummary } from '../../electron/db/store-types.ts';
 import { CATALOG_TABLES } from '../../electron/db/store-types.ts';
 import { enumFlag, intFlag, parseArgs, requiredFlag, stringFlag } from './args.ts';
-import { withStore } from './catalog-source.ts';
+import { withStore, withWritableStore } from './catalog-source.ts';
+import { readTextFile } from './read-file.ts';
 import { catalogText } from './catalog-table.ts';
 import { UsageError } from './errors.ts';
 
@@ -16,7 +17,6 @@ export const CATALOG_USAGE = `  catalog stats [--json]
   catalog export --format csv|json [--table TABLE] [--filter …] [--out FILE]`;
 
 /** The largest file `catalog import` reads. */
-const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 
 export function runCatalog(argv: readonly string[]): string {
   const [sub, ...rest] = argv;
@@ -86,21 +86,6 @@ function list(argv: readonly string[]): string {
   });
 }
 
-function readImportFile(file: string): string {
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch {
-    throw new UsageError(`${file}: cannot read the file (does it exist?)`);
-  }
-  if (size > MAX_IMPORT_BYTES) throw new UsageError(`${file}: larger than 100 MB`);
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    throw new UsageError(`${file}: cannot read the file`);
-  }
-}
-
 const byTable = (counts: Partial<Record<CatalogTable, number>>) =>
   Object.entries(counts)
     .map(([t, n]) => `${n} ${t}`)
@@ -130,8 +115,8 @@ function importFile(argv: readonly string[]): string {
   if (file === undefined) throw new UsageError('catalog import: which file?');
   const format = enumFlag(a, 'format', ['litellm', 'csv', 'json'] as const);
   if (format === undefined) throw new UsageError('--format is required (litellm, csv or json)');
-  const text = readImportFile(file);
-  return withStore((store) => {
+  const text = readTextFile(file, 100);
+  return withWritableStore('catalog import', (store) => {
     const result = store.importText(text, format);
     if (!result.ok) throw new UsageError(`${file}: refused, nothing imported: ${result.error}`);
     return a.flags.has('json') ? JSON.stringify(result.data) : summaryText(file, result.data);

@@ -4,7 +4,7 @@ import { parseScenario } from '../../core/scenario/parse.ts';
 import type { Catalog } from '../../core/schema/catalog.ts';
 import { enumFlag, parseArgs, requiredFlag } from './args.ts';
 import { UsageError } from './errors.ts';
-import { readJsonFile } from './read-json.ts';
+import { readJsonFile } from './read-file.ts';
 
 const FORMATS = ['table', 'json', 'csv', 'md'] as const;
 

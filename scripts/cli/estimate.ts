@@ -12,7 +12,7 @@ import { formatMs, formatNumber } from '../../core/format.ts';
 import { enumFlag, intFlag, parseArgs, requiredFlag, stringFlag } from './args.ts';
 import { UsageError } from './errors.ts';
 import { lookup } from './lookup.ts';
-import { readJsonFile } from './read-json.ts';
+import { readJsonFile } from './read-file.ts';
 
 const OPTIONS = [
   'model',

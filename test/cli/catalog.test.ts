@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSeed } from '../../electron/db/seed-files.ts';
@@ -223,5 +223,30 @@ describe('CLI: estimate and cost read the database', () => {
     const original = JSON.parse(run(['estimate', '--model', 'llama-3.1-8b', ...base]));
     expect(own.model).toBe('my-llama-8b');
     expect(own.outputTokensPerSecond).toBeCloseTo(original.outputTokensPerSecond, 9);
+  });
+});
+
+describe('CLI: files and folders that cannot be used', () => {
+  it('import refuses, exit 2, when the catalog database cannot be opened', () => {
+    const dir = tmp();
+    const notAFolder = writeJson(dir, 'file-not-folder', {});
+    const csv = join(dir, 'offerings.csv');
+    writeFileSync(csv, 'id,provider,model_id\n');
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/cli/main.ts', 'catalog', 'import', csv, '--format', 'csv'],
+      { encoding: 'utf8', env: { ...process.env, MODELWISE_DATA_DIR: notAFolder } },
+    );
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(
+      /catalog import: the catalog database cannot be opened, so nothing was written/,
+    );
+  });
+
+  it('a folder given as a file is named', () => {
+    const dir = tmp();
+    expect(() => run(['cost', '--scenario', dir])).toThrow(`${dir}: not a file`);
+    expect(() => run(['catalog', 'import', dir, '--format', 'json'])).toThrow(`${dir}: not a file`);
   });
 });
