@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, session } from 'electron';
+import { dataDirOverride } from './db/paths.ts';
 import { openCatalogStore } from './db/store.ts';
 import { fileDialogs } from './dialogs.ts';
 import { MENU_CHANNEL } from './ipc/contract.ts';
@@ -56,7 +57,7 @@ function openStore() {
   const missing = checkNativeBinding(nativeBinding);
   if (missing !== null) throw new Error(missing);
   return openCatalogStore({
-    dataDir: process.env.MODELWISE_DATA_DIR ?? app.getPath('userData'),
+    dataDir: dataDirOverride() ?? app.getPath('userData'),
     seedDir: join(resources, 'data', 'seed'),
     migrationsDir: join(resources, 'data', 'migrations'),
     nativeBinding,

@@ -13,9 +13,15 @@ export const APP_FOLDER = 'Modelwise';
  * (the same parent Electron's `userData` uses): `%APPDATA%` on Windows, `~/Library/Application
  * Support` on macOS, `$XDG_CONFIG_HOME` (or `~/.config`) elsewhere.
  */
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
+/** `MODELWISE_DATA_DIR` when set to something (an empty value counts as unset). */
+export function dataDirOverride(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const override = env['MODELWISE_DATA_DIR'];
-  if (override !== undefined && override.trim() !== '') return override;
+  return override !== undefined && override.trim() !== '' ? override : undefined;
+}
+
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  const override = dataDirOverride(env);
+  if (override !== undefined) return override;
   const home = homedir();
   if (process.platform === 'win32') {
     return join(env['APPDATA'] ?? join(home, 'AppData', 'Roaming'), APP_FOLDER);

@@ -15,7 +15,9 @@ import { parseArgs, intFlag } from '../cli/args.ts';
 import { UsageError } from '../cli/errors.ts';
 
 const HOST = '127.0.0.1';
-const MAX_BODY_BYTES = 70 * 1024 * 1024;
+const MB = 1024 * 1024;
+/** The contract's largest input (a 64M-character import) with room for its JSON encoding. */
+const MAX_BODY_MB = 70;
 const STALE_AFTER_DAYS = 180;
 const RENDERER_DIR = resolve('dist/renderer');
 const TYPES: Record<string, string> = {
@@ -112,6 +114,23 @@ async function handle(
       );
     }
     const body = await readBody(req);
+    if (body === null) {
+      return send(
+        res,
+        413,
+        'application/json',
+        JSON.stringify({ ok: false, error: `request body larger than ${MAX_BODY_MB} MB` }),
+      );
+    }
+    const channel = decodePath(url.pathname.slice('/api/'.length));
+    if (channel === null) {
+      return send(
+        res,
+        400,
+        'application/json',
+        JSON.stringify({ ok: false, error: `malformed percent-encoding in ${url.pathname}` }),
+      );
+    }
     let input: unknown = {};
     if (body.length > 0) {
       try {
@@ -125,11 +144,7 @@ async function handle(
         );
       }
     }
-    const reply = await dispatch(
-      handlers,
-      decodeURIComponent(url.pathname.slice('/api/'.length)),
-      input,
-    );
+    const reply = await dispatch(handlers, channel, input);
     return send(res, 200, 'application/json', JSON.stringify(reply));
   }
   if (req.method !== 'GET' && req.method !== 'HEAD')
@@ -138,8 +153,10 @@ async function handle(
 }
 
 function serveFile(res: ServerResponse, root: string, pathname: string): void {
-  const relative =
-    pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  const decoded = decodePath(pathname);
+  if (decoded === null)
+    return send(res, 400, 'text/plain', `malformed percent-encoding in ${pathname}`);
+  const relative = pathname === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
   const file = normalize(join(root, relative));
   // Paths that climb out of the renderer folder ("/../…") are refused, not served.
   if (!file.startsWith(root + sep)) return send(res, 403, 'text/plain', 'forbidden');
@@ -152,20 +169,31 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
   res.end(body);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** A URL path decoded, or null when its percent-encoding is malformed. */
+function decodePath(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The request body as text, or null when it is over the limit. An oversized body is read to its
+ * end and dropped, so the client gets the 413 reply rather than a reset connection.
+ */
+function readBody(req: IncomingMessage): Promise<string | null> {
   return new Promise((ok, fail) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        fail(new Error('request body larger than 70 MB'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= MAX_BODY_MB * MB) chunks.push(chunk);
+      else chunks.length = 0;
     });
-    req.on('end', () => ok(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () =>
+      ok(size > MAX_BODY_MB * MB ? null : Buffer.concat(chunks).toString('utf8')),
+    );
     req.on('error', fail);
   });
 }
@@ -187,7 +215,7 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2), ['port', 'no-open'], ['no-open']);
   const port = intFlag(args, 'port', 0) ?? 4700;
   if (port > 65535) throw new UsageError('--port must be at most 65535');
-  const dataDir = process.env.MODELWISE_DATA_DIR ?? defaultDataDir();
+  const dataDir = defaultDataDir();
   const server = await startWebServer({ port, dataDir });
   if (server.store.recoveryNotice) console.warn(server.store.recoveryNotice);
   console.log(`Modelwise is serving ${server.url} (data: ${server.store.path})`);

@@ -89,4 +89,23 @@ describe('browser-mode server', () => {
       error: expect.stringMatching(/^limit: Too small/),
     });
   });
+
+  it('answers an oversized body with 413 and a malformed path with 400, by message', async () => {
+    server = await startWebServer({ port: 0, dataDir: tmp() });
+    const huge = await send(server, '/api/catalog:import', {
+      method: 'POST',
+      body: 'x'.repeat(71 * 1024 * 1024),
+    });
+    expect(huge.status).toBe(413);
+    expect(JSON.parse(huge.body)).toEqual({ ok: false, error: 'request body larger than 70 MB' });
+    const api = await send(server, '/api/%E0%A4%A', { method: 'POST', body: '{}' });
+    expect(api.status).toBe(400);
+    expect(JSON.parse(api.body)).toEqual({
+      ok: false,
+      error: 'malformed percent-encoding in /api/%E0%A4%A',
+    });
+    const page = await send(server, '/%E0%A4%A');
+    expect(page.status).toBe(400);
+    expect(page.body).toBe('malformed percent-encoding in /%E0%A4%A');
+  });
 });
