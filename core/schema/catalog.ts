@@ -75,7 +75,13 @@ export const Offering = Provenance.extend({
   usdPerMTok: TokenPrices,
   batch: TierPrices.optional(),
   priority: TierPrices.optional(),
-  longContext: z.array(LongContextTier).default([]),
+  longContext: z
+    .array(LongContextTier)
+    .default([])
+    .refine(
+      (tiers) => new Set(tiers.map((t) => t.aboveInputTokens)).size === tiers.length,
+      'two long-context tiers at the same threshold',
+    ),
   /** Multiplier for regional / data-zone processing (e.g. 1.1 for a 10% uplift). */
   regionalUplift: Positive.default(1),
   cache: PromptCachePolicy.default({

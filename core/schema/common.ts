@@ -7,8 +7,16 @@ export const Id = z
   .max(200)
   .regex(/^[a-z0-9][a-z0-9._:/@+-]*$/, 'must be lowercase letters, digits and . _ : / @ + -');
 
-/** ISO date (YYYY-MM-DD) a fact was read. */
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-07-24');
+/** ISO date (YYYY-MM-DD) a fact was read: a real calendar day (no 2026-02-31). */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-07-24')
+  .refine(isCalendarDate, 'must be a real calendar date (YYYY-MM-DD)');
+
+function isCalendarDate(text: string): boolean {
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
 
 /** A finite number ≥ 0 (prices, sizes, rates). */
 export const NonNegative = z.number().finite().nonnegative();

@@ -27,14 +27,14 @@ const SelfHostCommon = {
    * Tensor-parallel degree; the GPUs of a replica. Unset: the layout that costs least (owned GPUs)
    * or serves the most requests per GPU (rented instances, whose price is per GPU).
    */
-  tp: PositiveInt.optional(),
+  tp: PositiveInt.max(64).optional(),
   precision: Precision.optional(),
   kvPrecision: Precision.optional(),
   engine: Engine.default('vllm'),
   /** Share of a replica's SLO-feasible throughput used at peak (headroom for bursts). */
   targetUtilization: z.number().min(0.05).max(1).default(0.8),
   /** Autoscaling floor: replicas kept running at all times. */
-  minReplicas: z.number().int().nonnegative().default(1),
+  minReplicas: z.number().int().nonnegative().max(10_000).default(1),
   scaling: ScalingPolicy.default('autoscale'),
 };
 

@@ -34,7 +34,7 @@ export const CandidateSweep = z.strictObject({
       pricing: z.array(PricingModel).min(1).default(['onDemand']),
       engine: Engine.default('vllm'),
       scaling: ScalingPolicy.default('autoscale'),
-      minReplicas: z.number().int().nonnegative().default(1),
+      minReplicas: z.number().int().nonnegative().max(10_000).default(1),
       /** Share of a replica's SLO capacity used at peak (headroom for bursts). */
       targetUtilization: z.number().min(0.05).max(1).default(0.8),
       /** Every region of each instance type, or only the cheapest one the workload may use. */

@@ -2,8 +2,11 @@ import { z } from 'zod';
 import { Fraction, Id, NonNegative, Positive, Precision, ResidencyZone } from './common.ts';
 import { Benchmark } from './catalog.ts';
 
+/** Tokens per request: at least one, at most 10M (beyond any model's context window). */
+const Tokens = z.number().finite().min(1).max(10_000_000);
+
 export const TokenSize = z
-  .strictObject({ mean: Positive, p95: Positive.optional() })
+  .strictObject({ mean: Tokens, p95: Tokens.optional() })
   .refine((t) => t.p95 === undefined || t.p95 >= t.mean, {
     message: 'p95 must be at least the mean',
     path: ['p95'],
@@ -11,7 +14,11 @@ export const TokenSize = z
 
 export const Workload = z
   .strictObject({
-    requests: z.strictObject({ count: NonNegative, per: z.enum(['day', 'month']) }),
+    /** Volume; 1e12 a month is far beyond any single workload's and keeps every sum finite. */
+    requests: z.strictObject({
+      count: NonNegative.max(1e12),
+      per: z.enum(['day', 'month']),
+    }),
     /** Peak request rate ÷ average rate over the active hours. */
     peakToAverage: z.number().finite().min(1).max(100).default(1),
     /** When traffic arrives: 24 × 7, or business hours such as 10 × 5. */

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { greatCircleKm, networkRttMs } from '../../core/network.ts';
 import { indexQuality, qualityScore } from '../../core/quality.ts';
-import { Discount, Instance, Region, type Catalog } from '../../core/schema/catalog.ts';
+import type { z } from 'zod';
+import {
+  Discount,
+  Instance,
+  Offering,
+  Provider,
+  Region,
+  type Catalog,
+} from '../../core/schema/catalog.ts';
+import { describeZodError } from '../../core/schema/errors.ts';
+import { OnpremPlacement } from '../../core/schema/placement.ts';
+import { Workload } from '../../core/schema/workload.ts';
 import { discountFor, indexCatalog } from '../../core/sweep/catalog-index.ts';
 import { cheapestRegions } from '../../core/sweep/candidates.ts';
 import { requestsPerMonth, workloadRates } from '../../core/workload/derive.ts';
@@ -166,5 +177,52 @@ describe('negotiated discounts', () => {
       0.1,
     );
     expect(discountFor(indexCatalog(catalogWith([])), o)).toBe(0);
+  });
+});
+
+describe('schemas refuse what cannot be true', () => {
+  const error = (r: { success: boolean; error?: z.ZodError }) =>
+    r.success ? 'accepted' : describeZodError(r.error!);
+
+  it('a date that is not on the calendar', () => {
+    const row = { id: 'p', name: 'P', kind: 'api', source: 's' };
+    expect(error(Provider.safeParse({ ...row, asOf: '2026-02-31' }))).toBe(
+      'asOf: must be a real calendar date (YYYY-MM-DD)',
+    );
+    expect(error(Provider.safeParse({ ...row, asOf: '9999-99-99' }))).toMatch(
+      /^asOf: must be a real/,
+    );
+    expect(Provider.safeParse({ ...row, asOf: '2028-02-29' }).success).toBe(true);
+  });
+
+  it('volumes, prompt sizes and fleets beyond any real workload', () => {
+    const w = { inputTokens: { mean: 100 }, outputTokens: { mean: 10 } };
+    expect(error(Workload.safeParse({ ...w, requests: { count: 1e308, per: 'month' } }))).toMatch(
+      /^requests\.count: Too big/,
+    );
+    expect(
+      error(
+        Workload.safeParse({
+          requests: { count: 1, per: 'day' },
+          ...w,
+          inputTokens: { mean: 1e-9 },
+        }),
+      ),
+    ).toMatch(/^inputTokens\.mean: Too small/);
+    expect(
+      error(
+        OnpremPlacement.safeParse({ kind: 'onprem', gpuId: 'g', modelId: 'm', minReplicas: 1e15 }),
+      ),
+    ).toMatch(/^minReplicas: Too big/);
+    expect(
+      error(OnpremPlacement.safeParse({ kind: 'onprem', gpuId: 'g', modelId: 'm', tp: 1e6 })),
+    ).toMatch(/^tp: Too big/);
+  });
+
+  it('two long-context tiers at one threshold', () => {
+    const tier = { aboveInputTokens: 200_000, rule: 'whole-request', usdPerMTok: { input: 6 } };
+    expect(error(Offering.safeParse({ ...offering(), longContext: [tier, tier] }))).toBe(
+      'longContext: two long-context tiers at the same threshold',
+    );
   });
 });
