@@ -1,7 +1,11 @@
 import type { Catalog } from '../schema/catalog.ts';
 import type { Scenario } from '../schema/scenario.ts';
 import { indexCatalog, type CatalogIndex } from '../sweep/catalog-index.ts';
-import { missingReferences, scenarioPlacements } from '../sweep/candidates.ts';
+import {
+  missingReferences,
+  scenarioPlacements,
+  scenarioReferenceProblems,
+} from '../sweep/candidates.ts';
 import { makeContext, type ContextOptions, type EvalContext } from '../sweep/context.ts';
 import type { Placement } from '../schema/placement.ts';
 import { sweep, type SweepResult } from '../sweep/sweep.ts';
@@ -27,10 +31,17 @@ export function evaluateScenario(
 ): ScenarioEvaluation {
   const index = indexCatalog(catalog, scenario.catalog, scenario.discounts);
   const placements = scenarioPlacements(index, scenario);
-  const missing = missingReferences(index, scenario.candidates);
+  const missing = [
+    ...missingReferences(index, scenario.candidates),
+    ...scenarioReferenceProblems(index, scenario),
+  ];
   if (missing.length > 0) return { ok: false, error: missing.slice(0, 5).join('; ') };
   if (placements.length === 0) {
-    return { ok: false, error: 'candidates: the scenario names no candidates and no sweep' };
+    const error =
+      scenario.sweep === undefined
+        ? 'candidates: the scenario names no candidates and no sweep'
+        : 'sweep: its filters match nothing in the catalog, and the scenario names no candidates';
+    return { ok: false, error };
   }
   const ctx = makeContext(index, scenario.workload, scenario.value, {
     ...options,

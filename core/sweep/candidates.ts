@@ -160,3 +160,70 @@ export function missingReferences(index: CatalogIndex, placements: readonly Plac
   });
   return missing;
 }
+
+/**
+ * Ids elsewhere in a scenario that the catalog (with the scenario's own rows) lacks: sweep filters,
+ * allowed regions, discounts and inline rows' references. Each named by its path; a filter naming
+ * nothing real would otherwise just match nothing, and a discount would silently not apply.
+ */
+export function scenarioReferenceProblems(
+  index: CatalogIndex,
+  scenario: Pick<Scenario, 'sweep' | 'workload' | 'discounts' | 'catalog'>,
+): string[] {
+  const problems: string[] = [];
+  const check = (
+    path: string,
+    ids: readonly string[],
+    known: (id: string) => boolean,
+    what: string,
+  ) => {
+    ids.forEach((id, i) => {
+      if (!known(id)) problems.push(`${path}[${i}]: unknown ${what} '${id}'`);
+    });
+  };
+  const families = new Set(index.modelList.map((m) => m.family));
+  const model = (id: string) => index.models.has(id);
+  const family = (f: string) => families.has(f);
+  const gpu = (id: string) => index.gpus.has(id);
+  const provider = (id: string) => index.providers.has(id);
+  const region = (id: string) => index.regions.has(id);
+  const { api, cloud, onprem } = scenario.sweep ?? {};
+  if (api) {
+    check('sweep.api.providers', api.providers, provider, 'provider');
+    check('sweep.api.models', api.models, model, 'model');
+    check('sweep.api.families', api.families, family, 'model family');
+  }
+  if (cloud) {
+    check('sweep.cloud.models', cloud.models, model, 'model');
+    check('sweep.cloud.families', cloud.families, family, 'model family');
+    check('sweep.cloud.clouds', cloud.clouds, provider, 'cloud');
+    check('sweep.cloud.gpus', cloud.gpus, gpu, 'GPU');
+  }
+  if (onprem) {
+    check('sweep.onprem.models', onprem.models, model, 'model');
+    check('sweep.onprem.families', onprem.families, family, 'model family');
+    check('sweep.onprem.gpus', onprem.gpus, gpu, 'GPU');
+  }
+  check('workload.regions', scenario.workload.regions, region, 'region');
+  scenario.discounts.forEach((d, i) => {
+    if (d.provider !== undefined && !provider(d.provider)) {
+      problems.push(`discounts[${i}].provider: unknown provider '${d.provider}'`);
+    }
+    if (d.offeringId !== undefined && !index.offerings.has(d.offeringId)) {
+      problems.push(`discounts[${i}].offeringId: unknown offering '${d.offeringId}'`);
+    }
+  });
+  scenario.catalog?.offerings.forEach((o, i) => {
+    if (o.regionId !== undefined && !region(o.regionId)) {
+      problems.push(`catalog.offerings[${i}].regionId: unknown region '${o.regionId}'`);
+    }
+  });
+  scenario.catalog?.instances.forEach((inst, i) => {
+    if (!region(inst.regionId)) {
+      problems.push(`catalog.instances[${i}].regionId: unknown region '${inst.regionId}'`);
+    }
+    if (!gpu(inst.gpuId))
+      problems.push(`catalog.instances[${i}].gpuId: unknown GPU '${inst.gpuId}'`);
+  });
+  return problems;
+}

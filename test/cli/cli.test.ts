@@ -280,6 +280,20 @@ describe('CLI: cost', () => {
     );
   });
 
+  it('names unknown ids in sweep filters, allowed regions, discounts and inline rows', () => {
+    const s = workedExampleScenario();
+    const bad = {
+      ...s,
+      workload: { ...(s.workload as object), regions: ['mars-1'] },
+      sweep: { api: { providers: ['nope'] } },
+      discounts: [{ provider: 'nobody', fraction: 0.1 }],
+    };
+    const file = writeJson(tmp(), 'ids.json', bad);
+    expect(() => run(['cost', '--scenario', file])).toThrow(
+      "sweep.api.providers[0]: unknown provider 'nope'; workload.regions[0]: unknown region 'mars-1'; discounts[0].provider: unknown provider 'nobody'",
+    );
+  });
+
   it('refuses another schema version and unknown ids by name', () => {
     const dir = tmp();
     const v2 = writeJson(dir, 'v2.json', { ...workedExampleScenario(), schemaVersion: 2 });
