@@ -147,3 +147,15 @@ export function parseNativeCatalog(value: unknown): NativeParse {
   }
   return { ok: true, ...out };
 }
+
+const NATIVE_MARKER = new RegExp(`"format"\\s*:\\s*"${NATIVE_FORMAT}"`);
+
+/**
+ * Which importer a file is for, from its name and text: `.csv` is CSV; JSON that declares the
+ * Modelwise catalog format anywhere (an export writes it first, a hand-made file may not) is
+ * native; other JSON is taken for LiteLLM's price file, whose importer says so if it is not.
+ */
+export function detectImportFormat(fileName: string, text: string): 'csv' | 'json' | 'litellm' {
+  if (fileName.toLowerCase().endsWith('.csv')) return 'csv';
+  return NATIVE_MARKER.test(text) ? 'json' : 'litellm';
+}

@@ -1,3 +1,4 @@
+import { detectImportFormat } from '../../core/catalog-import/native-json.ts';
 import { describe, expect, it } from 'vitest';
 import {
   catalogToCsv,
@@ -71,5 +72,17 @@ describe('catalog CSV format (pure mapping)', () => {
       error:
         "row 2 (id 'aws:x'): gpu_count: Invalid input: expected int, received number; on_demand_usd_per_hour: Too small: expected number to be >0",
     });
+  });
+});
+
+describe('import format detection', () => {
+  it('reads the format from the name and the whole text', () => {
+    expect(detectImportFormat('prices.CSV', '{"format": "modelwise-catalog"}')).toBe('csv');
+    // A native file whose format key comes after a long table is still native.
+    const late = `{"tables": {"gpus": [${'"x",'.repeat(2000)}"x"]}, "version": 1, "format": "modelwise-catalog"}`;
+    expect(detectImportFormat('export.json', late)).toBe('json');
+    expect(
+      detectImportFormat('model_prices.json', '{"gpt-4o": {"litellm_provider": "openai"}}'),
+    ).toBe('litellm');
   });
 });

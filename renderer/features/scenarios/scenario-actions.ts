@@ -1,3 +1,4 @@
+import { detectImportFormat } from '../../../core/catalog-import/native-json.ts';
 import { call } from '../../api/api.ts';
 import { useCatalog } from '../../stores/catalog-store.ts';
 import { attempt, useUi } from '../../stores/ui-store.ts';
@@ -98,11 +99,7 @@ export async function exportScenarioFile(): Promise<void> {
 export async function importCatalogFile(): Promise<void> {
   const file = await attempt(() => call('file:open', { kind: 'catalog' }));
   if (!file) return;
-  const format = file.name.toLowerCase().endsWith('.csv')
-    ? 'csv'
-    : /"format"\s*:\s*"modelwise-catalog"/.test(file.text.slice(0, 2000))
-      ? 'json'
-      : 'litellm';
+  const format = detectImportFormat(file.name, file.text);
   const summary = await attempt(() => call('catalog:import', { text: file.text, format }));
   if (!summary) return;
   const sum = (r: Partial<Record<string, number>>) =>
