@@ -5,7 +5,7 @@
  * header = row 1) and the column.
  */
 import type { z } from 'zod';
-import { csvField, parseCsv } from '../csv.ts';
+import { csvField, parseCsv, parseDecimal } from '../csv.ts';
 import { Instance, LONG_CONTEXT_RULES, Offering } from '../schema/catalog.ts';
 import { formatPath } from '../schema/errors.ts';
 import { looksBinary } from './json-guard.ts';
@@ -208,7 +208,7 @@ function setAt(row: Record<string, unknown>, path: readonly string[], value: unk
 
 const TIER_FIELDS = ['input', 'output', 'cacheRead', 'cacheWrite'];
 
-function parseLongContext(text: string): { value: Tier[] } | { error: string } {
+export function parseLongContext(text: string): { value: Tier[] } | { error: string } {
   const tiers: Tier[] = [];
   const parts = text
     .split(';')
@@ -234,10 +234,11 @@ function parseLongContext(text: string): { value: Tier[] } | { error: string } {
           error: `${where}: '${price}' must be one of ${TIER_FIELDS.map((f) => `${f}=USD`).join(', ')}`,
         };
       }
-      const value = Number(raw);
-      if (raw.trim() === '' || !Number.isFinite(value)) {
+      const value = parseDecimal(raw);
+      if (value === undefined) {
         return { error: `${where}: ${field} must be a number (got '${raw}')` };
       }
+      if (usdPerMTok[field] !== undefined) return { error: `${where}: ${field} is given twice` };
       usdPerMTok[field] = value;
     }
     tiers.push({ aboveInputTokens: threshold, rule, usdPerMTok });
@@ -251,8 +252,8 @@ function parseCell(column: Column, raw: string): { value: unknown } | { error: s
     case 'text':
       return { value: text };
     case 'number': {
-      const n = Number(text);
-      return Number.isFinite(n) ? { value: n } : { error: `must be a number (got '${raw}')` };
+      const n = parseDecimal(text);
+      return n !== undefined ? { value: n } : { error: `must be a number (got '${raw}')` };
     }
     case 'boolean': {
       const v = text.toLowerCase();

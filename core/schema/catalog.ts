@@ -257,8 +257,12 @@ export const Discount = z
     fraction: z.number().min(0).max(0.95),
     note: z.string().default(''),
   })
-  .refine((d) => (d.provider === undefined) !== (d.offeringId === undefined), {
+  .refine((d) => d.provider === undefined || d.offeringId === undefined, {
     message: 'give either provider or offeringId, not both',
+    path: ['provider'],
+  })
+  .refine((d) => d.provider !== undefined || d.offeringId !== undefined, {
+    message: 'name what the discount is on: a provider or an offeringId',
     path: ['provider'],
   });
 export type Discount = z.infer<typeof Discount>;

@@ -59,9 +59,11 @@ export function requiredFlag(a: ParsedArgs, name: string): string {
 export function intFlag(a: ParsedArgs, name: string, min: number): number | undefined {
   const raw = stringFlag(a, name);
   if (raw === undefined) return undefined;
-  const n = Number(raw);
-  if (raw.trim() === '' || !Number.isInteger(n) || n < min || n > 1e9) {
-    throw new UsageError(`--${name} must be a whole number ≥ ${min} (got '${raw}')`);
+  const n = /^\d+$/.test(raw.trim()) ? Number(raw) : Number.NaN;
+  if (!(n >= min && n <= 1e9)) {
+    throw new UsageError(
+      `--${name} must be a whole number from ${min} to 1,000,000,000 (got '${raw}')`,
+    );
   }
   return n;
 }

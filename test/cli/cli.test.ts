@@ -130,8 +130,18 @@ describe('CLI: estimate', () => {
     [['estimate', '--model', 'llama-3.1-8b'], '--gpu is required'],
     [[...base], '--concurrency N or --saturate is required'],
     [[...base, '--concurrency', '4', '--saturate'], 'give --concurrency or --saturate, not both'],
-    [[...base, '--concurrency', '-3'], "--concurrency must be a whole number ≥ 1 (got '-3')"],
-    [[...base, '--concurrency', '2.5'], "--concurrency must be a whole number ≥ 1 (got '2.5')"],
+    [
+      [...base, '--concurrency', '-3'],
+      "--concurrency must be a whole number from 1 to 1,000,000,000 (got '-3')",
+    ],
+    [
+      [...base, '--concurrency', '2.5'],
+      "--concurrency must be a whole number from 1 to 1,000,000,000 (got '2.5')",
+    ],
+    [
+      [...base, '--concurrency', '0x10'],
+      "--concurrency must be a whole number from 1 to 1,000,000,000 (got '0x10')",
+    ],
     [
       [...base, '--concurrency', '4', '--engine', 'ollama'],
       "--engine must be one of vllm, trtllm, sglang, tgi (got 'ollama')",

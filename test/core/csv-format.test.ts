@@ -1,10 +1,12 @@
-import { detectImportFormat } from '../../core/catalog-import/native-json.ts';
 import { describe, expect, it } from 'vitest';
 import {
   catalogToCsv,
   formatLongContext,
   parseCatalogCsv,
+  parseLongContext,
 } from '../../core/catalog-import/csv-format.ts';
+import { detectImportFormat } from '../../core/catalog-import/native-json.ts';
+import { parseDecimal } from '../../core/csv.ts';
 import { Instance } from '../../core/schema/catalog.ts';
 import { offering } from '../support/fixtures.ts';
 
@@ -71,6 +73,25 @@ describe('catalog CSV format (pure mapping)', () => {
       ok: false,
       error:
         "row 2 (id 'aws:x'): gpu_count: Invalid input: expected int, received number; on_demand_usd_per_hour: Too small: expected number to be >0",
+    });
+  });
+
+  it('reads numbers only in decimal, and a tier price only once', () => {
+    const head =
+      'id,cloud,instance_type,gpu_id,gpu_count,region_id,on_demand_usd_per_hour,source,as_of\n';
+    expect(
+      parseCatalogCsv(`${head}aws:x,aws,x,h100-sxm,1,aws:us-east-1,0x10,list,2026-11-01\n`),
+    ).toEqual({
+      ok: false,
+      error: "row 2 (id 'aws:x'): on_demand_usd_per_hour: must be a number (got '0x10')",
+    });
+    expect(parseDecimal('3e-6')).toBe(3e-6);
+    expect(parseDecimal('.5')).toBe(0.5);
+    for (const bad of ['', '0x10', '0b1', 'Infinity', '1,5', '1e999']) {
+      expect(parseDecimal(bad), bad).toBeUndefined();
+    }
+    expect(parseLongContext('200000 whole-request input=1 input=5')).toEqual({
+      error: "tier 1 ('200000 whole-request input=1 input=5'): input is given twice",
     });
   });
 });

@@ -219,6 +219,15 @@ describe('schemas refuse what cannot be true', () => {
     ).toMatch(/^tp: Too big/);
   });
 
+  it('a discount on nothing, or on two things', () => {
+    expect(error(Discount.safeParse({ fraction: 0.1 }))).toBe(
+      'provider: name what the discount is on: a provider or an offeringId',
+    );
+    expect(error(Discount.safeParse({ fraction: 0.1, provider: 'a', offeringId: 'a/b' }))).toBe(
+      'provider: give either provider or offeringId, not both',
+    );
+  });
+
   it('two long-context tiers at one threshold', () => {
     const tier = { aboveInputTokens: 200_000, rule: 'whole-request', usdPerMTok: { input: 6 } };
     expect(error(Offering.safeParse({ ...offering(), longContext: [tier, tier] }))).toBe(
