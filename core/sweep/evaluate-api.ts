@@ -10,6 +10,7 @@ import {
   rttToRegionMs,
   staleWarning,
 } from './constraints.ts';
+import { candidateId } from './candidate-id.ts';
 import type { EvalContext } from './context.ts';
 import type { EvaluateOptions } from './evaluate-selfhost.ts';
 import { candidateRoi, makeResult } from './result.ts';
@@ -85,7 +86,7 @@ export function evaluateApi(
     options.withSeries ?? false,
   );
   return makeResult(ctx, {
-    id: `api:${o.id}`,
+    id: candidateId(p, ctx.workload.precision),
     kind: 'api',
     label: `${provider?.name ?? o.provider} · ${model?.name ?? o.modelId}${o.regionId ? ` (${region?.code ?? o.regionId})` : ''}`,
     modelId: o.modelId,

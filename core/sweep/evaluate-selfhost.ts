@@ -25,6 +25,7 @@ import {
   rttToRegionMs,
   staleWarning,
 } from './constraints.ts';
+import { candidateId } from './candidate-id.ts';
 import type { EvalContext } from './context.ts';
 import { candidateRoi, makeResult, steadyRoi, type CostAtVolume } from './result.ts';
 import { KIND_CODE, writeRow, type SweepColumns } from './table.ts';
@@ -115,15 +116,6 @@ const PRICING_LABEL = {
   commit3y: '3-year',
 } as const;
 
-/** The stable id of a self-hosted placement. */
-export function selfHostId(p: CloudPlacement | OnpremPlacement, defaultPrecision: string): string {
-  const precision = p.precision ?? defaultPrecision;
-  const tp = p.tp ? `:tp${p.tp}` : '';
-  return p.kind === 'cloud'
-    ? `cloud:${p.instanceId}:${p.modelId}:${p.pricing}:${p.engine}:${precision}${tp}`
-    : `onprem:${p.gpuId}:${p.modelId}:${p.engine}:${precision}${tp}`;
-}
-
 /** Row fields that follow from the identity alone. */
 function describe(ctx: EvalContext, c: Identity) {
   const p = c.placement;
@@ -131,7 +123,7 @@ function describe(ctx: EvalContext, c: Identity) {
   if (p.kind === 'cloud') {
     const instance = c.instance as Instance;
     return {
-      id: selfHostId(p, ctx.workload.precision),
+      id: candidateId(p, ctx.workload.precision),
       label: `${modelName} on ${instance.instanceType} (${c.region?.code ?? instance.regionId}, ${PRICING_LABEL[p.pricing]})`,
       modelName,
       provider: instance.cloud,
@@ -140,7 +132,7 @@ function describe(ctx: EvalContext, c: Identity) {
     };
   }
   return {
-    id: selfHostId(p, ctx.workload.precision),
+    id: candidateId(p, ctx.workload.precision),
     label: `${modelName} on owned ${c.gpu.name}`,
     modelName,
     provider: 'onprem',

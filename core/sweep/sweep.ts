@@ -1,4 +1,5 @@
 import type { Placement } from '../schema/placement.ts';
+import { candidateId } from './candidate-id.ts';
 import type { EvalContext } from './context.ts';
 import { evaluateApi } from './evaluate-api.ts';
 import {
@@ -40,6 +41,8 @@ export interface SweepResult {
   row(i: number): CandidateResult;
   /** Every row in rank order (reports, the CLI); builds what is not built yet. */
   rankedRows(): CandidateResult[];
+  /** The index of the candidate with this id, or -1, without building any row. */
+  indexOf(id: string): number;
 }
 
 /**
@@ -75,6 +78,7 @@ export function sweep(ctx: EvalContext, placements: readonly Placement[]): Sweep
     r.pareto = pareto[i] === 1;
     return r;
   };
+  let ids: Map<string, number> | undefined;
   return {
     columns,
     order,
@@ -84,5 +88,9 @@ export function sweep(ctx: EvalContext, placements: readonly Placement[]): Sweep
     feasibleCount,
     row,
     rankedRows: () => Array.from(order, (i) => row(i)),
+    indexOf: (id) => {
+      ids ??= new Map(placements.map((p, i) => [candidateId(p, ctx.workload.precision), i]));
+      return ids.get(id) ?? -1;
+    },
   };
 }

@@ -62,6 +62,13 @@ describe('sweep', () => {
     }
   });
 
+  it('finds a candidate by id without building rows', () => {
+    for (let i = 0; i < result.columns.size; i += 101) {
+      expect(result.indexOf(result.row(i).id)).toBe(i);
+    }
+    expect(result.indexOf('api:no/such-offering')).toBe(-1);
+  });
+
   it('ranks feasible candidates by monthly cost and recommends the cheapest', () => {
     const rows = result.rankedRows();
     const feasible = rows.filter((r) => r.feasible);

@@ -11,13 +11,13 @@ export function chosenIndices(evaluation: Ok, selectedIds: readonly string[], li
   const { result } = evaluation;
   const c = result.columns;
   if (selectedIds.length > 0) {
-    const wanted = new Set(selectedIds);
-    const out: number[] = [];
-    for (const i of result.order) {
-      if (wanted.has(result.row(i).id)) out.push(i);
-      if (out.length === wanted.size) break;
-    }
-    if (out.length > 0) return out.slice(0, limit);
+    // Picked rows in rank order (feasible first); ids no longer in the results drop out.
+    const place = (i: number) => result.rank[i] || Number.POSITIVE_INFINITY;
+    const picked = [...new Set(selectedIds)]
+      .map((id) => result.indexOf(id))
+      .filter((i) => i >= 0)
+      .sort((a, b) => place(a) - place(b));
+    if (picked.length > 0) return picked.slice(0, limit);
   }
   const out: number[] = [];
   const seenKinds = new Set<number>();

@@ -11,11 +11,8 @@ export function CandidateDetails() {
     if (!evaluation?.ok) return null;
     const { result } = evaluation;
     const wanted = selected[selected.length - 1];
-    const index =
-      wanted === undefined
-        ? result.recommended
-        : Array.from(result.order).find((i) => result.row(i).id === wanted);
-    if (index === undefined || index < 0) return null;
+    const index = wanted === undefined ? result.recommended : result.indexOf(wanted);
+    if (index < 0) return null;
     const row = result.row(index);
     return { row, sections: candidateFacts(row, evaluation.index) };
   }, [evaluation, selected]);
