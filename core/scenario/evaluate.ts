@@ -20,6 +20,52 @@ export type ScenarioEvaluation =
     }
   | { ok: false; error: string };
 
+/** A scenario's catalog index and placements: what does not change when only the workload's numbers do. */
+export type PreparedScenario =
+  { ok: true; index: CatalogIndex; placements: Placement[] } | { ok: false; error: string };
+
+/**
+ * Indexes the catalog with the scenario's own rows and discounts, expands its candidates and
+ * sweep, and refuses unknown ids up front, each named. Depends on the catalog, the scenario's
+ * catalog, discounts, candidates and sweep, and the workload's allowed places — not its volume,
+ * sizes or SLOs, so a what-if can keep it.
+ */
+export function prepareScenario(
+  catalog: Catalog,
+  scenario: Pick<Scenario, 'catalog' | 'discounts' | 'candidates' | 'sweep' | 'workload'>,
+): PreparedScenario {
+  const index = indexCatalog(catalog, scenario.catalog, scenario.discounts);
+  const missing = [
+    ...missingReferences(index, scenario.candidates),
+    ...scenarioReferenceProblems(index, scenario),
+  ];
+  if (missing.length > 0) return { ok: false, error: missing.slice(0, 5).join('; ') };
+  const placements = scenarioPlacements(index, scenario);
+  if (placements.length === 0) {
+    const error =
+      scenario.sweep === undefined
+        ? 'candidates: the scenario names no candidates and no sweep'
+        : 'sweep: its filters match nothing in the catalog, and the scenario names no candidates';
+    return { ok: false, error };
+  }
+  return { ok: true, index, placements };
+}
+
+/** Evaluates every candidate of a prepared scenario for its workload and value assumptions. */
+export function evaluatePrepared(
+  prepared: PreparedScenario,
+  scenario: Pick<Scenario, 'workload' | 'value' | 'constraints'>,
+  options: Omit<ContextOptions, 'maxMonthlyUsd'> = {},
+): ScenarioEvaluation {
+  if (!prepared.ok) return prepared;
+  const { index, placements } = prepared;
+  const ctx = makeContext(index, scenario.workload, scenario.value, {
+    ...options,
+    maxMonthlyUsd: scenario.constraints.maxMonthlyUsd,
+  });
+  return { ok: true, result: sweep(ctx, placements), index, context: ctx, placements };
+}
+
 /**
  * Evaluates every candidate of a scenario against a catalog (plus the scenario's own inline rows
  * and discounts). Unknown ids are refused up front, each named.
@@ -29,23 +75,5 @@ export function evaluateScenario(
   scenario: Scenario,
   options: Omit<ContextOptions, 'maxMonthlyUsd'> = {},
 ): ScenarioEvaluation {
-  const index = indexCatalog(catalog, scenario.catalog, scenario.discounts);
-  const placements = scenarioPlacements(index, scenario);
-  const missing = [
-    ...missingReferences(index, scenario.candidates),
-    ...scenarioReferenceProblems(index, scenario),
-  ];
-  if (missing.length > 0) return { ok: false, error: missing.slice(0, 5).join('; ') };
-  if (placements.length === 0) {
-    const error =
-      scenario.sweep === undefined
-        ? 'candidates: the scenario names no candidates and no sweep'
-        : 'sweep: its filters match nothing in the catalog, and the scenario names no candidates';
-    return { ok: false, error };
-  }
-  const ctx = makeContext(index, scenario.workload, scenario.value, {
-    ...options,
-    maxMonthlyUsd: scenario.constraints.maxMonthlyUsd,
-  });
-  return { ok: true, result: sweep(ctx, placements), index, context: ctx, placements };
+  return evaluatePrepared(prepareScenario(catalog, scenario), scenario, options);
 }

@@ -1,7 +1,14 @@
 import { create } from 'zustand';
 import type { ReplicaCapacity } from '../../core/selfhost/capacity.ts';
 import type { ObjectPairCache } from '../../core/sweep/object-cache.ts';
-import { evaluateScenario, type ScenarioEvaluation } from '../../core/scenario/evaluate.ts';
+import {
+  evaluatePrepared,
+  prepareScenario,
+  type PreparedScenario,
+  type ScenarioEvaluation,
+} from '../../core/scenario/evaluate.ts';
+import type { Catalog } from '../../core/schema/catalog.ts';
+import type { Scenario } from '../../core/schema/scenario.ts';
 import { useCatalog } from './catalog-store.ts';
 import { useWorkspace } from './workspace-store.ts';
 
@@ -39,7 +46,7 @@ export function recompute(): void {
   const scenario = useWorkspace.getState().scenario;
   const started = performance.now();
   const staleBefore = isoDaysAgo(snapshot.staleAfterDays);
-  const evaluation = evaluateScenario({ ...snapshot.catalog }, scenario, {
+  const evaluation = evaluatePrepared(preparedFor(snapshot.catalog, scenario), scenario, {
     capacityCache,
     bestCapacityCache,
     staleBefore,
@@ -49,6 +56,31 @@ export function recompute(): void {
     computeMs: performance.now() - started,
     version: s.version + 1,
   }));
+}
+
+/** The last prepared scenario and what it was prepared from (compared by identity). */
+let prepared: { inputs: readonly unknown[]; value: PreparedScenario } | undefined;
+
+/**
+ * The catalog index and placements, kept while the catalog and the scenario's catalog, discounts,
+ * candidates, sweep and allowed places stay the same objects: a what-if on volume, sizes or SLOs
+ * re-evaluates without re-indexing.
+ */
+function preparedFor(catalog: Catalog, scenario: Scenario): PreparedScenario {
+  const w = scenario.workload;
+  const inputs = [
+    catalog,
+    scenario.catalog,
+    scenario.discounts,
+    scenario.candidates,
+    scenario.sweep,
+    w.residency,
+    w.regions,
+  ];
+  if (prepared === undefined || prepared.inputs.some((x, i) => x !== inputs[i])) {
+    prepared = { inputs, value: prepareScenario(catalog, scenario) };
+  }
+  return prepared.value;
 }
 
 function isoDaysAgo(days: number): string {

@@ -99,11 +99,14 @@ async function exportReport(format: 'csv' | 'md'): Promise<void> {
   );
 }
 
-/** Search text per candidate, built on first use and kept while the evaluation lives. */
+/**
+ * Search text per candidate, built on first use and kept while the placements live: a what-if
+ * re-evaluates the same placements, whose text does not change.
+ */
 const searchCaches = new WeakMap<object, Map<number, string>>();
-function searchCacheFor(evaluation: object): Map<number, string> {
-  let cache = searchCaches.get(evaluation);
-  if (cache === undefined) searchCaches.set(evaluation, (cache = new Map()));
+function searchCacheFor(placements: object): Map<number, string> {
+  let cache = searchCaches.get(placements);
+  if (cache === undefined) searchCaches.set(placements, (cache = new Map()));
   return cache;
 }
 
@@ -121,7 +124,7 @@ export function CompareTable() {
       evaluation.index,
       query,
       evaluation.context.rates.requestsPerMonth,
-      searchCacheFor(evaluation),
+      searchCacheFor(evaluation.placements),
     );
   }, [evaluation, query]);
   if (!evaluation) return null;
