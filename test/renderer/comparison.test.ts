@@ -60,6 +60,30 @@ describe('comparison table rows', () => {
       );
     }
   });
+
+  it('sort by model name; equal keys keep rank order', () => {
+    const rankOf = new Map(Array.from(e.result.order, (i, k) => [i, k]));
+    const model = (i: number) => e.result.row(i).modelId;
+    for (const desc of [false, true]) {
+      const order = rows({ sort: { key: 'label', desc } });
+      expect(order).toHaveLength(e.result.columns.size);
+      for (let k = 1; k < order.length; k++) {
+        const a = order[k - 1]!;
+        const b = order[k]!;
+        const d = model(a).localeCompare(model(b));
+        expect(desc ? d >= 0 : d <= 0).toBe(true);
+        if (d === 0) expect(rankOf.get(a)!).toBeLessThan(rankOf.get(b)!);
+      }
+    }
+    // Ties on a number keep rank order too.
+    const byGpus = rows({ sort: { key: 'gpus', desc: false } });
+    const gpus = (i: number) => e.result.columns.gpusPeak[i] as number;
+    for (let k = 1; k < byGpus.length; k++) {
+      const a = byGpus[k - 1]!;
+      const b = byGpus[k]!;
+      if (gpus(a) === gpus(b)) expect(rankOf.get(a)!).toBeLessThan(rankOf.get(b)!);
+    }
+  });
 });
 
 describe('custom offerings', () => {

@@ -130,13 +130,17 @@ export function visibleRows(
     if (desc) out.reverse();
     return Int32Array.from(out);
   }
-  const position = new Map<number, number>();
-  out.forEach((i, k) => position.set(i, k));
+  // Array.prototype.sort is stable and `out` is in rank order, so ties keep rank order as they are.
   if (key === 'label') {
-    const names = new Map(out.map((i) => [i, modelIdOf(c.placements[i] as Placement, index)]));
+    // Few distinct models: sort their names once, then sort rows by the name's integer rank.
+    const names = out.map((i) => modelIdOf(c.placements[i] as Placement, index));
+    const nameRank = new Map(
+      [...new Set(names)].sort((a, b) => a.localeCompare(b)).map((n, r) => [n, r]),
+    );
+    const rankOf = new Map(out.map((i, k) => [i, nameRank.get(names[k] as string) as number]));
     out.sort((a, b) => {
-      const d = (names.get(a) as string).localeCompare(names.get(b) as string);
-      return (desc ? -d : d) || (position.get(a) as number) - (position.get(b) as number);
+      const d = (rankOf.get(a) as number) - (rankOf.get(b) as number);
+      return desc ? -d : d;
     });
     return Int32Array.from(out);
   }
@@ -146,10 +150,8 @@ export function visibleRows(
     const vb = value(b);
     const na = Number.isNaN(va);
     const nb = Number.isNaN(vb);
-    if (na || nb)
-      return na === nb ? (position.get(a) as number) - (position.get(b) as number) : na ? 1 : -1;
-    if (va !== vb) return desc ? vb - va : va - vb;
-    return (position.get(a) as number) - (position.get(b) as number);
+    if (na || nb) return na === nb ? 0 : na ? 1 : -1;
+    return desc ? vb - va : va - vb;
   });
   return Int32Array.from(out);
 }
