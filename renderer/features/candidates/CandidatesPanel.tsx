@@ -8,6 +8,7 @@ import { useWorkspace } from '../../stores/workspace-store.ts';
 import { candidateOptions } from './candidate-options.ts';
 import { CustomOfferingForm } from './CustomOfferingForm.tsx';
 import { FilterChips } from './FilterChips.tsx';
+import { EMPTY_API, EMPTY_CLOUD, EMPTY_ONPREM, ONPREM_DEFAULTS } from './sweep-defaults.ts';
 
 const PRICING_LABELS: Record<PricingModel, string> = {
   onDemand: 'On-demand',
@@ -23,27 +24,6 @@ const ENGINE_LABELS: Record<Engine, string> = {
 };
 
 type Sweep = NonNullable<Scenario['sweep']>;
-const EMPTY_API = { providers: [], families: [], models: [] };
-const EMPTY_CLOUD: NonNullable<Sweep['cloud']> = {
-  models: [],
-  families: [],
-  clouds: [],
-  gpus: [],
-  pricing: ['onDemand'],
-  engine: 'vllm',
-  scaling: 'autoscale',
-  minReplicas: 1,
-  targetUtilization: 0.8,
-  regionChoice: 'cheapest',
-};
-const EMPTY_ONPREM: NonNullable<Sweep['onprem']> = {
-  models: [],
-  families: [],
-  gpus: [],
-  engine: 'vllm',
-  assumptions: {},
-};
-
 function updateSweep(edit: (s: Sweep) => Sweep): void {
   useWorkspace.getState().update((s) => ({ ...s, sweep: edit(s.sweep ?? {}) }));
 }
@@ -187,7 +167,9 @@ export function CandidatesPanel() {
             min={0}
             max={1000}
             unit="replicas"
-            onCommit={(v) => setPart('cloud', { ...cloud, minReplicas: v ?? 0 })}
+            onCommit={(v) =>
+              setPart('cloud', { ...cloud, minReplicas: v ?? EMPTY_CLOUD.minReplicas })
+            }
           />
         </section>
       )}
@@ -208,7 +190,7 @@ export function CandidatesPanel() {
           />
           <NumberField
             label="Amortization"
-            value={onprem.assumptions.amortizationMonths ?? 36}
+            value={onprem.assumptions.amortizationMonths ?? ONPREM_DEFAULTS.amortizationMonths}
             integer
             min={1}
             max={120}
@@ -216,58 +198,73 @@ export function CandidatesPanel() {
             onCommit={(v) =>
               setPart('onprem', {
                 ...onprem,
-                assumptions: { ...onprem.assumptions, amortizationMonths: v ?? 36 },
+                assumptions: {
+                  ...onprem.assumptions,
+                  amortizationMonths: v ?? ONPREM_DEFAULTS.amortizationMonths,
+                },
               })
             }
           />
           <NumberField
             label="Electricity"
-            value={onprem.assumptions.powerUsdPerKwh ?? 0.12}
+            value={onprem.assumptions.powerUsdPerKwh ?? ONPREM_DEFAULTS.powerUsdPerKwh}
             min={0}
             max={5}
             unit="$/kWh"
             onCommit={(v) =>
               setPart('onprem', {
                 ...onprem,
-                assumptions: { ...onprem.assumptions, powerUsdPerKwh: v ?? 0.12 },
+                assumptions: {
+                  ...onprem.assumptions,
+                  powerUsdPerKwh: v ?? ONPREM_DEFAULTS.powerUsdPerKwh,
+                },
               })
             }
           />
           <NumberField
             label="PUE"
-            value={onprem.assumptions.pue ?? 1.4}
+            value={onprem.assumptions.pue ?? ONPREM_DEFAULTS.pue}
             min={1}
             max={3}
             onCommit={(v) =>
               setPart('onprem', {
                 ...onprem,
-                assumptions: { ...onprem.assumptions, pue: v ?? 1.4 },
+                assumptions: { ...onprem.assumptions, pue: v ?? ONPREM_DEFAULTS.pue },
               })
             }
           />
           <NumberField
             label="Colocation"
-            value={onprem.assumptions.colocationUsdPerGpuMonth ?? 150}
+            value={
+              onprem.assumptions.colocationUsdPerGpuMonth ??
+              ONPREM_DEFAULTS.colocationUsdPerGpuMonth
+            }
             min={0}
             max={100_000}
             unit="$/GPU·mo"
             onCommit={(v) =>
               setPart('onprem', {
                 ...onprem,
-                assumptions: { ...onprem.assumptions, colocationUsdPerGpuMonth: v ?? 150 },
+                assumptions: {
+                  ...onprem.assumptions,
+                  colocationUsdPerGpuMonth: v ?? ONPREM_DEFAULTS.colocationUsdPerGpuMonth,
+                },
               })
             }
           />
           <NumberField
             label="Staff"
-            value={onprem.assumptions.staffUsdPerMonth ?? 0}
+            value={onprem.assumptions.staffUsdPerMonth ?? ONPREM_DEFAULTS.staffUsdPerMonth}
             min={0}
             max={10_000_000}
             unit="$/month"
             onCommit={(v) =>
               setPart('onprem', {
                 ...onprem,
-                assumptions: { ...onprem.assumptions, staffUsdPerMonth: v ?? 0 },
+                assumptions: {
+                  ...onprem.assumptions,
+                  staffUsdPerMonth: v ?? ONPREM_DEFAULTS.staffUsdPerMonth,
+                },
               })
             }
           />

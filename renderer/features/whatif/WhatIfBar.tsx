@@ -3,6 +3,7 @@ import { formatNumber, formatPct } from '../../../core/format.ts';
 import { requestsPerMonth } from '../../../core/workload/derive.ts';
 import type { Scenario } from '../../../core/schema/scenario.ts';
 import { useWorkspace } from '../../stores/workspace-store.ts';
+import { EMPTY_CLOUD } from '../candidates/sweep-defaults.ts';
 import { fromPosition, SLIDER_STEPS, toPosition, type SliderScale } from './slider-scale.ts';
 
 interface SliderDef {
@@ -100,7 +101,9 @@ const SLIDERS: SliderDef[] = [
     label: 'GPU target utilization',
     scale: { min: 0.3, max: 1, log: false },
     read: (s) =>
-      s.sweep?.cloud?.targetUtilization ?? s.sweep?.onprem?.assumptions.targetUtilization ?? 0.8,
+      s.sweep?.cloud?.targetUtilization ??
+      s.sweep?.onprem?.assumptions.targetUtilization ??
+      EMPTY_CLOUD.targetUtilization,
     write: (s, v) => ({
       ...s,
       sweep: {
