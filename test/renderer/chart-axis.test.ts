@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  compactCount,
-  compactUsd,
-  logTicks,
-} from '../../renderer/features/charts/chart-options.ts';
+import { compactCount, compactUsd } from '../../core/format.ts';
+import { logTicks } from '../../renderer/features/charts/chart-options.ts';
 
 describe('chart axis labels', () => {
   it('money reads short, with the sign before the dollar', () => {
@@ -20,6 +17,8 @@ describe('chart axis labels', () => {
     expect(compactCount(200_000)).toBe('200k');
     expect(compactCount(2_500_000)).toBe('2.5M');
     expect(compactCount(1e9)).toBe('1B');
+    expect(compactCount(1_500)).toBe('1.5k');
+    expect(compactCount(850)).toBe('850');
   });
 });
 

@@ -1,30 +1,7 @@
 import type { ChartOptions } from 'chart.js';
-import { formatUsd } from '../../../core/format.ts';
+import { compactCount, compactUsd, formatUsd } from '../../../core/format.ts';
 import type { themeColors } from './ChartCanvas.tsx';
 
-/** Axis money: $850, $12k, $1.5M, $2B; negative amounts as −$200M. */
-export const compactUsd = (v: number | string) => {
-  const n = Number(v);
-  const sign = n < 0 ? '−' : '';
-  const a = Math.abs(n);
-  const short = (x: number) => (x >= 10 ? x.toFixed(0) : x.toFixed(1).replace(/\.0$/, ''));
-  if (a >= 1e9) return `${sign}$${short(a / 1e9)}B`;
-  if (a >= 1e6) return `${sign}$${short(a / 1e6)}M`;
-  if (a >= 1e3) return `${sign}$${short(a / 1e3)}k`;
-  return `${sign}$${a.toFixed(0)}`;
-};
-export const compactCount = (v: number | string) => {
-  const n = Number(v);
-  const short = (x: number) =>
-    x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(0) : x.toFixed(1).replace(/\.0$/, '');
-  return n >= 1e9
-    ? `${short(n / 1e9)}B`
-    : n >= 1e6
-      ? `${short(n / 1e6)}M`
-      : n >= 1e3
-        ? `${short(n / 1e3)}k`
-        : short(n);
-};
 /**
  * Log axes label 1, 2 and 5 times a power of ten, or only the powers of ten when the axis spans
  * more than three decades, so labels never run into each other.

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { formatNumber, formatPct } from '../../../core/format.ts';
+import { compactCount, formatPct } from '../../../core/format.ts';
 import { requestsPerMonth } from '../../../core/workload/derive.ts';
 import type { Scenario } from '../../../core/schema/scenario.ts';
 import { useWorkspace } from '../../stores/workspace-store.ts';
@@ -15,15 +15,6 @@ interface SliderDef {
   show: (v: number) => string;
 }
 
-const compact = (v: number) =>
-  v >= 1e9
-    ? `${(v / 1e9).toFixed(1)}B`
-    : v >= 1e6
-      ? `${(v / 1e6).toFixed(1)}M`
-      : v >= 1e3
-        ? `${(v / 1e3).toFixed(0)}k`
-        : formatNumber(v);
-
 /** The what-if controls a facilitator moves live: each edit re-ranks everything at once. */
 const SLIDERS: SliderDef[] = [
   {
@@ -32,7 +23,7 @@ const SLIDERS: SliderDef[] = [
     scale: { min: 1_000, max: 1e9, log: true, integer: true },
     read: (s) => requestsPerMonth(s.workload),
     write: (s, v) => ({ ...s, workload: { ...s.workload, requests: { count: v, per: 'month' } } }),
-    show: compact,
+    show: compactCount,
   },
   {
     key: 'cache',
@@ -65,7 +56,7 @@ const SLIDERS: SliderDef[] = [
         },
       };
     },
-    show: compact,
+    show: compactCount,
   },
   {
     key: 'output',
@@ -83,7 +74,7 @@ const SLIDERS: SliderDef[] = [
         },
       };
     },
-    show: compact,
+    show: compactCount,
   },
   {
     key: 'batch',
