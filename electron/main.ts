@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, session } from 'electron';
 import { dataDirOverride } from './db/paths.ts';
-import { openCatalogStore } from './db/store.ts';
+import { openCatalogStore, STALE_AFTER_DAYS } from './db/store.ts';
 import { fileDialogs } from './dialogs.ts';
 import { MENU_CHANNEL } from './ipc/contract.ts';
 import { createHandlers } from './ipc/handlers.ts';
@@ -16,7 +16,6 @@ import { checkNativeBinding, nativeBindingPath } from './native-binding.ts';
 import { allowNavigation, allowRequest, isTrustedSender, permissionDecision } from './security.ts';
 import { windowOptions } from './window-options.ts';
 
-const STALE_AFTER_DAYS = 180;
 // dist-electron/main.cjs → the project (development) or app.asar (packaged) is one level up.
 const appRoot = join(__dirname, '..');
 const resources = app.isPackaged ? process.resourcesPath : appRoot;

@@ -100,6 +100,8 @@ export interface CatalogStore {
     options?: ListOptions,
   ): { rows: CatalogRowView[]; total: number; filterError?: string };
   stats(): CatalogStats;
+  /** ISO date: rows read before it are stale. */
+  staleBefore(): string;
   /** Adds or replaces a row (validated); a seed row edited becomes `modified`. */
   upsert(table: CatalogTable, row: unknown): Result<{ key: string; changed: CatalogTable[] }>;
   remove(table: CatalogTable, key: string): Result<{ changed: CatalogTable[] }>;

@@ -36,7 +36,8 @@ import { isCatalogTableName } from '../../core/catalog-import/catalog-tables.ts'
 export { DB_FILE_NAME, defaultDataDir } from './paths.ts';
 export { MigrationError } from './migrate.ts';
 
-const DEFAULT_STALE_AFTER_DAYS = 180;
+/** Prices and specs older than this are flagged stale (the app, the server and the CLI agree). */
+export const STALE_AFTER_DAYS = 180;
 
 function failure(error: unknown): { ok: false; error: string } {
   // A row that fails its schema here slipped past a check: still say which field, in one line.
@@ -116,6 +117,10 @@ class SqliteCatalogStore implements CatalogStore {
     if (!isCatalogTableName(table))
       return { rows: [], total: 0, filterError: `unknown catalog table '${String(table)}'` };
     return this.catalog.list(table, options);
+  }
+
+  staleBefore(): string {
+    return this.catalog.staleBefore();
   }
 
   stats(): CatalogStats {
@@ -241,6 +246,6 @@ export function openCatalogStore(options: OpenOptions): OpenedCatalogStore {
     opened.recoveryNotice,
     prepared.merge,
     now,
-    options.staleAfterDays ?? DEFAULT_STALE_AFTER_DAYS,
+    options.staleAfterDays ?? STALE_AFTER_DAYS,
   );
 }

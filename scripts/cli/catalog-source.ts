@@ -38,13 +38,13 @@ export function withWritableStore<T>(command: string, fn: (store: OpenedCatalogS
   });
 }
 
-/** The catalog the CLI evaluates against: the database's rows. */
-export function loadCatalog(): Catalog {
+/** The catalog the CLI evaluates against (the database's rows), and its staleness date. */
+export function loadCatalog(): { catalog: Catalog; staleBefore: string } {
   return withStore((store) => {
     const catalog = store.readCatalog();
     for (const problem of store.problems()) {
       process.stderr.write(`modelwise: left out of the catalog: ${problem}\n`);
     }
-    return catalog;
+    return { catalog, staleBefore: store.staleBefore() };
   });
 }

@@ -8,14 +8,17 @@ import { readJsonFile } from './read-file.ts';
 
 const FORMATS = ['table', 'json', 'csv', 'md'] as const;
 
-export function runCost(argv: readonly string[], catalog: Catalog): string {
+export function runCost(
+  argv: readonly string[],
+  { catalog, staleBefore }: { catalog: Catalog; staleBefore?: string },
+): string {
   const a = parseArgs(argv, ['scenario', 'format'], []);
   if (a.positionals.length > 0) throw new UsageError(`unexpected argument '${a.positionals[0]}'`);
   const file = requiredFlag(a, 'scenario');
   const format = enumFlag(a, 'format', FORMATS) ?? 'table';
   const parsed = parseScenario(readJsonFile(file));
   if (!parsed.ok) throw new UsageError(`${file}: ${parsed.error}`);
-  const evaluation = evaluateScenario(catalog, parsed.scenario);
+  const evaluation = evaluateScenario(catalog, parsed.scenario, staleBefore ? { staleBefore } : {});
   if (!evaluation.ok) throw new UsageError(`${file}: ${evaluation.error}`);
   const result = evaluation.result;
   const candidates = result.rankedRows();

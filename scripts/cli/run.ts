@@ -24,7 +24,7 @@ export function run(argv: readonly string[]): string {
   const [command, ...rest] = argv;
   switch (command) {
     case 'estimate':
-      return runEstimate(rest, loadCatalog());
+      return runEstimate(rest, loadCatalog().catalog);
     case 'cost':
       return runCost(rest, loadCatalog());
     case 'catalog':

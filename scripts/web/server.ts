@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { defaultDataDir } from '../../electron/db/paths.ts';
-import { openCatalogStore } from '../../electron/db/store.ts';
+import { openCatalogStore, STALE_AFTER_DAYS } from '../../electron/db/store.ts';
 import type { CatalogStore } from '../../electron/db/store-types.ts';
 import { createHandlers, dispatch } from '../../electron/ipc/handlers.ts';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security.ts';
@@ -18,7 +18,6 @@ const HOST = '127.0.0.1';
 const MB = 1024 * 1024;
 /** The contract's largest input (a 64M-character import) with room for its JSON encoding. */
 const MAX_BODY_MB = 70;
-const STALE_AFTER_DAYS = 180;
 const RENDERER_DIR = resolve('dist/renderer');
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -250,3 +250,13 @@ describe('CLI: files and folders that cannot be used', () => {
     expect(() => run(['catalog', 'import', dir, '--format', 'json'])).toThrow(`${dir}: not a file`);
   });
 });
+
+describe('CLI: stale prices', () => {
+  it('cost warns of a price older than the staleness window, as the app does', () => {
+    const s = workedExampleScenario() as { catalog: { offerings: Record<string, unknown>[] } };
+    s.catalog.offerings[0]!['asOf'] = '2020-01-01';
+    const file = writeJson(tmp(), 'stale.json', s);
+    const out = JSON.parse(run(['cost', '--scenario', file, '--format', 'json']));
+    expect(out.candidates[0].warnings).toContain('price dated 2020-01-01 (stale)');
+  });
+});
