@@ -34,7 +34,7 @@ export function fileDialogs(window: () => BrowserWindow | null): FileDialogs {
       const win = window();
       const options = {
         defaultPath: suggestedName,
-        filters: kind === 'report' ? FILTERS.report : FILTERS.scenario,
+        filters: FILTERS[kind],
       };
       const r = win
         ? await dialog.showSaveDialog(win, options)
