@@ -1,4 +1,5 @@
-import { comparisonCsv, comparisonMarkdown, comparisonText } from '../../core/report/writers.ts';
+import { markdownReport } from '../../core/report/markdown-report.ts';
+import { comparisonCsv, comparisonText } from '../../core/report/writers.ts';
 import { evaluateScenario } from '../../core/scenario/evaluate.ts';
 import { parseScenario } from '../../core/scenario/parse.ts';
 import type { Catalog } from '../../core/schema/catalog.ts';
@@ -33,7 +34,7 @@ export function runCost(
     case 'csv':
       return comparisonCsv(candidates).trimEnd();
     case 'md':
-      return `## ${parsed.scenario.name}\n\n${comparisonMarkdown(candidates)}`;
+      return markdownReport(parsed.scenario, evaluation.context.rates, candidates).trimEnd();
     case 'table': {
       const pick = recommended ? `Recommended: ${recommended.label}` : 'No feasible candidate.';
       return `${parsed.scenario.name}\n${pick}\n\n${comparisonText(candidates)}`;

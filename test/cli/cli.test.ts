@@ -251,9 +251,12 @@ describe('CLI: cost', () => {
     const csv = run(['cost', '--scenario', file, '--format', 'csv']).split('\n');
     expect(csv[0]).toMatch(/^rank,candidate,kind,monthlyUsd/);
     expect(csv[1]).toMatch(/,11015\.19/);
-    expect(run(['cost', '--scenario', file, '--format', 'md'])).toMatch(
-      /\| 1 ★ \| .* \| \$11,015 \|/,
-    );
+    const md = run(['cost', '--scenario', file, '--format', 'md']);
+    expect(md).toMatch(/\| 1 ★ \| .* \| \$11,015 \|/);
+    // The same report the app exports: the assumptions first.
+    expect(md).toContain('## Assumptions');
+    expect(md).toContain('- Requests: 1,500,000 a month');
+    expect(md).toContain('cacheable prefix 1200, 60% prompt-cache hits');
     expect(run(['cost', '--scenario', file])).toMatch(/Recommended: .*claude-negotiated/);
   });
 
