@@ -6,7 +6,7 @@
 import { exitQuietlyOnClosedPipe } from './cli/closed-pipe.ts';
 import { performance } from 'node:perf_hooks';
 import { apiCost } from '../core/pricing/api-cost.ts';
-import { replicaCapacity, selfHostShape } from '../core/selfhost/capacity.ts';
+import { replicaCapacity, selfHostShape, type ReplicaCapacity } from '../core/selfhost/capacity.ts';
 import { cloudCost } from '../core/selfhost/cloud-cost.ts';
 import type { OpenModel } from '../core/schema/catalog.ts';
 import { ValueAssumptions } from '../core/schema/value.ts';
@@ -15,6 +15,7 @@ import { CandidateSweep } from '../core/schema/scenario.ts';
 import { indexCatalog } from '../core/sweep/catalog-index.ts';
 import { sweepPlacements } from '../core/sweep/candidates.ts';
 import { makeContext } from '../core/sweep/context.ts';
+import { ObjectPairCache } from '../core/sweep/object-cache.ts';
 import { sweep } from '../core/sweep/sweep.ts';
 import { workloadRates } from '../core/workload/derive.ts';
 import { readSeed } from '../electron/db/seed-files.ts';
@@ -122,7 +123,7 @@ function main(): void {
   );
   const cold: number[] = [];
   const warm: number[] = [];
-  const cache = new Map();
+  const cache = new ObjectPairCache<ReplicaCapacity>();
   let candidates = 0;
   let feasible = 0;
   for (let i = 0; i < 7; i++) {

@@ -7,7 +7,10 @@ import {
 } from '../selfhost/capacity.ts';
 import type { EvalContext } from './context.ts';
 
-/** Replica capacity through the context's cache (keyed by everything that changes it). */
+/**
+ * Replica capacity through the context's cache: keyed by the model and GPU rows themselves (a
+ * scenario's own row under a catalog id is a different row) and everything else that changes it.
+ */
 export function cachedCapacity(
   ctx: EvalContext,
   r: ReplicaRequest,
@@ -15,9 +18,8 @@ export function cachedCapacity(
   slo: LatencySlo,
   networkMs: number,
 ): ReplicaCapacity {
+  const rtt = Math.round(networkMs);
   const key = [
-    r.model.id,
-    r.gpu.id,
     r.tp,
     r.precision,
     r.kvPrecision ?? '',
@@ -28,17 +30,17 @@ export function cachedCapacity(
     slo.ttftMs ?? '',
     slo.tpotMs ?? '',
     slo.e2eMs ?? '',
-    Math.round(networkMs),
+    rtt,
   ].join('|');
-  let hit = ctx.capacityCache.get(key);
+  let hit = ctx.capacityCache.get(r.model, r.gpu, key);
   if (hit === undefined) {
     hit = replicaCapacity(
       { ...r, ...(ctx.parameters ? { parameters: ctx.parameters } : {}) },
       shape,
       slo,
-      Math.round(networkMs),
+      rtt,
     );
-    ctx.capacityCache.set(key, hit);
+    ctx.capacityCache.set(r.model, r.gpu, key, hit);
   }
   return hit;
 }

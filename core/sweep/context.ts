@@ -17,10 +17,10 @@ export interface EvalContext {
   value: ValueAssumptions;
   maxMonthlyUsd: number | undefined;
   /**
-   * Replica capacities by configuration and workload shape. Volume does not enter the key, so a
-   * cache kept across what-if changes of volume makes re-evaluation cheap.
+   * Replica capacities by model and GPU row, configuration and workload shape. Volume does not
+   * enter the key, so a cache kept across what-if changes of volume makes re-evaluation cheap.
    */
-  capacityCache: Map<string, ReplicaCapacity>;
+  capacityCache: ObjectPairCache<ReplicaCapacity>;
   /** Sized cloud fleets per capacity and instance size and terms (shared by a type's regions). */
   fleetCache: Map<object, Map<string, CloudFleet>>;
   /**
@@ -65,7 +65,8 @@ export interface GrowthMonth {
 
 export interface ContextOptions {
   maxMonthlyUsd?: number | undefined;
-  capacityCache?: Map<string, ReplicaCapacity>;
+  /** Kept across evaluations with the same performance parameters (ignored with `parameters`). */
+  capacityCache?: ObjectPairCache<ReplicaCapacity>;
   /** Best layouts by workload shape; keep one across what-ifs to reuse them. */
   bestCapacityCache?: Map<string, ObjectPairCache<ReplicaCapacity>>;
   parameters?: PerfParameters;
@@ -84,7 +85,11 @@ export function makeContext(
     rates: workloadRates(workload),
     value,
     maxMonthlyUsd: options.maxMonthlyUsd,
-    capacityCache: options.capacityCache ?? new Map(),
+    // Capacities computed with other parameters must not be reused: a calibration gets its own.
+    capacityCache:
+      options.parameters === undefined
+        ? (options.capacityCache ?? new ObjectPairCache())
+        : new ObjectPairCache(),
     bestCapacity: layoutsFor(options.bestCapacityCache, shapeKey(workload)),
     schedules: {},
     growthMonths: {},

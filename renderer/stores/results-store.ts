@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { ReplicaCapacity } from '../../core/selfhost/capacity.ts';
-import type { ObjectPairCache } from '../../core/sweep/object-cache.ts';
+import { ObjectPairCache } from '../../core/sweep/object-cache.ts';
 import {
   evaluatePrepared,
   prepareScenario,
@@ -30,7 +30,7 @@ export const useResults = create<ResultsState>()(() => ({
  * Replica capacities survive what-if changes of volume (they do not depend on it) and are dropped
  * when the catalog changes (a GPU or model edit changes them).
  */
-let capacityCache = new Map<string, ReplicaCapacity>();
+let capacityCache = new ObjectPairCache<ReplicaCapacity>();
 let bestCapacityCache = new Map<string, ObjectPairCache<ReplicaCapacity>>();
 let cacheRevision = -1;
 
@@ -39,7 +39,7 @@ export function recompute(): void {
   const snapshot = useCatalog.getState().snapshot;
   if (snapshot === null) return;
   if (snapshot.revision !== cacheRevision) {
-    capacityCache = new Map();
+    capacityCache = new ObjectPairCache();
     bestCapacityCache = new Map();
     cacheRevision = snapshot.revision;
   }

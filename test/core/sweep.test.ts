@@ -8,6 +8,8 @@ import { makeContext } from '../../core/sweep/context.ts';
 import { evaluateCandidate, sweep } from '../../core/sweep/sweep.ts';
 import { Offering } from '../../core/schema/catalog.ts';
 import { OnpremPlacement } from '../../core/schema/placement.ts';
+import type { ReplicaCapacity } from '../../core/selfhost/capacity.ts';
+import { ObjectPairCache } from '../../core/sweep/object-cache.ts';
 import { CandidateSweep, Scenario } from '../../core/schema/scenario.ts';
 import { evaluateScenario } from '../../core/scenario/evaluate.ts';
 import { offering } from '../support/fixtures.ts';
@@ -216,6 +218,31 @@ describe('monthly growth', () => {
       expect(row.roi!.npvUsd, row.id).toBeCloseTo(expected.npvUsd, 4);
       expect(result.columns.npvUsd[i], row.id).toBeCloseTo(expected.npvUsd, 4);
     }
+  });
+});
+
+describe('kept capacity caches', () => {
+  it('a scenario’s own model under a catalog id is sized as itself, not from the cache', () => {
+    const capacityCache = new ObjectPairCache<ReplicaCapacity>();
+    const bestCapacityCache = new Map<string, ObjectPairCache<ReplicaCapacity>>();
+    const options = { capacityCache, bestCapacityCache };
+    const base = {
+      schemaVersion: 1,
+      name: 'own model',
+      workload: work({ slo: {} }),
+      candidates: [{ kind: 'onprem', gpuId: 'h100-sxm', modelId: 'llama-3.1-8b', tp: 1 }],
+    };
+    const first = evaluateScenario(catalog, Scenario.parse(base), options);
+    const model = catalog.models.find((m) => m.id === 'llama-3.1-8b')!;
+    // The same id, twice the layers (more attention and KV per token).
+    const heavier = { ...model, arch: { ...model.arch!, layers: model.arch!.layers * 2 } };
+    const own = Scenario.parse({ ...base, catalog: { models: [heavier] } });
+    const second = evaluateScenario(catalog, own, options);
+    const fresh = evaluateScenario(catalog, own);
+    if (!first.ok || !second.ok || !fresh.ok) throw new Error('evaluation failed');
+    const tpot = (e: typeof first) => e.result.row(0).tpotMs!;
+    expect(tpot(second)).toBe(tpot(fresh));
+    expect(tpot(second)).not.toBe(tpot(first));
   });
 });
 
