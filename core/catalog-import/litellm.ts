@@ -11,13 +11,7 @@
 import { Model, Offering, type OfferingInput } from '../schema/catalog.ts';
 import { RESIDENCY_ZONES, type ResidencyZone } from '../schema/common.ts';
 import { describeZodError } from '../schema/errors.ts';
-import {
-  MAX_JSON_DEPTH,
-  describeJsonType,
-  jsonTextDepth,
-  looksBinary,
-  valueDeeperThan,
-} from './json-guard.ts';
+import { MAX_JSON_DEPTH, describeJsonType, valueDeeperThan } from './json-guard.ts';
 import { isRecord, readLiteLlmEntry, type LiteLlmEntry } from './litellm-entry.ts';
 import {
   cacheRuleFor,
@@ -60,28 +54,6 @@ export interface LiteLlmImport {
   skipped: Record<string, number>;
   /** Price fields the catalog does not model (flex tier, audio, 1-hour cache writes …), by count. */
   ignoredFields: Record<string, number>;
-}
-
-/** Parses the file's text, refusing empty, binary, over-nested or invalid JSON in one line. */
-export function parseLiteLlmText(text: string): { ok: true; value: unknown } | Refusal {
-  if (text.trim() === '') return { ok: false, error: 'the file is empty' };
-  if (looksBinary(text))
-    return { ok: false, error: 'the file is binary data, not a JSON price file' };
-  if (jsonTextDepth(text) > MAX_JSON_DEPTH) {
-    return {
-      ok: false,
-      error: `the file nests deeper than ${MAX_JSON_DEPTH} levels; not a LiteLLM price file`,
-    };
-  }
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch (error) {
-    const detail = error instanceof Error ? (error.message.split('\n')[0] ?? '') : '';
-    return {
-      ok: false,
-      error: `the file is not valid JSON (truncated or corrupt?): ${detail}`.trim(),
-    };
-  }
 }
 
 /** Converts a parsed price file. See the module comment for what is skipped and what is refused. */

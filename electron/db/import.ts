@@ -4,7 +4,7 @@
  * found in the catalog or the file — and only then written, in one transaction. A refused import
  * writes nothing; the message names the entry or row and the field.
  */
-import { convertLiteLlm, parseLiteLlmText } from '../../core/catalog-import/litellm.ts';
+import { convertLiteLlm } from '../../core/catalog-import/litellm.ts';
 import { slugId } from '../../core/catalog-import/litellm-providers.ts';
 import { csvColumnOf, parseCatalogCsv } from '../../core/catalog-import/csv-format.ts';
 import { parseNativeCatalog } from '../../core/catalog-import/native-json.ts';
@@ -115,7 +115,7 @@ const KEPT_FIELDS = [
 ] as const;
 
 function litellmPlan(ctx: ImportContext, text: string): Result<Plan> {
-  const parsed = parseLiteLlmText(text);
+  const parsed = parseJsonSafely(text);
   if (!parsed.ok) return parsed;
   const storedOffering = (id: string): Row | undefined => {
     const stored = ctx.rows.get('offerings', id);

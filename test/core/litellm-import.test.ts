@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { parseJsonSafely } from '../../core/json-safe.ts';
 import {
   convertLiteLlm,
-  parseLiteLlmText,
   type LiteLlmImport,
   type LiteLlmOptions,
 } from '../../core/catalog-import/litellm.ts';
@@ -497,41 +497,41 @@ describe('convertLiteLlm: refusals name the entry and the field', () => {
   });
 });
 
-describe('parseLiteLlmText: malformed files get a one-line refusal', () => {
+describe('parseJsonSafely: malformed files get a one-line refusal', () => {
   it('refuses an empty or blank file', () => {
-    expect(parseLiteLlmText('')).toEqual({ ok: false, error: 'the file is empty' });
-    expect(parseLiteLlmText(' \n\t ')).toEqual({ ok: false, error: 'the file is empty' });
+    expect(parseJsonSafely('')).toEqual({ ok: false, error: 'the file is empty' });
+    expect(parseJsonSafely(' \n\t ')).toEqual({ ok: false, error: 'the file is empty' });
   });
 
   it('refuses binary data', () => {
-    expect(parseLiteLlmText('PK\u0003\u0004\u0000\u0000zip')).toEqual({
+    expect(parseJsonSafely('PK\u0003\u0004\u0000\u0000zip')).toEqual({
       ok: false,
-      error: 'the file is binary data, not a JSON price file',
+      error: 'the file is binary data, not JSON',
     });
   });
 
   it('refuses truncated JSON with one line and no stack trace', () => {
-    const result = parseLiteLlmText('{"gpt-4o": {"input_cost_per_token": 2.5e-6,');
+    const result = parseJsonSafely('{"gpt-4o": {"input_cost_per_token": 2.5e-6,');
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.error).toMatch(/^the file is not valid JSON \(truncated or corrupt\?\): /);
+    expect(result.error).toMatch(/^not valid JSON \(truncated or corrupt\?\): /);
     expect(result.error).not.toContain('\n');
     expect(result.error).not.toMatch(/\bat \S+ \(/);
   });
 
   it('refuses nesting deeper than 64 levels before parsing, even 1,000,000 deep', () => {
-    const error = 'the file nests deeper than 64 levels; not a LiteLLM price file';
-    expect(parseLiteLlmText('['.repeat(65) + ']'.repeat(65))).toEqual({ ok: false, error });
-    expect(parseLiteLlmText('['.repeat(1_000_000))).toEqual({ ok: false, error });
+    const error = 'the file nests deeper than 64 levels';
+    expect(parseJsonSafely('['.repeat(65) + ']'.repeat(65))).toEqual({ ok: false, error });
+    expect(parseJsonSafely('['.repeat(1_000_000))).toEqual({ ok: false, error });
   });
 
   it('counts brackets inside strings as text, not nesting', () => {
-    const result = parseLiteLlmText(JSON.stringify({ note: '['.repeat(100) }));
+    const result = parseJsonSafely(JSON.stringify({ note: '['.repeat(100) }));
     expect(result).toEqual({ ok: true, value: { note: '['.repeat(100) } });
   });
 
   it('parses a valid file, which convertLiteLlm then reads', () => {
-    const parsed = parseLiteLlmText(
+    const parsed = parseJsonSafely(
       JSON.stringify({
         m: { mode: 'chat', input_cost_per_token: 1e-6, output_cost_per_token: 1e-6 },
       }),

@@ -4,11 +4,8 @@
  * free-preview entries, no duplicates — plus the few published facts LiteLLM's file leaves out
  * (batch discounts, Vertex regional endpoints), each named in the row's source.
  */
-import {
-  convertLiteLlm,
-  parseLiteLlmText,
-  type EntryContext,
-} from '../../../core/catalog-import/litellm.ts';
+import { convertLiteLlm, type EntryContext } from '../../../core/catalog-import/litellm.ts';
+import { parseJsonSafely } from '../../../core/json-safe.ts';
 import type { Offering, OfferingInput, TierPrices } from '../../../core/schema/catalog.ts';
 import { matchCatalogModel } from './model-match.ts';
 import { CURATED_ON, SNAPSHOTS, referenceText } from './reference.ts';
@@ -46,7 +43,7 @@ export interface SeedOfferings {
 }
 
 export function seedOfferings(): SeedOfferings {
-  const parsed = parseLiteLlmText(referenceText(SNAPSHOTS.litellm.file));
+  const parsed = parseJsonSafely(referenceText(SNAPSHOTS.litellm.file));
   if (!parsed.ok) throw new Error(`${SNAPSHOTS.litellm.file}: ${parsed.error}`);
   const notes = new Map<string, string>();
   const resolvedKeys = new Set<string>();
