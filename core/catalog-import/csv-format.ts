@@ -5,7 +5,7 @@
  * header = row 1) and the column.
  */
 import type { z } from 'zod';
-import { csvField, parseCsv, parseDecimal } from '../csv.ts';
+import { parseCsv, parseDecimal, toCsv } from '../csv.ts';
 import { Instance, LONG_CONTEXT_RULES, Offering } from '../schema/catalog.ts';
 import { formatPath } from '../schema/errors.ts';
 import { looksBinary } from './json-guard.ts';
@@ -135,7 +135,7 @@ export function catalogToCsv(table: CsvTable, rows: readonly Record<string, unkn
   const columns = COLUMNS[table];
   const lines = [columns.map((c) => c.name)];
   for (const row of rows) lines.push(columns.map((c) => cell(c, valueAt(row, c.path))));
-  return lines.map((line) => line.map(csvField).join(',') + '\r\n').join('');
+  return toCsv(lines);
 }
 
 // ---- reading -------------------------------------------------------------------------------
