@@ -25,10 +25,9 @@ export function activeHoursPerMonth(w: Pick<Workload, 'schedule'>): number {
   return w.schedule.hoursPerDay * w.schedule.daysPerWeek * WEEKS_PER_MONTH;
 }
 
-/** Volume and rates for month `monthIndex` (0 = first month), with monthly growth compounded. */
-export function workloadRates(w: Workload, monthIndex = 0): WorkloadRates {
-  const growth = Math.pow(1 + w.monthlyGrowthPct / 100, monthIndex);
-  const monthly = requestsPerMonth(w) * growth;
+/** Volume and rates of the workload as stated (growth is applied month by month by the ROI). */
+export function workloadRates(w: Workload): WorkloadRates {
+  const monthly = requestsPerMonth(w);
   const billed = monthly * (1 - w.responseCacheHitRate);
   const activeHours = activeHoursPerMonth(w);
   const avg = billed / (activeHours * SECONDS_PER_HOUR);

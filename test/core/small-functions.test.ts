@@ -41,10 +41,6 @@ describe('workload volume', () => {
     expect(r.peakBilledPerSecond).toBeCloseTo((3 * 1_350_000) / (730 * 3600), 12);
   });
 
-  it('growth compounds by month', () => {
-    const w = workload({ monthlyGrowthPct: 10 });
-    expect(workloadRates(w, 2).requestsPerMonth).toBeCloseTo(1_500_000 * 1.21, 6);
-  });
 });
 
 describe('network round trip', () => {
