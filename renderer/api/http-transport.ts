@@ -1,5 +1,10 @@
-import type { Channel, ChannelInput, RendererApi, Reply } from '../../electron/ipc/contract.ts';
-import { CHANNEL_NAMES } from './channel-names.ts';
+import {
+  CHANNELS,
+  type Channel,
+  type ChannelInput,
+  type RendererApi,
+  type Reply,
+} from '../../electron/ipc/contract.ts';
 
 /** Browser mode: each channel is a POST to the local server's /api/<channel>. */
 export function httpApi(base = './api/'): RendererApi {
@@ -16,7 +21,10 @@ export function httpApi(base = './api/'): RendererApi {
     }
   };
   const api = Object.fromEntries(
-    CHANNEL_NAMES.map((c) => [c, (input: ChannelInput<typeof c>) => call(c, input)]),
+    (Object.keys(CHANNELS) as Channel[]).map((c) => [
+      c,
+      (input: ChannelInput<typeof c>) => call(c, input),
+    ]),
   ) as unknown as RendererApi;
   // Files are picked and saved by the page itself in a browser.
   api['file:open'] = (input) =>
