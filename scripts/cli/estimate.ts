@@ -55,7 +55,7 @@ export function runEstimate(argv: readonly string[], catalog: Catalog): string {
     const others = [...a.flags.keys()].filter((k) => k !== 'batch' && k !== 'json');
     if (others.length > 0)
       throw new UsageError(`--batch takes its options from the file; drop --${others[0]}`);
-    return runBatch(batchFile, catalog);
+    return runBatch(batchFile, rowsById(catalog));
   }
   const item: BatchItem = {
     model: requiredFlag(a, 'model'),
@@ -74,7 +74,7 @@ export function runEstimate(argv: readonly string[], catalog: Catalog): string {
     throw new UsageError('give --concurrency or --saturate, not both');
   if (!item.saturate && item.concurrency === undefined)
     throw new UsageError('--concurrency N or --saturate is required');
-  const result = estimateItem(item, catalog, (field) => `--${kebab(field)}`);
+  const result = estimateItem(item, rowsById(catalog), (field) => `--${kebab(field)}`);
   return a.flags.has('json') ? JSON.stringify(result) : humanEstimate(item, result);
 }
 
@@ -83,7 +83,20 @@ function required<T>(v: T | undefined, name: string): T {
   return v;
 }
 
-function runBatch(file: string, catalog: Catalog): string {
+/** The catalog's models and GPUs by id, built once per command (a batch has up to 100,000 items). */
+interface RowsById {
+  models: Map<string, Catalog['models'][number]>;
+  gpus: Map<string, Catalog['gpus'][number]>;
+}
+
+function rowsById(catalog: Catalog): RowsById {
+  return {
+    models: new Map(catalog.models.map((m) => [m.id, m])),
+    gpus: new Map(catalog.gpus.map((g) => [g.id, g])),
+  };
+}
+
+function runBatch(file: string, rows: RowsById): string {
   const raw = readJsonFile(file);
   if (!Array.isArray(raw)) throw new UsageError(`${file}: must be a JSON array of configurations`);
   if (raw.length > 100_000) throw new UsageError(`${file}: at most 100,000 configurations`);
@@ -98,7 +111,7 @@ function runBatch(file: string, catalog: Catalog): string {
     if (item.saturate !== true && item.concurrency === undefined) {
       throw new UsageError(`${file}: [${i}]: concurrency or saturate: true is required`);
     }
-    return estimateItem(item, catalog, (field) => `${file}: [${i}].${field}`);
+    return estimateItem(item, rows, (field) => `${file}: [${i}].${field}`);
   });
   return JSON.stringify(results);
 }
@@ -110,11 +123,9 @@ const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 function estimateItem(
   item: BatchItem,
-  catalog: Catalog,
+  { models, gpus }: RowsById,
   name: FieldName,
 ): Estimate & { model: string; gpu: string; gpus: number; engine: Engine } {
-  const models = new Map(catalog.models.map((m) => [m.id, m]));
-  const gpus = new Map(catalog.gpus.map((g) => [g.id, g]));
   const model = lookup(models, item.model, 'model', name('model'));
   if (!model.openWeights || model.arch === undefined) {
     throw new UsageError(`${name('model')}: '${model.id}' has no open weights to self-host`);
