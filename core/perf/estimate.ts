@@ -57,7 +57,7 @@ export class ConfigurationError extends Error {
 }
 
 /** Checks the parallel layout; throws ConfigurationError with the field named. */
-export function checkParallelism(model: OpenModel, gpus: number, tp: number): void {
+export function checkParallelism(model: OpenModel, gpus: number, tp: number, tpGiven = true): void {
   if (!Number.isInteger(gpus) || gpus < 1) {
     throw new ConfigurationError('gpus', 'must be a whole number ≥ 1');
   }
@@ -72,8 +72,10 @@ export function checkParallelism(model: OpenModel, gpus: number, tp: number): vo
   }
   if (model.arch.attentionHeads % tp !== 0) {
     throw new ConfigurationError(
-      'tp',
-      `tp (${tp}) must divide ${model.id}'s ${model.arch.attentionHeads} attention heads`,
+      tpGiven ? 'tp' : 'gpus',
+      tpGiven
+        ? `tp (${tp}) must divide ${model.id}'s ${model.arch.attentionHeads} attention heads`
+        : `one replica over all ${gpus} GPUs needs tp ${tp}, which does not divide ${model.id}'s ${model.arch.attentionHeads} attention heads: give tp`,
     );
   }
 }
@@ -81,7 +83,7 @@ export function checkParallelism(model: OpenModel, gpus: number, tp: number): vo
 /** Performance of one self-hosted configuration (the CLI's `estimate`). */
 export function estimate(input: EstimateInput): Estimate {
   const tp = input.tp ?? input.gpus;
-  checkParallelism(input.model, input.gpus, tp);
+  checkParallelism(input.model, input.gpus, tp, input.tp !== undefined);
   const kvPrecision = input.kvPrecision ?? defaultKvPrecision(input.precision);
   const spec = replicaSpec({
     model: input.model,

@@ -148,6 +148,10 @@ describe('CLI: estimate', () => {
     ],
     [[...base, '--concurrency', '4', '--colour'], 'unknown option --colour'],
     [
+      [...base.slice(0, 5), '--gpus', '3', ...base.slice(7), '--saturate'],
+      "--gpus: one replica over all 3 GPUs needs tp 3, which does not divide llama-3.1-8b's 32 attention heads: give tp",
+    ],
+    [
       [
         'estimate',
         '--model',

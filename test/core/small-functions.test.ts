@@ -40,7 +40,6 @@ describe('workload volume', () => {
     expect(r.avgBilledPerSecond).toBeCloseTo(1_350_000 / (730 * 3600), 12);
     expect(r.peakBilledPerSecond).toBeCloseTo((3 * 1_350_000) / (730 * 3600), 12);
   });
-
 });
 
 describe('network round trip', () => {
