@@ -212,6 +212,9 @@ function openBrowser(url: string): void {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2), ['port', 'no-open'], ['no-open']);
+  if (args.positionals.length > 0) {
+    throw new UsageError(`unexpected argument '${args.positionals[0]}' (did you mean --port?)`);
+  }
   const port = intFlag(args, 'port', 0) ?? 4700;
   if (port > 65535) throw new UsageError('--port must be at most 65535');
   const dataDir = defaultDataDir();

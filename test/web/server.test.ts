@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../../scripts/web/server.ts';
@@ -107,5 +108,14 @@ describe('browser-mode server', () => {
     const page = await send(server, '/%E0%A4%A');
     expect(page.status).toBe(400);
     expect(page.body).toBe('malformed percent-encoding in /%E0%A4%A');
+  });
+
+  it('refuses a stray argument on the command line', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/web/server.ts', '4700'], {
+      encoding: 'utf8',
+      env: { ...process.env, CI: 'true', MODELWISE_DATA_DIR: tmp() },
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("unexpected argument '4700' (did you mean --port?)");
   });
 });
