@@ -3,7 +3,7 @@
  * joined by commas (`provider=openai,residency=eu`, `arch.layers=80`, `origin=user`, `stale=true`).
  * Compiled to a WHERE clause with parameters; an unknown field is refused by name.
  */
-import type { CatalogTable } from './store-types.ts';
+import { ROW_ORIGINS, type CatalogTable } from './store-types.ts';
 import { fieldsOf, TABLES } from './tables.ts';
 
 export type FilterSql =
@@ -56,8 +56,15 @@ export function compileFilter(
     const field = pair.slice(0, eq).trim();
     const value = pair.slice(eq + 1).trim();
     if (field === 'origin') {
+      const origin = value.toLowerCase();
+      if (!(ROW_ORIGINS as readonly string[]).includes(origin)) {
+        return {
+          ok: false,
+          error: `filter: origin must be ${ROW_ORIGINS.join(', ')} (got '${value}')`,
+        };
+      }
       clauses.push('origin = ?');
-      params.push(value.toLowerCase());
+      params.push(origin);
       continue;
     }
     if (field === 'modified' || field === 'stale') {

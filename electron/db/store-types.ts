@@ -7,7 +7,8 @@ export const CATALOG_TABLES = CATALOG_TABLE_NAMES;
 export type CatalogTable = (typeof CATALOG_TABLES)[number];
 
 /** Where a row came from: the shipped seed, an import, or the user's own edit/addition. */
-export type RowOrigin = 'seed' | 'import' | 'user';
+export const ROW_ORIGINS = ['seed', 'import', 'user'] as const;
+export type RowOrigin = (typeof ROW_ORIGINS)[number];
 
 /** A catalog row as the browser shows it: the validated row plus its bookkeeping. */
 export interface CatalogRowView {

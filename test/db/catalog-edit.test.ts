@@ -64,6 +64,12 @@ describe('catalog: reading', () => {
     expect(store.list('regions', { filter: 'stale=maybe' }).filterError).toBe(
       "filter: stale must be true or false (got 'maybe')",
     );
+    expect(store.list('regions', { filter: 'origin=bogus' }).filterError).toBe(
+      "filter: origin must be seed, import, user (got 'bogus')",
+    );
+    expect(store.list('regions', { filter: 'origin=Seed' }).total).toBe(
+      store.list('regions').total,
+    );
     store.close();
   });
 });
