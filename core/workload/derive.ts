@@ -44,3 +44,34 @@ export function workloadRates(w: Workload): WorkloadRates {
 export function withMonthlyVolume(w: Workload, requestsMonthly: number): Workload {
   return { ...w, requests: { count: requestsMonthly, per: 'month' } };
 }
+
+/**
+ * How a token size's p95 follows a new mean: `keep` it (raised to the mean if it falls below), as
+ * a form field editing only the mean does; or `scale` it with the mean, keeping the spread's shape,
+ * as a what-if on "prompts twice as long" does.
+ */
+export type P95Follow = 'keep' | 'scale';
+
+function resized(
+  t: Workload['inputTokens'],
+  mean: number,
+  follow: P95Follow,
+): Workload['inputTokens'] {
+  if (t.p95 === undefined) return { mean };
+  const p95 = follow === 'scale' ? t.p95 * (mean / t.mean) : t.p95;
+  return { mean, p95: Math.max(mean, p95) };
+}
+
+/** The workload with a new mean prompt size; p95 ≥ mean and the cached prefix fits in the prompt. */
+export function withPromptMean(w: Workload, mean: number, follow: P95Follow): Workload {
+  return {
+    ...w,
+    inputTokens: resized(w.inputTokens, mean, follow),
+    promptCache: { ...w.promptCache, prefixTokens: Math.min(w.promptCache.prefixTokens, mean) },
+  };
+}
+
+/** The workload with a new mean output size; p95 ≥ mean. */
+export function withOutputMean(w: Workload, mean: number, follow: P95Follow): Workload {
+  return { ...w, outputTokens: resized(w.outputTokens, mean, follow) };
+}

@@ -15,7 +15,12 @@ import { OnpremPlacement } from '../../core/schema/placement.ts';
 import { Workload } from '../../core/schema/workload.ts';
 import { discountFor, indexCatalog } from '../../core/sweep/catalog-index.ts';
 import { cheapestRegions } from '../../core/sweep/candidates.ts';
-import { requestsPerMonth, workloadRates } from '../../core/workload/derive.ts';
+import {
+  requestsPerMonth,
+  withOutputMean,
+  withPromptMean,
+  workloadRates,
+} from '../../core/workload/derive.ts';
 import { offering, workload } from '../support/fixtures.ts';
 
 describe('workload volume', () => {
@@ -228,5 +233,26 @@ describe('schemas refuse what cannot be true', () => {
     expect(error(Offering.safeParse({ ...offering(), longContext: [tier, tier] }))).toBe(
       'longContext: two long-context tiers at the same threshold',
     );
+  });
+});
+
+describe('resizing a workload', () => {
+  const w = workload({
+    inputTokens: { mean: 1000, p95: 3000 },
+    outputTokens: { mean: 200 },
+    promptCache: { prefixTokens: 800, hitRate: 0.5 },
+  });
+
+  it('a form keeps p95 (raised to the mean) and shrinks the prefix into the prompt', () => {
+    expect(withPromptMean(w, 2000, 'keep').inputTokens).toEqual({ mean: 2000, p95: 3000 });
+    const small = withPromptMean(w, 500, 'keep');
+    expect(small.inputTokens).toEqual({ mean: 500, p95: 3000 });
+    expect(small.promptCache.prefixTokens).toBe(500);
+    expect(withPromptMean(w, 4000, 'keep').inputTokens).toEqual({ mean: 4000, p95: 4000 });
+  });
+
+  it('a what-if scales p95 with the mean; no p95 stays none', () => {
+    expect(withPromptMean(w, 2000, 'scale').inputTokens).toEqual({ mean: 2000, p95: 6000 });
+    expect(withOutputMean(w, 400, 'scale').outputTokens).toEqual({ mean: 400 });
   });
 });

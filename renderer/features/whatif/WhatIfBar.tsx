@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { compactCount, formatPct } from '../../../core/format.ts';
-import { requestsPerMonth } from '../../../core/workload/derive.ts';
+import { requestsPerMonth, withOutputMean, withPromptMean } from '../../../core/workload/derive.ts';
 import type { Scenario } from '../../../core/schema/scenario.ts';
 import { useWorkspace } from '../../stores/workspace-store.ts';
 import { EMPTY_CLOUD } from '../candidates/sweep-defaults.ts';
@@ -41,21 +41,7 @@ const SLIDERS: SliderDef[] = [
     label: 'Prompt tokens',
     scale: { min: 50, max: 200_000, log: true, integer: true },
     read: (s) => s.workload.inputTokens.mean,
-    write: (s, v) => {
-      const w = s.workload;
-      const p95 =
-        w.inputTokens.p95 === undefined
-          ? undefined
-          : Math.max(v, w.inputTokens.p95 * (v / w.inputTokens.mean));
-      return {
-        ...s,
-        workload: {
-          ...w,
-          inputTokens: p95 === undefined ? { mean: v } : { mean: v, p95 },
-          promptCache: { ...w.promptCache, prefixTokens: Math.min(w.promptCache.prefixTokens, v) },
-        },
-      };
-    },
+    write: (s, v) => ({ ...s, workload: withPromptMean(s.workload, v, 'scale') }),
     show: compactCount,
   },
   {
@@ -63,17 +49,7 @@ const SLIDERS: SliderDef[] = [
     label: 'Output tokens',
     scale: { min: 10, max: 16_000, log: true, integer: true },
     read: (s) => s.workload.outputTokens.mean,
-    write: (s, v) => {
-      const o = s.workload.outputTokens;
-      const p95 = o.p95 === undefined ? undefined : Math.max(v, o.p95 * (v / o.mean));
-      return {
-        ...s,
-        workload: {
-          ...s.workload,
-          outputTokens: p95 === undefined ? { mean: v } : { mean: v, p95 },
-        },
-      };
-    },
+    write: (s, v) => ({ ...s, workload: withOutputMean(s.workload, v, 'scale') }),
     show: compactCount,
   },
   {

@@ -6,6 +6,7 @@ import {
   type ResidencyZone,
 } from '../../../core/schema/common.ts';
 import type { Workload } from '../../../core/schema/workload.ts';
+import { withOutputMean, withPromptMean } from '../../../core/workload/derive.ts';
 import { Chips, NumberField, SelectField } from '../../components/NumberField.tsx';
 import { useCatalog } from '../../stores/catalog-store.ts';
 import { updateWorkload, useWorkspace } from '../../stores/workspace-store.ts';
@@ -106,20 +107,7 @@ export function WorkloadPanel() {
           min={1}
           max={10_000_000}
           unit="tokens"
-          onCommit={(v) => {
-            const mean = v ?? 1;
-            // Keep the scenario consistent: p95 ≥ mean, and the prefix fits in the prompt.
-            set({
-              inputTokens: withP95(
-                { ...w.inputTokens, mean },
-                w.inputTokens.p95 === undefined ? undefined : Math.max(mean, w.inputTokens.p95),
-              ),
-              promptCache: {
-                ...w.promptCache,
-                prefixTokens: Math.min(w.promptCache.prefixTokens, mean),
-              },
-            });
-          }}
+          onCommit={(v) => set(withPromptMean(w, v ?? 1, 'keep'))}
         />
         <NumberField
           label="Prompt, p95"
@@ -137,15 +125,7 @@ export function WorkloadPanel() {
           min={1}
           max={1_000_000}
           unit="tokens"
-          onCommit={(v) => {
-            const mean = v ?? 1;
-            set({
-              outputTokens: withP95(
-                { ...w.outputTokens, mean },
-                w.outputTokens.p95 === undefined ? undefined : Math.max(mean, w.outputTokens.p95),
-              ),
-            });
-          }}
+          onCommit={(v) => set(withOutputMean(w, v ?? 1, 'keep'))}
         />
         <NumberField
           label="Output, p95"
