@@ -8,8 +8,16 @@ import type { ResidencyZone } from '../schema/common.ts';
 import type { LiteLlmEntry } from './litellm-entry.ts';
 import { residencyOfRegion } from './regions.ts';
 
+/**
+ * A name → value table read with names from a file: a Map, so a name like `constructor` or
+ * `__proto__` finds nothing instead of Object.prototype's members.
+ */
+function lookupTable<T>(entries: Record<string, T>): ReadonlyMap<string, T> {
+  return new Map(Object.entries(entries));
+}
+
 /** LiteLLM provider names → catalog provider ids (several LiteLLM routes reach one provider). */
-const PROVIDER_IDS: Record<string, string> = {
+const PROVIDER_IDS = lookupTable<string>({
   openai: 'openai',
   'text-completion-openai': 'openai',
   anthropic: 'anthropic',
@@ -35,14 +43,15 @@ const PROVIDER_IDS: Record<string, string> = {
   lambda_ai: 'lambda',
   oci: 'oci',
   moonshot: 'moonshot',
-};
+});
 
 /** The catalog provider id of a LiteLLM provider name (`vertex_ai-anthropic_models` → `vertex`). */
 export function providerIdOf(litellmProvider: string): string {
-  const known = PROVIDER_IDS[litellmProvider];
+  const known = PROVIDER_IDS.get(litellmProvider);
   if (known !== undefined) return known;
   const family = /^([a-z0-9_]+?)-/.exec(litellmProvider)?.[1];
-  if (family !== undefined && PROVIDER_IDS[family] !== undefined) return PROVIDER_IDS[family];
+  const ofFamily = family === undefined ? undefined : PROVIDER_IDS.get(family);
+  if (ofFamily !== undefined) return ofFamily;
   return slugId(litellmProvider.replace(/_/g, '-')) || 'unknown';
 }
 
@@ -57,7 +66,7 @@ export function slugId(text: string): string {
 }
 
 /** Bedrock cross-region inference profile prefixes (`eu.anthropic.…`) and the zone they keep data in. */
-const BEDROCK_GEO_PREFIXES: Record<string, ResidencyZone> = {
+const BEDROCK_GEO_PREFIXES = lookupTable<ResidencyZone>({
   us: 'us',
   'us-gov': 'us',
   eu: 'eu',
@@ -66,16 +75,16 @@ const BEDROCK_GEO_PREFIXES: Record<string, ResidencyZone> = {
   jp: 'apac',
   ca: 'ca',
   global: 'global',
-};
+});
 const AWS_REGION = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
 
 /** Azure deployment types in LiteLLM keys: data zones (EU/US) and global routing. */
-const AZURE_ZONES: Record<string, ResidencyZone> = {
+const AZURE_ZONES = lookupTable<ResidencyZone>({
   eu: 'eu',
   us: 'us',
   global: 'global',
   'global-standard': 'global',
-};
+});
 
 export interface Placement {
   providerId: string;
@@ -97,7 +106,7 @@ export function placementOf(entry: LiteLlmEntry): Placement {
     first === litellmProvider ||
     litellmProvider.startsWith(`${first}-`) ||
     litellmProvider.startsWith(`${first}_`) ||
-    PROVIDER_IDS[first] === providerId;
+    PROVIDER_IDS.get(first) === providerId;
   let rest = segments.length > 1 && isOwnPrefix ? segments.slice(1) : segments;
   // Fireworks account paths: accounts/fireworks/models/<name>.
   if (rest[0] === 'accounts' && rest.length >= 4) rest = rest.slice(3);
@@ -112,13 +121,13 @@ export function placementOf(entry: LiteLlmEntry): Placement {
       residency = residencyOfRegion('aws', region) ?? 'global';
     }
     const geo = /^([a-z]+(?:-gov)?)\.(.+)$/.exec(last);
-    const zone = geo?.[1] === undefined ? undefined : BEDROCK_GEO_PREFIXES[geo[1]];
+    const zone = geo?.[1] === undefined ? undefined : BEDROCK_GEO_PREFIXES.get(geo[1]);
     if (zone !== undefined && geo?.[2] !== undefined) {
       residency = zone;
       last = geo[2];
     }
   } else if (providerId === 'azure' && rest.length > 1) {
-    residency = AZURE_ZONES[rest[0] ?? ''] ?? 'global';
+    residency = AZURE_ZONES.get(rest[0] ?? '') ?? 'global';
   } else if (providerId === 'vertex') {
     const regions = entry.supportedRegions.filter((r) => r !== 'global');
     if (regions.length === 1 && entry.supportedRegions.length === 1 && regions[0] !== undefined) {

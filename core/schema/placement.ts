@@ -3,6 +3,7 @@ import {
   Engine,
   Fraction,
   Id,
+  LIMITS,
   NonNegative,
   Positive,
   PositiveInt,
@@ -50,20 +51,20 @@ export const OnpremPlacement = z.strictObject({
   gpuId: Id,
   ...SelfHostCommon,
   /** Purchase price per GPU including its share of the server; defaults to the catalog's. */
-  capexUsdPerGpu: Positive.optional(),
-  amortizationMonths: PositiveInt.default(36),
-  powerUsdPerKwh: NonNegative.default(0.12),
+  capexUsdPerGpu: Positive.max(LIMITS.usdPerGpu).optional(),
+  amortizationMonths: PositiveInt.max(600).default(36),
+  powerUsdPerKwh: NonNegative.max(100).default(0.12),
   pue: z.number().min(1).max(3).default(1.4),
   /** Server power beyond the GPUs (CPUs, fans, NICs) as a share of GPU power. */
   serverOverheadFraction: Fraction.default(0.3),
   /** Colocation (space, cooling contract, network) per GPU per month. */
-  colocationUsdPerGpuMonth: NonNegative.default(150),
+  colocationUsdPerGpuMonth: NonNegative.max(1e6).default(150),
   /** Operations staff cost attributed to this workload per month. */
-  staffUsdPerMonth: NonNegative.default(0),
+  staffUsdPerMonth: NonNegative.max(1e9).default(0),
   /** Owned GPUs run all month whatever the load: scaling only changes power draw. */
   scaling: ScalingPolicy.default('fixed'),
   /** Grid carbon intensity at the site, gCO2e/kWh (default: IEA world average, ~460). */
-  gridGCo2PerKwh: NonNegative.default(460),
+  gridGCo2PerKwh: NonNegative.max(5000).default(460),
   /** Residency zone of the site; unset means it satisfies any residency (it is your own). */
   residency: ResidencyZone.optional(),
 });

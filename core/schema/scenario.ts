@@ -67,7 +67,7 @@ export type InlineCatalog = z.infer<typeof InlineCatalog>;
 
 export const Constraints = z.strictObject({
   /** Candidates above this monthly cost are infeasible. */
-  maxMonthlyUsd: Positive.optional(),
+  maxMonthlyUsd: Positive.max(1e18).optional(),
 });
 
 export const Scenario = z.strictObject({

@@ -34,11 +34,11 @@ export const Workload = z
     promptCache: z
       .strictObject({
         /** Tokens at the start of every prompt that repeat (system prompt, shared context). */
-        prefixTokens: NonNegative,
+        prefixTokens: NonNegative.max(10_000_000),
         /** Share of billed requests whose prefix is found in a warm cache. */
         hitRate: Fraction,
         /** Distinct prefixes that share the traffic (each keeps its own cache entry warm). */
-        distinctPrefixes: z.number().int().positive().default(1),
+        distinctPrefixes: z.number().int().positive().max(1e9).default(1),
       })
       .default({ prefixTokens: 0, hitRate: 0, distinctPrefixes: 1 }),
     /** Share of requests answered by a response (semantic) cache: no model call at all. */
@@ -57,12 +57,14 @@ export const Workload = z
     regions: z.array(Id).default([]),
     slo: z
       .strictObject({
-        ttftMs: Positive.optional(),
-        tpotMs: Positive.optional(),
-        e2eMs: Positive.optional(),
+        ttftMs: Positive.max(1e7).optional(),
+        tpotMs: Positive.max(1e7).optional(),
+        e2eMs: Positive.max(1e8).optional(),
       })
       .default({}),
-    minQuality: z.strictObject({ benchmark: Benchmark, score: z.number().finite() }).optional(),
+    minQuality: z
+      .strictObject({ benchmark: Benchmark, score: z.number().finite().min(-1e6).max(1e6) })
+      .optional(),
     /** Where users are, to add network round-trip time to TTFT. */
     userLocation: z
       .strictObject({
