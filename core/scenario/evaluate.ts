@@ -32,9 +32,13 @@ export type PreparedScenario =
  */
 export function prepareScenario(
   catalog: Catalog,
-  scenario: Pick<Scenario, 'catalog' | 'discounts' | 'candidates' | 'sweep' | 'workload'>,
+  scenario: Pick<Scenario, 'catalog' | 'discounts' | 'candidates' | 'sweep' | 'workload'> & {
+    asOf?: string | undefined;
+  },
+  options: { asOf?: string } = {},
 ): PreparedScenario {
-  const index = indexCatalog(catalog, scenario.catalog, scenario.discounts);
+  const asOf = scenario.asOf ?? options.asOf;
+  const index = indexCatalog(catalog, scenario.catalog, scenario.discounts, asOf);
   const missing = [
     ...missingReferences(index, scenario.candidates),
     ...scenarioReferenceProblems(index, scenario),
@@ -54,7 +58,9 @@ export function prepareScenario(
 /** Evaluates every candidate of a prepared scenario for its workload and value assumptions. */
 export function evaluatePrepared(
   prepared: PreparedScenario,
-  scenario: Pick<Scenario, 'workload' | 'value' | 'constraints'>,
+  scenario: Pick<Scenario, 'workload' | 'value' | 'constraints'> & {
+    startDate?: string | undefined;
+  },
   options: Omit<ContextOptions, 'maxMonthlyUsd'> = {},
 ): ScenarioEvaluation {
   if (!prepared.ok) return prepared;
@@ -62,6 +68,7 @@ export function evaluatePrepared(
   const ctx = makeContext(index, scenario.workload, scenario.value, {
     ...options,
     maxMonthlyUsd: scenario.constraints.maxMonthlyUsd,
+    startDate: scenario.startDate ?? options.startDate ?? index.asOf,
   });
   return { ok: true, result: sweep(ctx, placements), index, context: ctx, placements };
 }
@@ -73,7 +80,8 @@ export function evaluatePrepared(
 export function evaluateScenario(
   catalog: Catalog,
   scenario: Scenario,
-  options: Omit<ContextOptions, 'maxMonthlyUsd'> = {},
+  options: Omit<ContextOptions, 'maxMonthlyUsd'> & { asOf?: string } = {},
 ): ScenarioEvaluation {
-  return evaluatePrepared(prepareScenario(catalog, scenario), scenario, options);
+  const { asOf, ...context } = options;
+  return evaluatePrepared(prepareScenario(catalog, scenario, { asOf }), scenario, context);
 }

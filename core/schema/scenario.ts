@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Engine, Id, Positive } from './common.ts';
+import { Engine, Id, IsoDate, Positive } from './common.ts';
 import {
   Discount,
   Gpu,
@@ -82,6 +82,16 @@ export const Scenario = z.strictObject({
   /** Offerings, models, GPUs or instances defined in the file (custom or negotiated prices). */
   catalog: InlineCatalog.optional(),
   discounts: z.array(Discount).default([]),
+  /**
+   * Evaluate with the prices the catalog knew to hold on this day (a past date re-runs an old
+   * decision). Unset: the day it is evaluated.
+   */
+  asOf: IsoDate.optional(),
+  /**
+   * The horizon's first month starts on this day, and a known price change (a promotion's end)
+   * applies in the months it covers. Unset: the as-of day.
+   */
+  startDate: IsoDate.optional(),
 });
 export type Scenario = z.infer<typeof Scenario>;
 export type ScenarioInput = z.input<typeof Scenario>;

@@ -55,6 +55,8 @@ export interface EvalContext {
   parameters: PerfParameters | undefined;
   /** ISO date: catalog rows read before it carry a staleness warning. */
   staleBefore: string | undefined;
+  /** The horizon's first day: known price changes apply in the months they cover. */
+  startDate: string | undefined;
 }
 
 /** A month of a growing workload: its volume as a workload and as rates. */
@@ -71,6 +73,7 @@ export interface ContextOptions {
   bestCapacityCache?: Map<string, ObjectPairCache<ReplicaCapacity>>;
   parameters?: PerfParameters;
   staleBefore?: string;
+  startDate?: string;
 }
 
 export function makeContext(
@@ -109,6 +112,7 @@ export function makeContext(
     },
     parameters: options.parameters,
     staleBefore: options.staleBefore,
+    startDate: options.startDate,
   };
 }
 

@@ -1,4 +1,5 @@
 import { apiCost } from '../pricing/api-cost.ts';
+import { monthlyPriceFactors } from '../pricing/price-history.ts';
 import { qualityScore } from '../quality.ts';
 import type { ApiPlacement } from '../schema/placement.ts';
 import { discountFor } from './catalog-index.ts';
@@ -42,6 +43,7 @@ export function evaluateApi(
   const reasons: string[] = [];
   const warnings: string[] = [];
   const push = (list: string[], r: string | null) => r !== null && list.push(r);
+  push(reasons, ctx.index.unavailable.get(o.id) ?? null);
   push(reasons, residencyReason(ctx, o.residency, o.regionId ?? null));
   push(reasons, contextReason(ctx, o.contextTokens ?? model?.contextTokens));
   push(reasons, qualityReason(ctx, quality));
@@ -78,12 +80,22 @@ export function evaluateApi(
   breakdown.outputUsd = cost.breakdown.outputUsd;
   breakdown.cacheStorageUsd = cost.breakdown.cacheStorageUsd;
 
+  const priceFactors =
+    ctx.startDate === undefined
+      ? undefined
+      : monthlyPriceFactors(
+          o,
+          ctx.startDate,
+          ctx.value.horizonMonths,
+          (priced) => apiCost(priced, w, ctx.rates, discount).monthlyUsd,
+        );
   const roi = candidateRoi(
     ctx,
     'api',
     cost.monthlyUsd,
     () => (wm, rm) => apiCost(o, wm, rm, discount).monthlyUsd,
     options.withSeries ?? false,
+    priceFactors,
   );
   return makeResult(ctx, {
     id: candidateId(p, ctx.workload.precision),

@@ -66,6 +66,7 @@ export function makeResult(ctx: EvalContext, f: ResultFields): CandidateResult {
  * volume is what the launch sees: growth compounds from the first month served, so a slower
  * launch starts from the same traffic rather than from traffic that grew while it was being
  * built. Without growth every month costs `baseCostUsd` and a closed form does the rest.
+ * `priceFactors[m]` (when the prices change within the horizon) multiplies month m's cost.
  */
 export function candidateRoi(
   ctx: EvalContext,
@@ -73,10 +74,13 @@ export function candidateRoi(
   baseCostUsd: number,
   costAt: () => CostAtVolume,
   withSeries = false,
+  priceFactors?: Float64Array,
 ): Roi {
   const w = ctx.workload;
   const v = ctx.value;
-  if (w.monthlyGrowthPct === 0 && !withSeries) return steadyRoi(ctx, kind, baseCostUsd);
+  if (w.monthlyGrowthPct === 0 && !withSeries && priceFactors === undefined) {
+    return steadyRoi(ctx, kind, baseCostUsd);
+  }
   const perRequest = valuePerRequestUsd(v);
   const months = growthMonths(ctx, kind);
   const cost = costAt();
@@ -84,7 +88,8 @@ export function candidateRoi(
     valueUsdInMonth: (m) => months[m]!.rates.requestsPerMonth * perRequest,
     costUsdInMonth: (m) => {
       const month = months[m]!;
-      return month.rates === ctx.rates ? baseCostUsd : cost(month.workload, month.rates);
+      const usd = month.rates === ctx.rates ? baseCostUsd : cost(month.workload, month.rates);
+      return priceFactors === undefined ? usd : usd * priceFactors[m]!;
     },
     setupUsd: v.setupUsd[kind],
     weeksToLaunch: v.weeksToLaunch[kind],
