@@ -3,7 +3,7 @@
  * to, where it processes requests, and how its prompt cache bills. Each rule follows the
  * provider's own documentation, named beside it.
  */
-import type { PromptCachePolicy } from '../schema/catalog.ts';
+import type { PromptCachePolicy, TokenPrices } from '../schema/catalog.ts';
 import type { ResidencyZone } from '../schema/common.ts';
 import type { LiteLlmEntry } from './litellm-entry.ts';
 import { residencyOfRegion } from './regions.ts';
@@ -202,8 +202,8 @@ const NO_CACHE: CacheRule = {
  * How a provider's prompt cache bills, per its documentation:
  * - Anthropic Claude (API, Bedrock, Vertex, Azure): explicit cache breakpoints, writes at 1.25×
  *   input for the 5-minute TTL, reads 0.1×; minimum prefix 1,024 tokens unless the file states one.
- * - OpenAI models (OpenAI, Azure): automatic for prompts ≥ 1,024 tokens, no write charge, cached
- *   prefixes kept for 5–10 minutes of inactivity.
+ * - OpenAI models (OpenAI, Azure): automatic for prompts ≥ 1,024 tokens, cached prefixes kept for
+ *   5–10 minutes of inactivity; no write charge unless the source prices writes above input.
  * - Gemini: implicit caching on 2.5+ models, no write charge; minimum 2,048 tokens on 2.x and
  *   4,096 on 3.x and later (ai.google.dev/gemini-api/docs/caching, page of 2026-10-13).
  * - DeepSeek: automatic disk cache in 64-token units, no write charge, kept for hours.
@@ -212,28 +212,51 @@ const NO_CACHE: CacheRule = {
  * input, and Anthropic documents that the discounts stack).
  */
 export function cacheRuleFor(placement: Placement, entry: LiteLlmEntry): CacheRule {
-  const prices = entry.usdPerMTok;
+  return cacheRuleOf(
+    placement.providerId,
+    placement.modelName,
+    entry.usdPerMTok,
+    entry.promptCacheMinTokens,
+  );
+}
+
+/**
+ * The cache rule of a model at a provider with these base prices (see `cacheRuleFor`); shared by
+ * every importer. A source that prices writes above input for an automatic cache (OpenAI's
+ * GPT-5.6 family: "cache writes are billed at 1.25× the uncached input rate") keeps that price.
+ */
+export function cacheRuleOf(
+  providerId: string,
+  modelName: string,
+  prices: TokenPrices,
+  statedMinTokens: number | undefined,
+): CacheRule {
   if (prices.cacheRead === undefined) return NO_CACHE;
-  const name = placement.modelName.toLowerCase();
-  const stated = entry.promptCacheMinTokens;
+  const name = modelName.toLowerCase();
   const rule = (
     style: CachePolicy['style'],
     min: number,
     ttl: number,
     writePriced: boolean,
   ): CacheRule => ({
-    policy: { style, minPrefixTokens: stated ?? min, ttlMinutes: ttl, appliesToBatch: true },
+    policy: {
+      style,
+      minPrefixTokens: statedMinTokens ?? min,
+      ttlMinutes: ttl,
+      appliesToBatch: true,
+    },
     writePriced,
   });
-  if (name.includes('claude')) return rule('explicit', 1024, 5, prices.cacheWrite !== undefined);
-  if (['openai', 'azure'].includes(placement.providerId) && /^(gpt|o\d|chatgpt|codex)/.test(name)) {
-    return rule('automatic', 1024, 5, false);
+  const write = prices.cacheWrite;
+  const writeAboveInput = write !== undefined && write > prices.input;
+  if (name.includes('claude')) return rule('explicit', 1024, 5, write !== undefined);
+  if (['openai', 'azure'].includes(providerId) && /^(gpt|o\d|chatgpt|codex)/.test(name)) {
+    return rule('automatic', 1024, 5, writeAboveInput);
   }
   if (name.includes('gemini')) {
     return rule('automatic', /gemini-[12]\./.test(name) ? 2048 : 4096, 5, false);
   }
-  if (placement.providerId === 'deepseek') return rule('automatic', 64, 60, false);
-  const write = prices.cacheWrite;
-  if (write !== undefined && write > prices.input) return rule('explicit', 0, 5, true);
+  if (providerId === 'deepseek') return rule('automatic', 64, 60, false);
+  if (writeAboveInput) return rule('explicit', 0, 5, true);
   return rule('automatic', 0, 5, false);
 }
