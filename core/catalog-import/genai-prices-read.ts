@@ -45,6 +45,8 @@ export interface GenaiModel {
   timeOfDayNote: string | undefined;
   /** Why the entry prices nothing the catalog models, when it does not. */
   unusable: string | undefined;
+  /** The file's note on the prices (where they came from, what they leave out). */
+  priceComment: string | undefined;
 }
 
 export interface GenaiProvider {
@@ -143,14 +145,38 @@ function clause(value: unknown, path: string, depth = 0): MatchClause {
 
 /** Whether a model name (any case) is one a clause matches. */
 export function clauseMatches(c: MatchClause, name: string): boolean {
-  const n = name.toLowerCase();
-  if ('or' in c) return c.or.some((x) => clauseMatches(x, n));
-  if ('and' in c) return c.and.every((x) => clauseMatches(x, n));
-  if ('equals' in c) return n === c.equals;
-  if ('starts_with' in c) return n.startsWith(c.starts_with);
-  if ('ends_with' in c) return n.endsWith(c.ends_with);
-  if ('contains' in c) return n.includes(c.contains);
-  return c.regex.test(n);
+  return matchedBy(c, name.toLowerCase()) !== undefined;
+}
+
+/**
+ * The leaf of a clause that matches a (lowercase) name: its kind and its text, so a caller can
+ * tell an exact name (`equals`) from a pattern that merely contains it. Undefined: no match.
+ */
+export function matchedBy(
+  c: MatchClause,
+  name: string,
+): { kind: 'equals' | 'pattern'; text: string } | undefined {
+  if ('or' in c) {
+    let found: { kind: 'equals' | 'pattern'; text: string } | undefined;
+    for (const x of c.or) {
+      const m = matchedBy(x, name);
+      if (m?.kind === 'equals') return m;
+      found ??= m;
+    }
+    return found;
+  }
+  if ('and' in c) {
+    const all = c.and.map((x) => matchedBy(x, name));
+    return all.every((m) => m !== undefined) ? { kind: 'pattern', text: all[0]!.text } : undefined;
+  }
+  if ('equals' in c) return name === c.equals ? { kind: 'equals', text: c.equals } : undefined;
+  if ('starts_with' in c)
+    return name.startsWith(c.starts_with) ? { kind: 'pattern', text: c.starts_with } : undefined;
+  if ('ends_with' in c)
+    return name.endsWith(c.ends_with) ? { kind: 'pattern', text: c.ends_with } : undefined;
+  if ('contains' in c)
+    return name.includes(c.contains) ? { kind: 'pattern', text: c.contains } : undefined;
+  return c.regex.test(name) ? { kind: 'pattern', text: c.regex.source } : undefined;
 }
 
 interface PriceSet {
@@ -321,6 +347,10 @@ function readModel(provider: string, value: unknown, path: string): GenaiModel {
     ignoredFields: [...ignored],
     timeOfDayNote: note,
     unusable,
+    priceComment:
+      typeof value['price_comments'] === 'string'
+        ? value['price_comments'].slice(0, 500)
+        : undefined,
   };
 }
 
@@ -363,20 +393,38 @@ export function readGenaiPrices(value: unknown): GenaiRead {
   }
 }
 
+/** An entry and the part of its clause that named the model. */
+export interface GenaiMatch {
+  entry: GenaiModel;
+  by: { kind: 'equals' | 'pattern'; text: string };
+}
+
 /**
- * The entry of `provider` (or, failing that, of its fallback providers) that prices `name`: the
- * first whose clause matches, in file order, as genai-prices itself picks.
+ * The entry of `provider` (or, failing that, of its fallback providers) that prices `name`: one
+ * whose clause names it exactly, else the first whose clause matches in file order (as
+ * genai-prices itself picks; the exact name first keeps `gpt-4o-2024-05-13` from a pattern meant
+ * for another snapshot). A fallback provider's entry counts only when its prices are that
+ * provider's own (not noted as imported from OpenRouter).
  */
 export function matchGenaiModel(
   providers: ReadonlyMap<string, GenaiProvider>,
   provider: string,
   name: string,
-): GenaiModel | undefined {
+): GenaiMatch | undefined {
   const own = providers.get(provider);
   if (own === undefined) return undefined;
+  const n = name.toLowerCase();
   for (const p of [own, ...own.fallbacks.flatMap((f) => providers.get(f) ?? [])]) {
-    const found = p.models.find((m) => clauseMatches(m.match, name));
-    if (found !== undefined) return found;
+    const usable = (m: GenaiModel) => p === own || !/openrouter/i.test(m.priceComment ?? '');
+    let first: GenaiMatch | undefined;
+    for (const entry of p.models) {
+      if (!usable(entry)) continue;
+      const by = matchedBy(entry.match, n);
+      if (by === undefined) continue;
+      if (by.kind === 'equals') return { entry, by };
+      first ??= { entry, by };
+    }
+    if (first !== undefined) return first;
   }
   return undefined;
 }

@@ -23,6 +23,7 @@ import { describeZodError } from '../schema/errors.ts';
 import {
   matchGenaiModel,
   readGenaiPrices,
+  type GenaiMatch,
   type GenaiModel,
   type GenaiPeriod,
   type GenaiProvider,
@@ -55,11 +56,21 @@ export function offeringModelNames(o: Offering): string[] {
   return [...new Set(names.filter((n) => n !== ''))];
 }
 
-/** Whether genai-prices' prices are this row's: a place it prices. */
-function pricedHere(o: Offering): boolean {
+/** Bedrock's cross-region inference prefixes (`eu.anthropic.…`). */
+const BEDROCK_GEO = /^(us|eu|apac|au|jp|ca|global)\./;
+
+/**
+ * Whether genai-prices' price is this row's: a place it prices. Azure: Global deployments only.
+ * Bedrock: no row of one named region or of GovCloud (genai-prices has no per-region prices);
+ * a cross-region profile (`eu.…`) only when the entry names that profile, not a pattern that
+ * merely contains the model's name (Nova and Llama cost more in the EU than the US entry says).
+ */
+function pricedHere(o: Offering, name: string, match: GenaiMatch): boolean {
   if (o.provider === 'azure') return o.residency === 'global';
-  if (o.provider === 'bedrock') return o.regionId === undefined;
-  return true;
+  if (o.provider !== 'bedrock') return true;
+  if (o.regionId !== undefined || o.id.includes('us-gov')) return false;
+  const geo = BEDROCK_GEO.exec(name)?.[0];
+  return geo === undefined || match.by.text.startsWith(geo) || match.by.text.includes(`.${geo}`);
 }
 
 export interface GenaiIndex {
@@ -76,14 +87,31 @@ export function indexGenai(providers: readonly GenaiProvider[]): GenaiIndex {
   return { providers: new Map(providers.map((p) => [p.id, p])), byCatalogProvider };
 }
 
+/**
+ * Whether a pattern matched a name only as the stem of another version: `claude-sonnet-4`
+ * catches `claude-sonnet-4-5`, `claude-opus-4` catches `claude-opus-4-1`. A dated snapshot
+ * (`-20250929`) or a suffix (`-v1`, `-mini`) after the pattern is still its model.
+ */
+function anotherVersion(name: string, found: GenaiMatch): boolean {
+  if (found.by.kind === 'equals') return false;
+  const at = name.toLowerCase().indexOf(found.by.text);
+  if (at < 0) return false;
+  return /^[-.]\d{1,2}(?!\d)/.test(name.slice(at + found.by.text.length));
+}
+
 /** The genai-prices entry that prices a catalog offering, if any. */
 export function genaiEntryFor(index: GenaiIndex, o: Offering): GenaiModel | undefined {
-  if (!pricedHere(o)) return undefined;
+  if (o.provider === 'azure' && o.residency !== 'global') return undefined;
   const provider = index.byCatalogProvider.get(o.provider);
   if (provider === undefined) return undefined;
   for (const name of offeringModelNames(o)) {
     const found = matchGenaiModel(index.providers, provider, name);
-    if (found !== undefined && found.periods.length > 0 && !found.deprecated) return found;
+    if (found === undefined) continue;
+    if (anotherVersion(name, found)) continue;
+    const { entry } = found;
+    if (entry.periods.length === 0 || entry.deprecated || !pricedHere(o, name, found))
+      return undefined;
+    return entry;
   }
   return undefined;
 }
@@ -134,8 +162,11 @@ interface Priced {
   kept: string[];
 }
 
-/** One period of the entry applied to the row's prices (see the module comment). */
-function pricedBy(row: Offering, p: GenaiPeriod, cached: boolean): Priced {
+/**
+ * One period of the entry applied to the row's prices (see the module comment). `tiered`: the
+ * entry states long-context prices in some period, so a period without them is flat.
+ */
+function pricedBy(row: Offering, p: GenaiPeriod, cached: boolean, tiered: boolean): Priced {
   const kept: string[] = [];
   const usdPerMTok: TokenPrices = { ...p.usdPerMTok };
   for (const t of ['cacheRead', 'cacheWrite'] as const) {
@@ -154,14 +185,13 @@ function pricedBy(row: Offering, p: GenaiPeriod, cached: boolean): Priced {
     kept.push(name);
     return rescaled(tier, row.usdPerMTok, usdPerMTok);
   };
-  const longContext =
-    p.longContext.length > 0
-      ? p.longContext
-      : row.longContext.map((tier) => ({
-          ...tier,
-          usdPerMTok: rescaled(tier.usdPerMTok, row.usdPerMTok, usdPerMTok),
-        }));
-  if (p.longContext.length === 0 && row.longContext.length > 0) kept.push('longContext');
+  const longContext = tiered
+    ? p.longContext
+    : row.longContext.map((tier) => ({
+        ...tier,
+        usdPerMTok: rescaled(tier.usdPerMTok, row.usdPerMTok, usdPerMTok),
+      }));
+  if (!tiered && row.longContext.length > 0) kept.push('longContext');
   return {
     usdPerMTok,
     batch: scale(row.batch, 'batch'),
@@ -172,8 +202,10 @@ function pricedBy(row: Offering, p: GenaiPeriod, cached: boolean): Priced {
 }
 
 export interface GenaiRowOptions {
-  /** The day the file was read: each row's `asOf`, and the day whose price is the row's own. */
+  /** The day the file was read: each row's `asOf`. */
   asOf: string;
+  /** The day whose prices are the row's own (the others become periods); default `asOf`. */
+  pricesOn?: string;
   /** Where the file came from; each row's source is this plus the entry. */
   source: string;
 }
@@ -187,20 +219,24 @@ export function applyGenaiEntry(
   entry: GenaiModel,
   options: GenaiRowOptions,
 ): OfferingInput {
-  const { current, validTo, others } = splitPeriods(entry.periods, options.asOf);
+  const { current, validTo, others } = splitPeriods(
+    entry.periods,
+    options.pricesOn ?? options.asOf,
+  );
+  const tiered = entry.periods.some((p) => p.longContext.length > 0);
   const modelName = offeringModelNames(row)[0] ?? entry.id;
   const rule = cacheRuleOf(row.provider, modelName, current.usdPerMTok, undefined);
   // A row that already has a cache keeps its policy (its minimum prefix is curated).
   const cache = row.cache.style === 'none' ? rule.policy : row.cache;
   const cached = cache.style !== 'none';
-  const now = pricedBy(row, current, cached);
+  const now = pricedBy(row, current, cached, tiered);
   if (!rule.writePriced && row.usdPerMTok.cacheWrite === undefined)
     delete now.usdPerMTok.cacheWrite;
   const notes = [entry.timeOfDayNote].filter((n) => n !== undefined);
   if (now.kept.length > 0) notes.push(`kept from the catalog row: ${now.kept.join(', ')}`);
   const source = [`${options.source} (entry: ${genaiKey(entry)})`, ...notes].join('; ');
   const pricePeriods: PricePeriod[] = others.map((p) => {
-    const priced = pricedBy(row, p, cached);
+    const priced = pricedBy(row, p, cached, tiered);
     if (!rule.writePriced && row.usdPerMTok.cacheWrite === undefined)
       delete priced.usdPerMTok.cacheWrite;
     return {

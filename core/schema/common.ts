@@ -57,7 +57,7 @@ export const TokenCount = PositiveInt.max(LIMITS.tokens);
  * and must say something: a blank one would not survive a CSV round trip.
  */
 export const Provenance = z.strictObject({
-  source: z.string().trim().min(1, 'must name where the fact came from').max(500),
+  source: z.string().trim().min(1, 'must name where the fact came from').max(1000),
   asOf: IsoDate,
 });
 export type Provenance = z.infer<typeof Provenance>;

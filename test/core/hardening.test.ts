@@ -86,7 +86,7 @@ describe('prices and quantities are bounded to a plausible range', () => {
     expect(Gpu.safeParse(gpu).success).toBe(false);
   });
 
-  it('a LiteLLM entry whose per-token price overflows a monthly cost is refused, not ranked', () => {
+  it('a LiteLLM entry whose per-token price overflows a monthly cost is skipped, not ranked', () => {
     const converted = convertLiteLlm(
       {
         'huge/model': {
@@ -95,11 +95,18 @@ describe('prices and quantities are bounded to a plausible range', () => {
           input_cost_per_token: 1e300,
           output_cost_per_token: 1e-6,
         },
+        'fine/model': {
+          litellm_provider: 'fine',
+          mode: 'chat',
+          input_cost_per_token: 1e-6,
+          output_cost_per_token: 2e-6,
+        },
       },
       options,
     );
-    expect(converted).toMatchObject({ ok: false });
-    expect(!converted.ok && converted.error).toMatch(/^entry "huge\/model": usdPerMTok\.input: /);
+    if (!converted.ok) throw new Error(converted.error);
+    expect(converted.offerings.map((o) => o.id)).toEqual(['fine/model']);
+    expect(converted.skipped).toEqual({ 'price above 10,000 $/MTok': 1 });
   });
 
   it('the dearest price the schema allows still gives a finite cost at the largest workload', () => {
