@@ -121,3 +121,18 @@ export function checkTierThresholds(
     );
   });
 }
+
+/**
+ * The error-level findings on one offering (what `catalog check` would say of it): what an
+ * import or an edit checks before it writes a row. `modelContextTokens`: the model's window,
+ * for an offering that states none.
+ */
+export function offeringErrors(o: Offering, modelContextTokens: number | undefined): Finding[] {
+  const found: Finding[] = [];
+  const push = (f: Finding) => {
+    if (f.level === 'error') found.push(f);
+  };
+  checkOfferingPrices(o, '', push);
+  checkTierThresholds(o, o.contextTokens ?? modelContextTokens, push);
+  return found;
+}

@@ -113,3 +113,9 @@ export function finding(
     message: `${ROW_NOUNS[table]} '${key}': ${rule}:${where} ${detail}`,
   };
 }
+
+/** A finding's message without the row it names (for a caller that names the row its own way). */
+export function findingDetail(f: Finding): string {
+  const prefix = `${ROW_NOUNS[f.table]} '${f.key}': `;
+  return f.message.startsWith(prefix) ? f.message.slice(prefix.length) : f.message;
+}

@@ -43,6 +43,12 @@ export function catalogProvidersOf(genaiProvider: string): readonly string[] {
   return CATALOG_PROVIDERS.get(genaiProvider) ?? [slugId(genaiProvider.replace(/_/g, '-'))];
 }
 
+/**
+ * What a row's source says when a curator kept it against genai-prices (the entry is wrong for
+ * it): a genai-prices import leaves such a row alone.
+ */
+export const GENAI_NOT_TAKEN = 'genai-prices not taken';
+
 /** The genai-prices entry key of an entry: `provider/model`. */
 export const genaiKey = (m: GenaiModel) => `${m.provider}/${m.id}`;
 
@@ -272,6 +278,11 @@ export interface GenaiConvertOptions extends GenaiRowOptions {
   existing: readonly Offering[];
   /** A catalog model for an entry no offering matched (undefined: a hosted model is made). */
   resolveModel?: (entry: GenaiModel) => string | undefined;
+  /**
+   * Rows the catalog keeps against genai-prices (a curator found its entry wrong for them): they
+   * are not repriced, and their entry makes no new row either.
+   */
+  keep?: (row: Offering) => boolean;
 }
 
 export interface GenaiImport {
@@ -318,6 +329,10 @@ export function convertGenaiPrices(
     const entry = genaiEntryFor(index, row);
     if (entry === undefined) continue;
     used.add(entry);
+    if (options.keep?.(row) === true) {
+      count(out.skipped, 'kept by the catalog against this source');
+      continue;
+    }
     const error = add(applyGenaiEntry(row, entry, options), entry);
     if (error !== undefined) return { ok: false, error };
   }

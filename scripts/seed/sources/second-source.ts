@@ -8,6 +8,7 @@ import { fieldChanges } from '../../../core/catalog-import/diff.ts';
 import { readGenaiPrices } from '../../../core/catalog-import/genai-prices-read.ts';
 import {
   applyGenaiEntry,
+  GENAI_NOT_TAKEN,
   genaiEntryFor,
   genaiKey,
   indexGenai,
@@ -101,7 +102,7 @@ export function withSecondSource(rows: readonly Offering[]): SecondSource {
             contextTokens: window,
             source: `${row.source}; prices: ${applied.source}`,
           }
-        : row;
+        : { ...row, source: `${row.source}; ${GENAI_NOT_TAKEN}: ${key}` };
     if (keep === undefined) out.priced++;
     const genaiDate = applied.validFrom ?? SNAPSHOTS.genai.asOf;
     for (const change of fieldChanges(row, applied)) {
