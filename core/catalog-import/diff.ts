@@ -50,6 +50,16 @@ const PROVENANCE = new Set(['source', 'asOf']);
 /** Fields compared whole: lists whose items have no stable key. */
 const WHOLE = new Set(['longContext', 'pricePeriods', 'tflops', 'arch']);
 
+/** A value without the provenance of the rows inside it (a price period re-read is not a change). */
+function facts(value: unknown): unknown {
+  if (!Array.isArray(value)) return value;
+  return value.map((item: unknown) => {
+    if (!isPlainObject(item)) return item;
+    const { source: _s, asOf: _a, ...rest } = item;
+    return rest;
+  });
+}
+
 function isPlainObject(value: unknown): value is Row {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -65,7 +75,7 @@ export function fieldChanges(before: Row, after: Row, prefix = ''): FieldChange[
     const b = after[key];
     if (isPlainObject(a) && isPlainObject(b) && !WHOLE.has(key)) {
       out.push(...fieldChanges(a, b, path));
-    } else if (JSON.stringify(a) !== JSON.stringify(b)) {
+    } else if (JSON.stringify(facts(a)) !== JSON.stringify(facts(b))) {
       out.push({ field: path, old: a, new: b });
     }
   }

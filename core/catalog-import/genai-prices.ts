@@ -264,13 +264,28 @@ export function applyGenaiEntry(
     priority: now.priority,
     longContext: now.longContext,
     cache,
-    contextTokens: entry.contextWindow ?? row.contextTokens,
+    contextTokens: contextWindow(row.contextTokens, entry.contextWindow, now.longContext),
     ...(current.validFrom === undefined ? {} : { validFrom: current.validFrom }),
     ...(validTo === undefined ? {} : { validTo }),
     ...(pricePeriods.length === 0 ? {} : { pricePeriods }),
     source,
     asOf: options.asOf,
   };
+}
+
+/**
+ * The row's context window (a prompt limit, where genai-prices' `context_window` often counts
+ * output too), genai-prices' when the row has none, or genai-prices' larger one when a
+ * long-context tier starts at or past the row's (the tier exists because that context does).
+ */
+export function contextWindow(
+  own: number | undefined,
+  stated: number | undefined,
+  tiers: readonly LongContextTier[],
+): number | undefined {
+  if (own === undefined) return stated;
+  if (stated === undefined || stated <= own) return own;
+  return tiers.some((t) => t.aboveInputTokens >= own) ? stated : own;
 }
 
 export interface GenaiConvertOptions extends GenaiRowOptions {

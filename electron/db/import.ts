@@ -11,6 +11,7 @@ import { findingDetail } from '../../core/catalog-check/rules.ts';
 import { addToDiff, emptyDiff } from '../../core/catalog-import/diff.ts';
 import { addDays, endOffering, mergePriceHistory } from '../../core/pricing/price-history.ts';
 import { Offering } from '../../core/schema/catalog.ts';
+import { IsoDate } from '../../core/schema/common.ts';
 import type { CatalogRepo } from './catalog-repo.ts';
 import type { Db } from './connection.ts';
 import type { DiscountRepo } from './discount-repo.ts';
@@ -64,7 +65,14 @@ export function importText(
 ): Result<ImportOutcome> {
   if (typeof text !== 'string') return { ok: false, error: 'the file is not text' };
   if (text.length > MAX_CHARS) return { ok: false, error: 'the file is larger than 100 MB' };
-  const asOf = ctx.now().toISOString().slice(0, 10);
+  const today = ctx.now().toISOString().slice(0, 10);
+  if (options.asOf !== undefined && !IsoDate.safeParse(options.asOf).success) {
+    return { ok: false, error: `as of: must be a date like 2026-07-24 (got '${options.asOf}')` };
+  }
+  if (options.asOf !== undefined && options.asOf > today) {
+    return { ok: false, error: `as of: ${options.asOf} is after today (${today})` };
+  }
+  const asOf = options.asOf ?? today;
   const source = {
     rows: ctx.rows,
     asOf,
@@ -152,6 +160,11 @@ function runPlan(
     const key = TABLES[item.table].key(item.row);
     const stored = storedRow(ctx, item.table, key);
     let row = item.row;
+    if (item.table === 'offerings' && newer(stored, asOf)) {
+      // The catalog read this row after the file's date: an older file does not undo it.
+      summary.skipped[NEWER] = (summary.skipped[NEWER] ?? 0) + 1;
+      continue;
+    }
     if (item.table === 'offerings') {
       row = withHistory(stored, row, asOf);
       const errors = offeringErrors(row as Offering, modelContext((row as Offering).modelId));
@@ -192,6 +205,13 @@ function runPlan(
     else summary.unchanged++;
   }
   return written === undefined ? { summary } : { summary, written };
+}
+
+const NEWER = 'the catalog has a later price';
+
+/** Whether a stored row was read after `asOf` (so a file of that date must not replace it). */
+function newer(stored: Row | undefined, asOf: string): boolean {
+  return typeof stored?.['asOf'] === 'string' && stored['asOf'] > asOf;
 }
 
 /** An offering over a stored one keeps the stored price history (see mergePriceHistory). */

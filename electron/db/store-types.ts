@@ -53,6 +53,11 @@ export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 export interface ImportOptions {
   /** Plan and check the import and return its diff, writing nothing. */
   dryRun?: boolean;
+  /**
+   * The day the file's prices were read (its snapshot date; default: today). Its rows carry it
+   * as their as-of date, new prices start on it, and a catalog row read later keeps its prices.
+   */
+  asOf?: string;
 }
 
 export interface ImportSummary {
@@ -132,6 +137,7 @@ export interface CatalogStore {
   previewImport(
     text: string,
     format: ImportFormat,
+    options?: Omit<ImportOptions, 'dryRun'>,
   ): Result<{ summary: ImportSummary; catalog: Catalog }>;
   exportText(
     format: 'csv' | 'json',

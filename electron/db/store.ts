@@ -178,10 +178,12 @@ class SqliteCatalogStore implements CatalogStore {
   previewImport(
     text: string,
     format: ImportFormat,
+    options: Omit<ImportOptions, 'dryRun'> = {},
   ): Result<{ summary: ImportSummary; catalog: Catalog }> {
     return guard(() => {
       const before = this.readCatalog();
       const result = importText(this.importContext(), text, format, {
+        ...options,
         dryRun: true,
         collectRows: true,
       });

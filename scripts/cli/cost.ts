@@ -3,9 +3,11 @@ import { comparisonCsv, comparisonText } from '../../core/report/writers.ts';
 import { evaluateScenario } from '../../core/scenario/evaluate.ts';
 import { parseScenario } from '../../core/scenario/parse.ts';
 import type { Catalog } from '../../core/schema/catalog.ts';
-import { enumFlag, parseArgs, requiredFlag } from './args.ts';
+import { IsoDate } from '../../core/schema/common.ts';
+import { enumFlag, parseArgs, requiredFlag, stringFlag } from './args.ts';
 import { UsageError } from './errors.ts';
 import { readJsonFile } from './read-file.ts';
+import { today } from './today.ts';
 
 const FORMATS = ['table', 'json', 'csv', 'md'] as const;
 
@@ -13,13 +15,20 @@ export function runCost(
   argv: readonly string[],
   { catalog, staleBefore }: { catalog: Catalog; staleBefore?: string },
 ): string {
-  const a = parseArgs(argv, ['scenario', 'format'], []);
+  const a = parseArgs(argv, ['scenario', 'format', 'as-of'], []);
   if (a.positionals.length > 0) throw new UsageError(`unexpected argument '${a.positionals[0]}'`);
   const file = requiredFlag(a, 'scenario');
   const format = enumFlag(a, 'format', FORMATS) ?? 'table';
+  const asOfFlag = stringFlag(a, 'as-of');
+  if (asOfFlag !== undefined && !IsoDate.safeParse(asOfFlag).success) {
+    throw new UsageError(`--as-of must be a date like 2026-07-24 (got '${asOfFlag}')`);
+  }
   const parsed = parseScenario(readJsonFile(file));
   if (!parsed.ok) throw new UsageError(`${file}: ${parsed.error}`);
-  const evaluation = evaluateScenario(catalog, parsed.scenario, staleBefore ? { staleBefore } : {});
+  // Prices as the catalog knew them on the day: --as-of, else the scenario's, else today.
+  const asOf = asOfFlag ?? parsed.scenario.asOf ?? today();
+  const scenario = { ...parsed.scenario, asOf };
+  const evaluation = evaluateScenario(catalog, scenario, staleBefore ? { staleBefore } : {});
   if (!evaluation.ok) throw new UsageError(`${file}: ${evaluation.error}`);
   const result = evaluation.result;
   const candidates = result.rankedRows();

@@ -94,18 +94,26 @@ export function withSecondSource(rows: readonly Offering[]): SecondSource {
       }),
     );
     const keep = KEEP_LITELLM.find((k) => k.applies(row))?.why;
-    const window = contextWindow(row, applied);
+    const window = applied.contextTokens;
     const merged: Offering =
       keep === undefined
         ? {
             ...applied,
-            contextTokens: window,
             source: `${row.source}; prices: ${applied.source}`,
           }
         : { ...row, source: `${row.source}; ${GENAI_NOT_TAKEN}: ${key}` };
     if (keep === undefined) out.priced++;
     const genaiDate = applied.validFrom ?? SNAPSHOTS.genai.asOf;
-    for (const change of fieldChanges(row, applied)) {
+    const changes = fieldChanges(row, applied);
+    // genai-prices' window is reported even where the rule keeps LiteLLM's.
+    if (
+      entry.contextWindow !== undefined &&
+      entry.contextWindow !== row.contextTokens &&
+      !changes.some((c) => c.field === 'contextTokens')
+    ) {
+      changes.push({ field: 'contextTokens', old: row.contextTokens, new: entry.contextWindow });
+    }
+    for (const change of changes) {
       if (!STATED.test(change.field)) continue;
       const takenGenai =
         keep === undefined && (change.field !== 'contextTokens' || window !== row.contextTokens);
@@ -127,13 +135,4 @@ export function withSecondSource(rows: readonly Offering[]): SecondSource {
     out.rows.push(Offering.parse(merged));
   }
   return out;
-}
-
-/** LiteLLM's window, or genai-prices' larger one when a tier starts at or past LiteLLM's. */
-function contextWindow(row: Offering, applied: Offering): number | undefined {
-  const window = row.contextTokens;
-  const larger = applied.contextTokens;
-  if (window === undefined || larger === undefined || larger <= window) return window;
-  const reaches = applied.longContext.some((t) => t.aboveInputTokens >= window);
-  return reaches ? larger : window;
 }
