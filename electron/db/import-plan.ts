@@ -135,7 +135,9 @@ function sourceKey(source: string, marker: 'key' | 'entry'): string | undefined 
 
 /**
  * Offerings of an earlier import from the same source (their source starts with `label`) for the
- * providers this file covers, whose entry the file no longer has: a refresh ends them.
+ * providers this file covers, whose entry the file no longer has: a refresh ends them. Only for
+ * a provider the file lists at least half of (a whole price file, not an excerpt: importing three
+ * negotiated entries must not end the provider's other rows); the others are named in a note.
  */
 function noLongerListed(
   rows: RowStore,
@@ -143,14 +145,28 @@ function noLongerListed(
   marker: 'key' | 'entry',
   fileKeys: ReadonlySet<string>,
   providers: ReadonlySet<string>,
+  notes: string[],
 ): string[] {
-  const out: string[] = [];
+  const byProvider = new Map<string, { listed: number; missing: string[] }>();
   for (const stored of rows.all('offerings')) {
     if (!stored.source.startsWith(label)) continue;
     const key = sourceKey(stored.source, marker);
-    if (key === undefined || fileKeys.has(key)) continue;
     const provider = /^[^/]+/.exec(stored.id)?.[0];
-    if (provider !== undefined && providers.has(provider)) out.push(stored.id);
+    if (key === undefined || provider === undefined || !providers.has(provider)) continue;
+    const counts = byProvider.get(provider) ?? { listed: 0, missing: [] };
+    if (fileKeys.has(key)) counts.listed++;
+    else counts.missing.push(stored.id);
+    byProvider.set(provider, counts);
+  }
+  const out: string[] = [];
+  for (const [provider, { listed, missing }] of byProvider) {
+    if (missing.length === 0) continue;
+    if (listed >= missing.length) out.push(...missing);
+    else {
+      notes.push(
+        `${missing.length} ${provider} offerings are not in this file, which lists only ${listed} of the provider's ${listed + missing.length}: taken for an excerpt, they are kept as they are`,
+      );
+    }
   }
   return out;
 }
@@ -265,7 +281,7 @@ export function litellmPlan(ctx: SourcePlanContext, text: string): Result<Plan> 
       rows,
       plannedIds: withIds(rows),
       discounts: [],
-      removed: noLongerListed(ctx.rows, 'LiteLLM', 'key', fileKeys, covered),
+      removed: noLongerListed(ctx.rows, 'LiteLLM', 'key', fileKeys, covered, notes),
       skipped,
       notes,
       strict: false,
@@ -382,7 +398,7 @@ export function genaiPlan(ctx: SourcePlanContext, text: string): Result<Plan> {
       rows,
       plannedIds: withIds(rows),
       discounts: [],
-      removed: noLongerListed(ctx.rows, GENAI_LABEL, 'entry', fileKeys, covered),
+      removed: noLongerListed(ctx.rows, GENAI_LABEL, 'entry', fileKeys, covered, notes),
       skipped: converted.skipped,
       notes,
       strict: false,
