@@ -60,6 +60,15 @@ describe('browser-mode server', () => {
     });
   });
 
+  it('answers a folder of the page (GET /assets) with 404, not a 500', async () => {
+    server = await startWebServer({ port: 0, dataDir: tmp() });
+    for (const path of ['/assets', '/assets/']) {
+      const r = await send(server, path);
+      expect(r.status, path).toBe(404);
+      expect(r.body, path).toBe('not found');
+    }
+  });
+
   it('refuses other hosts, other origins, path climbing and bad bodies', async () => {
     server = await startWebServer({ port: 0, dataDir: tmp() });
     // DNS rebinding: a page at evil.example resolving to 127.0.0.1 sends its own Host header.
