@@ -2,7 +2,7 @@ import type { PerfParameters } from '../perf/efficiency.ts';
 import type { Roi, ServiceSchedule } from '../roi/roi.ts';
 import type { CloudPlacement, Placement } from '../schema/placement.ts';
 import type { ReplicaCapacity } from '../selfhost/capacity.ts';
-import type { CloudFleet } from '../selfhost/cloud-cost.ts';
+import { cloudPriceScratch, type CloudFleet, type CloudPrice } from '../selfhost/cloud-cost.ts';
 import { ObjectPairCache } from './object-cache.ts';
 import type { ValueAssumptions } from '../schema/value.ts';
 import type { Workload } from '../schema/workload.ts';
@@ -24,10 +24,12 @@ export interface EvalContext {
   /** Sized cloud fleets per capacity and instance size and terms (shared by a type's regions). */
   fleetCache: Map<object, Map<string, CloudFleet>>;
   /**
-   * Paid instance-hours of a sized fleet re-sized at another volume (a growth month's rates):
-   * shared by every region of the instance type.
+   * A sized fleet re-sized at another volume (a growth month's rates): shared by every region of
+   * the instance type.
    */
-  fleetHoursAt: WeakMap<CloudFleet, Map<WorkloadRates, number>>;
+  fleetAt: WeakMap<CloudFleet, Map<WorkloadRates, CloudFleet>>;
+  /** The price the sweep's columns path writes each rented fleet's cost into. */
+  cloudScratch: CloudPrice;
   /** The workload at each month of the horizon, per placement kind, when it grows. */
   growthMonths: Partial<Record<Placement['kind'], readonly GrowthMonth[]>>;
   /** The last cloud group sized (a sweep meets the regions of an instance type in a row). */
@@ -94,7 +96,8 @@ export function makeContext(
     schedules: {},
     growthMonths: {},
     fleetCache: new Map(),
-    fleetHoursAt: new WeakMap(),
+    fleetAt: new WeakMap(),
+    cloudScratch: cloudPriceScratch(),
     reasonLists: new Map(),
     lastCloudGroup: undefined,
     roiScratch: {

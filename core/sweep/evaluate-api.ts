@@ -12,9 +12,8 @@ import {
 } from './constraints.ts';
 import { candidateId } from './candidate-id.ts';
 import type { EvalContext } from './context.ts';
-import type { EvaluateOptions } from './evaluate-selfhost.ts';
 import { candidateRoi, makeResult } from './result.ts';
-import { emptyBreakdown, type CandidateResult } from './types.ts';
+import { emptyBreakdown, type CandidateResult, type EvaluateOptions } from './types.ts';
 
 /** Evaluates a hosted-API candidate; throws only for an unknown offering id (checked upstream). */
 export function evaluateApi(

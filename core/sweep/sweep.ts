@@ -2,14 +2,10 @@ import type { Placement } from '../schema/placement.ts';
 import { candidateId } from './candidate-id.ts';
 import type { EvalContext } from './context.ts';
 import { evaluateApi } from './evaluate-api.ts';
-import {
-  evaluateCloud,
-  evaluateOnprem,
-  writeCloudColumns,
-  type EvaluateOptions,
-} from './evaluate-selfhost.ts';
+import { evaluateCloud, writeCloudColumns } from './evaluate-cloud.ts';
+import { evaluateOnprem } from './evaluate-onprem.ts';
 import { allocateColumns, paretoIndices, rankOrder, writeRow, type SweepColumns } from './table.ts';
-import type { CandidateResult } from './types.ts';
+import type { CandidateResult, EvaluateOptions } from './types.ts';
 
 /** Evaluates one placement for the context's workload into a full row. */
 export function evaluateCandidate(

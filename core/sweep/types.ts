@@ -2,6 +2,11 @@ import type { Roi } from '../roi/roi.ts';
 import type { Engine, Precision, ResidencyZone } from '../schema/common.ts';
 import type { Placement } from '../schema/placement.ts';
 
+export interface EvaluateOptions {
+  /** Also compute the month-by-month ROI series (charts). */
+  withSeries?: boolean;
+}
+
 /** Monthly USD by what it pays for; a placement fills the parts that apply to it. */
 export interface CostBreakdown {
   inputUsd: number;
