@@ -1,3 +1,4 @@
+import type { Objective } from '../decision/objective.ts';
 import type { PerfParameters } from '../perf/efficiency.ts';
 import type { Roi, ServiceSchedule } from '../roi/roi.ts';
 import type { CloudPlacement, Placement } from '../schema/placement.ts';
@@ -6,7 +7,7 @@ import { cloudPriceScratch, type CloudFleet, type CloudPrice } from '../selfhost
 import { ObjectPairCache } from './object-cache.ts';
 import type { ValueAssumptions } from '../schema/value.ts';
 import type { Workload } from '../schema/workload.ts';
-import { workloadRates, type WorkloadRates } from '../workload/derive.ts';
+import { withMonthlyVolume, workloadRates, type WorkloadRates } from '../workload/derive.ts';
 import type { CatalogIndex } from './catalog-index.ts';
 
 /** Everything one evaluation reads; built once per workload, shared by every candidate. */
@@ -47,6 +48,10 @@ export interface EvalContext {
   roiScratch: Roi;
   /** Shared one-reason lists for infeasible candidates (sweeps make many with the same reason). */
   reasonLists: Map<string, string[]>;
+  /** Requests served over the horizon per placement kind (launch delay and growth). */
+  servedRequests: Partial<Record<Placement['kind'], number>>;
+  /** What "best" means for ranking and the recommendation. */
+  objective: Objective;
   /** Launch schedules per placement kind, for closed-form ROI. */
   schedules: Partial<Record<Placement['kind'], ServiceSchedule>>;
   /**
@@ -67,6 +72,8 @@ export interface GrowthMonth {
 
 export interface ContextOptions {
   maxMonthlyUsd?: number | undefined;
+  /** Ranking objective; `tco` when not given. */
+  objective?: Objective;
   /** Kept across evaluations with the same performance parameters (ignored with `parameters`). */
   capacityCache?: ObjectPairCache<ReplicaCapacity>;
   /** Best layouts by workload shape; keep one across what-ifs to reuse them. */
@@ -94,6 +101,8 @@ export function makeContext(
         : new ObjectPairCache(),
     bestCapacity: layoutsFor(options.bestCapacityCache, shapeKey(workload)),
     schedules: {},
+    servedRequests: {},
+    objective: options.objective ?? 'tco',
     growthMonths: {},
     fleetCache: new Map(),
     fleetAt: new WeakMap(),
@@ -113,6 +122,23 @@ export function makeContext(
     parameters: options.parameters,
     staleBefore: options.staleBefore,
   };
+}
+
+/**
+ * The same evaluation at another steady monthly volume (charts, break-even): replica capacities and
+ * layouts are kept (volume does not change them); everything that depends on volume is fresh.
+ */
+export function contextAtVolume(ctx: EvalContext, requestsPerMonth: number): EvalContext {
+  const workload = withMonthlyVolume(ctx.workload, requestsPerMonth);
+  const at = makeContext(ctx.index, workload, ctx.value, {
+    maxMonthlyUsd: ctx.maxMonthlyUsd,
+    objective: ctx.objective,
+    ...(ctx.staleBefore === undefined ? {} : { staleBefore: ctx.staleBefore }),
+  });
+  at.capacityCache = ctx.capacityCache;
+  at.bestCapacity = ctx.bestCapacity;
+  at.parameters = ctx.parameters;
+  return at;
 }
 
 function layoutsFor(

@@ -11,7 +11,8 @@ import type { CloudPlacement } from '../schema/placement.ts';
 import { bestCapacity, tpOptions, type OkCapacity } from './capacity-cache.ts';
 import { rttToRegionMs, staleWarning } from './constraints.ts';
 import type { EvalContext } from './context.ts';
-import { candidateRoi, steadyRoi, type CostAtVolume } from './result.ts';
+import { hasRequestValue } from '../roi/value.ts';
+import { candidateRoi, perOutcomeUsd, steadyRoi, type CostAtVolume } from './result.ts';
 import {
   infeasibleRow,
   noOpenWeights,
@@ -211,9 +212,13 @@ export function writeCloudColumns(
       : candidateRoi(ctx, 'cloud', monthlyUsd, () =>
           cloudCostAt(ctx, p, instance, a.sized, capacity),
         );
-  t.netMonthlyUsd[i] = roi.netMonthlyUsd;
-  t.npvUsd[i] = roi.npvUsd;
-  t.paybackMonth[i] = roi.paybackMonth ?? Number.NaN;
+  t.tcoUsd[i] = roi.totalCostUsd;
+  t.perOutcomeUsd[i] = perOutcomeUsd(ctx, 'cloud', roi.totalCostUsd) ?? Number.NaN;
+  if (hasRequestValue(ctx.value)) {
+    t.netMonthlyUsd[i] = roi.netMonthlyUsd;
+    t.npvUsd[i] = roi.npvUsd;
+    t.paybackMonth[i] = roi.paybackMonth ?? Number.NaN;
+  }
 }
 
 /** One array per distinct reason, shared by every candidate that has it. */
