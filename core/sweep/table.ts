@@ -78,6 +78,18 @@ export function writeRow(t: SweepColumns, i: number, r: CandidateResult): void {
 }
 
 /**
+ * The cost a chart plots for an objective: the horizon cost, the monthly cost or the cost per
+ * outcome; the horizon cost when ranking by NPV (a value, not a cost).
+ */
+export function objectiveCostColumn(t: SweepColumns, objective: Objective): Float64Array {
+  return objective === 'monthly'
+    ? t.monthlyUsd
+    : objective === 'perOutcome'
+      ? t.perOutcomeUsd
+      : t.tcoUsd;
+}
+
+/**
  * The objective's value per candidate, lower is better (NPV negated); NaN (unknown) becomes +∞ so
  * it sorts last.
  */
