@@ -77,7 +77,7 @@ function fit(
   console.log(`fitted (loss ${result.loss.toFixed(3)}); copy into core/perf/efficiency.ts:`);
   for (const k of result.knobs) console.log(`  ${k.name.padEnd(32)} ${k.value.toPrecision(4)}`);
   const s = result.state;
-  printStats(measurements.map((m) => predict(m, models, gpus, s.perf, s.legacyKernelFactor)));
+  printStats(measurements.map((m) => predict(m, models, gpus, s.perf, s.legacy)));
   console.log('\n5-fold cross-validation (each point predicted by a fit that never saw it):');
   printStats(crossValidate(measurements, models, gpus, start, FIT_OPTIONS, 5));
 }
