@@ -1,4 +1,4 @@
-import { compactCount, formatPct, formatUsd } from '../format.ts';
+import { formatNumber, formatPct, formatUsd } from '../format.ts';
 import type { Crossing } from '../roi/break-even.ts';
 import type { Placement } from '../schema/placement.ts';
 import type { EvalContext } from '../sweep/context.ts';
@@ -350,7 +350,7 @@ function componentPhrase(c: ComponentDelta): string {
 /** "above 2.1M requests a month", "between 998k and 1M requests a month", … */
 function crossingPhrase(crossings: readonly Crossing[]): string | null {
   if (crossings.length === 0) return null;
-  const v = (c: Crossing) => compactCount(c.requestsPerMonth);
+  const v = (c: Crossing) => formatNumber(Number(c.requestsPerMonth.toPrecision(3)));
   const ranges: string[] = [];
   for (let k = 0; k < crossings.length; k++) {
     const c = crossings[k]!;
@@ -365,19 +365,18 @@ function crossingPhrase(crossings: readonly Crossing[]): string | null {
 function exclusionSentence(
   feasible: number,
   exclusions: readonly ExclusionCount[],
-  unknownOnly: { quality: number; latency: number },
+  unknownOnly: UnknownOnly,
 ): string {
-  const parts = [
-    `${feasible.toLocaleString('en-US')} feasible`,
-    ...exclusions.map((e) => `${e.count.toLocaleString('en-US')} ${e.label}`),
-  ];
+  const n = (x: number) => x.toLocaleString('en-US');
+  const parts = [`${n(feasible)} feasible`, ...exclusions.map((e) => `${n(e.count)} ${e.label}`)];
   const unknown = [
-    unknownOnly.quality > 0
-      ? `${unknownOnly.quality.toLocaleString('en-US')} only for an unknown quality score`
-      : null,
-    unknownOnly.latency > 0
-      ? `${unknownOnly.latency.toLocaleString('en-US')} only for unknown latency`
-      : null,
+    unknownOnly.quality > 0 ? `${n(unknownOnly.quality)} for no quality score` : null,
+    unknownOnly.latency > 0 ? `${n(unknownOnly.latency)} for no latency figure` : null,
+    unknownOnly.both > 0 ? `${n(unknownOnly.both)} for both` : null,
   ].filter((x): x is string => x !== null);
-  return `${parts.join('; ')}.${unknown.length > 0 ? ` Out ${unknown.join(' and ')}: include them to compare.` : ''}`;
+  const include =
+    unknown.length > 0
+      ? ` Out only for an unknown: ${unknown.join(', ')} — include them to compare.`
+      : '';
+  return `${parts.join('; ')}.${include}`;
 }
