@@ -58,7 +58,7 @@ export function prepareScenario(
 /** Evaluates every candidate of a prepared scenario for its workload and value assumptions. */
 export function evaluatePrepared(
   prepared: PreparedScenario,
-  scenario: Pick<Scenario, 'workload' | 'value' | 'constraints'> & {
+  scenario: Pick<Scenario, 'workload' | 'value' | 'constraints' | 'objective'> & {
     startDate?: string | undefined;
   },
   options: Omit<ContextOptions, 'maxMonthlyUsd'> = {},
@@ -66,6 +66,7 @@ export function evaluatePrepared(
   if (!prepared.ok) return prepared;
   const { index, placements } = prepared;
   const ctx = makeContext(index, scenario.workload, scenario.value, {
+    objective: scenario.objective,
     ...options,
     maxMonthlyUsd: scenario.constraints.maxMonthlyUsd,
     startDate: scenario.startDate ?? options.startDate ?? index.asOf,

@@ -60,10 +60,22 @@ export const Workload = z
         ttftMs: Positive.max(1e7).optional(),
         tpotMs: Positive.max(1e7).optional(),
         e2eMs: Positive.max(1e8).optional(),
+        /**
+         * Hosted APIs without published or measured latency cannot be checked: they are excluded
+         * (and counted) unless this includes them, marked "latency unknown".
+         */
+        includeUnknown: z.boolean().default(false),
       })
-      .default({}),
+      .default({ includeUnknown: false }),
     minQuality: z
-      .strictObject({ benchmark: Benchmark, score: z.number().finite().min(-1e6).max(1e6) })
+      .strictObject({
+        benchmark: Benchmark,
+        score: z.number().finite().min(-1e6).max(1e6),
+        /** Models with no score on the benchmark: excluded (and counted) unless included here. */
+        includeUnknown: z.boolean().default(false),
+        /** The model whose score set the floor ("at least as good as"), for display. */
+        likeModelId: Id.optional(),
+      })
       .optional(),
     /** Where users are, to add network round-trip time to TTFT. */
     userLocation: z

@@ -145,7 +145,7 @@ describe('prices and quantities are bounded to a plausible range', () => {
     // 1e12 requests × 2e7 tokens = 2e19 tokens × $10,000 per 1e6 tokens = $2e17 a month:
     // absurd, but finite.
     expect(r.monthlyUsd! / 2e17).toBeCloseTo(1, 12);
-    expect(Number.isFinite(r.roi?.npvUsd)).toBe(true);
+    expect(Number.isFinite(r.tcoUsd)).toBe(true);
   });
 });
 

@@ -225,7 +225,7 @@ describe('a scenario evaluated with dated prices', () => {
     // 08-15 → 09-15 is 17 days promotional, 14 standard: (17 × 3,000 + 14 × 4,500) / 31;
     // then $4,500.
     const expected = 3000 + (17 * 3000 + 14 * 4500) / 31 + 4500;
-    expect(r.roi?.totalCostUsd).toBeCloseTo(expected, 6);
+    expect(r.tcoUsd).toBeCloseTo(expected, 6);
   });
 
   it('as of a past date uses the prices that held then', () => {
@@ -233,7 +233,7 @@ describe('a scenario evaluated with dated prices', () => {
     expect(only(scenario({ asOf: '2026-08-01' })).monthlyUsd).toBeCloseTo(3000, 6);
     // The start date and the as-of date are separate: an old decision priced as it was known.
     const r = only(scenario({ asOf: '2026-08-01', startDate: '2026-09-01' }));
-    expect(r.roi?.totalCostUsd).toBeCloseTo(3 * 4500, 6);
+    expect(r.tcoUsd).toBeCloseTo(3 * 4500, 6);
   });
 
   it('an offering not yet offered on the day is infeasible when named, and left out of sweeps', () => {
