@@ -20,7 +20,7 @@ export interface CheckOptions {
   staleBefore?: string;
 }
 
-/** Every finding on the catalog: errors first, then by table, row and rule. */
+/** Every finding on the catalog: errors first, stale rows last, then by table, row and rule. */
 export function checkCatalog(catalog: CatalogTables, options: CheckOptions = {}): Finding[] {
   const out: Finding[] = [];
   const push = (f: Finding) => out.push(f);
@@ -43,7 +43,8 @@ export function checkCatalog(catalog: CatalogTables, options: CheckOptions = {})
       checkProvenance(table, row, options.staleBefore, push);
     }
   }
-  const rank = (f: Finding) => (f.level === 'error' ? 0 : 1);
+  // Errors, then warnings about a row's facts, then staleness (many rows, least to act on).
+  const rank = (f: Finding) => (f.level === 'error' ? 0 : f.rule === 'stale' ? 2 : 1);
   const tableOrder = (t: CatalogTableName) => CATALOG_TABLE_NAMES.indexOf(t);
   return out.sort(
     (a, b) =>
