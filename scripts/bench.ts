@@ -6,8 +6,15 @@
 import { exitQuietlyOnClosedPipe } from './cli/closed-pipe.ts';
 import { performance } from 'node:perf_hooks';
 import { apiCost } from '../core/pricing/api-cost.ts';
-import { replicaCapacity, selfHostShape, type ReplicaCapacity } from '../core/selfhost/capacity.ts';
+import {
+  replicaCapacity,
+  selfHostP95Shape,
+  selfHostShape,
+  type ReplicaCapacity,
+} from '../core/selfhost/capacity.ts';
 import { cloudCost } from '../core/selfhost/cloud-cost.ts';
+import { deploymentTerms } from '../core/selfhost/deployment.ts';
+import { Operations } from '../core/schema/operations.ts';
 import type { OpenModel } from '../core/schema/catalog.ts';
 import { ValueAssumptions } from '../core/schema/value.ts';
 import { Workload } from '../core/schema/workload.ts';
@@ -81,6 +88,9 @@ function main(): void {
     )
     .filter((c) => c.gpu !== undefined);
   const shape = selfHostShape(workload);
+  // The SLO is checked at the p95 sizes the workload gives, throughput taken at the mean.
+  const p95Shape = selfHostP95Shape(workload);
+  const operations = Operations.parse({});
   // Only configurations that fit and meet the SLO: each runs the whole SLO search and costing.
   const fitting = configs.filter(
     (c) =>
@@ -89,6 +99,7 @@ function main(): void {
         shape,
         workload.slo,
         0,
+        p95Shape,
       ).ok,
   );
   configs.length = 0;
@@ -101,15 +112,27 @@ function main(): void {
         shape,
         workload.slo,
         0,
+        p95Shape,
       );
       if (!cap.ok) continue;
-      const cost = cloudCost(
-        { pricing: 'onDemand', targetUtilization: 0.8, minReplicas: 1, scaling: 'autoscale' },
-        c.instance,
-        cap,
+      const placement = {
+        kind: 'cloud',
+        instanceId: c.instance.id,
+        modelId: c.model.id,
+        pricing: 'onDemand',
+        engine: 'vllm',
+        targetUtilization: 0.8,
+        minReplicas: 1,
+        scaling: 'autoscale',
+      } as const;
+      const terms = deploymentTerms(
+        operations,
+        true,
+        placement,
         workload,
-        rates,
+        cap.weightsGBPerGpu * cap.tp,
       );
+      const cost = cloudCost(placement, c.instance, cap, workload, rates, terms);
       if (cost.ok) total += cost.monthlyUsd;
     }
     return total;

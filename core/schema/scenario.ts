@@ -10,6 +10,7 @@ import {
   Provider,
   Region,
 } from './catalog.ts';
+import { Operations } from './operations.ts';
 import { OnpremPlacement, Placement, ScalingPolicy } from './placement.ts';
 import { ValueAssumptions } from './value.ts';
 import { Workload } from './workload.ts';
@@ -76,6 +77,8 @@ export const Scenario = z.strictObject({
   description: z.string().max(5000).default(''),
   workload: Workload,
   value: ValueAssumptions.default(ValueAssumptions.parse({})),
+  /** Running costs and availability of self-hosted placements: staff, storage, egress, reserve. */
+  operations: Operations.default(Operations.parse({})),
   candidates: z.array(Placement).max(10_000).default([]),
   sweep: CandidateSweep.optional(),
   constraints: Constraints.default({}),

@@ -5,12 +5,13 @@ import type { OkCapacity } from './capacity-cache.ts';
 import { candidateId } from './candidate-id.ts';
 import { budgetReason, contextReason, qualityReason, residencyReason } from './constraints.ts';
 import type { EvalContext } from './context.ts';
-import { candidateRoi, makeResult, type CostAtVolume } from './result.ts';
+import { candidateRoi, makeResult, type RoiCosting } from './result.ts';
 import {
   emptyBreakdown,
   type CandidateResult,
   type CostBreakdown,
   type EvaluateOptions,
+  type SelfHostDetail,
 } from './types.ts';
 
 /** The model as a self-hostable one (open weights with an architecture), or undefined. */
@@ -135,7 +136,21 @@ export interface Sizing {
   energyKwh: number | null;
   co2Kg: number | null;
   warnings: string[];
-  costAt: () => CostAtVolume;
+  roi: RoiCosting;
+  /** The detail fields that differ between rented and owned. */
+  detail: Pick<
+    SelfHostDetail,
+    | 'reserveReplicas'
+    | 'warmUnits'
+    | 'warmUpUnitHours'
+    | 'serversPeak'
+    | 'gpusPerServer'
+    | 'gpusBought'
+    | 'owned'
+    | 'commitmentMonths'
+    | 'spot'
+    | 'deployment'
+  >;
 }
 
 /** A sized and costed self-hosted candidate, with its constraints checked. */
@@ -189,10 +204,12 @@ export function sizedRow(
       sloConcurrency: capacity.sloConcurrency,
       maxConcurrency: capacity.maxConcurrency,
       weightsGBPerGpu: capacity.weightsGBPerGpu,
+      p95: capacity.p95,
+      ...x.detail,
     },
     api: null,
     energyKwhPerMonth: x.energyKwh,
     co2KgPerMonth: x.co2Kg,
-    roi: candidateRoi(ctx, p.kind, monthlyUsd, x.costAt, options.withSeries ?? false),
+    roi: candidateRoi(ctx, p.kind, x.roi, options.withSeries ?? false),
   });
 }

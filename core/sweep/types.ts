@@ -1,4 +1,6 @@
 import type { Roi } from '../roi/roi.ts';
+import type { SpotSplit } from '../selfhost/cloud-cost.ts';
+import type { DeploymentTerms } from '../selfhost/deployment.ts';
 import type { Engine, Precision, ResidencyZone } from '../schema/common.ts';
 import type { Placement } from '../schema/placement.ts';
 
@@ -16,9 +18,13 @@ export interface CostBreakdown {
   cacheStorageUsd: number;
   gpuUsd: number;
   idleUsd: number;
+  capitalChargeUsd: number;
   powerUsd: number;
   colocationUsd: number;
   staffUsd: number;
+  storageUsd: number;
+  egressUsd: number;
+  monitoringUsd: number;
 }
 
 export const BREAKDOWN_KEYS = [
@@ -29,9 +35,13 @@ export const BREAKDOWN_KEYS = [
   'cacheStorageUsd',
   'gpuUsd',
   'idleUsd',
+  'capitalChargeUsd',
   'powerUsd',
   'colocationUsd',
   'staffUsd',
+  'storageUsd',
+  'egressUsd',
+  'monitoringUsd',
 ] as const satisfies readonly (keyof CostBreakdown)[];
 
 export function emptyBreakdown(): CostBreakdown {
@@ -43,9 +53,13 @@ export function emptyBreakdown(): CostBreakdown {
     cacheStorageUsd: 0,
     gpuUsd: 0,
     idleUsd: 0,
+    capitalChargeUsd: 0,
     powerUsd: 0,
     colocationUsd: 0,
     staffUsd: 0,
+    storageUsd: 0,
+    egressUsd: 0,
+    monitoringUsd: 0,
   };
 }
 
@@ -62,6 +76,41 @@ export interface SelfHostDetail {
   sloConcurrency: number;
   maxConcurrency: number;
   weightsGBPerGpu: number;
+  /** Replicas of `replicasPeak` kept as the availability reserve (production N+1: one). */
+  reserveReplicas: number;
+  /** Units (instances or servers) warm at all times: the floor and the reserve. */
+  warmUnits: number;
+  /** Unit-hours a month paid while new replicas load (scaling up, or up from zero). */
+  warmUpUnitHours: number;
+  /** Latency of a p95-size request at the chosen concurrency, when the workload gives p95 sizes. */
+  p95: { ttftMs: number; tpotMs: number; e2eMs: number } | null;
+  /** Owned: servers bought for peak, GPUs in each, GPUs bought (= servers × GPUs per server). */
+  serversPeak: number | null;
+  gpusPerServer: number | null;
+  gpusBought: number | null;
+  /** Owned: how the hardware is paid for. */
+  owned: OwnedDetail | null;
+  /** Rented: the commitment's term when the pricing is committed. */
+  commitmentMonths: number | null;
+  /** Rented on spot: the on-demand part and the interruption fallback. */
+  spot: SpotSplit | null;
+  /** The running costs' and availability's terms this candidate was costed with. */
+  deployment: DeploymentTerms;
+}
+
+/** How owned hardware is paid: cash when bought, shown monthly as depreciation + capital charge. */
+export interface OwnedDetail {
+  serverUsd: number;
+  /** Whether the server price is the catalog's (with its source) or the placement's. */
+  serverPriceFrom: 'catalog' | 'placement';
+  capexUsd: number;
+  lifeMonths: number;
+  depreciationUsd: number;
+  /** The standard annuity on the capex over its life at the discount rate. */
+  annuityUsd: number;
+  discountRateAnnual: number;
+  /** Server power beyond the GPUs, as a share of the GPUs' TDP. */
+  serverOverheadFraction: number;
 }
 
 export interface ApiDetail {

@@ -12,9 +12,13 @@ export const BREAKDOWN_LABELS: Record<keyof CostBreakdown, string> = {
   cacheStorageUsd: 'Cache storage',
   gpuUsd: 'GPU time',
   idleUsd: 'Idle capacity',
+  capitalChargeUsd: 'Capital charge',
   powerUsd: 'Power',
   colocationUsd: 'Colocation',
-  staffUsd: 'Staff',
+  staffUsd: 'Operations staff',
+  storageUsd: 'Weights storage',
+  egressUsd: 'Egress',
+  monitoringUsd: 'Monitoring',
 };
 
 export interface StackedBars {
