@@ -103,7 +103,7 @@ function servingReplicas(demandRps: number, replicaRps: number, floor: number, h
 
 /** Whole units for a number of replicas. */
 function unitsFor(replicas: number, replicasPerUnit: number): number {
-  return Math.ceil(replicas / replicasPerUnit - CEIL_SLACK);
+  return replicas <= 0 ? 0 : Math.ceil(replicas / replicasPerUnit - CEIL_SLACK);
 }
 
 /**
