@@ -160,6 +160,7 @@ export function evaluateOnprem(
         annuityUsd: annuityUsdPerMonth(cost.capexUsd, p.amortizationMonths, rate),
         discountRateAnnual: rate,
         serverOverheadFraction: cost.server.overheadFraction,
+        serverRatedKw: cost.server.ratedKw,
       },
       commitmentMonths: null,
       spot: null,

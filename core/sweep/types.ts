@@ -111,6 +111,8 @@ export interface OwnedDetail {
   discountRateAnnual: number;
   /** Server power beyond the GPUs, as a share of the GPUs' TDP. */
   serverOverheadFraction: number;
+  /** A server's rated power (GPUs at TDP and the rest), kW: what colocation is priced on. */
+  serverRatedKw: number;
 }
 
 export interface ApiDetail {

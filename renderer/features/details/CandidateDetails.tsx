@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useResults } from '../../stores/results-store.ts';
 import { useUi } from '../../stores/ui-store.ts';
-import { candidateFacts } from './candidate-facts.ts';
+import { bestSelfHostedIndex, candidateFacts } from './candidate-facts.ts';
 
 /** The numbers behind the picked row (or the recommendation), with their sources. */
 export function CandidateDetails() {
@@ -14,7 +14,9 @@ export function CandidateDetails() {
     const index = wanted === undefined ? result.recommended : result.indexOf(wanted);
     if (index < 0) return null;
     const row = result.row(index);
-    return { row, sections: candidateFacts(row, evaluation.index) };
+    const best = row.kind === 'api' ? bestSelfHostedIndex(result) : -1;
+    const bestRow = best < 0 ? null : result.row(best);
+    return { row, sections: candidateFacts(row, evaluation.index, bestRow) };
   }, [evaluation, selected]);
   if (detail === null) return null;
   const { row, sections } = detail;
