@@ -5,6 +5,7 @@ import { onpremCost, onpremServersNeeded, type OnpremCost } from '../selfhost/on
 import type { Gpu, OpenModel } from '../schema/catalog.ts';
 import type { OnpremPlacement } from '../schema/placement.ts';
 import { bestCapacity, type OkCapacity } from './capacity-cache.ts';
+import { staleWarning } from './constraints.ts';
 import type { EvalContext } from './context.ts';
 import type { CostAtVolume, RoiCosting } from './result.ts';
 import {
@@ -135,6 +136,12 @@ export function evaluateOnprem(
   if (!sizing.ok) return infeasibleRow(ctx, identity, sizing.reason);
   const { capacity, cost } = sizing;
   const rate = ctx.value.discountRateAnnual;
+  const warnings: string[] = [];
+  const stale =
+    cost.server.priceFrom === 'catalog' && gpu.server !== undefined
+      ? staleWarning(ctx, gpu.server.asOf, 'server price')
+      : null;
+  if (stale !== null) warnings.push(stale);
   return sizedRow(ctx, identity, open, capacity, cost.monthlyUsd, cost.breakdown, options, {
     replicasPeak: cost.fleet.replicasPeak,
     gpusPeak: cost.gpusBought,
@@ -142,7 +149,7 @@ export function evaluateOnprem(
     utilization: cost.fleet.utilization,
     energyKwh: cost.energyKwh,
     co2Kg: co2Kg(cost.energyKwh, p.gridGCo2PerKwh),
-    warnings: [],
+    warnings,
     roi: onpremCosting(ctx, p, gpu, sizing),
     detail: {
       reserveReplicas: cost.fleet.reserveReplicas,
