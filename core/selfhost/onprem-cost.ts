@@ -117,18 +117,6 @@ function fleetInput(
   };
 }
 
-/** Servers a month's demand needs (bought for peak, the reserve included). */
-export function onpremServersNeeded(
-  p: OnpremTerms,
-  server: ServerSpec,
-  capacity: Extract<ReplicaCapacity, { ok: true }>,
-  w: Workload,
-  rates: WorkloadRates,
-  terms: DeploymentTerms,
-): number {
-  return sizeFleet(fleetInput(p, capacity, server, terms, 'fixed'), w, rates).unitsPeak;
-}
-
 /**
  * Cost of owned GPUs in a month. Servers are bought whole for peak (the reserve included) and kept;
  * `heldServers` (bought for an earlier month's peak) can be more than the month needs. The monthly
@@ -159,7 +147,8 @@ export function onpremCost(
   const gpus = servers * server.gpus;
   const capexUsd = servers * server.usd;
   const depreciationUsd = capexUsd / p.amortizationMonths;
-  const utilization = servers > 0 ? Math.min(1, fleet.usedUnitHours / (servers * HOURS_PER_MONTH)) : 0;
+  const utilization =
+    servers > 0 ? Math.min(1, fleet.usedUnitHours / (servers * HOURS_PER_MONTH)) : 0;
   const kwh = energyKwh({
     gpuHours: Math.min(powered.paidUnitHours, servers * HOURS_PER_MONTH) * server.gpus,
     tdpW,
@@ -170,11 +159,7 @@ export function onpremCost(
   const b = emptySelfHostBreakdown();
   b.gpuUsd = depreciationUsd * utilization;
   b.idleUsd = depreciationUsd - b.gpuUsd;
-  b.capitalChargeUsd = capitalChargeUsdPerMonth(
-    capexUsd,
-    p.amortizationMonths,
-    discountRateAnnual,
-  );
+  b.capitalChargeUsd = capitalChargeUsdPerMonth(capexUsd, p.amortizationMonths, discountRateAnnual);
   b.powerUsd = kwh * p.powerUsdPerKwh;
   b.colocationUsd =
     p.colocationUsdPerGpuMonth === undefined

@@ -1,9 +1,11 @@
 import { annuityUsdPerMonth } from '../roi/capital.ts';
 import { deploymentTerms, type DeploymentTerms } from '../selfhost/deployment.ts';
 import { co2Kg } from '../selfhost/energy.ts';
-import { onpremCost, onpremServersNeeded, type OnpremCost } from '../selfhost/onprem-cost.ts';
+import { onpremCost, type OnpremCost } from '../selfhost/onprem-cost.ts';
 import type { Gpu, OpenModel } from '../schema/catalog.ts';
 import type { OnpremPlacement } from '../schema/placement.ts';
+import type { Workload } from '../schema/workload.ts';
+import type { WorkloadRates } from '../workload/derive.ts';
 import { bestCapacity, type OkCapacity } from './capacity-cache.ts';
 import { staleWarning } from './constraints.ts';
 import type { EvalContext } from './context.ts';
@@ -109,13 +111,29 @@ function onpremCosting(
       units: cost.serversPeak,
       capexUsdPerUnit: cost.server.usd,
       committedUsdPerUnitMonth: 0,
-      growth: () => ({
-        unitsAt: (w, rates) => onpremServersNeeded(p, cost.server, capacity, w, rates, terms),
-        runUsdAt: (w, rates, held) => {
-          const c = onpremCost(p, gpu, capacity, w, rates, terms, rate, held);
-          return c.ok ? c.runUsd : Number.POSITIVE_INFINITY;
-        },
-      }),
+      growth: () => {
+        // A month is sized once: its servers needed, then its run cost with the servers held.
+        const months = new Map<WorkloadRates, OnpremCost>();
+        const at = (w: Workload, rates: WorkloadRates) => {
+          let c = months.get(rates);
+          if (c === undefined)
+            months.set(rates, (c = onpremCost(p, gpu, capacity, w, rates, terms, rate)));
+          return c;
+        };
+        return {
+          unitsAt: (w, rates) => {
+            const c = at(w, rates);
+            return c.ok ? c.serversPeak : 0;
+          },
+          runUsdAt: (w, rates, held) => {
+            let c = at(w, rates);
+            if (c.ok && held > c.serversPeak) {
+              c = onpremCost(p, gpu, capacity, w, rates, terms, rate, held);
+            }
+            return c.ok ? c.runUsd : Number.POSITIVE_INFINITY;
+          },
+        };
+      },
     },
   };
 }
