@@ -128,12 +128,10 @@ function ownedLines(r: CandidateResult, s: SelfHostDetail): CostLine[] {
       value: `standard annuity ${formatUsd(o.capexUsd)} × r ÷ (1 − (1 + r)^−${o.lifeMonths}), r = (1 + ${formatPct(o.discountRateAnnual, 1)})^(1/12) − 1: ${formatUsd(o.annuityUsd)} a month, less depreciation = ${formatUsd(b.capitalChargeUsd)}`,
     },
   ];
-  if (r.roi !== null) {
-    lines.push({
-      label: 'Cash over the horizon',
-      value: `hardware paid when bought (the first servers at the decision, more in the month growth needs them, a refresh at each end of life): ${formatUsd(r.roi.capexUsd)}; book value left at the horizon, straight-line over the life, credited at its end: ${formatUsd(r.roi.residualUsd)}. Servers are never sold when demand falls.`,
-    });
-  }
+  lines.push({
+    label: 'Cash over the horizon',
+    value: `hardware paid when bought (the first servers at the decision, more in the month growth needs them, a refresh at each end of life): ${formatUsd(o.horizonCapexUsd)}; book value left at the horizon, straight-line over the life, credited at its end: ${formatUsd(o.residualUsd)}. Servers are never sold when demand falls.`,
+  });
   const p = r.placement;
   if (p.kind === 'onprem') {
     lines.push({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Objective } from '../decision/objective.ts';
 import { Engine, Id, Positive } from './common.ts';
 import {
   Discount,
@@ -71,20 +72,27 @@ export const Constraints = z.strictObject({
   maxMonthlyUsd: Positive.optional(),
 });
 
-export const Scenario = z.strictObject({
-  schemaVersion: z.literal(SCENARIO_SCHEMA_VERSION),
-  name: z.string().min(1).max(200),
-  description: z.string().max(5000).default(''),
-  workload: Workload,
-  value: ValueAssumptions.default(ValueAssumptions.parse({})),
-  /** Running costs and availability of self-hosted placements: staff, storage, egress, reserve. */
-  operations: Operations.default(Operations.parse({})),
-  candidates: z.array(Placement).max(10_000).default([]),
-  sweep: CandidateSweep.optional(),
-  constraints: Constraints.default({}),
-  /** Offerings, models, GPUs or instances defined in the file (custom or negotiated prices). */
-  catalog: InlineCatalog.optional(),
-  discounts: z.array(Discount).default([]),
-});
+export const Scenario = z
+  .strictObject({
+    schemaVersion: z.literal(SCENARIO_SCHEMA_VERSION),
+    name: z.string().min(1).max(200),
+    description: z.string().max(5000).default(''),
+    /** What "best" means: ranking, the recommendation, charts and reports follow it. */
+    objective: Objective.default('tco'),
+    workload: Workload,
+    value: ValueAssumptions.default(ValueAssumptions.parse({})),
+    /** Running costs and availability of self-hosted placements: staff, storage, egress, reserve. */
+    operations: Operations.default(Operations.parse({})),
+    candidates: z.array(Placement).max(10_000).default([]),
+    sweep: CandidateSweep.optional(),
+    constraints: Constraints.default({}),
+    /** Offerings, models, GPUs or instances defined in the file (custom or negotiated prices). */
+    catalog: InlineCatalog.optional(),
+    discounts: z.array(Discount).default([]),
+  })
+  .refine((s) => s.objective !== 'npv' || s.value.perRequest !== undefined, {
+    message: 'the npv objective needs a value per request (value.perRequest)',
+    path: ['objective'],
+  });
 export type Scenario = z.infer<typeof Scenario>;
 export type ScenarioInput = z.input<typeof Scenario>;

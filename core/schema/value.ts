@@ -18,7 +18,11 @@ const SetupByKind = z.strictObject({
 });
 
 export const ValueAssumptions = z.strictObject({
-  perRequest: RequestValue.default({ kind: 'revenue', usdPerRequest: 0 }),
+  /**
+   * What a request is worth; unset means unknown: no NPV, payback or ROI is shown (a made-up
+   * value would make every candidate look like a fortune).
+   */
+  perRequest: RequestValue.optional(),
   /** Share of requests that achieve the outcome the value is counted on. */
   successRate: Fraction.default(1),
   /** One-off cost to launch, per placement kind (integration, evaluation, procurement). */

@@ -68,9 +68,23 @@ export const Workload = z
         ttftMs: Positive.optional(),
         tpotMs: Positive.optional(),
         e2eMs: Positive.optional(),
+        /**
+         * Hosted APIs without published or measured latency cannot be checked: they are excluded
+         * (and counted) unless this includes them, marked "latency unknown".
+         */
+        includeUnknown: z.boolean().default(false),
       })
-      .default({}),
-    minQuality: z.strictObject({ benchmark: Benchmark, score: z.number().finite() }).optional(),
+      .default({ includeUnknown: false }),
+    minQuality: z
+      .strictObject({
+        benchmark: Benchmark,
+        score: z.number().finite(),
+        /** Models with no score on the benchmark: excluded (and counted) unless included here. */
+        includeUnknown: z.boolean().default(false),
+        /** The model whose score set the floor ("at least as good as"), for display. */
+        likeModelId: Id.optional(),
+      })
+      .optional(),
     /**
      * Production (the default when absent) keeps an availability reserve warm; an experiment does
      * not, and may end after a time box.

@@ -1,7 +1,7 @@
 import { noFitReason } from '../perf/estimate.ts';
 import type { PerfParameters } from '../perf/efficiency.ts';
 import { defaultKvPrecision } from '../perf/precision.ts';
-import { maxConcurrency, replicaSpec } from '../perf/replica.ts';
+import { admittedConcurrency, replicaSpec } from '../perf/replica.ts';
 import { operatingPoint, type RequestShape } from '../perf/serving.ts';
 import { largestConcurrencyMeetingSlo, type LatencySlo } from '../perf/slo.ts';
 import type { Gpu, OpenModel } from '../schema/catalog.ts';
@@ -67,9 +67,11 @@ export function selfHostP95Shape(w: Workload): RequestShape | null {
 
 /**
  * Sizes one replica for a workload: does it fit, what concurrency meets the SLOs (with the network
- * round trip added to TTFT and E2E), and what it serves there and flat out. With `sloShape` (the
- * p95 sizes), the SLOs are checked on a batch of requests that size — a conservative reading of
- * "a p95-size request meets the SLO" — while throughput and the mean latencies stay at `shape`.
+ * round trip added to TTFT and E2E), and what it serves there and flat out. A mixture-of-experts
+ * model over several GPUs is sized in both layouts (tensor parallel, attention data-parallel) and
+ * keeps the one serving more requests at the SLO. With `sloShape` (the p95 sizes), the SLOs are
+ * checked on a batch of requests that size — a conservative reading of "a p95-size request meets
+ * the SLO" — while throughput and the mean latencies stay at `shape`.
  */
 export function replicaCapacity(
   r: ReplicaRequest,
@@ -86,6 +88,25 @@ export function replicaCapacity(
       reason: `tp ${tp} does not divide ${r.model.arch.attentionHeads} attention heads`,
     };
   }
+  const tensorParallel = layoutCapacity(r, shape, slo, networkMs, false, sloShape);
+  if (r.model.arch.moe === undefined || tp === 1) return tensorParallel;
+  const dataParallel = layoutCapacity(r, shape, slo, networkMs, true, sloShape);
+  if (!dataParallel.ok) return tensorParallel;
+  if (!tensorParallel.ok) return dataParallel;
+  return dataParallel.requestsPerSAtSlo > tensorParallel.requestsPerSAtSlo
+    ? dataParallel
+    : tensorParallel;
+}
+
+function layoutCapacity(
+  r: ReplicaRequest,
+  shape: RequestShape,
+  slo: LatencySlo,
+  networkMs: number,
+  attentionDataParallel: boolean,
+  sloShape: RequestShape | null,
+): ReplicaCapacity {
+  const tp = r.tp;
   const kvPrecision = r.kvPrecision ?? defaultKvPrecision(r.precision);
   const spec = replicaSpec({
     model: r.model,
@@ -94,10 +115,11 @@ export function replicaCapacity(
     precision: r.precision,
     kvPrecision,
     engine: r.engine,
+    attentionDataParallel,
     ...(r.parameters ? { parameters: r.parameters } : {}),
   });
   const context = shape.inputTokens + shape.outputTokens;
-  const maxConc = maxConcurrency(spec, context);
+  const maxConc = admittedConcurrency(spec, shape.inputTokens, shape.outputTokens);
   if (maxConc < 1) return { ok: false, tp, reason: noFitReason(spec, context) };
   const search = largestConcurrencyMeetingSlo(spec, sloShape ?? shape, maxConc, slo, networkMs);
   if (!search.ok) {

@@ -52,7 +52,8 @@ export function deploymentTerms(
   const weightsGB = (weightsGiB * BYTES_PER_GB) / BYTES_PER_DECIMAL_GB;
   const staffFte = p.staffFte ?? ops.staff.fte[p.kind];
   const staffOverride = p.kind === 'onprem' ? (p as OnpremPlacement).staffUsdPerMonth : undefined;
-  const perGpuFte = p.kind === 'onprem' && staffOverride === undefined ? ops.staff.ftePerOwnedGpu : 0;
+  const perGpuFte =
+    p.kind === 'onprem' && staffOverride === undefined ? ops.staff.ftePerOwnedGpu : 0;
   return {
     reserveReplicas: p.reserveReplicas ?? (production ? a.reserveReplicas : 0),
     reserveHeadroom: production ? a.reserveHeadroom : 0,
@@ -64,7 +65,8 @@ export function deploymentTerms(
     staffUsdPerFteYear: staffOverride === undefined ? ops.staff.usdPerFteYear : null,
     weightsGB,
     storageUsdPerMonth: weightsGB * ops.storageUsdPerGBMonth,
-    egressGBPerRequest: (w.outputTokens.mean * ops.egressBytesPerOutputToken) / BYTES_PER_DECIMAL_GB,
+    egressGBPerRequest:
+      (w.outputTokens.mean * ops.egressBytesPerOutputToken) / BYTES_PER_DECIMAL_GB,
     egressUsdPerGB: p.egressUsdPerGB ?? ops.egressUsdPerGB,
     monitoringUsdPerHostMonth: ops.monitoringUsdPerHostMonth,
     spotInterruptionsPerMonth: ops.spot.interruptionsPerMonth,

@@ -71,7 +71,8 @@ export function sweepPlacements(
       (m) => matches(f.models, m.id) && matches(f.families, m.family),
     );
     // Owned GPUs are bought in servers: a GPU is a candidate where a server price is known.
-    const priced = f.assumptions.serverUsd !== undefined || f.assumptions.capexUsdPerGpu !== undefined;
+    const priced =
+      f.assumptions.serverUsd !== undefined || f.assumptions.capexUsdPerGpu !== undefined;
     const gpus = index.gpuList.filter(
       (g) => matches(f.gpus, g.id) && (priced || g.server !== undefined),
     );

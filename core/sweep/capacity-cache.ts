@@ -2,7 +2,11 @@ import type { LatencySlo } from '../perf/slo.ts';
 import type { RequestShape } from '../perf/serving.ts';
 import type { Gpu, OpenModel } from '../schema/catalog.ts';
 import type { CloudPlacement, OnpremPlacement } from '../schema/placement.ts';
-import { replicaCapacity, type ReplicaCapacity, type ReplicaRequest } from '../selfhost/capacity.ts';
+import {
+  replicaCapacity,
+  type ReplicaCapacity,
+  type ReplicaRequest,
+} from '../selfhost/capacity.ts';
 import type { EvalContext } from './context.ts';
 
 export type OkCapacity = Extract<ReplicaCapacity, { ok: true }>;
@@ -32,7 +36,9 @@ export function cachedCapacity(
     slo.tpotMs ?? '',
     slo.e2eMs ?? '',
     rtt,
-    sloShape === null ? '' : `${sloShape.inputTokens},${sloShape.prefillTokens},${sloShape.outputTokens}`,
+    sloShape === null
+      ? ''
+      : `${sloShape.inputTokens},${sloShape.prefillTokens},${sloShape.outputTokens}`,
   ].join('|');
   let hit = ctx.capacityCache.get(r.model, r.gpu, key);
   if (hit === undefined) {

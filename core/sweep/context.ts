@@ -1,19 +1,16 @@
+import type { Objective } from '../decision/objective.ts';
 import type { PerfParameters } from '../perf/efficiency.ts';
 import type { CapexSchedule } from '../roi/blocks.ts';
 import type { Roi, ServiceSchedule } from '../roi/roi.ts';
 import type { CloudPlacement, Placement } from '../schema/placement.ts';
 import type { RequestShape } from '../perf/serving.ts';
 import { Operations } from '../schema/operations.ts';
-import {
-  selfHostP95Shape,
-  selfHostShape,
-  type ReplicaCapacity,
-} from '../selfhost/capacity.ts';
+import { selfHostP95Shape, selfHostShape, type ReplicaCapacity } from '../selfhost/capacity.ts';
 import { cloudPriceScratch, type CloudFleet, type CloudPrice } from '../selfhost/cloud-cost.ts';
 import { ObjectPairCache } from './object-cache.ts';
 import type { ValueAssumptions } from '../schema/value.ts';
 import type { Workload } from '../schema/workload.ts';
-import { workloadRates, type WorkloadRates } from '../workload/derive.ts';
+import { withMonthlyVolume, workloadRates, type WorkloadRates } from '../workload/derive.ts';
 import type { CatalogIndex } from './catalog-index.ts';
 
 /** Everything one evaluation reads; built once per workload, shared by every candidate. */
@@ -69,6 +66,10 @@ export interface EvalContext {
   reasonLists: Map<string, string[]>;
   /** Purchase schedules of owned hardware per life in months, for closed-form ROI. */
   capexSchedules: Map<number, CapexSchedule>;
+  /** Requests served over the horizon per placement kind (launch delay and growth). */
+  servedRequests: Partial<Record<Placement['kind'], number>>;
+  /** What "best" means for ranking and the recommendation. */
+  objective: Objective;
   /** Launch schedules per placement kind, for closed-form ROI. */
   schedules: Partial<Record<Placement['kind'], ServiceSchedule>>;
   /**
@@ -93,6 +94,8 @@ export interface ContextOptions {
   maxMonthlyUsd?: number | undefined;
   /** The scenario's operations block; defaults when not given. */
   operations?: Operations;
+  /** Ranking objective; `tco` when not given. */
+  objective?: Objective;
   /** Kept across evaluations with the same performance parameters (ignored with `parameters`). */
   capacityCache?: ObjectPairCache<ReplicaCapacity>;
   /** Best layouts by workload shape; keep one across what-ifs to reuse them. */
@@ -128,6 +131,8 @@ export function makeContext(
     bestCapacity: layoutsFor(options.bestCapacityCache, shapeKey(workload)),
     schedules: {},
     capexSchedules: new Map(),
+    servedRequests: {},
+    objective: options.objective ?? 'tco',
     growthMonths: {},
     fleetCache: new Map(),
     fleetAt: new WeakMap(),
@@ -150,6 +155,24 @@ export function makeContext(
     parameters: options.parameters,
     staleBefore: options.staleBefore,
   };
+}
+
+/**
+ * The same evaluation at another steady monthly volume (charts, break-even): replica capacities and
+ * layouts are kept (volume does not change them); everything that depends on volume is fresh.
+ */
+export function contextAtVolume(ctx: EvalContext, requestsPerMonth: number): EvalContext {
+  const workload = withMonthlyVolume(ctx.workload, requestsPerMonth);
+  const at = makeContext(ctx.index, workload, ctx.value, {
+    maxMonthlyUsd: ctx.maxMonthlyUsd,
+    objective: ctx.objective,
+    operations: ctx.operations,
+    ...(ctx.staleBefore === undefined ? {} : { staleBefore: ctx.staleBefore }),
+  });
+  at.capacityCache = ctx.capacityCache;
+  at.bestCapacity = ctx.bestCapacity;
+  at.parameters = ctx.parameters;
+  return at;
 }
 
 function layoutsFor(

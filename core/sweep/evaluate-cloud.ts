@@ -17,9 +17,11 @@ import { bestCapacity, tpOptions, type OkCapacity } from './capacity-cache.ts';
 import { rttToRegionMs, staleWarning } from './constraints.ts';
 import type { EvalContext } from './context.ts';
 import { HOURS_PER_MONTH } from '../units.ts';
+import { hasRequestValue } from '../roi/value.ts';
 import {
   candidateRoi,
   firstServedMonth,
+  perOutcomeUsd,
   steadyRoi,
   type CostAtVolume,
   type RoiCosting,
@@ -203,9 +205,7 @@ function cloudGroup(
     const weightsGiB = capacity.weightsGBPerGpu * capacity.tp;
     const terms = deploymentTerms(ctx.operations, ctx.production, p, ctx.workload, weightsGiB);
     const fleet = cachedFleet(ctx, p, gpuCount, capacity, terms);
-    group = fleet.ok
-      ? { ok: true, capacity, terms, fleet }
-      : { ok: false, reason: fleet.reason };
+    group = fleet.ok ? { ok: true, capacity, terms, fleet } : { ok: false, reason: fleet.reason };
   }
   ctx.lastCloudGroup = { model, gpu, gpuCount, rttMs, placement: p, group };
   return group;
@@ -282,9 +282,13 @@ export function writeCloudColumns(
     ctx.workload.monthlyGrowthPct === 0 && !(ctx.serviceEndsAtHorizon && isCommitted(p.pricing))
       ? steadyRoi(ctx, 'cloud', monthlyUsd, ctx.roiScratch)
       : candidateRoi(ctx, 'cloud', cloudCosting(ctx, p, a), false, ctx.roiScratch);
-  t.netMonthlyUsd[i] = roi.netMonthlyUsd;
-  t.npvUsd[i] = roi.npvUsd;
-  t.paybackMonth[i] = roi.paybackMonth ?? Number.NaN;
+  t.tcoUsd[i] = roi.tcoUsd;
+  t.perOutcomeUsd[i] = perOutcomeUsd(ctx, 'cloud', roi.tcoUsd) ?? Number.NaN;
+  if (hasRequestValue(ctx.value)) {
+    t.netMonthlyUsd[i] = roi.netMonthlyUsd;
+    t.npvUsd[i] = roi.npvUsd;
+    t.paybackMonth[i] = roi.paybackMonth ?? Number.NaN;
+  }
 }
 
 /** One array per distinct reason, shared by every candidate that has it. */

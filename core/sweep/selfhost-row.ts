@@ -11,6 +11,7 @@ import {
   type CandidateResult,
   type CostBreakdown,
   type EvaluateOptions,
+  type OwnedDetail,
   type SelfHostDetail,
 } from './types.ts';
 
@@ -146,11 +147,10 @@ export interface Sizing {
     | 'serversPeak'
     | 'gpusPerServer'
     | 'gpusBought'
-    | 'owned'
     | 'commitmentMonths'
     | 'spot'
     | 'deployment'
-  >;
+  > & { owned: Omit<OwnedDetail, 'horizonCapexUsd' | 'residualUsd'> | null };
 }
 
 /** A sized and costed self-hosted candidate, with its constraints checked. */
@@ -170,6 +170,12 @@ export function sizedRow(
   const breakdown = { ...emptyBreakdown(), ...parts };
   const p = c.placement;
   const d = describe(ctx, c);
+  const roi = candidateRoi(ctx, p.kind, x.roi, options.withSeries ?? false);
+  // The hardware's cash over the horizon stays visible when no value per request hides the ROI.
+  const owned =
+    x.detail.owned === null
+      ? null
+      : { ...x.detail.owned, horizonCapexUsd: roi.capexUsd, residualUsd: roi.residualUsd };
   return makeResult(ctx, {
     id: d.id,
     kind: p.kind,
@@ -206,10 +212,11 @@ export function sizedRow(
       weightsGBPerGpu: capacity.weightsGBPerGpu,
       p95: capacity.p95,
       ...x.detail,
+      owned,
     },
     api: null,
     energyKwhPerMonth: x.energyKwh,
     co2KgPerMonth: x.co2Kg,
-    roi: candidateRoi(ctx, p.kind, x.roi, options.withSeries ?? false),
+    roi,
   });
 }

@@ -27,6 +27,31 @@ export interface CostBreakdown {
   monitoringUsd: number;
 }
 
+/** How each placement kind reads in the app and the reports. */
+export const PLACEMENT_LABELS: Record<Placement['kind'], string> = {
+  api: 'Hosted API',
+  cloud: 'Rented GPUs',
+  onprem: 'Owned GPUs',
+};
+
+/** How each cost component reads. */
+export const BREAKDOWN_LABELS: Record<keyof CostBreakdown, string> = {
+  inputUsd: 'Input tokens',
+  cachedInputUsd: 'Cached input',
+  cacheWriteUsd: 'Cache writes',
+  outputUsd: 'Output tokens',
+  cacheStorageUsd: 'Cache storage',
+  gpuUsd: 'GPU time',
+  idleUsd: 'Idle capacity',
+  capitalChargeUsd: 'Capital charge',
+  powerUsd: 'Power',
+  colocationUsd: 'Colocation',
+  staffUsd: 'Operations staff',
+  storageUsd: 'Weights storage',
+  egressUsd: 'Egress',
+  monitoringUsd: 'Monitoring',
+};
+
 export const BREAKDOWN_KEYS = [
   'inputUsd',
   'cachedInputUsd',
@@ -113,15 +138,23 @@ export interface OwnedDetail {
   serverOverheadFraction: number;
   /** A server's rated power (GPUs at TDP and the rest), kW: what colocation is priced on. */
   serverRatedKw: number;
+  /** Hardware bought over the horizon (growth, refreshes), and its book value left at the end. */
+  horizonCapexUsd: number;
+  residualUsd: number;
 }
 
 export interface ApiDetail {
+  /** Where the latency figures come from: a published median, the user's own measurement, or none. */
+  latencySource: 'published' | 'measured' | null;
   effectiveCacheHitRate: number;
   longContext: 'none' | 'whole-request' | 'tokens-above';
   /** Share of billed requests whose prompt passes a long-context tier. */
   longContextShare: number;
   discount: number;
 }
+
+/** A check's outcome; `unknown` is never a silent pass or a silent drop. */
+export type CheckStatus = 'pass' | 'fail' | 'unknown' | 'none';
 
 /** One candidate evaluated for one workload: the row of the comparison. */
 export interface CandidateResult {
@@ -141,7 +174,15 @@ export interface CandidateResult {
   reasons: string[];
   /** What the user should know but does not rule it out (unpublished latency, stale price). */
   warnings: string[];
+  /** Steady-state run rate: the first full month of service at the stated volume. */
   monthlyUsd: number | null;
+  /**
+   * Total cost over the planning horizon, undiscounted: one-off setup, every month's run cost with
+   * growth, commitments and hardware. The default objective ranks by it.
+   */
+  tcoUsd: number | null;
+  /** All-in horizon cost per successful outcome served over the horizon. */
+  perOutcomeUsd: number | null;
   perRequestUsd: number | null;
   perMTokUsd: number | null;
   /** Cost per successful outcome (per request ÷ success rate). */
@@ -153,12 +194,17 @@ export interface CandidateResult {
   tpotMs: number | null;
   e2eMs: number | null;
   quality: number | null;
+  /** Against the minimum quality: met, missed, no score to check (`unknown`), or no minimum set. */
+  qualityStatus: CheckStatus;
+  /** Against the latency SLOs: met, missed, no figure to check (`unknown`), or no SLO set. */
+  latencyStatus: CheckStatus;
   selfHost: SelfHostDetail | null;
   api: ApiDetail | null;
   energyKwhPerMonth: number | null;
   co2KgPerMonth: number | null;
+  /** Net value, payback and NPV: null when the scenario sets no value per request. */
   roi: Roi | null;
-  /** Filled by ranking: 1 = cheapest feasible. */
+  /** Filled by ranking: 1 = best feasible under the scenario's objective. */
   rank: number | null;
   recommended: boolean;
   pareto: boolean;

@@ -10,11 +10,21 @@ interface Row {
   feasible: boolean;
   monthlyUsd: number;
   setupUsd: number;
-  breakdown: Record<string, number>;
-  selfHost: Record<string, number | null> & {
-    owned: { depreciationUsd: number; capexUsd: number } | null;
+  breakdown: {
+    staffUsd: number;
+    capitalChargeUsd: number;
+    monitoringUsd: number;
+    egressUsd: number;
   };
-  roi: { tcoUsd: number; capexUsd: number; residualUsd: number };
+  tcoUsd: number;
+  selfHost: Record<string, number | null> & {
+    owned: {
+      depreciationUsd: number;
+      capexUsd: number;
+      horizonCapexUsd: number;
+      residualUsd: number;
+    } | null;
+  };
 }
 
 describe('examples/chatbot-tco.json: self-hosted TCO a buyer can sign', () => {
@@ -37,9 +47,9 @@ describe('examples/chatbot-tco.json: self-hosted TCO a buyer can sign', () => {
       // 36 months of a 36-month life: capex paid once at the decision, no book value left, so
       // TCO = $150,000 setup + capex + 36 × (monthly − depreciation − capital charge).
       const run = r.monthlyUsd - s.owned!.depreciationUsd - r.breakdown.capitalChargeUsd;
-      expect(r.roi.capexUsd, r.id).toBe(s.owned!.capexUsd);
-      expect(r.roi.residualUsd, r.id).toBe(0);
-      expect(r.roi.tcoUsd, r.id).toBeCloseTo(150_000 + s.owned!.capexUsd + 36 * run, 4);
+      expect(s.owned!.horizonCapexUsd, r.id).toBe(s.owned!.capexUsd);
+      expect(s.owned!.residualUsd, r.id).toBe(0);
+      expect(r.tcoUsd, r.id).toBeCloseTo(150_000 + s.owned!.capexUsd + 36 * run, 4);
     }
   });
 

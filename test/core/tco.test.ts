@@ -192,7 +192,9 @@ describe('persistent capacity', () => {
   });
   // No egress, so a month's cost depends on the capacity held, not on the traffic.
   const operations = Operations.parse({ egressUsdPerGB: 0 });
+  // A value per request, so rows carry their ROI (its cash series) as well as their TCO.
   const value = ValueAssumptions.parse({
+    perRequest: { kind: 'revenue', usdPerRequest: 0.001 },
     setupUsd: { api: 0, cloud: 40_000, onprem: 150_000 },
     horizonMonths: 36,
     discountRateAnnual: 0.1,
@@ -217,14 +219,13 @@ describe('persistent capacity', () => {
     const committed = evaluateCandidate(shrinking, cloud('commit3y'));
     expect(committed.feasible).toBe(true);
     const month1 = evaluateCandidate(steady, cloud('commit3y')).monthlyUsd!;
-    expect(committed.roi!.tcoUsd).toBeCloseTo(40_000 + 36 * month1, 4);
+    expect(committed.tcoUsd).toBeCloseTo(40_000 + 36 * month1, 4);
     // On demand the fleet follows the load down to its warm floor: its months get cheaper.
     const onDemand = evaluateCandidate(shrinking, cloud('onDemand'), { withSeries: true });
     const paid = onDemand.roi!.cumulative!.map((c) => c.costUsd);
     const month = (m: number) => paid[m - 1]! - (m === 1 ? 40_000 : paid[m - 2]!);
     expect(month(12)).toBeLessThan(month(1));
-    const monthlyCommitted = committed.roi!.tcoUsd - 40_000;
-    expect(onDemand.roi!.tcoUsd - 40_000).toBeLessThan(monthlyCommitted);
+    expect(onDemand.tcoUsd! - 40_000).toBeLessThan(committed.tcoUsd! - 40_000);
   });
 
   it('shrinking demand keeps owned servers: bought once, never sold', () => {
@@ -234,8 +235,9 @@ describe('persistent capacity', () => {
     const row = evaluateCandidate(shrinking, owned);
     expect(row.feasible).toBe(true);
     const s = row.selfHost!;
+    expect(s.owned!.horizonCapexUsd).toBe(s.serversPeak! * 240_000);
+    expect(s.owned!.residualUsd).toBe(0);
     expect(row.roi!.capexUsd).toBe(s.serversPeak! * 240_000);
-    expect(row.roi!.residualUsd).toBe(0);
   });
 
   it('growing demand buys servers at the start of the month that needs them', () => {
@@ -264,7 +266,7 @@ describe('persistent capacity', () => {
     const row = evaluateCandidate(boxed, cloud('commit3y'));
     const instances = row.selfHost!.instancesPeak!;
     const stranded = instances * 30 * 730 * 2;
-    expect(row.roi!.tcoUsd).toBeCloseTo(40_000 + 6 * row.monthlyUsd! + stranded, 4);
+    expect(row.tcoUsd).toBeCloseTo(40_000 + 6 * row.monthlyUsd! + stranded, 4);
   });
 
   it('a committed fleet asked to autoscale says why it is fixed', () => {

@@ -14,7 +14,7 @@ import type { CatalogIndex } from '../../../core/sweep/catalog-index.ts';
 import type { SweepResult } from '../../../core/sweep/sweep.ts';
 import { KIND_CODE } from '../../../core/sweep/table.ts';
 import { BREAKDOWN_KEYS, type ApiDetail, type CandidateResult } from '../../../core/sweep/types.ts';
-import { BREAKDOWN_LABELS } from '../charts/breakdown-data.ts';
+import { BREAKDOWN_LABELS } from '../../../core/sweep/types.ts';
 
 export interface FactSection {
   title: string;

@@ -336,6 +336,7 @@ export function WorkloadPanel() {
                   : {
                       benchmark: b,
                       score: w.minQuality?.score ?? (b === 'lmarena-text' ? 1300 : 50),
+                      includeUnknown: w.minQuality?.includeUnknown ?? false,
                     },
             })
           }
@@ -347,7 +348,7 @@ export function WorkloadPanel() {
             min={0}
             max={5000}
             onCommit={(v) =>
-              set({ minQuality: { benchmark: w.minQuality!.benchmark, score: v ?? 0 } })
+              set({ minQuality: { ...w.minQuality!, score: v ?? 0, likeModelId: undefined } })
             }
           />
         )}
