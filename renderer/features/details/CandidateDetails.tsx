@@ -3,6 +3,9 @@ import { useResults } from '../../stores/results-store.ts';
 import { useUi } from '../../stores/ui-store.ts';
 import { bestSelfHostedIndex, candidateFacts } from './candidate-facts.ts';
 
+/** Sections whose lines are sentences: they take the card's whole width. */
+const WIDE = new Set(['Sources', 'How the cost is made']);
+
 /** The numbers behind the picked row (or the recommendation), with their sources. */
 export function CandidateDetails() {
   const evaluation = useResults((s) => s.evaluation);
@@ -40,7 +43,7 @@ export function CandidateDetails() {
       {row.warnings.length > 0 && <div className="card-body muted">{row.warnings.join(' · ')}</div>}
       <div className="facts">
         {sections.map((s) => (
-          <section key={s.title} className={s.title === 'Sources' ? 'wide' : undefined}>
+          <section key={s.title} className={WIDE.has(s.title) ? 'wide' : undefined}>
             <h4>{s.title}</h4>
             <dl>
               {s.facts.map((f) => (
