@@ -1,5 +1,9 @@
 import type { Roi } from '../roi/roi.ts';
-import type { SpotSplit } from '../selfhost/cloud-cost.ts';
+import {
+  emptySelfHostBreakdown,
+  type SelfHostBreakdown,
+  type SpotSplit,
+} from '../selfhost/cloud-cost.ts';
 import type { DeploymentTerms } from '../selfhost/deployment.ts';
 import type { Engine, Precision, ResidencyZone } from '../schema/common.ts';
 import type { Placement } from '../schema/placement.ts';
@@ -10,21 +14,12 @@ export interface EvaluateOptions {
 }
 
 /** Monthly USD by what it pays for; a placement fills the parts that apply to it. */
-export interface CostBreakdown {
+export interface CostBreakdown extends SelfHostBreakdown {
   inputUsd: number;
   cachedInputUsd: number;
   cacheWriteUsd: number;
   outputUsd: number;
   cacheStorageUsd: number;
-  gpuUsd: number;
-  idleUsd: number;
-  capitalChargeUsd: number;
-  powerUsd: number;
-  colocationUsd: number;
-  staffUsd: number;
-  storageUsd: number;
-  egressUsd: number;
-  monitoringUsd: number;
 }
 
 /** How each placement kind reads in the app and the reports. */
@@ -76,15 +71,7 @@ export function emptyBreakdown(): CostBreakdown {
     cacheWriteUsd: 0,
     outputUsd: 0,
     cacheStorageUsd: 0,
-    gpuUsd: 0,
-    idleUsd: 0,
-    capitalChargeUsd: 0,
-    powerUsd: 0,
-    colocationUsd: 0,
-    staffUsd: 0,
-    storageUsd: 0,
-    egressUsd: 0,
-    monitoringUsd: 0,
+    ...emptySelfHostBreakdown(),
   };
 }
 

@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { ReplicaCapacity } from '../../core/selfhost/capacity.ts';
 import { cloudCost } from '../../core/selfhost/cloud-cost.ts';
-import { deploymentTerms, type DeploymentTerms } from '../../core/selfhost/deployment.ts';
 import { energyKwh } from '../../core/selfhost/energy.ts';
-import { sizeFleet, type FleetInput } from '../../core/selfhost/fleet.ts';
+import { sizeFleet } from '../../core/selfhost/fleet.ts';
 import { onpremCost } from '../../core/selfhost/onprem-cost.ts';
 import { Instance } from '../../core/schema/catalog.ts';
-import { Operations } from '../../core/schema/operations.ts';
 import { OnpremPlacement } from '../../core/schema/placement.ts';
 import { workloadRates } from '../../core/workload/derive.ts';
-import { testGpu, workload } from '../support/fixtures.ts';
+import { bareTerms, fleetInput, okCapacity, testGpu, workload } from '../support/fixtures.ts';
 
 // 100M requests a month, 24×7, no batch, no response cache: 100e6 ÷ (730 × 3,600) = 38.052 req/s
 const w = workload({
@@ -21,56 +18,8 @@ const w = workload({
 const rates = workloadRates(w);
 const AVG = 100e6 / (730 * 3600);
 
-const capacity = (
-  tp: number,
-  rpsAtSlo: number,
-  rpsSaturated = rpsAtSlo * 2,
-): Extract<ReplicaCapacity, { ok: true }> => ({
-  ok: true,
-  tp,
-  precision: 'fp8',
-  kvPrecision: 'fp8',
-  maxConcurrency: 64,
-  sloConcurrency: 32,
-  requestsPerSAtSlo: rpsAtSlo,
-  requestsPerSSaturated: rpsSaturated,
-  ttftMs: 200,
-  tpotMs: 20,
-  e2eMs: 4000,
-  p95: null,
-  weightsGBPerGpu: 10,
-});
-
-/** A fleet of single-replica units, 10 req/s each at the SLO, no reserve, instant start. */
-const fleetInput = (over: Partial<FleetInput> = {}): FleetInput => ({
-  replicaRequestsPerSAtSlo: 10,
-  replicaRequestsPerSSaturated: 20,
-  replicasPerUnit: 1,
-  targetUtilization: 0.8,
-  minReplicas: 1,
-  reserveReplicas: 0,
-  reserveHeadroom: 0,
-  loadHours: 0,
-  scaling: 'fixed',
-  ...over,
-});
-
-/** Running costs and availability switched off: these tests look at the GPUs alone. */
-const bare: DeploymentTerms = {
-  ...deploymentTerms(
-    Operations.parse({}),
-    false,
-    OnpremPlacement.parse({ kind: 'onprem', gpuId: 'g', modelId: 'm' }),
-    w,
-    0,
-  ),
-  loadSeconds: 0,
-  staffUsdPerMonth: 0,
-  staffUsdPerGpuMonth: 0,
-  storageUsdPerMonth: 0,
-  egressGBPerRequest: 0,
-  monitoringUsdPerHostMonth: 0,
-};
+const capacity = okCapacity;
+const bare = bareTerms();
 
 /**
  * Demand ÷ average at the 24 levels of the active hours for a peak ÷ average ratio r, written out

@@ -6,45 +6,32 @@ import { Instance } from '../../core/schema/catalog.ts';
 import { Operations } from '../../core/schema/operations.ts';
 import { CloudPlacement, OnpremPlacement } from '../../core/schema/placement.ts';
 import { ValueAssumptions } from '../../core/schema/value.ts';
-import type { ReplicaCapacity } from '../../core/selfhost/capacity.ts';
 import { replicaCapacity, selfHostP95Shape, selfHostShape } from '../../core/selfhost/capacity.ts';
 import { cloudCost } from '../../core/selfhost/cloud-cost.ts';
-import { deploymentTerms, type DeploymentTerms } from '../../core/selfhost/deployment.ts';
+import { deploymentTerms } from '../../core/selfhost/deployment.ts';
 import { demandProfile, sizeFleet, type FleetInput } from '../../core/selfhost/fleet.ts';
 import { indexCatalog } from '../../core/sweep/catalog-index.ts';
 import { makeContext } from '../../core/sweep/context.ts';
 import { evaluateCandidate } from '../../core/sweep/sweep.ts';
 import { workloadRates } from '../../core/workload/derive.ts';
-import { testGpu, testModel, workload } from '../support/fixtures.ts';
+import {
+  bareTerms,
+  fleetInput,
+  okCapacity,
+  testGpu,
+  testModel,
+  workload,
+} from '../support/fixtures.ts';
 
-const capacity = (tp: number, rpsAtSlo: number): Extract<ReplicaCapacity, { ok: true }> => ({
-  ok: true,
-  tp,
-  precision: 'fp8',
-  kvPrecision: 'fp8',
-  maxConcurrency: 64,
-  sloConcurrency: 32,
-  requestsPerSAtSlo: rpsAtSlo,
-  requestsPerSSaturated: rpsAtSlo * 2,
-  ttftMs: 200,
-  tpotMs: 20,
-  e2eMs: 4000,
-  p95: null,
-  weightsGBPerGpu: 10,
-});
-
-const fleetInput = (over: Partial<FleetInput> = {}): FleetInput => ({
-  replicaRequestsPerSAtSlo: 5,
-  replicaRequestsPerSSaturated: 10,
-  replicasPerUnit: 1,
-  targetUtilization: 0.8,
-  minReplicas: 1,
-  reserveReplicas: 0,
-  reserveHeadroom: 0,
-  loadHours: 0,
-  scaling: 'autoscale',
-  ...over,
-});
+const capacity = okCapacity;
+/** Replicas of 5 req/s at the SLO, autoscaled, no reserve, instant start. */
+const fleet5 = (over: Partial<FleetInput> = {}): FleetInput =>
+  fleetInput({
+    replicaRequestsPerSAtSlo: 5,
+    replicaRequestsPerSSaturated: 10,
+    scaling: 'autoscale',
+    ...over,
+  });
 
 /** One billed request a second on average, 24 × 7: 730 h × 3,600 s = 2,628,000 a month. */
 const oneRps = (over: Parameters<typeof workload>[0] = {}) =>
@@ -290,7 +277,7 @@ describe('availability', () => {
     expect(exp.reserveReplicas).toBe(0);
     const w = oneRps({ peakToAverage: 2 });
     const f = (reserve: number) =>
-      sizeFleet(fleetInput({ reserveReplicas: reserve, scaling: 'fixed' }), w, workloadRates(w));
+      sizeFleet(fleet5({ reserveReplicas: reserve, scaling: 'fixed' }), w, workloadRates(w));
     expect(f(prod.reserveReplicas).replicasPeak).toBe(2);
     expect(f(prod.reserveReplicas).reserveReplicas).toBe(1);
     expect(f(exp.reserveReplicas).replicasPeak).toBe(1);
@@ -328,11 +315,7 @@ describe('availability', () => {
   it('a headroom reserve scales demand instead of adding replicas', () => {
     // Peak 20 req/s × (1 + 0.5) = 30 req/s on 4 req/s replicas: 7.5 → 8, of which ⌈20 ÷ 4⌉ = 5 serve.
     const w = oneRps({ peakToAverage: 20 });
-    const f = sizeFleet(
-      fleetInput({ reserveHeadroom: 0.5, scaling: 'fixed' }),
-      w,
-      workloadRates(w),
-    );
+    const f = sizeFleet(fleet5({ reserveHeadroom: 0.5, scaling: 'fixed' }), w, workloadRates(w));
     expect(f.replicasPeak).toBe(8);
     expect(f.reserveReplicas).toBe(8 - 5);
   });
@@ -344,7 +327,7 @@ describe('availability', () => {
     // low (level 0) to the peak over half the 10-hour day, so + (peak − low) × 0.5 ÷ 5.
     const w = oneRps({ peakToAverage: 2, schedule: { hoursPerDay: 10, daysPerWeek: 5 } });
     const rates = workloadRates(w);
-    const f = sizeFleet(fleetInput({ minReplicas: 0, loadHours: 0.5 }), w, rates);
+    const f = sizeFleet(fleet5({ minReplicas: 0, loadHours: 0.5 }), w, rates);
     const avg = rates.avgBilledPerSecond;
     const ratios = demandProfile(2).ratios;
     const weights = demandProfile(2).weights;
@@ -381,22 +364,11 @@ describe('spot', () => {
     batchShare: 0,
     responseCacheHitRate: 0,
   });
-  const terms: DeploymentTerms = {
-    ...deploymentTerms(
-      Operations.parse({}),
-      true,
-      CloudPlacement.parse({ kind: 'cloud', instanceId: 'x', modelId: 'm' }),
-      w,
-      0,
-    ),
+  const terms = bareTerms({
     loadSeconds: 360,
-    staffUsdPerMonth: 0,
-    storageUsdPerMonth: 0,
-    egressGBPerRequest: 0,
-    monitoringUsdPerHostMonth: 0,
     spotInterruptionsPerMonth: 0.2,
     spotFallbackHours: 24,
-  };
+  });
 
   it('the warm floor and reserve stay on demand; interruptions fall back to on-demand, priced', () => {
     // tp 2 → 4 replicas an instance at 2.5 × 0.8 = 2 req/s each: ⌈76.10 ÷ 2⌉ = 39 + 1 reserve = 40
@@ -454,7 +426,7 @@ describe('fleet sizing at the stated peak', () => {
     // (the old profile topped out at 13.4 req/s: 4 replicas, 125 % of their SLO capacity).
     const w = oneRps({ peakToAverage: 20 });
     const rates = workloadRates(w);
-    const f = sizeFleet(fleetInput(), w, rates);
+    const f = sizeFleet(fleet5(), w, rates);
     expect(f.unitsPeak).toBe(5);
     const { weights, ratios } = demandProfile(20);
     let unitHours = 0;
