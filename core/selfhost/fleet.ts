@@ -127,9 +127,9 @@ export function sizeFleet(f: FleetInput, w: Workload, rates: WorkloadRates): Fle
   const offHours = HOURS_PER_MONTH - activeHours;
   const reserve = peakRps > 0 ? f.reserveReplicas : 0;
 
-  const replicasFor = (demandRps: number) =>
-    servingReplicas(demandRps, replicaRps, f.minReplicas, f.reserveHeadroom) + reserve;
-  const replicasPeak = replicasFor(peakRps);
+  const floor = f.minReplicas;
+  const headroom = f.reserveHeadroom;
+  const replicasPeak = servingReplicas(peakRps, replicaRps, floor, headroom) + reserve;
   let unitsPeak = unitsFor(replicasPeak, perUnit);
   const unitsWarm = unitsFor(f.minReplicas + reserve, perUnit);
   let paid: number;
@@ -144,7 +144,8 @@ export function sizeFleet(f: FleetInput, w: Workload, rates: WorkloadRates): Fle
     let unitsLow = Number.POSITIVE_INFINITY;
     for (let j = 0; j < weights.length; j++) {
       const demand = Math.min(peakRps, avgRps * (ratios[j] as number) + lead);
-      const units = unitsFor(replicasFor(demand), perUnit);
+      const replicas = servingReplicas(demand, replicaRps, floor, headroom) + reserve;
+      const units = unitsFor(replicas, perUnit);
       unitsSum += (weights[j] as number) * units;
       if (units < unitsLow) unitsLow = units;
     }
