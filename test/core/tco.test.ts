@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { capexSchedule, planBlocks } from '../../core/roi/blocks.ts';
 import { annuityUsdPerMonth, capitalChargeUsdPerMonth } from '../../core/roi/capital.ts';
 import { computeRoi, constantRoi, serviceSchedule } from '../../core/roi/roi.ts';
-import { Instance } from '../../core/schema/catalog.ts';
+import { Gpu, Instance } from '../../core/schema/catalog.ts';
 import { Operations } from '../../core/schema/operations.ts';
 import { CloudPlacement, OnpremPlacement } from '../../core/schema/placement.ts';
 import { ValueAssumptions } from '../../core/schema/value.ts';
@@ -469,5 +469,25 @@ describe('capacity at the p95 sizes', () => {
     expect(mean.p95).toBeNull();
     // No p95 given: no second shape.
     expect(selfHostP95Shape(workload())).toBeNull();
+  });
+});
+
+describe('servers in the catalog', () => {
+  it('SXM parts are bought on boards: a 6-GPU NVLink server is refused by field', () => {
+    const r = Gpu.safeParse({
+      ...testGpu(),
+      server: { gpus: 6, usd: 200_000, source: 'test', asOf: '2026-01-01' },
+    });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.path).toEqual(['server', 'gpus']);
+    expect(r.error?.issues[0]?.message).toBe(
+      'SXM/OAM parts ship on 4- or 8-GPU boards: server.gpus must be a multiple of 4',
+    );
+    // A PCIe card goes in servers of any count.
+    const pcie = testGpu({
+      interconnect: { kind: 'pcie', busGBps: 32, latencyUs: 20 },
+      server: { gpus: 2, usd: 40_000, source: 'test', asOf: '2026-01-01' },
+    });
+    expect(pcie.server?.gpus).toBe(2);
   });
 });
