@@ -10,6 +10,7 @@ import { replicaCapacity, selfHostP95Shape, selfHostShape } from '../../core/sel
 import { cloudCost } from '../../core/selfhost/cloud-cost.ts';
 import { deploymentTerms } from '../../core/selfhost/deployment.ts';
 import { demandProfile, sizeFleet, type FleetInput } from '../../core/selfhost/fleet.ts';
+import { apiSavingsLine, explainSelfHostCost } from '../../core/report/selfhost-explain.ts';
 import { indexCatalog } from '../../core/sweep/catalog-index.ts';
 import { makeContext } from '../../core/sweep/context.ts';
 import { evaluateCandidate } from '../../core/sweep/sweep.ts';
@@ -489,5 +490,59 @@ describe('servers in the catalog', () => {
       server: { gpus: 2, usd: 40_000, source: 'test', asOf: '2026-01-01' },
     });
     expect(pcie.server?.gpus).toBe(2);
+  });
+});
+
+describe('the detail explains each self-hosted cost line', () => {
+  const gpu = testGpu({
+    server: { gpus: 8, usd: 240_000, nonGpuPowerW: 1000, source: 'test', asOf: '2026-01-01' },
+  });
+  const index = indexCatalog({
+    providers: [],
+    models: [testModel()],
+    offerings: [],
+    gpus: [gpu],
+    instances: [],
+    regions: [],
+    quality: [],
+    discounts: [],
+  });
+  const ctx = makeContext(
+    index,
+    oneRps(),
+    ValueAssumptions.parse({ horizonMonths: 36, discountRateAnnual: 0.1 }),
+  );
+  const row = evaluateCandidate(
+    ctx,
+    OnpremPlacement.parse({ kind: 'onprem', gpuId: 'test-gpu', modelId: 'test-7b', tp: 1 }),
+  );
+  const lines = Object.fromEntries(explainSelfHostCost(row).map((l) => [l.label, l.value]));
+
+  it('servers, depreciation and the annuity with its rate', () => {
+    expect(lines['Servers bought']).toMatch(/^1 8-GPU server = 8 GPUs, \$240,000 each/);
+    // $240,000 ÷ 36 = $6,667 a month
+    expect(lines['Depreciation']).toContain('$240,000 ÷ 36 months, straight line = $6,667 a month');
+    expect(lines['Capital charge']).toContain('standard annuity');
+    expect(lines['Capital charge']).toContain('(1 + 10.0%)^(1/12) − 1');
+  });
+
+  it('staff as FTE × loaded cost, with the owned GPUs’ share', () => {
+    // (0.5 + 0.0117 × 8) = 0.594 FTE × $151,400 ÷ 12 = $7,489 a month
+    expect(lines['Operations staff']).toBe(
+      '(0.5 + 0.0117 × 8 GPUs) = 0.594 FTE × $151,400 a year ÷ 12 = $7,489 a month',
+    );
+  });
+
+  it('the reserve and the book value rule are said', () => {
+    expect(lines['Fleet at peak']).toContain('1 spare replica kept warm for availability');
+    expect(lines['Cash over the horizon']).toContain('straight-line over the life');
+  });
+
+  it('a hosted API is set against the best self-hosted candidate’s staff', () => {
+    const api = { ...row, kind: 'api' as const, selfHost: null };
+    expect(apiSavingsLine(api, row)?.value).toMatch(
+      /^no GPU operations staff: saves \$7,489 a month/,
+    );
+    expect(apiSavingsLine(api, null)).toBeNull();
   });
 });
