@@ -178,8 +178,8 @@ describe('nothing is dropped silently', () => {
     name: 'quality floor',
     workload: {
       requests: { count: 40_000, per: 'day' },
-      inputTokens: { mean: 3000 },
-      outputTokens: { mean: 400 },
+      inputTokens: { mean: 3000, p95: 6000 },
+      outputTokens: { mean: 400, p95: 900 },
       residency: ['eu'],
       slo: { ttftMs: 1500 },
       minQuality: { benchmark: 'lmarena-text', score: 1288 },
