@@ -58,10 +58,9 @@ export function prepareScenario(
 /** Evaluates every candidate of a prepared scenario for its workload and value assumptions. */
 export function evaluatePrepared(
   prepared: PreparedScenario,
-  scenario: Pick<Scenario, 'workload' | 'value' | 'constraints' | 'objective'> & {
-    startDate?: string | undefined;
-  },
-  options: Omit<ContextOptions, 'maxMonthlyUsd'> = {},
+  scenario: Pick<Scenario, 'workload' | 'value' | 'constraints' | 'objective'> &
+    Partial<Pick<Scenario, 'operations'>> & { startDate?: string | undefined },
+  options: Omit<ContextOptions, 'maxMonthlyUsd' | 'operations'> = {},
 ): ScenarioEvaluation {
   if (!prepared.ok) return prepared;
   const { index, placements } = prepared;
@@ -70,6 +69,7 @@ export function evaluatePrepared(
     ...options,
     maxMonthlyUsd: scenario.constraints.maxMonthlyUsd,
     startDate: scenario.startDate ?? options.startDate ?? index.asOf,
+    ...(scenario.operations ? { operations: scenario.operations } : {}),
   });
   return { ok: true, result: sweep(ctx, placements), index, context: ctx, placements };
 }
@@ -81,7 +81,7 @@ export function evaluatePrepared(
 export function evaluateScenario(
   catalog: Catalog,
   scenario: Scenario,
-  options: Omit<ContextOptions, 'maxMonthlyUsd'> & { asOf?: string } = {},
+  options: Omit<ContextOptions, 'maxMonthlyUsd' | 'operations'> & { asOf?: string } = {},
 ): ScenarioEvaluation {
   const { asOf, ...context } = options;
   return evaluatePrepared(prepareScenario(catalog, scenario, { asOf }), scenario, context);

@@ -258,6 +258,24 @@ export const Interconnect = z.strictObject({
 /** Dense tensor throughput, TFLOPS: a million at most (a B200 does 2,250 at BF16). */
 const Tflops = Positive.max(1e6);
 
+/**
+ * A server as bought for owned GPUs: how many GPUs it holds, its price with everything in it (the
+ * GPUs, CPUs, memory, network cards, local storage, chassis and power supplies), and what it draws
+ * beyond the GPUs at load. Facts with their own source and date.
+ */
+export const GpuServer = Provenance.extend({
+  gpus: PositiveInt.max(72),
+  usd: Positive.max(LIMITS.usdPerGpu * 72),
+  /** Power beyond the GPUs (CPUs, memory, fans, NICs, storage) at load, watts, where known. */
+  nonGpuPowerW: NonNegative.max(1e6).optional(),
+});
+export type GpuServer = z.infer<typeof GpuServer>;
+
+/** SXM and OAM modules sit on a baseboard (NVLink / Infinity Fabric / Gaudi RoCE mesh). */
+function isBoardPart(g: { interconnect: { kind: string } }): boolean {
+  return g.interconnect.kind !== 'pcie';
+}
+
 export const Gpu = Provenance.extend({
   id: Id,
   name: Name,
@@ -274,8 +292,13 @@ export const Gpu = Provenance.extend({
   tflops: z.strictObject({ bf16: Tflops, fp8: Tflops.optional(), fp4: Tflops.optional() }),
   tdpW: Positive.max(1e6).optional(),
   interconnect: Interconnect,
-  /** Indicative purchase price per GPU (server share included where the source says so). */
+  /** Indicative street price of the card (or module) alone. */
   purchaseUsd: Positive.max(LIMITS.usdPerGpu).optional(),
+  /** The server it is bought in: owned GPUs are bought in whole servers. */
+  server: GpuServer.optional(),
+}).refine((g) => g.server === undefined || !isBoardPart(g) || g.server.gpus % 4 === 0, {
+  message: 'SXM/OAM parts ship on 4- or 8-GPU boards: server.gpus must be a multiple of 4',
+  path: ['server', 'gpus'],
 });
 export type Gpu = z.infer<typeof Gpu>;
 

@@ -91,10 +91,12 @@ export function evaluateApi(
   const roi = candidateRoi(
     ctx,
     'api',
-    cost.monthlyUsd,
-    () => (wm, rm) => apiCost(o, wm, rm, discount).monthlyUsd,
+    {
+      runUsd: cost.monthlyUsd,
+      costAt: () => (wm, rm) => apiCost(o, wm, rm, discount).monthlyUsd,
+      priceFactors,
+    },
     options.withSeries ?? false,
-    priceFactors,
   );
   return makeResult(ctx, {
     id: candidateId(p, ctx.workload.precision),
