@@ -91,12 +91,12 @@ function fit(
   const result = fitParameters(measurements, models, gpus, PRIOR, FIT_OPTIONS);
   printHeadline(measurements, models, gpus);
   console.log(
-    `\nfitted (loss ${result.loss.toFixed(3)}); copy into core/perf/efficiency.ts and LEGACY_FACTORS:`,
+    `\nfitted (loss ${result.loss.toFixed(3)}); copy into core/perf/efficiency.ts and MEASUREMENT_FACTORS:`,
   );
   for (const k of result.knobs) console.log(`  ${k.name.padEnd(32)} ${k.value.toPrecision(4)}`);
   const s = result.state;
   console.log('\nIn-sample (this fit, on every point):');
-  printStats(measurements.map((m) => predict(m, models, gpus, s.perf, s.legacy)));
+  printStats(measurements.map((m) => predict(m, models, gpus, s.perf, s.measurement)));
 }
 
 export function groupedStats(predictions: readonly Prediction[]) {

@@ -1,21 +1,38 @@
 import type { Gpu, OpenModel } from '../schema/catalog.ts';
+import type { Engine } from '../schema/common.ts';
 import { PERF_PARAMETERS, type EngineProfile, type PerfParameters } from '../perf/efficiency.ts';
 import { estimate } from '../perf/estimate.ts';
 import type { CalibrationMetric, Measurement } from './measurement.ts';
 
 /**
- * Legacy engine releases differ from the current ones the product models in two ways: slower
- * kernels (one shared factor on their kernel efficiency), and scheduling done between GPU steps
- * where current releases overlap it with the GPU (overlap scheduler, async scheduling, CUDA graphs),
- * so their per-step and per-sequence overheads count in full (one shared factor on the overheads).
- * Fitted with the rest; used only to compare with legacy measurements.
+ * How measurements were taken, where that differs from what the product models. Fitted with the
+ * product's constants and used only to compare with measurements, never in the product.
  */
-export interface LegacyFactors {
-  kernel: number;
-  overhead: number;
+export interface MeasurementFactors {
+  /**
+   * Legacy engine releases differ from the current ones in two ways: slower kernels (one shared
+   * factor on their kernel efficiency), and scheduling done between GPU steps where current
+   * releases overlap it with the GPU (overlap scheduler, async scheduling, CUDA graphs), so their
+   * per-step and per-sequence overheads count in full (one shared factor on the overheads).
+   */
+  legacyKernel: number;
+  /** Per engine: its legacy releases' overheads relative to its current release's. */
+  legacyOverhead: Record<Engine, number>;
+  /**
+   * A closed-loop client sending requests of one fixed length keeps them in step: requests that
+   * finish together come back together, so a new request arrives with others and waits behind
+   * their prefills instead of finding the prefill queue of randomly spread arrivals. The share of
+   * the other requests in flight whose prefill it waits behind (a perfectly synchronized burst
+   * waits behind half of them on average).
+   */
+  cohortWait: number;
 }
 
-export const LEGACY_FACTORS: LegacyFactors = { kernel: 1.131, overhead: 1.567 };
+export const MEASUREMENT_FACTORS: MeasurementFactors = {
+  legacyKernel: 1.131,
+  legacyOverhead: { trtllm: 1.567, vllm: 1.567, sglang: 1, tgi: 1.567 },
+  cohortWait: 0.25,
+};
 
 export interface Prediction {
   measurement: Measurement;
@@ -31,7 +48,7 @@ export function predict(
   models: ReadonlyMap<string, OpenModel>,
   gpus: ReadonlyMap<string, Gpu>,
   parameters: PerfParameters = PERF_PARAMETERS,
-  legacy: LegacyFactors = LEGACY_FACTORS,
+  factors: MeasurementFactors = MEASUREMENT_FACTORS,
 ): Prediction {
   if (m.excluded !== undefined || m.metric === null) {
     return {
@@ -51,7 +68,7 @@ export function predict(
       note: 'model or GPU not in catalog',
     };
   }
-  const e = estimate({
+  const input = {
     model,
     gpu,
     gpus: m.gpus,
@@ -59,17 +76,31 @@ export function predict(
     precision: m.precision,
     ...(m.kvPrecision ? { kvPrecision: m.kvPrecision } : {}),
     engine: m.engine,
-    attentionDataParallel: m.attentionDataParallel ?? false,
+    ...(m.attentionDataParallel !== undefined
+      ? { attentionDataParallel: m.attentionDataParallel }
+      : {}),
     inputTokens: m.input,
     outputTokens: m.output,
-    concurrency: m.concurrency,
+    concurrency: m.harness?.inFlight ?? m.concurrency,
     profile: {
       ...m.profile,
-      ...(m.legacy ? legacyProfile(parameters.engines[m.engine], legacy) : {}),
+      ...(m.legacy ? legacyProfile(parameters.engines[m.engine], factors, m.engine) : {}),
     },
     parameters,
-  });
-  const predicted = metricValue(e, m.metric);
+  };
+  const e = estimate(input);
+  const burst = m.harness?.burst;
+  let predicted =
+    burst !== undefined && m.metric === 'outputTokPerS' && e.fitsInMemory
+      ? burstThroughput(input, e, burst, m.output)
+      : metricValue(e, m);
+  if (predicted !== null && m.metric === 'ttftMs' && m.harness?.arrivals === 'cohort') {
+    // Waiting behind the prefills of the requests that arrive with it: each as long as a lone
+    // request's time to first token. Beyond the batch, requests queue (already in the estimate).
+    const others = Math.max(0, Math.min(e.concurrency, e.maxConcurrency) / e.replicas - 1);
+    const alone = estimate({ ...input, concurrency: e.replicas }).ttftMs ?? 0;
+    predicted += factors.cohortWait * others * alone;
+  }
   if (predicted === null) {
     return {
       measurement: m,
@@ -81,27 +112,82 @@ export function predict(
   return { measurement: m, predicted, relativeError: (predicted - m.value) / m.value };
 }
 
-function legacyProfile(engine: EngineProfile, legacy: LegacyFactors): Partial<EngineProfile> {
+/**
+ * Output tokens per second of a burst: every request sent at once, the run timed until the last
+ * finishes. A step costs a fixed part (its weights, launches, scheduling: the batch-of-one step)
+ * plus a part per sequence in it (KV reads, per-token math and bookkeeping), so the run lasts the
+ * prefills of all prompts, plus as many steps as the longest output (or as the batch limit forces),
+ * each with its fixed part, plus the per-sequence part of every token generated. Long-tailed
+ * output lengths leave the last steps nearly empty: the batch a steady state would keep full is
+ * full only at the start.
+ */
+function burstThroughput(
+  input: Parameters<typeof estimate>[0],
+  full: ReturnType<typeof estimate>,
+  burst: { requests: number; outputTokensMax: number },
+  outputTokens: number,
+): number | null {
+  // Decode-only steps: the prompt served from cache but one token, so no prefill rides along.
+  const decodeOnly = { ...input, cachedPrefixTokens: input.inputTokens - 1 };
+  const alone = estimate({ ...input, concurrency: full.replicas });
+  const decodeAlone = estimate({ ...decodeOnly, concurrency: full.replicas });
+  const decodeFull = estimate({ ...decodeOnly, concurrency: burst.requests });
+  if (alone.ttftMs === null || decodeAlone.ttftMs === null) return null;
+  if (decodeAlone.tpotMs === null || decodeFull.tpotMs === null) return null;
+  const perReplica = burst.requests / full.replicas;
+  const batch = Math.min(perReplica, full.maxConcurrency / full.replicas);
+  const fixedS = decodeAlone.tpotMs / 1000;
+  const perSequenceS = batch > 1 ? Math.max(0, decodeFull.tpotMs / 1000 - fixedS) / (batch - 1) : 0;
+  const prefillS = Math.max(0, (alone.ttftMs - decodeAlone.ttftMs) / 1000);
+  const tokens = perReplica * outputTokens;
+  const steps = Math.max(burst.outputTokensMax, tokens / batch);
+  const seconds =
+    perReplica * prefillS + steps * fixedS + Math.max(0, tokens - steps) * perSequenceS;
+  return (burst.requests * outputTokens) / seconds;
+}
+
+function legacyProfile(
+  engine: EngineProfile,
+  f: MeasurementFactors,
+  name: Engine,
+): Partial<EngineProfile> {
+  const overhead = f.legacyOverhead[name];
   return {
-    kernelEfficiency: engine.kernelEfficiency * legacy.kernel,
-    stepOverheadMs: engine.stepOverheadMs * legacy.overhead,
-    layerOverheadUs: engine.layerOverheadUs * legacy.overhead,
-    sequenceOverheadUs: engine.sequenceOverheadUs * legacy.overhead,
+    kernelEfficiency: engine.kernelEfficiency * f.legacyKernel,
+    stepOverheadMs: engine.stepOverheadMs * overhead,
+    layerOverheadUs: engine.layerOverheadUs * overhead,
+    sequenceOverheadUs: engine.sequenceOverheadUs * overhead,
+    overlapsScheduling: false,
   };
 }
 
-function metricValue(e: ReturnType<typeof estimate>, metric: CalibrationMetric): number | null {
+/** The published metric as the benchmark client computed it from the predicted operating point. */
+function metricValue(e: ReturnType<typeof estimate>, m: Measurement): number | null {
   if (!e.fitsInMemory) return null;
-  switch (metric) {
+  const counted = m.harness?.countedOutputTokens ?? m.output;
+  switch (m.metric as CalibrationMetric) {
     case 'outputTokPerS':
-      return e.outputTokensPerSecond;
+      // Tokens the client counted per token the engine generated.
+      return e.outputTokensPerSecond * (counted / m.output);
     case 'ttftMs':
       return e.ttftMs;
     case 'tpotMs':
-      return e.tpotMs;
+      return clientTpot(e, m, counted);
     case 'e2eMs':
       return e.e2eLatencyMs;
   }
+}
+
+function clientTpot(
+  e: ReturnType<typeof estimate>,
+  m: Measurement,
+  counted: number,
+): number | null {
+  const definition = m.harness?.tpot ?? 'decode';
+  if (definition === 'decode' || e.e2eLatencyMs === null) return e.tpotMs;
+  // llmperf: the whole request time over the tokens it counted; TGI: the request's own prefill
+  // and decode over the tokens it generated (both include the first token's time).
+  return e.e2eLatencyMs / (definition === 'requestPerToken' ? counted : m.output);
 }
 
 export interface ErrorStats {

@@ -17,9 +17,6 @@ export const FAMILY_EFFICIENCY: Record<GpuFamily, { compute: number; memory: num
   tpu: { compute: 0.75, memory: 0.85 },
 };
 
-/** Native FP8/FP4 matmul relative to BF16 on the same GPU (FP8 reaches 71–76% vs 80% BF16). */
-export const LOW_PRECISION_MATH_EFFICIENCY = { bf16: 1, fp8: 0.92, fp4: 0.85 } as const;
-
 /**
  * How much of the family's best rates a whole model step reaches in a serving engine, for every
  * engine alike: GEMMs, weight and KV reads. Fitted (`npm run calibrate -- --fit`).
@@ -34,6 +31,19 @@ export interface ServingEfficiency {
    * with token permutation and all-to-all dispatch around them, run below a dense GEMM's rate.
    */
   expertGemmEfficiency: number;
+  /**
+   * Decode attention's KV-cache reads relative to the weight stream: paged attention gathers
+   * blocks scattered over memory and splits long contexts across thread blocks, so it reaches less
+   * of the bandwidth than a GEMM streaming contiguous weights.
+   */
+  attentionMemory: number;
+  /**
+   * GEMMs in native 8- and 4-bit float math relative to 16-bit ones, of their own (higher) peak:
+   * scaling the activations, narrower tiles per byte and (4-bit) block scales keep them further
+   * from peak (FP8 microbenchmarks reach 71–76 % vs 80 % in BF16).
+   */
+  fp8Math: number;
+  fp4Math: number;
 }
 
 export const SERVING_EFFICIENCY: ServingEfficiency = {
@@ -41,17 +51,26 @@ export const SERVING_EFFICIENCY: ServingEfficiency = {
   memory: 0.799,
   weightOnlyComputePenalty: 0.436,
   expertGemmEfficiency: 0.415,
+  attentionMemory: 0.8,
+  fp8Math: 0.92,
+  fp4Math: 0.85,
 };
 
 export interface EngineProfile {
   /** The engine's kernels relative to TensorRT-LLM's (1 = as fast). */
   kernelEfficiency: number;
-  /** Fixed time per engine step (scheduler loop, synchronisation), ms. */
+  /** CPU time per engine step (scheduler loop, input preparation, synchronisation), ms. */
   stepOverheadMs: number;
-  /** Per-layer time per step that kernels do not hide (launch gaps without CUDA graphs), µs. */
+  /** Per-layer GPU time per step that kernels do not hide (launch gaps, small kernels), µs. */
   layerOverheadUs: number;
-  /** Per-sequence time per step (batch bookkeeping, sampling, detokenising), µs. */
+  /** CPU time per sequence per step (batch bookkeeping, sampling, detokenising), µs. */
   sequenceOverheadUs: number;
+  /**
+   * The engine prepares the next step on the CPU while the GPU runs the current one (TensorRT-LLM's
+   * overlap scheduler, SGLang's overlap schedule): CPU time then costs only where it exceeds the
+   * GPU's. Otherwise the two run one after the other.
+   */
+  overlapsScheduling: boolean;
   /** Share of memory the engine may use (vLLM gpu_memory_utilization and peers). */
   memoryFraction: number;
   /**
@@ -89,6 +108,7 @@ export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
     stepOverheadMs: 1.84,
     layerOverheadUs: 23.2,
     sequenceOverheadUs: 13.5,
+    overlapsScheduling: true,
     memoryFraction: 0.9,
     memoryFractionOf: 'free',
     admissionOutputShare: 1,
@@ -100,6 +120,7 @@ export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
     stepOverheadMs: 0.786,
     layerOverheadUs: 6.99,
     sequenceOverheadUs: 10.1,
+    overlapsScheduling: false,
     memoryFraction: 0.9,
     memoryFractionOf: 'gpu',
     admissionOutputShare: 0.5,
@@ -112,6 +133,7 @@ export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
     stepOverheadMs: 0.786,
     layerOverheadUs: 6.99,
     sequenceOverheadUs: 10.1,
+    overlapsScheduling: true,
     memoryFraction: 0.88,
     memoryFractionOf: 'gpu',
     admissionOutputShare: 0.5,
@@ -123,6 +145,7 @@ export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
     stepOverheadMs: 4.27,
     layerOverheadUs: 81.3,
     sequenceOverheadUs: 12.1,
+    overlapsScheduling: false,
     memoryFraction: 0.9,
     memoryFractionOf: 'gpu',
     admissionOutputShare: 1,
