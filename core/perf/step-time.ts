@@ -56,11 +56,13 @@ function expertGemmS(s: ReplicaSpec, tokens: number, expertShare: number): numbe
   if (s.experts === 0 || expertShare <= 0) return 0;
   const active = s.experts * expertShare;
   const rows = (tokens * s.expertActivationShare * s.experts) / active;
-  return active * Math.pow(rows ** 4 + EXPERT_TILE_ROWS ** 4, 0.25) * s.expertGemmSPerRow;
+  const rows2 = rows * rows;
+  return active * Math.sqrt(Math.sqrt(rows2 * rows2 + TILE_ROWS_4)) * s.expertGemmSPerRow;
 }
 
-/** Rows of a grouped-GEMM tile (Hopper and Blackwell MoE kernels tile 128 tokens). */
+/** Rows of a grouped-GEMM tile (Hopper and Blackwell MoE kernels tile 128 tokens), to the 4th. */
 const EXPERT_TILE_ROWS = 128;
+const TILE_ROWS_4 = EXPERT_TILE_ROWS ** 4;
 
 /** Context positions attended, summed over layers (windowed layers stop at their window). */
 function attendedPositions(s: ReplicaSpec, ctx: number): number {
