@@ -1,7 +1,8 @@
 import type { Gpu, OpenModel } from '../schema/catalog.ts';
 import type { Engine } from '../schema/common.ts';
 import { PERF_PARAMETERS, type EngineProfile, type PerfParameters } from '../perf/efficiency.ts';
-import { estimate } from '../perf/estimate.ts';
+import { estimate, type EstimateInput } from '../perf/estimate.ts';
+import type { ReplicaSpec } from '../perf/replica.ts';
 import type { CalibrationMetric, Measurement } from './measurement.ts';
 
 /**
@@ -68,24 +69,24 @@ export function predict(
       note: 'model or GPU not in catalog',
     };
   }
-  const input = {
+  // Fields written out, not spread: see estimateLayout on Node's object-spread cost.
+  const input: EstimateInput = {
+    specs: specsFor(m, parameters, factors),
     model,
     gpu,
     gpus: m.gpus,
     tp: m.tp,
     precision: m.precision,
-    ...(m.kvPrecision ? { kvPrecision: m.kvPrecision } : {}),
+    kvPrecision: m.kvPrecision,
     engine: m.engine,
-    ...(m.attentionDataParallel !== undefined
-      ? { attentionDataParallel: m.attentionDataParallel }
-      : {}),
+    attentionDataParallel: m.attentionDataParallel,
     inputTokens: m.input,
     outputTokens: m.output,
     concurrency: m.harness?.inFlight ?? m.concurrency,
-    profile: {
-      ...m.profile,
-      ...(m.legacy ? legacyProfile(parameters.engines[m.engine], factors, m.engine) : {}),
-    },
+    cachedPrefixTokens: 0,
+    profile: m.legacy
+      ? { ...m.profile, ...legacyProfile(parameters.engines[m.engine], factors, m.engine) }
+      : m.profile,
     parameters,
   };
   const e = estimate(input);
@@ -98,7 +99,7 @@ export function predict(
     // Waiting behind the prefills of the requests that arrive with it: each as long as a lone
     // request's time to first token. Beyond the batch, requests queue (already in the estimate).
     const others = Math.max(0, Math.min(e.concurrency, e.maxConcurrency) / e.replicas - 1);
-    const alone = estimate({ ...input, concurrency: e.replicas }).ttftMs ?? 0;
+    const alone = estimate(withLoad(input, e.replicas, 0)).ttftMs ?? 0;
     predicted += factors.cohortWait * others * alone;
   }
   if (predicted === null) {
@@ -113,6 +114,45 @@ export function predict(
 }
 
 /**
+ * Replica constants shared by the measurements of one configuration (model, GPU, layout, engine
+ * limits, release) under one set of constants: a sweep of concurrencies or request shapes builds
+ * them once. Keyed by the constants objects, so a fit trying new constants starts afresh.
+ */
+const specCache = new WeakMap<
+  PerfParameters,
+  WeakMap<MeasurementFactors, Map<string, Map<boolean, ReplicaSpec>>>
+>();
+const configKeys = new WeakMap<Measurement, string>();
+
+function specsFor(
+  m: Measurement,
+  parameters: PerfParameters,
+  factors: MeasurementFactors,
+): Map<boolean, ReplicaSpec> {
+  let key = configKeys.get(m);
+  if (key === undefined) {
+    key = JSON.stringify([
+      m.model,
+      m.gpu,
+      m.tp,
+      m.precision,
+      m.kvPrecision,
+      m.engine,
+      m.profile,
+      m.legacy,
+    ]);
+    configKeys.set(m, key);
+  }
+  let byFactors = specCache.get(parameters);
+  if (byFactors === undefined) specCache.set(parameters, (byFactors = new WeakMap()));
+  let byConfig = byFactors.get(factors);
+  if (byConfig === undefined) byFactors.set(factors, (byConfig = new Map()));
+  let specs = byConfig.get(key);
+  if (specs === undefined) byConfig.set(key, (specs = new Map()));
+  return specs;
+}
+
+/**
  * Output tokens per second of a burst: every request sent at once, the run timed until the last
  * finishes. A step costs a fixed part (its weights, launches, scheduling: the batch-of-one step)
  * plus a part per sequence in it (KV reads, per-token math and bookkeeping), so the run lasts the
@@ -121,17 +161,42 @@ export function predict(
  * output lengths leave the last steps nearly empty: the batch a steady state would keep full is
  * full only at the start.
  */
+/** The same configuration at another load and prefix-cache hit. */
+function withLoad(
+  i: EstimateInput,
+  concurrency: number,
+  cachedPrefixTokens: number,
+): EstimateInput {
+  return {
+    specs: i.specs,
+    model: i.model,
+    gpu: i.gpu,
+    gpus: i.gpus,
+    tp: i.tp,
+    precision: i.precision,
+    kvPrecision: i.kvPrecision,
+    engine: i.engine,
+    attentionDataParallel: i.attentionDataParallel,
+    inputTokens: i.inputTokens,
+    outputTokens: i.outputTokens,
+    concurrency,
+    cachedPrefixTokens,
+    profile: i.profile,
+    parameters: i.parameters,
+  };
+}
+
 function burstThroughput(
-  input: Parameters<typeof estimate>[0],
+  input: EstimateInput,
   full: ReturnType<typeof estimate>,
   burst: { requests: number; outputTokensMax: number },
   outputTokens: number,
 ): number | null {
   // Decode-only steps: the prompt served from cache but one token, so no prefill rides along.
-  const decodeOnly = { ...input, cachedPrefixTokens: input.inputTokens - 1 };
-  const alone = estimate({ ...input, concurrency: full.replicas });
-  const decodeAlone = estimate({ ...decodeOnly, concurrency: full.replicas });
-  const decodeFull = estimate({ ...decodeOnly, concurrency: burst.requests });
+  const cached = input.inputTokens - 1;
+  const alone = estimate(withLoad(input, full.replicas, 0));
+  const decodeAlone = estimate(withLoad(input, full.replicas, cached));
+  const decodeFull = estimate(withLoad(input, burst.requests, cached));
   if (alone.ttftMs === null || decodeAlone.ttftMs === null) return null;
   if (decodeAlone.tpotMs === null || decodeFull.tpotMs === null) return null;
   const perReplica = burst.requests / full.replicas;
