@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { Measurement } from '../core/calibration/measurement.ts';
-import { crossValidate, fitParameters, PRIOR, type FitOptions } from '../core/calibration/fit.ts';
+import { crossValidate, FIT_OPTIONS, fitParameters, PRIOR } from '../core/calibration/fit.ts';
 import { errorStats, metricGroup, predict, type Prediction } from '../core/calibration/predict.ts';
 import type { Gpu, OpenModel } from '../core/schema/catalog.ts';
 import { readSeed } from '../electron/db/seed-files.ts';
@@ -29,12 +29,6 @@ function fmt(n: number | null, digits = 1): string {
   if (n === null || !Number.isFinite(n)) return '—';
   return n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(digits);
 }
-
-export const FIT_OPTIONS: FitOptions = {
-  engines: ['trtllm', 'vllm', 'tgi'],
-  lowConfidenceWeight: 0.3,
-  priorStrength: 0.5,
-};
 
 function main(): void {
   exitQuietlyOnClosedPipe();

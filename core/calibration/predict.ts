@@ -30,9 +30,9 @@ export interface MeasurementFactors {
 }
 
 export const MEASUREMENT_FACTORS: MeasurementFactors = {
-  legacyKernel: 1.131,
-  legacyOverhead: { trtllm: 1.567, vllm: 1.567, sglang: 1, tgi: 1.567 },
-  cohortWait: 0.25,
+  legacyKernel: 1.174,
+  legacyOverhead: { trtllm: 1.483, vllm: 6.553, sglang: 1, tgi: 1.539 },
+  cohortWait: 0.13,
 };
 
 export interface Prediction {

@@ -183,7 +183,8 @@ export function replicaSpec(c: ReplicaConfig): ReplicaSpec {
       (a.layers * (12 * a.hiddenSize + (3 * intermediate) / tp) * 2) / (dp ? tp : 1) / bytesPerS,
     commSPerStep: comm.perStepS,
     commSPerToken: comm.perTokenS,
-    launchS: (a.layers * profile.layerOverheadUs) / 1e6,
+    launchS:
+      (a.layers * (profile.layerOverheadUs + (a.moe ? serving.moeLayerOverheadUs : 0))) / 1e6,
     scheduleS: profile.stepOverheadMs / 1000,
     // Data-parallel ranks do their sequences' bookkeeping side by side.
     overheadSPerSequence: profile.sequenceOverheadUs / 1e6 / ranks,

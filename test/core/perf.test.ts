@@ -21,6 +21,7 @@ const bare: PerfParameters = {
     attentionMemory: 1,
     fp8Math: 1,
     fp4Math: 1,
+    moeLayerOverheadUs: 0,
   },
   engines: {
     ...PERF_PARAMETERS.engines,
