@@ -71,12 +71,26 @@ export function replicaCapacity(
   }
   const tensorParallel = layoutCapacity(r, shape, slo, networkMs, false);
   if (r.model.arch.moe === undefined || tp === 1) return settled(tensorParallel);
+  if (tensorParallel.ok && !mayServeMore(r, shape, tensorParallel.requestsPerSAtSlo)) {
+    return tensorParallel;
+  }
   const dataParallel = layoutCapacity(r, shape, slo, networkMs, true);
   if (!dataParallel.ok) return settled(tensorParallel);
   if (!tensorParallel.ok) return dataParallel;
   return dataParallel.requestsPerSAtSlo > tensorParallel.requestsPerSAtSlo
     ? dataParallel
     : tensorParallel;
+}
+
+/**
+ * Whether attention data-parallel could serve more than `requestsPerS` at the SLO: it never
+ * serves more at the SLO than flat out, so when its saturated rate is no higher its SLO search
+ * is skipped (the common case where the data-parallel layout does not pay).
+ */
+function mayServeMore(r: ReplicaRequest, shape: RequestShape, requestsPerS: number): boolean {
+  const spec = cachedSpec(r, r.kvPrecision ?? defaultKvPrecision(r.precision), true);
+  const maxConc = admittedConcurrency(spec, shape.inputTokens, shape.outputTokens);
+  return maxConc >= 1 && operatingPoint(spec, shape, maxConc, maxConc).requestsPerS > requestsPerS;
 }
 
 /** A layout that holds not even one sequence, its reason written only if it is the answer. */
