@@ -15,7 +15,8 @@ import type { CatalogRepo } from './catalog-repo.ts';
 import type { Db } from './connection.ts';
 import type { DiscountRepo } from './discount-repo.ts';
 import type { RowStore } from './rows.ts';
-import type { CatalogTable, ImportFormat, ImportSummary, Result } from './store-types.ts';
+import type { Result } from '../../core/contract/result.ts';
+import type { CatalogTable, ImportFormat, ImportSummary } from '../../core/contract/shapes.ts';
 import { REFERENCES, TABLES, WRITE_ORDER } from './tables.ts';
 
 type Row = Record<string, unknown>;

@@ -5,14 +5,14 @@
 import { parseJsonSafely } from '../../core/json-safe.ts';
 import { parseScenario } from '../../core/scenario/parse.ts';
 import { describeZodError } from '../../core/schema/errors.ts';
-import type { CatalogStore, Result } from '../db/store-types.ts';
+import type { CatalogStore } from '../db/store-types.ts';
 import {
   CHANNELS,
   type AppInfo,
   type Channel,
   type ChannelOutput,
-  type Reply,
-} from './contract.ts';
+  type Result,
+} from '../../core/contract/ipc.ts';
 
 /** Native file dialogs (Electron); browser mode picks and saves files in the page instead. */
 export interface FileDialogs {
@@ -96,7 +96,7 @@ export async function dispatch(
   handlers: Handlers,
   channel: string,
   raw: unknown,
-): Promise<Reply<unknown>> {
+): Promise<Result<unknown>> {
   if (!Object.hasOwn(CHANNELS, channel))
     return { ok: false, error: `unknown channel '${channel}'` };
   const c = channel as Channel;

@@ -3,8 +3,8 @@
  * export. Every refusal is one line (UsageError, exit 2).
  */
 import { writeFileSync } from 'node:fs';
-import type { CatalogTable, ImportSummary } from '../../electron/db/store-types.ts';
-import { CATALOG_TABLES } from '../../electron/db/store-types.ts';
+import type { CatalogTable, ImportSummary } from '../../core/contract/shapes.ts';
+import { CATALOG_TABLES } from '../../core/contract/shapes.ts';
 import { enumFlag, intFlag, parseArgs, requiredFlag, stringFlag } from './args.ts';
 import { withStore, withWritableStore } from './catalog-source.ts';
 import { readTextFile } from './read-file.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openCatalogStore } from '../../electron/db/store.ts';
-import { CHANNELS, type Reply } from '../../electron/ipc/contract.ts';
+import { CHANNELS, type Result } from '../../core/contract/ipc.ts';
 import { createHandlers } from '../../electron/ipc/handlers.ts';
 import { registerIpc, type SenderEvent } from '../../electron/ipc/register.ts';
 import { useTempDir } from '../support/tmp.ts';
@@ -17,7 +17,7 @@ function setup() {
   });
   const registered = new Map<
     string,
-    (event: SenderEvent, input: unknown) => Promise<Reply<unknown>>
+    (event: SenderEvent, input: unknown) => Promise<Result<unknown>>
   >();
   const channels = registerIpc(
     { handle: (c, l) => registered.set(c, l) },
@@ -81,7 +81,7 @@ describe('IPC registration against a real database', () => {
     const saved = (await call('scenarios:save', {
       name: 'Worked example',
       scenario: workedExampleScenario(),
-    })) as Reply<{ id: string }>;
+    })) as Result<{ id: string }>;
     expect(saved.ok).toBe(true);
     if (!saved.ok) return;
     const got = await call('scenarios:get', { id: saved.data.id });

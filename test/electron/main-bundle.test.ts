@@ -8,7 +8,7 @@ import Module, { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { CHANNELS } from '../../electron/ipc/contract.ts';
+import { CHANNELS } from '../../core/contract/ipc.ts';
 import { useTempDir } from '../support/tmp.ts';
 
 const tmp = useTempDir();

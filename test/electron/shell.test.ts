@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
-import { MENU_COMMANDS, type MenuCommand } from '../../electron/ipc/menu-commands.ts';
+import { MENU_COMMANDS, type MenuCommand } from '../../core/contract/menu.ts';
 import { menuTemplate } from '../../electron/menu-template.ts';
 import { nativeBindingPath } from '../../electron/native-binding.ts';
 

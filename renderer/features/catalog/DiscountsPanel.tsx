@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { DiscountRow } from '../../../electron/db/store-types.ts';
+import type { DiscountRow } from '../../../core/contract/shapes.ts';
 import { call } from '../../api/api.ts';
 import { NumberField } from '../../components/NumberField.tsx';
 import { useCatalog } from '../../stores/catalog-store.ts';
