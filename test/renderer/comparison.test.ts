@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { COMPARISON_COLUMNS } from '../../core/report/comparison-columns.ts';
+import { comparisonCsv } from '../../core/report/writers.ts';
 import { evaluateScenario } from '../../core/scenario/evaluate.ts';
 import { Scenario } from '../../core/schema/scenario.ts';
 import { readSeed } from '../../electron/db/seed-files.ts';
@@ -24,15 +26,7 @@ function evaluate(s = defaultScenario()) {
 describe('comparison table rows', () => {
   const e = evaluate();
   const rows = (q: Partial<typeof DEFAULT_QUERY>) =>
-    Array.from(
-      visibleRows(
-        e.result,
-        e.index,
-        { ...DEFAULT_QUERY, ...q },
-        e.context.rates.requestsPerMonth,
-        new Map(),
-      ),
-    );
+    Array.from(visibleRows(e.result, e.index, { ...DEFAULT_QUERY, ...q }, new Map()));
 
   it('default order is the rank order', () => {
     expect(rows({})).toEqual(Array.from(e.result.order));
@@ -51,7 +45,7 @@ describe('comparison table rows', () => {
   it('sort by a number, unknown values last either way', () => {
     const c = e.result.columns;
     for (const desc of [false, true]) {
-      const order = rows({ sort: { key: 'ttftMs', desc } });
+      const order = rows({ sort: { column: 'ttftMs', desc } });
       const known = order.filter((i) => !Number.isNaN(c.ttftMs[i] as number));
       const values = known.map((i) => c.ttftMs[i] as number);
       expect(values).toEqual([...values].sort((a, b) => (desc ? b - a : a - b)));
@@ -65,7 +59,7 @@ describe('comparison table rows', () => {
     const rankOf = new Map(Array.from(e.result.order, (i, k) => [i, k]));
     const model = (i: number) => e.result.row(i).modelId;
     for (const desc of [false, true]) {
-      const order = rows({ sort: { key: 'label', desc } });
+      const order = rows({ sort: { column: 'candidate', desc } });
       expect(order).toHaveLength(e.result.columns.size);
       for (let k = 1; k < order.length; k++) {
         const a = order[k - 1]!;
@@ -76,13 +70,42 @@ describe('comparison table rows', () => {
       }
     }
     // Ties on a number keep rank order too.
-    const byGpus = rows({ sort: { key: 'gpus', desc: false } });
+    const byGpus = rows({ sort: { column: 'gpus', desc: false } });
     const gpus = (i: number) => e.result.columns.gpusPeak[i] as number;
     for (let k = 1; k < byGpus.length; k++) {
       const a = byGpus[k - 1]!;
       const b = byGpus[k]!;
       if (gpus(a) === gpus(b)) expect(rankOf.get(a)!).toBeLessThan(rankOf.get(b)!);
     }
+  });
+});
+
+describe('comparison columns', () => {
+  const e = evaluate();
+  const sorted = (column: string, desc = false) =>
+    Array.from(
+      visibleRows(e.result, e.index, { ...DEFAULT_QUERY, sort: { column, desc } }, new Map()),
+    );
+
+  it('have one definition each: unique keys, a width, numbers on the right', () => {
+    const keys = COMPARISON_COLUMNS.map((c) => c.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(COMPARISON_COLUMNS.find((c) => c.key === 'monthlyUsd')?.align).toBe('right');
+    expect(COMPARISON_COLUMNS.find((c) => c.key === 'candidate')?.align).toBe('left');
+    expect(COMPARISON_COLUMNS.every((c) => c.widthPx > 0)).toBe(true);
+    // The CSV's header is the keys, in the table's order.
+    expect(comparisonCsv([]).trim()).toBe(keys.join(','));
+  });
+
+  it('status sorts by rank; per request and per 1M tokens in the monthly order', () => {
+    expect(e.result.columns.size).toBeGreaterThan(1);
+    expect(sorted('status')).toEqual(Array.from(e.result.order));
+    expect(sorted('status', true)).toEqual(Array.from(e.result.order).reverse());
+    const monthly = sorted('monthlyUsd');
+    expect(sorted('perRequestUsd')).toEqual(monthly);
+    expect(sorted('perMTokUsd')).toEqual(monthly);
+    // And that order is not the rank order (infeasible candidates rank last whatever they cost).
+    expect(monthly).not.toEqual(Array.from(e.result.order));
   });
 });
 
