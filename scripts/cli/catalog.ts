@@ -2,7 +2,6 @@
  * `modelwise catalog …`: the local catalog database from a terminal — stats, list, import and
  * export. Every refusal is one line (UsageError, exit 2).
  */
-import { writeFileSync } from 'node:fs';
 import type { CatalogTable, ImportSummary } from '../../core/contract/shapes.ts';
 import { CATALOG_TABLES } from '../../core/contract/shapes.ts';
 import { enumFlag, intFlag, parseArgs, requiredFlag, stringFlag } from './args.ts';
@@ -10,6 +9,7 @@ import { withStore, withWritableStore } from './catalog-source.ts';
 import { readTextFile } from './read-file.ts';
 import { catalogText } from './catalog-table.ts';
 import { UsageError } from './errors.ts';
+import { printOrWrite } from './write-file.ts';
 
 export const CATALOG_USAGE = `  catalog stats [--json]
   catalog list ${CATALOG_TABLES.join('|')} [--filter TEXT|field=value,…] [--limit N] [--offset N] [--json]
@@ -134,12 +134,6 @@ function exportCatalog(argv: readonly string[]): string {
   return withStore((store) => {
     const result = store.exportText(format ?? 'json', { table, filter: stringFlag(a, 'filter') });
     if (!result.ok) throw new UsageError(result.error);
-    if (out === undefined) return result.data.trimEnd();
-    try {
-      writeFileSync(out, result.data);
-    } catch {
-      throw new UsageError(`${out}: cannot write the file`);
-    }
-    return `wrote ${out}`;
+    return printOrWrite(result.data, out);
   });
 }

@@ -100,7 +100,8 @@ describe('IPC registration against a real database', () => {
     const { store, call } = setup();
     expect(await call('scenario:parse', { text: '{"schemaVersion": 3}' })).toEqual({
       ok: false,
-      error: 'schemaVersion: the file is version 3; this version of Modelwise reads 1',
+      error:
+        'schemaVersion: the file is version 3, from a newer Modelwise; this version reads up to 1 (update Modelwise to open it)',
     });
     expect(await call('scenario:parse', { text: '' })).toEqual({
       ok: false,
