@@ -2,31 +2,32 @@ import { z } from 'zod';
 import { Fraction, NonNegative, PositiveInt } from './common.ts';
 
 // Bounds far above any real value keep every product of them finite.
+export const RevenueValue = z
+  .strictObject({
+    kind: z.literal('revenue').describe('Value counted as revenue per request.'),
+    usdPerRequest: NonNegative.max(1e6).meta({
+      title: 'Revenue',
+      description: 'Revenue per successful request, USD.',
+    }),
+  })
+  .describe('Each request earns revenue.');
+
+export const TimeSavedValue = z
+  .strictObject({
+    kind: z.literal('timeSaved').describe('Value counted as people’s time saved.'),
+    minutesSavedPerRequest: NonNegative.max(10_000).meta({
+      title: 'Minutes saved',
+      description: 'Minutes of work a successful request saves.',
+    }),
+    loadedUsdPerHour: NonNegative.max(10_000).meta({
+      title: 'Loaded rate',
+      description: 'Loaded cost of an hour of that work, USD.',
+    }),
+  })
+  .describe('Each request saves people’s time, valued at a loaded hourly rate.');
+
 export const RequestValue = z
-  .discriminatedUnion('kind', [
-    z
-      .strictObject({
-        kind: z.literal('revenue').describe('Value counted as revenue per request.'),
-        usdPerRequest: NonNegative.max(1e6).meta({
-          title: 'Revenue',
-          description: 'Revenue per successful request, USD.',
-        }),
-      })
-      .describe('Each request earns revenue.'),
-    z
-      .strictObject({
-        kind: z.literal('timeSaved').describe('Value counted as people’s time saved.'),
-        minutesSavedPerRequest: NonNegative.max(10_000).meta({
-          title: 'Minutes saved',
-          description: 'Minutes of work a successful request saves.',
-        }),
-        loadedUsdPerHour: NonNegative.max(10_000).meta({
-          title: 'Loaded rate',
-          description: 'Loaded cost of an hour of that work, USD.',
-        }),
-      })
-      .describe('Each request saves people’s time, valued at a loaded hourly rate.'),
-  ])
+  .discriminatedUnion('kind', [RevenueValue, TimeSavedValue])
   .describe('What a successful request is worth.');
 export type RequestValue = z.infer<typeof RequestValue>;
 

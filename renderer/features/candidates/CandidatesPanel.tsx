@@ -8,6 +8,7 @@ import { useWorkspace } from '../../stores/workspace-store.ts';
 import { candidateOptions } from './candidate-options.ts';
 import { CustomOfferingForm } from './CustomOfferingForm.tsx';
 import { FilterChips } from './FilterChips.tsx';
+import { CANDIDATE_FIELDS as F } from './fields.ts';
 import { EMPTY_API, EMPTY_CLOUD, EMPTY_ONPREM, ONPREM_DEFAULTS } from './sweep-defaults.ts';
 
 const PRICING_LABELS: Record<PricingModel, string> = {
@@ -22,6 +23,15 @@ const ENGINE_LABELS: Record<Engine, string> = {
   sglang: 'SGLang',
   tgi: 'TGI',
 };
+
+/** The owned-GPU assumptions the form shows; each reads its label, limits and default from the schema. */
+const ONPREM_ASSUMPTIONS = [
+  { key: 'amortizationMonths', unit: 'months' },
+  { key: 'powerUsdPerKwh', unit: '$/kWh' },
+  { key: 'pue', unit: '' },
+  { key: 'colocationUsdPerGpuMonth', unit: '$/GPU·mo' },
+  { key: 'staffUsdPerMonth', unit: '$/month' },
+] as const;
 
 type Sweep = NonNullable<Scenario['sweep']>;
 function updateSweep(edit: (s: Sweep) => Sweep): void {
@@ -69,11 +79,9 @@ export function CandidatesPanel() {
           }}
         />
         <NumberField
-          label="Budget"
+          field={F.budget}
           value={budget}
           optional
-          min={1}
-          max={1e12}
           unit="$/month"
           hint="Candidates above it are marked over budget"
           onCommit={(v) =>
@@ -161,15 +169,10 @@ export function CandidatesPanel() {
             onChange={(scaling) => setPart('cloud', { ...cloud, scaling })}
           />
           <NumberField
-            label="Autoscaling floor"
+            field={F.cloudMinReplicas}
             value={cloud.minReplicas}
-            integer
-            min={0}
-            max={1000}
             unit="replicas"
-            onCommit={(v) =>
-              setPart('cloud', { ...cloud, minReplicas: v ?? EMPTY_CLOUD.minReplicas })
-            }
+            onCommit={(minReplicas) => setPart('cloud', { ...cloud, minReplicas })}
           />
         </section>
       )}
@@ -188,86 +191,17 @@ export function CandidatesPanel() {
             selected={onprem.families}
             onChange={(families) => setPart('onprem', { ...onprem, families })}
           />
-          <NumberField
-            label="Amortization"
-            value={onprem.assumptions.amortizationMonths ?? ONPREM_DEFAULTS.amortizationMonths}
-            integer
-            min={1}
-            max={120}
-            unit="months"
-            onCommit={(v) =>
-              setPart('onprem', {
-                ...onprem,
-                assumptions: {
-                  ...onprem.assumptions,
-                  amortizationMonths: v ?? ONPREM_DEFAULTS.amortizationMonths,
-                },
-              })
-            }
-          />
-          <NumberField
-            label="Electricity"
-            value={onprem.assumptions.powerUsdPerKwh ?? ONPREM_DEFAULTS.powerUsdPerKwh}
-            min={0}
-            max={5}
-            unit="$/kWh"
-            onCommit={(v) =>
-              setPart('onprem', {
-                ...onprem,
-                assumptions: {
-                  ...onprem.assumptions,
-                  powerUsdPerKwh: v ?? ONPREM_DEFAULTS.powerUsdPerKwh,
-                },
-              })
-            }
-          />
-          <NumberField
-            label="PUE"
-            value={onprem.assumptions.pue ?? ONPREM_DEFAULTS.pue}
-            min={1}
-            max={3}
-            onCommit={(v) =>
-              setPart('onprem', {
-                ...onprem,
-                assumptions: { ...onprem.assumptions, pue: v ?? ONPREM_DEFAULTS.pue },
-              })
-            }
-          />
-          <NumberField
-            label="Colocation"
-            value={
-              onprem.assumptions.colocationUsdPerGpuMonth ??
-              ONPREM_DEFAULTS.colocationUsdPerGpuMonth
-            }
-            min={0}
-            max={100_000}
-            unit="$/GPU·mo"
-            onCommit={(v) =>
-              setPart('onprem', {
-                ...onprem,
-                assumptions: {
-                  ...onprem.assumptions,
-                  colocationUsdPerGpuMonth: v ?? ONPREM_DEFAULTS.colocationUsdPerGpuMonth,
-                },
-              })
-            }
-          />
-          <NumberField
-            label="Staff"
-            value={onprem.assumptions.staffUsdPerMonth ?? ONPREM_DEFAULTS.staffUsdPerMonth}
-            min={0}
-            max={10_000_000}
-            unit="$/month"
-            onCommit={(v) =>
-              setPart('onprem', {
-                ...onprem,
-                assumptions: {
-                  ...onprem.assumptions,
-                  staffUsdPerMonth: v ?? ONPREM_DEFAULTS.staffUsdPerMonth,
-                },
-              })
-            }
-          />
+          {ONPREM_ASSUMPTIONS.map(({ key, unit }) => (
+            <NumberField
+              key={key}
+              field={F[key]}
+              value={onprem.assumptions[key] ?? ONPREM_DEFAULTS[key]}
+              unit={unit}
+              onCommit={(v) =>
+                setPart('onprem', { ...onprem, assumptions: { ...onprem.assumptions, [key]: v } })
+              }
+            />
+          ))}
         </section>
       )}
       <section className="section">

@@ -1,0 +1,20 @@
+import { numberFieldRules } from '../../../core/schema/field-rules.ts';
+import { RevenueValue, TimeSavedValue, ValueAssumptions } from '../../../core/schema/value.ts';
+
+export const PLACEMENT_KINDS = ['api', 'cloud', 'onprem'] as const;
+
+const at = (...path: string[]) => numberFieldRules(ValueAssumptions, path);
+const perKind = (what: 'setupUsd' | 'weeksToLaunch') =>
+  ({ api: at(what, 'api'), cloud: at(what, 'cloud'), onprem: at(what, 'onprem') }) as const;
+
+/** The value form's number fields, with the labels and limits of the value schema. */
+export const VALUE_FIELDS = {
+  revenue: numberFieldRules(RevenueValue, ['usdPerRequest']),
+  minutesSaved: numberFieldRules(TimeSavedValue, ['minutesSavedPerRequest']),
+  loadedRate: numberFieldRules(TimeSavedValue, ['loadedUsdPerHour']),
+  successRate: at('successRate'),
+  setupUsd: perKind('setupUsd'),
+  weeksToLaunch: perKind('weeksToLaunch'),
+  horizonMonths: at('horizonMonths'),
+  discountRateAnnual: at('discountRateAnnual'),
+};
