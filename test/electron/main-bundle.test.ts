@@ -126,8 +126,11 @@ describe('the bundled main process (under Node, with a stand-in for Electron)', 
     delete process.env.MODELWISE_DATA_DIR;
     try {
       createRequire(join(root, 'x.js'))(join(root, 'dist-electron', 'main.cjs'));
-      // main() is async: wait until it has opened its window (or reported an error).
-      await expect.poll(() => fake.windows.length + fake.errors.length).toBeGreaterThan(0);
+      // main() is async: wait until it has opened its window (or reported an error). Opening the
+      // catalog and merging the seed takes well under a second; a busy machine gets 15.
+      await expect
+        .poll(() => fake.windows.length + fake.errors.length, { timeout: 15_000, interval: 20 })
+        .toBeGreaterThan(0);
     } finally {
       (Module as unknown as { _load: typeof load })._load = load;
       delete versions.electron;
