@@ -32,12 +32,12 @@ export interface NumberFieldRules extends FieldLabel {
  * wrappers and refinements. Throws for a path that leads to no field with a title: a mistake in
  * the form's code, found the first time the form loads.
  */
-export function fieldLabel(schema: z.ZodType, path: readonly string[]): FieldLabel {
+export function fieldLabel(schema: ZodSchema, path: readonly string[]): FieldLabel {
   return fieldAt(schema, path).label;
 }
 
 /** The rules of the number field at `path` inside `schema`; throws, like fieldLabel, for anything else. */
-export function numberFieldRules(schema: z.ZodType, path: readonly string[]): NumberFieldRules {
+export function numberFieldRules(schema: ZodSchema, path: readonly string[]): NumberFieldRules {
   const { label, inner, optional, defaultValue } = fieldAt(schema, path);
   if (!(inner instanceof z.ZodNumber)) throw new Error(`the field '${label.path}' is not a number`);
   const min = bound(inner, inner.minValue, +1);
@@ -56,9 +56,15 @@ export function numberFieldRules(schema: z.ZodType, path: readonly string[]): Nu
 
 type Meta = { title?: unknown; description?: unknown };
 
-function fieldAt(schema: z.ZodType, path: readonly string[]) {
+/**
+ * Any zod schema. Typed loosely on purpose: checking that a large schema's type is assignable to
+ * z.ZodType costs the type checker seconds, and the walk checks what it finds at run time anyway.
+ */
+type ZodSchema = { readonly _zod: object };
+
+function fieldAt(schema: ZodSchema, path: readonly string[]) {
   const where = path.join('.');
-  let node: z.ZodType = schema;
+  let node = schema as z.ZodType;
   for (const key of path) {
     const object = unwrap(node).inner;
     if (!(object instanceof z.ZodObject) || !Object.hasOwn(object.shape, key))

@@ -2,6 +2,7 @@
  * The handlers behind every contract channel, as plain functions of the store: the Electron main
  * process and the browser-mode server register the same ones. No Electron import here.
  */
+import type { z } from 'zod';
 import { parseJsonSafely } from '../../core/json-safe.ts';
 import { parseScenario } from '../../core/scenario/parse.ts';
 import { describeZodError } from '../../core/schema/errors.ts';
@@ -33,7 +34,7 @@ export interface HandlerContext {
 
 type Handlers = {
   [C in Channel]: (
-    input: ReturnType<(typeof CHANNELS)[C]['parse']>,
+    input: z.output<(typeof CHANNELS)[C]>,
   ) => Promise<Result<ChannelOutput<C>>> | Result<ChannelOutput<C>>;
 };
 
