@@ -2,13 +2,13 @@ import { ENGINE_PROFILES, type PerfParameters } from '../perf/efficiency.ts';
 import type { Gpu, OpenModel } from '../schema/catalog.ts';
 import type { Engine } from '../schema/common.ts';
 import type { Measurement } from './measurement.ts';
-import { nelderMead } from './nelder-mead.ts';
-import { predict } from './predict.ts';
+import { levenbergMarquardt } from './least-squares.ts';
+import { predict, type LegacyFactors } from './predict.ts';
 
-/** Calibration state: the product's constants plus the legacy-release factor. */
+/** Calibration state: the product's constants plus the legacy-release factors. */
 export interface CalibrationState {
   perf: PerfParameters;
-  legacyKernelFactor: number;
+  legacy: LegacyFactors;
 }
 
 /**
@@ -18,9 +18,14 @@ export interface CalibrationState {
  * here, so `--fit` is reproducible whatever constants are stored.
  */
 export const PRIOR: CalibrationState = {
-  legacyKernelFactor: 0.75,
+  legacy: { kernel: 0.75, overhead: 2 },
   perf: {
-    serving: { compute: 0.7, memory: 0.85, weightOnlyComputePenalty: 0.6 },
+    serving: {
+      compute: 0.7,
+      memory: 0.85,
+      weightOnlyComputePenalty: 0.6,
+      expertGemmEfficiency: 0.8,
+    },
     engines: {
       trtllm: {
         ...ENGINE_PROFILES.trtllm,
@@ -65,14 +70,22 @@ interface Knob {
 export function knobs(engines: readonly Engine[]): Knob[] {
   const out: Knob[] = [
     {
-      name: 'legacyKernelFactor',
-      get: (s) => s.legacyKernelFactor,
-      set: (s, v) => (s.legacyKernelFactor = v),
+      name: 'legacy.kernel',
+      get: (s) => s.legacy.kernel,
+      set: (s, v) => (s.legacy.kernel = v),
       max: 1.5,
+    },
+    {
+      name: 'legacy.overhead',
+      get: (s) => s.legacy.overhead,
+      set: (s, v) => (s.legacy.overhead = v),
+      max: 20,
+      weakPrior: true,
     },
     servingKnob('compute', 1),
     servingKnob('memory', 1),
     servingKnob('weightOnlyComputePenalty', 1),
+    servingKnob('expertGemmEfficiency', 1),
   ];
   for (const engine of engines) {
     const fields = ['stepOverheadMs', 'layerOverheadUs', 'sequenceOverheadUs'] as const;
@@ -84,7 +97,10 @@ export function knobs(engines: readonly Engine[]): Knob[] {
   return out;
 }
 
-function servingKnob(field: 'compute' | 'memory' | 'weightOnlyComputePenalty', max: number): Knob {
+function servingKnob(
+  field: 'compute' | 'memory' | 'weightOnlyComputePenalty' | 'expertGemmEfficiency',
+  max: number,
+): Knob {
   return {
     name: `serving.${field}`,
     get: (s) => s.perf.serving[field],
@@ -112,6 +128,26 @@ export interface FitOptions {
   lowConfidenceWeight: number;
   /** Pull towards the starting value, per squared log-ratio: keeps sparse engines physical. */
   priorStrength: number;
+  /** Reweighting rounds and Levenberg–Marquardt steps per round (fewer: faster, coarser). */
+  rounds?: number;
+  iterationsPerRound?: number;
+}
+
+/** Per measurement: weight × ln(predicted ÷ published), or null for a miss (no prediction). */
+function logErrors(
+  measurements: readonly Measurement[],
+  models: ReadonlyMap<string, OpenModel>,
+  gpus: ReadonlyMap<string, Gpu>,
+  state: CalibrationState,
+  lowConfidenceWeight: number,
+): (number | null)[] {
+  return measurements.map((m) => {
+    const p = predict(m, models, gpus, state.perf, state.legacy);
+    const weight = m.lowConfidence ? lowConfidenceWeight : 1;
+    return p.predicted === null || p.predicted <= 0
+      ? null
+      : weight * Math.log(p.predicted / m.value);
+  });
 }
 
 /** The loss the fit minimises: weighted Σ |ln(predicted ÷ published)|, a miss costing 5. */
@@ -122,20 +158,21 @@ export function calibrationLoss(
   state: CalibrationState,
   lowConfidenceWeight: number,
 ): number {
-  let total = 0;
-  for (const m of measurements) {
-    if (m.excluded !== undefined || m.metric === null) continue;
-    const p = predict(m, models, gpus, state.perf, state.legacyKernelFactor);
-    const weight = m.lowConfidence ? lowConfidenceWeight : 1;
-    total +=
-      p.predicted === null || p.predicted <= 0
-        ? 5 * weight
-        : weight * Math.abs(Math.log(p.predicted / m.value));
-  }
-  return total;
+  const usable = measurements.filter((m) => m.excluded === undefined && m.metric !== null);
+  const errors = logErrors(usable, models, gpus, state, lowConfidenceWeight);
+  return errors.reduce<number>(
+    (sum, e, i) =>
+      sum + (e === null ? 5 * (usable[i]?.lowConfidence ? lowConfidenceWeight : 1) : Math.abs(e)),
+    0,
+  );
 }
 
-/** Fits the knobs in log space with Nelder–Mead, restarted to escape stalls. */
+/**
+ * Fits the knobs in log space. The loss is a sum of absolute log errors (robust to the odd
+ * outlier) plus a quadratic pull towards the prior; it is minimised by iteratively reweighted
+ * least squares — each round a Levenberg–Marquardt solve of Σ e²/|e_previous| — which needs a few
+ * hundred model evaluations where a simplex search needs tens of thousands.
+ */
 export function fitParameters(
   measurements: readonly Measurement[],
   models: ReadonlyMap<string, OpenModel>,
@@ -143,7 +180,9 @@ export function fitParameters(
   start: CalibrationState,
   options: FitOptions,
 ): { state: CalibrationState; loss: number; knobs: { name: string; value: number }[] } {
-  const usable = measurements.filter((m) => options.engines.includes(m.engine));
+  const usable = measurements.filter(
+    (m) => options.engines.includes(m.engine) && m.excluded === undefined && m.metric !== null,
+  );
   const ks = knobs(options.engines);
   const startX = ks.map((k) => Math.log(k.get(start)));
   const toState = (x: readonly number[]): CalibrationState => {
@@ -151,20 +190,32 @@ export function fitParameters(
     ks.forEach((k, i) => k.set(s, Math.min(Math.exp(x[i] as number), k.max)));
     return s;
   };
-  const loss = (x: readonly number[]): number => {
-    let prior = 0;
-    x.forEach((xi, i) => {
-      const strength = ks[i]?.weakPrior ? options.priorStrength / 10 : options.priorStrength;
-      prior += strength * (xi - (startX[i] as number)) ** 2;
-    });
-    return calibrationLoss(usable, models, gpus, toState(x), options.lowConfidenceWeight) + prior;
-  };
-  let best = nelderMead(loss, startX, { step: 0.3, iterations: 3000 });
-  for (let round = 0; round < 3; round++) {
-    best = nelderMead(loss, best.x, { step: 0.15, iterations: 3000 });
+  const priorStrength = ks.map((k) =>
+    k.weakPrior ? options.priorStrength / 10 : options.priorStrength,
+  );
+  const priorResiduals = (x: readonly number[]) =>
+    x.map((xi, i) => Math.sqrt(priorStrength[i] as number) * (xi - (startX[i] as number)));
+  // A miss has no gradient: it keeps the residual of a 5-nat error.
+  const errorsAt = (x: readonly number[]) =>
+    logErrors(usable, models, gpus, toState(x), options.lowConfidenceWeight).map((e) => e ?? 5);
+
+  let x = startX;
+  let scale = errorsAt(x).map(() => 1);
+  for (let round = 0; round < (options.rounds ?? 6); round++) {
+    const s = scale;
+    const fit = levenbergMarquardt(
+      (xi) => [...errorsAt(xi).map((e, i) => e / (s[i] as number)), ...priorResiduals(xi)],
+      x,
+      { iterations: options.iterationsPerRound ?? 25 },
+    );
+    x = fit.x;
+    // |e| ≈ e² / |e|: reweight by the current errors (floored so exact fits do not dominate).
+    scale = errorsAt(x).map((e) => Math.sqrt(Math.max(Math.abs(e), 0.02)));
   }
-  const state = toState(best.x);
-  return { state, loss: best.value, knobs: ks.map((k) => ({ name: k.name, value: k.get(state) })) };
+  const state = toState(x);
+  const prior = priorResiduals(x).reduce((sum, r) => sum + r * r, 0);
+  const loss = calibrationLoss(usable, models, gpus, state, options.lowConfidenceWeight) + prior;
+  return { state, loss, knobs: ks.map((k) => ({ name: k.name, value: k.get(state) })) };
 }
 
 /**
@@ -185,7 +236,7 @@ export function crossValidate(
     const held = usable.filter((_, i) => i % folds === fold);
     const train = usable.filter((_, i) => i % folds !== fold);
     const { state } = fitParameters(train, models, gpus, start, options);
-    for (const m of held) out.push(predict(m, models, gpus, state.perf, state.legacyKernelFactor));
+    for (const m of held) out.push(predict(m, models, gpus, state.perf, state.legacy));
   }
   return out;
 }

@@ -19,9 +19,16 @@ export const Measurement = z.object({
   concurrency: z.union([z.number().positive(), z.literal('saturate')]),
   metric: z.enum(CALIBRATION_METRICS).nullable(),
   value: z.number().positive(),
+  /** The run's own engine limits (per GPU under attention data-parallel), where the source gives them. */
   profile: z
-    .object({ tokenBudget: z.number().optional(), maxBatch: z.number().optional() })
+    .object({
+      tokenBudget: z.number().optional(),
+      maxBatch: z.number().optional(),
+      memoryFraction: z.number().optional(),
+    })
     .optional(),
+  /** MoE run with attention data-parallel over the TP GPUs (TensorRT-LLM DEP / enable_attention_dp). */
+  attentionDataParallel: z.boolean().optional(),
   lowConfidence: z.boolean().optional(),
   /** The engine release predates 2025 (TensorRT-LLM 0.x, vLLM 0.4, TGI 1–2, NIM 1.0). */
   legacy: z.boolean().optional(),

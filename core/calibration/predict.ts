@@ -1,14 +1,21 @@
 import type { Gpu, OpenModel } from '../schema/catalog.ts';
-import { PERF_PARAMETERS, type PerfParameters } from '../perf/efficiency.ts';
+import { PERF_PARAMETERS, type EngineProfile, type PerfParameters } from '../perf/efficiency.ts';
 import { estimate } from '../perf/estimate.ts';
 import type { CalibrationMetric, Measurement } from './measurement.ts';
 
 /**
- * Legacy engine releases ran slower kernels than the current ones the product models: one shared
- * factor on their kernel efficiency, fitted with the rest, keeps them from dragging the current
- * profiles down. Used only to compare with legacy measurements.
+ * Legacy engine releases differ from the current ones the product models in two ways: slower
+ * kernels (one shared factor on their kernel efficiency), and scheduling done between GPU steps
+ * where current releases overlap it with the GPU (overlap scheduler, async scheduling, CUDA graphs),
+ * so their per-step and per-sequence overheads count in full (one shared factor on the overheads).
+ * Fitted with the rest; used only to compare with legacy measurements.
  */
-export const LEGACY_KERNEL_FACTOR = 0.962;
+export interface LegacyFactors {
+  kernel: number;
+  overhead: number;
+}
+
+export const LEGACY_FACTORS: LegacyFactors = { kernel: 1.131, overhead: 1.567 };
 
 export interface Prediction {
   measurement: Measurement;
@@ -24,7 +31,7 @@ export function predict(
   models: ReadonlyMap<string, OpenModel>,
   gpus: ReadonlyMap<string, Gpu>,
   parameters: PerfParameters = PERF_PARAMETERS,
-  legacyKernelFactor = LEGACY_KERNEL_FACTOR,
+  legacy: LegacyFactors = LEGACY_FACTORS,
 ): Prediction {
   if (m.excluded !== undefined || m.metric === null) {
     return {
@@ -52,13 +59,13 @@ export function predict(
     precision: m.precision,
     ...(m.kvPrecision ? { kvPrecision: m.kvPrecision } : {}),
     engine: m.engine,
+    attentionDataParallel: m.attentionDataParallel ?? false,
     inputTokens: m.input,
     outputTokens: m.output,
     concurrency: m.concurrency,
     profile: {
       ...m.profile,
-      kernelEfficiency:
-        parameters.engines[m.engine].kernelEfficiency * (m.legacy ? legacyKernelFactor : 1),
+      ...(m.legacy ? legacyProfile(parameters.engines[m.engine], legacy) : {}),
     },
     parameters,
   });
@@ -72,6 +79,15 @@ export function predict(
     };
   }
   return { measurement: m, predicted, relativeError: (predicted - m.value) / m.value };
+}
+
+function legacyProfile(engine: EngineProfile, legacy: LegacyFactors): Partial<EngineProfile> {
+  return {
+    kernelEfficiency: engine.kernelEfficiency * legacy.kernel,
+    stepOverheadMs: engine.stepOverheadMs * legacy.overhead,
+    layerOverheadUs: engine.layerOverheadUs * legacy.overhead,
+    sequenceOverheadUs: engine.sequenceOverheadUs * legacy.overhead,
+  };
 }
 
 function metricValue(e: ReturnType<typeof estimate>, metric: CalibrationMetric): number | null {

@@ -29,12 +29,18 @@ export interface ServingEfficiency {
   memory: number;
   /** Slowdown of GEMMs on weight-only quantized weights (dequantization inside the kernel). */
   weightOnlyComputePenalty: number;
+  /**
+   * Routed-expert GEMMs relative to dense ones: grouped GEMMs over many small per-expert batches,
+   * with token permutation and all-to-all dispatch around them, run below a dense GEMM's rate.
+   */
+  expertGemmEfficiency: number;
 }
 
 export const SERVING_EFFICIENCY: ServingEfficiency = {
-  compute: 0.786,
-  memory: 1,
-  weightOnlyComputePenalty: 0.542,
+  compute: 0.728,
+  memory: 0.799,
+  weightOnlyComputePenalty: 0.436,
+  expertGemmEfficiency: 0.415,
 };
 
 export interface EngineProfile {
@@ -46,12 +52,28 @@ export interface EngineProfile {
   layerOverheadUs: number;
   /** Per-sequence time per step (batch bookkeeping, sampling, detokenising), µs. */
   sequenceOverheadUs: number;
-  /** Share of GPU memory the engine may use (vLLM gpu_memory_utilization and peers). */
+  /** Share of memory the engine may use (vLLM gpu_memory_utilization and peers). */
   memoryFraction: number;
+  /**
+   * What that share is of: the whole GPU (vLLM gpu_memory_utilization, SGLang mem_fraction_static)
+   * or the memory still free once weights and runtime are loaded (TensorRT-LLM
+   * kv_cache_free_gpu_mem_fraction).
+   */
+  memoryFractionOf: 'gpu' | 'free';
+  /**
+   * Share of a request's output tokens the scheduler reserves KV for when it admits the request.
+   * TensorRT-LLM's default GUARANTEED_NO_EVICT policy reserves them all (1). vLLM allocates blocks
+   * as tokens are generated and preempts when they run out, so in steady state a sequence holds
+   * its prompt and half its output on average (0.5). SGLang reserves an estimate that decays
+   * towards what sequences actually hold (taken as vLLM's).
+   */
+  admissionOutputShare: number;
   /** Most sequences the scheduler runs at once by default. */
   maxBatch: number;
   /** Tokens per engine step (chunked-prefill budget, max_num_batched_tokens / max_num_tokens). */
   tokenBudget: number;
+  /** Larger defaults the engine picks on GPUs with at least this much memory (not A100s). */
+  largeGpuLimits?: { minMemoryGB: number; maxBatch: number; tokenBudget: number };
 }
 
 /**
@@ -64,37 +86,46 @@ export interface EngineProfile {
 export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
   trtllm: {
     kernelEfficiency: 1,
-    stepOverheadMs: 2.79,
-    layerOverheadUs: 34.9,
-    sequenceOverheadUs: 17.6,
+    stepOverheadMs: 1.84,
+    layerOverheadUs: 23.2,
+    sequenceOverheadUs: 13.5,
     memoryFraction: 0.9,
+    memoryFractionOf: 'free',
+    admissionOutputShare: 1,
     maxBatch: 2048,
     tokenBudget: 8192,
   },
   vllm: {
     kernelEfficiency: 1,
-    stepOverheadMs: 1.27,
-    layerOverheadUs: 8.59,
+    stepOverheadMs: 0.786,
+    layerOverheadUs: 6.99,
     sequenceOverheadUs: 10.1,
     memoryFraction: 0.9,
+    memoryFractionOf: 'gpu',
+    admissionOutputShare: 0.5,
     maxBatch: 256,
-    tokenBudget: 8192,
+    tokenBudget: 2048,
+    largeGpuLimits: { minMemoryGB: 70, maxBatch: 1024, tokenBudget: 8192 },
   },
   sglang: {
     kernelEfficiency: 1,
-    stepOverheadMs: 1.27,
-    layerOverheadUs: 8.59,
+    stepOverheadMs: 0.786,
+    layerOverheadUs: 6.99,
     sequenceOverheadUs: 10.1,
     memoryFraction: 0.88,
+    memoryFractionOf: 'gpu',
+    admissionOutputShare: 0.5,
     maxBatch: 4096,
     tokenBudget: 8192,
   },
   tgi: {
-    kernelEfficiency: 1,
-    stepOverheadMs: 13.4,
-    layerOverheadUs: 148,
-    sequenceOverheadUs: 10.7,
+    kernelEfficiency: 0.948,
+    stepOverheadMs: 4.27,
+    layerOverheadUs: 81.3,
+    sequenceOverheadUs: 12.1,
     memoryFraction: 0.9,
+    memoryFractionOf: 'gpu',
+    admissionOutputShare: 1,
     maxBatch: 128,
     tokenBudget: 4096,
   },

@@ -3,7 +3,12 @@ import type { Engine, Precision } from '../schema/common.ts';
 import { BYTES_PER_GB } from '../units.ts';
 import type { EngineProfile, PerfParameters } from './efficiency.ts';
 import { defaultKvPrecision } from './precision.ts';
-import { kvBytesPerSequence, maxConcurrency, replicaSpec, type ReplicaSpec } from './replica.ts';
+import {
+  admittedConcurrency,
+  kvBytesPerSequence,
+  replicaSpec,
+  type ReplicaSpec,
+} from './replica.ts';
 import { operatingPoint, type OperatingPoint } from './serving.ts';
 
 export interface EstimateInput {
@@ -21,6 +26,11 @@ export interface EstimateInput {
   concurrency: number | 'saturate';
   /** Prompt tokens served from the prefix cache (skip prefill). */
   cachedPrefixTokens?: number;
+  /**
+   * MoE layout over a replica's GPUs: attention data-parallel (true) or tensor parallel (false).
+   * Unset: whichever serves the concurrency faster (see ReplicaConfig.attentionDataParallel).
+   */
+  attentionDataParallel?: boolean;
   profile?: Partial<EngineProfile>;
   parameters?: PerfParameters;
 }
@@ -84,6 +94,26 @@ export function checkParallelism(model: OpenModel, gpus: number, tp: number, tpG
 export function estimate(input: EstimateInput): Estimate {
   const tp = input.tp ?? input.gpus;
   checkParallelism(input.model, input.gpus, tp, input.tp !== undefined);
+  const layouts =
+    input.attentionDataParallel !== undefined
+      ? [input.attentionDataParallel]
+      : input.model.arch.moe !== undefined && tp > 1
+        ? [false, true]
+        : [false];
+  let best: Estimate | undefined;
+  for (const attentionDataParallel of layouts) {
+    const e = estimateLayout(input, tp, attentionDataParallel);
+    if (best === undefined || (!best.fitsInMemory && e.fitsInMemory)) best = e;
+    else if (e.fitsInMemory && e.outputTokensPerSecond > best.outputTokensPerSecond) best = e;
+  }
+  return best as Estimate;
+}
+
+function estimateLayout(
+  input: EstimateInput,
+  tp: number,
+  attentionDataParallel: boolean,
+): Estimate {
   const kvPrecision = input.kvPrecision ?? defaultKvPrecision(input.precision);
   const spec = replicaSpec({
     model: input.model,
@@ -92,12 +122,13 @@ export function estimate(input: EstimateInput): Estimate {
     precision: input.precision,
     kvPrecision,
     engine: input.engine,
+    attentionDataParallel,
     ...(input.profile ? { profile: input.profile } : {}),
     ...(input.parameters ? { parameters: input.parameters } : {}),
   });
   const replicas = input.gpus / tp;
   const context = input.inputTokens + input.outputTokens;
-  const perReplicaMax = maxConcurrency(spec, context);
+  const perReplicaMax = admittedConcurrency(spec, input.inputTokens, input.outputTokens);
   const base = {
     tp,
     replicas,

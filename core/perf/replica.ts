@@ -22,6 +22,14 @@ export interface ReplicaConfig {
   engine: Engine;
   /** Overrides of the engine's limits (a deployment's own batch or token budget). */
   profile?: Partial<EngineProfile>;
+  /**
+   * Mixture-of-experts layout over the replica's GPUs: attention data-parallel (each GPU runs its
+   * own sequences' attention with a full copy of the dense weights; experts split across GPUs,
+   * tokens sent to them all-to-all), as TensorRT-LLM's enable_attention_dp, SGLang's
+   * --enable-dp-attention and vLLM's data-parallel expert-parallel run. Ignored for dense models
+   * and single GPUs; otherwise tensor parallel throughout.
+   */
+  attentionDataParallel?: boolean;
   /** Calibration constants; the stored ones unless a fit is trying others. */
   parameters?: PerfParameters;
 }
@@ -32,6 +40,10 @@ export interface ReplicaConfig {
  */
 export interface ReplicaSpec {
   tp: number;
+  /** MoE with attention data-parallel over the tp GPUs (see ReplicaConfig). */
+  attentionDataParallel: boolean;
+  /** Share of output tokens whose KV the scheduler reserves at admission (EngineProfile). */
+  admissionOutputShare: number;
   layers: number;
   fullAttentionLayers: number;
   windowedLayers: number;
@@ -44,6 +56,7 @@ export interface ReplicaSpec {
   budgetBytesPerGpu: number;
   usableKvBytes: number;
   kvBytesPerTokenPerLayer: number;
+  /** Most sequences and tokens per engine step for the whole replica (per rank × ranks under DP). */
   maxBatch: number;
   tokenBudget: number;
   /** Seconds to read the dense (non-expert) weights, and all routed-expert weights, per GPU. */
@@ -71,10 +84,11 @@ export function replicaSpec(c: ReplicaConfig): ReplicaSpec {
   const shape = modelShape(a);
   const parameters = c.parameters ?? PERF_PARAMETERS;
   const serving = parameters.serving;
-  const profile = { ...parameters.engines[c.engine], ...c.profile };
+  const profile = { ...engineDefaults(parameters.engines[c.engine], c.gpu), ...c.profile };
   const family = FAMILY_EFFICIENCY[c.gpu.family];
   const mode = computeMode(c.gpu, c.precision);
   const tp = c.tp;
+  const dp = c.attentionDataParallel === true && a.moe !== undefined && tp > 1;
 
   const bytesPerWeight = BYTES_PER_WEIGHT[c.precision];
   // Embedding tables stay 16-bit in quantized checkpoints.
@@ -82,9 +96,12 @@ export function replicaSpec(c: ReplicaConfig): ReplicaSpec {
   const quantizedParams = a.paramsTotalB * 1e9 - shape.embeddingParams;
   const weightBytes = quantizedParams * bytesPerWeight + embeddingBytes;
   const expertBytes = shape.routedExpertParams * bytesPerWeight;
+  const expertActiveParams = shape.routedExpertParams * shape.expertActivationShare;
   // The input table is a lookup: a step reads only its rows, not the table.
   const inputTableBytes = a.tiedEmbeddings ? 0 : a.vocabSize * a.hiddenSize * 2;
   const denseReadBytes = weightBytes - expertBytes - inputTableBytes;
+  // Attention data-parallel keeps a whole copy of the dense (non-expert) weights on every GPU.
+  const weightBytesPerGpu = dp ? weightBytes - expertBytes + expertBytes / tp : weightBytes / tp;
 
   const kernels = profile.kernelEfficiency;
   const bytesPerS = c.gpu.memoryBandwidthTBps * 1e12 * family.memory * serving.memory * kernels;
@@ -96,42 +113,53 @@ export function replicaSpec(c: ReplicaConfig): ReplicaSpec {
   const attnPeak = c.gpu.tflops.bf16 * 1e12 * computeShare;
 
   // With more ranks than KV heads the heads are replicated; an MLA latent lives on every rank.
-  const kvReplication = shape.kvShardable ? Math.max(1, tp / a.kvHeads) : tp;
+  // Under attention data-parallel a sequence's cache lives on one GPU only.
+  const kvReplication = dp ? 1 : shape.kvShardable ? Math.max(1, tp / a.kvHeads) : tp;
   const kvBytesPerTokenPerLayer =
     shape.kvElementsPerTokenPerLayer * BYTES_PER_KV[c.kvPrecision] * kvReplication;
 
   const gpuMemoryBytes = c.gpu.memoryGB * BYTES_PER_DATASHEET_GB[c.gpu.memoryKind];
+  const intermediate = a.intermediateSize ?? 4 * a.hiddenSize;
   const activationPeakBytes =
-    profile.tokenBudget *
-    (4 * a.hiddenSize + (2 * (a.intermediateSize ?? 4 * a.hiddenSize)) / tp) *
-    2;
+    profile.tokenBudget * (4 * a.hiddenSize + (2 * intermediate) / (dp ? 1 : tp)) * 2;
   const reservePerGpu = RUNTIME_RESERVE_GB * BYTES_PER_GB + activationPeakBytes;
-  const budgetBytesPerGpu = gpuMemoryBytes * profile.memoryFraction - reservePerGpu;
-  const usablePerGpu = budgetBytesPerGpu - weightBytes / tp;
+  // Weights + KV share: of the whole GPU, or (TensorRT-LLM) of what weights and runtime leave free.
+  const budgetBytesPerGpu =
+    profile.memoryFractionOf === 'free'
+      ? weightBytesPerGpu +
+        profile.memoryFraction * (gpuMemoryBytes - weightBytesPerGpu - reservePerGpu)
+      : gpuMemoryBytes * profile.memoryFraction - reservePerGpu;
+  const usablePerGpu = budgetBytesPerGpu - weightBytesPerGpu;
 
   const interconnect = c.gpu.interconnect;
   const ringFactor = (2 * (tp - 1)) / tp;
   const allReducesPerStep = 2 * a.layers;
-  const intermediate = a.intermediateSize ?? 4 * a.hiddenSize;
+  // Each data-parallel rank schedules its own batch and token budget.
+  const ranks = dp ? tp : 1;
 
   return {
     tp,
+    attentionDataParallel: dp,
+    admissionOutputShare: profile.admissionOutputShare,
     layers: a.layers,
     fullAttentionLayers: shape.fullAttentionLayers,
     windowedLayers: shape.windowedLayers,
     windowTokens: shape.windowTokens,
     weightBytes,
-    weightBytesPerGpu: weightBytes / tp,
+    weightBytesPerGpu,
     gpuMemoryBytes,
     budgetBytesPerGpu,
     usableKvBytes: Math.max(0, usablePerGpu * tp),
     kvBytesPerTokenPerLayer,
-    maxBatch: profile.maxBatch,
-    tokenBudget: profile.tokenBudget,
-    denseReadS: denseReadBytes / tp / bytesPerS,
+    maxBatch: profile.maxBatch * ranks,
+    tokenBudget: profile.tokenBudget * ranks,
+    // Dense weights: split across ranks, or (data-parallel) read whole by every rank.
+    denseReadS: (dp ? denseReadBytes : denseReadBytes / tp) / bytesPerS,
     expertReadS: expertBytes / tp / bytesPerS,
     expertActivationShare: shape.expertActivationShare,
-    gemmSPerToken: (2 * shape.computeParams) / tp / flopsPerS,
+    gemmSPerToken:
+      (2 * (shape.computeParams - expertActiveParams)) / tp / flopsPerS +
+      (2 * expertActiveParams) / tp / (flopsPerS * serving.expertGemmEfficiency),
     attnComputeSPerTokenCtxLayer: shape.attnFlopsPerTokenCtxPerLayer / tp / attnPeak,
     kvReadSPerTokenLayer: kvBytesPerTokenPerLayer / tp / bytesPerS,
     // Per layer: ~12 hidden-sized and 3 intermediate-sized 16-bit reads/writes per token.
@@ -142,8 +170,21 @@ export function replicaSpec(c: ReplicaConfig): ReplicaSpec {
         ? (allReducesPerStep * ringFactor * a.hiddenSize * 2) / (interconnect.busGBps * 1e9)
         : 0,
     overheadS: profile.stepOverheadMs / 1000 + (a.layers * profile.layerOverheadUs) / 1e6,
-    overheadSPerSequence: profile.sequenceOverheadUs / 1e6,
+    // Data-parallel ranks do their sequences' bookkeeping side by side.
+    overheadSPerSequence: profile.sequenceOverheadUs / 1e6 / ranks,
   };
+}
+
+/**
+ * The engine's limits on this GPU. vLLM raises its defaults to 1,024 sequences and 8,192 tokens a
+ * step on GPUs with 70 GiB or more that are not A100s (EngineArgs.get_batch_defaults).
+ */
+function engineDefaults(profile: EngineProfile, gpu: Gpu): EngineProfile {
+  const large = profile.largeGpuLimits;
+  if (large === undefined || gpu.memoryGB < large.minMemoryGB || gpu.family === 'ampere') {
+    return profile;
+  }
+  return { ...profile, maxBatch: large.maxBatch, tokenBudget: large.tokenBudget };
 }
 
 /** KV-cache bytes one sequence of `contextTokens` holds in the replica. */
@@ -158,4 +199,23 @@ export function maxConcurrency(s: ReplicaSpec, contextTokens: number): number {
   const perSequence = kvBytesPerSequence(s, contextTokens);
   if (perSequence <= 0) return 0;
   return Math.min(s.maxBatch, Math.floor(s.usableKvBytes / perSequence));
+}
+
+/**
+ * Tokens of KV the scheduler holds per running sequence: the prompt and the reserved share of the
+ * output (all of it under TensorRT-LLM's no-evict policy, half on average under vLLM's on-demand
+ * blocks). One sequence must still fit whole.
+ */
+export function admissionTokens(s: ReplicaSpec, inputTokens: number, outputTokens: number): number {
+  return inputTokens + s.admissionOutputShare * outputTokens;
+}
+
+/** Requests a replica runs at once for a request shape: memory at admission and the batch limit. */
+export function admittedConcurrency(
+  s: ReplicaSpec,
+  inputTokens: number,
+  outputTokens: number,
+): number {
+  if (maxConcurrency(s, inputTokens + outputTokens) < 1) return 0;
+  return Math.max(1, maxConcurrency(s, admissionTokens(s, inputTokens, outputTokens)));
 }

@@ -7,7 +7,12 @@ export function requestValueUsd(v: RequestValue): number {
     : (v.minutesSavedPerRequest / 60) * v.loadedUsdPerHour;
 }
 
-/** USD of value per request counted on outcomes: value × success rate. */
+/** Whether the scenario says what a request is worth (ROI, NPV and payback need it). */
+export function hasRequestValue(a: ValueAssumptions): boolean {
+  return a.perRequest !== undefined;
+}
+
+/** USD of value per request counted on outcomes: value × success rate; 0 when no value is set. */
 export function valuePerRequestUsd(a: ValueAssumptions): number {
-  return requestValueUsd(a.perRequest) * a.successRate;
+  return a.perRequest === undefined ? 0 : requestValueUsd(a.perRequest) * a.successRate;
 }

@@ -54,12 +54,13 @@ export function prepareScenario(
 /** Evaluates every candidate of a prepared scenario for its workload and value assumptions. */
 export function evaluatePrepared(
   prepared: PreparedScenario,
-  scenario: Pick<Scenario, 'workload' | 'value' | 'constraints'>,
+  scenario: Pick<Scenario, 'workload' | 'value' | 'constraints' | 'objective'>,
   options: Omit<ContextOptions, 'maxMonthlyUsd'> = {},
 ): ScenarioEvaluation {
   if (!prepared.ok) return prepared;
   const { index, placements } = prepared;
   const ctx = makeContext(index, scenario.workload, scenario.value, {
+    objective: scenario.objective,
     ...options,
     maxMonthlyUsd: scenario.constraints.maxMonthlyUsd,
   });

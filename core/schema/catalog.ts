@@ -342,6 +342,26 @@ export const QualityScore = Provenance.extend({
 }).describe('A model’s score on a quality benchmark.');
 export type QualityScore = z.infer<typeof QualityScore>;
 
+/**
+ * A hosted API's latency: a published median (a public benchmark's, with its source) or the
+ * user's own measurement (a load test). Either is a typical figure, not a guarantee.
+ */
+export const LatencyMeasurement = Provenance.extend({
+  offeringId: Id,
+  kind: z.enum(['published', 'measured']),
+  /** Median time to first token, ms. */
+  ttftMs: Positive.max(600_000).optional(),
+  /** Median output tokens per second of one stream (after the first token). */
+  outputTokPerS: Positive.max(100_000).optional(),
+  /** The test's prompt and output sizes, when the source states them. */
+  inputTokens: PositiveInt.optional(),
+  outputTokens: PositiveInt.optional(),
+}).refine((m) => m.ttftMs !== undefined || m.outputTokPerS !== undefined, {
+  message: 'give ttftMs, outputTokPerS or both',
+  path: ['ttftMs'],
+});
+export type LatencyMeasurement = z.infer<typeof LatencyMeasurement>;
+
 /** A negotiated discount on a provider's list prices, or on one offering. */
 export const Discount = z
   .strictObject({
@@ -374,4 +394,6 @@ export interface Catalog {
   regions: Region[];
   quality: QualityScore[];
   discounts: Discount[];
+  /** Hosted-API latency figures (published medians and the user's measurements). */
+  latency?: LatencyMeasurement[];
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Objective } from '../decision/objective.ts';
 import { Engine, Id, Positive } from './common.ts';
 import {
   Discount,
@@ -125,6 +126,9 @@ export const Scenario = z
       .describe('The scenario file format version; older versions are upgraded on opening.'),
     name: z.string().min(1).max(200).describe('The scenario’s name.'),
     description: z.string().max(5000).default('').describe('Notes on the scenario.'),
+    objective: Objective.default('tco').describe(
+      'What "best" means: ranking, the recommendation, charts and reports follow it.',
+    ),
     workload: Workload.describe('The workload every candidate is sized and priced for.'),
     value: ValueAssumptions.default(ValueAssumptions.parse({})).describe(
       'What requests are worth and what launching costs: the ROI inputs.',
@@ -142,6 +146,10 @@ export const Scenario = z
       .default([])
       .describe('Negotiated discounts that apply in this scenario (over the catalog’s).'),
   })
-  .describe('A Modelwise scenario: a workload, the candidates to compare, and the assumptions.');
+  .describe('A Modelwise scenario: a workload, the candidates to compare, and the assumptions.')
+  .refine((s) => s.objective !== 'npv' || s.value.perRequest !== undefined, {
+    message: 'the npv objective needs a value per request (value.perRequest)',
+    path: ['objective'],
+  });
 export type Scenario = z.infer<typeof Scenario>;
 export type ScenarioInput = z.input<typeof Scenario>;

@@ -44,7 +44,10 @@ function byKind(what: string, description: string, max: number) {
 }
 
 export const ValueAssumptions = z.strictObject({
-  perRequest: RequestValue.default({ kind: 'revenue', usdPerRequest: 0 }),
+  /** Unset is unknown, not zero: a made-up value would make every candidate look like a fortune. */
+  perRequest: RequestValue.optional().describe(
+    'What a successful request is worth; unset means unknown: no NPV, payback or ROI is shown.',
+  ),
   successRate: Fraction.default(1).meta({
     title: 'Success rate',
     description: 'Share of requests that achieve the outcome the value is counted on (0–1).',

@@ -43,9 +43,19 @@ const Slo = z
       description:
         'Latency objective: the whole request, first token to last, ms (1 ms to 1 hour).',
     }),
+    /**
+     * Hosted APIs without published or measured latency cannot be checked: they are excluded
+     * (and counted) unless this includes them, marked "latency unknown".
+     */
+    includeUnknown: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Hosted APIs with no published or measured latency: excluded (and counted) unless this includes them.',
+      ),
   })
-  .default({})
-  .describe('Latency objectives a self-hosted candidate must meet; unset means no objective.');
+  .default({ includeUnknown: false })
+  .describe('Latency objectives every candidate must meet; unset means no objective.');
 
 export const Workload = z
   .strictObject({
@@ -147,10 +157,19 @@ export const Workload = z
           title: 'Score at least',
           description: 'The lowest acceptable score on that benchmark.',
         }),
+        includeUnknown: z
+          .boolean()
+          .default(false)
+          .describe(
+            'Models with no score on the benchmark: excluded (and counted) unless this includes them.',
+          ),
+        likeModelId: Id.optional().describe(
+          'The model whose score set the floor ("at least as good as"), for display.',
+        ),
       })
       .optional()
       .describe(
-        'A minimum quality; a candidate whose model has no score on the benchmark is marked unknown.',
+        'A minimum quality on a benchmark; models with no score on it are excluded unless included.',
       ),
     userLocation: z
       .strictObject({

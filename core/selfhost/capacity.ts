@@ -1,7 +1,7 @@
 import { noFitReason } from '../perf/estimate.ts';
 import type { PerfParameters } from '../perf/efficiency.ts';
 import { defaultKvPrecision } from '../perf/precision.ts';
-import { maxConcurrency, replicaSpec } from '../perf/replica.ts';
+import { admittedConcurrency, replicaSpec } from '../perf/replica.ts';
 import { operatingPoint, type RequestShape } from '../perf/serving.ts';
 import { largestConcurrencyMeetingSlo, type LatencySlo } from '../perf/slo.ts';
 import type { Gpu, OpenModel } from '../schema/catalog.ts';
@@ -51,7 +51,9 @@ export function selfHostShape(w: Workload): RequestShape {
 
 /**
  * Sizes one replica for a workload: does it fit, what concurrency meets the SLOs (with the network
- * round trip added to TTFT and E2E), and what it serves there and flat out.
+ * round trip added to TTFT and E2E), and what it serves there and flat out. A mixture-of-experts
+ * model over several GPUs is sized in both layouts (tensor parallel, attention data-parallel) and
+ * keeps the one serving more requests at the SLO.
  */
 export function replicaCapacity(
   r: ReplicaRequest,
@@ -67,6 +69,24 @@ export function replicaCapacity(
       reason: `tp ${tp} does not divide ${r.model.arch.attentionHeads} attention heads`,
     };
   }
+  const tensorParallel = layoutCapacity(r, shape, slo, networkMs, false);
+  if (r.model.arch.moe === undefined || tp === 1) return tensorParallel;
+  const dataParallel = layoutCapacity(r, shape, slo, networkMs, true);
+  if (!dataParallel.ok) return tensorParallel;
+  if (!tensorParallel.ok) return dataParallel;
+  return dataParallel.requestsPerSAtSlo > tensorParallel.requestsPerSAtSlo
+    ? dataParallel
+    : tensorParallel;
+}
+
+function layoutCapacity(
+  r: ReplicaRequest,
+  shape: RequestShape,
+  slo: LatencySlo,
+  networkMs: number,
+  attentionDataParallel: boolean,
+): ReplicaCapacity {
+  const tp = r.tp;
   const kvPrecision = r.kvPrecision ?? defaultKvPrecision(r.precision);
   const spec = replicaSpec({
     model: r.model,
@@ -75,10 +95,11 @@ export function replicaCapacity(
     precision: r.precision,
     kvPrecision,
     engine: r.engine,
+    attentionDataParallel,
     ...(r.parameters ? { parameters: r.parameters } : {}),
   });
   const context = shape.inputTokens + shape.outputTokens;
-  const maxConc = maxConcurrency(spec, context);
+  const maxConc = admittedConcurrency(spec, shape.inputTokens, shape.outputTokens);
   if (maxConc < 1) return { ok: false, tp, reason: noFitReason(spec, context) };
   const search = largestConcurrencyMeetingSlo(spec, shape, maxConc, slo, networkMs);
   if (!search.ok) return { ok: false, tp, reason: search.reason };

@@ -83,33 +83,51 @@ export function noPriceReason(instance: Instance, pricing: PricingModel): string
   return `no ${pricing} price published for ${instance.instanceType} in ${instance.regionId}`;
 }
 
-/** Paid instance-hours at the row's price. */
-export function fleetMonthlyUsd(fleet: FleetSizing, usdPerHour: number): number {
-  return fleet.paidUnitHours * usdPerHour;
+/** A rented fleet priced on one instance row. */
+export type CloudPrice = Extract<CloudCost, { ok: true }>;
+
+/** A price to write into (the sweep prices tens of thousands of fleets without allocating). */
+export function cloudPriceScratch(): CloudPrice {
+  return {
+    ok: true,
+    monthlyUsd: 0,
+    breakdown: { gpuUsd: 0, idleUsd: 0, powerUsd: 0, colocationUsd: 0, staffUsd: 0 },
+    fleet: undefined as unknown as FleetSizing,
+    replicasPerInstance: 0,
+    instancesPeak: 0,
+    gpusPeak: 0,
+    usdPerHour: 0,
+    instanceHours: 0,
+  };
 }
 
-/** Monthly cost of a sized fleet on one instance row (its region's price). */
+/**
+ * Monthly cost of a sized fleet on one instance row (its region's price): the one place a rented
+ * fleet is priced — rows, the sweep's columns, growth months and what-ifs all come here. With
+ * `out`, writes into it instead of allocating.
+ */
 export function priceCloudFleet(
   sized: Extract<CloudFleet, { ok: true }>,
   instance: Instance,
   pricing: PricingModel,
+  out?: CloudPrice,
 ): CloudCost {
   const usdPerHour = instanceUsdPerHour(instance, pricing);
   if (usdPerHour === undefined) return { ok: false, reason: noPriceReason(instance, pricing) };
   const fleet = sized.fleet;
-  const monthlyUsd = fleetMonthlyUsd(fleet, usdPerHour);
+  const monthlyUsd = fleet.paidUnitHours * usdPerHour;
   const gpuUsd = monthlyUsd * fleet.utilization;
-  return {
-    ok: true,
-    monthlyUsd,
-    breakdown: { gpuUsd, idleUsd: monthlyUsd - gpuUsd, powerUsd: 0, colocationUsd: 0, staffUsd: 0 },
-    fleet,
-    replicasPerInstance: sized.replicasPerInstance,
-    instancesPeak: fleet.unitsPeak,
-    gpusPeak: fleet.unitsPeak * instance.gpuCount,
-    usdPerHour,
-    instanceHours: fleet.paidUnitHours,
-  };
+  const r = out ?? cloudPriceScratch();
+  r.monthlyUsd = monthlyUsd;
+  r.breakdown.gpuUsd = gpuUsd;
+  r.breakdown.idleUsd = monthlyUsd - gpuUsd;
+  r.fleet = fleet;
+  r.replicasPerInstance = sized.replicasPerInstance;
+  r.instancesPeak = fleet.unitsPeak;
+  r.gpusPeak = fleet.unitsPeak * instance.gpuCount;
+  r.usdPerHour = usdPerHour;
+  r.instanceHours = fleet.paidUnitHours;
+  return r;
 }
 
 /** Monthly cost of serving the workload on rented instances of one row. */

@@ -4,6 +4,7 @@ import type {
   Discount,
   Gpu,
   Instance,
+  LatencyMeasurement,
   Model,
   Offering,
   Provider,
@@ -20,6 +21,8 @@ export interface CatalogIndex {
   instances: ReadonlyMap<string, Instance>;
   regions: ReadonlyMap<string, Region>;
   quality: QualityIndex;
+  /** The latency figure an API offering is judged by: the user's measurement over a published one. */
+  latency: ReadonlyMap<string, LatencyMeasurement>;
   /** Negotiated discounts, the scenario's first, then the catalog's. */
   discountLayers: readonly DiscountLayer[];
   /** Rows in the order the catalog gave them, for sweeps. */
@@ -76,12 +79,39 @@ export function indexCatalog(
     instances,
     regions: merge(catalog.regions, inline?.regions),
     quality: indexQuality(catalog.quality),
+    latency: indexLatency(catalog.latency ?? [], offerings),
     discountLayers: [discountLayer(scenarioDiscounts), discountLayer(catalog.discounts)],
     offeringList: [...offerings.values()],
     instanceList: [...instances.values()],
     modelList: [...models.values()],
     gpuList: [...gpus.values()],
   };
+}
+
+/**
+ * One latency figure per offering: a measurement of the user's wins over a published one, and the
+ * newer of two of a kind. An offering row's own published figures count as a published one.
+ */
+function indexLatency(
+  rows: readonly LatencyMeasurement[],
+  offerings: ReadonlyMap<string, Offering>,
+): Map<string, LatencyMeasurement> {
+  const out = new Map<string, LatencyMeasurement>();
+  const better = (a: LatencyMeasurement, b: LatencyMeasurement | undefined) =>
+    b === undefined || (a.kind !== b.kind ? a.kind === 'measured' : a.asOf > b.asOf);
+  for (const o of offerings.values()) {
+    if (o.publishedTtftMs === undefined && o.publishedOutputTokPerS === undefined) continue;
+    out.set(o.id, {
+      offeringId: o.id,
+      kind: 'published',
+      ttftMs: o.publishedTtftMs,
+      outputTokPerS: o.publishedOutputTokPerS,
+      source: o.source,
+      asOf: o.asOf,
+    });
+  }
+  for (const m of rows) if (better(m, out.get(m.offeringId))) out.set(m.offeringId, m);
+  return out;
 }
 
 /**

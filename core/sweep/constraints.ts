@@ -28,8 +28,11 @@ export function residencyReason(
 export function qualityReason(ctx: EvalContext, quality: number | null): string | null {
   const min = ctx.workload.minQuality;
   if (min === undefined) return null;
-  if (quality === null)
-    return `no ${benchmarkName(min.benchmark)} score to check the minimum quality`;
+  if (quality === null) {
+    return min.includeUnknown
+      ? null
+      : `no ${benchmarkName(min.benchmark)} score to check the minimum quality`;
+  }
   if (quality < min.score) {
     return `quality ${quality.toFixed(1)} below the minimum ${min.score} (${benchmarkName(min.benchmark)})`;
   }

@@ -1,12 +1,13 @@
+import type { Objective } from '../decision/objective.ts';
 import type { PerfParameters } from '../perf/efficiency.ts';
 import type { Roi, ServiceSchedule } from '../roi/roi.ts';
 import type { CloudPlacement, Placement } from '../schema/placement.ts';
 import type { ReplicaCapacity } from '../selfhost/capacity.ts';
-import type { CloudFleet } from '../selfhost/cloud-cost.ts';
+import { cloudPriceScratch, type CloudFleet, type CloudPrice } from '../selfhost/cloud-cost.ts';
 import { ObjectPairCache } from './object-cache.ts';
 import type { ValueAssumptions } from '../schema/value.ts';
 import type { Workload } from '../schema/workload.ts';
-import { workloadRates, type WorkloadRates } from '../workload/derive.ts';
+import { withMonthlyVolume, workloadRates, type WorkloadRates } from '../workload/derive.ts';
 import type { CatalogIndex } from './catalog-index.ts';
 
 /** Everything one evaluation reads; built once per workload, shared by every candidate. */
@@ -24,10 +25,12 @@ export interface EvalContext {
   /** Sized cloud fleets per capacity and instance size and terms (shared by a type's regions). */
   fleetCache: Map<object, Map<string, CloudFleet>>;
   /**
-   * Paid instance-hours of a sized fleet re-sized at another volume (a growth month's rates):
-   * shared by every region of the instance type.
+   * A sized fleet re-sized at another volume (a growth month's rates): shared by every region of
+   * the instance type.
    */
-  fleetHoursAt: WeakMap<CloudFleet, Map<WorkloadRates, number>>;
+  fleetAt: WeakMap<CloudFleet, Map<WorkloadRates, CloudFleet>>;
+  /** The price the sweep's columns path writes each rented fleet's cost into. */
+  cloudScratch: CloudPrice;
   /** The workload at each month of the horizon, per placement kind, when it grows. */
   growthMonths: Partial<Record<Placement['kind'], readonly GrowthMonth[]>>;
   /** The last cloud group sized (a sweep meets the regions of an instance type in a row). */
@@ -45,6 +48,10 @@ export interface EvalContext {
   roiScratch: Roi;
   /** Shared one-reason lists for infeasible candidates (sweeps make many with the same reason). */
   reasonLists: Map<string, string[]>;
+  /** Requests served over the horizon per placement kind (launch delay and growth). */
+  servedRequests: Partial<Record<Placement['kind'], number>>;
+  /** What "best" means for ranking and the recommendation. */
+  objective: Objective;
   /** Launch schedules per placement kind, for closed-form ROI. */
   schedules: Partial<Record<Placement['kind'], ServiceSchedule>>;
   /**
@@ -65,6 +72,8 @@ export interface GrowthMonth {
 
 export interface ContextOptions {
   maxMonthlyUsd?: number | undefined;
+  /** Ranking objective; `tco` when not given. */
+  objective?: Objective;
   /** Kept across evaluations with the same performance parameters (ignored with `parameters`). */
   capacityCache?: ObjectPairCache<ReplicaCapacity>;
   /** Best layouts by workload shape; keep one across what-ifs to reuse them. */
@@ -92,9 +101,12 @@ export function makeContext(
         : new ObjectPairCache(),
     bestCapacity: layoutsFor(options.bestCapacityCache, shapeKey(workload)),
     schedules: {},
+    servedRequests: {},
+    objective: options.objective ?? 'tco',
     growthMonths: {},
     fleetCache: new Map(),
-    fleetHoursAt: new WeakMap(),
+    fleetAt: new WeakMap(),
+    cloudScratch: cloudPriceScratch(),
     reasonLists: new Map(),
     lastCloudGroup: undefined,
     roiScratch: {
@@ -110,6 +122,23 @@ export function makeContext(
     parameters: options.parameters,
     staleBefore: options.staleBefore,
   };
+}
+
+/**
+ * The same evaluation at another steady monthly volume (charts, break-even): replica capacities and
+ * layouts are kept (volume does not change them); everything that depends on volume is fresh.
+ */
+export function contextAtVolume(ctx: EvalContext, requestsPerMonth: number): EvalContext {
+  const workload = withMonthlyVolume(ctx.workload, requestsPerMonth);
+  const at = makeContext(ctx.index, workload, ctx.value, {
+    maxMonthlyUsd: ctx.maxMonthlyUsd,
+    objective: ctx.objective,
+    ...(ctx.staleBefore === undefined ? {} : { staleBefore: ctx.staleBefore }),
+  });
+  at.capacityCache = ctx.capacityCache;
+  at.bestCapacity = ctx.bestCapacity;
+  at.parameters = ctx.parameters;
+  return at;
 }
 
 function layoutsFor(

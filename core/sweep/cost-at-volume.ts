@@ -3,7 +3,8 @@ import type { Placement } from '../schema/placement.ts';
 import { withMonthlyVolume, workloadRates } from '../workload/derive.ts';
 import { discountFor } from './catalog-index.ts';
 import type { EvalContext } from './context.ts';
-import { selfHostCostAt } from './evaluate-selfhost.ts';
+import { cloudCostAtVolume } from './evaluate-cloud.ts';
+import { onpremCostAtVolume } from './evaluate-onprem.ts';
 
 /**
  * Monthly cost of a candidate if the workload had `requestsPerMonth`, everything else held: the
@@ -22,5 +23,8 @@ export function monthlyCostAtVolume(
     if (o === undefined) return null;
     return apiCost(o, w, rates, p.negotiatedDiscount ?? discountFor(ctx.index, o)).monthlyUsd;
   }
-  return selfHostCostAt(ctx, p, w, rates);
+  const costAt = p.kind === 'cloud' ? cloudCostAtVolume(ctx, p) : onpremCostAtVolume(ctx, p);
+  if (costAt === null) return null;
+  const usd = costAt(w, rates);
+  return Number.isFinite(usd) ? usd : null;
 }

@@ -1,4 +1,5 @@
 import { apiCost } from '../pricing/api-cost.ts';
+import { hasSlo, latencyKnown } from '../decision/status.ts';
 import { qualityScore } from '../quality.ts';
 import type { ApiPlacement } from '../schema/placement.ts';
 import { discountFor } from './catalog-index.ts';
@@ -12,9 +13,8 @@ import {
 } from './constraints.ts';
 import { candidateId } from './candidate-id.ts';
 import type { EvalContext } from './context.ts';
-import type { EvaluateOptions } from './evaluate-selfhost.ts';
 import { candidateRoi, makeResult } from './result.ts';
-import { emptyBreakdown, type CandidateResult } from './types.ts';
+import { emptyBreakdown, type CandidateResult, type EvaluateOptions } from './types.ts';
 
 /** Evaluates a hosted-API candidate; throws only for an unknown offering id (checked upstream). */
 export function evaluateApi(
@@ -32,8 +32,9 @@ export function evaluateApi(
 
   const region = o.regionId === undefined ? undefined : ctx.index.regions.get(o.regionId);
   const rtt = rttToRegionMs(ctx, region);
-  const ttftMs = o.publishedTtftMs === undefined ? null : o.publishedTtftMs + rtt;
-  const tpotMs = o.publishedOutputTokPerS === undefined ? null : 1000 / o.publishedOutputTokPerS;
+  const latency = ctx.index.latency.get(o.id);
+  const ttftMs = latency?.ttftMs === undefined ? null : latency.ttftMs + rtt;
+  const tpotMs = latency?.outputTokPerS === undefined ? null : 1000 / latency.outputTokPerS;
   const e2eMs =
     ttftMs === null || tpotMs === null ? null : ttftMs + (w.outputTokens.mean - 1) * tpotMs;
   const benchmark = w.minQuality?.benchmark ?? 'lmarena-text';
@@ -46,20 +47,18 @@ export function evaluateApi(
   push(reasons, contextReason(ctx, o.contextTokens ?? model?.contextTokens));
   push(reasons, qualityReason(ctx, quality));
   const slo = w.slo;
+  const basis = latency?.kind === 'measured' ? 'your measurement' : 'published median';
   if (ttftMs !== null && slo.ttftMs !== undefined && ttftMs > slo.ttftMs) {
-    reasons.push(`misses the TTFT SLO: ${Math.round(ttftMs)} ms > ${slo.ttftMs} ms (published)`);
+    reasons.push(`misses the TTFT SLO: ${Math.round(ttftMs)} ms > ${slo.ttftMs} ms (${basis})`);
   }
   if (tpotMs !== null && slo.tpotMs !== undefined && tpotMs > slo.tpotMs) {
-    reasons.push(`misses the TPOT SLO: ${tpotMs.toFixed(1)} ms > ${slo.tpotMs} ms (published)`);
+    reasons.push(`misses the TPOT SLO: ${tpotMs.toFixed(1)} ms > ${slo.tpotMs} ms (${basis})`);
   }
   if (e2eMs !== null && slo.e2eMs !== undefined && e2eMs > slo.e2eMs) {
-    reasons.push(
-      `misses the end-to-end SLO: ${Math.round(e2eMs)} ms > ${slo.e2eMs} ms (published)`,
-    );
+    reasons.push(`misses the end-to-end SLO: ${Math.round(e2eMs)} ms > ${slo.e2eMs} ms (${basis})`);
   }
-  const sloSet = slo.ttftMs !== undefined || slo.tpotMs !== undefined || slo.e2eMs !== undefined;
-  if (sloSet && (ttftMs === null || tpotMs === null)) {
-    warnings.push('latency not published: SLO not checked');
+  if (hasSlo(w) && !slo.includeUnknown && !latencyKnown(w, ttftMs, tpotMs)) {
+    reasons.push('latency unknown: no published or measured figure to check the SLO');
   }
   push(reasons, budgetReason(ctx, cost.monthlyUsd));
   push(warnings, staleWarning(ctx, o.asOf, 'price'));
@@ -108,6 +107,7 @@ export function evaluateApi(
     quality,
     selfHost: null,
     api: {
+      latencySource: latency === undefined ? null : latency.kind,
       effectiveCacheHitRate: cost.effectiveCacheHitRate,
       longContext: cost.longContext,
       longContextShare: cost.longContextShare,

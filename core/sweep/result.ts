@@ -1,17 +1,34 @@
-import { computeRoi, constantRoi, serviceSchedule, type Roi } from '../roi/roi.ts';
-import { valuePerRequestUsd } from '../roi/value.ts';
+import { latencyStatus, qualityStatus } from '../decision/status.ts';
+import {
+  computeRoi,
+  constantRoi,
+  serviceSchedule,
+  type Roi,
+  type ServiceSchedule,
+} from '../roi/roi.ts';
+import { hasRequestValue, valuePerRequestUsd } from '../roi/value.ts';
 import type { Workload } from '../schema/workload.ts';
 import { TOKENS_PER_MTOK, WEEKS_PER_MONTH } from '../units.ts';
 import { withMonthlyVolume, workloadRates, type WorkloadRates } from '../workload/derive.ts';
 import type { EvalContext, GrowthMonth } from './context.ts';
-import type { CandidateResult } from './types.ts';
+import { benchmarkName } from './constraints.ts';
+import type { CandidateResult, CheckStatus } from './types.ts';
 
 /** Monthly cost of a candidate at another workload volume (growth months, what-ifs, break-even). */
 export type CostAtVolume = (w: Workload, rates: WorkloadRates) => number;
 
 type ResultFields = Omit<
   CandidateResult,
-  'rank' | 'recommended' | 'pareto' | 'perRequestUsd' | 'perMTokUsd' | 'perSuccessUsd'
+  | 'rank'
+  | 'recommended'
+  | 'pareto'
+  | 'perRequestUsd'
+  | 'perMTokUsd'
+  | 'perSuccessUsd'
+  | 'tcoUsd'
+  | 'perOutcomeUsd'
+  | 'qualityStatus'
+  | 'latencyStatus'
 >;
 
 /**
@@ -26,6 +43,9 @@ export function makeResult(ctx: EvalContext, f: ResultFields): CandidateResult {
   // No requests, no unit cost: a floor-only fleet at zero volume costs money but nothing per unit.
   const perRequest = monthly === null || requests <= 0 ? null : monthly / requests;
   const success = ctx.value.successRate;
+  const tco = f.roi === null ? null : f.roi.totalCostUsd;
+  const quality = qualityStatus(w, f.quality);
+  const latency = latencyStatus(w, f.reasons, f.ttftMs, f.tpotMs);
   return {
     id: f.id,
     kind: f.kind,
@@ -38,8 +58,10 @@ export function makeResult(ctx: EvalContext, f: ResultFields): CandidateResult {
     placement: f.placement,
     feasible: f.feasible,
     reasons: f.reasons,
-    warnings: f.warnings,
+    warnings: withUnknownsNoted(ctx, f.warnings, quality, latency),
     monthlyUsd: monthly,
+    tcoUsd: tco,
+    perOutcomeUsd: tco === null ? null : perOutcomeUsd(ctx, f.kind, tco),
     perRequestUsd: perRequest,
     perMTokUsd: monthly === null || tokens <= 0 ? null : (monthly / tokens) * TOKENS_PER_MTOK,
     perSuccessUsd: perRequest === null || success <= 0 ? null : perRequest / success,
@@ -50,15 +72,81 @@ export function makeResult(ctx: EvalContext, f: ResultFields): CandidateResult {
     tpotMs: f.tpotMs,
     e2eMs: f.e2eMs,
     quality: f.quality,
+    qualityStatus: quality,
+    latencyStatus: latency,
     selfHost: f.selfHost,
     api: f.api,
     energyKwhPerMonth: f.energyKwhPerMonth,
     co2KgPerMonth: f.co2KgPerMonth,
-    roi: f.roi,
+    roi: hasRequestValue(ctx.value) ? f.roi : null,
     rank: null,
     recommended: false,
     pareto: false,
   };
+}
+
+/** Unknown quality or latency the user chose to include is said, never passed silently. */
+function withUnknownsNoted(
+  ctx: EvalContext,
+  warnings: string[],
+  quality: CheckStatus,
+  latency: CheckStatus,
+): string[] {
+  const notes: string[] = [];
+  const w = ctx.workload;
+  if (quality === 'unknown' && w.minQuality?.includeUnknown) {
+    notes.push(`quality unknown: no ${benchmarkName(w.minQuality.benchmark)} score (included)`);
+  }
+  if (latency === 'unknown' && w.slo.includeUnknown) {
+    notes.push('latency unknown: no published or measured figure to check the SLO (included)');
+  }
+  return notes.length === 0 ? warnings : [...warnings, ...notes];
+}
+
+/**
+ * All-in horizon cost per successful outcome: the horizon's cost over the requests served in it
+ * (after launch, with growth) times the success rate. Null when nothing succeeds.
+ */
+export function perOutcomeUsd(ctx: EvalContext, kind: CandidateResult['kind'], tcoUsd: number) {
+  const outcomes = servedRequests(ctx, kind) * ctx.value.successRate;
+  return outcomes > 0 ? tcoUsd / outcomes : null;
+}
+
+/** Months of service within the horizon for a placement kind (a partly served month counts its part). */
+export function servedMonths(ctx: EvalContext, kind: CandidateResult['kind']): number {
+  const schedule = scheduleFor(ctx, kind);
+  return schedule.cumulativeServed[schedule.horizonMonths] ?? 0;
+}
+
+/** Requests served over the horizon for a placement kind (its launch delay, the growth). */
+function servedRequests(ctx: EvalContext, kind: CandidateResult['kind']): number {
+  const cached = ctx.servedRequests[kind];
+  if (cached !== undefined) return cached;
+  const schedule = scheduleFor(ctx, kind);
+  let total: number;
+  if (ctx.workload.monthlyGrowthPct === 0) {
+    total = ctx.rates.requestsPerMonth * (schedule.cumulativeServed[schedule.horizonMonths] ?? 0);
+  } else {
+    const months = growthMonths(ctx, kind);
+    total = 0;
+    for (let m = 1; m <= schedule.horizonMonths; m++) {
+      const share = (schedule.cumulativeServed[m] ?? 0) - (schedule.cumulativeServed[m - 1] ?? 0);
+      total += months[m]!.rates.requestsPerMonth * share;
+    }
+  }
+  ctx.servedRequests[kind] = total;
+  return total;
+}
+
+/** The launch schedule of a placement kind over the horizon, built once per context. */
+function scheduleFor(ctx: EvalContext, kind: CandidateResult['kind']): ServiceSchedule {
+  let schedule = ctx.schedules[kind];
+  if (schedule === undefined) {
+    const v = ctx.value;
+    schedule = serviceSchedule(v.weeksToLaunch[kind], v.horizonMonths, v.discountRateAnnual);
+    ctx.schedules[kind] = schedule;
+  }
+  return schedule;
 }
 
 /**
@@ -133,11 +221,7 @@ export function steadyRoi(
   out?: Roi,
 ): Roi {
   const v = ctx.value;
-  let schedule = ctx.schedules[kind];
-  if (schedule === undefined) {
-    schedule = serviceSchedule(v.weeksToLaunch[kind], v.horizonMonths, v.discountRateAnnual);
-    ctx.schedules[kind] = schedule;
-  }
+  const schedule = scheduleFor(ctx, kind);
   const monthlyValue = ctx.rates.requestsPerMonth * valuePerRequestUsd(v);
   return constantRoi(schedule, monthlyValue, monthlyCostUsd, v.setupUsd[kind], out);
 }

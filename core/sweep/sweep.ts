@@ -2,14 +2,17 @@ import type { Placement } from '../schema/placement.ts';
 import { candidateId } from './candidate-id.ts';
 import type { EvalContext } from './context.ts';
 import { evaluateApi } from './evaluate-api.ts';
+import { evaluateCloud, writeCloudColumns } from './evaluate-cloud.ts';
+import { evaluateOnprem } from './evaluate-onprem.ts';
 import {
-  evaluateCloud,
-  evaluateOnprem,
-  writeCloudColumns,
-  type EvaluateOptions,
-} from './evaluate-selfhost.ts';
-import { allocateColumns, paretoIndices, rankOrder, writeRow, type SweepColumns } from './table.ts';
-import type { CandidateResult } from './types.ts';
+  allocateColumns,
+  objectiveKeys,
+  paretoIndices,
+  rankOrder,
+  writeRow,
+  type SweepColumns,
+} from './table.ts';
+import type { CandidateResult, EvaluateOptions } from './types.ts';
 
 /** Evaluates one placement for the context's workload into a full row. */
 export function evaluateCandidate(
@@ -29,12 +32,12 @@ export function evaluateCandidate(
 
 export interface SweepResult {
   readonly columns: SweepColumns;
-  /** Indices in rank order: feasible by monthly cost, then the infeasible. */
+  /** Indices in rank order: feasible by the objective, then the infeasible. */
   readonly order: Int32Array;
   /** 1-based rank per index; 0 for infeasible candidates. */
   readonly rank: Int32Array;
   readonly pareto: Uint8Array;
-  /** Index of the cheapest feasible candidate, or -1. */
+  /** Index of the best feasible candidate under the objective, or -1. */
   readonly recommended: number;
   readonly feasibleCount: number;
   /** The full row for an index (built once, then kept). */
@@ -56,7 +59,8 @@ export function sweep(ctx: EvalContext, placements: readonly Placement[]): Sweep
     if (p.kind === 'cloud') writeCloudColumns(ctx, columns, i, p);
     else writeRow(columns, i, evaluateCandidate(ctx, p));
   }
-  const order = rankOrder(columns);
+  const keys = objectiveKeys(columns, ctx.objective);
+  const order = rankOrder(columns, keys);
   const rank = new Int32Array(columns.size);
   let feasibleCount = 0;
   for (const i of order) {
@@ -64,7 +68,7 @@ export function sweep(ctx: EvalContext, placements: readonly Placement[]): Sweep
     rank[i] = ++feasibleCount;
   }
   const pareto = new Uint8Array(columns.size);
-  for (const i of paretoIndices(columns, order)) pareto[i] = 1;
+  for (const i of paretoIndices(columns, order, keys)) pareto[i] = 1;
   const recommended = feasibleCount > 0 ? (order[0] as number) : -1;
 
   const row = (i: number): CandidateResult => {

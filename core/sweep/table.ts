@@ -1,3 +1,4 @@
+import { higherIsBetter, type Objective } from '../decision/objective.ts';
 import type { Placement } from '../schema/placement.ts';
 import type { CandidateResult } from './types.ts';
 
@@ -13,6 +14,8 @@ export interface SweepColumns {
   readonly kind: Uint8Array;
   readonly feasible: Uint8Array;
   readonly monthlyUsd: Float64Array;
+  readonly tcoUsd: Float64Array;
+  readonly perOutcomeUsd: Float64Array;
   readonly ttftMs: Float64Array;
   readonly tpotMs: Float64Array;
   readonly e2eMs: Float64Array;
@@ -36,6 +39,8 @@ export function allocateColumns(placements: readonly Placement[]): SweepColumns 
     kind: new Uint8Array(n),
     feasible: new Uint8Array(n),
     monthlyUsd: nan(),
+    tcoUsd: nan(),
+    perOutcomeUsd: nan(),
     ttftMs: nan(),
     tpotMs: nan(),
     e2eMs: nan(),
@@ -58,6 +63,8 @@ export function writeRow(t: SweepColumns, i: number, r: CandidateResult): void {
   t.kind[i] = KIND_CODE[r.kind];
   t.feasible[i] = r.feasible ? 1 : 0;
   t.monthlyUsd[i] = nanOf(r.monthlyUsd);
+  t.tcoUsd[i] = nanOf(r.tcoUsd);
+  t.perOutcomeUsd[i] = nanOf(r.perOutcomeUsd);
   t.ttftMs[i] = nanOf(r.ttftMs);
   t.tpotMs[i] = nanOf(r.tpotMs);
   t.e2eMs[i] = nanOf(r.e2eMs);
@@ -71,21 +78,52 @@ export function writeRow(t: SweepColumns, i: number, r: CandidateResult): void {
 }
 
 /**
- * Rank order: feasible first, then monthly cost, end-to-end latency, quality (higher first), and
- * the order given (stable
- * and deterministic for a given catalog). Keys are flattened first so the sort compares numbers.
+ * The cost a chart plots for an objective: the horizon cost, the monthly cost or the cost per
+ * outcome; the horizon cost when ranking by NPV (a value, not a cost).
  */
-export function rankOrder(t: SweepColumns): Int32Array {
+export function objectiveCostColumn(t: SweepColumns, objective: Objective): Float64Array {
+  return objective === 'monthly'
+    ? t.monthlyUsd
+    : objective === 'perOutcome'
+      ? t.perOutcomeUsd
+      : t.tcoUsd;
+}
+
+/**
+ * The objective's value per candidate, lower is better (NPV negated); NaN (unknown) becomes +∞ so
+ * it sorts last.
+ */
+export function objectiveKeys(t: SweepColumns, objective: Objective): Float64Array {
+  const source =
+    objective === 'tco'
+      ? t.tcoUsd
+      : objective === 'npv'
+        ? t.npvUsd
+        : objective === 'monthly'
+          ? t.monthlyUsd
+          : t.perOutcomeUsd;
+  const sign = higherIsBetter(objective) ? -1 : 1;
+  const keys = new Float64Array(t.size);
+  for (let i = 0; i < t.size; i++) {
+    const v = source[i] as number;
+    keys[i] = v === v ? sign * v : Number.POSITIVE_INFINITY;
+  }
+  return keys;
+}
+
+/**
+ * Rank order: feasible first, then the objective (lower cost, or higher NPV), end-to-end latency,
+ * quality (higher first), and the order given (stable and deterministic for a given catalog). Keys
+ * are flattened first so the sort compares numbers.
+ */
+export function rankOrder(t: SweepColumns, keys: Float64Array): Int32Array {
   const n = t.size;
-  const cost = new Float64Array(n);
   const latency = new Float64Array(n);
   const quality = new Float64Array(n);
   const feasible: number[] = [];
   const infeasible: number[] = [];
   for (let i = 0; i < n; i++) {
-    const c = t.monthlyUsd[i] as number;
     const l = t.e2eMs[i] as number;
-    cost[i] = c === c ? c : Number.POSITIVE_INFINITY; // NaN → last
     latency[i] = l === l ? l : Number.POSITIVE_INFINITY;
     const q = t.quality[i] as number;
     quality[i] = q === q ? q : Number.NEGATIVE_INFINITY;
@@ -93,8 +131,8 @@ export function rankOrder(t: SweepColumns): Int32Array {
     else infeasible.push(i);
   }
   const compare = (a: number, b: number) => {
-    const ca = cost[a] as number;
-    const cb = cost[b] as number;
+    const ca = keys[a] as number;
+    const cb = keys[b] as number;
     if (ca !== cb) return ca < cb ? -1 : 1;
     const la = latency[a] as number;
     const lb = latency[b] as number;
@@ -113,11 +151,11 @@ export function rankOrder(t: SweepColumns): Int32Array {
 }
 
 /**
- * Indices no other feasible candidate beats on all of cost, end-to-end latency and quality (lower,
- * lower, higher; unknown latency or quality counts as worst). Walking the rank order (by cost),
- * each point is checked only against the frontier found so far.
+ * Indices no other feasible candidate beats on all of the objective, end-to-end latency and
+ * quality (lower, lower, higher; unknown latency or quality counts as worst). Walking the rank
+ * order, each point is checked only against the frontier found so far.
  */
-export function paretoIndices(t: SweepColumns, order: Int32Array): number[] {
+export function paretoIndices(t: SweepColumns, order: Int32Array, keys: Float64Array): number[] {
   const frontier: number[] = [];
   const fCost: number[] = [];
   const fLat: number[] = [];
@@ -125,7 +163,7 @@ export function paretoIndices(t: SweepColumns, order: Int32Array): number[] {
   for (let k = 0; k < order.length; k++) {
     const i = order[k] as number;
     if (t.feasible[i] !== 1) break;
-    const cost = t.monthlyUsd[i] as number;
+    const cost = keys[i] as number;
     const e2e = t.e2eMs[i] as number;
     const q0 = t.quality[i] as number;
     const lat = e2e === e2e ? e2e : Number.POSITIVE_INFINITY;

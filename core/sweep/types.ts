@@ -2,6 +2,11 @@ import type { Roi } from '../roi/roi.ts';
 import type { Engine, Precision, ResidencyZone } from '../schema/common.ts';
 import type { Placement } from '../schema/placement.ts';
 
+export interface EvaluateOptions {
+  /** Also compute the month-by-month ROI series (charts). */
+  withSeries?: boolean;
+}
+
 /** Monthly USD by what it pays for; a placement fills the parts that apply to it. */
 export interface CostBreakdown {
   inputUsd: number;
@@ -15,6 +20,27 @@ export interface CostBreakdown {
   colocationUsd: number;
   staffUsd: number;
 }
+
+/** How each placement kind reads in the app and the reports. */
+export const PLACEMENT_LABELS: Record<Placement['kind'], string> = {
+  api: 'Hosted API',
+  cloud: 'Rented GPUs',
+  onprem: 'Owned GPUs',
+};
+
+/** How each cost component reads. */
+export const BREAKDOWN_LABELS: Record<keyof CostBreakdown, string> = {
+  inputUsd: 'Input tokens',
+  cachedInputUsd: 'Cached input',
+  cacheWriteUsd: 'Cache writes',
+  outputUsd: 'Output tokens',
+  cacheStorageUsd: 'Cache storage',
+  gpuUsd: 'GPU time',
+  idleUsd: 'Idle capacity',
+  powerUsd: 'Power',
+  colocationUsd: 'Colocation',
+  staffUsd: 'Staff',
+};
 
 export const BREAKDOWN_KEYS = [
   'inputUsd',
@@ -60,12 +86,17 @@ export interface SelfHostDetail {
 }
 
 export interface ApiDetail {
+  /** Where the latency figures come from: a published median, the user's own measurement, or none. */
+  latencySource: 'published' | 'measured' | null;
   effectiveCacheHitRate: number;
   longContext: 'none' | 'whole-request' | 'tokens-above';
   /** Share of billed requests whose prompt passes a long-context tier. */
   longContextShare: number;
   discount: number;
 }
+
+/** A check's outcome; `unknown` is never a silent pass or a silent drop. */
+export type CheckStatus = 'pass' | 'fail' | 'unknown' | 'none';
 
 /** One candidate evaluated for one workload: the row of the comparison. */
 export interface CandidateResult {
@@ -85,7 +116,15 @@ export interface CandidateResult {
   reasons: string[];
   /** What the user should know but does not rule it out (unpublished latency, stale price). */
   warnings: string[];
+  /** Steady-state run rate: the first full month of service at the stated volume. */
   monthlyUsd: number | null;
+  /**
+   * Total cost over the planning horizon, undiscounted: one-off setup, every month's run cost with
+   * growth, commitments and hardware. The default objective ranks by it.
+   */
+  tcoUsd: number | null;
+  /** All-in horizon cost per successful outcome served over the horizon. */
+  perOutcomeUsd: number | null;
   perRequestUsd: number | null;
   perMTokUsd: number | null;
   /** Cost per successful outcome (per request ÷ success rate). */
@@ -97,12 +136,17 @@ export interface CandidateResult {
   tpotMs: number | null;
   e2eMs: number | null;
   quality: number | null;
+  /** Against the minimum quality: met, missed, no score to check (`unknown`), or no minimum set. */
+  qualityStatus: CheckStatus;
+  /** Against the latency SLOs: met, missed, no figure to check (`unknown`), or no SLO set. */
+  latencyStatus: CheckStatus;
   selfHost: SelfHostDetail | null;
   api: ApiDetail | null;
   energyKwhPerMonth: number | null;
   co2KgPerMonth: number | null;
+  /** Net value, payback and NPV: null when the scenario sets no value per request. */
   roi: Roi | null;
-  /** Filled by ranking: 1 = cheapest feasible. */
+  /** Filled by ranking: 1 = best feasible under the scenario's objective. */
   rank: number | null;
   recommended: boolean;
   pareto: boolean;

@@ -1,3 +1,5 @@
+import { explain } from '../../core/decision/explain.ts';
+import { OBJECTIVES } from '../../core/decision/objective.ts';
 import { markdownReport } from '../../core/report/markdown-report.ts';
 import { comparisonCsv, comparisonText } from '../../core/report/writers.ts';
 import { evaluateScenario } from '../../core/scenario/evaluate.ts';
@@ -13,31 +15,53 @@ export function runCost(
   argv: readonly string[],
   { catalog, staleBefore }: { catalog: Catalog; staleBefore?: string },
 ): string {
-  const a = parseArgs(argv, ['scenario', 'format'], []);
+  const a = parseArgs(argv, ['scenario', 'format', 'objective'], []);
   if (a.positionals.length > 0) throw new UsageError(`unexpected argument '${a.positionals[0]}'`);
   const file = requiredFlag(a, 'scenario');
   const format = enumFlag(a, 'format', FORMATS) ?? 'table';
+  const objectiveFlag = enumFlag(a, 'objective', OBJECTIVES);
   const parsed = parseScenario(readJsonFile(file));
   if (!parsed.ok) throw new UsageError(`${file}: ${parsed.error}`);
-  const evaluation = evaluateScenario(catalog, parsed.scenario, staleBefore ? { staleBefore } : {});
+  const scenario = { ...parsed.scenario, objective: objectiveFlag ?? parsed.scenario.objective };
+  if (scenario.objective === 'npv' && scenario.value.perRequest === undefined) {
+    throw new UsageError(
+      `--objective npv needs a value per request: set value.perRequest in ${file}`,
+    );
+  }
+  const evaluation = evaluateScenario(catalog, scenario, staleBefore ? { staleBefore } : {});
   if (!evaluation.ok) throw new UsageError(`${file}: ${evaluation.error}`);
   const result = evaluation.result;
   const candidates = result.rankedRows();
   const recommended = result.recommended >= 0 ? result.row(result.recommended) : null;
   switch (format) {
-    case 'json':
+    case 'json': {
+      const why = explain(evaluation, { breakEven: true });
       return JSON.stringify(
-        { scenario: parsed.scenario.name, recommended: recommended?.id ?? null, candidates },
+        {
+          scenario: scenario.name,
+          objective: scenario.objective,
+          objectiveLabel: why.objectiveLabel,
+          horizonMonths: scenario.value.horizonMonths,
+          recommended: recommended?.id ?? null,
+          candidateCount: why.candidateCount,
+          feasibleCount: why.feasibleCount,
+          exclusions: why.exclusions,
+          unknownOnly: why.unknownOnly,
+          explanation: { sentences: why.sentences, alternatives: why.alternatives },
+          candidates,
+        },
         null,
         1,
       );
+    }
     case 'csv':
       return comparisonCsv(candidates).trimEnd();
     case 'md':
-      return markdownReport(parsed.scenario, evaluation.context.rates, candidates).trimEnd();
+      return markdownReport(scenario, evaluation.context.rates, candidates).trimEnd();
     case 'table': {
+      const why = explain(evaluation);
       const pick = recommended ? `Recommended: ${recommended.label}` : 'No feasible candidate.';
-      return `${parsed.scenario.name}\n${pick}\n\n${comparisonText(candidates)}`;
+      return `${scenario.name}\n${pick}\n${why.sentences.join('\n')}\n\n${comparisonText(candidates)}`;
     }
   }
 }

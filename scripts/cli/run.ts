@@ -12,7 +12,7 @@ commands:
   estimate --model ID --gpu ID --gpus N [--tp N] --precision P [--kv-precision P]
            --input TOKENS --output TOKENS (--concurrency N | --saturate) [--engine E] [--json]
   estimate --batch FILE --json
-  cost --scenario FILE [--format table|json|csv|md]
+  cost --scenario FILE [--objective tco|npv|monthly|perOutcome] [--format table|json|csv|md]
 ${CATALOG_USAGE}
   schema scenario [--out FILE]
   help

@@ -251,6 +251,34 @@ describe('CLI: cost', () => {
     expect(out.recommended).toBe('api:negotiated/sonnet');
   });
 
+  it('--format json carries the objective, the horizon and each candidate’s tcoUsd', () => {
+    const file = writeJson(tmp(), 'scenario.json', workedExampleScenario());
+    const out = JSON.parse(run(['cost', '--scenario', file, '--format', 'json']));
+    expect(out.objective).toBe('tco');
+    expect(out.horizonMonths).toBe(36);
+    // No launch delay, no setup: 36 months × $11,015.19.
+    expect(out.candidates[0].tcoUsd).toBeCloseTo(36 * 11_015.19, 1);
+    expect(out.candidates[0].qualityStatus).toBe('none');
+    expect(
+      out.feasibleCount +
+        out.exclusions.reduce((n: number, x: { count: number }) => n + x.count, 0),
+    ).toBe(out.candidateCount);
+    const monthly = JSON.parse(
+      run(['cost', '--scenario', file, '--format', 'json', '--objective', 'monthly']),
+    );
+    expect(monthly.objective).toBe('monthly');
+  });
+
+  it('--objective npv without a value per request says what to set', () => {
+    const file = writeJson(tmp(), 'scenario.json', workedExampleScenario());
+    expect(() => run(['cost', '--scenario', file, '--objective', 'npv'])).toThrow(
+      `--objective npv needs a value per request: set value.perRequest in ${file}`,
+    );
+    expect(() => run(['cost', '--scenario', file, '--objective', 'cheapest'])).toThrow(
+      "--objective must be one of tco, npv, monthly, perOutcome (got 'cheapest')",
+    );
+  });
+
   it('prints csv, markdown and an aligned table', () => {
     const file = writeJson(tmp(), 'scenario.json', workedExampleScenario());
     const csv = run(['cost', '--scenario', file, '--format', 'csv']).split('\n');

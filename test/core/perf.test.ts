@@ -13,7 +13,7 @@ import { testGpu, testModel } from '../support/fixtures.ts';
 
 /** Unit efficiencies and no overheads, so the arithmetic below is the whole model. */
 const bare: PerfParameters = {
-  serving: { compute: 1, memory: 1, weightOnlyComputePenalty: 1 },
+  serving: { compute: 1, memory: 1, weightOnlyComputePenalty: 1, expertGemmEfficiency: 1 },
   engines: {
     ...PERF_PARAMETERS.engines,
     vllm: {
@@ -191,7 +191,10 @@ describe('estimate (the CLI contract)', () => {
       concurrency: 'saturate',
     });
     expect(e.concurrency).toBe(e.maxConcurrency);
-    expect(e.maxConcurrency).toBe(182);
+    // KV room: 80 GiB × 0.9 − 1.5 GiB runtime − 629,145,600 B activations (8,192-token budget ×
+    // (4 × 4,096 + 2 × 11,008) × 2) − 14e9 B weights = 61.07e9 B. vLLM holds the prompt and half
+    // the output per running sequence: (2,048 + 256) × 131,072 B = 301,989,888 B → 202 sequences.
+    expect(e.maxConcurrency).toBe(202);
   });
 
   it('rejects layouts that cannot exist, naming the field', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakEvenVolume } from '../../core/roi/break-even.ts';
+import { breakEvenVolumes } from '../../core/roi/break-even.ts';
 import { computeRoi } from '../../core/roi/roi.ts';
 import { requestValueUsd } from '../../core/roi/value.ts';
 import { ValueAssumptions } from '../../core/schema/value.ts';
@@ -62,28 +62,60 @@ describe('ROI', () => {
 });
 
 describe('break-even volume', () => {
+  const near = (actual: number, expected: number) =>
+    expect(Math.abs(actual - expected) / expected).toBeLessThan(1e-6);
+
   it('a linear API cost meets a flat self-host cost where 0.01 × v = 5,000', () => {
-    const r = breakEvenVolume(
+    const r = breakEvenVolumes(
       (v) => 0.01 * v,
       () => 5_000,
     );
     expect(r.cheaperBelow).toBe('a');
-    expect(r.requestsPerMonth).toBeCloseTo(500_000, -1);
+    expect(r.crossings).toHaveLength(1);
+    near(r.crossings[0]!.requestsPerMonth, 500_000);
+    expect(r.crossings[0]!.cheaperAbove).toBe('b');
   });
 
-  it('a step cost (whole replicas) is found at its first crossing', () => {
-    // self-host: $3,000 per 1M-request replica; API: $0.004 per request → crosses in the first step
+  it('finds every crossing of a step cost, including two a fraction of a percent apart', () => {
+    // API $0.005/request. Self-host $4,990 up to 1M requests, then a second replica: $6,000.
+    // 0.005 × v = 4,990 at v = 998,000 (self-host cheaper above); at 1,000,000 the step lifts
+    // self-host to $6,000 above the API's $5,000 (API cheaper above); 0.005 × v = 6,000 at
+    // v = 1,200,000 (self-host cheaper again). The first two are 0.2 % apart.
+    const selfHost = (v: number) => (v <= 1e6 ? 4_990 : 6_000);
+    const r = breakEvenVolumes((v) => 0.005 * v, selfHost);
+    expect(r.cheaperBelow).toBe('a');
+    expect(r.crossings.map((c) => c.cheaperAbove)).toEqual(['b', 'a', 'b']);
+    near(r.crossings[0]!.requestsPerMonth, 998_000);
+    near(r.crossings[1]!.requestsPerMonth, 1_000_000);
+    near(r.crossings[2]!.requestsPerMonth, 1_200_000);
+  });
+
+  it('whole replicas against a line: a crossing at each step while the line is between them', () => {
+    // Self-host $3,000 per started 1M requests; API $0.004/request. API cheaper below 750k; the
+    // step at 1M (API $4,000 < $6,000); 1.5M (API = $6,000); the step at 2M ($8,000 < $9,000);
+    // 2.25M ($9,000). From 3M on, n replicas cost $3,000·n ≤ the API's $4,000·(n − 1).
     const selfHost = (v: number) => 3_000 * Math.max(1, Math.ceil(v / 1e6));
-    const r = breakEvenVolume((v) => 0.004 * v, selfHost);
-    expect(r.requestsPerMonth).toBeCloseTo(750_000, -1);
+    const r = breakEvenVolumes((v) => 0.004 * v, selfHost);
+    const at = r.crossings.map((c) => c.requestsPerMonth);
+    expect(at).toHaveLength(5);
+    [750_000, 1_000_000, 1_500_000, 2_000_000, 2_250_000].forEach((v, k) => near(at[k]!, v));
   });
 
-  it('no crossing in range gives null', () => {
-    const r = breakEvenVolume(
+  it('no crossing in range gives none', () => {
+    const r = breakEvenVolumes(
       (v) => 0.01 * v,
       (v) => 0.02 * v,
     );
-    expect(r).toEqual({ requestsPerMonth: null, cheaperBelow: 'a' });
+    expect(r).toEqual({ crossings: [], cheaperBelow: 'a' });
+  });
+
+  it('curves that touch without changing places have no crossing', () => {
+    // b = a at exactly 1M and above a elsewhere: |v − 1M| × 0.001 + 0.01·v ≥ 0.01·v.
+    const r = breakEvenVolumes(
+      (v) => 0.01 * v,
+      (v) => 0.01 * v + Math.abs(v - 1e6) * 0.001,
+    );
+    expect(r.crossings).toEqual([]);
   });
 });
 

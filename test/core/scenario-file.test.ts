@@ -139,6 +139,10 @@ describe('the published JSON Schema', () => {
     const { $schema, ...rest } = parsed.scenario;
     expect($schema).toBe('./schema/scenario.schema.json');
     expect(rest).toEqual(plain.scenario);
+    // The shipped example points editors at the repository's copy.
+    const example = JSON.parse(readFileSync('examples/chatbot.json', 'utf8'));
+    expect(example.$schema).toBe(`../${SCENARIO_SCHEMA_FILE}`);
+    expect(parseScenario(example).ok).toBe(true);
     expect(parseScenario({ ...withSchema, $schema: 42 })).toEqual({
       ok: false,
       error: '$schema: Invalid input: expected string, received number',

@@ -14,7 +14,8 @@ describe('workspace store: edits, undo and redo', () => {
     s.undo();
     expect(useWorkspace.getState().scenario.workload.peakToAverage).toBe(3);
     useWorkspace.getState().undo();
-    expect(useWorkspace.getState().scenario.workload.batchShare).toBe(0.2);
+    // Back to the new scenario's batch share: none.
+    expect(useWorkspace.getState().scenario.workload.batchShare).toBe(0);
     useWorkspace.getState().redo();
     expect(useWorkspace.getState().scenario.workload.batchShare).toBe(0.5);
     // A new edit after undo drops the redo branch.
@@ -26,7 +27,7 @@ describe('workspace store: edits, undo and redo', () => {
     for (const v of [0.1, 0.2, 0.3, 0.4]) updateWorkload({ batchShare: v }, 'whatif:batch');
     expect(useWorkspace.getState().past).toHaveLength(1);
     useWorkspace.getState().undo();
-    expect(useWorkspace.getState().scenario.workload.batchShare).toBe(0.2);
+    expect(useWorkspace.getState().scenario.workload.batchShare).toBe(0);
   });
 
   it('loading a scenario clears history and marks it clean', () => {

@@ -1,21 +1,9 @@
 import {
   BREAKDOWN_KEYS,
+  BREAKDOWN_LABELS,
   type CandidateResult,
   type CostBreakdown,
 } from '../../../core/sweep/types.ts';
-
-export const BREAKDOWN_LABELS: Record<keyof CostBreakdown, string> = {
-  inputUsd: 'Input tokens',
-  cachedInputUsd: 'Cached input',
-  cacheWriteUsd: 'Cache writes',
-  outputUsd: 'Output tokens',
-  cacheStorageUsd: 'Cache storage',
-  gpuUsd: 'GPU time',
-  idleUsd: 'Idle capacity',
-  powerUsd: 'Power',
-  colocationUsd: 'Colocation',
-  staffUsd: 'Staff',
-};
 
 export interface StackedBars {
   labels: string[];

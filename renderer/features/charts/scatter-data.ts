@@ -1,4 +1,5 @@
 import type { ScenarioEvaluation } from '../../../core/scenario/evaluate.ts';
+import { objectiveCostColumn } from '../../../core/sweep/table.ts';
 
 type Ok = Extract<ScenarioEvaluation, { ok: true }>;
 export type KindName = 'api' | 'cloud' | 'onprem';
@@ -15,31 +16,29 @@ export interface ScatterPoints {
 }
 
 /**
- * Monthly cost (x) against end-to-end latency (y) for feasible candidates with a known latency: the
- * cheapest `limit`, plus every Pareto point, by placement kind; the cost–latency frontier as a line.
+ * Cost under the scenario's objective (x: horizon cost, monthly cost or cost per outcome; horizon
+ * cost when ranking by NPV) against end-to-end latency (y) for feasible candidates with a known
+ * latency: the best-ranked `limit`, plus every Pareto point, by placement kind; the cost–latency
+ * frontier as a line.
  */
 export function costLatencyPoints(evaluation: Ok, limit = 400): ScatterPoints {
   const { result } = evaluation;
   const c = result.columns;
+  const cost = objectiveCostColumn(c, evaluation.context.objective);
   const byKind: ScatterPoints['byKind'] = { api: [], cloud: [], onprem: [] };
   const frontier: ScatterPoints['frontier'] = [];
   const pareto: ScatterPoints['pareto'] = [];
-  let fastest = Number.POSITIVE_INFINITY;
   let shown = 0;
   let omitted = 0;
   for (const i of result.order) {
     if (c.feasible[i] !== 1) break;
     const y = c.e2eMs[i] as number;
-    const x = c.monthlyUsd[i] as number;
+    const x = cost[i] as number;
     if (Number.isNaN(y)) continue;
     const onFrontier = result.pareto[i] === 1;
     const point = { x, y: y / 1000, index: i };
     if (onFrontier) pareto.push(point);
-    // Walking by cost: a candidate faster than every cheaper one is on the 2-D frontier.
-    if (point.y < fastest) {
-      fastest = point.y;
-      frontier.push(point);
-    }
+    frontier.push(point);
     if (shown < limit || onFrontier) {
       byKind[KINDS[c.kind[i] as number] as KindName].push(point);
       shown++;
@@ -47,5 +46,19 @@ export function costLatencyPoints(evaluation: Ok, limit = 400): ScatterPoints {
       omitted++;
     }
   }
-  return { byKind, pareto, frontier, omitted };
+  return { byKind, pareto, frontier: staircase(frontier), omitted };
+}
+
+/** The points faster than every cheaper one: the cost–latency staircase, cheapest first. */
+function staircase(points: ScatterPoints['frontier']): ScatterPoints['frontier'] {
+  const byCost = [...points].sort((a, b) => a.x - b.x || a.y - b.y);
+  const out: ScatterPoints['frontier'] = [];
+  let fastest = Number.POSITIVE_INFINITY;
+  for (const p of byCost) {
+    if (p.y < fastest) {
+      fastest = p.y;
+      out.push(p);
+    }
+  }
+  return out;
 }

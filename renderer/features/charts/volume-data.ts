@@ -1,4 +1,4 @@
-import { breakEvenVolume } from '../../../core/roi/break-even.ts';
+import { breakEvenVolumes } from '../../../core/roi/break-even.ts';
 import type { ScenarioEvaluation } from '../../../core/scenario/evaluate.ts';
 import type { Placement } from '../../../core/schema/placement.ts';
 import { monthlyCostAtVolume } from '../../../core/sweep/cost-at-volume.ts';
@@ -48,13 +48,13 @@ export function volumeCurves(
     const cb = costAt(other.placement);
     const num = (f: (v: number) => number | null) => (v: number) =>
       f(v) ?? Number.POSITIVE_INFINITY;
-    const r = breakEvenVolume(num(ca), num(cb), volumes[0], volumes[volumes.length - 1], 40);
-    if (r.requestsPerMonth !== null) {
+    const r = breakEvenVolumes(num(ca), num(cb), volumes[0], volumes[volumes.length - 1]);
+    for (const c of r.crossings) {
       breakEvens.push({
         a: first.row.id,
         b: other.row.id,
-        requestsPerMonth: r.requestsPerMonth,
-        costUsd: ca(r.requestsPerMonth) ?? 0,
+        requestsPerMonth: c.requestsPerMonth,
+        costUsd: ca(c.requestsPerMonth) ?? 0,
       });
     }
   }

@@ -7,7 +7,7 @@ import {
 } from '../../../core/format.ts';
 import type { CatalogIndex } from '../../../core/sweep/catalog-index.ts';
 import { BREAKDOWN_KEYS, type ApiDetail, type CandidateResult } from '../../../core/sweep/types.ts';
-import { BREAKDOWN_LABELS } from '../charts/breakdown-data.ts';
+import { BREAKDOWN_LABELS } from '../../../core/sweep/types.ts';
 
 export interface FactSection {
   title: string;

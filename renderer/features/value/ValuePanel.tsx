@@ -12,23 +12,30 @@ export function ValuePanel() {
     <div data-testid="value-panel">
       <section className="section">
         <h3>Value per request</h3>
-        <SelectField<'revenue' | 'timeSaved'>
+        <SelectField<'none' | 'revenue' | 'timeSaved'>
           label="Counted as"
-          value={per.kind}
+          value={per?.kind ?? 'none'}
           options={[
+            { value: 'none', label: 'Not set' },
             { value: 'timeSaved', label: 'Time saved' },
             { value: 'revenue', label: 'Revenue' },
           ]}
           onChange={(kind) =>
             set({
               perRequest:
-                kind === 'revenue'
-                  ? { kind, usdPerRequest: 0.02 }
-                  : { kind, minutesSavedPerRequest: 2, loadedUsdPerHour: 60 },
+                kind === 'none'
+                  ? undefined
+                  : kind === 'revenue'
+                    ? { kind, usdPerRequest: 0 }
+                    : { kind, minutesSavedPerRequest: 0, loadedUsdPerHour: 0 },
             })
           }
         />
-        {per.kind === 'revenue' ? (
+        {per === undefined ? (
+          <p className="hint" data-testid="value-unset">
+            Set a value per request to see net value, payback and NPV.
+          </p>
+        ) : per.kind === 'revenue' ? (
           <NumberField
             field={F.revenue}
             value={per.usdPerRequest}

@@ -280,6 +280,7 @@ export function WorkloadPanel() {
                   : {
                       benchmark: b,
                       score: w.minQuality?.score ?? (b === 'lmarena-text' ? 1300 : 50),
+                      includeUnknown: w.minQuality?.includeUnknown ?? false,
                     },
             })
           }
@@ -288,7 +289,9 @@ export function WorkloadPanel() {
           <NumberField
             field={F.minQualityScore}
             value={w.minQuality.score}
-            onCommit={(score) => set({ minQuality: { benchmark: w.minQuality!.benchmark, score } })}
+            onCommit={(score) =>
+              set({ minQuality: { ...w.minQuality!, score, likeModelId: undefined } })
+            }
           />
         )}
       </section>

@@ -1,0 +1,382 @@
+import { formatNumber, formatPct, formatUsd } from '../format.ts';
+import type { Crossing } from '../roi/break-even.ts';
+import type { Placement } from '../schema/placement.ts';
+import type { EvalContext } from '../sweep/context.ts';
+import { servedMonths } from '../sweep/result.ts';
+import type { SweepResult } from '../sweep/sweep.ts';
+import { KIND_CODE } from '../sweep/table.ts';
+import { BREAKDOWN_KEYS, BREAKDOWN_LABELS, type CandidateResult } from '../sweep/types.ts';
+import { objectiveBreakEven } from './at-volume.ts';
+import { countExclusions, exclusionCode, type ExclusionCount } from './exclusions.ts';
+import { higherIsBetter, objectiveLabel, type Objective } from './objective.ts';
+
+/** One line of the difference between the recommendation and another candidate. */
+export interface ComponentDelta {
+  key: string;
+  label: string;
+  /** `monthly` lines are per month of steady service; `oneOff` is setup. */
+  basis: 'monthly' | 'oneOff';
+  recommendedUsd: number;
+  otherUsd: number;
+  deltaUsd: number;
+}
+
+export interface Alternative {
+  /** Why it is shown: the next best overall, or the best of a placement kind. */
+  role: 'runner-up' | `best-${Placement['kind']}`;
+  id: string;
+  label: string;
+  kind: Placement['kind'];
+  /** The objective's value (cost in USD, or NPV for `npv`). */
+  objectiveValue: number;
+  /** How much worse than the recommendation under the objective, in its units (≥ 0). */
+  gap: number;
+  monthlyUsd: number | null;
+  tcoUsd: number | null;
+  setupUsd: number;
+  /** What differs, largest first; lines equal on both sides are left out. */
+  components: ComponentDelta[];
+  /** Volumes at which the better of the two changes (the recommendation is `a`). */
+  crossings: Crossing[];
+  /** The setup at which this one would tie (horizon objectives); null if even none would do. */
+  setupToWinUsd: number | null;
+  /** The GPU utilization at which this one would tie (self-hosted); null if none would do. */
+  utilizationToWin: number | null;
+  /** Its utilization now (self-hosted), for comparison. */
+  utilization: number | null;
+}
+
+export interface Explanation {
+  objective: Objective;
+  objectiveLabel: string;
+  horizonMonths: number;
+  recommended: {
+    id: string;
+    label: string;
+    kind: Placement['kind'];
+    objectiveValue: number;
+    monthlyUsd: number | null;
+    tcoUsd: number | null;
+    setupUsd: number;
+  } | null;
+  candidateCount: number;
+  feasibleCount: number;
+  alternatives: Alternative[];
+  /** Infeasible candidates by their first reason; with the feasible, they add up to all. */
+  exclusions: ExclusionCount[];
+  /**
+   * Candidates out only for unknowns, which "include unknown" would bring back: no quality score
+   * alone, no latency figure alone, or both.
+   */
+  unknownOnly: UnknownOnly;
+  /** The explanation in words and numbers, one sentence per line. */
+  sentences: string[];
+}
+
+export interface ExplainOptions {
+  /** Find the break-even volumes against each alternative (a few hundred evaluations each). */
+  breakEven?: boolean;
+}
+
+/**
+ * Why the recommendation is the answer: the runner-up and the best of each other placement, with
+ * the difference per cost component; what would change the decision (the volume, setup or GPU
+ * utilization at which another wins); and every exclusion, counted by reason.
+ */
+export function explain(
+  evaluation: { result: SweepResult; context: EvalContext },
+  options: ExplainOptions = {},
+): Explanation {
+  const { result, context: ctx } = evaluation;
+  const objective = ctx.objective;
+  const horizonMonths = ctx.value.horizonMonths;
+  const label = objectiveLabel(objective, horizonMonths);
+  const c = result.columns;
+  const exclusions = countExclusions(infeasibleReasons(result));
+  const unknownOnly = countUnknownOnly(result);
+  const recIndex = result.recommended;
+  const base = {
+    objective,
+    objectiveLabel: label,
+    horizonMonths,
+    candidateCount: c.size,
+    feasibleCount: result.feasibleCount,
+    exclusions,
+    unknownOnly,
+  };
+  if (recIndex < 0) {
+    return {
+      ...base,
+      recommended: null,
+      alternatives: [],
+      sentences: [
+        `No feasible candidate among ${c.size.toLocaleString('en-US')}.`,
+        exclusionSentence(result.feasibleCount, exclusions, unknownOnly),
+      ],
+    };
+  }
+  const rec = result.row(recIndex);
+  const recValue = objectiveValue(rec, objective) as number;
+  const alternatives = alternativeIndices(result).map(([role, i]) =>
+    alternative(ctx, rec, recValue, result.row(i), role, options),
+  );
+  const recommended = {
+    id: rec.id,
+    label: rec.label,
+    kind: rec.kind,
+    objectiveValue: recValue,
+    monthlyUsd: rec.monthlyUsd,
+    tcoUsd: rec.tcoUsd,
+    setupUsd: rec.setupUsd,
+  };
+  return {
+    ...base,
+    recommended,
+    alternatives,
+    sentences: [
+      recommendationSentence(rec, recValue, label, result.feasibleCount, objective, horizonMonths),
+      ...alternatives.map((a) => alternativeSentence(a, label, objective)),
+      exclusionSentence(result.feasibleCount, exclusions, unknownOnly),
+    ],
+  };
+}
+
+/** The objective's value of a row (USD; NPV for `npv`), or null when unknown. */
+export function objectiveValue(r: CandidateResult, objective: Objective): number | null {
+  switch (objective) {
+    case 'tco':
+      return r.tcoUsd;
+    case 'npv':
+      return r.roi?.npvUsd ?? null;
+    case 'monthly':
+      return r.monthlyUsd;
+    case 'perOutcome':
+      return r.perOutcomeUsd;
+  }
+}
+
+function* infeasibleReasons(result: SweepResult): Iterable<readonly string[]> {
+  const c = result.columns;
+  for (let i = 0; i < c.size; i++) if (c.feasible[i] !== 1) yield c.reasons[i] ?? [];
+}
+
+export interface UnknownOnly {
+  quality: number;
+  latency: number;
+  both: number;
+}
+
+/** Candidates whose every reason is an unknown: the ones "include unknown" would bring back. */
+function countUnknownOnly(result: SweepResult): UnknownOnly {
+  const c = result.columns;
+  const out: UnknownOnly = { quality: 0, latency: 0, both: 0 };
+  for (let i = 0; i < c.size; i++) {
+    const reasons = c.reasons[i];
+    if (c.feasible[i] === 1 || reasons === undefined || reasons.length === 0) continue;
+    const codes = reasons.map(exclusionCode);
+    if (!codes.every((code) => code === 'quality-unknown' || code === 'latency-unknown')) continue;
+    const q = codes.includes('quality-unknown');
+    const l = codes.includes('latency-unknown');
+    if (q && l) out.both++;
+    else if (q) out.quality++;
+    else out.latency++;
+  }
+  return out;
+}
+
+/**
+ * The runner-up, then the best feasible candidate of each placement kind other than the
+ * recommendation's (one that is also the runner-up is shown once, as the runner-up).
+ */
+function alternativeIndices(result: SweepResult): [Alternative['role'], number][] {
+  const c = result.columns;
+  const feasibleInOrder = Array.from(result.order.subarray(0, result.feasibleCount));
+  const runnerUp = feasibleInOrder[1];
+  const out: [Alternative['role'], number][] =
+    runnerUp === undefined ? [] : [['runner-up', runnerUp]];
+  const recKind = c.kind[result.recommended];
+  for (const kind of Object.keys(KIND_CODE) as Placement['kind'][]) {
+    if (KIND_CODE[kind] === recKind) continue;
+    const best = feasibleInOrder.find((i) => c.kind[i] === KIND_CODE[kind]);
+    if (best !== undefined && best !== runnerUp) out.push([`best-${kind}`, best]);
+  }
+  return out;
+}
+
+function alternative(
+  ctx: EvalContext,
+  rec: CandidateResult,
+  recValue: number,
+  other: CandidateResult,
+  role: Alternative['role'],
+  options: ExplainOptions,
+): Alternative {
+  const objective = ctx.objective;
+  const value = objectiveValue(other, objective) as number;
+  const gap = higherIsBetter(objective) ? recValue - value : value - recValue;
+  return {
+    role,
+    id: other.id,
+    label: other.label,
+    kind: other.kind,
+    objectiveValue: value,
+    gap,
+    monthlyUsd: other.monthlyUsd,
+    tcoUsd: other.tcoUsd,
+    setupUsd: other.setupUsd,
+    components: componentDeltas(rec, other),
+    crossings: options.breakEven
+      ? objectiveBreakEven(ctx, rec.placement, other.placement, objective).crossings
+      : [],
+    setupToWinUsd: setupToWin(objective, other, gap),
+    utilizationToWin: utilizationToWin(ctx, objective, other, gap),
+    utilization: other.selfHost?.utilization ?? null,
+  };
+}
+
+function componentDeltas(rec: CandidateResult, other: CandidateResult): ComponentDelta[] {
+  const lines: ComponentDelta[] = BREAKDOWN_KEYS.map((key) => ({
+    key,
+    label: BREAKDOWN_LABELS[key],
+    basis: 'monthly' as const,
+    recommendedUsd: rec.breakdown[key],
+    otherUsd: other.breakdown[key],
+    deltaUsd: other.breakdown[key] - rec.breakdown[key],
+  }));
+  lines.push({
+    key: 'setupUsd',
+    label: 'Setup',
+    basis: 'oneOff',
+    recommendedUsd: rec.setupUsd,
+    otherUsd: other.setupUsd,
+    deltaUsd: other.setupUsd - rec.setupUsd,
+  });
+  return lines
+    .filter((l) => Math.abs(l.deltaUsd) >= 0.005)
+    .sort((a, b) => Math.abs(b.deltaUsd) - Math.abs(a.deltaUsd));
+}
+
+/**
+ * Horizon objectives count setup once: the other would tie with its setup lowered by the gap.
+ * Null where setup does not enter the objective, or where even no setup would not be enough.
+ */
+function setupToWin(objective: Objective, other: CandidateResult, gap: number): number | null {
+  if (objective !== 'tco' && objective !== 'npv') return null;
+  const tie = other.setupUsd - gap;
+  return tie >= 0 ? tie : null;
+}
+
+/**
+ * For a self-hosted alternative: the utilization of its paid GPU time at which its run cost would
+ * close the gap (the work done stays; the paid-for idle shrinks). At a steady volume. Null when
+ * no utilization up to 100 % would do, or for hosted APIs.
+ */
+function utilizationToWin(
+  ctx: EvalContext,
+  objective: Objective,
+  other: CandidateResult,
+  gap: number,
+): number | null {
+  if (other.selfHost === null || (objective !== 'tco' && objective !== 'monthly')) return null;
+  const used = other.breakdown.gpuUsd;
+  const paid = used + other.breakdown.idleUsd;
+  if (used <= 0 || paid <= 0) return null;
+  const months = objective === 'monthly' ? 1 : servedMonths(ctx, other.kind);
+  if (months <= 0) return null;
+  const paidToTie = paid - gap / months;
+  if (paidToTie < used) return null;
+  return used / paidToTie;
+}
+
+const money = (usd: number) => formatUsd(usd);
+
+function recommendationSentence(
+  rec: CandidateResult,
+  value: number,
+  label: string,
+  feasible: number,
+  objective: Objective,
+  horizonMonths: number,
+): string {
+  const best = objective === 'npv' ? 'highest' : 'lowest';
+  const of = `of ${feasible.toLocaleString('en-US')} feasible candidate${feasible === 1 ? '' : 's'}`;
+  const parts =
+    objective === 'tco' && rec.monthlyUsd !== null
+      ? ` (${money(rec.setupUsd)} setup + ${money(rec.monthlyUsd)} a month over ${horizonMonths} months)`
+      : '';
+  return `${rec.label} is recommended: the ${best} ${label} ${of}, ${money(value)}${parts}.`;
+}
+
+function alternativeSentence(a: Alternative, label: string, objective: Objective): string {
+  const who =
+    a.role === 'runner-up' ? `Runner-up ${a.label}` : `Best with ${PLACED_ON[a.kind]}: ${a.label}`;
+  const worse = objective === 'npv' ? 'less' : 'more';
+  const lines = [`${who}, ${money(a.objectiveValue)}: ${money(a.gap)} ${worse} (${label}).`];
+  const main = a.components.slice(0, 2).map(componentPhrase);
+  if (main.length > 0) lines.push(`Mostly ${main.join(' and ')}.`);
+  const wins = crossingPhrase(a.crossings);
+  const setup = a.setupToWinUsd;
+  const util = a.utilizationToWin;
+  const changes = [
+    wins,
+    setup !== null && setup < a.setupUsd
+      ? `with setup below ${money(setup)} (now ${money(a.setupUsd)})`
+      : null,
+    util !== null && a.utilization !== null && util > a.utilization
+      ? `at ${formatPct(util)} GPU utilization (now ${formatPct(a.utilization)})`
+      : null,
+  ].filter((x): x is string => x !== null);
+  if (changes.length > 0) lines.push(`It would win ${changes.join(', or ')}.`);
+  return lines.join(' ');
+}
+
+/** How a placement kind reads after "best with". */
+const PLACED_ON: Record<Placement['kind'], string> = {
+  api: 'a hosted API',
+  cloud: 'rented GPUs',
+  onprem: 'owned GPUs',
+};
+
+/** "Input tokens" → "input tokens", but "GPU time" stays. */
+const inSentence = (label: string) =>
+  /^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
+
+function componentPhrase(c: ComponentDelta): string {
+  const sign = c.deltaUsd > 0 ? '+' : '−';
+  const amount = `${sign}${money(Math.abs(c.deltaUsd))}`;
+  return `${inSentence(c.label)} ${amount} ${c.basis === 'oneOff' ? 'once' : 'a month'}`;
+}
+
+/** "above 2.1M requests a month", "between 998k and 1M requests a month", … */
+function crossingPhrase(crossings: readonly Crossing[]): string | null {
+  if (crossings.length === 0) return null;
+  const v = (c: Crossing) => formatNumber(Number(c.requestsPerMonth.toPrecision(3)));
+  const ranges: string[] = [];
+  for (let k = 0; k < crossings.length; k++) {
+    const c = crossings[k]!;
+    if (c.cheaperAbove !== 'b') continue;
+    const end = crossings[k + 1];
+    ranges.push(end === undefined ? `above ${v(c)}` : `between ${v(c)} and ${v(end)}`);
+  }
+  if (crossings[0]!.cheaperAbove === 'a') ranges.unshift(`below ${v(crossings[0]!)}`);
+  return ranges.length === 0 ? null : `${ranges.join(' or ')} requests a month`;
+}
+
+function exclusionSentence(
+  feasible: number,
+  exclusions: readonly ExclusionCount[],
+  unknownOnly: UnknownOnly,
+): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  const parts = [`${n(feasible)} feasible`, ...exclusions.map((e) => `${n(e.count)} ${e.label}`)];
+  const unknown = [
+    unknownOnly.quality > 0 ? `${n(unknownOnly.quality)} for no quality score` : null,
+    unknownOnly.latency > 0 ? `${n(unknownOnly.latency)} for no latency figure` : null,
+    unknownOnly.both > 0 ? `${n(unknownOnly.both)} for both` : null,
+  ].filter((x): x is string => x !== null);
+  const include =
+    unknown.length > 0
+      ? ` Out only for an unknown: ${unknown.join(', ')} — include them to compare.`
+      : '';
+  return `${parts.join('; ')}.${include}`;
+}

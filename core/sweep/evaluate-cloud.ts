@@ -1,0 +1,277 @@
+import {
+  cloudFleet,
+  cloudPriceScratch,
+  priceCloudFleet,
+  type CloudFleet,
+  type CloudPrice,
+} from '../selfhost/cloud-cost.ts';
+import { co2Kg, energyKwh } from '../selfhost/energy.ts';
+import type { Gpu, Instance, OpenModel, Region } from '../schema/catalog.ts';
+import type { CloudPlacement } from '../schema/placement.ts';
+import { bestCapacity, tpOptions, type OkCapacity } from './capacity-cache.ts';
+import { rttToRegionMs, staleWarning } from './constraints.ts';
+import type { EvalContext } from './context.ts';
+import { hasRequestValue } from '../roi/value.ts';
+import { candidateRoi, perOutcomeUsd, steadyRoi, type CostAtVolume } from './result.ts';
+import {
+  infeasibleRow,
+  noOpenWeights,
+  openModel,
+  selfHostQuality,
+  selfHostReasons,
+  sizedRow,
+  type Identity,
+} from './selfhost-row.ts';
+import { KIND_CODE, type SweepColumns } from './table.ts';
+import type { CandidateResult, EvaluateOptions } from './types.ts';
+
+/** Server power beyond the GPUs, and PUE where the region gives none, for rented GPUs. */
+const CLOUD_SERVER_OVERHEAD = 0.3;
+const DEFAULT_CLOUD_PUE = 1.15;
+
+type SizedFleet = Extract<CloudFleet, { ok: true }>;
+
+/** Everything known about a rented-GPU candidate once it is sized and priced. */
+export type CloudAssessment =
+  | { ok: false; identity: Identity; reason: string }
+  | {
+      ok: true;
+      identity: Identity;
+      model: OpenModel;
+      instance: Instance;
+      region: Region | undefined;
+      capacity: OkCapacity;
+      /** The fleet sized for the instance type (shared by its regions), and its cost here. */
+      sized: SizedFleet;
+      cost: CloudPrice;
+    };
+
+/** The fleet for a capacity on instances of a size: shared by every region of the instance type. */
+function cachedFleet(
+  ctx: EvalContext,
+  p: CloudPlacement,
+  gpuCount: number,
+  capacity: OkCapacity,
+): CloudFleet {
+  let byTerms = ctx.fleetCache.get(capacity);
+  if (byTerms === undefined) ctx.fleetCache.set(capacity, (byTerms = new Map()));
+  const key = `${gpuCount}|${p.pricing}|${p.scaling}|${p.minReplicas}|${p.targetUtilization}`;
+  let fleet = byTerms.get(key);
+  if (fleet === undefined) {
+    fleet = cloudFleet(p, gpuCount, capacity, ctx.workload, ctx.rates);
+    byTerms.set(key, fleet);
+  }
+  return fleet;
+}
+
+/**
+ * Monthly cost of a rented-GPU candidate at another volume: the same capacity, the fleet re-sized
+ * and priced like every other fleet. The re-sized fleet is kept per sized fleet and volume, so a
+ * growing workload re-sizes each instance type once a month, not once per region.
+ */
+function cloudCostAt(
+  ctx: EvalContext,
+  p: CloudPlacement,
+  instance: Instance,
+  sized: SizedFleet,
+  capacity: OkCapacity,
+): CostAtVolume {
+  let fleetAt = ctx.fleetAt.get(sized);
+  if (fleetAt === undefined) ctx.fleetAt.set(sized, (fleetAt = new Map()));
+  const known = fleetAt;
+  const scratch = cloudPriceScratch();
+  return (w, rates) => {
+    let fleet = known.get(rates);
+    if (fleet === undefined) {
+      fleet = cloudFleet(p, sized.gpusPerInstance, capacity, w, rates);
+      known.set(rates, fleet);
+    }
+    if (!fleet.ok) return Number.POSITIVE_INFINITY;
+    const cost = priceCloudFleet(fleet, instance, p.pricing, scratch);
+    return cost.ok ? cost.monthlyUsd : Number.POSITIVE_INFINITY;
+  };
+}
+
+type CloudGroup =
+  { ok: true; capacity: OkCapacity; fleet: SizedFleet } | { ok: false; reason: string };
+
+const sameTerms = (a: CloudPlacement, b: CloudPlacement) =>
+  a.pricing === b.pricing &&
+  a.engine === b.engine &&
+  a.precision === b.precision &&
+  a.kvPrecision === b.kvPrecision &&
+  a.tp === b.tp &&
+  a.scaling === b.scaling &&
+  a.minReplicas === b.minReplicas &&
+  a.targetUtilization === b.targetUtilization;
+
+/**
+ * Capacity and fleet for a model on an instance shape (GPU × count) under a placement's terms: the
+ * same for every region of the type. A sweep meets the regions of a type one after another, so the
+ * last group is kept and compared first.
+ */
+function cloudGroup(
+  ctx: EvalContext,
+  p: CloudPlacement,
+  model: OpenModel,
+  gpu: Gpu,
+  gpuCount: number,
+  rttMs: number,
+): CloudGroup {
+  const last = ctx.lastCloudGroup;
+  if (
+    last !== undefined &&
+    last.model === model &&
+    last.gpu === gpu &&
+    last.gpuCount === gpuCount &&
+    last.rttMs === rttMs &&
+    sameTerms(last.placement, p)
+  ) {
+    return last.group as CloudGroup;
+  }
+  const tps = p.tp ? [p.tp] : tpOptions(gpuCount);
+  const capacity = bestCapacity(ctx, model, gpu, tps, p, rttMs);
+  let group: CloudGroup;
+  if (!capacity.ok) group = { ok: false, reason: capacity.reason };
+  else {
+    const fleet = cachedFleet(ctx, p, gpuCount, capacity);
+    group = fleet.ok ? { ok: true, capacity, fleet } : { ok: false, reason: fleet.reason };
+  }
+  ctx.lastCloudGroup = { model, gpu, gpuCount, rttMs, placement: p, group };
+  return group;
+}
+
+/**
+ * Sizes and prices a rented-GPU candidate: the one path for rows and the sweep's columns. With
+ * `out`, the price is written into it (the columns path keeps nothing per candidate).
+ */
+export function assessCloud(
+  ctx: EvalContext,
+  p: CloudPlacement,
+  out?: CloudPrice,
+): CloudAssessment {
+  const instance = ctx.index.instances.get(p.instanceId);
+  if (instance === undefined) throw new Error(`unknown instance '${p.instanceId}'`);
+  const gpu = ctx.index.gpus.get(instance.gpuId);
+  if (gpu === undefined)
+    throw new Error(`instance '${instance.id}' names unknown GPU '${instance.gpuId}'`);
+  const model = ctx.index.models.get(p.modelId);
+  const region = ctx.index.regions.get(instance.regionId);
+  const identity: Identity = { placement: p, model, gpu, instance, region };
+  const open = openModel(model);
+  if (open === undefined) return { ok: false, identity, reason: noOpenWeights(p.modelId) };
+  const group = cloudGroup(ctx, p, open, gpu, instance.gpuCount, rttToRegionMs(ctx, region));
+  if (!group.ok) return { ok: false, identity, reason: group.reason };
+  const cost = priceCloudFleet(group.fleet, instance, p.pricing, out);
+  if (!cost.ok) return { ok: false, identity, reason: cost.reason };
+  return {
+    ok: true,
+    identity,
+    model: open,
+    instance,
+    region,
+    capacity: group.capacity,
+    sized: group.fleet,
+    cost,
+  };
+}
+
+/**
+ * The sweep's path for a rented-GPU candidate: assessed like a row, written to the columns
+ * without building one (a full sweep has tens of thousands of these).
+ */
+export function writeCloudColumns(
+  ctx: EvalContext,
+  t: SweepColumns,
+  i: number,
+  p: CloudPlacement,
+): void {
+  t.kind[i] = KIND_CODE.cloud;
+  const a = assessCloud(ctx, p, ctx.cloudScratch);
+  if (!a.ok) {
+    t.feasible[i] = 0;
+    t.reasons[i] = sharedReasons(ctx, a.reason);
+    return;
+  }
+  const { capacity, cost, instance } = a;
+  const monthlyUsd = cost.monthlyUsd;
+  const quality = selfHostQuality(ctx, a.model, capacity);
+  const reasons = selfHostReasons(ctx, a.identity, a.model, quality, monthlyUsd);
+  t.feasible[i] = reasons.length === 0 ? 1 : 0;
+  t.reasons[i] = reasons;
+  t.monthlyUsd[i] = monthlyUsd;
+  t.ttftMs[i] = capacity.ttftMs;
+  t.tpotMs[i] = ctx.workload.outputTokens.mean > 1 ? capacity.tpotMs : Number.NaN;
+  t.e2eMs[i] = capacity.e2eMs;
+  t.quality[i] = quality ?? Number.NaN;
+  t.gpusPeak[i] = cost.gpusPeak;
+  t.utilization[i] = cost.fleet.utilization;
+  const roi =
+    ctx.workload.monthlyGrowthPct === 0
+      ? steadyRoi(ctx, 'cloud', monthlyUsd, ctx.roiScratch)
+      : candidateRoi(ctx, 'cloud', monthlyUsd, () =>
+          cloudCostAt(ctx, p, instance, a.sized, capacity),
+        );
+  t.tcoUsd[i] = roi.totalCostUsd;
+  t.perOutcomeUsd[i] = perOutcomeUsd(ctx, 'cloud', roi.totalCostUsd) ?? Number.NaN;
+  if (hasRequestValue(ctx.value)) {
+    t.netMonthlyUsd[i] = roi.netMonthlyUsd;
+    t.npvUsd[i] = roi.npvUsd;
+    t.paybackMonth[i] = roi.paybackMonth ?? Number.NaN;
+  }
+}
+
+/** One array per distinct reason, shared by every candidate that has it. */
+function sharedReasons(ctx: EvalContext, reason: string): string[] {
+  let list = ctx.reasonLists.get(reason);
+  if (list === undefined) {
+    list = Object.freeze([reason]) as unknown as string[];
+    ctx.reasonLists.set(reason, list);
+  }
+  return list;
+}
+
+/** Evaluates a rented-GPU candidate into a full comparison row. */
+export function evaluateCloud(
+  ctx: EvalContext,
+  p: CloudPlacement,
+  options: EvaluateOptions = {},
+): CandidateResult {
+  const a = assessCloud(ctx, p);
+  if (!a.ok) return infeasibleRow(ctx, a.identity, a.reason);
+  const { instance, region, capacity, cost } = a;
+  const gpu = a.identity.gpu;
+  const warnings: string[] = [];
+  const stale = staleWarning(ctx, instance.asOf, 'instance price');
+  if (stale !== null) warnings.push(stale);
+  const kwh =
+    gpu.tdpW === undefined
+      ? null
+      : energyKwh({
+          gpuHours: cost.instanceHours * instance.gpuCount,
+          tdpW: gpu.tdpW,
+          utilization: cost.fleet.utilization,
+          serverOverheadFraction: CLOUD_SERVER_OVERHEAD,
+          pue: region?.pue ?? DEFAULT_CLOUD_PUE,
+        });
+  if (kwh === null) warnings.push(`no TDP for ${gpu.name}: energy not estimated`);
+  return sizedRow(ctx, a.identity, a.model, capacity, cost.monthlyUsd, cost.breakdown, options, {
+    replicasPeak: cost.instancesPeak * cost.replicasPerInstance,
+    gpusPeak: cost.gpusPeak,
+    instancesPeak: cost.instancesPeak,
+    utilization: cost.fleet.utilization,
+    energyKwh: kwh,
+    co2Kg:
+      kwh === null || region?.gridGCo2PerKwh === undefined
+        ? null
+        : co2Kg(kwh, region.gridGCo2PerKwh),
+    warnings,
+    costAt: () => cloudCostAt(ctx, p, instance, a.sized, capacity),
+  });
+}
+
+/** Monthly cost of a rented-GPU candidate at another volume; null when it cannot be costed. */
+export function cloudCostAtVolume(ctx: EvalContext, p: CloudPlacement): CostAtVolume | null {
+  const a = assessCloud(ctx, p);
+  return a.ok ? cloudCostAt(ctx, p, a.instance, a.sized, a.capacity) : null;
+}

@@ -1,0 +1,274 @@
+import { describe, expect, it } from 'vitest';
+import { explain } from '../../core/decision/explain.ts';
+import { EXCLUSION_CODES, exclusionCode } from '../../core/decision/exclusions.ts';
+import { evaluateScenario } from '../../core/scenario/evaluate.ts';
+import { parseScenario } from '../../core/scenario/parse.ts';
+import { Scenario, type ScenarioInput } from '../../core/schema/scenario.ts';
+import { readSeed } from '../../electron/db/seed-files.ts';
+
+const seed = readSeed();
+const catalog = { ...seed, discounts: [] };
+
+/**
+ * Two candidates with hand-checkable costs. The API: 1M requests a month × (1,000 input tokens ×
+ * $0.60/MTok + 100 output × $3/MTok) = 1M × $0.0009 = $900 a month, setup $5,000. The rented GPU:
+ * one instance at $1/hour, a fixed fleet of one replica (Llama 3.1 8B on an L4 serves 0.38
+ * requests/s with room to spare): 730 h × $1 = $730 a month, setup $40,000.
+ */
+function twoChoices(over: Partial<ScenarioInput> = {}): Scenario {
+  return Scenario.parse({
+    schemaVersion: 1,
+    name: 'setup vs monthly',
+    workload: {
+      requests: { count: 1_000_000, per: 'month' },
+      inputTokens: { mean: 1000 },
+      outputTokens: { mean: 100 },
+    },
+    value: {
+      setupUsd: { api: 5_000, cloud: 40_000, onprem: 150_000 },
+      weeksToLaunch: { api: 0, cloud: 0, onprem: 0 },
+      horizonMonths: 36,
+    },
+    catalog: {
+      offerings: [
+        {
+          id: 'test/api',
+          provider: 'test',
+          modelId: 'llama-3.1-8b',
+          residency: 'global',
+          usdPerMTok: { input: 0.6, output: 3 },
+          source: 'test',
+          asOf: '2026-11-01',
+        },
+      ],
+      instances: [
+        {
+          id: 'test/one-l4',
+          cloud: 'test',
+          instanceType: 'one-l4',
+          gpuId: 'l4',
+          gpuCount: 1,
+          regionId: 'aws:eu-west-1',
+          usdPerHour: { onDemand: 1 },
+          source: 'test',
+          asOf: '2026-11-01',
+        },
+      ],
+    },
+    candidates: [
+      { kind: 'api', offeringId: 'test/api' },
+      {
+        kind: 'cloud',
+        instanceId: 'test/one-l4',
+        modelId: 'llama-3.1-8b',
+        scaling: 'fixed',
+        minReplicas: 1,
+      },
+    ],
+    ...over,
+  });
+}
+
+function evaluate(s: Scenario) {
+  const e = evaluateScenario(catalog, s);
+  if (!e.ok) throw new Error(e.error);
+  return e;
+}
+
+describe('the objective', () => {
+  it('by default recommends the lowest 36-month cost, though another is cheaper a month', () => {
+    const e = evaluate(twoChoices());
+    const [api, cloud] = [e.result.row(0), e.result.row(1)];
+    expect(api.monthlyUsd).toBeCloseTo(900, 6);
+    expect(cloud.monthlyUsd).toBeCloseTo(730, 6);
+    expect(cloud.selfHost?.gpusPeak).toBe(1);
+    // 36-month cost: setup + 36 × monthly. API 5,000 + 32,400 = 37,400; GPU 40,000 + 26,280 = 66,280.
+    expect(api.tcoUsd).toBeCloseTo(37_400, 4);
+    expect(cloud.tcoUsd).toBeCloseTo(66_280, 4);
+    expect(e.result.row(e.result.recommended).id).toBe(api.id);
+    expect(api.rank).toBe(1);
+    expect(cloud.rank).toBe(2);
+  });
+
+  it('`monthly` recommends the lowest run rate instead', () => {
+    const e = evaluate(twoChoices({ objective: 'monthly' }));
+    expect(e.result.row(e.result.recommended).id).toBe(e.result.row(1).id);
+    expect(e.result.row(e.result.recommended).monthlyUsd).toBeCloseTo(730, 6);
+  });
+
+  it('`perOutcome` divides the horizon cost by the successful outcomes served in it', () => {
+    // 80 % success, the API launches after 4.345 weeks (one month): 35 months served.
+    // Outcomes 35 × 1M × 0.8 = 28M; cost 5,000 + 35 × 900 = 36,500 → $0.00130357 per outcome.
+    const weeks = 365 / 7 / 12;
+    const e = evaluate(
+      twoChoices({
+        objective: 'perOutcome',
+        value: {
+          successRate: 0.8,
+          setupUsd: { api: 5_000, cloud: 40_000, onprem: 0 },
+          weeksToLaunch: { api: weeks, cloud: 0, onprem: 0 },
+          horizonMonths: 36,
+        },
+      }),
+    );
+    const api = e.result.row(0);
+    expect(api.tcoUsd).toBeCloseTo(36_500, 4);
+    expect(api.perOutcomeUsd).toBeCloseTo(36_500 / 28e6, 12);
+  });
+
+  it('`npv` needs a value per request, and says so by field', () => {
+    const parsed = parseScenario({ ...twoChoices(), objective: 'npv', value: {} });
+    expect(parsed).toEqual({
+      ok: false,
+      error: 'objective: the npv objective needs a value per request (value.perRequest)',
+    });
+  });
+
+  it('with no value per request there is no ROI, but there is a horizon cost', () => {
+    const e = evaluate(twoChoices());
+    const api = e.result.row(0);
+    expect(api.roi).toBeNull();
+    expect(Number.isNaN(e.result.columns.npvUsd[1])).toBe(true);
+    expect(api.tcoUsd).not.toBeNull();
+  });
+});
+
+describe('why this one', () => {
+  it('names the runner-up, the difference per component, and the setup at which it would win', () => {
+    const e = evaluate(twoChoices());
+    const why = explain(e, { breakEven: true });
+    expect(why.recommended?.id).toBe('api:test/api');
+    const runnerUp = why.alternatives.find((a) => a.role === 'runner-up')!;
+    expect(runnerUp.kind).toBe('cloud');
+    // Gap 66,280 − 37,400 = 28,880; it would tie with setup 40,000 − 28,880 = 11,120.
+    expect(runnerUp.gap).toBeCloseTo(28_880, 4);
+    expect(runnerUp.setupToWinUsd).toBeCloseTo(11_120, 4);
+    // Per component: setup +35,000 once; tokens −300 input, −300 output... GPU time appears.
+    const setup = runnerUp.components.find((c) => c.key === 'setupUsd')!;
+    expect(setup.deltaUsd).toBe(35_000);
+    expect(runnerUp.components.find((c) => c.key === 'inputUsd')!.deltaUsd).toBeCloseTo(-600, 6);
+    expect(runnerUp.components.find((c) => c.key === 'outputUsd')!.deltaUsd).toBeCloseTo(-300, 6);
+    // Horizon break-even: 5,000 + 36 × 0.0009 × v = 40,000 + 26,280 → v = 61,280 / 0.0324.
+    // (The one-replica fleet holds up to well past it.)
+    expect(runnerUp.crossings).toHaveLength(1);
+    expect(runnerUp.crossings[0]!.requestsPerMonth).toBeCloseTo(61_280 / 0.0324, -1);
+    expect(runnerUp.crossings[0]!.cheaperAbove).toBe('b');
+    expect(why.sentences[0]).toBe(
+      'Test · llama-3.1-8b is recommended: the lowest 36-month cost of 2 feasible candidates, $37,400 ($5,000 setup + $900.00 a month over 36 months).'.replace(
+        'Test · llama-3.1-8b',
+        e.result.row(0).label,
+      ),
+    );
+    expect(why.sentences[1]).toContain('with setup below $11,120 (now $40,000)');
+  });
+});
+
+describe('nothing is dropped silently', () => {
+  const chatbot = Scenario.parse({
+    schemaVersion: 1,
+    name: 'quality floor',
+    workload: {
+      requests: { count: 40_000, per: 'day' },
+      inputTokens: { mean: 3000 },
+      outputTokens: { mean: 400 },
+      residency: ['eu'],
+      slo: { ttftMs: 1500 },
+      minQuality: { benchmark: 'lmarena-text', score: 1288 },
+    },
+    sweep: { api: {}, cloud: { regionChoice: 'cheapest' }, onprem: {} },
+  });
+
+  it('every exclusion is counted: feasible plus the counts is every candidate', () => {
+    const e = evaluate(chatbot);
+    const why = explain(e);
+    const excluded = why.exclusions.reduce((sum, x) => sum + x.count, 0);
+    expect(why.feasibleCount + excluded).toBe(why.candidateCount);
+    expect(why.exclusions.find((x) => x.code === 'quality-unknown')!.count).toBeGreaterThan(0);
+  });
+
+  it('every reason the engine writes falls in a named category', () => {
+    const e = evaluate(chatbot);
+    const c = e.result.columns;
+    const uncategorized = new Set<string>();
+    for (let i = 0; i < c.size; i++) {
+      for (const r of c.reasons[i] ?? []) if (exclusionCode(r) === 'other') uncategorized.add(r);
+    }
+    expect([...uncategorized]).toEqual([]);
+    expect(EXCLUSION_CODES).toContain('quality-unknown');
+  });
+
+  it('a model with no score is `unknown`: excluded and counted, or included with a note', () => {
+    const out = evaluate(chatbot);
+    const unknownRow = out.result.rankedRows().find((r) => r.qualityStatus === 'unknown')!;
+    expect(unknownRow.feasible).toBe(false);
+    expect(unknownRow.reasons).toContain('no LMArena text score to check the minimum quality');
+
+    const withUnknown = Scenario.parse({
+      ...chatbot,
+      workload: {
+        ...chatbot.workload,
+        minQuality: { ...chatbot.workload.minQuality!, includeUnknown: true },
+      },
+    });
+    const included = evaluate(withUnknown);
+    const same = included.result.row(included.result.indexOf(unknownRow.id));
+    expect(same.qualityStatus).toBe('unknown');
+    expect(same.reasons).not.toContain('no LMArena text score to check the minimum quality');
+    expect(same.warnings).toContain('quality unknown: no LMArena text score (included)');
+    expect(included.result.feasibleCount).toBeGreaterThan(out.result.feasibleCount);
+  });
+
+  it('an API without a latency figure is never a silent pass of the SLO', () => {
+    const e = evaluate(
+      twoChoices({ workload: { ...twoChoices().workload, slo: { ttftMs: 1000 } } }),
+    );
+    const api = e.result.row(0);
+    expect(api.latencyStatus).toBe('unknown');
+    expect(api.feasible).toBe(false);
+    expect(api.reasons).toEqual([
+      'latency unknown: no published or measured figure to check the SLO',
+    ]);
+    const cloud = e.result.row(1);
+    expect(cloud.latencyStatus).toBe('pass');
+
+    const included = evaluate(
+      twoChoices({
+        workload: { ...twoChoices().workload, slo: { ttftMs: 1000, includeUnknown: true } },
+      }),
+    );
+    const apiIncluded = included.result.row(0);
+    expect(apiIncluded.feasible).toBe(true);
+    expect(apiIncluded.latencyStatus).toBe('unknown');
+    expect(apiIncluded.warnings).toContain(
+      'latency unknown: no published or measured figure to check the SLO (included)',
+    );
+  });
+
+  it('a measured latency is used over a published one, and said to be yours', () => {
+    const s = twoChoices({ workload: { ...twoChoices().workload, slo: { ttftMs: 1000 } } });
+    const measured = [
+      {
+        offeringId: 'test/api',
+        kind: 'published',
+        ttftMs: 1200,
+        source: 'a benchmark',
+        asOf: '2026-10-01',
+      },
+      {
+        offeringId: 'test/api',
+        kind: 'measured',
+        ttftMs: 700,
+        outputTokPerS: 80,
+        source: 'our load test',
+        asOf: '2026-09-01',
+      },
+    ] as const;
+    const e = evaluateScenario({ ...catalog, latency: [...measured] }, s);
+    if (!e.ok) throw new Error(e.error);
+    const api = e.result.row(0);
+    expect(api.ttftMs).toBe(700);
+    expect(api.api?.latencySource).toBe('measured');
+    expect(api.latencyStatus).toBe('pass');
+    expect(api.feasible).toBe(true);
+  });
+});
