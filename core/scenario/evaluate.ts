@@ -54,8 +54,9 @@ export function prepareScenario(
 /** Evaluates every candidate of a prepared scenario for its workload and value assumptions. */
 export function evaluatePrepared(
   prepared: PreparedScenario,
-  scenario: Pick<Scenario, 'workload' | 'value' | 'constraints' | 'objective'>,
-  options: Omit<ContextOptions, 'maxMonthlyUsd'> = {},
+  scenario: Pick<Scenario, 'workload' | 'value' | 'constraints' | 'objective'> &
+    Partial<Pick<Scenario, 'operations'>>,
+  options: Omit<ContextOptions, 'maxMonthlyUsd' | 'operations'> = {},
 ): ScenarioEvaluation {
   if (!prepared.ok) return prepared;
   const { index, placements } = prepared;
@@ -63,6 +64,7 @@ export function evaluatePrepared(
     objective: scenario.objective,
     ...options,
     maxMonthlyUsd: scenario.constraints.maxMonthlyUsd,
+    ...(scenario.operations ? { operations: scenario.operations } : {}),
   });
   return { ok: true, result: sweep(ctx, placements), index, context: ctx, placements };
 }
@@ -74,7 +76,7 @@ export function evaluatePrepared(
 export function evaluateScenario(
   catalog: Catalog,
   scenario: Scenario,
-  options: Omit<ContextOptions, 'maxMonthlyUsd'> = {},
+  options: Omit<ContextOptions, 'maxMonthlyUsd' | 'operations'> = {},
 ): ScenarioEvaluation {
   return evaluatePrepared(prepareScenario(catalog, scenario), scenario, options);
 }

@@ -248,6 +248,25 @@ export const Interconnect = z
   })
   .describe('How the GPUs of one server talk for tensor parallelism.');
 
+/**
+ * A server as bought for owned GPUs: how many GPUs it holds, its price with everything in it (the
+ * GPUs, CPUs, memory, network cards, local storage, chassis and power supplies), and what it draws
+ * beyond the GPUs at load. Facts with their own source and date.
+ */
+export const GpuServer = Provenance.extend({
+  gpus: PositiveInt.max(72).describe('GPUs in one server.'),
+  usd: Positive.describe('Price of the whole server with its GPUs, USD.'),
+  nonGpuPowerW: NonNegative.optional().describe(
+    'Power beyond the GPUs (CPUs, memory, fans, NICs, storage) at load, watts, where known.',
+  ),
+}).describe('A server as bought for owned GPUs, with its own source and date.');
+export type GpuServer = z.infer<typeof GpuServer>;
+
+/** SXM and OAM modules sit on a baseboard (NVLink / Infinity Fabric / Gaudi RoCE mesh). */
+function isBoardPart(g: { interconnect: { kind: string } }): boolean {
+  return g.interconnect.kind !== 'pcie';
+}
+
 export const Gpu = Provenance.extend({
   id: Id.describe('The GPU id (e.g. h100-sxm).'),
   name: z.string().min(1).describe('The GPU’s name.'),
@@ -273,9 +292,17 @@ export const Gpu = Provenance.extend({
   tdpW: Positive.optional().describe('Board power, W.'),
   interconnect: Interconnect,
   purchaseUsd: Positive.optional().describe(
-    'Indicative purchase price per GPU, USD (server share included where the source says so).',
+    'Indicative street price of the card (or module) alone, USD.',
   ),
-}).describe('A GPU.');
+  server: GpuServer.optional().describe(
+    'The server it is bought in: owned GPUs are bought in whole servers.',
+  ),
+})
+  .describe('A GPU.')
+  .refine((g) => g.server === undefined || !isBoardPart(g) || g.server.gpus % 4 === 0, {
+    message: 'SXM/OAM parts ship on 4- or 8-GPU boards: server.gpus must be a multiple of 4',
+    path: ['server', 'gpus'],
+  });
 export type Gpu = z.infer<typeof Gpu>;
 
 export const PRICING_MODELS = ['onDemand', 'spot', 'commit1y', 'commit3y'] as const;

@@ -51,6 +51,21 @@ const SelfHostCommon = {
     description: 'Replicas kept running at all times.',
   }),
   scaling: ScalingPolicy.default('autoscale'),
+  reserveReplicas: z
+    .number()
+    .int()
+    .nonnegative()
+    .max(1000)
+    .optional()
+    .describe('Spare replicas kept warm; overrides the scenario’s operations.availability.'),
+  staffFte: NonNegative.max(1000)
+    .optional()
+    .describe(
+      'Share of an operations engineer this deployment takes; overrides operations.staff.fte.',
+    ),
+  egressUsdPerGB: NonNegative.max(100)
+    .optional()
+    .describe('Internet egress, USD per GB, here; overrides operations.egressUsdPerGB.'),
 };
 
 export const CloudPlacement = z
@@ -68,14 +83,25 @@ export const OnpremPlacement = z
     kind: z.literal('onprem').describe('Owned GPUs on premises.'),
     gpuId: Id.describe('The GPU in the catalog.'),
     ...SelfHostCommon,
+    gpusPerServer: PositiveInt.max(72)
+      .optional()
+      .describe('GPUs per server bought; unset: the catalog’s server for the GPU.'),
+    serverUsd: Positive.max(100_000_000)
+      .optional()
+      .describe(
+        'Price of one whole server (GPUs, CPUs, memory, network, storage), USD; unset: the catalog’s.',
+      ),
     capexUsdPerGpu: Positive.max(10_000_000)
       .optional()
       .describe(
-        'Purchase price per GPU including its share of the server, USD; unset: the catalog’s.',
+        'Purchase price per GPU including its share of the server, USD: the server price is this × its GPUs.',
       ),
-    amortizationMonths: PositiveInt.max(120).default(36).meta({
+    serverNonGpuPowerW: NonNegative.max(1_000_000)
+      .optional()
+      .describe('Server power beyond the GPUs at load, watts; unset: the catalog’s server.'),
+    amortizationMonths: PositiveInt.max(240).default(36).meta({
       title: 'Amortization',
-      description: 'Months the purchase is written off over.',
+      description: 'Life of the hardware, months: straight-line depreciation, refresh at its end.',
     }),
     powerUsdPerKwh: NonNegative.max(5).default(0.12).meta({
       title: 'Electricity',
@@ -86,15 +112,20 @@ export const OnpremPlacement = z
       description: 'Power usage effectiveness of the site (1–3): facility power ÷ IT power.',
     }),
     serverOverheadFraction: Fraction.default(0.3).describe(
-      'Server power beyond the GPUs (CPUs, fans, NICs) as a share of GPU power.',
+      'Server power beyond the GPUs as a share of GPU power, where no server power is known.',
     ),
-    colocationUsdPerGpuMonth: NonNegative.max(100_000).default(150).meta({
+    colocationUsdPerKwMonth: NonNegative.max(100_000).default(184.06).meta({
       title: 'Colocation',
-      description: 'Colocation (space, cooling contract, network) per GPU per month, USD.',
+      description:
+        'Colocation (space, cooling, power capacity) per kW of server rating per month, USD.',
     }),
-    staffUsdPerMonth: NonNegative.max(10_000_000).default(0).meta({
+    colocationUsdPerGpuMonth: NonNegative.max(100_000)
+      .optional()
+      .describe('Colocation per GPU per month instead of per kW, when a contract prices it so.'),
+    staffUsdPerMonth: NonNegative.max(10_000_000).optional().meta({
       title: 'Staff',
-      description: 'Operations staff cost attributed to this workload per month, USD.',
+      description:
+        'Operations staff cost per month for this deployment, USD; unset: FTE × loaded cost (operations).',
     }),
     /** Owned GPUs run all month whatever the load: scaling only changes power draw. */
     scaling: ScalingPolicy.default('fixed').describe(

@@ -11,6 +11,7 @@ import {
   Provider,
   Region,
 } from './catalog.ts';
+import { Operations } from './operations.ts';
 import { OnpremPlacement, Placement, ScalingPolicy } from './placement.ts';
 import { ValueAssumptions } from './value.ts';
 import { Workload } from './workload.ts';
@@ -132,6 +133,9 @@ export const Scenario = z
     workload: Workload.describe('The workload every candidate is sized and priced for.'),
     value: ValueAssumptions.default(ValueAssumptions.parse({})).describe(
       'What requests are worth and what launching costs: the ROI inputs.',
+    ),
+    operations: Operations.default(Operations.parse({})).describe(
+      'Running costs and availability of self-hosted placements: staff, storage, egress, reserve.',
     ),
     candidates: z
       .array(Placement)

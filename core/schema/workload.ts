@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Fraction, Id, NonNegative, Precision, ResidencyZone } from './common.ts';
+import { Fraction, Id, NonNegative, PositiveInt, Precision, ResidencyZone } from './common.ts';
 import { Benchmark } from './catalog.ts';
 
 /** Tokens per request: at least one, at most 10M (beyond any model's context window). */
@@ -171,6 +171,17 @@ export const Workload = z
       .describe(
         'A minimum quality on a benchmark; models with no score on it are excluded unless included.',
       ),
+    /** Production keeps an availability reserve warm; an experiment does not, and may end. */
+    stage: z.enum(['production', 'experiment']).optional().meta({
+      title: 'Stage',
+      description:
+        'production (the default when absent) keeps an availability reserve warm; an experiment does not, and may end after a time box.',
+    }),
+    timeBoxMonths: PositiveInt.max(120).optional().meta({
+      title: 'Time box',
+      description:
+        'Months an experiment runs: its costs stop there (commitments still owed are counted).',
+    }),
     userLocation: z
       .strictObject({
         latitude: z.number().min(-90).max(90).describe('Latitude, degrees.'),
@@ -182,6 +193,14 @@ export const Workload = z
   .refine((w) => w.batchShare + w.priorityShare <= 1 + 1e-9, {
     message: 'batchShare + priorityShare must not exceed 1',
     path: ['priorityShare'],
+  })
+  .refine((w) => w.timeBoxMonths === undefined || w.stage === 'experiment', {
+    message: "a time box applies to experiments: set stage to 'experiment'",
+    path: ['timeBoxMonths'],
+  })
+  .refine((w) => w.timeBoxMonths === undefined || w.stage === 'experiment', {
+    message: "a time box applies to experiments: set stage to 'experiment'",
+    path: ['timeBoxMonths'],
   })
   .refine((w) => w.promptCache.prefixTokens <= w.inputTokens.mean, {
     message: 'the cacheable prefix cannot be longer than the mean prompt',

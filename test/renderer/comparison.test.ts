@@ -178,20 +178,15 @@ describe('custom offerings', () => {
 });
 
 /**
- * The default scenario with what every chart needs to draw: a value per request (payback lines),
- * hosted APIs with no published latency counted (all three placement kinds), no quality floor
- * (an API and a fleet cross somewhere between 1,000 and 1e9 requests a month).
+ * The default scenario with what every chart needs to draw: a value per request (payback lines)
+ * and hosted APIs with no published latency counted (all three placement kinds).
  */
 function chartScenario(): Scenario {
   const s = defaultScenario();
   return Scenario.parse({
     ...s,
     value: { ...s.value, perRequest: { kind: 'revenue', usdPerRequest: 0.02 } },
-    workload: {
-      ...s.workload,
-      minQuality: undefined,
-      slo: { ...s.workload.slo, includeUnknown: true },
-    },
+    workload: { ...s.workload, slo: { ...s.workload.slo, includeUnknown: true } },
   });
 }
 
@@ -230,14 +225,20 @@ describe('chart data', () => {
     const [a, b, c] = curves.series[0]!.cost as number[];
     expect(b! / a!).toBeCloseTo(2, 3);
     expect(c! / b!).toBeCloseTo(2, 3);
-    const wide = volumeCurves(e, chosen, volumeGrid(1e3, 1e9, 30));
-    // An API's cost grows with volume while a fleet's steps: over six decades they cross.
+    // A dear API against the cheapest rented fleet: the API's cost grows with volume while the
+    // fleet's steps with replicas, so over six decades they cross.
+    const pair = [
+      e.result.indexOf('api:openai/gpt-4o'),
+      chosen.find((i) => e.result.columns.kind[i] === 1)!,
+    ];
+    expect(pair.every((i) => i >= 0)).toBe(true);
+    const wide = volumeCurves(e, pair, volumeGrid(1e3, 1e9, 30));
     expect(wide.breakEvens.length).toBeGreaterThan(0);
     for (const be of wide.breakEvens) {
       // Just below and at the crossing the cheaper one differs (self-hosting costs step with replicas).
-      const below = volumeCurves(e, chosen, [be.requestsPerMonth - 1, be.requestsPerMonth]);
-      const ia = chosen.findIndex((i) => e.result.row(i).id === be.a);
-      const ib = chosen.findIndex((i) => e.result.row(i).id === be.b);
+      const below = volumeCurves(e, pair, [be.requestsPerMonth - 1, be.requestsPerMonth]);
+      const ia = pair.findIndex((i) => e.result.row(i).id === be.a);
+      const ib = pair.findIndex((i) => e.result.row(i).id === be.b);
       const diff = (k: number) =>
         (below.series[ia]!.cost[k] as number) - (below.series[ib]!.cost[k] as number);
       expect(Math.sign(diff(0))).not.toBe(Math.sign(diff(1)));

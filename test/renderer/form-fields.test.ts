@@ -8,7 +8,7 @@ import {
   type NumberRules,
 } from '../../renderer/components/number-input.ts';
 import { CANDIDATE_FIELDS } from '../../renderer/features/candidates/fields.ts';
-import { VALUE_FIELDS } from '../../renderer/features/value/fields.ts';
+import { OPERATIONS_FIELDS, VALUE_FIELDS } from '../../renderer/features/value/fields.ts';
 import { WORKLOAD_FIELDS } from '../../renderer/features/workload/fields.ts';
 
 const accepts = (text: string, rules: NumberRules) => parseNumberInput(text, rules).ok;
@@ -43,7 +43,7 @@ describe('form fields read their rules from the schema', () => {
       label: 'Amortization',
       optional: false,
       defaultValue: 36,
-      max: 120,
+      max: 240,
     });
     expect(fieldLabel(Workload, ['requests', 'per']).label).toBe('Counted per');
   });
@@ -72,12 +72,13 @@ describe('form fields read their rules from the schema', () => {
     const fields = [
       ...Object.values(WORKLOAD_FIELDS),
       ...Object.values(CANDIDATE_FIELDS),
+      ...Object.values(OPERATIONS_FIELDS),
       VALUE_FIELDS.revenue,
       VALUE_FIELDS.successRate,
       ...Object.values(VALUE_FIELDS.setupUsd),
       VALUE_FIELDS.horizonMonths,
     ];
-    expect(fields.length).toBeGreaterThan(25);
+    expect(fields.length).toBeGreaterThan(40);
     for (const f of fields) {
       const rules = fieldInputRules(f, {});
       expect(f.label, f.path).not.toBe('');

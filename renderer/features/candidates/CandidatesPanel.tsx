@@ -26,11 +26,14 @@ const ENGINE_LABELS: Record<Engine, string> = {
 
 /** The owned-GPU assumptions the form shows; each reads its label, limits and default from the schema. */
 const ONPREM_ASSUMPTIONS = [
-  { key: 'amortizationMonths', unit: 'months' },
-  { key: 'powerUsdPerKwh', unit: '$/kWh' },
-  { key: 'pue', unit: '' },
-  { key: 'colocationUsdPerGpuMonth', unit: '$/GPU·mo' },
-  { key: 'staffUsdPerMonth', unit: '$/month' },
+  { key: 'amortizationMonths', unit: 'months', hint: undefined },
+  { key: 'powerUsdPerKwh', unit: '$/kWh', hint: undefined },
+  { key: 'pue', unit: '', hint: undefined },
+  {
+    key: 'colocationUsdPerKwMonth',
+    unit: '$/kW·mo',
+    hint: 'Per kW of server rating (CBRE H2 2024 average asking rate by default)',
+  },
 ] as const;
 
 type Sweep = NonNullable<Scenario['sweep']>;
@@ -191,17 +194,32 @@ export function CandidatesPanel() {
             selected={onprem.families}
             onChange={(families) => setPart('onprem', { ...onprem, families })}
           />
-          {ONPREM_ASSUMPTIONS.map(({ key, unit }) => (
+          {ONPREM_ASSUMPTIONS.map(({ key, unit, hint }) => (
             <NumberField
               key={key}
               field={F[key]}
               value={onprem.assumptions[key] ?? ONPREM_DEFAULTS[key]}
               unit={unit}
+              hint={hint}
               onCommit={(v) =>
                 setPart('onprem', { ...onprem, assumptions: { ...onprem.assumptions, [key]: v } })
               }
             />
           ))}
+          <NumberField
+            field={F.staffUsdPerMonth}
+            value={onprem.assumptions.staffUsdPerMonth}
+            optional
+            unit="$/month"
+            hint="Empty: FTE × loaded cost from the operations assumptions"
+            onCommit={(v) => {
+              const { staffUsdPerMonth: _unset, ...rest } = onprem.assumptions;
+              setPart('onprem', {
+                ...onprem,
+                assumptions: v === undefined ? rest : { ...rest, staffUsdPerMonth: v },
+              });
+            }}
+          />
         </section>
       )}
       <section className="section">

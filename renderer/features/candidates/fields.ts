@@ -11,7 +11,7 @@ export const CANDIDATE_FIELDS = {
   amortizationMonths: onprem('amortizationMonths'),
   powerUsdPerKwh: onprem('powerUsdPerKwh'),
   pue: onprem('pue'),
-  colocationUsdPerGpuMonth: onprem('colocationUsdPerGpuMonth'),
+  colocationUsdPerKwMonth: onprem('colocationUsdPerKwMonth'),
   staffUsdPerMonth: onprem('staffUsdPerMonth'),
   inputUsdPerMTok: numberFieldRules(TokenPrices, ['input']),
   outputUsdPerMTok: numberFieldRules(TokenPrices, ['output']),

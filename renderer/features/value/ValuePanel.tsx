@@ -2,6 +2,7 @@ import type { ValueAssumptions } from '../../../core/schema/value.ts';
 import { NumberField, SelectField } from '../../components/NumberField.tsx';
 import { updateValue, useWorkspace } from '../../stores/workspace-store.ts';
 import { PLACEMENT_KINDS, VALUE_FIELDS as F } from './fields.ts';
+import { OperationsPanel } from './OperationsPanel.tsx';
 
 /** What a request is worth, what launching costs and how long it takes: the ROI inputs. */
 export function ValuePanel() {
@@ -103,6 +104,7 @@ export function ValuePanel() {
           onCommit={(discountRateAnnual) => set({ discountRateAnnual })}
         />
       </section>
+      <OperationsPanel />
     </div>
   );
 }

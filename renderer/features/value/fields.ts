@@ -1,4 +1,5 @@
 import { numberFieldRules } from '../../../core/schema/field-rules.ts';
+import { Operations } from '../../../core/schema/operations.ts';
 import { RevenueValue, TimeSavedValue, ValueAssumptions } from '../../../core/schema/value.ts';
 
 export const PLACEMENT_KINDS = ['api', 'cloud', 'onprem'] as const;
@@ -17,4 +18,24 @@ export const VALUE_FIELDS = {
   weeksToLaunch: perKind('weeksToLaunch'),
   horizonMonths: at('horizonMonths'),
   discountRateAnnual: at('discountRateAnnual'),
+};
+
+const ops = (...path: string[]) => numberFieldRules(Operations, path);
+
+/** The operations form's number fields, with the labels and limits of the operations schema. */
+export const OPERATIONS_FIELDS = {
+  usdPerFteYear: ops('staff', 'usdPerFteYear'),
+  fteCloud: ops('staff', 'fte', 'cloud'),
+  fteOnprem: ops('staff', 'fte', 'onprem'),
+  ftePerOwnedGpu: ops('staff', 'ftePerOwnedGpu'),
+  storageUsdPerGBMonth: ops('storageUsdPerGBMonth'),
+  egressUsdPerGB: ops('egressUsdPerGB'),
+  egressBytesPerOutputToken: ops('egressBytesPerOutputToken'),
+  monitoringUsdPerHostMonth: ops('monitoringUsdPerHostMonth'),
+  reserveReplicas: ops('availability', 'reserveReplicas'),
+  reserveHeadroom: ops('availability', 'reserveHeadroom'),
+  weightsLoadGBps: ops('availability', 'weightsLoadGBps'),
+  engineStartS: ops('availability', 'engineStartS'),
+  interruptionsPerMonth: ops('spot', 'interruptionsPerMonth'),
+  fallbackHours: ops('spot', 'fallbackHours'),
 };

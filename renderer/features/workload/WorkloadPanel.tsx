@@ -88,6 +88,30 @@ export function WorkloadPanel() {
           unit="%"
           onCommit={(monthlyGrowthPct) => set({ monthlyGrowthPct })}
         />
+        <SelectField<'production' | 'experiment'>
+          label={L.stage.label}
+          value={w.stage ?? 'production'}
+          options={[
+            { value: 'production', label: 'Production (N+1 reserve)' },
+            { value: 'experiment', label: 'Experiment (no reserve)' },
+          ]}
+          onChange={(stage) =>
+            set(
+              stage === 'production'
+                ? { stage, timeBoxMonths: undefined }
+                : { stage, timeBoxMonths: w.timeBoxMonths },
+            )
+          }
+        />
+        {w.stage === 'experiment' && (
+          <NumberField
+            field={F.timeBoxMonths}
+            value={w.timeBoxMonths}
+            optional
+            unit="months"
+            onCommit={(timeBoxMonths) => set({ timeBoxMonths })}
+          />
+        )}
       </section>
       <section className="section">
         <h3>Request size</h3>

@@ -24,6 +24,7 @@ export const WORKLOAD_FIELDS = {
   tpotMs: at('slo', 'tpotMs'),
   e2eMs: at('slo', 'e2eMs'),
   minQualityScore: at('minQuality', 'score'),
+  timeBoxMonths: at('timeBoxMonths'),
 };
 
 /** Labels of the workload's choice fields. */
@@ -31,4 +32,5 @@ export const WORKLOAD_LABELS = {
   per: fieldLabel(Workload, ['requests', 'per']),
   precision: fieldLabel(Workload, ['precision']),
   kvPrecision: fieldLabel(Workload, ['kvPrecision']),
+  stage: fieldLabel(Workload, ['stage']),
 };
