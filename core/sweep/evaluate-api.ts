@@ -124,6 +124,11 @@ export function evaluateApi(
 
   const reasons: string[] = [];
   const warnings: string[] = [...reasoning.warnings];
+  if (reasoningTokens > 0 && reasoning.model?.billing === 'output-unverified') {
+    warnings.push(
+      'reasoning billed at the output price is not confirmed for this model: priced so',
+    );
+  }
   const push = (list: string[], r: string | null) => r !== null && list.push(r);
   push(reasons, ctx.index.unavailable.get(o.id) ?? null);
   push(reasons, residencyReason(ctx, o.residency, o.regionId ?? null));

@@ -86,9 +86,6 @@ export function resolveReasoning(
   }
   const base = { effort: level.effort, model: r, level };
   if (level.effort === 'none') return { ...base, tokensPerRequest: 0, from: 'none', warnings };
-  if (r.billing === 'output-unverified') {
-    warnings.push('reasoning billed as output is not confirmed for this model: priced as output');
-  }
   // The user's figure is for the workload's level: a level compared on its own keeps the catalog's.
   const yours = own?.tokensPerRequest ?? w.reasoning?.tokensPerRequest;
   const workloadLevel =

@@ -38,10 +38,10 @@ export function collectSeed(): CollectedSeed {
   const api = seedOfferings();
   const offerings = api.rows;
   const instances = seedInstances().rows;
-  const models = [
+  const models = withReasoning([
     ...(curatedJson('open-models.json') as { id: string }[]),
     ...hostedModels(api.litellm),
-  ];
+  ]);
   const raw: Record<string, unknown[]> = {
     providers: seedProviders([
       ...offerings.map((o) => o.provider),
@@ -72,4 +72,18 @@ export function collectSeed(): CollectedSeed {
     );
   }
   return { tables, secondSource: api.secondSource, findings };
+}
+
+/**
+ * Adds each model's reasoning facts (curated/reasoning.json, by model id: effort levels, default,
+ * typical reasoning tokens with their derivation, visibility, billing) to its row. A fact for a
+ * model the seed lacks is a mistake in the curated file: the build fails naming it.
+ */
+function withReasoning(models: { id: string }[]): { id: string }[] {
+  const facts = curatedJson('reasoning.json') as Record<string, unknown>;
+  const ids = new Set(models.map((m) => m.id));
+  const unknown = Object.keys(facts).filter((id) => !ids.has(id));
+  if (unknown.length > 0)
+    throw new Error(`reasoning.json: unknown model ids ${unknown.join(', ')}`);
+  return models.map((m) => (facts[m.id] === undefined ? m : { ...m, reasoning: facts[m.id] }));
 }
