@@ -85,6 +85,12 @@ const Reasoning = z
       .max(1000)
       .default([])
       .describe('Your reasoning settings for single models, over the two above.'),
+    includeUnknown: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Reasoning models at a level with no published reasoning-token figure (and none of yours): excluded (and counted) unless this includes them, counted at 0 reasoning tokens.',
+      ),
   })
   .describe(
     'Reasoning (hidden thinking tokens, billed as output and decoded like it): the effort, or your own token count.',

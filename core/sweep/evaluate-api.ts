@@ -4,7 +4,12 @@ import { hasSlo, latencyKnown } from '../decision/status.ts';
 import { qualityScore } from '../quality.ts';
 import type { ApiPlacement } from '../schema/placement.ts';
 import type { LatencyMeasurement, Model, Offering, Region } from '../schema/catalog.ts';
-import { effortLabel, scoreAtEffort, type ResolvedReasoning } from '../workload/reasoning.ts';
+import {
+  effortLabel,
+  reasoningUnknownReason,
+  scoreAtEffort,
+  type ResolvedReasoning,
+} from '../workload/reasoning.ts';
 import { largestPromptTokens } from '../workload/task.ts';
 import { candidateReasoning, reasoningDetail, sloTtftMs, taskSeconds } from './reasoning-row.ts';
 import { discountFor } from './catalog-index.ts';
@@ -132,6 +137,7 @@ export function evaluateApi(
   const push = (list: string[], r: string | null) => r !== null && list.push(r);
   push(reasons, ctx.index.unavailable.get(o.id) ?? null);
   push(reasons, residencyReason(ctx, o.residency, o.regionId ?? null));
+  push(reasons, reasoningUnknownReason(reasoning, w));
   push(reasons, contextReason(ctx, o.contextTokens ?? model?.contextTokens, reasoningTokens));
   push(reasons, qualityReason(ctx, quality));
   const slo = w.slo;

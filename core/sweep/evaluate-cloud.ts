@@ -275,14 +275,7 @@ export function writeCloudColumns(
   const monthlyUsd = cost.monthlyUsd;
   const reasoning = candidateReasoning(ctx, a.model, p.effort);
   const quality = selfHostQuality(ctx, a.model, capacity, reasoning);
-  const reasons = selfHostReasons(
-    ctx,
-    a.identity,
-    a.model,
-    quality,
-    monthlyUsd,
-    reasoning.tokensPerRequest,
-  );
+  const reasons = selfHostReasons(ctx, a.identity, a.model, quality, monthlyUsd, reasoning);
   t.feasible[i] = reasons.length === 0 ? 1 : 0;
   t.reasons[i] = reasons;
   t.monthlyUsd[i] = monthlyUsd;

@@ -1,5 +1,10 @@
 import { QUANTIZATION_QUALITY_LOSS, qualityScore } from '../quality.ts';
-import { effortLabel, scoreAtEffort, type ResolvedReasoning } from '../workload/reasoning.ts';
+import {
+  effortLabel,
+  reasoningUnknownReason,
+  scoreAtEffort,
+  type ResolvedReasoning,
+} from '../workload/reasoning.ts';
 import { largestPromptTokens } from '../workload/task.ts';
 import { candidateReasoning, reasoningDetail, taskSeconds } from './reasoning-row.ts';
 import type { Gpu, Instance, Model, OpenModel, Region } from '../schema/catalog.ts';
@@ -118,18 +123,20 @@ export function selfHostReasons(
   model: OpenModel,
   quality: number | null,
   monthlyUsd: number,
-  reasoningTokens: number,
+  reasoning: ResolvedReasoning,
 ): string[] {
   const p = c.placement;
   const residency =
     p.kind === 'cloud'
       ? residencyReason(ctx, c.region?.residency ?? 'global', c.instance?.regionId ?? null)
       : residencyReason(ctx, p.residency ?? 'own', null);
-  const context = contextReason(ctx, model.contextTokens, reasoningTokens);
+  const unknown = reasoningUnknownReason(reasoning, ctx.workload);
+  const context = contextReason(ctx, model.contextTokens, reasoning.tokensPerRequest);
   const q = qualityReason(ctx, quality);
   const budget = budgetReason(ctx, monthlyUsd);
-  if (residency === null && context === null && q === null && budget === null) return NO_REASONS;
-  return [residency, context, q, budget].filter((r): r is string => r !== null);
+  if (residency === null && unknown === null && context === null && q === null && budget === null)
+    return NO_REASONS;
+  return [residency, unknown, context, q, budget].filter((r): r is string => r !== null);
 }
 
 /**
@@ -195,7 +202,7 @@ export function sizedRow(
   const reasoning = candidateReasoning(ctx, model, c.placement.effort);
   const reasoningTokens = reasoning.tokensPerRequest;
   const quality = selfHostQuality(ctx, model, capacity, reasoning);
-  const reasons = selfHostReasons(ctx, c, model, quality, monthlyUsd, reasoningTokens);
+  const reasons = selfHostReasons(ctx, c, model, quality, monthlyUsd, reasoning);
   const breakdown = { ...emptyBreakdown(), ...parts };
   const p = c.placement;
   const d = describe(ctx, c);

@@ -16,7 +16,10 @@ export type ReasoningSource =
   | 'catalog'
   /** The user's own figure. */
   | 'yours'
-  /** The model reasons at the level, but no figure is published: counted as 0, and said. */
+  /**
+   * The model reasons at the level, but no figure is published: the candidate is excluded, or,
+   * when the user includes unknowns, counted at 0 and said.
+   */
   | 'unknown';
 
 /** A candidate's reasoning: the level it runs at and the hidden tokens each request carries. */
@@ -95,9 +98,12 @@ export function resolveReasoning(
   }
   const t = level.tokens;
   if (t === undefined) {
-    warnings.push(
-      `no published reasoning-token figure at ${level.effort} effort: counted as 0 (set your own)`,
-    );
+    // Excluded unless the user includes unknowns (sweep/reasoning-row.ts says why); then said here.
+    if (w.reasoning?.includeUnknown) {
+      warnings.push(
+        `reasoning tokens unknown at ${level.effort} effort: counted as 0 (included; set your own)`,
+      );
+    }
     return { ...base, tokensPerRequest: 0, from: 'unknown', warnings };
   }
   const tokens = t.tokensPerRequest ?? (t.multipleOfOutput ?? 0) * w.outputTokens.mean;
@@ -125,4 +131,13 @@ export function scoreAtEffort(
   const own = level.quality.find((q) => q.benchmark === benchmark);
   if (own !== undefined) return own.score * retained;
   return level.effort === r.model.defaultEffort ? generalScore : null;
+}
+
+/**
+ * Why a candidate is out when its reasoning tokens are unknown (no published figure at its level,
+ * none of the user's), or null: unknown is a visible state, never a silent 0.
+ */
+export function reasoningUnknownReason(r: ResolvedReasoning, w: Workload): string | null {
+  if (r.from !== 'unknown' || w.reasoning?.includeUnknown) return null;
+  return `reasoning tokens unknown: no published figure at ${r.effort ?? 'its'} effort (set your own, or include unknowns)`;
 }

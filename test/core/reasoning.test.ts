@@ -91,21 +91,34 @@ describe('a reasoning model on a hosted API', () => {
     expect(own.monthlyUsd).toBeCloseTo(10_250, 6);
   });
 
-  it('a level with no published figure counts 0 reasoning tokens, and says so', () => {
+  it('a level with no published figure is a visible unknown: excluded, or counted at 0 when included', () => {
     const facts = reasoningFacts();
     const { tokens: _gone, ...low } = facts.levels[1]!;
-    const s = scenario({
-      catalog: reasoningCatalogRows({
-        ...facts,
-        levels: [facts.levels[0]!, low, facts.levels[2]!],
-      }),
+    const catalog = reasoningCatalogRows({
+      ...facts,
+      levels: [facts.levels[0]!, low, facts.levels[2]!],
     });
-    const r = rows(s).get('api:test/test-reasoner')!;
-    expect(r.reasoningTokensPerRequest).toBe(0);
-    expect(r.reasoning?.from).toBe('unknown');
-    expect(r.warnings).toContain(
-      'no published reasoning-token figure at low effort: counted as 0 (set your own)',
+    const out = rows(scenario({ catalog })).get('api:test/test-reasoner')!;
+    expect(out.feasible).toBe(false);
+    expect(out.reasons).toEqual([
+      'reasoning tokens unknown: no published figure at low effort (set your own, or include unknowns)',
+    ]);
+    expect(exclusionCode(out.reasons[0]!)).toBe('reasoning-unknown');
+    const included = rows(scenario({ catalog }, { reasoning: { includeUnknown: true } })).get(
+      'api:test/test-reasoner',
+    )!;
+    expect(included.feasible).toBe(true);
+    expect(included.reasoningTokensPerRequest).toBe(0);
+    expect(included.reasoning?.from).toBe('unknown');
+    expect(included.warnings).toContain(
+      'reasoning tokens unknown at low effort: counted as 0 (included; set your own)',
     );
+    // Your own figure makes it known.
+    const yours = rows(scenario({ catalog }, { reasoning: { tokensPerRequest: 800 } })).get(
+      'api:test/test-reasoner',
+    )!;
+    expect(yours.feasible).toBe(true);
+    expect(yours.reasoningTokensPerRequest).toBe(800);
   });
 
   it('compares effort levels of one model as candidates, each with its published quality', () => {
