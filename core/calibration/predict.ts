@@ -2,6 +2,7 @@ import type { Gpu, OpenModel } from '../schema/catalog.ts';
 import { PERF_PARAMETERS, type EngineProfile, type PerfParameters } from '../perf/efficiency.ts';
 import { estimate } from '../perf/estimate.ts';
 import type { CalibrationMetric, Measurement } from './measurement.ts';
+import { quantile } from '../stats/sample-quantile.ts';
 
 /**
  * Legacy engine releases differ from the current ones the product models in two ways: slower
@@ -122,17 +123,6 @@ export function errorStats(predictions: readonly Prediction[]): ErrorStats {
     medianAbsPct: quantile(errors, 0.5),
     p90AbsPct: quantile(errors, 0.9),
   };
-}
-
-/** Linear-interpolated quantile of sorted values (NaN when empty). */
-export function quantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  const a = sorted[lo] as number;
-  const b = sorted[hi] as number;
-  return a + (b - a) * (pos - lo);
 }
 
 /** Metric groups the report and the test use: throughput, and latency (TTFT, TPOT, E2E). */

@@ -9,6 +9,7 @@ import {
 import { makeContext, type ContextOptions, type EvalContext } from '../sweep/context.ts';
 import type { Placement } from '../schema/placement.ts';
 import { sweep, type SweepResult } from '../sweep/sweep.ts';
+import { likelyPriceChangesOf } from '../uncertainty/ranges.ts';
 
 export type ScenarioEvaluation =
   | {
@@ -54,13 +55,15 @@ export function prepareScenario(
 /** Evaluates every candidate of a prepared scenario for its workload and value assumptions. */
 export function evaluatePrepared(
   prepared: PreparedScenario,
-  scenario: Pick<Scenario, 'workload' | 'value' | 'constraints' | 'objective'>,
+  scenario: Pick<Scenario, 'workload' | 'value' | 'constraints' | 'objective' | 'uncertainty'>,
   options: Omit<ContextOptions, 'maxMonthlyUsd'> = {},
 ): ScenarioEvaluation {
   if (!prepared.ok) return prepared;
   const { index, placements } = prepared;
   const ctx = makeContext(index, scenario.workload, scenario.value, {
     objective: scenario.objective,
+    // The point estimate takes every input at its likely value: price changes included.
+    priceChange: likelyPriceChangesOf(scenario),
     ...options,
     maxMonthlyUsd: scenario.constraints.maxMonthlyUsd,
   });

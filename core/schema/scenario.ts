@@ -12,6 +12,8 @@ import {
   Region,
 } from './catalog.ts';
 import { OnpremPlacement, Placement, ScalingPolicy } from './placement.ts';
+import { resolveRanges } from '../uncertainty/ranges.ts';
+import { Uncertainty } from './uncertainty.ts';
 import { ValueAssumptions } from './value.ts';
 import { Workload } from './workload.ts';
 
@@ -86,10 +88,18 @@ export const Scenario = z
     /** Offerings, models, GPUs or instances defined in the file (custom or negotiated prices). */
     catalog: InlineCatalog.optional(),
     discounts: z.array(Discount).default([]),
+    /** Ranges on inputs and how their futures are simulated; absent: point values only. */
+    uncertainty: Uncertainty.optional(),
   })
   .refine((s) => s.objective !== 'npv' || s.value.perRequest !== undefined, {
     message: 'the npv objective needs a value per request (value.perRequest)',
     path: ['objective'],
+  })
+  .superRefine((s, ctx) => {
+    if (s.uncertainty === undefined) return;
+    const resolved = resolveRanges(s.uncertainty, s);
+    if (resolved.ok) return;
+    for (const issue of resolved.issues) ctx.addIssue({ code: 'custom', ...issue });
   });
 export type Scenario = z.infer<typeof Scenario>;
 export type ScenarioInput = z.input<typeof Scenario>;

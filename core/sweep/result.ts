@@ -6,6 +6,7 @@ import {
   type Roi,
   type ServiceSchedule,
 } from '../roi/roi.ts';
+import { priceRampFactors } from '../roi/price-ramp.ts';
 import { hasRequestValue, valuePerRequestUsd } from '../roi/value.ts';
 import type { Workload } from '../schema/workload.ts';
 import { TOKENS_PER_MTOK, WEEKS_PER_MONTH } from '../units.ts';
@@ -168,11 +169,13 @@ export function candidateRoi(
   const perRequest = valuePerRequestUsd(v);
   const months = growthMonths(ctx, kind);
   const cost = costAt();
+  const ramp = priceRamp(ctx, kind);
   return computeRoi({
     valueUsdInMonth: (m) => months[m]!.rates.requestsPerMonth * perRequest,
     costUsdInMonth: (m) => {
       const month = months[m]!;
-      return month.rates === ctx.rates ? baseCostUsd : cost(month.workload, month.rates);
+      const usd = month.rates === ctx.rates ? baseCostUsd : cost(month.workload, month.rates);
+      return ramp === undefined ? usd : usd * ramp[m]!;
     },
     setupUsd: v.setupUsd[kind],
     weeksToLaunch: v.weeksToLaunch[kind],
@@ -221,7 +224,32 @@ export function steadyRoi(
   out?: Roi,
 ): Roi {
   const v = ctx.value;
-  const schedule = scheduleFor(ctx, kind);
   const monthlyValue = ctx.rates.requestsPerMonth * valuePerRequestUsd(v);
+  const ramp = priceRamp(ctx, kind);
+  if (ramp !== undefined) {
+    // Prices that change month by month: the month loop instead of the closed form.
+    const roi = computeRoi({
+      valueUsdInMonth: () => monthlyValue,
+      costUsdInMonth: (m) => monthlyCostUsd * ramp[m]!,
+      setupUsd: v.setupUsd[kind],
+      weeksToLaunch: v.weeksToLaunch[kind],
+      horizonMonths: v.horizonMonths,
+      discountRateAnnual: v.discountRateAnnual,
+    });
+    return out === undefined ? roi : Object.assign(out, roi);
+  }
+  const schedule = scheduleFor(ctx, kind);
   return constantRoi(schedule, monthlyValue, monthlyCostUsd, v.setupUsd[kind], out);
+}
+
+/** The month factors of the placement kind's price change, or undefined when prices hold. */
+function priceRamp(ctx: EvalContext, kind: CandidateResult['kind']): Float64Array | undefined {
+  const change = ctx.priceChange[kind];
+  if (change === 0) return undefined;
+  let ramp = ctx.priceRamps[kind];
+  if (ramp === undefined) {
+    ramp = priceRampFactors(change, ctx.value.horizonMonths);
+    ctx.priceRamps[kind] = ramp;
+  }
+  return ramp;
 }
