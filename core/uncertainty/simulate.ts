@@ -2,7 +2,7 @@ import type { ReplicaCapacity } from '../selfhost/capacity.ts';
 import { quantile } from '../stats/sample-quantile.ts';
 import type { ObjectPairCache } from '../sweep/object-cache.ts';
 import { writeCandidate, type SweepResult } from '../sweep/sweep.ts';
-import { allocateColumns, KIND_CODE, objectiveKeys } from '../sweep/table.ts';
+import { allocateColumns, KIND_CODE, objectiveKeys, type SweepColumns } from '../sweep/table.ts';
 import type { CandidateResult } from '../sweep/types.ts';
 import type { Placement } from '../schema/placement.ts';
 import { drawFutures, futureAt, futureContexts, type Futures } from './futures.ts';
@@ -122,6 +122,7 @@ export function startSimulation(
     npvUsd: new Float64Array(n * total).fill(Number.NaN),
     ttftMs: new Float64Array(n * total).fill(Number.NaN),
   };
+  const columns = allocateColumns(placements);
   const wins = new Float64Array(n);
   const feasible = new Int32Array(n);
   let withWinner = 0;
@@ -129,7 +130,8 @@ export function startSimulation(
 
   const runFuture = (s: number) => {
     const contexts = futureContexts(evaluation.context, futureAt(setup.base, futures, s), layouts);
-    const columns = allocateColumns(placements);
+    // One set of columns for every future: rows are rebuilt, numbers overwritten or reset.
+    resetColumns(columns);
     for (let j = 0; j < n; j++) {
       writeCandidate(placements[j]!.kind === 'api' ? contexts.api : contexts.selfHost, columns, j);
     }
@@ -190,6 +192,27 @@ export function startSimulation(
       return summarize(setup, futures, candidates, done, withWinner, layouts);
     },
   };
+}
+
+/** Unknown (NaN) everywhere: a candidate that cannot be sized in a future writes only its reason. */
+function resetColumns(c: SweepColumns): void {
+  for (const column of [
+    c.monthlyUsd,
+    c.tcoUsd,
+    c.perOutcomeUsd,
+    c.ttftMs,
+    c.tpotMs,
+    c.e2eMs,
+    c.quality,
+    c.gpusPeak,
+    c.utilization,
+    c.netMonthlyUsd,
+    c.npvUsd,
+    c.paybackMonth,
+  ]) {
+    column.fill(Number.NaN);
+  }
+  c.feasible.fill(0);
 }
 
 /** Runs every future at once (the CLI, tests). */
