@@ -12,7 +12,7 @@ import {
   type ThreePoint,
   type ThreePointDistribution,
 } from '../stats/distributions.ts';
-import type { Assumptions, UncertainInput } from './inputs.ts';
+import type { Assumptions } from './inputs.ts';
 import { applyRange, type ResolvedRange } from './ranges.ts';
 
 /**
@@ -84,22 +84,13 @@ export interface Future {
   prices: PriceChanges;
 }
 
-/**
- * Future i of the draw, on top of the base assumptions; `pinned` holds inputs at a value of the
- * caller's (a chart's volume axis).
- */
-export function futureAt(
-  base: Assumptions,
-  futures: Futures,
-  i: number,
-  pinned?: { input: UncertainInput; value: number },
-): Future {
+/** Future i of the draw, on top of the base assumptions. */
+export function futureAt(base: Assumptions, futures: Futures, i: number): Future {
   let exact = base;
   let prices: PriceChanges = { ...NO_PRICE_CHANGE };
   const shaped: { range: ResolvedRange; value: number; level: number }[] = [];
   for (let r = 0; r < futures.ranges.length; r++) {
     const range = futures.ranges[r] as ResolvedRange;
-    if (pinned !== undefined && range.id === pinned.input.id) continue;
     const value = (futures.values[r] as Float64Array)[i] as number;
     const levels = futures.levels[r];
     if (levels !== null && levels !== undefined) {
@@ -110,8 +101,6 @@ export function futureAt(
     exact = next.assumptions;
     prices = next.prices;
   }
-  // Only inputs that leave replica shapes alone are pinned (a chart's volume axis).
-  if (pinned !== undefined) exact = pinned.input.apply(exact, pinned.value);
   if (shaped.length === 0) return { assumptions: exact, replicaAssumptions: exact, prices };
   let sampled = exact;
   let leveled = exact;

@@ -3,6 +3,7 @@ import { evaluateScenario } from '../../core/scenario/evaluate.ts';
 import { parseScenario } from '../../core/scenario/parse.ts';
 import { Scenario, type ScenarioInput } from '../../core/schema/scenario.ts';
 import type { UncertaintyInput } from '../../core/schema/uncertainty.ts';
+import { paybackBands, volumeBands } from '../../core/uncertainty/bands.ts';
 import { simulationSetup } from '../../core/uncertainty/setup.ts';
 import { simulate, type UncertaintyResult } from '../../core/uncertainty/simulate.ts';
 import { readSeed } from '../../electron/db/seed-files.ts';
@@ -355,5 +356,50 @@ describe('ranges in a scenario file', () => {
     const parsed = parseScenario(file({ inputs: { volumes: { low: 1, high: 2 } } }));
     expect(!parsed.ok && parsed.error).toContain('uncertainty.inputs');
     expect(!parsed.ok && parsed.error).toContain('volumes');
+  });
+});
+
+describe('chart bands', () => {
+  const candidates = (e: ReturnType<typeof run>['evaluation']) =>
+    [0, 2].map((i) => ({ id: e.result.row(i).id, placement: e.result.row(i).placement }));
+  const volumes = [100_000, 1_000_000, 10_000_000];
+
+  it('collapse onto the chart’s own line when only volume (the axis) is uncertain', () => {
+    const s = scenario({ inputs: { volume: { low: 20_000, high: 60_000 } } });
+    const { evaluation } = run(s, { samples: 100 });
+    const setup = simulationSetup(evaluation, s);
+    if (!setup.ok) throw new Error(setup.error);
+    const [api, gpu] = volumeBands(setup.setup, candidates(evaluation), volumes);
+    // $0.002 a request: 100k → $200, 1M → $2,000, 10M → $20,000 a month, in every future.
+    expect(api?.p10).toEqual(api?.p90);
+    expect(api?.p10[0]).toBeCloseTo(200, 9);
+    expect(api?.p90[2]).toBeCloseTo(20_000, 9);
+    expect(gpu?.p10[0]).toBe(gpu?.p90[0]);
+  });
+
+  it('spread around the line when another input is uncertain', () => {
+    // Output 400–600 tokens (PERT around 500): at 1M requests the monthly cost runs from
+    // 1M × ($0.001 + 400 × $2/MTok) = $1,800 to $2,200; P10 and P90 fall inside, either side of $2,000.
+    const s = scenario({ inputs: { outputTokens: { low: 400, high: 600 } } });
+    const { evaluation } = run(s, { samples: 200 });
+    const setup = simulationSetup(evaluation, s);
+    if (!setup.ok) throw new Error(setup.error);
+    const [api] = volumeBands(setup.setup, candidates(evaluation), volumes);
+    expect(api?.p10[1]).toBeGreaterThan(1_800);
+    expect(api?.p10[1]).toBeLessThan(2_000);
+    expect(api?.p90[1]).toBeGreaterThan(2_000);
+    expect(api?.p90[1]).toBeLessThan(2_200);
+  });
+
+  it('of payback equal the point line when the ranges have no width', () => {
+    const s = scenario({ inputs: { volume: { low: 40_000, high: 40_000 } } });
+    const { evaluation } = run(s, { samples: 100 });
+    const setup = simulationSetup(evaluation, s);
+    if (!setup.ok) throw new Error(setup.error);
+    const [api] = paybackBands(setup.setup, candidates(evaluation));
+    // Value $0.01 − cost $0.002 a request × 1,216,667 requests a month = $9,733.33 a month, no setup.
+    expect(api?.p10[0]).toBe(0);
+    expect(api?.p10[12]).toBeCloseTo(12 * 9_733.333333, 4);
+    expect(api?.p90).toEqual(api?.p10);
   });
 });
