@@ -4,6 +4,7 @@ import { parseScenario } from '../../core/scenario/parse.ts';
 import { Scenario, type ScenarioInput } from '../../core/schema/scenario.ts';
 import type { UncertaintyInput } from '../../core/schema/uncertainty.ts';
 import { paybackBands, volumeBands } from '../../core/uncertainty/bands.ts';
+import { keepRangesConsistent } from '../../core/uncertainty/reconcile.ts';
 import { simulationSetup } from '../../core/uncertainty/setup.ts';
 import { simulate, type UncertaintyResult } from '../../core/uncertainty/simulate.ts';
 import { readSeed } from '../../electron/db/seed-files.ts';
@@ -401,5 +402,42 @@ describe('chart bands', () => {
     expect(api?.p10[0]).toBe(0);
     expect(api?.p10[12]).toBeCloseTo(12 * 9_733.333333, 4);
     expect(api?.p90).toEqual(api?.p10);
+  });
+});
+
+describe('ranges follow their point values', () => {
+  const base = scenario({
+    inputs: {
+      volume: { low: 20_000, high: 120_000 },
+      promptCacheHitRate: { low: 0, high: 0.9 },
+      valuePerRequestUsd: { low: 0.005, high: 0.02 },
+    },
+  });
+  const parsesAgain = (s: Scenario) => parseScenario(JSON.parse(JSON.stringify(s))).ok;
+
+  it('convert a per-day volume range when the volume is counted per month', () => {
+    // 40,000 a day is 40,000 × 365/12 = 1,216,666.7 a month; the range converts alike.
+    const next = {
+      ...base,
+      workload: { ...base.workload, requests: { count: 2_000_000, per: 'month' as const } },
+    };
+    const kept = keepRangesConsistent(base, next);
+    expect(kept.uncertainty?.inputs.volume?.low).toBeCloseTo(20_000 * DAYS_PER_MONTH, 6);
+    expect(kept.uncertainty?.inputs.volume?.high).toBeCloseTo(120_000 * DAYS_PER_MONTH, 6);
+    expect(parsesAgain(kept)).toBe(true);
+  });
+
+  it('move an end with a value moved past it, and drop a range whose input is unset', () => {
+    const next = {
+      ...base,
+      workload: { ...base.workload, promptCache: { ...base.workload.promptCache, hitRate: 0.95 } },
+      value: { ...base.value, perRequest: undefined },
+    };
+    expect(parsesAgain(next)).toBe(false);
+    const kept = keepRangesConsistent(base, next);
+    expect(kept.uncertainty?.inputs.promptCacheHitRate).toEqual({ low: 0, high: 0.95 });
+    expect(kept.uncertainty?.inputs.valuePerRequestUsd).toBeUndefined();
+    expect(parsesAgain(kept)).toBe(true);
+    expect(keepRangesConsistent(base, base)).toBe(base);
   });
 });
