@@ -25,8 +25,8 @@ export interface UncertainInput {
   schema: () => z.ZodType;
   /** The value the scenario states (the likely value by default); undefined when it states none. */
   point: (a: Assumptions) => number | undefined;
-  /** The assumptions with this input set to `x`. */
-  apply: (a: Assumptions, x: number) => Assumptions;
+  /** The assumptions (or a whole scenario) with this input set to `x`. */
+  apply: <A extends Assumptions>(a: A, x: number) => A;
   /** Whether it changes a self-hosted replica's capacity (the request shape), not only its cost. */
   shapesReplicas: boolean;
   /** How a value of it reads in a fraction (0.4) or as it is. */
