@@ -10,29 +10,31 @@ export interface SimulationClient {
   readonly where: 'worker' | 'page';
 }
 
+type Progress = (done: number, total: number) => void;
+
 /**
- * The simulation in a Web Worker. Should a worker not start (a browser that refuses module workers
- * from files), it runs on the page in slices of futures, yielding between them.
+ * The simulation in a Web Worker. Should the worker not start (a shell that refuses module workers
+ * from files: the constructor throws, or the script fails before its first message), it runs on
+ * the page instead, in slices of futures with a yield between them.
  */
-export function createSimulationClient(): SimulationClient {
+export function createSimulationClient(onMove?: (where: 'page') => void): SimulationClient {
+  let worker: Worker;
   try {
-    const worker = new Worker(new URL('./simulation.worker.ts', import.meta.url), {
-      type: 'module',
-    });
-    return workerClient(worker);
+    worker = new Worker(new URL('./simulation.worker.ts', import.meta.url), { type: 'module' });
   } catch {
     return pageClient();
   }
-}
-
-function workerClient(worker: Worker): SimulationClient {
+  let page: SimulationClient | null = null;
+  let catalog: Catalog | null = null;
+  let heard = false;
   let nextRun = 1;
   const pending = new Map<
     number,
-    { resolve: (reply: RunReply) => void; progress: (done: number, total: number) => void }
+    { request: RunRequest; resolve: (reply: RunReply) => void; progress: Progress }
   >();
   const send = (message: ToWorker) => worker.postMessage(message);
   worker.onmessage = (event: MessageEvent<FromWorker>) => {
+    heard = true;
     const message = event.data;
     const run = pending.get(message.runId);
     if (run === undefined) return;
@@ -45,23 +47,40 @@ function workerClient(worker: Worker): SimulationClient {
   };
   worker.onerror = (event) => {
     event.preventDefault();
-    for (const run of pending.values()) {
+    const runs = [...pending.values()];
+    pending.clear();
+    if (!heard) {
+      // The worker never ran: move to the page and run what was asked there.
+      worker.terminate();
+      page = pageClient();
+      if (catalog !== null) page.setCatalog(catalog);
+      onMove?.('page');
+      for (const run of runs) void page.run(run.request, run.progress).then(run.resolve);
+      return;
+    }
+    for (const run of runs) {
       run.resolve({ kind: 'error', error: `the simulation stopped: ${event.message}` });
     }
-    pending.clear();
   };
   return {
-    where: 'worker',
-    setCatalog: (catalog) => send({ kind: 'catalog', catalog }),
+    get where() {
+      return page === null ? 'worker' : 'page';
+    },
+    setCatalog(next) {
+      catalog = next;
+      if (page !== null) page.setCatalog(next);
+      else send({ kind: 'catalog', catalog: next });
+    },
     run(request, progress) {
-      const runId = nextRun++;
+      if (page !== null) return page.run(request, progress);
       // The worker drops an older run when a newer one arrives; its promise settles here.
       for (const [id, run] of pending) {
         pending.delete(id);
         run.resolve({ kind: 'cancelled' });
       }
+      const runId = nextRun++;
       return new Promise((resolve) => {
-        pending.set(runId, { resolve, progress });
+        pending.set(runId, { request, resolve, progress });
         send({ kind: 'run', runId, request });
       });
     },

@@ -62,7 +62,7 @@ async function runNow(): Promise<void> {
   if (snapshot === null || evaluation === null || !evaluation.ok || !hasRanges(scenario)) return;
   const asked = generation;
   if (client === null) {
-    client = createSimulationClient();
+    client = createSimulationClient((where) => useUncertainty.setState({ where }));
     useUncertainty.setState({ where: client.where });
   }
   if (snapshot.revision !== catalogRevision) {
