@@ -199,8 +199,8 @@ export function RangesPanel() {
             value={u.distribution}
             testId="range-distribution"
             options={[
-              { value: 'pert', label: 'PERT (weight on the likely value)' },
-              { value: 'triangular', label: 'Triangular (fatter tails)' },
+              { value: 'pert', label: 'PERT' },
+              { value: 'triangular', label: 'Triangular' },
             ]}
             onChange={(distribution) => update({ distribution })}
           />
@@ -216,11 +216,16 @@ export function RangesPanel() {
             value={u.recommendBy}
             testId="range-recommend-by"
             options={[
-              { value: 'objective', label: 'The point estimate (the scenario’s objective)' },
-              { value: 'robust', label: 'Robust: the lowest P90 horizon cost' },
+              { value: 'objective', label: 'Point estimate' },
+              { value: 'robust', label: 'Robust (P90)' },
             ]}
             onChange={(recommendBy) => update({ recommendBy })}
           />
+          <p className="hint">
+            Point estimate: the best under the scenario’s objective with every input at its likely
+            value. Robust: the lowest P90 horizon cost among candidates feasible in at least 90 % of
+            futures — the choice that is least bad when things go badly.
+          </p>
           <NumberField
             label="Futures"
             value={u.samples}
