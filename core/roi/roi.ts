@@ -1,11 +1,21 @@
 import { WEEKS_PER_MONTH } from '../units.ts';
+import type { CapexSchedule } from './blocks.ts';
 
 export interface RoiInput {
   /** Value created in month m (1-based) at full service, USD. */
   valueUsdInMonth: (month: number) => number;
-  /** Run cost in month m at full service, USD. */
+  /** Run cost in month m at full service, USD (owned hardware: without its capex). */
   costUsdInMonth: (month: number) => number;
   setupUsd: number;
+  /**
+   * Cash paid for hardware bought at the start of month m (m = 1 is the decision): owned capacity is
+   * paid when bought, not spread over its life.
+   */
+  capexUsdAtStartOf?: ((month: number) => number) | undefined;
+  /** Straight-line book value of owned hardware at the horizon, credited at its end. */
+  residualUsd?: number | undefined;
+  /** Commitment still owed after the horizon when the service ends there (a time-boxed experiment). */
+  strandedUsd?: number | undefined;
   weeksToLaunch: number;
   horizonMonths: number;
   discountRateAnnual: number;
@@ -23,27 +33,48 @@ export interface Roi {
   roi: number | null;
   timeToValueWeeks: number;
   totalValueUsd: number;
+  /** Cash paid over the horizon: setup, hardware when bought, run costs, any stranded commitment. */
   totalCostUsd: number;
-  /** Cumulative value and cumulative cost (setup included) at the end of each month, if asked. */
+  /**
+   * Undiscounted total cost of ownership over the horizon: setup + hardware bought − its book
+   * value left at the horizon + run costs (+ a stranded commitment). What `roi` divides by.
+   */
+  tcoUsd: number;
+  /** Hardware bought over the horizon (refreshes included), and its book value left at the end. */
+  capexUsd: number;
+  residualUsd: number;
+  /** Cumulative value and cumulative cash cost (setup, capex when paid) at the end of each month. */
   cumulative: { month: number; valueUsd: number; costUsd: number }[] | null;
 }
 
 /**
- * Month-by-month cash view over the horizon. Setup is paid at the start; service starts after the
- * launch weeks (a month partly in service earns and costs that part). NPV discounts month m by
- * (1 + r)^(m/12).
+ * Month-by-month cash view over the horizon. Setup is paid at the start; hardware at the start of
+ * the month it is bought; service starts after the launch weeks (a month partly in service earns
+ * and costs that part). NPV discounts month m's value and run cost by (1 + r)^(m/12), cash at the
+ * start of month m by (1 + r)^((m − 1)/12), and credits the book value left at the horizon.
+ * Payback counts cash only (the book value is not cash until sold).
  */
 export function computeRoi(input: RoiInput): Roi {
   const launchMonths = input.weeksToLaunch / WEEKS_PER_MONTH;
   const monthlyDiscount = 1 / Math.pow(1 + input.discountRateAnnual, 1 / 12);
+  const capexAt = input.capexUsdAtStartOf;
+  const residual = input.residualUsd ?? 0;
+  const stranded = input.strandedUsd ?? 0;
   let discount = 1;
   let cumValue = 0;
   let cumCost = input.setupUsd;
+  let capexTotal = 0;
   let npv = -input.setupUsd;
   let payback: number | null = null;
   const cumulative: Roi['cumulative'] = input.withSeries ? [] : null;
   let netMonthly: number | null = null;
   for (let m = 1; m <= input.horizonMonths; m++) {
+    if (capexAt !== undefined) {
+      const capex = capexAt(m);
+      capexTotal += capex;
+      cumCost += capex;
+      npv -= capex * discount;
+    }
     discount *= monthlyDiscount;
     const served = Math.min(1, Math.max(0, m - launchMonths));
     const value = served > 0 ? input.valueUsdInMonth(m) * served : 0;
@@ -52,17 +83,23 @@ export function computeRoi(input: RoiInput): Roi {
     cumValue += value;
     cumCost += cost;
     npv += (value - cost) * discount;
+    if (m === input.horizonMonths) cumCost += stranded;
     cumulative?.push({ month: m, valueUsd: cumValue, costUsd: cumCost });
     if (payback === null && served > 0 && cumValue - cumCost >= 0) payback = m;
   }
+  npv += (residual - stranded) * discount;
+  const tco = cumCost - residual;
   return {
     netMonthlyUsd: netMonthly ?? 0,
     paybackMonth: payback,
     npvUsd: npv,
-    roi: cumCost > 0 ? (cumValue - cumCost) / cumCost : null,
+    roi: tco > 0 ? (cumValue - tco) / tco : null,
     timeToValueWeeks: input.weeksToLaunch,
     totalValueUsd: cumValue,
     totalCostUsd: cumCost,
+    tcoUsd: tco,
+    capexUsd: capexTotal,
+    residualUsd: residual,
     cumulative,
   };
 }
@@ -75,6 +112,8 @@ export interface ServiceSchedule {
   discountedServed: number;
   /** First fully served month, or null within the horizon. */
   firstFullMonth: number | null;
+  /** Discount factor at the end of the horizon. */
+  discountAtHorizon: number;
   horizonMonths: number;
   weeksToLaunch: number;
 }
@@ -101,14 +140,24 @@ export function serviceSchedule(
     cumulativeServed,
     discountedServed: discounted,
     firstFullMonth: firstFull,
+    discountAtHorizon: discount,
     horizonMonths,
     weeksToLaunch,
   };
 }
 
+/** Hardware paid when bought, for the closed form: the fleet's capex and its purchase schedule. */
+export interface ConstantCapex {
+  /** Capex of the fleet held throughout (bought at the decision, again at each end of life). */
+  usd: number;
+  schedule: CapexSchedule;
+}
+
 /**
  * ROI when value and run cost are the same every month (no growth): closed form over a precomputed
- * schedule, equal to `computeRoi` with constant months, without the month loop.
+ * schedule, equal to `computeRoi` with constant months, without the month loop. With `capex`, the
+ * fleet is paid when bought (and at each refresh) and its book value is credited at the horizon;
+ * `strandedUsd` is a commitment owed after a service that ends at the horizon.
  */
 export function constantRoi(
   s: ServiceSchedule,
@@ -116,29 +165,47 @@ export function constantRoi(
   costUsd: number,
   setupUsd: number,
   out?: Roi,
+  capex?: ConstantCapex,
+  strandedUsd = 0,
 ): Roi {
   const served = s.cumulativeServed;
   const total = served[s.horizonMonths] as number;
   const net = valueUsd - costUsd;
+  const capexUsd = capex?.usd ?? 0;
+  const taken = capex?.schedule.takenUnits;
   let payback: number | null = null;
+  let paid = setupUsd;
   for (let m = 1; m <= s.horizonMonths; m++) {
+    if (taken !== undefined) paid += capexUsd * (taken[m] as number);
+    if (m === s.horizonMonths) paid += strandedUsd;
     const sm = served[m] as number;
-    if (sm > (served[m - 1] as number) && net * sm - setupUsd >= 0) {
+    if (sm > (served[m - 1] as number) && net * sm - paid >= 0) {
       payback = m;
       break;
     }
   }
-  const cumCost = setupUsd + costUsd * total;
+  const bought = capex === undefined ? 0 : capexUsd * capex.schedule.totalTaken;
+  const residual = capex === undefined ? 0 : capexUsd * capex.schedule.unusedAtHorizon;
+  const cumCost = setupUsd + bought + costUsd * total + strandedUsd;
+  const tco = cumCost - residual;
   const cumValue = valueUsd * total;
+  let npv = net * s.discountedServed - setupUsd - strandedUsd * s.discountAtHorizon;
+  if (capex !== undefined) {
+    const c = capex.schedule;
+    npv += capexUsd * (c.unusedAtHorizon * c.discountAtHorizon - c.discountedTaken);
+  }
   // Sweeps pass a scratch `out` and copy the numbers away: no object per candidate.
   const r = out ?? ({} as Roi);
   r.netMonthlyUsd = s.firstFullMonth === null ? 0 : net;
   r.paybackMonth = payback;
-  r.npvUsd = net * s.discountedServed - setupUsd;
-  r.roi = cumCost > 0 ? (cumValue - cumCost) / cumCost : null;
+  r.npvUsd = npv;
+  r.roi = tco > 0 ? (cumValue - tco) / tco : null;
   r.timeToValueWeeks = s.weeksToLaunch;
   r.totalValueUsd = cumValue;
   r.totalCostUsd = cumCost;
+  r.tcoUsd = tco;
+  r.capexUsd = bought;
+  r.residualUsd = residual;
   r.cumulative = null;
   return r;
 }

@@ -55,8 +55,9 @@ export function prepareScenario(
 /** Evaluates every candidate of a prepared scenario for its workload and value assumptions. */
 export function evaluatePrepared(
   prepared: PreparedScenario,
-  scenario: Pick<Scenario, 'workload' | 'value' | 'constraints' | 'objective' | 'uncertainty'>,
-  options: Omit<ContextOptions, 'maxMonthlyUsd'> = {},
+  scenario: Pick<Scenario, 'workload' | 'value' | 'constraints' | 'objective' | 'uncertainty'> &
+    Partial<Pick<Scenario, 'operations'>>,
+  options: Omit<ContextOptions, 'maxMonthlyUsd' | 'operations'> = {},
 ): ScenarioEvaluation {
   if (!prepared.ok) return prepared;
   const { index, placements } = prepared;
@@ -66,6 +67,7 @@ export function evaluatePrepared(
     priceChange: likelyPriceChangesOf(scenario),
     ...options,
     maxMonthlyUsd: scenario.constraints.maxMonthlyUsd,
+    ...(scenario.operations ? { operations: scenario.operations } : {}),
   });
   return { ok: true, result: sweep(ctx, placements), index, context: ctx, placements };
 }
@@ -77,7 +79,7 @@ export function evaluatePrepared(
 export function evaluateScenario(
   catalog: Catalog,
   scenario: Scenario,
-  options: Omit<ContextOptions, 'maxMonthlyUsd'> = {},
+  options: Omit<ContextOptions, 'maxMonthlyUsd' | 'operations'> = {},
 ): ScenarioEvaluation {
   return evaluatePrepared(prepareScenario(catalog, scenario), scenario, options);
 }

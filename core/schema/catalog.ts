@@ -179,6 +179,24 @@ export const Interconnect = z.strictObject({
   latencyUs: Positive,
 });
 
+/**
+ * A server as bought for owned GPUs: how many GPUs it holds, its price with everything in it (the
+ * GPUs, CPUs, memory, network cards, local storage, chassis and power supplies), and what it draws
+ * beyond the GPUs at load. Facts with their own source and date.
+ */
+export const GpuServer = Provenance.extend({
+  gpus: PositiveInt.max(72),
+  usd: Positive,
+  /** Power beyond the GPUs (CPUs, memory, fans, NICs, storage) at load, watts, where known. */
+  nonGpuPowerW: NonNegative.optional(),
+});
+export type GpuServer = z.infer<typeof GpuServer>;
+
+/** SXM and OAM modules sit on a baseboard (NVLink / Infinity Fabric / Gaudi RoCE mesh). */
+function isBoardPart(g: { interconnect: { kind: string } }): boolean {
+  return g.interconnect.kind !== 'pcie';
+}
+
 export const Gpu = Provenance.extend({
   id: Id,
   name: z.string().min(1),
@@ -195,8 +213,13 @@ export const Gpu = Provenance.extend({
   tflops: z.strictObject({ bf16: Positive, fp8: Positive.optional(), fp4: Positive.optional() }),
   tdpW: Positive.optional(),
   interconnect: Interconnect,
-  /** Indicative purchase price per GPU (server share included where the source says so). */
+  /** Indicative street price of the card (or module) alone. */
   purchaseUsd: Positive.optional(),
+  /** The server it is bought in: owned GPUs are bought in whole servers. */
+  server: GpuServer.optional(),
+}).refine((g) => g.server === undefined || !isBoardPart(g) || g.server.gpus % 4 === 0, {
+  message: 'SXM/OAM parts ship on 4- or 8-GPU boards: server.gpus must be a multiple of 4',
+  path: ['server', 'gpus'],
 });
 export type Gpu = z.infer<typeof Gpu>;
 

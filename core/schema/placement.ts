@@ -36,6 +36,12 @@ const SelfHostCommon = {
   /** Autoscaling floor: replicas kept running at all times. */
   minReplicas: z.number().int().nonnegative().max(10_000).default(1),
   scaling: ScalingPolicy.default('autoscale'),
+  /** Spare replicas kept warm; overrides the scenario's reserve (operations.availability). */
+  reserveReplicas: z.number().int().nonnegative().max(1000).optional(),
+  /** Share of an operations engineer this deployment takes; overrides operations.staff.fte. */
+  staffFte: NonNegative.max(1000).optional(),
+  /** Internet egress USD per GB here; overrides operations.egressUsdPerGB. */
+  egressUsdPerGB: NonNegative.max(100).optional(),
 };
 
 export const CloudPlacement = z.strictObject({
@@ -49,17 +55,26 @@ export const OnpremPlacement = z.strictObject({
   kind: z.literal('onprem'),
   gpuId: Id,
   ...SelfHostCommon,
-  /** Purchase price per GPU including its share of the server; defaults to the catalog's. */
+  /** GPUs per server bought; defaults to the catalog's server for the GPU. */
+  gpusPerServer: PositiveInt.max(72).optional(),
+  /** Price of one whole server (GPUs, CPUs, memory, network, storage); defaults to the catalog's. */
+  serverUsd: Positive.optional(),
+  /** Purchase price per GPU including its share of the server: server price = this × GPUs in it. */
   capexUsdPerGpu: Positive.optional(),
-  amortizationMonths: PositiveInt.default(36),
+  /** Server power beyond the GPUs at load, watts; defaults to the catalog's server. */
+  serverNonGpuPowerW: NonNegative.optional(),
+  /** Life of the hardware: straight-line depreciation, refresh at its end. */
+  amortizationMonths: PositiveInt.max(240).default(36),
   powerUsdPerKwh: NonNegative.default(0.12),
   pue: z.number().min(1).max(3).default(1.4),
-  /** Server power beyond the GPUs (CPUs, fans, NICs) as a share of GPU power. */
+  /** Server power beyond the GPUs as a share of GPU power, where no server power is known. */
   serverOverheadFraction: Fraction.default(0.3),
-  /** Colocation (space, cooling contract, network) per GPU per month. */
-  colocationUsdPerGpuMonth: NonNegative.default(150),
-  /** Operations staff cost attributed to this workload per month. */
-  staffUsdPerMonth: NonNegative.default(0),
+  /** Colocation (space, cooling, power capacity) per kW of server rating per month. */
+  colocationUsdPerKwMonth: NonNegative.default(184.06),
+  /** Colocation per GPU per month instead of per kW, when a contract prices it so. */
+  colocationUsdPerGpuMonth: NonNegative.optional(),
+  /** Operations staff cost per month for this deployment; overrides FTE × loaded cost. */
+  staffUsdPerMonth: NonNegative.optional(),
   /** Owned GPUs run all month whatever the load: scaling only changes power draw. */
   scaling: ScalingPolicy.default('fixed'),
   /** Grid carbon intensity at the site, gCO2e/kWh (default: IEA world average, ~460). */

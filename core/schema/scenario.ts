@@ -11,6 +11,7 @@ import {
   Provider,
   Region,
 } from './catalog.ts';
+import { Operations } from './operations.ts';
 import { OnpremPlacement, Placement, ScalingPolicy } from './placement.ts';
 import { resolveRanges } from '../uncertainty/ranges.ts';
 import { Uncertainty } from './uncertainty.ts';
@@ -82,6 +83,8 @@ export const Scenario = z
     objective: Objective.default('tco'),
     workload: Workload,
     value: ValueAssumptions.default(ValueAssumptions.parse({})),
+    /** Running costs and availability of self-hosted placements: staff, storage, egress, reserve. */
+    operations: Operations.default(Operations.parse({})),
     candidates: z.array(Placement).max(10_000).default([]),
     sweep: CandidateSweep.optional(),
     constraints: Constraints.default({}),

@@ -98,9 +98,11 @@ export const Uncertainty = z
     priceChange: z
       .strictObject({
         api: PriceChangeRange.optional().describe('Hosted API token prices.'),
-        cloud: PriceChangeRange.optional().describe('Rented GPU instance prices.'),
+        cloud: PriceChangeRange.optional().describe(
+          'Rented GPUs’ monthly run cost (instance hours and the running costs with them); a commitment keeps the price it was signed at for its term.',
+        ),
         onprem: PriceChangeRange.optional().describe(
-          'Owned GPUs’ running costs (power, colocation, staff and hardware as costed monthly).',
+          'Owned GPUs’ running costs (power, colocation, staff, storage); hardware is paid when bought, at today’s price.',
         ),
       })
       .default({})

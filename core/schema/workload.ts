@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { Fraction, Id, NonNegative, Positive, Precision, ResidencyZone } from './common.ts';
+import {
+  Fraction,
+  Id,
+  NonNegative,
+  Positive,
+  PositiveInt,
+  Precision,
+  ResidencyZone,
+} from './common.ts';
 import { Benchmark } from './catalog.ts';
 
 /** Tokens per request: at least one, at most 10M (beyond any model's context window). */
@@ -77,6 +85,13 @@ export const Workload = z
         likeModelId: Id.optional(),
       })
       .optional(),
+    /**
+     * Production (the default when absent) keeps an availability reserve warm; an experiment does
+     * not, and may end after a time box.
+     */
+    stage: z.enum(['production', 'experiment']).optional(),
+    /** Months an experiment runs: its costs stop there (commitments still owed are counted). */
+    timeBoxMonths: PositiveInt.max(120).optional(),
     /** Where users are, to add network round-trip time to TTFT. */
     userLocation: z
       .strictObject({
@@ -88,6 +103,10 @@ export const Workload = z
   .refine((w) => w.batchShare + w.priorityShare <= 1 + 1e-9, {
     message: 'batchShare + priorityShare must not exceed 1',
     path: ['priorityShare'],
+  })
+  .refine((w) => w.timeBoxMonths === undefined || w.stage === 'experiment', {
+    message: "a time box applies to experiments: set stage to 'experiment'",
+    path: ['timeBoxMonths'],
   })
   .refine((w) => w.promptCache.prefixTokens <= w.inputTokens.mean, {
     message: 'the cacheable prefix cannot be longer than the mean prompt',

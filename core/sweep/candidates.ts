@@ -70,7 +70,12 @@ export function sweepPlacements(
     const models = openModels.filter(
       (m) => matches(f.models, m.id) && matches(f.families, m.family),
     );
-    const gpus = index.gpuList.filter((g) => matches(f.gpus, g.id) && g.purchaseUsd !== undefined);
+    // Owned GPUs are bought in servers: a GPU is a candidate where a server price is known.
+    const priced =
+      f.assumptions.serverUsd !== undefined || f.assumptions.capexUsdPerGpu !== undefined;
+    const gpus = index.gpuList.filter(
+      (g) => matches(f.gpus, g.id) && (priced || g.server !== undefined),
+    );
     // Parse the shared assumptions once (defaults filled in), then stamp out the placements.
     const template = OnpremPlacement.parse({
       ...f.assumptions,

@@ -4,7 +4,6 @@ import type { Gpu, OpenModel } from '../schema/catalog.ts';
 import type { CloudPlacement, OnpremPlacement } from '../schema/placement.ts';
 import {
   replicaCapacity,
-  selfHostShape,
   type ReplicaCapacity,
   type ReplicaRequest,
 } from '../selfhost/capacity.ts';
@@ -22,6 +21,7 @@ export function cachedCapacity(
   shape: RequestShape,
   slo: LatencySlo,
   networkMs: number,
+  sloShape: RequestShape | null = null,
 ): ReplicaCapacity {
   const rtt = Math.round(networkMs);
   const key = [
@@ -36,6 +36,9 @@ export function cachedCapacity(
     slo.tpotMs ?? '',
     slo.e2eMs ?? '',
     rtt,
+    sloShape === null
+      ? ''
+      : `${sloShape.inputTokens},${sloShape.prefillTokens},${sloShape.outputTokens}`,
   ].join('|');
   let hit = ctx.capacityCache.get(r.model, r.gpu, key);
   if (hit === undefined) {
@@ -44,6 +47,7 @@ export function cachedCapacity(
       shape,
       slo,
       rtt,
+      sloShape,
     );
     ctx.capacityCache.set(r.model, r.gpu, key, hit);
   }
@@ -86,16 +90,16 @@ export function bestCapacity(
   const w = ctx.workload;
   const precision = p.precision ?? w.precision;
   const kvPrecision = p.kvPrecision ?? w.kvPrecision;
-  const shape = selfHostShape(w);
   let best: OkCapacity | undefined;
   let failure: ReplicaCapacity | undefined;
   for (const tp of tps) {
     const c = cachedCapacity(
       ctx,
       { model, gpu, tp, precision, kvPrecision, engine: p.engine },
-      shape,
+      ctx.shape,
       w.slo,
       networkMs,
+      ctx.p95Shape,
     );
     if (!c.ok) failure = c;
     else if (best === undefined || c.requestsPerSAtSlo / tp > best.requestsPerSAtSlo / best.tp)

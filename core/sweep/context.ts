@@ -1,8 +1,11 @@
 import type { Objective } from '../decision/objective.ts';
 import type { PerfParameters } from '../perf/efficiency.ts';
+import type { CapexSchedule } from '../roi/blocks.ts';
 import type { Roi, ServiceSchedule } from '../roi/roi.ts';
 import type { CloudPlacement, Placement } from '../schema/placement.ts';
-import type { ReplicaCapacity } from '../selfhost/capacity.ts';
+import type { RequestShape } from '../perf/serving.ts';
+import { Operations } from '../schema/operations.ts';
+import { selfHostP95Shape, selfHostShape, type ReplicaCapacity } from '../selfhost/capacity.ts';
 import { cloudPriceScratch, type CloudFleet, type CloudPrice } from '../selfhost/cloud-cost.ts';
 import { ObjectPairCache } from './object-cache.ts';
 import type { ValueAssumptions } from '../schema/value.ts';
@@ -15,7 +18,20 @@ export interface EvalContext {
   index: CatalogIndex;
   workload: Workload;
   rates: WorkloadRates;
+  /**
+   * The value assumptions, with the horizon cut to an experiment's time box (its costs stop
+   * there).
+   */
   value: ValueAssumptions;
+  /** Running costs and availability of self-hosted placements. */
+  operations: Operations;
+  /** Production keeps a reserve; an experiment does not (a workload with no stage is production). */
+  production: boolean;
+  /** Whether the service ends at the horizon (a time-boxed experiment): commitments still owed count. */
+  serviceEndsAtHorizon: boolean;
+  /** The request shape self-hosted engines see at mean sizes, and at p95 sizes when given. */
+  shape: RequestShape;
+  p95Shape: RequestShape | null;
   maxMonthlyUsd: number | undefined;
   /**
    * Replica capacities by model and GPU row, configuration and workload shape. Volume does not
@@ -48,6 +64,8 @@ export interface EvalContext {
   roiScratch: Roi;
   /** Shared one-reason lists for infeasible candidates (sweeps make many with the same reason). */
   reasonLists: Map<string, string[]>;
+  /** Purchase schedules of owned hardware per life in months, for closed-form ROI. */
+  capexSchedules: Map<number, CapexSchedule>;
   /** Requests served over the horizon per placement kind (launch delay and growth). */
   servedRequests: Partial<Record<Placement['kind'], number>>;
   /** What "best" means for ranking and the recommendation. */
@@ -67,8 +85,8 @@ export interface EvalContext {
    * the decision: the run cost of month m is scaled by its factor (core/roi/price-ramp.ts).
    */
   priceChange: Readonly<PriceChanges>;
-  /** The month factors of each kind's price change, built once per context. */
-  priceRamps: Partial<Record<Placement['kind'], Float64Array>>;
+  /** The month factors of each kind's price change (and each commitment's), built once per context. */
+  priceRamps: Map<string, Float64Array>;
 }
 
 /** A change of prices by the horizon's end per placement kind, as a fraction of today's. */
@@ -80,6 +98,8 @@ export const NO_PRICE_CHANGE: Readonly<PriceChanges> = Object.freeze({
   onprem: 0,
 });
 
+const DEFAULT_OPERATIONS = Operations.parse({});
+
 /** A month of a growing workload: its volume as a workload and as rates. */
 export interface GrowthMonth {
   workload: Workload;
@@ -88,6 +108,8 @@ export interface GrowthMonth {
 
 export interface ContextOptions {
   maxMonthlyUsd?: number | undefined;
+  /** The scenario's operations block; defaults when not given. */
+  operations?: Operations;
   /** Ranking objective; `tco` when not given. */
   objective?: Objective;
   /** Kept across evaluations with the same performance parameters (ignored with `parameters`). */
@@ -106,11 +128,18 @@ export function makeContext(
   value: ValueAssumptions,
   options: ContextOptions = {},
 ): EvalContext {
+  const timeBox = workload.stage === 'experiment' ? workload.timeBoxMonths : undefined;
+  const boxed = timeBox !== undefined && timeBox < value.horizonMonths;
   return {
     index,
     workload,
     rates: workloadRates(workload),
-    value,
+    value: boxed ? { ...value, horizonMonths: timeBox } : value,
+    operations: options.operations ?? DEFAULT_OPERATIONS,
+    production: workload.stage !== 'experiment',
+    serviceEndsAtHorizon: timeBox !== undefined && timeBox <= value.horizonMonths,
+    shape: selfHostShape(workload),
+    p95Shape: selfHostP95Shape(workload),
     maxMonthlyUsd: options.maxMonthlyUsd,
     // Capacities computed with other parameters must not be reused: a calibration gets its own.
     capacityCache:
@@ -119,6 +148,7 @@ export function makeContext(
         : new ObjectPairCache(),
     bestCapacity: layoutsFor(options.bestCapacityCache, shapeKey(workload)),
     schedules: {},
+    capexSchedules: new Map(),
     servedRequests: {},
     objective: options.objective ?? 'tco',
     growthMonths: {},
@@ -135,12 +165,15 @@ export function makeContext(
       timeToValueWeeks: 0,
       totalValueUsd: 0,
       totalCostUsd: 0,
+      tcoUsd: 0,
+      capexUsd: 0,
+      residualUsd: 0,
       cumulative: null,
     },
     parameters: options.parameters,
     staleBefore: options.staleBefore,
     priceChange: options.priceChange ?? NO_PRICE_CHANGE,
-    priceRamps: {},
+    priceRamps: new Map(),
   };
 }
 
@@ -175,6 +208,7 @@ export function contextFor(
     maxMonthlyUsd: ctx.maxMonthlyUsd,
     objective: ctx.objective,
     priceChange: options.priceChange ?? ctx.priceChange,
+    operations: ctx.operations,
     ...(ctx.staleBefore === undefined ? {} : { staleBefore: ctx.staleBefore }),
     ...(options.bestCapacityCache === undefined
       ? {}
@@ -201,7 +235,9 @@ function shapeKey(w: Workload): string {
   const slo = w.slo;
   return [
     w.inputTokens.mean,
+    w.inputTokens.p95 ?? '',
     w.outputTokens.mean,
+    w.outputTokens.p95 ?? '',
     w.promptCache.prefixTokens,
     w.promptCache.hitRate,
     w.precision,

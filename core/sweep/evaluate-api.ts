@@ -80,8 +80,10 @@ export function evaluateApi(
   const roi = candidateRoi(
     ctx,
     'api',
-    cost.monthlyUsd,
-    () => (wm, rm) => apiCost(o, wm, rm, discount).monthlyUsd,
+    {
+      runUsd: cost.monthlyUsd,
+      costAt: () => (wm, rm) => apiCost(o, wm, rm, discount).monthlyUsd,
+    },
     options.withSeries ?? false,
   );
   return makeResult(ctx, {

@@ -1,18 +1,31 @@
 import {
   cloudFleet,
   cloudPriceScratch,
+  commitmentMonths,
+  isCommitted,
   priceCloudFleet,
   type CloudFleet,
   type CloudPrice,
 } from '../selfhost/cloud-cost.ts';
+import { deploymentTerms, type DeploymentTerms } from '../selfhost/deployment.ts';
 import { co2Kg, energyKwh } from '../selfhost/energy.ts';
 import type { Gpu, Instance, OpenModel, Region } from '../schema/catalog.ts';
 import type { CloudPlacement } from '../schema/placement.ts';
+import type { Workload } from '../schema/workload.ts';
+import type { WorkloadRates } from '../workload/derive.ts';
 import { bestCapacity, tpOptions, type OkCapacity } from './capacity-cache.ts';
 import { rttToRegionMs, staleWarning } from './constraints.ts';
 import type { EvalContext } from './context.ts';
+import { HOURS_PER_MONTH } from '../units.ts';
 import { hasRequestValue } from '../roi/value.ts';
-import { candidateRoi, perOutcomeUsd, steadyRoi, type CostAtVolume } from './result.ts';
+import {
+  candidateRoi,
+  firstServedMonth,
+  perOutcomeUsd,
+  steadyRoi,
+  type CostAtVolume,
+  type RoiCosting,
+} from './result.ts';
 import {
   infeasibleRow,
   noOpenWeights,
@@ -41,6 +54,8 @@ export type CloudAssessment =
       instance: Instance;
       region: Region | undefined;
       capacity: OkCapacity;
+      /** The deployment's reserve, load time and running costs (shared by the type's regions). */
+      terms: DeploymentTerms;
       /** The fleet sized for the instance type (shared by its regions), and its cost here. */
       sized: SizedFleet;
       cost: CloudPrice;
@@ -52,16 +67,38 @@ function cachedFleet(
   p: CloudPlacement,
   gpuCount: number,
   capacity: OkCapacity,
+  terms: DeploymentTerms,
 ): CloudFleet {
   let byTerms = ctx.fleetCache.get(capacity);
   if (byTerms === undefined) ctx.fleetCache.set(capacity, (byTerms = new Map()));
-  const key = `${gpuCount}|${p.pricing}|${p.scaling}|${p.minReplicas}|${p.targetUtilization}`;
+  const key = `${gpuCount}|${p.pricing}|${p.scaling}|${p.minReplicas}|${p.targetUtilization}|${terms.reserveReplicas}`;
   let fleet = byTerms.get(key);
   if (fleet === undefined) {
-    fleet = cloudFleet(p, gpuCount, capacity, ctx.workload, ctx.rates);
+    fleet = cloudFleet(p, gpuCount, capacity, ctx.workload, ctx.rates, terms);
     byTerms.set(key, fleet);
   }
   return fleet;
+}
+
+/** The fleet re-sized at a growth month's rates: kept per sized fleet and rates. */
+function fleetAtRates(
+  ctx: EvalContext,
+  p: CloudPlacement,
+  sized: SizedFleet,
+  capacity: OkCapacity,
+  terms: DeploymentTerms,
+): (w: Workload, rates: WorkloadRates) => CloudFleet {
+  let fleetAt = ctx.fleetAt.get(sized);
+  if (fleetAt === undefined) ctx.fleetAt.set(sized, (fleetAt = new Map()));
+  const known = fleetAt;
+  return (w, rates) => {
+    let fleet = known.get(rates);
+    if (fleet === undefined) {
+      fleet = cloudFleet(p, sized.gpusPerInstance, capacity, w, rates, terms);
+      known.set(rates, fleet);
+    }
+    return fleet;
+  };
 }
 
 /**
@@ -69,31 +106,59 @@ function cachedFleet(
  * and priced like every other fleet. The re-sized fleet is kept per sized fleet and volume, so a
  * growing workload re-sizes each instance type once a month, not once per region.
  */
-function cloudCostAt(
-  ctx: EvalContext,
-  p: CloudPlacement,
-  instance: Instance,
-  sized: SizedFleet,
-  capacity: OkCapacity,
-): CostAtVolume {
-  let fleetAt = ctx.fleetAt.get(sized);
-  if (fleetAt === undefined) ctx.fleetAt.set(sized, (fleetAt = new Map()));
-  const known = fleetAt;
+function cloudCostAt(ctx: EvalContext, p: CloudPlacement, a: OkAssessment): CostAtVolume {
+  const fleetAt = fleetAtRates(ctx, p, a.sized, a.capacity, a.terms);
   const scratch = cloudPriceScratch();
   return (w, rates) => {
-    let fleet = known.get(rates);
-    if (fleet === undefined) {
-      fleet = cloudFleet(p, sized.gpusPerInstance, capacity, w, rates);
-      known.set(rates, fleet);
-    }
+    const fleet = fleetAt(w, rates);
     if (!fleet.ok) return Number.POSITIVE_INFINITY;
-    const cost = priceCloudFleet(fleet, instance, p.pricing, scratch);
+    const cost = priceCloudFleet(fleet, a.instance, p.pricing, a.terms, rates, scratch);
     return cost.ok ? cost.monthlyUsd : Number.POSITIVE_INFINITY;
   };
 }
 
+type OkAssessment = Extract<CloudAssessment, { ok: true }>;
+
+/**
+ * How a rented candidate's months are costed: on-demand and spot follow demand; committed
+ * instances are held for their term (taken when a month needs more, still paid when demand falls).
+ */
+function cloudCosting(ctx: EvalContext, p: CloudPlacement, a: OkAssessment): RoiCosting {
+  const costAt = () => cloudCostAt(ctx, p, a);
+  if (!isCommitted(p.pricing)) return { runUsd: a.cost.monthlyUsd, costAt };
+  const { instance, terms } = a;
+  return {
+    runUsd: a.cost.monthlyUsd,
+    costAt,
+    persistent: {
+      termMonths: commitmentMonths(p.pricing),
+      firstMonth: firstServedMonth(ctx, 'cloud'),
+      units: a.cost.instancesPeak,
+      capexUsdPerUnit: 0,
+      committedUsdPerUnitMonth: a.cost.usdPerHour * HOURS_PER_MONTH,
+      growth: () => {
+        const fleetAt = fleetAtRates(ctx, p, a.sized, a.capacity, terms);
+        const scratch = cloudPriceScratch();
+        return {
+          unitsAt: (w, rates) => {
+            const fleet = fleetAt(w, rates);
+            return fleet.ok ? fleet.fleet.unitsPeak : 0;
+          },
+          runUsdAt: (w, rates, held) => {
+            const fleet = fleetAt(w, rates);
+            if (!fleet.ok) return Number.POSITIVE_INFINITY;
+            const cost = priceCloudFleet(fleet, instance, p.pricing, terms, rates, scratch, held);
+            return cost.ok ? cost.monthlyUsd : Number.POSITIVE_INFINITY;
+          },
+        };
+      },
+    },
+  };
+}
+
 type CloudGroup =
-  { ok: true; capacity: OkCapacity; fleet: SizedFleet } | { ok: false; reason: string };
+  | { ok: true; capacity: OkCapacity; terms: DeploymentTerms; fleet: SizedFleet }
+  | { ok: false; reason: string };
 
 const sameTerms = (a: CloudPlacement, b: CloudPlacement) =>
   a.pricing === b.pricing &&
@@ -103,7 +168,10 @@ const sameTerms = (a: CloudPlacement, b: CloudPlacement) =>
   a.tp === b.tp &&
   a.scaling === b.scaling &&
   a.minReplicas === b.minReplicas &&
-  a.targetUtilization === b.targetUtilization;
+  a.targetUtilization === b.targetUtilization &&
+  a.reserveReplicas === b.reserveReplicas &&
+  a.staffFte === b.staffFte &&
+  a.egressUsdPerGB === b.egressUsdPerGB;
 
 /**
  * Capacity and fleet for a model on an instance shape (GPU × count) under a placement's terms: the
@@ -134,8 +202,10 @@ function cloudGroup(
   let group: CloudGroup;
   if (!capacity.ok) group = { ok: false, reason: capacity.reason };
   else {
-    const fleet = cachedFleet(ctx, p, gpuCount, capacity);
-    group = fleet.ok ? { ok: true, capacity, fleet } : { ok: false, reason: fleet.reason };
+    const weightsGiB = capacity.weightsGBPerGpu * capacity.tp;
+    const terms = deploymentTerms(ctx.operations, ctx.production, p, ctx.workload, weightsGiB);
+    const fleet = cachedFleet(ctx, p, gpuCount, capacity, terms);
+    group = fleet.ok ? { ok: true, capacity, terms, fleet } : { ok: false, reason: fleet.reason };
   }
   ctx.lastCloudGroup = { model, gpu, gpuCount, rttMs, placement: p, group };
   return group;
@@ -162,7 +232,7 @@ export function assessCloud(
   if (open === undefined) return { ok: false, identity, reason: noOpenWeights(p.modelId) };
   const group = cloudGroup(ctx, p, open, gpu, instance.gpuCount, rttToRegionMs(ctx, region));
   if (!group.ok) return { ok: false, identity, reason: group.reason };
-  const cost = priceCloudFleet(group.fleet, instance, p.pricing, out);
+  const cost = priceCloudFleet(group.fleet, instance, p.pricing, group.terms, ctx.rates, out);
   if (!cost.ok) return { ok: false, identity, reason: cost.reason };
   return {
     ok: true,
@@ -171,6 +241,7 @@ export function assessCloud(
     instance,
     region,
     capacity: group.capacity,
+    terms: group.terms,
     sized: group.fleet,
     cost,
   };
@@ -193,7 +264,7 @@ export function writeCloudColumns(
     t.reasons[i] = sharedReasons(ctx, a.reason);
     return;
   }
-  const { capacity, cost, instance } = a;
+  const { capacity, cost } = a;
   const monthlyUsd = cost.monthlyUsd;
   const quality = selfHostQuality(ctx, a.model, capacity);
   const reasons = selfHostReasons(ctx, a.identity, a.model, quality, monthlyUsd);
@@ -206,14 +277,16 @@ export function writeCloudColumns(
   t.quality[i] = quality ?? Number.NaN;
   t.gpusPeak[i] = cost.gpusPeak;
   t.utilization[i] = cost.fleet.utilization;
+  // A steady workload with nothing held past its horizon, and no commitment whose price holds
+  // through a price change, needs no costing plan: the closed form.
+  const plain =
+    !isCommitted(p.pricing) || (!ctx.serviceEndsAtHorizon && ctx.priceChange.cloud === 0);
   const roi =
-    ctx.workload.monthlyGrowthPct === 0
+    ctx.workload.monthlyGrowthPct === 0 && plain
       ? steadyRoi(ctx, 'cloud', monthlyUsd, ctx.roiScratch)
-      : candidateRoi(ctx, 'cloud', monthlyUsd, () =>
-          cloudCostAt(ctx, p, instance, a.sized, capacity),
-        );
-  t.tcoUsd[i] = roi.totalCostUsd;
-  t.perOutcomeUsd[i] = perOutcomeUsd(ctx, 'cloud', roi.totalCostUsd) ?? Number.NaN;
+      : candidateRoi(ctx, 'cloud', cloudCosting(ctx, p, a), false, ctx.roiScratch);
+  t.tcoUsd[i] = roi.tcoUsd;
+  t.perOutcomeUsd[i] = perOutcomeUsd(ctx, 'cloud', roi.tcoUsd) ?? Number.NaN;
   if (hasRequestValue(ctx.value)) {
     t.netMonthlyUsd[i] = roi.netMonthlyUsd;
     t.npvUsd[i] = roi.npvUsd;
@@ -244,6 +317,11 @@ export function evaluateCloud(
   const warnings: string[] = [];
   const stale = staleWarning(ctx, instance.asOf, 'instance price');
   if (stale !== null) warnings.push(stale);
+  if (isCommitted(p.pricing) && p.scaling === 'autoscale') {
+    warnings.push(
+      `${commitmentMonths(p.pricing)}-month commitment: paid every hour of its term, so the fleet is fixed at peak (${cost.instancesPeak} instances), not autoscaled`,
+    );
+  }
   const kwh =
     gpu.tdpW === undefined
       ? null
@@ -266,12 +344,24 @@ export function evaluateCloud(
         ? null
         : co2Kg(kwh, region.gridGCo2PerKwh),
     warnings,
-    costAt: () => cloudCostAt(ctx, p, instance, a.sized, capacity),
+    roi: cloudCosting(ctx, p, a),
+    detail: {
+      reserveReplicas: cost.fleet.reserveReplicas,
+      warmUnits: cost.fleet.unitsWarm,
+      warmUpUnitHours: cost.fleet.warmUpUnitHours,
+      serversPeak: null,
+      gpusPerServer: null,
+      gpusBought: null,
+      owned: null,
+      commitmentMonths: isCommitted(p.pricing) ? commitmentMonths(p.pricing) : null,
+      spot: cost.spot === null ? null : { ...cost.spot },
+      deployment: a.terms,
+    },
   });
 }
 
 /** Monthly cost of a rented-GPU candidate at another volume; null when it cannot be costed. */
 export function cloudCostAtVolume(ctx: EvalContext, p: CloudPlacement): CostAtVolume | null {
   const a = assessCloud(ctx, p);
-  return a.ok ? cloudCostAt(ctx, p, a.instance, a.sized, a.capacity) : null;
+  return a.ok ? cloudCostAt(ctx, p, a) : null;
 }

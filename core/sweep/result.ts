@@ -1,12 +1,14 @@
+import { capexSchedule, planBlocks, type CapexSchedule } from '../roi/blocks.ts';
 import { latencyStatus, qualityStatus } from '../decision/status.ts';
 import {
   computeRoi,
   constantRoi,
   serviceSchedule,
+  type ConstantCapex,
   type Roi,
   type ServiceSchedule,
 } from '../roi/roi.ts';
-import { priceRampFactors } from '../roi/price-ramp.ts';
+import { contractRampFactors, priceRampFactors } from '../roi/price-ramp.ts';
 import { hasRequestValue, valuePerRequestUsd } from '../roi/value.ts';
 import type { Workload } from '../schema/workload.ts';
 import { TOKENS_PER_MTOK, WEEKS_PER_MONTH } from '../units.ts';
@@ -44,7 +46,7 @@ export function makeResult(ctx: EvalContext, f: ResultFields): CandidateResult {
   // No requests, no unit cost: a floor-only fleet at zero volume costs money but nothing per unit.
   const perRequest = monthly === null || requests <= 0 ? null : monthly / requests;
   const success = ctx.value.successRate;
-  const tco = f.roi === null ? null : f.roi.totalCostUsd;
+  const tco = f.roi === null ? null : f.roi.tcoUsd;
   const quality = qualityStatus(w, f.quality);
   const latency = latencyStatus(w, f.reasons, f.ttftMs, f.tpotMs);
   return {
@@ -150,39 +152,158 @@ function scheduleFor(ctx: EvalContext, kind: CandidateResult['kind']): ServiceSc
   return schedule;
 }
 
+/** Capacity held for a term whatever demand does: owned servers, 1-/3-year commitments. */
+export interface PersistentCapacity {
+  /** Months a unit is held: the hardware's life, or the commitment's term. */
+  termMonths: number;
+  /** The month the first units are taken: 1 (bought at the decision), or the first month served. */
+  firstMonth: number;
+  /** Units held at the stated volume. */
+  units: number;
+  /** Cash per unit when bought (owned), 0 for a commitment. */
+  capexUsdPerUnit: number;
+  /** A committed unit's price a month: still owed for the term left when a service ends. */
+  committedUsdPerUnitMonth: number;
+  /** Month-by-month costing with growth: units a month needs, and its run cost with units held. */
+  growth: () => {
+    unitsAt: (w: Workload, rates: WorkloadRates) => number;
+    runUsdAt: (w: Workload, rates: WorkloadRates, heldUnits: number) => number;
+  };
+}
+
+/** How a candidate's months are costed for its ROI. */
+export interface RoiCosting {
+  /** Run cost of a month at the stated volume (owned hardware: without its capex). */
+  runUsd: number;
+  /** Cost of a month at another volume, for capacity that follows demand. */
+  costAt: () => CostAtVolume;
+  persistent?: PersistentCapacity | undefined;
+}
+
 /**
  * ROI over the horizon with the workload's growth, re-costing each month at its volume. The stated
  * volume is what the launch sees: growth compounds from the first month served, so a slower
  * launch starts from the same traffic rather than from traffic that grew while it was being
- * built. Without growth every month costs `baseCostUsd` and a closed form does the rest.
+ * built. Persistent capacity is planned as blocks (bought or committed when a month needs more,
+ * kept for their term, renewed while needed); owned hardware is cash when bought and its book
+ * value is credited at the horizon. Without growth a closed form does the rest (into `out` when
+ * given).
  */
 export function candidateRoi(
   ctx: EvalContext,
   kind: CandidateResult['kind'],
-  baseCostUsd: number,
-  costAt: () => CostAtVolume,
+  costing: RoiCosting,
   withSeries = false,
+  out?: Roi,
 ): Roi {
   const w = ctx.workload;
   const v = ctx.value;
-  if (w.monthlyGrowthPct === 0 && !withSeries) return steadyRoi(ctx, kind, baseCostUsd);
+  const held = costing.persistent;
+  if (w.monthlyGrowthPct === 0 && !withSeries) return steadyCandidateRoi(ctx, kind, costing, out);
   const perRequest = valuePerRequestUsd(v);
   const months = growthMonths(ctx, kind);
-  const cost = costAt();
-  const ramp = priceRamp(ctx, kind);
-  return computeRoi({
-    valueUsdInMonth: (m) => months[m]!.rates.requestsPerMonth * perRequest,
-    costUsdInMonth: (m) => {
-      const month = months[m]!;
-      const usd = month.rates === ctx.rates ? baseCostUsd : cost(month.workload, month.rates);
-      return ramp === undefined ? usd : usd * ramp[m]!;
-    },
+  // Month m's run cost at that month's prices (a price change ramps in over the horizon).
+  const ramp = priceRamp(ctx, kind, contractOf(held));
+  const priced = (m: number, usd: number) => (ramp === undefined ? usd : usd * ramp[m]!);
+  const base = {
+    valueUsdInMonth: (m: number) => months[m]!.rates.requestsPerMonth * perRequest,
     setupUsd: v.setupUsd[kind],
     weeksToLaunch: v.weeksToLaunch[kind],
     horizonMonths: v.horizonMonths,
     discountRateAnnual: v.discountRateAnnual,
     withSeries,
+  };
+  if (held === undefined) {
+    const cost = costing.costAt();
+    return computeRoi({
+      ...base,
+      costUsdInMonth: (m) => {
+        const month = months[m]!;
+        return priced(
+          m,
+          month.rates === ctx.rates ? costing.runUsd : cost(month.workload, month.rates),
+        );
+      },
+    });
+  }
+  const { unitsAt, runUsdAt } = held.growth();
+  const plan = planBlocks(
+    (m) => {
+      if (m < held.firstMonth) return 0;
+      const month = months[m]!;
+      return month.rates === ctx.rates ? held.units : unitsAt(month.workload, month.rates);
+    },
+    held.termMonths,
+    v.horizonMonths,
+  );
+  return computeRoi({
+    ...base,
+    costUsdInMonth: (m) => {
+      const month = months[m]!;
+      const units = plan.heldUnits[m] as number;
+      return priced(
+        m,
+        month.rates === ctx.rates && units === held.units
+          ? costing.runUsd
+          : runUsdAt(month.workload, month.rates, units),
+      );
+    },
+    capexUsdAtStartOf: (m) => (plan.takenUnits[m] as number) * held.capexUsdPerUnit,
+    residualUsd: plan.unitsUnusedAtHorizon * held.capexUsdPerUnit,
+    strandedUsd: ctx.serviceEndsAtHorizon
+      ? plan.unitMonthsAfterHorizon * held.committedUsdPerUnitMonth
+      : 0,
   });
+}
+
+/** The closed form for a steady workload: capex per its purchase schedule, any stranded term. */
+function steadyCandidateRoi(
+  ctx: EvalContext,
+  kind: CandidateResult['kind'],
+  costing: RoiCosting,
+  out?: Roi,
+): Roi {
+  const held = costing.persistent;
+  if (held === undefined) return steadyRoi(ctx, kind, costing.runUsd, out);
+  const capex =
+    held.capexUsdPerUnit > 0
+      ? { usd: held.units * held.capexUsdPerUnit, schedule: capexScheduleFor(ctx, held.termMonths) }
+      : undefined;
+  let stranded = 0;
+  if (ctx.serviceEndsAtHorizon && held.committedUsdPerUnitMonth > 0) {
+    const plan = planBlocks(
+      (m) => (m < held.firstMonth ? 0 : 1),
+      held.termMonths,
+      ctx.value.horizonMonths,
+    );
+    stranded = plan.unitMonthsAfterHorizon * held.units * held.committedUsdPerUnitMonth;
+  }
+  return steadyRoi(ctx, kind, costing.runUsd, out, capex, stranded, contractOf(held));
+}
+
+/** A commitment's signing months (its price holds for each term), or undefined for the rest. */
+function contractOf(
+  held: PersistentCapacity | undefined,
+): { firstMonth: number; termMonths: number } | undefined {
+  return held !== undefined && held.capexUsdPerUnit === 0 && held.committedUsdPerUnitMonth > 0
+    ? held
+    : undefined;
+}
+
+/** The purchase schedule of hardware with a life, over the context's horizon (kept per life). */
+function capexScheduleFor(ctx: EvalContext, lifeMonths: number): CapexSchedule {
+  let schedule = ctx.capexSchedules.get(lifeMonths);
+  if (schedule === undefined) {
+    const v = ctx.value;
+    schedule = capexSchedule(lifeMonths, v.horizonMonths, v.discountRateAnnual);
+    ctx.capexSchedules.set(lifeMonths, schedule);
+  }
+  return schedule;
+}
+
+/** The first month with any service: the launch weeks end in it. */
+export function firstServedMonth(ctx: EvalContext, kind: CandidateResult['kind']): number {
+  return Math.floor(ctx.value.weeksToLaunch[kind] / WEEKS_PER_MONTH) + 1;
 }
 
 /**
@@ -196,17 +317,14 @@ function growthMonths(ctx: EvalContext, kind: CandidateResult['kind']): readonly
   const w = ctx.workload;
   const base: GrowthMonth = { workload: w, rates: ctx.rates };
   const growth = 1 + w.monthlyGrowthPct / 100;
-  const firstServedMonth = Math.floor(ctx.value.weeksToLaunch[kind] / WEEKS_PER_MONTH) + 1;
+  const firstServed = firstServedMonth(ctx, kind);
   const months: GrowthMonth[] = [base];
   for (let m = 1; m <= ctx.value.horizonMonths; m++) {
-    if (m <= firstServedMonth || growth === 1) {
+    if (m <= firstServed || growth === 1) {
       months.push(base);
       continue;
     }
-    const workload = withMonthlyVolume(
-      w,
-      ctx.rates.requestsPerMonth * growth ** (m - firstServedMonth),
-    );
+    const workload = withMonthlyVolume(w, ctx.rates.requestsPerMonth * growth ** (m - firstServed));
     months.push({ workload, rates: workloadRates(workload) });
   }
   ctx.growthMonths[kind] = months;
@@ -222,12 +340,17 @@ export function steadyRoi(
   kind: CandidateResult['kind'],
   monthlyCostUsd: number,
   out?: Roi,
+  capex?: ConstantCapex,
+  strandedUsd = 0,
+  contract?: { firstMonth: number; termMonths: number },
 ): Roi {
   const v = ctx.value;
   const monthlyValue = ctx.rates.requestsPerMonth * valuePerRequestUsd(v);
-  const ramp = priceRamp(ctx, kind);
+  const ramp = priceRamp(ctx, kind, contract);
   if (ramp !== undefined) {
-    // Prices that change month by month: the month loop instead of the closed form.
+    // Prices that change month by month: the month loop instead of the closed form. Hardware is
+    // paid when bought, at today's price; only the run cost follows the change.
+    const taken = capex?.schedule.takenUnits;
     const roi = computeRoi({
       valueUsdInMonth: () => monthlyValue,
       costUsdInMonth: (m) => monthlyCostUsd * ramp[m]!,
@@ -235,21 +358,46 @@ export function steadyRoi(
       weeksToLaunch: v.weeksToLaunch[kind],
       horizonMonths: v.horizonMonths,
       discountRateAnnual: v.discountRateAnnual,
+      capexUsdAtStartOf:
+        capex === undefined || taken === undefined ? undefined : (m) => capex.usd * taken[m]!,
+      residualUsd: capex === undefined ? 0 : capex.usd * capex.schedule.unusedAtHorizon,
+      strandedUsd,
     });
     return out === undefined ? roi : Object.assign(out, roi);
   }
   const schedule = scheduleFor(ctx, kind);
-  return constantRoi(schedule, monthlyValue, monthlyCostUsd, v.setupUsd[kind], out);
+  return constantRoi(
+    schedule,
+    monthlyValue,
+    monthlyCostUsd,
+    v.setupUsd[kind],
+    out,
+    capex,
+    strandedUsd,
+  );
 }
 
-/** The month factors of the placement kind's price change, or undefined when prices hold. */
-function priceRamp(ctx: EvalContext, kind: CandidateResult['kind']): Float64Array | undefined {
+/**
+ * The month factors of the placement kind's price change, or undefined when prices hold; a
+ * commitment pays its signing month's price for each term. Built once per context.
+ */
+function priceRamp(
+  ctx: EvalContext,
+  kind: CandidateResult['kind'],
+  contract?: { firstMonth: number; termMonths: number },
+): Float64Array | undefined {
   const change = ctx.priceChange[kind];
   if (change === 0) return undefined;
-  let ramp = ctx.priceRamps[kind];
+  const key =
+    contract === undefined ? kind : `${kind}|${contract.firstMonth}|${contract.termMonths}`;
+  let ramp = ctx.priceRamps.get(key);
   if (ramp === undefined) {
-    ramp = priceRampFactors(change, ctx.value.horizonMonths);
-    ctx.priceRamps[kind] = ramp;
+    const h = ctx.value.horizonMonths;
+    ramp =
+      contract === undefined
+        ? priceRampFactors(change, h)
+        : contractRampFactors(change, h, contract.firstMonth, contract.termMonths);
+    ctx.priceRamps.set(key, ramp);
   }
   return ramp;
 }

@@ -5,12 +5,14 @@ import type { OkCapacity } from './capacity-cache.ts';
 import { candidateId } from './candidate-id.ts';
 import { budgetReason, contextReason, qualityReason, residencyReason } from './constraints.ts';
 import type { EvalContext } from './context.ts';
-import { candidateRoi, makeResult, type CostAtVolume } from './result.ts';
+import { candidateRoi, makeResult, type RoiCosting } from './result.ts';
 import {
   emptyBreakdown,
   type CandidateResult,
   type CostBreakdown,
   type EvaluateOptions,
+  type OwnedDetail,
+  type SelfHostDetail,
 } from './types.ts';
 
 /** The model as a self-hostable one (open weights with an architecture), or undefined. */
@@ -135,7 +137,20 @@ export interface Sizing {
   energyKwh: number | null;
   co2Kg: number | null;
   warnings: string[];
-  costAt: () => CostAtVolume;
+  roi: RoiCosting;
+  /** The detail fields that differ between rented and owned. */
+  detail: Pick<
+    SelfHostDetail,
+    | 'reserveReplicas'
+    | 'warmUnits'
+    | 'warmUpUnitHours'
+    | 'serversPeak'
+    | 'gpusPerServer'
+    | 'gpusBought'
+    | 'commitmentMonths'
+    | 'spot'
+    | 'deployment'
+  > & { owned: Omit<OwnedDetail, 'horizonCapexUsd' | 'residualUsd'> | null };
 }
 
 /** A sized and costed self-hosted candidate, with its constraints checked. */
@@ -155,6 +170,12 @@ export function sizedRow(
   const breakdown = { ...emptyBreakdown(), ...parts };
   const p = c.placement;
   const d = describe(ctx, c);
+  const roi = candidateRoi(ctx, p.kind, x.roi, options.withSeries ?? false);
+  // The hardware's cash over the horizon stays visible when no value per request hides the ROI.
+  const owned =
+    x.detail.owned === null
+      ? null
+      : { ...x.detail.owned, horizonCapexUsd: roi.capexUsd, residualUsd: roi.residualUsd };
   return makeResult(ctx, {
     id: d.id,
     kind: p.kind,
@@ -189,10 +210,13 @@ export function sizedRow(
       sloConcurrency: capacity.sloConcurrency,
       maxConcurrency: capacity.maxConcurrency,
       weightsGBPerGpu: capacity.weightsGBPerGpu,
+      p95: capacity.p95,
+      ...x.detail,
+      owned,
     },
     api: null,
     energyKwhPerMonth: x.energyKwh,
     co2KgPerMonth: x.co2Kg,
-    roi: candidateRoi(ctx, p.kind, monthlyUsd, x.costAt, options.withSeries ?? false),
+    roi,
   });
 }

@@ -1,4 +1,10 @@
 import type { Roi } from '../roi/roi.ts';
+import {
+  emptySelfHostBreakdown,
+  type SelfHostBreakdown,
+  type SpotSplit,
+} from '../selfhost/cloud-cost.ts';
+import type { DeploymentTerms } from '../selfhost/deployment.ts';
 import type { Engine, Precision, ResidencyZone } from '../schema/common.ts';
 import type { Placement } from '../schema/placement.ts';
 
@@ -8,17 +14,12 @@ export interface EvaluateOptions {
 }
 
 /** Monthly USD by what it pays for; a placement fills the parts that apply to it. */
-export interface CostBreakdown {
+export interface CostBreakdown extends SelfHostBreakdown {
   inputUsd: number;
   cachedInputUsd: number;
   cacheWriteUsd: number;
   outputUsd: number;
   cacheStorageUsd: number;
-  gpuUsd: number;
-  idleUsd: number;
-  powerUsd: number;
-  colocationUsd: number;
-  staffUsd: number;
 }
 
 /** How each placement kind reads in the app and the reports. */
@@ -37,9 +38,13 @@ export const BREAKDOWN_LABELS: Record<keyof CostBreakdown, string> = {
   cacheStorageUsd: 'Cache storage',
   gpuUsd: 'GPU time',
   idleUsd: 'Idle capacity',
+  capitalChargeUsd: 'Capital charge',
   powerUsd: 'Power',
   colocationUsd: 'Colocation',
-  staffUsd: 'Staff',
+  staffUsd: 'Operations staff',
+  storageUsd: 'Weights storage',
+  egressUsd: 'Egress',
+  monitoringUsd: 'Monitoring',
 };
 
 export const BREAKDOWN_KEYS = [
@@ -50,9 +55,13 @@ export const BREAKDOWN_KEYS = [
   'cacheStorageUsd',
   'gpuUsd',
   'idleUsd',
+  'capitalChargeUsd',
   'powerUsd',
   'colocationUsd',
   'staffUsd',
+  'storageUsd',
+  'egressUsd',
+  'monitoringUsd',
 ] as const satisfies readonly (keyof CostBreakdown)[];
 
 export function emptyBreakdown(): CostBreakdown {
@@ -62,11 +71,7 @@ export function emptyBreakdown(): CostBreakdown {
     cacheWriteUsd: 0,
     outputUsd: 0,
     cacheStorageUsd: 0,
-    gpuUsd: 0,
-    idleUsd: 0,
-    powerUsd: 0,
-    colocationUsd: 0,
-    staffUsd: 0,
+    ...emptySelfHostBreakdown(),
   };
 }
 
@@ -83,6 +88,46 @@ export interface SelfHostDetail {
   sloConcurrency: number;
   maxConcurrency: number;
   weightsGBPerGpu: number;
+  /** Replicas of `replicasPeak` kept as the availability reserve (production N+1: one). */
+  reserveReplicas: number;
+  /** Units (instances or servers) warm at all times: the floor and the reserve. */
+  warmUnits: number;
+  /** Unit-hours a month paid while new replicas load (scaling up, or up from zero). */
+  warmUpUnitHours: number;
+  /** Latency of a p95-size request at the chosen concurrency, when the workload gives p95 sizes. */
+  p95: { ttftMs: number; tpotMs: number; e2eMs: number } | null;
+  /** Owned: servers bought for peak, GPUs in each, GPUs bought (= servers × GPUs per server). */
+  serversPeak: number | null;
+  gpusPerServer: number | null;
+  gpusBought: number | null;
+  /** Owned: how the hardware is paid for. */
+  owned: OwnedDetail | null;
+  /** Rented: the commitment's term when the pricing is committed. */
+  commitmentMonths: number | null;
+  /** Rented on spot: the on-demand part and the interruption fallback. */
+  spot: SpotSplit | null;
+  /** The running costs' and availability's terms this candidate was costed with. */
+  deployment: DeploymentTerms;
+}
+
+/** How owned hardware is paid: cash when bought, shown monthly as depreciation + capital charge. */
+export interface OwnedDetail {
+  serverUsd: number;
+  /** Whether the server price is the catalog's (with its source) or the placement's. */
+  serverPriceFrom: 'catalog' | 'placement';
+  capexUsd: number;
+  lifeMonths: number;
+  depreciationUsd: number;
+  /** The standard annuity on the capex over its life at the discount rate. */
+  annuityUsd: number;
+  discountRateAnnual: number;
+  /** Server power beyond the GPUs, as a share of the GPUs' TDP. */
+  serverOverheadFraction: number;
+  /** A server's rated power (GPUs at TDP and the rest), kW: what colocation is priced on. */
+  serverRatedKw: number;
+  /** Hardware bought over the horizon (growth, refreshes), and its book value left at the end. */
+  horizonCapexUsd: number;
+  residualUsd: number;
 }
 
 export interface ApiDetail {

@@ -22,7 +22,7 @@ export interface ResolvedRange extends ThreePoint {
 const PRICE_LABELS: Record<Kind, string> = {
   api: 'Hosted API price change',
   cloud: 'Rented GPU price change',
-  onprem: 'Owned GPU cost change',
+  onprem: 'Owned GPU running-cost change',
 };
 
 export interface RangeIssue {

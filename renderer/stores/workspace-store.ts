@@ -89,3 +89,10 @@ export function updateWorkload(patch: Partial<Scenario['workload']>, coalesce?: 
 export function updateValue(patch: Partial<Scenario['value']>, coalesce?: string): void {
   useWorkspace.getState().update((s) => ({ ...s, value: { ...s.value, ...patch } }), coalesce);
 }
+
+/** Edits the running-cost and availability assumptions of self-hosted placements. */
+export function updateOperations(patch: Partial<Scenario['operations']>, coalesce?: string): void {
+  useWorkspace
+    .getState()
+    .update((s) => ({ ...s, operations: { ...s.operations, ...patch } }), coalesce);
+}

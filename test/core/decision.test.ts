@@ -13,7 +13,9 @@ const catalog = { ...seed, discounts: [] };
  * Two candidates with hand-checkable costs. The API: 1M requests a month × (1,000 input tokens ×
  * $0.60/MTok + 100 output × $3/MTok) = 1M × $0.0009 = $900 a month, setup $5,000. The rented GPU:
  * one instance at $1/hour, a fixed fleet of one replica (Llama 3.1 8B on an L4 serves 0.38
- * requests/s with room to spare): 730 h × $1 = $730 a month, setup $40,000.
+ * requests/s with room to spare): 730 h × $1 = $730 a month, setup $40,000. The GPU's running
+ * costs and reserve (staff, storage, egress, monitoring, N+1) are set to nothing here, so the
+ * numbers stay the GPU-hours alone: these tests are about ranking, not what self-hosting costs.
  */
 function twoChoices(over: Partial<ScenarioInput> = {}): Scenario {
   return Scenario.parse({
@@ -28,6 +30,13 @@ function twoChoices(over: Partial<ScenarioInput> = {}): Scenario {
       setupUsd: { api: 5_000, cloud: 40_000, onprem: 150_000 },
       weeksToLaunch: { api: 0, cloud: 0, onprem: 0 },
       horizonMonths: 36,
+    },
+    operations: {
+      staff: { fte: { cloud: 0, onprem: 0 }, ftePerOwnedGpu: 0 },
+      storageUsdPerGBMonth: 0,
+      egressUsdPerGB: 0,
+      monitoringUsdPerHostMonth: 0,
+      availability: { reserveReplicas: 0 },
     },
     catalog: {
       offerings: [
@@ -169,8 +178,8 @@ describe('nothing is dropped silently', () => {
     name: 'quality floor',
     workload: {
       requests: { count: 40_000, per: 'day' },
-      inputTokens: { mean: 3000 },
-      outputTokens: { mean: 400 },
+      inputTokens: { mean: 3000, p95: 6000 },
+      outputTokens: { mean: 400, p95: 900 },
       residency: ['eu'],
       slo: { ttftMs: 1500 },
       minQuality: { benchmark: 'lmarena-text', score: 1288 },

@@ -175,7 +175,7 @@ describe('ROI with monthly growth', () => {
   const costAt = () => (_w: Workload, r: WorkloadRates) => r.requestsPerMonth * 0.005;
 
   it('compounds from the first month served, not from the decision', () => {
-    const roi = candidateRoi(ctx, 'api', 5_000, costAt, true);
+    const roi = candidateRoi(ctx, 'api', { runUsd: 5_000, costAt }, true);
     // Served months 3–6 carry 1M, 1.1M, 1.21M, 1.331M requests = 4.641M.
     const served = 1 + 1.1 + 1.21 + 1.331;
     expect(roi.totalValueUsd).toBeCloseTo(served * 1e6 * 0.02, 6);

@@ -25,8 +25,9 @@ const apiOffering = (id: string, input: number, output: number) => ({
 /**
  * Hosted APIs whose cost is linear in volume (no prompt cache, no tiers): 1,000 prompt tokens at
  * $1/MTok + 500 output tokens at $2/MTok = $0.001 + $0.001 = $0.002 a request. A rented L4 with a
- * fixed single replica ($1/hour, 730 h = $730 a month) as a self-hosted candidate. No setup, no
- * launch delay, a 12-month horizon: horizon cost = 12 × monthly.
+ * fixed single replica ($1/hour, 730 h = $730 a month; $0.60 on a 1-year commitment) as a
+ * self-hosted candidate, with no running costs or reserve. No setup, no launch delay, a 12-month
+ * horizon: horizon cost = 12 × monthly.
  */
 function scenario(
   uncertainty: UncertaintyInput | undefined,
@@ -42,6 +43,14 @@ function scenario(
       outputTokens: { mean: 500 },
     },
     value: { horizonMonths: 12, perRequest: { kind: 'revenue', usdPerRequest: 0.01 } },
+    // The GPU's running costs and reserve are set to nothing: its cost is the GPU-hours alone.
+    operations: {
+      staff: { fte: { cloud: 0, onprem: 0 }, ftePerOwnedGpu: 0 },
+      storageUsdPerGBMonth: 0,
+      egressUsdPerGB: 0,
+      monitoringUsdPerHostMonth: 0,
+      availability: { reserveReplicas: 0 },
+    },
     catalog: {
       offerings: [
         apiOffering('test/linear', 1, 2),
@@ -56,7 +65,7 @@ function scenario(
           gpuId: 'l4',
           gpuCount: 1,
           regionId: 'aws:eu-west-1',
-          usdPerHour: { onDemand: 1 },
+          usdPerHour: { onDemand: 1, commit1y: 0.6 },
           source: 'test',
           asOf: '2026-11-01',
         },
@@ -217,6 +226,33 @@ describe('simulated futures', () => {
     expect(result.robust?.id).toBe(lowest?.id);
     expect(result.recommendedId).toBe(lowest?.id);
     expect(result.tornado?.candidateId).toBe(lowest?.id);
+  });
+});
+
+describe('price changes', () => {
+  it('ramp in month by month, but a commitment keeps the price it was signed at', () => {
+    // −40 % by the end of 12 months. On demand: 730 × Σ_m (1 − 0.4 (m − ½)/12) = 730 × (12 − 2.4)
+    // = $7,008. On a 1-year commitment signed in month 1: every month pays month 1's price,
+    // 1 − 0.4 × 0.5/12 = 0.98333, so 12 × 438 × 0.98333 = $5,168.40.
+    const s = scenario(
+      { priceChange: { cloud: { low: -0.4, high: -0.4 } } },
+      {
+        candidates: [
+          { kind: 'cloud', instanceId: 'test/one-l4', modelId: 'llama-3.1-8b', scaling: 'fixed' },
+          {
+            kind: 'cloud',
+            instanceId: 'test/one-l4',
+            modelId: 'llama-3.1-8b',
+            scaling: 'fixed',
+            pricing: 'commit1y',
+          },
+        ],
+      },
+    );
+    const evaluation = evaluateScenario(catalog, s);
+    if (!evaluation.ok) throw new Error(evaluation.error);
+    expect(evaluation.result.row(0).tcoUsd).toBeCloseTo(7_008, 6);
+    expect(evaluation.result.row(1).tcoUsd).toBeCloseTo(12 * 438 * (1 - 0.4 / 24), 6);
   });
 });
 

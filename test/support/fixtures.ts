@@ -76,3 +76,72 @@ export function testModel(overrides: Partial<OpenModel['arch']> = {}, id = 'test
     asOf: '2026-01-01',
   }) as OpenModel;
 }
+
+import type { ReplicaCapacity } from '../../core/selfhost/capacity.ts';
+import { deploymentTerms, type DeploymentTerms } from '../../core/selfhost/deployment.ts';
+import type { FleetInput } from '../../core/selfhost/fleet.ts';
+import { Operations } from '../../core/schema/operations.ts';
+import { CloudPlacement } from '../../core/schema/placement.ts';
+
+/** A replica's capacity given outright (not from the performance model), for cost arithmetic. */
+export function okCapacity(
+  tp: number,
+  rpsAtSlo: number,
+  rpsSaturated = rpsAtSlo * 2,
+): Extract<ReplicaCapacity, { ok: true }> {
+  return {
+    ok: true,
+    tp,
+    precision: 'fp8',
+    kvPrecision: 'fp8',
+    maxConcurrency: 64,
+    sloConcurrency: 32,
+    requestsPerSAtSlo: rpsAtSlo,
+    requestsPerSSaturated: rpsSaturated,
+    ttftMs: 200,
+    tpotMs: 20,
+    e2eMs: 4000,
+    p95: null,
+    weightsGBPerGpu: 10,
+  };
+}
+
+/** A fleet of single-replica units, 10 req/s each at the SLO, no reserve, instant start, fixed. */
+export function fleetInput(over: Partial<FleetInput> = {}): FleetInput {
+  return {
+    replicaRequestsPerSAtSlo: 10,
+    replicaRequestsPerSSaturated: 20,
+    replicasPerUnit: 1,
+    targetUtilization: 0.8,
+    minReplicas: 1,
+    reserveReplicas: 0,
+    reserveHeadroom: 0,
+    loadHours: 0,
+    scaling: 'fixed',
+    ...over,
+  };
+}
+
+/**
+ * Deployment terms with the running costs and availability switched off (tests that look at the
+ * GPUs alone), overridable.
+ */
+export function bareTerms(over: Partial<DeploymentTerms> = {}): DeploymentTerms {
+  const defaults = deploymentTerms(
+    Operations.parse({}),
+    false,
+    CloudPlacement.parse({ kind: 'cloud', instanceId: 'x', modelId: 'm' }),
+    workload(),
+    0,
+  );
+  return {
+    ...defaults,
+    loadSeconds: 0,
+    staffUsdPerMonth: 0,
+    staffUsdPerGpuMonth: 0,
+    storageUsdPerMonth: 0,
+    egressGBPerRequest: 0,
+    monitoringUsdPerHostMonth: 0,
+    ...over,
+  };
+}

@@ -236,37 +236,37 @@ export function CandidatesPanel() {
           <NumberField
             label="Colocation"
             value={
-              onprem.assumptions.colocationUsdPerGpuMonth ??
-              ONPREM_DEFAULTS.colocationUsdPerGpuMonth
+              onprem.assumptions.colocationUsdPerKwMonth ?? ONPREM_DEFAULTS.colocationUsdPerKwMonth
             }
             min={0}
             max={100_000}
-            unit="$/GPU·mo"
+            unit="$/kW·mo"
+            hint="Per kW of server rating (CBRE H2 2024 average asking rate by default)"
             onCommit={(v) =>
               setPart('onprem', {
                 ...onprem,
                 assumptions: {
                   ...onprem.assumptions,
-                  colocationUsdPerGpuMonth: v ?? ONPREM_DEFAULTS.colocationUsdPerGpuMonth,
+                  colocationUsdPerKwMonth: v ?? ONPREM_DEFAULTS.colocationUsdPerKwMonth,
                 },
               })
             }
           />
           <NumberField
             label="Staff"
-            value={onprem.assumptions.staffUsdPerMonth ?? ONPREM_DEFAULTS.staffUsdPerMonth}
+            value={onprem.assumptions.staffUsdPerMonth}
+            optional
             min={0}
             max={10_000_000}
             unit="$/month"
-            onCommit={(v) =>
+            hint="Empty: FTE × loaded cost from the operations assumptions"
+            onCommit={(v) => {
+              const { staffUsdPerMonth: _unset, ...rest } = onprem.assumptions;
               setPart('onprem', {
                 ...onprem,
-                assumptions: {
-                  ...onprem.assumptions,
-                  staffUsdPerMonth: v ?? ONPREM_DEFAULTS.staffUsdPerMonth,
-                },
-              })
-            }
+                assumptions: v === undefined ? rest : { ...rest, staffUsdPerMonth: v },
+              });
+            }}
           />
         </section>
       )}

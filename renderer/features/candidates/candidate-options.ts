@@ -33,7 +33,7 @@ export function candidateOptions(catalog: Catalog) {
     ),
     gpus: toOptions(count(catalog.instances.map((i) => i.gpuId)), (v) => gpuNames.get(v) ?? v),
     ownedGpus: catalog.gpus
-      .filter((g) => g.purchaseUsd !== undefined)
+      .filter((g) => g.server !== undefined)
       .map((g) => ({ value: g.id, label: gpuNames.get(g.id) ?? g.id, count: 1 })),
     families: toOptions(
       count(catalog.offerings.map((o) => families.get(o.modelId) ?? '').filter((f) => f !== '')),

@@ -1,7 +1,10 @@
 import { useMemo } from 'react';
 import { useResults } from '../../stores/results-store.ts';
 import { useUi } from '../../stores/ui-store.ts';
-import { candidateFacts } from './candidate-facts.ts';
+import { bestSelfHostedIndex, candidateFacts } from './candidate-facts.ts';
+
+/** Sections whose lines are sentences: they take the card's whole width. */
+const WIDE = new Set(['Sources', 'How the cost is made']);
 
 /** The numbers behind the picked row (or the recommendation), with their sources. */
 export function CandidateDetails() {
@@ -14,7 +17,9 @@ export function CandidateDetails() {
     const index = wanted === undefined ? result.recommended : result.indexOf(wanted);
     if (index < 0) return null;
     const row = result.row(index);
-    return { row, sections: candidateFacts(row, evaluation.index) };
+    const best = row.kind === 'api' ? bestSelfHostedIndex(result) : -1;
+    const bestRow = best < 0 ? null : result.row(best);
+    return { row, sections: candidateFacts(row, evaluation.index, bestRow) };
   }, [evaluation, selected]);
   if (detail === null) return null;
   const { row, sections } = detail;
@@ -38,7 +43,7 @@ export function CandidateDetails() {
       {row.warnings.length > 0 && <div className="card-body muted">{row.warnings.join(' · ')}</div>}
       <div className="facts">
         {sections.map((s) => (
-          <section key={s.title} className={s.title === 'Sources' ? 'wide' : undefined}>
+          <section key={s.title} className={WIDE.has(s.title) ? 'wide' : undefined}>
             <h4>{s.title}</h4>
             <dl>
               {s.facts.map((f) => (

@@ -5,7 +5,14 @@ import {
   formatUnitUsd,
   formatUsd,
 } from '../../../core/format.ts';
+import {
+  apiSavingsLine,
+  explainSelfHostCost,
+  operationsSourceLines,
+} from '../../../core/report/selfhost-explain.ts';
 import type { CatalogIndex } from '../../../core/sweep/catalog-index.ts';
+import type { SweepResult } from '../../../core/sweep/sweep.ts';
+import { KIND_CODE } from '../../../core/sweep/table.ts';
 import { BREAKDOWN_KEYS, type ApiDetail, type CandidateResult } from '../../../core/sweep/types.ts';
 import { BREAKDOWN_LABELS } from '../../../core/sweep/types.ts';
 
@@ -15,10 +22,15 @@ export interface FactSection {
 }
 
 /**
- * Everything behind one row, in sections a reader can check: the cost parts, the latency, how the
- * fleet is sized, the return, the energy, and where each price came from and when.
+ * Everything behind one row, in sections a reader can check: the cost parts and how each is made,
+ * the latency, how the fleet is sized, the return, the energy, and where each price came from and
+ * when. `bestSelfHosted` is the self-hosted candidate a hosted API is set against.
  */
-export function candidateFacts(r: CandidateResult, index: CatalogIndex): FactSection[] {
+export function candidateFacts(
+  r: CandidateResult,
+  index: CatalogIndex,
+  bestSelfHosted: CandidateResult | null = null,
+): FactSection[] {
   const sections: FactSection[] = [];
   sections.push({
     title: 'Cost',
@@ -32,8 +44,17 @@ export function candidateFacts(r: CandidateResult, index: CatalogIndex): FactSec
         value: formatUsd(r.breakdown[k]),
       })),
       { label: 'One-off setup', value: formatUsd(r.setupUsd) },
+      ...(r.roi ? [{ label: 'Cost over the horizon (TCO)', value: formatUsd(r.roi.tcoUsd) }] : []),
     ],
   });
+  const explained = explainSelfHostCost(r);
+  const savings = apiSavingsLine(r, bestSelfHosted);
+  if (explained.length > 0 || savings !== null) {
+    sections.push({
+      title: 'How the cost is made',
+      facts: savings === null ? explained : [savings],
+    });
+  }
   sections.push({
     title: 'Latency',
     facts: [
@@ -132,8 +153,13 @@ function sources(r: CandidateResult, index: CatalogIndex): FactSection['facts'] 
     const g = index.gpus.get(p.gpuId);
     if (g) out.push({ label: `GPU specs (as of ${g.asOf})`, value: g.source });
   }
+  if (p.kind === 'onprem') {
+    const server = index.gpus.get(p.gpuId)?.server;
+    if (server) out.push({ label: `Server price (as of ${server.asOf})`, value: server.source });
+  }
   const m = index.models.get(r.modelId);
   if (m) out.push({ label: `Model (as of ${m.asOf})`, value: m.source });
+  out.push(...operationsSourceLines(r));
   return out;
 }
 
@@ -143,4 +169,13 @@ function longContextFact(api: ApiDetail): string {
   if (share === 0) return 'not reached';
   const rule = api.longContext === 'none' ? 'not reached by the mean prompt' : api.longContext;
   return share >= 1 ? rule : `${rule}; ${formatPct(share, 0)} of requests in a tier`;
+}
+
+/** The best-ranked feasible self-hosted candidate of a sweep (rank order), or -1. */
+export function bestSelfHostedIndex(result: SweepResult): number {
+  for (const i of result.order) {
+    if (result.columns.feasible[i] !== 1) break;
+    if (result.columns.kind[i] !== KIND_CODE.api) return i;
+  }
+  return -1;
 }

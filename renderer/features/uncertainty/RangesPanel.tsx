@@ -183,9 +183,12 @@ export function RangesPanel() {
         <h3>Price changes by the horizon’s end</h3>
         <p className="hint">
           A change of −30 % means prices fall in a straight line from today’s at the decision to 30
-          % lower at the horizon’s end; each month pays the price at its middle. For owned GPUs it
-          applies to what is costed monthly (hardware amortization, power, colocation, staff). The
-          likely change defaults to none (0 %). The point estimate uses the likely change.
+          % lower at the horizon’s end; each month pays the price at its middle. It applies to each
+          month’s run cost (tokens; instance hours and the running costs with them; owned GPUs’
+          power, colocation, staff and storage), not to setup or hardware bought, which is paid at
+          today’s price. A 1- or 3-year commitment pays the price of the month it is signed for its
+          whole term. The likely change defaults to none (0 %); the point estimate uses the likely
+          change.
         </p>
         {PRICE_KINDS.map((p) => (
           <PriceRangeRow key={p.kind} kind={p.kind} label={p.label} />

@@ -1,6 +1,7 @@
 import type { ValueAssumptions } from '../../../core/schema/value.ts';
 import { NumberField, SelectField } from '../../components/NumberField.tsx';
 import { updateValue, useWorkspace } from '../../stores/workspace-store.ts';
+import { OperationsPanel } from './OperationsPanel.tsx';
 
 const KINDS = [
   { key: 'api', label: 'Hosted API' },
@@ -123,6 +124,7 @@ export function ValuePanel() {
           onCommit={(x) => set({ discountRateAnnual: x ?? 0.1 })}
         />
       </section>
+      <OperationsPanel />
     </div>
   );
 }

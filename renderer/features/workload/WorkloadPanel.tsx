@@ -97,6 +97,33 @@ export function WorkloadPanel() {
           unit="%"
           onCommit={(v) => set({ monthlyGrowthPct: v ?? 0 })}
         />
+        <SelectField<'production' | 'experiment'>
+          label="Stage"
+          value={w.stage ?? 'production'}
+          options={[
+            { value: 'production', label: 'Production (N+1 reserve)' },
+            { value: 'experiment', label: 'Experiment (no reserve)' },
+          ]}
+          onChange={(stage) =>
+            set(
+              stage === 'production'
+                ? { stage, timeBoxMonths: undefined }
+                : { stage, timeBoxMonths: w.timeBoxMonths },
+            )
+          }
+        />
+        {w.stage === 'experiment' && (
+          <NumberField
+            label="Time box"
+            value={w.timeBoxMonths}
+            optional
+            integer
+            min={1}
+            max={120}
+            unit="months"
+            onCommit={(v) => set({ timeBoxMonths: v ?? undefined })}
+          />
+        )}
       </section>
       <section className="section">
         <h3>Request size</h3>

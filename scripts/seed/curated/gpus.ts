@@ -12,7 +12,16 @@ const NVLINK5 = { kind: 'nvlink', busGBps: 800, latencyUs: 6 } as const;
 const PCIE4 = { kind: 'pcie', busGBps: 16, latencyUs: 25 } as const;
 const PCIE5 = { kind: 'pcie', busGBps: 32, latencyUs: 20 } as const;
 
-/** GPUs and accelerators with their datasheet figures. Purchase prices are indicative street prices. */
+// Whole servers as bought: complete-system prices from Epoch AI's hardware price table, each row
+// citing an archived retailer or analyst page. Power beyond the GPUs is the system's maximum rating
+// less the GPUs' TDP (no measured typical draw under inference was found).
+const EPOCH = "Epoch AI training-cost-trends 'Hardware prices.csv' @5e8c5c4 (2025-06-20)";
+
+/**
+ * GPUs and accelerators with their datasheet figures. Purchase prices are indicative street prices
+ * of the card alone; owned GPUs are priced by their server, where a complete-server price is
+ * published (none found for PCIe-card servers, H200, MI300X with host, Gaudi 3 or GB200).
+ */
 export const GPUS: z.input<typeof Gpu>[] = [
   {
     id: 'a10g',
@@ -99,6 +108,12 @@ export const GPUS: z.input<typeof Gpu>[] = [
     tdpW: 400,
     interconnect: NVLINK3,
     purchaseUsd: 10000,
+    server: {
+      gpus: 8,
+      usd: 199_000,
+      source: `NVIDIA DGX A100 320GB launch price, $199,000 (nvidianews.nvidia.com, 2020-05-21), via ${EPOCH}. A launch list price: street prices have fallen since. Power beyond the GPUs not published here: the placement's overhead share applies`,
+      asOf: '2020-05-21',
+    },
     source: SHEET,
     asOf: AS_OF,
   },
@@ -113,6 +128,12 @@ export const GPUS: z.input<typeof Gpu>[] = [
     tdpW: 400,
     interconnect: NVLINK3,
     purchaseUsd: 15000,
+    server: {
+      gpus: 8,
+      usd: 148_390,
+      source: `dihuni OptiReady 'DGX A100 comparable' HGX A100 80GB 8-GPU complete server (web.archive.org 2023-09-23), via ${EPOCH}. Power beyond the GPUs not published: the placement's overhead share applies`,
+      asOf: '2023-09-23',
+    },
     source: SHEET,
     asOf: AS_OF,
   },
@@ -127,6 +148,13 @@ export const GPUS: z.input<typeof Gpu>[] = [
     tdpW: 700,
     interconnect: NVLINK4,
     purchaseUsd: 30000,
+    server: {
+      gpus: 8,
+      usd: 296_644,
+      nonGpuPowerW: 4600,
+      source: `Supermicro AS-8125GS-TNHR, complete HGX H100 8-GPU server, dihuni listing (web.archive.org 2024-03-21), via ${EPOCH}. Power: DGX H100 maximum 10.2 kW (NVIDIA DGX H100 User Guide) − 8 × 700 W`,
+      asOf: '2024-03-21',
+    },
     source: SHEET,
     asOf: AS_OF,
   },
@@ -169,6 +197,13 @@ export const GPUS: z.input<typeof Gpu>[] = [
     tdpW: 1000,
     interconnect: NVLINK5,
     purchaseUsd: 45000,
+    server: {
+      gpus: 8,
+      usd: 379_273,
+      nonGpuPowerW: 6300,
+      source: `NVIDIA DGX B200 1440GB, deltacomputer listing, EUR converted (web.archive.org 2024-12-17), via ${EPOCH}. Power: DGX B200 maximum 14.3 kW (NVIDIA DGX B200 User Guide) − 8 × 1,000 W`,
+      asOf: '2024-12-17',
+    },
     source: SHEET,
     asOf: AS_OF,
   },
