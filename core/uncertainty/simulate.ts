@@ -1,6 +1,7 @@
 import type { ReplicaCapacity } from '../selfhost/capacity.ts';
 import { quantile } from '../stats/sample-quantile.ts';
 import type { ObjectPairCache } from '../sweep/object-cache.ts';
+import { writeApiColumns } from '../sweep/evaluate-api.ts';
 import { writeCandidate, type SweepResult } from '../sweep/sweep.ts';
 import { allocateColumns, KIND_CODE, objectiveKeys, type SweepColumns } from '../sweep/table.ts';
 import type { CandidateResult } from '../sweep/types.ts';
@@ -133,7 +134,10 @@ export function startSimulation(
     // One set of columns for every future: rows are rebuilt, numbers overwritten or reset.
     resetColumns(columns);
     for (let j = 0; j < n; j++) {
-      writeCandidate(placements[j]!.kind === 'api' ? contexts.api : contexts.selfHost, columns, j);
+      const p = placements[j]!;
+      // Hosted APIs straight to columns (no row, no label): the futures need only their numbers.
+      if (p.kind === 'api') writeApiColumns(contexts.api, columns, j, p);
+      else writeCandidate(contexts.selfHost, columns, j);
     }
     const keys = objectiveKeys(columns, setup.objective);
     let best = Number.POSITIVE_INFINITY;
