@@ -17,32 +17,44 @@ const BOM = '\uFEFF';
  */
 export function parseCsv(text: string): CsvParse {
   const rows: string[][] = [];
+  for (const row of csvRows(text)) {
+    if ('error' in row) return { ok: false, error: row.error };
+    rows.push(row.cells);
+  }
+  return { ok: true, rows };
+}
+
+/** One record of a CSV and the line it starts on, or the problem that stops the file. */
+export type CsvRecord = { cells: string[]; line: number } | { error: string };
+
+/**
+ * The records of CSV text one at a time (what `parseCsv` collects): a file of any size is read
+ * with only one record in hand. After an `{ error }` the iteration ends.
+ */
+export function* csvRows(text: string): Generator<CsvRecord> {
   let row: string[] = [];
   let field = '';
+  let fieldStart = -1; // an unquoted field still being read runs from here (sliced at its end)
   let quoted = false; // inside a quoted field
   let afterQuote = false; // the quoted field just closed; only a separator may follow
   let fieldStarted = false; // the current record has begun (so an empty line still counts)
   let line = 1;
+  let rowLine = 1;
   let quoteOpenedOnLine = 0;
   const start = text.startsWith(BOM) ? 1 : 0;
 
-  const endField = () => {
-    row.push(field);
+  const endField = (at: number) => {
+    row.push(fieldStart >= 0 ? text.slice(fieldStart, at) : field);
     field = '';
+    fieldStart = -1;
     afterQuote = false;
-  };
-  const endRecord = () => {
-    endField();
-    rows.push(row);
-    row = [];
-    fieldStarted = false;
   };
 
   for (let i = start; i < text.length; i++) {
-    const ch = text[i];
+    const ch = text.charCodeAt(i);
     if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
+      if (ch === 0x22 /* " */) {
+        if (text.charCodeAt(i + 1) === 0x22) {
           field += '"';
           i++;
         } else {
@@ -50,46 +62,52 @@ export function parseCsv(text: string): CsvParse {
           afterQuote = true;
         }
       } else {
-        if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) line++;
-        field += ch;
+        if (ch === 0x0a || (ch === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) line++;
+        field += text[i];
       }
       continue;
     }
-    if (ch === ',') {
-      endField();
+    if (ch === 0x2c /* , */) {
+      endField(i);
       fieldStarted = true;
-    } else if (ch === '\r' || ch === '\n') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      endRecord();
+    } else if (ch === 0x0d || ch === 0x0a) {
+      endField(i);
+      if (ch === 0x0d && text.charCodeAt(i + 1) === 0x0a) i++;
+      yield { cells: row, line: rowLine };
+      row = [];
+      fieldStarted = false;
       line++;
+      rowLine = line;
     } else if (afterQuote) {
-      return {
-        ok: false,
+      yield {
         error: `line ${line}: text after a closing quote (a quote inside a quoted field must be doubled)`,
       };
-    } else if (ch === '"') {
-      if (field !== '') {
-        return {
-          ok: false,
+      return;
+    } else if (ch === 0x22) {
+      if (fieldStart >= 0) {
+        yield {
           error: `line ${line}: a quote inside an unquoted field (quote the whole field and double the quote)`,
         };
+        return;
       }
       quoted = true;
       quoteOpenedOnLine = line;
       fieldStarted = true;
     } else {
-      field += ch;
+      if (fieldStart < 0) fieldStart = i;
       fieldStarted = true;
     }
   }
   if (quoted) {
-    return {
-      ok: false,
+    yield {
       error: `line ${quoteOpenedOnLine}: a quoted field is never closed (the file may be truncated)`,
     };
+    return;
   }
-  if (fieldStarted || row.length > 0) endRecord();
-  return { ok: true, rows };
+  if (fieldStarted || row.length > 0) {
+    endField(text.length);
+    yield { cells: row, line: rowLine };
+  }
 }
 
 /**

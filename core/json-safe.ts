@@ -6,7 +6,9 @@ export type JsonParse = { ok: true; value: unknown } | { ok: false; error: strin
  * Parses JSON text from outside (a file, a request body), refusing empty, binary, over-nested or
  * invalid text with one line a person can act on. Never throws.
  */
-export function parseJsonSafely(text: string): JsonParse {
+export function parseJsonSafely(raw: string): JsonParse {
+  // Editors on Windows save "UTF-8 with BOM"; JSON.parse refuses the U+FEFF in front.
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   if (text.trim() === '') return { ok: false, error: 'the file is empty' };
   if (looksBinary(text)) return { ok: false, error: 'the file is binary data, not JSON' };
   if (jsonTextDepth(text) > MAX_JSON_DEPTH) {

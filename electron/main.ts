@@ -30,7 +30,7 @@ function hardenSessions(): void {
   );
   s.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission));
   s.webRequest.onBeforeRequest((details, callback) =>
-    callback({ cancel: !allowRequest(details.url, pageUrl) }),
+    callback({ cancel: !allowRequest(details.url, pageUrl, { packaged: app.isPackaged }) }),
   );
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
@@ -66,7 +66,9 @@ function openStore() {
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow(
-    windowOptions(join(__dirname, 'preload.cjs'), nativeTheme.shouldUseDarkColors),
+    windowOptions(join(__dirname, 'preload.cjs'), nativeTheme.shouldUseDarkColors, {
+      packaged: app.isPackaged,
+    }),
   );
   win.once('ready-to-show', () => win.show());
   void win.loadFile(pageFile);

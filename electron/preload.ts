@@ -21,6 +21,8 @@ const api = {
   'discounts:list': call('discounts:list'),
   'discounts:set': call('discounts:set'),
   'discounts:remove': call('discounts:remove'),
+  'catalog:check': call('catalog:check'),
+  'catalog:importPreview': call('catalog:importPreview'),
   'catalog:import': call('catalog:import'),
   'catalog:export': call('catalog:export'),
   'scenarios:list': call('scenarios:list'),

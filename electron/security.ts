@@ -29,16 +29,25 @@ export function allowNavigation(url: string, appUrl: string): boolean {
 }
 
 /**
- * Requests the page may make: its own bundled files and devtools only. The app is offline, so
- * http(s), websockets and everything else are cancelled.
+ * Requests the page may make: files inside its own folder (dist/renderer), and DevTools outside
+ * a packaged build. The app is offline, so http(s), websockets and everything else are
+ * cancelled; a file:// URL anywhere else (the user's disk) is cancelled too.
  */
-export function allowRequest(url: string, appUrl: string): boolean {
-  if (url.startsWith('devtools://')) return true;
+export function allowRequest(
+  url: string,
+  appUrl: string,
+  options: { packaged?: boolean } = {},
+): boolean {
+  if (url.startsWith('devtools://')) return options.packaged !== true;
   try {
     const u = new URL(url);
     const app = new URL(appUrl);
     if (u.protocol === 'data:' || u.protocol === 'blob:') return true;
-    return u.protocol === app.protocol && u.protocol === 'file:';
+    if (u.protocol !== 'file:' || app.protocol !== 'file:' || u.host !== app.host) return false;
+    // URL parsing resolves `..`; an encoded slash or backslash could still climb: refused.
+    if (/%2f|%5c/i.test(u.pathname)) return false;
+    const folder = app.pathname.slice(0, app.pathname.lastIndexOf('/') + 1);
+    return u.pathname.startsWith(folder);
   } catch {
     return false;
   }

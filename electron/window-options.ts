@@ -2,9 +2,13 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 
 /**
  * The main window's options, as a pure function: context isolation and the sandbox on, no Node in
- * the page, no webviews, no remote content. Tested under Node.
+ * the page, no webviews, no remote content, no DevTools when packaged. Tested under Node.
  */
-export function windowOptions(preloadPath: string, dark: boolean): BrowserWindowConstructorOptions {
+export function windowOptions(
+  preloadPath: string,
+  dark: boolean,
+  options: { packaged?: boolean } = {},
+): BrowserWindowConstructorOptions {
   return {
     width: 1440,
     height: 900,
@@ -26,7 +30,8 @@ export function windowOptions(preloadPath: string, dark: boolean): BrowserWindow
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
-      devTools: true,
+      // A packaged build ships no DevTools: a user's page cannot be inspected or driven by them.
+      devTools: options.packaged !== true,
     },
   };
 }

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { Measurement } from '../core/calibration/measurement.ts';
-import { crossValidate, fitParameters, PRIOR, type FitOptions } from '../core/calibration/fit.ts';
+import { crossValidate, FIT_OPTIONS, fitParameters, PRIOR } from '../core/calibration/fit.ts';
 import { errorStats, metricGroup, predict, type Prediction } from '../core/calibration/predict.ts';
 import type { Gpu, OpenModel } from '../core/schema/catalog.ts';
 import { readSeed } from '../electron/db/seed-files.ts';
@@ -29,12 +29,6 @@ function fmt(n: number | null, digits = 1): string {
   if (n === null || !Number.isFinite(n)) return '—';
   return n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(digits);
 }
-
-export const FIT_OPTIONS: FitOptions = {
-  engines: ['trtllm', 'vllm', 'tgi'],
-  lowConfidenceWeight: 0.3,
-  priorStrength: 0.5,
-};
 
 function main(): void {
   exitQuietlyOnClosedPipe();
@@ -91,12 +85,12 @@ function fit(
   const result = fitParameters(measurements, models, gpus, PRIOR, FIT_OPTIONS);
   printHeadline(measurements, models, gpus);
   console.log(
-    `\nfitted (loss ${result.loss.toFixed(3)}); copy into core/perf/efficiency.ts and LEGACY_FACTORS:`,
+    `\nfitted (loss ${result.loss.toFixed(3)}); copy into core/perf/efficiency.ts and MEASUREMENT_FACTORS:`,
   );
   for (const k of result.knobs) console.log(`  ${k.name.padEnd(32)} ${k.value.toPrecision(4)}`);
   const s = result.state;
   console.log('\nIn-sample (this fit, on every point):');
-  printStats(measurements.map((m) => predict(m, models, gpus, s.perf, s.legacy)));
+  printStats(measurements.map((m) => predict(m, models, gpus, s.perf, s.measurement)));
 }
 
 export function groupedStats(predictions: readonly Prediction[]) {

@@ -1,14 +1,18 @@
-import { ENGINE_PROFILES, type PerfParameters } from '../perf/efficiency.ts';
+import {
+  ENGINE_PROFILES,
+  type PerfParameters,
+  type ServingEfficiency,
+} from '../perf/efficiency.ts';
 import type { Gpu, OpenModel } from '../schema/catalog.ts';
 import type { Engine } from '../schema/common.ts';
 import type { Measurement } from './measurement.ts';
 import { levenbergMarquardt } from './least-squares.ts';
-import { predict, type LegacyFactors } from './predict.ts';
+import { predict, type MeasurementFactors } from './predict.ts';
 
-/** Calibration state: the product's constants plus the legacy-release factors. */
+/** Calibration state: the product's constants plus the factors describing how data was measured. */
 export interface CalibrationState {
   perf: PerfParameters;
-  legacy: LegacyFactors;
+  measurement: MeasurementFactors;
 }
 
 /**
@@ -18,13 +22,21 @@ export interface CalibrationState {
  * here, so `--fit` is reproducible whatever constants are stored.
  */
 export const PRIOR: CalibrationState = {
-  legacy: { kernel: 0.75, overhead: 2 },
+  measurement: {
+    legacyKernel: 0.75,
+    legacyOverhead: { trtllm: 2, vllm: 2, sglang: 2, tgi: 2 },
+    cohortWait: 0.5,
+  },
   perf: {
     serving: {
       compute: 0.7,
       memory: 0.85,
       weightOnlyComputePenalty: 0.6,
       expertGemmEfficiency: 0.8,
+      attentionMemory: 0.8,
+      fp8Math: 0.92,
+      fp4Math: 0.85,
+      moeLayerOverheadUs: 30,
     },
     engines: {
       trtllm: {
@@ -34,21 +46,10 @@ export const PRIOR: CalibrationState = {
         layerOverheadUs: 5,
         sequenceOverheadUs: 2.5,
       },
-      vllm: {
-        ...ENGINE_PROFILES.vllm,
-        kernelEfficiency: 0.85,
-        stepOverheadMs: 2.5,
-        layerOverheadUs: 10,
-        sequenceOverheadUs: 10,
-      },
+      // Engines with no current-release run keep these (the stored ENGINE_PROFILES values).
+      vllm: { ...ENGINE_PROFILES.vllm },
       sglang: { ...ENGINE_PROFILES.sglang },
-      tgi: {
-        ...ENGINE_PROFILES.tgi,
-        kernelEfficiency: 0.75,
-        stepOverheadMs: 5,
-        layerOverheadUs: 20,
-        sequenceOverheadUs: 10,
-      },
+      tgi: { ...ENGINE_PROFILES.tgi },
     },
   },
 };
@@ -65,29 +66,37 @@ interface Knob {
 
 /**
  * The few factors calibration may move: serving efficiencies shared by every engine, and per
- * engine its kernel efficiency (TensorRT-LLM is the reference) and its overheads.
+ * engine its kernel efficiency (TensorRT-LLM is the reference) and its overheads. An engine's own
+ * constants move only when the points hold runs of its current releases: from legacy runs alone
+ * they cannot be told apart from the legacy factor, and would carry a legacy release's overheads
+ * into the product. Those engines keep their prior values, and their legacy factor takes the data.
  */
-export function knobs(engines: readonly Engine[]): Knob[] {
+export function knobs(engines: readonly Engine[], points: readonly Measurement[]): Knob[] {
   const out: Knob[] = [
-    {
-      name: 'legacy.kernel',
-      get: (s) => s.legacy.kernel,
-      set: (s, v) => (s.legacy.kernel = v),
-      max: 1.5,
-    },
-    {
-      name: 'legacy.overhead',
-      get: (s) => s.legacy.overhead,
-      set: (s, v) => (s.legacy.overhead = v),
-      max: 20,
-      weakPrior: true,
-    },
+    measurementKnob('legacyKernel', 1.5),
+    // A perfectly synchronized burst waits behind half the others; it cannot wait behind more.
+    measurementKnob('cohortWait', 1),
     servingKnob('compute', 1),
     servingKnob('memory', 1),
     servingKnob('weightOnlyComputePenalty', 1),
     servingKnob('expertGemmEfficiency', 1),
+    servingKnob('attentionMemory', 1),
+    servingKnob('fp8Math', 1),
+    servingKnob('fp4Math', 1),
+    { ...servingKnob('moeLayerOverheadUs', Number.POSITIVE_INFINITY), weakPrior: true },
   ];
   for (const engine of engines) {
+    const runs = points.filter((m) => m.engine === engine);
+    if (runs.some((m) => m.legacy === true)) {
+      out.push({
+        name: `measurement.legacyOverhead.${engine}`,
+        get: (s) => s.measurement.legacyOverhead[engine],
+        set: (s, v) => (s.measurement.legacyOverhead[engine] = v),
+        max: 50,
+        weakPrior: true,
+      });
+    }
+    if (!runs.some((m) => m.legacy !== true)) continue;
     const fields = ['stepOverheadMs', 'layerOverheadUs', 'sequenceOverheadUs'] as const;
     if (engine !== 'trtllm') out.push(engineKnob(engine, 'kernelEfficiency', 1));
     for (const field of fields) {
@@ -97,10 +106,16 @@ export function knobs(engines: readonly Engine[]): Knob[] {
   return out;
 }
 
-function servingKnob(
-  field: 'compute' | 'memory' | 'weightOnlyComputePenalty' | 'expertGemmEfficiency',
-  max: number,
-): Knob {
+function measurementKnob(field: 'legacyKernel' | 'cohortWait', max: number): Knob {
+  return {
+    name: `measurement.${field}`,
+    get: (s) => s.measurement[field],
+    set: (s, v) => (s.measurement[field] = v),
+    max,
+  };
+}
+
+function servingKnob(field: keyof ServingEfficiency, max: number): Knob {
   return {
     name: `serving.${field}`,
     get: (s) => s.perf.serving[field],
@@ -142,7 +157,7 @@ function logErrors(
   lowConfidenceWeight: number,
 ): (number | null)[] {
   return measurements.map((m) => {
-    const p = predict(m, models, gpus, state.perf, state.legacy);
+    const p = predict(m, models, gpus, state.perf, state.measurement);
     const weight = m.lowConfidence ? lowConfidenceWeight : 1;
     return p.predicted === null || p.predicted <= 0
       ? null
@@ -183,7 +198,7 @@ export function fitParameters(
   const usable = measurements.filter(
     (m) => options.engines.includes(m.engine) && m.excluded === undefined && m.metric !== null,
   );
-  const ks = knobs(options.engines);
+  const ks = knobs(options.engines, usable);
   const startX = ks.map((k) => Math.log(k.get(start)));
   const toState = (x: readonly number[]): CalibrationState => {
     const s = JSON.parse(JSON.stringify(start)) as CalibrationState;
@@ -196,8 +211,9 @@ export function fitParameters(
   const priorResiduals = (x: readonly number[]) =>
     x.map((xi, i) => Math.sqrt(priorStrength[i] as number) * (xi - (startX[i] as number)));
   // A miss has no gradient: it keeps the residual of a 5-nat error.
-  const errorsAt = (x: readonly number[]) =>
-    logErrors(usable, models, gpus, toState(x), options.lowConfidenceWeight).map((e) => e ?? 5);
+  const errorsOf = (points: readonly Measurement[], x: readonly number[]) =>
+    logErrors(points, models, gpus, toState(x), options.lowConfidenceWeight).map((e) => e ?? 5);
+  const errorsAt = sparseErrors(usable, startX, errorsOf);
 
   let x = startX;
   let scale = errorsAt(x).map(() => 1);
@@ -219,6 +235,54 @@ export function fitParameters(
 }
 
 /**
+ * The errors at x, recomputing only what can change: most knobs touch few measurements (an
+ * engine's overheads only its runs, the legacy factors only legacy runs), and the Jacobian moves
+ * one knob at a time. Which measurements a knob touches is found once, by moving it well beyond a
+ * Jacobian step; the errors of the last full evaluation stand in for the rest.
+ */
+function sparseErrors(
+  points: readonly Measurement[],
+  startX: readonly number[],
+  errorsOf: (points: readonly Measurement[], x: readonly number[]) => number[],
+): (x: readonly number[]) => number[] {
+  const base0 = errorsOf(points, startX);
+  const touched = startX.map((_, j) => {
+    const moved = [...startX];
+    moved[j] = (moved[j] as number) + 0.3;
+    const e = errorsOf(points, moved);
+    return points.flatMap((_, i) => (e[i] !== base0[i] ? [i] : []));
+  });
+  let baseX: readonly number[] = startX;
+  let base = base0;
+  return (x) => {
+    const changed = x.flatMap((v, j) => (v !== baseX[j] ? [j] : []));
+    if (changed.length === 1) {
+      const indices = touched[changed[0] as number] as number[];
+      const out = [...base];
+      const e = errorsOf(
+        indices.map((i) => points[i] as Measurement),
+        x,
+      );
+      indices.forEach((i, n) => (out[i] = e[n] as number));
+      return out;
+    }
+    if (changed.length === 0) return base;
+    base = errorsOf(points, x);
+    baseX = [...x];
+    return base;
+  };
+}
+
+/** The fit `npm run calibrate` reports and the calibration test repeats on held-out folds. */
+export const FIT_OPTIONS: FitOptions = {
+  engines: ['trtllm', 'vllm', 'tgi'],
+  lowConfidenceWeight: 0.3,
+  priorStrength: 0.5,
+  rounds: 6,
+  iterationsPerRound: 25,
+};
+
+/**
  * k-fold cross-validation: fit on all folds but one, predict the held-out fold. The out-of-fold
  * errors estimate how the model does on measurements it was not fitted to.
  */
@@ -236,7 +300,7 @@ export function crossValidate(
     const held = usable.filter((_, i) => i % folds === fold);
     const train = usable.filter((_, i) => i % folds !== fold);
     const { state } = fitParameters(train, models, gpus, start, options);
-    for (const m of held) out.push(predict(m, models, gpus, state.perf, state.legacy));
+    for (const m of held) out.push(predict(m, models, gpus, state.perf, state.measurement));
   }
   return out;
 }

@@ -27,6 +27,41 @@ export const Measurement = z.object({
       memoryFraction: z.number().optional(),
     })
     .optional(),
+  /** How the benchmark client ran and counted, where it differs from a closed loop that holds its concurrency. */
+  harness: z
+    .object({
+      /**
+       * Requests actually in flight on average, where the client did not hold its offered
+       * concurrency: Little's law on the run's own published request rate × mean request time.
+       */
+      inFlight: z.number().positive().optional(),
+      /**
+       * Output tokens per request as the client counted them (with its own tokenizer) when that
+       * differs from what the engine generated (`output`); throughput is reported in these.
+       */
+      countedOutputTokens: z.number().positive().optional(),
+      /**
+       * What the published time per output token is: `decode` (the default: time after the first
+       * token ÷ (output − 1)), `requestPerToken` (llmperf: whole request time, TTFT included, ÷
+       * counted output tokens) or `inferencePerToken` (TGI's x-time-per-token: prefill and decode
+       * time ÷ generated tokens).
+       */
+      tpot: z.enum(['decode', 'requestPerToken', 'inferencePerToken']).optional(),
+      /**
+       * `cohort`: a closed loop of fixed-length requests, whose requests finish and come back
+       * together (see MeasurementFactors.cohortWait); unset: arrivals spread out in time.
+       */
+      arrivals: z.enum(['cohort']).optional(),
+      /**
+       * Every request sent at once (request rate ∞) and throughput taken over the whole run, until
+       * the last request finishes: `requests` of them, `input`/`output` their means and
+       * `outputTokensMax` the longest output.
+       */
+      burst: z
+        .object({ requests: z.number().int().positive(), outputTokensMax: z.number().positive() })
+        .optional(),
+    })
+    .optional(),
   /** MoE run with attention data-parallel over the TP GPUs (TensorRT-LLM DEP / enable_attention_dp). */
   attentionDataParallel: z.boolean().optional(),
   lowConfidence: z.boolean().optional(),

@@ -1,22 +1,40 @@
 import type { Gpu, OpenModel } from '../schema/catalog.ts';
+import type { Engine } from '../schema/common.ts';
 import { PERF_PARAMETERS, type EngineProfile, type PerfParameters } from '../perf/efficiency.ts';
-import { estimate } from '../perf/estimate.ts';
+import { estimate, type EstimateInput } from '../perf/estimate.ts';
+import type { ReplicaSpec } from '../perf/replica.ts';
 import type { CalibrationMetric, Measurement } from './measurement.ts';
 import { quantile } from '../stats/sample-quantile.ts';
 
 /**
- * Legacy engine releases differ from the current ones the product models in two ways: slower
- * kernels (one shared factor on their kernel efficiency), and scheduling done between GPU steps
- * where current releases overlap it with the GPU (overlap scheduler, async scheduling, CUDA graphs),
- * so their per-step and per-sequence overheads count in full (one shared factor on the overheads).
- * Fitted with the rest; used only to compare with legacy measurements.
+ * How measurements were taken, where that differs from what the product models. Fitted with the
+ * product's constants and used only to compare with measurements, never in the product.
  */
-export interface LegacyFactors {
-  kernel: number;
-  overhead: number;
+export interface MeasurementFactors {
+  /**
+   * Legacy engine releases differ from the current ones in two ways: slower kernels (one shared
+   * factor on their kernel efficiency), and scheduling done between GPU steps where current
+   * releases overlap it with the GPU (overlap scheduler, async scheduling, CUDA graphs), so their
+   * per-step and per-sequence overheads count in full (one shared factor on the overheads).
+   */
+  legacyKernel: number;
+  /** Per engine: its legacy releases' overheads relative to its current release's. */
+  legacyOverhead: Record<Engine, number>;
+  /**
+   * A closed-loop client sending requests of one fixed length keeps them in step: requests that
+   * finish together come back together, so a new request arrives with others and waits behind
+   * their prefills instead of finding the prefill queue of randomly spread arrivals. The share of
+   * the other requests in flight whose prefill it waits behind (a perfectly synchronized burst
+   * waits behind half of them on average).
+   */
+  cohortWait: number;
 }
 
-export const LEGACY_FACTORS: LegacyFactors = { kernel: 1.131, overhead: 1.567 };
+export const MEASUREMENT_FACTORS: MeasurementFactors = {
+  legacyKernel: 1.174,
+  legacyOverhead: { trtllm: 1.483, vllm: 6.553, sglang: 1, tgi: 1.539 },
+  cohortWait: 0.13,
+};
 
 export interface Prediction {
   measurement: Measurement;
@@ -32,7 +50,7 @@ export function predict(
   models: ReadonlyMap<string, OpenModel>,
   gpus: ReadonlyMap<string, Gpu>,
   parameters: PerfParameters = PERF_PARAMETERS,
-  legacy: LegacyFactors = LEGACY_FACTORS,
+  factors: MeasurementFactors = MEASUREMENT_FACTORS,
 ): Prediction {
   if (m.excluded !== undefined || m.metric === null) {
     return {
@@ -52,25 +70,39 @@ export function predict(
       note: 'model or GPU not in catalog',
     };
   }
-  const e = estimate({
+  // Fields written out, not spread: see estimateLayout on Node's object-spread cost.
+  const input: EstimateInput = {
+    specs: specsFor(m, parameters, factors),
     model,
     gpu,
     gpus: m.gpus,
     tp: m.tp,
     precision: m.precision,
-    ...(m.kvPrecision ? { kvPrecision: m.kvPrecision } : {}),
+    kvPrecision: m.kvPrecision,
     engine: m.engine,
-    attentionDataParallel: m.attentionDataParallel ?? false,
+    attentionDataParallel: m.attentionDataParallel,
     inputTokens: m.input,
     outputTokens: m.output,
-    concurrency: m.concurrency,
-    profile: {
-      ...m.profile,
-      ...(m.legacy ? legacyProfile(parameters.engines[m.engine], legacy) : {}),
-    },
+    concurrency: m.harness?.inFlight ?? m.concurrency,
+    cachedPrefixTokens: 0,
+    profile: m.legacy
+      ? { ...m.profile, ...legacyProfile(parameters.engines[m.engine], factors, m.engine) }
+      : m.profile,
     parameters,
-  });
-  const predicted = metricValue(e, m.metric);
+  };
+  const e = estimate(input);
+  const burst = m.harness?.burst;
+  let predicted =
+    burst !== undefined && m.metric === 'outputTokPerS' && e.fitsInMemory
+      ? burstThroughput(input, e, burst, m.output)
+      : metricValue(e, m);
+  if (predicted !== null && m.metric === 'ttftMs' && m.harness?.arrivals === 'cohort') {
+    // Waiting behind the prefills of the requests that arrive with it: each as long as a lone
+    // request's time to first token. Beyond the batch, requests queue (already in the estimate).
+    const others = Math.max(0, Math.min(e.concurrency, e.maxConcurrency) / e.replicas - 1);
+    const alone = estimate(withLoad(input, e.replicas, 0)).ttftMs ?? 0;
+    predicted += factors.cohortWait * others * alone;
+  }
   if (predicted === null) {
     return {
       measurement: m,
@@ -82,27 +114,146 @@ export function predict(
   return { measurement: m, predicted, relativeError: (predicted - m.value) / m.value };
 }
 
-function legacyProfile(engine: EngineProfile, legacy: LegacyFactors): Partial<EngineProfile> {
+/**
+ * Replica constants shared by the measurements of one configuration (model, GPU, layout, engine
+ * limits, release) under one set of constants: a sweep of concurrencies or request shapes builds
+ * them once. Keyed by the constants objects, so a fit trying new constants starts afresh.
+ */
+const specCache = new WeakMap<
+  PerfParameters,
+  WeakMap<MeasurementFactors, Map<string, Map<boolean, ReplicaSpec>>>
+>();
+const configKeys = new WeakMap<Measurement, string>();
+
+function specsFor(
+  m: Measurement,
+  parameters: PerfParameters,
+  factors: MeasurementFactors,
+): Map<boolean, ReplicaSpec> {
+  let key = configKeys.get(m);
+  if (key === undefined) {
+    key = JSON.stringify([
+      m.model,
+      m.gpu,
+      m.tp,
+      m.precision,
+      m.kvPrecision,
+      m.engine,
+      m.profile,
+      m.legacy,
+    ]);
+    configKeys.set(m, key);
+  }
+  let byFactors = specCache.get(parameters);
+  if (byFactors === undefined) specCache.set(parameters, (byFactors = new WeakMap()));
+  let byConfig = byFactors.get(factors);
+  if (byConfig === undefined) byFactors.set(factors, (byConfig = new Map()));
+  let specs = byConfig.get(key);
+  if (specs === undefined) byConfig.set(key, (specs = new Map()));
+  return specs;
+}
+
+/**
+ * Output tokens per second of a burst: every request sent at once, the run timed until the last
+ * finishes. A step costs a fixed part (its weights, launches, scheduling: the batch-of-one step)
+ * plus a part per sequence in it (KV reads, per-token math and bookkeeping), so the run lasts the
+ * prefills of all prompts, plus as many steps as the longest output (or as the batch limit forces),
+ * each with its fixed part, plus the per-sequence part of every token generated. Long-tailed
+ * output lengths leave the last steps nearly empty: the batch a steady state would keep full is
+ * full only at the start.
+ */
+/** The same configuration at another load and prefix-cache hit. */
+function withLoad(
+  i: EstimateInput,
+  concurrency: number,
+  cachedPrefixTokens: number,
+): EstimateInput {
   return {
-    kernelEfficiency: engine.kernelEfficiency * legacy.kernel,
-    stepOverheadMs: engine.stepOverheadMs * legacy.overhead,
-    layerOverheadUs: engine.layerOverheadUs * legacy.overhead,
-    sequenceOverheadUs: engine.sequenceOverheadUs * legacy.overhead,
+    specs: i.specs,
+    model: i.model,
+    gpu: i.gpu,
+    gpus: i.gpus,
+    tp: i.tp,
+    precision: i.precision,
+    kvPrecision: i.kvPrecision,
+    engine: i.engine,
+    attentionDataParallel: i.attentionDataParallel,
+    inputTokens: i.inputTokens,
+    outputTokens: i.outputTokens,
+    concurrency,
+    cachedPrefixTokens,
+    profile: i.profile,
+    parameters: i.parameters,
   };
 }
 
-function metricValue(e: ReturnType<typeof estimate>, metric: CalibrationMetric): number | null {
+function burstThroughput(
+  input: EstimateInput,
+  full: ReturnType<typeof estimate>,
+  burst: { requests: number; outputTokensMax: number },
+  outputTokens: number,
+): number | null {
+  // Decode-only steps: the prompt served from cache but one token, so no prefill rides along.
+  const cached = input.inputTokens - 1;
+  const alone = estimate(withLoad(input, full.replicas, 0));
+  const decodeAlone = estimate(withLoad(input, full.replicas, cached));
+  const decodeFull = estimate(withLoad(input, burst.requests, cached));
+  if (alone.ttftMs === null || decodeAlone.ttftMs === null) return null;
+  if (decodeAlone.tpotMs === null || decodeFull.tpotMs === null) return null;
+  const perReplica = burst.requests / full.replicas;
+  const batch = Math.min(perReplica, full.maxConcurrency / full.replicas);
+  const fixedS = decodeAlone.tpotMs / 1000;
+  const perSequenceS = batch > 1 ? Math.max(0, decodeFull.tpotMs / 1000 - fixedS) / (batch - 1) : 0;
+  const prefillS = Math.max(0, (alone.ttftMs - decodeAlone.ttftMs) / 1000);
+  const tokens = perReplica * outputTokens;
+  const steps = Math.max(burst.outputTokensMax, tokens / batch);
+  const seconds =
+    perReplica * prefillS + steps * fixedS + Math.max(0, tokens - steps) * perSequenceS;
+  return (burst.requests * outputTokens) / seconds;
+}
+
+function legacyProfile(
+  engine: EngineProfile,
+  f: MeasurementFactors,
+  name: Engine,
+): Partial<EngineProfile> {
+  const overhead = f.legacyOverhead[name];
+  return {
+    kernelEfficiency: engine.kernelEfficiency * f.legacyKernel,
+    stepOverheadMs: engine.stepOverheadMs * overhead,
+    layerOverheadUs: engine.layerOverheadUs * overhead,
+    sequenceOverheadUs: engine.sequenceOverheadUs * overhead,
+    overlapsScheduling: false,
+  };
+}
+
+/** The published metric as the benchmark client computed it from the predicted operating point. */
+function metricValue(e: ReturnType<typeof estimate>, m: Measurement): number | null {
   if (!e.fitsInMemory) return null;
-  switch (metric) {
+  const counted = m.harness?.countedOutputTokens ?? m.output;
+  switch (m.metric as CalibrationMetric) {
     case 'outputTokPerS':
-      return e.outputTokensPerSecond;
+      // Tokens the client counted per token the engine generated.
+      return e.outputTokensPerSecond * (counted / m.output);
     case 'ttftMs':
       return e.ttftMs;
     case 'tpotMs':
-      return e.tpotMs;
+      return clientTpot(e, m, counted);
     case 'e2eMs':
       return e.e2eLatencyMs;
   }
+}
+
+function clientTpot(
+  e: ReturnType<typeof estimate>,
+  m: Measurement,
+  counted: number,
+): number | null {
+  const definition = m.harness?.tpot ?? 'decode';
+  if (definition === 'decode' || e.e2eLatencyMs === null) return e.tpotMs;
+  // llmperf: the whole request time over the tokens it counted; TGI: the request's own prefill
+  // and decode over the tokens it generated (both include the first token's time).
+  return e.e2eLatencyMs / (definition === 'requestPerToken' ? counted : m.output);
 }
 
 export interface ErrorStats {

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import {
+  type Catalog,
   Gpu,
   Instance,
   Model,
@@ -52,4 +53,30 @@ export function catalogRowKey(table: CatalogTableName, row: CatalogRow): string 
 
 export function isCatalogTableName(name: string): name is CatalogTableName {
   return (CATALOG_TABLE_NAMES as readonly string[]).includes(name);
+}
+
+/**
+ * The catalog with rows added or replaced (matched by key): what it would be after an import,
+ * for a preview. Rows must be valid rows of their table.
+ */
+export function catalogWithRows(
+  catalog: Catalog,
+  rows: readonly { table: CatalogTableName; row: CatalogRow }[],
+): Catalog {
+  const byTable = new Map<CatalogTableName, Map<string, CatalogRow>>();
+  for (const { table, row } of rows) {
+    let keyed = byTable.get(table);
+    if (keyed === undefined) {
+      keyed = new Map(
+        (catalog[table] as unknown as CatalogRow[]).map((r) => [catalogRowKey(table, r), r]),
+      );
+      byTable.set(table, keyed);
+    }
+    keyed.set(catalogRowKey(table, row), row);
+  }
+  const out = { ...catalog };
+  for (const [table, keyed] of byTable) {
+    (out as unknown as Record<string, CatalogRow[]>)[table] = [...keyed.values()];
+  }
+  return out;
 }

@@ -5,7 +5,7 @@
  * header = row 1) and the column.
  */
 import type { z } from 'zod';
-import { parseCsv, parseDecimal, toCsv } from '../csv.ts';
+import { csvRows, parseDecimal, toCsv, type CsvRecord } from '../csv.ts';
 import { Instance, LONG_CONTEXT_RULES, Offering } from '../schema/catalog.ts';
 import { formatPath } from '../schema/errors.ts';
 import { looksBinary } from './json-guard.ts';
@@ -68,6 +68,10 @@ export const OFFERING_COLUMNS: readonly Column[] = [
   col('rate_limit_rpm', 'rateLimitRpm', 'number'),
   col('published_ttft_ms', 'publishedTtftMs', 'number'),
   col('published_output_tok_per_s', 'publishedOutputTokPerS', 'number'),
+  // The row's own prices hold from valid_from through valid_to; earlier and later prices (price
+  // periods) are kept by the catalog, not carried in a CSV.
+  col('valid_from', 'validFrom'),
+  col('valid_to', 'validTo'),
   col('source', 'source', 'text', true),
   col('as_of', 'asOf', 'text', true),
 ];
@@ -277,30 +281,65 @@ function columnOf(table: CsvTable, path: readonly PropertyKey[]): string {
 
 /** Parses a catalog CSV; the first problem refuses the file, naming the row and the column. */
 export function parseCatalogCsv(text: string): CatalogCsv {
+  const read = readCatalogCsv(text);
+  if (!read.ok) return read;
+  const rows: CsvRow[] = [];
+  for (const row of read.rows) {
+    if ('error' in row) return { ok: false, error: row.error };
+    rows.push(row);
+  }
+  if (rows.length === 0) return { ok: false, error: `the file has a header but no ${read.table}` };
+  return { ok: true, table: read.table, rows };
+}
+
+/** A catalog CSV read lazily: its table from the header, then its rows one at a time. */
+export type CatalogCsvStream =
+  | { ok: true; table: CsvTable; rows: Iterable<CsvRow | { error: string }> }
+  | { ok: false; error: string };
+
+/**
+ * Reads a catalog CSV's header, and gives its rows one at a time, each validated (what
+ * `parseCatalogCsv` collects): an importer can write each row as it comes, so memory does not
+ * grow with the file. The first problem ends the rows with an `{ error }` naming row and column.
+ */
+export function readCatalogCsv(text: string): CatalogCsvStream {
   if (text.trim() === '') return { ok: false, error: 'the file is empty' };
   if (looksBinary(text)) return { ok: false, error: 'the file is binary data, not CSV' };
-  const parsed = parseCsv(text);
-  if (!parsed.ok) return parsed;
-  const [header, ...body] = parsed.rows;
-  if (header === undefined) return { ok: false, error: 'the file is empty' };
-  const read = readHeader(header);
+  const records = csvRows(text);
+  const first = records.next();
+  if (first.done === true) return { ok: false, error: 'the file is empty' };
+  if ('error' in first.value) return { ok: false, error: first.value.error };
+  const read = readHeader(first.value.cells);
   if ('error' in read) return { ok: false, error: read.error };
-  const { table, columns } = read;
+  return { ok: true, table: read.table, rows: csvBody(records, read.table, read.columns) };
+}
+
+function* csvBody(
+  records: Iterator<CsvRecord>,
+  table: CsvTable,
+  columns: readonly Column[],
+): Generator<CsvRow | { error: string }> {
   const schema = SCHEMAS[table];
-  const rows: CsvRow[] = [];
   const seen = new Map<string, number>();
   const idColumn = columns.findIndex((c) => c.name === 'id');
-  for (const [i, cells] of body.entries()) {
-    const rowNumber = i + 2;
+  let rowNumber = 1;
+  for (let next = records.next(); next.done !== true; next = records.next()) {
+    const record = next.value;
+    if ('error' in record) {
+      yield record;
+      return;
+    }
+    rowNumber++;
+    const cells = record.cells;
     if (cells.every((c) => c.trim() === '')) continue;
     const where = (id: unknown) =>
       `row ${rowNumber}${typeof id === 'string' && id !== '' ? ` (id '${id}')` : ''}`;
     const extra = cells.slice(columns.length).some((c) => c.trim() !== '');
     if (extra) {
-      return {
-        ok: false,
+      yield {
         error: `row ${rowNumber}: ${cells.length} cells but the header names ${columns.length} columns`,
       };
+      return;
     }
     const row: Record<string, unknown> = {};
     for (const [c, column] of columns.entries()) {
@@ -308,10 +347,8 @@ export function parseCatalogCsv(text: string): CatalogCsv {
       if (raw.trim() === '') continue;
       const value = parseCell(column, raw);
       if ('error' in value) {
-        return {
-          ok: false,
-          error: `${where(cells[idColumn]?.trim())}: ${column.name}: ${value.error}`,
-        };
+        yield { error: `${where(cells[idColumn]?.trim())}: ${column.name}: ${value.error}` };
+        return;
       }
       setAt(row, column.path, value.value);
     }
@@ -321,18 +358,18 @@ export function parseCatalogCsv(text: string): CatalogCsv {
         .slice(0, 3)
         .map((issue) => `${columnOf(table, issue.path)}: ${issue.message}`)
         .join('; ');
-      return { ok: false, error: `${where(row['id'])}: ${problems}` };
+      yield { error: `${where(row['id'])}: ${problems}` };
+      return;
     }
     const id = String(checked.data['id']);
-    const first = seen.get(id);
-    if (first !== undefined) {
-      return { ok: false, error: `${where(id)}: id '${id}' appears twice (also row ${first})` };
+    const firstAt = seen.get(id);
+    if (firstAt !== undefined) {
+      yield { error: `${where(id)}: id '${id}' appears twice (also row ${firstAt})` };
+      return;
     }
     seen.set(id, rowNumber);
-    rows.push({ rowNumber, row: checked.data });
+    yield { rowNumber, row: checked.data };
   }
-  if (rows.length === 0) return { ok: false, error: `the file has a header but no ${table}` };
-  return { ok: true, table, rows };
 }
 
 /** The CSV column name of a row field, for messages about a parsed row (`gpuId` → `gpu_id`). */

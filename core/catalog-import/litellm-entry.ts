@@ -6,6 +6,7 @@
  * uplifts.
  */
 import type { TierPrices, TokenPrices } from '../schema/catalog.ts';
+import { LIMITS } from '../schema/common.ts';
 import { TOKENS_PER_MTOK } from '../units.ts';
 import { describeJsonType } from './json-guard.ts';
 
@@ -102,6 +103,23 @@ function longContextThresholds(raw: Record<string, unknown>): number[] {
   return [...found].sort((a, b) => a - b);
 }
 
+/** The skip reason of an entry whose per-token price is beyond any real one. */
+export const IMPLAUSIBLE_PRICE = `price above ${LIMITS.usdPerMTok.toLocaleString('en-US')} $/MTok`;
+
+/**
+ * Whether a token price is past the catalog's ceiling: LiteLLM's file has entries priced in the
+ * wrong unit (W&B's DeepSeek R1 output at $540,000 per 1M tokens). They are skipped, counted by
+ * that reason, rather than refusing the other 2,900 entries.
+ */
+function hasImplausibleTokenPrice(raw: Record<string, unknown>): boolean {
+  return Object.entries(raw).some(
+    ([field, value]) =>
+      /(cost_per_token|token_cost)/.test(field) &&
+      typeof value === 'number' &&
+      value * TOKENS_PER_MTOK > LIMITS.usdPerMTok,
+  );
+}
+
 /** Checks every price field of a modeled entry; the first bad one refuses the whole import. */
 function firstBadField(key: string, raw: Record<string, unknown>): string | undefined {
   for (const [field, value] of Object.entries(raw)) {
@@ -173,6 +191,7 @@ export function readModeledEntry(
 ): EntryRead {
   const bad = firstBadField(key, raw);
   if (bad !== undefined) return { kind: 'refuse', error: bad };
+  if (hasImplausibleTokenPrice(raw)) return { kind: 'skip', reason: IMPLAUSIBLE_PRICE };
   const tiered = readTieredPricing(key, raw['tiered_pricing']);
   if (tiered !== undefined && 'error' in tiered) return { kind: 'refuse', error: tiered.error };
 

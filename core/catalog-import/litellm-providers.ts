@@ -3,13 +3,21 @@
  * to, where it processes requests, and how its prompt cache bills. Each rule follows the
  * provider's own documentation, named beside it.
  */
-import type { PromptCachePolicy } from '../schema/catalog.ts';
+import type { PromptCachePolicy, TokenPrices } from '../schema/catalog.ts';
 import type { ResidencyZone } from '../schema/common.ts';
 import type { LiteLlmEntry } from './litellm-entry.ts';
 import { residencyOfRegion } from './regions.ts';
 
+/**
+ * A name → value table read with names from a file: a Map, so a name like `constructor` or
+ * `__proto__` finds nothing instead of Object.prototype's members.
+ */
+function lookupTable<T>(entries: Record<string, T>): ReadonlyMap<string, T> {
+  return new Map(Object.entries(entries));
+}
+
 /** LiteLLM provider names → catalog provider ids (several LiteLLM routes reach one provider). */
-const PROVIDER_IDS: Record<string, string> = {
+const PROVIDER_IDS = lookupTable<string>({
   openai: 'openai',
   'text-completion-openai': 'openai',
   anthropic: 'anthropic',
@@ -35,14 +43,15 @@ const PROVIDER_IDS: Record<string, string> = {
   lambda_ai: 'lambda',
   oci: 'oci',
   moonshot: 'moonshot',
-};
+});
 
 /** The catalog provider id of a LiteLLM provider name (`vertex_ai-anthropic_models` → `vertex`). */
 export function providerIdOf(litellmProvider: string): string {
-  const known = PROVIDER_IDS[litellmProvider];
+  const known = PROVIDER_IDS.get(litellmProvider);
   if (known !== undefined) return known;
   const family = /^([a-z0-9_]+?)-/.exec(litellmProvider)?.[1];
-  if (family !== undefined && PROVIDER_IDS[family] !== undefined) return PROVIDER_IDS[family];
+  const ofFamily = family === undefined ? undefined : PROVIDER_IDS.get(family);
+  if (ofFamily !== undefined) return ofFamily;
   return slugId(litellmProvider.replace(/_/g, '-')) || 'unknown';
 }
 
@@ -57,7 +66,7 @@ export function slugId(text: string): string {
 }
 
 /** Bedrock cross-region inference profile prefixes (`eu.anthropic.…`) and the zone they keep data in. */
-const BEDROCK_GEO_PREFIXES: Record<string, ResidencyZone> = {
+const BEDROCK_GEO_PREFIXES = lookupTable<ResidencyZone>({
   us: 'us',
   'us-gov': 'us',
   eu: 'eu',
@@ -66,16 +75,16 @@ const BEDROCK_GEO_PREFIXES: Record<string, ResidencyZone> = {
   jp: 'apac',
   ca: 'ca',
   global: 'global',
-};
+});
 const AWS_REGION = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
 
 /** Azure deployment types in LiteLLM keys: data zones (EU/US) and global routing. */
-const AZURE_ZONES: Record<string, ResidencyZone> = {
+const AZURE_ZONES = lookupTable<ResidencyZone>({
   eu: 'eu',
   us: 'us',
   global: 'global',
   'global-standard': 'global',
-};
+});
 
 export interface Placement {
   providerId: string;
@@ -97,7 +106,7 @@ export function placementOf(entry: LiteLlmEntry): Placement {
     first === litellmProvider ||
     litellmProvider.startsWith(`${first}-`) ||
     litellmProvider.startsWith(`${first}_`) ||
-    PROVIDER_IDS[first] === providerId;
+    PROVIDER_IDS.get(first) === providerId;
   let rest = segments.length > 1 && isOwnPrefix ? segments.slice(1) : segments;
   // Fireworks account paths: accounts/fireworks/models/<name>.
   if (rest[0] === 'accounts' && rest.length >= 4) rest = rest.slice(3);
@@ -112,13 +121,13 @@ export function placementOf(entry: LiteLlmEntry): Placement {
       residency = residencyOfRegion('aws', region) ?? 'global';
     }
     const geo = /^([a-z]+(?:-gov)?)\.(.+)$/.exec(last);
-    const zone = geo?.[1] === undefined ? undefined : BEDROCK_GEO_PREFIXES[geo[1]];
+    const zone = geo?.[1] === undefined ? undefined : BEDROCK_GEO_PREFIXES.get(geo[1]);
     if (zone !== undefined && geo?.[2] !== undefined) {
       residency = zone;
       last = geo[2];
     }
   } else if (providerId === 'azure' && rest.length > 1) {
-    residency = AZURE_ZONES[rest[0] ?? ''] ?? 'global';
+    residency = AZURE_ZONES.get(rest[0] ?? '') ?? 'global';
   } else if (providerId === 'vertex') {
     const regions = entry.supportedRegions.filter((r) => r !== 'global');
     if (regions.length === 1 && entry.supportedRegions.length === 1 && regions[0] !== undefined) {
@@ -193,8 +202,8 @@ const NO_CACHE: CacheRule = {
  * How a provider's prompt cache bills, per its documentation:
  * - Anthropic Claude (API, Bedrock, Vertex, Azure): explicit cache breakpoints, writes at 1.25×
  *   input for the 5-minute TTL, reads 0.1×; minimum prefix 1,024 tokens unless the file states one.
- * - OpenAI models (OpenAI, Azure): automatic for prompts ≥ 1,024 tokens, no write charge, cached
- *   prefixes kept for 5–10 minutes of inactivity.
+ * - OpenAI models (OpenAI, Azure): automatic for prompts ≥ 1,024 tokens, cached prefixes kept for
+ *   5–10 minutes of inactivity; no write charge unless the source prices writes above input.
  * - Gemini: implicit caching on 2.5+ models, no write charge; minimum 2,048 tokens on 2.x and
  *   4,096 on 3.x and later (ai.google.dev/gemini-api/docs/caching, page of 2026-10-13).
  * - DeepSeek: automatic disk cache in 64-token units, no write charge, kept for hours.
@@ -203,28 +212,51 @@ const NO_CACHE: CacheRule = {
  * input, and Anthropic documents that the discounts stack).
  */
 export function cacheRuleFor(placement: Placement, entry: LiteLlmEntry): CacheRule {
-  const prices = entry.usdPerMTok;
+  return cacheRuleOf(
+    placement.providerId,
+    placement.modelName,
+    entry.usdPerMTok,
+    entry.promptCacheMinTokens,
+  );
+}
+
+/**
+ * The cache rule of a model at a provider with these base prices (see `cacheRuleFor`); shared by
+ * every importer. A source that prices writes above input for an automatic cache (OpenAI's
+ * GPT-5.6 family: "cache writes are billed at 1.25× the uncached input rate") keeps that price.
+ */
+export function cacheRuleOf(
+  providerId: string,
+  modelName: string,
+  prices: TokenPrices,
+  statedMinTokens: number | undefined,
+): CacheRule {
   if (prices.cacheRead === undefined) return NO_CACHE;
-  const name = placement.modelName.toLowerCase();
-  const stated = entry.promptCacheMinTokens;
+  const name = modelName.toLowerCase();
   const rule = (
     style: CachePolicy['style'],
     min: number,
     ttl: number,
     writePriced: boolean,
   ): CacheRule => ({
-    policy: { style, minPrefixTokens: stated ?? min, ttlMinutes: ttl, appliesToBatch: true },
+    policy: {
+      style,
+      minPrefixTokens: statedMinTokens ?? min,
+      ttlMinutes: ttl,
+      appliesToBatch: true,
+    },
     writePriced,
   });
-  if (name.includes('claude')) return rule('explicit', 1024, 5, prices.cacheWrite !== undefined);
-  if (['openai', 'azure'].includes(placement.providerId) && /^(gpt|o\d|chatgpt|codex)/.test(name)) {
-    return rule('automatic', 1024, 5, false);
+  const write = prices.cacheWrite;
+  const writeAboveInput = write !== undefined && write > prices.input;
+  if (name.includes('claude')) return rule('explicit', 1024, 5, write !== undefined);
+  if (['openai', 'azure'].includes(providerId) && /^(gpt|o\d|chatgpt|codex)/.test(name)) {
+    return rule('automatic', 1024, 5, writeAboveInput);
   }
   if (name.includes('gemini')) {
     return rule('automatic', /gemini-[12]\./.test(name) ? 2048 : 4096, 5, false);
   }
-  if (placement.providerId === 'deepseek') return rule('automatic', 64, 60, false);
-  const write = prices.cacheWrite;
-  if (write !== undefined && write > prices.input) return rule('explicit', 0, 5, true);
+  if (providerId === 'deepseek') return rule('automatic', 64, 60, false);
+  if (writeAboveInput) return rule('explicit', 0, 5, true);
   return rule('automatic', 0, 5, false);
 }

@@ -153,9 +153,14 @@ const NATIVE_MARKER = new RegExp(`"format"\\s*:\\s*"${NATIVE_FORMAT}"`);
 /**
  * Which importer a file is for, from its name and text: `.csv` is CSV; JSON that declares the
  * Modelwise catalog format anywhere (an export writes it first, a hand-made file may not) is
- * native; other JSON is taken for LiteLLM's price file, whose importer says so if it is not.
+ * native; a JSON list is genai-prices' data (a list of providers); other JSON is taken for
+ * LiteLLM's price file, whose importer says so if it is not.
  */
-export function detectImportFormat(fileName: string, text: string): 'csv' | 'json' | 'litellm' {
+export function detectImportFormat(
+  fileName: string,
+  text: string,
+): 'csv' | 'json' | 'litellm' | 'genai-prices' {
   if (fileName.toLowerCase().endsWith('.csv')) return 'csv';
-  return NATIVE_MARKER.test(text) ? 'json' : 'litellm';
+  if (NATIVE_MARKER.test(text)) return 'json';
+  return /^\uFEFF?\s*\[/.test(text) ? 'genai-prices' : 'litellm';
 }

@@ -26,7 +26,7 @@ function awsZone(code: string): ResidencyZone | undefined {
     af: 'mea',
     il: 'mea',
   };
-  return prefix === undefined ? undefined : zones[prefix];
+  return prefix === undefined || !Object.hasOwn(zones, prefix) ? undefined : zones[prefix];
 }
 
 function gcpZone(code: string): ResidencyZone | undefined {

@@ -300,9 +300,15 @@ function recommendationSentence(
 ): string {
   const best = objective === 'npv' ? 'highest' : 'lowest';
   const of = `of ${feasible.toLocaleString('en-US')} feasible candidate${feasible === 1 ? '' : 's'}`;
+  // The sum only when it is the total: growth, a launch delay or a price change makes months differ.
+  const constant =
+    rec.monthlyUsd !== null &&
+    Math.abs(rec.setupUsd + rec.monthlyUsd * horizonMonths - value) <= 0.01;
   const parts =
     objective === 'tco' && rec.monthlyUsd !== null
-      ? ` (${money(rec.setupUsd)} setup + ${money(rec.monthlyUsd)} a month over ${horizonMonths} months)`
+      ? constant
+        ? ` (${money(rec.setupUsd)} setup + ${money(rec.monthlyUsd)} a month over ${horizonMonths} months)`
+        : ` (${money(rec.setupUsd)} setup; run cost over ${horizonMonths} months, starting at ${money(rec.monthlyUsd)} a month)`
       : '';
   return `${rec.label} is recommended: the ${best} ${label} ${of}, ${money(value)}${parts}.`;
 }

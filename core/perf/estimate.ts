@@ -33,6 +33,11 @@ export interface EstimateInput {
   attentionDataParallel?: boolean;
   profile?: Partial<EngineProfile>;
   parameters?: PerfParameters;
+  /**
+   * Replica constants already built for this configuration, by layout: a caller estimating many
+   * points of one configuration with the same parameters (calibration) builds them once.
+   */
+  specs?: Map<boolean, ReplicaSpec>;
 }
 
 export interface Estimate {
@@ -115,34 +120,38 @@ function estimateLayout(
   attentionDataParallel: boolean,
 ): Estimate {
   const kvPrecision = input.kvPrecision ?? defaultKvPrecision(input.precision);
-  const spec = replicaSpec({
-    model: input.model,
-    gpu: input.gpu,
-    tp,
-    precision: input.precision,
-    kvPrecision,
-    engine: input.engine,
-    attentionDataParallel,
-    ...(input.profile ? { profile: input.profile } : {}),
-    ...(input.parameters ? { parameters: input.parameters } : {}),
-  });
+  let spec = input.specs?.get(attentionDataParallel);
+  if (spec === undefined) {
+    spec = replicaSpec({
+      model: input.model,
+      gpu: input.gpu,
+      tp,
+      precision: input.precision,
+      kvPrecision,
+      engine: input.engine,
+      attentionDataParallel,
+      ...(input.profile ? { profile: input.profile } : {}),
+      ...(input.parameters ? { parameters: input.parameters } : {}),
+    });
+    input.specs?.set(attentionDataParallel, spec);
+  }
   const replicas = input.gpus / tp;
   const context = input.inputTokens + input.outputTokens;
   const perReplicaMax = admittedConcurrency(spec, input.inputTokens, input.outputTokens);
-  const base = {
-    tp,
-    replicas,
-    precision: input.precision,
-    kvPrecision,
-    weightsGBPerGpu: spec.weightBytesPerGpu / BYTES_PER_GB,
-    kvCacheGBPerSequence: kvBytesPerSequence(spec, context) / BYTES_PER_GB,
-    exceedsContext: input.model.contextTokens !== undefined && context > input.model.contextTokens,
-  };
+  const weightsGBPerGpu = spec.weightBytesPerGpu / BYTES_PER_GB;
+  const kvCacheGBPerSequence = kvBytesPerSequence(spec, context) / BYTES_PER_GB;
+  const exceedsContext =
+    input.model.contextTokens !== undefined && context > input.model.contextTokens;
+  // Written out field by field: in Node 20 an object spread followed by more fields costs
+  // microseconds (a slow map transition per field), which calibration pays a million times.
   if (perReplicaMax < 1) {
     return {
-      ...base,
       fitsInMemory: false,
       reason: noFitReason(spec, context),
+      tp,
+      replicas,
+      precision: input.precision,
+      kvPrecision,
       concurrency: 0,
       maxConcurrency: 0,
       outputTokensPerSecond: 0,
@@ -150,13 +159,19 @@ function estimateLayout(
       ttftMs: null,
       tpotMs: null,
       e2eLatencyMs: null,
+      weightsGBPerGpu,
+      kvCacheGBPerSequence,
+      exceedsContext,
     };
   }
   const total = input.concurrency === 'saturate' ? perReplicaMax * replicas : input.concurrency;
   const point = replicaPoint(spec, input, total / replicas, perReplicaMax);
   return {
-    ...base,
     fitsInMemory: true,
+    tp,
+    replicas,
+    precision: input.precision,
+    kvPrecision,
     concurrency: total,
     maxConcurrency: perReplicaMax * replicas,
     outputTokensPerSecond: point.outputTokPerS * replicas,
@@ -164,6 +179,9 @@ function estimateLayout(
     ttftMs: point.ttftS * 1000,
     tpotMs: input.outputTokens > 1 ? point.tpotS * 1000 : null,
     e2eLatencyMs: point.e2eS * 1000,
+    weightsGBPerGpu,
+    kvCacheGBPerSequence,
+    exceedsContext,
   };
 }
 

@@ -20,7 +20,19 @@ export interface ModelShape {
   windowTokens: number;
 }
 
+const shapes = new WeakMap<Architecture, ModelShape>();
+
+/** The shape of an architecture, derived once per architecture object. */
 export function modelShape(a: Architecture): ModelShape {
+  let shape = shapes.get(a);
+  if (shape === undefined) {
+    shape = deriveShape(a);
+    shapes.set(a, shape);
+  }
+  return shape;
+}
+
+function deriveShape(a: Architecture): ModelShape {
   const embeddingParams = a.vocabSize * a.hiddenSize * (a.tiedEmbeddings ? 1 : 2);
   const inputTable = a.vocabSize * a.hiddenSize;
   // A tied table is also the LM head, so every row is multiplied; untied, the input side is a lookup.

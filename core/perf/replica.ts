@@ -3,7 +3,6 @@ import type { Engine, Precision } from '../schema/common.ts';
 import { BYTES_PER_DATASHEET_GB, BYTES_PER_GB } from '../units.ts';
 import {
   FAMILY_EFFICIENCY,
-  LOW_PRECISION_MATH_EFFICIENCY,
   PERF_PARAMETERS,
   RUNTIME_RESERVE_GB,
   type EngineProfile,
@@ -63,19 +62,30 @@ export interface ReplicaSpec {
   denseReadS: number;
   expertReadS: number;
   expertActivationShare: number;
-  /** GEMM seconds per token processed. */
+  /** Dense (non-expert) GEMM seconds per token processed. */
   gemmSPerToken: number;
+  /** Routed experts: how many, and GEMM seconds per row one expert multiplies (0 if dense). */
+  experts: number;
+  expertGemmSPerRow: number;
   /** Attention compute seconds per token per context position in one layer. */
   attnComputeSPerTokenCtxLayer: number;
   /** KV read seconds per cached token in one layer, per GPU. */
   kvReadSPerTokenLayer: number;
   /** Activation traffic (norms, residuals, activations) seconds per token. */
   activationSPerToken: number;
-  /** Tensor-parallel all-reduce: fixed seconds per step, plus seconds per token. */
+  /**
+   * Communication per step: fixed seconds (call latencies) plus seconds per token of the replica.
+   * Tensor parallel: two all-reduces per layer; attention data-parallel: each MoE layer's
+   * dispatch to and combine from the GPUs holding a token's experts (all-to-all).
+   */
   commSPerStep: number;
   commSPerToken: number;
-  overheadS: number;
+  /** GPU time per step that kernels do not hide (launch gaps over the layers). */
+  launchS: number;
+  /** CPU time per step, and per sequence in the step (see EngineProfile.overlapsScheduling). */
+  scheduleS: number;
   overheadSPerSequence: number;
+  overlapsScheduling: boolean;
 }
 
 /** Builds the constants for a replica; pure arithmetic, no validation (see `checkReplica`). */
@@ -84,7 +94,7 @@ export function replicaSpec(c: ReplicaConfig): ReplicaSpec {
   const shape = modelShape(a);
   const parameters = c.parameters ?? PERF_PARAMETERS;
   const serving = parameters.serving;
-  const profile = { ...engineDefaults(parameters.engines[c.engine], c.gpu), ...c.profile };
+  const profile = engineProfile(parameters.engines[c.engine], c.gpu, c.profile);
   const family = FAMILY_EFFICIENCY[c.gpu.family];
   const mode = computeMode(c.gpu, c.precision);
   const tp = c.tp;
@@ -105,7 +115,8 @@ export function replicaSpec(c: ReplicaConfig): ReplicaSpec {
 
   const kernels = profile.kernelEfficiency;
   const bytesPerS = c.gpu.memoryBandwidthTBps * 1e12 * family.memory * serving.memory * kernels;
-  const mathEfficiency = LOW_PRECISION_MATH_EFFICIENCY[mode.math];
+  const mathEfficiency =
+    mode.math === 'fp4' ? serving.fp4Math : mode.math === 'fp8' ? serving.fp8Math : 1;
   const penalty = mode.weightOnly ? serving.weightOnlyComputePenalty : 1;
   const computeShare = family.compute * serving.compute * kernels;
   const flopsPerS = mode.peakTflops * 1e12 * computeShare * mathEfficiency * penalty;
@@ -131,11 +142,9 @@ export function replicaSpec(c: ReplicaConfig): ReplicaSpec {
       : gpuMemoryBytes * profile.memoryFraction - reservePerGpu;
   const usablePerGpu = budgetBytesPerGpu - weightBytesPerGpu;
 
-  const interconnect = c.gpu.interconnect;
-  const ringFactor = (2 * (tp - 1)) / tp;
-  const allReducesPerStep = 2 * a.layers;
   // Each data-parallel rank schedules its own batch and token budget.
   const ranks = dp ? tp : 1;
+  const comm = communication(c, dp, mode.math);
 
   return {
     tp,
@@ -157,34 +166,91 @@ export function replicaSpec(c: ReplicaConfig): ReplicaSpec {
     denseReadS: (dp ? denseReadBytes : denseReadBytes / tp) / bytesPerS,
     expertReadS: expertBytes / tp / bytesPerS,
     expertActivationShare: shape.expertActivationShare,
-    gemmSPerToken:
-      (2 * (shape.computeParams - expertActiveParams)) / tp / flopsPerS +
-      (2 * expertActiveParams) / tp / (flopsPerS * serving.expertGemmEfficiency),
+    gemmSPerToken: (2 * (shape.computeParams - expertActiveParams)) / tp / flopsPerS,
+    experts: a.moe?.experts ?? 0,
+    expertGemmSPerRow:
+      a.moe === undefined
+        ? 0
+        : (2 * shape.routedExpertParams) /
+          a.moe.experts /
+          tp /
+          (flopsPerS * serving.expertGemmEfficiency),
     attnComputeSPerTokenCtxLayer: shape.attnFlopsPerTokenCtxPerLayer / tp / attnPeak,
-    kvReadSPerTokenLayer: kvBytesPerTokenPerLayer / tp / bytesPerS,
-    // Per layer: ~12 hidden-sized and 3 intermediate-sized 16-bit reads/writes per token.
-    activationSPerToken: (a.layers * (12 * a.hiddenSize + (3 * intermediate) / tp) * 2) / bytesPerS,
-    commSPerStep: tp > 1 ? allReducesPerStep * interconnect.latencyUs * 1e-6 : 0,
-    commSPerToken:
-      tp > 1
-        ? (allReducesPerStep * ringFactor * a.hiddenSize * 2) / (interconnect.busGBps * 1e9)
-        : 0,
-    overheadS: profile.stepOverheadMs / 1000 + (a.layers * profile.layerOverheadUs) / 1e6,
+    kvReadSPerTokenLayer: kvBytesPerTokenPerLayer / tp / (bytesPerS * serving.attentionMemory),
+    // Per layer: ~12 hidden-sized and 3 intermediate-sized 16-bit reads/writes per token; tensor
+    // parallel ranks each hold every token's hidden state, data-parallel ranks only their own.
+    activationSPerToken:
+      (a.layers * (12 * a.hiddenSize + (3 * intermediate) / tp) * 2) / (dp ? tp : 1) / bytesPerS,
+    commSPerStep: comm.perStepS,
+    commSPerToken: comm.perTokenS,
+    launchS:
+      (a.layers * (profile.layerOverheadUs + (a.moe ? serving.moeLayerOverheadUs : 0))) / 1e6,
+    scheduleS: profile.stepOverheadMs / 1000,
     // Data-parallel ranks do their sequences' bookkeeping side by side.
     overheadSPerSequence: profile.sequenceOverheadUs / 1e6 / ranks,
+    overlapsScheduling: profile.overlapsScheduling,
   };
 }
 
 /**
- * The engine's limits on this GPU. vLLM raises its defaults to 1,024 sequences and 8,192 tokens a
- * step on GPUs with 70 GiB or more that are not A100s (EngineArgs.get_batch_defaults).
+ * Communication of a step over the replica's GPUs, as call latencies and seconds per token of the
+ * replica. Tensor parallel: each layer all-reduces the hidden states of every token twice (ring:
+ * 2(tp − 1)/tp of them over each GPU's link). Attention data-parallel: each MoE layer gathers every
+ * GPU's tokens onto every GPU for its local experts and reduce-scatters the results back
+ * (TensorRT-LLM's default for attention DP): (tp − 1)/tp of all tokens cross each GPU's link once
+ * each way, the gather in the GEMMs' precision (8- or 4-bit where the math is), the scatter in
+ * 16-bit.
  */
-function engineDefaults(profile: EngineProfile, gpu: Gpu): EngineProfile {
-  const large = profile.largeGpuLimits;
-  if (large === undefined || gpu.memoryGB < large.minMemoryGB || gpu.family === 'ampere') {
-    return profile;
+function communication(
+  c: ReplicaConfig,
+  dataParallel: boolean,
+  math: 'bf16' | 'fp8' | 'fp4',
+): { perStepS: number; perTokenS: number } {
+  const tp = c.tp;
+  if (tp <= 1) return { perStepS: 0, perTokenS: 0 };
+  const a = c.model.arch;
+  const link = c.gpu.interconnect;
+  const busBytesPerS = link.busGBps * 1e9;
+  const calls = 2 * a.layers;
+  if (!dataParallel) {
+    return {
+      perStepS: calls * link.latencyUs * 1e-6,
+      perTokenS: (calls * ((2 * (tp - 1)) / tp) * a.hiddenSize * 2) / busBytesPerS,
+    };
   }
-  return { ...profile, maxBatch: large.maxBatch, tokenBudget: large.tokenBudget };
+  const gatherBytes = math === 'bf16' ? 2 : math === 'fp8' ? 1 : 0.5 + 1 / 16;
+  return {
+    perStepS: calls * link.latencyUs * 1e-6,
+    perTokenS: (a.layers * ((tp - 1) / tp) * a.hiddenSize * (gatherBytes + 2)) / busBytesPerS,
+  };
+}
+
+/**
+ * The engine's profile on this GPU with a deployment's own overrides. vLLM raises its defaults to
+ * 1,024 sequences and 8,192 tokens a step on GPUs with 70 GiB or more that are not A100s
+ * (EngineArgs.get_batch_defaults). Written out field by field: an object spread followed by more
+ * fields is a slow path in Node 20, and calibration builds this a million times.
+ */
+function engineProfile(
+  base: EngineProfile,
+  gpu: Gpu,
+  o: Partial<EngineProfile> | undefined,
+): EngineProfile {
+  const large = base.largeGpuLimits;
+  const raised =
+    large !== undefined && gpu.memoryGB >= large.minMemoryGB && gpu.family !== 'ampere';
+  return {
+    kernelEfficiency: o?.kernelEfficiency ?? base.kernelEfficiency,
+    stepOverheadMs: o?.stepOverheadMs ?? base.stepOverheadMs,
+    layerOverheadUs: o?.layerOverheadUs ?? base.layerOverheadUs,
+    sequenceOverheadUs: o?.sequenceOverheadUs ?? base.sequenceOverheadUs,
+    overlapsScheduling: o?.overlapsScheduling ?? base.overlapsScheduling,
+    memoryFraction: o?.memoryFraction ?? base.memoryFraction,
+    memoryFractionOf: o?.memoryFractionOf ?? base.memoryFractionOf,
+    admissionOutputShare: o?.admissionOutputShare ?? base.admissionOutputShare,
+    maxBatch: o?.maxBatch ?? (raised ? large.maxBatch : base.maxBatch),
+    tokenBudget: o?.tokenBudget ?? (raised ? large.tokenBudget : base.tokenBudget),
+  };
 }
 
 /** KV-cache bytes one sequence of `contextTokens` holds in the replica. */

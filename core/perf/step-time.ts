@@ -5,8 +5,9 @@ import type { ReplicaSpec } from './replica.ts';
  * and prefills `prefillTokens` tokens that each attend `prefillCtx` positions on average. Kernels run one after another,
  * so each kernel class takes its own roofline (memory time vs compute time) and the step is their
  * sum: weight GEMMs (weights read once per step, shared by every token), attention (KV reads for
- * decode, quadratic math for prefill), activation traffic, tensor-parallel all-reduces, and the
- * engine's fixed per-step overhead.
+ * decode, quadratic math for prefill), activation traffic, communication between the GPUs, and
+ * launch gaps; then the engine's CPU work (scheduling, per-sequence bookkeeping), in series or
+ * overlapped with the GPU's.
  */
 export function stepSeconds(
   s: ReplicaSpec,
@@ -21,7 +22,10 @@ export function stepSeconds(
   const expertShare =
     s.expertActivationShare > 0 ? 1 - Math.pow(1 - s.expertActivationShare, tokens) : 0;
   const weightReadS = s.denseReadS + s.expertReadS * expertShare;
-  const gemmS = roofline(weightReadS, s.gemmSPerToken * tokens);
+  const gemmS = roofline(
+    weightReadS,
+    s.gemmSPerToken * tokens + expertGemmS(s, tokens, expertShare),
+  );
 
   let attentionS = 0;
   if (decodeTokens > 0) {
@@ -36,10 +40,29 @@ export function stepSeconds(
 
   const activationS = s.activationSPerToken * tokens;
   const commS = s.commSPerStep + s.commSPerToken * tokens;
-  const overheadS =
-    s.overheadS + s.overheadSPerSequence * (decodeTokens + (prefillTokens > 0 ? 1 : 0));
-  return gemmS + attentionS + activationS + commS + overheadS;
+  const gpuS = gemmS + attentionS + activationS + commS + s.launchS;
+  const cpuS = s.scheduleS + s.overheadSPerSequence * (decodeTokens + (prefillTokens > 0 ? 1 : 0));
+  // Overlapped, the CPU's share costs only as it approaches the GPU's; otherwise in series.
+  return s.overlapsScheduling ? roofline(gpuS, cpuS) : gpuS + cpuS;
 }
+
+/**
+ * Routed-expert GEMM time of a step. Each active expert multiplies the rows (tokens) routed to it,
+ * tokens × k ÷ active experts on average, but a tensor-core tile multiplies EXPERT_TILE_ROWS rows
+ * at a time: a lightly loaded expert costs a whole tile (smoothly: the 4-norm of rows and tile).
+ * Decode batches spread over many experts pay for tiles they barely fill; prefills fill them.
+ */
+function expertGemmS(s: ReplicaSpec, tokens: number, expertShare: number): number {
+  if (s.experts === 0 || expertShare <= 0) return 0;
+  const active = s.experts * expertShare;
+  const rows = (tokens * s.expertActivationShare * s.experts) / active;
+  const rows2 = rows * rows;
+  return active * Math.sqrt(Math.sqrt(rows2 * rows2 + TILE_ROWS_4)) * s.expertGemmSPerRow;
+}
+
+/** Rows of a grouped-GEMM tile (Hopper and Blackwell MoE kernels tile 128 tokens), to the 4th. */
+const EXPERT_TILE_ROWS = 128;
+const TILE_ROWS_4 = EXPERT_TILE_ROWS ** 4;
 
 /** Context positions attended, summed over layers (windowed layers stop at their window). */
 function attendedPositions(s: ReplicaSpec, ctx: number): number {

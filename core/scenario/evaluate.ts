@@ -33,9 +33,13 @@ export type PreparedScenario =
  */
 export function prepareScenario(
   catalog: Catalog,
-  scenario: Pick<Scenario, 'catalog' | 'discounts' | 'candidates' | 'sweep' | 'workload'>,
+  scenario: Pick<Scenario, 'catalog' | 'discounts' | 'candidates' | 'sweep' | 'workload'> & {
+    asOf?: string | undefined;
+  },
+  options: { asOf?: string } = {},
 ): PreparedScenario {
-  const index = indexCatalog(catalog, scenario.catalog, scenario.discounts);
+  const asOf = scenario.asOf ?? options.asOf;
+  const index = indexCatalog(catalog, scenario.catalog, scenario.discounts, asOf);
   const missing = [
     ...missingReferences(index, scenario.candidates),
     ...scenarioReferenceProblems(index, scenario),
@@ -56,7 +60,7 @@ export function prepareScenario(
 export function evaluatePrepared(
   prepared: PreparedScenario,
   scenario: Pick<Scenario, 'workload' | 'value' | 'constraints' | 'objective' | 'uncertainty'> &
-    Partial<Pick<Scenario, 'operations'>>,
+    Partial<Pick<Scenario, 'operations'>> & { startDate?: string | undefined },
   options: Omit<ContextOptions, 'maxMonthlyUsd' | 'operations'> = {},
 ): ScenarioEvaluation {
   if (!prepared.ok) return prepared;
@@ -67,6 +71,7 @@ export function evaluatePrepared(
     priceChange: likelyPriceChangesOf(scenario),
     ...options,
     maxMonthlyUsd: scenario.constraints.maxMonthlyUsd,
+    startDate: scenario.startDate ?? options.startDate ?? index.asOf,
     ...(scenario.operations ? { operations: scenario.operations } : {}),
   });
   return { ok: true, result: sweep(ctx, placements), index, context: ctx, placements };
@@ -79,7 +84,8 @@ export function evaluatePrepared(
 export function evaluateScenario(
   catalog: Catalog,
   scenario: Scenario,
-  options: Omit<ContextOptions, 'maxMonthlyUsd' | 'operations'> = {},
+  options: Omit<ContextOptions, 'maxMonthlyUsd' | 'operations'> & { asOf?: string } = {},
 ): ScenarioEvaluation {
-  return evaluatePrepared(prepareScenario(catalog, scenario), scenario, options);
+  const { asOf, ...context } = options;
+  return evaluatePrepared(prepareScenario(catalog, scenario, { asOf }), scenario, context);
 }

@@ -26,9 +26,38 @@ export const NonNegativeInt = z.number().int().nonnegative();
 /** A share between 0 and 1 inclusive. */
 export const Fraction = z.number().finite().min(0).max(1);
 
-/** Where a fact came from and when it was read. Every catalog row carries it. */
+/**
+ * Ceilings on catalog numbers: far beyond any real price or size, low enough that no product of
+ * them with a workload's largest volume overflows to Infinity (1e308 imported as a price once
+ * ranked an `Infinity` cost as feasible).
+ */
+export const LIMITS = {
+  /** USD per 1M tokens; the dearest list price is ~$600 (output of the largest reasoning models). */
+  usdPerMTok: 10_000,
+  /** USD per hour for one instance; the largest 8-GPU instances list at ~$100. */
+  usdPerHour: 10_000,
+  /** USD for one GPU (with its share of the server). */
+  usdPerGpu: 10_000_000,
+  /** Tokens: context windows, thresholds, prefixes (the longest context is ~10M). */
+  tokens: 1_000_000_000,
+  /** A multiplier on a price (regional uplift). */
+  multiplier: 10,
+} as const;
+
+/** A name shown to people (a model, provider, GPU): 200 characters at most. */
+export const Name = z.string().trim().min(1).max(200);
+
+/** A price in USD per 1M tokens. */
+export const UsdPerMTok = NonNegative.max(LIMITS.usdPerMTok);
+/** A token count (context window, threshold, prefix). */
+export const TokenCount = PositiveInt.max(LIMITS.tokens);
+
+/**
+ * Where a fact came from and when it was read. Every catalog row carries it. A source is trimmed
+ * and must say something: a blank one would not survive a CSV round trip.
+ */
 export const Provenance = z.strictObject({
-  source: z.string().min(1).max(500),
+  source: z.string().trim().min(1, 'must name where the fact came from').max(1000),
   asOf: IsoDate,
 });
 export type Provenance = z.infer<typeof Provenance>;

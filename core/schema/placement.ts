@@ -3,6 +3,7 @@ import {
   Engine,
   Fraction,
   Id,
+  LIMITS,
   NonNegative,
   Positive,
   PositiveInt,
@@ -58,27 +59,27 @@ export const OnpremPlacement = z.strictObject({
   /** GPUs per server bought; defaults to the catalog's server for the GPU. */
   gpusPerServer: PositiveInt.max(72).optional(),
   /** Price of one whole server (GPUs, CPUs, memory, network, storage); defaults to the catalog's. */
-  serverUsd: Positive.optional(),
+  serverUsd: Positive.max(LIMITS.usdPerGpu * 72).optional(),
   /** Purchase price per GPU including its share of the server: server price = this × GPUs in it. */
-  capexUsdPerGpu: Positive.optional(),
+  capexUsdPerGpu: Positive.max(LIMITS.usdPerGpu).optional(),
   /** Server power beyond the GPUs at load, watts; defaults to the catalog's server. */
-  serverNonGpuPowerW: NonNegative.optional(),
+  serverNonGpuPowerW: NonNegative.max(1e6).optional(),
   /** Life of the hardware: straight-line depreciation, refresh at its end. */
   amortizationMonths: PositiveInt.max(240).default(36),
-  powerUsdPerKwh: NonNegative.default(0.12),
+  powerUsdPerKwh: NonNegative.max(100).default(0.12),
   pue: z.number().min(1).max(3).default(1.4),
   /** Server power beyond the GPUs as a share of GPU power, where no server power is known. */
   serverOverheadFraction: Fraction.default(0.3),
   /** Colocation (space, cooling, power capacity) per kW of server rating per month. */
   colocationUsdPerKwMonth: NonNegative.default(184.06),
   /** Colocation per GPU per month instead of per kW, when a contract prices it so. */
-  colocationUsdPerGpuMonth: NonNegative.optional(),
+  colocationUsdPerGpuMonth: NonNegative.max(1e6).optional(),
   /** Operations staff cost per month for this deployment; overrides FTE × loaded cost. */
-  staffUsdPerMonth: NonNegative.optional(),
+  staffUsdPerMonth: NonNegative.max(1e9).optional(),
   /** Owned GPUs run all month whatever the load: scaling only changes power draw. */
   scaling: ScalingPolicy.default('fixed'),
   /** Grid carbon intensity at the site, gCO2e/kWh (default: IEA world average, ~460). */
-  gridGCo2PerKwh: NonNegative.default(460),
+  gridGCo2PerKwh: NonNegative.max(5000).default(460),
   /** Residency zone of the site; unset means it satisfies any residency (it is your own). */
   residency: ResidencyZone.optional(),
 });

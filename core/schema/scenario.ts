@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Objective } from '../decision/objective.ts';
-import { Engine, Id, Positive } from './common.ts';
+import { Engine, Id, IsoDate, Positive } from './common.ts';
 import {
   Discount,
   Gpu,
@@ -71,7 +71,7 @@ export type InlineCatalog = z.infer<typeof InlineCatalog>;
 
 export const Constraints = z.strictObject({
   /** Candidates above this monthly cost are infeasible. */
-  maxMonthlyUsd: Positive.optional(),
+  maxMonthlyUsd: Positive.max(1e18).optional(),
 });
 
 export const Scenario = z
@@ -91,6 +91,16 @@ export const Scenario = z
     /** Offerings, models, GPUs or instances defined in the file (custom or negotiated prices). */
     catalog: InlineCatalog.optional(),
     discounts: z.array(Discount).default([]),
+    /**
+     * Evaluate with the prices the catalog knew to hold on this day (a past date re-runs an old
+     * decision). Unset: the day it is evaluated.
+     */
+    asOf: IsoDate.optional(),
+    /**
+     * The horizon's first month starts on this day, and a known price change (a promotion's end)
+     * applies in the months it covers. Unset: the as-of day.
+     */
+    startDate: IsoDate.optional(),
     /** Ranges on inputs and how their futures are simulated; absent: point values only. */
     uncertainty: Uncertainty.optional(),
   })

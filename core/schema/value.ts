@@ -2,19 +2,20 @@ import { z } from 'zod';
 import { Fraction, NonNegative, PositiveInt } from './common.ts';
 
 export const RequestValue = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('revenue'), usdPerRequest: NonNegative }),
+  z.strictObject({ kind: z.literal('revenue'), usdPerRequest: NonNegative.max(1e6) }),
   z.strictObject({
     kind: z.literal('timeSaved'),
-    minutesSavedPerRequest: NonNegative,
-    loadedUsdPerHour: NonNegative,
+    minutesSavedPerRequest: NonNegative.max(1e6),
+    loadedUsdPerHour: NonNegative.max(1e6),
   }),
 ]);
 export type RequestValue = z.infer<typeof RequestValue>;
 
+/** USD, or weeks, per placement kind; a trillion at most keeps every total finite. */
 const SetupByKind = z.strictObject({
-  api: NonNegative,
-  cloud: NonNegative,
-  onprem: NonNegative,
+  api: NonNegative.max(1e12),
+  cloud: NonNegative.max(1e12),
+  onprem: NonNegative.max(1e12),
 });
 
 export const ValueAssumptions = z.strictObject({

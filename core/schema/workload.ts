@@ -42,11 +42,11 @@ export const Workload = z
     promptCache: z
       .strictObject({
         /** Tokens at the start of every prompt that repeat (system prompt, shared context). */
-        prefixTokens: NonNegative,
+        prefixTokens: NonNegative.max(10_000_000),
         /** Share of billed requests whose prefix is found in a warm cache. */
         hitRate: Fraction,
         /** Distinct prefixes that share the traffic (each keeps its own cache entry warm). */
-        distinctPrefixes: z.number().int().positive().default(1),
+        distinctPrefixes: z.number().int().positive().max(1e9).default(1),
       })
       .default({ prefixTokens: 0, hitRate: 0, distinctPrefixes: 1 }),
     /** Share of requests answered by a response (semantic) cache: no model call at all. */
@@ -65,9 +65,9 @@ export const Workload = z
     regions: z.array(Id).default([]),
     slo: z
       .strictObject({
-        ttftMs: Positive.optional(),
-        tpotMs: Positive.optional(),
-        e2eMs: Positive.optional(),
+        ttftMs: Positive.max(1e7).optional(),
+        tpotMs: Positive.max(1e7).optional(),
+        e2eMs: Positive.max(1e8).optional(),
         /**
          * Hosted APIs without published or measured latency cannot be checked: they are excluded
          * (and counted) unless this includes them, marked "latency unknown".
@@ -78,7 +78,7 @@ export const Workload = z
     minQuality: z
       .strictObject({
         benchmark: Benchmark,
-        score: z.number().finite(),
+        score: z.number().finite().min(-1e6).max(1e6),
         /** Models with no score on the benchmark: excluded (and counted) unless included here. */
         includeUnknown: z.boolean().default(false),
         /** The model whose score set the floor ("at least as good as"), for display. */

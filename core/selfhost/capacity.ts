@@ -1,7 +1,7 @@
 import { noFitReason } from '../perf/estimate.ts';
-import type { PerfParameters } from '../perf/efficiency.ts';
+import { PERF_PARAMETERS, type PerfParameters } from '../perf/efficiency.ts';
 import { defaultKvPrecision } from '../perf/precision.ts';
-import { admittedConcurrency, replicaSpec } from '../perf/replica.ts';
+import { admittedConcurrency, replicaSpec, type ReplicaSpec } from '../perf/replica.ts';
 import { operatingPoint, type RequestShape } from '../perf/serving.ts';
 import { largestConcurrencyMeetingSlo, type LatencySlo } from '../perf/slo.ts';
 import type { Gpu, OpenModel } from '../schema/catalog.ts';
@@ -89,13 +89,93 @@ export function replicaCapacity(
     };
   }
   const tensorParallel = layoutCapacity(r, shape, slo, networkMs, false, sloShape);
-  if (r.model.arch.moe === undefined || tp === 1) return tensorParallel;
+  if (r.model.arch.moe === undefined || tp === 1) return settled(tensorParallel);
+  if (tensorParallel.ok && !mayServeMore(r, shape, tensorParallel.requestsPerSAtSlo)) {
+    return tensorParallel;
+  }
   const dataParallel = layoutCapacity(r, shape, slo, networkMs, true, sloShape);
-  if (!dataParallel.ok) return tensorParallel;
+  if (!dataParallel.ok) return settled(tensorParallel);
   if (!tensorParallel.ok) return dataParallel;
   return dataParallel.requestsPerSAtSlo > tensorParallel.requestsPerSAtSlo
     ? dataParallel
     : tensorParallel;
+}
+
+/**
+ * Whether attention data-parallel could serve more than `requestsPerS` at the SLO: it never
+ * serves more at the SLO than flat out, so when its saturated rate is no higher its SLO search
+ * is skipped (the common case where the data-parallel layout does not pay).
+ */
+function mayServeMore(r: ReplicaRequest, shape: RequestShape, requestsPerS: number): boolean {
+  const spec = cachedSpec(r, r.kvPrecision ?? defaultKvPrecision(r.precision), true);
+  const maxConc = admittedConcurrency(spec, shape.inputTokens, shape.outputTokens);
+  return maxConc >= 1 && operatingPoint(spec, shape, maxConc, maxConc).requestsPerS > requestsPerS;
+}
+
+/** A layout that holds not even one sequence, its reason written only if it is the answer. */
+interface NoFit {
+  ok: false;
+  tp: number;
+  noFit: { spec: ReplicaSpec; contextTokens: number };
+}
+
+function settled(c: ReplicaCapacity | NoFit): ReplicaCapacity {
+  return 'noFit' in c
+    ? { ok: false, tp: c.tp, reason: noFitReason(c.noFit.spec, c.noFit.contextTokens) }
+    : c;
+}
+
+/**
+ * Replica constants by parameters, model and GPU rows and layout: they do not depend on the
+ * workload, so a change of prompt or output size (a what-if) or another SLO re-sizes with them.
+ */
+const specs = new WeakMap<
+  PerfParameters,
+  WeakMap<OpenModel, WeakMap<Gpu, Map<number, ReplicaSpec>>>
+>();
+const PRECISION_CODE: Record<Precision, number> = {
+  fp16: 0,
+  bf16: 1,
+  fp8: 2,
+  int8: 3,
+  int4: 4,
+  fp4: 5,
+};
+const ENGINE_CODE: Record<Engine, number> = { vllm: 0, trtllm: 1, sglang: 2, tgi: 3 };
+
+function cachedSpec(
+  r: ReplicaRequest,
+  kvPrecision: Precision,
+  attentionDataParallel: boolean,
+): ReplicaSpec {
+  const parameters = r.parameters ?? PERF_PARAMETERS;
+  let byModel = specs.get(parameters);
+  if (byModel === undefined) specs.set(parameters, (byModel = new WeakMap()));
+  let byGpu = byModel.get(r.model);
+  if (byGpu === undefined) byModel.set(r.model, (byGpu = new WeakMap()));
+  let byLayout = byGpu.get(r.gpu);
+  if (byLayout === undefined) byGpu.set(r.gpu, (byLayout = new Map()));
+  // A number, not a string: building a string key per sizing cost more than the lookup saved.
+  const key =
+    (((r.tp * 8 + PRECISION_CODE[r.precision]) * 8 + PRECISION_CODE[kvPrecision]) * 4 +
+      ENGINE_CODE[r.engine]) *
+      2 +
+    (attentionDataParallel ? 1 : 0);
+  let spec = byLayout.get(key);
+  if (spec === undefined) {
+    spec = replicaSpec({
+      model: r.model,
+      gpu: r.gpu,
+      tp: r.tp,
+      precision: r.precision,
+      kvPrecision,
+      engine: r.engine,
+      attentionDataParallel,
+      parameters,
+    });
+    byLayout.set(key, spec);
+  }
+  return spec;
 }
 
 function layoutCapacity(
@@ -105,29 +185,28 @@ function layoutCapacity(
   networkMs: number,
   attentionDataParallel: boolean,
   sloShape: RequestShape | null,
-): ReplicaCapacity {
+): ReplicaCapacity | NoFit {
   const tp = r.tp;
   const kvPrecision = r.kvPrecision ?? defaultKvPrecision(r.precision);
-  const spec = replicaSpec({
-    model: r.model,
-    gpu: r.gpu,
-    tp,
-    precision: r.precision,
-    kvPrecision,
-    engine: r.engine,
-    attentionDataParallel,
-    ...(r.parameters ? { parameters: r.parameters } : {}),
-  });
-  const context = shape.inputTokens + shape.outputTokens;
+  const spec = cachedSpec(r, kvPrecision, attentionDataParallel);
   const maxConc = admittedConcurrency(spec, shape.inputTokens, shape.outputTokens);
-  if (maxConc < 1) return { ok: false, tp, reason: noFitReason(spec, context) };
+  if (maxConc < 1) {
+    return {
+      ok: false,
+      tp,
+      noFit: { spec, contextTokens: shape.inputTokens + shape.outputTokens },
+    };
+  }
   const search = largestConcurrencyMeetingSlo(spec, sloShape ?? shape, maxConc, slo, networkMs);
   if (!search.ok) {
     return { ok: false, tp, reason: sloShape ? `at p95 sizes: ${search.reason}` : search.reason };
   }
   const point =
     sloShape === null ? search.point : operatingPoint(spec, shape, search.batch, maxConc);
-  const saturated = operatingPoint(spec, shape, maxConc, maxConc);
+  const saturated =
+    search.batch === maxConc && sloShape === null
+      ? search.point
+      : operatingPoint(spec, shape, maxConc, maxConc);
   const p95 = sloShape === null ? null : search.point;
   return {
     ok: true,

@@ -1,6 +1,7 @@
 import type { Instance, PricingModel } from '../schema/catalog.ts';
 import type { CandidateSweep, Scenario } from '../schema/scenario.ts';
 import { OnpremPlacement, type Placement } from '../schema/placement.ts';
+import { candidateId } from './candidate-id.ts';
 import type { CatalogIndex } from './catalog-index.ts';
 
 const matches = (filter: readonly string[], value: string | undefined) =>
@@ -130,17 +131,28 @@ export function cheapestRegions(
 
 /**
  * Every placement a scenario asks for: its explicit candidates, then its sweep, whose "cheapest
- * region" choice looks only where the workload may run.
+ * region" choice looks only where the workload may run. A placement is listed once: a candidate
+ * that the sweep also finds keeps its explicit settings (a negotiated discount, a layout).
  */
 export function scenarioPlacements(
   index: CatalogIndex,
   scenario: Pick<Scenario, 'candidates' | 'sweep' | 'workload'>,
 ): Placement[] {
-  const { residency, regions } = scenario.workload;
-  return [
-    ...scenario.candidates,
-    ...sweepPlacements(index, scenario.sweep, { residency, regions }),
-  ];
+  const { residency, regions, precision } = scenario.workload;
+  const swept = sweepPlacements(index, scenario.sweep, { residency, regions });
+  // A sweep lists each placement once: only explicit candidates can repeat one.
+  if (scenario.candidates.length === 0) return swept;
+  const seen = new Set<string>();
+  const out: Placement[] = [];
+  const add = (p: Placement) => {
+    const id = candidateId(p, precision);
+    if (seen.has(id)) return;
+    seen.add(id);
+    out.push(p);
+  };
+  scenario.candidates.forEach(add);
+  swept.forEach(add);
+  return out;
 }
 
 /** Ids a placement refers to that the catalog lacks, each named: the message for a bad scenario. */

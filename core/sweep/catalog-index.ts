@@ -1,3 +1,4 @@
+import { offeringAt, unpricedReason } from '../pricing/price-history.ts';
 import { indexQuality, type QualityIndex } from '../quality.ts';
 import type {
   Catalog,
@@ -25,7 +26,11 @@ export interface CatalogIndex {
   latency: ReadonlyMap<string, LatencyMeasurement>;
   /** Negotiated discounts, the scenario's first, then the catalog's. */
   discountLayers: readonly DiscountLayer[];
-  /** Rows in the order the catalog gave them, for sweeps. */
+  /** The day whose prices the offerings carry (undefined: each row's own prices). */
+  asOf: string | undefined;
+  /** Offerings with no price on that day (not yet offered, or ended), and why. */
+  unavailable: ReadonlyMap<string, string>;
+  /** Rows in the order the catalog gave them, for sweeps (offerings priced on the day only). */
   offeringList: readonly Offering[];
   instanceList: readonly Instance[];
   modelList: readonly Model[];
@@ -54,12 +59,15 @@ function byId<T extends { id: string }>(rows: readonly T[]): Map<string, T> {
 
 /**
  * Indexes a catalog, with a scenario's inline rows added (an inline row replaces the catalog row
- * of the same id) and the scenario's discounts over the catalog's.
+ * of the same id) and the scenario's discounts over the catalog's. With `asOf`, every offering
+ * carries the prices that held on that day; one with none then is kept for the candidates that
+ * name it (they learn why) but left out of sweeps.
  */
 export function indexCatalog(
   catalog: Catalog,
   inline?: InlineCatalog,
   scenarioDiscounts: readonly Discount[] = [],
+  asOf?: string,
 ): CatalogIndex {
   const merge = <T extends { id: string }>(base: readonly T[], extra: readonly T[] | undefined) => {
     if (extra === undefined || extra.length === 0) return byId(base);
@@ -68,6 +76,14 @@ export function indexCatalog(
     return map;
   };
   const offerings = merge(catalog.offerings, inline?.offerings);
+  const unavailable = new Map<string, string>();
+  if (asOf !== undefined) {
+    for (const [id, o] of offerings) {
+      const priced = offeringAt(o, asOf);
+      if (priced === undefined) unavailable.set(id, unpricedReason(o, asOf));
+      else if (priced !== o) offerings.set(id, priced);
+    }
+  }
   const instances = merge(catalog.instances, inline?.instances);
   const models = merge(catalog.models, inline?.models);
   const gpus = merge(catalog.gpus, inline?.gpus);
@@ -81,7 +97,12 @@ export function indexCatalog(
     quality: indexQuality(catalog.quality),
     latency: indexLatency(catalog.latency ?? [], offerings),
     discountLayers: [discountLayer(scenarioDiscounts), discountLayer(catalog.discounts)],
-    offeringList: [...offerings.values()],
+    asOf,
+    unavailable,
+    offeringList:
+      unavailable.size === 0
+        ? [...offerings.values()]
+        : [...offerings.values()].filter((o) => !unavailable.has(o.id)),
     instanceList: [...instances.values()],
     modelList: [...models.values()],
     gpuList: [...gpus.values()],

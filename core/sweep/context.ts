@@ -87,6 +87,8 @@ export interface EvalContext {
   priceChange: Readonly<PriceChanges>;
   /** The month factors of each kind's price change (and each commitment's), built once per context. */
   priceRamps: Map<string, Float64Array>;
+  /** The horizon's first day: known price changes apply in the months they cover. */
+  startDate: string | undefined;
 }
 
 /** A change of prices by the horizon's end per placement kind, as a fraction of today's. */
@@ -120,6 +122,7 @@ export interface ContextOptions {
   staleBefore?: string;
   /** Price changes by the horizon's end per placement kind; none when not given. */
   priceChange?: Readonly<PriceChanges>;
+  startDate?: string;
 }
 
 export function makeContext(
@@ -174,6 +177,7 @@ export function makeContext(
     staleBefore: options.staleBefore,
     priceChange: options.priceChange ?? NO_PRICE_CHANGE,
     priceRamps: new Map(),
+    startDate: options.startDate,
   };
 }
 
@@ -209,6 +213,7 @@ export function contextFor(
     objective: ctx.objective,
     priceChange: options.priceChange ?? ctx.priceChange,
     operations: ctx.operations,
+    ...(ctx.startDate === undefined ? {} : { startDate: ctx.startDate }),
     ...(ctx.staleBefore === undefined ? {} : { staleBefore: ctx.staleBefore }),
     ...(options.bestCapacityCache === undefined
       ? {}

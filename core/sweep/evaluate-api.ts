@@ -1,4 +1,5 @@
 import { apiCost, type ApiCost } from '../pricing/api-cost.ts';
+import { monthlyPriceFactors } from '../pricing/price-history.ts';
 import { hasRequestValue } from '../roi/value.ts';
 import type { LatencyMeasurement, Offering, Region } from '../schema/catalog.ts';
 import { hasSlo, latencyKnown } from '../decision/status.ts';
@@ -55,6 +56,7 @@ function assessApi(ctx: EvalContext, p: ApiPlacement): ApiAssessment {
 
   const reasons: string[] = [];
   const push = (r: string | null) => r !== null && reasons.push(r);
+  push(ctx.index.unavailable.get(o.id) ?? null);
   push(residencyReason(ctx, o.residency, o.regionId ?? null));
   push(contextReason(ctx, o.contextTokens ?? model?.contextTokens));
   push(qualityReason(ctx, quality));
@@ -76,12 +78,25 @@ function assessApi(ctx: EvalContext, p: ApiPlacement): ApiAssessment {
   return { o, discount, cost, region, latency, ttftMs, tpotMs, e2eMs, quality, reasons };
 }
 
-/** How an API candidate's months are costed: its monthly cost, re-priced at other volumes. */
+/**
+ * How an API candidate's months are costed: its monthly cost, re-priced at other volumes, and the
+ * catalog's known price changes within the horizon (a promotion's end) from the start date.
+ */
 function apiCosting(ctx: EvalContext, a: ApiAssessment): RoiCosting {
   const { o, discount } = a;
+  const w = ctx.workload;
   return {
     runUsd: a.cost.monthlyUsd,
     costAt: () => (wm, rm) => apiCost(o, wm, rm, discount).monthlyUsd,
+    priceFactors:
+      ctx.startDate === undefined
+        ? undefined
+        : monthlyPriceFactors(
+            o,
+            ctx.startDate,
+            ctx.value.horizonMonths,
+            (priced) => apiCost(priced, w, ctx.rates, discount).monthlyUsd,
+          ),
   };
 }
 

@@ -178,6 +178,11 @@ export interface RoiCosting {
   /** Cost of a month at another volume, for capacity that follows demand. */
   costAt: () => CostAtVolume;
   persistent?: PersistentCapacity | undefined;
+  /**
+   * `priceFactors[m]` multiplies month m's run cost when the prices change within the horizon
+   * (a promotion's end): see core/pricing/price-history.ts.
+   */
+  priceFactors?: Float64Array | undefined;
 }
 
 /**
@@ -199,12 +204,17 @@ export function candidateRoi(
   const w = ctx.workload;
   const v = ctx.value;
   const held = costing.persistent;
-  if (w.monthlyGrowthPct === 0 && !withSeries) return steadyCandidateRoi(ctx, kind, costing, out);
+  const factors = costing.priceFactors;
+  if (w.monthlyGrowthPct === 0 && !withSeries && factors === undefined) {
+    return steadyCandidateRoi(ctx, kind, costing, out);
+  }
   const perRequest = valuePerRequestUsd(v);
   const months = growthMonths(ctx, kind);
-  // Month m's run cost at that month's prices (a price change ramps in over the horizon).
+  // Month m's run cost at that month's prices: the catalog's known changes (a promotion's end)
+  // and the scenario's assumed change ramping in over the horizon.
   const ramp = priceRamp(ctx, kind, contractOf(held));
-  const priced = (m: number, usd: number) => (ramp === undefined ? usd : usd * ramp[m]!);
+  const priced = (m: number, usd: number) =>
+    usd * (factors === undefined ? 1 : factors[m]!) * (ramp === undefined ? 1 : ramp[m]!);
   const base = {
     valueUsdInMonth: (m: number) => months[m]!.rates.requestsPerMonth * perRequest,
     setupUsd: v.setupUsd[kind],

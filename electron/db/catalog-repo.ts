@@ -4,7 +4,8 @@
  * same schema (so rows written by an older version pick up new defaults).
  */
 import type { Statement } from 'better-sqlite3';
-import type { Catalog, Discount } from '../../core/schema/catalog.ts';
+import { offeringErrors } from '../../core/catalog-check/offering-rules.ts';
+import type { Catalog, Discount, Offering } from '../../core/schema/catalog.ts';
 import { describeZodError } from '../../core/schema/errors.ts';
 import type { Db } from './connection.ts';
 import { compileFilter } from './filter.ts';
@@ -40,6 +41,15 @@ export function describeDependents(deps: readonly Dependents[]): string {
   const parts = deps.map(countNoun);
   const last = parts.pop();
   return parts.length === 0 ? (last ?? '') : `${parts.join(', ')} and ${last ?? ''}`;
+}
+
+/** A stored row's JSON, or undefined when the text is damaged (quarantine moves such rows out on open). */
+function parseStored(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 export class CatalogRepo {
@@ -93,7 +103,7 @@ export class CatalogRepo {
       const schema = TABLES[table].schema;
       const out: Row[] = [];
       for (const { id, data } of this.rows.allData(table)) {
-        const parsed = schema.safeParse(JSON.parse(data));
+        const parsed = schema.safeParse(parseStored(data));
         if (parsed.success) out.push(parsed.data);
         else problems.push(`${rowName(table, id)}: ${describeZodError(parsed.error)}`);
       }
@@ -134,7 +144,7 @@ export class CatalogRepo {
     return {
       table,
       key: r.id,
-      row: JSON.parse(r.data) as Row,
+      row: (parseStored(r.data) ?? {}) as Row,
       origin: r.origin,
       modified: r.modified === 1,
       stale: r.as_of < staleBefore,
@@ -207,8 +217,19 @@ export class CatalogRepo {
     const checked = this.check(table, input);
     if (!checked.ok) return checked;
     const row = checked.data;
+    if (table === 'offerings') {
+      // An edit keeps the catalog passing its own checks: a broken price is refused, named.
+      const o = row as unknown as Offering;
+      const model = this.rows.get('models', o.modelId);
+      const context = (parseStored(model?.data ?? '') as { contextTokens?: number } | undefined)
+        ?.contextTokens;
+      const errors = offeringErrors(o, context);
+      if (errors.length > 0) {
+        return { ok: false, error: errors.map((f) => f.message).join('; ') };
+      }
+    }
     const stamp = this.now().toISOString();
-    const outcome = this.db.transaction(() => this.write(table, row, 'user', stamp))();
+    const outcome = this.db.transaction(() => this.write(table, row, 'user', stamp)).immediate();
     return {
       ok: true,
       data: { key: TABLES[table].key(row), changed: outcome === 'unchanged' ? [] : [table] },
@@ -228,11 +249,13 @@ export class CatalogRepo {
       };
     }
     const stamp = this.now().toISOString();
-    this.db.transaction(() => {
-      this.rows.remove(table, key);
-      // A deleted seed row stays deleted when a later seed version still ships it.
-      if (stored.origin === 'seed') this.seed.addTombstone.run(table, key, stamp);
-    })();
+    this.db
+      .transaction(() => {
+        this.rows.remove(table, key);
+        // A deleted seed row stays deleted when a later seed version still ships it.
+        if (stored.origin === 'seed') this.seed.addTombstone.run(table, key, stamp);
+      })
+      .immediate();
     return { ok: true, data: { changed: [table] } };
   }
 

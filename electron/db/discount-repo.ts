@@ -112,7 +112,7 @@ export class DiscountRepo {
     const checked = this.check(input);
     if (!checked.ok) return checked;
     const stamp = this.now().toISOString();
-    const { row } = this.db.transaction(() => this.write(checked.data, stamp))();
+    const { row } = this.db.transaction(() => this.write(checked.data, stamp)).immediate();
     return { ok: true, data: row };
   }
 

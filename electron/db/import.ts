@@ -1,40 +1,40 @@
 /**
- * Imports: LiteLLM's price file, the catalog CSV format (offerings or instances) and the native
- * JSON format. Each file is read and checked whole first — every row validated, every id it names
- * found in the catalog or the file — and only then written, in one transaction. A refused import
- * writes nothing; the message names the entry or row and the field.
+ * Imports: LiteLLM's price file, genai-prices' data, the catalog CSV format (offerings or
+ * instances) and the native JSON format. Every row is validated, its references found in the
+ * catalog or the file, its prices checked against the catalog's consistency rules and merged
+ * with the stored row's price history; the whole import runs in one immediate transaction, so a
+ * refused import writes nothing. A dry run does the same without writing and returns the diff.
+ * CSV rows are read, checked and written one at a time: memory does not grow with the file.
  */
-import { convertLiteLlm } from '../../core/catalog-import/litellm.ts';
-import { slugId } from '../../core/catalog-import/litellm-providers.ts';
-import { csvColumnOf, parseCatalogCsv } from '../../core/catalog-import/csv-format.ts';
-import { parseNativeCatalog } from '../../core/catalog-import/native-json.ts';
-import { parseJsonSafely } from '../../core/json-safe.ts';
-import { Offering, Provider, type Discount } from '../../core/schema/catalog.ts';
-import { describeZodError } from '../../core/schema/errors.ts';
+import { offeringErrors } from '../../core/catalog-check/offering-rules.ts';
+import { findingDetail } from '../../core/catalog-check/rules.ts';
+import { addToDiff, emptyDiff } from '../../core/catalog-import/diff.ts';
+import { addDays, endOffering, mergePriceHistory } from '../../core/pricing/price-history.ts';
+import { Offering } from '../../core/schema/catalog.ts';
+import { IsoDate } from '../../core/schema/common.ts';
 import type { CatalogRepo } from './catalog-repo.ts';
 import type { Db } from './connection.ts';
 import type { DiscountRepo } from './discount-repo.ts';
+import {
+  csvPlan,
+  genaiPlan,
+  litellmPlan,
+  nativePlan,
+  safeJson,
+  type Plan,
+  type PlannedRow,
+} from './import-plan.ts';
 import type { RowStore } from './rows.ts';
-import type { CatalogTable, ImportFormat, ImportSummary, Result } from './store-types.ts';
+import type {
+  CatalogTable,
+  ImportFormat,
+  ImportOptions,
+  ImportSummary,
+  Result,
+} from './store-types.ts';
 import { REFERENCES, TABLES, WRITE_ORDER } from './tables.ts';
 
 type Row = Record<string, unknown>;
-
-interface PlannedRow {
-  table: CatalogTable;
-  row: Row;
-  /** The row as the file names it: `row 4 (id 'x')`, `offerings[3] (id 'x')`, `entry "gpt-4o"`. */
-  where: string;
-  /** A row field as the file names it (a CSV column, a JSON field). */
-  field: (field: string) => string;
-}
-
-interface Plan {
-  rows: PlannedRow[];
-  discounts: { discount: Discount; where: string }[];
-  skipped: Record<string, number>;
-  notes: string[];
-}
 
 export interface ImportContext {
   db: Db;
@@ -46,228 +46,228 @@ export interface ImportContext {
 
 /** The largest file an import reads (LiteLLM's whole price file is about 1.5 MB). */
 const MAX_CHARS = 100 * 1024 * 1024;
+/** Rows listed in a diff per kind; the counts are always whole. */
+export const DIFF_LIMIT = 2000;
+
+class Refused extends Error {}
+
+/** What a dry run also hands back: every row as it would be written (for the ranking preview). */
+export interface ImportOutcome {
+  summary: ImportSummary;
+  written?: { table: CatalogTable; row: Row }[];
+}
 
 export function importText(
   ctx: ImportContext,
   text: string,
   format: ImportFormat,
-): Result<ImportSummary> {
+  options: ImportOptions & { collectRows?: boolean } = {},
+): Result<ImportOutcome> {
   if (typeof text !== 'string') return { ok: false, error: 'the file is not text' };
   if (text.length > MAX_CHARS) return { ok: false, error: 'the file is larger than 100 MB' };
+  const today = ctx.now().toISOString().slice(0, 10);
+  if (options.asOf !== undefined && !IsoDate.safeParse(options.asOf).success) {
+    return { ok: false, error: `as of: must be a date like 2026-07-24 (got '${options.asOf}')` };
+  }
+  if (options.asOf !== undefined && options.asOf > today) {
+    return { ok: false, error: `as of: ${options.asOf} is after today (${today})` };
+  }
+  const asOf = options.asOf ?? today;
+  const source = {
+    rows: ctx.rows,
+    asOf,
+    storedRow: (table: CatalogTable, id: string) => storedRow(ctx, table, id),
+  };
   const plan =
     format === 'litellm'
-      ? litellmPlan(ctx, text)
-      : format === 'csv'
-        ? csvPlan(text)
-        : format === 'json'
-          ? nativePlan(text)
-          : ({ ok: false, error: `unknown import format '${String(format)}'` } as const);
+      ? litellmPlan(source, text)
+      : format === 'genai-prices'
+        ? genaiPlan(source, text)
+        : format === 'csv'
+          ? csvPlan(text)
+          : format === 'json'
+            ? nativePlan(text)
+            : ({ ok: false, error: `unknown import format '${String(format)}'` } as const);
   if (!plan.ok) return plan;
-  const refused = checkReferences(ctx, plan.data);
-  if (refused !== undefined) return { ok: false, error: refused };
-  return { ok: true, data: apply(ctx, plan.data, format) };
+  const run = () => runPlan(ctx, plan.data, format, asOf, options);
+  try {
+    // A dry run reads one consistent snapshot; a real one takes the write lock first, so a
+    // concurrent writer waits its turn (busy timeout) instead of failing half-way.
+    const outcome =
+      options.dryRun === true
+        ? ctx.db.transaction(run).deferred()
+        : ctx.db.transaction(run).immediate();
+    return { ok: true, data: outcome };
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, error: error.message };
+    throw error;
+  }
 }
 
-const same = (field: string) => field;
-
-function csvPlan(text: string): Result<Plan> {
-  const parsed = parseCatalogCsv(text);
-  if (!parsed.ok) return parsed;
-  const { table } = parsed;
-  return {
-    ok: true,
-    data: {
-      rows: parsed.rows.map(({ rowNumber, row }) => ({
-        table,
-        row,
-        where: `row ${rowNumber} (id '${String(row['id'])}')`,
-        field: (field) => csvColumnOf(table, field),
-      })),
-      discounts: [],
-      skipped: {},
-      notes: [],
-    },
-  };
+function storedRow(ctx: ImportContext, table: CatalogTable, id: string): Row | undefined {
+  const stored = ctx.rows.get(table, id);
+  if (stored === undefined) return undefined;
+  const value = safeJson(stored.data);
+  return typeof value === 'object' && value !== null ? (value as Row) : undefined;
 }
 
-function nativePlan(text: string): Result<Plan> {
-  const json = parseJsonSafely(text);
-  if (!json.ok) return json;
-  const parsed = parseNativeCatalog(json.value);
-  if (!parsed.ok) return parsed;
-  const rows: PlannedRow[] = [];
-  for (const table of WRITE_ORDER) {
-    for (const [i, row] of (parsed.tables[table] ?? []).entries()) {
-      rows.push({ table, row, where: `${table}[${i}] ('${TABLES[table].key(row)}')`, field: same });
-    }
-  }
-  const discounts = parsed.discounts.map((discount, i) => ({ discount, where: `discounts[${i}]` }));
-  return { ok: true, data: { rows, discounts, skipped: {}, notes: [] } };
-}
-
-/** Optional facts a curated row has and LiteLLM's file does not state: an import keeps them. */
-const KEPT_FIELDS = [
-  'batch',
-  'priority',
-  'publishedTtftMs',
-  'publishedOutputTokPerS',
-  'rateLimitRpm',
-] as const;
-
-function litellmPlan(ctx: ImportContext, text: string): Result<Plan> {
-  const parsed = parseJsonSafely(text);
-  if (!parsed.ok) return parsed;
-  const storedOffering = (id: string): Row | undefined => {
-    const stored = ctx.rows.get('offerings', id);
-    return stored === undefined ? undefined : (JSON.parse(stored.data) as Row);
-  };
-  const asOf = ctx.now().toISOString().slice(0, 10);
-  const source = 'LiteLLM price file (imported)';
-  const converted = convertLiteLlm(parsed.value, {
-    asOf,
-    source,
-    // An offering the catalog has keeps its model; else a catalog model of the same name.
-    resolveModel: ({ placement }) => {
-      const existing = storedOffering(slugId(`${placement.providerId}/${placement.idPath}`));
-      if (typeof existing?.['modelId'] === 'string') return existing['modelId'];
-      const slug = slugId(placement.modelName);
-      return ctx.rows.exists('models', slug) ? slug : undefined;
-    },
-  });
-  if (!converted.ok) return converted;
-  const rows: PlannedRow[] = [];
-  const notes: string[] = [];
-  const where = (id: string) => {
-    const key = converted.entryOf[id]?.entry.key;
-    return key === undefined ? `offering '${id}'` : `entry "${key}"`;
-  };
-  const providers = new Set<string>();
-  let regionsDropped = 0;
-  for (const offering of converted.offerings) {
-    if (!ctx.rows.exists('providers', offering.provider) && !providers.has(offering.provider)) {
-      providers.add(offering.provider);
-      const parsed = Provider.safeParse({
-        id: offering.provider,
-        name: converted.entryOf[offering.id]?.entry.litellmProvider ?? offering.provider,
-        kind: 'api',
-        source: `${source}: provider of the entries it prices`,
-        asOf,
-      });
-      if (!parsed.success) {
-        return {
-          ok: false,
-          error: `${where(offering.id)}: litellm_provider: ${describeZodError(parsed.error)}`,
-        };
-      }
-      const provider = parsed.data;
-      rows.push({
-        table: 'providers',
-        row: provider,
-        where: `provider '${provider.id}'`,
-        field: same,
-      });
-    }
-    let row: Row = offering;
-    // A region the catalog lacks cannot be referenced; the residency zone still says where.
-    if (offering.regionId !== undefined && !ctx.rows.exists('regions', offering.regionId)) {
-      const { regionId: _dropped, ...rest } = offering;
-      row = rest;
-      regionsDropped++;
-    }
-    rows.push({
-      table: 'offerings',
-      row: keepCurated(row, storedOffering(offering.id)),
-      where: where(offering.id),
-      field: same,
-    });
-  }
-  for (const model of converted.models) {
-    rows.push({ table: 'models', row: model, where: `model '${model.id}'`, field: same });
-  }
-  if (regionsDropped > 0) {
-    notes.push(
-      `${regionsDropped} offering${regionsDropped === 1 ? '' : 's'} named a cloud region the catalog lacks: kept with their residency zone, without the region`,
-    );
-  }
-  const ignored = Object.entries(converted.ignoredFields).sort((a, b) => b[1] - a[1]);
-  if (ignored.length > 0) {
-    const top = ignored.slice(0, 5).map(([f, n]) => `${f} ×${n}`);
-    notes.push(
-      `price fields the catalog does not model were ignored: ${top.join(', ')}${ignored.length > 5 ? ` and ${ignored.length - 5} more` : ''}`,
-    );
-  }
-  return { ok: true, data: { rows, discounts: [], skipped: converted.skipped, notes } };
-}
-
-/** The imported offering plus the curated facts the file does not state (batch prices …). */
-function keepCurated(imported: Row, stored: Row | undefined): Row {
-  if (stored === undefined) return imported;
-  const kept = KEPT_FIELDS.filter((f) => imported[f] === undefined && stored[f] !== undefined);
-  if (kept.length === 0) return imported;
-  const merged: Row = { ...imported };
-  for (const f of kept) merged[f] = stored[f];
-  merged['source'] = `${String(imported['source'])}; kept from the catalog row: ${kept.join(', ')}`;
-  const parsed = Offering.safeParse(merged);
-  return parsed.success ? parsed.data : imported;
-}
-
-/** The first row naming an id that neither the catalog nor the file has, as a message. */
-function checkReferences(ctx: ImportContext, plan: Plan): string | undefined {
-  const planned = new Map<CatalogTable, Set<string>>();
-  for (const p of plan.rows) {
-    const ids = planned.get(p.table) ?? new Set<string>();
-    ids.add(TABLES[p.table].key(p.row));
-    planned.set(p.table, ids);
-  }
-  const known = (table: CatalogTable, id: string) =>
-    (planned.get(table)?.has(id) ?? false) || ctx.rows.exists(table, id);
-  for (const p of plan.rows) {
-    for (const ref of REFERENCES) {
-      const target = p.row[ref.field];
-      if (ref.from !== p.table || target === undefined) continue;
-      if (!known(ref.to, String(target))) {
-        return `${p.where}: ${p.field(ref.field)}: unknown ${TABLES[ref.to].singular} '${String(target)}' (not in the catalog or the file)`;
-      }
-    }
-  }
-  for (const { discount, where } of plan.discounts) {
-    if (discount.provider !== undefined && !known('providers', discount.provider)) {
-      return `${where}: provider: unknown provider '${discount.provider}'`;
-    }
-    if (discount.offeringId !== undefined && !known('offerings', discount.offeringId)) {
-      return `${where}: offeringId: unknown offering '${discount.offeringId}'`;
-    }
-  }
-  return undefined;
-}
-
-function apply(ctx: ImportContext, plan: Plan, format: ImportFormat): ImportSummary {
+function runPlan(
+  ctx: ImportContext,
+  plan: Plan,
+  format: ImportFormat,
+  asOf: string,
+  options: ImportOptions & { collectRows?: boolean },
+): ImportOutcome {
+  const dryRun = options.dryRun === true;
   const summary: ImportSummary = {
     format,
+    dryRun,
     imported: {},
     updated: {},
     unchanged: 0,
     skipped: plan.skipped,
     discounts: 0,
     notes: plan.notes,
+    leftOut: [],
+    diff: emptyDiff(),
+    counts: { added: 0, changed: 0, removed: 0 },
   };
-  const order = (t: CatalogTable) => WRITE_ORDER.indexOf(t);
-  const rows = [...plan.rows].sort((a, b) => order(a.table) - order(b.table));
+  const written: { table: CatalogTable; row: Row }[] | undefined =
+    options.collectRows === true ? [] : undefined;
   const stamp = ctx.now().toISOString();
-  ctx.db.transaction(() => {
-    for (const { table, row } of rows) {
-      const outcome = ctx.catalog.write(table, row, 'import', stamp);
-      if (outcome === 'unchanged') summary.unchanged++;
-      else {
-        const counts = outcome === 'added' ? summary.imported : summary.updated;
-        counts[table] = (counts[table] ?? 0) + 1;
+  const contexts = new Map<string, number | undefined>();
+  const modelContext = (id: string) => {
+    if (!contexts.has(id)) {
+      const model = storedRow(ctx, 'models', id);
+      contexts.set(
+        id,
+        typeof model?.['contextTokens'] === 'number' ? model['contextTokens'] : undefined,
+      );
+    }
+    return contexts.get(id);
+  };
+  const known = (table: CatalogTable, id: string) =>
+    (plan.plannedIds.get(table)?.has(id) ?? false) || ctx.rows.exists(table, id);
+  const order = (p: PlannedRow | { error: string }) =>
+    'error' in p ? -1 : WRITE_ORDER.indexOf(p.table);
+  // Rows held whole are written parents first; a CSV holds one table and streams.
+  const items = Array.isArray(plan.rows)
+    ? [...(plan.rows as (PlannedRow | { error: string })[])].sort((a, b) => order(a) - order(b))
+    : plan.rows;
+  for (const item of items) {
+    if ('error' in item) throw new Refused(item.error);
+    checkReferences(item, known);
+    const key = TABLES[item.table].key(item.row);
+    const stored = storedRow(ctx, item.table, key);
+    let row = item.row;
+    if (item.table === 'offerings' && newer(stored, asOf)) {
+      // The catalog read this row after the file's date: an older file does not undo it.
+      summary.skipped[NEWER] = (summary.skipped[NEWER] ?? 0) + 1;
+      continue;
+    }
+    if (item.table === 'offerings') {
+      row = withHistory(stored, row, asOf);
+      const errors = offeringErrors(row as Offering, modelContext((row as Offering).modelId));
+      if (errors.length > 0) {
+        const detail = errors.map(findingDetail).join('; ');
+        if (plan.strict) throw new Refused(`${item.where}: ${detail}`);
+        summary.leftOut.push(`${item.where}: ${detail}`);
+        continue;
       }
     }
-    for (const { discount } of plan.discounts) {
-      if (ctx.discounts.write(discount, stamp).changed)
-        summary.discounts = (summary.discounts ?? 0) + 1;
-      else summary.unchanged++;
+    record(ctx, summary, item.table, key, stored, row, stamp, dryRun);
+    written?.push({ table: item.table, row });
+  }
+  for (const id of plan.removed) {
+    const stored = storedRow(ctx, 'offerings', id);
+    const parsed = Offering.safeParse(stored);
+    if (!parsed.success) continue;
+    const lastDay = addDays(asOf, -1);
+    const ended = endOffering(parsed.data, lastDay);
+    if (ended === parsed.data) continue;
+    summary.counts.removed++;
+    if (summary.diff.removed.length < DIFF_LIMIT) {
+      summary.diff.removed.push({ table: 'offerings', key: id, asOf: parsed.data.asOf, lastDay });
     }
-  })();
-  return summary;
+    if (!dryRun) ctx.catalog.write('offerings', ended, 'import', stamp);
+    written?.push({ table: 'offerings', row: ended });
+  }
+  for (const { discount, where } of plan.discounts) {
+    if (discount.provider !== undefined && !known('providers', discount.provider)) {
+      throw new Refused(`${where}: provider: unknown provider '${discount.provider}'`);
+    }
+    if (discount.offeringId !== undefined && !known('offerings', discount.offeringId)) {
+      throw new Refused(`${where}: offeringId: unknown offering '${discount.offeringId}'`);
+    }
+    if (dryRun) continue;
+    if (ctx.discounts.write(discount, stamp).changed)
+      summary.discounts = (summary.discounts ?? 0) + 1;
+    else summary.unchanged++;
+  }
+  return written === undefined ? { summary } : { summary, written };
+}
+
+const NEWER = 'the catalog has a later price';
+
+/** Whether a stored row was read after `asOf` (so a file of that date must not replace it). */
+function newer(stored: Row | undefined, asOf: string): boolean {
+  return typeof stored?.['asOf'] === 'string' && stored['asOf'] > asOf;
+}
+
+/** An offering over a stored one keeps the stored price history (see mergePriceHistory). */
+function withHistory(stored: Row | undefined, incoming: Row, asOf: string): Row {
+  if (stored === undefined) return incoming;
+  const before = Offering.safeParse(stored);
+  const after = Offering.safeParse(incoming);
+  if (!before.success || !after.success) return incoming;
+  const merged = Offering.safeParse(mergePriceHistory(before.data, after.data, asOf));
+  return merged.success ? merged.data : incoming;
+}
+
+function checkReferences(p: PlannedRow, known: (table: CatalogTable, id: string) => boolean): void {
+  for (const ref of REFERENCES) {
+    const target = p.row[ref.field];
+    if (ref.from !== p.table || target === undefined) continue;
+    if (!known(ref.to, String(target))) {
+      throw new Refused(
+        `${p.where}: ${p.field(ref.field)}: unknown ${TABLES[ref.to].singular} '${String(target)}' (not in the catalog or the file)`,
+      );
+    }
+  }
+}
+
+/** Counts a row into the summary and the diff, and writes it unless this is a dry run. */
+function record(
+  ctx: ImportContext,
+  summary: ImportSummary,
+  table: CatalogTable,
+  key: string,
+  stored: Row | undefined,
+  row: Row,
+  stamp: string,
+  dryRun: boolean,
+): void {
+  const diff = summary.diff;
+  const before = { added: diff.added.length, changed: diff.changed.length };
+  addToDiff(diff, table, key, stored, row);
+  if (diff.added.length > before.added) {
+    summary.counts.added++;
+    if (diff.added.length > DIFF_LIMIT) diff.added.pop();
+  } else if (diff.changed.length > before.changed) {
+    summary.counts.changed++;
+    if (diff.changed.length > DIFF_LIMIT) diff.changed.pop();
+  }
+  const sameText = stored !== undefined && JSON.stringify(stored) === JSON.stringify(row);
+  const outcome = dryRun
+    ? stored === undefined
+      ? 'added'
+      : sameText
+        ? 'unchanged'
+        : 'updated'
+    : ctx.catalog.write(table, row, 'import', stamp);
+  if (outcome === 'unchanged') summary.unchanged++;
+  else {
+    const counts = outcome === 'added' ? summary.imported : summary.updated;
+    counts[table] = (counts[table] ?? 0) + 1;
+  }
 }

@@ -101,7 +101,7 @@ export function migrate(db: Db, migrations: readonly Migration[], now: () => Dat
     db.transaction(() => {
       db.exec(m.sql);
       statements.record.run(m.version, m.name, m.sha256, now().toISOString());
-    })();
+    }).immediate();
     ran.push(m.name);
   }
   return ran;

@@ -69,7 +69,7 @@ export function syncSeed(
   db.transaction(() => {
     mergeSeed(rows, statements, seed, now().toISOString(), result);
     statements.setMeta.run(SEED_VERSION_KEY, version);
-  })();
+  }).immediate();
   result.merged = true;
   return result;
 }

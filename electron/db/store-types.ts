@@ -1,4 +1,5 @@
 import { CATALOG_TABLE_NAMES } from '../../core/catalog-import/catalog-tables.ts';
+import type { CatalogDiff } from '../../core/catalog-import/diff.ts';
 import type { Catalog, Discount } from '../../core/schema/catalog.ts';
 import type { Scenario } from '../../core/schema/scenario.ts';
 
@@ -46,10 +47,23 @@ export interface CatalogStats {
   staleRows: number;
 }
 
-export type ImportFormat = 'litellm' | 'csv' | 'json';
+export const IMPORT_FORMATS = ['litellm', 'genai-prices', 'csv', 'json'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+export interface ImportOptions {
+  /** Plan and check the import and return its diff, writing nothing. */
+  dryRun?: boolean;
+  /**
+   * The day the file's prices were read (its snapshot date; default: today). Its rows carry it
+   * as their as-of date, new prices start on it, and a catalog row read later keeps its prices.
+   */
+  asOf?: string;
+}
 
 export interface ImportSummary {
   format: ImportFormat;
+  /** A preview: nothing was written. */
+  dryRun: boolean;
   /** Rows added, by table. */
   imported: Partial<Record<CatalogTable, number>>;
   /** Existing rows whose content changed, by table. */
@@ -62,6 +76,15 @@ export interface ImportSummary {
   discounts?: number;
   /** What the user should know about rows that were imported with a change (one line each). */
   notes?: string[];
+  /**
+   * Rows of a bulk source (LiteLLM, genai-prices) left out because they break a consistency
+   * rule; the catalog keeps its own row. One line each, naming the row and the rule.
+   */
+  leftOut: string[];
+  /** Row by row: added, changed (old → new, with both as-of dates), removed (ended). */
+  diff: CatalogDiff;
+  /** The whole counts (the diff's lists stop at a few thousand rows). */
+  counts: { added: number; changed: number; removed: number };
 }
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: string };
@@ -109,7 +132,13 @@ export interface CatalogStore {
   listDiscounts(): DiscountRow[];
   setDiscount(discount: unknown): Result<DiscountRow>;
   removeDiscount(id: number): Result<null>;
-  importText(text: string, format: ImportFormat): Result<ImportSummary>;
+  importText(text: string, format: ImportFormat, options?: ImportOptions): Result<ImportSummary>;
+  /** A dry run of an import, with the catalog as the import would leave it. */
+  previewImport(
+    text: string,
+    format: ImportFormat,
+    options?: Omit<ImportOptions, 'dryRun'>,
+  ): Result<{ summary: ImportSummary; catalog: Catalog }>;
   exportText(
     format: 'csv' | 'json',
     options?: { table?: CatalogTable; filter?: string },

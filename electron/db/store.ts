@@ -13,6 +13,7 @@ import { exportText } from './export.ts';
 import { importText } from './import.ts';
 import { migrate, readMigrations } from './migrate.ts';
 import { openWithRecovery } from './open.ts';
+import { quarantineDamaged } from './quarantine.ts';
 import { DB_FILE_NAME, defaultMigrationsDir, defaultSeedDir } from './paths.ts';
 import { RowStore } from './rows.ts';
 import { ScenarioRepo } from './scenario-repo.ts';
@@ -24,6 +25,7 @@ import type {
   CatalogTable,
   DiscountRow,
   ImportFormat,
+  ImportOptions,
   ImportSummary,
   ListOptions,
   OpenOptions,
@@ -31,7 +33,7 @@ import type {
   ScenarioMeta,
   StoredScenario,
 } from './store-types.ts';
-import { isCatalogTableName } from '../../core/catalog-import/catalog-tables.ts';
+import { catalogWithRows, isCatalogTableName } from '../../core/catalog-import/catalog-tables.ts';
 
 export { DB_FILE_NAME, defaultDataDir } from './paths.ts';
 export { MigrationError } from './migrate.ts';
@@ -76,6 +78,8 @@ class SqliteCatalogStore implements CatalogStore {
     readonly seedMerge: SeedMerge,
     private readonly now: () => Date,
     staleAfterDays: number,
+    /** Rows moved to quarantine when the database was opened, one line each. */
+    private readonly quarantined: readonly string[] = [],
   ) {
     this.catalog = new CatalogRepo(db, rows, seedStatements, now, staleAfterDays);
     this.discounts = new DiscountRepo(db, rows, now);
@@ -107,7 +111,7 @@ class SqliteCatalogStore implements CatalogStore {
   }
 
   problems(): string[] {
-    return [...this.catalog.problems];
+    return [...this.quarantined, ...this.catalog.problems];
   }
 
   list(
@@ -152,20 +156,40 @@ class SqliteCatalogStore implements CatalogStore {
     return guard(() => this.wrote(this.discounts.remove(id)));
   }
 
-  importText(text: string, format: ImportFormat): Result<ImportSummary> {
+  private importContext() {
+    return {
+      db: this.db,
+      rows: this.rows,
+      catalog: this.catalog,
+      discounts: this.discounts,
+      now: this.now,
+    };
+  }
+
+  importText(text: string, format: ImportFormat, options?: ImportOptions): Result<ImportSummary> {
     return guard(() => {
-      const result = importText(
-        {
-          db: this.db,
-          rows: this.rows,
-          catalog: this.catalog,
-          discounts: this.discounts,
-          now: this.now,
-        },
-        text,
-        format,
-      );
-      return this.wrote(result);
+      const result = importText(this.importContext(), text, format, options);
+      if (!result.ok) return result;
+      const summary = result.data.summary;
+      return this.wrote({ ok: true, data: summary }, !summary.dryRun);
+    });
+  }
+
+  previewImport(
+    text: string,
+    format: ImportFormat,
+    options: Omit<ImportOptions, 'dryRun'> = {},
+  ): Result<{ summary: ImportSummary; catalog: Catalog }> {
+    return guard(() => {
+      const before = this.readCatalog();
+      const result = importText(this.importContext(), text, format, {
+        ...options,
+        dryRun: true,
+        collectRows: true,
+      });
+      if (!result.ok) return result;
+      const { summary, written = [] } = result.data;
+      return { ok: true, data: { summary, catalog: catalogWithRows(before, written) } };
     });
   }
 
@@ -224,16 +248,18 @@ export function openCatalogStore(options: OpenOptions): OpenedCatalogStore {
   const now = options.now ?? (() => new Date());
   const migrations = readMigrations(options.migrationsDir ?? defaultMigrationsDir());
   const seedDir = options.seedDir ?? defaultSeedDir();
-  let prepared: { rows: RowStore; seed: SeedStatements; merge: SeedMerge } | undefined;
+  let prepared:
+    { rows: RowStore; seed: SeedStatements; merge: SeedMerge; quarantined: string[] } | undefined;
   const opened = openWithRecovery(
     options.dataDir,
     DB_FILE_NAME,
     options.nativeBinding,
     (db) => {
       migrate(db, migrations, now);
+      const quarantined = quarantineDamaged(db, now);
       const rows = new RowStore(db);
       const seed = new SeedStatements(db);
-      prepared = { rows, seed, merge: syncSeed(db, rows, seed, seedDir, now) };
+      prepared = { rows, seed, merge: syncSeed(db, rows, seed, seedDir, now), quarantined };
     },
     now,
   );
@@ -247,5 +273,6 @@ export function openCatalogStore(options: OpenOptions): OpenedCatalogStore {
     prepared.merge,
     now,
     options.staleAfterDays ?? STALE_AFTER_DAYS,
+    prepared.quarantined,
   );
 }

@@ -6,8 +6,12 @@
 import { z } from 'zod';
 import type { Catalog } from '../../core/schema/catalog.ts';
 import type { Scenario } from '../../core/schema/scenario.ts';
+import type { Finding, RuleId } from '../../core/catalog-check/rules.ts';
+import type { RankingEffect } from '../../core/scenario/ranking-effect.ts';
+import { IsoDate } from '../../core/schema/common.ts';
 import {
   CATALOG_TABLES,
+  IMPORT_FORMATS,
   type CatalogRowView,
   type CatalogStats,
   type DiscountRow,
@@ -37,7 +41,28 @@ export const CHANNELS = {
   'discounts:list': z.object({}),
   'discounts:set': z.object({ discount: z.unknown() }),
   'discounts:remove': z.object({ id: z.number().int().positive() }),
-  'catalog:import': z.object({ text: Text, format: z.enum(['litellm', 'csv', 'json']) }),
+  /** The catalog's consistency checks: every finding names its row and rule. */
+  'catalog:check': z.object({}),
+  /**
+   * A dry run of an import: its diff, and what it does to `scenario`'s ranking (the open one).
+   * Nothing is written; `revision` is the catalog's, for the apply that follows.
+   */
+  'catalog:importPreview': z.object({
+    text: Text,
+    format: z.enum(IMPORT_FORMATS),
+    asOf: IsoDate.optional(),
+    scenario: z.unknown().optional(),
+  }),
+  /**
+   * Applies an import as one transaction. With `expectRevision` (the preview's), it is refused
+   * when the catalog changed since the preview: what is applied is what was reviewed.
+   */
+  'catalog:import': z.object({
+    text: Text,
+    format: z.enum(IMPORT_FORMATS),
+    asOf: IsoDate.optional(),
+    expectRevision: z.number().int().nonnegative().optional(),
+  }),
   'catalog:export': z.object({
     format: z.enum(['csv', 'json']),
     table: Table.optional(),
@@ -68,6 +93,26 @@ export interface AppInfo {
   recoveryNotice: string | null;
 }
 
+/** `catalog check`: counts by level and rule, every finding, and rows left out of the catalog. */
+export interface CatalogCheck {
+  errors: number;
+  warnings: number;
+  byRule: Partial<Record<RuleId, number>>;
+  findings: Finding[];
+  /** Rows the catalog could not read (damaged and quarantined, or failing their schema). */
+  problems: string[];
+}
+
+/** An import's review: its diff and summary, and its effect on the open scenario's ranking. */
+export interface ImportPreview {
+  summary: ImportSummary;
+  /** Null without a scenario, or when the scenario cannot be evaluated (`rankingError` says why). */
+  ranking: RankingEffect | null;
+  rankingError?: string;
+  /** The catalog's revision the preview was made on. */
+  revision: number;
+}
+
 export interface CatalogSnapshot {
   catalog: Catalog;
   revision: number;
@@ -85,6 +130,8 @@ export interface ChannelOutputs {
   'discounts:list': DiscountRow[];
   'discounts:set': DiscountRow;
   'discounts:remove': null;
+  'catalog:check': CatalogCheck;
+  'catalog:importPreview': ImportPreview;
   'catalog:import': ImportSummary;
   'catalog:export': { text: string; suggestedName: string };
   'scenarios:list': ScenarioMeta[];

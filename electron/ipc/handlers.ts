@@ -2,6 +2,7 @@
  * The handlers behind every contract channel, as plain functions of the store: the Electron main
  * process and the browser-mode server register the same ones. No Electron import here.
  */
+import { checkCatalog, summarizeFindings } from '../../core/catalog-check/check.ts';
 import { parseJsonSafely } from '../../core/json-safe.ts';
 import { parseScenario } from '../../core/scenario/parse.ts';
 import { describeZodError } from '../../core/schema/errors.ts';
@@ -13,6 +14,7 @@ import {
   type ChannelOutput,
   type Reply,
 } from './contract.ts';
+import { importPreview } from './import-preview.ts';
 
 /** Native file dialogs (Electron); browser mode picks and saves files in the page instead. */
 export interface FileDialogs {
@@ -62,7 +64,20 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'discounts:list': () => ok(store.listDiscounts()),
     'discounts:set': (i) => store.setDiscount(i.discount),
     'discounts:remove': (i) => store.removeDiscount(i.id),
-    'catalog:import': (i) => store.importText(i.text, i.format),
+    'catalog:check': () => {
+      const findings = checkCatalog(store.readCatalog(), { staleBefore: store.staleBefore() });
+      return ok({ ...summarizeFindings(findings), findings, problems: store.problems() });
+    },
+    'catalog:importPreview': (i) => importPreview(store, i),
+    'catalog:import': (i) => {
+      if (i.expectRevision !== undefined && store.revision() !== i.expectRevision) {
+        return {
+          ok: false,
+          error: 'the catalog changed since this import was reviewed: review it again',
+        };
+      }
+      return store.importText(i.text, i.format, { asOf: i.asOf });
+    },
     'catalog:export': (i) => {
       const r = store.exportText(i.format, { table: i.table, filter: i.filter });
       if (!r.ok) return r;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { mode, onMenuCommand } from '../api/api.ts';
 import { CatalogView } from '../features/catalog/CatalogView.tsx';
+import { ImportReview } from '../features/catalog/ImportReview.tsx';
 import { CompareView } from '../features/compare/CompareView.tsx';
 import { ScenariosView } from '../features/scenarios/ScenariosView.tsx';
 import { useCatalog } from '../stores/catalog-store.ts';
@@ -83,6 +84,7 @@ export function App() {
       {view === 'scenarios' && <ScenariosView />}
       {view === 'catalog' && <CatalogView />}
       <StatusBar />
+      <ImportReview />
       <Toasts />
     </div>
   );

@@ -68,6 +68,8 @@ let prepared: { inputs: readonly unknown[]; value: PreparedScenario } | undefine
  */
 function preparedFor(catalog: Catalog, scenario: Scenario): PreparedScenario {
   const w = scenario.workload;
+  // Prices as the catalog knows them today (an ended offering is gone, a known change applies).
+  const today = new Date().toISOString().slice(0, 10);
   const inputs = [
     catalog,
     scenario.catalog,
@@ -76,9 +78,11 @@ function preparedFor(catalog: Catalog, scenario: Scenario): PreparedScenario {
     scenario.sweep,
     w.residency,
     w.regions,
+    scenario.asOf,
+    today,
   ];
   if (prepared === undefined || prepared.inputs.some((x, i) => x !== inputs[i])) {
-    prepared = { inputs, value: prepareScenario(catalog, scenario) };
+    prepared = { inputs, value: prepareScenario(catalog, scenario, { asOf: today }) };
   }
   return prepared.value;
 }

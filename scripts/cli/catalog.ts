@@ -3,17 +3,32 @@
  * export. Every refusal is one line (UsageError, exit 2).
  */
 import { writeFileSync } from 'node:fs';
+import { checkCatalog, summarizeFindings } from '../../core/catalog-check/check.ts';
+import type { Finding } from '../../core/catalog-check/rules.ts';
+import { diffLines } from '../../core/catalog-import/diff.ts';
+import { detectImportFormat } from '../../core/catalog-import/native-json.ts';
+import { evaluateScenario } from '../../core/scenario/evaluate.ts';
+import { parseScenario } from '../../core/scenario/parse.ts';
+import {
+  rankingEffect,
+  rankingEffectLines,
+  type RankingEffect,
+} from '../../core/scenario/ranking-effect.ts';
+import type { Catalog } from '../../core/schema/catalog.ts';
+import type { Scenario } from '../../core/schema/scenario.ts';
 import type { CatalogTable, ImportSummary } from '../../electron/db/store-types.ts';
-import { CATALOG_TABLES } from '../../electron/db/store-types.ts';
+import { CATALOG_TABLES, IMPORT_FORMATS } from '../../electron/db/store-types.ts';
 import { enumFlag, intFlag, parseArgs, requiredFlag, stringFlag } from './args.ts';
 import { withStore, withWritableStore } from './catalog-source.ts';
-import { readTextFile } from './read-file.ts';
+import { readJsonFile, readTextFile } from './read-file.ts';
 import { catalogText } from './catalog-table.ts';
-import { UsageError } from './errors.ts';
+import { FailedReport, UsageError } from './errors.ts';
+import { today } from './today.ts';
 
 export const CATALOG_USAGE = `  catalog stats [--json]
   catalog list ${CATALOG_TABLES.join('|')} [--filter TEXT|field=value,…] [--limit N] [--offset N] [--json]
-  catalog import FILE --format litellm|csv|json [--json]
+  catalog check [--json]
+  catalog import FILE [--format ${IMPORT_FORMATS.join('|')}] [--as-of YYYY-MM-DD] [--dry-run [--scenario FILE]] [--json]
   catalog export --format csv|json [--table TABLE] [--filter …] [--out FILE]`;
 
 /** The largest file `catalog import` reads. */
@@ -25,13 +40,15 @@ export function runCatalog(argv: readonly string[]): string {
       return stats(rest);
     case 'list':
       return list(rest);
+    case 'check':
+      return runCheck(rest);
     case 'import':
       return importFile(rest);
     case 'export':
       return exportCatalog(rest);
     default:
       throw new UsageError(
-        `catalog: ${sub === undefined ? 'a subcommand is required' : `unknown subcommand '${sub}'`} (stats, list, import, export)`,
+        `catalog: ${sub === undefined ? 'a subcommand is required' : `unknown subcommand '${sub}'`} (stats, list, check, import, export)`,
       );
   }
 }
@@ -95,32 +112,132 @@ function summaryText(file: string, s: ImportSummary): string {
   const skipped = Object.entries(s.skipped).sort((x, y) => y[1] - x[1]);
   const skippedTotal = skipped.reduce((sum, [, n]) => sum + n, 0);
   const lines = [
-    `imported ${file} (${s.format})`,
+    `${s.dryRun ? 'would import' : 'imported'} ${file} (${s.format})${s.dryRun ? ': nothing written (dry run)' : ''}`,
     `  added      ${byTable(s.imported)}`,
     `  updated    ${byTable(s.updated)}`,
     `  unchanged  ${s.unchanged}`,
   ];
+  if (s.counts.removed > 0)
+    lines.push(`  ended      ${s.counts.removed} offerings the source no longer lists`);
   if ((s.discounts ?? 0) > 0) lines.push(`  discounts  ${s.discounts ?? 0}`);
   if (skippedTotal > 0) {
     lines.push(`  skipped    ${skippedTotal}: ${skipped.map(([r, n]) => `${r} ${n}`).join(', ')}`);
   }
+  if (s.leftOut.length > 0) {
+    lines.push(
+      `  left out   ${s.leftOut.length} rows that fail a consistency check (the catalog keeps its own):`,
+    );
+    for (const line of s.leftOut.slice(0, 20)) lines.push(`    ${line}`);
+    if (s.leftOut.length > 20)
+      lines.push(`    … ${s.leftOut.length - 20} more (--json lists them all)`);
+  }
   for (const note of s.notes ?? []) lines.push(`  note: ${note}`);
+  if (s.dryRun) lines.push('', ...diffLines(s.diff, 50));
   return lines.join('\n');
 }
 
 function importFile(argv: readonly string[]): string {
-  const a = parseArgs(argv, ['format', 'json'], ['json']);
+  const a = parseArgs(
+    argv,
+    ['format', 'json', 'dry-run', 'scenario', 'as-of'],
+    ['json', 'dry-run'],
+  );
+  const asOf = stringFlag(a, 'as-of');
   const [file, ...extra] = a.positionals;
   noPositionals(extra);
   if (file === undefined) throw new UsageError('catalog import: which file?');
-  const format = enumFlag(a, 'format', ['litellm', 'csv', 'json'] as const);
-  if (format === undefined) throw new UsageError('--format is required (litellm, csv or json)');
+  const dryRun = a.flags.has('dry-run');
+  const scenarioFile = stringFlag(a, 'scenario');
+  if (scenarioFile !== undefined && !dryRun) {
+    throw new UsageError(
+      '--scenario shows what an import does to a ranking: it goes with --dry-run',
+    );
+  }
   const text = readTextFile(file, 100);
-  return withWritableStore('catalog import', (store) => {
-    const result = store.importText(text, format);
-    if (!result.ok) throw new UsageError(`${file}: refused, nothing imported: ${result.error}`);
-    return a.flags.has('json') ? JSON.stringify(result.data) : summaryText(file, result.data);
+  const format = enumFlag(a, 'format', IMPORT_FORMATS) ?? detectImportFormat(file, text);
+  const scenario = scenarioFile === undefined ? undefined : readScenario(scenarioFile);
+  const json = a.flags.has('json');
+  if (!dryRun) {
+    return withWritableStore('catalog import', (store) => {
+      const result = store.importText(text, format, { asOf });
+      if (!result.ok) throw new UsageError(`${file}: refused, nothing imported: ${result.error}`);
+      return json ? JSON.stringify(result.data) : summaryText(file, result.data);
+    });
+  }
+  return withStore((store) => {
+    const before = store.readCatalog();
+    const preview = store.previewImport(text, format, { asOf });
+    if (!preview.ok)
+      throw new UsageError(`${file}: refused, nothing would be imported: ${preview.error}`);
+    const { summary, catalog } = preview.data;
+    const ranking =
+      scenario === undefined
+        ? undefined
+        : scenarioEffect(scenario, before, catalog, store.staleBefore());
+    if (json) return JSON.stringify(ranking === undefined ? summary : { ...summary, ranking });
+    const report = summaryText(file, summary);
+    return ranking === undefined
+      ? report
+      : `${report}\n\nwhat it does to ${scenario?.name ?? 'the scenario'}:\n${rankingEffectLines(ranking).join('\n')}`;
   });
+}
+
+function readScenario(file: string): Scenario {
+  const parsed = parseScenario(readJsonFile(file));
+  if (!parsed.ok) throw new UsageError(`${file}: ${parsed.error}`);
+  return parsed.scenario;
+}
+
+/** The scenario ranked against the catalog now and as the import would leave it. */
+function scenarioEffect(
+  scenario: Scenario,
+  before: Catalog,
+  after: Catalog,
+  staleBefore: string,
+): RankingEffect {
+  const asOf = today();
+  const rank = (catalog: Catalog) => {
+    const evaluated = evaluateScenario(catalog, scenario, { staleBefore, asOf });
+    if (!evaluated.ok) throw new UsageError(`--scenario: ${evaluated.error}`);
+    return evaluated.result.rankedRows();
+  };
+  return rankingEffect(rank(before), rank(after));
+}
+
+function runCheck(argv: readonly string[]): string {
+  const a = parseArgs(argv, ['json'], ['json']);
+  noPositionals(a.positionals);
+  return withStore((store) => {
+    const findings = checkCatalog(store.readCatalog(), { staleBefore: store.staleBefore() });
+    const summary = summarizeFindings(findings);
+    const problems = store.problems();
+    const text = a.flags.has('json')
+      ? JSON.stringify({ ...summary, findings, problems })
+      : checkText(summary, findings, problems, store.staleBefore());
+    // Error-level findings fail the command (a script can gate on it); the report still prints.
+    if (summary.errors > 0) throw new FailedReport(text);
+    return text;
+  });
+}
+
+function checkText(
+  summary: ReturnType<typeof summarizeFindings>,
+  findings: readonly Finding[],
+  problems: readonly string[],
+  staleBefore: string,
+): string {
+  const rules = Object.entries(summary.byRule).map(([rule, n]) => `${rule} ${n}`);
+  const lines = [
+    `catalog check: ${summary.errors} error${summary.errors === 1 ? '' : 's'}, ${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}${rules.length > 0 ? ` (${rules.join(', ')})` : ''}`,
+  ];
+  for (const p of problems) lines.push(`  left out of the catalog: ${p}`);
+  const shown = findings.filter((f) => f.level === 'error' || f.rule !== 'stale');
+  for (const f of shown.slice(0, 200)) lines.push(`  ${f.level}: ${f.message}`);
+  if (shown.length > 200) lines.push(`  … ${shown.length - 200} more (--json lists them all)`);
+  const stale = summary.byRule.stale ?? 0;
+  if (stale > 0)
+    lines.push(`  ${stale} rows read before ${staleBefore} (stale; --json lists them)`);
+  return lines.join('\n');
 }
 
 function exportCatalog(argv: readonly string[]): string {

@@ -6,12 +6,14 @@ import { comparisonCsv, comparisonText } from '../../core/report/writers.ts';
 import { evaluateScenario } from '../../core/scenario/evaluate.ts';
 import { parseScenario } from '../../core/scenario/parse.ts';
 import type { Catalog } from '../../core/schema/catalog.ts';
+import { IsoDate } from '../../core/schema/common.ts';
 import type { CandidateResult } from '../../core/sweep/types.ts';
 import { simulationSetup } from '../../core/uncertainty/setup.ts';
 import { simulate, type UncertaintyResult } from '../../core/uncertainty/simulate.ts';
-import { enumFlag, intFlag, parseArgs, requiredFlag, type ParsedArgs } from './args.ts';
+import { enumFlag, intFlag, parseArgs, requiredFlag, stringFlag, type ParsedArgs } from './args.ts';
 import { UsageError } from './errors.ts';
 import { readJsonFile } from './read-file.ts';
+import { today } from './today.ts';
 
 const FORMATS = ['table', 'json', 'csv', 'md'] as const;
 
@@ -21,7 +23,7 @@ export function runCost(
 ): string {
   const a = parseArgs(
     argv,
-    ['scenario', 'format', 'objective', 'uncertainty', 'samples', 'seed'],
+    ['scenario', 'format', 'objective', 'as-of', 'uncertainty', 'samples', 'seed'],
     ['uncertainty'],
   );
   if (a.positionals.length > 0) throw new UsageError(`unexpected argument '${a.positionals[0]}'`);
@@ -29,9 +31,19 @@ export function runCost(
   const format = enumFlag(a, 'format', FORMATS) ?? 'table';
   const objectiveFlag = enumFlag(a, 'objective', OBJECTIVES);
   const sampling = samplingFlags(a);
+  const asOfFlag = stringFlag(a, 'as-of');
+  if (asOfFlag !== undefined && !IsoDate.safeParse(asOfFlag).success) {
+    throw new UsageError(`--as-of must be a date like 2026-07-24 (got '${asOfFlag}')`);
+  }
   const parsed = parseScenario(readJsonFile(file));
   if (!parsed.ok) throw new UsageError(`${file}: ${parsed.error}`);
-  const scenario = { ...parsed.scenario, objective: objectiveFlag ?? parsed.scenario.objective };
+  // Prices as the catalog knew them on the day: --as-of, else the scenario's, else today.
+  const asOf = asOfFlag ?? parsed.scenario.asOf ?? today();
+  const scenario = {
+    ...parsed.scenario,
+    objective: objectiveFlag ?? parsed.scenario.objective,
+    asOf,
+  };
   if (scenario.objective === 'npv' && scenario.value.perRequest === undefined) {
     throw new UsageError(
       `--objective npv needs a value per request: set value.perRequest in ${file}`,

@@ -3,7 +3,7 @@
  * Every failure prints one line naming the problem and exits non-zero; never a stack trace.
  */
 import { exitQuietlyOnClosedPipe } from './closed-pipe.ts';
-import { UsageError } from './errors.ts';
+import { FailedReport, UsageError } from './errors.ts';
 import { run } from './run.ts';
 
 function main(): void {
@@ -11,6 +11,11 @@ function main(): void {
   try {
     process.stdout.write(`${run(process.argv.slice(2))}\n`);
   } catch (error) {
+    if (error instanceof FailedReport) {
+      process.stdout.write(`${error.report}\n`);
+      process.exitCode = 1;
+      return;
+    }
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`modelwise: ${message}\n`);
     process.exitCode = error instanceof UsageError ? 2 : 1;

@@ -14,6 +14,7 @@ commands:
            --input TOKENS --output TOKENS (--concurrency N | --saturate) [--engine E] [--json]
   estimate --batch FILE --json
   cost --scenario FILE [--objective tco|npv|monthly|perOutcome] [--format table|json|csv|md]
+       [--as-of YYYY-MM-DD]
 ${CATALOG_USAGE}
   schema scenario
   help

@@ -16,9 +16,11 @@ import {
   type SeedTables,
 } from '../../electron/db/seed-files.ts';
 import { collectSeed } from './collect.ts';
+import { crossSourceReport, REPORT_FILE } from './report.ts';
 
 function main(): void {
-  const tables: SeedTables = collectSeed();
+  const collected = collectSeed();
+  const tables: SeedTables = collected.tables;
   for (const table of SEED_TABLES) {
     const rows = [...tables[table]].sort((a, b) => seedKey(a).localeCompare(seedKey(b)));
     writeFileSync(join(SEED_DIR, `${table}.json`), JSON.stringify(rows, null, 1) + '\n');
@@ -27,6 +29,11 @@ function main(): void {
   // The app compares this version with the one it last merged: an unchanged seed costs one read.
   const manifest = writeSeedManifest(SEED_DIR);
   console.log(`version    ${manifest.version}`);
+  writeFileSync(REPORT_FILE, crossSourceReport(collected.secondSource, collected.findings));
+  const d = collected.secondSource;
+  console.log(
+    `genai-prices matched ${d.matched} offerings, priced ${d.priced}; ${d.disagreements.length} disagreements → ${REPORT_FILE}`,
+  );
 }
 
 function seedKey(row: object): string {

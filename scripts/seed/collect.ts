@@ -2,12 +2,15 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { checkCatalog } from '../../core/catalog-check/check.ts';
+import type { Finding } from '../../core/catalog-check/rules.ts';
 import { describeZodError } from '../../core/schema/errors.ts';
 import { SEED_SCHEMAS, SEED_TABLES, type SeedTables } from '../../electron/db/seed-files.ts';
 import { GPUS } from './curated/gpus.ts';
 import { hostedModels } from './sources/hosted-models.ts';
 import { seedInstances } from './sources/instances.ts';
 import { seedOfferings } from './sources/offerings.ts';
+import type { SecondSource } from './sources/second-source.ts';
 import { seedProviders } from './sources/providers.ts';
 import { seedQuality } from './sources/quality.ts';
 import { seedRegions } from './sources/regions.ts';
@@ -18,8 +21,19 @@ function curatedJson(name: string): unknown {
   return JSON.parse(readFileSync(join(HERE, 'curated', name), 'utf8'));
 }
 
-/** Gathers every seed table and validates it; throws naming the table and row on a bad fact. */
-export function collectSeed(): SeedTables {
+export interface CollectedSeed {
+  tables: SeedTables;
+  /** genai-prices against LiteLLM, row by row: the cross-source report. */
+  secondSource: SecondSource;
+  /** Every consistency finding on the seed (none is an error: the build fails on those). */
+  findings: Finding[];
+}
+
+/**
+ * Gathers every seed table and validates it, then runs the catalog's consistency checks; throws
+ * naming the table and row on a bad fact, and listing every error-level finding (row and rule).
+ */
+export function collectSeed(): CollectedSeed {
   const api = seedOfferings();
   const offerings = api.rows;
   const instances = seedInstances().rows;
@@ -48,5 +62,13 @@ export function collectSeed(): SeedTables {
     if (!parsed.success) throw new Error(`${table}: ${describeZodError(parsed.error)}`);
     out[table] = parsed.data;
   }
-  return out as SeedTables;
+  const tables = out as SeedTables;
+  const findings = checkCatalog(tables);
+  const errors = findings.filter((f) => f.level === 'error');
+  if (errors.length > 0) {
+    throw new Error(
+      `the seed fails ${errors.length} consistency check${errors.length === 1 ? '' : 's'}:\n${errors.map((f) => `  ${f.message}`).join('\n')}`,
+    );
+  }
+  return { tables, secondSource: api.secondSource, findings };
 }

@@ -3,7 +3,7 @@
  *   npm run web -- --port 4700        (MODELWISE_DATA_DIR honoured; no browser is opened when CI is set)
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { defaultDataDir } from '../../electron/db/paths.ts';
@@ -159,7 +159,9 @@ function serveFile(res: ServerResponse, root: string, pathname: string): void {
   const file = normalize(join(root, relative));
   // Paths that climb out of the renderer folder ("/../…") are refused, not served.
   if (!file.startsWith(root + sep)) return send(res, 403, 'text/plain', 'forbidden');
-  if (!existsSync(file)) return send(res, 404, 'text/plain', 'not found');
+  // A folder (GET /assets) is not a page: reading it would throw EISDIR and answer 500.
+  if (!existsSync(file) || !statSync(file).isFile())
+    return send(res, 404, 'text/plain', 'not found');
   send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));
 }
 

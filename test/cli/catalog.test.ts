@@ -71,7 +71,7 @@ describe('CLI: catalog stats and list', () => {
       ['catalog', 'list', 'gpus', '--filter', 'colour=red'],
       "filter: unknown field 'colour' for gpus",
     ],
-    [['catalog', 'import', 'x.csv'], '--format is required (litellm, csv or json)'],
+    [['catalog', 'import', 'x.csv'], 'x.csv: cannot read the file (does it exist?)'],
     [['catalog', 'import', 'missing.csv', '--format', 'csv'], 'missing.csv: cannot read the file'],
     [['catalog', 'export'], '--format is required'],
     [

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { crossValidate, PRIOR } from '../../core/calibration/fit.ts';
+import { crossValidate, FIT_OPTIONS, PRIOR } from '../../core/calibration/fit.ts';
 import { Measurement } from '../../core/calibration/measurement.ts';
 import {
   errorStats,
@@ -30,23 +30,10 @@ const gpus = new Map(
 );
 const inSample = doc.measurements.map((m) => predict(m, models, gpus));
 
-// Held-out folds: every 5th measurement is predicted by a fit on the other four fifths. The fit
-// here takes fewer reweighting rounds than `npm run calibrate` (2 × 8 steps, not 6 × 25) so the
-// test stays fast; it is deterministic (fixed folds, no randomness in the optimizer).
-const heldOut = crossValidate(
-  doc.measurements,
-  models,
-  gpus,
-  PRIOR,
-  {
-    engines: ['trtllm', 'vllm', 'tgi'],
-    lowConfidenceWeight: 0.3,
-    priorStrength: 0.5,
-    rounds: 2,
-    iterationsPerRound: 8,
-  },
-  5,
-);
+// Held-out folds: every 5th usable measurement is predicted by a fit on the other four fifths,
+// with the same fit `npm run calibrate` reports (FIT_OPTIONS: 6 reweighting rounds of 25
+// Levenberg–Marquardt steps, ~3 s of CPU). Deterministic: fixed folds, no randomness.
+const heldOut = crossValidate(doc.measurements, models, gpus, PRIOR, FIT_OPTIONS, 5);
 const group = (predictions: readonly Prediction[], g: string) =>
   errorStats(
     predictions.filter(
@@ -61,42 +48,55 @@ describe('calibration against published measurements', () => {
     );
     expect(missed.map((p) => `${p.measurement.id}: ${p.note}`)).toEqual([]);
     expect(heldOut.length).toBe(inSample.filter((p) => p.relativeError !== null).length);
-    expect(heldOut.length).toBeGreaterThanOrEqual(130);
+    expect(heldOut.length).toBeGreaterThanOrEqual(575);
   });
 
-  // Issue 7's bars are 10 % / 15 % median and 30 % / 40 % P90, cross-validated. The set now
-  // holds the regimes that miss (FP4 MoE on Blackwell, A10G past saturation): the model does not
-  // meet those bars on it yet, and these limits guard what it reaches (see README).
-  it('throughput, held out: median ≤ 17 %, P90 ≤ 46 %', () => {
-    const s = group(heldOut, 'throughput');
-    expect(s.count).toBeGreaterThanOrEqual(90);
-    expect(s.medianAbsPct).toBeLessThanOrEqual(17);
-    expect(s.p90AbsPct).toBeLessThanOrEqual(46);
-  });
-
-  it('TTFT, held out: median ≤ 25 %', () => {
-    const s = group(heldOut, 'ttft');
-    expect(s.count).toBeGreaterThanOrEqual(20);
-    expect(s.medianAbsPct).toBeLessThanOrEqual(25);
-  });
-
-  it('TPOT, held out: median ≤ 31 %, P90 ≤ 50 %', () => {
+  // Issue 7's bars, held out: median ≤ 10 % throughput and ≤ 15 % TTFT/TPOT, P90 ≤ 30 % and
+  // ≤ 40 %. TPOT meets them. Throughput and TTFT do not on this set (see README): these limits
+  // guard the figures reached (12.9 % / 42.9 % and 23.6 % / 143 %), with a little room.
+  it("TPOT, held out: median ≤ 15 %, P90 ≤ 40 % (the issue's bar)", () => {
     const s = group(heldOut, 'tpot');
-    expect(s.count).toBeGreaterThanOrEqual(15);
-    expect(s.medianAbsPct).toBeLessThanOrEqual(31);
-    expect(s.p90AbsPct).toBeLessThanOrEqual(50);
+    expect(s.count).toBeGreaterThanOrEqual(100);
+    expect(s.medianAbsPct).toBeLessThanOrEqual(15);
+    expect(s.p90AbsPct).toBeLessThanOrEqual(40);
   });
 
-  it('FP4 MoE on Blackwell at saturation keeps growing with the layout that serves it', () => {
-    // DeepSeek-R1 FP4 on 8×B200, attention data-parallel: 3,072 in flight (384 a GPU, FP16 KV)
-    // published 36,384 tok/s; 7,168 in flight (896 a GPU, FP8 KV) 43,146. The prediction grows
-    // too and stays within 35 % of each.
+  it('throughput, held out: median ≤ 14 %, P90 ≤ 45 %', () => {
+    const s = group(heldOut, 'throughput');
+    expect(s.count).toBeGreaterThanOrEqual(360);
+    expect(s.medianAbsPct).toBeLessThanOrEqual(14);
+    expect(s.p90AbsPct).toBeLessThanOrEqual(45);
+  });
+
+  it('TTFT, held out: median ≤ 25 %, P90 ≤ 150 %', () => {
+    const s = group(heldOut, 'ttft');
+    expect(s.count).toBeGreaterThanOrEqual(100);
+    expect(s.medianAbsPct).toBeLessThanOrEqual(25);
+    expect(s.p90AbsPct).toBeLessThanOrEqual(150);
+  });
+
+  it('a client that did not hold its users is predicted at the load it held', () => {
+    // llmperf at 64 offered users on one A10G (vLLM 0.4.3): 102.7 requests/min × 10.87 s per
+    // request (61.73 ms × 176.0 counted tokens) = 18.6 in flight. Its throughput, 301 counted
+    // tokens/s, is predicted within 25 % at 18.6 users; at 64 the queue would not change it, but
+    // the TTFT would be seconds of waiting that the run never saw.
+    const run = inSample.find((p) => p.measurement.id === 77) as Prediction;
+    expect(run.measurement.harness?.inFlight).toBeCloseTo(18.59, 2);
+    expect(Math.abs(run.relativeError as number)).toBeLessThan(0.25);
+  });
+
+  it('FP4 MoE on Blackwell grows with concurrency as the measurement does', () => {
+    // DeepSeek-R1 FP4 on 8×B200, attention data-parallel: 3,072 in flight published 36,384 tok/s,
+    // 7,168 in flight 43,146 (×1.19). The prediction grows by a like factor (within 15 %), and
+    // stays within 50 % of each (it over-predicts both: see README).
     const at = (id: number) => inSample.find((p) => p.measurement.id === id) as Prediction;
     const low = at(118);
     const high = at(117);
-    expect(high.predicted as number).toBeGreaterThan(low.predicted as number);
-    expect(Math.abs(low.relativeError as number)).toBeLessThan(0.35);
-    expect(Math.abs(high.relativeError as number)).toBeLessThan(0.35);
+    const growth = (high.predicted as number) / (low.predicted as number);
+    expect(growth / (43146.2 / 36384.08)).toBeGreaterThan(0.85);
+    expect(growth / (43146.2 / 36384.08)).toBeLessThan(1.15);
+    expect(Math.abs(low.relativeError as number)).toBeLessThan(0.5);
+    expect(Math.abs(high.relativeError as number)).toBeLessThan(0.5);
   });
 
   it('the model keeps physical orderings the data shows', () => {

@@ -13,7 +13,16 @@ import { testGpu, testModel } from '../support/fixtures.ts';
 
 /** Unit efficiencies and no overheads, so the arithmetic below is the whole model. */
 const bare: PerfParameters = {
-  serving: { compute: 1, memory: 1, weightOnlyComputePenalty: 1, expertGemmEfficiency: 1 },
+  serving: {
+    compute: 1,
+    memory: 1,
+    weightOnlyComputePenalty: 1,
+    expertGemmEfficiency: 1,
+    attentionMemory: 1,
+    fp8Math: 1,
+    fp4Math: 1,
+    moeLayerOverheadUs: 0,
+  },
   engines: {
     ...PERF_PARAMETERS.engines,
     vllm: {

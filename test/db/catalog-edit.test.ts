@@ -75,6 +75,22 @@ describe('catalog: reading', () => {
 });
 
 describe('catalog: editing', () => {
+  it('refuses an edit that breaks a consistency rule, naming the row and the rule', () => {
+    const paths = testPaths(tmp());
+    const store = openTestStore(paths);
+    const before = dumpDatabase(paths.dbFile);
+    const edit = offeringRow('acme/large', 'acme-large', 3, 15, {
+      priority: { input: 2, output: 30 },
+    });
+    expect(store.upsert('offerings', edit)).toEqual({
+      ok: false,
+      error:
+        "offering 'acme/large': tier-order: priority.input: priority input 2 $/MTok is below standard 3 $/MTok",
+    });
+    expect(dumpDatabase(paths.dbFile)).toBe(before);
+    store.close();
+  });
+
   it('adds a user row, edits it, and names the field of an invalid edit', () => {
     const { store } = open();
     const revision = store.revision();

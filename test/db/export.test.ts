@@ -1,3 +1,4 @@
+import type { Catalog } from '../../core/schema/catalog.ts';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../core/csv.ts';
 import { dumpDatabase, offeringRow, openTestStore, testPaths } from '../support/db.ts';
@@ -24,7 +25,7 @@ function editedStore() {
         batch: { input: 1.65 },
         longContext: [
           {
-            aboveInputTokens: 200000,
+            aboveInputTokens: 128000,
             rule: 'whole-request',
             usdPerMTok: { input: 6.6, output: 24.75 },
           },
@@ -42,6 +43,14 @@ function editedStore() {
   return { paths, store };
 }
 
+/** The catalog without the price history an import into another catalog adds. */
+function withoutHistory(catalog: Catalog): Catalog {
+  return {
+    ...catalog,
+    offerings: catalog.offerings.map(({ pricePeriods: _p, validFrom: _f, ...o }) => o),
+  };
+}
+
 describe('export', () => {
   it('JSON: the whole catalog re-imports into a fresh database as the same rows and discounts', () => {
     const { store } = editedStore();
@@ -54,7 +63,15 @@ describe('export', () => {
       ok: true,
       data: { imported: { offerings: 1 }, updated: { offerings: 1 }, discounts: 2 },
     });
-    expect(fresh.readCatalog()).toEqual(store.readCatalog());
+    // The fresh catalog held acme/small at the seed's $0.25/$1.25: the import keeps that price
+    // as history, ending the day before the import (the frozen clock's 2026-11-27).
+    const after = fresh.readCatalog();
+    expect(after.offerings.find((o) => o.id === 'acme/small')).toMatchObject({
+      usdPerMTok: { input: 0.2, output: 1 },
+      validFrom: '2026-11-27',
+      pricePeriods: [{ validTo: '2026-11-26', usdPerMTok: { input: 0.25, output: 1.25 } }],
+    });
+    expect(withoutHistory(after)).toEqual(store.readCatalog());
     store.close();
     fresh.close();
   });
@@ -78,13 +95,13 @@ describe('export', () => {
     const instances = exported(store.exportText('csv', { table: 'instances' }));
     const rows = parseCsv(offerings);
     expect(rows.ok && rows.rows.length).toBe(4); // header + 3 offerings
-    expect(offerings).toContain('200000 whole-request input=6.6 output=24.75');
+    expect(offerings).toContain('128000 whole-request input=6.6 output=24.75');
     expect(offerings).toContain('"Acme quote, ""EU data zone"", 2026"');
 
     const fresh = openTestStore(testPaths(tmp()));
     expect(fresh.importText(offerings, 'csv').ok).toBe(true);
     expect(fresh.importText(instances, 'csv')).toMatchObject({ ok: true, data: { unchanged: 3 } });
-    expect(fresh.readCatalog().offerings).toEqual(store.readCatalog().offerings);
+    expect(withoutHistory(fresh.readCatalog()).offerings).toEqual(store.readCatalog().offerings);
     expect(fresh.readCatalog().instances).toEqual(store.readCatalog().instances);
     store.close();
     fresh.close();

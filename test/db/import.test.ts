@@ -202,7 +202,11 @@ describe('import: malformed files are refused and write nothing', () => {
     ['json', '{' + '"a":{'.repeat(100) + '}'.repeat(101), /nests deeper than 64 levels/],
     ['csv', '', /the file is empty/],
     ['csv', '\u0000\u0000\u0000\u0000', /binary data, not CSV/],
-    ['csv', 'id,provider,model_id\n"acme/x,acme', /line 2: a quoted field is never closed/],
+    [
+      'csv',
+      'id,provider,model_id,residency,input_usd_per_mtok,output_usd_per_mtok,source,as_of\n"acme/x,acme',
+      /line 2: a quoted field is never closed/,
+    ],
     ['csv', 'name,price\nfoo,1\n', /cannot tell offerings from instances/],
   ];
   it.each(cases)('%s (%#)', (format, text, message) => {
@@ -223,7 +227,7 @@ describe('import: malformed files are refused and write nothing', () => {
 const OFFERINGS_CSV = [
   'id,provider,model_id,residency,input_usd_per_mtok,output_usd_per_mtok,cache_read_usd_per_mtok,long_context,cache_style,source,as_of',
   'acme/large,acme,acme-large,global,2.75,13.5,,,none,Acme price list Nov 2026,2026-11-20',
-  'acme/large-eu,acme,acme-large,eu,3.3,16.5,0.33,200000 whole-request input=6.6 output=24.75,automatic,Acme price list Nov 2026,2026-11-20',
+  'acme/large-eu,acme,acme-large,eu,3.3,16.5,0.33,128000 whole-request input=6.6 output=24.75,automatic,Acme price list Nov 2026,2026-11-20',
   '',
 ].join('\r\n');
 
@@ -242,7 +246,7 @@ describe('import: CSV price lists', () => {
       usdPerMTok: { input: 3.3, output: 16.5, cacheRead: 0.33 },
       longContext: [
         {
-          aboveInputTokens: 200000,
+          aboveInputTokens: 128000,
           rule: 'whole-request',
           usdPerMTok: { input: 6.6, output: 24.75 },
         },
@@ -250,6 +254,20 @@ describe('import: CSV price lists', () => {
       cache: { style: 'automatic', minPrefixTokens: 0, ttlMinutes: 5, appliesToBatch: true },
       source: 'Acme price list Nov 2026',
     });
+    store.close();
+  });
+
+  it('refuses a row that breaks a consistency rule, naming the row and the rule, and writes nothing', () => {
+    const { paths, store } = open();
+    const before = dumpDatabase(paths.dbFile);
+    // acme-large's context window is 200,000 tokens: no prompt reaches a tier above it.
+    const csv = OFFERINGS_CSV.replace('128000 whole-request', '200000 whole-request');
+    expect(store.importText(csv, 'csv')).toEqual({
+      ok: false,
+      error:
+        "row 3 (id 'acme/large-eu'): tier-threshold-in-context: longContext[0].aboveInputTokens: a tier above 200,000 prompt tokens, but the context window is 200,000",
+    });
+    expect(dumpDatabase(paths.dbFile)).toBe(before);
     store.close();
   });
 

@@ -38,9 +38,11 @@ describe('migrations', () => {
     expect(store.path).toBe(paths.dbFile);
     expect(store.recoveryNotice).toBeNull();
     store.close();
-    const sql = readFileSync(join(defaultMigrationsDir(), '0001_catalog.sql'), 'utf8');
+    const sql = (name: string) => readFileSync(join(defaultMigrationsDir(), name), 'utf8');
+    const second = '0002_price_validity_quarantine.sql';
     expect(appliedMigrations(paths.dbFile)).toEqual([
-      { version: 1, name: '0001_catalog.sql', sha256: migrationHash(sql) },
+      { version: 1, name: '0001_catalog.sql', sha256: migrationHash(sql('0001_catalog.sql')) },
+      { version: 2, name: second, sha256: migrationHash(sql(second)) },
     ]);
     const db = new Database(paths.dbFile, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -93,7 +95,7 @@ describe('migrations', () => {
     const migrationsDir = migrationsCopy(root);
     openTestStore(paths, { migrationsDir }).close();
 
-    const file = join(migrationsDir, '0002_notes.sql');
+    const file = join(migrationsDir, '0003_notes.sql');
     writeFileSync(
       file,
       'CREATE TABLE notes (id INTEGER PRIMARY KEY);\nINSERT INTO no_such_table VALUES (1);\n',
@@ -103,14 +105,18 @@ describe('migrations', () => {
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE name = 'notes'").all();
     db.close();
     expect(tables).toEqual([]);
-    expect(appliedMigrations(paths.dbFile).map((m) => m.name)).toEqual(['0001_catalog.sql']);
+    expect(appliedMigrations(paths.dbFile).map((m) => m.name)).toEqual([
+      '0001_catalog.sql',
+      '0002_price_validity_quarantine.sql',
+    ]);
 
     writeFileSync(file, 'CREATE TABLE notes (id INTEGER PRIMARY KEY);\n');
     openTestStore(paths, { migrationsDir }).close();
     openTestStore(paths, { migrationsDir }).close();
     expect(appliedMigrations(paths.dbFile).map((m) => m.name)).toEqual([
       '0001_catalog.sql',
-      '0002_notes.sql',
+      '0002_price_validity_quarantine.sql',
+      '0003_notes.sql',
     ]);
   });
 
@@ -118,10 +124,10 @@ describe('migrations', () => {
     const root = tmp();
     const paths = testPaths(root);
     const migrationsDir = migrationsCopy(root);
-    writeFileSync(join(migrationsDir, '0002_future.sql'), 'CREATE TABLE future (x INTEGER);\n');
+    writeFileSync(join(migrationsDir, '0003_future.sql'), 'CREATE TABLE future (x INTEGER);\n');
     openTestStore(paths, { migrationsDir }).close();
     expect(() => openTestStore(paths)).toThrow(
-      /written by a newer version of Modelwise \(it has migration 0002_future\.sql/,
+      /written by a newer version of Modelwise \(it has migration 0003_future\.sql/,
     );
   });
 });

@@ -153,6 +153,9 @@ describe('the workspace in Chromium (browser mode)', () => {
     await row(s, 'openai/gpt-4o').click();
     const editor = s.page.getByTestId('row-editor');
     await editor.getByLabel('usdPerMTok.input', { exact: true }).fill('5');
+    // The catalog's checks refuse a priority price below standard: the tiers move with it.
+    await editor.getByLabel('batch.input', { exact: true }).fill('2.5');
+    await editor.getByLabel('priority.input', { exact: true }).fill('8.5');
     await editor.getByRole('button', { name: 'Save row' }).click();
     await editor.waitFor({ state: 'hidden' });
     await s.page.getByTestId('view-compare').click();

@@ -1,3 +1,4 @@
+import { readSeed } from '../../electron/db/seed-files.ts';
 import { describe, expect, it } from 'vitest';
 import { openCatalogStore } from '../../electron/db/store.ts';
 import { CHANNELS, type Reply } from '../../electron/ipc/contract.ts';
@@ -41,7 +42,10 @@ describe('IPC registration against a real database', () => {
   it('answers the app window with data', async () => {
     const { store, call } = setup();
     const stats = await call('catalog:stats', {});
-    expect(stats).toMatchObject({ ok: true, data: { apiOfferings: 486, gpus: 17 } });
+    expect(stats).toMatchObject({
+      ok: true,
+      data: { apiOfferings: readSeed().offerings.length, gpus: 17 },
+    });
     store.close();
   });
 
@@ -115,6 +119,88 @@ describe('IPC registration against a real database', () => {
       ok: false,
       error: 'file dialogs are only available in the desktop app',
     });
+    store.close();
+  });
+});
+
+describe('IPC: reviewing and applying an import', () => {
+  const file = JSON.stringify({
+    'gpt-5.6': {
+      litellm_provider: 'openai',
+      mode: 'chat',
+      input_cost_per_token: 4e-6,
+      output_cost_per_token: 3e-5,
+      cache_read_input_token_cost: 5e-7,
+      cache_creation_input_token_cost: 6.25e-6,
+      max_input_tokens: 1050000,
+    },
+  });
+
+  it('the preview writes nothing and ranks the scenario both ways; apply refuses a changed catalog', async () => {
+    const { store, call } = setup();
+    const scenario = {
+      schemaVersion: 1,
+      name: 'GPT-5.6',
+      workload: {
+        requests: { count: 1_000_000, per: 'month' },
+        inputTokens: { mean: 1000 },
+        outputTokens: { mean: 100 },
+      },
+      candidates: [{ kind: 'api', offeringId: 'openai/gpt-5.6' }],
+    };
+    const preview = (await call('catalog:importPreview', {
+      text: file,
+      format: 'litellm',
+      scenario,
+    })) as Reply<{
+      summary: { dryRun: boolean };
+      ranking: { pickAfter: { monthlyUsdBefore: number; monthlyUsdAfter: number } };
+      revision: number;
+    }>;
+    if (!preview.ok) throw new Error(preview.error);
+    expect(preview.data.summary.dryRun).toBe(true);
+    // 1e6 × (1,000 × $5 + 100 × $30) / 1e6 = $8,000 → at $4 input: $7,000.
+    expect(preview.data.ranking.pickAfter.monthlyUsdBefore).toBeCloseTo(8000, 6);
+    expect(preview.data.ranking.pickAfter.monthlyUsdAfter).toBeCloseTo(7000, 6);
+    expect(
+      store.readCatalog().offerings.find((o) => o.id === 'openai/gpt-5.6')?.usdPerMTok.input,
+    ).toBe(5);
+
+    // Someone edits the catalog between the review and the apply: the reviewed import is stale.
+    expect(
+      (await call('discounts:set', { discount: { provider: 'openai', fraction: 0.1 } })).ok,
+    ).toBe(true);
+    expect(
+      await call('catalog:import', {
+        text: file,
+        format: 'litellm',
+        expectRevision: preview.data.revision,
+      }),
+    ).toEqual({
+      ok: false,
+      error: 'the catalog changed since this import was reviewed: review it again',
+    });
+
+    const again = (await call('catalog:importPreview', {
+      text: file,
+      format: 'litellm',
+    })) as Reply<{ revision: number }>;
+    if (!again.ok) throw new Error(again.error);
+    const applied = await call('catalog:import', {
+      text: file,
+      format: 'litellm',
+      expectRevision: again.data.revision,
+    });
+    expect(applied).toMatchObject({ ok: true, data: { dryRun: false } });
+    expect(
+      store.readCatalog().offerings.find((o) => o.id === 'openai/gpt-5.6')?.usdPerMTok.input,
+    ).toBe(4);
+
+    const check = (await call('catalog:check', {})) as Reply<{
+      errors: number;
+      findings: unknown[];
+    }>;
+    expect(check).toMatchObject({ ok: true, data: { errors: 0 } });
     store.close();
   });
 });

@@ -40,6 +40,38 @@ describe('navigation and new windows', () => {
     expect(isAppPage('not a url', APP)).toBe(false);
   });
 
+  it('file:// requests stay inside the app’s own page folder', () => {
+    // A page that was tricked into loading <img src="file:///etc/passwd"> (or any local file)
+    // would read the user's disk: only the renderer's own folder is served.
+    expect(allowRequest('file:///etc/passwd', APP)).toBe(false);
+    expect(allowRequest('file:///home/user/.ssh/id_rsa', APP)).toBe(false);
+    expect(allowRequest('file:///opt/Modelwise/resources/app.asar/package.json', APP)).toBe(false);
+    expect(
+      allowRequest(
+        'file:///opt/Modelwise/resources/app.asar/dist/renderer/../../package.json',
+        APP,
+      ),
+    ).toBe(false);
+    expect(
+      allowRequest(
+        'file:///opt/Modelwise/resources/app.asar/dist/renderer%2F..%2F..%2Fpackage.json',
+        APP,
+      ),
+    ).toBe(false);
+    expect(
+      allowRequest('file:///opt/Modelwise/resources/app.asar/dist/rendererX/evil.js', APP),
+    ).toBe(false);
+    expect(allowRequest(`${APP}`, APP)).toBe(true);
+  });
+
+  it('DevTools only outside a packaged build', () => {
+    expect(windowOptions('/p', false, { packaged: true }).webPreferences?.devTools).toBe(false);
+    expect(windowOptions('/p', false, { packaged: false }).webPreferences?.devTools).toBe(true);
+    expect(
+      allowRequest('devtools://devtools/bundled/inspector.html', APP, { packaged: true }),
+    ).toBe(false);
+  });
+
   it('the page may load its own files, never the network', () => {
     expect(
       allowRequest('file:///opt/Modelwise/resources/app.asar/dist/renderer/assets/index.js', APP),

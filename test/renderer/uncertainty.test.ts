@@ -120,6 +120,7 @@ describe('the simulation runner (what the worker runs)', () => {
   const request = () => ({
     scenario: scenario(),
     staleBefore: '2000-01-01',
+    today: '2026-12-01',
     chartIds: [],
     volumes: [],
   });

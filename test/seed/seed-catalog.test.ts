@@ -73,9 +73,13 @@ describe('seed catalog: realism', () => {
     expect(openOfferings.length).toBeGreaterThanOrEqual(100);
   });
 
-  it('keeps cache-write prices only where writes are billed apart (explicit caches)', () => {
+  it('keeps cache-write prices only where writes are billed apart (explicit caches, or a write above input)', () => {
     for (const o of seed.offerings) {
-      if (o.usdPerMTok.cacheWrite !== undefined) expect(o.cache.style, o.id).toBe('explicit');
+      const write = o.usdPerMTok.cacheWrite;
+      if (write !== undefined && o.cache.style !== 'explicit') {
+        // OpenAI's GPT-5.6 family: automatic caching, writes at 1.25× input (both sources).
+        expect(write, o.id).toBeGreaterThan(o.usdPerMTok.input);
+      }
       if (o.cache.style === 'none') expect(o.usdPerMTok.cacheRead, o.id).toBeUndefined();
     }
   });

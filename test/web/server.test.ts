@@ -1,3 +1,4 @@
+import { readSeed } from '../../electron/db/seed-files.ts';
 import { spawnSync } from 'node:child_process';
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -53,7 +54,19 @@ describe('browser-mode server', () => {
     expect(page.body).toContain('<div id="root"');
     expect(String(page.headers['content-security-policy'])).toContain("script-src 'self'");
     const stats = await send(server, '/api/catalog:stats', { method: 'POST', body: '{}' });
-    expect(JSON.parse(stats.body)).toMatchObject({ ok: true, data: { apiOfferings: 486 } });
+    expect(JSON.parse(stats.body)).toMatchObject({
+      ok: true,
+      data: { apiOfferings: readSeed().offerings.length },
+    });
+  });
+
+  it('answers a folder of the page (GET /assets) with 404, not a 500', async () => {
+    server = await startWebServer({ port: 0, dataDir: tmp() });
+    for (const path of ['/assets', '/assets/']) {
+      const r = await send(server, path);
+      expect(r.status, path).toBe(404);
+      expect(r.body, path).toBe('not found');
+    }
   });
 
   it('refuses other hosts, other origins, path climbing and bad bodies', async () => {

@@ -7,12 +7,15 @@ import { useCatalog } from '../../stores/catalog-store.ts';
 import { attempt } from '../../stores/ui-store.ts';
 import { exportCatalogFile, importCatalogFile } from '../scenarios/scenario-actions.ts';
 import { CATALOG_COLUMNS } from './catalog-columns.tsx';
+import { ChecksPanel } from './ChecksPanel.tsx';
 import { DiscountsPanel } from './DiscountsPanel.tsx';
 import { RowEditor } from './RowEditor.tsx';
 import { templateRow } from './templates.ts';
 
 /** Tabs in the order people look for them (the database writes parents first). */
-const TABS: readonly (CatalogTable | 'discounts')[] = [
+type Tab = CatalogTable | 'discounts' | 'checks';
+
+const TABS: readonly Tab[] = [
   'offerings',
   'models',
   'providers',
@@ -21,9 +24,10 @@ const TABS: readonly (CatalogTable | 'discounts')[] = [
   'regions',
   'quality',
   'discounts',
+  'checks',
 ];
 
-const LABELS: Record<CatalogTable | 'discounts', string> = {
+const LABELS: Record<Tab, string> = {
   providers: 'Providers',
   models: 'Models',
   offerings: 'API offerings',
@@ -32,13 +36,14 @@ const LABELS: Record<CatalogTable | 'discounts', string> = {
   regions: 'Regions',
   quality: 'Quality scores',
   discounts: 'Discounts',
+  checks: 'Checks',
 };
 
 /** Every catalog table: search, browse (virtualized), edit, add; sources and dates visible. */
 export function CatalogView() {
   const revision = useCatalog((s) => s.snapshot?.revision);
   const stats = useCatalog((s) => s.snapshot?.stats);
-  const [table, setTable] = useState<CatalogTable | 'discounts'>('offerings');
+  const [table, setTable] = useState<Tab>('offerings');
   const [filter, setFilter] = useState('');
   const [rows, setRows] = useState<CatalogRowView[]>([]);
   const [total, setTotal] = useState(0);
@@ -48,7 +53,7 @@ export function CatalogView() {
     row: Record<string, unknown>;
   } | null>(null);
   const load = useCallback(async () => {
-    if (table === 'discounts') return;
+    if (table === 'discounts' || table === 'checks') return;
     const r = await attempt(() =>
       call('catalog:list', { table, filter: filter === '' ? undefined : filter, limit: 100_000 }),
     );
@@ -84,7 +89,12 @@ export function CatalogView() {
           ))}
         </div>
         <span className="spacer" />
-        <button type="button" className="btn" onClick={() => void importCatalogFile()}>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => void importCatalogFile()}
+          data-testid="catalog-import"
+        >
           Import price list…
         </button>
         <button type="button" className="btn" onClick={() => void exportCatalogFile()}>
@@ -93,6 +103,8 @@ export function CatalogView() {
       </div>
       {table === 'discounts' ? (
         <DiscountsPanel />
+      ) : table === 'checks' ? (
+        <ChecksPanel />
       ) : (
         <div className="catalog-layout">
           <div className="card">

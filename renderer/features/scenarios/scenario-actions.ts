@@ -6,6 +6,7 @@ import { useWorkspace } from '../../stores/workspace-store.ts';
 import { defaultScenario } from './default-scenario.ts';
 import { scenarioFileName, scenarioFileText } from './scenario-file.ts';
 import { useScenarios } from './scenarios-store.ts';
+import { useImportReview } from '../catalog/import-review-store.ts';
 
 /** Starts a new scenario (asks first when the current one has unsaved edits). */
 export function newScenario(): void {
@@ -95,21 +96,44 @@ export async function exportScenarioFile(): Promise<void> {
   );
 }
 
-/** Imports a price list (LiteLLM JSON, CSV, or a Modelwise catalog export) into the catalog. */
+/**
+ * Imports a price list (LiteLLM JSON, genai-prices data, CSV, or a Modelwise catalog export):
+ * first a review — the diff and what it does to the open scenario's ranking — which the user
+ * applies (one transaction) or discards.
+ */
 export async function importCatalogFile(): Promise<void> {
   const file = await attempt(() => call('file:open', { kind: 'catalog' }));
   if (!file) return;
   const format = detectImportFormat(file.name, file.text);
-  const summary = await attempt(() => call('catalog:import', { text: file.text, format }));
+  const scenario = useWorkspace.getState().scenario;
+  const preview = await attempt(() =>
+    call('catalog:importPreview', { text: file.text, format, scenario }),
+  );
+  if (!preview) return;
+  useImportReview.getState().show({ fileName: file.name, text: file.text, format, preview });
+}
+
+/** Applies the import under review, as reviewed: refused if the catalog changed meanwhile. */
+export async function applyPendingImport(): Promise<void> {
+  const review = useImportReview.getState();
+  const pending = review.pending;
+  if (pending === null || review.applying) return;
+  review.setApplying(true);
+  const summary = await attempt(() =>
+    call('catalog:import', {
+      text: pending.text,
+      format: pending.format,
+      expectRevision: pending.preview.revision,
+    }),
+  );
+  useImportReview.getState().close();
   if (!summary) return;
-  const sum = (r: Partial<Record<string, number>>) =>
-    Object.values(r).reduce<number>((a, b) => a + (b ?? 0), 0);
-  const skipped = Object.values(summary.skipped).reduce((a, b) => a + b, 0);
+  const c = summary.counts;
   useUi
     .getState()
     .toast(
       'success',
-      `Imported ${file.name}: ${sum(summary.imported)} new, ${sum(summary.updated)} updated, ${skipped} skipped`,
+      `Imported ${pending.fileName}: ${c.added} added, ${c.changed} changed, ${c.removed} ended, ${summary.leftOut.length} left out`,
     );
   await useCatalog.getState().load();
 }

@@ -15,6 +15,8 @@ import { startSimulation, type UncertaintyResult } from '../../../core/uncertain
 export interface RunRequest {
   scenario: Scenario;
   staleBefore: string;
+  /** The day prices are read as of when the scenario names none (the page's today). */
+  today: string;
   /** Candidates the cost-vs-volume and payback charts draw (their bands are computed). */
   chartIds: string[];
   /** The cost-vs-volume chart's volume axis, requests a month. */
@@ -65,7 +67,8 @@ export class SimulationRunner {
   ): Promise<RunReply> {
     if (this.catalog === null) return { kind: 'error', error: 'the catalog is not loaded yet' };
     const { scenario } = request;
-    const evaluation = evaluatePrepared(this.preparedFor(this.catalog, scenario), scenario, {
+    const prepared = this.preparedFor(this.catalog, scenario, request.today);
+    const evaluation = evaluatePrepared(prepared, scenario, {
       capacityCache: this.capacityCache,
       bestCapacityCache: this.layouts,
       staleBefore: request.staleBefore,
@@ -101,9 +104,11 @@ export class SimulationRunner {
   }
 
   /** The prepared scenario, kept while what it depends on is unchanged (compared as JSON). */
-  private preparedFor(catalog: Catalog, scenario: Scenario): PreparedScenario {
+  private preparedFor(catalog: Catalog, scenario: Scenario, today: string): PreparedScenario {
     const w = scenario.workload;
     const key = JSON.stringify([
+      scenario.asOf,
+      today,
       scenario.catalog,
       scenario.discounts,
       scenario.candidates,
@@ -112,7 +117,7 @@ export class SimulationRunner {
       w.regions,
     ]);
     if (this.prepared?.key !== key) {
-      this.prepared = { key, value: prepareScenario(catalog, scenario) };
+      this.prepared = { key, value: prepareScenario(catalog, scenario, { asOf: today }) };
     }
     return this.prepared.value;
   }

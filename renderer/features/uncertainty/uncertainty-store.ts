@@ -76,6 +76,7 @@ async function runNow(): Promise<void> {
     {
       scenario,
       staleBefore: isoDaysAgo(snapshot.staleAfterDays),
+      today: isoDaysAgo(0),
       chartIds,
       volumes: chartVolumeGrid(evaluation.context.rates.requestsPerMonth),
     },

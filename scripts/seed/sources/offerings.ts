@@ -7,7 +7,15 @@
 import { convertLiteLlm, type EntryContext } from '../../../core/catalog-import/litellm.ts';
 import { parseJsonSafely } from '../../../core/json-safe.ts';
 import type { Offering, OfferingInput, TierPrices } from '../../../core/schema/catalog.ts';
+import {
+  withCurrentDeepSeekPrices,
+  withDocumentedCacheMinimum,
+  withMistralMediumCacheRead,
+  withoutImplausibleTiers,
+  withTierWindows,
+} from './fixes.ts';
 import { matchCatalogModel } from './model-match.ts';
+import { withSecondSource, type SecondSource } from './second-source.ts';
 import { CURATED_ON, SNAPSHOTS, referenceText } from './reference.ts';
 
 /** Providers whose offerings the seed carries (ids as the converter names them). */
@@ -40,6 +48,8 @@ export interface SeedOfferings {
   skipped: Record<string, number>;
   /** The LiteLLM price file as parsed, for the hosted-model table's context windows. */
   litellm: Record<string, unknown>;
+  /** What genai-prices said of the same rows: the cross-source report. */
+  secondSource: SecondSource;
 }
 
 export function seedOfferings(): SeedOfferings {
@@ -73,9 +83,31 @@ export function seedOfferings(): SeedOfferings {
     if (reason !== undefined) count(reason);
     else kept.push(withCuratedFacts(offering, context, notes.get(context.entry.key)));
   }
-  const unique = dedupe(kept, count);
-  const rows: OfferingInput[] = [...unique, ...vertexRegionalClaude(unique)];
-  return { rows, skipped, litellm: parsed.value as Record<string, unknown> };
+  const stated = (o: Offering) => converted.entryOf[o.id]?.entry.promptCacheMinTokens;
+  const firstParty = new Map<string, number>();
+  for (const o of converted.offerings) {
+    const min = stated(o);
+    if (o.provider === 'anthropic' && min !== undefined) firstParty.set(o.modelId, min);
+  }
+  // genai-prices before the duplicates go: two keys LiteLLM prices alike may not be alike.
+  const second = withSecondSource(
+    kept.map((o) => withCurrentDeepSeekPrices(withoutImplausibleTiers(o))),
+  );
+  const unique = dedupe(second.rows, count);
+  const ids = new Set(unique.map((o) => o.id));
+  second.disagreements = second.disagreements.filter((d) => ids.has(d.row));
+  const fixed = withTierWindows(
+    unique.map((o) =>
+      withMistralMediumCacheRead(withDocumentedCacheMinimum(o, stated(o), firstParty)),
+    ),
+  );
+  const rows: OfferingInput[] = [...fixed, ...vertexRegionalClaude(fixed)];
+  return {
+    rows,
+    skipped,
+    litellm: parsed.value as Record<string, unknown>,
+    secondSource: second,
+  };
 }
 
 function reasonToLeaveOut(
@@ -195,8 +227,8 @@ function vertexRegionalClaude(kept: Offering[]): OfferingInput[] {
   const bedrockEu = new Map<string, number>();
   for (const o of kept) {
     if (o.provider !== 'bedrock' || !o.modelId.startsWith('claude')) continue;
-    if (o.residency === 'global' && o.regionId === undefined)
-      bedrockGlobal.set(o.modelId, o.usdPerMTok.input);
+    // The global cross-region profile (`global.anthropic.…`): in-region endpoints cost 10% more.
+    if (o.id.startsWith('bedrock/global.')) bedrockGlobal.set(o.modelId, o.usdPerMTok.input);
     if (o.residency === 'eu') bedrockEu.set(o.modelId, o.usdPerMTok.input);
   }
   const out: OfferingInput[] = [];

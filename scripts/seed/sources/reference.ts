@@ -37,6 +37,11 @@ export const SNAPSHOTS = {
     label: 'LiteLLM model_prices_and_context_window.json @ RoCry/llm-api-price 8442b939',
     asOf: '2026-07-24',
   },
+  genai: {
+    file: 'genai_prices_data.json',
+    label: 'genai-prices prices/data.json @ pydantic/genai-prices 47df840a',
+    asOf: '2026-08-21',
+  },
   aws: {
     file: 'aws_gpu_instances_vantage.csv',
     label: 'instances.vantage.sh via tsaol/aws-gpu data/all_gpu_instances.js @ 77fcd9fe',
