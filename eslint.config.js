@@ -33,6 +33,10 @@ export default tseslint.config(
             { group: ['electron', 'electron/*'], message: 'core/ must not import Electron.' },
             { group: ['better-sqlite3'], message: 'core/ must not touch the database.' },
             {
+              regex: '(^|/)(electron|renderer|scripts)/',
+              message: 'core/ imports only core/: the other folders build on it.',
+            },
+            {
               group: ['react', 'react-dom', 'react/*', 'react-dom/*'],
               message: 'core/ has no UI.',
             },
@@ -58,6 +62,12 @@ export default tseslint.config(
           ],
           patterns: [
             { group: ['node:*'], message: 'the renderer runs in a browser: no Node built-ins.' },
+            {
+              // The main process's code stays there: shared shapes live in core/contract/.
+              regex: '(^|/)electron/',
+              message:
+                'the renderer imports core/ (core/contract/ for the IPC contract), never electron/.',
+            },
           ],
         },
       ],

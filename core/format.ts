@@ -70,20 +70,25 @@ export function formatDecimal(value: number, maxDigits = 4): string {
   return f.format(value);
 }
 
-/** A magnitude in k, M or B: 850, 1.5k, 12k, 2.5M, 1B (one decimal below 10, none above). */
+/**
+ * Compact magnitudes (850, 1.5k, 12k, 2.5M, 1B, 3T): Intl's compact notation, which rounds before
+ * it picks the unit, so 999,999 is "1M", never "1000k". Two significant digits below 100 of a unit,
+ * whole units above. The thousands suffix is written "k", as the app's axes always have.
+ */
+const compactFormat = new Intl.NumberFormat('en-US', { notation: 'compact' });
+
 function shortMagnitude(a: number): string {
-  const short = (x: number) => (x >= 10 ? x.toFixed(0) : x.toFixed(1).replace(/\.0$/, ''));
-  if (a >= 1e9) return `${short(a / 1e9)}B`;
-  if (a >= 1e6) return `${short(a / 1e6)}M`;
-  if (a >= 1e3) return `${short(a / 1e3)}k`;
-  return short(a);
+  let out = '';
+  for (const part of compactFormat.formatToParts(a)) {
+    out += part.type === 'compact' && part.value === 'K' ? 'k' : part.value;
+  }
+  return out;
 }
 
 /** Short money for axes and sliders: $850, $12k, $1.5M, $2B; negative amounts as −$200M. */
 export function compactUsd(v: number | string): string {
   const n = Number(v);
-  const a = Math.abs(n);
-  return `${n < 0 ? '−' : ''}$${a < 1e3 ? a.toFixed(0) : shortMagnitude(a)}`;
+  return `${n < 0 ? '−' : ''}$${shortMagnitude(Math.abs(n))}`;
 }
 
 /** Short counts for axes and sliders: 850, 1.5k, 12k, 2.5M, 1B. */

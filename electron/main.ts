@@ -8,7 +8,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, session } from 
 import { dataDirOverride } from './db/paths.ts';
 import { openCatalogStore, STALE_AFTER_DAYS } from './db/store.ts';
 import { fileDialogs } from './dialogs.ts';
-import { MENU_CHANNEL } from './ipc/contract.ts';
+import { MENU_CHANNEL } from '../core/contract/menu.ts';
 import { createHandlers } from './ipc/handlers.ts';
 import { registerIpc } from './ipc/register.ts';
 import { menuTemplate } from './menu-template.ts';

@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from './ipc/contract.ts';
+import type { MenuCommand } from '../core/contract/menu.ts';
 
 /**
  * The native menus with the usual accelerators. Commands the page handles are sent to it; edit

@@ -3,8 +3,8 @@
  * and a subscription to native menu commands.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import type { Channel, PreloadBridge, RendererApi } from './ipc/contract.ts';
-import { MENU_CHANNEL, MENU_COMMANDS, type MenuCommand } from './ipc/menu-commands.ts';
+import type { Channel, PreloadBridge, RendererApi } from '../core/contract/ipc.ts';
+import { MENU_CHANNEL, MENU_COMMANDS, type MenuCommand } from '../core/contract/menu.ts';
 
 const call =
   <C extends Channel>(channel: C) =>

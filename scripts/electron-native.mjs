@@ -5,7 +5,8 @@
 //   .cache/electron-native/dist/<platform>-<arch>/better_sqlite3.node          (packaged by `npm run dist`)
 //
 // It first tries better-sqlite3's published prebuilt binary for this Electron (prebuild-install),
-// then compiles from source against Electron's headers (node-gyp). Both need the internet once.
+// then compiles from source against Electron's headers (node-gyp). Both need the internet once, and
+// both are devDependencies: a fresh `npm install` brings them.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,9 +17,31 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
 
+function electronPackage() {
+  return JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8'));
+}
+
 export function electronVersion() {
-  return JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8'))
-    .version;
+  return electronPackage().version;
+}
+
+/**
+ * Electron's installer (it downloads the binary on first start) needs the Node its package names
+ * (≥ 22.12 for Electron 41 and later, hence package.json's engines): say so plainly instead of
+ * failing half-way through a download. The tests, the CLI and browser mode never start Electron
+ * and also run on Node 20.19.
+ */
+export function checkNodeForElectron(nodeVersion = process.versions.node) {
+  const wanted = /^>=\s*(\d+)\.(\d+)\.(\d+)$/.exec(electronPackage().engines?.node?.trim() ?? '');
+  if (wanted === null) return;
+  const have = nodeVersion.split('.').map(Number);
+  const need = wanted.slice(1).map(Number);
+  const older = need.findIndex((n, i) => (have[i] ?? 0) !== n);
+  if (older !== -1 && (have[older] ?? 0) < need[older]) {
+    throw new Error(
+      `the desktop app needs Node ${need.join('.')} or newer (Electron ${electronVersion()}'s installer); this is Node ${nodeVersion}. The tests, the CLI and browser mode (npm run web) run on it.`,
+    );
+  }
 }
 
 export function nativeDir(
@@ -68,11 +91,13 @@ export function ensureElectronNative({ quiet = false } = {}) {
         `--arch=${process.arch}`,
         `--platform=${process.platform}`,
       ];
+      const nodeGyp = require.resolve('node-gyp/bin/node-gyp.js');
       const ok =
         run(process.execPath, [prebuild, ...common], work) ||
         run(
-          'node-gyp',
+          process.execPath,
           [
+            nodeGyp,
             'rebuild',
             '--release',
             ...common.slice(0, 3),
@@ -99,6 +124,7 @@ export function ensureElectronNative({ quiet = false } = {}) {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
+    checkNodeForElectron();
     console.log(ensureElectronNative());
   } catch (error) {
     console.error(`modelwise: ${error.message}`);

@@ -2,7 +2,7 @@
 // Electron's ABI (a separate copy; the Node build stays for tests and the CLI), then launches the app.
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { ensureElectronNative } from './electron-native.mjs';
+import { checkNodeForElectron, ensureElectronNative } from './electron-native.mjs';
 
 const require = createRequire(import.meta.url);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -12,6 +12,12 @@ function step(args) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
+try {
+  checkNodeForElectron();
+} catch (error) {
+  console.error(`modelwise: ${error.message}`);
+  process.exit(1);
+}
 step(['run', '-s', 'build']);
 try {
   ensureElectronNative();

@@ -6,8 +6,9 @@
  */
 import type { z } from 'zod';
 import { csvRows, parseDecimal, toCsv, type CsvRecord } from '../csv.ts';
-import { Instance, LONG_CONTEXT_RULES, Offering } from '../schema/catalog.ts';
+import { LONG_CONTEXT_RULES } from '../schema/catalog.ts';
 import { formatPath } from '../schema/errors.ts';
+import { CATALOG_SCHEMAS, type CatalogRow } from './catalog-tables.ts';
 import { looksBinary } from './json-guard.ts';
 
 export const CSV_TABLES = ['offerings', 'instances'] as const;
@@ -97,9 +98,9 @@ const COLUMNS: Record<CsvTable, readonly Column[]> = {
   offerings: OFFERING_COLUMNS,
   instances: INSTANCE_COLUMNS,
 };
-const SCHEMAS: Record<CsvTable, z.ZodType<Record<string, unknown>>> = {
-  offerings: Offering as unknown as z.ZodType<Record<string, unknown>>,
-  instances: Instance,
+const SCHEMAS: Record<CsvTable, z.ZodType<CatalogRow>> = {
+  offerings: CATALOG_SCHEMAS.offerings,
+  instances: CATALOG_SCHEMAS.instances,
 };
 
 // ---- writing -------------------------------------------------------------------------------

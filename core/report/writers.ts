@@ -1,6 +1,6 @@
 import { toCsv } from '../csv.ts';
 import type { CandidateResult } from '../sweep/types.ts';
-import { COMPARISON_COLUMNS } from './comparison-rows.ts';
+import { COMPARISON_COLUMNS } from './comparison-columns.ts';
 
 /** CSV with raw numbers (for spreadsheets): full precision, empty where unknown. */
 export function comparisonCsv(candidates: readonly CandidateResult[]): string {
@@ -20,7 +20,7 @@ export function comparisonMarkdown(candidates: readonly CandidateResult[]): stri
   return [header, rule, ...rows].join('\n');
 }
 
-/** A plain-text table aligned in columns (terminal output); long cells are cut. */
+/** A plain-text table aligned in columns, numbers to the right (terminal output); long cells are cut. */
 export function comparisonText(candidates: readonly CandidateResult[], maxCell = 48): string {
   const cut = (s: string) => (s.length > maxCell ? `${s.slice(0, maxCell - 1)}…` : s);
   const cells = [
@@ -33,7 +33,11 @@ export function comparisonText(candidates: readonly CandidateResult[], maxCell =
   return cells
     .map((r) =>
       r
-        .map((cell, i) => cell.padEnd(widths[i] as number))
+        .map((cell, i) =>
+          COMPARISON_COLUMNS[i]?.align === 'right'
+            ? cell.padStart(widths[i] as number)
+            : cell.padEnd(widths[i] as number),
+        )
         .join('  ')
         .trimEnd(),
     )

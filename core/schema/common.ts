@@ -57,19 +57,30 @@ export const TokenCount = PositiveInt.max(LIMITS.tokens);
  * and must say something: a blank one would not survive a CSV round trip.
  */
 export const Provenance = z.strictObject({
-  source: z.string().trim().min(1, 'must name where the fact came from').max(1000),
-  asOf: IsoDate,
+  source: z
+    .string()
+    .trim()
+    .min(1, 'must name where the fact came from')
+    .max(1000)
+    .describe('Where the row\'s numbers come from: a URL, a document or "user" for your own.'),
+  asOf: IsoDate.describe('The day the source was read (YYYY-MM-DD); old rows are flagged stale.'),
 });
 export type Provenance = z.infer<typeof Provenance>;
 
 export const PRECISIONS = ['fp16', 'bf16', 'fp8', 'int8', 'int4', 'fp4'] as const;
-export const Precision = z.enum(PRECISIONS);
+export const Precision = z
+  .enum(PRECISIONS)
+  .describe('A number format: fp16, bf16, fp8, int8, int4 or fp4.');
 export type Precision = z.infer<typeof Precision>;
 
 export const ENGINES = ['vllm', 'trtllm', 'sglang', 'tgi'] as const;
-export const Engine = z.enum(ENGINES);
+export const Engine = z
+  .enum(ENGINES)
+  .describe('The serving engine: vllm, trtllm (TensorRT-LLM), sglang or tgi.');
 export type Engine = z.infer<typeof Engine>;
 
 export const RESIDENCY_ZONES = ['us', 'eu', 'uk', 'apac', 'ca', 'latam', 'mea', 'global'] as const;
-export const ResidencyZone = z.enum(RESIDENCY_ZONES);
+export const ResidencyZone = z
+  .enum(RESIDENCY_ZONES)
+  .describe('A data-residency zone: us, eu, uk, apac, ca, latam, mea, or global (no guarantee).');
 export type ResidencyZone = z.infer<typeof ResidencyZone>;

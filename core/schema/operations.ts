@@ -9,47 +9,87 @@ import { Fraction, NonNegative, Positive } from './common.ts';
 export const Operations = z.strictObject({
   staff: z
     .strictObject({
-      /** Loaded cost of one operations engineer a year: salary plus employer costs and overhead. */
-      usdPerFteYear: NonNegative.max(10_000_000).default(151_400),
-      /** Share of one engineer a deployment takes, by placement kind. */
+      usdPerFteYear: NonNegative.max(10_000_000).default(151_400).meta({
+        title: 'Loaded cost',
+        description:
+          'Loaded cost of one operations engineer a year, USD: salary plus employer costs and overhead.',
+      }),
       fte: z
         .strictObject({
-          cloud: NonNegative.max(1000).default(0.25),
-          onprem: NonNegative.max(1000).default(0.5),
+          cloud: NonNegative.max(1000).default(0.25).meta({
+            title: 'Rented GPUs',
+            description: 'Share of one engineer a rented-GPU deployment takes, FTE.',
+          }),
+          onprem: NonNegative.max(1000).default(0.5).meta({
+            title: 'Owned GPUs',
+            description: 'Share of one engineer an owned-GPU deployment takes, FTE.',
+          }),
         })
-        .default({ cloud: 0.25, onprem: 0.5 }),
-      /** Owned hardware adds engineers per GPU owned (network, cluster operations, remote hands). */
-      ftePerOwnedGpu: NonNegative.max(10).default(0.0117),
+        .default({ cloud: 0.25, onprem: 0.5 })
+        .describe('Share of one engineer a deployment takes, by placement kind.'),
+      ftePerOwnedGpu: NonNegative.max(10).default(0.0117).meta({
+        title: 'Per owned GPU',
+        description:
+          'Engineers added per GPU owned (network, cluster operations, remote hands), FTE.',
+      }),
     })
-    .default({ usdPerFteYear: 151_400, fte: { cloud: 0.25, onprem: 0.5 }, ftePerOwnedGpu: 0.0117 }),
-  /** Object storage for the model's weights (one copy), USD per GB-month. */
-  storageUsdPerGBMonth: NonNegative.max(100).default(0.023),
-  /** Internet egress for responses, USD per GB. */
-  egressUsdPerGB: NonNegative.max(100).default(0.09),
-  /** Bytes sent back per output token: a streamed chunk of an OpenAI-style response each. */
-  egressBytesPerOutputToken: NonNegative.max(100_000).default(250),
-  /** Monitoring per host (instance or server) per month, billed on the month's peak hosts. */
-  monitoringUsdPerHostMonth: NonNegative.max(100_000).default(23),
+    .default({ usdPerFteYear: 151_400, fte: { cloud: 0.25, onprem: 0.5 }, ftePerOwnedGpu: 0.0117 })
+    .describe('Operations staff a self-hosted deployment takes.'),
+  storageUsdPerGBMonth: NonNegative.max(100).default(0.023).meta({
+    title: 'Weights storage',
+    description: 'Object storage for the model’s weights (one copy), USD per GB-month.',
+  }),
+  egressUsdPerGB: NonNegative.max(100).default(0.09).meta({
+    title: 'Egress',
+    description: 'Internet egress for responses, USD per GB.',
+  }),
+  egressBytesPerOutputToken: NonNegative.max(100_000).default(250).meta({
+    title: 'Response size',
+    description:
+      'Bytes sent back per output token: a streamed chunk of an OpenAI-style response each.',
+  }),
+  monitoringUsdPerHostMonth: NonNegative.max(100_000).default(23).meta({
+    title: 'Monitoring',
+    description:
+      'Monitoring per host (instance or server) per month, USD, billed on the month’s peak hosts.',
+  }),
   availability: z
     .strictObject({
-      /** Spare replicas kept warm above demand for a production workload (N+1: 1). */
-      reserveReplicas: z.number().int().nonnegative().max(1000).default(1),
-      /** Or extra capacity as a share of demand, for a production workload. */
-      reserveHeadroom: z.number().finite().min(0).max(10).default(0),
-      /** Read bandwidth from where the weights are kept to a new replica, GB/s. */
-      weightsLoadGBps: Positive.max(1000).default(1.6),
-      /** Engine start besides reading weights (runtime init, graph capture, warm-up), seconds. */
-      engineStartS: NonNegative.max(3600).default(60),
+      reserveReplicas: z.number().int().nonnegative().max(1000).default(1).meta({
+        title: 'Reserve (production)',
+        description: 'Spare replicas kept warm above demand for a production workload (N+1: 1).',
+      }),
+      reserveHeadroom: z.number().finite().min(0).max(10).default(0).meta({
+        title: 'Headroom (production)',
+        description: 'Or extra capacity as a share of demand, for a production workload (0–10).',
+      }),
+      weightsLoadGBps: Positive.max(1000).default(1.6).meta({
+        title: 'Weights load',
+        description: 'Read bandwidth from where the weights are kept to a new replica, GB/s.',
+      }),
+      engineStartS: NonNegative.max(3600).default(60).meta({
+        title: 'Engine start',
+        description:
+          'Engine start besides reading weights (runtime init, graph capture, warm-up), seconds.',
+      }),
     })
-    .default({ reserveReplicas: 1, reserveHeadroom: 0, weightsLoadGBps: 1.6, engineStartS: 60 }),
+    .default({ reserveReplicas: 1, reserveHeadroom: 0, weightsLoadGBps: 1.6, engineStartS: 60 })
+    .describe('What keeping a self-hosted deployment available takes.'),
   spot: z
     .strictObject({
-      /** Share of spot instances reclaimed in a month (AWS Spot Advisor's frequency). */
-      interruptionsPerMonth: Fraction.default(0.2),
-      /** Hours an interrupted spot instance's work runs on on-demand before spot is back. */
-      fallbackHours: NonNegative.max(730).default(24),
+      interruptionsPerMonth: Fraction.default(0.2).meta({
+        title: 'Spot reclaimed',
+        description:
+          'Share of spot instances reclaimed in a month (AWS Spot Advisor’s frequency), 0–1.',
+      }),
+      fallbackHours: NonNegative.max(730).default(24).meta({
+        title: 'On-demand fallback',
+        description:
+          'Hours an interrupted spot instance’s work runs on on-demand before spot is back.',
+      }),
     })
-    .default({ interruptionsPerMonth: 0.2, fallbackHours: 24 }),
+    .default({ interruptionsPerMonth: 0.2, fallbackHours: 24 })
+    .describe('What spot instances cost beyond their price: reclaims and on-demand fallback.'),
 });
 export type Operations = z.infer<typeof Operations>;
 export type OperationsInput = z.input<typeof Operations>;

@@ -18,92 +18,150 @@ import { Uncertainty } from './uncertainty.ts';
 import { ValueAssumptions } from './value.ts';
 import { Workload } from './workload.ts';
 
+/** The version this Modelwise writes; older files are upgraded on reading (core/scenario/migrate.ts). */
 export const SCENARIO_SCHEMA_VERSION = 1;
 
+const ids = (what: string) =>
+  z
+    .array(Id.describe(`A ${what} id.`))
+    .default([])
+    .describe(`Only these ${what}s; empty means all.`);
+const families = () =>
+  z
+    .array(z.string().describe('A model family name.'))
+    .default([])
+    .describe('Only models of these families; empty means all.');
+
 /** Filters that pick candidates from the catalog; an empty list means "all". */
-export const CandidateSweep = z.strictObject({
-  api: z
-    .strictObject({
-      providers: z.array(Id).default([]),
-      families: z.array(z.string()).default([]),
-      models: z.array(Id).default([]),
-    })
-    .optional(),
-  cloud: z
-    .strictObject({
-      models: z.array(Id).default([]),
-      families: z.array(z.string()).default([]),
-      clouds: z.array(Id).default([]),
-      gpus: z.array(Id).default([]),
-      pricing: z.array(PricingModel).min(1).default(['onDemand']),
-      engine: Engine.default('vllm'),
-      scaling: ScalingPolicy.default('autoscale'),
-      minReplicas: z.number().int().nonnegative().max(10_000).default(1),
-      /** Share of a replica's SLO capacity used at peak (headroom for bursts). */
-      targetUtilization: z.number().min(0.05).max(1).default(0.8),
-      /** Every region of each instance type, or only the cheapest one the workload may use. */
-      regionChoice: z.enum(['every', 'cheapest']).default('every'),
-    })
-    .optional(),
-  onprem: z
-    .strictObject({
-      models: z.array(Id).default([]),
-      families: z.array(z.string()).default([]),
-      gpus: z.array(Id).default([]),
-      engine: Engine.default('vllm'),
-      assumptions: OnpremPlacement.omit({ kind: true, gpuId: true, modelId: true })
-        .partial()
-        .default({}),
-    })
-    .optional(),
-});
+export const CandidateSweep = z
+  .strictObject({
+    api: z
+      .strictObject({
+        providers: ids('provider'),
+        families: families(),
+        models: ids('model'),
+      })
+      .optional()
+      .describe('Sweep hosted API offerings; absent: none.'),
+    cloud: z
+      .strictObject({
+        models: ids('model'),
+        families: families(),
+        clouds: ids('cloud'),
+        gpus: ids('GPU'),
+        pricing: z
+          .array(PricingModel)
+          .min(1)
+          .default(['onDemand'])
+          .describe('The instance prices to compare (each one a candidate).'),
+        engine: Engine.default('vllm').describe('The serving engine.'),
+        scaling: ScalingPolicy.default('autoscale'),
+        minReplicas: z.number().int().nonnegative().max(10_000).default(1).meta({
+          title: 'Autoscaling floor',
+          description: 'Replicas kept running at all times.',
+        }),
+        targetUtilization: z.number().min(0.05).max(1).default(0.8).meta({
+          title: 'Target utilization',
+          description:
+            'Share of a replica’s SLO capacity used at peak (0.05–1): headroom for bursts.',
+        }),
+        regionChoice: z
+          .enum(['every', 'cheapest'])
+          .default('every')
+          .describe(
+            'Every region of each instance type, or only the cheapest one the workload may use.',
+          ),
+      })
+      .optional()
+      .describe('Sweep open-weight models on rented cloud GPU instances; absent: none.'),
+    onprem: z
+      .strictObject({
+        models: ids('model'),
+        families: families(),
+        gpus: ids('GPU'),
+        engine: Engine.default('vllm').describe('The serving engine.'),
+        assumptions: OnpremPlacement.omit({ kind: true, gpuId: true, modelId: true })
+          .partial()
+          .default({})
+          .describe('Owned-GPU assumptions for every swept candidate; unset ones take defaults.'),
+      })
+      .optional()
+      .describe('Sweep open-weight models on owned GPUs; absent: none.'),
+  })
+  .describe('Catalog candidates to compare, picked by filters.');
 export type CandidateSweep = z.infer<typeof CandidateSweep>;
 
-export const InlineCatalog = z.strictObject({
-  providers: z.array(Provider).default([]),
-  models: z.array(Model).default([]),
-  offerings: z.array(Offering).default([]),
-  gpus: z.array(Gpu).default([]),
-  instances: z.array(Instance).default([]),
-  regions: z.array(Region).default([]),
-});
+export const InlineCatalog = z
+  .strictObject({
+    providers: z.array(Provider).default([]).describe('Providers defined in the file.'),
+    models: z.array(Model).default([]).describe('Models defined in the file.'),
+    offerings: z
+      .array(Offering)
+      .default([])
+      .describe('API offerings defined in the file (custom or negotiated prices).'),
+    gpus: z.array(Gpu).default([]).describe('GPUs defined in the file.'),
+    instances: z.array(Instance).default([]).describe('Cloud instances defined in the file.'),
+    regions: z.array(Region).default([]).describe('Regions defined in the file.'),
+  })
+  .describe('Catalog rows defined in the file; they add to (or replace, by id) the local catalog.');
 export type InlineCatalog = z.infer<typeof InlineCatalog>;
 
-export const Constraints = z.strictObject({
-  /** Candidates above this monthly cost are infeasible. */
-  maxMonthlyUsd: Positive.max(1e18).optional(),
-});
+export const Constraints = z
+  .strictObject({
+    maxMonthlyUsd: Positive.max(1e12).optional().meta({
+      title: 'Budget',
+      description: 'Candidates above this monthly cost, USD, are infeasible.',
+    }),
+  })
+  .describe('Limits every candidate must keep.');
 
 export const Scenario = z
   .strictObject({
-    schemaVersion: z.literal(SCENARIO_SCHEMA_VERSION),
-    name: z.string().min(1).max(200),
-    description: z.string().max(5000).default(''),
-    /** What "best" means: ranking, the recommendation, charts and reports follow it. */
-    objective: Objective.default('tco'),
-    workload: Workload,
-    value: ValueAssumptions.default(ValueAssumptions.parse({})),
-    /** Running costs and availability of self-hosted placements: staff, storage, egress, reserve. */
-    operations: Operations.default(Operations.parse({})),
-    candidates: z.array(Placement).max(10_000).default([]),
+    $schema: z
+      .string()
+      .max(2000)
+      .optional()
+      .describe(
+        'The JSON Schema this file follows, for editors that validate it; Modelwise ignores the value.',
+      ),
+    schemaVersion: z
+      .literal(SCENARIO_SCHEMA_VERSION)
+      .describe('The scenario file format version; older versions are upgraded on opening.'),
+    name: z.string().min(1).max(200).describe('The scenario’s name.'),
+    description: z.string().max(5000).default('').describe('Notes on the scenario.'),
+    objective: Objective.default('tco').describe(
+      'What "best" means: ranking, the recommendation, charts and reports follow it.',
+    ),
+    workload: Workload.describe('The workload every candidate is sized and priced for.'),
+    value: ValueAssumptions.default(ValueAssumptions.parse({})).describe(
+      'What requests are worth and what launching costs: the ROI inputs.',
+    ),
+    operations: Operations.default(Operations.parse({})).describe(
+      'Running costs and availability of self-hosted placements: staff, storage, egress, reserve.',
+    ),
+    candidates: z
+      .array(Placement)
+      .max(10_000)
+      .default([])
+      .describe('Candidates named one by one (in addition to the sweep).'),
     sweep: CandidateSweep.optional(),
     constraints: Constraints.default({}),
-    /** Offerings, models, GPUs or instances defined in the file (custom or negotiated prices). */
     catalog: InlineCatalog.optional(),
-    discounts: z.array(Discount).default([]),
-    /**
-     * Evaluate with the prices the catalog knew to hold on this day (a past date re-runs an old
-     * decision). Unset: the day it is evaluated.
-     */
-    asOf: IsoDate.optional(),
-    /**
-     * The horizon's first month starts on this day, and a known price change (a promotion's end)
-     * applies in the months it covers. Unset: the as-of day.
-     */
-    startDate: IsoDate.optional(),
-    /** Ranges on inputs and how their futures are simulated; absent: point values only. */
-    uncertainty: Uncertainty.optional(),
+    discounts: z
+      .array(Discount)
+      .default([])
+      .describe('Negotiated discounts that apply in this scenario (over the catalog’s).'),
+    asOf: IsoDate.optional().describe(
+      'Evaluate with the prices the catalog knew to hold on this day (a past date re-runs an old decision); unset: the day it is evaluated.',
+    ),
+    startDate: IsoDate.optional().describe(
+      'The horizon’s first month starts on this day, so a known price change (a promotion’s end) applies in the months it covers; unset: the as-of day.',
+    ),
+    uncertainty: Uncertainty.optional().describe(
+      'Ranges on inputs and how their futures are simulated; absent: point values only.',
+    ),
   })
+  .describe('A Modelwise scenario: a workload, the candidates to compare, and the assumptions.')
   .refine((s) => s.objective !== 'npv' || s.value.perRequest !== undefined, {
     message: 'the npv objective needs a value per request (value.perRequest)',
     path: ['objective'],

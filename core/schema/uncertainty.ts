@@ -47,11 +47,19 @@ const PriceChangeFraction = z.number().finite().min(-0.95).max(4);
 
 export const PriceChangeRange = z
   .strictObject({
-    low: PriceChangeFraction.describe('The largest fall (−0.4 = 40 % lower by the horizon’s end).'),
-    likely: PriceChangeFraction.optional().describe(
-      'The most likely change; unset: no change (0), or the end of the range nearest to it.',
-    ),
-    high: PriceChangeFraction.describe('The largest rise (0 = prices stay as they are).'),
+    low: PriceChangeFraction.meta({
+      title: 'Low',
+      description: 'The largest fall (−0.4 = 40 % lower by the horizon’s end).',
+    }),
+    likely: PriceChangeFraction.optional().meta({
+      title: 'Likely',
+      description:
+        'The most likely change; unset: no change (0), or the end of the range nearest to it.',
+    }),
+    high: PriceChangeFraction.meta({
+      title: 'High',
+      description: 'The largest rise (0 = prices stay as they are).',
+    }),
   })
   .describe('How much prices may change by the horizon’s end, as a fraction of today’s.');
 export type PriceChangeRange = z.infer<typeof PriceChangeRange>;
@@ -72,14 +80,17 @@ export const Uncertainty = z
       .min(0)
       .max(2 ** 32 - 1)
       .default(1)
-      .describe('Seed of the sampling: the same seed gives the same results.'),
+      .meta({
+        title: 'Seed',
+        description: 'Seed of the sampling: the same seed gives the same results.',
+      }),
     samples: z
       .number()
       .int()
       .min(100)
       .max(100_000)
       .default(1000)
-      .describe('Simulated futures (Latin hypercube samples).'),
+      .meta({ title: 'Futures', description: 'Simulated futures (Latin hypercube samples).' }),
     recommendBy: z
       .enum(['objective', 'robust'])
       .default('objective')

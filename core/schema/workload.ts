@@ -1,108 +1,202 @@
 import { z } from 'zod';
-import {
-  Fraction,
-  Id,
-  NonNegative,
-  Positive,
-  PositiveInt,
-  Precision,
-  ResidencyZone,
-} from './common.ts';
+import { Fraction, Id, NonNegative, PositiveInt, Precision, ResidencyZone } from './common.ts';
 import { Benchmark } from './catalog.ts';
 
 /** Tokens per request: at least one, at most 10M (beyond any model's context window). */
-const Tokens = z.number().finite().min(1).max(10_000_000);
+const MAX_TOKENS = 10_000_000;
+const Tokens = z.number().finite().min(1).max(MAX_TOKENS);
 
-export const TokenSize = z
-  .strictObject({ mean: Tokens, p95: Tokens.optional() })
-  .refine((t) => t.p95 === undefined || t.p95 >= t.mean, {
-    message: 'p95 must be at least the mean',
-    path: ['p95'],
-  });
+/** A size per request, mean and p95: `what` is "Prompt" or "Output" (the form's labels). */
+function tokenSize(what: 'Prompt' | 'Output') {
+  const noun = what === 'Prompt' ? 'prompt (input)' : 'output';
+  return z
+    .strictObject({
+      mean: Tokens.meta({
+        title: `${what}, mean`,
+        description: `Mean ${noun} tokens per request.`,
+      }),
+      p95: Tokens.optional().meta({
+        title: `${what}, p95`,
+        description: `95th-percentile ${noun} tokens per request (at least the mean); unset means every request is the mean.`,
+      }),
+    })
+    .refine((t) => t.p95 === undefined || t.p95 >= t.mean, {
+      message: 'p95 must be at least the mean',
+      path: ['p95'],
+    });
+}
+
+/** Latency objectives: bounded so a typo (a minute per token) is refused, not swept. */
+const Slo = z
+  .strictObject({
+    ttftMs: z.number().finite().min(1).max(600_000).optional().meta({
+      title: 'Time to first token',
+      description: 'Latency objective: time to first token, ms (1 ms to 10 minutes).',
+    }),
+    tpotMs: z.number().finite().min(0.1).max(60_000).optional().meta({
+      title: 'Time per output token',
+      description:
+        'Latency objective: time per output token after the first, ms (0.1 ms to 1 minute).',
+    }),
+    e2eMs: z.number().finite().min(1).max(3_600_000).optional().meta({
+      title: 'End to end',
+      description:
+        'Latency objective: the whole request, first token to last, ms (1 ms to 1 hour).',
+    }),
+    /**
+     * Hosted APIs without published or measured latency cannot be checked: they are excluded
+     * (and counted) unless this includes them, marked "latency unknown".
+     */
+    includeUnknown: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Hosted APIs with no published or measured latency: excluded (and counted) unless this includes them.',
+      ),
+  })
+  .default({ includeUnknown: false })
+  .describe('Latency objectives every candidate must meet; unset means no objective.');
 
 export const Workload = z
   .strictObject({
     /** Volume; 1e12 a month is far beyond any single workload's and keeps every sum finite. */
-    requests: z.strictObject({
-      count: NonNegative.max(1e12),
-      per: z.enum(['day', 'month']),
+    requests: z
+      .strictObject({
+        count: NonNegative.max(1e12).meta({
+          title: 'Requests',
+          description: 'Requests per day (active days) or per month, as `per` says.',
+        }),
+        per: z.enum(['day', 'month']).meta({
+          title: 'Counted per',
+          description: 'Whether `count` is per active day or per month.',
+        }),
+      })
+      .describe('How many requests the workload serves.'),
+    peakToAverage: z.number().finite().min(1).max(100).default(1).meta({
+      title: 'Peak ÷ average',
+      description:
+        'Peak request rate ÷ average rate over the active hours (sizes self-hosted fleets).',
     }),
-    /** Peak request rate ÷ average rate over the active hours. */
-    peakToAverage: z.number().finite().min(1).max(100).default(1),
-    /** When traffic arrives: 24 × 7, or business hours such as 10 × 5. */
     schedule: z
       .strictObject({
-        hoursPerDay: z.number().finite().min(1).max(24),
-        daysPerWeek: z.number().finite().min(1).max(7),
+        hoursPerDay: z.number().finite().min(1).max(24).meta({
+          title: 'Active hours',
+          description: 'Hours a day traffic arrives.',
+        }),
+        daysPerWeek: z.number().finite().min(1).max(7).meta({
+          title: 'Active days',
+          description: 'Days a week traffic arrives.',
+        }),
       })
-      .default({ hoursPerDay: 24, daysPerWeek: 7 }),
-    monthlyGrowthPct: z.number().finite().min(-100).max(1000).default(0),
-    inputTokens: TokenSize,
-    outputTokens: TokenSize,
+      .default({ hoursPerDay: 24, daysPerWeek: 7 })
+      .describe('When traffic arrives: 24 × 7, or business hours such as 10 × 5.'),
+    monthlyGrowthPct: z.number().finite().min(-100).max(1000).default(0).meta({
+      title: 'Monthly growth',
+      description: 'Request volume growth per month, percent (negative for a decline).',
+    }),
+    inputTokens: tokenSize('Prompt').describe('Prompt (input) tokens per request.'),
+    outputTokens: tokenSize('Output').describe(
+      'Output tokens per request (reasoning tokens included: they are billed and decoded).',
+    ),
     promptCache: z
       .strictObject({
-        /** Tokens at the start of every prompt that repeat (system prompt, shared context). */
-        prefixTokens: NonNegative.max(10_000_000),
-        /** Share of billed requests whose prefix is found in a warm cache. */
-        hitRate: Fraction,
-        /** Distinct prefixes that share the traffic (each keeps its own cache entry warm). */
-        distinctPrefixes: z.number().int().positive().max(1e9).default(1),
+        prefixTokens: NonNegative.max(MAX_TOKENS).meta({
+          title: 'Cacheable prefix',
+          description:
+            'Tokens at the start of every prompt that repeat (system prompt, shared context); at most the mean prompt.',
+        }),
+        hitRate: Fraction.meta({
+          title: 'Prompt-cache hits',
+          description:
+            'Share of billed requests whose prefix is found in a warm cache (0–1), before the TTL effect at low volume.',
+        }),
+        distinctPrefixes: z.number().int().positive().max(1e9).default(1).meta({
+          title: 'Distinct prefixes',
+          description:
+            'Distinct prefixes that share the traffic; each keeps its own cache entry warm.',
+        }),
       })
-      .default({ prefixTokens: 0, hitRate: 0, distinctPrefixes: 1 }),
-    /** Share of requests answered by a response (semantic) cache: no model call at all. */
-    responseCacheHitRate: Fraction.default(0),
-    /** Share of billed requests sent through an async batch API (or offline jobs when self-hosted). */
-    batchShare: Fraction.default(0),
-    /** Share of billed requests sent at priority-tier prices. */
-    priorityShare: Fraction.default(0),
-    /** Weight precision for self-hosted candidates. */
-    precision: Precision.default('fp8'),
-    /** KV-cache precision; defaults to 16-bit, or FP8 when the weights are FP8. */
-    kvPrecision: Precision.optional(),
-    /** Allowed residency zones; empty means anywhere. */
-    residency: z.array(ResidencyZone).default([]),
-    /** Allowed cloud regions (ids); empty means any region in an allowed zone. */
-    regions: z.array(Id).default([]),
-    slo: z
-      .strictObject({
-        ttftMs: Positive.max(1e7).optional(),
-        tpotMs: Positive.max(1e7).optional(),
-        e2eMs: Positive.max(1e8).optional(),
-        /**
-         * Hosted APIs without published or measured latency cannot be checked: they are excluded
-         * (and counted) unless this includes them, marked "latency unknown".
-         */
-        includeUnknown: z.boolean().default(false),
-      })
-      .default({ includeUnknown: false }),
+      .default({ prefixTokens: 0, hitRate: 0, distinctPrefixes: 1 })
+      .describe('Provider prompt caching of a repeated prompt prefix.'),
+    responseCacheHitRate: Fraction.default(0).meta({
+      title: 'Response-cache hits',
+      description:
+        'Share of requests answered by a response (semantic) cache: no model call at all (0–1).',
+    }),
+    batchShare: Fraction.default(0).meta({
+      title: 'Batch share',
+      description:
+        'Share of billed requests sent through an async batch API, or run as offline jobs when self-hosted (0–1).',
+    }),
+    priorityShare: Fraction.default(0).meta({
+      title: 'Priority share',
+      description:
+        'Share of billed requests sent at priority-tier prices (0–1; with batchShare at most 1).',
+    }),
+    precision: Precision.default('fp8').meta({
+      title: 'Weights',
+      description: 'Weight precision of self-hosted candidates.',
+    }),
+    kvPrecision: Precision.optional().meta({
+      title: 'KV cache',
+      description: 'KV-cache precision; unset: 16-bit, or FP8 when the weights are FP8.',
+    }),
+    residency: z
+      .array(ResidencyZone)
+      .default([])
+      .describe('Allowed residency zones; empty means anywhere.'),
+    regions: z
+      .array(Id.describe('A cloud region id from the catalog.'))
+      .default([])
+      .describe('Allowed cloud regions (ids); empty means any region in an allowed zone.'),
+    slo: Slo,
     minQuality: z
       .strictObject({
-        benchmark: Benchmark,
-        score: z.number().finite().min(-1e6).max(1e6),
-        /** Models with no score on the benchmark: excluded (and counted) unless included here. */
-        includeUnknown: z.boolean().default(false),
-        /** The model whose score set the floor ("at least as good as"), for display. */
-        likeModelId: Id.optional(),
+        benchmark: Benchmark.describe('The benchmark the score is on.'),
+        score: z.number().finite().min(0).max(5000).meta({
+          title: 'Score at least',
+          description: 'The lowest acceptable score on that benchmark.',
+        }),
+        includeUnknown: z
+          .boolean()
+          .default(false)
+          .describe(
+            'Models with no score on the benchmark: excluded (and counted) unless this includes them.',
+          ),
+        likeModelId: Id.optional().describe(
+          'The model whose score set the floor ("at least as good as"), for display.',
+        ),
       })
-      .optional(),
-    /**
-     * Production (the default when absent) keeps an availability reserve warm; an experiment does
-     * not, and may end after a time box.
-     */
-    stage: z.enum(['production', 'experiment']).optional(),
-    /** Months an experiment runs: its costs stop there (commitments still owed are counted). */
-    timeBoxMonths: PositiveInt.max(120).optional(),
-    /** Where users are, to add network round-trip time to TTFT. */
+      .optional()
+      .describe(
+        'A minimum quality on a benchmark; models with no score on it are excluded unless included.',
+      ),
+    /** Production keeps an availability reserve warm; an experiment does not, and may end. */
+    stage: z.enum(['production', 'experiment']).optional().meta({
+      title: 'Stage',
+      description:
+        'production (the default when absent) keeps an availability reserve warm; an experiment does not, and may end after a time box.',
+    }),
+    timeBoxMonths: PositiveInt.max(120).optional().meta({
+      title: 'Time box',
+      description:
+        'Months an experiment runs: its costs stop there (commitments still owed are counted).',
+    }),
     userLocation: z
       .strictObject({
-        latitude: z.number().min(-90).max(90),
-        longitude: z.number().min(-180).max(180),
+        latitude: z.number().min(-90).max(90).describe('Latitude, degrees.'),
+        longitude: z.number().min(-180).max(180).describe('Longitude, degrees.'),
       })
-      .optional(),
+      .optional()
+      .describe('Where users are, to add network round-trip time to TTFT; unset adds none.'),
   })
   .refine((w) => w.batchShare + w.priorityShare <= 1 + 1e-9, {
     message: 'batchShare + priorityShare must not exceed 1',
     path: ['priorityShare'],
+  })
+  .refine((w) => w.timeBoxMonths === undefined || w.stage === 'experiment', {
+    message: "a time box applies to experiments: set stage to 'experiment'",
+    path: ['timeBoxMonths'],
   })
   .refine((w) => w.timeBoxMonths === undefined || w.stage === 'experiment', {
     message: "a time box applies to experiments: set stage to 'experiment'",

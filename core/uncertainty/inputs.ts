@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { requestValueUsd } from '../roi/value.ts';
 import type { Placement } from '../schema/placement.ts';
-import { RequestValue, ValueAssumptions } from '../schema/value.ts';
+import { numberFieldRules, type NumberFieldRules } from '../schema/field-rules.ts';
+import { RevenueValue, ValueAssumptions } from '../schema/value.ts';
 import type { UncertainInputId } from '../schema/uncertainty.ts';
 import { Workload } from '../schema/workload.ts';
 import { withOutputMean, withPromptMean } from '../workload/derive.ts';
@@ -21,6 +22,8 @@ export interface UncertainInput {
   label: (a: Assumptions) => string;
   /** The scenario field it stands for, as a path (for messages). */
   path: string;
+  /** The field's label and bounds as its schema states them (the range form's fields follow). */
+  rules: () => NumberFieldRules;
   /** The field's own schema: a range's low, likely and high must each pass it. */
   schema: () => z.ZodType;
   /** The value the scenario states (the likely value by default); undefined when it states none. */
@@ -41,7 +44,7 @@ const KIND_NAMES: Record<Kind, string> = {
 
 const workloadField = (
   id: UncertainInputId,
-  path: string,
+  at: string[],
   label: string,
   schema: () => z.ZodType,
   get: (w: Workload) => number,
@@ -50,7 +53,8 @@ const workloadField = (
 ): UncertainInput => ({
   id,
   label: () => label,
-  path: `workload.${path}`,
+  path: `workload.${at.join('.')}`,
+  rules: () => numberFieldRules(Workload, at),
   schema,
   point: (a) => get(a.workload),
   apply: (a, x) => ({ ...a, workload: set(a.workload, x) }),
@@ -60,7 +64,7 @@ const workloadField = (
 
 const valueField = (
   id: UncertainInputId,
-  path: string,
+  at: string[],
   label: string,
   schema: () => z.ZodType,
   get: (v: ValueAssumptions) => number | undefined,
@@ -69,7 +73,8 @@ const valueField = (
 ): UncertainInput => ({
   id,
   label: () => label,
-  path: `value.${path}`,
+  path: `value.${at.join('.')}`,
+  rules: () => numberFieldRules(ValueAssumptions, at),
   schema,
   point: (a) => get(a.value),
   apply: (a, x) => ({ ...a, value: set(a.value, x) }),
@@ -83,7 +88,7 @@ const valueShape = () => ValueAssumptions.shape;
 const setupField = (kind: Kind): UncertainInput =>
   valueField(
     `${kind}SetupUsd`,
-    `setupUsd.${kind}`,
+    ['setupUsd', kind],
     `Setup cost, ${KIND_NAMES[kind]} (USD)`,
     () => valueShape().setupUsd.unwrap().shape[kind],
     (v) => v.setupUsd[kind],
@@ -93,7 +98,7 @@ const setupField = (kind: Kind): UncertainInput =>
 const launchField = (kind: Kind): UncertainInput =>
   valueField(
     `${kind}WeeksToLaunch`,
-    `weeksToLaunch.${kind}`,
+    ['weeksToLaunch', kind],
     `Weeks to launch, ${KIND_NAMES[kind]}`,
     () => valueShape().weeksToLaunch.unwrap().shape[kind],
     (v) => v.weeksToLaunch[kind],
@@ -105,7 +110,7 @@ export const INPUTS: readonly UncertainInput[] = [
   {
     ...workloadField(
       'volume',
-      'requests.count',
+      ['requests', 'count'],
       '',
       () => workloadShape().requests.shape.count,
       (w) => w.requests.count,
@@ -115,7 +120,7 @@ export const INPUTS: readonly UncertainInput[] = [
   },
   workloadField(
     'monthlyGrowthPct',
-    'monthlyGrowthPct',
+    ['monthlyGrowthPct'],
     'Monthly growth (%)',
     () => workloadShape().monthlyGrowthPct,
     (w) => w.monthlyGrowthPct,
@@ -123,7 +128,7 @@ export const INPUTS: readonly UncertainInput[] = [
   ),
   workloadField(
     'promptTokens',
-    'inputTokens.mean',
+    ['inputTokens', 'mean'],
     'Prompt tokens (mean)',
     () => workloadShape().inputTokens.shape.mean,
     (w) => w.inputTokens.mean,
@@ -133,7 +138,7 @@ export const INPUTS: readonly UncertainInput[] = [
   ),
   workloadField(
     'outputTokens',
-    'outputTokens.mean',
+    ['outputTokens', 'mean'],
     'Output tokens (mean)',
     () => workloadShape().outputTokens.shape.mean,
     (w) => w.outputTokens.mean,
@@ -142,7 +147,7 @@ export const INPUTS: readonly UncertainInput[] = [
   ),
   workloadField(
     'promptCacheHitRate',
-    'promptCache.hitRate',
+    ['promptCache', 'hitRate'],
     'Prompt-cache hit rate',
     () => workloadShape().promptCache.unwrap().shape.hitRate,
     (w) => w.promptCache.hitRate,
@@ -151,7 +156,7 @@ export const INPUTS: readonly UncertainInput[] = [
   ),
   workloadField(
     'responseCacheHitRate',
-    'responseCacheHitRate',
+    ['responseCacheHitRate'],
     'Response-cache share',
     () => workloadShape().responseCacheHitRate,
     (w) => w.responseCacheHitRate,
@@ -160,25 +165,30 @@ export const INPUTS: readonly UncertainInput[] = [
   ),
   workloadField(
     'batchShare',
-    'batchShare',
+    ['batchShare'],
     'Batch share',
     () => workloadShape().batchShare,
     (w) => w.batchShare,
     (w, x) => ({ ...w, batchShare: x }),
     { percent: true },
   ),
-  valueField(
-    'valuePerRequestUsd',
-    'perRequest',
-    'Value per request (USD)',
-    () => RequestValue.options[0].shape.usdPerRequest,
-    (v) => (v.perRequest === undefined ? undefined : requestValueUsd(v.perRequest)),
-    // Any kind of value becomes its worth in USD: minutes saved × rate is one number per request.
-    (v, x) => ({ ...v, perRequest: { kind: 'revenue', usdPerRequest: x } }),
-  ),
+  {
+    ...valueField(
+      'valuePerRequestUsd',
+      ['perRequest'],
+      'Value per request (USD)',
+      () => RevenueValue.shape.usdPerRequest,
+      (v) => (v.perRequest === undefined ? undefined : requestValueUsd(v.perRequest)),
+      // Any kind of value becomes its worth in USD: minutes saved × rate is one number per request.
+      (v, x) => ({ ...v, perRequest: { kind: 'revenue', usdPerRequest: x } }),
+    ),
+    // Any kind of value is a USD amount per request: the revenue field's rules.
+    path: 'value.perRequest',
+    rules: () => numberFieldRules(RevenueValue, ['usdPerRequest']),
+  },
   valueField(
     'successRate',
-    'successRate',
+    ['successRate'],
     'Success rate',
     () => valueShape().successRate,
     (v) => v.successRate,

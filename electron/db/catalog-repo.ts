@@ -11,14 +11,14 @@ import type { Db } from './connection.ts';
 import { compileFilter } from './filter.ts';
 import type { Dependents, RowStore, StoredRow } from './rows.ts';
 import type { SeedStatements } from './seed.ts';
+import type { Result } from '../../core/contract/result.ts';
 import type {
   CatalogRowView,
   CatalogStats,
   CatalogTable,
   ListOptions,
-  Result,
-} from './store-types.ts';
-import { CATALOG_TABLES } from './store-types.ts';
+} from '../../core/contract/shapes.ts';
+import { CATALOG_TABLES } from '../../core/contract/shapes.ts';
 import { REFERENCES, TABLES } from './tables.ts';
 
 type Row = Record<string, unknown>;

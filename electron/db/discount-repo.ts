@@ -4,7 +4,8 @@ import { Discount } from '../../core/schema/catalog.ts';
 import { describeZodError } from '../../core/schema/errors.ts';
 import type { Db } from './connection.ts';
 import type { RowStore } from './rows.ts';
-import type { DiscountRow, Result } from './store-types.ts';
+import type { Result } from '../../core/contract/result.ts';
+import type { DiscountRow } from '../../core/contract/shapes.ts';
 
 interface Stored {
   id: number;

@@ -8,7 +8,8 @@ import { writeNativeCatalog, type NativeCatalog } from '../../core/catalog-impor
 import { describeZodError } from '../../core/schema/errors.ts';
 import { rowName, type CatalogRepo } from './catalog-repo.ts';
 import type { DiscountRepo } from './discount-repo.ts';
-import type { CatalogTable, Result } from './store-types.ts';
+import type { Result } from '../../core/contract/result.ts';
+import type { CatalogTable } from '../../core/contract/shapes.ts';
 import { TABLES, WRITE_ORDER } from './tables.ts';
 
 type Row = Record<string, unknown>;

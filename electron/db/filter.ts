@@ -3,7 +3,7 @@
  * joined by commas (`provider=openai,residency=eu`, `arch.layers=80`, `origin=user`, `stale=true`).
  * Compiled to a WHERE clause with parameters; an unknown field is refused by name.
  */
-import { ROW_ORIGINS, type CatalogTable } from './store-types.ts';
+import { ROW_ORIGINS, type CatalogTable } from '../../core/contract/shapes.ts';
 import { fieldsOf, TABLES } from './tables.ts';
 
 export type FilterSql =

@@ -16,7 +16,8 @@ import { parseJsonSafely } from '../../core/json-safe.ts';
 import { Offering, Provider, type Discount } from '../../core/schema/catalog.ts';
 import { describeZodError } from '../../core/schema/errors.ts';
 import type { RowStore } from './rows.ts';
-import type { CatalogTable, Result } from './store-types.ts';
+import type { Result } from '../../core/contract/result.ts';
+import type { CatalogTable } from '../../core/contract/shapes.ts';
 import { TABLES, WRITE_ORDER } from './tables.ts';
 
 type Row = Record<string, unknown>;

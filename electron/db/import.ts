@@ -25,13 +25,13 @@ import {
   type PlannedRow,
 } from './import-plan.ts';
 import type { RowStore } from './rows.ts';
+import type { Result } from '../../core/contract/result.ts';
 import type {
   CatalogTable,
   ImportFormat,
   ImportOptions,
   ImportSummary,
-  Result,
-} from './store-types.ts';
+} from '../../core/contract/shapes.ts';
 import { REFERENCES, TABLES, WRITE_ORDER } from './tables.ts';
 
 type Row = Record<string, unknown>;

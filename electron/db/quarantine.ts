@@ -5,7 +5,7 @@
  */
 import type { Db } from './connection.ts';
 import { rowName } from './catalog-repo.ts';
-import { CATALOG_TABLES, type CatalogTable } from './store-types.ts';
+import { CATALOG_TABLES, type CatalogTable } from '../../core/contract/shapes.ts';
 
 const TABLES_WITH_DATA = [...CATALOG_TABLES, 'scenarios'] as const;
 type DataTable = (typeof TABLES_WITH_DATA)[number];

@@ -4,9 +4,9 @@
  */
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './connection.ts';
-import type { CatalogTable, RowOrigin } from './store-types.ts';
+import type { CatalogTable, RowOrigin } from '../../core/contract/shapes.ts';
 import { REFERENCES, TABLES, type Reference } from './tables.ts';
-import { CATALOG_TABLES } from './store-types.ts';
+import { CATALOG_TABLES } from '../../core/contract/shapes.ts';
 
 type Row = Record<string, unknown>;
 type Params = Record<string, string | number | null>;

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import { parseScenario } from '../../core/scenario/parse.ts';
 import type { Db } from './connection.ts';
-import type { Result, ScenarioMeta, StoredScenario } from './store-types.ts';
+import type { Result } from '../../core/contract/result.ts';
+import type { ScenarioMeta, StoredScenario } from '../../core/contract/shapes.ts';
 
 interface Stored {
   id: string;

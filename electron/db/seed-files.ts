@@ -3,8 +3,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import {
+  CATALOG_SCHEMAS,
   CATALOG_TABLE_NAMES,
-  CATALOG_TABLE_SCHEMAS,
+  type CATALOG_TABLE_SCHEMAS,
 } from '../../core/catalog-import/catalog-tables.ts';
 import { describeZodError } from '../../core/schema/errors.ts';
 import { defaultSeedDir } from './paths.ts';
@@ -12,9 +13,7 @@ import { defaultSeedDir } from './paths.ts';
 export const SEED_TABLES = CATALOG_TABLE_NAMES;
 export type SeedTable = (typeof SEED_TABLES)[number];
 
-export const SEED_SCHEMAS = CATALOG_TABLE_SCHEMAS;
-
-export type SeedTables = { [T in SeedTable]: z.infer<(typeof SEED_SCHEMAS)[T]>[] };
+export type SeedTables = { [T in SeedTable]: z.infer<(typeof CATALOG_TABLE_SCHEMAS)[T]>[] };
 
 /** data/seed of the source tree (or `MODELWISE_SEED_DIR`); the packaged app passes its own. */
 export const SEED_DIR = defaultSeedDir();
@@ -79,7 +78,7 @@ export function readSeed(dir = SEED_DIR): SeedTables {
   const out = {} as Record<SeedTable, unknown[]>;
   for (const table of SEED_TABLES) {
     const raw: unknown = JSON.parse(readFileSync(join(dir, `${table}.json`), 'utf8'));
-    const parsed = z.array(SEED_SCHEMAS[table] as z.ZodType).safeParse(raw);
+    const parsed = z.array(CATALOG_SCHEMAS[table]).safeParse(raw);
     if (!parsed.success) throw new Error(`seed ${table}: ${describeZodError(parsed.error)}`);
     out[table] = parsed.data;
   }

@@ -8,7 +8,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from './connection.ts';
 import type { RowStore } from './rows.ts';
 import { readSeed, seedVersion, type SeedTables } from './seed-files.ts';
-import type { CatalogTable } from './store-types.ts';
+import type { CatalogTable } from '../../core/contract/shapes.ts';
 import { REFERENCES, TABLES, WRITE_ORDER } from './tables.ts';
 
 /** What a merge did, for logs and tests. */

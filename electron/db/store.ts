@@ -18,21 +18,20 @@ import { DB_FILE_NAME, defaultMigrationsDir, defaultSeedDir } from './paths.ts';
 import { RowStore } from './rows.ts';
 import { ScenarioRepo } from './scenario-repo.ts';
 import { SeedStatements, syncSeed, type SeedMerge } from './seed.ts';
+import type { Result } from '../../core/contract/result.ts';
 import type {
   CatalogRowView,
   CatalogStats,
-  CatalogStore,
   CatalogTable,
   DiscountRow,
   ImportFormat,
   ImportOptions,
   ImportSummary,
   ListOptions,
-  OpenOptions,
-  Result,
   ScenarioMeta,
   StoredScenario,
-} from './store-types.ts';
+} from '../../core/contract/shapes.ts';
+import type { CatalogStore, OpenOptions } from './store-types.ts';
 import { catalogWithRows, isCatalogTableName } from '../../core/catalog-import/catalog-tables.ts';
 
 export { DB_FILE_NAME, defaultDataDir } from './paths.ts';

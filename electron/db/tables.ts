@@ -8,7 +8,7 @@ import {
   CATALOG_TABLE_NAMES,
   catalogRowKey,
 } from '../../core/catalog-import/catalog-tables.ts';
-import { CATALOG_TABLES, type CatalogTable } from './store-types.ts';
+import { CATALOG_TABLES, type CatalogTable } from '../../core/contract/shapes.ts';
 
 type Row = Record<string, unknown>;
 type Cell = string | number | null;

@@ -3,17 +3,18 @@
  * process and the browser-mode server register the same ones. No Electron import here.
  */
 import { checkCatalog, summarizeFindings } from '../../core/catalog-check/check.ts';
+import type { z } from 'zod';
 import { parseJsonSafely } from '../../core/json-safe.ts';
 import { parseScenario } from '../../core/scenario/parse.ts';
 import { describeZodError } from '../../core/schema/errors.ts';
-import type { CatalogStore, Result } from '../db/store-types.ts';
+import type { CatalogStore } from '../db/store-types.ts';
 import {
   CHANNELS,
   type AppInfo,
   type Channel,
   type ChannelOutput,
-  type Reply,
-} from './contract.ts';
+  type Result,
+} from '../../core/contract/ipc.ts';
 import { importPreview } from './import-preview.ts';
 
 /** Native file dialogs (Electron); browser mode picks and saves files in the page instead. */
@@ -35,7 +36,7 @@ export interface HandlerContext {
 
 type Handlers = {
   [C in Channel]: (
-    input: ReturnType<(typeof CHANNELS)[C]['parse']>,
+    input: z.output<(typeof CHANNELS)[C]>,
   ) => Promise<Result<ChannelOutput<C>>> | Result<ChannelOutput<C>>;
 };
 
@@ -111,7 +112,7 @@ export async function dispatch(
   handlers: Handlers,
   channel: string,
   raw: unknown,
-): Promise<Reply<unknown>> {
+): Promise<Result<unknown>> {
   if (!Object.hasOwn(CHANNELS, channel))
     return { ok: false, error: `unknown channel '${channel}'` };
   const c = channel as Channel;

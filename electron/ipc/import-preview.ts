@@ -8,8 +8,10 @@ import { parseScenario } from '../../core/scenario/parse.ts';
 import { rankingEffect } from '../../core/scenario/ranking-effect.ts';
 import type { Catalog } from '../../core/schema/catalog.ts';
 import type { Scenario } from '../../core/schema/scenario.ts';
-import type { CatalogStore, ImportFormat, Result } from '../db/store-types.ts';
-import type { ImportPreview } from './contract.ts';
+import type { ImportPreview } from '../../core/contract/ipc.ts';
+import type { Result } from '../../core/contract/result.ts';
+import type { ImportFormat } from '../../core/contract/shapes.ts';
+import type { CatalogStore } from '../db/store-types.ts';
 
 export function importPreview(
   store: CatalogStore,

@@ -1,11 +1,11 @@
-import { CHANNELS, type Channel, type Reply } from './contract.ts';
+import { CHANNELS, type Channel, type Result } from '../../core/contract/ipc.ts';
 import { dispatch, type createHandlers } from './handlers.ts';
 
 /** The part of Electron's ipcMain the app uses (a fake in tests). */
 export interface IpcMainLike {
   handle(
     channel: string,
-    listener: (event: SenderEvent, input: unknown) => Promise<Reply<unknown>>,
+    listener: (event: SenderEvent, input: unknown) => Promise<Result<unknown>>,
   ): void;
 }
 

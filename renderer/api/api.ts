@@ -4,9 +4,9 @@ import type {
   ChannelOutput,
   PreloadBridge,
   RendererApi,
-  Reply,
-} from '../../electron/ipc/contract.ts';
-import type { MenuCommand } from '../../electron/ipc/menu-commands.ts';
+  Result,
+} from '../../core/contract/ipc.ts';
+import type { MenuCommand } from '../../core/contract/menu.ts';
 import { httpApi } from './http-transport.ts';
 
 declare global {
@@ -30,7 +30,7 @@ export async function call<C extends Channel>(
 ): Promise<ChannelOutput<C>> {
   const method = transport[channel] as unknown as (
     i: ChannelInput<C>,
-  ) => Promise<Reply<ChannelOutput<C>>>;
+  ) => Promise<Result<ChannelOutput<C>>>;
   const reply = await method(input);
   if (!reply.ok) throw new ApiError(reply.error);
   return reply.data as ChannelOutput<C>;

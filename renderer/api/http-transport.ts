@@ -3,19 +3,19 @@ import {
   type Channel,
   type ChannelInput,
   type RendererApi,
-  type Reply,
-} from '../../electron/ipc/contract.ts';
+  type Result,
+} from '../../core/contract/ipc.ts';
 
 /** Browser mode: each channel is a POST to the local server's /api/<channel>. */
 export function httpApi(base = './api/'): RendererApi {
-  const call = async (channel: Channel, input: unknown): Promise<Reply<unknown>> => {
+  const call = async (channel: Channel, input: unknown): Promise<Result<unknown>> => {
     try {
       const res = await fetch(`${base}${channel}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(input ?? {}),
       });
-      return (await res.json()) as Reply<unknown>;
+      return (await res.json()) as Result<unknown>;
     } catch (error) {
       return { ok: false, error: `the Modelwise server did not answer (${String(error)})` };
     }
@@ -36,7 +36,7 @@ export function httpApi(base = './api/'): RendererApi {
   return api;
 }
 
-function pickFile(accept: string): Promise<Reply<{ name: string; text: string } | null>> {
+function pickFile(accept: string): Promise<Result<{ name: string; text: string } | null>> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';

@@ -1,4 +1,4 @@
-import type { MenuCommand } from '../../electron/ipc/menu-commands.ts';
+import type { MenuCommand } from '../../core/contract/menu.ts';
 import {
   exportCatalogFile,
   exportScenarioFile,

@@ -1,35 +1,53 @@
 import { useId, useState } from 'react';
-import { formatNumberInput, parseNumberInput, type NumberRules } from './number-input.ts';
+import type { NumberFieldRules } from '../../core/schema/field-rules.ts';
+import {
+  fieldInputRules,
+  formatNumberInput,
+  parseNumberInput,
+  type FieldOptions,
+} from './number-input.ts';
 
-export interface NumberFieldProps extends NumberRules {
-  label: string;
-  value: number | undefined;
-  onCommit: (value: number | undefined) => void;
-  unit?: string;
-  hint?: string;
-  testId?: string;
-}
+/** A field that always holds a number, or (`optional`) one that may be emptied to unset it. */
+type Value =
+  | { value: number; optional?: false; onCommit: (value: number) => void }
+  | { value: number | undefined; optional: true; onCommit: (value: number | undefined) => void };
+
+export type NumberFieldProps = Value &
+  Omit<FieldOptions, 'optional'> & {
+    /** The field's rules read from its schema (core/schema/field-rules.ts): label, bounds, default. */
+    field: NumberFieldRules;
+    unit?: string;
+    hint?: string;
+    testId?: string;
+  };
 
 /**
  * A number input that applies valid values at once and refuses invalid ones in place, with the
- * rule broken shown under it; the last valid value stays in the scenario meanwhile.
+ * rule broken shown under it; the last valid value stays in the scenario meanwhile. Its label and
+ * limits come from the schema, so the form accepts exactly what a scenario file may hold.
  */
 export function NumberField(props: NumberFieldProps) {
-  const { label, value, onCommit, unit, hint, testId, ...rules } = props;
+  const { field, value, unit, hint, testId } = props;
+  const rules = fieldInputRules(field, props);
   const id = useId();
   // What the person is typing; null shows the scenario's value (and follows undo, sliders, loads).
   const [draft, setDraft] = useState<string | null>(null);
   const text = draft ?? formatNumberInput(value, rules);
   const parsed = draft === null ? null : parseNumberInput(draft, rules);
-  const error = parsed !== null && !parsed.ok ? `${label} ${parsed.error}` : null;
+  const error = parsed !== null && !parsed.ok ? `${field.label} ${parsed.error}` : null;
   const change = (next: string) => {
     setDraft(next);
     const p = parseNumberInput(next, rules);
-    if (p.ok && p.value !== value) onCommit(p.value);
+    if (!p.ok || p.value === value) return;
+    // Only a field the form and the schema both let be emptied parses to undefined.
+    if (props.optional) props.onCommit(p.value);
+    else if (p.value !== undefined) props.onCommit(p.value);
   };
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} title={field.description}>
+        {field.label}
+      </label>
       <div className={`input-unit${error ? ' invalid' : ''}`}>
         <input
           id={id}

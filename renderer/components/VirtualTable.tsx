@@ -69,7 +69,12 @@ const VirtualRow = memo(function VirtualRow<T>(p: RowProps<T>) {
       }}
     >
       {p.columns.map((c) => (
-        <div key={c.id} role="cell" className={c.align === 'right' ? 'num' : undefined}>
+        <div
+          key={c.id}
+          role="cell"
+          data-column={c.id}
+          className={c.align === 'right' ? 'num' : undefined}
+        >
           {c.render(p.row)}
         </div>
       ))}

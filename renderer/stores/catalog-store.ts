@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AppInfo, CatalogSnapshot } from '../../electron/ipc/contract.ts';
+import type { AppInfo, CatalogSnapshot } from '../../core/contract/ipc.ts';
 import { call } from '../api/api.ts';
 
 export interface CatalogState {

@@ -1,6 +1,6 @@
 /** How `catalog list` prints each table in a terminal: a few columns that identify a row. */
 import { formatNumber } from '../../core/format.ts';
-import type { CatalogRowView, CatalogTable } from '../../electron/db/store-types.ts';
+import type { CatalogRowView, CatalogTable } from '../../core/contract/shapes.ts';
 
 type Row = Record<string, unknown>;
 type Column = [header: string, cell: (row: Row) => string];

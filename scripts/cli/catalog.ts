@@ -2,7 +2,6 @@
  * `modelwise catalog …`: the local catalog database from a terminal — stats, list, import and
  * export. Every refusal is one line (UsageError, exit 2).
  */
-import { writeFileSync } from 'node:fs';
 import { checkCatalog, summarizeFindings } from '../../core/catalog-check/check.ts';
 import type { Finding } from '../../core/catalog-check/rules.ts';
 import { diffLines } from '../../core/catalog-import/diff.ts';
@@ -16,14 +15,15 @@ import {
 } from '../../core/scenario/ranking-effect.ts';
 import type { Catalog } from '../../core/schema/catalog.ts';
 import type { Scenario } from '../../core/schema/scenario.ts';
-import type { CatalogTable, ImportSummary } from '../../electron/db/store-types.ts';
-import { CATALOG_TABLES, IMPORT_FORMATS } from '../../electron/db/store-types.ts';
+import type { CatalogTable, ImportSummary } from '../../core/contract/shapes.ts';
+import { CATALOG_TABLES, IMPORT_FORMATS } from '../../core/contract/shapes.ts';
 import { enumFlag, intFlag, parseArgs, requiredFlag, stringFlag } from './args.ts';
 import { withStore, withWritableStore } from './catalog-source.ts';
 import { readJsonFile, readTextFile } from './read-file.ts';
 import { catalogText } from './catalog-table.ts';
 import { FailedReport, UsageError } from './errors.ts';
 import { today } from './today.ts';
+import { printOrWrite } from './write-file.ts';
 
 export const CATALOG_USAGE = `  catalog stats [--json]
   catalog list ${CATALOG_TABLES.join('|')} [--filter TEXT|field=value,…] [--limit N] [--offset N] [--json]
@@ -251,12 +251,6 @@ function exportCatalog(argv: readonly string[]): string {
   return withStore((store) => {
     const result = store.exportText(format ?? 'json', { table, filter: stringFlag(a, 'filter') });
     if (!result.ok) throw new UsageError(result.error);
-    if (out === undefined) return result.data.trimEnd();
-    try {
-      writeFileSync(out, result.data);
-    } catch {
-      throw new UsageError(`${out}: cannot write the file`);
-    }
-    return `wrote ${out}`;
+    return printOrWrite(result.data, out);
   });
 }

@@ -1,11 +1,10 @@
 /** Dispatches a CLI command line to its command; returns what to print. */
-import { z } from 'zod';
-import { Scenario } from '../../core/schema/scenario.ts';
 import { CATALOG_USAGE, runCatalog } from './catalog.ts';
 import { loadCatalog } from './catalog-source.ts';
 import { runCost } from './cost.ts';
 import { UsageError } from './errors.ts';
 import { runEstimate } from './estimate.ts';
+import { runSchema } from './schema.ts';
 
 const USAGE = `usage: modelwise <command> [options]
 
@@ -16,7 +15,7 @@ commands:
   cost --scenario FILE [--objective tco|npv|monthly|perOutcome] [--format table|json|csv|md]
        [--as-of YYYY-MM-DD]
 ${CATALOG_USAGE}
-  schema scenario
+  schema scenario [--out FILE]
   help
 
 The catalog database lives in MODELWISE_DATA_DIR when set, else the platform's app-data folder.`;
@@ -31,13 +30,7 @@ export function run(argv: readonly string[]): string {
     case 'catalog':
       return runCatalog(rest);
     case 'schema':
-      if (rest.length !== 1 || rest[0] !== 'scenario')
-        throw new UsageError("schema: the only schema is 'scenario'");
-      return JSON.stringify(
-        z.toJSONSchema(Scenario, { io: 'input', unrepresentable: 'any' }),
-        null,
-        1,
-      );
+      return runSchema(rest);
     case undefined:
     case 'help':
     case '--help':

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { checkCatalog } from '../../core/catalog-check/check.ts';
 import type { Finding } from '../../core/catalog-check/rules.ts';
 import { describeZodError } from '../../core/schema/errors.ts';
-import { SEED_SCHEMAS, SEED_TABLES, type SeedTables } from '../../electron/db/seed-files.ts';
+import { CATALOG_SCHEMAS } from '../../core/catalog-import/catalog-tables.ts';
+import { SEED_TABLES, type SeedTables } from '../../electron/db/seed-files.ts';
 import { GPUS } from './curated/gpus.ts';
 import { hostedModels } from './sources/hosted-models.ts';
 import { seedInstances } from './sources/instances.ts';
@@ -58,7 +59,7 @@ export function collectSeed(): CollectedSeed {
   };
   const out = {} as Record<string, unknown[]>;
   for (const table of SEED_TABLES) {
-    const parsed = z.array(SEED_SCHEMAS[table] as z.ZodType).safeParse(raw[table]);
+    const parsed = z.array(CATALOG_SCHEMAS[table]).safeParse(raw[table]);
     if (!parsed.success) throw new Error(`${table}: ${describeZodError(parsed.error)}`);
     out[table] = parsed.data;
   }

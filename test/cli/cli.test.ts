@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../scripts/cli/run.ts';
 import { workedExampleScenario } from '../support/scenarios.ts';
@@ -343,7 +344,7 @@ describe('CLI: cost', () => {
     const dir = tmp();
     const v2 = writeJson(dir, 'v2.json', { ...workedExampleScenario(), schemaVersion: 2 });
     expect(() => run(['cost', '--scenario', v2])).toThrow(
-      'schemaVersion: the file is version 2; this version of Modelwise reads 1',
+      'schemaVersion: the file is version 2, from a newer Modelwise; this version reads up to 1 (update Modelwise to open it)',
     );
     const unknown = writeJson(dir, 'u.json', {
       ...workedExampleScenario(),
@@ -366,6 +367,11 @@ describe('CLI: process behaviour', () => {
     const schema = JSON.parse(out);
     expect(schema.properties.schemaVersion.const).toBe(1);
     expect(schema.required).toContain('workload');
+    // --out writes the same text to a file (how `npm run schema` refreshes the published copy).
+    const file = `${tmp()}/scenario.schema.json`;
+    expect(run(['schema', 'scenario', '--out', file])).toBe(`wrote ${file}`);
+    expect(readFileSync(file, 'utf8')).toBe(out);
+    expect(() => run(['schema', 'workload'])).toThrow("schema: the only schema is 'scenario'");
   });
 
   it('errors exit non-zero with one line and no stack trace', () => {

@@ -4,6 +4,7 @@ import { parseScenario } from '../../core/scenario/parse.ts';
 import { Scenario, type ScenarioInput } from '../../core/schema/scenario.ts';
 import type { UncertaintyInput } from '../../core/schema/uncertainty.ts';
 import { paybackBands, volumeBands } from '../../core/uncertainty/bands.ts';
+import { INPUTS, uncertainInput } from '../../core/uncertainty/inputs.ts';
 import { keepRangesConsistent } from '../../core/uncertainty/reconcile.ts';
 import { simulationSetup } from '../../core/uncertainty/setup.ts';
 import { simulate, type UncertaintyResult } from '../../core/uncertainty/simulate.ts';
@@ -475,5 +476,19 @@ describe('ranges follow their point values', () => {
     expect(kept.uncertainty?.inputs.valuePerRequestUsd).toBeUndefined();
     expect(parsesAgain(kept)).toBe(true);
     expect(keepRangesConsistent(base, base)).toBe(base);
+  });
+});
+
+describe('every uncertain input', () => {
+  it('has a label and bounds from its own schema field (the range form follows them)', () => {
+    for (const input of INPUTS) {
+      const rules = input.rules();
+      expect(rules.label.length).toBeGreaterThan(0);
+      // The form refuses what the file refuses: the schema's bound is the form's bound.
+      if (rules.max !== undefined)
+        expect(input.schema().safeParse(rules.max * 2 + 1).success).toBe(false);
+    }
+    expect(uncertainInput('promptCacheHitRate').rules().max).toBe(1);
+    expect(uncertainInput('volume').rules().min).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportFormat } from '../../electron/db/store-types.ts';
+import type { ImportFormat } from '../../core/contract/shapes.ts';
 import { dumpDatabase, offeringRow, openTestStore, testPaths } from '../support/db.ts';
 import { useTempDir } from '../support/tmp.ts';
 

@@ -1,7 +1,7 @@
 import { readSeed } from '../../electron/db/seed-files.ts';
 import { describe, expect, it } from 'vitest';
 import { openCatalogStore } from '../../electron/db/store.ts';
-import { CHANNELS, type Reply } from '../../electron/ipc/contract.ts';
+import { CHANNELS, type Result } from '../../core/contract/ipc.ts';
 import { createHandlers } from '../../electron/ipc/handlers.ts';
 import { registerIpc, type SenderEvent } from '../../electron/ipc/register.ts';
 import { useTempDir } from '../support/tmp.ts';
@@ -18,7 +18,7 @@ function setup() {
   });
   const registered = new Map<
     string,
-    (event: SenderEvent, input: unknown) => Promise<Reply<unknown>>
+    (event: SenderEvent, input: unknown) => Promise<Result<unknown>>
   >();
   const channels = registerIpc(
     { handle: (c, l) => registered.set(c, l) },
@@ -85,7 +85,7 @@ describe('IPC registration against a real database', () => {
     const saved = (await call('scenarios:save', {
       name: 'Worked example',
       scenario: workedExampleScenario(),
-    })) as Reply<{ id: string }>;
+    })) as Result<{ id: string }>;
     expect(saved.ok).toBe(true);
     if (!saved.ok) return;
     const got = await call('scenarios:get', { id: saved.data.id });
@@ -104,7 +104,8 @@ describe('IPC registration against a real database', () => {
     const { store, call } = setup();
     expect(await call('scenario:parse', { text: '{"schemaVersion": 3}' })).toEqual({
       ok: false,
-      error: 'schemaVersion: the file is version 3; this version of Modelwise reads 1',
+      error:
+        'schemaVersion: the file is version 3, from a newer Modelwise; this version reads up to 1 (update Modelwise to open it)',
     });
     expect(await call('scenario:parse', { text: '' })).toEqual({
       ok: false,
@@ -152,7 +153,7 @@ describe('IPC: reviewing and applying an import', () => {
       text: file,
       format: 'litellm',
       scenario,
-    })) as Reply<{
+    })) as Result<{
       summary: { dryRun: boolean };
       ranking: { pickAfter: { monthlyUsdBefore: number; monthlyUsdAfter: number } };
       revision: number;
@@ -184,7 +185,7 @@ describe('IPC: reviewing and applying an import', () => {
     const again = (await call('catalog:importPreview', {
       text: file,
       format: 'litellm',
-    })) as Reply<{ revision: number }>;
+    })) as Result<{ revision: number }>;
     if (!again.ok) throw new Error(again.error);
     const applied = await call('catalog:import', {
       text: file,
@@ -196,7 +197,7 @@ describe('IPC: reviewing and applying an import', () => {
       store.readCatalog().offerings.find((o) => o.id === 'openai/gpt-5.6')?.usdPerMTok.input,
     ).toBe(4);
 
-    const check = (await call('catalog:check', {})) as Reply<{
+    const check = (await call('catalog:check', {})) as Result<{
       errors: number;
       findings: unknown[];
     }>;

@@ -9,7 +9,7 @@ import Module, { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { CHANNELS } from '../../electron/ipc/contract.ts';
+import { CHANNELS } from '../../core/contract/ipc.ts';
 import { useTempDir } from '../support/tmp.ts';
 
 const tmp = useTempDir();
@@ -127,8 +127,11 @@ describe('the bundled main process (under Node, with a stand-in for Electron)', 
     delete process.env.MODELWISE_DATA_DIR;
     try {
       createRequire(join(root, 'x.js'))(join(root, 'dist-electron', 'main.cjs'));
-      // main() is async: wait until it has opened its window (or reported an error).
-      await expect.poll(() => fake.windows.length + fake.errors.length).toBeGreaterThan(0);
+      // main() is async: wait until it has opened its window (or reported an error). Opening the
+      // catalog and merging the seed takes well under a second; a busy machine gets 15.
+      await expect
+        .poll(() => fake.windows.length + fake.errors.length, { timeout: 15_000, interval: 20 })
+        .toBeGreaterThan(0);
     } finally {
       (Module as unknown as { _load: typeof load })._load = load;
       delete versions.electron;

@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
-import { MENU_COMMANDS, type MenuCommand } from '../../electron/ipc/menu-commands.ts';
+import { MENU_COMMANDS, type MenuCommand } from '../../core/contract/menu.ts';
 import { menuTemplate } from '../../electron/menu-template.ts';
 import { nativeBindingPath } from '../../electron/native-binding.ts';
 
@@ -85,5 +87,44 @@ describe('packaging (electron-builder config)', () => {
     const native = build.extraResources.find((r: { to: string }) => r.to === 'native');
     expect(native.from).toBe('.cache/electron-native/dist/${platform}-${arch}');
     expect(build.files).toContain('!node_modules/better-sqlite3/build/**');
+  });
+});
+
+describe('what a fresh checkout needs to start the desktop app', () => {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+  const lowerBound = (range: string) => {
+    const m = /(\d+)\.(\d+)(?:\.(\d+))?/.exec(range);
+    if (m === null) throw new Error(`no version in '${range}'`);
+    return [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)];
+  };
+  const atLeast = (a: number[], b: number[]) => {
+    const i = a.findIndex((n, k) => n !== b[k]);
+    return i === -1 || (a[i] as number) > (b[i] as number);
+  };
+
+  it('declares every package the native-build script loads', () => {
+    const script = readFileSync('scripts/electron-native.mjs', 'utf8');
+    const loaded = [...script.matchAll(/require\.resolve\('((?:@[^/']+\/)?[^/']+)/g)].map(
+      (m) => m[1] as string,
+    );
+    expect(loaded).toEqual(expect.arrayContaining(['prebuild-install', 'node-gyp']));
+    const declared = { ...pkg.dependencies, ...pkg.devDependencies };
+    expect(loaded.filter((name) => !(name in declared))).toEqual([]);
+  });
+
+  it('declares a Node that Electron’s installer accepts, and says so on an older one', async () => {
+    const electron = JSON.parse(readFileSync('node_modules/electron/package.json', 'utf8'));
+    // engines ">=22.12" and Electron 42's ">= 22.12.0": the declared floor is not below Electron's.
+    expect(atLeast(lowerBound(pkg.engines.node), lowerBound(electron.engines.node))).toBe(true);
+    const script = pathToFileURL(join(process.cwd(), 'scripts', 'electron-native.mjs')).href;
+    const { checkNodeForElectron } = (await import(script)) as {
+      checkNodeForElectron: (node: string) => void;
+    };
+    const floor = lowerBound(electron.engines.node).join('.');
+    expect(() => checkNodeForElectron(floor)).not.toThrow();
+    expect(() => checkNodeForElectron('99.0.0')).not.toThrow();
+    expect(() => checkNodeForElectron('20.19.0')).toThrow(
+      `the desktop app needs Node ${floor} or newer (Electron ${electron.version}'s installer); this is Node 20.19.0`,
+    );
   });
 });

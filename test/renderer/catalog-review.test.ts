@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyDiff } from '../../core/catalog-import/diff.ts';
 import type { Finding } from '../../core/catalog-check/rules.ts';
 import type { RankingEffect } from '../../core/scenario/ranking-effect.ts';
-import type { ImportSummary } from '../../electron/db/store-types.ts';
+import type { ImportSummary } from '../../core/contract/shapes.ts';
 import { filterFindings, ruleCounts } from '../../renderer/features/catalog/checks.ts';
 import {
   addedKeys,

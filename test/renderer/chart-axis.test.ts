@@ -20,6 +20,26 @@ describe('chart axis labels', () => {
     expect(compactCount(1_500)).toBe('1.5k');
     expect(compactCount(850)).toBe('850');
   });
+
+  it('a value that rounds up to the next unit is written in that unit (999,999 is 1M, not 1000k)', () => {
+    // Two significant digits below 100 of a unit, whole units above; rounding half up.
+    expect(compactCount(999)).toBe('999');
+    expect(compactCount(999.4)).toBe('999');
+    expect(compactCount(999.5)).toBe('1k');
+    expect(compactCount(9_949)).toBe('9.9k');
+    expect(compactCount(9_950)).toBe('10k');
+    expect(compactCount(99_499)).toBe('99k');
+    expect(compactCount(99_500)).toBe('100k');
+    expect(compactCount(999_499)).toBe('999k');
+    expect(compactCount(999_500)).toBe('1M');
+    expect(compactCount(999_999)).toBe('1M');
+    expect(compactCount(999_999_999)).toBe('1B');
+    expect(compactCount(999_999_999_999)).toBe('1T');
+    expect(compactCount(-999_999)).toBe('−1M');
+    expect(compactUsd(999_999)).toBe('$1M');
+    expect(compactUsd(-999_999)).toBe('−$1M');
+    expect(compactUsd(2.5)).toBe('$2.5');
+  });
 });
 
 describe('log axis ticks', () => {

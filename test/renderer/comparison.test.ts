@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { COMPARISON_COLUMNS } from '../../core/report/comparison-columns.ts';
+import { comparisonCsv } from '../../core/report/writers.ts';
 import { evaluateScenario } from '../../core/scenario/evaluate.ts';
 import { Scenario } from '../../core/schema/scenario.ts';
 import { readSeed } from '../../electron/db/seed-files.ts';
@@ -24,15 +26,7 @@ function evaluate(s = defaultScenario()) {
 describe('comparison table rows', () => {
   const e = evaluate();
   const rows = (q: Partial<typeof DEFAULT_QUERY>) =>
-    Array.from(
-      visibleRows(
-        e.result,
-        e.index,
-        { ...DEFAULT_QUERY, ...q },
-        e.context.rates.requestsPerMonth,
-        new Map(),
-      ),
-    );
+    Array.from(visibleRows(e.result, e.index, { ...DEFAULT_QUERY, ...q }, new Map()));
 
   it('default order is the rank order', () => {
     expect(rows({})).toEqual(Array.from(e.result.order));
@@ -40,8 +34,15 @@ describe('comparison table rows', () => {
 
   it('filter by kind, feasibility and words', () => {
     const c = e.result.columns;
-    expect(rows({ kinds: ['onprem'] }).every((i) => c.kind[i] === 2)).toBe(true);
-    expect(rows({ feasibleOnly: true }).every((i) => c.feasible[i] === 1)).toBe(true);
+    const owned = rows({ kinds: ['onprem'] });
+    expect(owned.length).toBeGreaterThan(0);
+    expect(owned.length).toBeLessThan(c.size);
+    expect(owned.every((i) => c.kind[i] === 2)).toBe(true);
+    const feasible = rows({ feasibleOnly: true });
+    expect(feasible.length).toBe(e.result.feasibleCount);
+    expect(feasible.length).toBeGreaterThan(0);
+    expect(feasible.length).toBeLessThan(c.size);
+    expect(feasible.every((i) => c.feasible[i] === 1)).toBe(true);
     const gpt = rows({ text: 'openai gpt-4o' });
     expect(gpt.length).toBeGreaterThan(0);
     expect(gpt.map((i) => e.result.row(i).id)).toContain('api:openai/gpt-4o');
@@ -51,8 +52,11 @@ describe('comparison table rows', () => {
   it('sort by a number, unknown values last either way', () => {
     const c = e.result.columns;
     for (const desc of [false, true]) {
-      const order = rows({ sort: { key: 'ttftMs', desc } });
+      const order = rows({ sort: { column: 'ttftMs', desc } });
       const known = order.filter((i) => !Number.isNaN(c.ttftMs[i] as number));
+      // Both kinds are there: self-hosted candidates with a TTFT, APIs that publish none.
+      expect(known.length).toBeGreaterThan(1);
+      expect(known.length).toBeLessThan(order.length);
       const values = known.map((i) => c.ttftMs[i] as number);
       expect(values).toEqual([...values].sort((a, b) => (desc ? b - a : a - b)));
       expect(order.slice(known.length).every((i) => Number.isNaN(c.ttftMs[i] as number))).toBe(
@@ -64,25 +68,66 @@ describe('comparison table rows', () => {
   it('sort by model name; equal keys keep rank order', () => {
     const rankOf = new Map(Array.from(e.result.order, (i, k) => [i, k]));
     const model = (i: number) => e.result.row(i).modelId;
+    let ties = 0;
     for (const desc of [false, true]) {
-      const order = rows({ sort: { key: 'label', desc } });
+      const order = rows({ sort: { column: 'candidate', desc } });
+      expect(e.result.columns.size).toBeGreaterThan(1);
       expect(order).toHaveLength(e.result.columns.size);
       for (let k = 1; k < order.length; k++) {
         const a = order[k - 1]!;
         const b = order[k]!;
         const d = model(a).localeCompare(model(b));
         expect(desc ? d >= 0 : d <= 0).toBe(true);
-        if (d === 0) expect(rankOf.get(a)!).toBeLessThan(rankOf.get(b)!);
+        if (d === 0) {
+          ties++;
+          expect(rankOf.get(a)!).toBeLessThan(rankOf.get(b)!);
+        }
       }
     }
+    // Many candidates serve the same model: the tie rule was exercised.
+    expect(ties).toBeGreaterThan(0);
     // Ties on a number keep rank order too.
-    const byGpus = rows({ sort: { key: 'gpus', desc: false } });
+    const byGpus = rows({ sort: { column: 'gpus', desc: false } });
     const gpus = (i: number) => e.result.columns.gpusPeak[i] as number;
+    let gpuTies = 0;
     for (let k = 1; k < byGpus.length; k++) {
       const a = byGpus[k - 1]!;
       const b = byGpus[k]!;
-      if (gpus(a) === gpus(b)) expect(rankOf.get(a)!).toBeLessThan(rankOf.get(b)!);
+      if (gpus(a) === gpus(b)) {
+        gpuTies++;
+        expect(rankOf.get(a)!).toBeLessThan(rankOf.get(b)!);
+      }
     }
+    expect(gpuTies).toBeGreaterThan(0);
+  });
+});
+
+describe('comparison columns', () => {
+  const e = evaluate();
+  const sorted = (column: string, desc = false) =>
+    Array.from(
+      visibleRows(e.result, e.index, { ...DEFAULT_QUERY, sort: { column, desc } }, new Map()),
+    );
+
+  it('have one definition each: unique keys, a width, numbers on the right', () => {
+    const keys = COMPARISON_COLUMNS.map((c) => c.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(COMPARISON_COLUMNS.find((c) => c.key === 'monthlyUsd')?.align).toBe('right');
+    expect(COMPARISON_COLUMNS.find((c) => c.key === 'candidate')?.align).toBe('left');
+    expect(COMPARISON_COLUMNS.every((c) => c.widthPx > 0)).toBe(true);
+    // The CSV's header is the keys, in the table's order.
+    expect(comparisonCsv([]).trim()).toBe(keys.join(','));
+  });
+
+  it('status sorts by rank; per request and per 1M tokens in the monthly order', () => {
+    expect(e.result.columns.size).toBeGreaterThan(1);
+    expect(sorted('status')).toEqual(Array.from(e.result.order));
+    expect(sorted('status', true)).toEqual(Array.from(e.result.order).reverse());
+    const monthly = sorted('monthlyUsd');
+    expect(sorted('perRequestUsd')).toEqual(monthly);
+    expect(sorted('perMTokUsd')).toEqual(monthly);
+    // And that order is not the rank order (infeasible candidates rank last whatever they cost).
+    expect(monthly).not.toEqual(Array.from(e.result.order));
   });
 });
 
@@ -132,19 +177,36 @@ describe('custom offerings', () => {
   });
 });
 
+/**
+ * The default scenario with what every chart needs to draw: a value per request (payback lines)
+ * and hosted APIs with no published latency counted (all three placement kinds).
+ */
+function chartScenario(): Scenario {
+  const s = defaultScenario();
+  return Scenario.parse({
+    ...s,
+    value: { ...s.value, perRequest: { kind: 'revenue', usdPerRequest: 0.02 } },
+    workload: { ...s.workload, slo: { ...s.workload.slo, includeUnknown: true } },
+  });
+}
+
 describe('chart data', () => {
-  const e = evaluate();
+  const e = evaluate(chartScenario());
   const chosen = chosenIndices(e, []);
 
   it('follows the recommendation and the best of each other placement kind', () => {
     expect(chosen[0]).toBe(e.result.recommended);
     const kinds = chosen.map((i) => e.result.columns.kind[i]);
+    expect(kinds).toHaveLength(3);
     expect(new Set(kinds).size).toBe(kinds.length);
   });
 
   it('breakdown bars stack to the monthly cost and drop empty parts', () => {
     const rows = chosen.map((i) => e.result.row(i));
+    // The recommendation and the best of the other two kinds: three bars.
+    expect(rows).toHaveLength(3);
     const bars = breakdownBars(rows, (r) => r.id);
+    expect(bars.datasets.length).toBeGreaterThan(1);
     rows.forEach((r, k) => {
       const sum = bars.datasets.reduce((a, d) => a + (d.data[k] ?? 0), 0);
       expect(sum).toBeCloseTo(r.monthlyUsd ?? 0, 6);
@@ -163,12 +225,20 @@ describe('chart data', () => {
     const [a, b, c] = curves.series[0]!.cost as number[];
     expect(b! / a!).toBeCloseTo(2, 3);
     expect(c! / b!).toBeCloseTo(2, 3);
-    const wide = volumeCurves(e, chosen, volumeGrid(1e3, 1e9, 30));
+    // A dear API against the cheapest rented fleet: the API's cost grows with volume while the
+    // fleet's steps with replicas, so over six decades they cross.
+    const pair = [
+      e.result.indexOf('api:openai/gpt-4o'),
+      chosen.find((i) => e.result.columns.kind[i] === 1)!,
+    ];
+    expect(pair.every((i) => i >= 0)).toBe(true);
+    const wide = volumeCurves(e, pair, volumeGrid(1e3, 1e9, 30));
+    expect(wide.breakEvens.length).toBeGreaterThan(0);
     for (const be of wide.breakEvens) {
       // Just below and at the crossing the cheaper one differs (self-hosting costs step with replicas).
-      const below = volumeCurves(e, chosen, [be.requestsPerMonth - 1, be.requestsPerMonth]);
-      const ia = chosen.findIndex((i) => e.result.row(i).id === be.a);
-      const ib = chosen.findIndex((i) => e.result.row(i).id === be.b);
+      const below = volumeCurves(e, pair, [be.requestsPerMonth - 1, be.requestsPerMonth]);
+      const ia = pair.findIndex((i) => e.result.row(i).id === be.a);
+      const ib = pair.findIndex((i) => e.result.row(i).id === be.b);
       const diff = (k: number) =>
         (below.series[ia]!.cost[k] as number) - (below.series[ib]!.cost[k] as number);
       expect(Math.sign(diff(0))).not.toBe(Math.sign(diff(1)));
@@ -177,6 +247,7 @@ describe('chart data', () => {
 
   it('scatter points are feasible, the frontier gets faster as it gets dearer', () => {
     const pts = costLatencyPoints(e);
+    expect(pts.frontier.length).toBeGreaterThan(1);
     for (let k = 1; k < pts.frontier.length; k++) {
       expect(pts.frontier[k]!.x).toBeGreaterThanOrEqual(pts.frontier[k - 1]!.x);
       expect(pts.frontier[k]!.y).toBeLessThan(pts.frontier[k - 1]!.y);
@@ -185,6 +256,9 @@ describe('chart data', () => {
 
   it('payback lines start at minus the setup cost and cross zero at the payback month', () => {
     const lines = paybackLines(e, chosen);
+    expect(lines.lines).toHaveLength(chosen.length);
+    // A revenue per request pays back: the crossing rule below is exercised.
+    expect(lines.lines.some((l) => l.paybackMonth !== null && l.paybackMonth > 0)).toBe(true);
     for (const l of lines.lines) {
       const row = e.result.rankedRows().find((r) => r.id === l.id)!;
       expect(l.net[0]).toBe(-row.setupUsd);

@@ -8,6 +8,7 @@ import { useWorkspace } from '../../stores/workspace-store.ts';
 import { candidateOptions } from './candidate-options.ts';
 import { CustomOfferingForm } from './CustomOfferingForm.tsx';
 import { FilterChips } from './FilterChips.tsx';
+import { CANDIDATE_FIELDS as F } from './fields.ts';
 import { EMPTY_API, EMPTY_CLOUD, EMPTY_ONPREM, ONPREM_DEFAULTS } from './sweep-defaults.ts';
 
 const PRICING_LABELS: Record<PricingModel, string> = {
@@ -22,6 +23,18 @@ const ENGINE_LABELS: Record<Engine, string> = {
   sglang: 'SGLang',
   tgi: 'TGI',
 };
+
+/** The owned-GPU assumptions the form shows; each reads its label, limits and default from the schema. */
+const ONPREM_ASSUMPTIONS = [
+  { key: 'amortizationMonths', unit: 'months', hint: undefined },
+  { key: 'powerUsdPerKwh', unit: '$/kWh', hint: undefined },
+  { key: 'pue', unit: '', hint: undefined },
+  {
+    key: 'colocationUsdPerKwMonth',
+    unit: '$/kW·mo',
+    hint: 'Per kW of server rating (CBRE H2 2024 average asking rate by default)',
+  },
+] as const;
 
 type Sweep = NonNullable<Scenario['sweep']>;
 function updateSweep(edit: (s: Sweep) => Sweep): void {
@@ -69,11 +82,9 @@ export function CandidatesPanel() {
           }}
         />
         <NumberField
-          label="Budget"
+          field={F.budget}
           value={budget}
           optional
-          min={1}
-          max={1e12}
           unit="$/month"
           hint="Candidates above it are marked over budget"
           onCommit={(v) =>
@@ -161,15 +172,10 @@ export function CandidatesPanel() {
             onChange={(scaling) => setPart('cloud', { ...cloud, scaling })}
           />
           <NumberField
-            label="Autoscaling floor"
+            field={F.cloudMinReplicas}
             value={cloud.minReplicas}
-            integer
-            min={0}
-            max={1000}
             unit="replicas"
-            onCommit={(v) =>
-              setPart('cloud', { ...cloud, minReplicas: v ?? EMPTY_CLOUD.minReplicas })
-            }
+            onCommit={(minReplicas) => setPart('cloud', { ...cloud, minReplicas })}
           />
         </section>
       )}
@@ -188,76 +194,22 @@ export function CandidatesPanel() {
             selected={onprem.families}
             onChange={(families) => setPart('onprem', { ...onprem, families })}
           />
+          {ONPREM_ASSUMPTIONS.map(({ key, unit, hint }) => (
+            <NumberField
+              key={key}
+              field={F[key]}
+              value={onprem.assumptions[key] ?? ONPREM_DEFAULTS[key]}
+              unit={unit}
+              hint={hint}
+              onCommit={(v) =>
+                setPart('onprem', { ...onprem, assumptions: { ...onprem.assumptions, [key]: v } })
+              }
+            />
+          ))}
           <NumberField
-            label="Amortization"
-            value={onprem.assumptions.amortizationMonths ?? ONPREM_DEFAULTS.amortizationMonths}
-            integer
-            min={1}
-            max={120}
-            unit="months"
-            onCommit={(v) =>
-              setPart('onprem', {
-                ...onprem,
-                assumptions: {
-                  ...onprem.assumptions,
-                  amortizationMonths: v ?? ONPREM_DEFAULTS.amortizationMonths,
-                },
-              })
-            }
-          />
-          <NumberField
-            label="Electricity"
-            value={onprem.assumptions.powerUsdPerKwh ?? ONPREM_DEFAULTS.powerUsdPerKwh}
-            min={0}
-            max={5}
-            unit="$/kWh"
-            onCommit={(v) =>
-              setPart('onprem', {
-                ...onprem,
-                assumptions: {
-                  ...onprem.assumptions,
-                  powerUsdPerKwh: v ?? ONPREM_DEFAULTS.powerUsdPerKwh,
-                },
-              })
-            }
-          />
-          <NumberField
-            label="PUE"
-            value={onprem.assumptions.pue ?? ONPREM_DEFAULTS.pue}
-            min={1}
-            max={3}
-            onCommit={(v) =>
-              setPart('onprem', {
-                ...onprem,
-                assumptions: { ...onprem.assumptions, pue: v ?? ONPREM_DEFAULTS.pue },
-              })
-            }
-          />
-          <NumberField
-            label="Colocation"
-            value={
-              onprem.assumptions.colocationUsdPerKwMonth ?? ONPREM_DEFAULTS.colocationUsdPerKwMonth
-            }
-            min={0}
-            max={100_000}
-            unit="$/kW·mo"
-            hint="Per kW of server rating (CBRE H2 2024 average asking rate by default)"
-            onCommit={(v) =>
-              setPart('onprem', {
-                ...onprem,
-                assumptions: {
-                  ...onprem.assumptions,
-                  colocationUsdPerKwMonth: v ?? ONPREM_DEFAULTS.colocationUsdPerKwMonth,
-                },
-              })
-            }
-          />
-          <NumberField
-            label="Staff"
+            field={F.staffUsdPerMonth}
             value={onprem.assumptions.staffUsdPerMonth}
             optional
-            min={0}
-            max={10_000_000}
             unit="$/month"
             hint="Empty: FTE × loaded cost from the operations assumptions"
             onCommit={(v) => {

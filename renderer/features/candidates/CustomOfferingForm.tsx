@@ -4,19 +4,18 @@ import { useCatalog } from '../../stores/catalog-store.ts';
 import { useUi } from '../../stores/ui-store.ts';
 import { useWorkspace } from '../../stores/workspace-store.ts';
 import { addCustomOffering } from './custom-offering.ts';
+import { CANDIDATE_FIELDS as F } from './fields.ts';
 
 /** Adds a negotiated or private API price to the scenario. */
 export function CustomOfferingForm() {
   const models = useCatalog((s) => s.snapshot?.catalog.models ?? []);
   const [name, setName] = useState('');
   const [modelId, setModelId] = useState('llama-3.3-70b');
-  const [input, setInput] = useState<number | undefined>(0.6);
-  const [output, setOutput] = useState<number | undefined>(0.6);
+  const [input, setInput] = useState(0.6);
+  const [output, setOutput] = useState(0.6);
   const [cacheRead, setCacheRead] = useState<number | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const add = () => {
-    if (input === undefined || output === undefined)
-      return setError('input and output prices are required');
     const result = addCustomOffering(
       useWorkspace.getState().scenario,
       {
@@ -62,28 +61,12 @@ export function CustomOfferingForm() {
           ))}
         </select>
       </div>
+      <NumberField field={F.inputUsdPerMTok} value={input} unit="$/1M" onCommit={setInput} />
+      <NumberField field={F.outputUsdPerMTok} value={output} unit="$/1M" onCommit={setOutput} />
       <NumberField
-        label="Input"
-        value={input}
-        min={0}
-        max={10_000}
-        unit="$/1M"
-        onCommit={setInput}
-      />
-      <NumberField
-        label="Output"
-        value={output}
-        min={0}
-        max={10_000}
-        unit="$/1M"
-        onCommit={setOutput}
-      />
-      <NumberField
-        label="Cached input"
+        field={F.cacheReadUsdPerMTok}
         value={cacheRead}
         optional
-        min={0}
-        max={10_000}
         unit="$/1M"
         onCommit={setCacheRead}
       />

@@ -1,6 +1,6 @@
 import { formatNumber } from '../../../core/format.ts';
 import { useCallback, useEffect, useState } from 'react';
-import type { CatalogRowView, CatalogTable } from '../../../electron/db/store-types.ts';
+import type { CatalogRowView, CatalogTable } from '../../../core/contract/shapes.ts';
 import { call } from '../../api/api.ts';
 import { VirtualTable } from '../../components/VirtualTable.tsx';
 import { useCatalog } from '../../stores/catalog-store.ts';

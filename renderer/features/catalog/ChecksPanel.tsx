@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { CatalogCheck } from '../../../electron/ipc/contract.ts';
+import type { CatalogCheck } from '../../../core/contract/ipc.ts';
 import type { Finding, FindingLevel, RuleId } from '../../../core/catalog-check/rules.ts';
 import { formatNumber } from '../../../core/format.ts';
 import { call } from '../../api/api.ts';

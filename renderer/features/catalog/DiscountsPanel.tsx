@@ -1,9 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { DiscountRow } from '../../../electron/db/store-types.ts';
+import type { DiscountRow } from '../../../core/contract/shapes.ts';
 import { call } from '../../api/api.ts';
+import { numberFieldRules } from '../../../core/schema/field-rules.ts';
+import { Discount } from '../../../core/schema/catalog.ts';
 import { NumberField } from '../../components/NumberField.tsx';
 import { useCatalog } from '../../stores/catalog-store.ts';
 import { attempt } from '../../stores/ui-store.ts';
+
+const FRACTION = numberFieldRules(Discount, ['fraction']);
 
 /** Negotiated discounts per provider or per offering; the comparison applies them at once. */
 export function DiscountsPanel() {
@@ -11,7 +15,7 @@ export function DiscountsPanel() {
   const [rows, setRows] = useState<DiscountRow[]>([]);
   const [target, setTarget] = useState<'provider' | 'offering'>('provider');
   const [id, setId] = useState('');
-  const [pct, setPct] = useState<number | undefined>(10);
+  const [fraction, setFraction] = useState(0.1);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
@@ -26,12 +30,11 @@ export function DiscountsPanel() {
     };
   }, [version]);
   const add = async () => {
-    if (pct === undefined) return setError('enter a discount');
     try {
       await call('discounts:set', {
         discount: {
           [target === 'provider' ? 'provider' : 'offeringId']: id.trim(),
-          fraction: pct / 100,
+          fraction,
           note,
         },
       });
@@ -136,7 +139,7 @@ export function DiscountsPanel() {
           />
         </div>
         <div style={{ maxWidth: 300, marginTop: 8 }}>
-          <NumberField label="Discount" value={pct} min={0} max={95} unit="%" onCommit={setPct} />
+          <NumberField field={FRACTION} value={fraction} percent onCommit={setFraction} />
         </div>
         {error && (
           <div className="reason" role="alert">

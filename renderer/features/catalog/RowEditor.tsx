@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CatalogTable } from '../../../electron/db/store-types.ts';
+import type { CatalogTable } from '../../../core/contract/shapes.ts';
 import { call } from '../../api/api.ts';
 import { useCatalog } from '../../stores/catalog-store.ts';
 import { attempt } from '../../stores/ui-store.ts';

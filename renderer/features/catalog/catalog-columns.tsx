@@ -1,5 +1,5 @@
 import { formatDecimal } from '../../../core/format.ts';
-import type { CatalogRowView, CatalogTable } from '../../../electron/db/store-types.ts';
+import type { CatalogRowView, CatalogTable } from '../../../core/contract/shapes.ts';
 import type { Column } from '../../components/VirtualTable.tsx';
 
 type Row = CatalogRowView;

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { ImportPreview } from '../../../electron/ipc/contract.ts';
-import type { ImportFormat } from '../../../electron/db/store-types.ts';
+import type { ImportPreview } from '../../../core/contract/ipc.ts';
+import type { ImportFormat } from '../../../core/contract/shapes.ts';
 
 /** An import under review: the file, and what applying it would do. Nothing is written yet. */
 export interface PendingImport {

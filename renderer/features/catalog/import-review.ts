@@ -5,7 +5,7 @@
 import type { CatalogDiff } from '../../../core/catalog-import/diff.ts';
 import { formatUsd } from '../../../core/format.ts';
 import type { RankingEffect } from '../../../core/scenario/ranking-effect.ts';
-import type { ImportSummary } from '../../../electron/db/store-types.ts';
+import type { ImportSummary } from '../../../core/contract/shapes.ts';
 
 /** A changed row as the review lists it: its key, both dates, and each field old → new. */
 export interface ChangeLine {

@@ -1,4 +1,4 @@
-import type { CatalogTable } from '../../../electron/db/store-types.ts';
+import type { CatalogTable } from '../../../core/contract/shapes.ts';
 
 /** A starting row for "Add row" in each table: the required fields, to be filled in. */
 export function templateRow(table: CatalogTable, today: string): Record<string, unknown> {

@@ -74,10 +74,12 @@ export function ChartCanvas<T extends ChartType>({
     const plain = config as unknown as ChartConfiguration;
     if (
       chart.current === null ||
-      (chart.current.config as ChartConfiguration).type !== plain.type
+      // Through unknown: asserting chart.js's config union to ChartConfiguration directly makes the
+      // type checker compare the two structurally, which costs it seconds.
+      (chart.current.config as unknown as { type?: ChartType }).type !== plain.type
     ) {
       chart.current?.destroy();
-      chart.current = new Chart(canvas.current, plain);
+      chart.current = new Chart<ChartType>(canvas.current, plain);
     } else {
       chart.current.data = plain.data;
       // New options make chart.js re-resolve all of them: only hand them over when they changed.

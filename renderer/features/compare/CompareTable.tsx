@@ -1,6 +1,6 @@
 import { formatNumber } from '../../../core/format.ts';
 import { useMemo, useState } from 'react';
-import { COMPARISON_COLUMNS } from '../../../core/report/comparison-rows.ts';
+import { COMPARISON_COLUMNS } from '../../../core/report/comparison-columns.ts';
 import type { CandidateResult } from '../../../core/sweep/types.ts';
 import { VirtualTable, type Column } from '../../components/VirtualTable.tsx';
 import { useResults } from '../../stores/results-store.ts';
@@ -11,37 +11,6 @@ import { comparisonReport } from './report-export.ts';
 import { useCompare } from './compare-store.ts';
 import { visibleRows } from './table-model.ts';
 import { currentUncertainty } from '../uncertainty/uncertainty-store.ts';
-
-const WIDTHS: Record<string, number> = {
-  rank: 64,
-  candidate: 340,
-  kind: 86,
-  monthlyUsd: 112,
-  perRequestUsd: 104,
-  perMTokUsd: 104,
-  ttftMs: 84,
-  tpotMs: 80,
-  e2eMs: 92,
-  gpus: 64,
-  utilization: 92,
-  quality: 72,
-  netMonthlyUsd: 132,
-  paybackMonth: 86,
-  status: 380,
-};
-const RIGHT = new Set([
-  'monthlyUsd',
-  'perRequestUsd',
-  'perMTokUsd',
-  'ttftMs',
-  'tpotMs',
-  'e2eMs',
-  'gpus',
-  'utilization',
-  'quality',
-  'netMonthlyUsd',
-  'paybackMonth',
-]);
 
 function cellFor(id: string, text: (c: CandidateResult) => string) {
   return (c: CandidateResult) => {
@@ -85,8 +54,8 @@ function cellFor(id: string, text: (c: CandidateResult) => string) {
 const COLUMNS: Column<CandidateResult>[] = COMPARISON_COLUMNS.map((col) => ({
   id: col.key,
   header: col.header,
-  size: WIDTHS[col.key] ?? 110,
-  align: RIGHT.has(col.key) ? ('right' as const) : ('left' as const),
+  size: col.widthPx,
+  align: col.align,
   render: cellFor(col.key, col.text),
 }));
 
@@ -129,7 +98,6 @@ export function CompareTable() {
       evaluation.result,
       evaluation.index,
       query,
-      evaluation.context.rates.requestsPerMonth,
       searchCacheFor(evaluation.placements),
     );
   }, [evaluation, query]);
@@ -226,10 +194,7 @@ export function CompareTable() {
         rowKey={(r) => r.id}
         height={460}
         columnVisibility={columnVisibility}
-        sort={{
-          id: query.sort.key === 'label' ? 'candidate' : query.sort.key,
-          desc: query.sort.desc,
-        }}
+        sort={{ id: query.sort.column, desc: query.sort.desc }}
         onSort={(id) => c.sortBy(id)}
         onRowClick={(r) => useUi.getState().toggleSelected(r.id)}
         rowClassName={(r) =>

@@ -1,11 +1,6 @@
 import { create } from 'zustand';
-import {
-  DEFAULT_QUERY,
-  SORT_KEYS,
-  type Kind,
-  type SortKey,
-  type TableQuery,
-} from './table-model.ts';
+import { COMPARISON_COLUMNS } from '../../../core/report/comparison-columns.ts';
+import { DEFAULT_QUERY, type Kind, type TableQuery } from './table-model.ts';
 
 export interface CompareState {
   query: TableQuery;
@@ -17,22 +12,18 @@ export interface CompareState {
   toggleColumn: (columnId: string) => void;
 }
 
-/** Table columns a column id sorts by (the candidate name sorts by model; status by rank). */
-export function sortKeyOf(columnId: string): SortKey {
-  if (columnId === 'candidate') return 'label';
-  if (columnId === 'status') return 'rank';
-  return (SORT_KEYS as readonly string[]).includes(columnId) ? (columnId as SortKey) : 'rank';
-}
+/** Less-used columns start hidden; the column menu shows them. */
+const FIRST_VISIBILITY: Record<string, boolean> = Object.fromEntries(
+  COMPARISON_COLUMNS.filter((c) => c.hiddenAtFirst).map((c) => [c.key, false]),
+);
 
 export const useCompare = create<CompareState>()((set) => ({
   query: DEFAULT_QUERY,
-  // Less-used columns start hidden; the column menu shows them.
-  columnVisibility: { perMTokUsd: false, utilization: false, kind: false },
-  sortBy: (columnId) =>
+  columnVisibility: FIRST_VISIBILITY,
+  sortBy: (column) =>
     set((s) => {
-      const key = sortKeyOf(columnId);
-      const same = s.query.sort.key === key;
-      return { query: { ...s.query, sort: { key, desc: same ? !s.query.sort.desc : false } } };
+      const same = s.query.sort.column === column;
+      return { query: { ...s.query, sort: { column, desc: same ? !s.query.sort.desc : false } } };
     }),
   setText: (text) => set((s) => ({ query: { ...s.query, text } })),
   toggleKind: (kind) =>

@@ -1,29 +1,13 @@
+import { comparisonColumn } from '../../../core/report/comparison-columns.ts';
 import type { Placement } from '../../../core/schema/placement.ts';
 import type { CatalogIndex } from '../../../core/sweep/catalog-index.ts';
 import type { SweepResult } from '../../../core/sweep/sweep.ts';
-import type { SweepColumns } from '../../../core/sweep/table.ts';
 
-export const SORT_KEYS = [
-  'rank',
-  'label',
-  'kind',
-  'monthlyUsd',
-  'perRequestUsd',
-  'perMTokUsd',
-  'ttftMs',
-  'tpotMs',
-  'e2eMs',
-  'gpus',
-  'utilization',
-  'quality',
-  'netMonthlyUsd',
-  'paybackMonth',
-] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
 export type Kind = Placement['kind'];
 
 export interface TableQuery {
-  sort: { key: SortKey; desc: boolean };
+  /** The column (a key of COMPARISON_COLUMNS) whose order the rows follow. */
+  sort: { column: string; desc: boolean };
   /** Words that must all appear in the candidate's model, provider, instance or region. */
   text: string;
   /** Placement kinds shown; empty shows all. */
@@ -32,7 +16,7 @@ export interface TableQuery {
 }
 
 export const DEFAULT_QUERY: TableQuery = {
-  sort: { key: 'rank', desc: false },
+  sort: { column: 'rank', desc: false },
   text: '',
   kinds: [],
   feasibleOnly: false,
@@ -62,37 +46,6 @@ function modelIdOf(p: Placement, index: CatalogIndex): string {
     : p.modelId;
 }
 
-function numericColumn(c: SweepColumns, key: SortKey, requests: number): (i: number) => number {
-  switch (key) {
-    case 'monthlyUsd':
-      return (i) => c.monthlyUsd[i] as number;
-    case 'perRequestUsd':
-    case 'perMTokUsd':
-      // Both are the monthly cost over a constant: the same order.
-      return (i) => (c.monthlyUsd[i] as number) / Math.max(1, requests);
-    case 'ttftMs':
-      return (i) => c.ttftMs[i] as number;
-    case 'tpotMs':
-      return (i) => c.tpotMs[i] as number;
-    case 'e2eMs':
-      return (i) => c.e2eMs[i] as number;
-    case 'gpus':
-      return (i) => c.gpusPeak[i] as number;
-    case 'utilization':
-      return (i) => c.utilization[i] as number;
-    case 'quality':
-      return (i) => c.quality[i] as number;
-    case 'netMonthlyUsd':
-      return (i) => c.netMonthlyUsd[i] as number;
-    case 'paybackMonth':
-      return (i) => c.paybackMonth[i] as number;
-    case 'kind':
-      return (i) => c.kind[i] as number;
-    default:
-      return () => 0;
-  }
-}
-
 /**
  * The rows to show, in order: filtered by kind, feasibility and text, then sorted. Works on the
  * sweep's columns, so tens of thousands of candidates sort in milliseconds. Unknown values sort last
@@ -102,7 +55,6 @@ export function visibleRows(
   result: SweepResult,
   index: CatalogIndex,
   query: TableQuery,
-  requestsPerMonth: number,
   searchCache: Map<number, string>,
 ): Int32Array {
   const c = result.columns;
@@ -125,13 +77,14 @@ export function visibleRows(
     }
     out.push(i);
   }
-  const { key, desc } = query.sort;
-  if (key === 'rank') {
+  const { desc } = query.sort;
+  const order = comparisonColumn(query.sort.column)?.order ?? 'rank';
+  if (order === 'rank') {
     if (desc) out.reverse();
     return Int32Array.from(out);
   }
   // Array.prototype.sort is stable and `out` is in rank order, so ties keep rank order as they are.
-  if (key === 'label') {
+  if (order === 'label') {
     // Few distinct models: sort their names once, then sort rows by the name's integer rank.
     const names = out.map((i) => modelIdOf(c.placements[i] as Placement, index));
     const nameRank = new Map(
@@ -144,10 +97,9 @@ export function visibleRows(
     });
     return Int32Array.from(out);
   }
-  const value = numericColumn(c, key, requestsPerMonth);
   out.sort((a, b) => {
-    const va = value(a);
-    const vb = value(b);
+    const va = order(c, a);
+    const vb = order(c, b);
     const na = Number.isNaN(va);
     const nb = Number.isNaN(vb);
     if (na || nb) return na === nb ? 0 : na ? 1 : -1;

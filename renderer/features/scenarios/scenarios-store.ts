@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ScenarioMeta } from '../../../electron/db/store-types.ts';
+import type { ScenarioMeta } from '../../../core/contract/shapes.ts';
 import { call } from '../../api/api.ts';
 import { attempt } from '../../stores/ui-store.ts';
 

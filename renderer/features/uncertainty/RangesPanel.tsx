@@ -1,6 +1,11 @@
 import { useState } from 'react';
 import type { Scenario } from '../../../core/schema/scenario.ts';
-import type { InputRange } from '../../../core/schema/uncertainty.ts';
+import { numberFieldRules, type NumberFieldRules } from '../../../core/schema/field-rules.ts';
+import {
+  PriceChangeRange,
+  Uncertainty,
+  type InputRange,
+} from '../../../core/schema/uncertainty.ts';
 import { INPUTS, type UncertainInput } from '../../../core/uncertainty/inputs.ts';
 import { NumberField, SelectField } from '../../components/NumberField.tsx';
 import { useWorkspace } from '../../stores/workspace-store.ts';
@@ -13,6 +18,18 @@ import {
   withPriceRange,
   type PriceKind,
 } from './ranges-edit.ts';
+
+/** Each input's field rules (label, bounds) from its schema: the range's ends follow them. */
+const INPUT_RULES = new Map(INPUTS.map((input) => [input.id, input.rules()]));
+const PRICE_RULES = {
+  low: numberFieldRules(PriceChangeRange, ['low']),
+  likely: numberFieldRules(PriceChangeRange, ['likely']),
+  high: numberFieldRules(PriceChangeRange, ['high']),
+};
+const OPTION_RULES = {
+  samples: numberFieldRules(Uncertainty, ['samples']),
+  seed: numberFieldRules(Uncertainty, ['seed']),
+};
 
 const PRICE_KINDS: { kind: PriceKind; label: string }[] = [
   { kind: 'api', label: 'Hosted API prices' },
@@ -51,7 +68,11 @@ function InputRangeRow({ input }: { input: UncertainInput }) {
     }
     set((s) => withInputRange(s, input.id, { ...range, [end]: x } as InputRange));
   };
-  const rules = input.percent ? { percent: true, min: 0, max: 1 } : {};
+  const rules = INPUT_RULES.get(input.id) as NumberFieldRules;
+  const end = (name: 'Low' | 'Likely' | 'High') => ({
+    field: { ...rules, label: name },
+    percent: input.percent,
+  });
   return (
     <div className="range-row" data-testid={`range-${input.id}`}>
       <div className="range-head">
@@ -79,23 +100,20 @@ function InputRangeRow({ input }: { input: UncertainInput }) {
       {range !== undefined && (
         <div className="range-fields">
           <NumberField
-            label="Low"
+            {...end('Low')}
             value={range.low}
-            {...rules}
             testId={`range-${input.id}-low`}
             onCommit={(x) => setEnd('low', x)}
           />
           <NumberField
-            label="Likely"
-            value={range.likely ?? point}
-            {...rules}
+            {...end('Likely')}
+            value={range.likely ?? point ?? range.low}
             testId={`range-${input.id}-likely`}
             onCommit={(x) => setEnd('likely', x)}
           />
           <NumberField
-            label="High"
+            {...end('High')}
             value={range.high}
-            {...rules}
             testId={`range-${input.id}-high`}
             onCommit={(x) => setEnd('high', x)}
           />
@@ -116,7 +134,7 @@ function PriceRangeRow({ kind, label }: { kind: PriceKind; label: string }) {
   const [problem, setProblem] = useState<string | null>(null);
   const path = `uncertainty.priceChange.${kind}`;
   const set = (edit: (s: Scenario) => Scenario) => setProblem(tryEdit(edit, path));
-  const rules = { percent: true, min: -0.95, max: 4 };
+
   const likely =
     range === undefined ? 0 : (range.likely ?? Math.min(range.high, Math.max(range.low, 0)));
   return (
@@ -140,13 +158,11 @@ function PriceRangeRow({ kind, label }: { kind: PriceKind; label: string }) {
           {(['low', 'likely', 'high'] as const).map((end) => (
             <NumberField
               key={end}
-              label={end === 'low' ? 'Low' : end === 'high' ? 'High' : 'Likely'}
+              field={PRICE_RULES[end]}
+              percent
               value={end === 'likely' ? likely : range[end]}
-              {...rules}
               testId={`price-${kind}-${end}`}
-              onCommit={(x) =>
-                x !== undefined && set((s) => withPriceRange(s, kind, { ...range, [end]: x }))
-              }
+              onCommit={(x) => set((s) => withPriceRange(s, kind, { ...range, [end]: x }))}
             />
           ))}
         </div>
@@ -230,22 +246,16 @@ export function RangesPanel() {
             futures — the choice that is least bad when things go badly.
           </p>
           <NumberField
-            label="Futures"
+            field={OPTION_RULES.samples}
             value={u.samples}
-            integer
-            min={100}
-            max={100_000}
             hint="More futures, steadier percentiles (1,000 is plenty for P10–P90)"
-            onCommit={(x) => x !== undefined && update({ samples: x })}
+            onCommit={(samples) => update({ samples })}
           />
           <NumberField
-            label="Seed"
+            field={OPTION_RULES.seed}
             value={u.seed}
-            integer
-            min={0}
-            max={2 ** 32 - 1}
             hint="The same seed gives the same futures"
-            onCommit={(x) => x !== undefined && update({ seed: x })}
+            onCommit={(seed) => update({ seed })}
           />
         </section>
       )}

@@ -1,6 +1,7 @@
 import type { Operations } from '../../../core/schema/operations.ts';
 import { NumberField } from '../../components/NumberField.tsx';
 import { updateOperations, useWorkspace } from '../../stores/workspace-store.ts';
+import { OPERATIONS_FIELDS as F } from './fields.ts';
 
 /**
  * What running a self-hosted model costs besides its GPUs, and what keeping it available takes:
@@ -16,127 +17,98 @@ export function OperationsPanel() {
       <section className="section">
         <h3>Operations staff</h3>
         <NumberField
-          label="Loaded cost"
+          field={F.usdPerFteYear}
           testId="staff-cost"
           value={staff.usdPerFteYear}
-          min={0}
-          max={10_000_000}
           unit="$/FTE-year"
-          onCommit={(x) => set({ staff: { ...staff, usdPerFteYear: x ?? 0 } })}
+          onCommit={(usdPerFteYear) => set({ staff: { ...staff, usdPerFteYear } })}
         />
         <NumberField
-          label="Rented GPUs"
+          field={F.fteCloud}
           value={staff.fte.cloud}
-          min={0}
-          max={1000}
           unit="FTE"
-          onCommit={(x) => set({ staff: { ...staff, fte: { ...staff.fte, cloud: x ?? 0 } } })}
+          onCommit={(cloud) => set({ staff: { ...staff, fte: { ...staff.fte, cloud } } })}
         />
         <NumberField
-          label="Owned GPUs"
+          field={F.fteOnprem}
           value={staff.fte.onprem}
-          min={0}
-          max={1000}
           unit="FTE"
-          onCommit={(x) => set({ staff: { ...staff, fte: { ...staff.fte, onprem: x ?? 0 } } })}
+          onCommit={(onprem) => set({ staff: { ...staff, fte: { ...staff.fte, onprem } } })}
         />
         <NumberField
-          label="Per owned GPU"
+          field={F.ftePerOwnedGpu}
           value={staff.ftePerOwnedGpu}
-          min={0}
-          max={10}
           unit="FTE"
-          onCommit={(x) => set({ staff: { ...staff, ftePerOwnedGpu: x ?? 0 } })}
+          onCommit={(ftePerOwnedGpu) => set({ staff: { ...staff, ftePerOwnedGpu } })}
         />
       </section>
       <section className="section">
         <h3>Running costs</h3>
         <NumberField
-          label="Weights storage"
+          field={F.storageUsdPerGBMonth}
           value={o.storageUsdPerGBMonth}
-          min={0}
-          max={100}
           unit="$/GB-month"
-          onCommit={(x) => set({ storageUsdPerGBMonth: x ?? 0 })}
+          onCommit={(storageUsdPerGBMonth) => set({ storageUsdPerGBMonth })}
         />
         <NumberField
-          label="Egress"
+          field={F.egressUsdPerGB}
           value={o.egressUsdPerGB}
-          min={0}
-          max={100}
           unit="$/GB"
-          onCommit={(x) => set({ egressUsdPerGB: x ?? 0 })}
+          onCommit={(egressUsdPerGB) => set({ egressUsdPerGB })}
         />
         <NumberField
-          label="Response size"
+          field={F.egressBytesPerOutputToken}
           value={o.egressBytesPerOutputToken}
-          min={0}
-          max={100_000}
           unit="B/token"
-          onCommit={(x) => set({ egressBytesPerOutputToken: x ?? 0 })}
+          onCommit={(egressBytesPerOutputToken) => set({ egressBytesPerOutputToken })}
         />
         <NumberField
-          label="Monitoring"
+          field={F.monitoringUsdPerHostMonth}
           value={o.monitoringUsdPerHostMonth}
-          min={0}
-          max={100_000}
           unit="$/host-month"
-          onCommit={(x) => set({ monitoringUsdPerHostMonth: x ?? 0 })}
+          onCommit={(monitoringUsdPerHostMonth) => set({ monitoringUsdPerHostMonth })}
         />
       </section>
       <section className="section">
         <h3>Availability</h3>
         <NumberField
-          label="Reserve (production)"
+          field={F.reserveReplicas}
           testId="reserve-replicas"
           value={a.reserveReplicas}
-          integer
-          min={0}
-          max={1000}
           unit="replicas"
           hint="N+1: one spare replica kept warm; experiments keep none"
-          onCommit={(x) => set({ availability: { ...a, reserveReplicas: x ?? 0 } })}
+          onCommit={(reserveReplicas) => set({ availability: { ...a, reserveReplicas } })}
         />
         <NumberField
-          label="Headroom (production)"
+          field={F.reserveHeadroom}
           value={a.reserveHeadroom}
           percent
-          min={0}
-          max={10}
-          onCommit={(x) => set({ availability: { ...a, reserveHeadroom: x ?? 0 } })}
+          onCommit={(reserveHeadroom) => set({ availability: { ...a, reserveHeadroom } })}
         />
         <NumberField
-          label="Weights load"
+          field={F.weightsLoadGBps}
           value={a.weightsLoadGBps}
-          min={0.001}
-          max={1000}
           unit="GB/s"
-          onCommit={(x) => set({ availability: { ...a, weightsLoadGBps: x ?? 1.6 } })}
+          onCommit={(weightsLoadGBps) => set({ availability: { ...a, weightsLoadGBps } })}
         />
         <NumberField
-          label="Engine start"
+          field={F.engineStartS}
           value={a.engineStartS}
-          min={0}
-          max={3600}
           unit="s"
-          onCommit={(x) => set({ availability: { ...a, engineStartS: x ?? 0 } })}
+          onCommit={(engineStartS) => set({ availability: { ...a, engineStartS } })}
         />
         <NumberField
-          label="Spot reclaimed"
+          field={F.interruptionsPerMonth}
           value={o.spot.interruptionsPerMonth}
           percent
-          min={0}
-          max={1}
           unit="/month"
-          onCommit={(x) => set({ spot: { ...o.spot, interruptionsPerMonth: x ?? 0 } })}
+          onCommit={(interruptionsPerMonth) => set({ spot: { ...o.spot, interruptionsPerMonth } })}
         />
         <NumberField
-          label="On-demand fallback"
+          field={F.fallbackHours}
           value={o.spot.fallbackHours}
-          min={0}
-          max={730}
           unit="h each"
-          onCommit={(x) => set({ spot: { ...o.spot, fallbackHours: x ?? 0 } })}
+          onCommit={(fallbackHours) => set({ spot: { ...o.spot, fallbackHours } })}
         />
       </section>
     </div>

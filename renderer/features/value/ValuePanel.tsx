@@ -1,13 +1,8 @@
 import type { ValueAssumptions } from '../../../core/schema/value.ts';
 import { NumberField, SelectField } from '../../components/NumberField.tsx';
 import { updateValue, useWorkspace } from '../../stores/workspace-store.ts';
+import { PLACEMENT_KINDS, VALUE_FIELDS as F } from './fields.ts';
 import { OperationsPanel } from './OperationsPanel.tsx';
-
-const KINDS = [
-  { key: 'api', label: 'Hosted API' },
-  { key: 'cloud', label: 'Rented GPUs' },
-  { key: 'onprem', label: 'Owned GPUs' },
-] as const;
 
 /** What a request is worth, what launching costs and how long it takes: the ROI inputs. */
 export function ValuePanel() {
@@ -43,62 +38,52 @@ export function ValuePanel() {
           </p>
         ) : per.kind === 'revenue' ? (
           <NumberField
-            label="Revenue"
+            field={F.revenue}
             value={per.usdPerRequest}
-            min={0}
-            max={1e6}
             unit="$/request"
-            onCommit={(x) => set({ perRequest: { ...per, usdPerRequest: x ?? 0 } })}
+            onCommit={(usdPerRequest) => set({ perRequest: { ...per, usdPerRequest } })}
           />
         ) : (
           <>
             <NumberField
-              label="Minutes saved"
+              field={F.minutesSaved}
               value={per.minutesSavedPerRequest}
-              min={0}
-              max={10_000}
               unit="min"
-              onCommit={(x) => set({ perRequest: { ...per, minutesSavedPerRequest: x ?? 0 } })}
+              onCommit={(minutesSavedPerRequest) =>
+                set({ perRequest: { ...per, minutesSavedPerRequest } })
+              }
             />
             <NumberField
-              label="Loaded rate"
+              field={F.loadedRate}
               value={per.loadedUsdPerHour}
-              min={0}
-              max={10_000}
               unit="$/hour"
-              onCommit={(x) => set({ perRequest: { ...per, loadedUsdPerHour: x ?? 0 } })}
+              onCommit={(loadedUsdPerHour) => set({ perRequest: { ...per, loadedUsdPerHour } })}
             />
           </>
         )}
         <NumberField
-          label="Success rate"
+          field={F.successRate}
           value={v.successRate}
           percent
-          min={0}
-          max={1}
           hint="Share of requests that achieve the outcome"
-          onCommit={(x) => set({ successRate: x ?? 1 })}
+          onCommit={(successRate) => set({ successRate })}
         />
       </section>
       <section className="section">
         <h3>Setup and launch</h3>
-        {KINDS.map((k) => (
-          <div key={k.key}>
+        {PLACEMENT_KINDS.map((k) => (
+          <div key={k}>
             <NumberField
-              label={`${k.label} setup`}
-              value={v.setupUsd[k.key]}
-              min={0}
-              max={1e10}
+              field={F.setupUsd[k]}
+              value={v.setupUsd[k]}
               unit="$"
-              onCommit={(x) => set({ setupUsd: { ...v.setupUsd, [k.key]: x ?? 0 } })}
+              onCommit={(x) => set({ setupUsd: { ...v.setupUsd, [k]: x } })}
             />
             <NumberField
-              label={`${k.label} launch`}
-              value={v.weeksToLaunch[k.key]}
-              min={0}
-              max={520}
+              field={F.weeksToLaunch[k]}
+              value={v.weeksToLaunch[k]}
               unit="weeks"
-              onCommit={(x) => set({ weeksToLaunch: { ...v.weeksToLaunch, [k.key]: x ?? 0 } })}
+              onCommit={(x) => set({ weeksToLaunch: { ...v.weeksToLaunch, [k]: x } })}
             />
           </div>
         ))}
@@ -106,22 +91,17 @@ export function ValuePanel() {
       <section className="section">
         <h3>Horizon</h3>
         <NumberField
-          label="Horizon"
+          field={F.horizonMonths}
           value={v.horizonMonths}
-          integer
-          min={1}
-          max={120}
           unit="months"
-          onCommit={(x) => set({ horizonMonths: x ?? 36 })}
+          onCommit={(horizonMonths) => set({ horizonMonths })}
         />
         <NumberField
-          label="Discount rate"
+          field={F.discountRateAnnual}
           value={v.discountRateAnnual}
           percent
-          min={0}
-          max={1}
           unit="%/yr"
-          onCommit={(x) => set({ discountRateAnnual: x ?? 0.1 })}
+          onCommit={(discountRateAnnual) => set({ discountRateAnnual })}
         />
       </section>
       <OperationsPanel />

@@ -10,6 +10,7 @@ import { withOutputMean, withPromptMean } from '../../../core/workload/derive.ts
 import { Chips, NumberField, SelectField } from '../../components/NumberField.tsx';
 import { useCatalog } from '../../stores/catalog-store.ts';
 import { updateWorkload, useWorkspace } from '../../stores/workspace-store.ts';
+import { WORKLOAD_FIELDS as F, WORKLOAD_LABELS as L } from './fields.ts';
 import { locationId, USER_LOCATIONS } from './places.ts';
 
 const ZONE_LABELS: Record<ResidencyZone, string> = {
@@ -48,16 +49,14 @@ export function WorkloadPanel() {
       <section className="section">
         <h3>Volume</h3>
         <NumberField
-          label="Requests"
+          field={F.requests}
           testId="requests"
           value={w.requests.count}
-          min={0}
-          max={1e12}
           unit={`/${w.requests.per}`}
-          onCommit={(v) => set({ requests: { ...w.requests, count: v ?? 0 } })}
+          onCommit={(count) => set({ requests: { ...w.requests, count } })}
         />
         <SelectField
-          label="Counted per"
+          label={L.per.label}
           value={w.requests.per}
           options={[
             { value: 'day', label: 'Day (active days)' },
@@ -66,39 +65,31 @@ export function WorkloadPanel() {
           onChange={(per) => set({ requests: { ...w.requests, per } })}
         />
         <NumberField
-          label="Peak ÷ average"
+          field={F.peakToAverage}
           value={w.peakToAverage}
-          min={1}
-          max={100}
           unit="×"
-          onCommit={(v) => set({ peakToAverage: v ?? 1 })}
+          onCommit={(peakToAverage) => set({ peakToAverage })}
         />
         <NumberField
-          label="Active hours"
+          field={F.hoursPerDay}
           value={w.schedule.hoursPerDay}
-          min={1}
-          max={24}
           unit="h/day"
-          onCommit={(v) => set({ schedule: { ...w.schedule, hoursPerDay: v ?? 24 } })}
+          onCommit={(hoursPerDay) => set({ schedule: { ...w.schedule, hoursPerDay } })}
         />
         <NumberField
-          label="Active days"
+          field={F.daysPerWeek}
           value={w.schedule.daysPerWeek}
-          min={1}
-          max={7}
           unit="d/week"
-          onCommit={(v) => set({ schedule: { ...w.schedule, daysPerWeek: v ?? 7 } })}
+          onCommit={(daysPerWeek) => set({ schedule: { ...w.schedule, daysPerWeek } })}
         />
         <NumberField
-          label="Monthly growth"
+          field={F.monthlyGrowthPct}
           value={w.monthlyGrowthPct}
-          min={-100}
-          max={1000}
           unit="%"
-          onCommit={(v) => set({ monthlyGrowthPct: v ?? 0 })}
+          onCommit={(monthlyGrowthPct) => set({ monthlyGrowthPct })}
         />
         <SelectField<'production' | 'experiment'>
-          label="Stage"
+          label={L.stage.label}
           value={w.stage ?? 'production'}
           options={[
             { value: 'production', label: 'Production (N+1 reserve)' },
@@ -114,122 +105,105 @@ export function WorkloadPanel() {
         />
         {w.stage === 'experiment' && (
           <NumberField
-            label="Time box"
+            field={F.timeBoxMonths}
             value={w.timeBoxMonths}
             optional
-            integer
-            min={1}
-            max={120}
             unit="months"
-            onCommit={(v) => set({ timeBoxMonths: v ?? undefined })}
+            onCommit={(timeBoxMonths) => set({ timeBoxMonths })}
           />
         )}
       </section>
       <section className="section">
         <h3>Request size</h3>
         <NumberField
-          label="Prompt, mean"
+          field={F.promptMean}
           testId="input-mean"
           value={w.inputTokens.mean}
-          min={1}
-          max={10_000_000}
           unit="tokens"
-          onCommit={(v) => set(withPromptMean(w, v ?? 1, 'keep'))}
+          onCommit={(mean) => set(withPromptMean(w, mean, 'keep'))}
         />
         <NumberField
-          label="Prompt, p95"
+          field={F.promptP95}
           value={w.inputTokens.p95}
           optional
           min={w.inputTokens.mean}
-          max={10_000_000}
           unit="tokens"
-          onCommit={(v) => set({ inputTokens: withP95(w.inputTokens, v) })}
+          onCommit={(p95) => set({ inputTokens: withP95(w.inputTokens, p95) })}
         />
         <NumberField
-          label="Output, mean"
+          field={F.outputMean}
           testId="output-mean"
           value={w.outputTokens.mean}
-          min={1}
-          max={1_000_000}
           unit="tokens"
-          onCommit={(v) => set(withOutputMean(w, v ?? 1, 'keep'))}
+          onCommit={(mean) => set(withOutputMean(w, mean, 'keep'))}
         />
         <NumberField
-          label="Output, p95"
+          field={F.outputP95}
           value={w.outputTokens.p95}
           optional
           min={w.outputTokens.mean}
-          max={1_000_000}
           unit="tokens"
-          onCommit={(v) => set({ outputTokens: withP95(w.outputTokens, v) })}
+          onCommit={(p95) => set({ outputTokens: withP95(w.outputTokens, p95) })}
         />
       </section>
       <section className="section">
         <h3>Caching and batching</h3>
         <NumberField
-          label="Cacheable prefix"
+          field={F.prefixTokens}
           testId="prefix"
           value={w.promptCache.prefixTokens}
-          min={0}
           max={w.inputTokens.mean}
           unit="tokens"
           hint="Shared system prompt or context at the start of every prompt"
-          onCommit={(v) => set({ promptCache: { ...w.promptCache, prefixTokens: v ?? 0 } })}
+          onCommit={(prefixTokens) => set({ promptCache: { ...w.promptCache, prefixTokens } })}
         />
         <NumberField
-          label="Prompt-cache hits"
+          field={F.promptCacheHitRate}
           testId="cache-hit"
           value={w.promptCache.hitRate}
           percent
-          min={0}
-          max={1}
-          onCommit={(v) => set({ promptCache: { ...w.promptCache, hitRate: v ?? 0 } })}
+          onCommit={(hitRate) => set({ promptCache: { ...w.promptCache, hitRate } })}
         />
         <NumberField
-          label="Distinct prefixes"
+          field={F.distinctPrefixes}
           value={w.promptCache.distinctPrefixes}
-          integer
-          min={1}
-          max={1e9}
           hint="Each keeps its own cache entry warm; more prefixes, fewer TTL hits"
-          onCommit={(v) => set({ promptCache: { ...w.promptCache, distinctPrefixes: v ?? 1 } })}
+          onCommit={(distinctPrefixes) =>
+            set({ promptCache: { ...w.promptCache, distinctPrefixes } })
+          }
         />
         <NumberField
-          label="Response-cache hits"
+          field={F.responseCacheHitRate}
           value={w.responseCacheHitRate}
           percent
-          min={0}
-          max={1}
-          onCommit={(v) => set({ responseCacheHitRate: v ?? 0 })}
+          onCommit={(responseCacheHitRate) => set({ responseCacheHitRate })}
         />
         <NumberField
-          label="Batch share"
+          field={F.batchShare}
           testId="batch-share"
           value={w.batchShare}
           percent
-          min={0}
           max={1 - w.priorityShare}
-          onCommit={(v) => set({ batchShare: v ?? 0 })}
+          onCommit={(batchShare) => set({ batchShare })}
         />
         <NumberField
-          label="Priority share"
+          field={F.priorityShare}
           value={w.priorityShare}
           percent
-          min={0}
           max={1 - w.batchShare}
-          onCommit={(v) => set({ priorityShare: v ?? 0 })}
+          onCommit={(priorityShare) => set({ priorityShare })}
         />
       </section>
       <section className="section">
         <h3>Self-hosting</h3>
         <SelectField<Precision>
-          label="Weights"
+          label={L.precision.label}
           value={w.precision}
           options={PRECISION_OPTIONS}
           onChange={(precision) => set({ precision })}
         />
         <SelectField<Precision | 'auto'>
-          label="KV cache"
+          label={L.kvPrecision.label}
           value={w.kvPrecision ?? 'auto'}
           options={[
             { value: 'auto', label: 'Auto' },
@@ -241,32 +215,26 @@ export function WorkloadPanel() {
       <section className="section">
         <h3>Latency SLOs</h3>
         <NumberField
-          label="Time to first token"
+          field={F.ttftMs}
           testId="slo-ttft"
           value={w.slo.ttftMs}
           optional
-          min={1}
-          max={600_000}
           unit="ms"
-          onCommit={(v) => set({ slo: { ...w.slo, ttftMs: v } })}
+          onCommit={(ttftMs) => set({ slo: { ...w.slo, ttftMs } })}
         />
         <NumberField
-          label="Time per output token"
+          field={F.tpotMs}
           value={w.slo.tpotMs}
           optional
-          min={0.1}
-          max={60_000}
           unit="ms"
-          onCommit={(v) => set({ slo: { ...w.slo, tpotMs: v } })}
+          onCommit={(tpotMs) => set({ slo: { ...w.slo, tpotMs } })}
         />
         <NumberField
-          label="End to end"
+          field={F.e2eMs}
           value={w.slo.e2eMs}
           optional
-          min={1}
-          max={3_600_000}
           unit="ms"
-          onCommit={(v) => set({ slo: { ...w.slo, e2eMs: v } })}
+          onCommit={(e2eMs) => set({ slo: { ...w.slo, e2eMs } })}
         />
       </section>
       <section className="section">
@@ -343,12 +311,10 @@ export function WorkloadPanel() {
         />
         {w.minQuality && (
           <NumberField
-            label="Score at least"
+            field={F.minQualityScore}
             value={w.minQuality.score}
-            min={0}
-            max={5000}
-            onCommit={(v) =>
-              set({ minQuality: { ...w.minQuality!, score: v ?? 0, likeModelId: undefined } })
+            onCommit={(score) =>
+              set({ minQuality: { ...w.minQuality!, score, likeModelId: undefined } })
             }
           />
         )}

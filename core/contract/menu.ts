@@ -1,4 +1,4 @@
-/** Commands the main process pushes to the page from its native menus (no zod: the preload imports this). */
+/** Commands the main process pushes to the page from its native menus (no zod: the preload bundles it). */
 export const MENU_COMMANDS = [
   'scenario:new',
   'scenario:open',

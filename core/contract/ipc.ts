@@ -1,14 +1,17 @@
 /**
  * The one contract between the renderer and the main process (and the browser-mode server):
- * channel → zod input schema → output type. No Electron import: the same file types the preload,
- * the main process handlers, the HTTP server and the renderer's api object.
+ * channel → zod input schema → output type. Pure (no Electron, no Node): the same file types the
+ * preload, the main process handlers, the HTTP server and the renderer's api object. Every answer
+ * is a Result: failures travel as values, never as thrown errors.
  */
 import { z } from 'zod';
-import type { Catalog } from '../../core/schema/catalog.ts';
-import type { Scenario } from '../../core/schema/scenario.ts';
-import type { Finding, RuleId } from '../../core/catalog-check/rules.ts';
-import type { RankingEffect } from '../../core/scenario/ranking-effect.ts';
-import { IsoDate } from '../../core/schema/common.ts';
+import type { Catalog } from '../schema/catalog.ts';
+import type { Scenario } from '../schema/scenario.ts';
+import type { Finding, RuleId } from '../catalog-check/rules.ts';
+import type { RankingEffect } from '../scenario/ranking-effect.ts';
+import { IsoDate } from '../schema/common.ts';
+import type { MenuCommand } from './menu.ts';
+import type { Result } from './result.ts';
 import {
   CATALOG_TABLES,
   IMPORT_FORMATS,
@@ -18,7 +21,9 @@ import {
   type ImportSummary,
   type ScenarioMeta,
   type StoredScenario,
-} from '../db/store-types.ts';
+} from './shapes.ts';
+
+export type { Result } from './result.ts';
 
 const Table = z.enum(CATALOG_TABLES);
 const Text = z.string().max(64 * 1024 * 1024);
@@ -149,16 +154,10 @@ export interface ChannelOutputs {
 
 export type ChannelOutput<C extends Channel> = ChannelOutputs[C];
 
-/** Every answer across the boundary: results, never thrown errors (Electron drops their detail). */
-export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };
-
 /** The renderer's view: one method per channel (the preload satisfies this). */
 export type RendererApi = {
-  [C in Channel]: (input: ChannelInput<C>) => Promise<Reply<ChannelOutput<C>>>;
+  [C in Channel]: (input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>;
 };
-
-export { MENU_CHANNEL, MENU_COMMANDS, type MenuCommand } from './menu-commands.ts';
-import type { MenuCommand } from './menu-commands.ts';
 
 /** The preload's window.modelwise: the api plus a subscription to menu commands. */
 export interface PreloadBridge {

@@ -1,0 +1,192 @@
+import { formatMs, formatNumber, formatPct, formatUnitUsd, formatUsd } from '../format.ts';
+import type { SweepColumns } from '../sweep/table.ts';
+import type { CandidateResult } from '../sweep/types.ts';
+
+/**
+ * How a column orders candidates: by rank, by model name, or by a number read straight from the
+ * sweep's columns (NaN is unknown), so tens of thousands of rows sort without building them.
+ */
+export type ColumnOrder = 'rank' | 'label' | ((t: SweepColumns, i: number) => number);
+
+/**
+ * One column of the ranked comparison, everywhere it is shown: the app's table (header, width,
+ * alignment, sort), the CSV (key, raw value), Markdown and the terminal (header, text).
+ */
+export interface ComparisonColumn {
+  /** The column's id in the app and its CSV header. */
+  key: string;
+  header: string;
+  /** Numbers line up on the right. */
+  align: 'left' | 'right';
+  /** Width in the app's table, px. */
+  widthPx: number;
+  order: ColumnOrder;
+  /** Hidden in the app's table until the person shows it (less-used columns). */
+  hiddenAtFirst?: boolean;
+  text: (c: CandidateResult) => string;
+  raw: (c: CandidateResult) => string | number | null;
+}
+
+type NumberColumn = {
+  [K in keyof SweepColumns]: SweepColumns[K] extends Float64Array | Uint8Array ? K : never;
+}[keyof SweepColumns];
+
+/** Orders by one of the sweep's number columns. */
+const by =
+  (name: NumberColumn) =>
+  (t: SweepColumns, i: number): number =>
+    t[name][i] as number;
+
+/** The comparison's columns, in order. */
+export const COMPARISON_COLUMNS: readonly ComparisonColumn[] = [
+  {
+    key: 'rank',
+    header: 'Rank',
+    align: 'left',
+    widthPx: 64,
+    order: 'rank',
+    text: (c) => (c.rank === null ? '—' : `${c.rank}${c.recommended ? ' ★' : ''}`),
+    raw: (c) => c.rank,
+  },
+  {
+    key: 'candidate',
+    header: 'Candidate',
+    align: 'left',
+    widthPx: 340,
+    order: 'label',
+    text: (c) => c.label,
+    raw: (c) => c.label,
+  },
+  {
+    key: 'kind',
+    header: 'Placement',
+    align: 'left',
+    widthPx: 86,
+    order: by('kind'),
+    hiddenAtFirst: true,
+    text: (c) => c.kind,
+    raw: (c) => c.kind,
+  },
+  {
+    key: 'monthlyUsd',
+    header: 'Monthly',
+    align: 'right',
+    widthPx: 112,
+    order: by('monthlyUsd'),
+    text: (c) => formatUsd(c.monthlyUsd),
+    raw: (c) => c.monthlyUsd,
+  },
+  {
+    key: 'perRequestUsd',
+    header: 'Per request',
+    align: 'right',
+    widthPx: 104,
+    // The monthly cost over the month's requests, the same for every candidate: the same order.
+    order: by('monthlyUsd'),
+    text: (c) => formatUnitUsd(c.perRequestUsd),
+    raw: (c) => c.perRequestUsd,
+  },
+  {
+    key: 'perMTokUsd',
+    header: 'Per 1M tokens',
+    align: 'right',
+    widthPx: 104,
+    // The monthly cost over the month's tokens, the same for every candidate: the same order.
+    order: by('monthlyUsd'),
+    hiddenAtFirst: true,
+    text: (c) => formatUnitUsd(c.perMTokUsd),
+    raw: (c) => c.perMTokUsd,
+  },
+  {
+    key: 'ttftMs',
+    header: 'TTFT',
+    align: 'right',
+    widthPx: 84,
+    order: by('ttftMs'),
+    text: (c) => formatMs(c.ttftMs),
+    raw: (c) => c.ttftMs,
+  },
+  {
+    key: 'tpotMs',
+    header: 'TPOT',
+    align: 'right',
+    widthPx: 80,
+    order: by('tpotMs'),
+    text: (c) => formatMs(c.tpotMs),
+    raw: (c) => c.tpotMs,
+  },
+  {
+    key: 'e2eMs',
+    header: 'End-to-end',
+    align: 'right',
+    widthPx: 92,
+    order: by('e2eMs'),
+    text: (c) => formatMs(c.e2eMs),
+    raw: (c) => c.e2eMs,
+  },
+  {
+    key: 'gpus',
+    header: 'GPUs',
+    align: 'right',
+    widthPx: 64,
+    order: by('gpusPeak'),
+    text: (c) => (c.selfHost ? formatNumber(c.selfHost.gpusPeak) : '—'),
+    raw: (c) => c.selfHost?.gpusPeak ?? null,
+  },
+  {
+    key: 'utilization',
+    header: 'Utilization',
+    align: 'right',
+    widthPx: 92,
+    order: by('utilization'),
+    hiddenAtFirst: true,
+    text: (c) => formatPct(c.selfHost?.utilization),
+    raw: (c) => c.selfHost?.utilization ?? null,
+  },
+  {
+    key: 'quality',
+    header: 'Quality',
+    align: 'right',
+    widthPx: 72,
+    order: by('quality'),
+    text: (c) => formatNumber(c.quality),
+    raw: (c) => c.quality,
+  },
+  {
+    key: 'netMonthlyUsd',
+    header: 'Net monthly value',
+    align: 'right',
+    widthPx: 132,
+    order: by('netMonthlyUsd'),
+    text: (c) => formatUsd(c.roi?.netMonthlyUsd),
+    raw: (c) => c.roi?.netMonthlyUsd ?? null,
+  },
+  {
+    key: 'paybackMonth',
+    header: 'Payback month',
+    align: 'right',
+    widthPx: 86,
+    order: by('paybackMonth'),
+    text: (c) => (c.roi?.paybackMonth ? String(c.roi.paybackMonth) : '—'),
+    raw: (c) => c.roi?.paybackMonth ?? null,
+  },
+  {
+    key: 'status',
+    header: 'Status',
+    align: 'left',
+    widthPx: 380,
+    order: 'rank',
+    text: (c) => status(c),
+    raw: (c) => status(c),
+  },
+];
+
+/** A column by its key; undefined for a key no column has. */
+export function comparisonColumn(key: string): ComparisonColumn | undefined {
+  return COMPARISON_COLUMNS.find((c) => c.key === key);
+}
+
+function status(c: CandidateResult): string {
+  if (!c.feasible) return `infeasible: ${c.reasons.join('; ')}`;
+  return c.warnings.length > 0 ? `ok (${c.warnings.join('; ')})` : 'ok';
+}
