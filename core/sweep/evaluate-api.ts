@@ -1,9 +1,15 @@
-import { apiCost, costDoublesAtTurn, type ApiCostOptions } from '../pricing/api-cost.ts';
+import {
+  apiCost,
+  costDoublesAtTurn,
+  type ApiCost,
+  type ApiCostOptions,
+} from '../pricing/api-cost.ts';
 import { monthlyPriceFactors } from '../pricing/price-history.ts';
+import { hasRequestValue } from '../roi/value.ts';
+import type { LatencyMeasurement, Model, Offering, Region } from '../schema/catalog.ts';
 import { hasSlo, latencyKnown } from '../decision/status.ts';
 import { qualityScore } from '../quality.ts';
 import type { ApiPlacement } from '../schema/placement.ts';
-import type { LatencyMeasurement, Model, Offering, Region } from '../schema/catalog.ts';
 import {
   effortLabel,
   reasoningUnknownReason,
@@ -11,7 +17,6 @@ import {
   type ResolvedReasoning,
 } from '../workload/reasoning.ts';
 import { largestPromptTokens } from '../workload/task.ts';
-import { candidateReasoning, reasoningDetail, sloTtftMs, taskSeconds } from './reasoning-row.ts';
 import { discountFor } from './catalog-index.ts';
 import {
   budgetReason,
@@ -23,7 +28,9 @@ import {
 } from './constraints.ts';
 import { candidateId } from './candidate-id.ts';
 import type { EvalContext } from './context.ts';
-import { candidateRoi, makeResult } from './result.ts';
+import { candidateReasoning, reasoningDetail, sloTtftMs, taskSeconds } from './reasoning-row.ts';
+import { candidateRoi, makeResult, perOutcomeUsd, type RoiCosting } from './result.ts';
+import { KIND_CODE, type SweepColumns } from './table.ts';
 import { emptyBreakdown, type CandidateResult, type EvaluateOptions } from './types.ts';
 
 /** A hosted API's latency for a candidate: published or measured, with its reasoning. */
@@ -107,18 +114,21 @@ export function apiTerms(ctx: EvalContext, p: ApiPlacement): ApiTerms {
   };
 }
 
-/** Evaluates a hosted-API candidate; throws only for an unknown offering id (checked upstream). */
-export function evaluateApi(
-  ctx: EvalContext,
-  p: ApiPlacement,
-  options: EvaluateOptions = {},
-): CandidateResult {
+/** A hosted-API candidate's cost, latency, quality and constraints: what rows and columns share. */
+interface ApiAssessment extends ApiTerms {
+  cost: ApiCost;
+  quality: number | null;
+  /** Why it is infeasible; empty when it is not. */
+  reasons: string[];
+}
+
+/** Prices a hosted-API candidate and checks its constraints; throws only for an unknown offering. */
+function assessApi(ctx: EvalContext, p: ApiPlacement): ApiAssessment {
   const t = apiTerms(ctx, p);
-  const { o, model, discount, reasoning, latency, region, costOptions } = t;
+  const { o, model, reasoning, latency } = t;
   const { ttftMs, ttftVisibleMs, tpotMs, e2eMs } = t.timing;
-  const provider = ctx.index.providers.get(o.provider);
   const w = ctx.workload;
-  const cost = apiCost(o, w, ctx.rates, discount, costOptions);
+  const cost = apiCost(o, w, ctx.rates, t.discount, t.costOptions);
   const benchmark = w.minQuality?.benchmark ?? 'lmarena-text';
   const quality = scoreAtEffort(
     reasoning,
@@ -128,18 +138,12 @@ export function evaluateApi(
   const reasoningTokens = reasoning.tokensPerRequest;
 
   const reasons: string[] = [];
-  const warnings: string[] = [...reasoning.warnings];
-  if (reasoningTokens > 0 && reasoning.model?.billing === 'output-unverified') {
-    warnings.push(
-      'reasoning billed at the output price is not confirmed for this model: priced so',
-    );
-  }
-  const push = (list: string[], r: string | null) => r !== null && list.push(r);
-  push(reasons, ctx.index.unavailable.get(o.id) ?? null);
-  push(reasons, residencyReason(ctx, o.residency, o.regionId ?? null));
-  push(reasons, reasoningUnknownReason(reasoning, w));
-  push(reasons, contextReason(ctx, o.contextTokens ?? model?.contextTokens, reasoningTokens));
-  push(reasons, qualityReason(ctx, quality));
+  const push = (r: string | null) => r !== null && reasons.push(r);
+  push(ctx.index.unavailable.get(o.id) ?? null);
+  push(residencyReason(ctx, o.residency, o.regionId ?? null));
+  push(reasoningUnknownReason(reasoning, w));
+  push(contextReason(ctx, o.contextTokens ?? model?.contextTokens, reasoningTokens));
+  push(qualityReason(ctx, quality));
   const slo = w.slo;
   const basis = latency?.kind === 'measured' ? 'your measurement' : 'published median';
   const sloTtft = sloTtftMs(ctx, ttftMs, ttftVisibleMs);
@@ -163,8 +167,82 @@ export function evaluateApi(
   if (hasSlo(w) && !slo.includeUnknown && !latencyKnown(w, sloTtft, tpotMs)) {
     reasons.push('latency unknown: no published or measured figure to check the SLO');
   }
-  push(reasons, budgetReason(ctx, cost.monthlyUsd));
-  push(warnings, staleWarning(ctx, o.asOf, 'price'));
+  push(budgetReason(ctx, cost.monthlyUsd));
+  return { ...t, cost, quality, reasons };
+}
+
+/**
+ * How an API candidate's months are costed: its monthly cost, re-priced at other volumes, and the
+ * catalog's known price changes within the horizon (a promotion's end) from the start date.
+ */
+function apiCosting(ctx: EvalContext, a: ApiAssessment): RoiCosting {
+  const { o, discount, costOptions } = a;
+  const w = ctx.workload;
+  return {
+    runUsd: a.cost.monthlyUsd,
+    costAt: () => (wm, rm) => apiCost(o, wm, rm, discount, costOptions).monthlyUsd,
+    priceFactors:
+      ctx.startDate === undefined
+        ? undefined
+        : monthlyPriceFactors(
+            o,
+            ctx.startDate,
+            ctx.value.horizonMonths,
+            (priced) => apiCost(priced, w, ctx.rates, discount, costOptions).monthlyUsd,
+          ),
+  };
+}
+
+/**
+ * The simulation's path for a hosted-API candidate: priced, checked and written to the columns
+ * without building a row (its label, warnings and breakdown are built only when shown).
+ */
+export function writeApiColumns(
+  ctx: EvalContext,
+  t: SweepColumns,
+  i: number,
+  p: ApiPlacement,
+): void {
+  const a = assessApi(ctx, p);
+  const nan = (x: number | null) => x ?? Number.NaN;
+  t.kind[i] = KIND_CODE.api;
+  t.feasible[i] = a.reasons.length === 0 ? 1 : 0;
+  t.reasons[i] = a.reasons;
+  t.monthlyUsd[i] = a.cost.monthlyUsd;
+  t.ttftMs[i] = nan(a.timing.ttftMs);
+  t.tpotMs[i] = nan(a.timing.tpotMs);
+  t.e2eMs[i] = nan(a.timing.e2eMs);
+  t.quality[i] = nan(a.quality);
+  const roi = candidateRoi(ctx, 'api', apiCosting(ctx, a), false, ctx.roiScratch);
+  t.tcoUsd[i] = roi.tcoUsd;
+  t.perOutcomeUsd[i] = perOutcomeUsd(ctx, 'api', roi.tcoUsd) ?? Number.NaN;
+  if (hasRequestValue(ctx.value)) {
+    t.netMonthlyUsd[i] = roi.netMonthlyUsd;
+    t.npvUsd[i] = roi.npvUsd;
+    t.paybackMonth[i] = roi.paybackMonth ?? Number.NaN;
+  }
+}
+
+/** Evaluates a hosted-API candidate; throws only for an unknown offering id (checked upstream). */
+export function evaluateApi(
+  ctx: EvalContext,
+  p: ApiPlacement,
+  options: EvaluateOptions = {},
+): CandidateResult {
+  const a = assessApi(ctx, p);
+  const { o, model, cost, region, latency, discount, reasoning, costOptions } = a;
+  const { ttftMs, ttftVisibleMs, tpotMs, e2eMs } = a.timing;
+  const provider = ctx.index.providers.get(o.provider);
+  const w = ctx.workload;
+  const reasoningTokens = reasoning.tokensPerRequest;
+  const warnings: string[] = [...reasoning.warnings];
+  if (reasoningTokens > 0 && reasoning.model?.billing === 'output-unverified') {
+    warnings.push(
+      'reasoning billed at the output price is not confirmed for this model: priced so',
+    );
+  }
+  const stale = staleWarning(ctx, o.asOf, 'price');
+  if (stale !== null) warnings.push(stale);
   if (w.promptCache.hitRate > 0 && cost.effectiveCacheHitRate < w.promptCache.hitRate * 0.95) {
     warnings.push(
       cost.effectiveCacheHitRate === 0
@@ -181,25 +259,7 @@ export function evaluateApi(
   breakdown.reasoningUsd = cost.breakdown.reasoningUsd;
   breakdown.cacheStorageUsd = cost.breakdown.cacheStorageUsd;
 
-  const priceFactors =
-    ctx.startDate === undefined
-      ? undefined
-      : monthlyPriceFactors(
-          o,
-          ctx.startDate,
-          ctx.value.horizonMonths,
-          (priced) => apiCost(priced, w, ctx.rates, discount, costOptions).monthlyUsd,
-        );
-  const roi = candidateRoi(
-    ctx,
-    'api',
-    {
-      runUsd: cost.monthlyUsd,
-      costAt: () => (wm, rm) => apiCost(o, wm, rm, discount, costOptions).monthlyUsd,
-      priceFactors,
-    },
-    options.withSeries ?? false,
-  );
+  const roi = candidateRoi(ctx, 'api', apiCosting(ctx, a), options.withSeries ?? false);
   const task = w.task;
   return makeResult(ctx, {
     id: candidateId(p, ctx.workload.precision),
@@ -211,8 +271,8 @@ export function evaluateApi(
     regionId: o.regionId ?? null,
     residency: o.residency,
     placement: p,
-    feasible: reasons.length === 0,
-    reasons,
+    feasible: a.reasons.length === 0,
+    reasons: a.reasons,
     warnings,
     monthlyUsd: cost.monthlyUsd,
     breakdown,
@@ -238,7 +298,7 @@ export function evaluateApi(
             largestPromptTokens: largestPromptTokens(w),
             turnGapSeconds: costOptions.turnGapSeconds ?? null,
           },
-    quality,
+    quality: a.quality,
     selfHost: null,
     api: {
       latencySource: latency === undefined ? null : latency.kind,

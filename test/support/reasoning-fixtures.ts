@@ -79,7 +79,7 @@ export function reasoningCatalogRows(reasoning: ModelReasoning = reasoningFacts(
     id: `test/${modelId}`,
     provider: 'test',
     modelId,
-    residency: 'global',
+    residency: 'global' as const,
     usdPerMTok: { input: 1.25, output: 10 },
     source: 'test fixture',
     asOf: '2026-01-01',
