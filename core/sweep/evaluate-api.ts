@@ -210,6 +210,8 @@ export function writeApiColumns(
   t.reasons[i] = a.reasons;
   t.monthlyUsd[i] = a.cost.monthlyUsd;
   t.ttftMs[i] = nan(a.timing.ttftMs);
+  t.ttftVisibleMs[i] = nan(a.timing.ttftVisibleMs);
+  t.reasoningTokens[i] = a.reasoning.tokensPerRequest;
   t.tpotMs[i] = nan(a.timing.tpotMs);
   t.e2eMs[i] = nan(a.timing.e2eMs);
   t.quality[i] = nan(a.quality);

@@ -280,6 +280,8 @@ export function writeCloudColumns(
   t.reasons[i] = reasons;
   t.monthlyUsd[i] = monthlyUsd;
   t.ttftMs[i] = capacity.ttftMs;
+  t.ttftVisibleMs[i] = capacity.ttftMs + reasoning.tokensPerRequest * capacity.tpotMs;
+  t.reasoningTokens[i] = reasoning.tokensPerRequest;
   t.tpotMs[i] =
     ctx.workload.outputTokens.mean + reasoning.tokensPerRequest > 1 ? capacity.tpotMs : Number.NaN;
   t.e2eMs[i] = capacity.e2eMs;

@@ -103,7 +103,7 @@ export function infeasibleRow(ctx: EvalContext, c: Identity, reason: string): Ca
     reasoning: reasoningDetail(reasoning),
     taskSeconds: null,
     costDoublesAtTurn: null,
-    task: null,
+    task: selfHostTask(ctx),
     quality: null,
     selfHost: null,
     api: null,
@@ -240,16 +240,7 @@ export function sizedRow(
     reasoning: reasoningDetail(reasoning),
     taskSeconds: taskSeconds(ctx, capacity.e2eMs),
     costDoublesAtTurn: null,
-    task:
-      w.task === undefined
-        ? null
-        : {
-            turns: w.task.turns,
-            perTurn: null,
-            meanPromptTokens: ctx.promptTokensPerRequest / w.task.turns,
-            largestPromptTokens: largestPromptTokens(w),
-            turnGapSeconds: null,
-          },
+    task: selfHostTask(ctx),
     quality,
     selfHost: {
       gpuId: c.gpu.id,
@@ -273,4 +264,17 @@ export function sizedRow(
     co2KgPerMonth: x.co2Kg,
     roi,
   });
+}
+
+/** A task as a self-hosted fleet serves it: sized at its mean turn, no per-turn costs. */
+function selfHostTask(ctx: EvalContext): CandidateResult['task'] {
+  const task = ctx.workload.task;
+  if (task === undefined) return null;
+  return {
+    turns: task.turns,
+    perTurn: null,
+    meanPromptTokens: ctx.promptTokensPerRequest / task.turns,
+    largestPromptTokens: largestPromptTokens(ctx.workload),
+    turnGapSeconds: null,
+  };
 }
