@@ -116,6 +116,17 @@ export function infeasibleRow(ctx: EvalContext, c: Identity, reason: string): Ca
 /** Shared, frozen: most candidates have no reasons, and sweeps make tens of thousands. */
 export const NO_REASONS: string[] = Object.freeze([]) as unknown as string[];
 
+/** Shared, frozen one-reason lists for the few constant reasons many candidates share. */
+const ONLY_REASON = new Map<string, string[]>();
+function onlyReason(reason: string): string[] {
+  let list = ONLY_REASON.get(reason);
+  if (list === undefined) {
+    list = Object.freeze([reason]) as unknown as string[];
+    ONLY_REASON.set(reason, list);
+  }
+  return list;
+}
+
 /** The constraints a sized self-hosted candidate must meet; the shared empty list when it does. */
 export function selfHostReasons(
   ctx: EvalContext,
@@ -134,8 +145,9 @@ export function selfHostReasons(
   const context = contextReason(ctx, model.contextTokens, reasoning.tokensPerRequest);
   const q = qualityReason(ctx, quality);
   const budget = budgetReason(ctx, monthlyUsd);
-  if (residency === null && unknown === null && context === null && q === null && budget === null)
-    return NO_REASONS;
+  if (residency === null && context === null && q === null && budget === null) {
+    return unknown === null ? NO_REASONS : onlyReason(unknown);
+  }
   return [residency, unknown, context, q, budget].filter((r): r is string => r !== null);
 }
 

@@ -139,5 +139,13 @@ export function scoreAtEffort(
  */
 export function reasoningUnknownReason(r: ResolvedReasoning, w: Workload): string | null {
   if (r.from !== 'unknown' || w.reasoning?.includeUnknown) return null;
-  return `reasoning tokens unknown: no published figure at ${r.effort ?? 'its'} effort (set your own, or include unknowns)`;
+  return UNKNOWN_REASONS[r.effort ?? 'none'];
 }
+
+/** One text per level: a sweep excludes thousands of candidates for the same reason. */
+const UNKNOWN_REASONS = Object.fromEntries(
+  EFFORTS.map((e) => [
+    e,
+    `reasoning tokens unknown: no published figure at ${e} effort (set your own, or include unknowns)`,
+  ]),
+) as Record<Effort, string>;
