@@ -172,6 +172,8 @@ export function contextAtVolume(ctx: EvalContext, requestsPerMonth: number): Eva
     objective: ctx.objective,
     operations: ctx.operations,
     ...(ctx.staleBefore === undefined ? {} : { staleBefore: ctx.staleBefore }),
+    // Price changes within the horizon (a promotion's end) apply at every volume alike.
+    ...(ctx.startDate === undefined ? {} : { startDate: ctx.startDate }),
   });
   at.capacityCache = ctx.capacityCache;
   at.bestCapacity = ctx.bestCapacity;

@@ -104,6 +104,32 @@ export function SelectField<T extends string>(props: {
   );
 }
 
+/** A yes/no switch with a label and, under it, what it does. */
+export function CheckField(props: {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  hint?: string;
+  testId?: string;
+}) {
+  const id = useId();
+  return (
+    <div className="field check">
+      <label htmlFor={id}>
+        <input
+          id={id}
+          type="checkbox"
+          data-testid={props.testId}
+          checked={props.checked}
+          onChange={(e) => props.onChange(e.target.checked)}
+        />{' '}
+        {props.label}
+      </label>
+      {props.hint && <div className="hint">{props.hint}</div>}
+    </div>
+  );
+}
+
 export function Chips<T extends string>(props: {
   options: readonly { value: T; label: string }[];
   selected: readonly T[];

@@ -1,5 +1,6 @@
 import { explain } from '../../core/decision/explain.ts';
 import { OBJECTIVES } from '../../core/decision/objective.ts';
+import { comparisonColumns } from '../../core/report/comparison-columns.ts';
 import { markdownReport } from '../../core/report/markdown-report.ts';
 import { comparisonCsv, comparisonText } from '../../core/report/writers.ts';
 import { evaluateScenario } from '../../core/scenario/evaluate.ts';
@@ -45,6 +46,10 @@ export function runCost(
   const result = evaluation.result;
   const candidates = result.rankedRows();
   const recommended = result.recommended >= 0 ? result.row(result.recommended) : null;
+  const columns = comparisonColumns({
+    objective: scenario.objective,
+    horizonMonths: scenario.value.horizonMonths,
+  });
   switch (format) {
     case 'json': {
       const why = explain(evaluation, { breakEven: true });
@@ -67,13 +72,16 @@ export function runCost(
       );
     }
     case 'csv':
-      return comparisonCsv(candidates).trimEnd();
+      return comparisonCsv(candidates, columns).trimEnd();
     case 'md':
-      return markdownReport(scenario, evaluation.context.rates, candidates).trimEnd();
+      return markdownReport(scenario, evaluation.context.rates, candidates, {
+        columns,
+        why: explain(evaluation, { breakEven: true }),
+      }).trimEnd();
     case 'table': {
       const why = explain(evaluation);
       const pick = recommended ? `Recommended: ${recommended.label}` : 'No feasible candidate.';
-      return `${scenario.name}\n${pick}\n${why.sentences.join('\n')}\n\n${comparisonText(candidates)}`;
+      return `${scenario.name}\n${pick}\n${why.sentences.join('\n')}\n\n${comparisonText(candidates, columns)}`;
     }
   }
 }
