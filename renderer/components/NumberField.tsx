@@ -81,10 +81,12 @@ export function SelectField<T extends string>(props: {
   options: readonly { value: T; label: string }[];
   onChange: (value: T) => void;
   testId?: string;
+  /** The menu under its label, the panel's full width (long names). */
+  wide?: boolean;
 }) {
   const id = useId();
   return (
-    <div className="field">
+    <div className={props.wide ? 'field wide' : 'field'}>
       <label htmlFor={id}>{props.label}</label>
       <div className="input-unit">
         <select

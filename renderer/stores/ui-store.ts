@@ -55,6 +55,8 @@ export const useUi = create<UiState>()((set, get) => ({
   toggleTheme: () => {
     const theme = get().theme === 'dark' ? 'light' : 'dark';
     localStorage.setItem('modelwise.theme', theme);
+    // Before the re-render: charts read the theme's colours from the stylesheet while rendering.
+    document.documentElement.dataset.theme = theme;
     set({ theme });
   },
   toggleLargeText: () => {

@@ -92,7 +92,9 @@ describe('"why this one" in the reports', () => {
     const columns = comparisonColumns({ objective: 'monthly', horizonMonths: 36 }).filter((c) =>
       ['monthlyUsd', 'rank', 'qualityStatus'].includes(c.key),
     );
-    const csv = comparisonCsv([e.result.row(0)], columns).trim().split('\r\n');
+    const csv = comparisonCsv([e.result.row(0)], columns)
+      .trim()
+      .split('\r\n');
     expect(csv[0]).toBe('rank,monthlyUsd,qualityStatus');
     const [rank, monthly, quality] = csv[1]!.split(',');
     expect(rank).toBe('1');

@@ -9,7 +9,6 @@ import { breakdownBars } from '../../renderer/features/charts/breakdown-data.ts'
 import { chosenIndices } from '../../renderer/features/charts/chosen.ts';
 import { paybackLines } from '../../renderer/features/charts/payback-data.ts';
 import { costLatencyPoints } from '../../renderer/features/charts/scatter-data.ts';
-import { breakEvenChart } from '../../renderer/features/charts/break-even-data.ts';
 import { DEFAULT_QUERY, visibleRows } from '../../renderer/features/compare/table-model.ts';
 import { defaultScenario } from '../../renderer/features/scenarios/default-scenario.ts';
 import { scenarioColumn } from '../../renderer/features/scenarios/side-by-side.ts';
@@ -149,9 +148,9 @@ describe('comparison columns', () => {
       const byQuality = sorted('qualityStatus', desc);
       const firstUnknown = byQuality.findIndex((i) => Number.isNaN(c.quality[i] as number));
       expect(firstUnknown).toBeGreaterThan(0);
-      expect(
-        byQuality.slice(firstUnknown).every((i) => Number.isNaN(c.quality[i] as number)),
-      ).toBe(true);
+      expect(byQuality.slice(firstUnknown).every((i) => Number.isNaN(c.quality[i] as number))).toBe(
+        true,
+      );
     }
   });
 

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { explain } from '../../../core/decision/explain.ts';
 import { higherIsBetter, objectiveLabel } from '../../../core/decision/objective.ts';
 import { formatNumber } from '../../../core/format.ts';
 import {
@@ -86,15 +87,15 @@ function tableColumns(view: ComparisonView): Column<CandidateResult>[] {
 async function exportReport(format: 'csv' | 'md', view: TableView): Promise<void> {
   const evaluation = useResults.getState().evaluation;
   if (!evaluation?.ok) return;
+  // The explanation of these results: the panel's, or (while it catches up) worked out now.
   const decided = useDecision.getState();
-  const why = decided.evaluation === evaluation ? decided.explanation : null;
-  const report = comparisonReport(
-    evaluation,
-    useWorkspace.getState().scenario,
-    format,
-    view,
-    why ?? undefined,
-  );
+  const why =
+    format === 'csv'
+      ? undefined
+      : decided.evaluation === evaluation && decided.explanation !== null
+        ? decided.explanation
+        : explain(evaluation, { breakEven: true });
+  const report = comparisonReport(evaluation, useWorkspace.getState().scenario, format, view, why);
   await attempt(() =>
     call('file:save', { kind: 'report', suggestedName: report.name, text: report.text }),
   );

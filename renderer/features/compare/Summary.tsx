@@ -43,6 +43,7 @@ export function Summary() {
               {lead} {objectiveLabel(objective, horizon)} of {formatNumber(result.feasibleCount)}{' '}
               feasible · {formatNumber(requests)} requests/month
             </div>
+            <UnknownNotes best={best} />
           </>
         ) : (
           <div className="pick reason" data-testid="recommended">
@@ -123,6 +124,24 @@ function launchWords(best: CandidateResult, value: Parameters<typeof setupSource
 function ttftSub(best: CandidateResult): string {
   if (best.kind !== 'api') return best.tpotMs ? `${formatMs(best.tpotMs)} per token` : '';
   return latencyBasis(best.api?.latencySource ?? null);
+}
+
+/** A pick whose quality or latency could not be checked says so (it was included on request). */
+function UnknownNotes({ best }: { best: CandidateResult }) {
+  const notes = [
+    best.qualityStatus === 'unknown' ? 'quality unknown: no score on the benchmark' : null,
+    best.latencyStatus === 'unknown' ? 'latency unknown: no figure to check the SLO' : null,
+  ].filter((x): x is string => x !== null);
+  if (notes.length === 0) return null;
+  return (
+    <div className="sub">
+      {notes.map((n) => (
+        <span key={n} className="status-pill unknown" data-testid="recommended-unknown">
+          {n}
+        </span>
+      ))}
+    </div>
+  );
 }
 
 function SetValue() {

@@ -215,25 +215,26 @@ function UnknownRow(props: {
             Exclude them again
           </button>
         )}
-        <button
-          type="button"
-          className="btn small"
-          data-testid={`show-unknown-${what}`}
-          hidden={props.included !== null}
-          disabled={props.count === 0}
-          onClick={() =>
-            showInTable({
-              kind: 'unknown',
-              what,
-              label:
-                what === 'quality'
-                  ? 'out only for no quality score'
-                  : 'out only for no latency figure',
-            })
-          }
-        >
-          Show them
-        </button>
+        {props.included === null && (
+          <button
+            type="button"
+            className="btn small"
+            data-testid={`show-unknown-${what}`}
+            disabled={props.count === 0}
+            onClick={() =>
+              showInTable({
+                kind: 'unknown',
+                what,
+                label:
+                  what === 'quality'
+                    ? 'out only for no quality score'
+                    : 'out only for no latency figure',
+              })
+            }
+          >
+            Show them
+          </button>
+        )}
       </div>
     </div>
   );

@@ -343,6 +343,7 @@ function QualityFloor(props: {
       <SelectField<string>
         label="At least as good as"
         testId="min-quality-like"
+        wide
         value={models.some((m) => m.modelId === min.likeModelId) ? (min.likeModelId as string) : ''}
         options={[
           { value: '', label: 'A score I type' },
