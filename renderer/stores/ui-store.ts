@@ -2,7 +2,7 @@ import { create } from 'zustand';
 
 export type View = 'compare' | 'scenarios' | 'catalog';
 /** The scenario inputs shown beside the comparison. */
-export type InputPanel = 'workload' | 'candidates' | 'value';
+export type InputPanel = 'workload' | 'candidates' | 'value' | 'ranges';
 export type Theme = 'light' | 'dark';
 
 export interface Toast {

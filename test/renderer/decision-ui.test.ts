@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { objectiveBreakEven } from '../../core/decision/at-volume.ts';
+import { objectiveBreakEven, objectiveCurve } from '../../core/decision/at-volume.ts';
 import { explain } from '../../core/decision/explain.ts';
 import { primaryExclusion } from '../../core/decision/exclusions.ts';
 import { parseCsv } from '../../core/csv.ts';
@@ -9,7 +9,7 @@ import { evaluateScenario } from '../../core/scenario/evaluate.ts';
 import { parseScenario } from '../../core/scenario/parse.ts';
 import { Scenario } from '../../core/schema/scenario.ts';
 import { readSeed } from '../../electron/db/seed-files.ts';
-import { breakEvenChart, objectiveCurve } from '../../renderer/features/charts/break-even-data.ts';
+import { breakEvenChart } from '../../renderer/features/charts/break-even-data.ts';
 import { pairOptions, resolvePair } from '../../renderer/features/charts/pair.ts';
 import { comparisonReport } from '../../renderer/features/compare/report-export.ts';
 import {
@@ -215,7 +215,7 @@ describe('the table shows what the explanation counts', () => {
     // Sorted as shown: by monthly cost, dearest first.
     const monthly = body.map((r) => Number(r[2]));
     expect(monthly).toEqual([...monthly].sort((a, b) => b - a));
-    const md = comparisonReport(e, chatbot(), 'md', { order, columns, filters: 'x' }, why);
+    const md = comparisonReport(e, chatbot(), 'md', { order, columns, filters: 'x' }, { why });
     expect(md.text).toContain(`${order.length} of 4,593 candidates, as shown in the app (x).`);
     expect(md.text).toContain('## Why this one');
   });

@@ -9,6 +9,9 @@ import type { BreakEvenChartData } from './break-even-data.ts';
 import { ChartCanvas, themeColors } from './ChartCanvas.tsx';
 import { breakEvenOptions } from './chart-options.ts';
 import { pairOptions } from './pair.ts';
+import { BAND_NOTE, bandDatasets, bandFor } from '../uncertainty/band-datasets.ts';
+import { useUncertainty } from '../uncertainty/uncertainty-store.ts';
+import type { Band } from '../../../core/uncertainty/bands.ts';
 
 /**
  * Two explicit choices, picked from two menus (by default the recommendation and the best of
@@ -20,6 +23,8 @@ export function BreakEvenChart() {
   const explanation = useDecision((s) => s.explanation);
   const data = useDecision((s) => s.breakEven);
   const pending = useDecision((s) => s.pending);
+  const bandVolumes = useUncertainty((s) => s.volumes);
+  const volumeBands = useUncertainty((s) => s.volumeBands);
   const selected = useUi((s) => s.selected);
   const theme = useUi((s) => s.theme);
   const objective = data?.objective ?? 'tco';
@@ -44,10 +49,20 @@ export function BreakEvenChart() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [theme, data?.yTitle, data?.logY, objective],
   );
+  const bands = useMemo(
+    () =>
+      data === null
+        ? []
+        : [bandFor(volumeBands, data.a.id), bandFor(volumeBands, data.b.id)].map((band) =>
+            band === undefined || band.p10.length !== bandVolumes.length ? undefined : band,
+          ),
+    [data, volumeBands, bandVolumes],
+  );
+  const banded = bands.some((b) => b !== undefined);
   const config = useMemo(
-    () => (data === null ? null : chartConfig(data, options)),
+    () => (data === null ? null : chartConfig(data, options, bands, bandVolumes)),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [data, options, theme],
+    [data, options, theme, bands, bandVolumes],
   );
   const pick = (side: 'a' | 'b', id: string) => {
     if (data === null) return;
@@ -63,6 +78,7 @@ export function BreakEvenChart() {
       className="card break-even"
       data-testid="break-even"
       data-state={pending ? 'pending' : 'ready'}
+      data-banded={String(banded)}
     >
       <div className="card-head">
         <span className="card-title">Break-even: cost vs monthly volume</span>
@@ -70,6 +86,7 @@ export function BreakEvenChart() {
           {data?.objective === 'tco'
             ? 'Setup spread over the horizon; today’s volume marked on both lines'
             : 'Today’s volume marked on both lines'}
+          {banded ? BAND_NOTE : ''}
         </span>
       </div>
       {data === null ? (
@@ -155,6 +172,8 @@ function PairMenu(props: {
 function chartConfig(
   data: BreakEvenChartData,
   options: ReturnType<typeof breakEvenOptions>,
+  bands: readonly (Band | undefined)[],
+  bandVolumes: readonly number[],
 ): ChartConfiguration<'line'> {
   const colors = themeColors();
   const lineColors = [colors.accent, colors.onprem];
@@ -175,6 +194,20 @@ function chartConfig(
           pointRadius: 0,
           borderWidth: 2,
         })),
+        // P10–P90 of each line over the simulated futures, when ranges are given.
+        ...lines.flatMap((line, k) => {
+          const band = bands[k];
+          if (band === undefined) return [];
+          return bandDatasets(
+            band,
+            lineColors[k] as string,
+            named(k === 0 ? 'a' : 'b'),
+            (j, y) => ({
+              x: bandVolumes[j] as number,
+              y: y ?? Number.NaN,
+            }),
+          );
+        }),
         {
           label: 'Break-even',
           data: data.crossings.flatMap((c) =>

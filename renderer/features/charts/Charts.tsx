@@ -13,6 +13,8 @@ import { chartOptions } from './chart-options.ts';
 import { chosenIndices } from './chosen.ts';
 import { paybackLines } from './payback-data.ts';
 import { costLatencyPoints } from './scatter-data.ts';
+import { BAND_NOTE, bandDatasets, bandFor } from '../uncertainty/band-datasets.ts';
+import { useUncertainty } from '../uncertainty/uncertainty-store.ts';
 
 const STACK_COLORS = [
   '#2857d8',
@@ -35,6 +37,7 @@ function currentRowLabel(index: number): string {
 /** The four charts: what the money pays for, break-even against volume, cost vs latency, payback. */
 export function Charts() {
   const evaluation = useResults((s) => s.evaluation);
+  const paybackBands = useUncertainty((s) => s.paybackBands);
   const selected = useUi((s) => s.selected);
   const theme = useUi((s) => s.theme);
   const objective = useWorkspace((s) => s.scenario.objective);
@@ -123,21 +126,38 @@ export function Charts() {
       type: 'line',
       data: {
         labels: pay.months,
-        datasets: pay.lines.map((l, k) => ({
-          label: `${shortLabel(evaluation.result.row(chosen[k] as number))}${l.paybackMonth ? ` (pays back month ${l.paybackMonth})` : ' (no payback)'}`,
-          data: l.net,
-          borderColor: palette[k % palette.length],
-          backgroundColor: palette[k % palette.length],
-          pointRadius: 0,
-          borderWidth: 2,
-        })),
+        datasets: [
+          ...pay.lines.map((l, k) => ({
+            label: `${shortLabel(evaluation.result.row(chosen[k] as number))}${l.paybackMonth ? ` (pays back month ${l.paybackMonth})` : ' (no payback)'}`,
+            data: l.net,
+            borderColor: palette[k % palette.length],
+            backgroundColor: palette[k % palette.length],
+            pointRadius: 0,
+            borderWidth: 2,
+          })),
+          // P10–P90 of the same line over the simulated futures, when ranges are given.
+          ...pay.lines.flatMap((l, k) => {
+            const band = bandFor(paybackBands, l.id);
+            if (band === undefined || band.p10.length !== l.net.length) return [];
+            const name = shortLabel(evaluation.result.row(chosen[k] as number));
+            return bandDatasets(band, palette[k % palette.length] as string, name, (_j, y) => y);
+          }),
+        ],
       },
       options: options.payback,
     };
-    return { breakdown, scatter, payback, pts, chosen, hasValue: pay.lines.length > 0 };
+    return {
+      breakdown,
+      scatter,
+      payback,
+      pts,
+      chosen,
+      hasValue: pay.lines.length > 0,
+      paybackBanded: paybackBands.length > 0,
+    };
     // The colours come from the stylesheet, which `theme` switches: a real input the linter cannot see.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [evaluation, selected, theme, options]);
+  }, [evaluation, selected, theme, options, paybackBands]);
   if (configs === null) return null;
   return (
     <div className="charts" data-testid="charts">
@@ -162,7 +182,11 @@ export function Charts() {
           label="Cost under the objective against end-to-end latency"
         />
       </ChartCard>
-      <ChartCard title="Payback" note="Cumulative value minus cost, setup included">
+      <ChartCard
+        title="Payback"
+        note={`Cumulative value minus cost, setup included${configs.paybackBanded ? BAND_NOTE : ''}`}
+        banded={configs.paybackBanded}
+      >
         {configs.hasValue ? (
           <ChartCanvas
             config={configs.payback}
@@ -191,9 +215,18 @@ function scatterNote(omitted: number, unknownLatency: number): string {
   return parts.join('; ');
 }
 
-function ChartCard(props: { title: string; note: string; children: React.ReactNode }) {
+function ChartCard(props: {
+  title: string;
+  note: string;
+  children: React.ReactNode;
+  /** Whether P10–P90 bands are drawn (a marker for tests and assistive tools). */
+  banded?: boolean;
+}) {
   return (
-    <div className="card">
+    <div
+      className="card"
+      data-banded={props.banded === undefined ? undefined : String(props.banded)}
+    >
       <div className="card-head">
         <span className="card-title">{props.title}</span>
         <span className="chart-note">{props.note}</span>

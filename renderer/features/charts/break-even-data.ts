@@ -1,13 +1,8 @@
-import {
-  candidateAtVolume,
-  horizonMonthlyUsdAtVolume,
-  objectiveBreakEven,
-} from '../../../core/decision/at-volume.ts';
+import { objectiveBreakEven, objectiveCurve } from '../../../core/decision/at-volume.ts';
 import type { Objective } from '../../../core/decision/objective.ts';
 import type { Crossing } from '../../../core/roi/break-even.ts';
 import type { ScenarioEvaluation } from '../../../core/scenario/evaluate.ts';
 import type { Placement } from '../../../core/schema/placement.ts';
-import type { EvalContext } from '../../../core/sweep/context.ts';
 
 type Ok = Extract<ScenarioEvaluation, { ok: true }>;
 
@@ -21,27 +16,15 @@ export function volumeGrid(min: number, max: number, points: number): number[] {
 }
 
 /**
- * What the cost-vs-volume chart plots for an objective, at a steady monthly volume: the horizon
- * cost spread over its months, setup included (`tco`); the NPV (`npv`); the monthly run rate
- * (`monthly`); the cost per successful outcome (`perOutcome`). Each orders two candidates as the
- * objective does at every volume, so where the lines cross is where objectiveBreakEven finds the
- * better one changing: the crossings named are the chart's own.
+ * The volumes the simulation draws the chart's P10–P90 bands at: from a hundredth to a hundred
+ * times today's monthly volume.
  */
-export function objectiveCurve(
-  ctx: EvalContext,
-  p: Placement,
-  objective: Objective,
-): (requestsPerMonth: number) => number | null {
-  if (objective === 'tco') return horizonMonthlyUsdAtVolume(ctx, p);
-  const at = candidateAtVolume(ctx, p);
-  switch (objective) {
-    case 'npv':
-      return (v) => at(v).roi?.npvUsd ?? null;
-    case 'monthly':
-      return (v) => at(v).monthlyUsd;
-    case 'perOutcome':
-      return (v) => at(v).perOutcomeUsd;
-  }
+export function chartVolumeGrid(requestsPerMonth: number): number[] {
+  return volumeGrid(
+    Math.max(1_000, requestsPerMonth / 100),
+    Math.max(requestsPerMonth * 100, 1e5),
+    28,
+  );
 }
 
 /** The y axis's title for an objective: what a point of the line is. */

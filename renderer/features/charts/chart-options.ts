@@ -36,7 +36,14 @@ const scalesOf = (colors: Colors) => (x: object, y: object) => ({
   x: { grid: { color: colors.line }, ticks: { color: colors.muted }, ...x },
   y: { grid: { color: colors.line }, ticks: { color: colors.muted }, ...y },
 });
-const legendOf = (colors: Colors) => ({ labels: { color: colors.text, boxWidth: 12 } });
+// Datasets with no label (a band's upper edge) stay out of the legend.
+const legendOf = (colors: Colors) => ({
+  labels: {
+    color: colors.text,
+    boxWidth: 12,
+    filter: (item: { text: string }) => item.text !== '',
+  },
+});
 
 /**
  * The charts' options. They depend only on the theme and the objective's name (`costTitle`, the

@@ -19,6 +19,7 @@ import { useDecision } from '../why/decision-store.ts';
 import { comparisonReport, type TableView } from './report-export.ts';
 import { useCompare } from './compare-store.ts';
 import { describeQuery, visibleRows } from './table-model.ts';
+import { currentUncertainty } from '../uncertainty/uncertainty-store.ts';
 
 /** A check's outcome as a pill: pass, fail and unknown look different, a check not set is a dash. */
 function CheckPill({ status }: { status: CheckStatus }) {
@@ -95,7 +96,11 @@ async function exportReport(format: 'csv' | 'md', view: TableView): Promise<void
       : decided.evaluation === evaluation && decided.explanation !== null
         ? decided.explanation
         : explain(evaluation, { breakEven: true });
-  const report = comparisonReport(evaluation, useWorkspace.getState().scenario, format, view, why);
+  const uncertainty = format === 'csv' ? undefined : currentUncertainty();
+  const report = comparisonReport(evaluation, useWorkspace.getState().scenario, format, view, {
+    ...(why ? { why } : {}),
+    ...(uncertainty ? { uncertainty } : {}),
+  });
   await attempt(() =>
     call('file:save', { kind: 'report', suggestedName: report.name, text: report.text }),
   );

@@ -2,6 +2,8 @@ import { useUi } from '../../stores/ui-store.ts';
 import { CandidatesPanel } from '../candidates/CandidatesPanel.tsx';
 import { Charts } from '../charts/Charts.tsx';
 import { CandidateDetails } from '../details/CandidateDetails.tsx';
+import { RangesPanel } from '../uncertainty/RangesPanel.tsx';
+import { UncertaintyCard } from '../uncertainty/UncertaintyCard.tsx';
 import { ValuePanel } from '../value/ValuePanel.tsx';
 import { WhatIfBar } from '../whatif/WhatIfBar.tsx';
 import { WorkloadPanel } from '../workload/WorkloadPanel.tsx';
@@ -13,6 +15,7 @@ const PANELS = [
   { key: 'workload', label: 'Workload' },
   { key: 'candidates', label: 'Candidates' },
   { key: 'value', label: 'Value' },
+  { key: 'ranges', label: 'Ranges' },
 ] as const;
 
 /**
@@ -42,12 +45,14 @@ export function CompareView() {
         {panel === 'workload' && <WorkloadPanel />}
         {panel === 'candidates' && <CandidatesPanel />}
         {panel === 'value' && <ValuePanel />}
+        {panel === 'ranges' && <RangesPanel />}
       </aside>
       <main className="content">
         <Summary />
         <WhatIfBar />
         <WhyPanel />
         <CompareTable />
+        <UncertaintyCard />
         <Charts />
         <CandidateDetails />
       </main>

@@ -5,6 +5,7 @@ import { markdownReport } from '../../../core/report/markdown-report.ts';
 import { comparisonCsv } from '../../../core/report/writers.ts';
 import type { ScenarioEvaluation } from '../../../core/scenario/evaluate.ts';
 import type { Scenario } from '../../../core/schema/scenario.ts';
+import type { UncertaintyResult } from '../../../core/uncertainty/simulate.ts';
 import { scenarioFileName } from '../scenarios/scenario-file.ts';
 
 type Ok = Extract<ScenarioEvaluation, { ok: true }>;
@@ -26,7 +27,7 @@ export function comparisonReport(
   scenario: Scenario,
   format: 'csv' | 'md',
   view: TableView,
-  why?: Explanation,
+  extras: { why?: Explanation; uncertainty?: UncertaintyResult } = {},
 ): { name: string; text: string } {
   const rows = Array.from(view.order, (i) => evaluation.result.row(i));
   const base = scenarioFileName(scenario.name).replace(/\.json$/, '');
@@ -40,7 +41,8 @@ export function comparisonReport(
       : `${formatNumber(rows.length)} of ${formatNumber(total)} candidates, as shown in the app${view.filters === '' ? '' : ` (${view.filters})`}.`;
   const text = markdownReport(scenario, evaluation.context.rates, rows, {
     columns: view.columns,
-    ...(why ? { why } : {}),
+    ...(extras.why ? { why: extras.why } : {}),
+    ...(extras.uncertainty ? { uncertainty: extras.uncertainty } : {}),
     ...(shown ? { shown } : {}),
   });
   return { name: `${base}-comparison.md`, text };
