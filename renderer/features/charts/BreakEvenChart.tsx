@@ -1,11 +1,12 @@
 import type { ChartConfiguration } from 'chart.js';
 import { useMemo } from 'react';
 import { volumeWords } from '../../../core/decision/explain.ts';
+import { higherIsBetter, objectiveLabel } from '../../../core/decision/objective.ts';
 import { compactCount } from '../../../core/format.ts';
 import { objectiveMoney } from '../../../core/report/why-report.ts';
 import { useUi } from '../../stores/ui-store.ts';
 import { useDecision } from '../why/decision-store.ts';
-import type { BreakEvenChartData } from './break-even-data.ts';
+import { BREAK_EVEN_RANGE, type BreakEvenChartData } from './break-even-data.ts';
 import { ChartCanvas, themeColors } from './ChartCanvas.tsx';
 import { breakEvenOptions } from './chart-options.ts';
 import { pairOptions } from './pair.ts';
@@ -81,7 +82,10 @@ export function BreakEvenChart() {
       data-banded={String(banded)}
     >
       <div className="card-head">
-        <span className="card-title">Break-even: cost vs monthly volume</span>
+        <span className="card-title">
+          Break-even: {data === null ? 'cost' : objectiveLabel(data.objective, data.horizonMonths)}{' '}
+          vs monthly volume
+        </span>
         <span className="chart-note">
           {data?.objective === 'tco'
             ? 'Setup spread over the horizon; today’s volume marked on both lines'
@@ -123,8 +127,9 @@ export function BreakEvenChart() {
           <ul className="crossings" data-testid="break-even-crossings">
             {data.crossings.length === 0 ? (
               <li>
-                No break-even between {compactCount(1_000)} and {compactCount(1e10)} requests a
-                month.
+                No break-even between {compactCount(BREAK_EVEN_RANGE.minVolume)} and{' '}
+                {compactCount(BREAK_EVEN_RANGE.maxVolume)} requests a month
+                {throughout(data) === null ? '.' : `: ${throughout(data)} is ${better} throughout.`}
               </li>
             ) : (
               data.crossings.map((c) => (
@@ -140,6 +145,15 @@ export function BreakEvenChart() {
       )}
     </div>
   );
+}
+
+/** With no crossing, the one better today is better at every volume searched: its label. */
+function throughout(data: BreakEvenChartData): string | null {
+  const a = data.a.today?.y;
+  const b = data.b.today?.y;
+  if (a === undefined || b === undefined || a === b) return null;
+  const aBetter = higherIsBetter(data.objective) ? a > b : a < b;
+  return aBetter ? data.a.label : data.b.label;
 }
 
 function PairMenu(props: {

@@ -52,6 +52,7 @@ export interface BreakEvenLine {
 
 export interface BreakEvenChartData {
   objective: Objective;
+  horizonMonths: number;
   yTitle: string;
   /** NPV can be negative: a linear axis; costs are drawn on a log axis. */
   logY: boolean;
@@ -123,6 +124,7 @@ export function breakEvenChart(
   const yA = new Map(a.points.map((p) => [p.x, p.y]));
   return {
     objective,
+    horizonMonths: ctx.value.horizonMonths,
     yTitle: curveTitle(objective, ctx.value.horizonMonths),
     logY: objective !== 'npv',
     a,
