@@ -1,6 +1,6 @@
 import { EFFORTS, EFFORT_LABELS, type Effort } from '../../../core/schema/reasoning.ts';
 import type { Task, Workload } from '../../../core/schema/workload.ts';
-import { NumberField, SelectField } from '../../components/NumberField.tsx';
+import { CheckField, NumberField, SelectField } from '../../components/NumberField.tsx';
 import { updateWorkload } from '../../stores/workspace-store.ts';
 import { WORKLOAD_FIELDS as F, WORKLOAD_LABELS as L } from './fields.ts';
 
@@ -45,15 +45,13 @@ export function ReasoningSection({ w }: { w: Workload }) {
         hint="Empty: the catalog’s typical figure per level (measured on coding tasks)"
         onCommit={(tokensPerRequest) => set({ tokensPerRequest })}
       />
-      <label className="row muted" title="Otherwise excluded and counted">
-        <input
-          type="checkbox"
-          data-testid="reasoning-include-unknown"
-          checked={r.includeUnknown}
-          onChange={(e) => set({ includeUnknown: e.target.checked })}
-        />{' '}
-        Include levels with unknown reasoning tokens (at 0)
-      </label>
+      <CheckField
+        testId="reasoning-include-unknown"
+        checked={r.includeUnknown}
+        label="Include levels with no reasoning-token figure"
+        hint="Counted at 0 and marked; otherwise excluded and counted"
+        onChange={(includeUnknown) => set({ includeUnknown })}
+      />
     </section>
   );
 }
