@@ -14,6 +14,7 @@ import { withMonthlyVolume, workloadRates, type WorkloadRates } from '../workloa
 import type { CatalogIndex } from './catalog-index.ts';
 import type { Model } from '../schema/catalog.ts';
 import type { ResolvedReasoning } from '../workload/reasoning.ts';
+import type { Effort } from '../schema/reasoning.ts';
 import { cachedTaskTurns } from '../workload/task.ts';
 
 /** Everything one evaluation reads; built once per workload, shared by every candidate. */
@@ -39,6 +40,10 @@ export interface EvalContext {
   reasoningShapes: Map<number, { shape: RequestShape; p95Shape: RequestShape | null }>;
   /** Each model's reasoning by the candidate's effort ('' for the workload's). */
   reasoning: Map<Model, Map<string, ResolvedReasoning>>;
+  /** The last reasoning asked for (a sweep asks for one model's many times in a row). */
+  lastReasoning:
+    | { model: Model | undefined; effort: Effort | undefined; reasoning: ResolvedReasoning }
+    | undefined;
   /** Prompt tokens a request sends: a task's over all its turns. */
   promptTokensPerRequest: number;
   maxMonthlyUsd: number | undefined;
@@ -154,6 +159,7 @@ export function makeContext(
     p95Shape: selfHostP95Shape(workload),
     reasoningShapes: new Map(),
     reasoning: new Map(),
+    lastReasoning: undefined,
     promptTokensPerRequest:
       workload.task === undefined
         ? workload.inputTokens.mean

@@ -168,7 +168,19 @@ function assessApi(ctx: EvalContext, p: ApiPlacement): ApiAssessment {
     reasons.push('latency unknown: no published or measured figure to check the SLO');
   }
   push(budgetReason(ctx, cost.monthlyUsd));
-  return { ...t, cost, quality, reasons };
+  return {
+    o,
+    model,
+    discount: t.discount,
+    reasoning,
+    latency,
+    region: t.region,
+    timing: t.timing,
+    costOptions: t.costOptions,
+    cost,
+    quality,
+    reasons,
+  };
 }
 
 /**

@@ -14,6 +14,19 @@ export function candidateReasoning(
   model: Model | undefined,
   effort: Effort | undefined,
 ): ResolvedReasoning {
+  // A sweep meets a model's placements one after another: the last answer is asked again.
+  const last = ctx.lastReasoning;
+  if (last !== undefined && last.model === model && last.effort === effort) return last.reasoning;
+  const reasoning = resolvedFor(ctx, model, effort);
+  ctx.lastReasoning = { model, effort, reasoning };
+  return reasoning;
+}
+
+function resolvedFor(
+  ctx: EvalContext,
+  model: Model | undefined,
+  effort: Effort | undefined,
+): ResolvedReasoning {
   if (model?.reasoning === undefined) return resolveReasoning(undefined, ctx.workload);
   let byEffort = ctx.reasoning.get(model);
   if (byEffort === undefined) ctx.reasoning.set(model, (byEffort = new Map()));
