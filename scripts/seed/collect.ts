@@ -56,6 +56,7 @@ export function collectSeed(): CollectedSeed {
       ...instances.map((i) => i.regionId),
     ]),
     quality: seedQuality(new Set(models.map((m) => m.id))),
+    latency: [],
   };
   const out = {} as Record<string, unknown[]>;
   for (const table of SEED_TABLES) {

@@ -76,7 +76,7 @@ describe('CLI: catalog stats and list', () => {
     [['catalog', 'export'], '--format is required'],
     [
       ['catalog', 'export', '--format', 'csv', '--table', 'gpus'],
-      'the CSV format holds offerings or instances',
+      'the CSV format holds offerings, instances or latency',
     ],
     [['catalog', 'frobnicate'], "catalog: unknown subcommand 'frobnicate'"],
   ])('refuses %j with a clear message', (args, message) => {

@@ -23,6 +23,7 @@ const TABS: readonly Tab[] = [
   'instances',
   'regions',
   'quality',
+  'latency',
   'discounts',
   'checks',
 ];
@@ -35,6 +36,7 @@ const LABELS: Record<Tab, string> = {
   instances: 'GPU instances',
   regions: 'Regions',
   quality: 'Quality scores',
+  latency: 'API latency',
   discounts: 'Discounts',
   checks: 'Checks',
 };
