@@ -469,10 +469,25 @@ export const Region = Provenance.extend({
 }).describe('A cloud region.');
 export type Region = z.infer<typeof Region>;
 
-export const BENCHMARKS = ['lmarena-text', 'aider-polyglot'] as const;
+/**
+ * Quality benchmarks, one snapshot each: scores drift between leaderboard snapshots, so a
+ * threshold holds against one of them only. `lmarena-text` is the 2025-08-04 LMArena snapshot
+ * (kept as it was: scenarios that name it keep their meaning); later snapshots get dated ids.
+ */
+export const BENCHMARKS = [
+  'lmarena-text',
+  'aider-polyglot',
+  'lmarena-text-2025-12',
+  'lmarena-text-2025-12-raw',
+  'livebench-2026-01',
+  'livebench-2026-01-coding',
+  'livebench-2026-01-agentic-coding',
+] as const;
 export const Benchmark = z
   .enum(BENCHMARKS)
-  .describe('A quality benchmark: lmarena-text (Elo) or aider-polyglot (percent solved).');
+  .describe(
+    'A quality benchmark snapshot: lmarena-text (LMArena text arena score, 2025-08-04), aider-polyglot (percent solved, 2025-10-04), lmarena-text-2025-12 (LMArena, style control, 2025-12-11), lmarena-text-2025-12-raw (LMArena, raw, 2025-12-11), livebench-2026-01 (LiveBench global average, 0–100, 2026-01-08 questions), livebench-2026-01-coding and livebench-2026-01-agentic-coding (its categories).',
+  );
 export type Benchmark = z.infer<typeof Benchmark>;
 
 export const QualityScore = Provenance.extend({

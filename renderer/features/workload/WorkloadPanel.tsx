@@ -5,7 +5,10 @@ import {
   type Precision,
   type ResidencyZone,
 } from '../../../core/schema/common.ts';
+import { BENCHMARK_INFO } from '../../../core/quality.ts';
+import { Benchmark } from '../../../core/schema/catalog.ts';
 import type { Workload } from '../../../core/schema/workload.ts';
+import { benchmarkName } from '../../../core/sweep/constraints.ts';
 import { withOutputMean, withPromptMean } from '../../../core/workload/derive.ts';
 import { Chips, NumberField, SelectField } from '../../components/NumberField.tsx';
 import { useCatalog } from '../../stores/catalog-store.ts';
@@ -288,13 +291,12 @@ export function WorkloadPanel() {
               set({ userLocation: { latitude: city.latitude, longitude: city.longitude } });
           }}
         />
-        <SelectField<'none' | 'lmarena-text' | 'aider-polyglot'>
+        <SelectField<'none' | Benchmark>
           label="Minimum quality"
           value={w.minQuality?.benchmark ?? 'none'}
           options={[
             { value: 'none', label: 'None' },
-            { value: 'lmarena-text', label: 'LMArena text' },
-            { value: 'aider-polyglot', label: 'Aider polyglot' },
+            ...Benchmark.options.map((b) => ({ value: b, label: benchmarkName(b) })),
           ]}
           onChange={(b) =>
             set({
@@ -303,7 +305,11 @@ export function WorkloadPanel() {
                   ? undefined
                   : {
                       benchmark: b,
-                      score: w.minQuality?.score ?? (b === 'lmarena-text' ? 1300 : 50),
+                      // Scores are on each benchmark's own scale: a new benchmark starts afresh.
+                      score:
+                        w.minQuality?.benchmark === b
+                          ? w.minQuality.score
+                          : BENCHMARK_INFO[b].defaultMinimum,
                       includeUnknown: w.minQuality?.includeUnknown ?? false,
                     },
             })
