@@ -1,11 +1,14 @@
 /**
- * API latency in the app (Chromium, browser mode): the Catalog's latency tab lists the published
- * medians with their sources; "Import your measurements…" takes a load test's CSV through the
- * import review, and applied, its rows are there as measured figures.
+ * API latency and quality snapshots in the app (Chromium, browser mode): the Catalog's latency
+ * tab lists the published medians with their sources; "Import your measurements…" takes a load
+ * test's CSV through the import review, and applied, its rows are there as measured figures. The
+ * workload form's minimum quality offers every dated benchmark snapshot.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { BENCHMARKS } from '../../core/schema/catalog.ts';
+import { benchmarkName } from '../../core/sweep/constraints.ts';
 import { readSeed } from '../../electron/db/seed-files.ts';
 import { loadApp, openSession, type Session } from './browser.ts';
 
@@ -66,6 +69,27 @@ describe('API latency in the catalog', () => {
     await mine.waitFor();
     expect(await mine.textContent()).toContain('our k6 test');
     await s.page.screenshot({ path: join(s.dataDir, 'latency-tab.png') });
+    expect(s.errors).toEqual([]);
+  });
+
+  it('the minimum-quality picker offers every benchmark snapshot, each from its own starting score', async () => {
+    session = await openSession();
+    const s = session;
+    await loadApp(s);
+    const picker = s.page.getByLabel('Minimum quality', { exact: true });
+    const options = await picker.locator('option').allTextContents();
+    expect(options).toEqual(['None', ...BENCHMARKS.map(benchmarkName)]);
+    await picker.selectOption('livebench-2026-01');
+    const score = s.page.getByLabel('Score at least', { exact: true });
+    await expect.poll(() => score.inputValue()).toBe('50');
+    await picker.selectOption('lmarena-text-2025-12');
+    await expect.poll(() => score.inputValue()).toBe('1400');
+    // The select is narrow: the whole snapshot name is spelled out under it.
+    expect(await s.page.getByTestId('min-quality-benchmark').textContent()).toBe(
+      'LMArena text, style control (2025-12-11): scores of this snapshot only',
+    );
+    await picker.scrollIntoViewIfNeeded();
+    await s.page.screenshot({ path: join(s.dataDir, 'quality-picker.png') });
     expect(s.errors).toEqual([]);
   });
 });

@@ -316,13 +316,21 @@ export function WorkloadPanel() {
           }
         />
         {w.minQuality && (
-          <NumberField
-            field={F.minQualityScore}
-            value={w.minQuality.score}
-            onCommit={(score) =>
-              set({ minQuality: { ...w.minQuality!, score, likeModelId: undefined } })
-            }
-          />
+          <>
+            {/* The select is narrow: the snapshot's whole name, since scores differ by snapshot. */}
+            <div className="field">
+              <div className="hint" data-testid="min-quality-benchmark">
+                {benchmarkName(w.minQuality.benchmark)}: scores of this snapshot only
+              </div>
+            </div>
+            <NumberField
+              field={F.minQualityScore}
+              value={w.minQuality.score}
+              onCommit={(score) =>
+                set({ minQuality: { ...w.minQuality!, score, likeModelId: undefined } })
+              }
+            />
+          </>
         )}
       </section>
     </div>
