@@ -207,12 +207,19 @@ export const Offering = Provenance.extend({
   contextTokens: TokenCount.optional().describe('The context window, tokens.'),
   maxOutputTokens: TokenCount.optional().describe('The most output tokens per request.'),
   rateLimitRpm: PositiveInt.max(1e9).optional().describe('Requests per minute allowed.'),
-  publishedTtftMs: Positive.max(1e7)
+  // Older files carry an offering's published latency here. The catalog keeps latency in its own
+  // table: an import or edit moves these into a published latency row (legacy-latency.ts); a
+  // scenario's inline offering is still read with them.
+  publishedTtftMs: Positive.max(600_000)
     .optional()
-    .describe('Published median time to first token, ms, when a public source gives it.'),
-  publishedOutputTokPerS: Positive.max(1e6)
+    .describe(
+      'Published median time to first token, ms (older files; the catalog keeps it as a published latency row).',
+    ),
+  publishedOutputTokPerS: Positive.max(100_000)
     .optional()
-    .describe('Published median output speed, tokens per second, when a public source gives it.'),
+    .describe(
+      'Published median output speed, tokens per second (older files; the catalog keeps it as a published latency row).',
+    ),
   validFrom: PriceValidity.validFrom.describe(
     'First day the prices apply; absent: since before the catalog knew them.',
   ),
@@ -466,10 +473,25 @@ export const Region = Provenance.extend({
 }).describe('A cloud region.');
 export type Region = z.infer<typeof Region>;
 
-export const BENCHMARKS = ['lmarena-text', 'aider-polyglot'] as const;
+/**
+ * Quality benchmarks, one snapshot each: scores drift between leaderboard snapshots, so a
+ * threshold holds against one of them only. `lmarena-text` is the 2025-08-04 LMArena snapshot
+ * (kept as it was: scenarios that name it keep their meaning); later snapshots get dated ids.
+ */
+export const BENCHMARKS = [
+  'lmarena-text',
+  'aider-polyglot',
+  'lmarena-text-2025-12',
+  'lmarena-text-2025-12-raw',
+  'livebench-2026-01',
+  'livebench-2026-01-coding',
+  'livebench-2026-01-agentic-coding',
+] as const;
 export const Benchmark = z
   .enum(BENCHMARKS)
-  .describe('A quality benchmark: lmarena-text (Elo) or aider-polyglot (percent solved).');
+  .describe(
+    'A quality benchmark snapshot: lmarena-text (LMArena text arena score, 2025-08-04), aider-polyglot (percent solved, 2025-10-04), lmarena-text-2025-12 (LMArena, style control, 2025-12-11), lmarena-text-2025-12-raw (LMArena, raw, 2025-12-11), livebench-2026-01 (LiveBench global average, 0–100, 2026-01-08 questions), livebench-2026-01-coding and livebench-2026-01-agentic-coding (its categories).',
+  );
 export type Benchmark = z.infer<typeof Benchmark>;
 
 export const QualityScore = Provenance.extend({
@@ -479,24 +501,36 @@ export const QualityScore = Provenance.extend({
 }).describe('A model’s score on a quality benchmark.');
 export type QualityScore = z.infer<typeof QualityScore>;
 
+/** Whose figure a latency row is: a public benchmark's published median, or the user's own. */
+export const LATENCY_KINDS = ['published', 'measured'] as const;
+
 /**
  * A hosted API's latency: a published median (a public benchmark's, with its source) or the
- * user's own measurement (a load test). Either is a typical figure, not a guarantee.
+ * user's own measurement (a load test). Either is a typical figure, not a guarantee. Its key is
+ * `offeringId|kind`: an offering has at most one of each.
  */
 export const LatencyMeasurement = Provenance.extend({
-  offeringId: Id,
-  kind: z.enum(['published', 'measured']),
+  offeringId: Id.describe('The API offering measured.'),
+  kind: z
+    .enum(LATENCY_KINDS)
+    .describe("published: a public benchmark's median; measured: your own load test."),
   /** Median time to first token, ms. */
-  ttftMs: Positive.max(600_000).optional(),
+  ttftMs: Positive.max(600_000)
+    .optional()
+    .describe('Median time to first token, ms (network included, as the client saw it).'),
   /** Median output tokens per second of one stream (after the first token). */
-  outputTokPerS: Positive.max(100_000).optional(),
+  outputTokPerS: Positive.max(100_000)
+    .optional()
+    .describe('Median output tokens per second of one stream, after the first token.'),
   /** The test's prompt and output sizes, when the source states them. */
-  inputTokens: PositiveInt.optional(),
-  outputTokens: PositiveInt.optional(),
-}).refine((m) => m.ttftMs !== undefined || m.outputTokPerS !== undefined, {
-  message: 'give ttftMs, outputTokPerS or both',
-  path: ['ttftMs'],
-});
+  inputTokens: TokenCount.optional().describe("The test's prompt size, tokens, when stated."),
+  outputTokens: TokenCount.optional().describe("The test's output size, tokens, when stated."),
+})
+  .describe("A hosted API's typical latency: a published median or your own measurement.")
+  .refine((m) => m.ttftMs !== undefined || m.outputTokPerS !== undefined, {
+    message: 'give a time to first token, an output speed, or both',
+    path: ['ttftMs'],
+  });
 export type LatencyMeasurement = z.infer<typeof LatencyMeasurement>;
 
 /** A negotiated discount on a provider's list prices, or on one offering. */

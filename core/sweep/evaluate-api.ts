@@ -42,14 +42,17 @@ export interface ApiLatency {
 }
 
 /**
- * The offering's figure (published or measured) with the network round trip, and the reasoning:
- * the first visible token comes `reasoning × TPOT` after the first token. A hidden reasoner
- * streams nothing before its answer, so its first token is the visible one. The figure itself is
- * read as a time to the first generated token; a source that measured a hidden reasoner already
- * counted some reasoning in it.
+ * The offering's figure (published or measured) with the network round trip, and the reasoning.
+ * Where reasoning streams first (a source's TTFT is then the first reasoning token), the first
+ * visible token comes `reasoning × TPOT` later. A hidden reasoner streams nothing before its
+ * answer: a figure taken through its API already holds the reasoning of the level the source ran,
+ * taken to be the model's default — so at the default its TTFT is the visible one, at a higher
+ * level it grows by the extra typical reasoning tokens × TPOT (unknown when either count or the
+ * TPOT is), and at a lower one the default's figure stands as an upper bound.
  */
 function apiLatency(
   ctx: EvalContext,
+  model: Model | undefined,
   latency: LatencyMeasurement | undefined,
   rttMs: number,
   reasoning: ResolvedReasoning,
@@ -57,9 +60,19 @@ function apiLatency(
   const base = latency?.ttftMs === undefined ? null : latency.ttftMs + rttMs;
   const tpotMs = latency?.outputTokPerS === undefined ? null : 1000 / latency.outputTokPerS;
   const r = reasoning.tokensPerRequest;
-  const reasoningMs = r === 0 ? 0 : tpotMs === null ? null : r * tpotMs;
+  let reasoningMs: number | null = r === 0 ? 0 : tpotMs === null ? null : r * tpotMs;
+  const hidden = reasoning.model?.visibility === 'hidden';
+  if (hidden && reasoning.model !== null && reasoning.effort !== reasoning.model.defaultEffort) {
+    const atDefault = candidateReasoning(ctx, model, reasoning.model.defaultEffort);
+    const known = reasoning.from !== 'unknown' && atDefault.from !== 'unknown' && tpotMs !== null;
+    // Less reasoning than the default's cannot be taken out of a figure that does not say how
+    // much it held: the default's figure stays, as an upper bound.
+    reasoningMs = known ? Math.max(0, r - atDefault.tokensPerRequest) * tpotMs : null;
+  } else if (hidden) {
+    reasoningMs = 0;
+  }
   const ttftVisibleMs = base === null || reasoningMs === null ? null : base + reasoningMs;
-  const ttftMs = reasoning.model?.visibility === 'hidden' ? ttftVisibleMs : base;
+  const ttftMs = hidden ? ttftVisibleMs : base;
   const e2eMs =
     ttftVisibleMs === null || tpotMs === null
       ? null
@@ -97,7 +110,7 @@ export function apiTerms(ctx: EvalContext, p: ApiPlacement): ApiTerms {
   const reasoning = candidateReasoning(ctx, model, p.effort);
   const region = o.regionId === undefined ? undefined : ctx.index.regions.get(o.regionId);
   const latency = ctx.index.latency.get(o.id);
-  const timing = apiLatency(ctx, latency, rttToRegionMs(ctx, region), reasoning);
+  const timing = apiLatency(ctx, model, latency, rttToRegionMs(ctx, region), reasoning);
   const gap = turnGapSeconds(ctx, timing.e2eMs);
   return {
     o,
@@ -141,7 +154,6 @@ function assessApi(ctx: EvalContext, p: ApiPlacement): ApiAssessment {
   const push = (r: string | null) => r !== null && reasons.push(r);
   push(ctx.index.unavailable.get(o.id) ?? null);
   push(residencyReason(ctx, o.residency, o.regionId ?? null));
-  push(reasoningUnknownReason(reasoning, w));
   push(contextReason(ctx, o.contextTokens ?? model?.contextTokens, reasoningTokens));
   push(qualityReason(ctx, quality));
   const slo = w.slo;
@@ -167,6 +179,8 @@ function assessApi(ctx: EvalContext, p: ApiPlacement): ApiAssessment {
   if (hasSlo(w) && !slo.includeUnknown && !latencyKnown(w, sloTtft, tpotMs)) {
     reasons.push('latency unknown: no published or measured figure to check the SLO');
   }
+  // Last of the unknowns: a hosted API with no latency figure is counted under that first.
+  push(reasoningUnknownReason(reasoning, w));
   push(budgetReason(ctx, cost.monthlyUsd));
   return {
     o,

@@ -157,23 +157,35 @@ describe('a reasoning model on a hosted API', () => {
 
 describe('time to the first visible token', () => {
   /** The offerings publish 500 ms to the first token and 100 tokens/s (10 ms a token). */
-  function timed(visibility: 'hidden' | 'streamed', slo: object) {
+  function timed(visibility: 'hidden' | 'streamed', slo: object, reasoning: object = {}) {
     const catalog = reasoningCatalogRows(reasoningFacts({ visibility }));
-    for (const o of catalog.offerings)
+    for (const o of catalog.offerings) {
       Object.assign(o, { publishedTtftMs: 500, publishedOutputTokPerS: 100 });
-    return rows(scenario({ catalog }, { slo })).get('api:test/test-reasoner')!;
+    }
+    return rows(scenario({ catalog }, { slo, reasoning })).get('api:test/test-reasoner')!;
   }
 
-  it('comes after the reasoning; a hidden reasoner streams nothing before it', () => {
-    const hidden = timed('hidden', {});
-    // 500 ms + 1,000 reasoning tokens × 10 ms = 10,500 ms; nothing is streamed before it.
-    expect(hidden.ttftVisibleMs).toBeCloseTo(10_500, 9);
-    expect(hidden.ttftMs).toBeCloseTo(10_500, 9);
-    // End to end: 10,500 + (400 − 1) × 10 = 14,490 ms.
-    expect(hidden.e2eMs).toBeCloseTo(14_490, 9);
+  it('comes after the reasoning where it streams first', () => {
     const streamed = timed('streamed', {});
+    // The published 500 ms is the first (reasoning) token; the answer's first token comes after
+    // 1,000 reasoning tokens × 10 ms: 10,500 ms. End to end: 10,500 + (400 − 1) × 10 = 14,490 ms.
     expect(streamed.ttftMs).toBeCloseTo(500, 9);
     expect(streamed.ttftVisibleMs).toBeCloseTo(10_500, 9);
+    expect(streamed.e2eMs).toBeCloseTo(14_490, 9);
+  });
+
+  it('a hidden reasoner’s published figure already holds its default level’s reasoning', () => {
+    // Nothing streams before the answer, so the published 500 ms (taken at the default, low) is
+    // the first visible token, and the first token too.
+    const atDefault = timed('hidden', {});
+    expect(atDefault.ttftMs).toBeCloseTo(500, 9);
+    expect(atDefault.ttftVisibleMs).toBeCloseTo(500, 9);
+    // At high: 3,000 − 1,000 more reasoning tokens × 10 ms = 500 + 20,000 = 20,500 ms.
+    const high = timed('hidden', {}, { effort: 'high' });
+    expect(high.ttftVisibleMs).toBeCloseTo(20_500, 9);
+    expect(high.ttftMs).toBeCloseTo(20_500, 9);
+    // With reasoning off the default's figure stays, an upper bound (how much it held is unknown).
+    expect(timed('hidden', {}, { effort: 'none' }).ttftVisibleMs).toBeCloseTo(500, 9);
   });
 
   it('a TTFT SLO means the first visible token unless it says the first token', () => {
