@@ -8,7 +8,7 @@ import { describeZodError } from '../../core/schema/errors.ts';
 import { CATALOG_SCHEMAS } from '../../core/catalog-import/catalog-tables.ts';
 import { SEED_TABLES, type SeedTables } from '../../electron/db/seed-files.ts';
 import { API_LATENCY } from './curated/api-latency.ts';
-import { ModelReasoning } from '../../core/schema/reasoning.ts';
+import type { ModelReasoning } from '../../core/schema/reasoning.ts';
 import { GPUS } from './curated/gpus.ts';
 import { QUALITY_VARIANTS, type Setting } from './curated/quality-variants.ts';
 import { hostedModels } from './sources/hosted-models.ts';
