@@ -30,9 +30,9 @@ export interface MeasurementFactors {
 }
 
 export const MEASUREMENT_FACTORS: MeasurementFactors = {
-  legacyKernel: 1.174,
-  legacyOverhead: { trtllm: 1.483, vllm: 6.553, sglang: 1, tgi: 1.539 },
-  cohortWait: 0.13,
+  legacyKernel: 1.214,
+  legacyOverhead: { trtllm: 1.746, vllm: 7.19, sglang: 1, tgi: 1.554 },
+  cohortWait: 0.131,
 };
 
 export interface Prediction {
@@ -223,8 +223,19 @@ function legacyProfile(
     layerOverheadUs: engine.layerOverheadUs * overhead,
     sequenceOverheadUs: engine.sequenceOverheadUs * overhead,
     overlapsScheduling: false,
+    cudaGraphMaxBatch: LEGACY_CUDA_GRAPH_MAX_BATCH[name] ?? engine.cudaGraphMaxBatch,
   };
 }
+
+/**
+ * CUDA graphs in legacy releases: TensorRT-LLM 0.x engines replay none by default (the executor's
+ * cudaGraphMode is off), nor does TGI 1.x; vLLM 0.4–0.5 captured decode batches up to 256.
+ */
+const LEGACY_CUDA_GRAPH_MAX_BATCH: Partial<Record<Engine, number>> = {
+  trtllm: 0,
+  tgi: 0,
+  vllm: 256,
+};
 
 /** The published metric as the benchmark client computed it from the predicted operating point. */
 function metricValue(e: ReturnType<typeof estimate>, m: Measurement): number | null {

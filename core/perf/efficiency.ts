@@ -45,22 +45,23 @@ export interface ServingEfficiency {
   fp8Math: number;
   fp4Math: number;
   /**
-   * GPU time a mixture-of-experts layer adds per step whatever its load, µs: routing (top-k),
-   * sorting tokens by expert, the grouped GEMMs' per-expert scheduling, the weighted combine, and
-   * under attention data-parallel the gather and scatter calls.
+   * Time a mixture-of-experts layer adds to a step run eagerly (not replayed as a CUDA graph)
+   * whatever its load, µs: launching the many small kernels of routing (top-k), sorting tokens by
+   * expert, activation quantization, the grouped GEMMs, the weighted combine and under attention
+   * data-parallel the gather and scatter, one by one from the host.
    */
   moeLayerOverheadUs: number;
 }
 
 export const SERVING_EFFICIENCY: ServingEfficiency = {
-  compute: 0.878,
+  compute: 0.861,
   memory: 1,
-  weightOnlyComputePenalty: 0.604,
-  expertGemmEfficiency: 0.378,
-  attentionMemory: 1,
-  fp8Math: 0.751,
-  fp4Math: 0.562,
-  moeLayerOverheadUs: 175,
+  weightOnlyComputePenalty: 0.583,
+  expertGemmEfficiency: 0.43,
+  attentionMemory: 0.9,
+  fp8Math: 0.769,
+  fp4Math: 0.554,
+  moeLayerOverheadUs: 614,
 };
 
 export interface EngineProfile {
@@ -68,7 +69,10 @@ export interface EngineProfile {
   kernelEfficiency: number;
   /** CPU time per engine step (scheduler loop, input preparation, synchronisation), ms. */
   stepOverheadMs: number;
-  /** Per-layer GPU time per step that kernels do not hide (launch gaps, small kernels), µs. */
+  /**
+   * Per-layer time per eagerly run step that kernels do not hide (launch gaps, small kernels), µs.
+   * Steps replayed as CUDA graphs (see cudaGraphMaxBatch) do not pay it.
+   */
   layerOverheadUs: number;
   /** CPU time per sequence per step (batch bookkeeping, sampling, detokenising), µs. */
   sequenceOverheadUs: number;
@@ -98,6 +102,12 @@ export interface EngineProfile {
   maxBatch: number;
   /** Tokens per engine step (chunked-prefill budget, max_num_batched_tokens / max_num_tokens). */
   tokenBudget: number;
+  /**
+   * Largest decode-only batch (per rank) the engine replays as a captured CUDA graph, 0 for none.
+   * A replayed step launches no kernels one by one, so it pays no per-layer launch gaps; steps
+   * with prefill tokens, or larger batches, run eagerly and pay them.
+   */
+  cudaGraphMaxBatch: number;
   /** Larger defaults the engine picks on GPUs with at least this much memory (not A100s). */
   largeGpuLimits?: { minMemoryGB: number; maxBatch: number; tokenBudget: number };
 }
@@ -123,15 +133,17 @@ const ENGINE_PRIORS = {
 export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
   trtllm: {
     kernelEfficiency: 1,
-    stepOverheadMs: 2.02,
-    layerOverheadUs: 80.2,
-    sequenceOverheadUs: 22.4,
+    stepOverheadMs: 2.55,
+    layerOverheadUs: 71.8,
+    sequenceOverheadUs: 13.9,
     overlapsScheduling: true,
     memoryFraction: 0.9,
     memoryFractionOf: 'free',
     admissionOutputShare: 1,
     maxBatch: 2048,
     tokenBudget: 8192,
+    // CudaGraphConfig's default (llm_args.py): generation-only batches up to 128.
+    cudaGraphMaxBatch: 128,
   },
   vllm: {
     ...ENGINE_PRIORS.vllm,
@@ -141,6 +153,8 @@ export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
     admissionOutputShare: 0.5,
     maxBatch: 256,
     tokenBudget: 2048,
+    // CompilationConfig's default capture sizes end at 512.
+    cudaGraphMaxBatch: 512,
     largeGpuLimits: { minMemoryGB: 70, maxBatch: 1024, tokenBudget: 8192 },
   },
   sglang: {
@@ -151,6 +165,8 @@ export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
     admissionOutputShare: 0.5,
     maxBatch: 4096,
     tokenBudget: 8192,
+    // --cuda-graph-max-bs: 160 on 80 GB GPUs by default.
+    cudaGraphMaxBatch: 160,
   },
   tgi: {
     ...ENGINE_PRIORS.tgi,
@@ -160,6 +176,8 @@ export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
     admissionOutputShare: 1,
     maxBatch: 128,
     tokenBudget: 4096,
+    // --cuda-graphs default: 1, 2, 4, 8, 16, 32.
+    cudaGraphMaxBatch: 32,
   },
 };
 
