@@ -1,5 +1,7 @@
-import { apiCost } from '../pricing/api-cost.ts';
+import { apiCost, type ApiCost } from '../pricing/api-cost.ts';
 import { monthlyPriceFactors } from '../pricing/price-history.ts';
+import { hasRequestValue } from '../roi/value.ts';
+import type { LatencyMeasurement, Offering, Region } from '../schema/catalog.ts';
 import { hasSlo, latencyKnown } from '../decision/status.ts';
 import { qualityScore } from '../quality.ts';
 import type { ApiPlacement } from '../schema/placement.ts';
@@ -14,19 +16,30 @@ import {
 } from './constraints.ts';
 import { candidateId } from './candidate-id.ts';
 import type { EvalContext } from './context.ts';
-import { candidateRoi, makeResult } from './result.ts';
+import { candidateRoi, makeResult, perOutcomeUsd, type RoiCosting } from './result.ts';
+import { KIND_CODE, type SweepColumns } from './table.ts';
 import { emptyBreakdown, type CandidateResult, type EvaluateOptions } from './types.ts';
 
-/** Evaluates a hosted-API candidate; throws only for an unknown offering id (checked upstream). */
-export function evaluateApi(
-  ctx: EvalContext,
-  p: ApiPlacement,
-  options: EvaluateOptions = {},
-): CandidateResult {
+/** A hosted-API candidate's cost, latency, quality and constraints: what rows and columns share. */
+interface ApiAssessment {
+  o: Offering;
+  discount: number;
+  cost: ApiCost;
+  region: Region | undefined;
+  latency: LatencyMeasurement | undefined;
+  ttftMs: number | null;
+  tpotMs: number | null;
+  e2eMs: number | null;
+  quality: number | null;
+  /** Why it is infeasible; empty when it is not. */
+  reasons: string[];
+}
+
+/** Prices a hosted-API candidate and checks its constraints; throws only for an unknown offering. */
+function assessApi(ctx: EvalContext, p: ApiPlacement): ApiAssessment {
   const o = ctx.index.offerings.get(p.offeringId);
   if (o === undefined) throw new Error(`unknown offering '${p.offeringId}'`);
   const model = ctx.index.models.get(o.modelId);
-  const provider = ctx.index.providers.get(o.provider);
   const discount = p.negotiatedDiscount ?? discountFor(ctx.index, o);
   const w = ctx.workload;
   const cost = apiCost(o, w, ctx.rates, discount);
@@ -42,12 +55,11 @@ export function evaluateApi(
   const quality = qualityScore(ctx.index.quality, o.modelId, benchmark);
 
   const reasons: string[] = [];
-  const warnings: string[] = [];
-  const push = (list: string[], r: string | null) => r !== null && list.push(r);
-  push(reasons, ctx.index.unavailable.get(o.id) ?? null);
-  push(reasons, residencyReason(ctx, o.residency, o.regionId ?? null));
-  push(reasons, contextReason(ctx, o.contextTokens ?? model?.contextTokens));
-  push(reasons, qualityReason(ctx, quality));
+  const push = (r: string | null) => r !== null && reasons.push(r);
+  push(ctx.index.unavailable.get(o.id) ?? null);
+  push(residencyReason(ctx, o.residency, o.regionId ?? null));
+  push(contextReason(ctx, o.contextTokens ?? model?.contextTokens));
+  push(qualityReason(ctx, quality));
   const slo = w.slo;
   const basis = latency?.kind === 'measured' ? 'your measurement' : 'published median';
   if (ttftMs !== null && slo.ttftMs !== undefined && ttftMs > slo.ttftMs) {
@@ -62,8 +74,76 @@ export function evaluateApi(
   if (hasSlo(w) && !slo.includeUnknown && !latencyKnown(w, ttftMs, tpotMs)) {
     reasons.push('latency unknown: no published or measured figure to check the SLO');
   }
-  push(reasons, budgetReason(ctx, cost.monthlyUsd));
-  push(warnings, staleWarning(ctx, o.asOf, 'price'));
+  push(budgetReason(ctx, cost.monthlyUsd));
+  return { o, discount, cost, region, latency, ttftMs, tpotMs, e2eMs, quality, reasons };
+}
+
+/**
+ * How an API candidate's months are costed: its monthly cost, re-priced at other volumes, and the
+ * catalog's known price changes within the horizon (a promotion's end) from the start date.
+ */
+function apiCosting(ctx: EvalContext, a: ApiAssessment): RoiCosting {
+  const { o, discount } = a;
+  const w = ctx.workload;
+  return {
+    runUsd: a.cost.monthlyUsd,
+    costAt: () => (wm, rm) => apiCost(o, wm, rm, discount).monthlyUsd,
+    priceFactors:
+      ctx.startDate === undefined
+        ? undefined
+        : monthlyPriceFactors(
+            o,
+            ctx.startDate,
+            ctx.value.horizonMonths,
+            (priced) => apiCost(priced, w, ctx.rates, discount).monthlyUsd,
+          ),
+  };
+}
+
+/**
+ * The simulation's path for a hosted-API candidate: priced, checked and written to the columns
+ * without building a row (its label, warnings and breakdown are built only when shown).
+ */
+export function writeApiColumns(
+  ctx: EvalContext,
+  t: SweepColumns,
+  i: number,
+  p: ApiPlacement,
+): void {
+  const a = assessApi(ctx, p);
+  const nan = (x: number | null) => x ?? Number.NaN;
+  t.kind[i] = KIND_CODE.api;
+  t.feasible[i] = a.reasons.length === 0 ? 1 : 0;
+  t.reasons[i] = a.reasons;
+  t.monthlyUsd[i] = a.cost.monthlyUsd;
+  t.ttftMs[i] = nan(a.ttftMs);
+  t.tpotMs[i] = nan(a.tpotMs);
+  t.e2eMs[i] = nan(a.e2eMs);
+  t.quality[i] = nan(a.quality);
+  const roi = candidateRoi(ctx, 'api', apiCosting(ctx, a), false, ctx.roiScratch);
+  t.tcoUsd[i] = roi.tcoUsd;
+  t.perOutcomeUsd[i] = perOutcomeUsd(ctx, 'api', roi.tcoUsd) ?? Number.NaN;
+  if (hasRequestValue(ctx.value)) {
+    t.netMonthlyUsd[i] = roi.netMonthlyUsd;
+    t.npvUsd[i] = roi.npvUsd;
+    t.paybackMonth[i] = roi.paybackMonth ?? Number.NaN;
+  }
+}
+
+/** Evaluates a hosted-API candidate; throws only for an unknown offering id (checked upstream). */
+export function evaluateApi(
+  ctx: EvalContext,
+  p: ApiPlacement,
+  options: EvaluateOptions = {},
+): CandidateResult {
+  const a = assessApi(ctx, p);
+  const { o, cost, region, latency, discount } = a;
+  const model = ctx.index.models.get(o.modelId);
+  const provider = ctx.index.providers.get(o.provider);
+  const w = ctx.workload;
+  const warnings: string[] = [];
+  const stale = staleWarning(ctx, o.asOf, 'price');
+  if (stale !== null) warnings.push(stale);
   if (w.promptCache.hitRate > 0 && cost.effectiveCacheHitRate < w.promptCache.hitRate * 0.95) {
     warnings.push(
       cost.effectiveCacheHitRate === 0
@@ -79,25 +159,7 @@ export function evaluateApi(
   breakdown.outputUsd = cost.breakdown.outputUsd;
   breakdown.cacheStorageUsd = cost.breakdown.cacheStorageUsd;
 
-  const priceFactors =
-    ctx.startDate === undefined
-      ? undefined
-      : monthlyPriceFactors(
-          o,
-          ctx.startDate,
-          ctx.value.horizonMonths,
-          (priced) => apiCost(priced, w, ctx.rates, discount).monthlyUsd,
-        );
-  const roi = candidateRoi(
-    ctx,
-    'api',
-    {
-      runUsd: cost.monthlyUsd,
-      costAt: () => (wm, rm) => apiCost(o, wm, rm, discount).monthlyUsd,
-      priceFactors,
-    },
-    options.withSeries ?? false,
-  );
+  const roi = candidateRoi(ctx, 'api', apiCosting(ctx, a), options.withSeries ?? false);
   return makeResult(ctx, {
     id: candidateId(p, ctx.workload.precision),
     kind: 'api',
@@ -108,17 +170,17 @@ export function evaluateApi(
     regionId: o.regionId ?? null,
     residency: o.residency,
     placement: p,
-    feasible: reasons.length === 0,
-    reasons,
+    feasible: a.reasons.length === 0,
+    reasons: a.reasons,
     warnings,
     monthlyUsd: cost.monthlyUsd,
     breakdown,
     setupUsd: ctx.value.setupUsd.api,
     weeksToLaunch: ctx.value.weeksToLaunch.api,
-    ttftMs,
-    tpotMs,
-    e2eMs,
-    quality,
+    ttftMs: a.ttftMs,
+    tpotMs: a.tpotMs,
+    e2eMs: a.e2eMs,
+    quality: a.quality,
     selfHost: null,
     api: {
       latencySource: latency === undefined ? null : latency.kind,

@@ -277,9 +277,12 @@ export function writeCloudColumns(
   t.quality[i] = quality ?? Number.NaN;
   t.gpusPeak[i] = cost.gpusPeak;
   t.utilization[i] = cost.fleet.utilization;
-  // A steady workload with nothing held past its horizon needs no costing plan: the closed form.
+  // A steady workload with nothing held past its horizon, and no commitment whose price holds
+  // through a price change, needs no costing plan: the closed form.
+  const plain =
+    !isCommitted(p.pricing) || (!ctx.serviceEndsAtHorizon && ctx.priceChange.cloud === 0);
   const roi =
-    ctx.workload.monthlyGrowthPct === 0 && !(ctx.serviceEndsAtHorizon && isCommitted(p.pricing))
+    ctx.workload.monthlyGrowthPct === 0 && plain
       ? steadyRoi(ctx, 'cloud', monthlyUsd, ctx.roiScratch)
       : candidateRoi(ctx, 'cloud', cloudCosting(ctx, p, a), false, ctx.roiScratch);
   t.tcoUsd[i] = roi.tcoUsd;

@@ -1,5 +1,6 @@
 import type { ChartConfiguration } from 'chart.js';
 import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useResults } from '../../stores/results-store.ts';
 import { useUi } from '../../stores/ui-store.ts';
 import { breakdownBars, shortLabel } from './breakdown-data.ts';
@@ -9,7 +10,9 @@ import { chartOptions } from './chart-options.ts';
 import { chosenIndices } from './chosen.ts';
 import { paybackLines } from './payback-data.ts';
 import { costLatencyPoints } from './scatter-data.ts';
-import { volumeCurves, volumeGrid } from './volume-data.ts';
+import { chartVolumeGrid, volumeCurves } from './volume-data.ts';
+import { bandDatasets, bandFor } from '../uncertainty/band-datasets.ts';
+import { useUncertainty } from '../uncertainty/uncertainty-store.ts';
 
 const STACK_COLORS = [
   '#2857d8',
@@ -23,6 +26,9 @@ const STACK_COLORS = [
   '#8e44ad',
   '#c0392b',
 ];
+/** What a shaded band is, said beside every chart that draws one. */
+const BAND_NOTE = '; shaded: P10–P90 (P90 = not exceeded in 90 % of simulated futures)';
+
 /** A candidate's label from the current results, for tooltips built before those results. */
 function currentRowLabel(index: number): string {
   const evaluation = useResults.getState().evaluation;
@@ -32,6 +38,13 @@ function currentRowLabel(index: number): string {
 /** The four charts: what the money pays for, cost vs volume, cost vs latency, payback. */
 export function Charts() {
   const evaluation = useResults((s) => s.evaluation);
+  const bands = useUncertainty(
+    useShallow((s) => ({
+      volumes: s.volumes,
+      volume: s.volumeBands,
+      payback: s.paybackBands,
+    })),
+  );
   const selected = useUi((s) => s.selected);
   const theme = useUi((s) => s.theme);
   // Options follow the theme only; data follows every evaluation.
@@ -70,7 +83,7 @@ export function Charts() {
 
     // 2. Cost vs monthly volume with the break-even points.
     const now = evaluation.context.rates.requestsPerMonth;
-    const grid = volumeGrid(Math.max(1_000, now / 100), Math.max(now * 100, 1e5), 28);
+    const grid = chartVolumeGrid(now);
     const curves = volumeCurves(evaluation, chosen, grid);
     const volume: ChartConfiguration<'line'> = {
       type: 'line',
@@ -85,6 +98,19 @@ export function Charts() {
             borderWidth: 2,
             stepped: s.kind !== 'api' ? ('before' as const) : false,
           })),
+          // P10–P90 of the same line over the simulated futures, when ranges are given.
+          ...curves.series.flatMap((s, k) => {
+            const band = bandFor(bands.volume, s.id);
+            if (band === undefined) return [];
+            const name = shortLabel(evaluation.result.row(chosen[k] as number));
+            return bandDatasets(
+              band,
+              palette[k % palette.length] as string,
+              name,
+              (j, y) => ({ x: bands.volumes[j] as number, y: y ?? Number.NaN }),
+              s.kind !== 'api' ? 'before' : false,
+            );
+          }),
           {
             label: 'Break-even',
             data: curves.breakEvens.map((b) => ({ x: b.requestsPerMonth, y: b.costUsd })),
@@ -160,14 +186,22 @@ export function Charts() {
       type: 'line',
       data: {
         labels: pay.months,
-        datasets: pay.lines.map((l, k) => ({
-          label: `${shortLabel(evaluation.result.row(chosen[k] as number))}${l.paybackMonth ? ` (pays back month ${l.paybackMonth})` : ' (no payback)'}`,
-          data: l.net,
-          borderColor: palette[k % palette.length],
-          backgroundColor: palette[k % palette.length],
-          pointRadius: 0,
-          borderWidth: 2,
-        })),
+        datasets: [
+          ...pay.lines.map((l, k) => ({
+            label: `${shortLabel(evaluation.result.row(chosen[k] as number))}${l.paybackMonth ? ` (pays back month ${l.paybackMonth})` : ' (no payback)'}`,
+            data: l.net,
+            borderColor: palette[k % palette.length],
+            backgroundColor: palette[k % palette.length],
+            pointRadius: 0,
+            borderWidth: 2,
+          })),
+          ...pay.lines.flatMap((l, k) => {
+            const band = bandFor(bands.payback, l.id);
+            if (band === undefined || band.p10.length !== l.net.length) return [];
+            const name = shortLabel(evaluation.result.row(chosen[k] as number));
+            return bandDatasets(band, palette[k % palette.length] as string, name, (_j, y) => y);
+          }),
+        ],
       },
       options: options.payback,
     };
@@ -179,10 +213,11 @@ export function Charts() {
       omitted: pts.omitted,
       breakEvens: curves.breakEvens,
       chosen,
+      banded: { volume: bands.volume.length > 0, payback: bands.payback.length > 0 },
     };
     // The colours come from the stylesheet, which `theme` switches: a real input the linter cannot see.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [evaluation, selected, theme, options]);
+  }, [evaluation, selected, theme, options, bands]);
   if (configs === null) return null;
   return (
     <div className="charts" data-testid="charts">
@@ -198,10 +233,11 @@ export function Charts() {
       </ChartCard>
       <ChartCard
         title="Cost vs monthly volume"
+        banded={configs.banded.volume}
         note={
           configs.breakEvens.length > 0
-            ? `Break-even at ${configs.breakEvens.map((b) => compactCount(b.requestsPerMonth)).join(', ')} requests/month`
-            : 'No break-even in this range'
+            ? `Break-even at ${configs.breakEvens.map((b) => compactCount(b.requestsPerMonth)).join(', ')} requests/month${configs.banded.volume ? BAND_NOTE : ''}`
+            : `No break-even in this range${configs.banded.volume ? BAND_NOTE : ''}`
         }
       >
         <ChartCanvas
@@ -220,7 +256,11 @@ export function Charts() {
           label="Monthly cost against end-to-end latency"
         />
       </ChartCard>
-      <ChartCard title="Payback" note="Cumulative value minus cost, setup included">
+      <ChartCard
+        title="Payback"
+        note={`Cumulative value minus cost, setup included${configs.banded.payback ? BAND_NOTE : ''}`}
+        banded={configs.banded.payback}
+      >
         <ChartCanvas
           config={configs.payback}
           testId="chart-payback"
@@ -231,9 +271,18 @@ export function Charts() {
   );
 }
 
-function ChartCard(props: { title: string; note: string; children: React.ReactNode }) {
+function ChartCard(props: {
+  title: string;
+  note: string;
+  children: React.ReactNode;
+  /** Whether P10–P90 bands are drawn (a marker for tests and assistive tools). */
+  banded?: boolean;
+}) {
   return (
-    <div className="card">
+    <div
+      className="card"
+      data-banded={props.banded === undefined ? undefined : String(props.banded)}
+    >
       <div className="card-head">
         <span className="card-title">{props.title}</span>
         <span className="chart-note">{props.note}</span>

@@ -38,7 +38,14 @@ export function chartOptions(
     x: { grid: { color: colors.line }, ticks: { color: colors.muted }, ...x },
     y: { grid: { color: colors.line }, ticks: { color: colors.muted }, ...y },
   });
-  const legend = { labels: { color: colors.text, boxWidth: 12 } };
+  // Datasets with no label (a band's upper edge) stay out of the legend.
+  const legend = {
+    labels: {
+      color: colors.text,
+      boxWidth: 12,
+      filter: (item: { text: string }) => item.text !== '',
+    },
+  };
   return {
     breakdown: {
       indexAxis: 'y',

@@ -17,6 +17,15 @@ export function volumeGrid(min: number, max: number, points: number): number[] {
   return Array.from({ length: points }, (_, k) => min * Math.pow(ratio, k));
 }
 
+/** The cost-vs-volume chart's axis: from a hundredth to a hundred times today's monthly volume. */
+export function chartVolumeGrid(requestsPerMonth: number): number[] {
+  return volumeGrid(
+    Math.max(1_000, requestsPerMonth / 100),
+    Math.max(requestsPerMonth * 100, 1e5),
+    28,
+  );
+}
+
 /**
  * Monthly cost of each chosen candidate as volume changes (other inputs held), and where each pair
  * crosses: the break-even volume between, say, an API and a self-hosted fleet.

@@ -10,6 +10,7 @@ import { useWorkspace } from '../../stores/workspace-store.ts';
 import { comparisonReport } from './report-export.ts';
 import { useCompare } from './compare-store.ts';
 import { visibleRows } from './table-model.ts';
+import { currentUncertainty } from '../uncertainty/uncertainty-store.ts';
 
 function cellFor(id: string, text: (c: CandidateResult) => string) {
   return (c: CandidateResult) => {
@@ -62,7 +63,12 @@ const COLUMNS: Column<CandidateResult>[] = COMPARISON_COLUMNS.map((col) => ({
 async function exportReport(format: 'csv' | 'md'): Promise<void> {
   const evaluation = useResults.getState().evaluation;
   if (!evaluation?.ok) return;
-  const report = comparisonReport(evaluation, useWorkspace.getState().scenario, format);
+  const report = comparisonReport(
+    evaluation,
+    useWorkspace.getState().scenario,
+    format,
+    currentUncertainty(),
+  );
   await attempt(() =>
     call('file:save', { kind: 'report', suggestedName: report.name, text: report.text }),
   );

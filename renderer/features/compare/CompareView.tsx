@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { CandidatesPanel } from '../candidates/CandidatesPanel.tsx';
 import { Charts } from '../charts/Charts.tsx';
 import { CandidateDetails } from '../details/CandidateDetails.tsx';
+import { RangesPanel } from '../uncertainty/RangesPanel.tsx';
+import { UncertaintyCard } from '../uncertainty/UncertaintyCard.tsx';
 import { ValuePanel } from '../value/ValuePanel.tsx';
 import { WhatIfBar } from '../whatif/WhatIfBar.tsx';
 import { WorkloadPanel } from '../workload/WorkloadPanel.tsx';
@@ -12,6 +14,7 @@ const PANELS = [
   { key: 'workload', label: 'Workload' },
   { key: 'candidates', label: 'Candidates' },
   { key: 'value', label: 'Value' },
+  { key: 'ranges', label: 'Ranges' },
 ] as const;
 
 /** Workload on the left; the answer, the what-ifs, the ranked table and the charts on the right. */
@@ -38,11 +41,13 @@ export function CompareView() {
         {panel === 'workload' && <WorkloadPanel />}
         {panel === 'candidates' && <CandidatesPanel />}
         {panel === 'value' && <ValuePanel />}
+        {panel === 'ranges' && <RangesPanel />}
       </aside>
       <main className="content">
         <Summary />
         <WhatIfBar />
         <CompareTable />
+        <UncertaintyCard />
         <Charts />
         <CandidateDetails />
       </main>
