@@ -54,14 +54,14 @@ export interface ServingEfficiency {
 }
 
 export const SERVING_EFFICIENCY: ServingEfficiency = {
-  compute: 0.861,
-  memory: 1,
-  weightOnlyComputePenalty: 0.583,
-  expertGemmEfficiency: 0.43,
-  attentionMemory: 0.9,
-  fp8Math: 0.769,
-  fp4Math: 0.554,
-  moeLayerOverheadUs: 614,
+  compute: 0.834,
+  memory: 0.898,
+  weightOnlyComputePenalty: 0.556,
+  expertGemmEfficiency: 0.45,
+  attentionMemory: 1,
+  fp8Math: 0.822,
+  fp4Math: 0.587,
+  moeLayerOverheadUs: 461,
 };
 
 export interface EngineProfile {
@@ -133,9 +133,9 @@ const ENGINE_PRIORS = {
 export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
   trtllm: {
     kernelEfficiency: 1,
-    stepOverheadMs: 2.55,
-    layerOverheadUs: 71.8,
-    sequenceOverheadUs: 13.9,
+    stepOverheadMs: 1.5,
+    layerOverheadUs: 57.4,
+    sequenceOverheadUs: 15.6,
     overlapsScheduling: true,
     memoryFraction: 0.9,
     memoryFractionOf: 'free',
