@@ -105,19 +105,7 @@ describe('calibration against published measurements', () => {
     // trtllm-bench queues every request at once. With room for B at a time, B + B/2 requests of
     // one length take a full wave (a request's time at load B) and a half-full one (at load B/2).
     const base = doc.measurements.find((m) => m.id === 680) as Measurement; // Llama 3.3 70B, B200
-    const full = estimate({
-      model: models.get('llama-3.3-70b') as OpenModel,
-      gpu: gpus.get('b200') as Gpu,
-      gpus: 1,
-      precision: 'fp4',
-      engine: 'trtllm',
-      inputTokens: 1000,
-      outputTokens: 1000,
-      concurrency: 'saturate',
-      profile: base.profile,
-    });
-    const batch = full.maxConcurrency;
-    const at = (n: number) =>
+    const at = (concurrency: number | 'saturate') =>
       estimate({
         model: models.get('llama-3.3-70b') as OpenModel,
         gpu: gpus.get('b200') as Gpu,
@@ -126,17 +114,21 @@ describe('calibration against published measurements', () => {
         engine: 'trtllm',
         inputTokens: 1000,
         outputTokens: 1000,
-        concurrency: n,
+        concurrency,
         profile: base.profile,
-      }).e2eLatencyMs as number;
+      });
+    const batch = at('saturate').maxConcurrency;
     const requests = batch + batch / 2;
     const burst = { requests, outputTokensMax: 1000 };
     const p = predict({ ...base, harness: { burst } }, models, gpus);
-    const seconds = (at(batch) + at(batch / 2)) / 1000;
+    const seconds =
+      ((at(batch).e2eLatencyMs as number) + (at(batch / 2).e2eLatencyMs as number)) / 1000;
     expect(batch % 2).toBe(0);
     expect(p.predicted).toBeCloseTo((requests * 1000) / seconds, 6);
     // Three half-full waves' worth of work in two waves: below the steady state at B.
-    expect(p.predicted as number).toBeLessThan((batch * 1000 * 1000) / at(batch));
+    expect(p.predicted as number).toBeLessThan(
+      (batch * 1000 * 1000) / (at(batch).e2eLatencyMs as number),
+    );
   });
 
   it('the model keeps physical orderings the data shows', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   FAMILY_EFFICIENCY,
   PERF_PARAMETERS,
+  type EngineProfile,
   type PerfParameters,
 } from '../../core/perf/efficiency.ts';
 import { estimate } from '../../core/perf/estimate.ts';
@@ -9,6 +10,8 @@ import { replicaSpec } from '../../core/perf/replica.ts';
 import { operatingPoint } from '../../core/perf/serving.ts';
 import { largestConcurrencyMeetingSlo } from '../../core/perf/slo.ts';
 import { stepSeconds } from '../../core/perf/step-time.ts';
+import type { OpenModel } from '../../core/schema/catalog.ts';
+import type { Precision } from '../../core/schema/common.ts';
 import { testGpu, testModel } from '../support/fixtures.ts';
 
 /** Unit efficiencies and no overheads, so the arithmetic below is the whole model. */
@@ -104,6 +107,24 @@ describe('step time', () => {
 });
 
 describe('architecture facts', () => {
+  /** A vLLM replica of `model` on one test GPU with the bare parameters. */
+  const specOf = (
+    model: OpenModel,
+    precision: Precision,
+    profile: Partial<EngineProfile> = {},
+    parameters: PerfParameters = bare,
+  ) =>
+    replicaSpec({
+      model,
+      gpu: testGpu(),
+      tp: 1,
+      precision,
+      kvPrecision: precision === 'fp4' || precision === 'fp8' ? 'fp8' : 'bf16',
+      engine: 'vllm',
+      profile,
+      parameters,
+    });
+
   it('a checkpoint with only its experts in 4 bits keeps attention and dense weights in 16-bit', () => {
     // 46.7B in all, 12.9B active, 8 experts (2 a token): routed = 33.8 ÷ 0.75 = 45.067B;
     // embeddings 2 × 32,000 × 4,096 = 262,144,000 params; the rest (dense) = 46.7B − 45.067B − 0.262B.
@@ -117,16 +138,7 @@ describe('architecture facts', () => {
       'test-moe-mxfp4',
     );
     const whole = testModel(arch, 'test-moe');
-    const at = (model: typeof whole) =>
-      replicaSpec({
-        model,
-        gpu: testGpu(),
-        tp: 1,
-        precision: 'fp4',
-        kvPrecision: 'fp8',
-        engine: 'vllm',
-        parameters: bare,
-      });
+    const at = (model: OpenModel) => specOf(model, 'fp4');
     const routed = 33.8e9 / 0.75;
     const embeddings = 2 * 32_000 * 4096;
     const dense = 46.7e9 - routed - embeddings;
@@ -151,16 +163,12 @@ describe('architecture facts', () => {
       },
       'test-moe-interleaved',
     );
-    const s = replicaSpec({
+    const s = specOf(
       model,
-      gpu: testGpu(),
-      tp: 1,
-      precision: 'fp8',
-      kvPrecision: 'fp8',
-      engine: 'vllm',
-      profile: { layerOverheadUs: 10 },
-      parameters: { ...bare, serving: { ...bare.serving, moeLayerOverheadUs: 100 } },
-    });
+      'fp8',
+      { layerOverheadUs: 10 },
+      { ...bare, serving: { ...bare.serving, moeLayerOverheadUs: 100 } },
+    );
     expect(s.launchS).toBeCloseTo(0.00192, 12);
   });
 
@@ -168,16 +176,7 @@ describe('architecture facts', () => {
     // 12,000 prompt tokens, chunks of 8,192 on 24 of 32 layers. Full layers attend 6,000 positions
     // on average; chunked ones (8,192²/2 + 3,808²/2) ÷ 12,000 = 3,400.4.
     const model = testModel({ chunkedAttention: { chunkTokens: 8192, layerFraction: 0.75 } });
-    const s = replicaSpec({
-      model,
-      gpu: testGpu(),
-      tp: 1,
-      precision: 'bf16',
-      kvPrecision: 'bf16',
-      engine: 'vllm',
-      profile: { tokenBudget: 16384 },
-      parameters: bare,
-    });
+    const s = specOf(model, 'bf16', { tokenBudget: 16384 });
     const chunked = (8192 ** 2 / 2 + 3808 ** 2 / 2) / 12000;
     expect(chunked).toBeCloseTo(3400.4, 1);
     const expected =
@@ -197,29 +196,11 @@ describe('architecture facts', () => {
 
   it('a decode step replayed as a CUDA graph pays no launch gaps; a step with prefill does', () => {
     // vLLM captures decode batches up to 512: 32 layers × 10 µs = 0.32 ms of gaps only when eager.
-    const s = replicaSpec({
-      model: testModel(),
-      gpu: testGpu(),
-      tp: 1,
-      precision: 'bf16',
-      kvPrecision: 'bf16',
-      engine: 'vllm',
-      profile: { layerOverheadUs: 10 },
-      parameters: bare,
-    });
+    const s = specOf(testModel(), 'bf16', { layerOverheadUs: 10 });
     const kernels = stepSeconds(spec, 1, 1000, 0, 0);
     expect(stepSeconds(s, 1, 1000, 0, 0)).toBeCloseTo(kernels, 12);
     expect(stepSeconds(s, 1, 1000, 0, 0, 0, 1)).toBeCloseTo(kernels + 0.00032, 12);
-    const big = replicaSpec({
-      model: testModel(),
-      gpu: testGpu(),
-      tp: 1,
-      precision: 'bf16',
-      kvPrecision: 'bf16',
-      engine: 'vllm',
-      profile: { layerOverheadUs: 10, cudaGraphMaxBatch: 0 },
-      parameters: bare,
-    });
+    const big = specOf(testModel(), 'bf16', { layerOverheadUs: 10, cudaGraphMaxBatch: 0 });
     expect(stepSeconds(big, 1, 1000, 0, 0)).toBeCloseTo(kernels + 0.00032, 12);
   });
 });
