@@ -31,9 +31,9 @@ export interface MeasurementFactors {
 }
 
 export const MEASUREMENT_FACTORS: MeasurementFactors = {
-  legacyKernel: 1.277,
-  legacyOverhead: { trtllm: 2.143, vllm: 6.688, sglang: 1, tgi: 1.251 },
-  cohortWait: 0.144,
+  legacyKernel: 1.32,
+  legacyOverhead: { trtllm: 2.179, vllm: 6.612, sglang: 1, tgi: 1.298 },
+  cohortWait: 0.147,
 };
 
 export interface Prediction {

@@ -51,17 +51,24 @@ export interface ServingEfficiency {
    * data-parallel the gather and scatter, one by one from the host.
    */
   moeLayerOverheadUs: number;
+  /**
+   * How unevenly tokens route to the experts: the coefficient of variation of the tokens each
+   * expert receives (0 when every expert gets its share). Under expert parallelism each GPU holds
+   * a fixed set of experts and the step waits for the busiest one (see expertImbalance).
+   */
+  expertLoadSpread: number;
 }
 
 export const SERVING_EFFICIENCY: ServingEfficiency = {
-  compute: 0.834,
-  memory: 0.898,
-  weightOnlyComputePenalty: 0.556,
-  expertGemmEfficiency: 0.45,
+  compute: 0.811,
+  memory: 0.885,
+  weightOnlyComputePenalty: 0.444,
+  expertGemmEfficiency: 0.633,
   attentionMemory: 1,
-  fp8Math: 0.822,
-  fp4Math: 0.587,
-  moeLayerOverheadUs: 461,
+  fp8Math: 0.882,
+  fp4Math: 0.576,
+  moeLayerOverheadUs: 425,
+  expertLoadSpread: 2.35,
 };
 
 export interface EngineProfile {
@@ -133,9 +140,9 @@ const ENGINE_PRIORS = {
 export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
   trtllm: {
     kernelEfficiency: 1,
-    stepOverheadMs: 1.5,
-    layerOverheadUs: 57.4,
-    sequenceOverheadUs: 15.6,
+    stepOverheadMs: 1.65,
+    layerOverheadUs: 55.3,
+    sequenceOverheadUs: 18.6,
     overlapsScheduling: true,
     memoryFraction: 0.9,
     memoryFractionOf: 'free',

@@ -9,6 +9,7 @@ import {
   type PerfParameters,
   type ServingEfficiency,
 } from './efficiency.ts';
+import { normalQuantile } from '../stats/distributions.ts';
 import { modelShape } from './model-shape.ts';
 import { BYTES_PER_KV, BYTES_PER_WEIGHT, computeMode, type ComputeMode } from './precision.ts';
 
@@ -191,10 +192,11 @@ export function replicaSpec(c: ReplicaConfig): ReplicaSpec {
     expertGemmSPerRow:
       a.moe === undefined
         ? 0
-        : (2 * shape.routedExpertParams) /
-          a.moe.experts /
-          tp /
-          (expertFlopsPerS * serving.expertGemmEfficiency),
+        : ((2 * shape.routedExpertParams) /
+            a.moe.experts /
+            tp /
+            (expertFlopsPerS * serving.expertGemmEfficiency)) *
+          (dp ? expertImbalance(serving.expertLoadSpread, a.moe.experts, tp) : 1),
     attnComputeSPerTokenCtxLayer: shape.attnFlopsPerTokenCtxPerLayer / tp / attnPeak,
     kvReadSPerTokenLayer: kvBytesPerTokenPerLayer / tp / (bytesPerS * serving.attentionMemory),
     // Per layer: ~12 hidden-sized and 3 intermediate-sized 16-bit reads/writes per token; tensor
@@ -244,6 +246,19 @@ function communication(
     perStepS: 2 * moeLayers * link.latencyUs * 1e-6,
     perTokenS: (moeLayers * ((tp - 1) / tp) * a.hiddenSize * (gatherBytes + 2)) / busBytesPerS,
   };
+}
+
+/**
+ * The busiest GPU's routed-expert work relative to the mean when `ranks` GPUs each hold a fixed
+ * share of the `experts` (expert parallelism) and expert loads vary with coefficient of variation
+ * `spread`: a GPU's load sums experts/ranks of them drawn from the whole set, so its coefficient
+ * of variation is spread × √((ranks − 1) / experts); the largest of `ranks` such loads lies
+ * E[max of `ranks` standard normals] of them above the mean (Blom: Φ⁻¹((n − 0.375) / (n + 0.25))).
+ */
+export function expertImbalance(spread: number, experts: number, ranks: number): number {
+  if (ranks <= 1 || spread <= 0) return 1;
+  const rankSpread = spread * Math.sqrt((ranks - 1) / experts);
+  return 1 + rankSpread * normalQuantile((ranks - 0.375) / (ranks + 0.25));
 }
 
 /** GEMM FLOPs per second in a compute mode: the family's and the serving share of its peak. */

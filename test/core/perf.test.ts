@@ -6,7 +6,7 @@ import {
   type PerfParameters,
 } from '../../core/perf/efficiency.ts';
 import { estimate } from '../../core/perf/estimate.ts';
-import { replicaSpec } from '../../core/perf/replica.ts';
+import { expertImbalance, replicaSpec } from '../../core/perf/replica.ts';
 import { operatingPoint } from '../../core/perf/serving.ts';
 import { largestConcurrencyMeetingSlo } from '../../core/perf/slo.ts';
 import { stepSeconds } from '../../core/perf/step-time.ts';
@@ -25,6 +25,7 @@ const bare: PerfParameters = {
     fp8Math: 1,
     fp4Math: 1,
     moeLayerOverheadUs: 0,
+    expertLoadSpread: 0,
   },
   engines: {
     ...PERF_PARAMETERS.engines,
@@ -170,6 +171,36 @@ describe('architecture facts', () => {
       { ...bare, serving: { ...bare.serving, moeLayerOverheadUs: 100 } },
     );
     expect(s.launchS).toBeCloseTo(0.00192, 12);
+  });
+
+  it('under expert parallelism the busiest GPU’s experts set the pace', () => {
+    // Expert loads varying by a coefficient of variation 1, 128 experts on 8 GPUs: a GPU's 16
+    // experts vary by √(7 ÷ 128) = 0.23385 together; the busiest of 8 lies Φ⁻¹(7.625 ÷ 8.25) =
+    // 1.4342 of those above the mean: 1 + 0.23385 × 1.4342 = 1.3354 of the mean work.
+    expect(expertImbalance(1, 128, 8)).toBeCloseTo(1.3354, 4);
+    expect(expertImbalance(1, 128, 1)).toBe(1);
+    const model = testModel(
+      {
+        paramsTotalB: 46.7,
+        paramsActiveB: 12.9,
+        moe: { experts: 8, expertsPerToken: 2, sharedExperts: 0 },
+      },
+      'test-moe',
+    );
+    const spread = { ...bare, serving: { ...bare.serving, expertLoadSpread: 1 } };
+    const at = (attentionDataParallel: boolean) =>
+      replicaSpec({
+        model,
+        gpu: testGpu(),
+        tp: 2,
+        precision: 'fp8',
+        kvPrecision: 'fp8',
+        engine: 'vllm',
+        attentionDataParallel,
+        parameters: spread,
+      }).expertGemmSPerRow;
+    // Tensor parallel slices every expert over both GPUs: no GPU waits for another's experts.
+    expect(at(true) / at(false)).toBeCloseTo(expertImbalance(1, 8, 2), 12);
   });
 
   it('chunked attention cuts a long prefill’s attention to the chunk', () => {
