@@ -9,6 +9,7 @@ import {
   NonNegativeInt,
   Positive,
   PositiveInt,
+  Precision,
   Provenance,
   ResidencyZone,
   TokenCount,
@@ -250,6 +251,9 @@ export const MoeSpec = z
     experts: ArchSize.describe('Routed experts per MoE layer.'),
     expertsPerToken: ArchSize.describe('Routed experts each token activates.'),
     sharedExperts: NonNegativeInt.max(1_000_000).default(0).describe('Experts every token uses.'),
+    layers: ArchSize.optional().describe(
+      'Layers with a mixture-of-experts block; the others have a dense feed-forward block (Llama 4 Maverick: every other layer, 24 of 48; DeepSeek-V3/R1: all but the first 3). Unset: every layer.',
+    ),
   })
   .describe('Mixture-of-experts layout.');
 
@@ -268,6 +272,38 @@ export const SlidingWindowSpec = z
     layerFraction: Fraction.describe('Share of the layers that use the window (0–1).'),
   })
   .describe('Sliding-window attention on a share of the layers.');
+
+/**
+ * Chunked local attention (Llama 4): the context is cut into fixed chunks and a token attends only
+ * to the earlier tokens of its own chunk, so attention work stops growing with the context.
+ */
+export const ChunkedAttentionSpec = z
+  .strictObject({
+    chunkTokens: TokenCount.describe(
+      'The chunk length, tokens: a token attends only to earlier tokens of its own chunk.',
+    ),
+    layerFraction: Fraction.describe(
+      'Share of the layers that attend within chunks (0–1); the others attend to the whole context.',
+    ),
+  })
+  .describe('Chunked local attention on a share of the layers (Llama 4: 8,192-token chunks).');
+
+/**
+ * A checkpoint published with only its routed experts quantized (gpt-oss: MXFP4 experts, attention
+ * and embeddings in BF16). Serving at that precision means serving that checkpoint.
+ */
+export const PartialQuantizationSpec = z
+  .strictObject({
+    precision: Precision.describe('The precision of the quantized weights (gpt-oss MXFP4: fp4).'),
+    modules: z
+      .enum(['routed-experts'])
+      .describe(
+        'Which weights the checkpoint quantizes: routed-experts (attention, shared experts, dense layers and embeddings stay 16-bit).',
+      ),
+  })
+  .describe(
+    'A published checkpoint that quantizes only some weights: served at its precision, the rest stay 16-bit.',
+  );
 
 export const Architecture = z
   .strictObject({
@@ -291,6 +327,8 @@ export const Architecture = z
     moe: MoeSpec.optional(),
     mla: MlaSpec.optional(),
     slidingWindow: SlidingWindowSpec.optional(),
+    chunkedAttention: ChunkedAttentionSpec.optional(),
+    partialQuantization: PartialQuantizationSpec.optional(),
   })
   .refine((a) => a.paramsActiveB <= a.paramsTotalB, {
     message: 'paramsActiveB must not exceed paramsTotalB',
@@ -300,6 +338,17 @@ export const Architecture = z
     message: 'expertsPerToken must not exceed experts',
     path: ['moe', 'expertsPerToken'],
   })
+  .refine((a) => a.moe?.layers === undefined || a.moe.layers <= a.layers, {
+    message: 'moe.layers must not exceed layers',
+    path: ['moe', 'layers'],
+  })
+  .refine(
+    (a) => (a.slidingWindow?.layerFraction ?? 0) + (a.chunkedAttention?.layerFraction ?? 0) <= 1,
+    {
+      message: 'slidingWindow and chunkedAttention layer fractions must not add up to more than 1',
+      path: ['chunkedAttention', 'layerFraction'],
+    },
+  )
   .describe('The model’s architecture, for sizing and speed.');
 export type Architecture = z.infer<typeof Architecture>;
 

@@ -272,9 +272,9 @@ describe('a self-hosted reasoning model', () => {
     // Default low: 2.5 × 400 = 1,000 reasoning tokens decoded on top of 400 visible ones.
     expect(on.reasoningTokensPerRequest).toBe(1000);
     // Each request holds 2,400 tokens of KV instead of 1,400: fewer fit in memory at once, and
-    // each takes 1,399 decode steps instead of 399. Today's calibration: 388 in flight over
-    // 148.0 s = 2.62 requests/s a replica → ⌈115.74 ÷ 2.10⌉ = 56 replicas; with reasoning 274
-    // over 220.7 s = 1.24 → ⌈115.74 ÷ 0.99⌉ = 117.
+    // each takes 1,399 decode steps instead of 399. Calibration round 3: 388 in flight over
+    // 160.8 s = 2.413 requests/s a replica → ⌈115.74 ÷ (0.8 × 2.413)⌉ = 60 replicas; with
+    // reasoning 274 over 240.8 s = 1.138 → ⌈115.74 ÷ (0.8 × 1.138)⌉ = 128.
     expect(on.selfHost!.maxConcurrency).toBeLessThan(off.selfHost!.maxConcurrency);
     expect(off.selfHost!.replicasPeak).toBe(replicasByHand(off));
     expect(on.selfHost!.replicasPeak).toBe(replicasByHand(on));
@@ -283,7 +283,7 @@ describe('a self-hosted reasoning model', () => {
       12,
     );
     expect(on.selfHost!.replicasPeak).toBeGreaterThan(1.5 * off.selfHost!.replicasPeak);
-    // Reasoning's share: the capacity it takes, 1 − (1.24 ÷ 2.62 requests/s a replica).
+    // Reasoning's share: the capacity it takes, 1 − 1.138 ÷ 2.413 = 52.8 %.
     const perReplica = (r: CandidateResult) => r.selfHost!.sloConcurrency / (r.e2eMs! / 1000);
     expect(on.reasoningShareOfCost).toBeCloseTo(1 - perReplica(on) / perReplica(off), 9);
   });
