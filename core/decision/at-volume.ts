@@ -1,6 +1,6 @@
 import { breakEvenVolumes, type BreakEven } from '../roi/break-even.ts';
 import { valuePerRequestUsd } from '../roi/value.ts';
-import type { Placement } from '../schema/placement.ts';
+import type { CandidatePlacement } from '../schema/route.ts';
 import { contextAtVolume, type EvalContext } from '../sweep/context.ts';
 import { evaluateCandidate } from '../sweep/sweep.ts';
 import type { CandidateResult } from '../sweep/types.ts';
@@ -9,7 +9,7 @@ import type { Objective } from './objective.ts';
 /** The candidate as it would be at a steady monthly volume, everything else held. */
 export function candidateAtVolume(
   ctx: EvalContext,
-  p: Placement,
+  p: CandidatePlacement,
 ): (requestsPerMonth: number) => CandidateResult {
   return (v) => evaluateCandidate(contextAtVolume(ctx, v), p);
 }
@@ -20,7 +20,7 @@ export function candidateAtVolume(
  */
 export function horizonMonthlyUsdAtVolume(
   ctx: EvalContext,
-  p: Placement,
+  p: CandidatePlacement,
 ): (requestsPerMonth: number) => number | null {
   const at = candidateAtVolume(ctx, p);
   return (v) => {
@@ -38,7 +38,7 @@ export function horizonMonthlyUsdAtVolume(
  */
 export function objectiveCurve(
   ctx: EvalContext,
-  p: Placement,
+  p: CandidatePlacement,
   objective: Objective,
 ): (requestsPerMonth: number) => number | null {
   if (objective === 'tco') return horizonMonthlyUsdAtVolume(ctx, p);
@@ -65,7 +65,7 @@ export function objectiveCurve(
  */
 export function objectiveCostAtVolume(
   ctx: EvalContext,
-  p: Placement,
+  p: CandidatePlacement,
   objective: Objective,
 ): (requestsPerMonth: number) => number {
   const at = candidateAtVolume(ctx, p);
@@ -102,8 +102,8 @@ function growthMonthsBound(ctx: EvalContext): number {
 /** Every volume at which the better of two candidates under the objective changes. */
 export function objectiveBreakEven(
   ctx: EvalContext,
-  a: Placement,
-  b: Placement,
+  a: CandidatePlacement,
+  b: CandidatePlacement,
   objective: Objective,
   minVolume = 1_000,
   maxVolume = 1e10,

@@ -1,6 +1,6 @@
 import { formatNumber, formatPct, formatUsd } from '../format.ts';
 import type { Crossing } from '../roi/break-even.ts';
-import type { Placement } from '../schema/placement.ts';
+import type { CandidateKind } from '../schema/route.ts';
 import type { EvalContext } from '../sweep/context.ts';
 import { servedMonths } from '../sweep/result.ts';
 import type { SweepResult } from '../sweep/sweep.ts';
@@ -23,10 +23,10 @@ export interface ComponentDelta {
 
 export interface Alternative {
   /** Why it is shown: the next best overall, or the best of a placement kind. */
-  role: 'runner-up' | `best-${Placement['kind']}`;
+  role: 'runner-up' | `best-${CandidateKind}`;
   id: string;
   label: string;
-  kind: Placement['kind'];
+  kind: CandidateKind;
   /** The objective's value (cost in USD, or NPV for `npv`). */
   objectiveValue: number;
   /** How much worse than the recommendation under the objective, in its units (≥ 0). */
@@ -53,7 +53,7 @@ export interface Explanation {
   recommended: {
     id: string;
     label: string;
-    kind: Placement['kind'];
+    kind: CandidateKind;
     objectiveValue: number;
     monthlyUsd: number | null;
     tcoUsd: number | null;
@@ -192,7 +192,7 @@ function alternativeIndices(result: SweepResult): [Alternative['role'], number][
   const out: [Alternative['role'], number][] =
     runnerUp === undefined ? [] : [['runner-up', runnerUp]];
   const recKind = c.kind[result.recommended];
-  for (const kind of Object.keys(KIND_CODE) as Placement['kind'][]) {
+  for (const kind of Object.keys(KIND_CODE) as CandidateKind[]) {
     if (KIND_CODE[kind] === recKind) continue;
     const best = feasibleInOrder.find((i) => c.kind[i] === KIND_CODE[kind]);
     if (best !== undefined && best !== runnerUp) out.push([`best-${kind}`, best]);
@@ -222,9 +222,11 @@ function alternative(
     tcoUsd: other.tcoUsd,
     setupUsd: other.setupUsd,
     components: componentDeltas(rec, other),
-    crossings: options.breakEven
-      ? objectiveBreakEven(ctx, rec.placement, other.placement, objective).crossings
-      : [],
+    // A route's volume curve is two fleets at shares: its crossings are not searched.
+    crossings:
+      options.breakEven && rec.placement.kind !== 'route' && other.placement.kind !== 'route'
+        ? objectiveBreakEven(ctx, rec.placement, other.placement, objective).crossings
+        : [],
     setupToWinUsd: setupToWin(objective, other, gap),
     utilizationToWin: utilizationToWin(ctx, objective, other, gap),
     utilization: other.selfHost?.utilization ?? null,
@@ -274,7 +276,8 @@ function utilizationToWin(
   other: CandidateResult,
   gap: number,
 ): number | null {
-  if (other.selfHost === null || (objective !== 'tco' && objective !== 'monthly')) return null;
+  if (other.selfHost === null || other.kind === 'route') return null;
+  if (objective !== 'tco' && objective !== 'monthly') return null;
   const used = other.breakdown.gpuUsd;
   const paid = used + other.breakdown.idleUsd;
   if (used <= 0 || paid <= 0) return null;
@@ -343,15 +346,16 @@ export function changePhrases(a: Alternative): string[] {
 /** Who an alternative is, as a table's first cell reads: "Runner-up", "Best with owned GPUs". */
 export function roleLabel(role: Alternative['role']): string {
   if (role === 'runner-up') return 'Runner-up';
-  const kind = role.slice('best-'.length) as Placement['kind'];
+  const kind = role.slice('best-'.length) as CandidateKind;
   return `Best with ${PLACED_ON[kind]}`;
 }
 
 /** How a placement kind reads after "best with". */
-export const PLACED_ON: Record<Placement['kind'], string> = {
+export const PLACED_ON: Record<CandidateKind, string> = {
   api: 'a hosted API',
   cloud: 'rented GPUs',
   onprem: 'owned GPUs',
+  route: 'a route between two models',
 };
 
 /** "Input tokens" → "input tokens", but "GPU time" stays. */

@@ -47,7 +47,8 @@ export function markdownReport(
   const quality = q
     ? `${formatNumber(q.score)} on ${benchmarkName(q.benchmark)}${q.likeModelId ? ` (as good as ${q.likeModelId})` : ''}${q.includeUnknown ? ', models with no score included' : ''}`
     : 'none';
-  const kinds = Object.keys(PLACEMENT_LABELS) as (keyof typeof PLACEMENT_LABELS)[];
+  // A route's setup and launch are its arms' kinds'.
+  const kinds = ['api', 'cloud', 'onprem'] as const;
   const launch = kinds
     .map(
       (k) =>

@@ -7,7 +7,7 @@ import {
   scenarioReferenceProblems,
 } from '../sweep/candidates.ts';
 import { makeContext, type ContextOptions, type EvalContext } from '../sweep/context.ts';
-import type { Placement } from '../schema/placement.ts';
+import type { CandidatePlacement } from '../schema/route.ts';
 import { sweep, type SweepResult } from '../sweep/sweep.ts';
 import { likelyPriceChangesOf } from '../uncertainty/ranges.ts';
 
@@ -17,13 +17,13 @@ export type ScenarioEvaluation =
       result: SweepResult;
       index: CatalogIndex;
       context: EvalContext;
-      placements: Placement[];
+      placements: CandidatePlacement[];
     }
   | { ok: false; error: string };
 
 /** A scenario's catalog index and placements: what does not change when only the workload's numbers do. */
 export type PreparedScenario =
-  { ok: true; index: CatalogIndex; placements: Placement[] } | { ok: false; error: string };
+  { ok: true; index: CatalogIndex; placements: CandidatePlacement[] } | { ok: false; error: string };
 
 /**
  * Indexes the catalog with the scenario's own rows and discounts, expands its candidates and

@@ -12,7 +12,8 @@ import {
   Region,
 } from './catalog.ts';
 import { Operations } from './operations.ts';
-import { OnpremPlacement, Placement, ScalingPolicy } from './placement.ts';
+import { OnpremPlacement, ScalingPolicy } from './placement.ts';
+import { CandidatePlacement } from './route.ts';
 import { Effort } from './reasoning.ts';
 import { resolveRanges } from '../uncertainty/ranges.ts';
 import { Uncertainty } from './uncertainty.ts';
@@ -148,10 +149,10 @@ export const Scenario = z
       'Running costs and availability of self-hosted placements: staff, storage, egress, reserve.',
     ),
     candidates: z
-      .array(Placement)
+      .array(CandidatePlacement)
       .max(10_000)
       .default([])
-      .describe('Candidates named one by one (in addition to the sweep).'),
+      .describe('Candidates named one by one (in addition to the sweep), routes among them.'),
     sweep: CandidateSweep.optional(),
     constraints: Constraints.default({}),
     catalog: InlineCatalog.optional(),

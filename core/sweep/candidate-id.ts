@@ -1,10 +1,19 @@
 import type { Placement } from '../schema/placement.ts';
+import type { CandidatePlacement } from '../schema/route.ts';
 
 /**
  * The stable id of a candidate: the same placement always gets the same id, so a pick in the
  * table survives re-evaluation. Known before the candidate is evaluated.
  */
-export function candidateId(p: Placement, defaultPrecision: string): string {
+export function candidateId(p: CandidatePlacement, defaultPrecision: string): string {
+  if (p.kind === 'route') {
+    const share = p.mode === 'router' ? `small${p.smallShare}` : `esc${p.escalationShare}`;
+    return `route:${p.mode}:${share}:${placementId(p.small, defaultPrecision)}>${placementId(p.large, defaultPrecision)}`;
+  }
+  return placementId(p, defaultPrecision);
+}
+
+function placementId(p: Placement, defaultPrecision: string): string {
   // A candidate's own reasoning effort (effort levels compared side by side) ends its id.
   const effort = p.effort === undefined ? '' : `@${p.effort}`;
   if (p.kind === 'api') return `api:${p.offeringId}${effort}`;

@@ -1,6 +1,7 @@
 import type { Instance, PricingModel } from '../schema/catalog.ts';
 import type { CandidateSweep, Scenario } from '../schema/scenario.ts';
 import { OnpremPlacement, type Placement } from '../schema/placement.ts';
+import type { CandidatePlacement } from '../schema/route.ts';
 import type { Effort } from '../schema/reasoning.ts';
 import { candidateId } from './candidate-id.ts';
 import type { CatalogIndex } from './catalog-index.ts';
@@ -166,14 +167,14 @@ export function cheapestRegions(
 export function scenarioPlacements(
   index: CatalogIndex,
   scenario: Pick<Scenario, 'candidates' | 'sweep' | 'workload'>,
-): Placement[] {
+): CandidatePlacement[] {
   const { residency, regions, precision } = scenario.workload;
   const swept = sweepPlacements(index, scenario.sweep, { residency, regions });
   // A sweep lists each placement once: only explicit candidates can repeat one.
   if (scenario.candidates.length === 0) return swept;
   const seen = new Set<string>();
-  const out: Placement[] = [];
-  const add = (p: Placement) => {
+  const out: CandidatePlacement[] = [];
+  const add = (p: CandidatePlacement) => {
     const id = candidateId(p, precision);
     if (seen.has(id)) return;
     seen.add(id);
@@ -185,10 +186,21 @@ export function scenarioPlacements(
 }
 
 /** Ids a placement refers to that the catalog lacks, each named: the message for a bad scenario. */
-export function missingReferences(index: CatalogIndex, placements: readonly Placement[]): string[] {
+export function missingReferences(
+  index: CatalogIndex,
+  placements: readonly CandidatePlacement[],
+): string[] {
   const missing: string[] = [];
   placements.forEach((p, i) => {
     const at = `candidates[${i}]`;
+    if (p.kind === 'route') {
+      missing.push(...missingReferences(index, [p.small]).map((m) => m.replace('candidates[0]', `${at}.small`)));
+      missing.push(...missingReferences(index, [p.large]).map((m) => m.replace('candidates[0]', `${at}.large`)));
+      const router = p.router.offeringId;
+      if (router !== undefined && !index.offerings.has(router))
+        missing.push(`${at}.router.offeringId: unknown offering '${router}'`);
+      return;
+    }
     if (p.kind === 'api') {
       if (!index.offerings.has(p.offeringId))
         missing.push(`${at}.offeringId: unknown offering '${p.offeringId}'`);

@@ -10,6 +10,7 @@ import {
 } from '../roi/roi.ts';
 import { contractRampFactors, priceRampFactors } from '../roi/price-ramp.ts';
 import { hasRequestValue, valuePerRequestUsd } from '../roi/value.ts';
+import type { Placement } from '../schema/placement.ts';
 import type { Workload } from '../schema/workload.ts';
 import { TOKENS_PER_MTOK, WEEKS_PER_MONTH } from '../units.ts';
 import { withMonthlyVolume, workloadRates, type WorkloadRates } from '../workload/derive.ts';
@@ -35,7 +36,10 @@ type ResultFields = Omit<
   | 'latencyStatus'
   | 'costPerTaskUsd'
   | 'costPerSuccessfulTaskUsd'
->;
+  | 'route'
+  | 'kind'
+  | 'placement'
+> & { kind: Placement['kind']; placement: Placement };
 
 /**
  * Builds a result with every field in one fixed order, so all results share one object shape:
@@ -97,6 +101,7 @@ export function makeResult(ctx: EvalContext, f: ResultFields): CandidateResult {
     energyKwhPerMonth: f.energyKwhPerMonth,
     co2KgPerMonth: f.co2KgPerMonth,
     roi: hasRequestValue(ctx.value) ? f.roi : null,
+    route: null,
     rank: null,
     recommended: false,
     pareto: false,
@@ -125,19 +130,19 @@ function withUnknownsNoted(
  * All-in horizon cost per successful outcome: the horizon's cost over the requests served in it
  * (after launch, with growth) times the success rate. Null when nothing succeeds.
  */
-export function perOutcomeUsd(ctx: EvalContext, kind: CandidateResult['kind'], tcoUsd: number) {
+export function perOutcomeUsd(ctx: EvalContext, kind: Placement['kind'], tcoUsd: number) {
   const outcomes = servedRequests(ctx, kind) * ctx.value.successRate;
   return outcomes > 0 ? tcoUsd / outcomes : null;
 }
 
 /** Months of service within the horizon for a placement kind (a partly served month counts its part). */
-export function servedMonths(ctx: EvalContext, kind: CandidateResult['kind']): number {
+export function servedMonths(ctx: EvalContext, kind: Placement['kind']): number {
   const schedule = scheduleFor(ctx, kind);
   return schedule.cumulativeServed[schedule.horizonMonths] ?? 0;
 }
 
 /** Requests served over the horizon for a placement kind (its launch delay, the growth). */
-function servedRequests(ctx: EvalContext, kind: CandidateResult['kind']): number {
+export function servedRequests(ctx: EvalContext, kind: Placement['kind']): number {
   const cached = ctx.servedRequests[kind];
   if (cached !== undefined) return cached;
   const schedule = scheduleFor(ctx, kind);
@@ -157,7 +162,7 @@ function servedRequests(ctx: EvalContext, kind: CandidateResult['kind']): number
 }
 
 /** The launch schedule of a placement kind over the horizon, built once per context. */
-function scheduleFor(ctx: EvalContext, kind: CandidateResult['kind']): ServiceSchedule {
+function scheduleFor(ctx: EvalContext, kind: Placement['kind']): ServiceSchedule {
   let schedule = ctx.schedules[kind];
   if (schedule === undefined) {
     const v = ctx.value;
@@ -211,7 +216,7 @@ export interface RoiCosting {
  */
 export function candidateRoi(
   ctx: EvalContext,
-  kind: CandidateResult['kind'],
+  kind: Placement['kind'],
   costing: RoiCosting,
   withSeries = false,
   out?: Roi,
@@ -284,7 +289,7 @@ export function candidateRoi(
 /** The closed form for a steady workload: capex per its purchase schedule, any stranded term. */
 function steadyCandidateRoi(
   ctx: EvalContext,
-  kind: CandidateResult['kind'],
+  kind: Placement['kind'],
   costing: RoiCosting,
   out?: Roi,
 ): Roi {
@@ -327,7 +332,7 @@ function capexScheduleFor(ctx: EvalContext, lifeMonths: number): CapexSchedule {
 }
 
 /** The first month with any service: the launch weeks end in it. */
-export function firstServedMonth(ctx: EvalContext, kind: CandidateResult['kind']): number {
+export function firstServedMonth(ctx: EvalContext, kind: Placement['kind']): number {
   return Math.floor(ctx.value.weeksToLaunch[kind] / WEEKS_PER_MONTH) + 1;
 }
 
@@ -336,7 +341,7 @@ export function firstServedMonth(ctx: EvalContext, kind: CandidateResult['kind']
  * to the first month served, growing from there. Built once per context and kind, so every
  * candidate re-costed in a month sees the same rates object (and the caches keyed by it).
  */
-function growthMonths(ctx: EvalContext, kind: CandidateResult['kind']): readonly GrowthMonth[] {
+function growthMonths(ctx: EvalContext, kind: Placement['kind']): readonly GrowthMonth[] {
   const cached = ctx.growthMonths[kind];
   if (cached !== undefined) return cached;
   const w = ctx.workload;
@@ -362,7 +367,7 @@ function growthMonths(ctx: EvalContext, kind: CandidateResult['kind']): readonly
  */
 export function steadyRoi(
   ctx: EvalContext,
-  kind: CandidateResult['kind'],
+  kind: Placement['kind'],
   monthlyCostUsd: number,
   out?: Roi,
   capex?: ConstantCapex,
@@ -408,7 +413,7 @@ export function steadyRoi(
  */
 function priceRamp(
   ctx: EvalContext,
-  kind: CandidateResult['kind'],
+  kind: Placement['kind'],
   contract?: { firstMonth: number; termMonths: number },
 ): Float64Array | undefined {
   const change = ctx.priceChange[kind];

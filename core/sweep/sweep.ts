@@ -1,4 +1,5 @@
-import type { Placement } from '../schema/placement.ts';
+import type { CandidatePlacement } from '../schema/route.ts';
+import { evaluateRoute } from '../levers/route.ts';
 import { candidateId } from './candidate-id.ts';
 import type { EvalContext } from './context.ts';
 import { evaluateApi } from './evaluate-api.ts';
@@ -17,10 +18,12 @@ import type { CandidateResult, EvaluateOptions } from './types.ts';
 /** Evaluates one placement for the context's workload into a full row. */
 export function evaluateCandidate(
   ctx: EvalContext,
-  p: Placement,
+  p: CandidatePlacement,
   options: EvaluateOptions = {},
 ): CandidateResult {
   switch (p.kind) {
+    case 'route':
+      return evaluateRoute(ctx, p, evaluateCandidate);
     case 'api':
       return evaluateApi(ctx, p, options);
     case 'cloud':
@@ -35,7 +38,7 @@ export function evaluateCandidate(
  * others as rows (kept for the table).
  */
 export function writeCandidate(ctx: EvalContext, columns: SweepColumns, i: number): void {
-  const p = columns.placements[i] as Placement;
+  const p = columns.placements[i] as CandidatePlacement;
   if (p.kind === 'cloud') writeCloudColumns(ctx, columns, i, p);
   else writeRow(columns, i, evaluateCandidate(ctx, p));
 }
@@ -62,7 +65,7 @@ export interface SweepResult {
  * Evaluates every placement, applies the constraints, ranks, and marks the Pareto frontier. Rented-
  * GPU candidates (most of a full sweep) go straight to columns; full rows are built on demand.
  */
-export function sweep(ctx: EvalContext, placements: readonly Placement[]): SweepResult {
+export function sweep(ctx: EvalContext, placements: readonly CandidatePlacement[]): SweepResult {
   const columns = allocateColumns(placements);
   for (let i = 0; i < placements.length; i++) writeCandidate(ctx, columns, i);
   const keys = objectiveKeys(columns, ctx.objective);
@@ -80,7 +83,7 @@ export function sweep(ctx: EvalContext, placements: readonly Placement[]): Sweep
   const row = (i: number): CandidateResult => {
     let r = columns.rows[i];
     if (r === undefined) {
-      r = evaluateCandidate(ctx, placements[i] as Placement);
+      r = evaluateCandidate(ctx, placements[i] as CandidatePlacement);
       columns.rows[i] = r;
     }
     r.rank = rank[i] === 0 ? null : (rank[i] as number);

@@ -1,8 +1,8 @@
 import { higherIsBetter, type Objective } from '../decision/objective.ts';
-import type { Placement } from '../schema/placement.ts';
+import type { CandidatePlacement } from '../schema/route.ts';
 import type { CandidateResult } from './types.ts';
 
-export const KIND_CODE = { api: 0, cloud: 1, onprem: 2 } as const;
+export const KIND_CODE = { api: 0, cloud: 1, onprem: 2, route: 3 } as const;
 
 /**
  * A sweep's results as columns: tens of thousands of candidates without an object each. NaN
@@ -10,7 +10,7 @@ export const KIND_CODE = { api: 0, cloud: 1, onprem: 2 } as const;
  */
 export interface SweepColumns {
   readonly size: number;
-  readonly placements: readonly Placement[];
+  readonly placements: readonly CandidatePlacement[];
   readonly kind: Uint8Array;
   readonly feasible: Uint8Array;
   readonly monthlyUsd: Float64Array;
@@ -34,7 +34,7 @@ export interface SweepColumns {
   readonly rows: (CandidateResult | undefined)[];
 }
 
-export function allocateColumns(placements: readonly Placement[]): SweepColumns {
+export function allocateColumns(placements: readonly CandidatePlacement[]): SweepColumns {
   const n = placements.length;
   const nan = () => new Float64Array(n).fill(Number.NaN);
   return {

@@ -7,6 +7,7 @@ import {
 import type { DeploymentTerms } from '../selfhost/deployment.ts';
 import type { Engine, Precision, ResidencyZone } from '../schema/common.ts';
 import type { Placement } from '../schema/placement.ts';
+import type { CandidateKind, CandidatePlacement } from '../schema/route.ts';
 import type { Effort, ModelReasoning } from '../schema/reasoning.ts';
 import type { TurnCost } from '../pricing/api-cost.ts';
 import type { ReasoningSource } from '../workload/reasoning.ts';
@@ -26,13 +27,16 @@ export interface CostBreakdown extends SelfHostBreakdown {
   /** Hidden reasoning tokens (billed as output). */
   reasoningUsd: number;
   cacheStorageUsd: number;
+  /** A route's router (or cascade judge): its own cost per request. */
+  routerUsd: number;
 }
 
 /** How each placement kind reads in the app and the reports. */
-export const PLACEMENT_LABELS: Record<Placement['kind'], string> = {
+export const PLACEMENT_LABELS: Record<CandidateKind, string> = {
   api: 'Hosted API',
   cloud: 'Rented GPUs',
   onprem: 'Owned GPUs',
+  route: 'Route',
 };
 
 /** How each cost component reads. */
@@ -52,6 +56,7 @@ export const BREAKDOWN_LABELS: Record<keyof CostBreakdown, string> = {
   storageUsd: 'Weights storage',
   egressUsd: 'Egress',
   monitoringUsd: 'Monitoring',
+  routerUsd: 'Router',
 };
 
 export const BREAKDOWN_KEYS = [
@@ -70,6 +75,7 @@ export const BREAKDOWN_KEYS = [
   'storageUsd',
   'egressUsd',
   'monitoringUsd',
+  'routerUsd',
 ] as const satisfies readonly (keyof CostBreakdown)[];
 
 export function emptyBreakdown(): CostBreakdown {
@@ -80,6 +86,7 @@ export function emptyBreakdown(): CostBreakdown {
     outputUsd: 0,
     reasoningUsd: 0,
     cacheStorageUsd: 0,
+    routerUsd: 0,
     ...emptySelfHostBreakdown(),
   };
 }
@@ -189,7 +196,7 @@ export type CheckStatus = 'pass' | 'fail' | 'unknown' | 'none';
 export interface CandidateResult {
   /** Stable key: the same placement always gets the same id. */
   id: string;
-  kind: Placement['kind'];
+  kind: CandidateKind;
   label: string;
   modelId: string;
   modelName: string;
@@ -197,7 +204,7 @@ export interface CandidateResult {
   provider: string;
   regionId: string | null;
   residency: ResidencyZone | 'own';
-  placement: Placement;
+  placement: CandidatePlacement;
   feasible: boolean;
   /** Why the candidate is infeasible; empty when feasible. */
   reasons: string[];
@@ -256,8 +263,43 @@ export interface CandidateResult {
   co2KgPerMonth: number | null;
   /** Net value, payback and NPV: null when the scenario sets no value per request. */
   roi: Roi | null;
+  /** A route's arms and its mixture; null for a single placement. */
+  route: RouteDetail | null;
   /** Filled by ranking: 1 = best feasible under the scenario's objective. */
   rank: number | null;
   recommended: boolean;
   pareto: boolean;
+}
+
+/** One arm of a route as evaluated at the share of the requests it answers. */
+export interface RouteArmResult {
+  /** The arm's own candidate id and label, as the arm alone appears in the comparison. */
+  id: string;
+  label: string;
+  kind: Placement['kind'];
+  /** Share of all requests this arm answers or attempts (a cascade's small arm: all). */
+  share: number;
+  monthlyUsd: number | null;
+  tcoUsd: number | null;
+  ttftMs: number | null;
+  e2eMs: number | null;
+  quality: number | null;
+}
+
+/** How a route splits and what it costs against its large arm alone. */
+export interface RouteDetail {
+  mode: 'router' | 'cascade';
+  small: RouteArmResult;
+  large: RouteArmResult;
+  /** Share of requests answered by the large arm (the router's complement, the cascade's escalations). */
+  escalationShare: number;
+  routerUsdPerRequest: number;
+  routerMonthlyUsd: number;
+  routerLatencyMs: number;
+  /** p95 of TTFT over the two paths, each path at its mean TTFT. */
+  ttftP95Ms: number | null;
+  /** The large arm alone at the full volume: what the route is measured against. */
+  largeAloneMonthlyUsd: number | null;
+  /** The escalation share at which the route costs what the large arm alone does; null if none in 0–1. */
+  breakEvenEscalationShare: number | null;
 }

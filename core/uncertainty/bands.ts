@@ -1,4 +1,4 @@
-import type { Placement } from '../schema/placement.ts';
+import type { CandidatePlacement } from '../schema/route.ts';
 import { quantile } from '../stats/sample-quantile.ts';
 import { objectiveCurve } from '../decision/at-volume.ts';
 import type { EvalContext } from '../sweep/context.ts';
@@ -24,14 +24,14 @@ export interface Band {
 
 export interface BandCandidate {
   id: string;
-  placement: Placement;
+  placement: CandidatePlacement;
 }
 
 /** Runs `each` over the band's futures with the contexts a candidate of each kind is costed in. */
 function overFutures(
   setup: SimulationSetup,
   layouts: Map<string, ObjectPairCache<ReplicaCapacity>>,
-  each: (contextFor: (p: Placement) => EvalContext) => void,
+  each: (contextFor: (p: CandidatePlacement) => EvalContext) => void,
 ): void {
   const count = Math.min(BAND_FUTURES, setup.samples);
   const futures = drawFutures(setup.ranges, setup.distribution, count, setup.seed);
@@ -41,7 +41,10 @@ function overFutures(
       futureAt(setup.base, futures, i),
       layouts,
     );
-    each((p) => (p.kind === 'api' ? contexts.api : contexts.selfHost));
+    // A route's futures are its large arm's (the arm most of its cost sits in when it pays off).
+    each((p) =>
+      (p.kind === 'route' ? p.large.kind : p.kind) === 'api' ? contexts.api : contexts.selfHost,
+    );
   }
 }
 
@@ -70,7 +73,8 @@ export function volumeBands(
   layouts: Map<string, ObjectPairCache<ReplicaCapacity>> = new Map(),
 ): Band[] {
   const values = candidates.map(() => requestsPerMonth.map((): number[] => []));
-  const curve = (ctx: EvalContext, p: Placement) => objectiveCurve(ctx, p, ctx.objective);
+  const curve = (ctx: EvalContext, p: CandidatePlacement) =>
+    objectiveCurve(ctx, p, ctx.objective);
   overFutures(setup, layouts, (contextFor) => {
     candidates.forEach((c, k) => {
       const ctx = contextFor(c.placement);

@@ -6,6 +6,7 @@ import { writeCandidate, type SweepResult } from '../sweep/sweep.ts';
 import { allocateColumns, KIND_CODE, objectiveKeys, type SweepColumns } from '../sweep/table.ts';
 import type { CandidateResult } from '../sweep/types.ts';
 import type { Placement } from '../schema/placement.ts';
+import type { CandidateKind } from '../schema/route.ts';
 import { drawFutures, futureAt, futureContexts, type Futures } from './futures.ts';
 import { rangeSummary, type RangeSummary, type SimulationSetup } from './setup.ts';
 import { tornadoes, type Tornado } from './tornado.ts';
@@ -37,7 +38,7 @@ export interface CandidateUncertainty {
 export interface SimulatedCandidate {
   id: string;
   label: string;
-  kind: Placement['kind'];
+  kind: CandidateKind;
   /** Its index in the point evaluation's columns. */
   index: number;
   uncertainty: CandidateUncertainty;

@@ -2,7 +2,7 @@ import { objectiveBreakEven, objectiveCurve } from '../../../core/decision/at-vo
 import type { Objective } from '../../../core/decision/objective.ts';
 import type { Crossing } from '../../../core/roi/break-even.ts';
 import type { ScenarioEvaluation } from '../../../core/scenario/evaluate.ts';
-import type { Placement } from '../../../core/schema/placement.ts';
+import type { CandidateKind, CandidatePlacement } from '../../../core/schema/route.ts';
 
 type Ok = Extract<ScenarioEvaluation, { ok: true }>;
 
@@ -44,7 +44,7 @@ export function curveTitle(objective: Objective, horizonMonths: number): string 
 export interface BreakEvenLine {
   id: string;
   label: string;
-  kind: Placement['kind'];
+  kind: CandidateKind;
   points: { x: number; y: number }[];
   /** The line at today's volume (null when it has no value there). */
   today: { x: number; y: number } | null;

@@ -1,5 +1,5 @@
 import type { ScenarioEvaluation } from '../../../core/scenario/evaluate.ts';
-import type { Placement } from '../../../core/schema/placement.ts';
+import type { CandidateKind, CandidatePlacement } from '../../../core/schema/route.ts';
 import { evaluateCandidate } from '../../../core/sweep/sweep.ts';
 
 type Ok = Extract<ScenarioEvaluation, { ok: true }>;
@@ -9,7 +9,7 @@ export interface PaybackLines {
   lines: {
     id: string;
     label: string;
-    kind: Placement['kind'];
+    kind: CandidateKind;
     net: number[];
     paybackMonth: number | null;
   }[];
@@ -23,7 +23,7 @@ export function paybackLines(evaluation: Ok, indices: readonly number[]): Paybac
   const horizon = evaluation.context.value.horizonMonths;
   const months = Array.from({ length: horizon + 1 }, (_, m) => m);
   const lines = indices.flatMap((i) => {
-    const placement = evaluation.result.columns.placements[i] as Placement;
+    const placement = evaluation.result.columns.placements[i] as CandidatePlacement;
     const row = evaluateCandidate(evaluation.context, placement, { withSeries: true });
     const series = row.roi?.cumulative;
     if (!series) return [];

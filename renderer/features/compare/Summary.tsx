@@ -1,3 +1,4 @@
+import { costedKind } from '../../../core/schema/route.ts';
 import {
   higherIsBetter,
   objectiveLabel,
@@ -106,7 +107,7 @@ function horizonParts(best: CandidateResult, value: Parameters<typeof setupSourc
 
 /** "launch in 6 weeks (app defaults)": whether the setup and launch used are the app's. */
 function launchWords(best: CandidateResult, value: Parameters<typeof setupSource>[0]): string {
-  const source = setupSource(value, best.kind);
+  const source = setupSource(value, costedKind(best.placement));
   const defaults = [
     source.setup === 'default' ? 'setup' : null,
     source.launch === 'default' ? 'launch' : null,

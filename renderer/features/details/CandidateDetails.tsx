@@ -1,3 +1,4 @@
+import { costedKind } from '../../../core/schema/route.ts';
 import { useMemo } from 'react';
 import { useResults } from '../../stores/results-store.ts';
 import { useUi } from '../../stores/ui-store.ts';
@@ -20,7 +21,7 @@ export function CandidateDetails() {
     const row = result.row(index);
     const best = row.kind === 'api' ? bestSelfHostedIndex(result) : -1;
     const bestRow = best < 0 ? null : result.row(best);
-    const setup = setupSource(evaluation.context.value, row.kind);
+    const setup = setupSource(evaluation.context.value, costedKind(row.placement));
     return { row, sections: candidateFacts(row, evaluation.index, bestRow, setup) };
   }, [evaluation, selected]);
   if (detail === null) return null;

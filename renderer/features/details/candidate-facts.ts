@@ -165,6 +165,15 @@ export function candidateFacts(
 function sources(r: CandidateResult, index: CatalogIndex): FactSection['facts'] {
   const p = r.placement;
   const out: FactSection['facts'] = [];
+  if (p.kind === 'route') {
+    // Each arm's sources, named by the arm.
+    for (const arm of [p.small, p.large]) {
+      for (const f of sources({ ...r, placement: arm }, index)) {
+        out.push({ ...f, label: `${arm === p.small ? 'Small' : 'Large'} arm: ${f.label}` });
+      }
+    }
+    return out;
+  }
   if (p.kind === 'api') {
     const o = index.offerings.get(p.offeringId);
     if (o) out.push({ label: `Prices (as of ${o.asOf})`, value: o.source });
