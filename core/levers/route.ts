@@ -86,10 +86,7 @@ export function evaluateRoute(
         : routerBreakEvenShare(smallPerRequest, largeAlonePerRequest, routerUsdPerRequest);
 
   const what = p.mode === 'cascade' ? 'Cascade' : 'Router';
-  const split =
-    p.mode === 'cascade'
-      ? `${pct(escalation)} escalated`
-      : `${pct(smallShare)} small`;
+  const split = p.mode === 'cascade' ? `${pct(escalation)} escalated` : `${pct(smallShare)} small`;
   const base = makeResult(ctx, {
     id: candidateId(p, ctx.workload.precision),
     kind: p.large.kind,
