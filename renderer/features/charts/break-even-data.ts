@@ -2,7 +2,7 @@ import { objectiveBreakEven, objectiveCurve } from '../../../core/decision/at-vo
 import type { Objective } from '../../../core/decision/objective.ts';
 import type { Crossing } from '../../../core/roi/break-even.ts';
 import type { ScenarioEvaluation } from '../../../core/scenario/evaluate.ts';
-import type { CandidateKind, CandidatePlacement } from '../../../core/schema/route.ts';
+import type { CandidateKind } from '../../../core/schema/route.ts';
 
 type Ok = Extract<ScenarioEvaluation, { ok: true }>;
 
