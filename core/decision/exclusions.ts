@@ -68,7 +68,9 @@ const known = new Map<string, ExclusionCode>();
 export function exclusionCode(reason: string): ExclusionCode {
   let code = known.get(reason);
   if (code === undefined) {
-    code = PATTERNS.find(([re]) => re.test(reason))?.[1] ?? 'other';
+    // A route's reasons name the arm first ("small arm: …"): the category is the arm's reason's.
+    const own = reason.replace(/^(small|large) arm: /, '');
+    code = PATTERNS.find(([re]) => re.test(own))?.[1] ?? 'other';
     if (known.size < 10_000) known.set(reason, code);
   }
   return code;

@@ -11,6 +11,7 @@ import {
   Provider,
   Region,
 } from './catalog.ts';
+import { LeverAssumptions } from './levers.ts';
 import { Operations } from './operations.ts';
 import { OnpremPlacement, ScalingPolicy } from './placement.ts';
 import { CandidatePlacement } from './route.ts';
@@ -165,6 +166,9 @@ export const Scenario = z
     ),
     startDate: IsoDate.optional().describe(
       'The horizon’s first month starts on this day, so a known price change (a promotion’s end) applies in the months it covers; unset: the as-of day.',
+    ),
+    levers: LeverAssumptions.optional().describe(
+      'Assumptions of the savings list’s levers (routing, trimming, fine-tuning); absent: their defaults.',
     ),
     uncertainty: Uncertainty.optional().describe(
       'Ranges on inputs and how their futures are simulated; absent: point values only.',

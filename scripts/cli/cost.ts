@@ -5,6 +5,8 @@ import { markdownReport } from '../../core/report/markdown-report.ts';
 import { uncertaintySentences } from '../../core/report/uncertainty-report.ts';
 import { comparisonCsv, comparisonText } from '../../core/report/writers.ts';
 import { evaluateScenario } from '../../core/scenario/evaluate.ts';
+import { savingsLevers } from '../../core/levers/levers.ts';
+import { leverJson, leverLines } from '../../core/report/levers-report.ts';
 import { parseScenario } from '../../core/scenario/parse.ts';
 import type { Catalog } from '../../core/schema/catalog.ts';
 import { IsoDate } from '../../core/schema/common.ts';
@@ -24,8 +26,8 @@ export function runCost(
 ): string {
   const a = parseArgs(
     argv,
-    ['scenario', 'format', 'objective', 'as-of', 'uncertainty', 'samples', 'seed'],
-    ['uncertainty'],
+    ['scenario', 'format', 'objective', 'as-of', 'uncertainty', 'samples', 'seed', 'levers'],
+    ['uncertainty', 'levers'],
   );
   if (a.positionals.length > 0) throw new UsageError(`unexpected argument '${a.positionals[0]}'`);
   const file = requiredFlag(a, 'scenario');
@@ -67,6 +69,7 @@ export function runCost(
         ? result.row(result.recommended).id
         : null;
   const recommended = candidates.find((c) => c.id === recommendedId) ?? null;
+  const levers = a.flags.has('levers') ? savingsLevers(catalog, scenario, evaluation) : undefined;
   const columns = comparisonColumns({
     objective: scenario.objective,
     horizonMonths: scenario.value.horizonMonths,
@@ -87,6 +90,7 @@ export function runCost(
           unknownOnly: why.unknownOnly,
           explanation: { sentences: why.sentences, alternatives: why.alternatives },
           ...(uncertainty === undefined ? {} : uncertaintyJson(uncertainty)),
+          ...(levers === undefined ? {} : { levers: levers.map(leverJson) }),
           candidates,
         },
         null,
@@ -105,7 +109,8 @@ export function runCost(
       const why = explain(evaluation);
       const pick = recommended ? `Recommended: ${recommended.label}` : 'No feasible candidate.';
       const spread = uncertainty === undefined ? [] : ['', ...uncertaintySentences(uncertainty)];
-      return `${scenario.name}\n${pick}\n${[...why.sentences, ...spread].join('\n')}\n\n${comparisonText(candidates, columns)}`;
+      const saving = levers === undefined ? [] : ['', ...leverLines(levers)];
+      return `${scenario.name}\n${pick}\n${[...why.sentences, ...spread, ...saving].join('\n')}\n\n${comparisonText(candidates, columns)}`;
     }
   }
 }
