@@ -4,7 +4,7 @@ import type { ScenarioEvaluation } from '../scenario/evaluate.ts';
 import type { Catalog } from '../schema/catalog.ts';
 import { LeverAssumptions } from '../schema/levers.ts';
 import type { Precision } from '../schema/common.ts';
-import type { CandidatePlacement, RoutePlacement } from '../schema/route.ts';
+import { costedKind, type CandidatePlacement, type RoutePlacement } from '../schema/route.ts';
 import type { Scenario } from '../schema/scenario.ts';
 import type { CatalogIndex } from '../sweep/catalog-index.ts';
 import type { CandidateResult } from '../sweep/types.ts';
@@ -182,7 +182,8 @@ function placementLever(e: Ok, rec: CandidateResult, horizon: number): Lever | n
   for (let k = 0; k < result.feasibleCount; k++) {
     const i = result.order[k] as number;
     const p = result.columns.placements[i] as CandidatePlacement;
-    if (p.kind === rec.kind || p.kind === 'route') continue;
+    // A route's arms are already in it: another placement is another kind than its large arm's.
+    if (p.kind === costedKind(rec.placement) || p.kind === 'route') continue;
     const other = result.row(i);
     return compare(rec, other, {
       lever: 'placement',

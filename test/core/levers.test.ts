@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import {
+  apiTrainingRunUsd,
+  paybackMonth,
+  selfHostTrainingGpuHours,
+} from '../../core/levers/fine-tune.ts';
+import { savingsLevers } from '../../core/levers/levers.ts';
+import { evaluateScenario } from '../../core/scenario/evaluate.ts';
+import type { Scenario } from '../../core/schema/scenario.ts';
+import { readSeed } from '../../electron/db/seed-files.ts';
+import { routeScenario } from '../support/route-fixtures.ts';
+
+const catalog = { ...readSeed(), discounts: [] };
+const large = { kind: 'api', offeringId: 'test/large' } as const;
+const small = { kind: 'api', offeringId: 'test/small' } as const;
+
+function leversOf(s: Scenario) {
+  const e = evaluateScenario(catalog, s);
+  if (!e.ok) throw new Error(e.error);
+  return { e, levers: savingsLevers(catalog, s, e) };
+}
+const find = (levers: ReturnType<typeof leversOf>['levers'], kind: string) => {
+  const l = levers.find((x) => x.lever === kind);
+  if (l === undefined) throw new Error(`no ${kind} lever`);
+  return l;
+};
+
+describe('prompt trimming', () => {
+  it('saves the trimmed tokens × the input price, and pays back its engineering', () => {
+    const { levers } = leversOf(
+      routeScenario({
+        candidates: [large],
+        levers: { trimming: { promptShare: 0.2, engineeringUsd: 1_000 } },
+      }),
+    );
+    const trim = find(levers, 'trimming');
+    // 20 % of 1,000 uncached tokens = 200 tokens × $2/MTok × 1M requests = $400 a month.
+    expect(trim.monthlySavingUsd).toBeCloseTo(400, 9);
+    // 12 × 400 − 1,000 engineering = 3,800 over the horizon.
+    expect(trim.tcoSavingUsd).toBeCloseTo(3_800, 6);
+    expect(trim.setupUsd).toBe(1_000);
+    // 400, 800, 1,200 ≥ 1,000: month 3.
+    expect(trim.paybackMonth).toBe(3);
+    expect(trim.whatIf?.workload.inputTokens.mean).toBe(800);
+  });
+});
+
+describe('fine-tuning', () => {
+  it('pays back in the month the hand calculation says', () => {
+    const { levers } = leversOf(
+      routeScenario({
+        candidates: [large],
+        levers: {
+          fineTune: {
+            offeringId: 'openai/gpt-4.1-nano',
+            trainingTokens: 2_000_000,
+            epochs: 3,
+            retrainEveryMonths: 1,
+            engineeringUsd: 5_000,
+            promptTokensSaved: 600,
+          },
+        },
+      }),
+    );
+    const ft = find(levers, 'fine-tuning');
+    // Tuned GPT-4.1 nano at $0.20 / $0.80 (OpenAI's fine-tuned prices), the prompt 1,000 − 600 = 400:
+    // 400 × 0.2 + 100 × 0.8 = 160 µ$ → $160 a month; training 2M × 3 epochs × $1.50/MTok = $9 a run,
+    // monthly. Saving 2,800 − (160 + 9) = 2,631 a month.
+    expect(ft.monthlySavingUsd).toBeCloseTo(2_631, 9);
+    // Setup: 5,000 engineering + the first run 9 = 5,009; 2,631 < 5,009 ≤ 5,262: month 2.
+    expect(ft.setupUsd).toBeCloseTo(5_009, 9);
+    expect(ft.paybackMonth).toBe(2);
+    // Horizon: prompted 1,000 + 12 × 2,800 = 34,600; tuned 1,000 + 12 × 160 + 5,009 + 12 × 9 = 8,037.
+    expect(ft.tcoSavingUsd).toBeCloseTo(34_600 - 8_037, 6);
+    expect(ft.qualityDelta).toBeNull();
+  });
+
+  it('prices a training run and a self-hosted run by the documented rules', () => {
+    expect(apiTrainingRunUsd(2_000_000, 3, 1.5)).toBeCloseTo(9, 12);
+    // LoRA on 8B: 4 × 8e9 = 3.2e10 FLOPs a token; 1e9 tokens × 1 epoch = 3.2e19 FLOPs;
+    // an H100 at 989 TFLOPS × 0.40 = 3.956e14 FLOP/s → 80,889 s = 22.47 GPU-hours.
+    expect(selfHostTrainingGpuHours(8e9, 1e9, 1, 'lora', 989)).toBeCloseTo(
+      3.2e19 / 3.956e14 / 3600,
+      9,
+    );
+    // Full fine-tuning takes 6/4 of that.
+    expect(selfHostTrainingGpuHours(8e9, 1e9, 1, 'full', 989)).toBeCloseTo(
+      (1.5 * 3.2e19) / 3.956e14 / 3600,
+      9,
+    );
+    expect(paybackMonth(5_009, 2_631, 12)).toBe(2);
+    expect(paybackMonth(10_000, 100, 12)).toBeNull();
+  });
+});
+
+describe('routing', () => {
+  it('cascades from a cheaper model kept out only by quality, at the assumed escalation share', () => {
+    const { e, levers } = leversOf(
+      routeScenario({
+        candidates: [small, large],
+        workload: {
+          requests: { count: 1_000_000, per: 'month' },
+          inputTokens: { mean: 1000 },
+          outputTokens: { mean: 100 },
+          minQuality: { benchmark: 'lmarena-text', score: 1240 },
+        },
+      }),
+    );
+    expect(e.result.row(e.result.recommended).id).toBe('api:test/large');
+    const route = find(levers, 'routing');
+    // 140 + 0.3 × 2,800 + 1M × $0.00000332 = 983.32 a month; 2,800 − 983.32 = 1,816.68 saved.
+    expect(route.monthlySavingUsd).toBeCloseTo(1_816.68, 9);
+    expect(route.tcoSavingUsd).toBeCloseTo(12 * 1_816.68, 6);
+    expect(route.candidateId).toMatch(/^route:cascade:esc0.3:api:test\/small>api:test\/large$/);
+    expect(route.whatIf?.candidates).toHaveLength(3);
+  });
+});
+
+describe('the savings list', () => {
+  it('is ranked by the horizon saving', () => {
+    const { levers } = leversOf(
+      routeScenario({
+        candidates: [large],
+        workload: {
+          requests: { count: 1_000_000, per: 'month' },
+          inputTokens: { mean: 1000 },
+          outputTokens: { mean: 100 },
+          promptCache: { prefixTokens: 600, hitRate: 0.3 },
+        },
+      }),
+    );
+    expect(levers.length).toBeGreaterThan(1);
+    for (let i = 1; i < levers.length; i++) {
+      expect(levers[i - 1]!.tcoSavingUsd).toBeGreaterThanOrEqual(levers[i]!.tcoSavingUsd);
+    }
+  });
+});
