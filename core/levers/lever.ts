@@ -18,6 +18,19 @@ export const LEVER_KINDS = [
 ] as const;
 export type LeverKind = (typeof LEVER_KINDS)[number];
 
+/** How each lever reads in the app and the reports. */
+export const LEVER_LABELS: Record<LeverKind, string> = {
+  cache: 'Prompt cache',
+  batch: 'Batch',
+  quantization: 'Quantization',
+  region: 'Region',
+  routing: 'Routing',
+  'fine-tuning': 'Fine-tuning',
+  trimming: 'Prompt trimming',
+  placement: 'Another placement',
+  commitment: 'Commitment',
+};
+
 /** One "what if you did this" for the recommended candidate, and what it saves. */
 export interface Lever {
   lever: LeverKind;

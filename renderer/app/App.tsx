@@ -8,6 +8,7 @@ import { useCatalog } from '../stores/catalog-store.ts';
 import { reopenLast } from '../features/scenarios/scenario-actions.ts';
 import { startResultsSync, useResults } from '../stores/results-store.ts';
 import { startDecisionSync } from '../features/why/decision-store.ts';
+import { startLeversSync } from '../features/levers/levers-store.ts';
 import { startUncertaintySync } from '../features/uncertainty/uncertainty-store.ts';
 import { useUi } from '../stores/ui-store.ts';
 import { runCommand, shortcutFor } from './commands.ts';
@@ -30,6 +31,7 @@ export function App() {
     void Promise.all([useCatalog.getState().load(), reopenLast()]).then(() => setStarted(true));
     const stopSync = startResultsSync();
     const stopDecision = startDecisionSync();
+    const stopLevers = startLeversSync();
     const stopUncertainty = startUncertaintySync();
     const stopMenu = onMenuCommand(runCommand);
     // The desktop app's menus carry the accelerators; in a browser the page handles them.
@@ -45,6 +47,7 @@ export function App() {
     return () => {
       stopSync();
       stopDecision();
+      stopLevers();
       stopUncertainty();
       stopMenu();
       window.removeEventListener('keydown', onKey);

@@ -9,6 +9,7 @@ import { WhatIfBar } from '../whatif/WhatIfBar.tsx';
 import { WorkloadPanel } from '../workload/WorkloadPanel.tsx';
 import { CompareTable } from './CompareTable.tsx';
 import { WhyPanel } from '../why/WhyPanel.tsx';
+import { SavingsCard } from '../levers/SavingsCard.tsx';
 import { Summary } from './Summary.tsx';
 
 const PANELS = [
@@ -51,6 +52,7 @@ export function CompareView() {
         <Summary />
         <WhatIfBar />
         <WhyPanel />
+        <SavingsCard />
         <CompareTable />
         <UncertaintyCard />
         <Charts />

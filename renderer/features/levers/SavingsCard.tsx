@@ -1,0 +1,118 @@
+import { formatMs, formatNumber, formatUsd } from '../../../core/format.ts';
+import { LEVER_LABELS, type Lever } from '../../../core/levers/lever.ts';
+import { useWorkspace } from '../../stores/workspace-store.ts';
+import { useLevers } from './levers-store.ts';
+
+const signed = (text: string, v: number) => (v > 0 ? `+${text}` : text);
+
+/**
+ * What each lever would save on the recommendation — cache, batch, quantization, region, routing,
+ * fine-tuning, trimming, another placement — ranked, each with its trade-off and an "apply" that
+ * makes it the draft (undo brings the draft back).
+ */
+export function SavingsCard() {
+  const levers = useLevers((s) => s.levers);
+  const pending = useLevers((s) => s.pending);
+  const applied = useLevers((s) => s.applied);
+  const leversFor = useLevers((s) => s.scenario);
+  const draft = useWorkspace((s) => s.scenario);
+  if (levers === null) return null;
+  const current = leversFor === draft;
+  return (
+    <section
+      className="card savings"
+      data-testid="savings-card"
+      data-state={pending ? 'pending' : 'ready'}
+      aria-label="Savings"
+    >
+      <div className="card-head">
+        <span className="card-title">Savings: what if you…</span>
+        <span className="muted">
+          for the recommendation, ranked by what each saves{pending ? ' · updating…' : ''}
+        </span>
+        {applied !== null && (
+          <span className="savings-applied" data-testid="savings-applied">
+            Applied: {LEVER_LABELS[applied.lever.lever]}{' '}
+            <button
+              type="button"
+              className="btn small"
+              data-testid="savings-undo"
+              onClick={() => useLevers.getState().undo()}
+            >
+              Undo
+            </button>
+          </span>
+        )}
+      </div>
+      {levers.length === 0 ? (
+        <p className="card-body muted">No lever applies to the recommendation.</p>
+      ) : (
+        <div className="savings-wrap">
+          <table className="list savings-table" data-testid="savings-table">
+            <thead>
+              <tr>
+                <th>Lever</th>
+                <th>What if</th>
+                <th className="num">Monthly saving</th>
+                <th className="num">Horizon saving</th>
+                <th className="num">Setup</th>
+                <th className="num">First token</th>
+                <th className="num">Quality</th>
+                <th>Trade-off</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {levers.map((l) => (
+                <LeverRow key={`${l.lever}:${l.candidateId}`} lever={l} current={current} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function LeverRow({ lever: l, current }: { lever: Lever; current: boolean }) {
+  const saves = l.tcoSavingUsd > 0 ? 'saves' : 'costs';
+  return (
+    <tr data-testid={`lever-${l.lever}`} data-saves={saves}>
+      <th scope="row">{LEVER_LABELS[l.lever]}</th>
+      <td>{l.description}</td>
+      <td className="num">{formatUsd(l.monthlySavingUsd)}</td>
+      <td className={`num ${saves}`}>{formatUsd(l.tcoSavingUsd)}</td>
+      <td className="num">
+        {l.setupUsd > 0 ? formatUsd(l.setupUsd) : '—'}
+        {l.setupUsd > 0 && (
+          <div className="muted">
+            {l.paybackMonth === null ? 'no payback' : `pays back month ${l.paybackMonth}`}
+          </div>
+        )}
+      </td>
+      <td className="num">
+        {l.ttftDeltaMs === null ? '—' : signed(formatMs(l.ttftDeltaMs), l.ttftDeltaMs)}
+      </td>
+      <td className="num">
+        {l.qualityDelta === null ? '—' : signed(formatNumber(l.qualityDelta, 1), l.qualityDelta)}
+      </td>
+      <td className="muted">{l.tradeOff}</td>
+      <td>
+        <button
+          type="button"
+          className="btn small"
+          data-testid={`apply-${l.lever}`}
+          disabled={l.whatIf === null || !current}
+          title={
+            l.whatIf === null
+              ? 'A comparison: nothing in the scenario to change'
+              : 'Make this the draft (undo brings it back)'
+          }
+          onClick={() => useLevers.getState().apply(l)}
+        >
+          Apply
+        </button>
+      </td>
+    </tr>
+  );
+}
