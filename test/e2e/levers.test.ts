@@ -1,0 +1,101 @@
+/**
+ * The savings list on the chatbot story (examples/chatbot.json), in Chromium: every lever's figure
+ * is the engine's, computed here on the catalog the app's server reads; "apply" on the top lever
+ * re-ranks the comparison as the engine does for that what-if, and undo restores the ranking.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatUsd } from '../../core/format.ts';
+import { LEVER_LABELS } from '../../core/levers/lever.ts';
+import { savingsLevers } from '../../core/levers/levers.ts';
+import { evaluateScenario } from '../../core/scenario/evaluate.ts';
+import { parseScenario } from '../../core/scenario/parse.ts';
+import type { Scenario } from '../../core/schema/scenario.ts';
+import { loadApp, openSession, type Session } from './browser.ts';
+
+const CHATBOT = resolve('examples/chatbot.json');
+const TOP = 6;
+
+let session: Session | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+function poll<T>(read: () => Promise<T>) {
+  return expect.poll(read, { timeout: 30_000, interval: 100 });
+}
+
+function chatbotScenario(): Scenario {
+  const parsed = parseScenario(JSON.parse(readFileSync(CHATBOT, 'utf8')));
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.scenario;
+}
+
+/** The engine's evaluation on the app's own catalog, priced as of today as the app is. */
+function engine(s: Session, scenario: Scenario) {
+  const today = new Date().toISOString().slice(0, 10);
+  const e = evaluateScenario(s.server.store.readCatalog(), scenario, { asOf: today });
+  if (!e.ok) throw new Error(e.error);
+  return e;
+}
+
+async function topRows(page: Page): Promise<string[]> {
+  const rows = page.locator('[data-testid="compare-table-card"] [role="row"][data-row-key]');
+  const keys: string[] = [];
+  const n = Math.min(TOP, await rows.count());
+  for (let i = 0; i < n; i++) keys.push((await rows.nth(i).getAttribute('data-row-key')) ?? '');
+  return keys;
+}
+
+describe('the savings list', () => {
+  it('appears for the chatbot story; apply on the top lever re-ranks, undo restores', async () => {
+    session = await openSession();
+    const s = session;
+    await loadApp(s);
+    const chooser = s.page.waitForEvent('filechooser');
+    await s.page.getByTestId('open-file').click();
+    await (await chooser).setFiles(CHATBOT);
+    await poll(() => s.page.getByTestId('scenario-name').inputValue()).toBe('Support chatbot (EU)');
+
+    const scenario = chatbotScenario();
+    const catalog = s.server.store.readCatalog();
+    const before = engine(s, scenario);
+    const levers = savingsLevers(catalog, scenario, before);
+    const top = levers[0]!;
+    expect(top.whatIf).not.toBeNull();
+    const card = s.page.locator('[data-testid="savings-card"][data-state="ready"]');
+    await card.waitFor({ timeout: 30_000 });
+    // Every lever the engine finds, in its order, with its horizon saving.
+    await poll(() => card.locator('tbody tr').count()).toBe(levers.length);
+    const first = card.locator('tbody tr').first();
+    await poll(() => first.locator('th').textContent()).toBe(LEVER_LABELS[top.lever]);
+    await poll(() => first.locator('td').nth(2).textContent()).toBe(formatUsd(top.tcoSavingUsd));
+
+    const expectedBefore = before.result
+      .rankedRows()
+      .slice(0, TOP)
+      .map((r) => r.id);
+    await poll(() => topRows(s.page)).toEqual(expectedBefore);
+    const after = engine(s, top.whatIf!);
+    const expectedAfter = after.result
+      .rankedRows()
+      .slice(0, TOP)
+      .map((r) => r.id);
+    expect(expectedAfter).not.toEqual(expectedBefore);
+
+    await s.page.getByTestId(`apply-${top.lever}`).click();
+    await poll(() => topRows(s.page)).toEqual(expectedAfter);
+    await poll(() => s.page.getByTestId('savings-applied').textContent()).toContain(
+      LEVER_LABELS[top.lever],
+    );
+    await s.page.getByTestId('savings-card').screenshot({ path: '/tmp/levers-savings.png' });
+
+    await s.page.getByTestId('savings-undo').click();
+    await poll(() => topRows(s.page)).toEqual(expectedBefore);
+    await poll(() => s.page.getByTestId('savings-applied').count()).toBe(0);
+    expect(s.errors).toEqual([]);
+  }, 180_000);
+});
