@@ -23,7 +23,8 @@ export type ScenarioEvaluation =
 
 /** A scenario's catalog index and placements: what does not change when only the workload's numbers do. */
 export type PreparedScenario =
-  { ok: true; index: CatalogIndex; placements: CandidatePlacement[] } | { ok: false; error: string };
+  | { ok: true; index: CatalogIndex; placements: CandidatePlacement[] }
+  | { ok: false; error: string };
 
 /**
  * Indexes the catalog with the scenario's own rows and discounts, expands its candidates and

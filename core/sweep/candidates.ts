@@ -194,8 +194,16 @@ export function missingReferences(
   placements.forEach((p, i) => {
     const at = `candidates[${i}]`;
     if (p.kind === 'route') {
-      missing.push(...missingReferences(index, [p.small]).map((m) => m.replace('candidates[0]', `${at}.small`)));
-      missing.push(...missingReferences(index, [p.large]).map((m) => m.replace('candidates[0]', `${at}.large`)));
+      missing.push(
+        ...missingReferences(index, [p.small]).map((m) =>
+          m.replace('candidates[0]', `${at}.small`),
+        ),
+      );
+      missing.push(
+        ...missingReferences(index, [p.large]).map((m) =>
+          m.replace('candidates[0]', `${at}.large`),
+        ),
+      );
       const router = p.router.offeringId;
       if (router !== undefined && !index.offerings.has(router))
         missing.push(`${at}.router.offeringId: unknown offering '${router}'`);

@@ -73,8 +73,7 @@ export function volumeBands(
   layouts: Map<string, ObjectPairCache<ReplicaCapacity>> = new Map(),
 ): Band[] {
   const values = candidates.map(() => requestsPerMonth.map((): number[] => []));
-  const curve = (ctx: EvalContext, p: CandidatePlacement) =>
-    objectiveCurve(ctx, p, ctx.objective);
+  const curve = (ctx: EvalContext, p: CandidatePlacement) => objectiveCurve(ctx, p, ctx.objective);
   overFutures(setup, layouts, (contextFor) => {
     candidates.forEach((c, k) => {
       const ctx = contextFor(c.placement);
