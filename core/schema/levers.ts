@@ -11,6 +11,15 @@ export const FineTuneAssumptions = z
     offeringId: Id.optional().describe(
       'The API offering to fine-tune (a model with a fine-tuning price); unset: the cheapest one that has a price.',
     ),
+    modelId: Id.optional().describe(
+      'An open-weight model to fine-tune and serve yourself instead: trained on its cheapest rented-GPU candidate’s GPUs, served on that candidate.',
+    ),
+    method: z
+      .enum(['lora', 'full'])
+      .default('lora')
+      .describe(
+        'Self-hosted training: LoRA adapters (4 FLOPs per parameter a token; adapters share the base deployment) or full fine-tuning (6).',
+      ),
     trainingTokens: PositiveInt.max(1e12).meta({
       title: 'Training tokens',
       description: 'Tokens in one training run’s data set (before epochs).',
@@ -33,7 +42,12 @@ export const FineTuneAssumptions = z
         'Prompt tokens per request the tuned model no longer needs (instructions, examples); unset: the cacheable prefix.',
     }),
   })
-  .describe('Fine-tuning a small model instead of prompting a large one.');
+  .describe('Fine-tuning a small model instead of prompting a large one.')
+  .refine((f) => f.offeringId === undefined || f.modelId === undefined, {
+    message:
+      'fine-tune either an API offering (offeringId) or an open model yourself (modelId), not both',
+    path: ['modelId'],
+  });
 export type FineTuneAssumptions = z.infer<typeof FineTuneAssumptions>;
 
 /**

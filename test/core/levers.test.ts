@@ -8,6 +8,7 @@ import { savingsLevers } from '../../core/levers/levers.ts';
 import { evaluateScenario } from '../../core/scenario/evaluate.ts';
 import type { Scenario } from '../../core/schema/scenario.ts';
 import { readSeed } from '../../electron/db/seed-files.ts';
+import { twoChoices } from '../support/decision-fixtures.ts';
 import { routeScenario } from '../support/route-fixtures.ts';
 
 const catalog = { ...readSeed(), discounts: [] };
@@ -90,6 +91,44 @@ describe('fine-tuning', () => {
     );
     expect(paybackMonth(5_009, 2_631, 12)).toBe(2);
     expect(paybackMonth(10_000, 100, 12)).toBeNull();
+  });
+});
+
+describe('self-hosted fine-tuning', () => {
+  it('trains by the FLOPs rule on the base model’s rented GPUs and serves there', () => {
+    const base = twoChoices();
+    const { levers } = leversOf(
+      routeScenario({
+        operations: base.operations,
+        catalog: { ...base.catalog!, offerings: routeScenario().catalog!.offerings },
+        candidates: [large, base.candidates[1]!],
+        workload: {
+          requests: { count: 1_000_000, per: 'month' },
+          inputTokens: { mean: 1000 },
+          outputTokens: { mean: 100 },
+          minQuality: { benchmark: 'lmarena-text', score: 1300 },
+        },
+        levers: {
+          fineTune: {
+            modelId: 'llama-3.1-8b',
+            method: 'lora',
+            trainingTokens: 10_000_000,
+            epochs: 3,
+            engineeringUsd: 2_000,
+            promptTokensSaved: 600,
+          },
+        },
+      }),
+    );
+    const ft = find(levers, 'fine-tuning');
+    // LoRA on Llama 3.1 8B (8.03B active): 10M × 3 epochs × 4 × 8.03e9 = 9.636e17 FLOPs; an L4 at
+    // 121 dense BF16 TFLOPS × 0.40 = 4.84e13 FLOP/s → 19,909 s = 5.5303 GPU-hours × $1 = $5.5303.
+    const runUsd = 9.636e17 / 4.84e13 / 3600;
+    expect(ft.setupUsd).toBeCloseTo(2_000 + runUsd, 9);
+    // Served on the one fixed L4 replica, $730 a month; retrained monthly: 2,800 − (730 + 5.53).
+    expect(ft.monthlySavingUsd).toBeCloseTo(2_800 - 730 - runUsd, 6);
+    // Month 1 saves 2,064.47 ≥ the 2,005.53 setup: it pays back in month 1.
+    expect(ft.paybackMonth).toBe(1);
   });
 });
 
