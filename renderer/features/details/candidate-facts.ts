@@ -13,7 +13,12 @@ import {
 import type { CatalogIndex } from '../../../core/sweep/catalog-index.ts';
 import type { SweepResult } from '../../../core/sweep/sweep.ts';
 import { KIND_CODE } from '../../../core/sweep/table.ts';
-import { BREAKDOWN_KEYS, type ApiDetail, type CandidateResult } from '../../../core/sweep/types.ts';
+import {
+  BREAKDOWN_KEYS,
+  type ApiDetail,
+  type CandidateResult,
+  type RouteDetail,
+} from '../../../core/sweep/types.ts';
 import { BREAKDOWN_LABELS } from '../../../core/sweep/types.ts';
 import { reasoningFacts, taskFacts } from './reasoning-facts.ts';
 
@@ -58,6 +63,7 @@ export function candidateFacts(
       { label: 'Per successful outcome, over the horizon', value: formatUnitUsd(r.perOutcomeUsd) },
     ],
   });
+  if (r.route !== null) sections.push(routeFacts(r.route));
   const explained = explainSelfHostCost(r);
   const savings = apiSavingsLine(r, bestSelfHosted);
   if (explained.length > 0 || savings !== null) {
@@ -246,4 +252,32 @@ export function bestSelfHostedIndex(result: SweepResult): number {
     if (result.columns.kind[i] !== KIND_CODE.api) return i;
   }
   return -1;
+}
+
+/** A route's two arms, its split and where it stops paying against the large arm alone. */
+function routeFacts(route: RouteDetail): FactSection {
+  const arm = (what: string, a: RouteDetail['small']) => ({
+    label: `${what} arm (${formatPct(a.share)} of requests)`,
+    value: `${a.label}: ${formatUsd(a.monthlyUsd)} a month`,
+  });
+  return {
+    title: route.mode === 'cascade' ? 'Cascade' : 'Router',
+    facts: [
+      arm('Small', route.small),
+      arm('Large', route.large),
+      {
+        label: route.mode === 'cascade' ? 'Check per request' : 'Router per request',
+        value: `${formatUnitUsd(route.routerUsdPerRequest)}, ${formatMs(route.routerLatencyMs)}`,
+      },
+      { label: 'First token, p95 over the two paths', value: formatMs(route.ttftP95Ms) },
+      { label: 'Large model alone', value: `${formatUsd(route.largeAloneMonthlyUsd)} a month` },
+      {
+        label: 'Break-even escalation share',
+        value:
+          route.breakEvenEscalationShare === null
+            ? 'none: never cheaper than the large model alone'
+            : `${formatPct(route.breakEvenEscalationShare, 1)} (now ${formatPct(route.escalationShare)})`,
+      },
+    ],
+  };
 }
