@@ -5,8 +5,7 @@ import { writeApiColumns } from '../sweep/evaluate-api.ts';
 import { writeCandidate, type SweepResult } from '../sweep/sweep.ts';
 import { allocateColumns, KIND_CODE, objectiveKeys, type SweepColumns } from '../sweep/table.ts';
 import type { CandidateResult } from '../sweep/types.ts';
-import type { Placement } from '../schema/placement.ts';
-import type { CandidateKind } from '../schema/route.ts';
+import { costedKind, type CandidateKind, type CandidatePlacement } from '../schema/route.ts';
 import { drawFutures, futureAt, futureContexts, type Futures } from './futures.ts';
 import { rangeSummary, type RangeSummary, type SimulationSetup } from './setup.ts';
 import { tornadoes, type Tornado } from './tornado.ts';
@@ -113,7 +112,9 @@ export function startSimulation(
 ): Simulation {
   const { evaluation } = setup;
   const indices = shortlist(evaluation.result, options.shortlistSize);
-  const placements = indices.map((i) => evaluation.result.columns.placements[i] as Placement);
+  const placements = indices.map(
+    (i) => evaluation.result.columns.placements[i] as CandidatePlacement,
+  );
   const futures = drawFutures(setup.ranges, setup.distribution, setup.samples, setup.seed);
   const layouts = options.bestCapacityCache ?? new Map();
   const n = placements.length;
@@ -138,7 +139,8 @@ export function startSimulation(
       const p = placements[j]!;
       // Hosted APIs straight to columns (no row, no label): the futures need only their numbers.
       if (p.kind === 'api') writeApiColumns(contexts.api, columns, j, p);
-      else writeCandidate(contexts.selfHost, columns, j);
+      // A route takes its large arm's futures (a cascade's cost is mostly there).
+      else writeCandidate(costedKind(p) === 'api' ? contexts.api : contexts.selfHost, columns, j);
     }
     const keys = objectiveKeys(columns, setup.objective);
     let best = Number.POSITIVE_INFINITY;

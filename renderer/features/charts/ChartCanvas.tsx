@@ -46,6 +46,7 @@ export function themeColors() {
     api: v('--api'),
     cloud: v('--cloud'),
     onprem: v('--onprem'),
+    route: v('--route'),
     accent: v('--accent'),
     good: v('--good'),
     bad: v('--bad'),

@@ -1,3 +1,4 @@
+import { PLACEMENT_LABELS } from '../../../core/sweep/types.ts';
 import type { ChartConfiguration } from 'chart.js';
 import { useMemo } from 'react';
 import { useResults } from '../../stores/results-store.ts';
@@ -12,7 +13,7 @@ import { BreakEvenChart } from './BreakEvenChart.tsx';
 import { chartOptions } from './chart-options.ts';
 import { chosenIndices } from './chosen.ts';
 import { paybackLines } from './payback-data.ts';
-import { costLatencyPoints } from './scatter-data.ts';
+import { KINDS, costLatencyPoints } from './scatter-data.ts';
 import { BAND_NOTE, bandDatasets, bandFor } from '../uncertainty/band-datasets.ts';
 import { useUncertainty } from '../uncertainty/uncertainty-store.ts';
 
@@ -59,7 +60,12 @@ export function Charts() {
   const configs = useMemo(() => {
     if (!evaluation?.ok) return null;
     const colors = themeColors();
-    const kindColor = { api: colors.api, cloud: colors.cloud, onprem: colors.onprem };
+    const kindColor = {
+      api: colors.api,
+      cloud: colors.cloud,
+      onprem: colors.onprem,
+      route: colors.route,
+    };
     const chosen = chosenIndices(evaluation, selected);
     const palette = [colors.accent, colors.cloud, colors.onprem, colors.star];
 
@@ -89,8 +95,8 @@ export function Charts() {
       type: 'scatter',
       data: {
         datasets: [
-          ...(['api', 'cloud', 'onprem'] as const).map((k) => ({
-            label: k === 'api' ? 'Hosted API' : k === 'cloud' ? 'Rented GPUs' : 'Owned GPUs',
+          ...KINDS.map((k) => ({
+            label: PLACEMENT_LABELS[k],
             data: pts.byKind[k],
             backgroundColor: `${kindColor[k]}88`,
             borderColor: kindColor[k],

@@ -30,7 +30,9 @@ export function shortLabel(r: CandidateResult): string {
       ? r.provider
       : r.kind === 'cloud'
         ? `${r.provider} ${r.selfHost?.gpuId ?? ''}`
-        : `owned ${r.selfHost?.gpuId ?? ''}`;
+        : r.kind === 'route'
+          ? 'route'
+          : `owned ${r.selfHost?.gpuId ?? ''}`;
   const name = r.modelName.length > 22 ? `${r.modelName.slice(0, 21)}…` : r.modelName;
   return `${name} · ${where}`;
 }

@@ -1,9 +1,11 @@
+import type { CandidateKind } from '../../../core/schema/route.ts';
 import type { ScenarioEvaluation } from '../../../core/scenario/evaluate.ts';
 import { objectiveCostColumn } from '../../../core/sweep/table.ts';
 
 type Ok = Extract<ScenarioEvaluation, { ok: true }>;
-export type KindName = 'api' | 'cloud' | 'onprem';
-const KINDS: KindName[] = ['api', 'cloud', 'onprem'];
+export type KindName = CandidateKind;
+/** Kinds in the order of their codes in the sweep's columns (KIND_CODE). */
+export const KINDS: readonly KindName[] = ['api', 'cloud', 'onprem', 'route'];
 
 export interface ScatterPoints {
   byKind: Record<KindName, { x: number; y: number; index: number }[]>;
@@ -27,7 +29,7 @@ export function costLatencyPoints(evaluation: Ok, limit = 400): ScatterPoints {
   const { result } = evaluation;
   const c = result.columns;
   const cost = objectiveCostColumn(c, evaluation.context.objective);
-  const byKind: ScatterPoints['byKind'] = { api: [], cloud: [], onprem: [] };
+  const byKind: ScatterPoints['byKind'] = { api: [], cloud: [], onprem: [], route: [] };
   const frontier: ScatterPoints['frontier'] = [];
   const pareto: ScatterPoints['pareto'] = [];
   let shown = 0;

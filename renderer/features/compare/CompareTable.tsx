@@ -21,6 +21,9 @@ import { useCompare } from './compare-store.ts';
 import { describeQuery, visibleRows } from './table-model.ts';
 import { currentUncertainty } from '../uncertainty/uncertainty-store.ts';
 
+/** How a placement kind reads on its badge and filter chip. */
+const KIND_BADGES = { api: 'API', cloud: 'Cloud', onprem: 'Owned', route: 'Route' } as const;
+
 /** A check's outcome as a pill: pass, fail and unknown look different, a check not set is a dash. */
 function CheckPill({ status }: { status: CheckStatus }) {
   if (status === 'none') return <span className="faint">—</span>;
@@ -43,10 +46,7 @@ function cellFor(id: string, text: (c: CandidateResult) => string, view: Compari
     if (id === 'candidate') {
       return (
         <span title={c.label}>
-          <span className={`badge ${c.kind}`}>
-            {c.kind === 'api' ? 'API' : c.kind === 'cloud' ? 'Cloud' : 'Owned'}
-          </span>{' '}
-          {c.label}
+          <span className={`badge ${c.kind}`}>{KIND_BADGES[c.kind]}</span> {c.label}
         </span>
       );
     }
@@ -181,7 +181,7 @@ export function CompareTable() {
           value={query.text}
           onChange={(e) => c.setText(e.target.value)}
         />
-        {(['api', 'cloud', 'onprem'] as const).map((k) => (
+        {(['api', 'cloud', 'onprem', 'route'] as const).map((k) => (
           <button
             key={k}
             type="button"
@@ -189,7 +189,7 @@ export function CompareTable() {
             aria-pressed={query.kinds.includes(k)}
             onClick={() => c.toggleKind(k)}
           >
-            {k === 'api' ? 'API' : k === 'cloud' ? 'Cloud' : 'Owned'}
+            {KIND_BADGES[k]}
           </button>
         ))}
         <label className="row muted">

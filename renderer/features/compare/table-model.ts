@@ -1,3 +1,4 @@
+import type { CandidateKind, CandidatePlacement } from '../../../core/schema/route.ts';
 import {
   onlyUnknowns,
   primaryExclusion,
@@ -8,7 +9,7 @@ import type { Placement } from '../../../core/schema/placement.ts';
 import type { CatalogIndex } from '../../../core/sweep/catalog-index.ts';
 import type { SweepResult } from '../../../core/sweep/sweep.ts';
 
-export type Kind = Placement['kind'];
+export type Kind = CandidateKind;
 
 /**
  * Excluded candidates to show: those counted under one reason (their first definite one), or
@@ -45,10 +46,14 @@ export function matchesExcluded(reasons: readonly string[], filter: ExcludedFilt
   const unknown = onlyUnknowns(reasons);
   return unknown !== null && unknown[filter.what];
 }
-const KIND_OF_CODE: Kind[] = ['api', 'cloud', 'onprem'];
+const KIND_OF_CODE: Kind[] = ['api', 'cloud', 'onprem', 'route'];
 
 /** The words a candidate is found by, from its placement and the catalog (no full row needed). */
-export function searchText(p: Placement, index: CatalogIndex): string {
+export function searchText(p: CandidatePlacement, index: CatalogIndex): string {
+  // A route is found by either arm.
+  if (p.kind === 'route') {
+    return `route ${p.mode} ${searchText(p.small, index)} ${searchText(p.large, index)}`;
+  }
   // A candidate's own effort is found as its id shows it (openai/gpt-5@high) and by its name.
   const effort = p.effort === undefined ? '' : ` @${p.effort} ${p.effort}`;
   return placementText(p, index) + effort;
@@ -71,7 +76,9 @@ function placementText(p: Placement, index: CatalogIndex): string {
 }
 
 /** The modelId of a placement, for ordering by name without building rows. */
-function modelIdOf(p: Placement, index: CatalogIndex): string {
+function modelIdOf(p: CandidatePlacement, index: CatalogIndex): string {
+  // A route sorts by its large arm's model.
+  if (p.kind === 'route') return modelIdOf(p.large, index);
   return p.kind === 'api'
     ? (index.offerings.get(p.offeringId)?.modelId ?? p.offeringId)
     : p.modelId;
@@ -104,7 +111,7 @@ export function visibleRows(
     if (words.length > 0) {
       let text = searchCache.get(i);
       if (text === undefined) {
-        text = searchText(c.placements[i] as Placement, index);
+        text = searchText(c.placements[i] as CandidatePlacement, index);
         searchCache.set(i, text);
       }
       if (!words.every((w) => text.includes(w))) continue;
@@ -120,7 +127,7 @@ export function visibleRows(
   // Array.prototype.sort is stable and `out` is in rank order, so ties keep rank order as they are.
   if (order === 'label') {
     // Few distinct models: sort their names once, then sort rows by the name's integer rank.
-    const names = out.map((i) => modelIdOf(c.placements[i] as Placement, index));
+    const names = out.map((i) => modelIdOf(c.placements[i] as CandidatePlacement, index));
     const nameRank = new Map(
       [...new Set(names)].sort((a, b) => a.localeCompare(b)).map((n, r) => [n, r]),
     );
@@ -146,6 +153,7 @@ const KIND_NAMES: Record<Kind, string> = {
   api: 'hosted APIs',
   cloud: 'rented GPUs',
   onprem: 'owned GPUs',
+  route: 'routes',
 };
 
 /** The filters of a query in words, for a report of the rows shown ("" when there are none). */
