@@ -39,8 +39,11 @@ export const useLevers = create<LeversState>()((set, get) => ({
   },
 }));
 
-/** How long the results must stay still before the levers are worked out, ms. */
-const SETTLE_MS = 150;
+/**
+ * How long the results must stay still before the levers are worked out, ms: longer than the
+ * explanation waits, so a slider drag (and the uncertainty run it restarts) never pays for them.
+ */
+const SETTLE_MS = 400;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
 /**
