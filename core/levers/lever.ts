@@ -14,7 +14,6 @@ export const LEVER_KINDS = [
   'fine-tuning',
   'trimming',
   'placement',
-  'commitment',
 ] as const;
 export type LeverKind = (typeof LEVER_KINDS)[number];
 
@@ -28,7 +27,6 @@ export const LEVER_LABELS: Record<LeverKind, string> = {
   'fine-tuning': 'Fine-tuning',
   trimming: 'Prompt trimming',
   placement: 'Another placement',
-  commitment: 'Commitment',
 };
 
 /** One "what if you did this" for the recommended candidate, and what it saves. */
