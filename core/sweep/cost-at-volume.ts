@@ -1,9 +1,10 @@
-import { apiCost } from '../pricing/api-cost.ts';
+import { negotiatedApiCost, placementTerms } from '../pricing/negotiated.ts';
 import type { Placement } from '../schema/placement.ts';
 import { withMonthlyVolume, workloadRates } from '../workload/derive.ts';
-import { discountFor } from './catalog-index.ts';
+import { negotiatedTermsFor } from './catalog-index.ts';
 import type { EvalContext } from './context.ts';
 import { cloudCostAtVolume } from './evaluate-cloud.ts';
+import { priceProvisioned } from './evaluate-provisioned.ts';
 import { onpremCostAtVolume } from './evaluate-onprem.ts';
 
 /**
@@ -21,7 +22,13 @@ export function monthlyCostAtVolume(
   if (p.kind === 'api') {
     const o = ctx.index.offerings.get(p.offeringId);
     if (o === undefined) return null;
-    return apiCost(o, w, rates, p.negotiatedDiscount ?? discountFor(ctx.index, o)).monthlyUsd;
+    const terms =
+      p.negotiatedDiscount !== undefined
+        ? placementTerms(p.negotiatedDiscount)
+        : negotiatedTermsFor(ctx.index, o.provider, o.id);
+    if (p.provisioned === undefined) return negotiatedApiCost(o, w, rates, terms).monthlyUsd;
+    const pt = priceProvisioned(ctx, o, p.provisioned, terms);
+    return typeof pt === 'string' ? null : pt.costing.costAt()(w, rates);
   }
   const costAt = p.kind === 'cloud' ? cloudCostAtVolume(ctx, p) : onpremCostAtVolume(ctx, p);
   if (costAt === null) return null;

@@ -1,9 +1,9 @@
-import { apiCost } from '../pricing/api-cost.ts';
+import { negotiatedApiCost, placementTerms } from '../pricing/negotiated.ts';
 import { monthlyPriceFactors } from '../pricing/price-history.ts';
 import { hasSlo, latencyKnown } from '../decision/status.ts';
 import { qualityScore } from '../quality.ts';
 import type { ApiPlacement } from '../schema/placement.ts';
-import { discountFor } from './catalog-index.ts';
+import { negotiatedTermsFor } from './catalog-index.ts';
 import {
   budgetReason,
   contextReason,
@@ -14,7 +14,9 @@ import {
 } from './constraints.ts';
 import { candidateId } from './candidate-id.ts';
 import type { EvalContext } from './context.ts';
-import { candidateRoi, makeResult } from './result.ts';
+import { priceProvisioned } from './evaluate-provisioned.ts';
+import { negotiatedDetail } from './negotiated-detail.ts';
+import { candidateRoi, makeResult, type RoiCosting } from './result.ts';
 import { emptyBreakdown, type CandidateResult, type EvaluateOptions } from './types.ts';
 
 /** Evaluates a hosted-API candidate; throws only for an unknown offering id (checked upstream). */
@@ -27,9 +29,16 @@ export function evaluateApi(
   if (o === undefined) throw new Error(`unknown offering '${p.offeringId}'`);
   const model = ctx.index.models.get(o.modelId);
   const provider = ctx.index.providers.get(o.provider);
-  const discount = p.negotiatedDiscount ?? discountFor(ctx.index, o);
+  const terms =
+    p.negotiatedDiscount !== undefined
+      ? placementTerms(p.negotiatedDiscount)
+      : negotiatedTermsFor(ctx.index, o.provider, o.id);
   const w = ctx.workload;
-  const cost = apiCost(o, w, ctx.rates, discount);
+  const cost = negotiatedApiCost(o, w, ctx.rates, terms);
+  // Bought as provisioned throughput: the units and their overflow replace the per-token bill.
+  const provisioned = p.provisioned ? priceProvisioned(ctx, o, p.provisioned, terms) : null;
+  const pt = typeof provisioned === 'string' ? null : provisioned;
+  const monthlyUsd = pt === null ? cost.monthlyUsd : pt.monthlyUsd;
 
   const region = o.regionId === undefined ? undefined : ctx.index.regions.get(o.regionId);
   const rtt = rttToRegionMs(ctx, region);
@@ -45,6 +54,7 @@ export function evaluateApi(
   const warnings: string[] = [];
   const push = (list: string[], r: string | null) => r !== null && list.push(r);
   push(reasons, ctx.index.unavailable.get(o.id) ?? null);
+  if (typeof provisioned === 'string') reasons.push(provisioned);
   push(reasons, residencyReason(ctx, o.residency, o.regionId ?? null));
   push(reasons, contextReason(ctx, o.contextTokens ?? model?.contextTokens));
   push(reasons, qualityReason(ctx, quality));
@@ -62,7 +72,7 @@ export function evaluateApi(
   if (hasSlo(w) && !slo.includeUnknown && !latencyKnown(w, ttftMs, tpotMs)) {
     reasons.push('latency unknown: no published or measured figure to check the SLO');
   }
-  push(reasons, budgetReason(ctx, cost.monthlyUsd));
+  push(reasons, budgetReason(ctx, monthlyUsd));
   push(warnings, staleWarning(ctx, o.asOf, 'price'));
   if (w.promptCache.hitRate > 0 && cost.effectiveCacheHitRate < w.promptCache.hitRate * 0.95) {
     warnings.push(
@@ -73,62 +83,99 @@ export function evaluateApi(
   }
 
   const breakdown = emptyBreakdown();
-  breakdown.inputUsd = cost.breakdown.inputUsd;
-  breakdown.cachedInputUsd = cost.breakdown.cachedInputUsd;
-  breakdown.cacheWriteUsd = cost.breakdown.cacheWriteUsd;
-  breakdown.outputUsd = cost.breakdown.outputUsd;
-  breakdown.cacheStorageUsd = cost.breakdown.cacheStorageUsd;
+  // With provisioned units, the per-token parts are what overflows to pay-as-you-go (and batch).
+  const tokenShare =
+    pt === null || cost.monthlyUsd <= 0
+      ? 1
+      : ((pt.month.overflowUsd + pt.month.batchUsd) * pt.keep) / cost.monthlyUsd;
+  breakdown.inputUsd = cost.breakdown.inputUsd * tokenShare;
+  breakdown.cachedInputUsd = cost.breakdown.cachedInputUsd * tokenShare;
+  breakdown.cacheWriteUsd = cost.breakdown.cacheWriteUsd * tokenShare;
+  breakdown.outputUsd = cost.breakdown.outputUsd * tokenShare;
+  breakdown.cacheStorageUsd = cost.breakdown.cacheStorageUsd * tokenShare;
+  if (pt !== null) breakdown.provisionedUsd = pt.month.unitsUsd * pt.keep;
 
+  // Known price changes (a promotion's end) move the per-token bill; a provisioned plan's price
+  // is its term's.
   const priceFactors =
-    ctx.startDate === undefined
+    ctx.startDate === undefined || pt !== null
       ? undefined
       : monthlyPriceFactors(
           o,
           ctx.startDate,
           ctx.value.horizonMonths,
-          (priced) => apiCost(priced, w, ctx.rates, discount).monthlyUsd,
+          (priced) => negotiatedApiCost(priced, w, ctx.rates, terms).monthlyUsd,
         );
-  const roi = candidateRoi(
+  const costing: RoiCosting =
+    pt !== null
+      ? pt.costing
+      : {
+          runUsd: cost.monthlyUsd,
+          costAt: () => (wm, rm) => negotiatedApiCost(o, wm, rm, terms).monthlyUsd,
+          priceFactors,
+        };
+  const roi =
+    typeof provisioned === 'string'
+      ? null
+      : candidateRoi(ctx, 'api', costing, options.withSeries ?? false);
+  const place = `${provider?.name ?? o.provider} · ${model?.name ?? o.modelId}${o.regionId ? ` (${region?.code ?? o.regionId})` : ''}`;
+  const listMonthlyUsd =
+    terms === null
+      ? 0
+      : pt !== null
+        ? pt.month.monthlyUsd
+        : negotiatedApiCost(o, w, ctx.rates, null).monthlyUsd;
+  return makeResult(
     ctx,
-    'api',
     {
-      runUsd: cost.monthlyUsd,
-      costAt: () => (wm, rm) => apiCost(o, wm, rm, discount).monthlyUsd,
-      priceFactors,
+      id: candidateId(p, ctx.workload.precision),
+      kind: 'api',
+      label: p.provisioned
+        ? `${place} — provisioned ${p.provisioned.term}${pt ? ` (${pt.month.units} ${unitName(pt.quote.unit, pt.month.units)})` : ''}`
+        : place,
+      modelId: o.modelId,
+      modelName: model?.name ?? o.modelId,
+      provider: o.provider,
+      regionId: o.regionId ?? null,
+      residency: o.residency,
+      placement: p,
+      feasible: reasons.length === 0,
+      reasons,
+      warnings,
+      monthlyUsd: typeof provisioned === 'string' ? null : monthlyUsd,
+      breakdown,
+      setupUsd: ctx.value.setupUsd.api,
+      weeksToLaunch: ctx.value.weeksToLaunch.api,
+      ttftMs,
+      tpotMs,
+      e2eMs,
+      quality,
+      selfHost: null,
+      api: {
+        latencySource: latency === undefined ? null : latency.kind,
+        effectiveCacheHitRate: cost.effectiveCacheHitRate,
+        longContext: cost.longContext,
+        longContextShare: cost.longContextShare,
+        discount: terms?.fraction ?? 0,
+      },
+      energyKwhPerMonth: null,
+      co2KgPerMonth: null,
+      roi,
     },
-    options.withSeries ?? false,
+    {
+      commitment: pt === null || roi === null ? null : pt.commitment(roi.tcoUsd),
+      negotiated: negotiatedDetail(terms, listMonthlyUsd),
+    },
   );
-  return makeResult(ctx, {
-    id: candidateId(p, ctx.workload.precision),
-    kind: 'api',
-    label: `${provider?.name ?? o.provider} · ${model?.name ?? o.modelId}${o.regionId ? ` (${region?.code ?? o.regionId})` : ''}`,
-    modelId: o.modelId,
-    modelName: model?.name ?? o.modelId,
-    provider: o.provider,
-    regionId: o.regionId ?? null,
-    residency: o.residency,
-    placement: p,
-    feasible: reasons.length === 0,
-    reasons,
-    warnings,
-    monthlyUsd: cost.monthlyUsd,
-    breakdown,
-    setupUsd: ctx.value.setupUsd.api,
-    weeksToLaunch: ctx.value.weeksToLaunch.api,
-    ttftMs,
-    tpotMs,
-    e2eMs,
-    quality,
-    selfHost: null,
-    api: {
-      latencySource: latency === undefined ? null : latency.kind,
-      effectiveCacheHitRate: cost.effectiveCacheHitRate,
-      longContext: cost.longContext,
-      longContextShare: cost.longContextShare,
-      discount,
-    },
-    energyKwhPerMonth: null,
-    co2KgPerMonth: null,
-    roi,
-  });
+}
+
+const UNIT_NAMES = {
+  ptu: ['PTU', 'PTUs'],
+  'model-unit': ['model unit', 'model units'],
+  gsu: ['GSU', 'GSUs'],
+} as const;
+
+/** A provisioned unit's name, singular or plural. */
+export function unitName(unit: keyof typeof UNIT_NAMES, count: number): string {
+  return UNIT_NAMES[unit][count === 1 ? 0 : 1];
 }

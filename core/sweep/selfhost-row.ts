@@ -5,7 +5,7 @@ import type { OkCapacity } from './capacity-cache.ts';
 import { candidateId } from './candidate-id.ts';
 import { budgetReason, contextReason, qualityReason, residencyReason } from './constraints.ts';
 import type { EvalContext } from './context.ts';
-import { candidateRoi, makeResult, type RoiCosting } from './result.ts';
+import { candidateRoi, makeResult, type ResultExtras, type RoiCosting } from './result.ts';
 import {
   emptyBreakdown,
   type CandidateResult,
@@ -138,6 +138,8 @@ export interface Sizing {
   co2Kg: number | null;
   warnings: string[];
   roi: RoiCosting;
+  /** A commitment and negotiated terms, given the row's horizon cost. */
+  extras?: (tcoUsd: number) => ResultExtras;
   /** The detail fields that differ between rented and owned. */
   detail: Pick<
     SelfHostDetail,
@@ -176,47 +178,51 @@ export function sizedRow(
     x.detail.owned === null
       ? null
       : { ...x.detail.owned, horizonCapexUsd: roi.capexUsd, residualUsd: roi.residualUsd };
-  return makeResult(ctx, {
-    id: d.id,
-    kind: p.kind,
-    label: d.label,
-    modelId: p.modelId,
-    modelName: d.modelName,
-    provider: d.provider,
-    regionId: d.regionId,
-    residency: d.residency,
-    placement: p,
-    feasible: reasons.length === 0,
-    reasons,
-    warnings: x.warnings,
-    monthlyUsd,
-    breakdown,
-    setupUsd: ctx.value.setupUsd[p.kind],
-    weeksToLaunch: ctx.value.weeksToLaunch[p.kind],
-    ttftMs: capacity.ttftMs,
-    tpotMs: w.outputTokens.mean > 1 ? capacity.tpotMs : null,
-    e2eMs: capacity.e2eMs,
-    quality,
-    selfHost: {
-      gpuId: c.gpu.id,
-      tp: capacity.tp,
-      precision: capacity.precision,
-      kvPrecision: capacity.kvPrecision,
-      engine: p.engine,
-      replicasPeak: x.replicasPeak,
-      gpusPeak: x.gpusPeak,
-      instancesPeak: x.instancesPeak,
-      utilization: x.utilization,
-      sloConcurrency: capacity.sloConcurrency,
-      maxConcurrency: capacity.maxConcurrency,
-      weightsGBPerGpu: capacity.weightsGBPerGpu,
-      p95: capacity.p95,
-      ...x.detail,
-      owned,
+  return makeResult(
+    ctx,
+    {
+      id: d.id,
+      kind: p.kind,
+      label: d.label,
+      modelId: p.modelId,
+      modelName: d.modelName,
+      provider: d.provider,
+      regionId: d.regionId,
+      residency: d.residency,
+      placement: p,
+      feasible: reasons.length === 0,
+      reasons,
+      warnings: x.warnings,
+      monthlyUsd,
+      breakdown,
+      setupUsd: ctx.value.setupUsd[p.kind],
+      weeksToLaunch: ctx.value.weeksToLaunch[p.kind],
+      ttftMs: capacity.ttftMs,
+      tpotMs: w.outputTokens.mean > 1 ? capacity.tpotMs : null,
+      e2eMs: capacity.e2eMs,
+      quality,
+      selfHost: {
+        gpuId: c.gpu.id,
+        tp: capacity.tp,
+        precision: capacity.precision,
+        kvPrecision: capacity.kvPrecision,
+        engine: p.engine,
+        replicasPeak: x.replicasPeak,
+        gpusPeak: x.gpusPeak,
+        instancesPeak: x.instancesPeak,
+        utilization: x.utilization,
+        sloConcurrency: capacity.sloConcurrency,
+        maxConcurrency: capacity.maxConcurrency,
+        weightsGBPerGpu: capacity.weightsGBPerGpu,
+        p95: capacity.p95,
+        ...x.detail,
+        owned,
+      },
+      api: null,
+      energyKwhPerMonth: x.energyKwh,
+      co2KgPerMonth: x.co2Kg,
+      roi,
     },
-    api: null,
-    energyKwhPerMonth: x.energyKwh,
-    co2KgPerMonth: x.co2Kg,
-    roi,
-  });
+    x.extras?.(roi.tcoUsd),
+  );
 }

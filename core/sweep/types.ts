@@ -1,3 +1,4 @@
+import type { CandidateCommitment, CandidateNegotiated } from '../commitments/types.ts';
 import type { Roi } from '../roi/roi.ts';
 import {
   emptySelfHostBreakdown,
@@ -20,6 +21,8 @@ export interface CostBreakdown extends SelfHostBreakdown {
   cacheWriteUsd: number;
   outputUsd: number;
   cacheStorageUsd: number;
+  /** Provisioned-throughput units (hosted APIs bought by the unit). */
+  provisionedUsd: number;
 }
 
 /** How each placement kind reads in the app and the reports. */
@@ -36,6 +39,7 @@ export const BREAKDOWN_LABELS: Record<keyof CostBreakdown, string> = {
   cacheWriteUsd: 'Cache writes',
   outputUsd: 'Output tokens',
   cacheStorageUsd: 'Cache storage',
+  provisionedUsd: 'Provisioned units',
   gpuUsd: 'GPU time',
   idleUsd: 'Idle capacity',
   capitalChargeUsd: 'Capital charge',
@@ -53,6 +57,7 @@ export const BREAKDOWN_KEYS = [
   'cacheWriteUsd',
   'outputUsd',
   'cacheStorageUsd',
+  'provisionedUsd',
   'gpuUsd',
   'idleUsd',
   'capitalChargeUsd',
@@ -71,6 +76,7 @@ export function emptyBreakdown(): CostBreakdown {
     cacheWriteUsd: 0,
     outputUsd: 0,
     cacheStorageUsd: 0,
+    provisionedUsd: 0,
     ...emptySelfHostBreakdown(),
   };
 }
@@ -191,6 +197,10 @@ export interface CandidateResult {
   co2KgPerMonth: number | null;
   /** Net value, payback and NPV: null when the scenario sets no value per request. */
   roi: Roi | null;
+  /** Committed capacity (reserved instances, provisioned throughput) and its risk; null: none. */
+  commitment: CandidateCommitment | null;
+  /** Negotiated terms the candidate is priced with; null: list prices. */
+  negotiated: CandidateNegotiated | null;
   /** Filled by ranking: 1 = best feasible under the scenario's objective. */
   rank: number | null;
   recommended: boolean;
