@@ -127,6 +127,7 @@ const KEPT_FIELDS = [
   'publishedTtftMs',
   'publishedOutputTokPerS',
   'rateLimitRpm',
+  'provisioned',
 ] as const;
 
 /** The key of the source entry a stored row was read from: `(key: …)` or `(entry: …)`. */
