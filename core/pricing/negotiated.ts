@@ -39,8 +39,13 @@ export function negotiatedUsd(t: NegotiatedTerms | null, listMonthlyUsd: number)
   return listMonthlyUsd * (1 - effectiveDiscount(t, listMonthlyUsd));
 }
 
-/** How the terms read: "15 % off (this scenario)", "10 % off above $20,000/month (catalog)". */
-export function describeTerms(t: NegotiatedTerms | null): string {
+/**
+ * How the terms read: "15% off (this scenario)", "10% off the spend above $20,000/month (catalog
+ * default)"; with the share a bill actually got, how much of it that was when less.
+ */
+export function describeTerms(
+  t: (NegotiatedTerms & { effectiveFraction?: number }) | null,
+): string {
   if (t === null || t.fraction === 0) return 'list prices';
   const pct = `${formatNumber(t.fraction * 100, t.fraction * 100 === Math.round(t.fraction * 100) ? 0 : 1)}% off`;
   const above =
@@ -51,7 +56,14 @@ export function describeTerms(t: NegotiatedTerms | null): string {
       : t.source === 'scenario'
         ? 'this scenario'
         : 'catalog default';
-  return `${pct}${above} (${from})`;
+  const got = t.effectiveFraction;
+  const applied =
+    got === undefined || got >= t.fraction - 1e-12
+      ? ''
+      : got === 0
+        ? ': not reached'
+        : `: ${formatNumber(got * 100, 1)}% of this bill`;
+  return `${pct}${above} (${from})${applied}`;
 }
 
 /**

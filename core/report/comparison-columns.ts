@@ -1,6 +1,7 @@
 import { formatMs, formatNumber, formatPct, formatUnitUsd, formatUsd } from '../format.ts';
 import type { SweepColumns } from '../sweep/table.ts';
 import type { CandidateResult } from '../sweep/types.ts';
+import { unitsText } from '../commitments/units.ts';
 
 /**
  * How a column orders candidates: by rank, by model name, or by a number read straight from the
@@ -142,6 +143,30 @@ export const COMPARISON_COLUMNS: readonly ComparisonColumn[] = [
     hiddenAtFirst: true,
     text: (c) => formatPct(c.selfHost?.utilization),
     raw: (c) => c.selfHost?.utilization ?? null,
+  },
+  {
+    key: 'commitment',
+    header: 'Commitment',
+    align: 'left',
+    widthPx: 170,
+    order: 'rank',
+    text: (c) =>
+      c.commitment === null
+        ? ''
+        : `${unitsText(c.commitment.unit, c.commitment.committedUnits)}, ${c.commitment.term}`,
+    raw: (c) =>
+      c.commitment === null
+        ? null
+        : `${c.commitment.committedUnits} ${c.commitment.unit} ${c.commitment.term}`,
+  },
+  {
+    key: 'stressed50Usd',
+    header: 'At 50% volume',
+    align: 'right',
+    widthPx: 112,
+    order: 'rank',
+    text: (c) => (c.commitment === null ? '' : formatUsd(c.commitment.stressed50Usd)),
+    raw: (c) => c.commitment?.stressed50Usd ?? null,
   },
   {
     key: 'quality',

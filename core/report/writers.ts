@@ -1,6 +1,7 @@
 import { toCsv } from '../csv.ts';
 import type { CandidateResult } from '../sweep/types.ts';
 import { COMPARISON_COLUMNS } from './comparison-columns.ts';
+import { markdownCell } from './markdown-cell.ts';
 
 /** CSV with raw numbers (for spreadsheets): full precision, empty where unknown. */
 export function comparisonCsv(candidates: readonly CandidateResult[]): string {
@@ -11,7 +12,7 @@ export function comparisonCsv(candidates: readonly CandidateResult[]): string {
 
 /** A Markdown table with formatted values. */
 export function comparisonMarkdown(candidates: readonly CandidateResult[]): string {
-  const esc = (s: string) => s.replace(/\|/g, '\\|');
+  const esc = markdownCell;
   const header = `| ${COMPARISON_COLUMNS.map((c) => c.header).join(' | ')} |`;
   const rule = `| ${COMPARISON_COLUMNS.map(() => '---').join(' | ')} |`;
   const rows = candidates.map(

@@ -166,12 +166,29 @@ export function makeContext(
  * layouts are kept (volume does not change them); everything that depends on volume is fresh.
  */
 export function contextAtVolume(ctx: EvalContext, requestsPerMonth: number): EvalContext {
-  const workload = withMonthlyVolume(ctx.workload, requestsPerMonth);
-  const at = makeContext(ctx.index, workload, ctx.value, {
+  return derivedContext(ctx, ctx.index, withMonthlyVolume(ctx.workload, requestsPerMonth));
+}
+
+/**
+ * The same evaluation at list prices: the catalog's and the scenario's discounts left out (what a
+ * procurement view sets negotiated terms against). Capacities and layouts are kept.
+ */
+export function contextAtListPrices(ctx: EvalContext): EvalContext {
+  return derivedContext(ctx, { ...ctx.index, discountLayers: [] }, ctx.workload, ctx.startDate);
+}
+
+function derivedContext(
+  ctx: EvalContext,
+  index: CatalogIndex,
+  workload: Workload,
+  startDate?: string,
+): EvalContext {
+  const at = makeContext(index, workload, ctx.value, {
     maxMonthlyUsd: ctx.maxMonthlyUsd,
     objective: ctx.objective,
     operations: ctx.operations,
     ...(ctx.staleBefore === undefined ? {} : { staleBefore: ctx.staleBefore }),
+    ...(startDate === undefined ? {} : { startDate }),
   });
   at.capacityCache = ctx.capacityCache;
   at.bestCapacity = ctx.bestCapacity;

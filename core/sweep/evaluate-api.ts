@@ -1,3 +1,4 @@
+import { unitsText } from '../commitments/units.ts';
 import { negotiatedApiCost, placementTerms } from '../pricing/negotiated.ts';
 import { monthlyPriceFactors } from '../pricing/price-history.ts';
 import { hasSlo, latencyKnown } from '../decision/status.ts';
@@ -131,7 +132,7 @@ export function evaluateApi(
       id: candidateId(p, ctx.workload.precision),
       kind: 'api',
       label: p.provisioned
-        ? `${place} — provisioned ${p.provisioned.term}${pt ? ` (${pt.month.units} ${unitName(pt.quote.unit, pt.month.units)})` : ''}`
+        ? `${place} — provisioned ${p.provisioned.term}${pt ? ` (${unitsText(pt.quote.unit, pt.month.units)})` : ''}`
         : place,
       modelId: o.modelId,
       modelName: model?.name ?? o.modelId,
@@ -163,19 +164,8 @@ export function evaluateApi(
       roi,
     },
     {
-      commitment: pt === null || roi === null ? null : pt.commitment(roi.tcoUsd),
+      commitment: pt === null || roi === null || options.brief ? null : pt.commitment(roi.tcoUsd),
       negotiated: negotiatedDetail(terms, listMonthlyUsd),
     },
   );
-}
-
-const UNIT_NAMES = {
-  ptu: ['PTU', 'PTUs'],
-  'model-unit': ['model unit', 'model units'],
-  gsu: ['GSU', 'GSUs'],
-} as const;
-
-/** A provisioned unit's name, singular or plural. */
-export function unitName(unit: keyof typeof UNIT_NAMES, count: number): string {
-  return UNIT_NAMES[unit][count === 1 ? 0 : 1];
 }

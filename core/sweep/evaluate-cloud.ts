@@ -508,7 +508,7 @@ export function evaluateCloud(
     warnings,
     roi: costing,
     extras: (tcoUsd) => ({
-      commitment: cloudCommitment(ctx, p, a, costing, tcoUsd),
+      commitment: options.brief ? null : cloudCommitment(ctx, p, a, costing, tcoUsd),
       negotiated: negotiatedDetail(a.discount, a.cost.listFleetUsd),
     }),
     detail: {

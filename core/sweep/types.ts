@@ -12,6 +12,11 @@ import type { Placement } from '../schema/placement.ts';
 export interface EvaluateOptions {
   /** Also compute the month-by-month ROI series (charts). */
   withSeries?: boolean;
+  /**
+   * Only what ranking reads (costs, the objective): no commitment detail and risk. What-ifs at
+   * other volumes evaluate hundreds of rows this way.
+   */
+  brief?: boolean;
 }
 
 /** Monthly USD by what it pays for; a placement fills the parts that apply to it. */

@@ -1,6 +1,8 @@
 import { explain } from '../../core/decision/explain.ts';
 import { OBJECTIVES } from '../../core/decision/objective.ts';
+import { vendorView } from '../../core/procurement/vendors.ts';
 import { markdownReport } from '../../core/report/markdown-report.ts';
+import { vendorJson } from '../../core/report/procurement-report.ts';
 import { comparisonCsv, comparisonText } from '../../core/report/writers.ts';
 import { evaluateScenario } from '../../core/scenario/evaluate.ts';
 import { parseScenario } from '../../core/scenario/parse.ts';
@@ -60,6 +62,7 @@ export function runCost(
           exclusions: why.exclusions,
           unknownOnly: why.unknownOnly,
           explanation: { sentences: why.sentences, alternatives: why.alternatives },
+          ...vendorJson(vendorView(evaluation.context, result, evaluation.placements)),
           candidates,
         },
         null,
@@ -68,8 +71,11 @@ export function runCost(
     }
     case 'csv':
       return comparisonCsv(candidates).trimEnd();
-    case 'md':
-      return markdownReport(scenario, evaluation.context.rates, candidates).trimEnd();
+    case 'md': {
+      const { context, placements } = evaluation;
+      const vendors = vendorView(context, result, placements);
+      return markdownReport(scenario, context.rates, candidates, vendors).trimEnd();
+    }
     case 'table': {
       const why = explain(evaluation);
       const pick = recommended ? `Recommended: ${recommended.label}` : 'No feasible candidate.';

@@ -110,6 +110,12 @@ export function CandidatesPanel() {
             selected={api.families}
             onChange={(families) => setPart('api', { ...api, families })}
           />
+          <Chips
+            testId="api-provisioned"
+            options={[{ value: 'provisioned', label: 'Provisioned throughput terms too' }]}
+            selected={api.provisioned ? ['provisioned'] : []}
+            onToggle={() => setPart('api', { ...api, provisioned: !api.provisioned })}
+          />
         </section>
       )}
       {cloud && (
@@ -147,6 +153,18 @@ export function CandidatesPanel() {
               if (pricing.length > 0) setPart('cloud', { ...cloud, pricing });
             }}
           />
+          {cloud.pricing.some((p) => p === 'commit1y' || p === 'commit3y') && (
+            <SelectField<'onDemand' | 'spot'>
+              label="Above the committed base"
+              testId="commit-burst"
+              value={cloud.burst}
+              options={[
+                { value: 'onDemand', label: 'On demand' },
+                { value: 'spot', label: 'Spot (with interruptions)' },
+              ]}
+              onChange={(burst) => setPart('cloud', { ...cloud, burst })}
+            />
+          )}
           <SelectField<'cheapest' | 'every'>
             label="Regions"
             value={cloud.regionChoice}

@@ -3,6 +3,7 @@ import { CandidatesPanel } from '../candidates/CandidatesPanel.tsx';
 import { Charts } from '../charts/Charts.tsx';
 import { CandidateDetails } from '../details/CandidateDetails.tsx';
 import { ValuePanel } from '../value/ValuePanel.tsx';
+import { VendorTable } from '../vendors/VendorTable.tsx';
 import { WhatIfBar } from '../whatif/WhatIfBar.tsx';
 import { WorkloadPanel } from '../workload/WorkloadPanel.tsx';
 import { CompareTable } from './CompareTable.tsx';
@@ -43,6 +44,7 @@ export function CompareView() {
         <Summary />
         <WhatIfBar />
         <CompareTable />
+        <VendorTable />
         <Charts />
         <CandidateDetails />
       </main>

@@ -1,3 +1,4 @@
+import { vendorView } from '../../../core/procurement/vendors.ts';
 import { markdownReport } from '../../../core/report/markdown-report.ts';
 import { comparisonCsv } from '../../../core/report/writers.ts';
 import type { ScenarioEvaluation } from '../../../core/scenario/evaluate.ts';
@@ -15,6 +16,7 @@ export function comparisonReport(
   const rows = evaluation.result.rankedRows();
   const base = scenarioFileName(scenario.name).replace(/\.json$/, '');
   if (format === 'csv') return { name: `${base}-comparison.csv`, text: comparisonCsv(rows) };
-  const text = markdownReport(scenario, evaluation.context.rates, rows);
+  const vendors = vendorView(evaluation.context, evaluation.result, evaluation.placements);
+  const text = markdownReport(scenario, evaluation.context.rates, rows, vendors);
   return { name: `${base}-comparison.md`, text };
 }
