@@ -28,6 +28,7 @@ import { sweep } from '../core/sweep/sweep.ts';
 import { workloadRates } from '../core/workload/derive.ts';
 import { readSeed } from '../electron/db/seed-files.ts';
 import { printDbBench, runDbBench } from './bench-db.ts';
+import { printUncertaintyBench, runUncertaintyBench } from './bench-uncertainty.ts';
 
 const workload = Workload.parse({
   requests: { count: 50_000, per: 'day' },
@@ -192,9 +193,15 @@ function main(): void {
     );
     console.log(`full sweep, 5%/mo growth ${result.sweepGrowthMs} ms  (ROI re-costs every month)`);
   }
+  const uncertainty = runUncertaintyBench(catalog);
+  if (!process.argv.includes('--json') || process.argv.includes('--verbose')) {
+    printUncertaintyBench(uncertainty);
+  }
   const db = runDbBench();
   if (!process.argv.includes('--json') || process.argv.includes('--verbose')) printDbBench(db);
-  if (process.argv.includes('--json')) console.log(JSON.stringify({ ...result, ...db }));
+  if (process.argv.includes('--json')) {
+    console.log(JSON.stringify({ ...result, ...uncertainty, ...db }));
+  }
 }
 
 main();

@@ -4,6 +4,7 @@ import { PERF_PARAMETERS, type EngineProfile, type PerfParameters } from '../per
 import { estimate, type EstimateInput } from '../perf/estimate.ts';
 import type { ReplicaSpec } from '../perf/replica.ts';
 import type { CalibrationMetric, Measurement } from './measurement.ts';
+import { quantile } from '../stats/sample-quantile.ts';
 
 /**
  * How measurements were taken, where that differs from what the product models. Fitted with the
@@ -273,17 +274,6 @@ export function errorStats(predictions: readonly Prediction[]): ErrorStats {
     medianAbsPct: quantile(errors, 0.5),
     p90AbsPct: quantile(errors, 0.9),
   };
-}
-
-/** Linear-interpolated quantile of sorted values (NaN when empty). */
-export function quantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  const a = sorted[lo] as number;
-  const b = sorted[hi] as number;
-  return a + (b - a) * (pos - lo);
 }
 
 /** Metric groups the report and the test use: throughput, and latency (TTFT, TPOT, E2E). */

@@ -8,7 +8,7 @@ import { formatNumber, formatPct, formatUsd } from '../format.ts';
 import { describeTerms } from '../pricing/negotiated.ts';
 import type { VendorCommitmentOption, VendorRow, VendorView } from '../procurement/vendors.ts';
 import type { CandidateResult } from '../sweep/types.ts';
-import { markdownCell } from './markdown-cell.ts';
+import { markdownTable } from './writers.ts';
 
 const PAYMENT_WORDS = {
   noUpfront: 'no upfront',
@@ -96,10 +96,18 @@ export function vendorCommitmentsText(v: VendorRow): string {
 
 /** The vendor table and the plan's concentration, as Markdown. */
 export function vendorMarkdown(view: VendorView, horizonMonths: number): string {
-  const header = `| Vendor | Best offering | Rank | ${horizonMonths}-month cost at list | Negotiated | Terms | Commitment options | Lock-in |`;
-  const rule = '| --- | --- | --- | --- | --- | --- | --- | --- |';
-  const rows = view.rows.map((v) =>
+  const table = markdownTable(
     [
+      'Vendor',
+      'Best offering',
+      'Rank',
+      `${horizonMonths}-month cost at list`,
+      'Negotiated',
+      'Terms',
+      'Commitment options',
+      'Lock-in',
+    ],
+    view.rows.map((v) => [
       v.vendorName,
       v.best.label,
       v.best.rank === null ? 'out' : String(v.best.rank),
@@ -108,11 +116,9 @@ export function vendorMarkdown(view: VendorView, horizonMonths: number): string 
       v.terms === null ? 'list prices' : describeTerms(v.terms),
       vendorCommitmentsText(v),
       v.lockIn.summary,
-    ]
-      .map(markdownCell)
-      .join(' | '),
+    ]),
+    ['left', 'left', 'right', 'right', 'right', 'left', 'left', 'left'],
   );
-  const table = [header, rule, ...rows.map((r) => `| ${r} |`)].join('\n');
   return view.concentration === null ? table : `${table}\n\n${view.concentration.summary}`;
 }
 
@@ -120,26 +126,34 @@ export function vendorMarkdown(view: VendorView, horizonMonths: number): string 
 export function commitmentsMarkdown(rows: readonly CandidateResult[]): string | null {
   const committed = rows.filter((r) => r.commitment !== null);
   if (committed.length === 0) return null;
-  const header =
-    '| Candidate | Committed | Upfront | Committed a month | Break-even | Utilization | At 50% volume | Stranded then | Stops paying |';
-  const rule = '| --- | --- | --- | --- | --- | --- | --- | --- | --- |';
-  const lines = committed.map((r) => {
-    const c = r.commitment as CandidateCommitment;
-    return `| ${[
-      r.label,
-      `${unitsText(c.unit, c.committedUnits)}, ${termText(c)}`,
-      formatUsd(c.upfrontUsd),
-      formatUsd(c.monthlyCommittedUsd),
-      Number.isFinite(c.breakEvenUtilization) ? formatPct(c.breakEvenUtilization, 0) : '—',
-      formatPct(c.utilization, 0),
-      formatUsd(c.stressed50Usd),
-      formatUsd(c.stranded50Usd),
-      c.stopsPayingMonth === null ? 'pays throughout' : `month ${c.stopsPayingMonth}`,
-    ]
-      .map(markdownCell)
-      .join(' | ')} |`;
-  });
-  return [header, rule, ...lines].join('\n');
+  return markdownTable(
+    [
+      'Candidate',
+      'Committed',
+      'Upfront',
+      'Committed a month',
+      'Break-even',
+      'Utilization',
+      'At 50% volume',
+      'Stranded then',
+      'Stops paying',
+    ],
+    committed.map((r) => {
+      const c = r.commitment as CandidateCommitment;
+      return [
+        r.label,
+        `${unitsText(c.unit, c.committedUnits)}, ${termText(c)}`,
+        formatUsd(c.upfrontUsd),
+        formatUsd(c.monthlyCommittedUsd),
+        Number.isFinite(c.breakEvenUtilization) ? formatPct(c.breakEvenUtilization, 0) : '—',
+        formatPct(c.utilization, 0),
+        formatUsd(c.stressed50Usd),
+        formatUsd(c.stranded50Usd),
+        c.stopsPayingMonth === null ? 'pays throughout' : `month ${c.stopsPayingMonth}`,
+      ];
+    }),
+    ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
+  );
 }
 
 /** The vendor table for JSON: each row's best offering by id, the rest as it is. */

@@ -9,6 +9,7 @@ import {
 import { makeContext, type ContextOptions, type EvalContext } from '../sweep/context.ts';
 import type { Placement } from '../schema/placement.ts';
 import { sweep, type SweepResult } from '../sweep/sweep.ts';
+import { likelyPriceChangesOf } from '../uncertainty/ranges.ts';
 
 export type ScenarioEvaluation =
   | {
@@ -58,7 +59,7 @@ export function prepareScenario(
 /** Evaluates every candidate of a prepared scenario for its workload and value assumptions. */
 export function evaluatePrepared(
   prepared: PreparedScenario,
-  scenario: Pick<Scenario, 'workload' | 'value' | 'constraints' | 'objective'> &
+  scenario: Pick<Scenario, 'workload' | 'value' | 'constraints' | 'objective' | 'uncertainty'> &
     Partial<Pick<Scenario, 'operations'>> & { startDate?: string | undefined },
   options: Omit<ContextOptions, 'maxMonthlyUsd' | 'operations'> = {},
 ): ScenarioEvaluation {
@@ -66,6 +67,8 @@ export function evaluatePrepared(
   const { index, placements } = prepared;
   const ctx = makeContext(index, scenario.workload, scenario.value, {
     objective: scenario.objective,
+    // The point estimate takes every input at its likely value: price changes included.
+    priceChange: likelyPriceChangesOf(scenario),
     ...options,
     maxMonthlyUsd: scenario.constraints.maxMonthlyUsd,
     startDate: scenario.startDate ?? options.startDate ?? index.asOf,

@@ -14,6 +14,8 @@ import {
 import { BurstPricing } from './procurement.ts';
 import { Operations } from './operations.ts';
 import { OnpremPlacement, Placement, ScalingPolicy } from './placement.ts';
+import { resolveRanges } from '../uncertainty/ranges.ts';
+import { Uncertainty } from './uncertainty.ts';
 import { ValueAssumptions } from './value.ts';
 import { Workload } from './workload.ts';
 
@@ -166,11 +168,20 @@ export const Scenario = z
     startDate: IsoDate.optional().describe(
       'The horizon’s first month starts on this day, so a known price change (a promotion’s end) applies in the months it covers; unset: the as-of day.',
     ),
+    uncertainty: Uncertainty.optional().describe(
+      'Ranges on inputs and how their futures are simulated; absent: point values only.',
+    ),
   })
   .describe('A Modelwise scenario: a workload, the candidates to compare, and the assumptions.')
   .refine((s) => s.objective !== 'npv' || s.value.perRequest !== undefined, {
     message: 'the npv objective needs a value per request (value.perRequest)',
     path: ['objective'],
+  })
+  .superRefine((s, ctx) => {
+    if (s.uncertainty === undefined) return;
+    const resolved = resolveRanges(s.uncertainty, s);
+    if (resolved.ok) return;
+    for (const issue of resolved.issues) ctx.addIssue({ code: 'custom', ...issue });
   });
 export type Scenario = z.infer<typeof Scenario>;
 export type ScenarioInput = z.input<typeof Scenario>;

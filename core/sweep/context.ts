@@ -80,9 +80,25 @@ export interface EvalContext {
   parameters: PerfParameters | undefined;
   /** ISO date: catalog rows read before it carry a staleness warning. */
   staleBefore: string | undefined;
+  /**
+   * Change of prices by the horizon's end per placement kind (−0.3 = 30 % lower), ramping in from
+   * the decision: the run cost of month m is scaled by its factor (core/roi/price-ramp.ts).
+   */
+  priceChange: Readonly<PriceChanges>;
+  /** The month factors of each kind's price change (and each commitment's), built once per context. */
+  priceRamps: Map<string, Float64Array>;
   /** The horizon's first day: known price changes apply in the months they cover. */
   startDate: string | undefined;
 }
+
+/** A change of prices by the horizon's end per placement kind, as a fraction of today's. */
+export type PriceChanges = Record<Placement['kind'], number>;
+
+export const NO_PRICE_CHANGE: Readonly<PriceChanges> = Object.freeze({
+  api: 0,
+  cloud: 0,
+  onprem: 0,
+});
 
 const DEFAULT_OPERATIONS = Operations.parse({});
 
@@ -104,6 +120,8 @@ export interface ContextOptions {
   bestCapacityCache?: Map<string, ObjectPairCache<ReplicaCapacity>>;
   parameters?: PerfParameters;
   staleBefore?: string;
+  /** Price changes by the horizon's end per placement kind; none when not given. */
+  priceChange?: Readonly<PriceChanges>;
   startDate?: string;
 }
 
@@ -157,6 +175,8 @@ export function makeContext(
     },
     parameters: options.parameters,
     staleBefore: options.staleBefore,
+    priceChange: options.priceChange ?? NO_PRICE_CHANGE,
+    priceRamps: new Map(),
     startDate: options.startDate,
   };
 }
@@ -166,7 +186,7 @@ export function makeContext(
  * layouts are kept (volume does not change them); everything that depends on volume is fresh.
  */
 export function contextAtVolume(ctx: EvalContext, requestsPerMonth: number): EvalContext {
-  return derivedContext(ctx, ctx.index, withMonthlyVolume(ctx.workload, requestsPerMonth));
+  return contextFor(ctx, withMonthlyVolume(ctx.workload, requestsPerMonth));
 }
 
 /**
@@ -174,24 +194,45 @@ export function contextAtVolume(ctx: EvalContext, requestsPerMonth: number): Eva
  * procurement view sets negotiated terms against). Capacities and layouts are kept.
  */
 export function contextAtListPrices(ctx: EvalContext): EvalContext {
-  return derivedContext(ctx, { ...ctx.index, discountLayers: [] }, ctx.workload, ctx.startDate);
+  return contextFor(ctx, ctx.workload, ctx.value, {
+    index: { ...ctx.index, discountLayers: [] },
+  });
 }
 
-function derivedContext(
+export interface FutureOptions {
+  /**
+   * Best layouts by workload shape, for a workload whose request shape differs from the context's;
+   * without it the context's layouts are kept (the shape must then be the same).
+   */
+  bestCapacityCache?: Map<string, ObjectPairCache<ReplicaCapacity>>;
+  priceChange?: Readonly<PriceChanges>;
+  /** Another index of the same catalog (its prices without discounts); unset: the context's. */
+  index?: CatalogIndex;
+}
+
+/**
+ * The same catalog, objective, limits and replica capacities for other assumptions (another
+ * volume, a simulated future): everything that depends on the workload or the value is fresh.
+ */
+export function contextFor(
   ctx: EvalContext,
-  index: CatalogIndex,
   workload: Workload,
-  startDate?: string,
+  value: ValueAssumptions = ctx.value,
+  options: FutureOptions = {},
 ): EvalContext {
-  const at = makeContext(index, workload, ctx.value, {
+  const at = makeContext(options.index ?? ctx.index, workload, value, {
     maxMonthlyUsd: ctx.maxMonthlyUsd,
     objective: ctx.objective,
+    priceChange: options.priceChange ?? ctx.priceChange,
     operations: ctx.operations,
+    ...(ctx.startDate === undefined ? {} : { startDate: ctx.startDate }),
     ...(ctx.staleBefore === undefined ? {} : { staleBefore: ctx.staleBefore }),
-    ...(startDate === undefined ? {} : { startDate }),
+    ...(options.bestCapacityCache === undefined
+      ? {}
+      : { bestCapacityCache: options.bestCapacityCache }),
   });
   at.capacityCache = ctx.capacityCache;
-  at.bestCapacity = ctx.bestCapacity;
+  if (options.bestCapacityCache === undefined) at.bestCapacity = ctx.bestCapacity;
   at.parameters = ctx.parameters;
   return at;
 }

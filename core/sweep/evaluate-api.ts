@@ -1,6 +1,9 @@
 import { unitsText } from '../commitments/units.ts';
-import { negotiatedApiCost, placementTerms } from '../pricing/negotiated.ts';
+import type { ApiCost } from '../pricing/api-cost.ts';
+import { negotiatedApiCost, placementTerms, type NegotiatedTerms } from '../pricing/negotiated.ts';
 import { monthlyPriceFactors } from '../pricing/price-history.ts';
+import { hasRequestValue } from '../roi/value.ts';
+import type { LatencyMeasurement, Offering, Region } from '../schema/catalog.ts';
 import { hasSlo, latencyKnown } from '../decision/status.ts';
 import { qualityScore } from '../quality.ts';
 import type { ApiPlacement } from '../schema/placement.ts';
@@ -15,31 +18,49 @@ import {
 } from './constraints.ts';
 import { candidateId } from './candidate-id.ts';
 import type { EvalContext } from './context.ts';
-import { priceProvisioned } from './evaluate-provisioned.ts';
+import { priceProvisioned, type ProvisionedPricing } from './evaluate-provisioned.ts';
 import { negotiatedDetail } from './negotiated-detail.ts';
-import { candidateRoi, makeResult, type RoiCosting } from './result.ts';
+import { candidateRoi, makeResult, perOutcomeUsd, type RoiCosting } from './result.ts';
+import { KIND_CODE, type SweepColumns } from './table.ts';
 import { emptyBreakdown, type CandidateResult, type EvaluateOptions } from './types.ts';
 
-/** Evaluates a hosted-API candidate; throws only for an unknown offering id (checked upstream). */
-export function evaluateApi(
-  ctx: EvalContext,
-  p: ApiPlacement,
-  options: EvaluateOptions = {},
-): CandidateResult {
+/** A hosted-API candidate's cost, latency, quality and constraints: what rows and columns share. */
+interface ApiAssessment {
+  o: Offering;
+  /** The negotiated terms that apply (the placement's, the scenario's or the catalog's). */
+  terms: NegotiatedTerms | null;
+  /** The per-token bill; a provisioned plan's replaces it where it is priced. */
+  cost: ApiCost;
+  /** Bought as provisioned throughput: its plan, or why it cannot be priced; null: per token. */
+  provisioned: ProvisionedPricing | string | null;
+  /** The month's bill as bought (per token, or the provisioned plan's). */
+  monthlyUsd: number;
+  region: Region | undefined;
+  latency: LatencyMeasurement | undefined;
+  ttftMs: number | null;
+  tpotMs: number | null;
+  e2eMs: number | null;
+  quality: number | null;
+  /** Why it is infeasible; empty when it is not. */
+  reasons: string[];
+}
+
+/** Prices a hosted-API candidate and checks its constraints; throws only for an unknown offering. */
+function assessApi(ctx: EvalContext, p: ApiPlacement): ApiAssessment {
   const o = ctx.index.offerings.get(p.offeringId);
   if (o === undefined) throw new Error(`unknown offering '${p.offeringId}'`);
   const model = ctx.index.models.get(o.modelId);
-  const provider = ctx.index.providers.get(o.provider);
   const terms =
     p.negotiatedDiscount !== undefined
       ? placementTerms(p.negotiatedDiscount)
       : negotiatedTermsFor(ctx.index, o.provider, o.id);
   const w = ctx.workload;
   const cost = negotiatedApiCost(o, w, ctx.rates, terms);
-  // Bought as provisioned throughput: the units and their overflow replace the per-token bill.
   const provisioned = p.provisioned ? priceProvisioned(ctx, o, p.provisioned, terms) : null;
-  const pt = typeof provisioned === 'string' ? null : provisioned;
-  const monthlyUsd = pt === null ? cost.monthlyUsd : pt.monthlyUsd;
+  const monthlyUsd =
+    provisioned === null || typeof provisioned === 'string'
+      ? cost.monthlyUsd
+      : provisioned.monthlyUsd;
 
   const region = o.regionId === undefined ? undefined : ctx.index.regions.get(o.regionId);
   const rtt = rttToRegionMs(ctx, region);
@@ -52,13 +73,12 @@ export function evaluateApi(
   const quality = qualityScore(ctx.index.quality, o.modelId, benchmark);
 
   const reasons: string[] = [];
-  const warnings: string[] = [];
-  const push = (list: string[], r: string | null) => r !== null && list.push(r);
-  push(reasons, ctx.index.unavailable.get(o.id) ?? null);
+  const push = (r: string | null) => r !== null && reasons.push(r);
+  push(ctx.index.unavailable.get(o.id) ?? null);
   if (typeof provisioned === 'string') reasons.push(provisioned);
-  push(reasons, residencyReason(ctx, o.residency, o.regionId ?? null));
-  push(reasons, contextReason(ctx, o.contextTokens ?? model?.contextTokens));
-  push(reasons, qualityReason(ctx, quality));
+  push(residencyReason(ctx, o.residency, o.regionId ?? null));
+  push(contextReason(ctx, o.contextTokens ?? model?.contextTokens));
+  push(qualityReason(ctx, quality));
   const slo = w.slo;
   const basis = latency?.kind === 'measured' ? 'your measurement' : 'published median';
   if (ttftMs !== null && slo.ttftMs !== undefined && ttftMs > slo.ttftMs) {
@@ -73,8 +93,93 @@ export function evaluateApi(
   if (hasSlo(w) && !slo.includeUnknown && !latencyKnown(w, ttftMs, tpotMs)) {
     reasons.push('latency unknown: no published or measured figure to check the SLO');
   }
-  push(reasons, budgetReason(ctx, monthlyUsd));
-  push(warnings, staleWarning(ctx, o.asOf, 'price'));
+  push(budgetReason(ctx, monthlyUsd));
+  return {
+    o,
+    terms,
+    cost,
+    provisioned,
+    monthlyUsd,
+    region,
+    latency,
+    ttftMs,
+    tpotMs,
+    e2eMs,
+    quality,
+    reasons,
+  };
+}
+
+/**
+ * How an API candidate's months are costed: its monthly cost, re-priced at other volumes, and the
+ * catalog's known price changes within the horizon (a promotion's end) from the start date.
+ */
+function apiCosting(ctx: EvalContext, a: ApiAssessment): RoiCosting {
+  const { o, terms } = a;
+  const w = ctx.workload;
+  // A provisioned plan's price is its term's; it holds its units as blocks of the term.
+  if (a.provisioned !== null && typeof a.provisioned !== 'string') return a.provisioned.costing;
+  return {
+    runUsd: a.cost.monthlyUsd,
+    costAt: () => (wm, rm) => negotiatedApiCost(o, wm, rm, terms).monthlyUsd,
+    priceFactors:
+      ctx.startDate === undefined
+        ? undefined
+        : monthlyPriceFactors(
+            o,
+            ctx.startDate,
+            ctx.value.horizonMonths,
+            (priced) => negotiatedApiCost(priced, w, ctx.rates, terms).monthlyUsd,
+          ),
+  };
+}
+
+/**
+ * The simulation's path for a hosted-API candidate: priced, checked and written to the columns
+ * without building a row (its label, warnings and breakdown are built only when shown).
+ */
+export function writeApiColumns(
+  ctx: EvalContext,
+  t: SweepColumns,
+  i: number,
+  p: ApiPlacement,
+): void {
+  const a = assessApi(ctx, p);
+  const nan = (x: number | null) => x ?? Number.NaN;
+  t.kind[i] = KIND_CODE.api;
+  t.feasible[i] = a.reasons.length === 0 ? 1 : 0;
+  t.reasons[i] = a.reasons;
+  t.monthlyUsd[i] = typeof a.provisioned === 'string' ? Number.NaN : a.monthlyUsd;
+  t.ttftMs[i] = nan(a.ttftMs);
+  t.tpotMs[i] = nan(a.tpotMs);
+  t.e2eMs[i] = nan(a.e2eMs);
+  t.quality[i] = nan(a.quality);
+  if (typeof a.provisioned === 'string') return;
+  const roi = candidateRoi(ctx, 'api', apiCosting(ctx, a), false, ctx.roiScratch);
+  t.tcoUsd[i] = roi.tcoUsd;
+  t.perOutcomeUsd[i] = perOutcomeUsd(ctx, 'api', roi.tcoUsd) ?? Number.NaN;
+  if (hasRequestValue(ctx.value)) {
+    t.netMonthlyUsd[i] = roi.netMonthlyUsd;
+    t.npvUsd[i] = roi.npvUsd;
+    t.paybackMonth[i] = roi.paybackMonth ?? Number.NaN;
+  }
+}
+
+/** Evaluates a hosted-API candidate; throws only for an unknown offering id (checked upstream). */
+export function evaluateApi(
+  ctx: EvalContext,
+  p: ApiPlacement,
+  options: EvaluateOptions = {},
+): CandidateResult {
+  const a = assessApi(ctx, p);
+  const { o, cost, region, latency, terms } = a;
+  const pt = typeof a.provisioned === 'string' ? null : a.provisioned;
+  const model = ctx.index.models.get(o.modelId);
+  const provider = ctx.index.providers.get(o.provider);
+  const w = ctx.workload;
+  const warnings: string[] = [];
+  const stale = staleWarning(ctx, o.asOf, 'price');
+  if (stale !== null) warnings.push(stale);
   if (w.promptCache.hitRate > 0 && cost.effectiveCacheHitRate < w.promptCache.hitRate * 0.95) {
     warnings.push(
       cost.effectiveCacheHitRate === 0
@@ -96,29 +201,10 @@ export function evaluateApi(
   breakdown.cacheStorageUsd = cost.breakdown.cacheStorageUsd * tokenShare;
   if (pt !== null) breakdown.provisionedUsd = pt.month.unitsUsd * pt.keep;
 
-  // Known price changes (a promotion's end) move the per-token bill; a provisioned plan's price
-  // is its term's.
-  const priceFactors =
-    ctx.startDate === undefined || pt !== null
-      ? undefined
-      : monthlyPriceFactors(
-          o,
-          ctx.startDate,
-          ctx.value.horizonMonths,
-          (priced) => negotiatedApiCost(priced, w, ctx.rates, terms).monthlyUsd,
-        );
-  const costing: RoiCosting =
-    pt !== null
-      ? pt.costing
-      : {
-          runUsd: cost.monthlyUsd,
-          costAt: () => (wm, rm) => negotiatedApiCost(o, wm, rm, terms).monthlyUsd,
-          priceFactors,
-        };
-  const roi =
-    typeof provisioned === 'string'
-      ? null
-      : candidateRoi(ctx, 'api', costing, options.withSeries ?? false);
+  const unpriced = typeof a.provisioned === 'string';
+  const roi = unpriced
+    ? null
+    : candidateRoi(ctx, 'api', apiCosting(ctx, a), options.withSeries ?? false);
   const place = `${provider?.name ?? o.provider} · ${model?.name ?? o.modelId}${o.regionId ? ` (${region?.code ?? o.regionId})` : ''}`;
   const listMonthlyUsd =
     terms === null
@@ -126,31 +212,32 @@ export function evaluateApi(
       : pt !== null
         ? pt.month.monthlyUsd
         : negotiatedApiCost(o, w, ctx.rates, null).monthlyUsd;
+  const bought = p.provisioned
+    ? ` — provisioned ${p.provisioned.term}${pt ? ` (${unitsText(pt.quote.unit, pt.month.units)})` : ''}`
+    : '';
   return makeResult(
     ctx,
     {
       id: candidateId(p, ctx.workload.precision),
       kind: 'api',
-      label: p.provisioned
-        ? `${place} — provisioned ${p.provisioned.term}${pt ? ` (${unitsText(pt.quote.unit, pt.month.units)})` : ''}`
-        : place,
+      label: `${place}${bought}`,
       modelId: o.modelId,
       modelName: model?.name ?? o.modelId,
       provider: o.provider,
       regionId: o.regionId ?? null,
       residency: o.residency,
       placement: p,
-      feasible: reasons.length === 0,
-      reasons,
+      feasible: a.reasons.length === 0,
+      reasons: a.reasons,
       warnings,
-      monthlyUsd: typeof provisioned === 'string' ? null : monthlyUsd,
+      monthlyUsd: unpriced ? null : a.monthlyUsd,
       breakdown,
       setupUsd: ctx.value.setupUsd.api,
       weeksToLaunch: ctx.value.weeksToLaunch.api,
-      ttftMs,
-      tpotMs,
-      e2eMs,
-      quality,
+      ttftMs: a.ttftMs,
+      tpotMs: a.tpotMs,
+      e2eMs: a.e2eMs,
+      quality: a.quality,
       selfHost: null,
       api: {
         latencySource: latency === undefined ? null : latency.kind,

@@ -436,13 +436,14 @@ export function writeCloudColumns(
   t.quality[i] = quality ?? Number.NaN;
   t.gpusPeak[i] = cost.gpusPeak;
   t.utilization[i] = cost.utilization;
-  // A steady workload with nothing held past its horizon and nothing paid upfront needs no
-  // costing plan: the closed form.
+  // A steady workload with nothing held past its horizon, nothing paid upfront, and no commitment
+  // whose price holds through a price change, needs no costing plan: the closed form.
   const upfront = a.commit !== undefined && a.commit.rate.upfrontUsd > 0;
+  const plain =
+    !isCommitted(p.pricing) ||
+    (!ctx.serviceEndsAtHorizon && ctx.priceChange.cloud === 0 && !upfront);
   const roi =
-    ctx.workload.monthlyGrowthPct === 0 &&
-    !upfront &&
-    !(ctx.serviceEndsAtHorizon && isCommitted(p.pricing))
+    ctx.workload.monthlyGrowthPct === 0 && plain
       ? steadyRoi(ctx, 'cloud', monthlyUsd, ctx.roiScratch)
       : candidateRoi(ctx, 'cloud', cloudCosting(ctx, p, a), false, ctx.roiScratch);
   t.tcoUsd[i] = roi.tcoUsd;

@@ -9,6 +9,7 @@ import {
   type Roi,
   type ServiceSchedule,
 } from '../roi/roi.ts';
+import { contractRampFactors, priceRampFactors } from '../roi/price-ramp.ts';
 import { hasRequestValue, valuePerRequestUsd } from '../roi/value.ts';
 import type { Workload } from '../schema/workload.ts';
 import { TOKENS_PER_MTOK, WEEKS_PER_MONTH } from '../units.ts';
@@ -234,6 +235,11 @@ export function candidateRoi(
   }
   const perRequest = valuePerRequestUsd(v);
   const months = growthMonths(ctx, kind);
+  // Month m's run cost at that month's prices: the catalog's known changes (a promotion's end)
+  // and the scenario's assumed change ramping in over the horizon.
+  const ramp = priceRamp(ctx, kind, contractOf(held));
+  const priced = (m: number, usd: number) =>
+    usd * (factors === undefined ? 1 : factors[m]!) * (ramp === undefined ? 1 : ramp[m]!);
   const base = {
     valueUsdInMonth: (m: number) => months[m]!.rates.requestsPerMonth * perRequest,
     setupUsd: v.setupUsd[kind],
@@ -248,8 +254,10 @@ export function candidateRoi(
       ...base,
       costUsdInMonth: (m) => {
         const month = months[m]!;
-        const usd = month.rates === ctx.rates ? costing.runUsd : cost(month.workload, month.rates);
-        return factors === undefined ? usd : usd * factors[m]!;
+        return priced(
+          m,
+          month.rates === ctx.rates ? costing.runUsd : cost(month.workload, month.rates),
+        );
       },
     });
   }
@@ -261,9 +269,12 @@ export function candidateRoi(
     costUsdInMonth: (m) => {
       const month = months[m]!;
       const units = plan.heldUnits[m] as number;
-      return month.rates === ctx.rates && units === held.units
-        ? costing.runUsd
-        : runUsdAt(month.workload, month.rates, units);
+      return priced(
+        m,
+        month.rates === ctx.rates && units === held.units
+          ? costing.runUsd
+          : runUsdAt(month.workload, month.rates, units),
+      );
     },
     capexUsdAtStartOf: (m) => (plan.takenUnits[m] as number) * held.capexUsdPerUnit,
     residualUsd: residualCredited ? plan.unitsUnusedAtHorizon * held.capexUsdPerUnit : 0,
@@ -322,7 +333,16 @@ function steadyCandidateRoi(
     );
     stranded = plan.unitMonthsAfterHorizon * held.units * held.committedUsdPerUnitMonth;
   }
-  return steadyRoi(ctx, kind, costing.runUsd, out, capex, stranded);
+  return steadyRoi(ctx, kind, costing.runUsd, out, capex, stranded, contractOf(held));
+}
+
+/** A commitment's signing months (its price holds for each term), or undefined for the rest. */
+function contractOf(
+  held: PersistentCapacity | undefined,
+): { firstMonth: number; termMonths: number } | undefined {
+  return held !== undefined && held.capexUsdPerUnit === 0 && held.committedUsdPerUnitMonth > 0
+    ? held
+    : undefined;
 }
 
 /**
@@ -391,10 +411,30 @@ export function steadyRoi(
   out?: Roi,
   capex?: ConstantCapex,
   strandedUsd = 0,
+  contract?: { firstMonth: number; termMonths: number },
 ): Roi {
   const v = ctx.value;
-  const schedule = scheduleFor(ctx, kind);
   const monthlyValue = ctx.rates.requestsPerMonth * valuePerRequestUsd(v);
+  const ramp = priceRamp(ctx, kind, contract);
+  if (ramp !== undefined) {
+    // Prices that change month by month: the month loop instead of the closed form. Hardware is
+    // paid when bought, at today's price; only the run cost follows the change.
+    const taken = capex?.schedule.takenUnits;
+    const roi = computeRoi({
+      valueUsdInMonth: () => monthlyValue,
+      costUsdInMonth: (m) => monthlyCostUsd * ramp[m]!,
+      setupUsd: v.setupUsd[kind],
+      weeksToLaunch: v.weeksToLaunch[kind],
+      horizonMonths: v.horizonMonths,
+      discountRateAnnual: v.discountRateAnnual,
+      capexUsdAtStartOf:
+        capex === undefined || taken === undefined ? undefined : (m) => capex.usd * taken[m]!,
+      residualUsd: capex === undefined ? 0 : capex.usd * capex.schedule.unusedAtHorizon,
+      strandedUsd,
+    });
+    return out === undefined ? roi : Object.assign(out, roi);
+  }
+  const schedule = scheduleFor(ctx, kind);
   return constantRoi(
     schedule,
     monthlyValue,
@@ -404,4 +444,29 @@ export function steadyRoi(
     capex,
     strandedUsd,
   );
+}
+
+/**
+ * The month factors of the placement kind's price change, or undefined when prices hold; a
+ * commitment pays its signing month's price for each term. Built once per context.
+ */
+function priceRamp(
+  ctx: EvalContext,
+  kind: CandidateResult['kind'],
+  contract?: { firstMonth: number; termMonths: number },
+): Float64Array | undefined {
+  const change = ctx.priceChange[kind];
+  if (change === 0) return undefined;
+  const key =
+    contract === undefined ? kind : `${kind}|${contract.firstMonth}|${contract.termMonths}`;
+  let ramp = ctx.priceRamps.get(key);
+  if (ramp === undefined) {
+    const h = ctx.value.horizonMonths;
+    ramp =
+      contract === undefined
+        ? priceRampFactors(change, h)
+        : contractRampFactors(change, h, contract.firstMonth, contract.termMonths);
+    ctx.priceRamps.set(key, ramp);
+  }
+  return ramp;
 }

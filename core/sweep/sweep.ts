@@ -30,6 +30,16 @@ export function evaluateCandidate(
   }
 }
 
+/**
+ * Evaluates placement i of the columns into them: rented-GPU candidates straight to columns, the
+ * others as rows (kept for the table).
+ */
+export function writeCandidate(ctx: EvalContext, columns: SweepColumns, i: number): void {
+  const p = columns.placements[i] as Placement;
+  if (p.kind === 'cloud') writeCloudColumns(ctx, columns, i, p);
+  else writeRow(columns, i, evaluateCandidate(ctx, p));
+}
+
 export interface SweepResult {
   readonly columns: SweepColumns;
   /** Indices in rank order: feasible by the objective, then the infeasible. */
@@ -54,11 +64,7 @@ export interface SweepResult {
  */
 export function sweep(ctx: EvalContext, placements: readonly Placement[]): SweepResult {
   const columns = allocateColumns(placements);
-  for (let i = 0; i < placements.length; i++) {
-    const p = placements[i] as Placement;
-    if (p.kind === 'cloud') writeCloudColumns(ctx, columns, i, p);
-    else writeRow(columns, i, evaluateCandidate(ctx, p));
-  }
+  for (let i = 0; i < placements.length; i++) writeCandidate(ctx, columns, i);
   const keys = objectiveKeys(columns, ctx.objective);
   const order = rankOrder(columns, keys);
   const rank = new Int32Array(columns.size);

@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 
 export type View = 'compare' | 'scenarios' | 'catalog';
+/** The scenario inputs shown beside the comparison. */
+export type InputPanel = 'workload' | 'candidates' | 'value' | 'ranges';
 export type Theme = 'light' | 'dark';
 
 export interface Toast {
@@ -11,12 +13,15 @@ export interface Toast {
 
 export interface UiState {
   view: View;
+  panel: InputPanel;
   theme: Theme;
   largeText: boolean;
   toasts: Toast[];
   /** Candidates picked for the charts (ids), at most four. */
   selected: string[];
   setView: (view: View) => void;
+  /** Shows one panel of scenario inputs (a "set a value per request" link opens Value). */
+  setPanel: (panel: InputPanel) => void;
   toggleTheme: () => void;
   toggleLargeText: () => void;
   toast: (kind: Toast['kind'], text: string) => void;
@@ -39,15 +44,19 @@ function initialTheme(): Theme {
 
 export const useUi = create<UiState>()((set, get) => ({
   view: 'compare',
+  panel: 'workload',
   theme: initialTheme(),
   largeText:
     typeof localStorage !== 'undefined' && localStorage.getItem('modelwise.largeText') === '1',
   toasts: [],
   selected: [],
   setView: (view) => set({ view }),
+  setPanel: (panel) => set({ view: 'compare', panel }),
   toggleTheme: () => {
     const theme = get().theme === 'dark' ? 'light' : 'dark';
     localStorage.setItem('modelwise.theme', theme);
+    // Before the re-render: charts read the theme's colours from the stylesheet while rendering.
+    document.documentElement.dataset.theme = theme;
     set({ theme });
   },
   toggleLargeText: () => {

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { Scenario } from '../../core/schema/scenario.ts';
+import { keepRangesConsistent } from '../../core/uncertainty/reconcile.ts';
 import { defaultScenario } from '../features/scenarios/default-scenario.ts';
 
 /** How many edits undo remembers. */
@@ -34,7 +35,8 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => ({
   lastEdit: null,
   update: (edit, coalesce) => {
     const { scenario, past, lastEdit } = get();
-    const next = edit(scenario);
+    // Ranges follow their point values (a slider past an end, a unit change): never invalid.
+    const next = keepRangesConsistent(scenario, edit(scenario));
     if (next === scenario) return;
     const now = Date.now();
     const merge =

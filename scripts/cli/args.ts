@@ -55,14 +55,14 @@ export function requiredFlag(a: ParsedArgs, name: string): string {
   return v;
 }
 
-/** A whole number ≥ `min`, named in the error. */
-export function intFlag(a: ParsedArgs, name: string, min: number): number | undefined {
+/** A whole number from `min` to `max`, named in the error. */
+export function intFlag(a: ParsedArgs, name: string, min: number, max = 1e9): number | undefined {
   const raw = stringFlag(a, name);
   if (raw === undefined) return undefined;
   const n = /^\d+$/.test(raw.trim()) ? Number(raw) : Number.NaN;
-  if (!(n >= min && n <= 1e9)) {
+  if (!(n >= min && n <= max)) {
     throw new UsageError(
-      `--${name} must be a whole number from ${min} to 1,000,000,000 (got '${raw}')`,
+      `--${name} must be a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')} (got '${raw}')`,
     );
   }
   return n;

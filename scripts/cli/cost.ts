@@ -1,14 +1,19 @@
 import { explain } from '../../core/decision/explain.ts';
 import { OBJECTIVES } from '../../core/decision/objective.ts';
 import { vendorView } from '../../core/procurement/vendors.ts';
+import { comparisonColumns } from '../../core/report/comparison-columns.ts';
 import { markdownReport } from '../../core/report/markdown-report.ts';
+import { uncertaintySentences } from '../../core/report/uncertainty-report.ts';
 import { vendorJson } from '../../core/report/procurement-report.ts';
 import { comparisonCsv, comparisonText } from '../../core/report/writers.ts';
 import { evaluateScenario } from '../../core/scenario/evaluate.ts';
 import { parseScenario } from '../../core/scenario/parse.ts';
 import type { Catalog } from '../../core/schema/catalog.ts';
 import { IsoDate } from '../../core/schema/common.ts';
-import { enumFlag, parseArgs, requiredFlag, stringFlag } from './args.ts';
+import type { CandidateResult } from '../../core/sweep/types.ts';
+import { simulationSetup } from '../../core/uncertainty/setup.ts';
+import { simulate, type UncertaintyResult } from '../../core/uncertainty/simulate.ts';
+import { enumFlag, intFlag, parseArgs, requiredFlag, stringFlag, type ParsedArgs } from './args.ts';
 import { UsageError } from './errors.ts';
 import { readJsonFile } from './read-file.ts';
 import { today } from './today.ts';
@@ -19,11 +24,16 @@ export function runCost(
   argv: readonly string[],
   { catalog, staleBefore }: { catalog: Catalog; staleBefore?: string },
 ): string {
-  const a = parseArgs(argv, ['scenario', 'format', 'objective', 'as-of'], []);
+  const a = parseArgs(
+    argv,
+    ['scenario', 'format', 'objective', 'as-of', 'uncertainty', 'samples', 'seed'],
+    ['uncertainty'],
+  );
   if (a.positionals.length > 0) throw new UsageError(`unexpected argument '${a.positionals[0]}'`);
   const file = requiredFlag(a, 'scenario');
   const format = enumFlag(a, 'format', FORMATS) ?? 'table';
   const objectiveFlag = enumFlag(a, 'objective', OBJECTIVES);
+  const sampling = samplingFlags(a);
   const asOfFlag = stringFlag(a, 'as-of');
   if (asOfFlag !== undefined && !IsoDate.safeParse(asOfFlag).success) {
     throw new UsageError(`--as-of must be a date like 2026-07-24 (got '${asOfFlag}')`);
@@ -44,9 +54,25 @@ export function runCost(
   }
   const evaluation = evaluateScenario(catalog, scenario, staleBefore ? { staleBefore } : {});
   if (!evaluation.ok) throw new UsageError(`${file}: ${evaluation.error}`);
+  let uncertainty: UncertaintyResult | undefined;
+  if (sampling !== null) {
+    const setup = simulationSetup(evaluation, scenario, sampling);
+    if (!setup.ok) throw new UsageError(`${file}: ${setup.error}`);
+    uncertainty = simulate(setup.setup);
+  }
   const result = evaluation.result;
-  const candidates = result.rankedRows();
-  const recommended = result.recommended >= 0 ? result.row(result.recommended) : null;
+  const candidates = withUncertainty(result.rankedRows(), uncertainty);
+  const recommendedId =
+    uncertainty !== undefined
+      ? uncertainty.recommendedId
+      : result.recommended >= 0
+        ? result.row(result.recommended).id
+        : null;
+  const recommended = candidates.find((c) => c.id === recommendedId) ?? null;
+  const columns = comparisonColumns({
+    objective: scenario.objective,
+    horizonMonths: scenario.value.horizonMonths,
+  });
   switch (format) {
     case 'json': {
       const why = explain(evaluation, { breakEven: true });
@@ -63,6 +89,7 @@ export function runCost(
           unknownOnly: why.unknownOnly,
           explanation: { sentences: why.sentences, alternatives: why.alternatives },
           ...vendorJson(vendorView(evaluation.context, result, evaluation.placements)),
+          ...(uncertainty === undefined ? {} : uncertaintyJson(uncertainty)),
           candidates,
         },
         null,
@@ -70,16 +97,91 @@ export function runCost(
       );
     }
     case 'csv':
-      return comparisonCsv(candidates).trimEnd();
-    case 'md': {
-      const { context, placements } = evaluation;
-      const vendors = vendorView(context, result, placements);
-      return markdownReport(scenario, context.rates, candidates, vendors).trimEnd();
-    }
+      return comparisonCsv(candidates, columns).trimEnd();
+    case 'md':
+      return markdownReport(scenario, evaluation.context.rates, candidates, {
+        columns,
+        why: explain(evaluation, { breakEven: true }),
+        ...(uncertainty === undefined ? {} : { uncertainty }),
+        vendors: vendorView(evaluation.context, result, evaluation.placements),
+      }).trimEnd();
     case 'table': {
       const why = explain(evaluation);
       const pick = recommended ? `Recommended: ${recommended.label}` : 'No feasible candidate.';
-      return `${scenario.name}\n${pick}\n${why.sentences.join('\n')}\n\n${comparisonText(candidates)}`;
+      const spread = uncertainty === undefined ? [] : ['', ...uncertaintySentences(uncertainty)];
+      return `${scenario.name}\n${pick}\n${[...why.sentences, ...spread].join('\n')}\n\n${comparisonText(candidates, columns)}`;
     }
   }
+}
+
+/** --uncertainty with its --samples and --seed; null without it (the others then refused). */
+function samplingFlags(a: ParsedArgs): { samples?: number; seed?: number } | null {
+  const samples = intFlag(a, 'samples', 100, 100_000);
+  const seed = intFlag(a, 'seed', 0, 2 ** 32 - 1);
+  if (!a.flags.has('uncertainty')) {
+    for (const name of ['samples', 'seed']) {
+      if (a.flags.has(name)) throw new UsageError(`--${name} needs --uncertainty`);
+    }
+    return null;
+  }
+  return {
+    ...(samples === undefined ? {} : { samples }),
+    ...(seed === undefined ? {} : { seed }),
+  };
+}
+
+/**
+ * Rows with each simulated candidate's spread (`uncertainty`), and the recommendation flag moved
+ * to the robust pick when the scenario recommends by it.
+ */
+function withUncertainty(
+  rows: CandidateResult[],
+  u: UncertaintyResult | undefined,
+): (CandidateResult & { uncertainty?: UncertaintyResult['candidates'][number]['uncertainty'] })[] {
+  if (u === undefined) return rows;
+  const spread = new Map(u.candidates.map((c) => [c.id, c.uncertainty]));
+  return rows.map((r) => {
+    const x = spread.get(r.id);
+    const recommended = r.id === u.recommendedId;
+    if (x === undefined && recommended === r.recommended) return r;
+    return { ...r, recommended, ...(x === undefined ? {} : { uncertainty: x }) };
+  });
+}
+
+/** The top-level fields --uncertainty adds: how it ran, the robust pick and the tornadoes. */
+function uncertaintyJson(u: UncertaintyResult) {
+  const bars = (t: UncertaintyResult['tornado']) =>
+    t === null
+      ? null
+      : t.bars.map((b) => ({
+          input: b.input,
+          label: b.label,
+          lowValue: b.lowValue,
+          highValue: b.highValue,
+          lowUsd: b.lowUsd,
+          highUsd: b.highUsd,
+          swingUsd: b.swingUsd,
+        }));
+  return {
+    uncertainty: {
+      samples: u.samples,
+      seed: u.seed,
+      distribution: u.distribution,
+      recommendBy: u.recommendBy,
+      simulatedCount: u.candidates.length,
+      noWinnerShare: u.noWinnerShare,
+      robust: u.robust,
+      ranges: u.ranges,
+      tornadoBaseUsd: u.tornado?.baseUsd ?? null,
+    },
+    tornado: bars(u.tornado),
+    gapTornado:
+      u.gapTornado === null
+        ? null
+        : {
+            versusId: u.gapTornado.versusId,
+            baseUsd: u.gapTornado.baseUsd,
+            bars: bars(u.gapTornado),
+          },
+  };
 }

@@ -282,7 +282,8 @@ describe('CLI: cost', () => {
   it('prints csv, markdown and an aligned table', () => {
     const file = writeJson(tmp(), 'scenario.json', workedExampleScenario());
     const csv = run(['cost', '--scenario', file, '--format', 'csv']).split('\n');
-    expect(csv[0]).toMatch(/^rank,candidate,kind,monthlyUsd/);
+    // The objective's value (the 36-month cost by default) next to the candidate.
+    expect(csv[0]).toMatch(/^rank,candidate,kind,tcoUsd,monthlyUsd/);
     expect(csv[1]).toMatch(/,11015\.19/);
     const md = run(['cost', '--scenario', file, '--format', 'md']);
     expect(md).toMatch(/\| 1 ★ \| .* \| \$11,015 \|/);
@@ -290,6 +291,10 @@ describe('CLI: cost', () => {
     expect(md).toContain('## Assumptions');
     expect(md).toContain('- Requests: 1,500,000 a month');
     expect(md).toContain('cacheable prefix 1200, 60% prompt-cache hits');
+    // Why the pick is the answer, in the explanation's words, every candidate counted.
+    expect(md).toContain('## Why this one');
+    expect(md).toMatch(/is recommended: the lowest 36-month cost of 1 feasible candidate, /);
+    expect(md).toContain('| all evaluated | 1 |');
     expect(run(['cost', '--scenario', file])).toMatch(/Recommended: .*claude-negotiated/);
   });
 

@@ -13,7 +13,9 @@ const cost = (file: string, ...args: string[]) =>
 
 describe('examples/', () => {
   it('holds the stories', () => {
-    expect(files).toEqual(expect.arrayContaining(['chatbot.json', 'launch-promotion.json']));
+    expect(files).toEqual(
+      expect.arrayContaining(['chatbot.json', 'launch-promotion.json', 'uncertainty.json']),
+    );
   });
 
   it('launch-promotion.json: a promotion ending in the horizon counts for the months it covers', () => {
@@ -42,5 +44,22 @@ describe('examples/', () => {
     expect(rec.feasible).toBe(true);
     expect(rec.rank).toBe(1);
     expect(out.explanation.sentences.length).toBeGreaterThan(1);
+  });
+
+  it('uncertainty.json: the cache hit rate decides between two near-equal hosted models', () => {
+    const out = cost('uncertainty.json', '--uncertainty');
+    const simulated = out.candidates.filter((c: { uncertainty?: unknown }) => c.uncertainty);
+    const win = (c: { uncertainty: { winProbability: number } }) => c.uncertainty.winProbability;
+    expect(simulated.reduce((sum: number, c: never) => sum + win(c), 0)).toBeCloseTo(1, 9);
+    // GPT-4o mini and Grok 4.1 Fast are within $50 over three years at the likely values: each
+    // wins a real share of the futures, and the prompt-cache hit rate moves the lead the most
+    // (Grok's cached prefix is 75 % off, GPT-4o mini's 50 %, so high hit rates favour Grok).
+    const [first, second] = out.candidates;
+    expect(win(first)).toBeGreaterThan(0.2);
+    expect(win(second)).toBeGreaterThan(0.2);
+    expect(out.gapTornado.versusId).toBe(second.id);
+    expect(out.gapTornado.bars[0].input).toBe('promptCacheHitRate');
+    expect(out.gapTornado.bars[0].highUsd).toBeLessThan(0);
+    expect(out.tornado[0].input).toBe('volume');
   });
 });

@@ -4,12 +4,17 @@ import { useResults } from '../../stores/results-store.ts';
 import { useUi } from '../../stores/ui-store.ts';
 import { breakdownBars, shortLabel } from './breakdown-data.ts';
 import { ChartCanvas, themeColors } from './ChartCanvas.tsx';
-import { compactCount } from '../../../core/format.ts';
+import { objectiveTitle } from '../../../core/decision/objective.ts';
+import { formatNumber } from '../../../core/format.ts';
+import { objectiveMoney } from '../../../core/report/why-report.ts';
+import { useWorkspace } from '../../stores/workspace-store.ts';
+import { BreakEvenChart } from './BreakEvenChart.tsx';
 import { chartOptions } from './chart-options.ts';
 import { chosenIndices } from './chosen.ts';
 import { paybackLines } from './payback-data.ts';
 import { costLatencyPoints } from './scatter-data.ts';
-import { volumeCurves, volumeGrid } from './volume-data.ts';
+import { BAND_NOTE, bandDatasets, bandFor } from '../uncertainty/band-datasets.ts';
+import { useUncertainty } from '../uncertainty/uncertainty-store.ts';
 
 const STACK_COLORS = [
   '#2857d8',
@@ -29,17 +34,27 @@ function currentRowLabel(index: number): string {
   return evaluation?.ok ? evaluation.result.row(index).label : '';
 }
 
-/** The four charts: what the money pays for, cost vs volume, cost vs latency, payback. */
+/** The four charts: what the money pays for, break-even against volume, cost vs latency, payback. */
 export function Charts() {
   const evaluation = useResults((s) => s.evaluation);
+  const paybackBands = useUncertainty((s) => s.paybackBands);
   const selected = useUi((s) => s.selected);
   const theme = useUi((s) => s.theme);
-  // Options follow the theme only; data follows every evaluation.
+  const objective = useWorkspace((s) => s.scenario.objective);
+  const horizonMonths = useWorkspace((s) => s.scenario.value.horizonMonths);
+  // Options follow the theme and the objective's name only; data follows every evaluation.
   const options = useMemo(
-    () => chartOptions(themeColors(), currentRowLabel),
+    () =>
+      chartOptions(themeColors(), currentRowLabel, {
+        title:
+          objective === 'npv'
+            ? objectiveTitle('tco', horizonMonths)
+            : objectiveTitle(objective, horizonMonths),
+        money: (usd) => objectiveMoney(objective, usd),
+      }),
     // The colours come from the stylesheet, which `theme` switches: a real input the linter cannot see.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [theme],
+    [theme, objective, horizonMonths],
   );
   const configs = useMemo(() => {
     if (!evaluation?.ok) return null;
@@ -66,55 +81,6 @@ export function Charts() {
         })),
       },
       options: options.breakdown,
-    };
-
-    // 2. Cost vs monthly volume with the break-even points.
-    const now = evaluation.context.rates.requestsPerMonth;
-    const grid = volumeGrid(Math.max(1_000, now / 100), Math.max(now * 100, 1e5), 28);
-    const curves = volumeCurves(evaluation, chosen, grid);
-    const volume: ChartConfiguration<'line'> = {
-      type: 'line',
-      data: {
-        datasets: [
-          ...curves.series.map((s, k) => ({
-            label: shortLabel(evaluation.result.row(chosen[k] as number)),
-            data: s.cost.map((y, j) => ({ x: curves.volumes[j] as number, y: y ?? Number.NaN })),
-            borderColor: palette[k % palette.length],
-            backgroundColor: palette[k % palette.length],
-            pointRadius: 0,
-            borderWidth: 2,
-            stepped: s.kind !== 'api' ? ('before' as const) : false,
-          })),
-          {
-            label: 'Break-even',
-            data: curves.breakEvens.map((b) => ({ x: b.requestsPerMonth, y: b.costUsd })),
-            showLine: false,
-            pointRadius: 6,
-            pointStyle: 'rectRot' as const,
-            borderColor: colors.bad,
-            backgroundColor: colors.bad,
-          },
-          {
-            label: 'Today',
-            data: [
-              {
-                x: now,
-                y:
-                  evaluation.result.recommended >= 0
-                    ? (evaluation.result.columns.monthlyUsd[
-                        evaluation.result.recommended
-                      ] as number)
-                    : 0,
-              },
-            ],
-            showLine: false,
-            pointRadius: 5,
-            borderColor: colors.star,
-            backgroundColor: colors.star,
-          },
-        ],
-      },
-      options: options.volume,
     };
 
     // 3. Cost vs latency with the Pareto frontier.
@@ -160,35 +126,44 @@ export function Charts() {
       type: 'line',
       data: {
         labels: pay.months,
-        datasets: pay.lines.map((l, k) => ({
-          label: `${shortLabel(evaluation.result.row(chosen[k] as number))}${l.paybackMonth ? ` (pays back month ${l.paybackMonth})` : ' (no payback)'}`,
-          data: l.net,
-          borderColor: palette[k % palette.length],
-          backgroundColor: palette[k % palette.length],
-          pointRadius: 0,
-          borderWidth: 2,
-        })),
+        datasets: [
+          ...pay.lines.map((l, k) => ({
+            label: `${shortLabel(evaluation.result.row(chosen[k] as number))}${l.paybackMonth ? ` (pays back month ${l.paybackMonth})` : ' (no payback)'}`,
+            data: l.net,
+            borderColor: palette[k % palette.length],
+            backgroundColor: palette[k % palette.length],
+            pointRadius: 0,
+            borderWidth: 2,
+          })),
+          // P10–P90 of the same line over the simulated futures, when ranges are given.
+          ...pay.lines.flatMap((l, k) => {
+            const band = bandFor(paybackBands, l.id);
+            if (band === undefined || band.p10.length !== l.net.length) return [];
+            const name = shortLabel(evaluation.result.row(chosen[k] as number));
+            return bandDatasets(band, palette[k % palette.length] as string, name, (_j, y) => y);
+          }),
+        ],
       },
       options: options.payback,
     };
     return {
       breakdown,
-      volume,
       scatter,
       payback,
-      omitted: pts.omitted,
-      breakEvens: curves.breakEvens,
+      pts,
       chosen,
+      hasValue: pay.lines.length > 0,
+      paybackBanded: paybackBands.length > 0,
     };
     // The colours come from the stylesheet, which `theme` switches: a real input the linter cannot see.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [evaluation, selected, theme, options]);
+  }, [evaluation, selected, theme, options, paybackBands]);
   if (configs === null) return null;
   return (
     <div className="charts" data-testid="charts">
       <ChartCard
         title="Where the money goes"
-        note="Monthly cost by component, cheapest and chosen candidates"
+        note="Monthly cost by component: the best-ranked and the rows picked in the table"
       >
         <ChartCanvas
           config={configs.breakdown}
@@ -196,44 +171,62 @@ export function Charts() {
           label="Monthly cost breakdown"
         />
       </ChartCard>
-      <ChartCard
-        title="Cost vs monthly volume"
-        note={
-          configs.breakEvens.length > 0
-            ? `Break-even at ${configs.breakEvens.map((b) => compactCount(b.requestsPerMonth)).join(', ')} requests/month`
-            : 'No break-even in this range'
-        }
-      >
-        <ChartCanvas
-          config={configs.volume}
-          testId="chart-volume"
-          label="Monthly cost against volume with break-even points"
-        />
-      </ChartCard>
+      <BreakEvenChart />
       <ChartCard
         title="Cost vs latency"
-        note={`Frontier in gold; rings mark the cost × latency × quality Pareto set${configs.omitted > 0 ? `; ${configs.omitted.toLocaleString('en-US')} costlier points not drawn` : ''}`}
+        note={scatterNote(configs.pts.omitted, configs.pts.unknownLatency)}
       >
         <ChartCanvas
           config={configs.scatter}
           testId="chart-scatter"
-          label="Monthly cost against end-to-end latency"
+          label="Cost under the objective against end-to-end latency"
         />
       </ChartCard>
-      <ChartCard title="Payback" note="Cumulative value minus cost, setup included">
-        <ChartCanvas
-          config={configs.payback}
-          testId="chart-payback"
-          label="Cumulative value minus cost by month"
-        />
+      <ChartCard
+        title="Payback"
+        note={`Cumulative value minus cost, setup included${configs.paybackBanded ? BAND_NOTE : ''}`}
+        banded={configs.paybackBanded}
+      >
+        {configs.hasValue ? (
+          <ChartCanvas
+            config={configs.payback}
+            testId="chart-payback"
+            label="Cumulative value minus cost by month"
+          />
+        ) : (
+          <div className="chart-empty" data-testid="payback-unset">
+            Set a value per request (Value panel) to see when each choice pays back.
+          </div>
+        )}
       </ChartCard>
     </div>
   );
 }
 
-function ChartCard(props: { title: string; note: string; children: React.ReactNode }) {
+/** What the latency chart leaves out, said: costlier points, and feasible ones with no latency. */
+function scatterNote(omitted: number, unknownLatency: number): string {
+  const parts = ['Frontier in gold; rings mark the cost × latency × quality Pareto set'];
+  if (omitted > 0) parts.push(`${formatNumber(omitted)} costlier points not drawn`);
+  if (unknownLatency > 0) {
+    parts.push(
+      `${formatNumber(unknownLatency)} feasible with unknown latency not drawn (no figure)`,
+    );
+  }
+  return parts.join('; ');
+}
+
+function ChartCard(props: {
+  title: string;
+  note: string;
+  children: React.ReactNode;
+  /** Whether P10–P90 bands are drawn (a marker for tests and assistive tools). */
+  banded?: boolean;
+}) {
   return (
-    <div className="card">
+    <div
+      className="card"
+      data-banded={props.banded === undefined ? undefined : String(props.banded)}
+    >
       <div className="card-head">
         <span className="card-title">{props.title}</span>
         <span className="chart-note">{props.note}</span>

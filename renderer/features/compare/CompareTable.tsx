@@ -1,26 +1,45 @@
-import { formatNumber } from '../../../core/format.ts';
 import { useMemo, useState } from 'react';
-import { COMPARISON_COLUMNS } from '../../../core/report/comparison-columns.ts';
-import type { CandidateResult } from '../../../core/sweep/types.ts';
+import { explain } from '../../../core/decision/explain.ts';
+import { higherIsBetter, objectiveLabel } from '../../../core/decision/objective.ts';
+import { formatNumber } from '../../../core/format.ts';
+import {
+  checkText,
+  comparisonColumns,
+  OBJECTIVE_COLUMN_KEYS,
+  type ComparisonColumn,
+  type ComparisonView,
+} from '../../../core/report/comparison-columns.ts';
+import type { CandidateResult, CheckStatus } from '../../../core/sweep/types.ts';
 import { VirtualTable, type Column } from '../../components/VirtualTable.tsx';
 import { useResults } from '../../stores/results-store.ts';
 import { call } from '../../api/api.ts';
 import { attempt, useUi } from '../../stores/ui-store.ts';
 import { useWorkspace } from '../../stores/workspace-store.ts';
-import { comparisonReport } from './report-export.ts';
+import { useDecision } from '../why/decision-store.ts';
+import { comparisonReport, type TableView } from './report-export.ts';
 import { useCompare } from './compare-store.ts';
-import { visibleRows } from './table-model.ts';
+import { describeQuery, visibleRows } from './table-model.ts';
+import { currentUncertainty } from '../uncertainty/uncertainty-store.ts';
 
-function cellFor(id: string, text: (c: CandidateResult) => string) {
+/** A check's outcome as a pill: pass, fail and unknown look different, a check not set is a dash. */
+function CheckPill({ status }: { status: CheckStatus }) {
+  if (status === 'none') return <span className="faint">—</span>;
+  return <span className={`status-pill ${status}`}>{checkText(status)}</span>;
+}
+
+function cellFor(id: string, text: (c: CandidateResult) => string, view: ComparisonView) {
+  const best = `${higherIsBetter(view.objective) ? 'highest' : 'lowest'} ${objectiveLabel(view.objective, view.horizonMonths)}`;
   return (c: CandidateResult) => {
     if (id === 'rank')
       return c.recommended ? (
-        <span title="Recommended: cheapest feasible">
+        <span title={`Recommended: the ${best} of the feasible candidates`}>
           <span className="star">★</span> 1
         </span>
       ) : (
         (c.rank ?? '—')
       );
+    if (id === 'qualityStatus') return <CheckPill status={c.qualityStatus} />;
+    if (id === 'latencyStatus') return <CheckPill status={c.latencyStatus} />;
     if (id === 'candidate') {
       return (
         <span title={c.label}>
@@ -50,19 +69,38 @@ function cellFor(id: string, text: (c: CandidateResult) => string) {
   };
 }
 
-const COLUMNS: Column<CandidateResult>[] = COMPARISON_COLUMNS.map((col) => ({
-  id: col.key,
-  header: col.header,
-  size: col.widthPx,
-  align: col.align,
-  render: cellFor(col.key, col.text),
-}));
+/** The table's columns under a view: the comparison's columns with the app's cells. */
+function tableColumns(view: ComparisonView): Column<CandidateResult>[] {
+  const objectiveKey = OBJECTIVE_COLUMN_KEYS[view.objective];
+  return comparisonColumns(view).map((col) => ({
+    id: col.key,
+    header: col.key === objectiveKey ? `${col.header} ★` : col.header,
+    size: col.widthPx,
+    align: col.align,
+    render: cellFor(col.key, col.text, view),
+  }));
+}
 
-/** Saves the ranked comparison as a CSV or Markdown report. */
-async function exportReport(format: 'csv' | 'md'): Promise<void> {
+/**
+ * Saves the comparison as shown (the rows after the filters, in their order; the columns shown)
+ * as a CSV or a Markdown report, which also says why the pick is the answer.
+ */
+async function exportReport(format: 'csv' | 'md', view: TableView): Promise<void> {
   const evaluation = useResults.getState().evaluation;
   if (!evaluation?.ok) return;
-  const report = comparisonReport(evaluation, useWorkspace.getState().scenario, format);
+  // The explanation of these results: the panel's, or (while it catches up) worked out now.
+  const decided = useDecision.getState();
+  const why =
+    format === 'csv'
+      ? undefined
+      : decided.evaluation === evaluation && decided.explanation !== null
+        ? decided.explanation
+        : explain(evaluation, { breakEven: true });
+  const uncertainty = format === 'csv' ? undefined : currentUncertainty();
+  const report = comparisonReport(evaluation, useWorkspace.getState().scenario, format, view, {
+    ...(why ? { why } : {}),
+    ...(uncertainty ? { uncertainty } : {}),
+  });
   await attempt(() =>
     call('file:save', { kind: 'report', suggestedName: report.name, text: report.text }),
   );
@@ -86,6 +124,12 @@ export function CompareTable() {
   const columnVisibility = useCompare((s) => s.columnVisibility);
   const selected = useUi((s) => s.selected);
   const [showColumns, setShowColumns] = useState(false);
+  const objective = evaluation?.ok ? evaluation.context.objective : 'tco';
+  const horizonMonths = evaluation?.ok ? evaluation.context.value.horizonMonths : 36;
+  const { columns, comparison } = useMemo(() => {
+    const view = { objective, horizonMonths };
+    return { columns: tableColumns(view), comparison: comparisonColumns(view) };
+  }, [objective, horizonMonths]);
   const order = useMemo(() => {
     if (!evaluation?.ok) return new Int32Array(0);
     return visibleRows(
@@ -104,6 +148,10 @@ export function CompareTable() {
     );
   const result = evaluation.result;
   const c = useCompare.getState();
+  const shownColumns: readonly ComparisonColumn[] = comparison.filter(
+    (col) => columnVisibility[col.key] !== false,
+  );
+  const view: TableView = { order, columns: shownColumns, filters: describeQuery(query) };
   return (
     <div className="card" data-testid="compare-table-card">
       <div className="card-head table-tools">
@@ -112,6 +160,18 @@ export function CompareTable() {
           {formatNumber(order.length)} of {formatNumber(result.columns.size)} candidates ·{' '}
           {formatNumber(result.feasibleCount)} feasible
         </span>
+        {query.excluded !== null && (
+          <button
+            type="button"
+            className="chip"
+            aria-pressed="true"
+            data-testid="excluded-filter"
+            title="Show every candidate again"
+            onClick={() => c.showExcluded(null)}
+          >
+            Excluded: {query.excluded.label} ✕
+          </button>
+        )}
         <span className="spacer" />
         <input
           className="search"
@@ -143,16 +203,18 @@ export function CompareTable() {
         <button
           type="button"
           className="btn small"
-          onClick={() => void exportReport('csv')}
-          title="Every candidate with raw numbers"
+          onClick={() => void exportReport('csv', view)}
+          title="The rows and columns shown, in this order, with raw numbers"
+          data-testid="export-csv"
         >
           CSV
         </button>
         <button
           type="button"
           className="btn small"
-          onClick={() => void exportReport('md')}
-          title="A report with the assumptions"
+          onClick={() => void exportReport('md', view)}
+          title="A report: the assumptions, why this one, and the rows and columns shown"
+          data-testid="export-md"
         >
           Markdown
         </button>
@@ -167,22 +229,24 @@ export function CompareTable() {
       </div>
       {showColumns && (
         <div className="card-body chips">
-          {COLUMNS.filter((col) => col.id !== 'candidate').map((col) => (
-            <button
-              key={col.id}
-              type="button"
-              className="chip"
-              aria-pressed={columnVisibility[col.id] !== false}
-              onClick={() => c.toggleColumn(col.id)}
-            >
-              {String(col.header)}
-            </button>
-          ))}
+          {columns
+            .filter((col) => col.id !== 'candidate')
+            .map((col) => (
+              <button
+                key={col.id}
+                type="button"
+                className="chip"
+                aria-pressed={columnVisibility[col.id] !== false}
+                onClick={() => c.toggleColumn(col.id)}
+              >
+                {String(col.header)}
+              </button>
+            ))}
         </div>
       )}
       <VirtualTable<CandidateResult>
         testId="compare-table"
-        columns={COLUMNS}
+        columns={columns}
         rowCount={order.length}
         rowAt={(k) => result.row(order[k] as number)}
         rowKey={(r) => r.id}

@@ -96,7 +96,7 @@ function VendorLine({ v }: { v: VendorRow }) {
         </div>
       </td>
       <td>
-        <button type="button" className="linkish" onClick={select} title="Show in the charts">
+        <button type="button" className="link" onClick={select} title="Show in the charts">
           {v.best.rank === null ? '' : `#${v.best.rank} `}
           {v.best.label}
         </button>
