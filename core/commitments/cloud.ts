@@ -130,21 +130,25 @@ export function unitTimeShare(levels: FleetLevels, k: number): number {
 /**
  * How many units to commit over a term whose months run at `months` (a steady workload: one): the
  * largest k whose average share of the term's hours running is above the break-even utilization.
- * Each unit's share falls as k grows, so the count is found by bisection.
+ * Each unit's share falls as k grows, so the count is found by bisection (within `atLeast` …
+ * `atMost` when the answer is known to lie there).
  */
-export function committedLevel(months: readonly FleetLevels[], breakEven: number): number {
+export function committedLevel(
+  months: readonly FleetLevels[],
+  breakEven: number,
+  atLeast = 0,
+  atMost = Number.POSITIVE_INFINITY,
+): number {
   let hi = 0;
   for (const l of months) hi = Math.max(hi, l.peakUnits);
-  const pays = (k: number) => {
+  hi = Math.min(hi, atMost);
+  let lo = Math.min(atLeast, hi);
+  while (lo < hi) {
+    const k = Math.ceil((lo + hi) / 2);
     let share = 0;
     for (const l of months) share += unitTimeShare(l, k);
-    return share / months.length > breakEven + 1e-12;
-  };
-  let lo = 0;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (pays(mid)) lo = mid;
-    else hi = mid - 1;
+    if (share / months.length > breakEven + 1e-12) lo = k;
+    else hi = k - 1;
   }
   return lo;
 }
@@ -161,8 +165,14 @@ export interface CommitSplit {
   /** Instance-hours above the base (on demand or spot), with their warm-ups, and their cost. */
   burstHours: number;
   burstUsd: number;
-  /** Burst hours the committed units save: what the fleet would pay on demand without them. */
-  savedHours: number;
+}
+
+/**
+ * The burst hours `units` committed save a month: what the fleet would otherwise pay on demand
+ * (or spot). Their share of the committed hours is the utilization the workload gives them.
+ */
+export function savedHours(l: FleetLevels, units: number, burst: number): number {
+  return units === 0 ? 0 : burstHours(l, 0) - burst;
 }
 
 /**
@@ -205,6 +215,81 @@ export function splitMonth(
   out.committedUsd = out.recurringUsd + out.upfrontShareUsd;
   out.burstHours = burst;
   out.burstUsd = burst * burstRate;
-  out.savedHours = units === 0 ? 0 : burstHours(l, 0) - burst;
   return out;
+}
+
+/**
+ * The share of each month's hours each unit runs, summed month by month, for planning committed
+ * terms over a growing (or shrinking) horizon: a unit's average share over any term is then two
+ * reads. Months 1…H, and one month standing for every month after the horizon.
+ */
+export interface TermShares {
+  horizonMonths: number;
+  maxUnits: number;
+  /** cum[k · (H + 1) + t] = Σ_{τ ≤ t} share of unit k in month τ (t = 0…H). */
+  cum: Float64Array;
+  /** Share of unit k in each month after the horizon. */
+  after: Float64Array;
+}
+
+/** Units above which a term's shares are searched month by month instead of tabled. */
+export const MAX_TABLED_UNITS = 4096;
+
+/** Tables the shares of `levels[1…H]` (index 0 unused) and of the months after the horizon. */
+export function termShares(levels: readonly FleetLevels[], after: FleetLevels): TermShares {
+  const h = levels.length - 1;
+  let max = after.peakUnits;
+  for (let t = 1; t <= h; t++) max = Math.max(max, (levels[t] as FleetLevels).peakUnits);
+  const cols = h + 1;
+  const cum = new Float64Array((max + 1) * cols);
+  const row = new Float64Array(max + 1);
+  for (let t = 1; t <= h; t++) {
+    sharesByUnit(levels[t] as FleetLevels, row);
+    for (let k = 1; k <= max; k++)
+      cum[k * cols + t] = (cum[k * cols + t - 1] as number) + (row[k] as number);
+  }
+  const tail = new Float64Array(max + 1);
+  sharesByUnit(after, tail);
+  return { horizonMonths: h, maxUnits: max, cum, after: tail };
+}
+
+/** Writes into `out[k]` (k ≥ 1) the share of the month unit k runs; zero past the month's peak. */
+function sharesByUnit(l: FleetLevels, out: Float64Array): void {
+  out.fill(0);
+  let weight = 0;
+  let j = l.units.length - 1;
+  for (let k = Math.min(l.peakUnits, out.length - 1); k >= 1; k--) {
+    while (j >= 0 && (l.units[j] as number) >= k) weight += l.weights[j--] as number;
+    const off = l.warmUnits >= k ? l.offHours : 0;
+    out[k] = (weight * l.activeHours + off) / HOURS_PER_MONTH;
+  }
+}
+
+/**
+ * The units worth committing for a term of `termMonths` from month `from`: the largest k whose
+ * average share over the term is above the break-even utilization (as committedLevel, tabled).
+ */
+export function committedOverTerm(
+  s: TermShares,
+  from: number,
+  termMonths: number,
+  breakEven: number,
+): number {
+  const cols = s.horizonMonths + 1;
+  const end = from + termMonths - 1;
+  const last = Math.min(end, s.horizonMonths);
+  const beyond = Math.max(0, end - s.horizonMonths);
+  // Bisection on k, written out (no closure: this runs once per month of every candidate).
+  let lo = 0;
+  let hi = s.maxUnits;
+  while (lo < hi) {
+    const k = Math.ceil((lo + hi) / 2);
+    const inside =
+      last >= from
+        ? (s.cum[k * cols + last] as number) - (s.cum[k * cols + from - 1] as number)
+        : 0;
+    if ((inside + beyond * (s.after[k] as number)) / termMonths > breakEven + 1e-12) lo = k;
+    else hi = k - 1;
+  }
+  return lo;
 }

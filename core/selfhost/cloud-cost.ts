@@ -265,7 +265,6 @@ export function priceCloudFleet(
       upfrontShareUsd: 0,
       burstHours: 0,
       burstUsd: 0,
-      savedHours: 0,
     };
     const split = splitMonth(levels, held, commit.rate, commit.burstUsdPerHour, r.commitment);
     r.commitRate = commit.rate;

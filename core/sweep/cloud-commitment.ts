@@ -2,7 +2,7 @@
  * A rented candidate's commitment as a row shows it: the committed base, its terms, each option's
  * break-even, and its risk. Built for rows only (a sweep's columns rank on the cost alone).
  */
-import { commitRates, type CommitRate } from '../commitments/cloud.ts';
+import { commitRates, savedHours, type CommitRate } from '../commitments/cloud.ts';
 import { commitmentRisk, type CommittedMonth } from '../commitments/risk.ts';
 import type { CandidateCommitment, CommitmentOptionResult } from '../commitments/types.ts';
 import { cloudPriceScratch, priceCloudFleet } from '../selfhost/cloud-cost.ts';
@@ -59,13 +59,15 @@ export function cloudCommitment(
     const share = 1 - cost.discount;
     const monthlyUsd = cost.monthlyUsd;
     const runUsd = monthlyUsd - c.upfrontShareUsd * share;
-    const idleUsd = Math.max(0, c.committedHours - c.savedHours) * rate.effectiveUsdPerHour * share;
+    const saved = savedHours(cost.fleet.levels!, c.units, c.burstHours);
+    const idleUsd = Math.max(0, c.committedHours - saved) * rate.effectiveUsdPerHour * share;
     const without = priced(w, rates, 0);
     return { monthlyUsd, runUsd, idleUsd, uncommittedUsd: without?.monthlyUsd ?? monthlyUsd };
   };
   const now = monthAt(ctx.workload, ctx.rates, split.units);
   const risk = commitmentRisk(ctx, 'cloud', held, tcoUsd, monthAt);
-  const utilization = split.units > 0 ? Math.min(1, split.savedHours / split.committedHours) : 0;
+  const saved = savedHours(a.cost.fleet.levels!, split.units, split.burstHours);
+  const utilization = split.units > 0 ? Math.min(1, saved / split.committedHours) : 0;
   const upfrontUsd = split.units * rate.upfrontUsd * keep;
   const saving = now.uncommittedUsd - now.runUsd;
   return {

@@ -3,7 +3,11 @@ import {
   chosenRate,
   commitRates,
   committedLevel,
+  committedOverTerm,
+  MAX_TABLED_UNITS,
+  termShares,
   type CommitRate,
+  type TermShares,
 } from '../commitments/cloud.ts';
 import type { NegotiatedTerms } from '../pricing/negotiated.ts';
 import {
@@ -197,10 +201,17 @@ const NO_DEMAND: FleetLevels = {
   batchHours: 0,
 };
 
+/** Each fleet's term shares over the horizon, kept by its first month's levels (per context). */
+const sharesCache = new WeakMap<
+  FleetLevels,
+  { months: readonly GrowthMonth[]; shares: TermShares }
+>();
+
 /**
  * Units to commit from month m: those whose share of the term's hours running (its months seen
  * ahead, the last month's level beyond the horizon, nothing beyond a service that ends there) is
- * above the break-even utilization. The answer lies between the months' own levels.
+ * above the break-even utilization. The shares are tabled once per fleet and shared by every
+ * region of its instance type; a fleet too large to table is searched month by month.
  */
 function committedFrom(
   ctx: EvalContext,
@@ -209,12 +220,30 @@ function committedFrom(
   breakEven: number,
 ): (m: number, months: readonly GrowthMonth[]) => number {
   const horizon = ctx.value.horizonMonths;
+  let seen: readonly GrowthMonth[] | undefined;
+  let levels: FleetLevels[] = [];
+  let shares: TermShares | null = null;
   return (m, months) => {
-    const window: FleetLevels[] = [];
-    for (let t = m; t < m + termMonths; t++) {
-      if (t <= horizon) window.push(levelsAt(months[t]!));
-      else window.push(ctx.serviceEndsAtHorizon ? NO_DEMAND : levelsAt(months[horizon]!));
+    if (months !== seen) {
+      seen = months;
+      levels = [NO_DEMAND];
+      for (let t = 1; t <= horizon; t++) levels.push(levelsAt(months[t]!));
+      // Past the horizon: nothing when the service ends there, else the last month's level.
+      const after = ctx.serviceEndsAtHorizon ? NO_DEMAND : levels[horizon]!;
+      levels.push(after);
+      const key = levels[1]!;
+      const kept = sharesCache.get(key);
+      let peak = 0;
+      for (const l of levels) peak = Math.max(peak, l.peakUnits);
+      if (kept !== undefined && kept.months === months) shares = kept.shares;
+      else if (peak <= MAX_TABLED_UNITS) {
+        shares = termShares(levels.slice(0, horizon + 1), after);
+        if (!ctx.serviceEndsAtHorizon) sharesCache.set(key, { months, shares });
+      } else shares = null;
     }
+    if (shares !== null) return committedOverTerm(shares, m, termMonths, breakEven);
+    const window: FleetLevels[] = [];
+    for (let t = m; t < m + termMonths; t++) window.push(levels[Math.min(t, horizon + 1)]!);
     return committedLevel(window, breakEven);
   };
 }
@@ -237,6 +266,15 @@ export function cloudCosting(ctx: EvalContext, p: CloudPlacement, a: OkAssessmen
   const keep = 1 - a.cost.discount;
   const fleetAt = () => fleetAtRates(ctx, p, a.sized, a.capacity, terms);
   const fixed = p.committedUnits;
+  const lookahead = () => {
+    const at = fleetAt();
+    const levelsAt = (month: GrowthMonth) => {
+      const f = at(month.workload, month.rates);
+      return f.ok && f.fleet.levels !== null ? f.fleet.levels : NO_DEMAND;
+    };
+    const breakEven = rate.effectiveUsdPerHour / commit.burstUsdPerHour;
+    return committedFrom(ctx, levelsAt, rate.termMonths, breakEven);
+  };
   return {
     runUsd: a.cost.monthlyUsd - split.upfrontShareUsd * keep,
     costAt,
@@ -247,18 +285,7 @@ export function cloudCosting(ctx: EvalContext, p: CloudPlacement, a: OkAssessmen
       capexUsdPerUnit: rate.upfrontUsd * keep,
       prepaid: rate.upfrontUsd > 0,
       committedUsdPerUnitMonth: rate.usdPerHour * HOURS_PER_MONTH * keep,
-      unitsInMonth:
-        fixed !== undefined
-          ? () => fixed
-          : (m, months) => {
-              const at = fleetAt();
-              const levelsAt = (month: GrowthMonth) => {
-                const f = at(month.workload, month.rates);
-                return f.ok && f.fleet.levels !== null ? f.fleet.levels : NO_DEMAND;
-              };
-              const breakEven = rate.effectiveUsdPerHour / commit.burstUsdPerHour;
-              return committedFrom(ctx, levelsAt, rate.termMonths, breakEven)(m, months);
-            },
+      unitsInMonth: fixed !== undefined ? () => fixed : lookahead(),
       growth: () => {
         const at = fleetAt();
         const scratch = cloudPriceScratch();
