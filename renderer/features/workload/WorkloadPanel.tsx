@@ -340,6 +340,12 @@ function QualityFloor(props: {
   const set = (minQuality: Workload['minQuality']) => updateWorkload({ minQuality });
   return (
     <>
+      {/* The select is narrow: the snapshot's whole name, since scores differ by snapshot. */}
+      <div className="field">
+        <div className="hint" data-testid="min-quality-snapshot">
+          {benchmarkName(min.benchmark)}: scores of this snapshot only
+        </div>
+      </div>
       <SelectField<string>
         label="At least as good as"
         testId="min-quality-like"
