@@ -8,6 +8,7 @@ import { useWorkspace } from '../../stores/workspace-store.ts';
 import { candidateOptions } from './candidate-options.ts';
 import { CustomOfferingForm } from './CustomOfferingForm.tsx';
 import { FilterChips } from './FilterChips.tsx';
+import { ProvisionedQuoteForm } from './ProvisionedQuoteForm.tsx';
 import { CANDIDATE_FIELDS as F } from './fields.ts';
 import { EMPTY_API, EMPTY_CLOUD, EMPTY_ONPREM, ONPREM_DEFAULTS } from './sweep-defaults.ts';
 
@@ -243,6 +244,10 @@ export function CandidatesPanel() {
       <section className="section">
         <h3>Custom offering {explicit > 0 && <span className="faint">({explicit} added)</span>}</h3>
         <CustomOfferingForm />
+      </section>
+      <section className="section">
+        <h3>Provisioned throughput at your figures</h3>
+        <ProvisionedQuoteForm />
       </section>
     </div>
   );
