@@ -2,7 +2,7 @@ import { formatNumber, formatUsdWhole } from '../format.ts';
 import type { Offering } from '../schema/catalog.ts';
 import type { Workload } from '../schema/workload.ts';
 import type { WorkloadRates } from '../workload/derive.ts';
-import { apiCost, type ApiCost } from './api-cost.ts';
+import { apiCost, type ApiCost, type ApiCostOptions } from './api-cost.ts';
 
 /**
  * Negotiated terms: a percentage off a vendor's list prices, from the placement itself, the
@@ -75,10 +75,11 @@ export function negotiatedApiCost(
   w: Workload,
   rates: WorkloadRates,
   t: NegotiatedTerms | null,
+  options: ApiCostOptions = {},
 ): ApiCost {
-  if (t === null || t.aboveMonthlyUsd <= 0) return apiCost(o, w, rates, t?.fraction ?? 0);
-  const list = apiCost(o, w, rates, 0);
-  return apiCost(o, w, rates, effectiveDiscount(t, list.monthlyUsd));
+  if (t === null || t.aboveMonthlyUsd <= 0) return apiCost(o, w, rates, t?.fraction ?? 0, options);
+  const list = apiCost(o, w, rates, 0, options);
+  return apiCost(o, w, rates, effectiveDiscount(t, list.monthlyUsd), options);
 }
 
 /** Terms a placement states itself (its `negotiatedDiscount`): over any scenario or catalog terms. */

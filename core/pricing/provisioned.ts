@@ -16,7 +16,7 @@ import type {
 import type { Workload } from '../schema/workload.ts';
 import { HOURS_PER_MONTH } from '../units.ts';
 import type { WorkloadRates } from '../workload/derive.ts';
-import { apiCost } from './api-cost.ts';
+import { apiCost, type ApiCostOptions } from './api-cost.ts';
 
 /** Months a term commits to (hourly: none; a week: its share of a month). */
 export const TERM_MONTHS: Record<ProvisionedTerm, number> = {
@@ -126,6 +126,7 @@ export function provisionedDemand(
   w: Workload,
   rates: WorkloadRates,
   q: Pick<ProvisionedQuote, 'outputTokenWeight' | 'cachedInputWeight'>,
+  options: ApiCostOptions = {},
 ): ProvisionedDemand {
   const batch = w.batchShare;
   const interactiveShare = 1 - batch;
@@ -138,16 +139,29 @@ export function provisionedDemand(
     },
     rates,
     0,
+    options,
   );
   const batched =
-    batch > 0 ? apiCost(o, { ...w, batchShare: 1, priorityShare: 0 }, rates, 0) : null;
+    batch > 0 ? apiCost(o, { ...w, batchShare: 1, priorityShare: 0 }, rates, 0, options) : null;
   const billed = rates.billedRequestsPerMonth;
-  const cached = w.promptCache.prefixTokens * standard.effectiveCacheHitRate;
-  const perRequest =
-    w.inputTokens.mean -
-    cached +
-    cached * q.cachedInputWeight +
-    w.outputTokens.mean * q.outputTokenWeight;
+  // Every model call counts against the units: a task's turns, each with its own prompt, cache
+  // reads, visible output and hidden reasoning (generated tokens, weighted as output).
+  const turns = standard.turns ?? [
+    {
+      inputTokens: w.inputTokens.mean,
+      cachedTokens: w.promptCache.prefixTokens * standard.effectiveCacheHitRate,
+      outputTokens: w.outputTokens.mean,
+      reasoningTokens: options.reasoningTokens ?? 0,
+    },
+  ];
+  let perRequest = 0;
+  for (const t of turns) {
+    perRequest +=
+      t.inputTokens -
+      t.cachedTokens +
+      t.cachedTokens * q.cachedInputWeight +
+      (t.outputTokens + t.reasoningTokens) * q.outputTokenWeight;
+  }
   return {
     interactiveUsd: standard.perBilledRequestUsd * billed * interactiveShare,
     batchUsd: batched === null ? 0 : batched.perBilledRequestUsd * billed * batch,

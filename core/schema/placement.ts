@@ -11,6 +11,12 @@ import {
 } from './common.ts';
 import { PricingModel } from './catalog.ts';
 import { BurstPricing, ProvisionedChoice } from './procurement.ts';
+import { Effort } from './reasoning.ts';
+
+/** A candidate's own reasoning effort: effort levels of one model compare as separate candidates. */
+const CandidateEffort = Effort.optional().describe(
+  'The reasoning effort this candidate runs at (one of its model’s levels); unset: the workload’s.',
+);
 
 export const ApiPlacement = z
   .strictObject({
@@ -23,6 +29,7 @@ export const ApiPlacement = z
       .optional()
       .describe('Negotiated discount on list prices (0–0.95); overrides any catalog discount.'),
     provisioned: ProvisionedChoice.optional(),
+    effort: CandidateEffort,
   })
   .describe('A hosted API candidate.');
 
@@ -35,6 +42,7 @@ export const ScalingPolicy = z
 
 const SelfHostCommon = {
   modelId: Id.describe('The open-weight model served (a catalog model with its architecture).'),
+  effort: CandidateEffort,
   tp: PositiveInt.max(64)
     .optional()
     .describe(

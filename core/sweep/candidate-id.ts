@@ -5,10 +5,12 @@ import type { Placement } from '../schema/placement.ts';
  * table survives re-evaluation. Known before the candidate is evaluated.
  */
 export function candidateId(p: Placement, defaultPrecision: string): string {
+  // A candidate's own reasoning effort (effort levels compared side by side) ends its id.
+  const effort = p.effort === undefined ? '' : `@${p.effort}`;
   if (p.kind === 'api') {
     const pt = p.provisioned;
-    if (pt === undefined) return `api:${p.offeringId}`;
-    return `api:${p.offeringId}:provisioned:${pt.term}${pt.units === undefined ? '' : `:${pt.units}u`}`;
+    if (pt === undefined) return `api:${p.offeringId}${effort}`;
+    return `api:${p.offeringId}:provisioned:${pt.term}${pt.units === undefined ? '' : `:${pt.units}u`}${effort}`;
   }
   const precision = p.precision ?? defaultPrecision;
   const tp = p.tp ? `:tp${p.tp}` : '';
@@ -16,7 +18,7 @@ export function candidateId(p: Placement, defaultPrecision: string): string {
     // A committed base's own choices (what bursts, a fixed count) make another candidate.
     const burst = p.burst === 'spot' ? ':burst-spot' : '';
     const units = p.committedUnits === undefined ? '' : `:${p.committedUnits}u`;
-    return `cloud:${p.instanceId}:${p.modelId}:${p.pricing}${burst}${units}:${p.engine}:${precision}${tp}`;
+    return `cloud:${p.instanceId}:${p.modelId}:${p.pricing}${burst}${units}:${p.engine}:${precision}${tp}${effort}`;
   }
-  return `onprem:${p.gpuId}:${p.modelId}:${p.engine}:${precision}${tp}`;
+  return `onprem:${p.gpuId}:${p.modelId}:${p.engine}:${precision}${tp}${effort}`;
 }

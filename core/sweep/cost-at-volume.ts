@@ -1,8 +1,8 @@
-import { negotiatedApiCost, placementTerms } from '../pricing/negotiated.ts';
+import { negotiatedApiCost } from '../pricing/negotiated.ts';
 import type { Placement } from '../schema/placement.ts';
 import { withMonthlyVolume, workloadRates } from '../workload/derive.ts';
-import { negotiatedTermsFor } from './catalog-index.ts';
 import type { EvalContext } from './context.ts';
+import { apiTerms } from './evaluate-api.ts';
 import { cloudCostAtVolume } from './evaluate-cloud.ts';
 import { priceProvisioned } from './evaluate-provisioned.ts';
 import { onpremCostAtVolume } from './evaluate-onprem.ts';
@@ -20,14 +20,12 @@ export function monthlyCostAtVolume(
   const w = withMonthlyVolume(ctx.workload, requestsPerMonth);
   const rates = workloadRates(w);
   if (p.kind === 'api') {
-    const o = ctx.index.offerings.get(p.offeringId);
-    if (o === undefined) return null;
-    const terms =
-      p.negotiatedDiscount !== undefined
-        ? placementTerms(p.negotiatedDiscount)
-        : negotiatedTermsFor(ctx.index, o.provider, o.id);
-    if (p.provisioned === undefined) return negotiatedApiCost(o, w, rates, terms).monthlyUsd;
-    const pt = priceProvisioned(ctx, o, p.provisioned, terms);
+    if (!ctx.index.offerings.has(p.offeringId)) return null;
+    const t = apiTerms(ctx, p);
+    if (p.provisioned === undefined) {
+      return negotiatedApiCost(t.o, w, rates, t.terms, t.costOptions).monthlyUsd;
+    }
+    const pt = priceProvisioned(ctx, t.o, p.provisioned, t.terms, t.costOptions);
     return typeof pt === 'string' ? null : pt.costing.costAt()(w, rates);
   }
   const costAt = p.kind === 'cloud' ? cloudCostAtVolume(ctx, p) : onpremCostAtVolume(ctx, p);

@@ -1,12 +1,19 @@
 import { unitsText } from '../commitments/units.ts';
-import type { ApiCost } from '../pricing/api-cost.ts';
+import { costDoublesAtTurn, type ApiCost, type ApiCostOptions } from '../pricing/api-cost.ts';
 import { negotiatedApiCost, placementTerms, type NegotiatedTerms } from '../pricing/negotiated.ts';
 import { monthlyPriceFactors } from '../pricing/price-history.ts';
 import { hasRequestValue } from '../roi/value.ts';
-import type { LatencyMeasurement, Offering, Region } from '../schema/catalog.ts';
+import type { LatencyMeasurement, Model, Offering, Region } from '../schema/catalog.ts';
 import { hasSlo, latencyKnown } from '../decision/status.ts';
 import { qualityScore } from '../quality.ts';
 import type { ApiPlacement } from '../schema/placement.ts';
+import {
+  effortLabel,
+  reasoningUnknownReason,
+  scoreAtEffort,
+  type ResolvedReasoning,
+} from '../workload/reasoning.ts';
+import { largestPromptTokens } from '../workload/task.ts';
 import { negotiatedTermsFor } from './catalog-index.ts';
 import {
   budgetReason,
@@ -20,26 +27,117 @@ import { candidateId } from './candidate-id.ts';
 import type { EvalContext } from './context.ts';
 import { priceProvisioned, type ProvisionedPricing } from './evaluate-provisioned.ts';
 import { negotiatedDetail } from './negotiated-detail.ts';
+import { candidateReasoning, reasoningDetail, sloTtftMs, taskSeconds } from './reasoning-row.ts';
 import { candidateRoi, makeResult, perOutcomeUsd, type RoiCosting } from './result.ts';
 import { KIND_CODE, type SweepColumns } from './table.ts';
 import { emptyBreakdown, type CandidateResult, type EvaluateOptions } from './types.ts';
 
-/** A hosted-API candidate's cost, latency, quality and constraints: what rows and columns share. */
-interface ApiAssessment {
+/** A hosted API's latency for a candidate: published or measured, with its reasoning. */
+export interface ApiLatency {
+  ttftMs: number | null;
+  ttftVisibleMs: number | null;
+  tpotMs: number | null;
+  e2eMs: number | null;
+}
+
+/**
+ * The offering's figure (published or measured) with the network round trip, and the reasoning.
+ * Where reasoning streams first (a source's TTFT is then the first reasoning token), the first
+ * visible token comes `reasoning × TPOT` later. A hidden reasoner streams nothing before its
+ * answer: a figure taken through its API already holds the reasoning of the level the source ran,
+ * taken to be the model's default — so at the default its TTFT is the visible one, at a higher
+ * level it grows by the extra typical reasoning tokens × TPOT (unknown when either count or the
+ * TPOT is), and at a lower one the default's figure stands as an upper bound.
+ */
+function apiLatency(
+  ctx: EvalContext,
+  model: Model | undefined,
+  latency: LatencyMeasurement | undefined,
+  rttMs: number,
+  reasoning: ResolvedReasoning,
+): ApiLatency {
+  const base = latency?.ttftMs === undefined ? null : latency.ttftMs + rttMs;
+  const tpotMs = latency?.outputTokPerS === undefined ? null : 1000 / latency.outputTokPerS;
+  const r = reasoning.tokensPerRequest;
+  let reasoningMs: number | null = r === 0 ? 0 : tpotMs === null ? null : r * tpotMs;
+  const hidden = reasoning.model?.visibility === 'hidden';
+  if (hidden && reasoning.model !== null && reasoning.effort !== reasoning.model.defaultEffort) {
+    const atDefault = candidateReasoning(ctx, model, reasoning.model.defaultEffort);
+    const known = reasoning.from !== 'unknown' && atDefault.from !== 'unknown' && tpotMs !== null;
+    // Less reasoning than the default's cannot be taken out of a figure that does not say how
+    // much it held: the default's figure stays, as an upper bound.
+    reasoningMs = known ? Math.max(0, r - atDefault.tokensPerRequest) * tpotMs : null;
+  } else if (hidden) {
+    reasoningMs = 0;
+  }
+  const ttftVisibleMs = base === null || reasoningMs === null ? null : base + reasoningMs;
+  const ttftMs = hidden ? ttftVisibleMs : base;
+  const e2eMs =
+    ttftVisibleMs === null || tpotMs === null
+      ? null
+      : ttftVisibleMs + (ctx.workload.outputTokens.mean - 1) * tpotMs;
+  return { ttftMs, ttftVisibleMs, tpotMs, e2eMs };
+}
+
+/**
+ * Seconds from one turn of a task to the next: the turn's own time (when the latency is known)
+ * and the tool's. What decides whether the prompt cache is still warm for the next turn.
+ */
+function turnGapSeconds(ctx: EvalContext, e2eMs: number | null): number | null {
+  const task = ctx.workload.task;
+  if (task === undefined) return null;
+  return (e2eMs ?? 0) / 1000 + task.toolSecondsPerTurn;
+}
+
+/** What pricing a hosted-API candidate needs beyond the offering: reasoning, latency, spacing. */
+export interface ApiTerms {
   o: Offering;
+  model: Model | undefined;
   /** The negotiated terms that apply (the placement's, the scenario's or the catalog's). */
   terms: NegotiatedTerms | null;
+  reasoning: ResolvedReasoning;
+  latency: LatencyMeasurement | undefined;
+  region: Region | undefined;
+  timing: ApiLatency;
+  costOptions: ApiCostOptions;
+}
+
+/** The terms of a hosted-API candidate; throws only for an unknown offering id (checked upstream). */
+export function apiTerms(ctx: EvalContext, p: ApiPlacement): ApiTerms {
+  const o = ctx.index.offerings.get(p.offeringId);
+  if (o === undefined) throw new Error(`unknown offering '${p.offeringId}'`);
+  const model = ctx.index.models.get(o.modelId);
+  const reasoning = candidateReasoning(ctx, model, p.effort);
+  const region = o.regionId === undefined ? undefined : ctx.index.regions.get(o.regionId);
+  const latency = ctx.index.latency.get(o.id);
+  const timing = apiLatency(ctx, model, latency, rttToRegionMs(ctx, region), reasoning);
+  const gap = turnGapSeconds(ctx, timing.e2eMs);
+  return {
+    o,
+    model,
+    terms:
+      p.negotiatedDiscount !== undefined
+        ? placementTerms(p.negotiatedDiscount)
+        : negotiatedTermsFor(ctx.index, o.provider, o.id),
+    reasoning,
+    latency,
+    region,
+    timing,
+    costOptions: {
+      reasoningTokens: reasoning.tokensPerRequest,
+      ...(gap === null ? {} : { turnGapSeconds: gap }),
+    },
+  };
+}
+
+/** A hosted-API candidate's cost, latency, quality and constraints: what rows and columns share. */
+interface ApiAssessment extends ApiTerms {
   /** The per-token bill; a provisioned plan's replaces it where it is priced. */
   cost: ApiCost;
   /** Bought as provisioned throughput: its plan, or why it cannot be priced; null: per token. */
   provisioned: ProvisionedPricing | string | null;
   /** The month's bill as bought (per token, or the provisioned plan's). */
   monthlyUsd: number;
-  region: Region | undefined;
-  latency: LatencyMeasurement | undefined;
-  ttftMs: number | null;
-  tpotMs: number | null;
-  e2eMs: number | null;
   quality: number | null;
   /** Why it is infeasible; empty when it is not. */
   reasons: string[];
@@ -47,42 +145,46 @@ interface ApiAssessment {
 
 /** Prices a hosted-API candidate and checks its constraints; throws only for an unknown offering. */
 function assessApi(ctx: EvalContext, p: ApiPlacement): ApiAssessment {
-  const o = ctx.index.offerings.get(p.offeringId);
-  if (o === undefined) throw new Error(`unknown offering '${p.offeringId}'`);
-  const model = ctx.index.models.get(o.modelId);
-  const terms =
-    p.negotiatedDiscount !== undefined
-      ? placementTerms(p.negotiatedDiscount)
-      : negotiatedTermsFor(ctx.index, o.provider, o.id);
+  const t = apiTerms(ctx, p);
+  const { o, model, reasoning, latency } = t;
+  const { ttftMs, ttftVisibleMs, tpotMs, e2eMs } = t.timing;
   const w = ctx.workload;
-  const cost = negotiatedApiCost(o, w, ctx.rates, terms);
-  const provisioned = p.provisioned ? priceProvisioned(ctx, o, p.provisioned, terms) : null;
+  const cost = negotiatedApiCost(o, w, ctx.rates, t.terms, t.costOptions);
+  const provisioned = p.provisioned
+    ? priceProvisioned(ctx, o, p.provisioned, t.terms, t.costOptions)
+    : null;
   const monthlyUsd =
     provisioned === null || typeof provisioned === 'string'
       ? cost.monthlyUsd
       : provisioned.monthlyUsd;
-
-  const region = o.regionId === undefined ? undefined : ctx.index.regions.get(o.regionId);
-  const rtt = rttToRegionMs(ctx, region);
-  const latency = ctx.index.latency.get(o.id);
-  const ttftMs = latency?.ttftMs === undefined ? null : latency.ttftMs + rtt;
-  const tpotMs = latency?.outputTokPerS === undefined ? null : 1000 / latency.outputTokPerS;
-  const e2eMs =
-    ttftMs === null || tpotMs === null ? null : ttftMs + (w.outputTokens.mean - 1) * tpotMs;
   const benchmark = w.minQuality?.benchmark ?? 'lmarena-text';
-  const quality = qualityScore(ctx.index.quality, o.modelId, benchmark);
+  const quality = scoreAtEffort(
+    reasoning,
+    benchmark,
+    qualityScore(ctx.index.quality, o.modelId, benchmark),
+  );
+  const reasoningTokens = reasoning.tokensPerRequest;
 
   const reasons: string[] = [];
   const push = (r: string | null) => r !== null && reasons.push(r);
   push(ctx.index.unavailable.get(o.id) ?? null);
   if (typeof provisioned === 'string') reasons.push(provisioned);
   push(residencyReason(ctx, o.residency, o.regionId ?? null));
-  push(contextReason(ctx, o.contextTokens ?? model?.contextTokens));
+  push(contextReason(ctx, o.contextTokens ?? model?.contextTokens, reasoningTokens));
   push(qualityReason(ctx, quality));
   const slo = w.slo;
   const basis = latency?.kind === 'measured' ? 'your measurement' : 'published median';
-  if (ttftMs !== null && slo.ttftMs !== undefined && ttftMs > slo.ttftMs) {
-    reasons.push(`misses the TTFT SLO: ${Math.round(ttftMs)} ms > ${slo.ttftMs} ms (${basis})`);
+  const sloTtft = sloTtftMs(ctx, ttftMs, ttftVisibleMs);
+  const which =
+    reasoningTokens === 0
+      ? ''
+      : slo.ttftOf === 'first'
+        ? ' (first token)'
+        : ' (first visible token)';
+  if (sloTtft !== null && slo.ttftMs !== undefined && sloTtft > slo.ttftMs) {
+    reasons.push(
+      `misses the TTFT SLO${which}: ${Math.round(sloTtft)} ms > ${slo.ttftMs} ms (${basis})`,
+    );
   }
   if (tpotMs !== null && slo.tpotMs !== undefined && tpotMs > slo.tpotMs) {
     reasons.push(`misses the TPOT SLO: ${tpotMs.toFixed(1)} ms > ${slo.tpotMs} ms (${basis})`);
@@ -90,21 +192,24 @@ function assessApi(ctx: EvalContext, p: ApiPlacement): ApiAssessment {
   if (e2eMs !== null && slo.e2eMs !== undefined && e2eMs > slo.e2eMs) {
     reasons.push(`misses the end-to-end SLO: ${Math.round(e2eMs)} ms > ${slo.e2eMs} ms (${basis})`);
   }
-  if (hasSlo(w) && !slo.includeUnknown && !latencyKnown(w, ttftMs, tpotMs)) {
+  if (hasSlo(w) && !slo.includeUnknown && !latencyKnown(w, sloTtft, tpotMs)) {
     reasons.push('latency unknown: no published or measured figure to check the SLO');
   }
+  // Last of the unknowns: a hosted API with no latency figure is counted under that first.
+  push(reasoningUnknownReason(reasoning, w));
   push(budgetReason(ctx, monthlyUsd));
   return {
     o,
-    terms,
+    model,
+    terms: t.terms,
+    reasoning,
+    latency,
+    region: t.region,
+    timing: t.timing,
+    costOptions: t.costOptions,
     cost,
     provisioned,
     monthlyUsd,
-    region,
-    latency,
-    ttftMs,
-    tpotMs,
-    e2eMs,
     quality,
     reasons,
   };
@@ -115,13 +220,13 @@ function assessApi(ctx: EvalContext, p: ApiPlacement): ApiAssessment {
  * catalog's known price changes within the horizon (a promotion's end) from the start date.
  */
 function apiCosting(ctx: EvalContext, a: ApiAssessment): RoiCosting {
-  const { o, terms } = a;
+  const { o, terms, costOptions } = a;
   const w = ctx.workload;
   // A provisioned plan's price is its term's; it holds its units as blocks of the term.
   if (a.provisioned !== null && typeof a.provisioned !== 'string') return a.provisioned.costing;
   return {
     runUsd: a.cost.monthlyUsd,
-    costAt: () => (wm, rm) => negotiatedApiCost(o, wm, rm, terms).monthlyUsd,
+    costAt: () => (wm, rm) => negotiatedApiCost(o, wm, rm, terms, costOptions).monthlyUsd,
     priceFactors:
       ctx.startDate === undefined
         ? undefined
@@ -129,7 +234,7 @@ function apiCosting(ctx: EvalContext, a: ApiAssessment): RoiCosting {
             o,
             ctx.startDate,
             ctx.value.horizonMonths,
-            (priced) => negotiatedApiCost(priced, w, ctx.rates, terms).monthlyUsd,
+            (priced) => negotiatedApiCost(priced, w, ctx.rates, terms, costOptions).monthlyUsd,
           ),
   };
 }
@@ -150,9 +255,11 @@ export function writeApiColumns(
   t.feasible[i] = a.reasons.length === 0 ? 1 : 0;
   t.reasons[i] = a.reasons;
   t.monthlyUsd[i] = typeof a.provisioned === 'string' ? Number.NaN : a.monthlyUsd;
-  t.ttftMs[i] = nan(a.ttftMs);
-  t.tpotMs[i] = nan(a.tpotMs);
-  t.e2eMs[i] = nan(a.e2eMs);
+  t.ttftMs[i] = nan(a.timing.ttftMs);
+  t.ttftVisibleMs[i] = nan(a.timing.ttftVisibleMs);
+  t.reasoningTokens[i] = a.reasoning.tokensPerRequest;
+  t.tpotMs[i] = nan(a.timing.tpotMs);
+  t.e2eMs[i] = nan(a.timing.e2eMs);
   t.quality[i] = nan(a.quality);
   if (typeof a.provisioned === 'string') return;
   const roi = candidateRoi(ctx, 'api', apiCosting(ctx, a), false, ctx.roiScratch);
@@ -172,12 +279,18 @@ export function evaluateApi(
   options: EvaluateOptions = {},
 ): CandidateResult {
   const a = assessApi(ctx, p);
-  const { o, cost, region, latency, terms } = a;
+  const { o, model, cost, region, latency, terms, reasoning, costOptions } = a;
   const pt = typeof a.provisioned === 'string' ? null : a.provisioned;
-  const model = ctx.index.models.get(o.modelId);
+  const { ttftMs, ttftVisibleMs, tpotMs, e2eMs } = a.timing;
   const provider = ctx.index.providers.get(o.provider);
   const w = ctx.workload;
-  const warnings: string[] = [];
+  const reasoningTokens = reasoning.tokensPerRequest;
+  const warnings: string[] = [...reasoning.warnings];
+  if (reasoningTokens > 0 && reasoning.model?.billing === 'output-unverified') {
+    warnings.push(
+      'reasoning billed at the output price is not confirmed for this model: priced so',
+    );
+  }
   const stale = staleWarning(ctx, o.asOf, 'price');
   if (stale !== null) warnings.push(stale);
   if (w.promptCache.hitRate > 0 && cost.effectiveCacheHitRate < w.promptCache.hitRate * 0.95) {
@@ -198,6 +311,7 @@ export function evaluateApi(
   breakdown.cachedInputUsd = cost.breakdown.cachedInputUsd * tokenShare;
   breakdown.cacheWriteUsd = cost.breakdown.cacheWriteUsd * tokenShare;
   breakdown.outputUsd = cost.breakdown.outputUsd * tokenShare;
+  breakdown.reasoningUsd = cost.breakdown.reasoningUsd * tokenShare;
   breakdown.cacheStorageUsd = cost.breakdown.cacheStorageUsd * tokenShare;
   if (pt !== null) breakdown.provisionedUsd = pt.month.unitsUsd * pt.keep;
 
@@ -211,16 +325,18 @@ export function evaluateApi(
       ? 0
       : pt !== null
         ? pt.month.monthlyUsd
-        : negotiatedApiCost(o, w, ctx.rates, null).monthlyUsd;
+        : negotiatedApiCost(o, w, ctx.rates, null, costOptions).monthlyUsd;
   const bought = p.provisioned
     ? ` — provisioned ${p.provisioned.term}${pt ? ` (${unitsText(pt.quote.unit, pt.month.units)})` : ''}`
     : '';
+  const effort = p.effort === undefined ? '' : ` · ${effortLabel(p.effort)}`;
+  const task = w.task;
   return makeResult(
     ctx,
     {
       id: candidateId(p, ctx.workload.precision),
       kind: 'api',
-      label: `${place}${bought}`,
+      label: `${place}${effort}${bought}`,
       modelId: o.modelId,
       modelName: model?.name ?? o.modelId,
       provider: o.provider,
@@ -234,9 +350,26 @@ export function evaluateApi(
       breakdown,
       setupUsd: ctx.value.setupUsd.api,
       weeksToLaunch: ctx.value.weeksToLaunch.api,
-      ttftMs: a.ttftMs,
-      tpotMs: a.tpotMs,
-      e2eMs: a.e2eMs,
+      ttftMs,
+      ttftVisibleMs,
+      tpotMs,
+      e2eMs,
+      effort: reasoning.effort,
+      reasoningTokensPerRequest: reasoningTokens,
+      reasoningShareOfCost: cost.monthlyUsd > 0 ? cost.breakdown.reasoningUsd / cost.monthlyUsd : 0,
+      reasoning: reasoningDetail(reasoning),
+      taskSeconds: taskSeconds(ctx, e2eMs),
+      costDoublesAtTurn: cost.turns === null ? null : costDoublesAtTurn(cost.turns),
+      task:
+        task === undefined
+          ? null
+          : {
+              turns: task.turns,
+              perTurn: cost.turns,
+              meanPromptTokens: ctx.promptTokensPerRequest / task.turns,
+              largestPromptTokens: largestPromptTokens(w),
+              turnGapSeconds: costOptions.turnGapSeconds ?? null,
+            },
       quality: a.quality,
       selfHost: null,
       api: {

@@ -2,6 +2,7 @@
  * A hosted API bought as provisioned throughput: the units deployed for a term, the overflow on
  * pay-as-you-go, the term held as blocks like any commitment, and what the plan risks.
  */
+import type { ApiCostOptions } from '../pricing/api-cost.ts';
 import { commitmentRisk, type CommittedMonth } from '../commitments/risk.ts';
 import type { CandidateCommitment, CommitmentOptionResult } from '../commitments/types.ts';
 import { negotiatedApiCost, negotiatedUsd, type NegotiatedTerms } from '../pricing/negotiated.ts';
@@ -51,13 +52,15 @@ export function priceProvisioned(
   o: Offering,
   choice: ProvisionedChoice,
   terms: NegotiatedTerms | null,
+  costOptions: ApiCostOptions = {},
 ): ProvisionedPricing | string {
   const quote = provisionedQuote(o, choice, ctx.startDate ?? ctx.index.asOf ?? '1970-01-01');
   if (typeof quote === 'string') return quote;
   const demands = new Map<WorkloadRates, ProvisionedDemand>();
   const demandAt = (w: Workload, rates: WorkloadRates) => {
     let d = demands.get(rates);
-    if (d === undefined) demands.set(rates, (d = provisionedDemand(o, w, rates, quote)));
+    if (d === undefined)
+      demands.set(rates, (d = provisionedDemand(o, w, rates, quote, costOptions)));
     return d;
   };
   const demand = demandAt(ctx.workload, ctx.rates);
@@ -80,7 +83,7 @@ export function priceProvisioned(
       monthlyUsd: usd,
       runUsd: usd,
       idleUsd: m.unitsUsd * (1 - m.utilization) * k,
-      uncommittedUsd: negotiatedApiCost(o, w, rates, terms).monthlyUsd,
+      uncommittedUsd: negotiatedApiCost(o, w, rates, terms, costOptions).monthlyUsd,
     };
   };
   return {
@@ -106,7 +109,8 @@ export function priceProvisioned(
         utilization: month.utilization,
         stressed50Usd: risk.stressed50Usd,
         stranded50Usd: risk.stranded50Usd,
-        uncommittedMonthlyUsd: negotiatedApiCost(o, ctx.workload, ctx.rates, terms).monthlyUsd,
+        uncommittedMonthlyUsd: negotiatedApiCost(o, ctx.workload, ctx.rates, terms, costOptions)
+          .monthlyUsd,
         monthsToRecoverUpfront: null,
         stopsPayingMonth: risk.stopsPayingMonth,
         breakEvenRequestsPerMonth: scale === null ? null : scale * ctx.rates.requestsPerMonth,
