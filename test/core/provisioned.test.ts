@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../core/schema/catalog.ts';
+import { provisionedDemand } from '../../core/pricing/provisioned.ts';
 import { ValueAssumptions } from '../../core/schema/value.ts';
 import { ApiPlacement } from '../../core/schema/placement.ts';
 import { indexCatalog } from '../../core/sweep/catalog-index.ts';
 import { makeContext } from '../../core/sweep/context.ts';
 import { evaluateCandidate, sweep } from '../../core/sweep/sweep.ts';
+import { workloadRates } from '../../core/workload/derive.ts';
 import { offering, workload } from '../support/fixtures.ts';
 
 /**
@@ -166,5 +168,19 @@ describe('a vendor that publishes no throughput per unit', () => {
     // 1 × $29,200 + (1.2e10 − 4.38e9) × $3.75e-6 = 29,200 + 28,575 = $57,775
     expect(yours.monthlyUsd).toBeCloseTo(57_775, 6);
     expect(yours.commitment!.options.at(-1)).toMatchObject({ yours: true, term: '1-month' });
+  });
+});
+
+describe('hidden reasoning on provisioned units', () => {
+  it('counts against the capacity as output tokens, and is priced as output pay-as-you-go', () => {
+    // 1M requests, 1,000 prompt + 200 visible + 300 reasoning tokens: capacity 1,000 + 4 × (200 +
+    // 300) = 3,000 input-equivalent tokens a request → 3e9 a month; pay-as-you-go 1,000 × $2.50 +
+    // 500 × $10 = 7,500 µ$ a request → $7,500 a month.
+    const w = ctxAt(1e6).workload;
+    const d = provisionedDemand(ptu, w, workloadRates(w), ptu.provisioned!, {
+      reasoningTokens: 300,
+    });
+    expect(d.tokensPerMonth).toBeCloseTo(3e9, 0);
+    expect(d.interactiveUsd).toBeCloseTo(7_500, 6);
   });
 });
