@@ -108,21 +108,21 @@ export type ProvisionedThroughput = z.infer<typeof ProvisionedThroughput>;
 export const ProvisionedChoice = z
   .strictObject({
     term: ProvisionedTermSchema,
-    units: PositiveInt.max(1e6)
-      .optional()
-      .describe(
+    units: PositiveInt.max(1e6).optional().meta({
+      title: 'Units',
+      description:
         'Units deployed; unset: the count that costs least (from the minimum deployment to the count that covers peak), the rest overflowing to pay-as-you-go.',
-      ),
-    usdPerUnitHour: Positive.max(1e5)
-      .optional()
-      .describe(
+    }),
+    usdPerUnitHour: Positive.max(1e5).optional().meta({
+      title: 'Price per unit-hour',
+      description:
         'Your price per unit-hour (a quote); overrides the catalog’s for the term, or gives one where none is published.',
-      ),
-    inputTokensPerMinutePerUnit: Positive.max(1e9)
-      .optional()
-      .describe(
+    }),
+    inputTokensPerMinutePerUnit: Positive.max(1e9).optional().meta({
+      title: 'Tokens a minute per unit',
+      description:
         'Your figure for the input tokens a minute one unit serves (Bedrock publishes none); overrides the catalog’s.',
-      ),
+    }),
   })
   .describe('Buy the offering’s provisioned throughput for a term instead of paying per token.');
 export type ProvisionedChoice = z.infer<typeof ProvisionedChoice>;

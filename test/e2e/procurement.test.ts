@@ -14,6 +14,8 @@ function poll<T>(read: () => Promise<T>) {
   return expect.poll(read, { timeout: 30_000, interval: 100 });
 }
 
+const OFFERING = 'bedrock/anthropic.claude-haiku-4-5-20251001-v1:0';
+
 /** "$1,642,500" → 1642500. */
 const dollars = (text: string | null) => Number((text ?? '').replace(/[$,]/g, ''));
 
@@ -110,6 +112,57 @@ describe('the procurement view in the workspace', () => {
     expect(await s.page.getByTestId('vendor-concentration').textContent()).toMatch(
       /^The recommended plan puts 100% of its horizon cost with /,
     );
+    expect(s.errors).toEqual([]);
+  });
+
+  it('prices a Bedrock model-unit quote at your figures and says they are yours', async () => {
+    session = await openSession({ viewport: { width: 1500, height: 1100 } });
+    const s = session;
+    await loadApp(s);
+    const file = join(s.dataDir, 'quote.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        schemaVersion: 1,
+        name: 'A Bedrock quote',
+        workload: {
+          requests: { count: 1_000_000, per: 'month' },
+          inputTokens: { mean: 1000 },
+          outputTokens: { mean: 200 },
+          promptCache: { prefixTokens: 0, hitRate: 0 },
+        },
+        sweep: { api: { providers: ['anthropic'] } },
+      }),
+    );
+    const chooser = s.page.waitForEvent('filechooser');
+    await s.page.getByTestId('open-file').click();
+    await (await chooser).setFiles(file);
+    await poll(() => s.page.getByTestId('scenario-name').inputValue()).toBe('A Bedrock quote');
+
+    await s.page.getByTestId('panel-candidates').click();
+    const form = s.page.getByTestId('provisioned-quote');
+    await form.getByLabel('Provider', { exact: true }).selectOption('bedrock');
+    await form.getByTestId('quote-offering').selectOption(OFFERING);
+    await form.getByLabel('Term', { exact: true }).selectOption('1-month');
+    await form.getByLabel('Price per unit-hour', { exact: true }).fill('20');
+    await form.getByLabel('Tokens a minute per unit', { exact: true }).fill('1000000000');
+    await form.getByLabel('Units', { exact: true }).fill('2');
+    await form.getByLabel('Units', { exact: true }).blur();
+    await form.getByRole('button', { name: 'Add to comparison' }).click();
+
+    // 2 units × $20 a unit-hour × 730 h = $29,200 a month; a billion tokens a minute per unit
+    // leaves nothing to overflow.
+    const row = s.page.locator(`[data-row-key="api:${OFFERING}:provisioned:1-month:2u"]`);
+    await poll(() => row.locator('[data-column="monthlyUsd"]').textContent()).toBe('$29,200');
+    await row.click();
+    await poll(() =>
+      s.page
+        .getByTestId('candidate-details')
+        .locator('dl > div', { has: s.page.locator('dt', { hasText: /^Your figures$/ }) })
+        .first()
+        .locator('dd')
+        .textContent(),
+    ).toBe('a provisioned price or capacity you entered');
     expect(s.errors).toEqual([]);
   });
 });
