@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadApp, openSession, type Session } from './browser.ts';
 
@@ -163,6 +163,28 @@ describe('the procurement view in the workspace', () => {
         .locator('dd')
         .textContent(),
     ).toBe('a provisioned price or capacity you entered');
+    expect(s.errors).toEqual([]);
+  });
+
+  it('opens examples/commitments.json: Azure’s terms above $50,000 a month, and the committed fleet', async () => {
+    session = await openSession({ viewport: { width: 1700, height: 1200 } });
+    const s = session;
+    await loadApp(s);
+    const chooser = s.page.waitForEvent('filechooser');
+    await s.page.getByTestId('open-file').click();
+    await (await chooser).setFiles(resolve('examples/commitments.json'));
+    await poll(() => s.page.getByTestId('scenario-name').inputValue()).toBe(
+      'Steady document pipeline: what to commit to',
+    );
+    await s.page.getByTestId('vendors-toggle').click();
+    // 10 % off only the spend above $50,000 a month: less than 10 % of Azure's best bill (the
+    // CLI test works GPT-4.1's pay-as-you-go share out by hand).
+    await poll(() => s.page.getByTestId('vendor-terms-azure').textContent()).toMatch(
+      /^10% off the spend above \$50,000\/month \(this scenario\): \d\.\d% of this bill$/,
+    );
+    await poll(() => s.page.getByTestId('vendor-commitments-gcp').textContent()).toMatch(
+      /3-year, no upfront: \$[\d,]+ \(break-even \d+%\)/,
+    );
     expect(s.errors).toEqual([]);
   });
 });
