@@ -1,3 +1,4 @@
+import type { CandidateCommitment, CandidateNegotiated } from '../commitments/types.ts';
 import type { Roi } from '../roi/roi.ts';
 import {
   emptySelfHostBreakdown,
@@ -15,6 +16,11 @@ import type { ReasoningSource } from '../workload/reasoning.ts';
 export interface EvaluateOptions {
   /** Also compute the month-by-month ROI series (charts). */
   withSeries?: boolean;
+  /**
+   * Only what ranking reads (costs, the objective): no commitment detail and risk. What-ifs at
+   * other volumes evaluate hundreds of rows this way.
+   */
+  brief?: boolean;
 }
 
 /** Monthly USD by what it pays for; a placement fills the parts that apply to it. */
@@ -29,6 +35,8 @@ export interface CostBreakdown extends SelfHostBreakdown {
   cacheStorageUsd: number;
   /** A route's router (or cascade judge): its own cost per request. */
   routerUsd: number;
+  /** Provisioned-throughput units (hosted APIs bought by the unit). */
+  provisionedUsd: number;
 }
 
 /** How each placement kind reads in the app and the reports. */
@@ -47,6 +55,7 @@ export const BREAKDOWN_LABELS: Record<keyof CostBreakdown, string> = {
   outputUsd: 'Output tokens',
   reasoningUsd: 'Reasoning tokens',
   cacheStorageUsd: 'Cache storage',
+  provisionedUsd: 'Provisioned units',
   gpuUsd: 'GPU time',
   idleUsd: 'Idle capacity',
   capitalChargeUsd: 'Capital charge',
@@ -66,6 +75,7 @@ export const BREAKDOWN_KEYS = [
   'outputUsd',
   'reasoningUsd',
   'cacheStorageUsd',
+  'provisionedUsd',
   'gpuUsd',
   'idleUsd',
   'capitalChargeUsd',
@@ -87,6 +97,7 @@ export function emptyBreakdown(): CostBreakdown {
     reasoningUsd: 0,
     cacheStorageUsd: 0,
     routerUsd: 0,
+    provisionedUsd: 0,
     ...emptySelfHostBreakdown(),
   };
 }
@@ -265,6 +276,10 @@ export interface CandidateResult {
   roi: Roi | null;
   /** A route's arms and its mixture; null for a single placement. */
   route: RouteDetail | null;
+  /** Committed capacity (reserved instances, provisioned throughput) and its risk; null: none. */
+  commitment: CandidateCommitment | null;
+  /** Negotiated terms the candidate is priced with; null: list prices. */
+  negotiated: CandidateNegotiated | null;
   /** Filled by ranking: 1 = best feasible under the scenario's objective. */
   rank: number | null;
   recommended: boolean;
