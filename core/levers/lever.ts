@@ -13,6 +13,7 @@ export const LEVER_KINDS = [
   'routing',
   'fine-tuning',
   'trimming',
+  'commitment',
   'placement',
 ] as const;
 export type LeverKind = (typeof LEVER_KINDS)[number];
@@ -26,6 +27,7 @@ export const LEVER_LABELS: Record<LeverKind, string> = {
   routing: 'Routing',
   'fine-tuning': 'Fine-tuning',
   trimming: 'Prompt trimming',
+  commitment: 'Commitment',
   placement: 'Another placement',
 };
 

@@ -10,6 +10,7 @@ import type { CatalogIndex } from '../sweep/catalog-index.ts';
 import type { CandidateResult } from '../sweep/types.ts';
 import { withPromptMean } from '../workload/derive.ts';
 import { fineTuneLever } from './fine-tune-lever.ts';
+import { commitmentVariants } from '../procurement/vendors.ts';
 import { compare, evaluateWhatIf, type Lever, type LeverKind } from './lever.ts';
 
 type Ok = Extract<ScenarioEvaluation, { ok: true }>;
@@ -102,6 +103,7 @@ export function savingsLevers(catalog: Catalog, scenario: Scenario, evaluation: 
     );
   }
 
+  out.push(commitmentLever(evaluation, rec, scenario, horizon));
   out.push(placementLever(evaluation, rec, horizon));
 
   const levers = out.filter((l): l is Lever => l !== null);
@@ -261,6 +263,41 @@ function routingLever(
       horizon,
     });
     if (best === null || better(lever, best)) best = lever;
+  }
+  return best;
+}
+
+/**
+ * The recommendation on a commitment (a rented instance's 1-/3-year term, a hosted API's
+ * provisioned throughput), priced and risk-assessed by the commitments engine: the one that saves
+ * most over the horizon.
+ */
+function commitmentLever(
+  e: Ok,
+  rec: CandidateResult,
+  scenario: Scenario,
+  horizon: number,
+): Lever | null {
+  const { variants } = commitmentVariants(e.context, rec);
+  let best: Lever | null = null;
+  for (const v of variants) {
+    const whatIf = { ...scenario, candidates: [...scenario.candidates, v] };
+    const after = evaluateWhatIf(e.index, whatIf, v);
+    if (after === null || !after.feasible || after.id === rec.id) continue;
+    const c = after.commitment;
+    const risk =
+      c === null
+        ? ''
+        : ` At half the volume it would cost ${formatUsd(c.stressed50Usd)} over the horizon, ${formatUsd(c.stranded50Usd)} of it idle;${c.stopsPayingMonth === null ? '' : ` it stops paying in month ${c.stopsPayingMonth};`} break-even utilization ${formatPct(c.breakEvenUtilization)}.`;
+    const lever = compare(rec, after, {
+      lever: 'commitment',
+      description: `Commit: ${after.label}`,
+      tradeOff: `Lock-in for ${c === null ? 'the term' : `${c.termMonths} months`}${c !== null && c.upfrontUsd > 0 ? ` and ${formatUsd(c.upfrontUsd)} upfront` : ''}.${risk}`,
+      setupUsd: c?.upfrontUsd ?? 0,
+      whatIf,
+      horizon,
+    });
+    if (best === null || lever.tcoSavingUsd > best.tcoSavingUsd) best = lever;
   }
   return best;
 }

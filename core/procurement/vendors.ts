@@ -167,6 +167,35 @@ function commitmentOptions(
   best: CandidateResult,
 ): { options: VendorCommitmentOption[]; note: string | null } {
   const p = best.placement;
+  const { variants, note } = commitmentVariants(ctx, best);
+  const options = variants.map((v): VendorCommitmentOption => {
+    const r = v === p || sameCandidate(v, best) ? best : evaluateCandidate(ctx, v);
+    return {
+      id: r.id,
+      label: r.label,
+      kind: v.kind === 'api' ? 'provisioned' : 'reserved',
+      term:
+        r.commitment?.term ??
+        (v.kind === 'api' ? (v.provisioned?.term ?? '') : v.kind === 'cloud' ? v.pricing : ''),
+      tcoUsd: r.tcoUsd,
+      monthlyUsd: r.monthlyUsd,
+      commitment: r.commitment,
+      reason: r.monthlyUsd === null ? (r.reasons[0] ?? null) : null,
+    };
+  });
+  return { options, note };
+}
+
+/**
+ * The commitments a candidate could take, as placements: a hosted API's provisioned-throughput
+ * terms, a rented instance's 1- and 3-year terms (the same instance, model and layout); with a
+ * note when it can take none.
+ */
+export function commitmentVariants(
+  ctx: EvalContext,
+  best: CandidateResult,
+): { variants: Placement[]; note: string | null } {
+  const p = best.placement;
   const variants: Placement[] = [];
   let note: string | null = null;
   if (p.kind === 'api') {
@@ -192,25 +221,12 @@ function commitmentOptions(
       }
     }
     if (variants.length === 0) note = 'No 1- or 3-year price published for this instance';
+  } else if (p.kind === 'route') {
+    note = 'A route: each arm takes its own commitment';
   } else {
     note = 'Owned hardware: bought, not committed (see its capital cost)';
   }
-  const options = variants.map((v): VendorCommitmentOption => {
-    const r = v === p || sameCandidate(v, best) ? best : evaluateCandidate(ctx, v);
-    return {
-      id: r.id,
-      label: r.label,
-      kind: v.kind === 'api' ? 'provisioned' : 'reserved',
-      term:
-        r.commitment?.term ??
-        (v.kind === 'api' ? (v.provisioned?.term ?? '') : v.kind === 'cloud' ? v.pricing : ''),
-      tcoUsd: r.tcoUsd,
-      monthlyUsd: r.monthlyUsd,
-      commitment: r.commitment,
-      reason: r.monthlyUsd === null ? (r.reasons[0] ?? null) : null,
-    };
-  });
-  return { options, note };
+  return { variants, note };
 }
 
 function sameCandidate(p: Placement, r: CandidateResult): boolean {

@@ -155,6 +155,26 @@ describe('routing', () => {
   });
 });
 
+describe('commitment', () => {
+  it('prices the recommendation on a 1-year term with the commitments engine', () => {
+    const base = twoChoices();
+    const instance = { ...base.catalog!.instances[0]!, usdPerHour: { onDemand: 1, commit1y: 0.6 } };
+    const { levers } = leversOf({
+      ...base,
+      catalog: { ...base.catalog!, instances: [instance] },
+      candidates: [base.candidates[1]!],
+    });
+    const commit = find(levers, 'commitment');
+    // One fixed L4: 730 h × $1 = $730 a month on demand; 730 h × $0.60 = $438 committed.
+    expect(commit.monthlySavingUsd).toBeCloseTo(730 - 438, 6);
+    // 36 months of it (three 1-year terms, the same setup): 36 × 292 = 10,512.
+    expect(commit.tcoSavingUsd).toBeCloseTo(36 * 292, 4);
+    expect(commit.setupUsd).toBe(0);
+    expect(commit.candidateId).toContain(':commit1y:');
+    expect(commit.whatIf?.candidates).toHaveLength(2);
+  });
+});
+
 describe('the savings list', () => {
   it('is ranked by the horizon saving', () => {
     const { levers } = leversOf(
