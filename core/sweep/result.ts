@@ -397,10 +397,7 @@ export function firstServedMonth(ctx: EvalContext, kind: Placement['kind']): num
  * to the first month served, growing from there. Built once per context and kind, so every
  * candidate re-costed in a month sees the same rates object (and the caches keyed by it).
  */
-export function growthMonths(
-  ctx: EvalContext,
-  kind: Placement['kind'],
-): readonly GrowthMonth[] {
+export function growthMonths(ctx: EvalContext, kind: Placement['kind']): readonly GrowthMonth[] {
   const cached = ctx.growthMonths[kind];
   if (cached !== undefined) return cached;
   const w = ctx.workload;
