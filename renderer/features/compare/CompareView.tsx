@@ -10,6 +10,7 @@ import { WorkloadPanel } from '../workload/WorkloadPanel.tsx';
 import { CompareTable } from './CompareTable.tsx';
 import { WhyPanel } from '../why/WhyPanel.tsx';
 import { Summary } from './Summary.tsx';
+import { DeltaView, SnapshotStrip } from '../workshop/SnapshotStrip.tsx';
 
 const PANELS = [
   { key: 'workload', label: 'Workload' },
@@ -24,9 +25,21 @@ const PANELS = [
  */
 export function CompareView() {
   const panel = useUi((s) => s.panel);
+  const presenter = useUi((s) => s.presenter);
+  const inputsOpen = useUi((s) => s.inputsOpen);
+  // In presenter mode the inputs are a drawer over the answer, open only when asked for.
+  const drawer = presenter ? (inputsOpen ? 'open' : 'closed') : 'side';
   return (
-    <div className="workspace">
-      <aside className="sidebar" aria-label="Scenario inputs">
+    <div className="workspace" data-inputs={drawer}>
+      <aside
+        className="sidebar"
+        aria-label="Scenario inputs"
+        data-testid="inputs"
+        hidden={drawer === 'closed'}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && drawer === 'open') useUi.getState().toggleInputs();
+        }}
+      >
         <div className="tabs" role="tablist">
           {PANELS.map((p) => (
             <button
@@ -50,6 +63,8 @@ export function CompareView() {
       <main className="content">
         <Summary />
         <WhatIfBar />
+        <SnapshotStrip />
+        <DeltaView />
         <WhyPanel />
         <CompareTable />
         <UncertaintyCard />

@@ -39,7 +39,7 @@ export function ScenariosView() {
     );
     if (done) {
       if (done.id === useWorkspace.getState().savedId)
-        useWorkspace.getState().markSaved(done.id, done.name);
+        useWorkspace.getState().markRenamed(done.name);
       setRenaming(null);
       await refresh();
     }
