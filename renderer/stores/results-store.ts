@@ -100,11 +100,15 @@ function isoDaysAgo(days: number): string {
 export function evaluateOnCatalog(scenario: Scenario): ScenarioEvaluation | null {
   const snapshot = useCatalog.getState().snapshot;
   if (snapshot === null) return null;
-  const today = new Date().toISOString().slice(0, 10);
-  return evaluateScenario(snapshot.catalog, scenario, {
-    asOf: today,
-    staleBefore: isoDaysAgo(snapshot.staleAfterDays),
-  });
+  return evaluateScenario(snapshot.catalog, scenario, appEvaluationOptions(snapshot));
+}
+
+/** How the app evaluates: at today's prices, rows older than the catalog's limit flagged stale. */
+export function appEvaluationOptions(snapshot: { staleAfterDays: number }): {
+  asOf: string;
+  staleBefore: string;
+} {
+  return { asOf: isoDaysAgo(0), staleBefore: isoDaysAgo(snapshot.staleAfterDays) };
 }
 
 /** Whether two states of the draft differ only in their snapshots (nothing to re-evaluate). */

@@ -2,7 +2,7 @@ import type { ChartConfiguration } from 'chart.js';
 import { useMemo } from 'react';
 import { useResults } from '../../stores/results-store.ts';
 import { useUi } from '../../stores/ui-store.ts';
-import { barLabel, breakdownBars, shortLabel } from './breakdown-data.ts';
+import { barLabel, breakdownBars, shortLabel, STACK_COLORS } from './breakdown-data.ts';
 import { ChartCanvas, useChartLook } from './ChartCanvas.tsx';
 import { objectiveTitle } from '../../../core/decision/objective.ts';
 import { formatNumber } from '../../../core/format.ts';
@@ -16,18 +16,6 @@ import { costLatencyPoints } from './scatter-data.ts';
 import { BAND_NOTE, bandDatasets, bandFor } from '../uncertainty/band-datasets.ts';
 import { useUncertainty } from '../uncertainty/uncertainty-store.ts';
 
-const STACK_COLORS = [
-  '#2857d8',
-  '#7aa2f7',
-  '#f2a541',
-  '#0f8b8d',
-  '#b48ead',
-  '#34a853',
-  '#9aa6b5',
-  '#e67e22',
-  '#8e44ad',
-  '#c0392b',
-];
 /** A candidate's label from the current results, for tooltips built before those results. */
 function currentRowLabel(index: number): string {
   const evaluation = useResults.getState().evaluation;

@@ -13,10 +13,24 @@ export interface StackedBars {
   datasets: { key: keyof CostBreakdown; label: string; data: number[] }[];
 }
 
-/** Monthly cost per candidate split by what it pays for; parts that are zero everywhere drop out. */
-export function breakdownBars(
-  rows: readonly CandidateResult[],
-  shortLabel: (r: CandidateResult) => string | string[],
+/** The components' colours, in BREAKDOWN_KEYS order, the same in every breakdown chart. */
+export const STACK_COLORS = [
+  '#2857d8',
+  '#7aa2f7',
+  '#f2a541',
+  '#0f8b8d',
+  '#b48ead',
+  '#34a853',
+  '#9aa6b5',
+  '#e67e22',
+  '#8e44ad',
+  '#c0392b',
+];
+
+/** Monthly cost per bar split by what it pays for; parts that are zero everywhere drop out. */
+export function breakdownBars<R extends { breakdown: CostBreakdown }>(
+  rows: readonly R[],
+  shortLabel: (r: R) => string | string[],
 ): StackedBars {
   const datasets = BREAKDOWN_KEYS.map((key) => ({
     key,

@@ -52,6 +52,21 @@ const legendOf = (colors: Colors) => ({
   },
 });
 
+/** Monthly cost by component as horizontal stacked bars, one bar per candidate (or scenario). */
+export function breakdownOptions(colors: Colors): ChartOptions<'bar'> {
+  return {
+    indexAxis: 'y',
+    plugins: {
+      legend: legendOf(colors),
+      tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${formatUsd(c.parsed.x)}` } },
+    },
+    scales: scalesOf(colors)(
+      { stacked: true, ticks: { color: colors.muted, callback: compactUsd } },
+      { stacked: true, ticks: { color: colors.text } },
+    ),
+  };
+}
+
 /**
  * The charts' options. They depend only on the theme and the objective's name (`costTitle`, the
  * latency chart's cost axis), so they are built once for those and kept: chart.js re-resolves
@@ -66,17 +81,7 @@ export function chartOptions(
   const scales = scalesOf(colors);
   const legend = legendOf(colors);
   return {
-    breakdown: {
-      indexAxis: 'y',
-      plugins: {
-        legend,
-        tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${formatUsd(c.parsed.x)}` } },
-      },
-      scales: scales(
-        { stacked: true, ticks: { color: colors.muted, callback: compactUsd } },
-        { stacked: true, ticks: { color: colors.text } },
-      ),
-    },
+    breakdown: breakdownOptions(colors),
     scatter: {
       parsing: false,
       plugins: {
