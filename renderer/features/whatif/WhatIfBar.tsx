@@ -83,6 +83,7 @@ function Slider({ def }: { def: WhatIfSlider }) {
         min={0}
         max={SLIDER_STEPS}
         value={toPosition(value, scale)}
+        aria-label={`${def.label}, what-if slider`}
         aria-valuetext={def.show(value)}
         onChange={(e) => set(fromPosition(Number(e.target.value), scale))}
         onPointerUp={() => setAnchor(value)}
@@ -113,7 +114,7 @@ function TypedEntry(props: { def: WhatIfSlider; value: number; onCommit: (v: num
     <input
       className={`whatif-entry${error ? ' invalid' : ''}`}
       data-testid={`whatif-${def.key}-input`}
-      aria-label={`${def.label}, typed`}
+      aria-label={`${def.label}, what-if value`}
       aria-invalid={error !== null}
       title={
         error ?? `Type a value (${def.percent ? 'e.g. 60%' : 'e.g. 1.5k, 15M'}); Enter applies`

@@ -15,23 +15,35 @@ export function toPosition(value: number, s: SliderScale): number {
   return Math.round(t * SLIDER_STEPS);
 }
 
-export function fromPosition(position: number, s: SliderScale): number {
+/** The value at a position, unrounded. */
+function valueAt(position: number, s: SliderScale): number {
   const t = Math.min(SLIDER_STEPS, Math.max(0, position)) / SLIDER_STEPS;
-  const v = s.log ? s.min * Math.pow(s.max / s.min, t) : s.min + t * (s.max - s.min);
-  const nice = niceRound(v);
-  // Rounding to three figures may step just past an end (999.5 → 1,000): keep inside.
+  return s.log ? s.min * Math.pow(s.max / s.min, t) : s.min + t * (s.max - s.min);
+}
+
+/**
+ * The value at a position, rounded to the power of ten below one step there (1,146,000, not
+ * 1,145,793.2): values read cleanly and every step still moves it (an arrow key never sticks).
+ */
+export function fromPosition(position: number, s: SliderScale): number {
+  const p = Math.min(SLIDER_STEPS, Math.max(0, Math.round(position)));
+  const v = valueAt(p, s);
+  if (p === 0 || p === SLIDER_STEPS) return s.integer ? Math.round(v) : v;
+  const step = Math.abs(valueAt(p + 1, s) - v);
+  const nice = roundTo(v, Math.pow(10, Math.floor(Math.log10(step))));
   const inside = Math.min(s.max, Math.max(s.min, nice));
   return s.integer ? Math.round(inside) : inside;
+}
+
+/** Rounds to a multiple of a power of ten, exactly for powers below one (0.1 × 3 ≠ 0.3). */
+function roundTo(v: number, unit: number): number {
+  return unit < 1 ? Math.round(v * (1 / unit)) / (1 / unit) : Math.round(v / unit) * unit;
 }
 
 /** Rounds to three significant figures so slider values read cleanly (12,300, not 12,345.6). */
 export function niceRound(v: number): number {
   if (v === 0) return 0;
-  const magnitude = Math.pow(10, Math.floor(Math.log10(Math.abs(v))) - 2);
-  // Dividing by a power of ten below one is exact where multiplying is not (0.1 × 3 ≠ 0.3).
-  return magnitude < 1
-    ? Math.round(v * (1 / magnitude)) / (1 / magnitude)
-    : Math.round(v / magnitude) * magnitude;
+  return roundTo(v, Math.pow(10, Math.floor(Math.log10(Math.abs(v))) - 2));
 }
 
 /**
