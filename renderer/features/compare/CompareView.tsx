@@ -40,6 +40,21 @@ export function CompareView() {
           if (e.key === 'Escape' && drawer === 'open') useUi.getState().toggleInputs();
         }}
       >
+        {drawer === 'open' && (
+          <div className="drawer-head">
+            <span className="card-title">Scenario inputs</span>
+            <span className="spacer" />
+            <button
+              type="button"
+              className="btn"
+              data-testid="close-inputs"
+              title="Close (I or Escape)"
+              onClick={() => useUi.getState().toggleInputs()}
+            >
+              Close
+            </button>
+          </div>
+        )}
         <div className="tabs" role="tablist">
           {PANELS.map((p) => (
             <button
