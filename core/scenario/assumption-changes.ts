@@ -53,7 +53,8 @@ export function assumptionChanges(
 ): AssumptionChange[] {
   const out: AssumptionChange[] = [];
   const perMonth = [requestsPerMonth(before.workload), requestsPerMonth(after.workload)] as const;
-  if (perMonth[0] !== perMonth[1]) {
+  // Within rounding: 50,000 a day and its month's worth are the same volume.
+  if (Math.abs(perMonth[0] - perMonth[1]) > 1e-9 * Math.max(perMonth[0], perMonth[1])) {
     out.push({
       path: 'workload.requests',
       label: 'Requests / month',

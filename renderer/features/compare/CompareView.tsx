@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useUi } from '../../stores/ui-store.ts';
 import { CandidatesPanel } from '../candidates/CandidatesPanel.tsx';
 import { Charts } from '../charts/Charts.tsx';
@@ -29,16 +30,34 @@ export function CompareView() {
   const inputsOpen = useUi((s) => s.inputsOpen);
   // In presenter mode the inputs are a drawer over the answer, open only when asked for.
   const drawer = presenter ? (inputsOpen ? 'open' : 'closed') : 'side';
+  const aside = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (drawer !== 'open') return;
+    // Opened: focus goes into the drawer; Escape (from anywhere) closes it.
+    aside.current?.querySelector<HTMLElement>('[aria-selected="true"]')?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && document.querySelector('[role="dialog"]') === null) {
+        useUi.getState().toggleInputs();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [drawer]);
   return (
     <div className="workspace" data-inputs={drawer}>
+      {drawer === 'open' && (
+        <div
+          className="drawer-backdrop"
+          aria-hidden="true"
+          onClick={() => useUi.getState().toggleInputs()}
+        />
+      )}
       <aside
+        ref={aside}
         className="sidebar"
         aria-label="Scenario inputs"
         data-testid="inputs"
         hidden={drawer === 'closed'}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape' && drawer === 'open') useUi.getState().toggleInputs();
-        }}
       >
         {drawer === 'open' && (
           <div className="drawer-head">
