@@ -182,6 +182,16 @@ const BASE_COLUMNS: readonly ComparisonColumn[] = [
     raw: (c) => c.ttftMs,
   },
   {
+    key: 'ttftVisibleMs',
+    header: 'Visible TTFT',
+    align: 'right',
+    widthPx: 96,
+    order: by('ttftVisibleMs'),
+    hiddenAtFirst: true,
+    text: (c) => formatMs(c.ttftVisibleMs),
+    raw: (c) => c.ttftVisibleMs,
+  },
+  {
     key: 'tpotMs',
     header: 'TPOT',
     align: 'right',
@@ -208,6 +218,28 @@ const BASE_COLUMNS: readonly ComparisonColumn[] = [
     order: by('ttftMs'),
     text: (c) => checkText(c.latencyStatus),
     raw: (c) => c.latencyStatus,
+  },
+  {
+    key: 'reasoningTokensPerRequest',
+    header: 'Reasoning tokens',
+    align: 'right',
+    widthPx: 96,
+    order: by('reasoningTokens'),
+    hiddenAtFirst: true,
+    text: (c) =>
+      c.effort === null ? '—' : `${formatNumber(c.reasoningTokensPerRequest)} (${c.effort})`,
+    raw: (c) => c.reasoningTokensPerRequest,
+  },
+  {
+    key: 'costPerTaskUsd',
+    header: 'Per task',
+    align: 'right',
+    widthPx: 96,
+    // The monthly cost over the month's tasks, the same for every candidate: the same order.
+    order: by('monthlyUsd'),
+    hiddenAtFirst: true,
+    text: (c) => formatUnitUsd(c.costPerTaskUsd),
+    raw: (c) => c.costPerTaskUsd,
   },
   {
     key: 'gpus',

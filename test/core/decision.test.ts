@@ -142,7 +142,9 @@ describe('nothing is dropped silently', () => {
     const out = evaluate(chatbot);
     const unknownRow = out.result.rankedRows().find((r) => r.qualityStatus === 'unknown')!;
     expect(unknownRow.feasible).toBe(false);
-    expect(unknownRow.reasons).toContain('no LMArena text score to check the minimum quality');
+    expect(unknownRow.reasons).toContain(
+      'no LMArena text (2025-08-04) score to check the minimum quality',
+    );
 
     const withUnknown = Scenario.parse({
       ...chatbot,
@@ -154,8 +156,12 @@ describe('nothing is dropped silently', () => {
     const included = evaluate(withUnknown);
     const same = included.result.row(included.result.indexOf(unknownRow.id));
     expect(same.qualityStatus).toBe('unknown');
-    expect(same.reasons).not.toContain('no LMArena text score to check the minimum quality');
-    expect(same.warnings).toContain('quality unknown: no LMArena text score (included)');
+    expect(same.reasons).not.toContain(
+      'no LMArena text (2025-08-04) score to check the minimum quality',
+    );
+    expect(same.warnings).toContain(
+      'quality unknown: no LMArena text (2025-08-04) score (included)',
+    );
     expect(included.result.feasibleCount).toBeGreaterThan(out.result.feasibleCount);
   });
 

@@ -5,6 +5,7 @@
  * the app's Open. Every figure the page must show is computed here from core, on the catalog the
  * app's server reads: nothing is hard-coded.
  */
+import { benchmarkName } from '../../core/sweep/constraints.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -237,7 +238,7 @@ describe('the chatbot story: a recommendation you can defend', () => {
     await s.page.getByTestId('min-quality-like').selectOption('gpt-4o-mini');
     await poll(() => s.page.getByTestId('min-quality-score').inputValue()).toBe(String(mini.score));
     expect(await s.page.getByTestId('workload-panel').textContent()).toContain(
-      `As good as GPT-4o mini (${mini.score} on LMArena text)`,
+      `As good as GPT-4o mini (${mini.score} on ${benchmarkName('lmarena-text')})`,
     );
     expect(s.errors).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import { benchmarkName } from '../../core/sweep/constraints.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { objectiveBreakEven, objectiveCurve } from '../../core/decision/at-volume.ts';
@@ -246,7 +247,10 @@ describe('honest defaults and the quality floor', () => {
     const mini = models.find((m) => m.modelId === 'gpt-4o-mini')!;
     const min = floorLike(chatbot().workload.minQuality!, mini);
     expect(min).toMatchObject({ score: mini.score, likeModelId: 'gpt-4o-mini' });
-    expect(floorHint(min, models)).toBe(`As good as ${mini.name} (${mini.score} on LMArena text)`);
+    // The benchmark by its name with its snapshot date (core/sweep/constraints.ts).
+    expect(floorHint(min, models)).toBe(
+      `As good as ${mini.name} (${mini.score} on ${benchmarkName('lmarena-text')})`,
+    );
     // On another benchmark the floor follows the model when it has a score there.
     const aider = scoredModels(e.index.quality, e.index.models, 'aider-polyglot');
     const both = aider.find((m) => models.some((x) => x.modelId === m.modelId))!;

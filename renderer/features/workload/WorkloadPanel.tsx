@@ -23,6 +23,7 @@ import { updateWorkload, useWorkspace } from '../../stores/workspace-store.ts';
 import { WORKLOAD_FIELDS as F, WORKLOAD_LABELS as L } from './fields.ts';
 import { locationId, USER_LOCATIONS } from './places.ts';
 import { PRECISION_OPTIONS, toggledZones, ZONE_LABELS } from './choices.ts';
+import { ReasoningSection, TaskSection } from './ReasoningFields.tsx';
 
 /** Every workload input of DESIGN.md capability 2, with units, validated in place. */
 export function WorkloadPanel() {
@@ -142,6 +143,8 @@ export function WorkloadPanel() {
           onCommit={(p95) => set({ outputTokens: withP95(w.outputTokens, p95) })}
         />
       </section>
+      <ReasoningSection w={w} />
+      <TaskSection w={w} />
       <section className="section">
         <h3>Caching and batching</h3>
         <NumberField
@@ -217,6 +220,16 @@ export function WorkloadPanel() {
           optional
           unit="ms"
           onCommit={(ttftMs) => set({ slo: { ...w.slo, ttftMs } })}
+        />
+        <SelectField<'visible' | 'first'>
+          label={L.ttftOf.label}
+          testId="slo-ttft-of"
+          value={w.slo.ttftOf}
+          options={[
+            { value: 'visible', label: 'First visible token (after reasoning)' },
+            { value: 'first', label: 'First token streamed' },
+          ]}
+          onChange={(ttftOf) => set({ slo: { ...w.slo, ttftOf } })}
         />
         <NumberField
           field={F.tpotMs}
@@ -322,6 +335,12 @@ function QualityFloor(props: {
   const set = (minQuality: Workload['minQuality']) => updateWorkload({ minQuality });
   return (
     <>
+      {/* The select is narrow: the snapshot's whole name, since scores differ by snapshot. */}
+      <div className="field">
+        <div className="hint" data-testid="min-quality-snapshot">
+          {benchmarkName(min.benchmark)}: scores of this snapshot only
+        </div>
+      </div>
       <SelectField<string>
         label="At least as good as"
         testId="min-quality-like"

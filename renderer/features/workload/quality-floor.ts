@@ -1,6 +1,6 @@
 import { benchmarkName } from '../../../core/sweep/constraints.ts';
 import type { Benchmark, Model } from '../../../core/schema/catalog.ts';
-import type { QualityIndex } from '../../../core/quality.ts';
+import { BENCHMARK_INFO, type QualityIndex } from '../../../core/quality.ts';
 import type { Workload } from '../../../core/schema/workload.ts';
 
 export interface ScoredModel {
@@ -48,7 +48,7 @@ export function floorOnBenchmark(
     return { benchmark, score: like.score, includeUnknown, likeModelId: like.modelId };
   const median = models[Math.floor(models.length / 2)];
   return median === undefined
-    ? { benchmark, score: 0, includeUnknown }
+    ? { benchmark, score: BENCHMARK_INFO[benchmark].defaultMinimum, includeUnknown }
     : { benchmark, score: median.score, includeUnknown, likeModelId: median.modelId };
 }
 
