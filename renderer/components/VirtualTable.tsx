@@ -8,7 +8,7 @@ import {
   type ColumnVisibilityState,
   type RowData,
 } from '@tanstack/react-table';
-import { memo, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 
 export const tableFeatureSet = tableFeatures({ columnVisibilityFeature });
 export type Features = typeof tableFeatureSet;
@@ -131,19 +131,32 @@ export function VirtualTable<T extends RowData>(props: VirtualTableProps<T>) {
   const template = visible
     .map((c) => `${Math.max((c.size ?? 120) / BASE_TEXT_PX, widths[c.id] ?? 0)}rem`)
     .join(' ');
-  useLayoutEffect(() => {
-    const root = scrollRef.current;
-    if (root === null) return;
-    const remPx = parseFloat(getComputedStyle(document.documentElement).fontSize) || BASE_TEXT_PX;
-    let wider: Record<string, number> | null = null;
-    for (const cell of root.querySelectorAll<HTMLElement>('[data-column]')) {
-      if (cell.scrollWidth <= cell.clientWidth) continue;
-      const id = cell.dataset.column as string;
-      // A little room so sub-pixel text never clips.
-      const rem = (cell.scrollWidth + 2) / remPx;
-      if (rem > (wider?.[id] ?? widths[id] ?? 0)) wider = { ...(wider ?? widths), [id]: rem };
-    }
-    if (wider !== null) setGrown({ key: visibleKey, rem: wider });
+  useEffect(() => {
+    // Measured after the frame is drawn, when layout is clean and reading it costs nothing: in
+    // the commit it would force a layout of the whole page on every slider step. A column that
+    // must grow does so one frame later.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        const root = scrollRef.current;
+        if (root === null) return;
+        const remPx =
+          parseFloat(getComputedStyle(document.documentElement).fontSize) || BASE_TEXT_PX;
+        let wider: Record<string, number> | null = null;
+        for (const cell of root.querySelectorAll<HTMLElement>('[data-column]')) {
+          if (cell.scrollWidth <= cell.clientWidth) continue;
+          const id = cell.dataset.column as string;
+          // A little room so sub-pixel text never clips.
+          const rem = (cell.scrollWidth + 2) / remPx;
+          if (rem > (wider?.[id] ?? widths[id] ?? 0)) wider = { ...(wider ?? widths), [id]: rem };
+        }
+        if (wider !== null) setGrown({ key: visibleKey, rem: wider });
+      }, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
     // Measured whenever the cells shown may have changed: other rows, new values, other columns.
   }, [visibleKey, widths, props.rowAt, props.rowCount, template, firstShown]);
   const byId = new Map(props.columns.map((c) => [c.id, c]));
