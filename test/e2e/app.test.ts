@@ -101,7 +101,9 @@ describe('the workspace in Chromium (browser mode)', () => {
     // = $5,157 a month, at the same per-request price.
     await poll(monthly).toBe('$5,157');
     await poll(cell(s, 'api:openai/gpt-4o', 'perRequestUsd')).toBe('$0.004500');
-    expect(await chart.getAttribute('data-version')).not.toBe(before);
+    // A chart out of view is redrawn when it scrolls in.
+    await chart.scrollIntoViewIfNeeded();
+    await poll(() => chart.getAttribute('data-version')).not.toBe(before);
     // Undo moves the table back (by one drag's worth of steps: how many key presses fall in one
     // undo step depends on their timing, so only the change is certain).
     await s.page.getByTestId('undo').click();

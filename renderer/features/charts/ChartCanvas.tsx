@@ -133,7 +133,9 @@ function drawnText(chart: Chart): { minFontPx: number; colors: string[] } {
 
 /**
  * One canvas, one chart.js chart, created once and updated in place (no animation) when its
- * configuration changes: redraws stay within a frame.
+ * configuration changes: redraws stay within a frame. A chart scrolled out of view keeps its new
+ * data until it comes back (a slider step then redraws only what can be seen); a new look is
+ * drawn at once, seen or not.
  */
 export function ChartCanvas<T extends ChartType>({
   config,
@@ -149,33 +151,62 @@ export function ChartCanvas<T extends ChartType>({
   const lastOptions = useRef<unknown>(null);
   const look = useChartLook();
   const lastLook = useRef<ChartLook | null>(null);
+  // Until the observer says otherwise the chart counts as seen.
+  const inView = useRef(true);
+  const waiting = useRef<(() => void) | null>(null);
   useEffect(() => {
-    if (canvas.current === null) return;
-    const plain = config as unknown as ChartConfiguration;
-    applyDefaults(look);
-    if (
-      chart.current === null ||
-      // A new look (theme, text size) rebuilds the chart: its fonts and layout start afresh.
-      lastLook.current !== look ||
-      // Through unknown: asserting chart.js's config union to ChartConfiguration directly makes the
-      // type checker compare the two structurally, which costs it seconds.
-      (chart.current.config as unknown as { type?: ChartType }).type !== plain.type
-    ) {
-      chart.current?.destroy();
-      chart.current = new Chart<ChartType>(canvas.current, plain);
+    const draw = () => {
+      if (canvas.current === null) return;
+      const plain = config as unknown as ChartConfiguration;
+      applyDefaults(look);
+      if (
+        chart.current === null ||
+        // A new look (theme, text size) rebuilds the chart: its fonts and layout start afresh.
+        lastLook.current !== look ||
+        // Through unknown: asserting chart.js's config union to ChartConfiguration directly makes
+        // the type checker compare the two structurally, which costs it seconds.
+        (chart.current.config as unknown as { type?: ChartType }).type !== plain.type
+      ) {
+        chart.current?.destroy();
+        chart.current = new Chart<ChartType>(canvas.current, plain);
+      } else {
+        chart.current.data = plain.data;
+        // New options make chart.js re-resolve all of them: only hand them over when they changed.
+        if (plain.options !== lastOptions.current) chart.current.options = plain.options ?? {};
+        chart.current.update('none');
+      }
+      lastOptions.current = plain.options;
+      lastLook.current = look;
+      const text = drawnText(chart.current);
+      canvas.current.dataset.fontPx = String(text.minFontPx);
+      canvas.current.dataset.textColors = text.colors.join(' ');
+      canvas.current.dataset.version = String(Number(canvas.current.dataset.version ?? '0') + 1);
+    };
+    if (inView.current || chart.current === null || lastLook.current !== look) {
+      waiting.current = null;
+      draw();
     } else {
-      chart.current.data = plain.data;
-      // New options make chart.js re-resolve all of them: only hand them over when they changed.
-      if (plain.options !== lastOptions.current) chart.current.options = plain.options ?? {};
-      chart.current.update('none');
+      waiting.current = draw;
     }
-    lastOptions.current = plain.options;
-    lastLook.current = look;
-    const text = drawnText(chart.current);
-    canvas.current.dataset.fontPx = String(text.minFontPx);
-    canvas.current.dataset.textColors = text.colors.join(' ');
-    canvas.current.dataset.version = String(Number(canvas.current.dataset.version ?? '0') + 1);
   }, [config, look]);
+  useEffect(() => {
+    const el = canvas.current;
+    if (el === null || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        inView.current = entries.some((e) => e.isIntersecting);
+        if (inView.current && waiting.current !== null) {
+          const draw = waiting.current;
+          waiting.current = null;
+          draw();
+        }
+      },
+      // Drawn a little before it scrolls in, so it never shows old data.
+      { rootMargin: '300px' },
+    );
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
   useEffect(
     () => () => {
       chart.current?.destroy();
