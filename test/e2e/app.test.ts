@@ -101,7 +101,7 @@ describe('the workspace in Chromium (browser mode)', () => {
     // = $5,157 a month, at the same per-request price.
     await poll(monthly).toBe('$5,157');
     await poll(cell(s, 'api:openai/gpt-4o', 'perRequestUsd')).toBe('$0.004500');
-    // A chart out of view is redrawn when it scrolls in.
+    // A chart out of view is redrawn when it scrolls in, and after the table (a frame later).
     await chart.scrollIntoViewIfNeeded();
     await poll(() => chart.getAttribute('data-version')).not.toBe(before);
     // Undo moves the table back (by one drag's worth of steps: how many key presses fall in one
