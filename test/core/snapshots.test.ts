@@ -17,25 +17,16 @@ import { withPromptMean } from '../../core/workload/derive.ts';
 import { DAYS_PER_MONTH } from '../../core/units.ts';
 import { workedExampleScenario } from '../support/scenarios.ts';
 import { workload } from '../support/fixtures.ts';
+import { EMPTY_CATALOG } from '../support/reasoning-fixtures.ts';
 
 /** DESIGN.md's worked example: one negotiated offering defined in the file, $11,015.19 a month. */
 function worked(overrides: Record<string, unknown> = {}): Scenario {
   return Scenario.parse({ ...workedExampleScenario(), ...overrides });
 }
 const AT = new Date('2026-07-01T09:30:00.000Z');
-const emptyCatalog = {
-  providers: [],
-  models: [],
-  offerings: [],
-  gpus: [],
-  instances: [],
-  regions: [],
-  quality: [],
-  discounts: [],
-};
 
 function evaluate(s: Scenario) {
-  return evaluateScenario(emptyCatalog as never, s, { asOf: '2026-11-01' });
+  return evaluateScenario(EMPTY_CATALOG, s, { asOf: '2026-11-01' });
 }
 
 describe('snapshots in a scenario file', () => {

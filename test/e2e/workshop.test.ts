@@ -9,13 +9,18 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { evaluateScenario } from '../../core/scenario/evaluate.ts';
 import { compareOutcomes, outcomeOf } from '../../core/scenario/outcome.ts';
 import { parseScenario } from '../../core/scenario/parse.ts';
 import type { Scenario } from '../../core/schema/scenario.ts';
 import { requestsPerMonth } from '../../core/workload/derive.ts';
 import { contrastRatio } from '../../renderer/features/charts/contrast.ts';
 import { loadApp, openSession, type Session } from './browser.ts';
+import { engine } from './engine.ts';
+
+/** Reads until it matches: a busy 2-core machine can stall a browser for seconds. */
+function poll<T>(read: () => Promise<T>) {
+  return expect.poll(read, { timeout: 20_000, interval: 100 });
+}
 
 const WORKSHOP = resolve('examples/workshop.json');
 const PROJECTOR = { width: 1280, height: 720 };
@@ -26,23 +31,10 @@ afterEach(async () => {
   session = undefined;
 });
 
-/** Reads until it matches: a busy 2-core machine can stall a browser for seconds. */
-function poll<T>(read: () => Promise<T>) {
-  return expect.poll(read, { timeout: 20_000, interval: 100 });
-}
-
 function workshopScenario(): Scenario {
   const parsed = parseScenario(JSON.parse(readFileSync(WORKSHOP, 'utf8')));
   if (!parsed.ok) throw new Error(parsed.error);
   return parsed.scenario;
-}
-
-/** The engine's answer on the app's own catalog, priced as of today as the app is. */
-function engine(s: Session, scenario: Scenario) {
-  const today = new Date().toISOString().slice(0, 10);
-  const e = evaluateScenario(s.server.store.readCatalog(), scenario, { asOf: today });
-  if (!e.ok) throw new Error(e.error);
-  return e;
 }
 
 function atVolume(scenario: Scenario, perMonth: number): Scenario {

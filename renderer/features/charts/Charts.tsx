@@ -2,7 +2,7 @@ import type { ChartConfiguration } from 'chart.js';
 import { useMemo } from 'react';
 import { useResults } from '../../stores/results-store.ts';
 import { useUi } from '../../stores/ui-store.ts';
-import { barLabel, breakdownBars, shortLabel, STACK_COLORS } from './breakdown-data.ts';
+import { barLabel, breakdownBars, breakdownChart, shortLabel } from './breakdown-data.ts';
 import { ChartCanvas, useChartLook } from './ChartCanvas.tsx';
 import { objectiveTitle } from '../../../core/decision/objective.ts';
 import { formatNumber } from '../../../core/format.ts';
@@ -57,19 +57,7 @@ export function Charts() {
       .slice(0, 7)
       .map((i) => evaluation.result.row(i));
     const bars = breakdownBars(barRows, (r) => barLabel(r, evaluation.index));
-    const breakdown: ChartConfiguration<'bar'> = {
-      type: 'bar',
-      data: {
-        labels: bars.labels,
-        datasets: bars.datasets.map((d, k) => ({
-          label: d.label,
-          data: d.data,
-          backgroundColor: STACK_COLORS[k % STACK_COLORS.length],
-          stack: 'cost',
-        })),
-      },
-      options: options.breakdown,
-    };
+    const breakdown = breakdownChart(bars, options.breakdown);
 
     // 3. Cost vs latency with the Pareto frontier.
     const pts = costLatencyPoints(evaluation);

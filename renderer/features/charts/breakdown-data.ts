@@ -1,3 +1,4 @@
+import type { ChartConfiguration, ChartOptions } from 'chart.js';
 import {
   BREAKDOWN_KEYS,
   BREAKDOWN_LABELS,
@@ -38,6 +39,26 @@ export function breakdownBars<R extends { breakdown: CostBreakdown }>(
     data: rows.map((r) => r.breakdown[key]),
   })).filter((d) => d.data.some((v) => v > 0));
   return { labels: rows.map(shortLabel), datasets };
+}
+
+/** The stacked bar chart of such bars: one stack, each component in its colour. */
+export function breakdownChart(
+  bars: StackedBars,
+  options: ChartOptions<'bar'>,
+): ChartConfiguration<'bar'> {
+  return {
+    type: 'bar',
+    data: {
+      labels: bars.labels,
+      datasets: bars.datasets.map((d, k) => ({
+        label: d.label,
+        data: d.data,
+        backgroundColor: STACK_COLORS[k % STACK_COLORS.length],
+        stack: 'cost',
+      })),
+    },
+    options,
+  };
 }
 
 /**

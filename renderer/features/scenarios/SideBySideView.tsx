@@ -1,6 +1,6 @@
 import type { ChartConfiguration } from 'chart.js';
 import { useMemo } from 'react';
-import { breakdownBars, STACK_COLORS } from '../charts/breakdown-data.ts';
+import { breakdownBars, breakdownChart } from '../charts/breakdown-data.ts';
 import { ChartCanvas, useChartLook } from '../charts/ChartCanvas.tsx';
 import { breakdownOptions } from '../charts/chart-options.ts';
 import { sideBySide, type ComparedCell, type ScenarioColumn } from './side-by-side.ts';
@@ -31,19 +31,7 @@ export function SideBySideView({ columns }: { columns: readonly ScenarioColumn[]
       breakdown: NonNullable<ScenarioColumn['breakdown']>;
     })[];
     const bars = breakdownBars(shown, (c) => [c.name, c.outcome.winner?.label ?? '']);
-    return {
-      type: 'bar',
-      data: {
-        labels: bars.labels,
-        datasets: bars.datasets.map((d, k) => ({
-          label: d.label,
-          data: d.data,
-          backgroundColor: STACK_COLORS[k % STACK_COLORS.length],
-          stack: 'cost',
-        })),
-      },
-      options: breakdownOptions(look),
-    };
+    return breakdownChart(bars, breakdownOptions(look));
   }, [columns, look]);
   const first = columns[0]?.name ?? '';
   return (
