@@ -335,9 +335,19 @@ export function changePhrases(a: Alternative): string[] {
       ? `with setup below ${money(setup)} (now ${money(a.setupUsd)})`
       : null,
     util !== null && a.utilization !== null && util > a.utilization
-      ? `at ${formatPct(util)} GPU utilization (now ${formatPct(a.utilization)})`
+      ? utilizationPhrase(util, a.utilization)
       : null,
   ].filter((x): x is string => x !== null);
+}
+
+/**
+ * "at 10.4% GPU utilization (now 10.1%)": whole percents unless both would read the same, then
+ * as many decimals (up to 2) as it takes to tell them apart — "at 10% (now 10%)" says nothing.
+ */
+function utilizationPhrase(toWin: number, now: number): string {
+  let digits = 0;
+  while (digits < 2 && formatPct(toWin, digits) === formatPct(now, digits)) digits++;
+  return `at ${formatPct(toWin, digits)} GPU utilization (now ${formatPct(now, digits)})`;
 }
 
 /** Who an alternative is, as a table's first cell reads: "Runner-up", "Best with owned GPUs". */

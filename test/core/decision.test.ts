@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explain } from '../../core/decision/explain.ts';
+import { changePhrases, explain, type Alternative } from '../../core/decision/explain.ts';
 import { EXCLUSION_CODES, exclusionCode } from '../../core/decision/exclusions.ts';
 import { evaluateScenario } from '../../core/scenario/evaluate.ts';
 import { parseScenario } from '../../core/scenario/parse.ts';
@@ -101,6 +101,37 @@ describe('why this one', () => {
       ),
     );
     expect(why.sentences[1]).toContain('with setup below $11,120 (now $40,000)');
+  });
+
+  it('names the utilization at which a fleet would win apart from its own, never "10% (now 10%)"', () => {
+    // The chatbot story's runner-up: GPU time $228.43 of $2,260.66 paid (10.10 %); a gap of
+    // $2,207.45 over 36 months is $61.32 a month, so it ties when paid = 2,260.66 − 61.32 =
+    // 2,199.34: 228.43 ÷ 2,199.34 = 10.39 %. Whole percents read 10% and 10%: one decimal apart.
+    const fleet: Alternative = {
+      role: 'runner-up',
+      id: 'cloud:test',
+      label: 'a rented fleet',
+      kind: 'cloud',
+      objectiveValue: 229_439,
+      gap: 2_207,
+      monthlyUsd: 5_472,
+      tcoUsd: 229_439,
+      setupUsd: 40_000,
+      components: [],
+      crossings: [],
+      setupToWinUsd: null,
+      utilizationToWin: null,
+      utilization: null,
+    };
+    const at = (utilizationToWin: number, utilization: number) =>
+      changePhrases({ ...fleet, utilizationToWin, utilization });
+    expect(at(228.43 / 2_199.34, 228.43 / 2_260.66)).toEqual([
+      'at 10.4% GPU utilization (now 10.1%)',
+    ]);
+    // Far apart, whole percents: 0.62 and 0.35.
+    expect(at(0.62, 0.35)).toEqual(['at 62% GPU utilization (now 35%)']);
+    // Two decimals at most: 0.100041 and 0.100012 → 10.00% and 10.00%, said as they are.
+    expect(at(0.100041, 0.100012)).toEqual(['at 10.00% GPU utilization (now 10.00%)']);
   });
 });
 
