@@ -292,6 +292,19 @@ describe('CLI: cost', () => {
     expect(byId(monthly).get('api:test/api')?.monthlyUsd).toBeCloseTo(900, 6);
   });
 
+  it('help names every option of cost, the simulation’s included', () => {
+    const help = run(['help']);
+    for (const flag of [
+      '--objective',
+      '--format',
+      '--as-of',
+      '--uncertainty',
+      '--samples',
+      '--seed',
+    ])
+      expect(help, flag).toContain(flag);
+  });
+
   it('--objective npv without a value per request says what to set', () => {
     const file = writeJson(tmp(), 'scenario.json', workedExampleScenario());
     expect(() => run(['cost', '--scenario', file, '--objective', 'npv'])).toThrow(
