@@ -196,6 +196,32 @@ describe('nothing is dropped silently', () => {
     expect(included.result.feasibleCount).toBeGreaterThan(out.result.feasibleCount);
   });
 
+  it('says when one out only for an unknown would beat the pick, and by how much', () => {
+    // A TTFT SLO the API has no figure for: it is out, the GPU ($66,280 over 36 months) is the
+    // pick; the API would cost $37,400 — $28,880 less — were its latency known to pass.
+    const slo = { ttftMs: 1000 };
+    const e = evaluate(twoChoices({ workload: { ...twoChoices().workload, slo } }));
+    const why = explain(e);
+    const api = e.result.row(0);
+    expect(why.recommended?.id).toBe(e.result.row(1).id);
+    expect(why.bestUnknown).toEqual({
+      id: api.id,
+      label: api.label,
+      objectiveValue: api.tcoUsd,
+      unknown: 'latency',
+      advantage: 66_280 - 37_400,
+    });
+    expect(why.sentences.at(-1)).toContain(
+      `The best of them is ${api.label}: $37,400 (36-month cost), $28,880 less than the pick, out only for no latency figure.`,
+    );
+    // By the monthly run rate the GPU ($730) already beats it ($900): nothing to say.
+    const monthly = explain(
+      evaluate(twoChoices({ objective: 'monthly', workload: { ...twoChoices().workload, slo } })),
+    );
+    expect(monthly.bestUnknown).toBeNull();
+    expect(monthly.sentences.at(-1)).not.toContain('The best of them');
+  });
+
   it('an API without a latency figure is never a silent pass of the SLO', () => {
     const e = evaluate(
       twoChoices({ workload: { ...twoChoices().workload, slo: { ttftMs: 1000 } } }),
