@@ -85,7 +85,11 @@ export function runCost(
           feasibleCount: why.feasibleCount,
           exclusions: why.exclusions,
           unknownOnly: why.unknownOnly,
-          explanation: { sentences: why.sentences, alternatives: why.alternatives },
+          explanation: {
+            sentences: why.sentences,
+            alternatives: why.alternatives,
+            bestUnknown: why.bestUnknown,
+          },
           ...(uncertainty === undefined ? {} : uncertaintyJson(uncertainty)),
           candidates,
         },

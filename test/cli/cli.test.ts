@@ -290,6 +290,17 @@ describe('CLI: cost', () => {
     expect(monthly.recommended).toBe(gpu);
     expect(byId(monthly).get(gpu)?.monthlyUsd).toBeCloseTo(730, 6);
     expect(byId(monthly).get('api:test/api')?.monthlyUsd).toBeCloseTo(900, 6);
+    // With a TTFT SLO the API has no figure for, it is out and the GPU is the pick; the JSON
+    // names the API as the best of those out only for an unknown: 66,280 − 37,400 = 28,880 less.
+    const slo = writeJson(
+      tmp(),
+      'slo.json',
+      twoChoices({ workload: { ...twoChoices().workload, slo: { ttftMs: 1000 } } }),
+    );
+    const out = JSON.parse(run(['cost', '--scenario', slo, '--format', 'json']));
+    expect(out.recommended).toBe(gpu);
+    expect(out.explanation.bestUnknown).toMatchObject({ id: 'api:test/api', unknown: 'latency' });
+    expect(out.explanation.bestUnknown.advantage).toBeCloseTo(28_880, 4);
   });
 
   it('help names every option of cost, the simulation’s included', () => {
