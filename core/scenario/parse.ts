@@ -1,20 +1,40 @@
+import { workloadScenario } from '../portfolio/derive.ts';
 import { describeZodError } from '../schema/errors.ts';
-import { Scenario } from '../schema/scenario.ts';
+import { Scenario, ScenarioFile } from '../schema/scenario.ts';
 import { upgradeScenario, type ScenarioJson } from './migrate.ts';
 
+export type ScenarioFileParse = { ok: true; file: ScenarioFile } | { ok: false; error: string };
 export type ScenarioParse = { ok: true; scenario: Scenario } | { ok: false; error: string };
 
 /**
  * Validates a parsed scenario file, upgrading an older version step by step first; the error
  * names the field and what is allowed. A `$schema` key (for editors) is accepted and ignored.
  */
-export function parseScenario(value: unknown): ScenarioParse {
+export function parseScenarioFile(value: unknown): ScenarioFileParse {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { ok: false, error: 'a scenario file must be a JSON object' };
   }
   const upgraded = upgradeScenario(value as ScenarioJson);
   if (!upgraded.ok) return upgraded;
-  const parsed = Scenario.safeParse(upgraded.file);
+  const parsed = ScenarioFile.safeParse(upgraded.file);
   if (!parsed.success) return { ok: false, error: describeZodError(parsed.error) };
-  return { ok: true, scenario: parsed.data };
+  return { ok: true, file: parsed.data };
+}
+
+/**
+ * A scenario file of one workload as that workload's scenario (what a single-workload command
+ * evaluates). A portfolio of several is refused by name, never silently cut to its first.
+ */
+export function parseScenario(value: unknown): ScenarioParse {
+  const parsed = parseScenarioFile(value);
+  if (!parsed.ok) return parsed;
+  const [first, ...more] = parsed.file.workloads;
+  if (first === undefined || more.length > 0)
+    return {
+      ok: false,
+      error: `workloads: the file holds ${parsed.file.workloads.length} workloads; this needs one (evaluate a portfolio with cost)`,
+    };
+  const scenario = Scenario.safeParse(workloadScenario(parsed.file, first));
+  if (!scenario.success) return { ok: false, error: describeZodError(scenario.error) };
+  return { ok: true, scenario: scenario.data };
 }

@@ -12,6 +12,7 @@ import {
   Region,
 } from './catalog.ts';
 import { Operations } from './operations.ts';
+import { Budget, Pooling, PortfolioWorkload } from './portfolio.ts';
 import { OnpremPlacement, Placement, ScalingPolicy } from './placement.ts';
 import { Effort } from './reasoning.ts';
 import { resolveRanges } from '../uncertainty/ranges.ts';
@@ -20,7 +21,7 @@ import { ValueAssumptions } from './value.ts';
 import { Workload } from './workload.ts';
 
 /** The version this Modelwise writes; older files are upgraded on reading (core/scenario/migrate.ts). */
-export const SCENARIO_SCHEMA_VERSION = 1;
+export const SCENARIO_SCHEMA_VERSION = 2;
 
 const ids = (what: string) =>
   z
@@ -123,50 +124,63 @@ export const Constraints = z
   })
   .describe('Limits every candidate must keep.');
 
+/** The fields a portfolio's workloads share, as in a file (schema version 2). */
+const SHARED_FIELDS = {
+  $schema: z
+    .string()
+    .max(2000)
+    .optional()
+    .describe(
+      'The JSON Schema this file follows, for editors that validate it; Modelwise ignores the value.',
+    ),
+  name: z.string().min(1).max(200).describe('The scenario’s name.'),
+  description: z.string().max(5000).default('').describe('Notes on the scenario.'),
+  objective: Objective.default('tco').describe(
+    'What "best" means: ranking, the recommendation, charts and reports follow it.',
+  ),
+  operations: Operations.default(Operations.parse({})).describe(
+    'Running costs and availability of self-hosted placements: staff, storage, egress, reserve.',
+  ),
+  candidates: z
+    .array(Placement)
+    .max(10_000)
+    .default([])
+    .describe('Candidates named one by one (in addition to the sweep).'),
+  sweep: CandidateSweep.optional(),
+  constraints: Constraints.default({}),
+  catalog: InlineCatalog.optional(),
+  discounts: z
+    .array(Discount)
+    .default([])
+    .describe('Negotiated discounts that apply in this scenario (over the catalog’s).'),
+  asOf: IsoDate.optional().describe(
+    'Evaluate with the prices the catalog knew to hold on this day (a past date re-runs an old decision); unset: the day it is evaluated.',
+  ),
+  startDate: IsoDate.optional().describe(
+    'The horizon’s first month starts on this day, so a known price change (a promotion’s end) applies in the months it covers; unset: the as-of day.',
+  ),
+  uncertainty: Uncertainty.optional().describe(
+    'Ranges on inputs and how their futures are simulated; absent: point values only.',
+  ),
+};
+
+/**
+ * One workload's scenario: what the engine evaluates. A portfolio file gives one per workload
+ * (core/portfolio/derive.ts); every single-workload feature (objective, explanation, TCO,
+ * uncertainty) works on it.
+ */
 export const Scenario = z
   .strictObject({
-    $schema: z
-      .string()
-      .max(2000)
-      .optional()
-      .describe(
-        'The JSON Schema this file follows, for editors that validate it; Modelwise ignores the value.',
-      ),
+    ...SHARED_FIELDS,
     schemaVersion: z
-      .literal(SCENARIO_SCHEMA_VERSION)
-      .describe('The scenario file format version; older versions are upgraded on opening.'),
-    name: z.string().min(1).max(200).describe('The scenario’s name.'),
-    description: z.string().max(5000).default('').describe('Notes on the scenario.'),
-    objective: Objective.default('tco').describe(
-      'What "best" means: ranking, the recommendation, charts and reports follow it.',
-    ),
+      .number()
+      .int()
+      .min(1)
+      .max(SCENARIO_SCHEMA_VERSION)
+      .describe('The file format version the scenario was read from.'),
     workload: Workload.describe('The workload every candidate is sized and priced for.'),
     value: ValueAssumptions.default(ValueAssumptions.parse({})).describe(
       'What requests are worth and what launching costs: the ROI inputs.',
-    ),
-    operations: Operations.default(Operations.parse({})).describe(
-      'Running costs and availability of self-hosted placements: staff, storage, egress, reserve.',
-    ),
-    candidates: z
-      .array(Placement)
-      .max(10_000)
-      .default([])
-      .describe('Candidates named one by one (in addition to the sweep).'),
-    sweep: CandidateSweep.optional(),
-    constraints: Constraints.default({}),
-    catalog: InlineCatalog.optional(),
-    discounts: z
-      .array(Discount)
-      .default([])
-      .describe('Negotiated discounts that apply in this scenario (over the catalog’s).'),
-    asOf: IsoDate.optional().describe(
-      'Evaluate with the prices the catalog knew to hold on this day (a past date re-runs an old decision); unset: the day it is evaluated.',
-    ),
-    startDate: IsoDate.optional().describe(
-      'The horizon’s first month starts on this day, so a known price change (a promotion’s end) applies in the months it covers; unset: the as-of day.',
-    ),
-    uncertainty: Uncertainty.optional().describe(
-      'Ranges on inputs and how their futures are simulated; absent: point values only.',
     ),
   })
   .describe('A Modelwise scenario: a workload, the candidates to compare, and the assumptions.')
@@ -182,3 +196,65 @@ export const Scenario = z
   });
 export type Scenario = z.infer<typeof Scenario>;
 export type ScenarioInput = z.input<typeof Scenario>;
+
+/** The assumptions every workload of a portfolio shares: a request's worth is per workload. */
+export const SharedValue = ValueAssumptions.omit({ perRequest: true, successRate: true });
+
+/**
+ * A scenario file (schema version 2): one or more workloads, each with its owner, tags and value,
+ * over one candidate space and one set of assumptions; shared pools and budgets across them.
+ */
+export const ScenarioFile = z
+  .strictObject({
+    ...SHARED_FIELDS,
+    schemaVersion: z
+      .literal(SCENARIO_SCHEMA_VERSION)
+      .describe('The scenario file format version; older versions are upgraded on opening.'),
+    workloads: z
+      .array(PortfolioWorkload)
+      .min(1)
+      .max(100)
+      .describe('The workloads: each evaluated over the candidates, recommended on its own.'),
+    value: SharedValue.default(SharedValue.parse({})).describe(
+      'What launching costs and the horizon and discount rate the ROI is counted over.',
+    ),
+    pooling: Pooling.default(Pooling.parse({})),
+    budgets: z.array(Budget).max(100).default([]).describe('Monthly budgets per team or workload.'),
+  })
+  .describe('A Modelwise scenario file: workloads, the candidates to compare, and the assumptions.')
+  .superRefine((f, ctx) => {
+    const ids = new Set<string>();
+    f.workloads.forEach((w, i) => {
+      if (ids.has(w.id))
+        ctx.addIssue({
+          code: 'custom',
+          message: `'${w.id}' is used twice`,
+          path: ['workloads', i, 'id'],
+        });
+      ids.add(w.id);
+      if (f.objective === 'npv' && w.value.perRequest === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          message: 'the npv objective needs a value per request for every workload',
+          path: ['workloads', i, 'value', 'perRequest'],
+        });
+      if (f.uncertainty !== undefined) {
+        const resolved = resolveRanges(f.uncertainty, {
+          workload: w.workload,
+          value: { ...f.value, ...w.value },
+        });
+        if (!resolved.ok)
+          for (const issue of resolved.issues) ctx.addIssue({ code: 'custom', ...issue });
+      }
+    });
+    f.budgets.forEach((b, i) => {
+      if (b.workloadId !== undefined && !ids.has(b.workloadId))
+        ctx.addIssue({
+          code: 'custom',
+          message: `no workload '${b.workloadId}'`,
+          path: ['budgets', i, 'workloadId'],
+        });
+    });
+  });
+export type ScenarioFile = z.infer<typeof ScenarioFile>;
+export type ScenarioFileInput = z.input<typeof ScenarioFile>;
