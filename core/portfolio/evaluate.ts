@@ -165,6 +165,7 @@ interface PoolMember {
 function poolMember(
   catalog: Catalog,
   at: Evaluated,
+  candidateId: string,
   p: CloudPlacement,
   slo: ReturnType<typeof strictestSlo>,
   options: Options,
@@ -183,7 +184,7 @@ function poolMember(
     if (!again.ok) return null;
     evaluation = again;
   }
-  const i = evaluation.result.indexOf(at.own?.id ?? '');
+  const i = evaluation.result.indexOf(candidateId);
   if (i < 0) return null;
   const row = evaluation.result.row(i);
   if (!row.feasible) return null;
@@ -194,71 +195,122 @@ function poolMember(
 interface Pool {
   result: PoolResult;
   members: PoolMember[];
+  /** What the members would pay apart (their own recommendations) less the pool's cost. */
+  gainUsd: number;
+}
+
+/** A workload's row for a candidate id in its own evaluation, if it has one that is feasible. */
+function feasibleRow(e: Evaluated, candidateId: string): CandidateResult | null {
+  const result = e.evaluation?.result;
+  if (result === undefined) return null;
+  const i = result.indexOf(candidateId);
+  if (i < 0) return null;
+  const row = result.row(i);
+  return row.feasible ? row : null;
 }
 
 /**
- * Workloads whose best is the same rented model × instance × terms may share one fleet. The pool
- * is sized hour by hour of the week for their combined demand at the strictest SLO; its monthly
- * cost is the members' costs there less what the shared fleet saves on instances. It is chosen
- * only where that is cheaper than the members' own recommendations apart.
+ * The pool of `group` on a rented candidate: sized hour by hour of the week for their combined
+ * demand at the strictest SLO; its monthly cost is the members' costs there less what the shared
+ * fleet saves on instances. Null when a member cannot hold the pool's SLO on it.
+ */
+function tryPool(
+  catalog: Catalog,
+  candidateId: string,
+  group: readonly Evaluated[],
+  options: Options,
+): Pool | null {
+  if (group.length < 2) return null;
+  const first = feasibleRow(group[0]!, candidateId);
+  if (first === null || first.placement.kind !== 'cloud') return null;
+  const p = first.placement;
+  const slo = strictestSlo(group);
+  const members: PoolMember[] = [];
+  for (const at of group) {
+    const m = poolMember(catalog, at, candidateId, p, slo, options);
+    if (m === null) return null;
+    members.push(m);
+  }
+  const unit = members[0]!.assessment.unit;
+  const saving = poolSaving(
+    members.map((m) => m.assessment.load),
+    unit,
+  );
+  const atSlo = members.reduce((sum, m) => sum + (m.row.monthlyUsd ?? 0), 0);
+  // The saving is the hour-of-week model's; where a member's own fleet follows demand more
+  // closely than that model, the pool still never costs less than its own instances and the
+  // members' running costs beyond them.
+  const beyondFleet = members.reduce(
+    (sum, m) => sum + (m.row.monthlyUsd ?? 0) - m.row.breakdown.gpuUsd - m.row.breakdown.idleUsd,
+    0,
+  );
+  const monthlyUsd = Math.max(atSlo - saving.savingUsd, saving.pooledFleetUsd + beyondFleet);
+  const separateMonthlyUsd = members.reduce((sum, m) => sum + (m.at.own?.monthlyUsd ?? 0), 0);
+  const paid = saving.pooled.paidGpuSeconds;
+  const used = members.reduce((sum, m) => sum + m.assessment.load.usedGpuSeconds, 0);
+  const usedShare = paid > 0 ? Math.min(1, used / paid) : 1;
+  return {
+    members,
+    gainUsd: separateMonthlyUsd - monthlyUsd,
+    result: {
+      id: '',
+      candidateId,
+      label: first.label,
+      provider: first.provider,
+      modelId: first.modelId,
+      memberIds: members.map((m) => m.at.w.id),
+      gpus: saving.pooled.unitsPeak * unit.gpusPerUnit,
+      utilization: usedShare,
+      monthlyUsd,
+      separateMonthlyUsd,
+      pooledSavingUsd: separateMonthlyUsd - monthlyUsd,
+      idleUsd: monthlyUsd * (1 - usedShare),
+      unitsByHour: saving.pooled.unitsByHour,
+      slo: { ttftMs: slo.ttftMs ?? null, tpotMs: slo.tpotMs ?? null },
+      allocation: members.map((m) => ({
+        workloadId: m.at.w.id,
+        gpuSeconds: m.assessment.load.usedGpuSeconds,
+        useUsd: paid > 0 ? (monthlyUsd * m.assessment.load.usedGpuSeconds) / paid : 0,
+        idleUsd: 0,
+      })),
+    },
+  };
+}
+
+/**
+ * Shared pools, chosen where cheaper. Each rented candidate some workload is best on is a pool to
+ * try: the workloads best on it first, then every other workload that can run on it (a feasible
+ * row there), each kept only if it lowers what the portfolio pays. The pool saving the most is
+ * taken, its members leave the field, and the search repeats.
  */
 function findPools(catalog: Catalog, evaluated: readonly Evaluated[], options: Options): Pool[] {
-  const groups = new Map<string, Evaluated[]>();
-  for (const e of evaluated) {
-    if (e.own?.placement.kind !== 'cloud') continue;
-    const group = groups.get(e.own.id) ?? [];
-    group.push(e);
-    groups.set(e.own.id, group);
-  }
+  const keys = [
+    ...new Set(evaluated.filter((e) => e.own?.placement.kind === 'cloud').map((e) => e.own!.id)),
+  ];
   const pools: Pool[] = [];
-  for (const [candidateId, group] of groups) {
-    if (group.length < 2) continue;
-    const first = group[0]!.own!;
-    const p = first.placement as CloudPlacement;
-    const slo = strictestSlo(group);
-    const members = group.map((at) => poolMember(catalog, at, p, slo, options));
-    if (members.some((m) => m === null)) continue;
-    const held = members as PoolMember[];
-    const unit = held[0]!.assessment.unit;
-    const saving = poolSaving(
-      held.map((m) => m.assessment.load),
-      unit,
-    );
-    const atSlo = held.reduce((sum, m) => sum + (m.row.monthlyUsd ?? 0), 0);
-    const monthlyUsd = atSlo - saving.savingUsd;
-    const separateMonthlyUsd = held.reduce((sum, m) => sum + (m.at.own?.monthlyUsd ?? 0), 0);
-    if (!(monthlyUsd < separateMonthlyUsd)) continue;
-    const paid = saving.pooled.paidGpuSeconds;
-    const used = held.reduce((sum, m) => sum + m.assessment.load.usedGpuSeconds, 0);
-    const usedShare = paid > 0 ? Math.min(1, used / paid) : 1;
-    const idleUsd = monthlyUsd * (1 - usedShare);
-    pools.push({
-      members: held,
-      result: {
-        id: `pool-${pools.length + 1}`,
-        candidateId,
-        label: first.label,
-        provider: first.provider,
-        modelId: first.modelId,
-        memberIds: held.map((m) => m.at.w.id),
-        gpus: saving.pooled.unitsPeak * unit.gpusPerUnit,
-        utilization: usedShare,
-        monthlyUsd,
-        separateMonthlyUsd,
-        pooledSavingUsd: separateMonthlyUsd - monthlyUsd,
-        idleUsd,
-        unitsByHour: saving.pooled.unitsByHour,
-        slo: { ttftMs: slo.ttftMs ?? null, tpotMs: slo.tpotMs ?? null },
-        allocation: held.map((m) => ({
-          workloadId: m.at.w.id,
-          gpuSeconds: m.assessment.load.usedGpuSeconds,
-          useUsd: paid > 0 ? (monthlyUsd * m.assessment.load.usedGpuSeconds) / paid : 0,
-          idleUsd: 0,
-        })),
-      },
-    });
+  const taken = new Set<string>();
+  for (;;) {
+    let best: Pool | null = null;
+    for (const key of keys) {
+      const free = evaluated.filter((e) => !taken.has(e.w.id));
+      let group = free.filter((e) => e.own?.id === key);
+      if (group.length === 0) continue;
+      let pool = tryPool(catalog, key, group, options);
+      for (const e of free) {
+        if (group.includes(e) || feasibleRow(e, key) === null) continue;
+        const wider = tryPool(catalog, key, [...group, e], options);
+        if (wider !== null && wider.gainUsd > (pool?.gainUsd ?? 0)) {
+          pool = wider;
+          group = [...group, e];
+        }
+      }
+      if (pool !== null && pool.gainUsd > 1e-9 && pool.gainUsd > (best?.gainUsd ?? 0)) best = pool;
+    }
+    if (best === null) return pools;
+    best.result.id = `pool-${pools.length + 1}`;
+    pools.push(best);
+    for (const id of best.result.memberIds) taken.add(id);
   }
-  return pools;
 }
 
 /**
@@ -286,15 +338,16 @@ function allocateIdle(pool: PoolResult, file: ScenarioFile): { owner: string; us
 }
 
 /**
- * Month-by-month spend of a workload over the horizon: its monthly cost scaled as the engine
- * scales its candidate with growth (re-sized at each month's volume), from the first month of
- * service (a launch month partly), and nothing after an experiment's time box.
+ * Month-by-month spend of a workload over the horizon: its monthly cost grown with its volume,
+ * from the first month of service (a launch month partly), and nothing after an experiment's
+ * time box.
  */
 function monthsOf(
   evaluation: OkEvaluation | null,
   c: CandidateResult | null,
   monthlyUsd: number,
   horizonMonths: number,
+  pooled: boolean,
 ): number[] {
   const ctx = evaluation?.context;
   if (ctx === undefined || c === null) return new Array<number>(horizonMonths).fill(0);
@@ -309,7 +362,10 @@ function monthsOf(
     const served = m > ctx.value.horizonMonths ? 0 : Math.min(1, Math.max(0, m - launchMonths));
     const steps = Math.max(0, m - firstServed);
     let scale = 1;
-    if (growth !== 1 && steps > 0 && baseUsd > 0) {
+    // A pooled member's share follows its GPU-seconds, which grow with its volume (the pool is
+    // not re-sized month by month); a workload on its own is re-costed at each month's volume.
+    if (pooled) scale = growth ** steps;
+    else if (growth !== 1 && steps > 0 && baseUsd > 0) {
       const usd = at(base * growth ** steps).monthlyUsd;
       scale = usd === null || !Number.isFinite(usd) ? growth ** steps : usd / baseUsd;
     }
@@ -429,7 +485,7 @@ export function evaluatePortfolio(
       tcoUsd: ownMonthly > 0 ? (ownTco * monthlyUsd) / ownMonthly : ownTco,
       budgetUsd: file.budgets.find((b) => b.workloadId === e.w.id)?.monthlyUsd ?? null,
       firstBreachMonth: null,
-      usdByMonth: monthsOf(e.evaluation, candidate, monthlyUsd, horizonMonths),
+      usdByMonth: monthsOf(e.evaluation, candidate, monthlyUsd, horizonMonths, pool !== undefined),
       unitTargets: unitChecks(e.w, monthlyUsd, requestsPerMonth),
     };
   });
