@@ -1,6 +1,6 @@
 import { workloadScenario } from '../portfolio/derive.ts';
 import { describeZodError } from '../schema/errors.ts';
-import { Scenario, ScenarioFile } from '../schema/scenario.ts';
+import { Scenario, SCENARIO_SCHEMA_VERSION, ScenarioFile } from '../schema/scenario.ts';
 import { upgradeScenario, type ScenarioJson } from './migrate.ts';
 
 export type ScenarioFileParse = { ok: true; file: ScenarioFile } | { ok: false; error: string };
@@ -35,6 +35,20 @@ export function parseScenario(value: unknown): ScenarioParse {
       error: `workloads: the file holds ${parsed.file.workloads.length} workloads; this needs one (evaluate a portfolio with cost)`,
     };
   const scenario = Scenario.safeParse(workloadScenario(parsed.file, first));
+  if (!scenario.success) return { ok: false, error: describeZodError(scenario.error) };
+  return { ok: true, scenario: scenario.data };
+}
+
+/**
+ * A workload's scenario as the app holds it (what it sends to preview an import against), or a
+ * scenario file of one workload.
+ */
+export function parseWorkloadScenario(value: unknown): ScenarioParse {
+  const held =
+    typeof value === 'object' && value !== null && !Array.isArray(value) && 'workload' in value;
+  if (!held || (value as ScenarioJson)['schemaVersion'] !== SCENARIO_SCHEMA_VERSION)
+    return parseScenario(value);
+  const scenario = Scenario.safeParse(value);
   if (!scenario.success) return { ok: false, error: describeZodError(scenario.error) };
   return { ok: true, scenario: scenario.data };
 }

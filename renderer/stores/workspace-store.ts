@@ -1,7 +1,12 @@
 import { create } from 'zustand';
-import type { Scenario } from '../../core/schema/scenario.ts';
+import {
+  editableScenario,
+  workloadById,
+  withWorkloadScenario,
+} from '../../core/portfolio/derive.ts';
+import type { Scenario, ScenarioFile } from '../../core/schema/scenario.ts';
 import { keepRangesConsistent } from '../../core/uncertainty/reconcile.ts';
-import { defaultScenario } from '../features/scenarios/default-scenario.ts';
+import { defaultScenarioFile } from '../features/scenarios/default-scenario.ts';
 
 /** How many edits undo remembers. */
 const HISTORY_LIMIT = 200;
@@ -9,8 +14,18 @@ const HISTORY_LIMIT = 200;
 const COALESCE_MS = 800;
 
 export interface WorkspaceState {
-  /** The scenario being edited: always schema-valid (forms refuse bad values before they land). */
+  /**
+   * The active workload's scenario, which every panel edits: always schema-valid (forms refuse
+   * bad values before they land).
+   */
   scenario: Scenario;
+  /**
+   * The whole file: every workload, pools, budgets. The active workload's entry and the shared
+   * assumptions are current in `scenario`; `currentFile()` puts them together.
+   */
+  file: ScenarioFile;
+  /** The workload the panels edit. */
+  activeId: string;
   /** The saved scenario this draft belongs to, if any. */
   savedId: string | null;
   dirty: boolean;
@@ -21,13 +36,25 @@ export interface WorkspaceState {
   update: (edit: (s: Scenario) => Scenario, coalesce?: string) => void;
   undo: () => void;
   redo: () => void;
-  /** Replaces the draft (new, opened, loaded), clearing history. */
-  load: (scenario: Scenario, savedId: string | null) => void;
+  /** Replaces the draft (new, opened, loaded), clearing history; the first workload is active. */
+  load: (file: ScenarioFile, savedId: string | null) => void;
+  /** Makes another workload the one the panels edit (undo history is per workload: cleared). */
+  activate: (id: string) => void;
+  /** Edits the file's portfolio parts (workloads, owners, budgets, pooling): one undo-less step. */
+  updateFile: (edit: (f: ScenarioFile) => ScenarioFile, activeId?: string) => void;
   markSaved: (savedId: string, name: string) => void;
 }
 
+const initial = defaultScenarioFile();
+
+/** The file, the active workload and its scenario, for a file and the workload to edit. */
+function focus(file: ScenarioFile, id: string) {
+  const w = workloadById(file, id) ?? file.workloads[0]!;
+  return { file, activeId: w.id, scenario: editableScenario(file, w) };
+}
+
 export const useWorkspace = create<WorkspaceState>()((set, get) => ({
-  scenario: defaultScenario(),
+  ...focus(initial, initial.workloads[0]!.id),
   savedId: null,
   dirty: false,
   past: [],
@@ -73,8 +100,30 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => ({
       lastEdit: null,
     });
   },
-  load: (scenario, savedId) =>
-    set({ scenario, savedId, dirty: false, past: [], future: [], lastEdit: null }),
+  load: (file, savedId) =>
+    set({
+      ...focus(file, file.workloads[0]!.id),
+      savedId,
+      dirty: false,
+      past: [],
+      future: [],
+      lastEdit: null,
+    }),
+  activate: (id) => {
+    const s = get();
+    if (id === s.activeId) return;
+    set({ ...focus(currentFile(), id), past: [], future: [], lastEdit: null });
+  },
+  updateFile: (edit, activeId) => {
+    const next = edit(currentFile());
+    set({
+      ...focus(next, activeId ?? get().activeId),
+      dirty: true,
+      past: [],
+      future: [],
+      lastEdit: null,
+    });
+  },
   markSaved: (savedId, name) =>
     set((s) => ({ savedId, dirty: false, scenario: { ...s.scenario, name } })),
 }));
@@ -95,4 +144,10 @@ export function updateOperations(patch: Partial<Scenario['operations']>, coalesc
   useWorkspace
     .getState()
     .update((s) => ({ ...s, operations: { ...s.operations, ...patch } }), coalesce);
+}
+
+/** The file with the active workload's edits: what is saved, exported and shown as a portfolio. */
+export function currentFile(): ScenarioFile {
+  const { file, activeId, scenario } = useWorkspace.getState();
+  return withWorkloadScenario(file, activeId, scenario);
 }

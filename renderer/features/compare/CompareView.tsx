@@ -7,6 +7,7 @@ import { UncertaintyCard } from '../uncertainty/UncertaintyCard.tsx';
 import { ValuePanel } from '../value/ValuePanel.tsx';
 import { WhatIfBar } from '../whatif/WhatIfBar.tsx';
 import { WorkloadPanel } from '../workload/WorkloadPanel.tsx';
+import { WorkloadSwitcher } from '../portfolio/WorkloadSwitcher.tsx';
 import { CompareTable } from './CompareTable.tsx';
 import { WhyPanel } from '../why/WhyPanel.tsx';
 import { Summary } from './Summary.tsx';
@@ -27,6 +28,7 @@ export function CompareView() {
   return (
     <div className="workspace">
       <aside className="sidebar" aria-label="Scenario inputs">
+        <WorkloadSwitcher />
         <div className="tabs" role="tablist">
           {PANELS.map((p) => (
             <button

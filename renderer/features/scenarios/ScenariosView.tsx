@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { workloadScenario } from '../../../core/portfolio/derive.ts';
 import { call } from '../../api/api.ts';
 import { useCatalog } from '../../stores/catalog-store.ts';
 import { attempt } from '../../stores/ui-store.ts';
@@ -23,7 +24,13 @@ export function ScenariosView() {
     void Promise.all(compare.map((id) => attempt(() => call('scenarios:get', { id })))).then(
       (stored) => {
         if (!live) return;
-        setColumns(stored.flatMap((s) => (s ? [scenarioColumn(catalog, s.scenario)] : [])));
+        // A saved portfolio is compared by its first workload (the Portfolio view shows the rest).
+        setColumns(
+          stored.flatMap((s) => {
+            const first = s?.scenario.workloads[0];
+            return s && first ? [scenarioColumn(catalog, workloadScenario(s.scenario, first))] : [];
+          }),
+        );
       },
     );
     return () => {

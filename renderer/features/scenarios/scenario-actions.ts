@@ -2,8 +2,8 @@ import { detectImportFormat } from '../../../core/catalog-import/native-json.ts'
 import { call } from '../../api/api.ts';
 import { useCatalog } from '../../stores/catalog-store.ts';
 import { attempt, useUi } from '../../stores/ui-store.ts';
-import { useWorkspace } from '../../stores/workspace-store.ts';
-import { defaultScenario } from './default-scenario.ts';
+import { currentFile, useWorkspace } from '../../stores/workspace-store.ts';
+import { defaultScenarioFile } from './default-scenario.ts';
 import { scenarioFileName, scenarioFileText } from './scenario-file.ts';
 import { useScenarios } from './scenarios-store.ts';
 import { useImportReview } from '../catalog/import-review-store.ts';
@@ -15,14 +15,15 @@ export function newScenario(): void {
     !window.confirm('Discard the unsaved changes to this scenario?')
   )
     return;
-  useWorkspace.getState().load(defaultScenario(), null);
+  useWorkspace.getState().load(defaultScenarioFile(), null);
   rememberOpen(null);
   useUi.getState().clearSelected();
 }
 
 /** Saves the draft to the local database (creating it the first time). */
 export async function saveScenario(): Promise<void> {
-  const { scenario, savedId } = useWorkspace.getState();
+  const { savedId } = useWorkspace.getState();
+  const scenario = currentFile();
   const saved = await attempt(
     () =>
       call('scenarios:save', {
@@ -86,7 +87,7 @@ export async function openScenarioFile(): Promise<void> {
 
 /** Writes the scenario file the CLI reads (`modelwise cost --scenario FILE`). */
 export async function exportScenarioFile(): Promise<void> {
-  const { scenario } = useWorkspace.getState();
+  const scenario = currentFile();
   await attempt(() =>
     call('file:save', {
       kind: 'scenario',
