@@ -21,7 +21,7 @@ const isObject = (v: unknown): v is ScenarioJson =>
  * scenario, owned by nobody; everything else stays where it was, so the numbers do not move.
  */
 export function upgradeV1toV2(file: ScenarioJson): ScenarioUpgradeResult {
-  const { workload, value, ...rest } = file;
+  const { workload, value } = file;
   if (!isObject(workload))
     return { ok: false, error: 'workload: missing (a version 1 file holds one)' };
   if (value !== undefined && !isObject(value))
@@ -32,15 +32,17 @@ export function upgradeV1toV2(file: ScenarioJson): ScenarioUpgradeResult {
   if (successRate !== undefined) workloadValue['successRate'] = successRate;
   const name =
     typeof file['name'] === 'string' && file['name'].trim() !== '' ? file['name'] : 'Main';
-  return {
-    ok: true,
-    file: {
-      ...rest,
-      ...(value === undefined ? {} : { value: shared }),
-      schemaVersion: 2,
-      workloads: [{ id: 'main', name, owner: '', tags: [], workload, value: workloadValue }],
-    },
-  };
+  const workloads = [{ id: 'main', name, owner: '', tags: [], workload, value: workloadValue }];
+  // Keys keep their places (the list of workloads where the workload was), so a file's problems
+  // are listed in the order its author wrote them.
+  const upgraded: ScenarioJson = {};
+  for (const [key, field] of Object.entries(file)) {
+    if (key === 'workload') upgraded['workloads'] = workloads;
+    else if (key === 'value') upgraded['value'] = shared;
+    else upgraded[key] = field;
+  }
+  upgraded['schemaVersion'] = 2;
+  return { ok: true, file: upgraded };
 }
 
 /** The upgrade steps, by the version they read: `UPGRADES[1]` turns version 1 into version 2. */

@@ -17,7 +17,19 @@ export function parseScenarioFile(value: unknown): ScenarioFileParse {
   const upgraded = upgradeScenario(value as ScenarioJson);
   if (!upgraded.ok) return upgraded;
   const parsed = ScenarioFile.safeParse(upgraded.file);
-  if (!parsed.success) return { ok: false, error: describeZodError(parsed.error) };
+  if (!parsed.success) {
+    const error = describeZodError(parsed.error);
+    // A version 1 file's author wrote `workload` and `value`: name the fields as they wrote them.
+    const v1 = (value as ScenarioJson)['schemaVersion'] === 1;
+    return {
+      ok: false,
+      error: v1
+        ? error
+            .replaceAll('workloads[0].workload', 'workload')
+            .replaceAll('workloads[0].value', 'value')
+        : error,
+    };
+  }
   return { ok: true, file: parsed.data };
 }
 

@@ -124,8 +124,8 @@ export const Constraints = z
   })
   .describe('Limits every candidate must keep.');
 
-/** The fields a portfolio's workloads share, as in a file (schema version 2). */
-const SHARED_FIELDS = {
+/** The fields a portfolio's workloads share, as in a file (schema version 2): its heading. */
+const SHARED_HEAD = {
   $schema: z
     .string()
     .max(2000)
@@ -138,6 +138,10 @@ const SHARED_FIELDS = {
   objective: Objective.default('tco').describe(
     'What "best" means: ranking, the recommendation, charts and reports follow it.',
   ),
+};
+
+/** The assumptions after the workloads, as a file lists them. */
+const SHARED_TAIL = {
   operations: Operations.default(Operations.parse({})).describe(
     'Running costs and availability of self-hosted placements: staff, storage, egress, reserve.',
   ),
@@ -171,7 +175,7 @@ const SHARED_FIELDS = {
  */
 export const Scenario = z
   .strictObject({
-    ...SHARED_FIELDS,
+    ...SHARED_HEAD,
     schemaVersion: z
       .number()
       .int()
@@ -182,6 +186,7 @@ export const Scenario = z
     value: ValueAssumptions.default(ValueAssumptions.parse({})).describe(
       'What requests are worth and what launching costs: the ROI inputs.',
     ),
+    ...SHARED_TAIL,
   })
   .describe('A Modelwise scenario: a workload, the candidates to compare, and the assumptions.')
   .refine((s) => s.objective !== 'npv' || s.value.perRequest !== undefined, {
@@ -206,7 +211,7 @@ export const SharedValue = ValueAssumptions.omit({ perRequest: true, successRate
  */
 export const ScenarioFile = z
   .strictObject({
-    ...SHARED_FIELDS,
+    ...SHARED_HEAD,
     schemaVersion: z
       .literal(SCENARIO_SCHEMA_VERSION)
       .describe('The scenario file format version; older versions are upgraded on opening.'),
@@ -218,6 +223,7 @@ export const ScenarioFile = z
     value: SharedValue.default(SharedValue.parse({})).describe(
       'What launching costs and the horizon and discount rate the ROI is counted over.',
     ),
+    ...SHARED_TAIL,
     pooling: Pooling.default(Pooling.parse({})),
     budgets: z.array(Budget).max(100).default([]).describe('Monthly budgets per team or workload.'),
   })
@@ -235,8 +241,8 @@ export const ScenarioFile = z
       if (f.objective === 'npv' && w.value.perRequest === undefined)
         ctx.addIssue({
           code: 'custom',
-          message: 'the npv objective needs a value per request for every workload',
-          path: ['workloads', i, 'value', 'perRequest'],
+          message: `the npv objective needs a value per request (workloads[${i}].value.perRequest)`,
+          path: ['objective'],
         });
       if (f.uncertainty !== undefined) {
         const resolved = resolveRanges(f.uncertainty, {

@@ -4,7 +4,7 @@ import type { PortfolioResult } from '../../../core/portfolio/evaluate.ts';
 import { IDLE_UNALLOCATED, NO_OWNER, type Showback } from '../../../core/portfolio/showback.ts';
 import { showbackCsv } from '../../../core/report/portfolio-report.ts';
 import { IDLE_ALLOCATIONS } from '../../../core/schema/portfolio.ts';
-import { SelectField } from '../../components/NumberField.tsx';
+import { CheckField, SelectField } from '../../components/NumberField.tsx';
 import { call } from '../../api/api.ts';
 import { useCatalog } from '../../stores/catalog-store.ts';
 import { attempt, useUi } from '../../stores/ui-store.ts';
@@ -151,6 +151,7 @@ function WorkloadsCard({ r }: { r: PortfolioResult }) {
 
 function PoolsCard({ r }: { r: PortfolioResult }) {
   const names = new Map(r.workloads.map((w) => [w.id, w.name]));
+  const enabled = useWorkspace((s) => s.file.pooling.enabled);
   return (
     <div className="card" data-testid="portfolio-pools">
       <div className="card-head">
@@ -158,6 +159,17 @@ function PoolsCard({ r }: { r: PortfolioResult }) {
         <span className="muted">
           Sized hour by hour of the week at the strictest latency objective of their members
         </span>
+        <span className="spacer" />
+        <CheckField
+          label="Pool where cheaper"
+          testId="pooling-enabled"
+          checked={enabled}
+          onChange={(on) =>
+            useWorkspace
+              .getState()
+              .updateFile((f) => ({ ...f, pooling: { ...f.pooling, enabled: on } }))
+          }
+        />
       </div>
       {r.pools.length === 0 ? (
         <div className="card-body muted">

@@ -28,8 +28,10 @@ export function SpendChart({ r }: { r: PortfolioResult }) {
             backgroundColor: STACK_COLORS[k % STACK_COLORS.length],
             stack: 'spend',
           })),
-          ...series.budgets.map((b) => ({
+          // Each budget line on a stack of its own: a line is the budget, never added to another.
+          ...series.budgets.map((b, k) => ({
             type: 'line' as const,
+            stack: `budget-${k}`,
             label: b.label,
             data: series.months.map(() => b.usd),
             borderColor: colors.bad,
