@@ -89,6 +89,41 @@ describe('a shared pool', () => {
     expect(r.pools[0]?.pooledSavingUsd).toBeCloseTo(730, 6);
   });
 
+  it('keeps one production reserve for the pool, not one per member', () => {
+    // Production by day keeps N+1: apart, 1 + 1 = 2 L4s all month, $1,460; the nightly
+    // experiment 1 L4, $730: $2,190. Together: one replica serves whoever is active, plus the
+    // production spare (the largest reserve of the members): 2 L4s all week, $1,460. Saving $730.
+    const prod = dailyWorkload('prod', 'support', 9, 12, 2000, { stage: 'production' });
+    const r = run(portfolioFile([prod, night]));
+    const pool = r.pools[0]!;
+    expect(pool.separateMonthlyUsd).toBeCloseTo(2190, 6);
+    expect(pool.monthlyUsd).toBeCloseTo(1460, 6);
+    expect(pool.pooledSavingUsd).toBeCloseTo(730, 6);
+    expect(pool.gpus).toBe(2);
+  });
+
+  it('is not formed when a member cannot hold the strictest SLO of the pool', () => {
+    // The chatbot asks TTFT ≤ 1 s of 1,000-token prompts; the nightly job reads 24,000-token
+    // documents with TTFT ≤ 60 s. Alone each meets its own; a shared replica would have to give
+    // the long prompts the chatbot's 1 s, which prefill on an L4 cannot: no pool.
+    const strict = dailyWorkload('chatbot', 'support', 9, 12, 2000, {
+      stage: 'experiment',
+      slo: { ttftMs: 1000 },
+    });
+    const long = dailyWorkload('nightly', 'data', 21, 12, 2000, {
+      stage: 'experiment',
+      inputTokens: { mean: 24_000 },
+      slo: { ttftMs: 60_000 },
+    });
+    const r = run(portfolioFile([strict, long]));
+    expect(r.workloads.map((w) => w.candidateId)).toEqual([
+      r.workloads[0]!.candidateId,
+      r.workloads[0]!.candidateId,
+    ]);
+    expect(r.workloads[1]!.candidate!.ttftMs!).toBeGreaterThan(1000);
+    expect(r.pools).toHaveLength(0);
+  });
+
   it('is not formed when pooling is off', () => {
     const r = run(portfolioFile([day, night], { pooling: { enabled: false } }));
     expect(r.pools).toHaveLength(0);
