@@ -5,6 +5,7 @@ import { CandidateDetails } from '../details/CandidateDetails.tsx';
 import { RangesPanel } from '../uncertainty/RangesPanel.tsx';
 import { UncertaintyCard } from '../uncertainty/UncertaintyCard.tsx';
 import { ValuePanel } from '../value/ValuePanel.tsx';
+import { VendorTable } from '../vendors/VendorTable.tsx';
 import { WhatIfBar } from '../whatif/WhatIfBar.tsx';
 import { WorkloadPanel } from '../workload/WorkloadPanel.tsx';
 import { WorkloadSwitcher } from '../portfolio/WorkloadSwitcher.tsx';
@@ -54,6 +55,7 @@ export function CompareView() {
         <WhatIfBar />
         <WhyPanel />
         <CompareTable />
+        <VendorTable />
         <UncertaintyCard />
         <Charts />
         <CandidateDetails />
