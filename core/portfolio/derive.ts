@@ -57,8 +57,11 @@ export function workloadById(file: ScenarioFile, id: string): PortfolioWorkload 
  */
 export function withWorkloadScenario(file: ScenarioFile, id: string, s: Scenario): ScenarioFile {
   const { shared, sharedValue, workload, workloadValue } = splitScenario(s);
+  // Snapshots are the file's: every workload's scenario carries them, and one with none left
+  // clears them (a spread alone would keep the file's old list).
+  const { snapshots: _old, ...rest } = file;
   return {
-    ...file,
+    ...rest,
     ...shared,
     value: sharedValue,
     workloads: file.workloads.map((w) =>

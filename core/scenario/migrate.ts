@@ -7,7 +7,8 @@ export type ScenarioUpgradeResult = { ok: true; file: ScenarioJson } | { ok: fal
 
 /**
  * Upgrades a file of version N to N + 1. A step rewrites only what changed between the two
- * versions and sets the new `schemaVersion`; the result of the last step is validated whole.
+ * versions and sets the new `schemaVersion`; the result of the last step is validated whole. A
+ * step upgrades the scenarios kept in `snapshots[].scenario` too: they are read by the same schema.
  * It refuses a file it cannot upgrade with one line naming the field.
  */
 export type ScenarioUpgrade = (file: ScenarioJson) => ScenarioUpgradeResult;
@@ -33,12 +34,22 @@ export function upgradeV1toV2(file: ScenarioJson): ScenarioUpgradeResult {
   const name =
     typeof file['name'] === 'string' && file['name'].trim() !== '' ? file['name'] : 'Main';
   const workloads = [{ id: 'main', name, owner: '', tags: [], workload, value: workloadValue }];
+  // A snapshot keeps one workload's scenario, whose shape version 2 did not change: it is now read
+  // as of version 2 (and is the file's one workload's).
+  const snapshots = Array.isArray(file['snapshots'])
+    ? file['snapshots'].map((s: unknown) =>
+        isObject(s) && isObject(s['scenario'])
+          ? { ...s, scenario: { ...s['scenario'], schemaVersion: 2 } }
+          : s,
+      )
+    : file['snapshots'];
   // Keys keep their places (the list of workloads where the workload was), so a file's problems
   // are listed in the order its author wrote them.
   const upgraded: ScenarioJson = {};
   for (const [key, field] of Object.entries(file)) {
     if (key === 'workload') upgraded['workloads'] = workloads;
     else if (key === 'value') upgraded['value'] = shared;
+    else if (key === 'snapshots') upgraded['snapshots'] = snapshots;
     else upgraded[key] = field;
   }
   upgraded['schemaVersion'] = 2;

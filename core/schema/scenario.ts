@@ -179,25 +179,87 @@ const SHARED_TAIL = {
   ),
 };
 
+/** Every field of one workload's scenario but its snapshots. */
+const scenarioFields = {
+  ...SHARED_HEAD,
+  schemaVersion: z
+    .number()
+    .int()
+    .min(1)
+    .max(SCENARIO_SCHEMA_VERSION)
+    .describe('The file format version the scenario was read from.'),
+  workload: Workload.describe('The workload every candidate is sized and priced for.'),
+  value: ValueAssumptions.default(ValueAssumptions.parse({})).describe(
+    'What requests are worth and what launching costs: the ROI inputs.',
+  ),
+  ...SHARED_TAIL,
+};
+
+/** A scenario without its snapshots: what a snapshot holds (a type only; parsing uses Scenario). */
+type ScenarioCoreSchema = z.ZodObject<typeof scenarioFields, z.core.$strict>;
+export type ScenarioCore = z.output<ScenarioCoreSchema>;
+type ScenarioCoreInput = z.input<ScenarioCoreSchema>;
+
+/** Enough for a long workshop; a file with more is refused, not truncated. */
+const MAX_SNAPSHOTS = 100;
+
+/**
+ * The state of a workload's scenario captured during a session (a workshop's baseline, "after ×10
+ * volume"), kept in the scenario file so a later session can compare with it and return to it.
+ * It holds what the workshop edits and evaluates: one workload with the shared assumptions as
+ * they were (in a file of several, `workloadId` says which workload it was taken on).
+ */
+export const Snapshot = z
+  .strictObject({
+    name: z.string().min(1).max(200).describe('What the snapshot is called in the strip.'),
+    takenAt: z.iso
+      .datetime({ offset: true })
+      .describe('When it was taken (ISO 8601 date and time).'),
+    workloadId: z
+      .string()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe(
+        'The id of the workload it was taken on; absent: the file’s first (a file of one workload).',
+      ),
+    scenario: z
+      .lazy(
+        (): z.ZodType<ScenarioCore, ScenarioCoreInput> =>
+          // The whole scenario schema, so a snapshot is checked like a workload's scenario; its
+          // own snapshots are refused below.
+          Scenario as unknown as z.ZodType<ScenarioCore, ScenarioCoreInput>,
+      )
+      .describe(
+        'The workload’s scenario as it was when the snapshot was taken (without snapshots of its own).',
+      ),
+  })
+  .refine((s) => !('snapshots' in s.scenario) || s.scenario.snapshots === undefined, {
+    message: 'a snapshot holds no snapshots of its own',
+    path: ['scenario', 'snapshots'],
+  })
+  .meta({ id: 'Snapshot', description: 'A named, timed copy of a workload’s scenario.' });
+export type Snapshot = z.infer<typeof Snapshot>;
+
+/** The snapshots field, made anew for each schema that has it (so each keeps its description). */
+const snapshotsField = () =>
+  z
+    .array(Snapshot)
+    .max(MAX_SNAPSHOTS)
+    .optional()
+    .describe(
+      'States captured during a session, oldest first, to compare with and return to; absent: none.',
+    );
+
 /**
  * One workload's scenario: what the engine evaluates. A portfolio file gives one per workload
  * (core/portfolio/derive.ts); every single-workload feature (objective, explanation, TCO,
- * uncertainty) works on it.
+ * uncertainty, snapshots) works on it.
  */
 export const Scenario = z
   .strictObject({
-    ...SHARED_HEAD,
-    schemaVersion: z
-      .number()
-      .int()
-      .min(1)
-      .max(SCENARIO_SCHEMA_VERSION)
-      .describe('The file format version the scenario was read from.'),
-    workload: Workload.describe('The workload every candidate is sized and priced for.'),
-    value: ValueAssumptions.default(ValueAssumptions.parse({})).describe(
-      'What requests are worth and what launching costs: the ROI inputs.',
-    ),
-    ...SHARED_TAIL,
+    ...scenarioFields,
+    snapshots: snapshotsField(),
   })
   .describe('A Modelwise scenario: a workload, the candidates to compare, and the assumptions.')
   .refine((s) => s.objective !== 'npv' || s.value.perRequest !== undefined, {
@@ -237,6 +299,7 @@ export const ScenarioFile = z
     ...SHARED_TAIL,
     pooling: Pooling.default(Pooling.parse({})),
     budgets: z.array(Budget).max(100).default([]).describe('Monthly budgets per team or workload.'),
+    snapshots: snapshotsField(),
   })
   .describe('A Modelwise scenario file: workloads, the candidates to compare, and the assumptions.')
   .superRefine((f, ctx) => {
@@ -263,6 +326,14 @@ export const ScenarioFile = z
         if (!resolved.ok)
           for (const issue of resolved.issues) ctx.addIssue({ code: 'custom', ...issue });
       }
+    });
+    (f.snapshots ?? []).forEach((s, i) => {
+      if (s.workloadId !== undefined && !ids.has(s.workloadId))
+        ctx.addIssue({
+          code: 'custom',
+          message: `no workload '${s.workloadId}'`,
+          path: ['snapshots', i, 'workloadId'],
+        });
     });
     f.budgets.forEach((b, i) => {
       if (b.workloadId !== undefined && !ids.has(b.workloadId))

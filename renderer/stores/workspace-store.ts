@@ -6,6 +6,7 @@ import {
 } from '../../core/portfolio/derive.ts';
 import type { Scenario, ScenarioFile } from '../../core/schema/scenario.ts';
 import { keepRangesConsistent } from '../../core/uncertainty/reconcile.ts';
+import { withSnapshots } from '../../core/scenario/snapshots.ts';
 import { defaultScenarioFile } from '../features/scenarios/default-scenario.ts';
 
 /** How many edits undo remembers. */
@@ -28,14 +29,22 @@ export interface WorkspaceState {
   activeId: string;
   /** The saved scenario this draft belongs to, if any. */
   savedId: string | null;
+  /** The name it is saved under (the draft's name may have been edited since). */
+  savedName: string | null;
   dirty: boolean;
   past: Scenario[];
   future: Scenario[];
   lastEdit: { key: string; at: number } | null;
   /** Applies an edit; `coalesce` merges rapid edits of one control into one undo step. */
   update: (edit: (s: Scenario) => Scenario, coalesce?: string) => void;
+  /**
+   * Undo and redo step through the assumptions; the snapshots stay as they are, so undo reaches
+   * back across a snapshot or a restore without losing one.
+   */
   undo: () => void;
   redo: () => void;
+  /** Replaces the snapshots (taken, renamed, removed): not an undo step, but an unsaved change. */
+  setSnapshots: (snapshots: NonNullable<Scenario['snapshots']>) => void;
   /** Replaces the draft (new, opened, loaded), clearing history; the first workload is active. */
   load: (file: ScenarioFile, savedId: string | null) => void;
   /** Makes another workload the one the panels edit (undo history is per workload: cleared). */
@@ -43,6 +52,8 @@ export interface WorkspaceState {
   /** Edits the file's portfolio parts (workloads, owners, budgets, pooling): one undo-less step. */
   updateFile: (edit: (f: ScenarioFile) => ScenarioFile, activeId?: string) => void;
   markSaved: (savedId: string, name: string) => void;
+  /** The saved copy was renamed: the draft follows, its unsaved edits staying unsaved. */
+  markRenamed: (name: string) => void;
 }
 
 const initial = defaultScenarioFile();
@@ -56,6 +67,7 @@ function focus(file: ScenarioFile, id: string) {
 export const useWorkspace = create<WorkspaceState>()((set, get) => ({
   ...focus(initial, initial.workloads[0]!.id),
   savedId: null,
+  savedName: null,
   dirty: false,
   past: [],
   future: [],
@@ -81,7 +93,7 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => ({
     const previous = past[past.length - 1];
     if (previous === undefined) return;
     set({
-      scenario: previous,
+      scenario: withSnapshots(previous, scenario.snapshots ?? []),
       past: past.slice(0, -1),
       future: [scenario, ...future],
       dirty: true,
@@ -93,17 +105,20 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => ({
     const next = future[0];
     if (next === undefined) return;
     set({
-      scenario: next,
+      scenario: withSnapshots(next, scenario.snapshots ?? []),
       past: [...past, scenario],
       future: future.slice(1),
       dirty: true,
       lastEdit: null,
     });
   },
+  setSnapshots: (snapshots) =>
+    set((s) => ({ scenario: withSnapshots(s.scenario, snapshots), dirty: true, lastEdit: null })),
   load: (file, savedId) =>
     set({
       ...focus(file, file.workloads[0]!.id),
       savedId,
+      savedName: savedId === null ? null : file.name,
       dirty: false,
       past: [],
       future: [],
@@ -125,7 +140,8 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => ({
     });
   },
   markSaved: (savedId, name) =>
-    set((s) => ({ savedId, dirty: false, scenario: { ...s.scenario, name } })),
+    set((s) => ({ savedId, savedName: name, dirty: false, scenario: { ...s.scenario, name } })),
+  markRenamed: (name) => set((s) => ({ savedName: name, scenario: { ...s.scenario, name } })),
 }));
 
 /** Edits one part of the workload. */

@@ -6,7 +6,7 @@
  * app's server reads.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../core/csv.ts';
 import { formatUsd } from '../../core/format.ts';
@@ -142,6 +142,44 @@ describe('the Portfolio view', () => {
     );
     expect(new Set(rows.map((r) => r[header!.indexOf('owner')]))).toEqual(
       new Set(['Support', 'Data']),
+    );
+    expect(s.errors).toEqual([]);
+  });
+
+  it('a workshop snapshot is the file’s: kept across workloads, restored only on its own', async () => {
+    const s = (session = await openSession());
+    const page = s.page;
+    await loadApp(s);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('open-file').click();
+    await (await chooser).setFiles(resolve('examples/portfolio.json'));
+    await poll(() => page.getByTestId('workload-name').inputValue()).toBe('Support chatbot');
+    const snapshots = page.locator('[data-testid^="snapshot-"][aria-pressed]');
+    await page.getByTestId('take-snapshot').click();
+    await poll(() => snapshots.count()).toBe(1);
+
+    // Another workload: the strip still holds the chatbot's snapshot, which says whose it is,
+    // and restoring it there is refused (it would write the chatbot's shape over this one).
+    await page.getByTestId('active-workload').selectOption('rag-search');
+    await poll(() => page.getByTestId('workload-name').inputValue()).toBe('RAG search');
+    expect(await snapshots.count()).toBe(1);
+    await page.getByTestId('snapshot-0').click();
+    const delta = page.getByTestId('snapshot-delta');
+    await poll(() => delta.getByTestId('snapshot-workload').textContent()).toBe(
+      'on the workload “Support chatbot”',
+    );
+    await delta.getByTestId('restore-snapshot').click();
+    await poll(() => page.getByTestId('toast-error').last().textContent()).toBe(
+      '“Baseline” was taken on the workload “Support chatbot”: switch to it to restore',
+    );
+    expect(await page.getByTestId('workload-name').inputValue()).toBe('RAG search');
+
+    // Back on the chatbot: its own snapshot, restored.
+    await page.getByTestId('active-workload').selectOption('support-chatbot');
+    await poll(() => delta.getByTestId('snapshot-workload').count()).toBe(0);
+    await delta.getByTestId('restore-snapshot').click();
+    await poll(() => page.getByTestId('toast-info').last().textContent()).toBe(
+      'Restored “Baseline”',
     );
     expect(s.errors).toEqual([]);
   });
