@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type View = 'compare' | 'scenarios' | 'catalog';
+export type View = 'compare' | 'portfolio' | 'scenarios' | 'catalog';
 /** The scenario inputs shown beside the comparison. */
 export type InputPanel = 'workload' | 'candidates' | 'value' | 'ranges';
 export type Theme = 'light' | 'dark';

@@ -7,7 +7,9 @@ import { uncertaintySentences } from '../../core/report/uncertainty-report.ts';
 import { vendorJson } from '../../core/report/procurement-report.ts';
 import { comparisonCsv, comparisonText } from '../../core/report/writers.ts';
 import { evaluateScenario } from '../../core/scenario/evaluate.ts';
-import { parseScenario } from '../../core/scenario/parse.ts';
+import { parseScenarioFile } from '../../core/scenario/parse.ts';
+import { workloadScenario } from '../../core/portfolio/derive.ts';
+import { portfolioOutput } from './portfolio.ts';
 import type { Catalog } from '../../core/schema/catalog.ts';
 import { IsoDate } from '../../core/schema/common.ts';
 import type { CandidateResult } from '../../core/sweep/types.ts';
@@ -39,15 +41,22 @@ export function runCost(
   if (asOfFlag !== undefined && !IsoDate.safeParse(asOfFlag).success) {
     throw new UsageError(`--as-of must be a date like 2026-07-24 (got '${asOfFlag}')`);
   }
-  const parsed = parseScenario(readJsonFile(file));
-  if (!parsed.ok) throw new UsageError(`${file}: ${parsed.error}`);
+  const parsedFile = parseScenarioFile(readJsonFile(file));
+  if (!parsedFile.ok) throw new UsageError(`${file}: ${parsedFile.error}`);
   // Prices as the catalog knew them on the day: --as-of, else the scenario's, else today.
-  const asOf = asOfFlag ?? parsed.scenario.asOf ?? today();
-  const scenario = {
-    ...parsed.scenario,
-    objective: objectiveFlag ?? parsed.scenario.objective,
+  const asOf = asOfFlag ?? parsedFile.file.asOf ?? today();
+  const portfolioFile = {
+    ...parsedFile.file,
+    objective: objectiveFlag ?? parsedFile.file.objective,
     asOf,
   };
+  const [only, ...others] = portfolioFile.workloads;
+  if (only === undefined || others.length > 0 || portfolioFile.budgets.length > 0) {
+    if (sampling !== null)
+      throw new UsageError(`--uncertainty runs on one workload; ${file} holds a portfolio`);
+    return portfolioOutput(file, portfolioFile, format, catalog, staleBefore);
+  }
+  const scenario = workloadScenario(portfolioFile, only);
   if (scenario.objective === 'npv' && scenario.value.perRequest === undefined) {
     throw new UsageError(
       `--objective npv needs a value per request: set value.perRequest in ${file}`,
@@ -63,16 +72,19 @@ export function runCost(
   }
   // Each snapshot kept in the file, evaluated as the scenario is (the same day's prices and flags).
   // The assumptions compare as the file states them (not with the day or objective set here).
-  const snapshots = compareWithSnapshots(parsed.scenario, evaluation, (state) =>
-    evaluateScenario(
-      catalog,
-      {
-        ...state,
-        objective: objectiveFlag ?? state.objective,
-        asOf: asOfFlag ?? state.asOf ?? today(),
-      },
-      staleBefore ? { staleBefore } : {},
-    ),
+  const snapshots = compareWithSnapshots(
+    workloadScenario(parsedFile.file, only),
+    evaluation,
+    (state) =>
+      evaluateScenario(
+        catalog,
+        {
+          ...state,
+          objective: objectiveFlag ?? state.objective,
+          asOf: asOfFlag ?? state.asOf ?? today(),
+        },
+        staleBefore ? { staleBefore } : {},
+      ),
   );
   const result = evaluation.result;
   const candidates = withUncertainty(result.rankedRows(), uncertainty);
