@@ -11,9 +11,10 @@ import {
   Region,
   ScenarioDiscount,
 } from './catalog.ts';
-import { LeverAssumptions } from './levers.ts';
 import { BurstPricing } from './procurement.ts';
 import { Operations } from './operations.ts';
+import { Budget, Pooling, PortfolioWorkload } from './portfolio.ts';
+import { LeverAssumptions } from './levers.ts';
 import { OnpremPlacement, ScalingPolicy } from './placement.ts';
 import { CandidatePlacement } from './route.ts';
 import { Effort } from './reasoning.ts';
@@ -23,7 +24,7 @@ import { ValueAssumptions } from './value.ts';
 import { Workload } from './workload.ts';
 
 /** The version this Modelwise writes; older files are upgraded on reading (core/scenario/migrate.ts). */
-export const SCENARIO_SCHEMA_VERSION = 1;
+export const SCENARIO_SCHEMA_VERSION = 2;
 
 const ids = (what: string) =>
   z
@@ -133,57 +134,137 @@ export const Constraints = z
   })
   .describe('Limits every candidate must keep.');
 
-export const Scenario = z
+/** The fields a portfolio's workloads share, as in a file (schema version 2): its heading. */
+const SHARED_HEAD = {
+  $schema: z
+    .string()
+    .max(2000)
+    .optional()
+    .describe(
+      'The JSON Schema this file follows, for editors that validate it; Modelwise ignores the value.',
+    ),
+  name: z.string().min(1).max(200).describe('The scenario’s name.'),
+  description: z.string().max(5000).default('').describe('Notes on the scenario.'),
+  objective: Objective.default('tco').describe(
+    'What "best" means: ranking, the recommendation, charts and reports follow it.',
+  ),
+};
+
+/** The assumptions after the workloads, as a file lists them. */
+const SHARED_TAIL = {
+  operations: Operations.default(Operations.parse({})).describe(
+    'Running costs and availability of self-hosted placements: staff, storage, egress, reserve.',
+  ),
+  candidates: z
+    .array(CandidatePlacement)
+    .max(10_000)
+    .default([])
+    .describe('Candidates named one by one (in addition to the sweep), routes among them.'),
+  sweep: CandidateSweep.optional(),
+  constraints: Constraints.default({}),
+  catalog: InlineCatalog.optional(),
+  discounts: z
+    .array(ScenarioDiscount)
+    .max(1000)
+    .default([])
+    .describe(
+      'Negotiated terms that apply in this scenario, over the catalog’s discounts (which stay the organization-wide defaults).',
+    ),
+  asOf: IsoDate.optional().describe(
+    'Evaluate with the prices the catalog knew to hold on this day (a past date re-runs an old decision); unset: the day it is evaluated.',
+  ),
+  startDate: IsoDate.optional().describe(
+    'The horizon’s first month starts on this day, so a known price change (a promotion’s end) applies in the months it covers; unset: the as-of day.',
+  ),
+  levers: LeverAssumptions.optional().describe(
+    'Assumptions of the savings list’s levers (routing, trimming, fine-tuning); absent: their defaults.',
+  ),
+  uncertainty: Uncertainty.optional().describe(
+    'Ranges on inputs and how their futures are simulated; absent: point values only.',
+  ),
+};
+
+/** Every field of one workload's scenario but its snapshots. */
+const scenarioFields = {
+  ...SHARED_HEAD,
+  schemaVersion: z
+    .number()
+    .int()
+    .min(1)
+    .max(SCENARIO_SCHEMA_VERSION)
+    .describe('The file format version the scenario was read from.'),
+  workload: Workload.describe('The workload every candidate is sized and priced for.'),
+  value: ValueAssumptions.default(ValueAssumptions.parse({})).describe(
+    'What requests are worth and what launching costs: the ROI inputs.',
+  ),
+  ...SHARED_TAIL,
+};
+
+/** A scenario without its snapshots: what a snapshot holds (a type only; parsing uses Scenario). */
+type ScenarioCoreSchema = z.ZodObject<typeof scenarioFields, z.core.$strict>;
+export type ScenarioCore = z.output<ScenarioCoreSchema>;
+type ScenarioCoreInput = z.input<ScenarioCoreSchema>;
+
+/** Enough for a long workshop; a file with more is refused, not truncated. */
+const MAX_SNAPSHOTS = 100;
+
+/**
+ * The state of a workload's scenario captured during a session (a workshop's baseline, "after ×10
+ * volume"), kept in the scenario file so a later session can compare with it and return to it.
+ * It holds what the workshop edits and evaluates: one workload with the shared assumptions as
+ * they were (in a file of several, `workloadId` says which workload it was taken on).
+ */
+export const Snapshot = z
   .strictObject({
-    $schema: z
+    name: z.string().min(1).max(200).describe('What the snapshot is called in the strip.'),
+    takenAt: z.iso
+      .datetime({ offset: true })
+      .describe('When it was taken (ISO 8601 date and time).'),
+    workloadId: z
       .string()
-      .max(2000)
+      .min(1)
+      .max(100)
       .optional()
       .describe(
-        'The JSON Schema this file follows, for editors that validate it; Modelwise ignores the value.',
+        'The id of the workload it was taken on; absent: the file’s first (a file of one workload).',
       ),
-    schemaVersion: z
-      .literal(SCENARIO_SCHEMA_VERSION)
-      .describe('The scenario file format version; older versions are upgraded on opening.'),
-    name: z.string().min(1).max(200).describe('The scenario’s name.'),
-    description: z.string().max(5000).default('').describe('Notes on the scenario.'),
-    objective: Objective.default('tco').describe(
-      'What "best" means: ranking, the recommendation, charts and reports follow it.',
-    ),
-    workload: Workload.describe('The workload every candidate is sized and priced for.'),
-    value: ValueAssumptions.default(ValueAssumptions.parse({})).describe(
-      'What requests are worth and what launching costs: the ROI inputs.',
-    ),
-    operations: Operations.default(Operations.parse({})).describe(
-      'Running costs and availability of self-hosted placements: staff, storage, egress, reserve.',
-    ),
-    candidates: z
-      .array(CandidatePlacement)
-      .max(10_000)
-      .default([])
-      .describe('Candidates named one by one (in addition to the sweep), routes among them.'),
-    sweep: CandidateSweep.optional(),
-    constraints: Constraints.default({}),
-    catalog: InlineCatalog.optional(),
-    discounts: z
-      .array(ScenarioDiscount)
-      .max(1000)
-      .default([])
+    scenario: z
+      .lazy(
+        (): z.ZodType<ScenarioCore, ScenarioCoreInput> =>
+          // The whole scenario schema, so a snapshot is checked like a workload's scenario; its
+          // own snapshots are refused below.
+          Scenario as unknown as z.ZodType<ScenarioCore, ScenarioCoreInput>,
+      )
       .describe(
-        'Negotiated terms that apply in this scenario, over the catalog’s discounts (which stay the organization-wide defaults).',
+        'The workload’s scenario as it was when the snapshot was taken (without snapshots of its own).',
       ),
-    asOf: IsoDate.optional().describe(
-      'Evaluate with the prices the catalog knew to hold on this day (a past date re-runs an old decision); unset: the day it is evaluated.',
-    ),
-    startDate: IsoDate.optional().describe(
-      'The horizon’s first month starts on this day, so a known price change (a promotion’s end) applies in the months it covers; unset: the as-of day.',
-    ),
-    levers: LeverAssumptions.optional().describe(
-      'Assumptions of the savings list’s levers (routing, trimming, fine-tuning); absent: their defaults.',
-    ),
-    uncertainty: Uncertainty.optional().describe(
-      'Ranges on inputs and how their futures are simulated; absent: point values only.',
-    ),
+  })
+  .refine((s) => !('snapshots' in s.scenario) || s.scenario.snapshots === undefined, {
+    message: 'a snapshot holds no snapshots of its own',
+    path: ['scenario', 'snapshots'],
+  })
+  .meta({ id: 'Snapshot', description: 'A named, timed copy of a workload’s scenario.' });
+export type Snapshot = z.infer<typeof Snapshot>;
+
+/** The snapshots field, made anew for each schema that has it (so each keeps its description). */
+const snapshotsField = () =>
+  z
+    .array(Snapshot)
+    .max(MAX_SNAPSHOTS)
+    .optional()
+    .describe(
+      'States captured during a session, oldest first, to compare with and return to; absent: none.',
+    );
+
+/**
+ * One workload's scenario: what the engine evaluates. A portfolio file gives one per workload
+ * (core/portfolio/derive.ts); every single-workload feature (objective, explanation, TCO,
+ * uncertainty, snapshots) works on it.
+ */
+export const Scenario = z
+  .strictObject({
+    ...scenarioFields,
+    snapshots: snapshotsField(),
   })
   .describe('A Modelwise scenario: a workload, the candidates to compare, and the assumptions.')
   .refine((s) => s.objective !== 'npv' || s.value.perRequest !== undefined, {
@@ -198,3 +279,75 @@ export const Scenario = z
   });
 export type Scenario = z.infer<typeof Scenario>;
 export type ScenarioInput = z.input<typeof Scenario>;
+
+/** The assumptions every workload of a portfolio shares: a request's worth is per workload. */
+export const SharedValue = ValueAssumptions.omit({ perRequest: true, successRate: true });
+
+/**
+ * A scenario file (schema version 2): one or more workloads, each with its owner, tags and value,
+ * over one candidate space and one set of assumptions; shared pools and budgets across them.
+ */
+export const ScenarioFile = z
+  .strictObject({
+    ...SHARED_HEAD,
+    schemaVersion: z
+      .literal(SCENARIO_SCHEMA_VERSION)
+      .describe('The scenario file format version; older versions are upgraded on opening.'),
+    workloads: z
+      .array(PortfolioWorkload)
+      .min(1)
+      .max(100)
+      .describe('The workloads: each evaluated over the candidates, recommended on its own.'),
+    value: SharedValue.default(SharedValue.parse({})).describe(
+      'What launching costs and the horizon and discount rate the ROI is counted over.',
+    ),
+    ...SHARED_TAIL,
+    pooling: Pooling.default(Pooling.parse({})),
+    budgets: z.array(Budget).max(100).default([]).describe('Monthly budgets per team or workload.'),
+    snapshots: snapshotsField(),
+  })
+  .describe('A Modelwise scenario file: workloads, the candidates to compare, and the assumptions.')
+  .superRefine((f, ctx) => {
+    const ids = new Set<string>();
+    f.workloads.forEach((w, i) => {
+      if (ids.has(w.id))
+        ctx.addIssue({
+          code: 'custom',
+          message: `'${w.id}' is used twice`,
+          path: ['workloads', i, 'id'],
+        });
+      ids.add(w.id);
+      if (f.objective === 'npv' && w.value.perRequest === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          message: `the npv objective needs a value per request (workloads[${i}].value.perRequest)`,
+          path: ['objective'],
+        });
+      if (f.uncertainty !== undefined) {
+        const resolved = resolveRanges(f.uncertainty, {
+          workload: w.workload,
+          value: { ...f.value, ...w.value },
+        });
+        if (!resolved.ok)
+          for (const issue of resolved.issues) ctx.addIssue({ code: 'custom', ...issue });
+      }
+    });
+    (f.snapshots ?? []).forEach((s, i) => {
+      if (s.workloadId !== undefined && !ids.has(s.workloadId))
+        ctx.addIssue({
+          code: 'custom',
+          message: `no workload '${s.workloadId}'`,
+          path: ['snapshots', i, 'workloadId'],
+        });
+    });
+    f.budgets.forEach((b, i) => {
+      if (b.workloadId !== undefined && !ids.has(b.workloadId))
+        ctx.addIssue({
+          code: 'custom',
+          message: `no workload '${b.workloadId}'`,
+          path: ['budgets', i, 'workloadId'],
+        });
+    });
+  });
+export type ScenarioFile = z.infer<typeof ScenarioFile>;
+export type ScenarioFileInput = z.input<typeof ScenarioFile>;

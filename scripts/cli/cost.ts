@@ -9,11 +9,14 @@ import { comparisonCsv, comparisonText } from '../../core/report/writers.ts';
 import { evaluateScenario } from '../../core/scenario/evaluate.ts';
 import { savingsLevers } from '../../core/levers/levers.ts';
 import { leverJson, leverLines } from '../../core/report/levers-report.ts';
-import { parseScenario } from '../../core/scenario/parse.ts';
+import { parseScenarioFile } from '../../core/scenario/parse.ts';
+import { workloadScenario } from '../../core/portfolio/derive.ts';
+import { portfolioOutput } from './portfolio.ts';
 import type { Catalog } from '../../core/schema/catalog.ts';
 import { IsoDate } from '../../core/schema/common.ts';
 import type { CandidateResult } from '../../core/sweep/types.ts';
 import { simulationSetup } from '../../core/uncertainty/setup.ts';
+import { compareWithSnapshots, type SnapshotComparison } from '../../core/scenario/snapshots.ts';
 import { simulate, type UncertaintyResult } from '../../core/uncertainty/simulate.ts';
 import { enumFlag, intFlag, parseArgs, requiredFlag, stringFlag, type ParsedArgs } from './args.ts';
 import { UsageError } from './errors.ts';
@@ -40,15 +43,22 @@ export function runCost(
   if (asOfFlag !== undefined && !IsoDate.safeParse(asOfFlag).success) {
     throw new UsageError(`--as-of must be a date like 2026-07-24 (got '${asOfFlag}')`);
   }
-  const parsed = parseScenario(readJsonFile(file));
-  if (!parsed.ok) throw new UsageError(`${file}: ${parsed.error}`);
+  const parsedFile = parseScenarioFile(readJsonFile(file));
+  if (!parsedFile.ok) throw new UsageError(`${file}: ${parsedFile.error}`);
   // Prices as the catalog knew them on the day: --as-of, else the scenario's, else today.
-  const asOf = asOfFlag ?? parsed.scenario.asOf ?? today();
-  const scenario = {
-    ...parsed.scenario,
-    objective: objectiveFlag ?? parsed.scenario.objective,
+  const asOf = asOfFlag ?? parsedFile.file.asOf ?? today();
+  const portfolioFile = {
+    ...parsedFile.file,
+    objective: objectiveFlag ?? parsedFile.file.objective,
     asOf,
   };
+  const [only, ...others] = portfolioFile.workloads;
+  if (only === undefined || others.length > 0 || portfolioFile.budgets.length > 0) {
+    if (sampling !== null)
+      throw new UsageError(`--uncertainty runs on one workload; ${file} holds a portfolio`);
+    return portfolioOutput(file, portfolioFile, format, catalog, staleBefore);
+  }
+  const scenario = workloadScenario(portfolioFile, only);
   if (scenario.objective === 'npv' && scenario.value.perRequest === undefined) {
     throw new UsageError(
       `--objective npv needs a value per request: set value.perRequest in ${file}`,
@@ -62,6 +72,22 @@ export function runCost(
     if (!setup.ok) throw new UsageError(`${file}: ${setup.error}`);
     uncertainty = simulate(setup.setup);
   }
+  // Each snapshot kept in the file, evaluated as the scenario is (the same day's prices and flags).
+  // The assumptions compare as the file states them (not with the day or objective set here).
+  const snapshots = compareWithSnapshots(
+    workloadScenario(parsedFile.file, only),
+    evaluation,
+    (state) =>
+      evaluateScenario(
+        catalog,
+        {
+          ...state,
+          objective: objectiveFlag ?? state.objective,
+          asOf: asOfFlag ?? state.asOf ?? today(),
+        },
+        staleBefore ? { staleBefore } : {},
+      ),
+  );
   const result = evaluation.result;
   const candidates = withUncertainty(result.rankedRows(), uncertainty);
   const recommendedId =
@@ -90,10 +116,15 @@ export function runCost(
           feasibleCount: why.feasibleCount,
           exclusions: why.exclusions,
           unknownOnly: why.unknownOnly,
-          explanation: { sentences: why.sentences, alternatives: why.alternatives },
+          explanation: {
+            sentences: why.sentences,
+            alternatives: why.alternatives,
+            bestUnknown: why.bestUnknown,
+          },
           ...vendorJson(vendorView(evaluation.context, result, evaluation.placements)),
           ...(uncertainty === undefined ? {} : uncertaintyJson(uncertainty)),
           ...(levers === undefined ? {} : { levers: levers.map(leverJson) }),
+          ...(snapshots.length === 0 ? {} : { snapshots }),
           candidates,
         },
         null,
@@ -114,9 +145,22 @@ export function runCost(
       const pick = recommended ? `Recommended: ${recommended.label}` : 'No feasible candidate.';
       const spread = uncertainty === undefined ? [] : ['', ...uncertaintySentences(uncertainty)];
       const saving = levers === undefined ? [] : ['', ...leverLines(levers)];
-      return `${scenario.name}\n${pick}\n${[...why.sentences, ...spread, ...saving].join('\n')}\n\n${comparisonText(candidates, columns)}`;
+      const since = snapshots.length === 0 ? [] : ['', ...snapshots.map(snapshotLine)];
+      return `${scenario.name}\n${pick}\n${[...why.sentences, ...spread, ...saving, ...since].join('\n')}\n\n${comparisonText(candidates, columns)}`;
     }
   }
+}
+
+/** "Since snapshot “Baseline”: the pick changed (A → B); 36-month cost +$1,200 (+12%); …" */
+function snapshotLine(s: SnapshotComparison): string {
+  const pick = s.winnerChanged
+    ? `the pick changed (${s.winnerBefore?.label ?? 'none feasible'} → ${s.winnerAfter?.label ?? 'none feasible'})`
+    : 'same pick';
+  const moves = s.measures
+    .filter((m) => m.change !== '' && m.key !== 'feasibleCount')
+    .map((m) => `${m.label} ${m.change}`);
+  const assumptions = s.assumptionChanges.map((c) => `${c.label} ${c.before} → ${c.after}`);
+  return `Since snapshot “${s.name}”: ${[pick, ...moves].join('; ')}${assumptions.length > 0 ? ` (${assumptions.join('; ')})` : ''}`;
 }
 
 /** --uncertainty with its --samples and --seed; null without it (the others then refused). */
