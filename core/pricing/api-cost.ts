@@ -307,3 +307,52 @@ export function apiCost(
     longContextShare,
   };
 }
+
+/** Tokens billed a month by type: what a hosted API's usage is metered in. */
+export interface ApiTokens {
+  /** Input billed at the input price (cache misses included where writes are not priced apart). */
+  inputTokens: number;
+  cachedInputTokens: number;
+  cacheWriteTokens: number;
+  outputTokens: number;
+}
+
+/** The offering with every price $1 per 1M tokens: pricing it counts tokens (kept per offering). */
+const countingOfferings = new WeakMap<Offering, Offering>();
+
+function countingOffering(o: Offering): Offering {
+  let c = countingOfferings.get(o);
+  if (c === undefined) {
+    const p = o.usdPerMTok;
+    c = {
+      ...o,
+      usdPerMTok: {
+        input: 1,
+        output: 1,
+        ...(p.cacheRead === undefined ? {} : { cacheRead: 1 }),
+        ...(p.cacheWrite === undefined ? {} : { cacheWrite: 1 }),
+      },
+      // An empty tier scales every token type by 1: the same tiers, each token counted once.
+      batch: o.batch === undefined ? undefined : {},
+      priority: o.priority === undefined ? undefined : {},
+      longContext: o.longContext.map((t) => ({ ...t, usdPerMTok: {} })),
+      regionalUplift: 1,
+    };
+    countingOfferings.set(o, c);
+  }
+  return c;
+}
+
+/**
+ * Tokens a month by the type they are billed as, split exactly as `apiCost` splits the dollars
+ * (the same cache, batch and tier rules): it prices the workload at $1 per 1M tokens of every type.
+ */
+export function apiTokensPerMonth(o: Offering, w: Workload, rates: WorkloadRates): ApiTokens {
+  const b = apiCost(countingOffering(o), w, rates).breakdown;
+  return {
+    inputTokens: b.inputUsd * TOKENS_PER_MTOK,
+    cachedInputTokens: b.cachedInputUsd * TOKENS_PER_MTOK,
+    cacheWriteTokens: b.cacheWriteUsd * TOKENS_PER_MTOK,
+    outputTokens: b.outputUsd * TOKENS_PER_MTOK,
+  };
+}

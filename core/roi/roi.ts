@@ -21,6 +21,24 @@ export interface RoiInput {
   discountRateAnnual: number;
   /** Also return the month-by-month cumulative series (for charts); off in sweeps. */
   withSeries?: boolean;
+  /** Requests month m serves at full service (its growth), for the series. */
+  requestsInMonth?: ((month: number) => number) | undefined;
+}
+
+/** One month of the ROI series: running totals at its end, and what the month itself paid. */
+export interface RoiMonth {
+  month: number;
+  /** Cumulative value and cumulative cash cost (setup, hardware when paid) at the month's end. */
+  valueUsd: number;
+  costUsd: number;
+  /** The month's run cost: its served share at its volume and prices. */
+  runUsd: number;
+  /** Hardware paid at the month's start. */
+  capexUsd: number;
+  /** Commitment owed past the horizon, counted in its last month (a time-boxed experiment). */
+  strandedUsd: number;
+  /** Requests served in the month (its served share); null when the caller gave no volumes. */
+  requests: number | null;
 }
 
 export interface Roi {
@@ -43,8 +61,8 @@ export interface Roi {
   /** Hardware bought over the horizon (refreshes included), and its book value left at the end. */
   capexUsd: number;
   residualUsd: number;
-  /** Cumulative value and cumulative cash cost (setup, capex when paid) at the end of each month. */
-  cumulative: { month: number; valueUsd: number; costUsd: number }[] | null;
+  /** Month by month: cumulative value and cash cost (setup, capex when paid), and each month's parts. */
+  cumulative: RoiMonth[] | null;
 }
 
 /**
@@ -69,8 +87,9 @@ export function computeRoi(input: RoiInput): Roi {
   const cumulative: Roi['cumulative'] = input.withSeries ? [] : null;
   let netMonthly: number | null = null;
   for (let m = 1; m <= input.horizonMonths; m++) {
+    let capex = 0;
     if (capexAt !== undefined) {
-      const capex = capexAt(m);
+      capex = capexAt(m);
       capexTotal += capex;
       cumCost += capex;
       npv -= capex * discount;
@@ -83,8 +102,17 @@ export function computeRoi(input: RoiInput): Roi {
     cumValue += value;
     cumCost += cost;
     npv += (value - cost) * discount;
-    if (m === input.horizonMonths) cumCost += stranded;
-    cumulative?.push({ month: m, valueUsd: cumValue, costUsd: cumCost });
+    const strandedNow = m === input.horizonMonths ? stranded : 0;
+    cumCost += strandedNow;
+    cumulative?.push({
+      month: m,
+      valueUsd: cumValue,
+      costUsd: cumCost,
+      runUsd: cost,
+      capexUsd: capex,
+      strandedUsd: strandedNow,
+      requests: input.requestsInMonth === undefined ? null : input.requestsInMonth(m) * served,
+    });
     if (payback === null && served > 0 && cumValue - cumCost >= 0) payback = m;
   }
   npv += (residual - stranded) * discount;

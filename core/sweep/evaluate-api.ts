@@ -160,6 +160,7 @@ export function evaluateApi(
   breakdown.cacheStorageUsd = cost.breakdown.cacheStorageUsd;
 
   const roi = candidateRoi(ctx, 'api', apiCosting(ctx, a), options.withSeries ?? false);
+  options.roiOut?.(roi);
   return makeResult(ctx, {
     id: candidateId(p, ctx.workload.precision),
     kind: 'api',

@@ -222,6 +222,7 @@ export function candidateRoi(
     horizonMonths: v.horizonMonths,
     discountRateAnnual: v.discountRateAnnual,
     withSeries,
+    requestsInMonth: (m: number) => months[m]!.rates.requestsPerMonth,
   };
   if (held === undefined) {
     const cost = costing.costAt();

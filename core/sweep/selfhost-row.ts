@@ -171,6 +171,7 @@ export function sizedRow(
   const p = c.placement;
   const d = describe(ctx, c);
   const roi = candidateRoi(ctx, p.kind, x.roi, options.withSeries ?? false);
+  options.roiOut?.(roi);
   // The hardware's cash over the horizon stays visible when no value per request hides the ROI.
   const owned =
     x.detail.owned === null

@@ -11,6 +11,11 @@ import type { Placement } from '../schema/placement.ts';
 export interface EvaluateOptions {
   /** Also compute the month-by-month ROI series (charts). */
   withSeries?: boolean;
+  /**
+   * Receives the candidate's ROI as the engine computed it, even when the scenario sets no value
+   * per request (the row's `roi` is then null): its costs month by month, for projections.
+   */
+  roiOut?: (roi: Roi) => void;
 }
 
 /** Monthly USD by what it pays for; a placement fills the parts that apply to it. */
