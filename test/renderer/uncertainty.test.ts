@@ -14,7 +14,7 @@ import {
   withPriceRange,
 } from '../../renderer/features/uncertainty/ranges-edit.ts';
 import { SimulationRunner } from '../../renderer/features/uncertainty/simulation-runner.ts';
-import { tornadoBars } from '../../renderer/features/uncertainty/tornado-data.ts';
+import { tornadoBars } from '../../core/charts/tornado-data.ts';
 
 describe('range editing', () => {
   it('starts a range around the stated value and drops the block with the last range', () => {

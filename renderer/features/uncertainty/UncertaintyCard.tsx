@@ -12,7 +12,7 @@ import type { Tornado } from '../../../core/uncertainty/tornado.ts';
 import { useUi } from '../../stores/ui-store.ts';
 import { useWorkspace } from '../../stores/workspace-store.ts';
 import { ChartCanvas, themeColors } from '../charts/ChartCanvas.tsx';
-import { tornadoBars } from './tornado-data.ts';
+import { tornadoBars } from '../../../core/charts/tornado-data.ts';
 import { useUncertainty } from './uncertainty-store.ts';
 
 /** Rows of the win table: the ten best by the point estimate, and any other that ever wins. */

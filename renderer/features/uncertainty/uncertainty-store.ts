@@ -5,8 +5,8 @@ import { useCatalog } from '../../stores/catalog-store.ts';
 import { useResults } from '../../stores/results-store.ts';
 import { useUi } from '../../stores/ui-store.ts';
 import { useWorkspace } from '../../stores/workspace-store.ts';
-import { chosenIndices } from '../charts/chosen.ts';
-import { chartVolumeGrid } from '../charts/volume-data.ts';
+import { chosenIndices } from '../../../core/charts/chosen.ts';
+import { chartVolumeGrid } from '../../../core/charts/volume-data.ts';
 import { createSimulationClient, type SimulationClient } from './simulation-client.ts';
 import { hasRanges } from './ranges-edit.ts';
 

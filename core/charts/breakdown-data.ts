@@ -3,7 +3,7 @@ import {
   BREAKDOWN_LABELS,
   type CandidateResult,
   type CostBreakdown,
-} from '../../../core/sweep/types.ts';
+} from '../sweep/types.ts';
 
 export interface StackedBars {
   labels: string[];

@@ -1,6 +1,6 @@
-import type { ScenarioEvaluation } from '../../../core/scenario/evaluate.ts';
-import type { Placement } from '../../../core/schema/placement.ts';
-import { evaluateCandidate } from '../../../core/sweep/sweep.ts';
+import type { ScenarioEvaluation } from '../scenario/evaluate.ts';
+import type { Placement } from '../schema/placement.ts';
+import { evaluateCandidate } from '../sweep/sweep.ts';
 
 type Ok = Extract<ScenarioEvaluation, { ok: true }>;
 

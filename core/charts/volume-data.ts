@@ -1,7 +1,7 @@
-import { breakEvenVolumes } from '../../../core/roi/break-even.ts';
-import type { ScenarioEvaluation } from '../../../core/scenario/evaluate.ts';
-import type { Placement } from '../../../core/schema/placement.ts';
-import { monthlyCostAtVolume } from '../../../core/sweep/cost-at-volume.ts';
+import { breakEvenVolumes } from '../roi/break-even.ts';
+import type { ScenarioEvaluation } from '../scenario/evaluate.ts';
+import type { Placement } from '../schema/placement.ts';
+import { monthlyCostAtVolume } from '../sweep/cost-at-volume.ts';
 
 type Ok = Extract<ScenarioEvaluation, { ok: true }>;
 

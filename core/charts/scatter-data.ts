@@ -1,5 +1,5 @@
-import type { ScenarioEvaluation } from '../../../core/scenario/evaluate.ts';
-import { objectiveCostColumn } from '../../../core/sweep/table.ts';
+import type { ScenarioEvaluation } from '../scenario/evaluate.ts';
+import { objectiveCostColumn } from '../sweep/table.ts';
 
 type Ok = Extract<ScenarioEvaluation, { ok: true }>;
 export type KindName = 'api' | 'cloud' | 'onprem';
