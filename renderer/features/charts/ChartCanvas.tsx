@@ -1,57 +1,6 @@
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  Filler,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  LogarithmicScale,
-  PointElement,
-  ScatterController,
-  Tooltip,
-  type ChartConfiguration,
-  type ChartType,
-} from 'chart.js';
+import type { ChartConfiguration, ChartType } from 'chart.js';
 import { useEffect, useRef } from 'react';
-
-Chart.register(
-  BarController,
-  BarElement,
-  CategoryScale,
-  Filler,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  LogarithmicScale,
-  PointElement,
-  ScatterController,
-  Tooltip,
-);
-Chart.defaults.animation = false;
-Chart.defaults.responsive = true;
-Chart.defaults.maintainAspectRatio = false;
-
-/** The theme's colours, read from the stylesheet so charts follow light and dark. */
-export function themeColors() {
-  const css = getComputedStyle(document.documentElement);
-  const v = (name: string) => css.getPropertyValue(name).trim();
-  return {
-    text: v('--text'),
-    muted: v('--muted'),
-    line: v('--line'),
-    api: v('--api'),
-    cloud: v('--cloud'),
-    onprem: v('--onprem'),
-    accent: v('--accent'),
-    good: v('--good'),
-    bad: v('--bad'),
-    star: v('--star'),
-  };
-}
+import { Chart } from './chart-setup.ts';
 
 /**
  * One canvas, one chart.js chart, created once and updated in place (no animation) when its

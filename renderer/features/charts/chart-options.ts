@@ -1,6 +1,6 @@
 import type { ChartOptions } from 'chart.js';
 import { compactCount, compactUsd, formatUsd } from '../../../core/format.ts';
-import type { themeColors } from './ChartCanvas.tsx';
+import type { ThemeColors } from './chart-setup.ts';
 
 /**
  * Log axes label 1, 2 and 5 times a power of ten, or only the powers of ten when the axis spans
@@ -31,7 +31,7 @@ export interface ChartOptionSet {
  * only cost the new data. `rowLabel` names a candidate by index at hover time.
  */
 export function chartOptions(
-  colors: ReturnType<typeof themeColors>,
+  colors: ThemeColors,
   rowLabel: (index: number) => string,
 ): ChartOptionSet {
   const scales = (x: object, y: object) => ({
