@@ -1,6 +1,7 @@
 import { formatMs, formatNumber, formatPct, formatUnitUsd, formatUsd } from '../format.ts';
 import type { SweepColumns } from '../sweep/table.ts';
-import type { CandidateResult } from '../sweep/types.ts';
+import { PLACEMENT_LABELS, type CandidateResult } from '../sweep/types.ts';
+import type { CellFormat } from './report-model.ts';
 
 /**
  * How a column orders candidates: by rank, by model name, or by a number read straight from the
@@ -25,6 +26,8 @@ export interface ComparisonColumn {
   hiddenAtFirst?: boolean;
   text: (c: CandidateResult) => string;
   raw: (c: CandidateResult) => string | number | null;
+  /** What the raw value is (money, a share, ms…): CSV rounding and the workbook's cell format. */
+  format: CellFormat;
 }
 
 type NumberColumn = {
@@ -41,6 +44,7 @@ const by =
 export const COMPARISON_COLUMNS: readonly ComparisonColumn[] = [
   {
     key: 'rank',
+    format: 'integer',
     header: 'Rank',
     align: 'left',
     widthPx: 64,
@@ -50,6 +54,7 @@ export const COMPARISON_COLUMNS: readonly ComparisonColumn[] = [
   },
   {
     key: 'candidate',
+    format: 'text',
     header: 'Candidate',
     align: 'left',
     widthPx: 340,
@@ -59,16 +64,18 @@ export const COMPARISON_COLUMNS: readonly ComparisonColumn[] = [
   },
   {
     key: 'kind',
+    format: 'text',
     header: 'Placement',
     align: 'left',
     widthPx: 86,
     order: by('kind'),
     hiddenAtFirst: true,
-    text: (c) => c.kind,
-    raw: (c) => c.kind,
+    text: (c) => PLACEMENT_LABELS[c.kind],
+    raw: (c) => PLACEMENT_LABELS[c.kind],
   },
   {
     key: 'monthlyUsd',
+    format: 'usd',
     header: 'Monthly',
     align: 'right',
     widthPx: 112,
@@ -78,6 +85,7 @@ export const COMPARISON_COLUMNS: readonly ComparisonColumn[] = [
   },
   {
     key: 'perRequestUsd',
+    format: 'usdUnit',
     header: 'Per request',
     align: 'right',
     widthPx: 104,
@@ -88,6 +96,7 @@ export const COMPARISON_COLUMNS: readonly ComparisonColumn[] = [
   },
   {
     key: 'perMTokUsd',
+    format: 'usdUnit',
     header: 'Per 1M tokens',
     align: 'right',
     widthPx: 104,
@@ -99,6 +108,7 @@ export const COMPARISON_COLUMNS: readonly ComparisonColumn[] = [
   },
   {
     key: 'ttftMs',
+    format: 'ms',
     header: 'TTFT',
     align: 'right',
     widthPx: 84,
@@ -108,6 +118,7 @@ export const COMPARISON_COLUMNS: readonly ComparisonColumn[] = [
   },
   {
     key: 'tpotMs',
+    format: 'ms',
     header: 'TPOT',
     align: 'right',
     widthPx: 80,
@@ -117,6 +128,7 @@ export const COMPARISON_COLUMNS: readonly ComparisonColumn[] = [
   },
   {
     key: 'e2eMs',
+    format: 'ms',
     header: 'End-to-end',
     align: 'right',
     widthPx: 92,
@@ -126,6 +138,7 @@ export const COMPARISON_COLUMNS: readonly ComparisonColumn[] = [
   },
   {
     key: 'gpus',
+    format: 'integer',
     header: 'GPUs',
     align: 'right',
     widthPx: 64,
@@ -135,6 +148,7 @@ export const COMPARISON_COLUMNS: readonly ComparisonColumn[] = [
   },
   {
     key: 'utilization',
+    format: 'pct',
     header: 'Utilization',
     align: 'right',
     widthPx: 92,
@@ -145,6 +159,7 @@ export const COMPARISON_COLUMNS: readonly ComparisonColumn[] = [
   },
   {
     key: 'quality',
+    format: 'number',
     header: 'Quality',
     align: 'right',
     widthPx: 72,
@@ -154,6 +169,7 @@ export const COMPARISON_COLUMNS: readonly ComparisonColumn[] = [
   },
   {
     key: 'netMonthlyUsd',
+    format: 'usd',
     header: 'Net monthly value',
     align: 'right',
     widthPx: 132,
@@ -163,6 +179,7 @@ export const COMPARISON_COLUMNS: readonly ComparisonColumn[] = [
   },
   {
     key: 'paybackMonth',
+    format: 'integer',
     header: 'Payback month',
     align: 'right',
     widthPx: 86,
@@ -172,6 +189,7 @@ export const COMPARISON_COLUMNS: readonly ComparisonColumn[] = [
   },
   {
     key: 'status',
+    format: 'text',
     header: 'Status',
     align: 'left',
     widthPx: 380,

@@ -1,62 +1,32 @@
 import { explain } from '../../core/decision/explain.ts';
-import { OBJECTIVES } from '../../core/decision/objective.ts';
 import { markdownReport } from '../../core/report/markdown-report.ts';
 import { uncertaintySentences } from '../../core/report/uncertainty-report.ts';
 import { comparisonCsv, comparisonText } from '../../core/report/writers.ts';
-import { evaluateScenario } from '../../core/scenario/evaluate.ts';
-import { parseScenario } from '../../core/scenario/parse.ts';
 import type { Catalog } from '../../core/schema/catalog.ts';
-import { IsoDate } from '../../core/schema/common.ts';
 import type { CandidateResult } from '../../core/sweep/types.ts';
-import { simulationSetup } from '../../core/uncertainty/setup.ts';
-import { simulate, type UncertaintyResult } from '../../core/uncertainty/simulate.ts';
-import { enumFlag, intFlag, parseArgs, requiredFlag, stringFlag, type ParsedArgs } from './args.ts';
+import type { UncertaintyResult } from '../../core/uncertainty/simulate.ts';
+import { enumFlag, parseArgs } from './args.ts';
 import { UsageError } from './errors.ts';
-import { readJsonFile } from './read-file.ts';
-import { today } from './today.ts';
+import { runScenario, SCENARIO_FLAGS } from './scenario-run.ts';
 
 const FORMATS = ['table', 'json', 'csv', 'md'] as const;
 
 export function runCost(
   argv: readonly string[],
-  { catalog, staleBefore }: { catalog: Catalog; staleBefore?: string },
+  catalog: { catalog: Catalog; staleBefore?: string },
 ): string {
-  const a = parseArgs(
-    argv,
-    ['scenario', 'format', 'objective', 'as-of', 'uncertainty', 'samples', 'seed'],
-    ['uncertainty'],
-  );
+  const a = parseArgs(argv, [...SCENARIO_FLAGS, 'format', 'uncertainty'], ['uncertainty']);
   if (a.positionals.length > 0) throw new UsageError(`unexpected argument '${a.positionals[0]}'`);
-  const file = requiredFlag(a, 'scenario');
   const format = enumFlag(a, 'format', FORMATS) ?? 'table';
-  const objectiveFlag = enumFlag(a, 'objective', OBJECTIVES);
-  const sampling = samplingFlags(a);
-  const asOfFlag = stringFlag(a, 'as-of');
-  if (asOfFlag !== undefined && !IsoDate.safeParse(asOfFlag).success) {
-    throw new UsageError(`--as-of must be a date like 2026-07-24 (got '${asOfFlag}')`);
+  if (!a.flags.has('uncertainty')) {
+    for (const name of ['samples', 'seed']) {
+      if (a.flags.has(name)) throw new UsageError(`--${name} needs --uncertainty`);
+    }
   }
-  const parsed = parseScenario(readJsonFile(file));
-  if (!parsed.ok) throw new UsageError(`${file}: ${parsed.error}`);
-  // Prices as the catalog knew them on the day: --as-of, else the scenario's, else today.
-  const asOf = asOfFlag ?? parsed.scenario.asOf ?? today();
-  const scenario = {
-    ...parsed.scenario,
-    objective: objectiveFlag ?? parsed.scenario.objective,
-    asOf,
-  };
-  if (scenario.objective === 'npv' && scenario.value.perRequest === undefined) {
-    throw new UsageError(
-      `--objective npv needs a value per request: set value.perRequest in ${file}`,
-    );
-  }
-  const evaluation = evaluateScenario(catalog, scenario, staleBefore ? { staleBefore } : {});
-  if (!evaluation.ok) throw new UsageError(`${file}: ${evaluation.error}`);
-  let uncertainty: UncertaintyResult | undefined;
-  if (sampling !== null) {
-    const setup = simulationSetup(evaluation, scenario, sampling);
-    if (!setup.ok) throw new UsageError(`${file}: ${setup.error}`);
-    uncertainty = simulate(setup.setup);
-  }
+  const { scenario, evaluation, simulation } = runScenario(a, catalog, () =>
+    a.flags.has('uncertainty'),
+  );
+  const uncertainty = simulation?.result;
   const result = evaluation.result;
   const candidates = withUncertainty(result.rankedRows(), uncertainty);
   const recommendedId =
@@ -99,22 +69,6 @@ export function runCost(
       return `${scenario.name}\n${pick}\n${[...why.sentences, ...spread].join('\n')}\n\n${comparisonText(candidates)}`;
     }
   }
-}
-
-/** --uncertainty with its --samples and --seed; null without it (the others then refused). */
-function samplingFlags(a: ParsedArgs): { samples?: number; seed?: number } | null {
-  const samples = intFlag(a, 'samples', 100, 100_000);
-  const seed = intFlag(a, 'seed', 0, 2 ** 32 - 1);
-  if (!a.flags.has('uncertainty')) {
-    for (const name of ['samples', 'seed']) {
-      if (a.flags.has(name)) throw new UsageError(`--${name} needs --uncertainty`);
-    }
-    return null;
-  }
-  return {
-    ...(samples === undefined ? {} : { samples }),
-    ...(seed === undefined ? {} : { seed }),
-  };
 }
 
 /**

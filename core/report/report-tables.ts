@@ -1,0 +1,221 @@
+import type { Explanation } from '../decision/explain.ts';
+import { objectiveValue } from '../decision/explain.ts';
+import type { Objective } from '../decision/objective.ts';
+import type { RoiMonth } from '../roi/roi.ts';
+import { PLACEMENT_LABELS, type CandidateResult } from '../sweep/types.ts';
+import { comparisonColumn, type ComparisonColumn } from './comparison-columns.ts';
+import type { Cell, ReportColumn, ReportTable } from './report-model.ts';
+
+/** A column of a candidate table: its header, format and value for a row. */
+interface CandidateColumn extends ReportColumn {
+  value: (c: CandidateResult) => Cell;
+}
+
+/** The comparison's own column (same header, value and format as the app's table). */
+function fromComparison(key: string, width: number): CandidateColumn {
+  const col = comparisonColumn(key) as ComparisonColumn;
+  return { key, header: col.header, format: col.format, width, value: col.raw };
+}
+
+const horizonCost = (months: number): CandidateColumn => ({
+  key: 'tcoUsd',
+  header: `${months}-month cost`,
+  format: 'usd',
+  width: 14,
+  value: (c) => c.tcoUsd,
+});
+
+const setup: CandidateColumn = {
+  key: 'setupUsd',
+  header: 'Setup',
+  format: 'usd',
+  width: 11,
+  value: (c) => c.setupUsd,
+};
+
+const npv: CandidateColumn = {
+  key: 'npvUsd',
+  header: 'NPV',
+  format: 'usd',
+  width: 12,
+  value: (c) => c.roi?.npvUsd ?? null,
+};
+
+const objectiveColumn = (objective: Objective, label: string): CandidateColumn => ({
+  key: 'objectiveValue',
+  header: label[0]!.toUpperCase() + label.slice(1),
+  format: objective === 'perOutcome' ? 'usdUnit' : 'usd',
+  width: 14,
+  value: (c) => objectiveValue(c, objective),
+});
+
+/**
+ * The columns a candidate table of the report shows: the objective's value first, the horizon
+ * cost, monthly and setup; value columns only when a value per request is set.
+ */
+function candidateColumns(why: Explanation, valued: boolean, wide: boolean): CandidateColumn[] {
+  const cols: CandidateColumn[] = [
+    fromComparison('rank', 6),
+    fromComparison('candidate', 48),
+    fromComparison('kind', 13),
+  ];
+  if (why.objective !== 'tco') cols.push(objectiveColumn(why.objective, why.objectiveLabel));
+  cols.push(horizonCost(why.horizonMonths), fromComparison('monthlyUsd', 12), setup);
+  cols.push(fromComparison('perRequestUsd', 12));
+  if (wide) cols.push(fromComparison('perMTokUsd', 12));
+  cols.push(fromComparison('ttftMs', 10));
+  if (wide) cols.push(fromComparison('tpotMs', 10), fromComparison('e2eMs', 11));
+  cols.push(fromComparison('quality', 9));
+  if (wide) cols.push(fromComparison('gpus', 7), fromComparison('utilization', 11));
+  if (valued) cols.push(npv, fromComparison('paybackMonth', 9));
+  if (wide) cols.push(fromComparison('status', 60));
+  return cols;
+}
+
+function candidateTable(
+  id: string,
+  rows: readonly CandidateResult[],
+  columns: CandidateColumn[],
+  extra?: { key: string; header: string; width: number; value: (c: CandidateResult) => string },
+): ReportTable {
+  const cols: CandidateColumn[] =
+    extra === undefined
+      ? columns
+      : [...columns.slice(0, 3), { ...extra, format: 'text' }, ...columns.slice(3)];
+  return {
+    id,
+    columns: cols.map(({ key, header, format, width }) => ({ key, header, format, width })),
+    rows: rows.map((r) => Object.fromEntries(cols.map((c) => [c.key, c.value(r)]))),
+    emphasis: rows.flatMap((r, k) => (r.recommended ? [k] : [])),
+  };
+}
+
+/** Why a shortlisted candidate is there: recommended, runner-up, best of its placement, or top. */
+function roleOf(why: Explanation, r: CandidateResult): string {
+  if (why.recommended?.id === r.id) return 'Recommended';
+  const alt = why.alternatives.find((a) => a.id === r.id);
+  if (alt?.role === 'runner-up') return 'Runner-up';
+  if (alt !== undefined) return `Best ${PLACEMENT_LABELS[alt.kind].toLowerCase()}`;
+  return 'Next best';
+}
+
+/** The shortlist: its candidates in rank order with why each is there. */
+export function shortlistTable(
+  why: Explanation,
+  rows: readonly CandidateResult[],
+  valued: boolean,
+): ReportTable {
+  return candidateTable('shortlist', rows, candidateColumns(why, valued, false), {
+    key: 'role',
+    header: 'Why listed',
+    width: 18,
+    value: (r) => roleOf(why, r),
+  });
+}
+
+/** Every feasible candidate, ranked, with all the comparison's numbers (the workbook's sheet). */
+export function feasibleTable(
+  why: Explanation,
+  rows: readonly CandidateResult[],
+  valued: boolean,
+): ReportTable {
+  return candidateTable('feasible', rows, candidateColumns(why, valued, true));
+}
+
+/** One shortlisted candidate's months, as the engine's ROI series has them. */
+export interface ProjectedCandidate {
+  row: CandidateResult;
+  months: RoiMonth[];
+}
+
+/** The first day of month m (1-based) of a horizon starting on `start` (ISO), as an ISO day. */
+export function monthStart(start: string, m: number): string {
+  const [y, mo, d] = start.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, mo - 1 + (m - 1), d));
+  // A start on the 31st lands on the month's last day, not in the next month.
+  if (date.getUTCDate() !== d) date.setUTCDate(0);
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * Month by month per candidate (the workbook's long table): requests served, run cost, hardware
+ * bought, setup and any stranded commitment, the month's cash, and running totals.
+ */
+export function projectionTable(
+  projected: readonly ProjectedCandidate[],
+  start: string,
+  valued: boolean,
+): ReportTable {
+  const columns: ReportColumn[] = [
+    { key: 'candidate', header: 'Candidate', format: 'text', width: 48 },
+    { key: 'month', header: 'Month', format: 'integer', width: 7 },
+    { key: 'starts', header: 'Starts', format: 'date', width: 11 },
+    { key: 'requests', header: 'Requests served', format: 'integer', width: 15 },
+    { key: 'runUsd', header: 'Run cost', format: 'usd', width: 12 },
+    { key: 'hardwareUsd', header: 'Hardware bought', format: 'usd', width: 14 },
+    { key: 'oneOffUsd', header: 'Setup and other one-off', format: 'usd', width: 14 },
+    { key: 'cashUsd', header: 'Cash in month', format: 'usd', width: 13 },
+    { key: 'cumulativeUsd', header: 'Cumulative cash', format: 'usd', width: 15 },
+  ];
+  if (valued) {
+    columns.push(
+      { key: 'cumulativeValueUsd', header: 'Cumulative value', format: 'usd', width: 15 },
+      { key: 'netUsd', header: 'Cumulative net', format: 'usd', width: 15 },
+    );
+  }
+  const rows = projected.flatMap((p) =>
+    p.months.map((m, k) => {
+      const before = k === 0 ? 0 : p.months[k - 1]!.costUsd;
+      const cash = m.costUsd - before;
+      const row: Record<string, Cell> = {
+        candidate: p.row.label,
+        month: m.month,
+        starts: monthStart(start, m.month),
+        requests: m.requests,
+        runUsd: m.runUsd,
+        hardwareUsd: m.capexUsd,
+        // What the month paid besides run cost and hardware: setup at the decision, a stranded term.
+        oneOffUsd: cash - m.runUsd - m.capexUsd,
+        cashUsd: cash,
+        cumulativeUsd: m.costUsd,
+      };
+      if (valued) {
+        row.cumulativeValueUsd = m.valueUsd;
+        row.netUsd = m.valueUsd - m.costUsd;
+      }
+      return row;
+    }),
+  );
+  return { id: 'projection', columns, rows };
+}
+
+/** Cash month by month, one column per candidate (the printed report's table), with totals. */
+export function projectionSummaryTable(
+  projected: readonly ProjectedCandidate[],
+  start: string,
+  names: readonly string[],
+): ReportTable {
+  const months = projected[0]?.months.length ?? 0;
+  const columns: ReportColumn[] = [
+    { key: 'month', header: 'Month', format: 'integer', width: 7 },
+    { key: 'starts', header: 'Starts', format: 'date', width: 11 },
+    ...projected.map((_, k) => ({
+      key: `c${k}`,
+      header: names[k] ?? projected[k]!.row.label,
+      format: 'usd' as const,
+      width: 16,
+    })),
+  ];
+  const rows: Record<string, Cell>[] = [];
+  for (let m = 0; m < months; m++) {
+    const row: Record<string, Cell> = { month: m + 1, starts: monthStart(start, m + 1) };
+    projected.forEach((p, k) => {
+      row[`c${k}`] = p.months[m]!.costUsd - (m === 0 ? 0 : p.months[m - 1]!.costUsd);
+    });
+    rows.push(row);
+  }
+  const total: Record<string, Cell> = { month: null, starts: 'Total cash' };
+  projected.forEach((p, k) => (total[`c${k}`] = p.months[months - 1]?.costUsd ?? null));
+  rows.push(total);
+  return { id: 'projection-summary', columns, rows, emphasis: [rows.length - 1] };
+}
