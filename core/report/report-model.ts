@@ -128,7 +128,7 @@ export function formatCell(value: Cell, format: CellFormat): string {
     case 'integer':
       return formatNumber(value);
     case 'number':
-      return formatDecimal(value, 2);
+      return formatDecimal(value, 1);
     case 'date':
     case 'text':
       return String(value);

@@ -8,7 +8,9 @@ import type { ReportTable } from './report-model.ts';
 /** One fact the report's numbers rest on, with where it came from and when it was read. */
 export interface SourceLine {
   what: string;
+  /** The candidates that use it, by label and by rank (null when unranked). */
   usedBy: string[];
+  usedByRanks: (number | null)[];
   source: string;
   asOf: string;
   stale: boolean;
@@ -52,14 +54,17 @@ export function sourceLines(
   } = {},
 ): SourceLine[] {
   const byKey = new Map<string, SourceLine>();
-  const add = (key: string, what: string, source: string, asOf: string, by: string) => {
+  const add = (key: string, what: string, source: string, asOf: string, by: CandidateResult) => {
     const line = byKey.get(key);
     if (line !== undefined) {
-      if (!line.usedBy.includes(by)) line.usedBy.push(by);
+      if (!line.usedBy.includes(by.label)) {
+        line.usedBy.push(by.label);
+        line.usedByRanks.push(by.rank);
+      }
       return;
     }
     const stale = options.staleBefore !== undefined && asOf < options.staleBefore;
-    byKey.set(key, { what, usedBy: [by], source, asOf, stale });
+    byKey.set(key, { what, usedBy: [by.label], usedByRanks: [by.rank], source, asOf, stale });
   };
   for (const r of rows) {
     const p = r.placement;
@@ -67,7 +72,7 @@ export function sourceLines(
     if (p.kind === 'api') {
       const o = index.offerings.get(p.offeringId);
       if (o === undefined) continue;
-      add(`offering:${o.id}`, `Token prices: ${o.id}`, o.source, o.asOf, r.label);
+      add(`offering:${o.id}`, `Token prices: ${o.id}`, o.source, o.asOf, r);
       // Known price changes the horizon reaches (a promotion's end) price the months they cover.
       for (const period of o.pricePeriods ?? []) {
         const from = period.validFrom;
@@ -79,7 +84,7 @@ export function sourceLines(
           `Token prices from ${from}: ${o.id}`,
           period.source,
           period.asOf,
-          r.label,
+          r,
         );
       }
       const latency = index.latency.get(o.id);
@@ -89,7 +94,7 @@ export function sourceLines(
           `Latency (${latency.kind}): ${o.id}`,
           latency.source,
           latency.asOf,
-          r.label,
+          r,
         );
       }
     } else {
@@ -97,30 +102,18 @@ export function sourceLines(
       if (p.kind === 'cloud') {
         const i = index.instances.get(p.instanceId);
         if (i !== undefined)
-          add(`instance:${i.id}`, `Instance prices: ${i.id}`, i.source, i.asOf, r.label);
+          add(`instance:${i.id}`, `Instance prices: ${i.id}`, i.source, i.asOf, r);
       } else if (gpu?.server !== undefined && r.selfHost?.owned?.serverPriceFrom === 'catalog') {
-        add(
-          `server:${gpu.id}`,
-          `Server price: ${gpu.name}`,
-          gpu.server.source,
-          gpu.server.asOf,
-          r.label,
-        );
+        add(`server:${gpu.id}`, `Server price: ${gpu.name}`, gpu.server.source, gpu.server.asOf, r);
       }
       if (gpu !== undefined)
-        add(`gpu:${gpu.id}`, `GPU specification: ${gpu.name}`, gpu.source, gpu.asOf, r.label);
+        add(`gpu:${gpu.id}`, `GPU specification: ${gpu.name}`, gpu.source, gpu.asOf, r);
       if (model !== undefined) {
-        add(
-          `model:${model.id}`,
-          `Model architecture: ${model.name}`,
-          model.source,
-          model.asOf,
-          r.label,
-        );
+        add(`model:${model.id}`, `Model architecture: ${model.name}`, model.source, model.asOf, r);
       }
       for (const k of operationsSourceKeys(r)) {
         const o = OPERATIONS_SOURCES[k];
-        add(`operations:${k}`, OPERATIONS_SOURCE_LABELS[k], o.source, o.asOf, r.label);
+        add(`operations:${k}`, OPERATIONS_SOURCE_LABELS[k], o.source, o.asOf, r);
       }
     }
     if (options.benchmark !== undefined) {
@@ -133,7 +126,7 @@ export function sourceLines(
           `Quality score (${score.benchmark}): ${model?.name ?? score.modelId}`,
           score.source,
           score.asOf,
-          r.label,
+          r,
         );
       }
     }
@@ -147,18 +140,17 @@ export function sourcesTable(lines: readonly SourceLine[]): ReportTable {
     id: 'sources',
     columns: [
       { key: 'what', header: 'What', format: 'text', width: 40 },
-      { key: 'asOf', header: 'As of', format: 'date', width: 11 },
+      { key: 'asOf', header: 'As of', format: 'date', width: 13 },
       { key: 'stale', header: 'Stale', format: 'text', width: 7 },
       { key: 'source', header: 'Source', format: 'text', width: 70 },
-      { key: 'usedBy', header: 'Used by', format: 'text', width: 50 },
+      { key: 'usedBy', header: 'Used by (rank)', format: 'text', width: 16 },
     ],
     rows: lines.map((l) => ({
       what: l.what,
       asOf: l.asOf,
       stale: l.stale ? 'stale' : '',
       source: l.source,
-      usedBy: l.usedBy.join('; '),
+      usedBy: l.usedByRanks.map((r, k) => (r === null ? l.usedBy[k] : `#${r}`)).join(', '),
     })),
-    emphasis: lines.flatMap((l, k) => (l.stale ? [k] : [])),
   };
 }

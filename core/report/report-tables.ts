@@ -2,7 +2,7 @@ import type { Explanation } from '../decision/explain.ts';
 import { objectiveValue } from '../decision/explain.ts';
 import type { Objective } from '../decision/objective.ts';
 import type { RoiMonth } from '../roi/roi.ts';
-import { PLACEMENT_LABELS, type CandidateResult } from '../sweep/types.ts';
+import type { CandidateResult } from '../sweep/types.ts';
 import { comparisonColumn, type ComparisonColumn } from './comparison-columns.ts';
 import type { Cell, ReportColumn, ReportTable } from './report-model.ts';
 
@@ -90,12 +90,18 @@ function candidateTable(
   };
 }
 
+const BEST_OF: Record<CandidateResult['kind'], string> = {
+  api: 'Best hosted API',
+  cloud: 'Best on rented GPUs',
+  onprem: 'Best on owned GPUs',
+};
+
 /** Why a shortlisted candidate is there: recommended, runner-up, best of its placement, or top. */
 function roleOf(why: Explanation, r: CandidateResult): string {
   if (why.recommended?.id === r.id) return 'Recommended';
   const alt = why.alternatives.find((a) => a.id === r.id);
   if (alt?.role === 'runner-up') return 'Runner-up';
-  if (alt !== undefined) return `Best ${PLACEMENT_LABELS[alt.kind].toLowerCase()}`;
+  if (alt !== undefined) return BEST_OF[alt.kind];
   return 'Next best';
 }
 
@@ -174,8 +180,8 @@ export function projectionTable(
         requests: m.requests,
         runUsd: m.runUsd,
         hardwareUsd: m.capexUsd,
-        // What the month paid besides run cost and hardware: setup at the decision, a stranded term.
-        oneOffUsd: cash - m.runUsd - m.capexUsd,
+        // Setup is paid at the decision (month 1); a commitment still owed, in the horizon's last.
+        oneOffUsd: (m.month === 1 ? p.row.setupUsd : 0) + m.strandedUsd,
         cashUsd: cash,
         cumulativeUsd: m.costUsd,
       };
