@@ -62,7 +62,8 @@ function tableHtml(t: ReportTable, caption: string): string {
     })
     .join('\n');
   const cap = caption === '' ? '' : `<caption>${escapeHtml(caption)}</caption>`;
-  return `<table data-table="${escapeHtml(t.id)}">${cap}<colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
+  const wide = t.columns.length > 9 ? ' class="wide"' : '';
+  return `<table data-table="${escapeHtml(t.id)}"${wide}>${cap}<colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
 }
 
 function chartHtml(b: Extract<ReportBlock, { kind: 'chart' }>, mode: ChartMode): string {

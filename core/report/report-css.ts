@@ -48,6 +48,8 @@ export function reportCss(paper: Paper, footer: string): string {
 .mw-report th { text-align: left; border-bottom: 1pt solid #111; padding: 0.8mm 1.2mm; vertical-align: bottom; }
 .mw-report td { border-bottom: 0.3pt solid #999; padding: 0.7mm 1.2mm; vertical-align: top; overflow-wrap: anywhere; }
 .mw-report table { table-layout: fixed; }
+.mw-report table.wide { font-size: 6.6pt; }
+.mw-report table.wide td, .mw-report table.wide th { padding: 0.6mm 0.7mm; }
 .mw-report td.num, .mw-report td.date { white-space: nowrap; }
 .mw-report .num { text-align: right; }
 .mw-report tr { break-inside: avoid; }

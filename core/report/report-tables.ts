@@ -55,19 +55,19 @@ const objectiveColumn = (objective: Objective, label: string): CandidateColumn =
  */
 function candidateColumns(why: Explanation, valued: boolean, wide: boolean): CandidateColumn[] {
   const cols: CandidateColumn[] = [
-    fromComparison('rank', 6),
-    fromComparison('candidate', 48),
-    fromComparison('kind', 13),
+    fromComparison('rank', 5),
+    fromComparison('candidate', 36),
+    fromComparison('kind', 10),
   ];
   if (why.objective !== 'tco') cols.push(objectiveColumn(why.objective, why.objectiveLabel));
   cols.push(horizonCost(why.horizonMonths), fromComparison('monthlyUsd', 12), setup);
-  cols.push(fromComparison('perRequestUsd', 12));
+  cols.push(fromComparison('perRequestUsd', 11));
   if (wide) cols.push(fromComparison('perMTokUsd', 12));
-  cols.push(fromComparison('ttftMs', 10));
+  cols.push(fromComparison('ttftMs', 9));
   if (wide) cols.push(fromComparison('tpotMs', 10), fromComparison('e2eMs', 11));
-  cols.push(fromComparison('quality', 9));
+  cols.push(fromComparison('quality', 8));
   if (wide) cols.push(fromComparison('gpus', 7), fromComparison('utilization', 11));
-  if (valued) cols.push(npv, fromComparison('paybackMonth', 9));
+  if (valued) cols.push(npv, fromComparison('paybackMonth', 8));
   if (wide) cols.push(fromComparison('status', 60));
   return cols;
 }
@@ -114,7 +114,7 @@ export function shortlistTable(
   return candidateTable('shortlist', rows, candidateColumns(why, valued, false), {
     key: 'role',
     header: 'Why listed',
-    width: 18,
+    width: 14,
     value: (r) => roleOf(why, r),
   });
 }
