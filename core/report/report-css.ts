@@ -10,9 +10,10 @@ const cssString = (s: string) => `"${s.replace(/["\\]/g, '\\$&').replace(/\n/g, 
 /**
  * The report's stylesheet: black on white, rules and weights rather than colour (readable in
  * greyscale), portrait pages with the scenario and "page n of N" in the margins (CSS page-margin
- * boxes, which Chromium prints: Electron's printToPDF, the CLI's PDF, the browser's print).
+ * boxes, which Chromium prints: Electron's printToPDF, the CLI's PDF, the browser's print). A
+ * standalone file also dresses the page for the screen; inside the app only print matters.
  */
-export function reportCss(paper: Paper, footer: string): string {
+export function reportCss(paper: Paper, footer: string, standalone = true): string {
   return `
 @page {
   size: ${PAGE_SIZE[paper]} portrait;
@@ -48,6 +49,7 @@ export function reportCss(paper: Paper, footer: string): string {
 .mw-report th { text-align: left; border-bottom: 1pt solid #111; padding: 0.8mm 1.2mm; vertical-align: bottom; }
 .mw-report td { border-bottom: 0.3pt solid #999; padding: 0.7mm 1.2mm; vertical-align: top; overflow-wrap: anywhere; }
 .mw-report table { table-layout: fixed; }
+.mw-report th, .mw-report td { white-space: normal; text-transform: none; letter-spacing: normal; }
 .mw-report table.wide { font-size: 6.6pt; }
 .mw-report table.wide td, .mw-report table.wide th { padding: 0.6mm 0.7mm; }
 .mw-report td.num, .mw-report td.date { white-space: nowrap; }
@@ -61,6 +63,6 @@ export function reportCss(paper: Paper, footer: string): string {
 .mw-report .chart-note { font-size: 8pt; font-style: italic; }
 .mw-report footer { margin-top: 6mm; border-top: 0.5pt solid #777; padding-top: 2mm; font-size: 8pt; color: #333; }
 .mw-report section#sources td:nth-child(4) { font-size: 6.5pt; }
-@media screen { body { background: #eee; } .mw-report { padding: 12mm; margin: 8mm auto; box-shadow: 0 0 4mm #999; } }
+${standalone ? '@media screen { body { background: #eee; } .mw-report { padding: 12mm; margin: 8mm auto; box-shadow: 0 0 4mm #999; } }' : ''}
 `;
 }

@@ -139,3 +139,26 @@ export function formatCell(value: Cell, format: CellFormat): string {
 export function isNumeric(format: CellFormat): boolean {
   return format !== 'text' && format !== 'date';
 }
+
+/**
+ * A number as a spreadsheet should keep it: money to the cent, unit prices to four significant
+ * digits, milliseconds to a tenth, shares to four decimals, counts whole.
+ */
+export function roundedForFormat(value: number, format: CellFormat): number {
+  const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+  switch (format) {
+    case 'usd':
+      return round(value, 2);
+    case 'usdUnit':
+      return Number(value.toPrecision(4));
+    case 'ms':
+    case 'number':
+      return round(value, 1);
+    case 'pct':
+      return round(value, 4);
+    case 'integer':
+      return Math.round(value);
+    default:
+      return value;
+  }
+}

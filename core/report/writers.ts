@@ -1,22 +1,56 @@
 import { toCsv } from '../csv.ts';
 import type { CandidateResult } from '../sweep/types.ts';
-import { COMPARISON_COLUMNS } from './comparison-columns.ts';
+import { COMPARISON_COLUMNS, type ComparisonColumn } from './comparison-columns.ts';
+import type { Fact } from './report-model.ts';
+import { roundedForFormat } from './report-model.ts';
 
-/** CSV with raw numbers (for spreadsheets): full precision, empty where unknown. */
-export function comparisonCsv(candidates: readonly CandidateResult[]): string {
-  const header = COMPARISON_COLUMNS.map((c) => c.key);
-  const rows = candidates.map((c) => COMPARISON_COLUMNS.map((col) => String(col.raw(c) ?? '')));
-  return toCsv([header, ...rows]);
+/** A column's header with its unit, for a CSV a spreadsheet reads. */
+function csvHeader(c: ComparisonColumn): string {
+  switch (c.format) {
+    case 'usd':
+    case 'usdUnit':
+      return `${c.header} (USD)`;
+    case 'ms':
+      return `${c.header} (ms)`;
+    case 'pct':
+      return `${c.header} (share)`;
+    default:
+      return c.header;
+  }
 }
 
-/** A Markdown table with formatted values. */
-export function comparisonMarkdown(candidates: readonly CandidateResult[]): string {
-  const esc = (s: string) => s.replace(/\|/g, '\\|');
-  const header = `| ${COMPARISON_COLUMNS.map((c) => c.header).join(' | ')} |`;
-  const rule = `| ${COMPARISON_COLUMNS.map(() => '---').join(' | ')} |`;
-  const rows = candidates.map(
-    (c) => `| ${COMPARISON_COLUMNS.map((col) => esc(col.text(c))).join(' | ')} |`,
+/**
+ * The comparison as CSV for spreadsheets: the assumptions it rests on first (label, value), a
+ * blank line, then the rows and columns given (the app's current view) under human headers with
+ * units. Money is rounded to the cent (unit prices to four significant digits), placements are in
+ * words; unknown numbers are empty cells.
+ */
+export function comparisonCsv(
+  candidates: readonly CandidateResult[],
+  options: { columns?: readonly ComparisonColumn[]; assumptions?: readonly Fact[] } = {},
+): string {
+  const columns = options.columns ?? COMPARISON_COLUMNS;
+  const preamble = (options.assumptions ?? []).map((f) => [f.label, f.value]);
+  const header = columns.map(csvHeader);
+  const rows = candidates.map((c) =>
+    columns.map((col) => {
+      const v = col.raw(c);
+      return v === null ? '' : typeof v === 'number' ? String(roundedForFormat(v, col.format)) : v;
+    }),
   );
+  return toCsv([...preamble, ...(preamble.length > 0 ? [[]] : []), header, ...rows]);
+}
+
+const esc = (s: string) => s.replace(/\|/g, '\\|');
+
+/** A Markdown table with formatted values, of the columns given (all by default). */
+export function comparisonMarkdown(
+  candidates: readonly CandidateResult[],
+  columns: readonly ComparisonColumn[] = COMPARISON_COLUMNS,
+): string {
+  const header = `| ${columns.map((c) => c.header).join(' | ')} |`;
+  const rule = `| ${columns.map((c) => (c.align === 'right' ? '---:' : '---')).join(' | ')} |`;
+  const rows = candidates.map((c) => `| ${columns.map((col) => esc(col.text(c))).join(' | ')} |`);
   return [header, rule, ...rows].join('\n');
 }
 

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { Paper } from '../../core/report/report-css.ts';
 
 export type View = 'compare' | 'scenarios' | 'catalog';
 export type Theme = 'light' | 'dark';
@@ -16,6 +17,9 @@ export interface UiState {
   toasts: Toast[];
   /** Candidates picked for the charts (ids), at most four. */
   selected: string[];
+  /** The paper the decision report is printed on (kept between sessions). */
+  paper: Paper;
+  setPaper: (paper: Paper) => void;
   setView: (view: View) => void;
   toggleTheme: () => void;
   toggleLargeText: () => void;
@@ -37,6 +41,15 @@ function initialTheme(): Theme {
     : 'light';
 }
 
+/** The paper last chosen; else Letter where the locale is American or Canadian, A4 elsewhere. */
+function initialPaper(): Paper {
+  const saved =
+    typeof localStorage !== 'undefined' ? localStorage.getItem('modelwise.paper') : null;
+  if (saved === 'a4' || saved === 'letter') return saved;
+  const locale = typeof navigator !== 'undefined' ? navigator.language : '';
+  return /-(US|CA)$/i.test(locale) ? 'letter' : 'a4';
+}
+
 export const useUi = create<UiState>()((set, get) => ({
   view: 'compare',
   theme: initialTheme(),
@@ -44,6 +57,11 @@ export const useUi = create<UiState>()((set, get) => ({
     typeof localStorage !== 'undefined' && localStorage.getItem('modelwise.largeText') === '1',
   toasts: [],
   selected: [],
+  paper: initialPaper(),
+  setPaper: (paper) => {
+    localStorage.setItem('modelwise.paper', paper);
+    set({ paper });
+  },
   setView: (view) => set({ view }),
   toggleTheme: () => {
     const theme = get().theme === 'dark' ? 'light' : 'dark';

@@ -1,5 +1,5 @@
 import { explain } from '../../core/decision/explain.ts';
-import { markdownReport } from '../../core/report/markdown-report.ts';
+import { comparisonAssumptions, markdownReport } from '../../core/report/markdown-report.ts';
 import { uncertaintySentences } from '../../core/report/uncertainty-report.ts';
 import { comparisonCsv, comparisonText } from '../../core/report/writers.ts';
 import type { Catalog } from '../../core/schema/catalog.ts';
@@ -8,6 +8,7 @@ import type { UncertaintyResult } from '../../core/uncertainty/simulate.ts';
 import { enumFlag, parseArgs } from './args.ts';
 import { UsageError } from './errors.ts';
 import { runScenario, SCENARIO_FLAGS } from './scenario-run.ts';
+import { today } from './today.ts';
 
 const FORMATS = ['table', 'json', 'csv', 'md'] as const;
 
@@ -28,6 +29,8 @@ export function runCost(
   );
   const uncertainty = simulation?.result;
   const result = evaluation.result;
+  const pricesAsOf = evaluation.index.asOf ?? today();
+  const assumptions = () => comparisonAssumptions(scenario, evaluation.context.rates, pricesAsOf);
   const candidates = withUncertainty(result.rankedRows(), uncertainty);
   const recommendedId =
     uncertainty !== undefined
@@ -59,9 +62,12 @@ export function runCost(
       );
     }
     case 'csv':
-      return comparisonCsv(candidates).trimEnd();
+      return comparisonCsv(candidates, { assumptions: assumptions() }).trimEnd();
     case 'md':
-      return markdownReport(scenario, evaluation.context.rates, candidates, uncertainty).trimEnd();
+      return markdownReport(scenario, evaluation.context.rates, candidates, {
+        pricesAsOf,
+        uncertainty,
+      }).trimEnd();
     case 'table': {
       const why = explain(evaluation);
       const pick = recommended ? `Recommended: ${recommended.label}` : 'No feasible candidate.';

@@ -17,6 +17,7 @@ import { breakdownChart, paybackChart, volumeChart } from '../../../core/charts/
 import { chosenIndices } from '../../../core/charts/chosen.ts';
 import { costLatencyPoints } from '../../../core/charts/scatter-data.ts';
 import { useUncertainty } from '../uncertainty/uncertainty-store.ts';
+import { saveChartPng } from '../reports/export-actions.ts';
 
 /** What a shaded band is, said beside every chart that draws one. */
 const BAND_NOTE = '; shaded: P10–P90 (P90 = not exceeded in 90 % of simulated futures)';
@@ -151,6 +152,17 @@ function ChartCard(props: {
       <div className="card-head">
         <span className="card-title">{props.title}</span>
         <span className="chart-note">{props.note}</span>
+        <button
+          type="button"
+          className="btn small chart-save"
+          title="Save this chart as a PNG image (chart.js draws on canvas: no SVG)"
+          onClick={(e) => {
+            const canvas = e.currentTarget.closest('.card')?.querySelector('canvas');
+            if (canvas) void saveChartPng(canvas, canvas.dataset.testid ?? 'chart');
+          }}
+        >
+          PNG
+        </button>
       </div>
       <div className="chart-box">{props.children}</div>
     </div>

@@ -4,13 +4,9 @@ import { COMPARISON_COLUMNS } from '../../../core/report/comparison-columns.ts';
 import type { CandidateResult } from '../../../core/sweep/types.ts';
 import { VirtualTable, type Column } from '../../components/VirtualTable.tsx';
 import { useResults } from '../../stores/results-store.ts';
-import { call } from '../../api/api.ts';
-import { attempt, useUi } from '../../stores/ui-store.ts';
-import { useWorkspace } from '../../stores/workspace-store.ts';
-import { comparisonReport } from './report-export.ts';
+import { useUi } from '../../stores/ui-store.ts';
 import { useCompare } from './compare-store.ts';
 import { visibleRows } from './table-model.ts';
-import { currentUncertainty } from '../uncertainty/uncertainty-store.ts';
 
 function cellFor(id: string, text: (c: CandidateResult) => string) {
   return (c: CandidateResult) => {
@@ -58,21 +54,6 @@ const COLUMNS: Column<CandidateResult>[] = COMPARISON_COLUMNS.map((col) => ({
   align: col.align,
   render: cellFor(col.key, col.text),
 }));
-
-/** Saves the ranked comparison as a CSV or Markdown report. */
-async function exportReport(format: 'csv' | 'md'): Promise<void> {
-  const evaluation = useResults.getState().evaluation;
-  if (!evaluation?.ok) return;
-  const report = comparisonReport(
-    evaluation,
-    useWorkspace.getState().scenario,
-    format,
-    currentUncertainty(),
-  );
-  await attempt(() =>
-    call('file:save', { kind: 'report', suggestedName: report.name, text: report.text }),
-  );
-}
 
 /**
  * Search text per candidate, built on first use and kept while the placements live: a what-if
@@ -146,22 +127,6 @@ export function CompareTable() {
           />{' '}
           Feasible only
         </label>
-        <button
-          type="button"
-          className="btn small"
-          onClick={() => void exportReport('csv')}
-          title="Every candidate with raw numbers"
-        >
-          CSV
-        </button>
-        <button
-          type="button"
-          className="btn small"
-          onClick={() => void exportReport('md')}
-          title="A report with the assumptions"
-        >
-          Markdown
-        </button>
         <button
           type="button"
           className="btn small"
