@@ -1,29 +1,9 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { dialog, type BrowserWindow } from 'electron';
+import { FILTERS, reportFilters } from './file-filters.ts';
 import type { FileDialogs } from './ipc/handlers.ts';
 
-const FILTERS = {
-  scenario: [{ name: 'Modelwise scenario', extensions: ['json'] }],
-  catalog: [
-    { name: 'Price lists (LiteLLM JSON, CSV, Modelwise JSON)', extensions: ['json', 'csv'] },
-  ],
-  report: [
-    { name: 'CSV', extensions: ['csv'] },
-    { name: 'Markdown', extensions: ['md'] },
-    { name: 'PDF', extensions: ['pdf'] },
-    { name: 'HTML', extensions: ['html'] },
-    { name: 'Excel workbook', extensions: ['xlsx'] },
-    { name: 'PNG image', extensions: ['png'] },
-  ],
-};
-
-/** The report filter matching a file name first, so the dialog offers its own type. */
-export function reportFilters(suggestedName: string): typeof FILTERS.report {
-  const ext = suggestedName.split('.').pop()?.toLowerCase() ?? '';
-  const own = FILTERS.report.filter((f) => f.extensions.includes(ext));
-  return [...own, ...FILTERS.report.filter((f) => !own.includes(f))];
-}
 const MAX_BYTES = 64 * 1024 * 1024;
 
 /** Native open/save dialogs for the window; the page never sees a path it did not choose. */
