@@ -16,6 +16,26 @@ export const QUANTIZATION_QUALITY_LOSS: Record<Precision, number> = {
   fp4: 0.01,
 };
 
+/**
+ * What each benchmark is, for people: its name with its snapshot, and a starting minimum for the
+ * workload form (a middling score of current models on it; the user sets their own).
+ */
+export const BENCHMARK_INFO: Record<Benchmark, { name: string; defaultMinimum: number }> = {
+  'lmarena-text': { name: 'LMArena text (2025-08-04)', defaultMinimum: 1300 },
+  'aider-polyglot': { name: 'Aider polyglot (2025-10-04)', defaultMinimum: 50 },
+  'lmarena-text-2025-12': {
+    name: 'LMArena text, style control (2025-12-11)',
+    defaultMinimum: 1400,
+  },
+  'lmarena-text-2025-12-raw': { name: 'LMArena text, raw (2025-12-11)', defaultMinimum: 1350 },
+  'livebench-2026-01': { name: 'LiveBench (2026-01-08)', defaultMinimum: 50 },
+  'livebench-2026-01-coding': { name: 'LiveBench coding (2026-01-08)', defaultMinimum: 70 },
+  'livebench-2026-01-agentic-coding': {
+    name: 'LiveBench agentic coding (2026-01-08)',
+    defaultMinimum: 40,
+  },
+};
+
 export type QualityIndex = ReadonlyMap<string, ReadonlyMap<Benchmark, number>>;
 
 /** Scores by model, then benchmark (the last row wins for duplicates). */

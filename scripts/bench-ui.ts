@@ -24,29 +24,44 @@ async function timeToReady(): Promise<number[]> {
   return runs;
 }
 
-/** Moves each what-if slider in turn; each move is timed until the table and a chart have redrawn. */
-async function sliderTimes(s: Session, moves: number): Promise<number[]> {
-  return s.page.evaluate(async (count) => {
-    const keys = ['volume', 'cache', 'prompt', 'output', 'batch', 'utilization'];
-    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-    const chart = document.querySelector('[data-testid="chart-volume"]') as HTMLCanvasElement;
-    const out: number[] = [];
-    for (let k = 0; k < count; k++) {
-      const slider = document.querySelector(
-        `[data-testid="whatif-${keys[k % keys.length]}"]`,
-      ) as HTMLInputElement;
-      const before = chart.dataset.version;
-      const next = (Number(slider.value) + 37 + k) % 1000;
-      const start = performance.now();
-      setValue.call(slider, String(next));
-      slider.dispatchEvent(new Event('input', { bubbles: true }));
-      // Charts redraw in an effect after React commits the table: wait for that, then a frame.
-      while (chart.dataset.version === before) await new Promise((r) => setTimeout(r, 0));
-      await new Promise((r) => requestAnimationFrame(r));
-      out.push(performance.now() - start);
-    }
-    return out;
-  }, moves);
+/**
+ * Moves each what-if slider in turn; each move is timed until the table and the latency chart have
+ * redrawn (`charts`), or until the explanation and the break-even chart have caught up (`decision`:
+ * they wait for the results to stay still, then search hundreds of volumes).
+ */
+async function sliderTimes(
+  s: Session,
+  moves: number,
+  until: 'charts' | 'decision' = 'charts',
+): Promise<number[]> {
+  return s.page.evaluate(
+    async ({ count, until }) => {
+      const keys = ['volume', 'cache', 'prompt', 'output', 'batch', 'utilization'];
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      const chart = document.querySelector('[data-testid="chart-scatter"]') as HTMLCanvasElement;
+      const decision = document.querySelector('[data-testid="break-even"]') as HTMLElement;
+      const out: number[] = [];
+      for (let k = 0; k < count; k++) {
+        const slider = document.querySelector(
+          `[data-testid="whatif-${keys[k % keys.length]}"]`,
+        ) as HTMLInputElement;
+        const before = chart.dataset.version;
+        const next = (Number(slider.value) + 37 + k) % 1000;
+        const start = performance.now();
+        setValue.call(slider, String(next));
+        slider.dispatchEvent(new Event('input', { bubbles: true }));
+        // Charts redraw in an effect after React commits the table: wait for that, then a frame.
+        while (chart.dataset.version === before) await new Promise((r) => setTimeout(r, 0));
+        if (until === 'decision') {
+          while (decision.dataset.state !== 'ready') await new Promise((r) => setTimeout(r, 0));
+        }
+        await new Promise((r) => requestAnimationFrame(r));
+        out.push(performance.now() - start);
+      }
+      return out;
+    },
+    { count: moves, until },
+  );
 }
 
 /** Scrolls the catalog's offerings table (10,000 rows) top to bottom and reports frame times. */
@@ -98,12 +113,14 @@ async function main(): Promise<void> {
     await loadApp(s);
     await sliderTimes(s, 12); // warm-up: first evaluations fill the capacity caches, JIT compiles
     const slider = await sliderTimes(s, 60);
+    const decided = await sliderTimes(s, 12, 'decision');
     const { rows, frames } = await scroll10k(s);
     const result = {
       readyMsMedian: quantile(ready, 0.5),
       readyMsMax: Math.max(...ready),
       sliderMsMedian: Number(quantile(slider, 0.5).toFixed(1)),
       sliderMsP95: Number(quantile(slider, 0.95).toFixed(1)),
+      whyAndBreakEvenMsMedian: Number(quantile(decided, 0.5).toFixed(1)),
       scrollRows: rows,
       scrollFrameMsMedian: Number(quantile(frames, 0.5).toFixed(1)),
       scrollFrameMsP95: Number(quantile(frames, 0.95).toFixed(1)),
@@ -115,6 +132,9 @@ async function main(): Promise<void> {
       );
       console.log(
         `slider → table and charts updated     median ${result.sliderMsMedian} ms, p95 ${result.sliderMsP95} ms  (bar p95 100 ms)`,
+      );
+      console.log(
+        `slider → why + break-even caught up   median ${result.whyAndBreakEvenMsMedian} ms  (waits 120 ms for the results to settle)`,
       );
       console.log(
         `scrolling ${rows.toLocaleString('en-US')} catalog rows           frame median ${result.scrollFrameMsMedian} ms, p95 ${result.scrollFrameMsP95} ms`,

@@ -74,7 +74,49 @@ function printHeadline(
   console.log(
     `\nHeadline: 5-fold cross-validation over ${count} measurements (each point predicted by a fit that never saw it):`,
   );
-  printStats(crossValidate(measurements, models, gpus, PRIOR, FIT_OPTIONS, 5));
+  const heldOut = crossValidate(measurements, models, gpus, PRIOR, FIT_OPTIONS, 5);
+  printStats(heldOut);
+  printRegimes(heldOut, models, gpus);
+}
+
+/**
+ * The held-out error by regime: metric, dense or MoE, GPU family, precision, engine (legacy
+ * releases apart) and how the benchmark ran (a closed loop of one length, a burst, or neither).
+ */
+function printRegimes(
+  predictions: readonly Prediction[],
+  models: ReadonlyMap<string, OpenModel>,
+  gpus: ReadonlyMap<string, Gpu>,
+): void {
+  const groups = new Map<string, Prediction[]>();
+  for (const p of predictions) {
+    const m = p.measurement;
+    if (p.relativeError === null || m.metric === null) continue;
+    const moe = models.get(m.model ?? '')?.arch.moe !== undefined;
+    const harness = m.harness?.burst
+      ? 'burst'
+      : m.harness?.arrivals === 'cohort'
+        ? 'closed loop'
+        : '';
+    const key = [
+      metricGroup(m.metric),
+      moe ? 'MoE' : 'dense',
+      gpus.get(m.gpu ?? '')?.family ?? '?',
+      m.precision,
+      m.engine + (m.legacy ? ' (legacy)' : ''),
+      harness,
+    ].join(' ');
+    groups.set(key, [...(groups.get(key) ?? []), p]);
+  }
+  console.log(
+    '\nby regime (held out)                                    points  median |err|  p90 |err|',
+  );
+  for (const [key, ps] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
+    const s = errorStats(ps);
+    console.log(
+      `${key.padEnd(56)} ${String(s.count).padStart(6)}  ${s.medianAbsPct.toFixed(1).padStart(11)}%  ${s.p90AbsPct.toFixed(1).padStart(8)}%`,
+    );
+  }
 }
 
 function fit(

@@ -37,6 +37,7 @@ export const PRIOR: CalibrationState = {
       fp8Math: 0.92,
       fp4Math: 0.85,
       moeLayerOverheadUs: 30,
+      expertLoadSpread: 0.5,
     },
     engines: {
       trtllm: {
@@ -84,6 +85,8 @@ export function knobs(engines: readonly Engine[], points: readonly Measurement[]
     servingKnob('fp8Math', 1),
     servingKnob('fp4Math', 1),
     { ...servingKnob('moeLayerOverheadUs', Number.POSITIVE_INFINITY), weakPrior: true },
+    // Routing statistics of the served models: no engine-independent prior to trust.
+    { ...servingKnob('expertLoadSpread', 5), weakPrior: true },
   ];
   for (const engine of engines) {
     const runs = points.filter((m) => m.engine === engine);

@@ -25,6 +25,8 @@ export const Measurement = z.object({
       tokenBudget: z.number().optional(),
       maxBatch: z.number().optional(),
       memoryFraction: z.number().optional(),
+      /** Largest batch the run captured as CUDA graphs (its cuda_graph_config batch_sizes). */
+      cudaGraphMaxBatch: z.number().int().nonnegative().optional(),
     })
     .optional(),
   /** How the benchmark client ran and counted, where it differs from a closed loop that holds its concurrency. */

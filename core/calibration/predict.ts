@@ -31,9 +31,9 @@ export interface MeasurementFactors {
 }
 
 export const MEASUREMENT_FACTORS: MeasurementFactors = {
-  legacyKernel: 1.174,
-  legacyOverhead: { trtllm: 1.483, vllm: 6.553, sglang: 1, tgi: 1.539 },
-  cohortWait: 0.13,
+  legacyKernel: 1.32,
+  legacyOverhead: { trtllm: 2.179, vllm: 6.612, sglang: 1, tgi: 1.298 },
+  cohortWait: 0.147,
 };
 
 export interface Prediction {
@@ -153,15 +153,6 @@ function specsFor(
   return specs;
 }
 
-/**
- * Output tokens per second of a burst: every request sent at once, the run timed until the last
- * finishes. A step costs a fixed part (its weights, launches, scheduling: the batch-of-one step)
- * plus a part per sequence in it (KV reads, per-token math and bookkeeping), so the run lasts the
- * prefills of all prompts, plus as many steps as the longest output (or as the batch limit forces),
- * each with its fixed part, plus the per-sequence part of every token generated. Long-tailed
- * output lengths leave the last steps nearly empty: the batch a steady state would keep full is
- * full only at the start.
- */
 /** The same configuration at another load and prefix-cache hit. */
 function withLoad(
   i: EstimateInput,
@@ -187,12 +178,34 @@ function withLoad(
   };
 }
 
+/**
+ * Output tokens per second of a burst: every request sent at once, the run timed until the last
+ * finishes. A step costs a fixed part (its weights, launches, scheduling: the batch-of-one step)
+ * plus a part per sequence in it (KV reads, per-token math and bookkeeping), so the run lasts the
+ * prefills of all prompts, plus its steps, each with its fixed part, plus the per-sequence part of
+ * every token generated. Long-tailed output lengths leave the last steps nearly empty: the batch a
+ * steady state would keep full is full only at the start, and the run lasts at least the longest
+ * output. Outputs of one length go in waves instead: the requests admitted together finish
+ * together and the next batch starts, so the run lasts its full waves, each as long as a request
+ * at a full batch, and a last one part full.
+ */
 function burstThroughput(
   input: EstimateInput,
   full: ReturnType<typeof estimate>,
   burst: { requests: number; outputTokensMax: number },
   outputTokens: number,
 ): number | null {
+  const perReplica = burst.requests / full.replicas;
+  const batch = Math.min(perReplica, Math.floor(full.maxConcurrency / full.replicas));
+  if (burst.outputTokensMax <= outputTokens) {
+    // One length: whole waves of the batch, each as long as a request at that load, then the rest.
+    const waves = Math.floor(perReplica / batch + 1e-9);
+    const rest = perReplica - waves * batch;
+    const wave = estimate(withLoad(input, batch * full.replicas, 0)).e2eLatencyMs;
+    const last = rest > 0.5 ? estimate(withLoad(input, rest * full.replicas, 0)).e2eLatencyMs : 0;
+    if (wave === null || last === null) return null;
+    return (burst.requests * outputTokens) / ((waves * wave + last) / 1000);
+  }
   // Decode-only steps: the prompt served from cache but one token, so no prefill rides along.
   const cached = input.inputTokens - 1;
   const alone = estimate(withLoad(input, full.replicas, 0));
@@ -200,8 +213,6 @@ function burstThroughput(
   const decodeFull = estimate(withLoad(input, burst.requests, cached));
   if (alone.ttftMs === null || decodeAlone.ttftMs === null) return null;
   if (decodeAlone.tpotMs === null || decodeFull.tpotMs === null) return null;
-  const perReplica = burst.requests / full.replicas;
-  const batch = Math.min(perReplica, full.maxConcurrency / full.replicas);
   const fixedS = decodeAlone.tpotMs / 1000;
   const perSequenceS = batch > 1 ? Math.max(0, decodeFull.tpotMs / 1000 - fixedS) / (batch - 1) : 0;
   const prefillS = Math.max(0, (alone.ttftMs - decodeAlone.ttftMs) / 1000);
@@ -224,8 +235,19 @@ function legacyProfile(
     layerOverheadUs: engine.layerOverheadUs * overhead,
     sequenceOverheadUs: engine.sequenceOverheadUs * overhead,
     overlapsScheduling: false,
+    cudaGraphMaxBatch: LEGACY_CUDA_GRAPH_MAX_BATCH[name] ?? engine.cudaGraphMaxBatch,
   };
 }
+
+/**
+ * CUDA graphs in legacy releases: TensorRT-LLM 0.x engines replay none by default (the executor's
+ * cudaGraphMode is off), nor does TGI 1.x; vLLM 0.4–0.5 captured decode batches up to 256.
+ */
+const LEGACY_CUDA_GRAPH_MAX_BATCH: Partial<Record<Engine, number>> = {
+  trtllm: 0,
+  tgi: 0,
+  vllm: 256,
+};
 
 /** The published metric as the benchmark client computed it from the predicted operating point. */
 function metricValue(e: ReturnType<typeof estimate>, m: Measurement): number | null {

@@ -10,6 +10,7 @@ import {
 import { offeringAt } from '../pricing/price-history.ts';
 import type { Catalog, Instance, Offering } from '../schema/catalog.ts';
 import { IsoDate } from '../schema/common.ts';
+import { checkLatency } from './latency-rules.ts';
 import { checkOfferingPrices, checkTierThresholds } from './offering-rules.ts';
 import { finding, OUTLIER_FACTOR, type Finding, type RuleId } from './rules.ts';
 
@@ -38,8 +39,9 @@ export function checkCatalog(catalog: CatalogTables, options: CheckOptions = {})
   checkOutliers(catalog.offerings, push);
   checkCacheMinimums(catalog.offerings, push);
   for (const i of catalog.instances) checkInstancePrices(i, push);
+  checkLatency(catalog.latency ?? [], new Set(catalog.offerings.map((o) => o.id)), push);
   for (const table of CATALOG_TABLE_NAMES) {
-    for (const row of catalog[table] as unknown as Record<string, unknown>[]) {
+    for (const row of (catalog[table] ?? []) as unknown as Record<string, unknown>[]) {
       checkProvenance(table, row, options.staleBefore, push);
     }
   }

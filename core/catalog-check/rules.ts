@@ -4,6 +4,19 @@
  */
 import type { CatalogTableName } from '../catalog-import/catalog-tables.ts';
 
+/**
+ * Bounds on a hosted API's latency figures. Below 10 ms no API answers (a network round trip
+ * alone takes longer): such a TTFT was given in seconds. Above 10,000 tokens/s no single stream
+ * runs (the fastest published, gpt-oss-120b on Cerebras, is ~3,000): that is a batch's or a
+ * whole load test's throughput. Between the usual limits and these, the figure is kept and
+ * flagged: reasoning models can take minutes to a first token (o3 on Azure: 37.7 s published),
+ * and cold-starting hosts stream below 1 token/s (Replicate, 2023: 0.5).
+ */
+export const LATENCY_BOUNDS = {
+  ttftMs: { min: 10, usualMax: 120_000 },
+  outputTokPerS: { usualMin: 1, max: 10_000 },
+} as const;
+
 export const RULES = {
   'tier-order': {
     level: 'error',
@@ -44,6 +57,18 @@ export const RULES = {
     level: 'warning',
     description:
       'per instance, spot and committed prices at most the on-demand price, 3-year ≤ 1-year',
+  },
+  'latency-offering': {
+    level: 'error',
+    description: 'a latency figure names an API offering the catalog has',
+  },
+  'latency-plausible': {
+    level: 'error',
+    description: `a time to first token of at least ${LATENCY_BOUNDS.ttftMs.min} ms and an output speed of at most ${LATENCY_BOUNDS.outputTokPerS.max.toLocaleString('en-US')} tokens/s (outside them, a unit was mixed up: seconds for ms, a batch's speed for one stream's)`,
+  },
+  'latency-unusual': {
+    level: 'warning',
+    description: `a time to first token under ${LATENCY_BOUNDS.ttftMs.usualMax / 1000} s and an output speed of at least ${LATENCY_BOUNDS.outputTokPerS.usualMin} token/s, as hosted APIs answer`,
   },
   stale: {
     level: 'warning',
@@ -93,6 +118,7 @@ export const ROW_NOUNS: Record<CatalogTableName, string> = {
   offerings: 'offering',
   instances: 'instance',
   quality: 'quality score',
+  latency: 'latency figure',
 };
 
 /** A finding with its message in the one format every finding uses. */

@@ -7,6 +7,7 @@ import {
   type Catalog,
   Gpu,
   Instance,
+  LatencyMeasurement,
   Model,
   Offering,
   Provider,
@@ -23,6 +24,7 @@ export const CATALOG_TABLE_NAMES = [
   'offerings',
   'instances',
   'quality',
+  'latency',
 ] as const;
 export type CatalogTableName = (typeof CATALOG_TABLE_NAMES)[number];
 
@@ -37,6 +39,7 @@ export const CATALOG_TABLE_SCHEMAS = {
   offerings: Offering,
   instances: Instance,
   quality: QualityScore,
+  latency: LatencyMeasurement,
 } as const;
 
 /** The same schemas seen as plain rows, for code that handles every table alike. */
@@ -45,10 +48,28 @@ export const CATALOG_SCHEMAS = CATALOG_TABLE_SCHEMAS as unknown as Record<
   z.ZodType<CatalogRow>
 >;
 
-/** A row's key: its `id`, or `modelId|benchmark` for a quality score. */
+/** The fields a row's key is made of: `id`; `modelId|benchmark` for a quality score, `offeringId|kind` for latency. */
+const KEY_FIELDS: Record<CatalogTableName, readonly string[]> = {
+  providers: ['id'],
+  models: ['id'],
+  gpus: ['id'],
+  regions: ['id'],
+  offerings: ['id'],
+  instances: ['id'],
+  quality: ['modelId', 'benchmark'],
+  latency: ['offeringId', 'kind'],
+};
+
+/** A row's key: its `id`; `modelId|benchmark` for a quality score, `offeringId|kind` for latency. */
 export function catalogRowKey(table: CatalogTableName, row: CatalogRow): string {
-  if (table === 'quality') return `${String(row['modelId'])}|${String(row['benchmark'])}`;
-  return String(row['id']);
+  return KEY_FIELDS[table].map((f) => String(row[f])).join('|');
+}
+
+/** The key of a value that may not be a row yet (for messages): undefined when a part is missing. */
+export function catalogRowKeyOf(table: CatalogTableName, value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const parts = KEY_FIELDS[table].map((f) => (value as CatalogRow)[f]);
+  return parts.every((p) => typeof p === 'string' && p !== '') ? parts.join('|') : undefined;
 }
 
 export function isCatalogTableName(name: string): name is CatalogTableName {
@@ -68,7 +89,10 @@ export function catalogWithRows(
     let keyed = byTable.get(table);
     if (keyed === undefined) {
       keyed = new Map(
-        (catalog[table] as unknown as CatalogRow[]).map((r) => [catalogRowKey(table, r), r]),
+        ((catalog[table] ?? []) as unknown as CatalogRow[]).map((r) => [
+          catalogRowKey(table, r),
+          r,
+        ]),
       );
       byTable.set(table, keyed);
     }

@@ -1,17 +1,17 @@
 /**
- * The catalog's CSV format for price lists (docs/catalog-csv.md): one table per file, offerings
- * or instances, told apart by the header (`model_id` or `gpu_id`). Pure: the mapping between CSV
- * rows and catalog rows, both ways. Every refusal names the row (as a spreadsheet numbers it,
- * header = row 1) and the column.
+ * The catalog's CSV format (docs/catalog-csv.md): one table per file — offerings, instances, or
+ * hosted-API latency figures (a load test's medians) — told apart by the header (`model_id`,
+ * `gpu_id` or `offering_id`). Pure: the mapping between CSV rows and catalog rows, both ways.
+ * Every refusal names the row (as a spreadsheet numbers it, header = row 1) and the column.
  */
 import type { z } from 'zod';
 import { csvRows, parseDecimal, toCsv, type CsvRecord } from '../csv.ts';
 import { LONG_CONTEXT_RULES } from '../schema/catalog.ts';
 import { formatPath } from '../schema/errors.ts';
-import { CATALOG_SCHEMAS, type CatalogRow } from './catalog-tables.ts';
+import { CATALOG_SCHEMAS, catalogRowKey, type CatalogRow } from './catalog-tables.ts';
 import { looksBinary } from './json-guard.ts';
 
-export const CSV_TABLES = ['offerings', 'instances'] as const;
+export const CSV_TABLES = ['offerings', 'instances', 'latency'] as const;
 export type CsvTable = (typeof CSV_TABLES)[number];
 
 type Kind = 'text' | 'number' | 'boolean' | 'longContext';
@@ -22,6 +22,8 @@ interface Column {
   path: readonly string[];
   kind: Kind;
   required?: boolean;
+  /** Read from older files, never written (the catalog keeps the fact elsewhere now). */
+  legacy?: boolean;
 }
 
 const col = (name: string, path: string, kind: Kind = 'text', required = false): Column => ({
@@ -30,6 +32,7 @@ const col = (name: string, path: string, kind: Kind = 'text', required = false):
   kind,
   required,
 });
+const legacy = (column: Column): Column => ({ ...column, legacy: true });
 
 const TOKEN_TYPES = [
   ['input', 'input'],
@@ -67,8 +70,9 @@ export const OFFERING_COLUMNS: readonly Column[] = [
   col('context_tokens', 'contextTokens', 'number'),
   col('max_output_tokens', 'maxOutputTokens', 'number'),
   col('rate_limit_rpm', 'rateLimitRpm', 'number'),
-  col('published_ttft_ms', 'publishedTtftMs', 'number'),
-  col('published_output_tok_per_s', 'publishedOutputTokPerS', 'number'),
+  // Older files' published latency: imported as the offering's published latency row.
+  legacy(col('published_ttft_ms', 'publishedTtftMs', 'number')),
+  legacy(col('published_output_tok_per_s', 'publishedOutputTokPerS', 'number')),
   // The row's own prices hold from valid_from through valid_to; earlier and later prices (price
   // periods) are kept by the catalog, not carried in a CSV.
   col('valid_from', 'validFrom'),
@@ -94,13 +98,44 @@ export const INSTANCE_COLUMNS: readonly Column[] = [
   col('as_of', 'asOf', 'text', true),
 ];
 
+/** A latency figure: a load test's (or a public benchmark's) medians for one API offering. */
+export const LATENCY_COLUMNS: readonly Column[] = [
+  col('offering_id', 'offeringId', 'text', true),
+  col('kind', 'kind'),
+  col('ttft_ms', 'ttftMs', 'number'),
+  col('output_tok_per_s', 'outputTokPerS', 'number'),
+  col('input_tokens', 'inputTokens', 'number'),
+  col('output_tokens', 'outputTokens', 'number'),
+  col('source', 'source', 'text', true),
+  col('as_of', 'asOf', 'text', true),
+];
+
 const COLUMNS: Record<CsvTable, readonly Column[]> = {
   offerings: OFFERING_COLUMNS,
   instances: INSTANCE_COLUMNS,
+  latency: LATENCY_COLUMNS,
 };
 const SCHEMAS: Record<CsvTable, z.ZodType<CatalogRow>> = {
   offerings: CATALOG_SCHEMAS.offerings,
   instances: CATALOG_SCHEMAS.instances,
+  latency: CATALOG_SCHEMAS.latency,
+};
+/** Values a row gets when its file leaves the column out or the cell empty. */
+const DEFAULTS: Partial<Record<CsvTable, CatalogRow>> = {
+  // A CSV of latency figures is, unless it says otherwise, the user's own load test.
+  latency: { kind: 'measured' },
+};
+/** The column that names a row in messages. */
+const NAME_COLUMN: Record<CsvTable, string> = {
+  offerings: 'id',
+  instances: 'id',
+  latency: 'offering_id',
+};
+/** The column whose presence says which table a header describes. */
+const MARKER_COLUMN: Record<CsvTable, string> = {
+  offerings: 'model_id',
+  instances: 'gpu_id',
+  latency: 'offering_id',
 };
 
 // ---- writing -------------------------------------------------------------------------------
@@ -137,7 +172,7 @@ function cell(column: Column, value: unknown): string {
 
 /** Writes rows of a table as CSV (header first, CRLF line ends). */
 export function catalogToCsv(table: CsvTable, rows: readonly Record<string, unknown>[]): string {
-  const columns = COLUMNS[table];
+  const columns = COLUMNS[table].filter((c) => c.legacy !== true);
   const lines = [columns.map((c) => c.name)];
   for (const row of rows) lines.push(columns.map((c) => cell(c, valueAt(row, c.path))));
   return toCsv(lines);
@@ -154,15 +189,25 @@ export interface CsvRow {
 export type CatalogCsv =
   { ok: true; table: CsvTable; rows: CsvRow[] } | { ok: false; error: string };
 
-/** Which table a header describes. */
+/** Which table a header describes: the one whose marker column it has. */
 function tableOf(header: readonly string[]): CsvTable | { error: string } {
-  const hasModel = header.includes('model_id');
-  const hasGpu = header.includes('gpu_id');
-  if (hasModel !== hasGpu) return hasModel ? 'offerings' : 'instances';
+  const found = CSV_TABLES.filter((t) => header.includes(MARKER_COLUMN[t]));
+  if (found.length === 1 && found[0] !== undefined) return found[0];
   return {
-    error:
-      'header: cannot tell offerings from instances (an offerings CSV has a model_id column, an instances CSV a gpu_id column)',
+    error: `header: cannot tell which table the file holds (an offerings CSV has a model_id column, an instances CSV a gpu_id column, a latency CSV an offering_id column${found.length > 1 ? `; this one has ${found.map((t) => MARKER_COLUMN[t]).join(' and ')}` : ''})`,
   };
+}
+
+/** How a message names a row: "row 4 (id 'acme/x')", "row 2 (offering_id 'openai/gpt-4o')". */
+function rowLabel(table: CsvTable, rowNumber: number, name: unknown): string {
+  const named = typeof name === 'string' && name !== '';
+  return `row ${rowNumber}${named ? ` (${NAME_COLUMN[table]} '${name}')` : ''}`;
+}
+
+/** A parsed row as messages name it, for importers that report on it later. */
+export function csvRowLabel(table: CsvTable, rowNumber: number, row: CatalogRow): string {
+  const field = COLUMNS[table].find((c) => c.name === NAME_COLUMN[table])?.path[0] ?? 'id';
+  return rowLabel(table, rowNumber, row[field]);
 }
 
 function readHeader(
@@ -187,7 +232,7 @@ function readHeader(
   const missing = known.filter((c) => c.required === true && !columns.includes(c));
   if (missing.length > 0) {
     return {
-      error: `header: missing column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `'${c.name}'`).join(', ')} (an ${table} CSV needs ${known
+      error: `header: missing column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `'${c.name}'`).join(', ')} (${table === 'latency' ? 'a' : 'an'} ${table} CSV needs ${known
         .filter((c) => c.required === true)
         .map((c) => c.name)
         .join(', ')})`,
@@ -322,7 +367,7 @@ function* csvBody(
 ): Generator<CsvRow | { error: string }> {
   const schema = SCHEMAS[table];
   const seen = new Map<string, number>();
-  const idColumn = columns.findIndex((c) => c.name === 'id');
+  const idColumn = columns.findIndex((c) => c.name === NAME_COLUMN[table]);
   let rowNumber = 1;
   for (let next = records.next(); next.done !== true; next = records.next()) {
     const record = next.value;
@@ -333,8 +378,7 @@ function* csvBody(
     rowNumber++;
     const cells = record.cells;
     if (cells.every((c) => c.trim() === '')) continue;
-    const where = (id: unknown) =>
-      `row ${rowNumber}${typeof id === 'string' && id !== '' ? ` (id '${id}')` : ''}`;
+    const where = (name: unknown) => rowLabel(table, rowNumber, name);
     const extra = cells.slice(columns.length).some((c) => c.trim() !== '');
     if (extra) {
       yield {
@@ -342,7 +386,7 @@ function* csvBody(
       };
       return;
     }
-    const row: Record<string, unknown> = {};
+    const row: Record<string, unknown> = { ...DEFAULTS[table] };
     for (const [c, column] of columns.entries()) {
       const raw = cells[c] ?? '';
       if (raw.trim() === '') continue;
@@ -359,16 +403,20 @@ function* csvBody(
         .slice(0, 3)
         .map((issue) => `${columnOf(table, issue.path)}: ${issue.message}`)
         .join('; ');
-      yield { error: `${where(row['id'])}: ${problems}` };
+      yield { error: `${where(cells[idColumn]?.trim())}: ${problems}` };
       return;
     }
-    const id = String(checked.data['id']);
-    const firstAt = seen.get(id);
+    const key = catalogRowKey(table, checked.data);
+    const firstAt = seen.get(key);
     if (firstAt !== undefined) {
-      yield { error: `${where(id)}: id '${id}' appears twice (also row ${firstAt})` };
+      const what =
+        table === 'latency'
+          ? `a second ${String(checked.data['kind'])} figure for offering '${String(checked.data['offeringId'])}'`
+          : `id '${key}' appears twice`;
+      yield { error: `${where(cells[idColumn]?.trim())}: ${what} (also row ${firstAt})` };
       return;
     }
-    seen.set(id, rowNumber);
+    seen.set(key, rowNumber);
     yield { rowNumber, row: checked.data };
   }
 }

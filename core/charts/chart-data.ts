@@ -2,7 +2,7 @@ import type { ScenarioEvaluation } from '../scenario/evaluate.ts';
 import type { Band } from '../uncertainty/bands.ts';
 import { breakdownBars, shortLabel, type StackedBars } from './breakdown-data.ts';
 import { paybackLines, type PaybackLines } from './payback-data.ts';
-import { chartVolumeGrid, volumeCurves, type VolumeCurves } from './volume-data.ts';
+import type { BreakEvenChartData } from './break-even-data.ts';
 
 type Ok = Extract<ScenarioEvaluation, { ok: true }>;
 
@@ -10,15 +10,11 @@ type Ok = Extract<ScenarioEvaluation, { ok: true }>;
  * What each chart draws, as plain data: the app's charts and the decision report's are made from
  * these by the same chart.js configurations, so a report shows the charts as the app does.
  */
-export interface VolumeChart {
-  curves: VolumeCurves;
-  /** A short name per series (the legend). */
-  names: string[];
-  /** Today's volume and the recommendation's monthly cost there; null with no recommendation. */
-  today: { x: number; y: number } | null;
-  /** P10–P90 bands of the same lines over simulated futures, on their own volume axis. */
+export interface BreakEvenView {
+  chart: BreakEvenChartData;
+  /** P10–P90 of line a and line b over simulated futures (null where none), on `bandVolumes`. */
+  bands: [Band | null, Band | null];
   bandVolumes: number[];
-  bands: Band[];
 }
 
 export interface PaybackChart {
@@ -49,23 +45,16 @@ export function breakdownChart(evaluation: Ok, chosen: readonly number[]): Stack
   return breakdownBars(rows, shortLabel);
 }
 
-/** Monthly cost against volume for the chosen candidates, with break-evens and today's point. */
-export function volumeChart(
-  evaluation: Ok,
-  chosen: readonly number[],
+/** The break-even chart with the bands of its own two lines, when the simulation drew them. */
+export function breakEvenView(
+  chart: BreakEvenChartData,
   bands: ChartBands = NO_BANDS,
-): VolumeChart {
-  const now = evaluation.context.rates.requestsPerMonth;
-  const curves = volumeCurves(evaluation, chosen, chartVolumeGrid(now));
-  const rec = evaluation.result.recommended;
-  const ids = new Set(curves.series.map((s) => s.id));
-  return {
-    curves,
-    names: chosen.map((i) => shortLabel(evaluation.result.row(i))),
-    today: rec < 0 ? null : { x: now, y: evaluation.result.columns.monthlyUsd[rec] as number },
-    bandVolumes: [...bands.volumes],
-    bands: bands.volume.filter((b) => ids.has(b.id)),
+): BreakEvenView {
+  const of = (id: string) => {
+    const band = bands.volume.find((b) => b.id === id);
+    return band !== undefined && band.p10.length === bands.volumes.length ? band : null;
   };
+  return { chart, bands: [of(chart.a.id), of(chart.b.id)], bandVolumes: [...bands.volumes] };
 }
 
 /** Cumulative value minus cost month by month for the chosen candidates (needs a value). */

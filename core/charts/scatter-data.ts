@@ -13,6 +13,8 @@ export interface ScatterPoints {
   frontier: { x: number; y: number; index: number }[];
   /** Feasible candidates with a latency that were left out to keep the chart fast. */
   omitted: number;
+  /** Feasible candidates with no latency figure (hosted APIs included as unknown): not drawn. */
+  unknownLatency: number;
 }
 
 /**
@@ -30,11 +32,15 @@ export function costLatencyPoints(evaluation: Ok, limit = 400): ScatterPoints {
   const pareto: ScatterPoints['pareto'] = [];
   let shown = 0;
   let omitted = 0;
+  let unknownLatency = 0;
   for (const i of result.order) {
     if (c.feasible[i] !== 1) break;
     const y = c.e2eMs[i] as number;
     const x = cost[i] as number;
-    if (Number.isNaN(y)) continue;
+    if (Number.isNaN(y)) {
+      unknownLatency++;
+      continue;
+    }
     const onFrontier = result.pareto[i] === 1;
     const point = { x, y: y / 1000, index: i };
     if (onFrontier) pareto.push(point);
@@ -46,7 +52,7 @@ export function costLatencyPoints(evaluation: Ok, limit = 400): ScatterPoints {
       omitted++;
     }
   }
-  return { byKind, pareto, frontier: staircase(frontier), omitted };
+  return { byKind, pareto, frontier: staircase(frontier), omitted, unknownLatency };
 }
 
 /** The points faster than every cheaper one: the cost–latency staircase, cheapest first. */

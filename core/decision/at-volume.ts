@@ -30,6 +30,30 @@ export function horizonMonthlyUsdAtVolume(
 }
 
 /**
+ * What the cost-vs-volume chart plots for an objective, at a steady monthly volume: the horizon
+ * cost spread over its months, setup included (`tco`); the NPV (`npv`); the monthly run rate
+ * (`monthly`); the cost per successful outcome (`perOutcome`). Each orders two candidates as the
+ * objective does at every volume, so where the lines cross is where objectiveBreakEven finds the
+ * better one changing: the crossings a chart names are its own lines'.
+ */
+export function objectiveCurve(
+  ctx: EvalContext,
+  p: Placement,
+  objective: Objective,
+): (requestsPerMonth: number) => number | null {
+  if (objective === 'tco') return horizonMonthlyUsdAtVolume(ctx, p);
+  const at = candidateAtVolume(ctx, p);
+  switch (objective) {
+    case 'npv':
+      return (v) => at(v).roi?.npvUsd ?? null;
+    case 'monthly':
+      return (v) => at(v).monthlyUsd;
+    case 'perOutcome':
+      return (v) => at(v).perOutcomeUsd;
+  }
+}
+
+/**
  * A candidate's standing under the objective at a steady volume, as a cost that never falls as
  * volume grows, so where two candidates' costs cross is where the better one changes:
  * - `tco`: the horizon cost; `monthly`: the monthly run rate;

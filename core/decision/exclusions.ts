@@ -111,3 +111,23 @@ export function countExclusions(reasonLists: Iterable<readonly string[]>): Exclu
         b.count - a.count || EXCLUSION_CODES.indexOf(a.code) - EXCLUSION_CODES.indexOf(b.code),
     );
 }
+
+/**
+ * Which unknowns keep a candidate out when nothing definite does (no quality score, no latency
+ * figure): the ones "include unknown" would bring back. Null when a known miss rules it out, or
+ * when nothing does.
+ */
+export function onlyUnknowns(
+  reasons: readonly string[],
+): { quality: boolean; latency: boolean } | null {
+  if (reasons.length === 0) return null;
+  let quality = false;
+  let latency = false;
+  for (const r of reasons) {
+    const code = exclusionCode(r);
+    if (code === 'quality-unknown') quality = true;
+    else if (code === 'latency-unknown') latency = true;
+    else return null;
+  }
+  return { quality, latency };
+}

@@ -7,7 +7,7 @@ import type { SweepResult } from '../sweep/sweep.ts';
 import { KIND_CODE } from '../sweep/table.ts';
 import { BREAKDOWN_KEYS, BREAKDOWN_LABELS, type CandidateResult } from '../sweep/types.ts';
 import { objectiveBreakEven } from './at-volume.ts';
-import { countExclusions, exclusionCode, type ExclusionCount } from './exclusions.ts';
+import { countExclusions, onlyUnknowns, type ExclusionCount } from './exclusions.ts';
 import { higherIsBetter, objectiveLabel, type Objective } from './objective.ts';
 
 /** One line of the difference between the recommendation and another candidate. */
@@ -171,14 +171,11 @@ function countUnknownOnly(result: SweepResult): UnknownOnly {
   const c = result.columns;
   const out: UnknownOnly = { quality: 0, latency: 0, both: 0 };
   for (let i = 0; i < c.size; i++) {
-    const reasons = c.reasons[i];
-    if (c.feasible[i] === 1 || reasons === undefined || reasons.length === 0) continue;
-    const codes = reasons.map(exclusionCode);
-    if (!codes.every((code) => code === 'quality-unknown' || code === 'latency-unknown')) continue;
-    const q = codes.includes('quality-unknown');
-    const l = codes.includes('latency-unknown');
-    if (q && l) out.both++;
-    else if (q) out.quality++;
+    if (c.feasible[i] === 1) continue;
+    const unknown = onlyUnknowns(c.reasons[i] ?? []);
+    if (unknown === null) continue;
+    if (unknown.quality && unknown.latency) out.both++;
+    else if (unknown.quality) out.quality++;
     else out.latency++;
   }
   return out;
@@ -320,11 +317,20 @@ function alternativeSentence(a: Alternative, label: string, objective: Objective
   const lines = [`${who}, ${money(a.objectiveValue)}: ${money(a.gap)} ${worse} (${label}).`];
   const main = a.components.slice(0, 2).map(componentPhrase);
   if (main.length > 0) lines.push(`Mostly ${main.join(' and ')}.`);
-  const wins = crossingPhrase(a.crossings);
+  const changes = changePhrases(a);
+  if (changes.length > 0) lines.push(`It would win ${changes.join(', or ')}.`);
+  return lines.join(' ');
+}
+
+/**
+ * What would make an alternative the answer, each a phrase after "it would win": the volumes at
+ * which it is better, the setup at which it ties, the GPU utilization at which it ties.
+ */
+export function changePhrases(a: Alternative): string[] {
   const setup = a.setupToWinUsd;
   const util = a.utilizationToWin;
-  const changes = [
-    wins,
+  return [
+    crossingPhrase(a.crossings),
     setup !== null && setup < a.setupUsd
       ? `with setup below ${money(setup)} (now ${money(a.setupUsd)})`
       : null,
@@ -332,12 +338,17 @@ function alternativeSentence(a: Alternative, label: string, objective: Objective
       ? `at ${formatPct(util)} GPU utilization (now ${formatPct(a.utilization)})`
       : null,
   ].filter((x): x is string => x !== null);
-  if (changes.length > 0) lines.push(`It would win ${changes.join(', or ')}.`);
-  return lines.join(' ');
+}
+
+/** Who an alternative is, as a table's first cell reads: "Runner-up", "Best with owned GPUs". */
+export function roleLabel(role: Alternative['role']): string {
+  if (role === 'runner-up') return 'Runner-up';
+  const kind = role.slice('best-'.length) as Placement['kind'];
+  return `Best with ${PLACED_ON[kind]}`;
 }
 
 /** How a placement kind reads after "best with". */
-const PLACED_ON: Record<Placement['kind'], string> = {
+export const PLACED_ON: Record<Placement['kind'], string> = {
   api: 'a hosted API',
   cloud: 'rented GPUs',
   onprem: 'owned GPUs',
@@ -347,16 +358,22 @@ const PLACED_ON: Record<Placement['kind'], string> = {
 const inSentence = (label: string) =>
   /^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
 
-function componentPhrase(c: ComponentDelta): string {
+/** "GPU time +$107.51 a month", "setup +$110,000 once". */
+export function componentPhrase(c: ComponentDelta): string {
   const sign = c.deltaUsd > 0 ? '+' : '−';
   const amount = `${sign}${money(Math.abs(c.deltaUsd))}`;
   return `${inSentence(c.label)} ${amount} ${c.basis === 'oneOff' ? 'once' : 'a month'}`;
 }
 
+/** A break-even volume as the explanation writes it: three significant figures ("12,800,000"). */
+export function volumeWords(requestsPerMonth: number): string {
+  return formatNumber(Number(requestsPerMonth.toPrecision(3)));
+}
+
 /** "above 2.1M requests a month", "between 998k and 1M requests a month", … */
-function crossingPhrase(crossings: readonly Crossing[]): string | null {
+export function crossingPhrase(crossings: readonly Crossing[]): string | null {
   if (crossings.length === 0) return null;
-  const v = (c: Crossing) => formatNumber(Number(c.requestsPerMonth.toPrecision(3)));
+  const v = (c: Crossing) => volumeWords(c.requestsPerMonth);
   const ranges: string[] = [];
   for (let k = 0; k < crossings.length; k++) {
     const c = crossings[k]!;

@@ -28,3 +28,9 @@ export function objectiveLabel(objective: Objective, horizonMonths: number): str
 export function higherIsBetter(objective: Objective): boolean {
   return objective === 'npv';
 }
+
+/** The objective's name as a heading or column header reads it: "36-month cost". */
+export function objectiveTitle(objective: Objective, horizonMonths: number): string {
+  const label = objectiveLabel(objective, horizonMonths);
+  return label[0]!.toUpperCase() + label.slice(1);
+}

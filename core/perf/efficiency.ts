@@ -45,22 +45,30 @@ export interface ServingEfficiency {
   fp8Math: number;
   fp4Math: number;
   /**
-   * GPU time a mixture-of-experts layer adds per step whatever its load, µs: routing (top-k),
-   * sorting tokens by expert, the grouped GEMMs' per-expert scheduling, the weighted combine, and
-   * under attention data-parallel the gather and scatter calls.
+   * Time a mixture-of-experts layer adds to a step run eagerly (not replayed as a CUDA graph)
+   * whatever its load, µs: launching the many small kernels of routing (top-k), sorting tokens by
+   * expert, activation quantization, the grouped GEMMs, the weighted combine and under attention
+   * data-parallel the gather and scatter, one by one from the host.
    */
   moeLayerOverheadUs: number;
+  /**
+   * How unevenly tokens route to the experts: the coefficient of variation of the tokens each
+   * expert receives (0 when every expert gets its share). Under expert parallelism each GPU holds
+   * a fixed set of experts and the step waits for the busiest one (see expertImbalance).
+   */
+  expertLoadSpread: number;
 }
 
 export const SERVING_EFFICIENCY: ServingEfficiency = {
-  compute: 0.878,
-  memory: 1,
-  weightOnlyComputePenalty: 0.604,
-  expertGemmEfficiency: 0.378,
+  compute: 0.811,
+  memory: 0.885,
+  weightOnlyComputePenalty: 0.444,
+  expertGemmEfficiency: 0.633,
   attentionMemory: 1,
-  fp8Math: 0.751,
-  fp4Math: 0.562,
-  moeLayerOverheadUs: 175,
+  fp8Math: 0.882,
+  fp4Math: 0.576,
+  moeLayerOverheadUs: 425,
+  expertLoadSpread: 2.35,
 };
 
 export interface EngineProfile {
@@ -68,7 +76,10 @@ export interface EngineProfile {
   kernelEfficiency: number;
   /** CPU time per engine step (scheduler loop, input preparation, synchronisation), ms. */
   stepOverheadMs: number;
-  /** Per-layer GPU time per step that kernels do not hide (launch gaps, small kernels), µs. */
+  /**
+   * Per-layer time per eagerly run step that kernels do not hide (launch gaps, small kernels), µs.
+   * Steps replayed as CUDA graphs (see cudaGraphMaxBatch) do not pay it.
+   */
   layerOverheadUs: number;
   /** CPU time per sequence per step (batch bookkeeping, sampling, detokenising), µs. */
   sequenceOverheadUs: number;
@@ -98,6 +109,12 @@ export interface EngineProfile {
   maxBatch: number;
   /** Tokens per engine step (chunked-prefill budget, max_num_batched_tokens / max_num_tokens). */
   tokenBudget: number;
+  /**
+   * Largest decode-only batch (per rank) the engine replays as a captured CUDA graph, 0 for none.
+   * A replayed step launches no kernels one by one, so it pays no per-layer launch gaps; steps
+   * with prefill tokens, or larger batches, run eagerly and pay them.
+   */
+  cudaGraphMaxBatch: number;
   /** Larger defaults the engine picks on GPUs with at least this much memory (not A100s). */
   largeGpuLimits?: { minMemoryGB: number; maxBatch: number; tokenBudget: number };
 }
@@ -123,15 +140,17 @@ const ENGINE_PRIORS = {
 export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
   trtllm: {
     kernelEfficiency: 1,
-    stepOverheadMs: 2.02,
-    layerOverheadUs: 80.2,
-    sequenceOverheadUs: 22.4,
+    stepOverheadMs: 1.65,
+    layerOverheadUs: 55.3,
+    sequenceOverheadUs: 18.6,
     overlapsScheduling: true,
     memoryFraction: 0.9,
     memoryFractionOf: 'free',
     admissionOutputShare: 1,
     maxBatch: 2048,
     tokenBudget: 8192,
+    // CudaGraphConfig's default (llm_args.py): generation-only batches up to 128.
+    cudaGraphMaxBatch: 128,
   },
   vllm: {
     ...ENGINE_PRIORS.vllm,
@@ -141,6 +160,8 @@ export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
     admissionOutputShare: 0.5,
     maxBatch: 256,
     tokenBudget: 2048,
+    // CompilationConfig's default capture sizes end at 512.
+    cudaGraphMaxBatch: 512,
     largeGpuLimits: { minMemoryGB: 70, maxBatch: 1024, tokenBudget: 8192 },
   },
   sglang: {
@@ -151,6 +172,8 @@ export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
     admissionOutputShare: 0.5,
     maxBatch: 4096,
     tokenBudget: 8192,
+    // --cuda-graph-max-bs: 160 on 80 GB GPUs by default.
+    cudaGraphMaxBatch: 160,
   },
   tgi: {
     ...ENGINE_PRIORS.tgi,
@@ -160,6 +183,8 @@ export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
     admissionOutputShare: 1,
     maxBatch: 128,
     tokenBudget: 4096,
+    // --cuda-graphs default: 1, 2, 4, 8, 16, 32.
+    cudaGraphMaxBatch: 32,
   },
 };
 

@@ -9,6 +9,8 @@ export interface ModelShape {
   /** Routed-expert parameters (0 for dense models) and the share one token activates. */
   routedExpertParams: number;
   expertActivationShare: number;
+  /** Layers with a mixture-of-experts block (0 for dense models). */
+  moeLayers: number;
   /** KV-cache elements per token per layer (K and V, or one MLA latent). */
   kvElementsPerTokenPerLayer: number;
   /** Whether the KV cache is split across tensor-parallel ranks (false for MLA's shared latent). */
@@ -18,6 +20,9 @@ export interface ModelShape {
   fullAttentionLayers: number;
   windowedLayers: number;
   windowTokens: number;
+  /** Layers that attend within fixed chunks (see Architecture.chunkedAttention), and the chunk. */
+  chunkedLayers: number;
+  chunkTokens: number;
 }
 
 const shapes = new WeakMap<Architecture, ModelShape>();
@@ -54,12 +59,16 @@ function deriveShape(a: Architecture): ModelShape {
       ? a.attentionHeads * (2 * mla.kvLoraRank + mla.ropeHeadDim)
       : a.attentionHeads * a.headDim * 2;
   const windowedLayers = a.slidingWindow ? Math.round(a.layers * a.slidingWindow.layerFraction) : 0;
-  const fullAttentionLayers = a.layers - windowedLayers;
+  const chunkedLayers = a.chunkedAttention
+    ? Math.round(a.layers * a.chunkedAttention.layerFraction)
+    : 0;
+  const fullAttentionLayers = a.layers - windowedLayers - chunkedLayers;
   return {
     embeddingParams,
     computeParams,
     routedExpertParams,
     expertActivationShare,
+    moeLayers: a.moe === undefined ? 0 : (a.moe.layers ?? a.layers),
     kvElementsPerTokenPerLayer,
     kvShardable: mla === undefined,
     // 2 FLOPs per multiply-add, for QKᵀ and AV: 2 × attnWidth per layer per context position.
@@ -67,5 +76,7 @@ function deriveShape(a: Architecture): ModelShape {
     fullAttentionLayers,
     windowedLayers,
     windowTokens: a.slidingWindow?.windowTokens ?? 0,
+    chunkedLayers,
+    chunkTokens: a.chunkedAttention?.chunkTokens ?? 0,
   };
 }

@@ -7,9 +7,11 @@ import {
   RUNTIME_RESERVE_GB,
   type EngineProfile,
   type PerfParameters,
+  type ServingEfficiency,
 } from './efficiency.ts';
+import { normalQuantile } from '../stats/distributions.ts';
 import { modelShape } from './model-shape.ts';
-import { BYTES_PER_KV, BYTES_PER_WEIGHT, computeMode } from './precision.ts';
+import { BYTES_PER_KV, BYTES_PER_WEIGHT, computeMode, type ComputeMode } from './precision.ts';
 
 export interface ReplicaConfig {
   model: OpenModel;
@@ -47,6 +49,13 @@ export interface ReplicaSpec {
   fullAttentionLayers: number;
   windowedLayers: number;
   windowTokens: number;
+  /**
+   * Layers that attend within chunks, and the chunk. Only prefill attention is cut to the chunk:
+   * TensorRT-LLM applies chunked attention to context requests only and keeps these layers' whole
+   * cache (vLLM's hybrid cache frees passed chunks; not modelled, a conservative reading there).
+   */
+  chunkedLayers: number;
+  chunkTokens: number;
   /** Memory (bytes, whole replica). */
   weightBytes: number;
   weightBytesPerGpu: number;
@@ -58,6 +67,8 @@ export interface ReplicaSpec {
   /** Most sequences and tokens per engine step for the whole replica (per rank × ranks under DP). */
   maxBatch: number;
   tokenBudget: number;
+  /** Largest decode-only batch of the replica replayed as CUDA graphs (per rank × ranks). */
+  cudaGraphMaxBatch: number;
   /** Seconds to read the dense (non-expert) weights, and all routed-expert weights, per GPU. */
   denseReadS: number;
   expertReadS: number;
@@ -80,7 +91,7 @@ export interface ReplicaSpec {
    */
   commSPerStep: number;
   commSPerToken: number;
-  /** GPU time per step that kernels do not hide (launch gaps over the layers). */
+  /** GPU time per eagerly run step that kernels do not hide (launch gaps over the layers). */
   launchS: number;
   /** CPU time per step, and per sequence in the step (see EngineProfile.overlapsScheduling). */
   scheduleS: number;
@@ -101,11 +112,18 @@ export function replicaSpec(c: ReplicaConfig): ReplicaSpec {
   const dp = c.attentionDataParallel === true && a.moe !== undefined && tp > 1;
 
   const bytesPerWeight = BYTES_PER_WEIGHT[c.precision];
+  // A checkpoint that quantizes only its routed experts (gpt-oss) keeps the rest in 16-bit, read
+  // and multiplied as such, when served at its own precision.
+  const expertsOnly = a.partialQuantization?.precision === c.precision;
+  const denseBytesPerWeight = expertsOnly ? BYTES_PER_WEIGHT.bf16 : bytesPerWeight;
   // Embedding tables stay 16-bit in quantized checkpoints.
   const embeddingBytes = shape.embeddingParams * 2;
   const quantizedParams = a.paramsTotalB * 1e9 - shape.embeddingParams;
-  const weightBytes = quantizedParams * bytesPerWeight + embeddingBytes;
   const expertBytes = shape.routedExpertParams * bytesPerWeight;
+  const weightBytes =
+    (quantizedParams - shape.routedExpertParams) * denseBytesPerWeight +
+    expertBytes +
+    embeddingBytes;
   const expertActiveParams = shape.routedExpertParams * shape.expertActivationShare;
   // The input table is a lookup: a step reads only its rows, not the table.
   const inputTableBytes = a.tiedEmbeddings ? 0 : a.vocabSize * a.hiddenSize * 2;
@@ -115,11 +133,11 @@ export function replicaSpec(c: ReplicaConfig): ReplicaSpec {
 
   const kernels = profile.kernelEfficiency;
   const bytesPerS = c.gpu.memoryBandwidthTBps * 1e12 * family.memory * serving.memory * kernels;
-  const mathEfficiency =
-    mode.math === 'fp4' ? serving.fp4Math : mode.math === 'fp8' ? serving.fp8Math : 1;
-  const penalty = mode.weightOnly ? serving.weightOnlyComputePenalty : 1;
   const computeShare = family.compute * serving.compute * kernels;
-  const flopsPerS = mode.peakTflops * 1e12 * computeShare * mathEfficiency * penalty;
+  const expertFlopsPerS = flopsPerSecond(mode, computeShare, serving);
+  const flopsPerS = expertsOnly
+    ? flopsPerSecond(computeMode(c.gpu, 'bf16'), computeShare, serving)
+    : expertFlopsPerS;
   // Attention math runs in 16-bit whatever the weight format.
   const attnPeak = c.gpu.tflops.bf16 * 1e12 * computeShare;
 
@@ -154,6 +172,8 @@ export function replicaSpec(c: ReplicaConfig): ReplicaSpec {
     fullAttentionLayers: shape.fullAttentionLayers,
     windowedLayers: shape.windowedLayers,
     windowTokens: shape.windowTokens,
+    chunkedLayers: shape.chunkedLayers,
+    chunkTokens: shape.chunkTokens,
     weightBytes,
     weightBytesPerGpu,
     gpuMemoryBytes,
@@ -162,6 +182,7 @@ export function replicaSpec(c: ReplicaConfig): ReplicaSpec {
     kvBytesPerTokenPerLayer,
     maxBatch: profile.maxBatch * ranks,
     tokenBudget: profile.tokenBudget * ranks,
+    cudaGraphMaxBatch: profile.cudaGraphMaxBatch * ranks,
     // Dense weights: split across ranks, or (data-parallel) read whole by every rank.
     denseReadS: (dp ? denseReadBytes : denseReadBytes / tp) / bytesPerS,
     expertReadS: expertBytes / tp / bytesPerS,
@@ -171,10 +192,11 @@ export function replicaSpec(c: ReplicaConfig): ReplicaSpec {
     expertGemmSPerRow:
       a.moe === undefined
         ? 0
-        : (2 * shape.routedExpertParams) /
-          a.moe.experts /
-          tp /
-          (flopsPerS * serving.expertGemmEfficiency),
+        : ((2 * shape.routedExpertParams) /
+            a.moe.experts /
+            tp /
+            (expertFlopsPerS * serving.expertGemmEfficiency)) *
+          (dp ? expertImbalance(serving.expertLoadSpread, a.moe.experts, tp) : 1),
     attnComputeSPerTokenCtxLayer: shape.attnFlopsPerTokenCtxPerLayer / tp / attnPeak,
     kvReadSPerTokenLayer: kvBytesPerTokenPerLayer / tp / (bytesPerS * serving.attentionMemory),
     // Per layer: ~12 hidden-sized and 3 intermediate-sized 16-bit reads/writes per token; tensor
@@ -184,7 +206,7 @@ export function replicaSpec(c: ReplicaConfig): ReplicaSpec {
     commSPerStep: comm.perStepS,
     commSPerToken: comm.perTokenS,
     launchS:
-      (a.layers * (profile.layerOverheadUs + (a.moe ? serving.moeLayerOverheadUs : 0))) / 1e6,
+      (a.layers * profile.layerOverheadUs + shape.moeLayers * serving.moeLayerOverheadUs) / 1e6,
     scheduleS: profile.stepOverheadMs / 1000,
     // Data-parallel ranks do their sequences' bookkeeping side by side.
     overheadSPerSequence: profile.sequenceOverheadUs / 1e6 / ranks,
@@ -219,10 +241,36 @@ function communication(
     };
   }
   const gatherBytes = math === 'bf16' ? 2 : math === 'fp8' ? 1 : 0.5 + 1 / 16;
+  const moeLayers = modelShape(a).moeLayers;
   return {
-    perStepS: calls * link.latencyUs * 1e-6,
-    perTokenS: (a.layers * ((tp - 1) / tp) * a.hiddenSize * (gatherBytes + 2)) / busBytesPerS,
+    perStepS: 2 * moeLayers * link.latencyUs * 1e-6,
+    perTokenS: (moeLayers * ((tp - 1) / tp) * a.hiddenSize * (gatherBytes + 2)) / busBytesPerS,
   };
+}
+
+/**
+ * The busiest GPU's routed-expert work relative to the mean when `ranks` GPUs each hold a fixed
+ * share of the `experts` (expert parallelism) and expert loads vary with coefficient of variation
+ * `spread`: a GPU's load sums experts/ranks of them drawn from the whole set, so its coefficient
+ * of variation is spread × √((ranks − 1) / experts); the largest of `ranks` such loads lies
+ * E[max of `ranks` standard normals] of them above the mean (Blom: Φ⁻¹((n − 0.375) / (n + 0.25))).
+ */
+export function expertImbalance(spread: number, experts: number, ranks: number): number {
+  if (ranks <= 1 || spread <= 0) return 1;
+  const rankSpread = spread * Math.sqrt((ranks - 1) / experts);
+  return 1 + rankSpread * normalQuantile((ranks - 0.375) / (ranks + 0.25));
+}
+
+/** GEMM FLOPs per second in a compute mode: the family's and the serving share of its peak. */
+function flopsPerSecond(
+  mode: ComputeMode,
+  computeShare: number,
+  serving: ServingEfficiency,
+): number {
+  const mathEfficiency =
+    mode.math === 'fp4' ? serving.fp4Math : mode.math === 'fp8' ? serving.fp8Math : 1;
+  const penalty = mode.weightOnly ? serving.weightOnlyComputePenalty : 1;
+  return mode.peakTflops * 1e12 * computeShare * mathEfficiency * penalty;
 }
 
 /**
@@ -250,6 +298,7 @@ function engineProfile(
     admissionOutputShare: o?.admissionOutputShare ?? base.admissionOutputShare,
     maxBatch: o?.maxBatch ?? (raised ? large.maxBatch : base.maxBatch),
     tokenBudget: o?.tokenBudget ?? (raised ? large.tokenBudget : base.tokenBudget),
+    cudaGraphMaxBatch: o?.cudaGraphMaxBatch ?? base.cudaGraphMaxBatch,
   };
 }
 
@@ -257,7 +306,8 @@ function engineProfile(
 export function kvBytesPerSequence(s: ReplicaSpec, contextTokens: number): number {
   const windowed =
     s.windowedLayers > 0 ? s.windowedLayers * Math.min(contextTokens, s.windowTokens) : 0;
-  return s.kvBytesPerTokenPerLayer * (s.fullAttentionLayers * contextTokens + windowed);
+  const whole = s.fullAttentionLayers + s.chunkedLayers;
+  return s.kvBytesPerTokenPerLayer * (whole * contextTokens + windowed);
 }
 
 /** Sequences of `contextTokens` that fit in the KV memory, capped by the engine's batch limit. */

@@ -1,5 +1,5 @@
 import type { ReplicaSpec } from './replica.ts';
-import { stepSeconds } from './step-time.ts';
+import { meanChunkPosition, stepSeconds } from './step-time.ts';
 
 /** A request's token counts as the serving model sees them. */
 export interface RequestShape {
@@ -44,13 +44,15 @@ export function operatingPoint(
   // the cached prefix, at positions input − prefill … input, so they attend input − prefill/2 on
   // average (input/2 with no cache hit), whatever the chunking.
   const prefillCtx = input - prefill / 2;
+  const chunkCtx =
+    s.chunkedLayers > 0 ? meanChunkPosition(input - prefill, input, s.chunkTokens) : prefillCtx;
 
   let ttftS: number;
   let tpotS = 0;
   if (output <= 1) {
     // Prefill only: the batch's prompts go through in rounds of the token budget.
     const rounds = Math.max(1, (batch * prefill) / budget);
-    ttftS = rounds * stepSeconds(s, 0, 0, Math.min(budget, batch * prefill), prefillCtx);
+    ttftS = rounds * stepSeconds(s, 0, 0, Math.min(budget, batch * prefill), prefillCtx, chunkCtx);
   } else {
     const decodeSteps = output - 1;
     const decodeCtx = input + output / 2;
@@ -65,13 +67,28 @@ export function operatingPoint(
       slowdown = 1 / scale;
     }
     const others = batch > 1 ? (batch - 1) / batch : 0;
-    const stepS = stepSeconds(s, decode, decodeCtx, prefillPerStep * others, prefillCtx);
-    tpotS = stepS * slowdown;
-
     const prefillBudget = Math.max(budget - decode, 1);
     const chunks = Math.ceil(prefill / prefillBudget);
+    // Steps carrying a prefill chunk run eagerly; the others replay a CUDA graph when the batch is
+    // one the engine captured. A request arrives every prefill ÷ prefillPerStep steps and spans
+    // `chunks` of them.
+    const eagerShare =
+      decode > s.cudaGraphMaxBatch
+        ? 1
+        : Math.min(1, ((prefillPerStep * others) / prefill) * chunks);
+    const stepS = stepSeconds(
+      s,
+      decode,
+      decodeCtx,
+      prefillPerStep * others,
+      prefillCtx,
+      chunkCtx,
+      eagerShare,
+    );
+    tpotS = stepS * slowdown;
+
     const ownPrefillS =
-      chunks * stepSeconds(s, decode * others, decodeCtx, prefill / chunks, prefillCtx);
+      chunks * stepSeconds(s, decode * others, decodeCtx, prefill / chunks, prefillCtx, chunkCtx);
     const utilization = Math.min(0.95, prefillPerStep / prefillBudget);
     const queueS = batch > 1 ? (ownPrefillS * utilization) / (2 * (1 - utilization)) : 0;
     ttftS = 0.5 * stepS * others + queueS + ownPrefillS;

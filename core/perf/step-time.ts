@@ -2,7 +2,10 @@ import type { ReplicaSpec } from './replica.ts';
 
 /**
  * Seconds for one engine step that decodes `decodeTokens` sequences at mean context `decodeCtx`
- * and prefills `prefillTokens` tokens that each attend `prefillCtx` positions on average. Kernels run one after another,
+ * and prefills `prefillTokens` tokens that each attend `prefillCtx` positions on average
+ * (`prefillChunkCtx` in layers that attend within chunks). `eagerShare` is the share of such steps
+ * run eagerly rather than replayed as a CUDA graph (by default: steps with prefill, or a decode
+ * batch larger than the engine captures). Kernels run one after another,
  * so each kernel class takes its own roofline (memory time vs compute time) and the step is their
  * sum: weight GEMMs (weights read once per step, shared by every token), attention (KV reads for
  * decode, quadratic math for prefill), activation traffic, communication between the GPUs, and
@@ -15,6 +18,8 @@ export function stepSeconds(
   decodeCtx: number,
   prefillTokens: number,
   prefillCtx: number,
+  prefillChunkCtx = prefillCtx,
+  eagerShare = prefillTokens > 0 || decodeTokens > s.cudaGraphMaxBatch ? 1 : 0,
 ): number {
   const tokens = decodeTokens + prefillTokens;
   if (tokens <= 0) return 0;
@@ -35,12 +40,14 @@ export function stepSeconds(
     attentionS += decodeTokens * roofline(readS, mathS);
   }
   if (prefillTokens > 0) {
-    attentionS += prefillTokens * s.attnComputeSPerTokenCtxLayer * attendedPositions(s, prefillCtx);
+    const chunked = s.chunkedLayers > 0 ? s.chunkedLayers * (prefillChunkCtx - prefillCtx) : 0;
+    attentionS +=
+      prefillTokens * s.attnComputeSPerTokenCtxLayer * (attendedPositions(s, prefillCtx) + chunked);
   }
 
   const activationS = s.activationSPerToken * tokens;
   const commS = s.commSPerStep + s.commSPerToken * tokens;
-  const gpuS = gemmS + attentionS + activationS + commS + s.launchS;
+  const gpuS = gemmS + attentionS + activationS + commS + s.launchS * eagerShare;
   const cpuS = s.scheduleS + s.overheadSPerSequence * (decodeTokens + (prefillTokens > 0 ? 1 : 0));
   // Overlapped, the CPU's share costs only as it approaches the GPU's; otherwise in series.
   return s.overlapsScheduling ? roofline(gpuS, cpuS) : gpuS + cpuS;
@@ -64,10 +71,26 @@ function expertGemmS(s: ReplicaSpec, tokens: number, expertShare: number): numbe
 const EXPERT_TILE_ROWS = 128;
 const TILE_ROWS_4 = EXPERT_TILE_ROWS ** 4;
 
-/** Context positions attended, summed over layers (windowed layers stop at their window). */
+/**
+ * Context positions attended, summed over layers: windowed layers stop at their window; chunked
+ * layers attend the whole context here (decode: see ReplicaSpec.chunkedLayers).
+ */
 function attendedPositions(s: ReplicaSpec, ctx: number): number {
   const windowed = s.windowedLayers > 0 ? s.windowedLayers * Math.min(ctx, s.windowTokens) : 0;
-  return s.fullAttentionLayers * ctx + windowed;
+  return (s.fullAttentionLayers + s.chunkedLayers) * ctx + windowed;
+}
+
+/**
+ * Mean position within its chunk of the tokens at positions [from, to): what a token attends to in
+ * a layer of chunked attention (`chunk` tokens a chunk), averaged over those tokens.
+ */
+export function meanChunkPosition(from: number, to: number, chunk: number): number {
+  const integral = (x: number) => {
+    const whole = Math.floor(x / chunk);
+    const rest = x - whole * chunk;
+    return (whole * chunk * chunk + rest * rest) / 2;
+  };
+  return to > from ? (integral(to) - integral(from)) / (to - from) : from % chunk;
 }
 
 /**

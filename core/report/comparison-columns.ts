@@ -1,6 +1,7 @@
+import { objectiveTitle, type Objective } from '../decision/objective.ts';
 import { formatMs, formatNumber, formatPct, formatUnitUsd, formatUsd } from '../format.ts';
 import type { SweepColumns } from '../sweep/table.ts';
-import { PLACEMENT_LABELS, type CandidateResult } from '../sweep/types.ts';
+import { PLACEMENT_LABELS, type CandidateResult, type CheckStatus } from '../sweep/types.ts';
 import type { CellFormat } from './report-model.ts';
 
 /**
@@ -40,8 +41,85 @@ const by =
   (t: SweepColumns, i: number): number =>
     t[name][i] as number;
 
-/** The comparison's columns, in order. */
-export const COMPARISON_COLUMNS: readonly ComparisonColumn[] = [
+/** What the comparison is read under: the objective's column and its header follow it. */
+export interface ComparisonView {
+  objective: Objective;
+  horizonMonths: number;
+}
+
+/** The column holding each objective's value; `monthly` is the Monthly column itself. */
+export const OBJECTIVE_COLUMN_KEYS: Record<Objective, string> = {
+  tco: 'tcoUsd',
+  npv: 'npvUsd',
+  monthly: 'monthlyUsd',
+  perOutcome: 'perOutcomeUsd',
+};
+
+/** The objective's own column (none for `monthly`: the Monthly column is its value). */
+function objectiveColumn(view: ComparisonView): ComparisonColumn | null {
+  const header = objectiveTitle(view.objective, view.horizonMonths);
+  switch (view.objective) {
+    case 'monthly':
+      return null;
+    case 'tco':
+      return {
+        key: 'tcoUsd',
+        format: 'usd',
+        header,
+        align: 'right',
+        widthPx: 136,
+        order: by('tcoUsd'),
+        text: (c) => formatUsd(c.tcoUsd),
+        raw: (c) => c.tcoUsd,
+      };
+    case 'npv':
+      return {
+        key: 'npvUsd',
+        format: 'usd',
+        header,
+        align: 'right',
+        widthPx: 136,
+        order: by('npvUsd'),
+        text: (c) => formatUsd(c.roi?.npvUsd),
+        raw: (c) => c.roi?.npvUsd ?? null,
+      };
+    case 'perOutcome':
+      return {
+        key: 'perOutcomeUsd',
+        format: 'usdUnit',
+        header: 'Per outcome',
+        align: 'right',
+        widthPx: 104,
+        order: by('perOutcomeUsd'),
+        text: (c) => formatUnitUsd(c.perOutcomeUsd),
+        raw: (c) => c.perOutcomeUsd,
+      };
+  }
+}
+
+/** A check's outcome as a cell reads it: a check not asked for is a dash, never a pass. */
+export function checkText(status: CheckStatus): string {
+  return status === 'none' ? '—' : status;
+}
+
+/**
+ * The comparison's columns under a view, in order: rank and candidate, the objective's value,
+ * then costs, latency (with its check against the SLOs), quality (with its check against the
+ * minimum), return and status. The app, the CSV, Markdown and the terminal all read this list.
+ */
+export function comparisonColumns(view: ComparisonView): readonly ComparisonColumn[] {
+  const objective = objectiveColumn(view);
+  const [rank, candidate, kind, ...rest] = BASE_COLUMNS as [
+    ComparisonColumn,
+    ComparisonColumn,
+    ComparisonColumn,
+    ...ComparisonColumn[],
+  ];
+  return objective === null ? BASE_COLUMNS : [rank, candidate, kind, objective, ...rest];
+}
+
+/** The columns every view shows, in order. */
+const BASE_COLUMNS: readonly ComparisonColumn[] = [
   {
     key: 'rank',
     format: 'integer',
@@ -137,6 +215,17 @@ export const COMPARISON_COLUMNS: readonly ComparisonColumn[] = [
     raw: (c) => c.e2eMs,
   },
   {
+    key: 'latencyStatus',
+    format: 'text',
+    header: 'Latency check',
+    align: 'left',
+    widthPx: 112,
+    // Unknown latency (NaN) sorts last either way; the check follows the figure it reads.
+    order: by('ttftMs'),
+    text: (c) => checkText(c.latencyStatus),
+    raw: (c) => c.latencyStatus,
+  },
+  {
     key: 'gpus',
     format: 'integer',
     header: 'GPUs',
@@ -166,6 +255,17 @@ export const COMPARISON_COLUMNS: readonly ComparisonColumn[] = [
     order: by('quality'),
     text: (c) => formatNumber(c.quality),
     raw: (c) => c.quality,
+  },
+  {
+    key: 'qualityStatus',
+    format: 'text',
+    header: 'Quality check',
+    align: 'left',
+    widthPx: 112,
+    // No score (NaN) sorts last either way; a pass scores above every fail.
+    order: by('quality'),
+    text: (c) => checkText(c.qualityStatus),
+    raw: (c) => c.qualityStatus,
   },
   {
     key: 'netMonthlyUsd',
@@ -199,9 +299,17 @@ export const COMPARISON_COLUMNS: readonly ComparisonColumn[] = [
   },
 ];
 
-/** A column by its key; undefined for a key no column has. */
+/** Every column any view shows, for finding one by key (headers under a 36-month horizon). */
+const ALL_COLUMNS: readonly ComparisonColumn[] = [
+  ...BASE_COLUMNS,
+  ...(['tco', 'npv', 'perOutcome'] as const).map(
+    (objective) => objectiveColumn({ objective, horizonMonths: 36 }) as ComparisonColumn,
+  ),
+];
+
+/** A column by its key, under any view; undefined for a key no column has. */
 export function comparisonColumn(key: string): ComparisonColumn | undefined {
-  return COMPARISON_COLUMNS.find((c) => c.key === key);
+  return ALL_COLUMNS.find((c) => c.key === key);
 }
 
 function status(c: CandidateResult): string {

@@ -1,9 +1,14 @@
 import type { ChartBands } from '../charts/chart-data.ts';
-import { breakdownChart, NO_BANDS, paybackChart, volumeChart } from '../charts/chart-data.ts';
+import { breakdownChart, breakEvenView, NO_BANDS, paybackChart } from '../charts/chart-data.ts';
+import {
+  BREAK_EVEN_RANGE,
+  pairBreakEven,
+  type BreakEvenChartData,
+} from '../charts/break-even-data.ts';
 import { chosenIndices } from '../charts/chosen.ts';
 import { tornadoBars } from '../charts/tornado-data.ts';
-import { explain, type Explanation } from '../decision/explain.ts';
-import { compactCount } from '../format.ts';
+import { explain, volumeWords, type Explanation } from '../decision/explain.ts';
+import { higherIsBetter, objectiveLabel } from '../decision/objective.ts';
 import type { ScenarioEvaluation } from '../scenario/evaluate.ts';
 import type { Catalog } from '../schema/catalog.ts';
 import type { Scenario } from '../schema/scenario.ts';
@@ -56,6 +61,8 @@ export interface DecisionReportInput {
   uncertainty?: UncertaintyResult | undefined;
   /** The simulation's bands for the charts' candidates. */
   bands?: ChartBands | undefined;
+  /** The break-even chart on screen (the app's menus' pair); else the recommendation against the best of another placement. */
+  breakEven?: BreakEvenChartData | null | undefined;
   /** Candidates the person picked to compare (the app's selection); else the recommendation and the best of each placement. */
   chosenIds?: readonly string[] | undefined;
   appVersion: string;
@@ -185,7 +192,7 @@ export function decisionReport(input: DecisionReportInput): DecisionReportWithDa
         },
       ],
     },
-    chartsSection(evaluation, chosenIdx, bands, valued),
+    chartsSection(evaluation, why, chosenIdx, bands, valued, input.breakEven),
     ...(uncertainty === undefined ? [] : [uncertaintySection(uncertainty, shortlist, horizon)]),
     {
       id: 'assumptions',
@@ -388,24 +395,37 @@ function whySection(why: Explanation): ReportSection {
 
 function chartsSection(
   evaluation: Ok,
+  why: Explanation,
   chosen: readonly number[],
   bands: ChartBands,
   valued: boolean,
+  onScreen: BreakEvenChartData | null | undefined,
 ): ReportSection {
-  const volume = volumeChart(evaluation, chosen, bands);
-  const banded = volume.bands.length > 0 ? '; shaded: P10–P90 of simulated futures' : '';
-  const breakEvens = volume.curves.breakEvens;
-  const blocks: ReportBlock[] = [
-    {
+  const blocks: ReportBlock[] = [];
+  const data =
+    onScreen === undefined ? pairBreakEven(evaluation, why, { a: null, b: null }) : onScreen;
+  if (data !== null) {
+    const view = breakEvenView(data, bands);
+    const better = data.objective === 'npv' ? 'better' : 'cheaper';
+    const crossings =
+      data.crossings.length === 0
+        ? `No break-even between ${volumeWords(BREAK_EVEN_RANGE.minVolume)} and ${volumeWords(BREAK_EVEN_RANGE.maxVolume)} requests a month${throughout(data, better)}`
+        : data.crossings
+            .map(
+              (c) =>
+                `break-even at ${volumeWords(c.requestsPerMonth)} requests a month (above it, ${c.betterAbove === 'a' ? data.a.label : data.b.label} is ${better})`,
+            )
+            .join('; ');
+    const banded = view.bands.some((b) => b !== null)
+      ? '; shaded: P10–P90 of simulated futures'
+      : '';
+    blocks.push({
       kind: 'chart',
-      title: 'Cost against monthly volume',
-      note:
-        breakEvens.length > 0
-          ? `Break-even at ${breakEvens.map((b) => compactCount(b.requestsPerMonth)).join(', ')} requests a month${banded}`
-          : `No break-even between 1/100 and 100 × today's volume${banded}`,
-      chart: { id: 'volume', type: 'volume', data: volume },
-    },
-  ];
+      title: `Break-even: ${objectiveLabel(data.objective, data.horizonMonths)} vs monthly volume`,
+      note: `${data.objective === 'tco' ? 'Setup spread over the horizon; ' : ''}today’s ${volumeWords(data.requestsPerMonth)} requests a month marked on both lines; ${crossings}${banded}`,
+      chart: { id: 'break-even', type: 'break-even', data: view },
+    });
+  }
   if (valued) {
     const payback = paybackChart(evaluation, chosen, bands);
     blocks.push({
@@ -416,6 +436,15 @@ function chartsSection(
     });
   }
   return { id: 'charts', title: 'Cost, volume and payback', blocks };
+}
+
+/** With no crossing, which of the two is better at every volume searched (from today's values). */
+function throughout(data: BreakEvenChartData, better: string): string {
+  const a = data.a.today?.y;
+  const b = data.b.today?.y;
+  if (a === undefined || b === undefined || a === b) return '';
+  const aBetter = higherIsBetter(data.objective) ? a > b : a < b;
+  return `: ${aBetter ? data.a.label : data.b.label} is ${better} throughout`;
 }
 
 function uncertaintySection(

@@ -1,18 +1,19 @@
 import type { DecisionReport, ReportBlock, ReportTable } from './report-model.ts';
 import { formatCell, isNumeric } from './report-model.ts';
+import { markdownTable } from './writers.ts';
 
-const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-
-/** A report table as Markdown, numbers formatted and right-aligned. */
+/** A report table as Markdown, numbers formatted and right-aligned, emphasized rows in bold. */
 export function tableMarkdown(t: ReportTable): string {
-  const header = `| ${t.columns.map((c) => esc(c.header)).join(' | ')} |`;
-  const rule = `| ${t.columns.map((c) => (isNumeric(c.format) ? '---:' : '---')).join(' | ')} |`;
   const emphasis = new Set(t.emphasis ?? []);
   const rows = t.rows.map((r, k) => {
-    const cells = t.columns.map((c) => esc(formatCell(r[c.key] ?? null, c.format)));
-    return `| ${(emphasis.has(k) ? cells.map((x) => (x === '' ? x : `**${x}**`)) : cells).join(' | ')} |`;
+    const cells = t.columns.map((c) => formatCell(r[c.key] ?? null, c.format));
+    return emphasis.has(k) ? cells.map((x) => (x === '' ? x : `**${x}**`)) : cells;
   });
-  return [header, rule, ...rows].join('\n');
+  return markdownTable(
+    t.columns.map((c) => c.header),
+    rows,
+    t.columns.map((c) => (isNumeric(c.format) ? 'right' : 'left')),
+  );
 }
 
 function blockMarkdown(b: ReportBlock): string {

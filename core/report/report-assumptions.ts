@@ -1,5 +1,5 @@
 import { benchmarkName } from '../sweep/constraints.ts';
-import { objectiveLabel } from '../decision/objective.ts';
+import { higherIsBetter, objectiveLabel } from '../decision/objective.ts';
 import { formatDecimal, formatNumber, formatPct, formatUnitUsd, formatUsd } from '../format.ts';
 import { requestValueUsd } from '../roi/value.ts';
 import type { Catalog } from '../schema/catalog.ts';
@@ -30,6 +30,7 @@ export function workloadFacts(
     w.slo.tpotMs && `time per output token ≤ ${formatDecimal(w.slo.tpotMs, 1)} ms`,
     w.slo.e2eMs && `end to end ≤ ${formatNumber(w.slo.e2eMs)} ms`,
   ].filter(Boolean);
+  const q = w.minQuality;
   const p95 = (x: number | undefined) => (x === undefined ? '' : ` (p95 ${tokens(x)})`);
   const facts: Fact[] = [
     {
@@ -53,11 +54,17 @@ export function workloadFacts(
       label: 'Traffic mix',
       value: `response-cache hits ${formatPct(w.responseCacheHitRate)}, batch share ${formatPct(w.batchShare)}, priority share ${formatPct(w.priorityShare)}`,
     },
-    { label: 'Latency SLOs', value: slo.join(', ') || 'none' },
+    {
+      label: 'Latency SLOs',
+      value:
+        slo.length === 0
+          ? 'none'
+          : `${slo.join(', ')}${w.slo.includeUnknown ? ' (unknown latency included)' : ''}`,
+    },
     {
       label: 'Minimum quality',
-      value: w.minQuality
-        ? `${formatDecimal(w.minQuality.score, 1)} on ${benchmarkName(w.minQuality.benchmark)}${w.minQuality.includeUnknown ? ' (models with no score included)' : ''}`
+      value: q
+        ? `${formatDecimal(q.score, 1)} on ${benchmarkName(q.benchmark)}${q.likeModelId ? ` (as good as ${q.likeModelId})` : ''}${q.includeUnknown ? ', models with no score included' : ''}`
         : 'none',
     },
     {
@@ -95,7 +102,10 @@ export function valueFacts(
   return {
     title: 'Value and money',
     facts: [
-      { label: 'Objective', value: objectiveLabel(scenario.objective, v.horizonMonths) },
+      {
+        label: 'Objective',
+        value: `the ${higherIsBetter(scenario.objective) ? 'highest' : 'lowest'} ${objectiveLabel(scenario.objective, v.horizonMonths)}`,
+      },
       { label: 'Value per request', value },
       { label: 'Success rate', value: formatPct(v.successRate) },
       { label: 'Horizon', value: `${v.horizonMonths} months` },

@@ -1,5 +1,5 @@
 import type { StackedBars } from '../charts/breakdown-data.ts';
-import type { PaybackChart, VolumeChart } from '../charts/chart-data.ts';
+import type { BreakEvenView, PaybackChart } from '../charts/chart-data.ts';
 import type { TornadoBars } from '../charts/tornado-data.ts';
 import {
   formatDecimal,
@@ -108,7 +108,7 @@ export interface ReportTable {
 /** A chart of the report: the same data the app's chart of that kind draws. */
 export type ReportChart =
   | { id: 'breakdown'; type: 'breakdown'; data: StackedBars }
-  | { id: 'volume'; type: 'volume'; data: VolumeChart }
+  | { id: 'break-even'; type: 'break-even'; data: BreakEvenView }
   | { id: 'payback'; type: 'payback'; data: PaybackChart }
   | { id: 'tornado' | 'gap-tornado'; type: 'tornado'; data: TornadoBars };
 

@@ -1,9 +1,12 @@
 import type { Explanation } from '../decision/explain.ts';
-import { objectiveValue } from '../decision/explain.ts';
-import type { Objective } from '../decision/objective.ts';
+import { OBJECTIVES } from '../decision/objective.ts';
 import type { RoiMonth } from '../roi/roi.ts';
 import type { CandidateResult } from '../sweep/types.ts';
-import { comparisonColumn, type ComparisonColumn } from './comparison-columns.ts';
+import {
+  comparisonColumns,
+  OBJECTIVE_COLUMN_KEYS,
+  type ComparisonColumn,
+} from './comparison-columns.ts';
 import type { Cell, ReportColumn, ReportTable } from './report-model.ts';
 
 /** A column of a candidate table: its header, format and value for a row. */
@@ -11,19 +14,14 @@ interface CandidateColumn extends ReportColumn {
   value: (c: CandidateResult) => Cell;
 }
 
-/** The comparison's own column (same header, value and format as the app's table). */
-function fromComparison(key: string, width: number): CandidateColumn {
-  const col = comparisonColumn(key) as ComparisonColumn;
-  return { key, header: col.header, format: col.format, width, value: col.raw };
+/** The comparison's columns by key, under every objective's view at this horizon. */
+function comparisonByKey(horizonMonths: number): Map<string, ComparisonColumn> {
+  const out = new Map<string, ComparisonColumn>();
+  for (const objective of OBJECTIVES) {
+    for (const c of comparisonColumns({ objective, horizonMonths })) out.set(c.key, c);
+  }
+  return out;
 }
-
-const horizonCost = (months: number): CandidateColumn => ({
-  key: 'tcoUsd',
-  header: `${months}-month cost`,
-  format: 'usd',
-  width: 14,
-  value: (c) => c.tcoUsd,
-});
 
 const setup: CandidateColumn = {
   key: 'setupUsd',
@@ -33,42 +31,29 @@ const setup: CandidateColumn = {
   value: (c) => c.setupUsd,
 };
 
-const npv: CandidateColumn = {
-  key: 'npvUsd',
-  header: 'NPV',
-  format: 'usd',
-  width: 12,
-  value: (c) => c.roi?.npvUsd ?? null,
-};
-
-const objectiveColumn = (objective: Objective, label: string): CandidateColumn => ({
-  key: 'objectiveValue',
-  header: label[0]!.toUpperCase() + label.slice(1),
-  format: objective === 'perOutcome' ? 'usdUnit' : 'usd',
-  width: 14,
-  value: (c) => objectiveValue(c, objective),
-});
-
 /**
  * The columns a candidate table of the report shows: the objective's value first, the horizon
  * cost, monthly and setup; value columns only when a value per request is set.
  */
 function candidateColumns(why: Explanation, valued: boolean, wide: boolean): CandidateColumn[] {
-  const cols: CandidateColumn[] = [
-    fromComparison('rank', 5),
-    fromComparison('candidate', 36),
-    fromComparison('kind', 10),
-  ];
-  if (why.objective !== 'tco') cols.push(objectiveColumn(why.objective, why.objectiveLabel));
-  cols.push(horizonCost(why.horizonMonths), fromComparison('monthlyUsd', 12), setup);
-  cols.push(fromComparison('perRequestUsd', 11));
-  if (wide) cols.push(fromComparison('perMTokUsd', 12));
-  cols.push(fromComparison('ttftMs', 9));
-  if (wide) cols.push(fromComparison('tpotMs', 10), fromComparison('e2eMs', 11));
-  cols.push(fromComparison('quality', 8));
-  if (wide) cols.push(fromComparison('gpus', 7), fromComparison('utilization', 11));
-  if (valued) cols.push(npv, fromComparison('paybackMonth', 8));
-  if (wide) cols.push(fromComparison('status', 60));
+  const byKey = comparisonByKey(why.horizonMonths);
+  // The comparison's own column: the same header, value and format as the app's table.
+  const col = (key: string, width: number): CandidateColumn => {
+    const c = byKey.get(key) as ComparisonColumn;
+    return { key, header: c.header, format: c.format, width, value: c.raw };
+  };
+  const cols: CandidateColumn[] = [col('rank', 5), col('candidate', 36), col('kind', 10)];
+  const objectiveKey = OBJECTIVE_COLUMN_KEYS[why.objective];
+  if (objectiveKey !== 'tcoUsd' && objectiveKey !== 'monthlyUsd') cols.push(col(objectiveKey, 12));
+  cols.push(col('tcoUsd', 12), col('monthlyUsd', 11), setup, col('perRequestUsd', 11));
+  if (wide) cols.push(col('perMTokUsd', 12));
+  cols.push(col('ttftMs', 9));
+  if (wide) cols.push(col('tpotMs', 10), col('e2eMs', 11));
+  cols.push(col('quality', 8));
+  if (wide) cols.push(col('gpus', 7), col('utilization', 11));
+  if (valued && objectiveKey !== 'npvUsd') cols.push(col('npvUsd', 12));
+  if (valued) cols.push(col('paybackMonth', 8));
+  if (wide) cols.push(col('status', 60));
   return cols;
 }
 

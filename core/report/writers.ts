@@ -1,6 +1,6 @@
 import { toCsv } from '../csv.ts';
 import type { CandidateResult } from '../sweep/types.ts';
-import { COMPARISON_COLUMNS, type ComparisonColumn } from './comparison-columns.ts';
+import type { ComparisonColumn } from './comparison-columns.ts';
 import type { Fact } from './report-model.ts';
 import { roundedForFormat } from './report-model.ts';
 
@@ -20,17 +20,17 @@ function csvHeader(c: ComparisonColumn): string {
 }
 
 /**
- * The comparison as CSV for spreadsheets: the assumptions it rests on first (label, value), a
- * blank line, then the rows and columns given (the app's current view) under human headers with
- * units. Money is rounded to the cent (unit prices to four significant digits), placements are in
- * words; unknown numbers are empty cells.
+ * The comparison as CSV for spreadsheets: the assumptions it rests on first (label, value) and a
+ * blank line, then one column per column given, in that order (the app passes the columns shown),
+ * under human headers with units. Money is rounded to the cent (unit prices to four significant
+ * digits), placements are in words; unknown numbers are empty cells.
  */
 export function comparisonCsv(
   candidates: readonly CandidateResult[],
-  options: { columns?: readonly ComparisonColumn[]; assumptions?: readonly Fact[] } = {},
+  columns: readonly ComparisonColumn[],
+  assumptions: readonly Fact[] = [],
 ): string {
-  const columns = options.columns ?? COMPARISON_COLUMNS;
-  const preamble = (options.assumptions ?? []).map((f) => [f.label, f.value]);
+  const preamble = assumptions.map((f) => [f.label, f.value]);
   const header = columns.map(csvHeader);
   const rows = candidates.map((c) =>
     columns.map((col) => {
@@ -41,34 +41,47 @@ export function comparisonCsv(
   return toCsv([...preamble, ...(preamble.length > 0 ? [[]] : []), header, ...rows]);
 }
 
-const esc = (s: string) => s.replace(/\|/g, '\\|');
-
-/** A Markdown table with formatted values, of the columns given (all by default). */
+/** A Markdown table with formatted values. */
 export function comparisonMarkdown(
   candidates: readonly CandidateResult[],
-  columns: readonly ComparisonColumn[] = COMPARISON_COLUMNS,
+  columns: readonly ComparisonColumn[],
 ): string {
-  const header = `| ${columns.map((c) => c.header).join(' | ')} |`;
-  const rule = `| ${columns.map((c) => (c.align === 'right' ? '---:' : '---')).join(' | ')} |`;
-  const rows = candidates.map((c) => `| ${columns.map((col) => esc(col.text(c))).join(' | ')} |`);
-  return [header, rule, ...rows].join('\n');
+  return markdownTable(
+    columns.map((c) => c.header),
+    candidates.map((c) => columns.map((col) => col.text(c))),
+    columns.map((c) => c.align),
+  );
+}
+
+/** A Markdown table from cells; `|` in a cell is escaped, numbers line up on the right. */
+export function markdownTable(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  align: readonly ('left' | 'right')[] = [],
+): string {
+  const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const line = (cells: readonly string[]) => `| ${cells.map(esc).join(' | ')} |`;
+  const rule = `| ${header.map((_, i) => (align[i] === 'right' ? '---:' : '---')).join(' | ')} |`;
+  return [line(header), rule, ...rows.map(line)].join('\n');
 }
 
 /** A plain-text table aligned in columns, numbers to the right (terminal output); long cells are cut. */
-export function comparisonText(candidates: readonly CandidateResult[], maxCell = 48): string {
+export function comparisonText(
+  candidates: readonly CandidateResult[],
+  columns: readonly ComparisonColumn[],
+  maxCell = 48,
+): string {
   const cut = (s: string) => (s.length > maxCell ? `${s.slice(0, maxCell - 1)}…` : s);
   const cells = [
-    COMPARISON_COLUMNS.map((c) => c.header),
-    ...candidates.map((c) => COMPARISON_COLUMNS.map((col) => cut(col.text(c)))),
+    columns.map((c) => c.header),
+    ...candidates.map((c) => columns.map((col) => cut(col.text(c)))),
   ];
-  const widths = COMPARISON_COLUMNS.map((_, i) =>
-    Math.max(...cells.map((r) => (r[i] as string).length)),
-  );
+  const widths = columns.map((_, i) => Math.max(...cells.map((r) => (r[i] as string).length)));
   return cells
     .map((r) =>
       r
         .map((cell, i) =>
-          COMPARISON_COLUMNS[i]?.align === 'right'
+          columns[i]?.align === 'right'
             ? cell.padStart(widths[i] as number)
             : cell.padEnd(widths[i] as number),
         )

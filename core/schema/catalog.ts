@@ -9,6 +9,7 @@ import {
   NonNegativeInt,
   Positive,
   PositiveInt,
+  Precision,
   Provenance,
   ResidencyZone,
   TokenCount,
@@ -206,12 +207,19 @@ export const Offering = Provenance.extend({
   contextTokens: TokenCount.optional().describe('The context window, tokens.'),
   maxOutputTokens: TokenCount.optional().describe('The most output tokens per request.'),
   rateLimitRpm: PositiveInt.max(1e9).optional().describe('Requests per minute allowed.'),
-  publishedTtftMs: Positive.max(1e7)
+  // Older files carry an offering's published latency here. The catalog keeps latency in its own
+  // table: an import or edit moves these into a published latency row (legacy-latency.ts); a
+  // scenario's inline offering is still read with them.
+  publishedTtftMs: Positive.max(600_000)
     .optional()
-    .describe('Published median time to first token, ms, when a public source gives it.'),
-  publishedOutputTokPerS: Positive.max(1e6)
+    .describe(
+      'Published median time to first token, ms (older files; the catalog keeps it as a published latency row).',
+    ),
+  publishedOutputTokPerS: Positive.max(100_000)
     .optional()
-    .describe('Published median output speed, tokens per second, when a public source gives it.'),
+    .describe(
+      'Published median output speed, tokens per second (older files; the catalog keeps it as a published latency row).',
+    ),
   validFrom: PriceValidity.validFrom.describe(
     'First day the prices apply; absent: since before the catalog knew them.',
   ),
@@ -242,6 +250,9 @@ export const MoeSpec = z
     experts: ArchSize.describe('Routed experts per MoE layer.'),
     expertsPerToken: ArchSize.describe('Routed experts each token activates.'),
     sharedExperts: NonNegativeInt.max(1_000_000).default(0).describe('Experts every token uses.'),
+    layers: ArchSize.optional().describe(
+      'Layers with a mixture-of-experts block; the others have a dense feed-forward block (Llama 4 Maverick: every other layer, 24 of 48; DeepSeek-V3/R1: all but the first 3). Unset: every layer.',
+    ),
   })
   .describe('Mixture-of-experts layout.');
 
@@ -260,6 +271,38 @@ export const SlidingWindowSpec = z
     layerFraction: Fraction.describe('Share of the layers that use the window (0–1).'),
   })
   .describe('Sliding-window attention on a share of the layers.');
+
+/**
+ * Chunked local attention (Llama 4): the context is cut into fixed chunks and a token attends only
+ * to the earlier tokens of its own chunk, so attention work stops growing with the context.
+ */
+export const ChunkedAttentionSpec = z
+  .strictObject({
+    chunkTokens: TokenCount.describe(
+      'The chunk length, tokens: a token attends only to earlier tokens of its own chunk.',
+    ),
+    layerFraction: Fraction.describe(
+      'Share of the layers that attend within chunks (0–1); the others attend to the whole context.',
+    ),
+  })
+  .describe('Chunked local attention on a share of the layers (Llama 4: 8,192-token chunks).');
+
+/**
+ * A checkpoint published with only its routed experts quantized (gpt-oss: MXFP4 experts, attention
+ * and embeddings in BF16). Serving at that precision means serving that checkpoint.
+ */
+export const PartialQuantizationSpec = z
+  .strictObject({
+    precision: Precision.describe('The precision of the quantized weights (gpt-oss MXFP4: fp4).'),
+    modules: z
+      .enum(['routed-experts'])
+      .describe(
+        'Which weights the checkpoint quantizes: routed-experts (attention, shared experts, dense layers and embeddings stay 16-bit).',
+      ),
+  })
+  .describe(
+    'A published checkpoint that quantizes only some weights: served at its precision, the rest stay 16-bit.',
+  );
 
 export const Architecture = z
   .strictObject({
@@ -283,6 +326,8 @@ export const Architecture = z
     moe: MoeSpec.optional(),
     mla: MlaSpec.optional(),
     slidingWindow: SlidingWindowSpec.optional(),
+    chunkedAttention: ChunkedAttentionSpec.optional(),
+    partialQuantization: PartialQuantizationSpec.optional(),
   })
   .refine((a) => a.paramsActiveB <= a.paramsTotalB, {
     message: 'paramsActiveB must not exceed paramsTotalB',
@@ -292,6 +337,17 @@ export const Architecture = z
     message: 'expertsPerToken must not exceed experts',
     path: ['moe', 'expertsPerToken'],
   })
+  .refine((a) => a.moe?.layers === undefined || a.moe.layers <= a.layers, {
+    message: 'moe.layers must not exceed layers',
+    path: ['moe', 'layers'],
+  })
+  .refine(
+    (a) => (a.slidingWindow?.layerFraction ?? 0) + (a.chunkedAttention?.layerFraction ?? 0) <= 1,
+    {
+      message: 'slidingWindow and chunkedAttention layer fractions must not add up to more than 1',
+      path: ['chunkedAttention', 'layerFraction'],
+    },
+  )
   .describe('The model’s architecture, for sizing and speed.');
 export type Architecture = z.infer<typeof Architecture>;
 
@@ -462,10 +518,25 @@ export const Region = Provenance.extend({
 }).describe('A cloud region.');
 export type Region = z.infer<typeof Region>;
 
-export const BENCHMARKS = ['lmarena-text', 'aider-polyglot'] as const;
+/**
+ * Quality benchmarks, one snapshot each: scores drift between leaderboard snapshots, so a
+ * threshold holds against one of them only. `lmarena-text` is the 2025-08-04 LMArena snapshot
+ * (kept as it was: scenarios that name it keep their meaning); later snapshots get dated ids.
+ */
+export const BENCHMARKS = [
+  'lmarena-text',
+  'aider-polyglot',
+  'lmarena-text-2025-12',
+  'lmarena-text-2025-12-raw',
+  'livebench-2026-01',
+  'livebench-2026-01-coding',
+  'livebench-2026-01-agentic-coding',
+] as const;
 export const Benchmark = z
   .enum(BENCHMARKS)
-  .describe('A quality benchmark: lmarena-text (Elo) or aider-polyglot (percent solved).');
+  .describe(
+    'A quality benchmark snapshot: lmarena-text (LMArena text arena score, 2025-08-04), aider-polyglot (percent solved, 2025-10-04), lmarena-text-2025-12 (LMArena, style control, 2025-12-11), lmarena-text-2025-12-raw (LMArena, raw, 2025-12-11), livebench-2026-01 (LiveBench global average, 0–100, 2026-01-08 questions), livebench-2026-01-coding and livebench-2026-01-agentic-coding (its categories).',
+  );
 export type Benchmark = z.infer<typeof Benchmark>;
 
 export const QualityScore = Provenance.extend({
@@ -475,24 +546,36 @@ export const QualityScore = Provenance.extend({
 }).describe('A model’s score on a quality benchmark.');
 export type QualityScore = z.infer<typeof QualityScore>;
 
+/** Whose figure a latency row is: a public benchmark's published median, or the user's own. */
+export const LATENCY_KINDS = ['published', 'measured'] as const;
+
 /**
  * A hosted API's latency: a published median (a public benchmark's, with its source) or the
- * user's own measurement (a load test). Either is a typical figure, not a guarantee.
+ * user's own measurement (a load test). Either is a typical figure, not a guarantee. Its key is
+ * `offeringId|kind`: an offering has at most one of each.
  */
 export const LatencyMeasurement = Provenance.extend({
-  offeringId: Id,
-  kind: z.enum(['published', 'measured']),
+  offeringId: Id.describe('The API offering measured.'),
+  kind: z
+    .enum(LATENCY_KINDS)
+    .describe("published: a public benchmark's median; measured: your own load test."),
   /** Median time to first token, ms. */
-  ttftMs: Positive.max(600_000).optional(),
+  ttftMs: Positive.max(600_000)
+    .optional()
+    .describe('Median time to first token, ms (network included, as the client saw it).'),
   /** Median output tokens per second of one stream (after the first token). */
-  outputTokPerS: Positive.max(100_000).optional(),
+  outputTokPerS: Positive.max(100_000)
+    .optional()
+    .describe('Median output tokens per second of one stream, after the first token.'),
   /** The test's prompt and output sizes, when the source states them. */
-  inputTokens: PositiveInt.optional(),
-  outputTokens: PositiveInt.optional(),
-}).refine((m) => m.ttftMs !== undefined || m.outputTokPerS !== undefined, {
-  message: 'give ttftMs, outputTokPerS or both',
-  path: ['ttftMs'],
-});
+  inputTokens: TokenCount.optional().describe("The test's prompt size, tokens, when stated."),
+  outputTokens: TokenCount.optional().describe("The test's output size, tokens, when stated."),
+})
+  .describe("A hosted API's typical latency: a published median or your own measurement.")
+  .refine((m) => m.ttftMs !== undefined || m.outputTokPerS !== undefined, {
+    message: 'give a time to first token, an output speed, or both',
+    path: ['ttftMs'],
+  });
 export type LatencyMeasurement = z.infer<typeof LatencyMeasurement>;
 
 /** A negotiated discount on a provider's list prices, or on one offering. */

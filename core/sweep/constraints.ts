@@ -1,5 +1,6 @@
 import { formatUsdWhole } from '../format.ts';
 import { greatCircleKm, networkRttMs } from '../network.ts';
+import { BENCHMARK_INFO } from '../quality.ts';
 import type { Benchmark, Region } from '../schema/catalog.ts';
 import type { ResidencyZone } from '../schema/common.ts';
 import type { EvalContext } from './context.ts';
@@ -39,8 +40,9 @@ export function qualityReason(ctx: EvalContext, quality: number | null): string 
   return null;
 }
 
+/** A benchmark's name with its snapshot, as messages and the workload form show it. */
 export function benchmarkName(b: Benchmark): string {
-  return b === 'lmarena-text' ? 'LMArena text' : 'Aider polyglot';
+  return BENCHMARK_INFO[b].name;
 }
 
 /** The context window must hold the p95 prompt and p95 output. */

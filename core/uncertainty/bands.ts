@@ -1,7 +1,7 @@
 import type { RoiMonth } from '../roi/roi.ts';
 import type { Placement } from '../schema/placement.ts';
 import { quantile } from '../stats/sample-quantile.ts';
-import { monthlyCostAtVolume } from '../sweep/cost-at-volume.ts';
+import { objectiveCurve } from '../decision/at-volume.ts';
 import type { EvalContext } from '../sweep/context.ts';
 import type { ObjectPairCache } from '../sweep/object-cache.ts';
 import { evaluateCandidate } from '../sweep/sweep.ts';
@@ -59,7 +59,8 @@ function bandOf(id: string, values: number[][]): Band {
 }
 
 /**
- * Monthly cost against monthly volume, as the cost-vs-volume chart plots it, with the other
+ * The objective's value against monthly volume, as the cost-vs-volume chart plots it
+ * (objectiveCurve: the horizon cost a month with setup spread over it, by default), with the other
  * uncertain inputs drawn: at each volume of the axis, the 10th and 90th percentile over futures.
  * Volume itself is the axis, so its own range does not enter.
  */
@@ -70,11 +71,12 @@ export function volumeBands(
   layouts: Map<string, ObjectPairCache<ReplicaCapacity>> = new Map(),
 ): Band[] {
   const values = candidates.map(() => requestsPerMonth.map((): number[] => []));
+  const curve = (ctx: EvalContext, p: Placement) => objectiveCurve(ctx, p, ctx.objective);
   overFutures(setup, layouts, (contextFor) => {
     candidates.forEach((c, k) => {
       const ctx = contextFor(c.placement);
       requestsPerMonth.forEach((v, j) => {
-        values[k]![j]!.push(monthlyCostAtVolume(ctx, c.placement, v) ?? Number.NaN);
+        values[k]![j]!.push(curve(ctx, c.placement)(v) ?? Number.NaN);
       });
     });
   });

@@ -4,8 +4,12 @@
  * same schema (so rows written by an older version pick up new defaults).
  */
 import type { Statement } from 'better-sqlite3';
+import { latencyErrors } from '../../core/catalog-check/latency-rules.ts';
 import { offeringErrors } from '../../core/catalog-check/offering-rules.ts';
-import type { Catalog, Discount, Offering } from '../../core/schema/catalog.ts';
+import type { Finding } from '../../core/catalog-check/rules.ts';
+import { catalogRowKeyOf } from '../../core/catalog-import/catalog-tables.ts';
+import { splitLegacyLatency } from '../../core/catalog-import/legacy-latency.ts';
+import type { Catalog, Discount, LatencyMeasurement, Offering } from '../../core/schema/catalog.ts';
 import { describeZodError } from '../../core/schema/errors.ts';
 import type { Db } from './connection.ts';
 import { compileFilter } from './filter.ts';
@@ -60,7 +64,7 @@ export class CatalogRepo {
       [],
       { provider: string | null; offering_id: string | null; fraction: number; note: string }
     >;
-    stats: Statement<[string, string, string, string, string, string, string], CatalogStats>;
+    stats: Statement<[{ before: string }], CatalogStats>;
   };
   /** Rows that no longer pass their schema, found by the last readCatalog(). */
   problems: string[] = [];
@@ -72,7 +76,7 @@ export class CatalogRepo {
     private readonly now: () => Date,
     private readonly staleAfterDays: number,
   ) {
-    const stale = CATALOG_TABLES.map((t) => `(SELECT count(*) FROM ${t} WHERE as_of < ?)`);
+    const stale = CATALOG_TABLES.map((t) => `(SELECT count(*) FROM ${t} WHERE as_of < @before)`);
     this.statements = {
       discounts: db.prepare(
         'SELECT provider, offering_id, fraction, note FROM discounts ORDER BY id',
@@ -156,7 +160,7 @@ export class CatalogRepo {
 
   stats(): CatalogStats {
     const before = this.staleBefore();
-    const stats = this.statements.stats.get(before, before, before, before, before, before, before);
+    const stats = this.statements.stats.get({ before });
     if (stats === undefined) throw new Error('catalog statistics: no result');
     return stats;
   }
@@ -173,8 +177,8 @@ export class CatalogRepo {
     const spec = TABLES[table];
     const parsed = spec.schema.safeParse(input);
     if (!parsed.success) {
-      const id = typeof input === 'object' && input !== null ? (input as Row)['id'] : undefined;
-      const who = typeof id === 'string' ? rowName(table, id) : spec.singular;
+      const key = catalogRowKeyOf(table, input);
+      const who = key === undefined ? spec.singular : rowName(table, key);
       return { ok: false, error: `${who}: ${describeZodError(parsed.error)}` };
     }
     const row = parsed.data;
@@ -214,26 +218,51 @@ export class CatalogRepo {
   }
 
   upsert(table: CatalogTable, input: unknown): Result<{ key: string; changed: CatalogTable[] }> {
-    const checked = this.check(table, input);
+    // An offering edited from an older file's shape: its published latency goes to its own row.
+    const split: { offering: unknown; latency?: Row } =
+      table === 'offerings' && typeof input === 'object' && input !== null
+        ? splitLegacyLatency(input as Row)
+        : { offering: input };
+    const checked = this.check(table, split.offering);
     if (!checked.ok) return checked;
     const row = checked.data;
-    if (table === 'offerings') {
-      // An edit keeps the catalog passing its own checks: a broken price is refused, named.
-      const o = row as unknown as Offering;
-      const model = this.rows.get('models', o.modelId);
-      const context = (parseStored(model?.data ?? '') as { contextTokens?: number } | undefined)
-        ?.contextTokens;
-      const errors = offeringErrors(o, context);
-      if (errors.length > 0) {
-        return { ok: false, error: errors.map((f) => f.message).join('; ') };
-      }
+    const writes: { table: CatalogTable; row: Row }[] = [{ table, row }];
+    if (split.latency !== undefined) {
+      const offeringId = String(row['id']);
+      const latency = this.check(
+        'latency',
+        split.latency,
+        (t, id) => (t === 'offerings' && id === offeringId) || this.rows.exists(t, id),
+      );
+      if (!latency.ok) return latency;
+      writes.push({ table: 'latency', row: latency.data });
+    }
+    for (const w of writes) {
+      // An edit keeps the catalog passing its own checks: a broken row is refused, the rule named.
+      const errors = this.ruleErrors(w.table, w.row);
+      if (errors.length > 0) return { ok: false, error: errors.map((f) => f.message).join('; ') };
     }
     const stamp = this.now().toISOString();
-    const outcome = this.db.transaction(() => this.write(table, row, 'user', stamp)).immediate();
+    const changed = this.db
+      .transaction(() =>
+        writes.filter((w) => this.write(w.table, w.row, 'user', stamp) !== 'unchanged'),
+      )
+      .immediate();
     return {
       ok: true,
-      data: { key: TABLES[table].key(row), changed: outcome === 'unchanged' ? [] : [table] },
+      data: { key: TABLES[table].key(row), changed: changed.map((w) => w.table) },
     };
+  }
+
+  /** The consistency rules an edited row must pass (error level), as findings. */
+  private ruleErrors(table: CatalogTable, row: Row): Finding[] {
+    if (table === 'latency') return latencyErrors(row as unknown as LatencyMeasurement);
+    if (table !== 'offerings') return [];
+    const o = row as unknown as Offering;
+    const model = this.rows.get('models', o.modelId);
+    const context = (parseStored(model?.data ?? '') as { contextTokens?: number } | undefined)
+      ?.contextTokens;
+    return offeringErrors(o, context);
   }
 
   remove(table: CatalogTable, key: string): Result<{ changed: CatalogTable[] }> {

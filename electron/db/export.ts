@@ -1,5 +1,5 @@
 /**
- * Exports: the catalog CSV format (one table, offerings or instances) and the native JSON file
+ * Exports: the catalog CSV format (one table: offerings, instances or latency) and the native JSON file
  * (every table and the discounts, or one table). Rows go out as the engine reads them, so an
  * export re-imports to the same rows.
  */
@@ -57,7 +57,7 @@ export function exportText(
     if (!(CSV_TABLES as readonly string[]).includes(table)) {
       return {
         ok: false,
-        error: `the CSV format holds ${CSV_TABLES.join(' or ')}; export ${table} as JSON`,
+        error: `the CSV format holds ${CSV_TABLES.slice(0, -1).join(', ')} or ${CSV_TABLES[CSV_TABLES.length - 1]}; export ${table} as JSON`,
       };
     }
     const rows = rowsOf(ctx, table, options.filter);

@@ -3,17 +3,29 @@
  * its source no longer lists (a refresh ends them), and what it skipped. The CSV format plans
  * lazily, one row at a time, so a large price list is never held whole.
  */
-import { csvColumnOf, readCatalogCsv } from '../../core/catalog-import/csv-format.ts';
+import { catalogRowKey } from '../../core/catalog-import/catalog-tables.ts';
+import {
+  csvColumnOf,
+  csvRowLabel,
+  readCatalogCsv,
+  type CsvTable,
+} from '../../core/catalog-import/csv-format.ts';
 import {
   convertGenaiPrices,
   GENAI_NOT_TAKEN,
   genaiKey,
 } from '../../core/catalog-import/genai-prices.ts';
 import { convertLiteLlm } from '../../core/catalog-import/litellm.ts';
+import { splitLegacyLatency } from '../../core/catalog-import/legacy-latency.ts';
 import { slugId } from '../../core/catalog-import/litellm-providers.ts';
 import { parseNativeCatalog } from '../../core/catalog-import/native-json.ts';
 import { parseJsonSafely } from '../../core/json-safe.ts';
-import { Offering, Provider, type Discount } from '../../core/schema/catalog.ts';
+import {
+  LatencyMeasurement,
+  Offering,
+  Provider,
+  type Discount,
+} from '../../core/schema/catalog.ts';
 import { describeZodError } from '../../core/schema/errors.ts';
 import type { RowStore } from './rows.ts';
 import type { Result } from '../../core/contract/result.ts';
@@ -48,6 +60,27 @@ export interface Plan {
 }
 
 const same = (field: string) => field;
+/** A latency field as an older file named it on the offering row. */
+const LEGACY_FIELDS: Record<string, string> = {
+  ttftMs: 'publishedTtftMs',
+  outputTokPerS: 'publishedOutputTokPerS',
+  offeringId: 'id',
+};
+
+/** The published latency row an offering's legacy fields make, validated like any row. */
+function legacyLatencyRow(
+  row: Row,
+  where: string,
+  field: (f: string) => string,
+): PlannedRow | { error: string } {
+  const parsed = LatencyMeasurement.safeParse(row);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const at = issue === undefined ? '' : `${field(issue.path.map(String).join('.'))}: `;
+    return { error: `${where}: ${at}${issue?.message ?? describeZodError(parsed.error)}` };
+  }
+  return { table: 'latency', row: parsed.data, where, field };
+}
 
 function withIds(rows: PlannedRow[]): Map<CatalogTable, Set<string>> {
   const planned = new Map<CatalogTable, Set<string>>();
@@ -71,14 +104,25 @@ export function csvPlan(text: string): Result<Plan> {
         return;
       }
       any = true;
-      yield {
-        table,
-        row: r.row,
-        where: `row ${r.rowNumber} (id '${String(r.row['id'])}')`,
-        field: (field) => csvColumnOf(table, field),
-      };
+      const where = csvRowLabel(table, r.rowNumber, r.row);
+      const field = (f: string) => csvColumnOf(table, f);
+      if (table !== 'offerings') {
+        yield { table, row: r.row, where, field };
+        continue;
+      }
+      // An older offerings file's published latency columns become the offering's latency row.
+      const split = splitLegacyLatency(r.row);
+      yield { table, row: split.offering, where, field };
+      if (split.latency !== undefined) {
+        yield legacyLatencyRow(split.latency, where, (f) =>
+          csvColumnOf(table as CsvTable, LEGACY_FIELDS[f] ?? f),
+        );
+      }
     }
-    if (!any) yield { error: `the file has a header but no ${table}` };
+    if (!any)
+      yield {
+        error: `the file has a header but no ${table === 'latency' ? 'latency figures' : table}`,
+      };
   }
   return {
     ok: true,
@@ -100,9 +144,22 @@ export function nativePlan(text: string): Result<Plan> {
   const parsed = parseNativeCatalog(json.value);
   if (!parsed.ok) return parsed;
   const rows: PlannedRow[] = [];
+  // The file's own latency rows win over one an offering's legacy fields make.
+  const latencyKeys = new Set(
+    (parsed.tables.latency ?? []).map((row) => catalogRowKey('latency', row)),
+  );
   for (const table of WRITE_ORDER) {
-    for (const [i, row] of (parsed.tables[table] ?? []).entries()) {
-      rows.push({ table, row, where: `${table}[${i}] ('${TABLES[table].key(row)}')`, field: same });
+    for (const [i, raw] of (parsed.tables[table] ?? []).entries()) {
+      const where = `${table}[${i}] ('${TABLES[table].key(raw)}')`;
+      const split: { offering: Row; latency?: Row } =
+        table === 'offerings' ? splitLegacyLatency(raw) : { offering: raw };
+      rows.push({ table, row: split.offering, where, field: same });
+      const latency = split.latency;
+      if (latency !== undefined && !latencyKeys.has(catalogRowKey('latency', latency))) {
+        const planned = legacyLatencyRow(latency, where, (f) => LEGACY_FIELDS[f] ?? f);
+        if ('error' in planned) return { ok: false, error: planned.error };
+        rows.push(planned);
+      }
     }
   }
   const discounts = parsed.discounts.map((discount, i) => ({ discount, where: `discounts[${i}]` }));
@@ -121,13 +178,7 @@ export function nativePlan(text: string): Result<Plan> {
 }
 
 /** Optional facts a curated row has and LiteLLM's file does not state: an import keeps them. */
-const KEPT_FIELDS = [
-  'batch',
-  'priority',
-  'publishedTtftMs',
-  'publishedOutputTokPerS',
-  'rateLimitRpm',
-] as const;
+const KEPT_FIELDS = ['batch', 'priority', 'rateLimitRpm'] as const;
 
 /** The key of the source entry a stored row was read from: `(key: …)` or `(entry: …)`. */
 function sourceKey(source: string, marker: 'key' | 'entry'): string | undefined {

@@ -1,16 +1,17 @@
 /**
- * Imports: LiteLLM's price file, genai-prices' data, the catalog CSV format (offerings or
- * instances) and the native JSON format. Every row is validated, its references found in the
+ * Imports: LiteLLM's price file, genai-prices' data, the catalog CSV format (offerings,
+ * instances, or latency figures such as a load test's) and the native JSON format. Every row is validated, its references found in the
  * catalog or the file, its prices checked against the catalog's consistency rules and merged
  * with the stored row's price history; the whole import runs in one immediate transaction, so a
  * refused import writes nothing. A dry run does the same without writing and returns the diff.
  * CSV rows are read, checked and written one at a time: memory does not grow with the file.
  */
+import { latencyErrors } from '../../core/catalog-check/latency-rules.ts';
 import { offeringErrors } from '../../core/catalog-check/offering-rules.ts';
 import { findingDetail } from '../../core/catalog-check/rules.ts';
 import { addToDiff, emptyDiff } from '../../core/catalog-import/diff.ts';
 import { addDays, endOffering, mergePriceHistory } from '../../core/pricing/price-history.ts';
-import { Offering } from '../../core/schema/catalog.ts';
+import { Offering, type LatencyMeasurement } from '../../core/schema/catalog.ts';
 import { IsoDate } from '../../core/schema/common.ts';
 import type { CatalogRepo } from './catalog-repo.ts';
 import type { Db } from './connection.ts';
@@ -146,8 +147,13 @@ function runPlan(
     }
     return contexts.get(id);
   };
+  // Rows met so far count as present: a streamed file's latency row names the offering before it
+  // (a dry run writes neither).
+  const met = new Map<CatalogTable, Set<string>>();
   const known = (table: CatalogTable, id: string) =>
-    (plan.plannedIds.get(table)?.has(id) ?? false) || ctx.rows.exists(table, id);
+    (plan.plannedIds.get(table)?.has(id) ?? false) ||
+    (met.get(table)?.has(id) ?? false) ||
+    ctx.rows.exists(table, id);
   const order = (p: PlannedRow | { error: string }) =>
     'error' in p ? -1 : WRITE_ORDER.indexOf(p.table);
   // Rows held whole are written parents first; a CSV holds one table and streams.
@@ -165,16 +171,24 @@ function runPlan(
       summary.skipped[NEWER] = (summary.skipped[NEWER] ?? 0) + 1;
       continue;
     }
-    if (item.table === 'offerings') {
-      row = withHistory(stored, row, asOf);
-      const errors = offeringErrors(row as Offering, modelContext((row as Offering).modelId));
-      if (errors.length > 0) {
-        const detail = errors.map(findingDetail).join('; ');
-        if (plan.strict) throw new Refused(`${item.where}: ${detail}`);
-        summary.leftOut.push(`${item.where}: ${detail}`);
-        continue;
-      }
+    if (item.table === 'offerings') row = withHistory(stored, row, asOf);
+    const errors =
+      item.table === 'offerings'
+        ? offeringErrors(row as Offering, modelContext((row as Offering).modelId))
+        : item.table === 'latency'
+          ? latencyErrors(row as LatencyMeasurement)
+          : [];
+    if (errors.length > 0) {
+      const detail = errors
+        .map((f) => fieldNamed(findingDetail(f), f.field, item.field))
+        .join('; ');
+      if (plan.strict) throw new Refused(`${item.where}: ${detail}`);
+      summary.leftOut.push(`${item.where}: ${detail}`);
+      continue;
     }
+    const metIds = met.get(item.table) ?? new Set<string>();
+    metIds.add(key);
+    met.set(item.table, metIds);
     record(ctx, summary, item.table, key, stored, row, stamp, dryRun);
     written?.push({ table: item.table, row });
   }
@@ -208,6 +222,17 @@ function runPlan(
 }
 
 const NEWER = 'the catalog has a later price';
+
+/** A finding's detail with its field named as the file names it (`ttftMs:` → `ttft_ms:`). */
+function fieldNamed(
+  detail: string,
+  field: string | undefined,
+  named: (field: string) => string,
+): string {
+  if (field === undefined) return detail;
+  const name = named(field);
+  return name === field ? detail : detail.replace(` ${field}:`, ` ${name}:`);
+}
 
 /** Whether a stored row was read after `asOf` (so a file of that date must not replace it). */
 function newer(stored: Row | undefined, asOf: string): boolean {

@@ -129,6 +129,19 @@ const SPECS: Record<CatalogTable, Omit<TableSpec, 'schema' | 'key'>> = {
     fieldColumns: { modelId: 'model_id', benchmark: 'benchmark' },
     hasName: false,
   },
+  latency: {
+    table: 'latency',
+    singular: 'latency figure',
+    plural: 'latency figures',
+    columns: {
+      offering_id: text('offeringId'),
+      kind: text('kind'),
+      ttft_ms: (r) => (typeof r['ttftMs'] === 'number' ? r['ttftMs'] : null),
+      output_tok_per_s: (r) => (typeof r['outputTokPerS'] === 'number' ? r['outputTokPerS'] : null),
+    },
+    fieldColumns: { offeringId: 'offering_id', kind: 'kind' },
+    hasName: false,
+  },
 };
 
 export const TABLES = Object.fromEntries(
@@ -159,6 +172,7 @@ export const REFERENCES: readonly Reference[] = [
   { from: 'instances', field: 'regionId', column: 'region_id', to: 'regions' },
   { from: 'regions', field: 'cloud', column: 'cloud', to: 'providers' },
   { from: 'quality', field: 'modelId', column: 'model_id', to: 'models' },
+  { from: 'latency', field: 'offeringId', column: 'offering_id', to: 'offerings' },
 ];
 
 /** Parents before children: the order to insert in (and, reversed, to delete in). */

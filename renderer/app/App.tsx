@@ -7,6 +7,7 @@ import { ScenariosView } from '../features/scenarios/ScenariosView.tsx';
 import { useCatalog } from '../stores/catalog-store.ts';
 import { reopenLast } from '../features/scenarios/scenario-actions.ts';
 import { startResultsSync, useResults } from '../stores/results-store.ts';
+import { startDecisionSync } from '../features/why/decision-store.ts';
 import { startUncertaintySync } from '../features/uncertainty/uncertainty-store.ts';
 import { useUi } from '../stores/ui-store.ts';
 import { runCommand, shortcutFor } from './commands.ts';
@@ -28,6 +29,7 @@ export function App() {
     // The catalog and the last open scenario load together; the first screen waits for both.
     void Promise.all([useCatalog.getState().load(), reopenLast()]).then(() => setStarted(true));
     const stopSync = startResultsSync();
+    const stopDecision = startDecisionSync();
     const stopUncertainty = startUncertaintySync();
     const stopMenu = onMenuCommand(runCommand);
     // The desktop app's menus carry the accelerators; in a browser the page handles them.
@@ -42,6 +44,7 @@ export function App() {
     window.addEventListener('keydown', onKey);
     return () => {
       stopSync();
+      stopDecision();
       stopUncertainty();
       stopMenu();
       window.removeEventListener('keydown', onKey);

@@ -81,10 +81,12 @@ export function SelectField<T extends string>(props: {
   options: readonly { value: T; label: string }[];
   onChange: (value: T) => void;
   testId?: string;
+  /** The menu under its label, the panel's full width (long names). */
+  wide?: boolean;
 }) {
   const id = useId();
   return (
-    <div className="field">
+    <div className={props.wide ? 'field wide' : 'field'}>
       <label htmlFor={id}>{props.label}</label>
       <div className="input-unit">
         <select
@@ -100,6 +102,32 @@ export function SelectField<T extends string>(props: {
           ))}
         </select>
       </div>
+    </div>
+  );
+}
+
+/** A yes/no switch with a label and, under it, what it does. */
+export function CheckField(props: {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  hint?: string;
+  testId?: string;
+}) {
+  const id = useId();
+  return (
+    <div className="field check">
+      <label htmlFor={id}>
+        <input
+          id={id}
+          type="checkbox"
+          data-testid={props.testId}
+          checked={props.checked}
+          onChange={(e) => props.onChange(e.target.checked)}
+        />{' '}
+        {props.label}
+      </label>
+      {props.hint && <div className="hint">{props.hint}</div>}
     </div>
   );
 }

@@ -134,6 +134,7 @@ export function VirtualTable<T extends RowData>(props: VirtualTableProps<T>) {
             <div
               key={header.id}
               role="columnheader"
+              data-column={header.column.id}
               tabIndex={props.onSort ? 0 : -1}
               aria-sort={sorted === '' ? 'none' : props.sort?.desc ? 'descending' : 'ascending'}
               className={col?.align === 'right' ? 'num' : undefined}

@@ -2,6 +2,8 @@ import { create } from 'zustand';
 import type { Paper } from '../../core/report/report-css.ts';
 
 export type View = 'compare' | 'scenarios' | 'catalog';
+/** The scenario inputs shown beside the comparison. */
+export type InputPanel = 'workload' | 'candidates' | 'value' | 'ranges';
 export type Theme = 'light' | 'dark';
 
 export interface Toast {
@@ -12,6 +14,7 @@ export interface Toast {
 
 export interface UiState {
   view: View;
+  panel: InputPanel;
   theme: Theme;
   largeText: boolean;
   toasts: Toast[];
@@ -21,6 +24,8 @@ export interface UiState {
   paper: Paper;
   setPaper: (paper: Paper) => void;
   setView: (view: View) => void;
+  /** Shows one panel of scenario inputs (a "set a value per request" link opens Value). */
+  setPanel: (panel: InputPanel) => void;
   toggleTheme: () => void;
   toggleLargeText: () => void;
   toast: (kind: Toast['kind'], text: string) => void;
@@ -52,6 +57,7 @@ function initialPaper(): Paper {
 
 export const useUi = create<UiState>()((set, get) => ({
   view: 'compare',
+  panel: 'workload',
   theme: initialTheme(),
   largeText:
     typeof localStorage !== 'undefined' && localStorage.getItem('modelwise.largeText') === '1',
@@ -63,9 +69,12 @@ export const useUi = create<UiState>()((set, get) => ({
     set({ paper });
   },
   setView: (view) => set({ view }),
+  setPanel: (panel) => set({ view: 'compare', panel }),
   toggleTheme: () => {
     const theme = get().theme === 'dark' ? 'light' : 'dark';
     localStorage.setItem('modelwise.theme', theme);
+    // Before the re-render: charts read the theme's colours from the stylesheet while rendering.
+    document.documentElement.dataset.theme = theme;
     set({ theme });
   },
   toggleLargeText: () => {

@@ -61,7 +61,22 @@ const COLUMNS: Record<CatalogTable, Column[]> = {
     ['benchmark', (r) => str(r['benchmark'])],
     ['score', (r) => num(r['score'], 1)],
   ],
+  latency: [
+    ['offering', (r) => str(r['offeringId'])],
+    ['kind', (r) => str(r['kind'])],
+    ['TTFT ms', (r) => num(r['ttftMs'])],
+    ['out tok/s', (r) => num(r['outputTokPerS'], 1)],
+    ['test in/out tokens', (r) => testSizes(r)],
+  ],
 };
+
+/** The test's prompt and output sizes, "550 / 150", when the figure states them. */
+function testSizes(r: Row): string {
+  const input = r['inputTokens'];
+  const output = r['outputTokens'];
+  if (input === undefined && output === undefined) return '';
+  return `${num(input) || '?'} / ${num(output) || '?'}`;
+}
 
 /** What the bookkeeping says about a row, in a word or two ("user", "edited, stale"). */
 function flags(view: CatalogRowView): string {

@@ -1,4 +1,5 @@
 import { explain } from '../../core/decision/explain.ts';
+import { comparisonColumns } from '../../core/report/comparison-columns.ts';
 import { comparisonAssumptions, markdownReport } from '../../core/report/markdown-report.ts';
 import { uncertaintySentences } from '../../core/report/uncertainty-report.ts';
 import { comparisonCsv, comparisonText } from '../../core/report/writers.ts';
@@ -39,6 +40,10 @@ export function runCost(
         ? result.row(result.recommended).id
         : null;
   const recommended = candidates.find((c) => c.id === recommendedId) ?? null;
+  const columns = comparisonColumns({
+    objective: scenario.objective,
+    horizonMonths: scenario.value.horizonMonths,
+  });
   switch (format) {
     case 'json': {
       const why = explain(evaluation, { breakEven: true });
@@ -62,17 +67,19 @@ export function runCost(
       );
     }
     case 'csv':
-      return comparisonCsv(candidates, { assumptions: assumptions() }).trimEnd();
+      return comparisonCsv(candidates, columns, assumptions()).trimEnd();
     case 'md':
       return markdownReport(scenario, evaluation.context.rates, candidates, {
+        columns,
         pricesAsOf,
-        uncertainty,
+        why: explain(evaluation, { breakEven: true }),
+        ...(uncertainty === undefined ? {} : { uncertainty }),
       }).trimEnd();
     case 'table': {
       const why = explain(evaluation);
       const pick = recommended ? `Recommended: ${recommended.label}` : 'No feasible candidate.';
       const spread = uncertainty === undefined ? [] : ['', ...uncertaintySentences(uncertainty)];
-      return `${scenario.name}\n${pick}\n${[...why.sentences, ...spread].join('\n')}\n\n${comparisonText(candidates)}`;
+      return `${scenario.name}\n${pick}\n${[...why.sentences, ...spread].join('\n')}\n\n${comparisonText(candidates, columns)}`;
     }
   }
 }

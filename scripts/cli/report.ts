@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { chosenIndices } from '../../core/charts/chosen.ts';
-import { chartVolumeGrid } from '../../core/charts/volume-data.ts';
+import { chartVolumeGrid, pairBreakEven } from '../../core/charts/break-even-data.ts';
+import { explain } from '../../core/decision/explain.ts';
 import { decisionReport } from '../../core/report/decision-report.ts';
 import { focusCsv, focusRows } from '../../core/report/focus.ts';
 import { PAPERS } from '../../core/report/report-css.ts';
@@ -95,9 +96,20 @@ async function render(
     );
   }
   const chosen = chosenIndices(evaluation, o.candidateIds);
-  const bandCandidates = chosen.map((i) => ({
-    id: evaluation.result.row(i).id,
-    placement: evaluation.result.row(i).placement,
+  // The break-even chart's pair: the recommendation against the best of another placement.
+  const breakEven = pairBreakEven(evaluation, explain(evaluation, { breakEven: true }), {
+    a: null,
+    b: null,
+  });
+  const ids = [
+    ...new Set([
+      ...chosen.map((i) => evaluation.result.row(i).id),
+      ...(breakEven === null ? [] : [breakEven.a.id, breakEven.b.id]),
+    ]),
+  ];
+  const bandCandidates = ids.map((id) => ({
+    id,
+    placement: evaluation.result.row(evaluation.result.indexOf(id)).placement,
   }));
   const volumes = chartVolumeGrid(evaluation.context.rates.requestsPerMonth);
   const bands =
@@ -115,6 +127,7 @@ async function render(
     uncertainty: simulation?.result,
     bands,
     chosenIds: o.candidateIds,
+    breakEven,
     appVersion: packageVersion(),
     generatedOn,
     staleBefore: o.staleBefore,

@@ -15,6 +15,7 @@ import {
   writeSeedManifest,
   type SeedTables,
 } from '../../electron/db/seed-files.ts';
+import { catalogRowKey } from '../../core/catalog-import/catalog-tables.ts';
 import { collectSeed } from './collect.ts';
 import { crossSourceReport, REPORT_FILE } from './report.ts';
 
@@ -22,7 +23,8 @@ function main(): void {
   const collected = collectSeed();
   const tables: SeedTables = collected.tables;
   for (const table of SEED_TABLES) {
-    const rows = [...tables[table]].sort((a, b) => seedKey(a).localeCompare(seedKey(b)));
+    const key = (row: object) => catalogRowKey(table, row as Record<string, unknown>);
+    const rows = [...tables[table]].sort((a, b) => key(a).localeCompare(key(b)));
     writeFileSync(join(SEED_DIR, `${table}.json`), JSON.stringify(rows, null, 1) + '\n');
     console.log(`${table.padEnd(10)} ${rows.length}`);
   }
@@ -34,11 +36,6 @@ function main(): void {
   console.log(
     `genai-prices matched ${d.matched} offerings, priced ${d.priced}; ${d.disagreements.length} disagreements → ${REPORT_FILE}`,
   );
-}
-
-function seedKey(row: object): string {
-  const r = row as { id?: string; modelId?: string; benchmark?: string };
-  return r.id ?? `${r.modelId ?? ''}|${r.benchmark ?? ''}`;
 }
 
 main();

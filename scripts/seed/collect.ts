@@ -7,6 +7,7 @@ import type { Finding } from '../../core/catalog-check/rules.ts';
 import { describeZodError } from '../../core/schema/errors.ts';
 import { CATALOG_SCHEMAS } from '../../core/catalog-import/catalog-tables.ts';
 import { SEED_TABLES, type SeedTables } from '../../electron/db/seed-files.ts';
+import { API_LATENCY } from './curated/api-latency.ts';
 import { GPUS } from './curated/gpus.ts';
 import { hostedModels } from './sources/hosted-models.ts';
 import { seedInstances } from './sources/instances.ts';
@@ -56,6 +57,7 @@ export function collectSeed(): CollectedSeed {
       ...instances.map((i) => i.regionId),
     ]),
     quality: seedQuality(new Set(models.map((m) => m.id))),
+    latency: API_LATENCY,
   };
   const out = {} as Record<string, unknown[]>;
   for (const table of SEED_TABLES) {

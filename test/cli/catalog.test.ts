@@ -76,7 +76,7 @@ describe('CLI: catalog stats and list', () => {
     [['catalog', 'export'], '--format is required'],
     [
       ['catalog', 'export', '--format', 'csv', '--table', 'gpus'],
-      'the CSV format holds offerings or instances',
+      'the CSV format holds offerings, instances or latency',
     ],
     [['catalog', 'frobnicate'], "catalog: unknown subcommand 'frobnicate'"],
   ])('refuses %j with a clear message', (args, message) => {
@@ -258,5 +258,57 @@ describe('CLI: stale prices', () => {
     const file = writeJson(tmp(), 'stale.json', s);
     const out = JSON.parse(run(['cost', '--scenario', file, '--format', 'json']));
     expect(out.candidates[0].warnings).toContain('price dated 2020-01-01 (stale)');
+  });
+});
+
+describe('CLI: your latency measurements', () => {
+  it('a load-test CSV imports (format and table detected) as measured figures the SLO check uses', () => {
+    const cost = () =>
+      JSON.parse(run(['cost', '--scenario', 'examples/api-latency.json', '--format', 'json']));
+    const azure = (out: { candidates: { id: string }[] }) =>
+      out.candidates.find((c) => c.id === 'api:azure/gpt-4.1-mini');
+    // Published: 1,140 ms, over the example's 1 s.
+    expect(azure(cost())).toMatchObject({ feasible: false, ttftMs: 1140 });
+
+    const file = join(tmp(), 'measurements.csv');
+    writeFileSync(
+      file,
+      'offering_id,ttft_ms,output_tok_per_s,input_tokens,output_tokens,source,as_of\n' +
+        'azure/gpt-4.1-mini,745,101.2,1800,350,"our k6 test, 500 requests",2026-11-20\n',
+    );
+    const dry = run(['catalog', 'import', file, '--dry-run']);
+    expect(dry).toContain(`would import ${file} (csv): nothing written (dry run)`);
+    expect(dry).toContain("+ latency 'azure/gpt-4.1-mini|measured' (as of 2026-11-20)");
+    const applied = JSON.parse(run(['catalog', 'import', file, '--json']));
+    expect(applied).toMatchObject({ format: 'csv', imported: { latency: 1 } });
+
+    const listed = run(['catalog', 'list', 'latency', '--filter', 'kind=measured']);
+    expect(listed.split('\n')[0]).toMatch(
+      /^offering\s+kind\s+TTFT ms\s+out tok\/s\s+test in\/out tokens\s+as of\s+flags$/,
+    );
+    expect(listed).toMatch(
+      /azure\/gpt-4\.1-mini\s+measured\s+745\s+101\.2\s+1,800 \/ 350\s+2026-11-20\s+import/,
+    );
+    // The user's figure wins over the published one: the offering now meets the SLO.
+    expect(azure(cost())).toMatchObject({
+      feasible: true,
+      ttftMs: 745,
+      latencyStatus: 'pass',
+      api: { latencySource: 'measured' },
+    });
+  });
+
+  it('a measurement in seconds is refused by row and column, and nothing is written', () => {
+    const file = join(tmp(), 'seconds.csv');
+    writeFileSync(
+      file,
+      'offering_id,ttft_ms,source,as_of\nopenai/o3,23,our test,2026-11-20\nopenai/gpt-4o,0.4,our test,2026-11-20\n',
+    );
+    expect(() => run(['catalog', 'import', file])).toThrow(
+      `${file}: refused, nothing imported: row 3 (offering_id 'openai/gpt-4o'): latency-plausible: ttft_ms: 0.4 ms is below 10 ms, faster than any hosted API answers: was it given in seconds?`,
+    );
+    expect(
+      run(['catalog', 'list', 'latency', '--filter', 'offeringId=openai/o3,kind=measured']),
+    ).toBe('no latency match');
   });
 });

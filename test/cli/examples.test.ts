@@ -14,7 +14,12 @@ const cost = (file: string, ...args: string[]) =>
 describe('examples/', () => {
   it('holds the stories', () => {
     expect(files).toEqual(
-      expect.arrayContaining(['chatbot.json', 'launch-promotion.json', 'uncertainty.json']),
+      expect.arrayContaining([
+        'chatbot.json',
+        'launch-promotion.json',
+        'uncertainty.json',
+        'api-latency.json',
+      ]),
     );
   });
 
@@ -35,6 +40,32 @@ describe('examples/', () => {
       today.candidates.find((c: { id: string }) => c.id === 'api:anthropic/claude-sonnet-5')
         .monthlyUsd,
     ).toBeCloseTo(6000, 6);
+  });
+
+  it('api-latency.json: APIs are checked against published medians; none is passed unknown', () => {
+    const out = cost('api-latency.json');
+    const byId = (id: string) => out.candidates.find((c: { id: string }) => c.id === id);
+    // OpenAI's GPT-4.1 mini: a published median TTFT of 930 ms (Artificial Analysis) meets 1 s.
+    // Cost by hand: 1,800 × $0.40 + 350 × $1.60 = 1,280 µ$ a request;
+    // 200,000 a day × 365 / 12 days × $0.00128 = $7,786.67 a month.
+    expect(out.recommended).toBe('api:openai/gpt-4.1-mini');
+    expect(byId('api:openai/gpt-4.1-mini')).toMatchObject({
+      ttftMs: 930,
+      latencyStatus: 'pass',
+      api: { latencySource: 'published' },
+    });
+    expect(byId('api:openai/gpt-4.1-mini').monthlyUsd).toBeCloseTo(7786.67, 2);
+    // The same model on Azure: 1,140 ms published, over the SLO, and said so.
+    expect(byId('api:azure/gpt-4.1-mini').reasons).toContain(
+      'misses the TTFT SLO: 1140 ms > 1000 ms (published median)',
+    );
+    // An offering with no figure is counted, not passed.
+    expect(byId('api:azure/eu/o3-mini-2025-01-31')).toMatchObject({
+      feasible: false,
+      latencyStatus: 'unknown',
+    });
+    const unknown = out.exclusions.find((e: { code: string }) => e.code === 'latency-unknown');
+    expect(unknown.count).toBeGreaterThan(100);
   });
 
   it.each(files)('%s runs in the CLI and recommends a feasible candidate', (file) => {

@@ -233,7 +233,7 @@ describe('report: the decision report', () => {
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain('size: letter portrait');
     expect(html).toContain('counter(pages)');
-    for (const chart of ['breakdown', 'volume', 'payback', 'tornado']) {
+    for (const chart of ['breakdown', 'break-even', 'payback', 'tornado']) {
       expect(html).toContain(`<canvas class="chart" data-chart="${chart}"`);
     }
     expect(html).toContain('id="mw-report-charts"');

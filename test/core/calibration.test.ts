@@ -9,6 +9,7 @@ import {
   predict,
   type Prediction,
 } from '../../core/calibration/predict.ts';
+import { estimate } from '../../core/perf/estimate.ts';
 import { Gpu, Model, type OpenModel } from '../../core/schema/catalog.ts';
 
 // The measurements (copied with their sources) and the project's seed GPUs and models.
@@ -48,12 +49,12 @@ describe('calibration against published measurements', () => {
     );
     expect(missed.map((p) => `${p.measurement.id}: ${p.note}`)).toEqual([]);
     expect(heldOut.length).toBe(inSample.filter((p) => p.relativeError !== null).length);
-    expect(heldOut.length).toBeGreaterThanOrEqual(575);
+    expect(heldOut.length).toBeGreaterThanOrEqual(675);
   });
 
   // Issue 7's bars, held out: median ≤ 10 % throughput and ≤ 15 % TTFT/TPOT, P90 ≤ 30 % and
   // ≤ 40 %. TPOT meets them. Throughput and TTFT do not on this set (see README): these limits
-  // guard the figures reached (12.9 % / 42.9 % and 23.6 % / 143 %), with a little room.
+  // guard the figures reached (10.1 % / 33.3 % and 25.5 % / 143 %), with a little room.
   it("TPOT, held out: median ≤ 15 %, P90 ≤ 40 % (the issue's bar)", () => {
     const s = group(heldOut, 'tpot');
     expect(s.count).toBeGreaterThanOrEqual(100);
@@ -61,17 +62,17 @@ describe('calibration against published measurements', () => {
     expect(s.p90AbsPct).toBeLessThanOrEqual(40);
   });
 
-  it('throughput, held out: median ≤ 14 %, P90 ≤ 45 %', () => {
+  it('throughput, held out: median ≤ 11 %, P90 ≤ 36 % (bar: 10 % / 30 %)', () => {
     const s = group(heldOut, 'throughput');
-    expect(s.count).toBeGreaterThanOrEqual(360);
-    expect(s.medianAbsPct).toBeLessThanOrEqual(14);
-    expect(s.p90AbsPct).toBeLessThanOrEqual(45);
+    expect(s.count).toBeGreaterThanOrEqual(460);
+    expect(s.medianAbsPct).toBeLessThanOrEqual(11);
+    expect(s.p90AbsPct).toBeLessThanOrEqual(36);
   });
 
-  it('TTFT, held out: median ≤ 25 %, P90 ≤ 150 %', () => {
+  it('TTFT, held out: median ≤ 27 %, P90 ≤ 150 % (bar: 15 % / 40 %)', () => {
     const s = group(heldOut, 'ttft');
     expect(s.count).toBeGreaterThanOrEqual(100);
-    expect(s.medianAbsPct).toBeLessThanOrEqual(25);
+    expect(s.medianAbsPct).toBeLessThanOrEqual(27);
     expect(s.p90AbsPct).toBeLessThanOrEqual(150);
   });
 
@@ -87,16 +88,47 @@ describe('calibration against published measurements', () => {
 
   it('FP4 MoE on Blackwell grows with concurrency as the measurement does', () => {
     // DeepSeek-R1 FP4 on 8×B200, attention data-parallel: 3,072 in flight published 36,384 tok/s,
-    // 7,168 in flight 43,146 (×1.19). The prediction grows by a like factor (within 15 %), and
-    // stays within 50 % of each (it over-predicts both: see README).
+    // 7,168 in flight 43,146 (×1.19). The prediction keeps growing (it once stopped), by more than
+    // the measurement (×1.41: its MoE layers' launch cost is fixed per step, see README) but within
+    // 25 % of its factor; 39,906 and 56,337 predicted (+10 % and +31 %), each within 40 %.
     const at = (id: number) => inSample.find((p) => p.measurement.id === id) as Prediction;
     const low = at(118);
     const high = at(117);
     const growth = (high.predicted as number) / (low.predicted as number);
     expect(growth / (43146.2 / 36384.08)).toBeGreaterThan(0.85);
-    expect(growth / (43146.2 / 36384.08)).toBeLessThan(1.15);
-    expect(Math.abs(low.relativeError as number)).toBeLessThan(0.5);
-    expect(Math.abs(high.relativeError as number)).toBeLessThan(0.5);
+    expect(growth / (43146.2 / 36384.08)).toBeLessThan(1.25);
+    expect(Math.abs(low.relativeError as number)).toBeLessThan(0.4);
+    expect(Math.abs(high.relativeError as number)).toBeLessThan(0.4);
+  });
+
+  it('a burst of one-length requests runs in whole waves, the last part full', () => {
+    // trtllm-bench queues every request at once. With room for B at a time, B + B/2 requests of
+    // one length take a full wave (a request's time at load B) and a half-full one (at load B/2).
+    const base = doc.measurements.find((m) => m.id === 680) as Measurement; // Llama 3.3 70B, B200
+    const at = (concurrency: number | 'saturate') =>
+      estimate({
+        model: models.get('llama-3.3-70b') as OpenModel,
+        gpu: gpus.get('b200') as Gpu,
+        gpus: 1,
+        precision: 'fp4',
+        engine: 'trtllm',
+        inputTokens: 1000,
+        outputTokens: 1000,
+        concurrency,
+        profile: base.profile,
+      });
+    const batch = at('saturate').maxConcurrency;
+    const requests = batch + batch / 2;
+    const burst = { requests, outputTokensMax: 1000 };
+    const p = predict({ ...base, harness: { burst } }, models, gpus);
+    const seconds =
+      ((at(batch).e2eLatencyMs as number) + (at(batch / 2).e2eLatencyMs as number)) / 1000;
+    expect(batch % 2).toBe(0);
+    expect(p.predicted).toBeCloseTo((requests * 1000) / seconds, 6);
+    // Three half-full waves' worth of work in two waves: below the steady state at B.
+    expect(p.predicted as number).toBeLessThan(
+      (batch * 1000 * 1000) / (at(batch).e2eLatencyMs as number),
+    );
   });
 
   it('the model keeps physical orderings the data shows', () => {

@@ -9,7 +9,13 @@ import {
   type CatalogTables,
 } from '../../core/catalog-check/check.ts';
 import { RULE_IDS, RULES, type RuleId } from '../../core/catalog-check/rules.ts';
-import { Instance, Model, Offering, type OfferingInput } from '../../core/schema/catalog.ts';
+import {
+  Instance,
+  LatencyMeasurement,
+  Model,
+  Offering,
+  type OfferingInput,
+} from '../../core/schema/catalog.ts';
 import { offering } from '../support/fixtures.ts';
 
 const SRC = { source: 'test fixture', asOf: '2026-11-01' };
@@ -60,7 +66,23 @@ function healthy(): CatalogTables {
     ],
     regions: [],
     quality: [],
+    latency: [
+      LatencyMeasurement.parse({
+        ...SRC,
+        offeringId: 'a/m',
+        kind: 'published',
+        ttftMs: 800,
+        outputTokPerS: 60,
+      }),
+    ],
   };
+}
+
+/** The healthy catalog with a latency figure of the user's added (parsed: schema-valid). */
+function withLatency(over: Partial<LatencyMeasurement>): CatalogTables {
+  const c = healthy();
+  const m = LatencyMeasurement.parse({ ...SRC, offeringId: 'a/m', kind: 'measured', ...over });
+  return { ...c, latency: [...(c.latency ?? []), m] };
 }
 
 /** The healthy catalog with one offering replaced by a crafted one (parsed, so it is schema-valid). */
@@ -177,6 +199,36 @@ describe('catalog check', () => {
       },
       "instance 'x/p5': instance-price-order: usdPerHour.commit3y: commit3y $120/h is above on-demand $98/h",
     ],
+    [
+      'latency-offering',
+      'a load test of an offering the catalog lacks',
+      () => withLatency({ offeringId: 'z/m', ttftMs: 700 }),
+      "latency figure 'z/m|measured': latency-offering: offeringId: no API offering 'z/m' in the catalog",
+    ],
+    [
+      'latency-plausible',
+      'a TTFT of 0.8 s typed into the ms column',
+      () => withLatency({ ttftMs: 0.8 }),
+      "latency figure 'a/m|measured': latency-plausible: ttftMs: 0.8 ms is below 10 ms, faster than any hosted API answers: was it given in seconds?",
+    ],
+    [
+      'latency-plausible',
+      "a whole load test's tokens per second given as one stream's",
+      () => withLatency({ outputTokPerS: 25_000 }),
+      "latency figure 'a/m|measured': latency-plausible: outputTokPerS: 25,000 tokens/s is above 10,000, faster than any single stream runs: is it a whole test's throughput?",
+    ],
+    [
+      'latency-unusual',
+      'three minutes to a first token',
+      () => withLatency({ ttftMs: 180_000 }),
+      "latency figure 'a/m|measured': latency-unusual: ttftMs: 180,000 ms is over 120 s to a first token",
+    ],
+    [
+      'latency-unusual',
+      'half a token per second (a cold-starting host)',
+      () => withLatency({ outputTokPerS: 0.5 }),
+      "latency figure 'a/m|measured': latency-unusual: outputTokPerS: 0.5 tokens/s is below 1 token/s",
+    ],
   ];
 
   it.each(cases)('%s: %s', (rule, _what, catalog, message) => {
@@ -193,8 +245,8 @@ describe('catalog check', () => {
 
   it('stale: a row read before the staleness window', () => {
     const findings = rulesOf(healthy(), '2026-11-02');
-    // The model, the three offerings (read 2026-01-01) and the instance.
-    expect(findings.filter((f) => f.rule === 'stale')).toHaveLength(5);
+    // The model, the three offerings (read 2026-01-01), the instance and the latency figure.
+    expect(findings.filter((f) => f.rule === 'stale')).toHaveLength(6);
     expect(findings[0]).toMatchObject({
       level: 'warning',
       message: "model 'm': stale: asOf: read 2026-11-01, before 2026-11-02",
@@ -232,8 +284,8 @@ describe('catalog check', () => {
     const findings = rulesOf(withOffering({ batch: { input: 1.5, output: 20 } }), '2026-11-02');
     expect(summarizeFindings(findings)).toEqual({
       errors: 1,
-      warnings: 5,
-      byRule: { 'tier-order': 1, stale: 5 },
+      warnings: 6,
+      byRule: { 'tier-order': 1, stale: 6 },
     });
   });
 });

@@ -7,7 +7,7 @@ import {
 } from '../../core/catalog-import/csv-format.ts';
 import { detectImportFormat } from '../../core/catalog-import/native-json.ts';
 import { parseDecimal } from '../../core/csv.ts';
-import { Instance } from '../../core/schema/catalog.ts';
+import { Instance, LatencyMeasurement } from '../../core/schema/catalog.ts';
 import { offering } from '../support/fixtures.ts';
 
 describe('catalog CSV format (pure mapping)', () => {
@@ -92,6 +92,52 @@ describe('catalog CSV format (pure mapping)', () => {
     }
     expect(parseLongContext('200000 whole-request input=1 input=5')).toEqual({
       error: "tier 1 ('200000 whole-request input=1 input=5'): input is given twice",
+    });
+  });
+});
+
+describe('latency CSV', () => {
+  it('reads a load test by its offering_id header, as measured unless it says otherwise', () => {
+    const text =
+      'offering_id,ttft_ms,output_tok_per_s,input_tokens,output_tokens,source,as_of\r\n' +
+      'openai/gpt-4o,480,92.5,1800,350,our load test,2026-11-20\r\n';
+    const parsed = parseCatalogCsv(text);
+    expect(parsed).toEqual({
+      ok: true,
+      table: 'latency',
+      rows: [
+        {
+          rowNumber: 2,
+          row: LatencyMeasurement.parse({
+            offeringId: 'openai/gpt-4o',
+            kind: 'measured',
+            ttftMs: 480,
+            outputTokPerS: 92.5,
+            inputTokens: 1800,
+            outputTokens: 350,
+            source: 'our load test',
+            asOf: '2026-11-20',
+          }),
+        },
+      ],
+    });
+    // Written back with every column (kind included), it reads as the same row.
+    const row = parsed.ok ? parsed.rows[0]!.row : {};
+    const csv = catalogToCsv('latency', [row, { ...row, kind: 'published', ttftMs: undefined }]);
+    expect(csv.split('\r\n')).toEqual([
+      'offering_id,kind,ttft_ms,output_tok_per_s,input_tokens,output_tokens,source,as_of',
+      'openai/gpt-4o,measured,480,92.5,1800,350,our load test,2026-11-20',
+      'openai/gpt-4o,published,,92.5,1800,350,our load test,2026-11-20',
+      '',
+    ]);
+    expect(parseCatalogCsv(csv)).toMatchObject({ ok: true, rows: [{ row }, { rowNumber: 3 }] });
+  });
+
+  it('refuses a header with two tables’ marker columns, naming them', () => {
+    expect(parseCatalogCsv('id,model_id,offering_id\nx,y,z\n')).toEqual({
+      ok: false,
+      error:
+        'header: cannot tell which table the file holds (an offerings CSV has a model_id column, an instances CSV a gpu_id column, a latency CSV an offering_id column; this one has model_id and offering_id)',
     });
   });
 });

@@ -2,13 +2,16 @@ import { describe, expect, it } from 'vitest';
 import {
   FAMILY_EFFICIENCY,
   PERF_PARAMETERS,
+  type EngineProfile,
   type PerfParameters,
 } from '../../core/perf/efficiency.ts';
 import { estimate } from '../../core/perf/estimate.ts';
-import { replicaSpec } from '../../core/perf/replica.ts';
+import { expertImbalance, replicaSpec } from '../../core/perf/replica.ts';
 import { operatingPoint } from '../../core/perf/serving.ts';
 import { largestConcurrencyMeetingSlo } from '../../core/perf/slo.ts';
 import { stepSeconds } from '../../core/perf/step-time.ts';
+import type { OpenModel } from '../../core/schema/catalog.ts';
+import type { Precision } from '../../core/schema/common.ts';
 import { testGpu, testModel } from '../support/fixtures.ts';
 
 /** Unit efficiencies and no overheads, so the arithmetic below is the whole model. */
@@ -22,6 +25,7 @@ const bare: PerfParameters = {
     fp8Math: 1,
     fp4Math: 1,
     moeLayerOverheadUs: 0,
+    expertLoadSpread: 0,
   },
   engines: {
     ...PERF_PARAMETERS.engines,
@@ -100,6 +104,135 @@ describe('step time', () => {
     const one = stepSeconds(s, 1, 10, 0, 0);
     const sixteen = stepSeconds(s, 16, 10, 0, 0);
     expect(sixteen - one).toBeGreaterThan(0.7 * s.expertReadS);
+  });
+});
+
+describe('architecture facts', () => {
+  /** A vLLM replica of `model` on one test GPU with the bare parameters. */
+  const specOf = (
+    model: OpenModel,
+    precision: Precision,
+    profile: Partial<EngineProfile> = {},
+    parameters: PerfParameters = bare,
+  ) =>
+    replicaSpec({
+      model,
+      gpu: testGpu(),
+      tp: 1,
+      precision,
+      kvPrecision: precision === 'fp4' || precision === 'fp8' ? 'fp8' : 'bf16',
+      engine: 'vllm',
+      profile,
+      parameters,
+    });
+
+  it('a checkpoint with only its experts in 4 bits keeps attention and dense weights in 16-bit', () => {
+    // 46.7B in all, 12.9B active, 8 experts (2 a token): routed = 33.8 ÷ 0.75 = 45.067B;
+    // embeddings 2 × 32,000 × 4,096 = 262,144,000 params; the rest (dense) = 46.7B − 45.067B − 0.262B.
+    const arch = {
+      paramsTotalB: 46.7,
+      paramsActiveB: 12.9,
+      moe: { experts: 8, expertsPerToken: 2, sharedExperts: 0 },
+    };
+    const partial = testModel(
+      { ...arch, partialQuantization: { precision: 'fp4', modules: 'routed-experts' } },
+      'test-moe-mxfp4',
+    );
+    const whole = testModel(arch, 'test-moe');
+    const at = (model: OpenModel) => specOf(model, 'fp4');
+    const routed = 33.8e9 / 0.75;
+    const embeddings = 2 * 32_000 * 4096;
+    const dense = 46.7e9 - routed - embeddings;
+    // FP4 carries an FP8 scale per 16 weights: 0.5 + 1/16 = 0.5625 bytes.
+    expect(at(partial).weightBytes).toBeCloseTo(dense * 2 + routed * 0.5625 + embeddings * 2, 0);
+    expect(at(whole).weightBytes).toBeCloseTo((dense + routed) * 0.5625 + embeddings * 2, 0);
+    // Dense GEMMs: 2 × (12.9B − 11.267B routed active − 131,072,000 input-table) FLOPs a token, in
+    // BF16 (100 TFLOPS × 0.80) for the partial checkpoint; the test GPU has no FP4 math, so the
+    // fully quantized one runs them on its FP8 rate (200 × 0.80) as W4A8, with the same penalty (1).
+    const denseFlops = 2 * (12.9e9 - routed * 0.25 - 131_072_000);
+    expect(at(partial).gemmSPerToken).toBeCloseTo(denseFlops / (100e12 * 0.8), 15);
+    expect(at(whole).gemmSPerToken).toBeCloseTo(denseFlops / (200e12 * 0.8), 15);
+  });
+
+  it('only the layers with a mixture-of-experts block pay its overhead', () => {
+    // 32 layers, 16 of them MoE: 32 × 10 µs + 16 × 100 µs = 1.92 ms a step run eagerly.
+    const model = testModel(
+      {
+        paramsTotalB: 46.7,
+        paramsActiveB: 12.9,
+        moe: { experts: 8, expertsPerToken: 2, sharedExperts: 0, layers: 16 },
+      },
+      'test-moe-interleaved',
+    );
+    const s = specOf(
+      model,
+      'fp8',
+      { layerOverheadUs: 10 },
+      { ...bare, serving: { ...bare.serving, moeLayerOverheadUs: 100 } },
+    );
+    expect(s.launchS).toBeCloseTo(0.00192, 12);
+  });
+
+  it('under expert parallelism the busiest GPU’s experts set the pace', () => {
+    // Expert loads varying by a coefficient of variation 1, 128 experts on 8 GPUs: a GPU's 16
+    // experts vary by √(7 ÷ 128) = 0.23385 together; the busiest of 8 lies Φ⁻¹(7.625 ÷ 8.25) =
+    // 1.4342 of those above the mean: 1 + 0.23385 × 1.4342 = 1.3354 of the mean work.
+    expect(expertImbalance(1, 128, 8)).toBeCloseTo(1.3354, 4);
+    expect(expertImbalance(1, 128, 1)).toBe(1);
+    const model = testModel(
+      {
+        paramsTotalB: 46.7,
+        paramsActiveB: 12.9,
+        moe: { experts: 8, expertsPerToken: 2, sharedExperts: 0 },
+      },
+      'test-moe',
+    );
+    const spread = { ...bare, serving: { ...bare.serving, expertLoadSpread: 1 } };
+    const at = (attentionDataParallel: boolean) =>
+      replicaSpec({
+        model,
+        gpu: testGpu(),
+        tp: 2,
+        precision: 'fp8',
+        kvPrecision: 'fp8',
+        engine: 'vllm',
+        attentionDataParallel,
+        parameters: spread,
+      }).expertGemmSPerRow;
+    // Tensor parallel slices every expert over both GPUs: no GPU waits for another's experts.
+    expect(at(true) / at(false)).toBeCloseTo(expertImbalance(1, 8, 2), 12);
+  });
+
+  it('chunked attention cuts a long prefill’s attention to the chunk', () => {
+    // 12,000 prompt tokens, chunks of 8,192 on 24 of 32 layers. Full layers attend 6,000 positions
+    // on average; chunked ones (8,192²/2 + 3,808²/2) ÷ 12,000 = 3,400.4.
+    const model = testModel({ chunkedAttention: { chunkTokens: 8192, layerFraction: 0.75 } });
+    const s = specOf(model, 'bf16', { tokenBudget: 16384 });
+    const chunked = (8192 ** 2 / 2 + 3808 ** 2 / 2) / 12000;
+    expect(chunked).toBeCloseTo(3400.4, 1);
+    const expected =
+      hyp(WEIGHT_READ_S, 12000 * GEMM_S_PER_TOKEN) +
+      12000 * ATTN_S * (8 * 6000 + 24 * chunked) +
+      12000 * ACT_S;
+    const p = operatingPoint(
+      s,
+      { inputTokens: 12000, prefillTokens: 12000, outputTokens: 1 },
+      1,
+      1,
+    );
+    expect(p.ttftS).toBeCloseTo(expected, 12);
+    // The cache keeps every layer's whole context (TensorRT-LLM chunks context requests only).
+    expect(s.kvBytesPerTokenPerLayer * 32 * 12000).toBeCloseTo(4096 * 32 * 12000, 0);
+  });
+
+  it('a decode step replayed as a CUDA graph pays no launch gaps; a step with prefill does', () => {
+    // vLLM captures decode batches up to 512: 32 layers × 10 µs = 0.32 ms of gaps only when eager.
+    const s = specOf(testModel(), 'bf16', { layerOverheadUs: 10 });
+    const kernels = stepSeconds(spec, 1, 1000, 0, 0);
+    expect(stepSeconds(s, 1, 1000, 0, 0)).toBeCloseTo(kernels, 12);
+    expect(stepSeconds(s, 1, 1000, 0, 0, 0, 1)).toBeCloseTo(kernels + 0.00032, 12);
+    const big = specOf(testModel(), 'bf16', { layerOverheadUs: 10, cudaGraphMaxBatch: 0 });
+    expect(stepSeconds(big, 1, 1000, 0, 0)).toBeCloseTo(kernels + 0.00032, 12);
   });
 });
 

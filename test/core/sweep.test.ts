@@ -325,7 +325,7 @@ describe('constraints', () => {
   it('minimum quality needs a score at or above it', () => {
     const rows = run(work({ slo: {}, minQuality: { benchmark: 'lmarena-text', score: 5000 } }));
     expect(rows[0]!.reasons[0]).toMatch(
-      /below the minimum 5000 \(LMArena text\)|no LMArena text score/,
+      /below the minimum 5000 \(LMArena text \(2025-08-04\)\)|no LMArena text \(2025-08-04\) score/,
     );
   });
 });

@@ -415,6 +415,27 @@ describe('chart bands', () => {
     expect(gpu?.p10[0]).toBe(gpu?.p90[0]);
   });
 
+  it('are of the line the chart draws: the horizon cost a month, setup spread over it', () => {
+    // A $6,000 API setup over the 12-month horizon adds $500 a month to the $0.002 a request:
+    // at 1M requests, 2,000 + 6,000 ÷ 12 = $2,500 a month, in every future (only volume varies).
+    const s = scenario(
+      { inputs: { volume: { low: 20_000, high: 60_000 } } },
+      {
+        value: {
+          horizonMonths: 12,
+          perRequest: { kind: 'revenue', usdPerRequest: 0.01 },
+          setupUsd: { api: 6_000, cloud: 0, onprem: 0 },
+        },
+      },
+    );
+    const { evaluation } = run(s, { samples: 100 });
+    const setup = simulationSetup(evaluation, s);
+    if (!setup.ok) throw new Error(setup.error);
+    const [api] = volumeBands(setup.setup, candidates(evaluation), volumes);
+    expect(api?.p10[1]).toBeCloseTo(2_500, 6);
+    expect(api?.p90[1]).toBeCloseTo(2_500, 6);
+  });
+
   it('spread around the line when another input is uncertain', () => {
     // Output 400–600 tokens (PERT around 500): at 1M requests the monthly cost runs from
     // 1M × ($0.001 + 400 × $2/MTok) = $1,800 to $2,200; P10 and P90 fall inside, either side of $2,000.

@@ -12,7 +12,7 @@ function open() {
 describe('catalog: reading', () => {
   it('loads the seed on first start and counts what a user sees', () => {
     const { store } = open();
-    expect(store.seedMerge).toMatchObject({ merged: true, added: 15 });
+    expect(store.seedMerge).toMatchObject({ merged: true, added: 16 });
     expect(store.stats()).toEqual({
       apiOfferings: 2,
       providers: 1,

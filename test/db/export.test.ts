@@ -82,8 +82,9 @@ describe('export', () => {
     const before = dumpDatabase(paths.dbFile);
     expect(store.importText(text, 'json')).toMatchObject({
       ok: true,
-      // 16 rows and 2 discounts, all as they were
-      data: { imported: {}, updated: {}, unchanged: 18, discounts: 0 },
+      // 18 rows (the edited offering's legacy publishedTtftMs is its own latency row now) and 2
+      // discounts, all as they were
+      data: { imported: {}, updated: {}, unchanged: 20, discounts: 0 },
     });
     expect(dumpDatabase(paths.dbFile)).toBe(before);
     store.close();
@@ -122,7 +123,7 @@ describe('export', () => {
     const { store } = editedStore();
     expect(store.exportText('csv', { table: 'gpus' })).toEqual({
       ok: false,
-      error: 'the CSV format holds offerings or instances; export gpus as JSON',
+      error: 'the CSV format holds offerings, instances or latency; export gpus as JSON',
     });
     expect(store.exportText('json', { filter: 'acme' })).toEqual({
       ok: false,

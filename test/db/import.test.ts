@@ -207,7 +207,11 @@ describe('import: malformed files are refused and write nothing', () => {
       'id,provider,model_id,residency,input_usd_per_mtok,output_usd_per_mtok,source,as_of\n"acme/x,acme',
       /line 2: a quoted field is never closed/,
     ],
-    ['csv', 'name,price\nfoo,1\n', /cannot tell offerings from instances/],
+    [
+      'csv',
+      'name,price\nfoo,1\n',
+      /cannot tell which table the file holds \(an offerings CSV has a model_id column, an instances CSV a gpu_id column, a latency CSV an offering_id column\)/,
+    ],
   ];
   it.each(cases)('%s (%#)', (format, text, message) => {
     const { paths, store } = open();

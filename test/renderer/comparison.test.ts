@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMPARISON_COLUMNS } from '../../core/report/comparison-columns.ts';
+import { comparisonColumns } from '../../core/report/comparison-columns.ts';
 import { comparisonCsv } from '../../core/report/writers.ts';
 import { evaluateScenario } from '../../core/scenario/evaluate.ts';
 import { Scenario } from '../../core/schema/scenario.ts';
@@ -9,7 +9,6 @@ import { breakdownBars } from '../../core/charts/breakdown-data.ts';
 import { chosenIndices } from '../../core/charts/chosen.ts';
 import { paybackLines } from '../../core/charts/payback-data.ts';
 import { costLatencyPoints } from '../../core/charts/scatter-data.ts';
-import { volumeCurves, volumeGrid } from '../../core/charts/volume-data.ts';
 import { DEFAULT_QUERY, visibleRows } from '../../renderer/features/compare/table-model.ts';
 import { defaultScenario } from '../../renderer/features/scenarios/default-scenario.ts';
 import { scenarioColumn } from '../../renderer/features/scenarios/side-by-side.ts';
@@ -110,13 +109,57 @@ describe('comparison columns', () => {
     );
 
   it('have one definition each: unique keys, a width, numbers on the right', () => {
-    const keys = COMPARISON_COLUMNS.map((c) => c.key);
+    const columns = comparisonColumns({ objective: 'tco', horizonMonths: 36 });
+    const keys = columns.map((c) => c.key);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(COMPARISON_COLUMNS.find((c) => c.key === 'monthlyUsd')?.align).toBe('right');
-    expect(COMPARISON_COLUMNS.find((c) => c.key === 'candidate')?.align).toBe('left');
-    expect(COMPARISON_COLUMNS.every((c) => c.widthPx > 0)).toBe(true);
-    // The CSV's header is the keys, in the table's order.
-    expect(comparisonCsv([]).trim()).toBe(keys.join(','));
+    expect(columns.find((c) => c.key === 'monthlyUsd')?.align).toBe('right');
+    expect(columns.find((c) => c.key === 'candidate')?.align).toBe('left');
+    expect(columns.every((c) => c.widthPx > 0)).toBe(true);
+    // The CSV's header is the table's headers with their units, in the table's order.
+    const csvHeader = comparisonCsv([], columns).trim().split(',');
+    expect(csvHeader).toHaveLength(columns.length);
+    expect(csvHeader.slice(0, 5)).toEqual([
+      'Rank',
+      'Candidate',
+      'Placement',
+      '36-month cost (USD)',
+      'Monthly (USD)',
+    ]);
+  });
+
+  it('follow the objective: its value is a column, headed with the horizon', () => {
+    const header = (objective: 'tco' | 'npv' | 'monthly' | 'perOutcome', horizonMonths = 36) =>
+      comparisonColumns({ objective, horizonMonths })
+        .slice(0, 5)
+        .map((c) => `${c.key}:${c.header}`);
+    expect(header('tco', 24)).toEqual([
+      'rank:Rank',
+      'candidate:Candidate',
+      'kind:Placement',
+      'tcoUsd:24-month cost',
+      'monthlyUsd:Monthly',
+    ]);
+    expect(header('npv')[3]).toBe('npvUsd:36-month NPV');
+    expect(header('perOutcome')[3]).toBe('perOutcomeUsd:Per outcome');
+    // Monthly is its own column: no second one.
+    expect(header('monthly')[3]).toBe('monthlyUsd:Monthly');
+  });
+
+  it('sort by the objective, by quality check and by latency check', () => {
+    const c = e.result.columns;
+    const byTco = sorted('tcoUsd').filter((i) => !Number.isNaN(c.tcoUsd[i] as number));
+    expect(byTco.length).toBeGreaterThan(1);
+    const values = byTco.map((i) => c.tcoUsd[i] as number);
+    expect(values).toEqual([...values].sort((a, b) => a - b));
+    // Statuses sort by the figure they check: no score (unknown) last either way.
+    for (const desc of [false, true]) {
+      const byQuality = sorted('qualityStatus', desc);
+      const firstUnknown = byQuality.findIndex((i) => Number.isNaN(c.quality[i] as number));
+      expect(firstUnknown).toBeGreaterThan(0);
+      expect(byQuality.slice(firstUnknown).every((i) => Number.isNaN(c.quality[i] as number))).toBe(
+        true,
+      );
+    }
   });
 
   it('status sorts by rank; per request and per 1M tokens in the monthly order', () => {
@@ -212,37 +255,6 @@ describe('chart data', () => {
       expect(sum).toBeCloseTo(r.monthlyUsd ?? 0, 6);
     });
     expect(bars.datasets.every((d) => d.data.some((v) => v > 0))).toBe(true);
-  });
-
-  it('an API costs twice as much at twice the volume; break-evens are real crossings', () => {
-    // Any priced API row (the default SLO rules APIs without a latency figure out, not their cost).
-    const api = Array.from(e.result.order).find(
-      (i) => e.result.columns.kind[i] === 0 && !Number.isNaN(e.result.columns.monthlyUsd[i]),
-    )!;
-    expect(api).toBeDefined();
-    const grid = [1e5, 2e5, 4e5];
-    const curves = volumeCurves(e, [api], grid);
-    const [a, b, c] = curves.series[0]!.cost as number[];
-    expect(b! / a!).toBeCloseTo(2, 3);
-    expect(c! / b!).toBeCloseTo(2, 3);
-    // A dear API against the cheapest rented fleet: the API's cost grows with volume while the
-    // fleet's steps with replicas, so over six decades they cross.
-    const pair = [
-      e.result.indexOf('api:openai/gpt-4o'),
-      chosen.find((i) => e.result.columns.kind[i] === 1)!,
-    ];
-    expect(pair.every((i) => i >= 0)).toBe(true);
-    const wide = volumeCurves(e, pair, volumeGrid(1e3, 1e9, 30));
-    expect(wide.breakEvens.length).toBeGreaterThan(0);
-    for (const be of wide.breakEvens) {
-      // Just below and at the crossing the cheaper one differs (self-hosting costs step with replicas).
-      const below = volumeCurves(e, pair, [be.requestsPerMonth - 1, be.requestsPerMonth]);
-      const ia = pair.findIndex((i) => e.result.row(i).id === be.a);
-      const ib = pair.findIndex((i) => e.result.row(i).id === be.b);
-      const diff = (k: number) =>
-        (below.series[ia]!.cost[k] as number) - (below.series[ib]!.cost[k] as number);
-      expect(Math.sign(diff(0))).not.toBe(Math.sign(diff(1)));
-    }
   });
 
   it('scatter points are feasible, the frontier gets faster as it gets dearer', () => {

@@ -17,7 +17,7 @@ export const frozenClock = () => NOW;
 
 const SRC = { source: 'test fixture', asOf: '2026-11-01' };
 
-/** A small, valid seed: two providers, three models, two GPUs, two regions, offerings, instances. */
+/** A small, valid seed: two providers, three models, two GPUs, two regions, offerings, instances, a quality score, a published latency. */
 export function fixtureSeed(): Record<string, Record<string, unknown>[]> {
   return {
     providers: [
@@ -100,6 +100,17 @@ export function fixtureSeed(): Record<string, Record<string, unknown>[]> {
       instanceRow('cloudco:1xl4:us-1', 'l4', 1, 'cloudco:us-1', 0.8),
     ],
     quality: [{ ...SRC, modelId: 'acme-large', benchmark: 'lmarena-text', score: 1400 }],
+    latency: [
+      {
+        ...SRC,
+        offeringId: 'acme/large',
+        kind: 'published',
+        ttftMs: 600,
+        outputTokPerS: 70,
+        inputTokens: 1000,
+        outputTokens: 1000,
+      },
+    ],
   };
 }
 

@@ -23,6 +23,7 @@ const TABS: readonly Tab[] = [
   'instances',
   'regions',
   'quality',
+  'latency',
   'discounts',
   'checks',
 ];
@@ -35,6 +36,7 @@ const LABELS: Record<Tab, string> = {
   instances: 'GPU instances',
   regions: 'Regions',
   quality: 'Quality scores',
+  latency: 'API latency',
   discounts: 'Discounts',
   checks: 'Checks',
 };
@@ -136,6 +138,7 @@ export function CatalogView() {
                 Add row
               </button>
             </div>
+            {table === 'latency' && <LatencyNote />}
             {filterError && (
               <div className="card-body reason" role="alert">
                 {filterError}
@@ -163,6 +166,31 @@ export function CatalogView() {
           )}
         </div>
       )}
+    </div>
+  );
+}
+
+/**
+ * What the latency table holds, and the way in for a user's own load test: a CSV of medians per
+ * offering, imported as measured figures after the same review as any import.
+ */
+function LatencyNote() {
+  return (
+    <div className="card-body row" style={{ flexWrap: 'wrap', gap: 8 }} data-testid="latency-note">
+      <span className="muted" style={{ flex: '1 1 420px' }}>
+        Median time to first token and output speed per API offering: published benchmarks' figures,
+        and your own measurements, which the latency SLOs use first. A median, not a guarantee.
+        Import a CSV of your load test (offering_id, ttft_ms, output_tok_per_s, input_tokens,
+        output_tokens, source, as_of): its rows are kept as measured.
+      </span>
+      <button
+        type="button"
+        className="btn small"
+        onClick={() => void importCatalogFile()}
+        data-testid="latency-import"
+      >
+        Import your measurements…
+      </button>
     </div>
   );
 }

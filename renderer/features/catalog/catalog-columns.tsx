@@ -142,4 +142,13 @@ export const CATALOG_COLUMNS: Record<CatalogTable, Column<Row>[]> = {
     field('score', 'Score', 'score', 80, 'right'),
     ...PROVENANCE,
   ],
+  latency: [
+    { ...KEY, header: 'Offering | kind' },
+    field('kind', 'Kind', 'kind', 90),
+    field('ttft', 'TTFT ms', 'ttftMs', 86, 'right'),
+    field('speed', 'Output tok/s', 'outputTokPerS', 104, 'right'),
+    field('testIn', 'Test input', 'inputTokens', 90, 'right'),
+    field('testOut', 'Test output', 'outputTokens', 96, 'right'),
+    ...PROVENANCE,
+  ],
 };

@@ -75,5 +75,17 @@ export function templateRow(table: CatalogTable, today: string): Record<string, 
       };
     case 'quality':
       return { modelId: 'gpt-4o', benchmark: 'lmarena-text', score: 1300, ...provenance };
+    case 'latency':
+      // The user's own figure: a load test's medians, and the sizes it ran at.
+      return {
+        offeringId: 'openai/gpt-4o',
+        kind: 'measured',
+        ttftMs: 500,
+        outputTokPerS: 80,
+        inputTokens: 1000,
+        outputTokens: 300,
+        source: 'our load test',
+        asOf: today,
+      };
   }
 }

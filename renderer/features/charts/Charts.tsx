@@ -1,26 +1,21 @@
 import { useMemo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { useResults } from '../../stores/results-store.ts';
 import { useUi } from '../../stores/ui-store.ts';
 import { ChartCanvas } from './ChartCanvas.tsx';
 import { themeColors } from './chart-setup.ts';
-import { compactCount } from '../../../core/format.ts';
+import { objectiveTitle } from '../../../core/decision/objective.ts';
+import { formatNumber } from '../../../core/format.ts';
+import { objectiveMoney } from '../../../core/report/why-report.ts';
+import { useWorkspace } from '../../stores/workspace-store.ts';
+import { BreakEvenChart } from './BreakEvenChart.tsx';
 import { chartOptions } from './chart-options.ts';
-import {
-  appPalette,
-  breakdownConfig,
-  paybackConfig,
-  scatterConfig,
-  volumeConfig,
-} from './chart-configs.ts';
-import { breakdownChart, paybackChart, volumeChart } from '../../../core/charts/chart-data.ts';
+import { appPalette, breakdownConfig, paybackConfig, scatterConfig } from './chart-configs.ts';
+import { breakdownChart, paybackChart } from '../../../core/charts/chart-data.ts';
 import { chosenIndices } from '../../../core/charts/chosen.ts';
 import { costLatencyPoints } from '../../../core/charts/scatter-data.ts';
+import { BAND_NOTE } from '../uncertainty/band-datasets.ts';
 import { useUncertainty } from '../uncertainty/uncertainty-store.ts';
 import { saveChartPng } from '../reports/export-actions.ts';
-
-/** What a shaded band is, said beside every chart that draws one. */
-const BAND_NOTE = '; shaded: P10–P90 (P90 = not exceeded in 90 % of simulated futures)';
 
 /** A candidate's label from the current results, for tooltips built before those results. */
 function currentRowLabel(index: number): string {
@@ -28,24 +23,27 @@ function currentRowLabel(index: number): string {
   return evaluation?.ok ? evaluation.result.row(index).label : '';
 }
 
-/** The four charts: what the money pays for, cost vs volume, cost vs latency, payback. */
+/** The four charts: what the money pays for, break-even against volume, cost vs latency, payback. */
 export function Charts() {
   const evaluation = useResults((s) => s.evaluation);
-  const bands = useUncertainty(
-    useShallow((s) => ({
-      volumes: s.volumes,
-      volume: s.volumeBands,
-      payback: s.paybackBands,
-    })),
-  );
+  const paybackBands = useUncertainty((s) => s.paybackBands);
   const selected = useUi((s) => s.selected);
   const theme = useUi((s) => s.theme);
-  // Options follow the theme only; data follows every evaluation.
+  const objective = useWorkspace((s) => s.scenario.objective);
+  const horizonMonths = useWorkspace((s) => s.scenario.value.horizonMonths);
+  // Options follow the theme and the objective's name only; data follows every evaluation.
   const options = useMemo(
-    () => chartOptions(themeColors(), currentRowLabel),
+    () =>
+      chartOptions(themeColors(), currentRowLabel, {
+        title:
+          objective === 'npv'
+            ? objectiveTitle('tco', horizonMonths)
+            : objectiveTitle(objective, horizonMonths),
+        money: (usd) => objectiveMoney(objective, usd),
+      }),
     // The colours come from the stylesheet, which `theme` switches: a real input the linter cannot see.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [theme],
+    [theme, objective, horizonMonths],
   );
   const configs = useMemo(() => {
     if (!evaluation?.ok) return null;
@@ -58,38 +56,34 @@ export function Charts() {
       options.breakdown,
       palette,
     );
-    // 2. Cost vs monthly volume with the break-even points (and P10–P90 when ranges are given).
-    const volumeData = volumeChart(evaluation, chosen, bands);
-    const volume = volumeConfig(volumeData, options.volume, palette);
     // 3. Cost vs latency with the Pareto frontier.
     const pts = costLatencyPoints(evaluation);
     const scatter = scatterConfig(pts, options.scatter, colors);
-    // 4. Payback: cumulative value − cost for the chosen candidates.
-    const payback = paybackConfig(
-      paybackChart(evaluation, chosen, bands),
-      options.payback,
-      palette,
-    );
-    const curves = volumeData.curves;
+    // 4. Payback: cumulative value − cost for the chosen candidates (P10–P90 when simulated).
+    const pay = paybackChart(evaluation, chosen, {
+      volumes: [],
+      volume: [],
+      payback: paybackBands,
+    });
+    const payback = paybackConfig(pay, options.payback, palette);
     return {
       breakdown,
-      volume,
       scatter,
       payback,
-      omitted: pts.omitted,
-      breakEvens: curves.breakEvens,
+      pts,
       chosen,
-      banded: { volume: bands.volume.length > 0, payback: bands.payback.length > 0 },
+      hasValue: pay.lines.lines.length > 0,
+      paybackBanded: paybackBands.length > 0,
     };
     // The colours come from the stylesheet, which `theme` switches: a real input the linter cannot see.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [evaluation, selected, theme, options, bands]);
+  }, [evaluation, selected, theme, options, paybackBands]);
   if (configs === null) return null;
   return (
     <div className="charts" data-testid="charts">
       <ChartCard
         title="Where the money goes"
-        note="Monthly cost by component, cheapest and chosen candidates"
+        note="Monthly cost by component: the best-ranked and the rows picked in the table"
       >
         <ChartCanvas
           config={configs.breakdown}
@@ -97,44 +91,48 @@ export function Charts() {
           label="Monthly cost breakdown"
         />
       </ChartCard>
-      <ChartCard
-        title="Cost vs monthly volume"
-        banded={configs.banded.volume}
-        note={
-          configs.breakEvens.length > 0
-            ? `Break-even at ${configs.breakEvens.map((b) => compactCount(b.requestsPerMonth)).join(', ')} requests/month${configs.banded.volume ? BAND_NOTE : ''}`
-            : `No break-even in this range${configs.banded.volume ? BAND_NOTE : ''}`
-        }
-      >
-        <ChartCanvas
-          config={configs.volume}
-          testId="chart-volume"
-          label="Monthly cost against volume with break-even points"
-        />
-      </ChartCard>
+      <BreakEvenChart />
       <ChartCard
         title="Cost vs latency"
-        note={`Frontier in gold; rings mark the cost × latency × quality Pareto set${configs.omitted > 0 ? `; ${configs.omitted.toLocaleString('en-US')} costlier points not drawn` : ''}`}
+        note={scatterNote(configs.pts.omitted, configs.pts.unknownLatency)}
       >
         <ChartCanvas
           config={configs.scatter}
           testId="chart-scatter"
-          label="Monthly cost against end-to-end latency"
+          label="Cost under the objective against end-to-end latency"
         />
       </ChartCard>
       <ChartCard
         title="Payback"
-        note={`Cumulative value minus cost, setup included${configs.banded.payback ? BAND_NOTE : ''}`}
-        banded={configs.banded.payback}
+        note={`Cumulative value minus cost, setup included${configs.paybackBanded ? BAND_NOTE : ''}`}
+        banded={configs.paybackBanded}
       >
-        <ChartCanvas
-          config={configs.payback}
-          testId="chart-payback"
-          label="Cumulative value minus cost by month"
-        />
+        {configs.hasValue ? (
+          <ChartCanvas
+            config={configs.payback}
+            testId="chart-payback"
+            label="Cumulative value minus cost by month"
+          />
+        ) : (
+          <div className="chart-empty" data-testid="payback-unset">
+            Set a value per request (Value panel) to see when each choice pays back.
+          </div>
+        )}
       </ChartCard>
     </div>
   );
+}
+
+/** What the latency chart leaves out, said: costlier points, and feasible ones with no latency. */
+function scatterNote(omitted: number, unknownLatency: number): string {
+  const parts = ['Frontier in gold; rings mark the cost × latency × quality Pareto set'];
+  if (omitted > 0) parts.push(`${formatNumber(omitted)} costlier points not drawn`);
+  if (unknownLatency > 0) {
+    parts.push(
+      `${formatNumber(unknownLatency)} feasible with unknown latency not drawn (no figure)`,
+    );
+  }
+  return parts.join('; ');
 }
 
 function ChartCard(props: {
@@ -152,19 +150,26 @@ function ChartCard(props: {
       <div className="card-head">
         <span className="card-title">{props.title}</span>
         <span className="chart-note">{props.note}</span>
-        <button
-          type="button"
-          className="btn small chart-save"
-          title="Save this chart as a PNG image (chart.js draws on canvas: no SVG)"
-          onClick={(e) => {
-            const canvas = e.currentTarget.closest('.card')?.querySelector('canvas');
-            if (canvas) void saveChartPng(canvas, canvas.dataset.testid ?? 'chart');
-          }}
-        >
-          PNG
-        </button>
+        <SavePngButton />
       </div>
       <div className="chart-box">{props.children}</div>
     </div>
+  );
+}
+
+/** Saves the chart of the card it sits in as a PNG (chart.js draws on canvas: no SVG). */
+export function SavePngButton() {
+  return (
+    <button
+      type="button"
+      className="btn small chart-save"
+      title="Save this chart as a PNG image (chart.js draws on canvas: no SVG)"
+      onClick={(e) => {
+        const canvas = e.currentTarget.closest('.card')?.querySelector('canvas');
+        if (canvas) void saveChartPng(canvas, canvas.dataset.testid ?? 'chart');
+      }}
+    >
+      PNG
+    </button>
   );
 }

@@ -1,9 +1,9 @@
 import type { ChartConfiguration, ChartOptions } from 'chart.js';
 import type { StackedBars } from '../../../core/charts/breakdown-data.ts';
-import type { PaybackChart, VolumeChart } from '../../../core/charts/chart-data.ts';
+import type { BreakEvenView, PaybackChart } from '../../../core/charts/chart-data.ts';
 import type { ScatterPoints } from '../../../core/charts/scatter-data.ts';
 import type { TornadoBars } from '../../../core/charts/tornado-data.ts';
-import { compactUsd, formatUsd } from '../../../core/format.ts';
+import { compactCount, compactUsd, formatUsd } from '../../../core/format.ts';
 import { PLACEMENT_LABELS } from '../../../core/sweep/types.ts';
 import { bandDatasets, bandFor } from '../uncertainty/band-datasets.ts';
 import type { ThemeColors } from './chart-setup.ts';
@@ -70,51 +70,61 @@ export function breakdownConfig(
   };
 }
 
-/** Monthly cost against volume, P10–P90 bands where simulated, break-evens and today's point. */
-export function volumeConfig(
-  v: VolumeChart,
+/**
+ * Two candidates under the objective as volume changes: their lines (A and B), P10–P90 bands of
+ * those lines where simulated, the break-even points, and today's volume on both.
+ */
+export function breakEvenConfig(
+  view: BreakEvenView,
   options: ChartOptions<'line'>,
   palette: ChartPalette,
 ): ChartConfiguration<'line'> {
-  const { curves } = v;
+  const { chart: data } = view;
   const colors = palette.colors;
+  // The pair in the first and third of the palette's lines: apart in hue and in lightness.
+  const lineColors = [at(palette.lines, 0), at(palette.lines, 2)];
+  const lines = [data.a, data.b];
+  const named = (k: number) => {
+    const line = lines[k]!;
+    const label = line.label.length > 48 ? `${line.label.slice(0, 47)}…` : line.label;
+    return `${k === 0 ? 'A' : 'B'} · ${label}`;
+  };
   return {
     type: 'line',
     data: {
       datasets: [
-        ...curves.series.map((s, k) => ({
-          label: v.names[k] ?? s.label,
-          data: s.cost.map((y, j) => ({ x: curves.volumes[j] as number, y: y ?? Number.NaN })),
-          borderColor: at(palette.lines, k),
-          backgroundColor: at(palette.lines, k),
+        ...lines.map((line, k) => ({
+          label: named(k),
+          data: line.points,
+          borderColor: lineColors[k],
+          backgroundColor: lineColors[k],
           pointRadius: 0,
           borderWidth: 2,
-          ...dash(palette, k),
-          stepped: s.kind !== 'api' ? ('before' as const) : false,
+          ...dash(palette, k * 2),
         })),
-        ...curves.series.flatMap((s, k) => {
-          const band = bandFor(v.bands, s.id);
-          if (band === undefined) return [];
-          return bandDatasets(
-            band,
-            at(palette.lines, k),
-            v.names[k] ?? s.label,
-            (j, y) => ({ x: v.bandVolumes[j] as number, y: y ?? Number.NaN }),
-            s.kind !== 'api' ? 'before' : false,
-          );
+        // P10–P90 of each line over the simulated futures, when ranges are given.
+        ...lines.flatMap((_line, k) => {
+          const band = view.bands[k];
+          if (band === null || band === undefined) return [];
+          return bandDatasets(band, lineColors[k] as string, named(k), (j, y) => ({
+            x: view.bandVolumes[j] as number,
+            y: y ?? Number.NaN,
+          }));
         }),
         {
           label: 'Break-even',
-          data: curves.breakEvens.map((b) => ({ x: b.requestsPerMonth, y: b.costUsd })),
+          data: data.crossings.flatMap((c) =>
+            c.y === null ? [] : [{ x: c.requestsPerMonth, y: c.y }],
+          ),
           showLine: false,
-          pointRadius: 6,
+          pointRadius: 7,
           pointStyle: 'rectRot' as const,
           borderColor: colors.bad,
           backgroundColor: colors.bad,
         },
         {
-          label: 'Today',
-          data: v.today === null ? [] : [v.today],
+          label: `Today (${compactCount(data.requestsPerMonth)}/month)`,
+          data: lines.flatMap((l) => (l.today === null ? [] : [l.today])),
           showLine: false,
           pointRadius: 5,
           borderColor: colors.star,

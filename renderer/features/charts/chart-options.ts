@@ -20,32 +20,44 @@ export const logTicks =
 
 export interface ChartOptionSet {
   breakdown: ChartOptions<'bar'>;
-  volume: ChartOptions<'line'>;
   scatter: ChartOptions<'scatter'>;
   payback: ChartOptions<'line'>;
 }
 
+type Colors = ThemeColors;
+
+/** The objective's value on an axis: its name, and its money (a unit price for per outcome). */
+export interface CostAxis {
+  title: string;
+  money: (usd: number) => string;
+}
+
+const scalesOf = (colors: Colors) => (x: object, y: object) => ({
+  x: { grid: { color: colors.line }, ticks: { color: colors.muted }, ...x },
+  y: { grid: { color: colors.line }, ticks: { color: colors.muted }, ...y },
+});
+// Datasets with no label (a band's upper edge) stay out of the legend.
+const legendOf = (colors: Colors) => ({
+  labels: {
+    color: colors.text,
+    boxWidth: 12,
+    filter: (item: { text: string }) => item.text !== '',
+  },
+});
+
 /**
- * The four charts' options. They depend only on the theme, so they are built once per theme and
- * kept: chart.js re-resolves every option when a chart is given new ones, and a slider move should
- * only cost the new data. `rowLabel` names a candidate by index at hover time.
+ * The charts' options. They depend only on the theme and the objective's name (`costTitle`, the
+ * latency chart's cost axis), so they are built once for those and kept: chart.js re-resolves
+ * every option when a chart is given new ones, and a slider move should only cost the new data.
+ * `rowLabel` names a candidate by index at hover time.
  */
 export function chartOptions(
-  colors: ThemeColors,
+  colors: Colors,
   rowLabel: (index: number) => string,
+  cost: CostAxis,
 ): ChartOptionSet {
-  const scales = (x: object, y: object) => ({
-    x: { grid: { color: colors.line }, ticks: { color: colors.muted }, ...x },
-    y: { grid: { color: colors.line }, ticks: { color: colors.muted }, ...y },
-  });
-  // Datasets with no label (a band's upper edge) stay out of the legend.
-  const legend = {
-    labels: {
-      color: colors.text,
-      boxWidth: 12,
-      filter: (item: { text: string }) => item.text !== '',
-    },
-  };
+  const scales = scalesOf(colors);
+  const legend = legendOf(colors);
   return {
     breakdown: {
       indexAxis: 'y',
@@ -58,35 +70,6 @@ export function chartOptions(
         { stacked: true, ticks: { color: colors.text, font: { size: 11 } } },
       ),
     },
-    volume: {
-      parsing: false,
-      plugins: {
-        legend,
-        tooltip: {
-          callbacks: {
-            label: (c) =>
-              `${c.dataset.label}: ${formatUsd(c.parsed.y)} at ${compactCount(c.parsed.x ?? 0)} req/mo`,
-          },
-        },
-      },
-      scales: scales(
-        {
-          type: 'logarithmic',
-          title: { display: true, text: 'Requests per month', color: colors.muted },
-          ticks: {
-            color: colors.muted,
-            callback: logTicks(compactCount),
-            autoSkip: false,
-            maxRotation: 0,
-          },
-        },
-        {
-          type: 'logarithmic',
-          title: { display: true, text: 'Monthly cost', color: colors.muted },
-          ticks: { color: colors.muted, callback: logTicks(compactUsd) },
-        },
-      ),
-    },
     scatter: {
       parsing: false,
       plugins: {
@@ -95,7 +78,7 @@ export function chartOptions(
           callbacks: {
             label: (c) => {
               const i = (c.raw as { index: number }).index;
-              return `${rowLabel(i)}: ${formatUsd(c.parsed.x)}, ${(c.parsed.y ?? 0).toFixed(2)} s`;
+              return `${rowLabel(i)}: ${cost.money(c.parsed.x ?? Number.NaN)}, ${(c.parsed.y ?? 0).toFixed(2)} s`;
             },
           },
         },
@@ -103,7 +86,7 @@ export function chartOptions(
       scales: scales(
         {
           type: 'logarithmic',
-          title: { display: true, text: 'Monthly cost', color: colors.muted },
+          title: { display: true, text: cost.title, color: colors.muted },
           ticks: {
             color: colors.muted,
             callback: logTicks(compactUsd),
@@ -135,5 +118,42 @@ export function chartOptions(
         },
       ),
     },
+  };
+}
+
+/**
+ * The cost-vs-volume chart's options: volume on a log axis; the objective's value on a log axis
+ * (costs) or a linear one (NPV, which can be negative), titled with what a point is.
+ */
+export function breakEvenOptions(colors: Colors, y: CostAxis, logY: boolean): ChartOptions<'line'> {
+  const scales = scalesOf(colors);
+  return {
+    parsing: false,
+    plugins: {
+      legend: legendOf(colors),
+      tooltip: {
+        callbacks: {
+          label: (c) =>
+            `${c.dataset.label}: ${y.money(c.parsed.y ?? Number.NaN)} at ${compactCount(c.parsed.x ?? 0)} requests/month`,
+        },
+      },
+    },
+    scales: scales(
+      {
+        type: 'logarithmic',
+        title: { display: true, text: 'Requests per month', color: colors.muted },
+        ticks: {
+          color: colors.muted,
+          callback: logTicks(compactCount),
+          autoSkip: false,
+          maxRotation: 0,
+        },
+      },
+      {
+        type: logY ? 'logarithmic' : 'linear',
+        title: { display: true, text: y.title, color: colors.muted },
+        ticks: { color: colors.muted, callback: logY ? logTicks(compactUsd) : compactUsd },
+      },
+    ),
   };
 }

@@ -1,23 +1,39 @@
-import { formatNumber } from '../../../core/format.ts';
 import { useMemo, useState } from 'react';
-import { COMPARISON_COLUMNS } from '../../../core/report/comparison-columns.ts';
-import type { CandidateResult } from '../../../core/sweep/types.ts';
+import { higherIsBetter, objectiveLabel } from '../../../core/decision/objective.ts';
+import { formatNumber } from '../../../core/format.ts';
+import {
+  checkText,
+  comparisonColumns,
+  OBJECTIVE_COLUMN_KEYS,
+  type ComparisonView,
+} from '../../../core/report/comparison-columns.ts';
+import type { CandidateResult, CheckStatus } from '../../../core/sweep/types.ts';
 import { VirtualTable, type Column } from '../../components/VirtualTable.tsx';
 import { useResults } from '../../stores/results-store.ts';
 import { useUi } from '../../stores/ui-store.ts';
+import { exportComparison } from '../reports/export-actions.ts';
 import { useCompare } from './compare-store.ts';
 import { visibleRows } from './table-model.ts';
 
-function cellFor(id: string, text: (c: CandidateResult) => string) {
+/** A check's outcome as a pill: pass, fail and unknown look different, a check not set is a dash. */
+function CheckPill({ status }: { status: CheckStatus }) {
+  if (status === 'none') return <span className="faint">—</span>;
+  return <span className={`status-pill ${status}`}>{checkText(status)}</span>;
+}
+
+function cellFor(id: string, text: (c: CandidateResult) => string, view: ComparisonView) {
+  const best = `${higherIsBetter(view.objective) ? 'highest' : 'lowest'} ${objectiveLabel(view.objective, view.horizonMonths)}`;
   return (c: CandidateResult) => {
     if (id === 'rank')
       return c.recommended ? (
-        <span title="Recommended: cheapest feasible">
+        <span title={`Recommended: the ${best} of the feasible candidates`}>
           <span className="star">★</span> 1
         </span>
       ) : (
         (c.rank ?? '—')
       );
+    if (id === 'qualityStatus') return <CheckPill status={c.qualityStatus} />;
+    if (id === 'latencyStatus') return <CheckPill status={c.latencyStatus} />;
     if (id === 'candidate') {
       return (
         <span title={c.label}>
@@ -47,13 +63,17 @@ function cellFor(id: string, text: (c: CandidateResult) => string) {
   };
 }
 
-const COLUMNS: Column<CandidateResult>[] = COMPARISON_COLUMNS.map((col) => ({
-  id: col.key,
-  header: col.header,
-  size: col.widthPx,
-  align: col.align,
-  render: cellFor(col.key, col.text),
-}));
+/** The table's columns under a view: the comparison's columns with the app's cells. */
+function tableColumns(view: ComparisonView): Column<CandidateResult>[] {
+  const objectiveKey = OBJECTIVE_COLUMN_KEYS[view.objective];
+  return comparisonColumns(view).map((col) => ({
+    id: col.key,
+    header: col.key === objectiveKey ? `${col.header} ★` : col.header,
+    size: col.widthPx,
+    align: col.align,
+    render: cellFor(col.key, col.text, view),
+  }));
+}
 
 /**
  * Search text per candidate, built on first use and kept while the placements live: a what-if
@@ -73,6 +93,12 @@ export function CompareTable() {
   const columnVisibility = useCompare((s) => s.columnVisibility);
   const selected = useUi((s) => s.selected);
   const [showColumns, setShowColumns] = useState(false);
+  const objective = evaluation?.ok ? evaluation.context.objective : 'tco';
+  const horizonMonths = evaluation?.ok ? evaluation.context.value.horizonMonths : 36;
+  const columns = useMemo(
+    () => tableColumns({ objective, horizonMonths }),
+    [objective, horizonMonths],
+  );
   const order = useMemo(() => {
     if (!evaluation?.ok) return new Int32Array(0);
     return visibleRows(
@@ -99,6 +125,18 @@ export function CompareTable() {
           {formatNumber(order.length)} of {formatNumber(result.columns.size)} candidates ·{' '}
           {formatNumber(result.feasibleCount)} feasible
         </span>
+        {query.excluded !== null && (
+          <button
+            type="button"
+            className="chip"
+            aria-pressed="true"
+            data-testid="excluded-filter"
+            title="Show every candidate again"
+            onClick={() => c.showExcluded(null)}
+          >
+            Excluded: {query.excluded.label} ✕
+          </button>
+        )}
         <span className="spacer" />
         <input
           className="search"
@@ -130,6 +168,24 @@ export function CompareTable() {
         <button
           type="button"
           className="btn small"
+          onClick={() => void exportComparison('csv')}
+          title="The rows and columns shown, in this order, with raw numbers"
+          data-testid="export-csv"
+        >
+          CSV
+        </button>
+        <button
+          type="button"
+          className="btn small"
+          onClick={() => void exportComparison('md')}
+          title="A report: the assumptions, why this one, and the rows and columns shown"
+          data-testid="export-md"
+        >
+          Markdown
+        </button>
+        <button
+          type="button"
+          className="btn small"
           onClick={() => setShowColumns((s) => !s)}
           aria-expanded={showColumns}
         >
@@ -138,22 +194,24 @@ export function CompareTable() {
       </div>
       {showColumns && (
         <div className="card-body chips">
-          {COLUMNS.filter((col) => col.id !== 'candidate').map((col) => (
-            <button
-              key={col.id}
-              type="button"
-              className="chip"
-              aria-pressed={columnVisibility[col.id] !== false}
-              onClick={() => c.toggleColumn(col.id)}
-            >
-              {String(col.header)}
-            </button>
-          ))}
+          {columns
+            .filter((col) => col.id !== 'candidate')
+            .map((col) => (
+              <button
+                key={col.id}
+                type="button"
+                className="chip"
+                aria-pressed={columnVisibility[col.id] !== false}
+                onClick={() => c.toggleColumn(col.id)}
+              >
+                {String(col.header)}
+              </button>
+            ))}
         </div>
       )}
       <VirtualTable<CandidateResult>
         testId="compare-table"
-        columns={COLUMNS}
+        columns={columns}
         rowCount={order.length}
         rowAt={(k) => result.row(order[k] as number)}
         rowKey={(r) => r.id}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useUi } from '../../stores/ui-store.ts';
 import { CandidatesPanel } from '../candidates/CandidatesPanel.tsx';
 import { Charts } from '../charts/Charts.tsx';
 import { CandidateDetails } from '../details/CandidateDetails.tsx';
@@ -8,6 +8,7 @@ import { ValuePanel } from '../value/ValuePanel.tsx';
 import { WhatIfBar } from '../whatif/WhatIfBar.tsx';
 import { WorkloadPanel } from '../workload/WorkloadPanel.tsx';
 import { CompareTable } from './CompareTable.tsx';
+import { WhyPanel } from '../why/WhyPanel.tsx';
 import { Summary } from './Summary.tsx';
 
 const PANELS = [
@@ -17,9 +18,12 @@ const PANELS = [
   { key: 'ranges', label: 'Ranges' },
 ] as const;
 
-/** Workload on the left; the answer, the what-ifs, the ranked table and the charts on the right. */
+/**
+ * Workload on the left; on the right the answer, the what-ifs, why it is the answer, the ranked
+ * table and the charts.
+ */
 export function CompareView() {
-  const [panel, setPanel] = useState<(typeof PANELS)[number]['key']>('workload');
+  const panel = useUi((s) => s.panel);
   return (
     <div className="workspace">
       <aside className="sidebar" aria-label="Scenario inputs">
@@ -32,7 +36,7 @@ export function CompareView() {
               className="tab"
               aria-selected={panel === p.key}
               data-testid={`panel-${p.key}`}
-              onClick={() => setPanel(p.key)}
+              onClick={() => useUi.getState().setPanel(p.key)}
             >
               {p.label}
             </button>
@@ -46,6 +50,7 @@ export function CompareView() {
       <main className="content">
         <Summary />
         <WhatIfBar />
+        <WhyPanel />
         <CompareTable />
         <UncertaintyCard />
         <Charts />

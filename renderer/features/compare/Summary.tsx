@@ -1,26 +1,49 @@
-import { formatMs, formatUnitUsd, formatUsd, formatNumber } from '../../../core/format.ts';
+import {
+  higherIsBetter,
+  objectiveLabel,
+  objectiveTitle,
+  OBJECTIVES,
+  type Objective,
+} from '../../../core/decision/objective.ts';
+import { objectiveValue } from '../../../core/decision/explain.ts';
+import { formatMs, formatNumber, formatUnitUsd, formatUsd } from '../../../core/format.ts';
+import { objectiveMoney } from '../../../core/report/why-report.ts';
+import type { CandidateResult } from '../../../core/sweep/types.ts';
 import { useResults } from '../../stores/results-store.ts';
+import { useUi } from '../../stores/ui-store.ts';
+import { useWorkspace } from '../../stores/workspace-store.ts';
+import { latencyBasis } from '../details/candidate-facts.ts';
+import { setupSource } from '../value/defaults.ts';
 
-/** The answer first: the recommended candidate and its numbers. */
+/** The answer first: the recommended candidate, under the scenario's objective, and its numbers. */
 export function Summary() {
   const evaluation = useResults((s) => s.evaluation);
   if (!evaluation?.ok) return null;
   const { result, context } = evaluation;
+  const objective = context.objective;
+  const horizon = context.value.horizonMonths;
   const best = result.recommended >= 0 ? result.row(result.recommended) : null;
   const requests = context.rates.requestsPerMonth;
+  const hasValue = context.value.perRequest !== undefined;
+  const lead = higherIsBetter(objective) ? 'highest' : 'lowest';
   return (
     <div className="card summary" data-testid="summary">
       <div className="kpi">
-        <div className="label">Recommended</div>
+        <div className="label row">
+          Recommended
+          <span className="spacer" />
+          <ObjectivePicker objective={objective} horizonMonths={horizon} hasValue={hasValue} />
+        </div>
         {best ? (
           <>
             <div className="pick" data-testid="recommended">
               <span className="star">★</span> {best.label}
             </div>
-            <div className="sub">
-              cheapest of {formatNumber(result.feasibleCount)} feasible · {formatNumber(requests)}{' '}
-              requests/month
+            <div className="sub" data-testid="recommended-why">
+              {lead} {objectiveLabel(objective, horizon)} of {formatNumber(result.feasibleCount)}{' '}
+              feasible · {formatNumber(requests)} requests/month
             </div>
+            <UnknownNotes best={best} />
           </>
         ) : (
           <div className="pick reason" data-testid="recommended">
@@ -28,50 +51,175 @@ export function Summary() {
           </div>
         )}
       </div>
+      {best && objective !== 'tco' && objective !== 'monthly' ? (
+        <Kpi
+          label={objectiveTitle(objective, horizon)}
+          value={objectiveMoney(objective, objectiveValue(best, objective))}
+          sub={`${objectiveTitle('tco', horizon)} ${formatUsd(best.tcoUsd)}`}
+          testId="kpi-objective"
+          ranked
+        />
+      ) : (
+        <Kpi
+          label={objectiveTitle('tco', horizon)}
+          value={formatUsd(best?.tcoUsd)}
+          sub={best ? horizonParts(best, context.value) : ''}
+          title="Total cost over the horizon: one-off setup plus every month's run cost, undiscounted"
+          testId="kpi-tco"
+          ranked={objective === 'tco'}
+        />
+      )}
       <Kpi
         label="Monthly cost"
         value={formatUsd(best?.monthlyUsd)}
-        sub={best ? `${formatUnitUsd(best.perMTokUsd)} per 1M tokens` : ''}
+        sub={best ? `${formatUnitUsd(best.perRequestUsd)} per request · no setup` : ''}
         testId="kpi-monthly"
-      />
-      <Kpi
-        label="Per request"
-        value={formatUnitUsd(best?.perRequestUsd)}
-        sub={best?.perSuccessUsd ? `${formatUnitUsd(best.perSuccessUsd)} per success` : ''}
-        testId="kpi-request"
+        ranked={objective === 'monthly'}
       />
       <Kpi
         label="Time to first token"
         value={formatMs(best?.ttftMs)}
-        sub={
-          best?.tpotMs ? `${formatMs(best.tpotMs)} per token` : best ? 'latency not published' : ''
-        }
+        sub={best ? ttftSub(best) : ''}
         testId="kpi-ttft"
       />
       <Kpi
         label="Net value / month"
-        value={formatUsd(best?.roi?.netMonthlyUsd)}
-        sub={best?.roi ? `NPV ${formatUsd(best.roi.npvUsd)}` : ''}
+        value={hasValue ? formatUsd(best?.roi?.netMonthlyUsd) : '—'}
+        sub={hasValue ? best?.roi ? `NPV ${formatUsd(best.roi.npvUsd)}` : '' : <SetValue />}
         testId="kpi-net"
       />
       <Kpi
         label="Payback"
-        value={best?.roi?.paybackMonth ? `month ${best.roi.paybackMonth}` : '—'}
-        sub={best ? `launch in ${best.weeksToLaunch} weeks` : ''}
+        value={hasValue && best?.roi?.paybackMonth ? `month ${best.roi.paybackMonth}` : '—'}
+        sub={hasValue ? best ? launchWords(best, context.value) : '' : <SetValue />}
         testId="kpi-payback"
       />
     </div>
   );
 }
 
-function Kpi(props: { label: string; value: string; sub: string; testId: string }) {
+/** "$40,000 setup + $178,598 run · launch in 6 weeks (app defaults)": the setup in the total. */
+function horizonParts(best: CandidateResult, value: Parameters<typeof setupSource>[0]): string {
+  const run = best.tcoUsd === null ? null : best.tcoUsd - best.setupUsd;
+  return `${formatUsd(best.setupUsd)} setup + ${formatUsd(run)} run · ${launchWords(best, value)}`;
+}
+
+/** "launch in 6 weeks (app defaults)": whether the setup and launch used are the app's. */
+function launchWords(best: CandidateResult, value: Parameters<typeof setupSource>[0]): string {
+  const source = setupSource(value, best.kind);
+  const defaults = [
+    source.setup === 'default' ? 'setup' : null,
+    source.launch === 'default' ? 'launch' : null,
+  ].filter((x) => x !== null);
+  const note =
+    defaults.length === 2
+      ? ' (app defaults)'
+      : defaults.length === 1
+        ? ` (${defaults[0]}: app default)`
+        : '';
+  return `launch in ${best.weeksToLaunch} weeks${note}`;
+}
+
+/** Where a TTFT comes from: the sizing model, a published median, a measurement, or nothing. */
+function ttftSub(best: CandidateResult): string {
+  if (best.kind !== 'api') return best.tpotMs ? `${formatMs(best.tpotMs)} per token` : '';
+  return latencyBasis(best.api?.latencySource ?? null);
+}
+
+/** A pick whose quality or latency could not be checked says so (it was included on request). */
+function UnknownNotes({ best }: { best: CandidateResult }) {
+  const notes = [
+    best.qualityStatus === 'unknown' ? 'quality unknown: no score on the benchmark' : null,
+    best.latencyStatus === 'unknown' ? 'latency unknown: no figure to check the SLO' : null,
+  ].filter((x): x is string => x !== null);
+  if (notes.length === 0) return null;
   return (
-    <div className="kpi">
-      <div className="label">{props.label}</div>
+    <div className="sub">
+      {notes.map((n) => (
+        <span key={n} className="status-pill unknown" data-testid="recommended-unknown">
+          {n}
+        </span>
+      ))}
+    </div>
+  );
+}
+
+function SetValue() {
+  return (
+    <button
+      type="button"
+      className="link"
+      data-testid="set-value"
+      onClick={() => useUi.getState().setPanel('value')}
+    >
+      set a value per request
+    </button>
+  );
+}
+
+const OBJECTIVE_NAMES: Record<Objective, (h: number) => string> = {
+  tco: (h) => `Lowest ${h}-month cost`,
+  npv: (h) => `Highest ${h}-month NPV`,
+  monthly: () => 'Lowest monthly run rate',
+  perOutcome: () => 'Lowest cost per successful outcome',
+};
+
+/** What "best" means for this scenario; NPV waits for a value per request, and says so. */
+function ObjectivePicker(props: {
+  objective: Objective;
+  horizonMonths: number;
+  hasValue: boolean;
+}) {
+  return (
+    <label className="objective-picker" title="What the recommendation, ranking and charts follow">
+      <span className="muted">best by</span>
+      <select
+        className="plain"
+        data-testid="objective"
+        aria-label="Objective"
+        value={props.objective}
+        onChange={(e) => {
+          const objective = e.target.value as Objective;
+          useWorkspace.getState().update((s) => ({ ...s, objective }));
+        }}
+      >
+        {OBJECTIVES.map((o) => (
+          <option key={o} value={o} disabled={o === 'npv' && !props.hasValue}>
+            {OBJECTIVE_NAMES[o](props.horizonMonths)}
+            {o === 'npv' && !props.hasValue ? ' — set a value per request first' : ''}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function Kpi(props: {
+  label: string;
+  value: string;
+  sub: React.ReactNode;
+  testId: string;
+  /** This is the objective the ranking follows. */
+  ranked?: boolean;
+  title?: string;
+}) {
+  return (
+    <div className={`kpi${props.ranked ? ' ranked' : ''}`} title={props.title}>
+      <div className="label">
+        {props.label}
+        {props.ranked && (
+          <span className="star" title="The ranking follows this">
+            {' '}
+            ★
+          </span>
+        )}
+      </div>
       <div className="value" data-testid={props.testId}>
         {props.value}
       </div>
-      <div className="sub">{props.sub}</div>
+      <div className="sub" data-testid={`${props.testId}-sub`}>
+        {props.sub}
+      </div>
     </div>
   );
 }

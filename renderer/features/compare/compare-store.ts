@@ -1,6 +1,7 @@
 import { create } from 'zustand';
-import { COMPARISON_COLUMNS } from '../../../core/report/comparison-columns.ts';
-import { DEFAULT_QUERY, type Kind, type TableQuery } from './table-model.ts';
+import { OBJECTIVES } from '../../../core/decision/objective.ts';
+import { comparisonColumns } from '../../../core/report/comparison-columns.ts';
+import { DEFAULT_QUERY, type ExcludedFilter, type Kind, type TableQuery } from './table-model.ts';
 
 export interface CompareState {
   query: TableQuery;
@@ -9,12 +10,16 @@ export interface CompareState {
   setText: (text: string) => void;
   toggleKind: (kind: Kind) => void;
   setFeasibleOnly: (on: boolean) => void;
+  /** Shows only these excluded candidates (null: back to all), feasible-only off, in rank order. */
+  showExcluded: (filter: ExcludedFilter | null) => void;
   toggleColumn: (columnId: string) => void;
 }
 
-/** Less-used columns start hidden; the column menu shows them. */
+/** Less-used columns start hidden, under any objective; the column menu shows them. */
 const FIRST_VISIBILITY: Record<string, boolean> = Object.fromEntries(
-  COMPARISON_COLUMNS.filter((c) => c.hiddenAtFirst).map((c) => [c.key, false]),
+  OBJECTIVES.flatMap((objective) => comparisonColumns({ objective, horizonMonths: 36 }))
+    .filter((c) => c.hiddenAtFirst)
+    .map((c) => [c.key, false]),
 );
 
 export const useCompare = create<CompareState>()((set) => ({
@@ -35,7 +40,19 @@ export const useCompare = create<CompareState>()((set) => ({
           : [...s.query.kinds, kind],
       },
     })),
-  setFeasibleOnly: (feasibleOnly) => set((s) => ({ query: { ...s.query, feasibleOnly } })),
+  setFeasibleOnly: (feasibleOnly) =>
+    set((s) => ({
+      query: { ...s.query, feasibleOnly, excluded: feasibleOnly ? null : s.query.excluded },
+    })),
+  showExcluded: (excluded) =>
+    set((s) => ({
+      query: {
+        ...s.query,
+        excluded,
+        feasibleOnly: excluded === null ? s.query.feasibleOnly : false,
+        ...(excluded === null ? {} : { sort: DEFAULT_QUERY.sort }),
+      },
+    })),
   toggleColumn: (columnId) =>
     set((s) => ({
       columnVisibility: {

@@ -1,3 +1,8 @@
+import {
+  onlyUnknowns,
+  primaryExclusion,
+  type ExclusionCode,
+} from '../../../core/decision/exclusions.ts';
 import { comparisonColumn } from '../../../core/report/comparison-columns.ts';
 import type { Placement } from '../../../core/schema/placement.ts';
 import type { CatalogIndex } from '../../../core/sweep/catalog-index.ts';
@@ -5,14 +10,25 @@ import type { SweepResult } from '../../../core/sweep/sweep.ts';
 
 export type Kind = Placement['kind'];
 
+/**
+ * Excluded candidates to show: those counted under one reason (their first definite one), or
+ * those out only for an unknown (no quality score, no latency figure) that "include" would bring
+ * back.
+ */
+export type ExcludedFilter =
+  | { kind: 'reason'; code: ExclusionCode; label: string }
+  | { kind: 'unknown'; what: 'quality' | 'latency'; label: string };
+
 export interface TableQuery {
-  /** The column (a key of COMPARISON_COLUMNS) whose order the rows follow. */
+  /** The column (a key of comparisonColumns()) whose order the rows follow. */
   sort: { column: string; desc: boolean };
   /** Words that must all appear in the candidate's model, provider, instance or region. */
   text: string;
   /** Placement kinds shown; empty shows all. */
   kinds: Kind[];
   feasibleOnly: boolean;
+  /** Only these excluded candidates (the "show them" of the explanation); null: no such filter. */
+  excluded: ExcludedFilter | null;
 }
 
 export const DEFAULT_QUERY: TableQuery = {
@@ -20,7 +36,15 @@ export const DEFAULT_QUERY: TableQuery = {
   text: '',
   kinds: [],
   feasibleOnly: false,
+  excluded: null,
 };
+
+/** Whether a candidate's reasons put it in the excluded group asked for. */
+export function matchesExcluded(reasons: readonly string[], filter: ExcludedFilter): boolean {
+  if (filter.kind === 'reason') return primaryExclusion(reasons) === filter.code;
+  const unknown = onlyUnknowns(reasons);
+  return unknown !== null && unknown[filter.what];
+}
 const KIND_OF_CODE: Kind[] = ['api', 'cloud', 'onprem'];
 
 /** The words a candidate is found by, from its placement and the catalog (no full row needed). */
@@ -66,6 +90,9 @@ export function visibleRows(
   const out: number[] = [];
   for (const i of result.order) {
     if (query.feasibleOnly && c.feasible[i] !== 1) continue;
+    if (query.excluded !== null) {
+      if (c.feasible[i] === 1 || !matchesExcluded(c.reasons[i] ?? [], query.excluded)) continue;
+    }
     if (kinds.size > 0 && !kinds.has(KIND_OF_CODE[c.kind[i] as number] as Kind)) continue;
     if (words.length > 0) {
       let text = searchCache.get(i);
@@ -106,4 +133,21 @@ export function visibleRows(
     return desc ? vb - va : va - vb;
   });
   return Int32Array.from(out);
+}
+
+const KIND_NAMES: Record<Kind, string> = {
+  api: 'hosted APIs',
+  cloud: 'rented GPUs',
+  onprem: 'owned GPUs',
+};
+
+/** The filters of a query in words, for a report of the rows shown ("" when there are none). */
+export function describeQuery(query: TableQuery): string {
+  const parts = [
+    query.text.trim() === '' ? null : `matching “${query.text.trim()}”`,
+    query.kinds.length === 0 ? null : query.kinds.map((k) => KIND_NAMES[k]).join(' and '),
+    query.feasibleOnly ? 'feasible only' : null,
+    query.excluded === null ? null : `excluded: ${query.excluded.label}`,
+  ].filter((p): p is string => p !== null);
+  return parts.join('; ');
 }

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useResults } from '../../stores/results-store.ts';
 import { useUi } from '../../stores/ui-store.ts';
+import { setupSource } from '../value/defaults.ts';
 import { bestSelfHostedIndex, candidateFacts } from './candidate-facts.ts';
 
 /** Sections whose lines are sentences: they take the card's whole width. */
@@ -19,7 +20,8 @@ export function CandidateDetails() {
     const row = result.row(index);
     const best = row.kind === 'api' ? bestSelfHostedIndex(result) : -1;
     const bestRow = best < 0 ? null : result.row(best);
-    return { row, sections: candidateFacts(row, evaluation.index, bestRow) };
+    const setup = setupSource(evaluation.context.value, row.kind);
+    return { row, sections: candidateFacts(row, evaluation.index, bestRow, setup) };
   }, [evaluation, selected]);
   if (detail === null) return null;
   const { row, sections } = detail;

@@ -24,12 +24,14 @@ export interface FactSection {
 /**
  * Everything behind one row, in sections a reader can check: the cost parts and how each is made,
  * the latency, how the fleet is sized, the return, the energy, and where each price came from and
- * when. `bestSelfHosted` is the self-hosted candidate a hosted API is set against.
+ * when. `bestSelfHosted` is the self-hosted candidate a hosted API is set against; `setup` says
+ * whether the setup and launch figures are the app's defaults (said next to them).
  */
 export function candidateFacts(
   r: CandidateResult,
   index: CatalogIndex,
   bestSelfHosted: CandidateResult | null = null,
+  setup?: { setup: 'default' | 'yours'; launch: 'default' | 'yours' },
 ): FactSection[] {
   const sections: FactSection[] = [];
   sections.push({
@@ -43,8 +45,16 @@ export function candidateFacts(
         label: `· ${BREAKDOWN_LABELS[k]}`,
         value: formatUsd(r.breakdown[k]),
       })),
-      { label: 'One-off setup', value: formatUsd(r.setupUsd) },
-      ...(r.roi ? [{ label: 'Cost over the horizon (TCO)', value: formatUsd(r.roi.tcoUsd) }] : []),
+      {
+        label: `One-off setup${setup?.setup === 'default' ? ' (app default)' : ''}`,
+        value: formatUsd(r.setupUsd),
+      },
+      {
+        label: `Weeks to launch${setup?.launch === 'default' ? ' (app default)' : ''}`,
+        value: formatNumber(r.weeksToLaunch),
+      },
+      { label: 'Cost over the horizon (TCO)', value: formatUsd(r.tcoUsd) },
+      { label: 'Per successful outcome, over the horizon', value: formatUnitUsd(r.perOutcomeUsd) },
     ],
   });
   const explained = explainSelfHostCost(r);
@@ -61,6 +71,15 @@ export function candidateFacts(
       { label: 'Time to first token', value: formatMs(r.ttftMs) },
       { label: 'Time per output token', value: formatMs(r.tpotMs) },
       { label: 'End to end', value: formatMs(r.e2eMs) },
+      { label: 'Against the SLOs', value: CHECK_WORDS.latency[r.latencyStatus] },
+      ...(r.kind === 'api' ? [apiLatencyFact(r, index)] : []),
+    ],
+  });
+  sections.push({
+    title: 'Quality',
+    facts: [
+      { label: 'Score', value: r.quality === null ? 'no score' : formatNumber(r.quality, 1) },
+      { label: 'Against the minimum', value: CHECK_WORDS.quality[r.qualityStatus] },
     ],
   });
   if (r.selfHost) {
@@ -161,6 +180,39 @@ function sources(r: CandidateResult, index: CatalogIndex): FactSection['facts'] 
   if (m) out.push({ label: `Model (as of ${m.asOf})`, value: m.source });
   out.push(...operationsSourceLines(r));
   return out;
+}
+
+/** A check's outcome in words: unknown is said as such, never as a pass. */
+const CHECK_WORDS = {
+  latency: {
+    pass: 'met',
+    fail: 'missed',
+    unknown: 'unknown: no figure to check',
+    none: 'no SLO set',
+  },
+  quality: {
+    pass: 'met',
+    fail: 'below',
+    unknown: 'unknown: no score on the benchmark',
+    none: 'no minimum set',
+  },
+} as const;
+
+/** Where a hosted API's latency figure comes from, as the app says it next to the figure. */
+export function latencyBasis(source: 'published' | 'measured' | null): string {
+  if (source === 'published') return 'published median, not a guarantee';
+  if (source === 'measured') return 'your measurement';
+  return 'unknown: no published or measured figure';
+}
+
+/** The latency figure's basis with its source and date (the index keeps the one it used). */
+function apiLatencyFact(r: CandidateResult, index: CatalogIndex): FactSection['facts'][number] {
+  const basis = latencyBasis(r.api?.latencySource ?? null);
+  const m = r.placement.kind === 'api' ? index.latency.get(r.placement.offeringId) : undefined;
+  return {
+    label: 'Latency figures',
+    value: m === undefined ? basis : `${basis} — ${m.source} (as of ${m.asOf})`,
+  };
 }
 
 /** The mean prompt's tier, and the share of requests priced in any tier when it is not all. */

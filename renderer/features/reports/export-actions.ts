@@ -3,8 +3,8 @@ import {
   type DecisionReportWithData,
 } from '../../../core/report/decision-report.ts';
 import { focusCsv, focusRows } from '../../../core/report/focus.ts';
-import { comparisonAssumptions, markdownReport } from '../../../core/report/markdown-report.ts';
-import { COMPARISON_COLUMNS } from '../../../core/report/comparison-columns.ts';
+import { comparisonColumns } from '../../../core/report/comparison-columns.ts';
+import { explain } from '../../../core/decision/explain.ts';
 import { reportCss, type Paper } from '../../../core/report/report-css.ts';
 import {
   pageFooter,
@@ -15,7 +15,6 @@ import {
 import { reportMarkdown } from '../../../core/report/render-markdown.ts';
 import { reportWorkbook } from '../../../core/report/workbook.ts';
 import { writeXlsx } from '../../../core/report/xlsx.ts';
-import { comparisonCsv } from '../../../core/report/writers.ts';
 import type { ScenarioEvaluation } from '../../../core/scenario/evaluate.ts';
 import { simulationSetup } from '../../../core/uncertainty/setup.ts';
 import { call, mode } from '../../api/api.ts';
@@ -24,7 +23,9 @@ import { useResults } from '../../stores/results-store.ts';
 import { attempt, useUi } from '../../stores/ui-store.ts';
 import { useWorkspace } from '../../stores/workspace-store.ts';
 import { useCompare } from '../compare/compare-store.ts';
-import { visibleRows } from '../compare/table-model.ts';
+import { comparisonReport, type TableView } from '../compare/report-export.ts';
+import { describeQuery, visibleRows } from '../compare/table-model.ts';
+import { useDecision } from '../why/decision-store.ts';
 import { scenarioFileName } from '../scenarios/scenario-file.ts';
 import { currentUncertainty, useUncertainty } from '../uncertainty/uncertainty-store.ts';
 import { chartImages } from './report-charts.ts';
@@ -78,6 +79,7 @@ export function currentReport(evaluation: Ok): DecisionReportWithData {
   const info = useCatalog.getState().info;
   const uncertainty = currentUncertainty();
   const u = useUncertainty.getState();
+  const decided = useDecision.getState();
   return decisionReport({
     scenario: useWorkspace.getState().scenario,
     evaluation,
@@ -97,6 +99,8 @@ export function currentReport(evaluation: Ok): DecisionReportWithData {
         ? undefined
         : { volumes: u.volumes, volume: u.volumeBands, payback: u.paybackBands },
     chosenIds: useUi.getState().selected,
+    // The break-even chart as the menus set it, when it is of these results.
+    ...(decided.evaluation === evaluation ? { breakEven: decided.breakEven } : {}),
     appVersion: info?.version ?? 'unknown',
     generatedOn: today(),
     staleBefore: snapshot ? isoDaysAgo(snapshot.staleAfterDays) : undefined,
@@ -174,28 +178,37 @@ export async function exportFocus(): Promise<void> {
   await save(fileName('focus', 'csv'), focusCsv(rows));
 }
 
-/** The comparison as the table shows it now (its filter, order and columns), with its assumptions. */
+/**
+ * The comparison as the table shows it now (the rows after its filters, in their order; the
+ * columns shown), as CSV with the assumptions first, or as a Markdown report that also says why the
+ * pick is the answer.
+ */
 export async function exportComparison(format: 'csv' | 'md'): Promise<void> {
   const evaluation = currentEvaluation();
   if (evaluation === null) return;
   const { query, columnVisibility } = useCompare.getState();
-  const order = visibleRows(evaluation.result, evaluation.index, query, new Map());
-  const rows = Array.from(order, (i) => evaluation.result.row(i));
-  const columns = COMPARISON_COLUMNS.filter((c) => columnVisibility[c.key] !== false);
-  const scenario = useWorkspace.getState().scenario;
-  const pricesAsOf = evaluation.index.asOf ?? today();
-  const text =
+  const view: TableView = {
+    order: visibleRows(evaluation.result, evaluation.index, query, new Map()),
+    columns: comparisonColumns({
+      objective: evaluation.context.objective,
+      horizonMonths: evaluation.context.value.horizonMonths,
+    }).filter((c) => columnVisibility[c.key] !== false),
+    filters: describeQuery(query),
+  };
+  // The explanation of these results: the panel's, or (while it catches up) worked out now.
+  const decided = useDecision.getState();
+  const why =
     format === 'csv'
-      ? comparisonCsv(rows, {
-          columns,
-          assumptions: comparisonAssumptions(scenario, evaluation.context.rates, pricesAsOf),
-        })
-      : markdownReport(scenario, evaluation.context.rates, rows, {
-          pricesAsOf,
-          uncertainty: currentUncertainty(),
-          columns,
-        });
-  await save(fileName('comparison', format), text);
+      ? undefined
+      : decided.evaluation === evaluation && decided.explanation !== null
+        ? decided.explanation
+        : explain(evaluation, { breakEven: true });
+  const uncertainty = format === 'csv' ? undefined : currentUncertainty();
+  const report = comparisonReport(evaluation, useWorkspace.getState().scenario, format, view, {
+    ...(why ? { why } : {}),
+    ...(uncertainty ? { uncertainty } : {}),
+  });
+  await save(report.name, report.text);
 }
 
 /**

@@ -1,14 +1,16 @@
 import type { ChartConfiguration } from 'chart.js';
 import type { ReportChart } from '../../../core/report/report-model.ts';
 import { CHART_WIDTH_PX, chartHeightPx } from '../../../core/report/render-html.ts';
+import { formatUsd } from '../../../core/format.ts';
+import { objectiveMoney } from '../../../core/report/why-report.ts';
 import {
   breakdownConfig,
+  breakEvenConfig,
   paybackConfig,
   tornadoConfig,
-  volumeConfig,
   type ChartPalette,
 } from '../charts/chart-configs.ts';
-import { chartOptions } from '../charts/chart-options.ts';
+import { breakEvenOptions, chartOptions } from '../charts/chart-options.ts';
 import { Chart, type ThemeColors } from '../charts/chart-setup.ts';
 
 /** Print colours: dark on white, lines apart by lightness as well as hue. */
@@ -49,7 +51,7 @@ export const PRINT_PALETTE: ChartPalette = {
 
 /** A report chart's chart.js configuration: the app's, in print colours, at a fixed size. */
 export function reportChartConfig(chart: ReportChart): ChartConfiguration {
-  const options = chartOptions(PRINT_COLORS, () => '');
+  const options = chartOptions(PRINT_COLORS, () => '', { title: '', money: formatUsd });
   // A printed chart has a fixed size and twice the pixels, so it stays sharp on paper.
   const fixed = { responsive: false, maintainAspectRatio: false, devicePixelRatio: 2 };
   switch (chart.type) {
@@ -59,12 +61,15 @@ export function reportChartConfig(chart: ReportChart): ChartConfiguration {
         { ...options.breakdown, ...fixed },
         PRINT_PALETTE,
       ) as ChartConfiguration;
-    case 'volume':
-      return volumeConfig(
-        chart.data,
-        { ...options.volume, ...fixed },
-        PRINT_PALETTE,
-      ) as ChartConfiguration;
+    case 'break-even': {
+      const data = chart.data.chart;
+      const axis = {
+        title: data.yTitle,
+        money: (usd: number) => objectiveMoney(data.objective, usd),
+      };
+      const lineOptions = { ...breakEvenOptions(PRINT_COLORS, axis, data.logY), ...fixed };
+      return breakEvenConfig(chart.data, lineOptions, PRINT_PALETTE) as ChartConfiguration;
+    }
     case 'payback':
       return paybackConfig(
         chart.data,

@@ -1,5 +1,8 @@
 import type { Band } from '../../../core/uncertainty/bands.ts';
 
+/** What a shaded band is, said beside every chart that draws one. */
+export const BAND_NOTE = '; shaded: P10–P90 (P90 = not exceeded in 90 % of simulated futures)';
+
 /** A translucent fill of a line's colour (#rrggbb → #rrggbbaa). */
 export function bandFill(color: string): string {
   return /^#[0-9a-f]{6}$/i.test(color) ? `${color}40` : color;

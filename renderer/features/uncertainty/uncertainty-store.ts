@@ -6,7 +6,9 @@ import { useResults } from '../../stores/results-store.ts';
 import { useUi } from '../../stores/ui-store.ts';
 import { useWorkspace } from '../../stores/workspace-store.ts';
 import { chosenIndices } from '../../../core/charts/chosen.ts';
-import { chartVolumeGrid } from '../../../core/charts/volume-data.ts';
+import { chartVolumeGrid } from '../../../core/charts/break-even-data.ts';
+import { resolvePair } from '../../../core/charts/pair.ts';
+import { useDecision } from '../why/decision-store.ts';
 import { createSimulationClient, type SimulationClient } from './simulation-client.ts';
 import { hasRanges } from './ranges-edit.ts';
 
@@ -69,9 +71,16 @@ async function runNow(): Promise<void> {
     client.setCatalog(snapshot.catalog);
     catalogRevision = snapshot.revision;
   }
-  const chartIds = chosenIndices(evaluation, useUi.getState().selected).map(
-    (i) => evaluation.result.row(i).id,
-  );
+  // The payback chart's candidates and the break-even chart's pair.
+  const pair = resolvePair(evaluation, useDecision.getState().picks);
+  const chartIds = [
+    ...new Set(
+      [
+        ...chosenIndices(evaluation, useUi.getState().selected),
+        ...(pair === null ? [] : [pair.a, pair.b]),
+      ].map((i) => evaluation.result.row(i).id),
+    ),
+  ];
   const reply = await client.run(
     {
       scenario,
@@ -132,6 +141,9 @@ export function startUncertaintySync(): () => void {
     }),
     useUi.subscribe((s, prev) => {
       if (s.selected !== prev.selected) schedule();
+    }),
+    useDecision.subscribe((s, prev) => {
+      if (s.picks !== prev.picks) schedule();
     }),
   ];
   schedule();

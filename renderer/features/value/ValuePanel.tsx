@@ -3,6 +3,35 @@ import { NumberField, SelectField } from '../../components/NumberField.tsx';
 import { updateValue, useWorkspace } from '../../stores/workspace-store.ts';
 import { PLACEMENT_KINDS, VALUE_FIELDS as F } from './fields.ts';
 import { OperationsPanel } from './OperationsPanel.tsx';
+import { setupSource, withRequestValue } from './defaults.ts';
+import { objectiveLabel, type Objective } from '../../../core/decision/objective.ts';
+import { useUi } from '../../stores/ui-store.ts';
+
+/** Sets (a new kind of) value per request, or clears it: ranking by NPV then falls back to cost. */
+function setRequestValue(kind: 'none' | 'revenue' | 'timeSaved'): void {
+  let changed: Objective | null = null;
+  useWorkspace.getState().update((s) => {
+    const next = withRequestValue(
+      s,
+      kind === 'none'
+        ? undefined
+        : kind === 'revenue'
+          ? { kind, usdPerRequest: 0 }
+          : { kind, minutesSavedPerRequest: 0, loadedUsdPerHour: 0 },
+    );
+    changed = next.objectiveChanged;
+    return next.scenario;
+  });
+  if (changed !== null) {
+    const s = useWorkspace.getState().scenario;
+    useUi
+      .getState()
+      .toast(
+        'info',
+        `Ranking by ${objectiveLabel(changed, s.value.horizonMonths)}: NPV needs a value per request`,
+      );
+  }
+}
 
 /** What a request is worth, what launching costs and how long it takes: the ROI inputs. */
 export function ValuePanel() {
@@ -21,20 +50,12 @@ export function ValuePanel() {
             { value: 'timeSaved', label: 'Time saved' },
             { value: 'revenue', label: 'Revenue' },
           ]}
-          onChange={(kind) =>
-            set({
-              perRequest:
-                kind === 'none'
-                  ? undefined
-                  : kind === 'revenue'
-                    ? { kind, usdPerRequest: 0 }
-                    : { kind, minutesSavedPerRequest: 0, loadedUsdPerHour: 0 },
-            })
-          }
+          onChange={(kind) => setRequestValue(kind)}
         />
         {per === undefined ? (
           <p className="hint" data-testid="value-unset">
-            Set a value per request to see net value, payback and NPV.
+            Not set: net value, payback, NPV and ROI stay blank rather than made up. Set what a
+            request is worth to see them (and to rank by NPV).
           </p>
         ) : per.kind === 'revenue' ? (
           <NumberField
@@ -71,6 +92,14 @@ export function ValuePanel() {
       </section>
       <section className="section">
         <h3>Setup and launch</h3>
+        <p className="hint" data-testid="setup-defaults">
+          {PLACEMENT_KINDS.every((k) => {
+            const d = setupSource(v, k);
+            return d.setup === 'default' && d.launch === 'default';
+          })
+            ? 'These are the app’s defaults for a new scenario, counted in every total cost: replace them with your own.'
+            : 'Counted once in every total cost, and the launch delays the first served month.'}
+        </p>
         {PLACEMENT_KINDS.map((k) => (
           <div key={k}>
             <NumberField

@@ -7,7 +7,18 @@ import {
 } from '../../../core/schema/common.ts';
 import type { Workload } from '../../../core/schema/workload.ts';
 import { withOutputMean, withPromptMean } from '../../../core/workload/derive.ts';
-import { Chips, NumberField, SelectField } from '../../components/NumberField.tsx';
+import { CheckField, Chips, NumberField, SelectField } from '../../components/NumberField.tsx';
+import { BENCHMARKS, type Benchmark } from '../../../core/schema/catalog.ts';
+import { benchmarkName } from '../../../core/sweep/constraints.ts';
+import { formatNumber } from '../../../core/format.ts';
+import { useResults } from '../../stores/results-store.ts';
+import {
+  floorHint,
+  floorLike,
+  floorOnBenchmark,
+  scoredModels,
+  type ScoredModel,
+} from './quality-floor.ts';
 import { useCatalog } from '../../stores/catalog-store.ts';
 import { updateWorkload, useWorkspace } from '../../stores/workspace-store.ts';
 import { WORKLOAD_FIELDS as F, WORKLOAD_LABELS as L } from './fields.ts';
@@ -38,6 +49,9 @@ export function WorkloadPanel() {
     [catalogRegions],
   );
   const set = (patch: Partial<Workload>) => updateWorkload(patch);
+  const index = useResults((s) => (s.evaluation?.ok ? s.evaluation.index : null));
+  const scoredOn = (b: Benchmark) =>
+    index === null ? [] : scoredModels(index.quality, index.models, b);
   const toggleZone = (zone: ResidencyZone) =>
     set({
       residency: w.residency.includes(zone)
@@ -236,6 +250,13 @@ export function WorkloadPanel() {
           unit="ms"
           onCommit={(e2eMs) => set({ slo: { ...w.slo, e2eMs } })}
         />
+        <CheckField
+          testId="slo-include-unknown"
+          checked={w.slo.includeUnknown}
+          label="Include hosted APIs with no latency figure"
+          hint="Ranked and marked “unknown”, never counted as meeting the SLO"
+          onChange={(includeUnknown) => set({ slo: { ...w.slo, includeUnknown } })}
+        />
       </section>
       <section className="section">
         <h3>Residency and quality</h3>
@@ -288,38 +309,75 @@ export function WorkloadPanel() {
               set({ userLocation: { latitude: city.latitude, longitude: city.longitude } });
           }}
         />
-        <SelectField<'none' | 'lmarena-text' | 'aider-polyglot'>
+        <SelectField<Benchmark | 'none'>
           label="Minimum quality"
+          testId="min-quality-benchmark"
           value={w.minQuality?.benchmark ?? 'none'}
           options={[
             { value: 'none', label: 'None' },
-            { value: 'lmarena-text', label: 'LMArena text' },
-            { value: 'aider-polyglot', label: 'Aider polyglot' },
+            ...BENCHMARKS.map((b) => ({ value: b, label: benchmarkName(b) })),
           ]}
           onChange={(b) =>
             set({
-              minQuality:
-                b === 'none'
-                  ? undefined
-                  : {
-                      benchmark: b,
-                      score: w.minQuality?.score ?? (b === 'lmarena-text' ? 1300 : 50),
-                      includeUnknown: w.minQuality?.includeUnknown ?? false,
-                    },
+              minQuality: b === 'none' ? undefined : floorOnBenchmark(w.minQuality, b, scoredOn(b)),
             })
           }
         />
         {w.minQuality && (
-          <NumberField
-            field={F.minQualityScore}
-            value={w.minQuality.score}
-            onCommit={(score) =>
-              set({ minQuality: { ...w.minQuality!, score, likeModelId: undefined } })
-            }
-          />
+          <QualityFloor min={w.minQuality} models={scoredOn(w.minQuality.benchmark)} />
         )}
       </section>
     </div>
+  );
+}
+
+/** The score floor: typed, or "at least as good as" a model that has a score on the benchmark. */
+function QualityFloor(props: {
+  min: NonNullable<Workload['minQuality']>;
+  models: readonly ScoredModel[];
+}) {
+  const { min, models } = props;
+  const set = (minQuality: Workload['minQuality']) => updateWorkload({ minQuality });
+  return (
+    <>
+      {/* The select is narrow: the snapshot's whole name, since scores differ by snapshot. */}
+      <div className="field">
+        <div className="hint" data-testid="min-quality-snapshot">
+          {benchmarkName(min.benchmark)}: scores of this snapshot only
+        </div>
+      </div>
+      <SelectField<string>
+        label="At least as good as"
+        testId="min-quality-like"
+        wide
+        value={models.some((m) => m.modelId === min.likeModelId) ? (min.likeModelId as string) : ''}
+        options={[
+          { value: '', label: 'A score I type' },
+          ...models.map((m) => ({
+            value: m.modelId,
+            label: `${m.name} (${formatNumber(m.score)})`,
+          })),
+        ]}
+        onChange={(id) => {
+          const model = models.find((m) => m.modelId === id);
+          set(model ? floorLike(min, model) : { ...min, likeModelId: undefined });
+        }}
+      />
+      <NumberField
+        field={F.minQualityScore}
+        testId="min-quality-score"
+        value={min.score}
+        hint={floorHint(min, models)}
+        onCommit={(score) => set({ ...min, score, likeModelId: undefined })}
+      />
+      <CheckField
+        testId="quality-include-unknown"
+        checked={min.includeUnknown}
+        label="Include models with no score"
+        hint="Ranked and marked “unknown”, never counted as meeting the minimum"
+        onChange={(includeUnknown) => set({ ...min, includeUnknown })}
+      />
+    </>
   );
 }
 

@@ -1,11 +1,19 @@
 /**
- * Quality scores: LMArena text arena score and Aider polyglot pass rate (second attempt), for
- * catalog models that a leaderboard row names unambiguously. Each mapping below names one
- * leaderboard row; previews, experimental builds, later checkpoints and fine-tunes are not mapped
- * onto a catalog model, and where a model ran at several reasoning efforts the default one is used.
+ * Quality scores: LMArena text arena score (2025-08-04) and Aider polyglot pass rate (second
+ * attempt), read from the reference data, for catalog models that a leaderboard row names
+ * unambiguously; and the curated snapshots (LMArena 2025-12-11, LiveBench 2026-01-08) in
+ * curated/quality.ts. Each mapping names one leaderboard row; previews, experimental builds,
+ * later checkpoints and fine-tunes are not mapped onto a catalog model, and where a model ran at
+ * several reasoning efforts the default one is used.
  */
 import type { z } from 'zod';
 import type { QualityScore } from '../../../core/schema/catalog.ts';
+import {
+  LIVEBENCH_2026_01,
+  LMARENA_2025_12,
+  LMARENA_2025_12_RAW,
+  type Snapshot,
+} from '../curated/quality.ts';
 import { SNAPSHOTS, cellNumber, referenceCsv } from './reference.ts';
 
 type QualityInput = z.input<typeof QualityScore>;
@@ -119,6 +127,37 @@ function scores(
   return out;
 }
 
+/** A curated snapshot's rows, each with the leaderboard's name for the model in its source. */
+function snapshotRows(snapshot: Snapshot): QualityInput[] {
+  return snapshot.rows.map(([modelId, name, score, extra]) => ({
+    modelId,
+    benchmark: snapshot.benchmark,
+    score,
+    source: `${snapshot.source} (model: ${name}${extra?.note === undefined ? '' : `; ${extra.note}`})`,
+    asOf: extra?.asOf ?? snapshot.asOf,
+  }));
+}
+
+/** LiveBench's rows: the global average and two categories per model, each its own benchmark. */
+function liveBenchRows(): QualityInput[] {
+  const { source, benchmarks: b, rows } = LIVEBENCH_2026_01;
+  return rows.flatMap(([modelId, name, asOf, global, coding, agentic, setting]) =>
+    (
+      [
+        [b.global, global],
+        [b.coding, coding],
+        [b.agenticCoding, agentic],
+      ] as const
+    ).map(([benchmark, score]) => ({
+      modelId,
+      benchmark: benchmark.id,
+      score,
+      source: `${source}, ${benchmark.what} (model: ${name}; setting: ${setting})`,
+      asOf,
+    })),
+  );
+}
+
 /** Quality rows for the catalog's models; throws naming a mapped model the catalog lacks. */
 export function seedQuality(catalogModelIds: ReadonlySet<string>): QualityInput[] {
   const rows = [
@@ -140,6 +179,9 @@ export function seedQuality(catalogModelIds: ReadonlySet<string>): QualityInput[
       SNAPSHOTS.aider.label,
       SNAPSHOTS.aider.asOf,
     ),
+    ...snapshotRows(LMARENA_2025_12),
+    ...snapshotRows(LMARENA_2025_12_RAW),
+    ...liveBenchRows(),
   ];
   const missing = rows.filter((r) => !catalogModelIds.has(r.modelId)).map((r) => r.modelId);
   if (missing.length > 0)

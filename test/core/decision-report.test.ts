@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { horizonMonthlyUsdAtVolume } from '../../core/decision/at-volume.ts';
+import { explain } from '../../core/decision/explain.ts';
+import { comparisonColumns } from '../../core/report/comparison-columns.ts';
+import { markdownReport } from '../../core/report/markdown-report.ts';
+import { whyMarkdown, whyRows } from '../../core/report/why-report.ts';
+import { comparisonCsv } from '../../core/report/writers.ts';
+import { evaluateScenario } from '../../core/scenario/evaluate.ts';
+import { parseScenario } from '../../core/scenario/parse.ts';
+import type { Scenario } from '../../core/schema/scenario.ts';
+import { readSeed } from '../../electron/db/seed-files.ts';
+import { twoChoices } from '../support/decision-fixtures.ts';
+
+const catalog = { ...readSeed(), discounts: [] };
+
+function evaluate(s: Scenario) {
+  const e = evaluateScenario(catalog, s);
+  if (!e.ok) throw new Error(e.error);
+  return e;
+}
+
+describe('"why this one" in the reports', () => {
+  const e = evaluate(twoChoices());
+  const why = explain(e, { breakEven: true });
+
+  it('rows: the pick, then the runner-up with its gap, differences and what would change', () => {
+    const rows = whyRows(why);
+    expect(rows.map((r) => [r.roleLabel, r.value, r.gap])).toEqual([
+      // API: 5,000 + 36 × 900 = 37,400; GPU: 40,000 + 36 × 730 = 66,280; gap 28,880.
+      ['Recommended', '$37,400', ''],
+      ['Runner-up', '$66,280', '$28,880 more'],
+    ]);
+    const runnerUp = rows[1]!;
+    // Setup 40,000 − 5,000 = +35,000 once; input tokens −$600 a month (1M × 1,000 × $0.60/MTok).
+    expect(runnerUp.differences[0]).toBe('setup +$35,000 once');
+    expect(runnerUp.differences).toContain('input tokens −$600.00 a month');
+    // It ties with setup 40,000 − 28,880 = 11,120; above 61,280 ÷ 0.0324 = 1,891,358 requests a
+    // month (three figures: 1,890,000) its horizon cost is the lower.
+    expect(runnerUp.wouldWin).toEqual([
+      'above 1,890,000 requests a month',
+      'with setup below $11,120 (now $40,000)',
+    ]);
+  });
+
+  it('the Markdown section: the words, the table, every candidate counted', () => {
+    const md = whyMarkdown(why);
+    expect(md).toMatch(/^## Why this one\n\n.* is recommended: the lowest 36-month cost/);
+    expect(md).toContain('| Runner-up | ');
+    expect(md).toContain(' | $66,280 | $28,880 more | setup +$35,000 once; ');
+    expect(md).toContain('| feasible | 2 |');
+    expect(md).toContain('| all evaluated | 2 |');
+  });
+
+  it('counts add up to every candidate, unknowns said with the switch that includes them', () => {
+    const s = twoChoices({ workload: { ...twoChoices().workload, slo: { ttftMs: 1000 } } });
+    const md = whyMarkdown(explain(evaluate(s)));
+    // The API has no latency figure: excluded for that alone, counted, and the switch named.
+    expect(md).toContain('| feasible | 1 |');
+    expect(md).toContain('| excluded: with unknown latency | 1 |');
+    expect(md).toContain('| all evaluated | 2 |');
+    expect(md).toContain('no latency figure: 1 (`workload.slo.includeUnknown`)');
+  });
+
+  it('the report holds the objective, the setups, the section and the columns given', () => {
+    const s = twoChoices();
+    const columns = comparisonColumns({ objective: 'tco', horizonMonths: 36 }).filter((c) =>
+      ['candidate', 'tcoUsd', 'monthlyUsd'].includes(c.key),
+    );
+    const rows = [e.result.row(1), e.result.row(0)];
+    const md = markdownReport(s, e.context.rates, rows, {
+      columns,
+      pricesAsOf: '2026-07-24',
+      why,
+      shown: '2 of 2 candidates, as shown in the app.',
+    });
+    expect(md).toContain('- Objective: the lowest 36-month cost');
+    expect(md).toContain('- Hosted API setup: $5,000 setup, 0 weeks to launch');
+    expect(md).toContain('- Rented GPUs setup: $40,000 setup, 0 weeks to launch');
+    expect(md).toContain('- Value per request: not set: no NPV, payback or ROI');
+    expect(md).toContain('- Prices as of: 2026-07-24');
+    expect(md).toContain('## Why this one');
+    const table = md.slice(md.indexOf('## Ranked comparison'));
+    expect(table).toContain('2 of 2 candidates, as shown in the app.');
+    // Only the columns given, in the order given; the rows in the order given.
+    expect(table).toContain('| Candidate | 36-month cost | Monthly |');
+    const lines = table.split('\n').filter((l) => l.startsWith('| ') && l.includes('$'));
+    expect(lines[0]).toContain('$66,280');
+    expect(lines[1]).toContain('$37,400');
+  });
+
+  it('the CSV holds the columns given, under human headers with units, in their order', () => {
+    const columns = comparisonColumns({ objective: 'monthly', horizonMonths: 36 }).filter((c) =>
+      ['monthlyUsd', 'rank', 'qualityStatus'].includes(c.key),
+    );
+    const csv = comparisonCsv([e.result.row(0)], columns)
+      .trim()
+      .split('\r\n');
+    expect(csv[0]).toBe('Rank,Monthly (USD),Quality check');
+    const [rank, monthly, quality] = csv[1]!.split(',');
+    expect(rank).toBe('1');
+    expect(Number(monthly)).toBeCloseTo(900, 6);
+    // No minimum quality is set: the check is 'none', never a pass.
+    expect(quality).toBe('none');
+  });
+});
+
+describe('a candidate at another volume', () => {
+  it('keeps the price changes of its horizon: at today’s volume it is the row’s own cost', () => {
+    const file = JSON.parse(readFileSync('examples/launch-promotion.json', 'utf8'));
+    const parsed = parseScenario(file);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const e = evaluate(parsed.scenario);
+    const row = e.result.row(e.result.indexOf('api:anthropic/claude-sonnet-5'));
+    // examples.test.ts's hand calculation: August at the launch price ($4,000), then 11 months
+    // at $6,000: $70,000 over the 12-month horizon.
+    expect(row.tcoUsd).toBeCloseTo(70_000, 6);
+    const perMonth = horizonMonthlyUsdAtVolume(e.context, row.placement);
+    expect(perMonth(e.context.rates.requestsPerMonth)! * 12).toBeCloseTo(70_000, 6);
+  });
+});
