@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import { volumeWords } from '../../../core/decision/explain.ts';
 import { higherIsBetter, objectiveLabel } from '../../../core/decision/objective.ts';
-import { compactCount } from '../../../core/format.ts';
-import { objectiveMoney } from '../../../core/report/why-report.ts';
+import { compactCount, objectiveMoney } from '../../../core/format.ts';
 import { useUi } from '../../stores/ui-store.ts';
 import { useDecision } from '../why/decision-store.ts';
 import { BREAK_EVEN_RANGE, type BreakEvenChartData } from '../../../core/charts/break-even-data.ts';
 import { ChartCanvas } from './ChartCanvas.tsx';
+import { SavePngButton } from './SavePngButton.tsx';
 import { themeColors } from './chart-setup.ts';
 import { appPalette, breakEvenConfig } from './chart-configs.ts';
 import { breakEvenView } from '../../../core/charts/chart-data.ts';
@@ -92,6 +92,7 @@ export function BreakEvenChart() {
             : 'Today’s volume marked on both lines'}
           {banded ? BAND_NOTE : ''}
         </span>
+        <SavePngButton />
       </div>
       {data === null ? (
         <div className="card-body muted">Nothing to compare: no feasible candidate.</div>

@@ -4,8 +4,7 @@ import { useUi } from '../../stores/ui-store.ts';
 import { ChartCanvas } from './ChartCanvas.tsx';
 import { themeColors } from './chart-setup.ts';
 import { objectiveTitle } from '../../../core/decision/objective.ts';
-import { formatNumber } from '../../../core/format.ts';
-import { objectiveMoney } from '../../../core/report/why-report.ts';
+import { formatNumber, objectiveMoney } from '../../../core/format.ts';
 import { useWorkspace } from '../../stores/workspace-store.ts';
 import { BreakEvenChart } from './BreakEvenChart.tsx';
 import { chartOptions } from './chart-options.ts';
@@ -15,7 +14,7 @@ import { chosenIndices } from '../../../core/charts/chosen.ts';
 import { costLatencyPoints } from '../../../core/charts/scatter-data.ts';
 import { BAND_NOTE } from '../uncertainty/band-datasets.ts';
 import { useUncertainty } from '../uncertainty/uncertainty-store.ts';
-import { saveChartPng } from '../reports/export-actions.ts';
+import { SavePngButton } from './SavePngButton.tsx';
 
 /** A candidate's label from the current results, for tooltips built before those results. */
 function currentRowLabel(index: number): string {
@@ -154,22 +153,5 @@ function ChartCard(props: {
       </div>
       <div className="chart-box">{props.children}</div>
     </div>
-  );
-}
-
-/** Saves the chart of the card it sits in as a PNG (chart.js draws on canvas: no SVG). */
-export function SavePngButton() {
-  return (
-    <button
-      type="button"
-      className="btn small chart-save"
-      title="Save this chart as a PNG image (chart.js draws on canvas: no SVG)"
-      onClick={(e) => {
-        const canvas = e.currentTarget.closest('.card')?.querySelector('canvas');
-        if (canvas) void saveChartPng(canvas, canvas.dataset.testid ?? 'chart');
-      }}
-    >
-      PNG
-    </button>
   );
 }

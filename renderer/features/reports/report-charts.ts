@@ -1,8 +1,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import type { ReportChart } from '../../../core/report/report-model.ts';
 import { CHART_WIDTH_PX, chartHeightPx } from '../../../core/report/render-html.ts';
-import { formatUsd } from '../../../core/format.ts';
-import { objectiveMoney } from '../../../core/report/why-report.ts';
+import { formatUsd, objectiveMoney } from '../../../core/format.ts';
 import {
   breakdownConfig,
   breakEvenConfig,
