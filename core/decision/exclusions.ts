@@ -12,6 +12,7 @@ export const EXCLUSION_CODES = [
   'slo-tpot',
   'slo-e2e',
   'latency-unknown',
+  'reasoning-unknown',
   'context',
   'no-fit',
   'layout',
@@ -32,6 +33,7 @@ export const EXCLUSION_LABELS: Record<ExclusionCode, string> = {
   'slo-tpot': 'over the TPOT SLO',
   'slo-e2e': 'over the end-to-end SLO',
   'latency-unknown': 'with unknown latency',
+  'reasoning-unknown': 'with unknown reasoning tokens',
   context: 'past the context window',
   'no-fit': 'not fitting in GPU memory',
   layout: 'with no tensor-parallel layout',
@@ -51,6 +53,7 @@ const PATTERNS: readonly [RegExp, ExclusionCode][] = [
   [/misses the TPOT SLO/, 'slo-tpot'],
   [/misses the end-to-end SLO/, 'slo-e2e'],
   [/^latency unknown/, 'latency-unknown'],
+  [/^reasoning tokens unknown/, 'reasoning-unknown'],
   [/context window/, 'context'],
   [/does not fit$|of KV cache; .* is free after weights$/, 'no-fit'],
   [/^tp \d+ |tensor-parallel layout|^no feasible layout/, 'layout'],
@@ -77,7 +80,8 @@ export interface ExclusionCount {
   count: number;
 }
 
-const isUnknown = (code: ExclusionCode) => code === 'quality-unknown' || code === 'latency-unknown';
+const isUnknown = (code: ExclusionCode) =>
+  code === 'quality-unknown' || code === 'latency-unknown' || code === 'reasoning-unknown';
 
 /**
  * The category a candidate is counted under: its first definite reason (a known miss), else its

@@ -3,7 +3,9 @@ import { lognormalPoints, type WeightedPoint } from '../stats/distributions.ts';
 import type { Workload } from '../schema/workload.ts';
 import { TOKENS_PER_MTOK } from '../units.ts';
 import type { WorkloadRates } from '../workload/derive.ts';
+import { cachedTaskTurns, callsPerRequest } from '../workload/task.ts';
 import { effectivePromptCacheHitRate, promptCacheApplies } from './prompt-cache.ts';
+import { turnCachePlan } from './turn-cache.ts';
 import { applyTier, basePrices, type ResolvedPrices } from './tier-prices.ts';
 
 /** Monthly USD by what it pays for. */
@@ -11,8 +13,19 @@ export interface ApiCostBreakdown {
   inputUsd: number;
   cachedInputUsd: number;
   cacheWriteUsd: number;
+  /** Visible output. */
   outputUsd: number;
+  /** Hidden reasoning tokens, billed at the output price. */
+  reasoningUsd: number;
   cacheStorageUsd: number;
+}
+
+/** What a candidate adds to the workload: its reasoning tokens, and a task's turn spacing. */
+export interface ApiCostOptions {
+  /** Hidden reasoning tokens per request (per turn of a task), billed as output. */
+  reasoningTokens?: number;
+  /** Seconds from one turn of a task to the next (the model's time and the tool's). */
+  turnGapSeconds?: number;
 }
 
 export interface ApiCost {
@@ -28,9 +41,9 @@ export interface ApiCost {
   longContext: 'none' | 'whole-request' | 'tokens-above';
   /** Share of billed requests whose prompt passes a long-context tier (from the mean and p95). */
   longContextShare: number;
+  /** A task's turns, each priced at its own context size; null for single requests. */
+  turns: TurnCost[] | null;
 }
-
-type CacheState = 'hit' | 'miss' | 'none';
 
 /** Equally likely prompt sizes that stand for the prompt distribution across long-context tiers. */
 const PROMPT_POINTS = 40;
@@ -108,18 +121,20 @@ function scheduleForPrompt(s: Schedules, inputTokens: number): Schedule {
 }
 
 /** Per-request USD by component, accumulated with a weight. */
-interface Acc {
+export interface Acc {
   input: number;
   cachedInput: number;
   cacheWrite: number;
   output: number;
+  reasoning: number;
 }
 
 /** One prompt size's request: token counts and cache facts. */
-interface Request {
+export interface Request {
   inputTokens: number;
   prefixTokens: number;
   outputTokens: number;
+  reasoningTokens: number;
   writeIsSeparate: boolean;
 }
 
@@ -129,36 +144,39 @@ function overlap(lo: number, hi: number, from: number, to: number): number {
 }
 
 /**
- * Adds `weight` × the cost of one request. Prompt positions [0, prefix) are the cacheable prefix,
- * the rest are plain input; each position pays the prices of the bracket it falls in. Output is
- * not a prompt position and pays bracket 0's price.
+ * Adds `weight` × the cost of one request. Prompt positions [0, read) are read from the prompt
+ * cache, [read, read + written) are written to it, the rest are plain input; each position pays
+ * the prices of the bracket it falls in. Output (reasoning too) is not a prompt position and pays
+ * bracket 0's price.
  */
-function addRequest(
+export function addRequest(
   acc: Acc,
   weight: number,
   from: number[],
   prices: ResolvedPrices[],
   r: Request,
-  state: CacheState,
+  readTokens: number,
+  writtenTokens: number,
 ): void {
   if (weight === 0) return;
-  const prefix = state === 'none' ? 0 : r.prefixTokens;
+  const cached = readTokens + writtenTokens;
   const w = weight / TOKENS_PER_MTOK;
   for (let i = 0; i < from.length; i++) {
     const lo = from[i]!;
     const hi = i + 1 < from.length ? from[i + 1]! : Number.POSITIVE_INFINITY;
     const p = prices[i]!;
-    acc.input += w * overlap(prefix, r.inputTokens, lo, hi) * p.input;
-    const prefixIn = overlap(0, prefix, lo, hi);
-    if (prefixIn === 0) continue;
-    if (state === 'hit') {
-      acc.cachedInput += w * prefixIn * p.cacheRead;
-    } else if (state === 'miss') {
-      if (r.writeIsSeparate) acc.cacheWrite += w * prefixIn * p.cacheWrite;
-      else acc.input += w * prefixIn * p.cacheWrite;
-    }
+    acc.input += w * overlap(cached, r.inputTokens, lo, hi) * p.input;
+    if (cached === 0) continue;
+    const read = overlap(0, readTokens, lo, hi);
+    if (read > 0) acc.cachedInput += w * read * p.cacheRead;
+    const written = overlap(readTokens, cached, lo, hi);
+    if (written === 0) continue;
+    if (r.writeIsSeparate) acc.cacheWrite += w * written * p.cacheWrite;
+    else acc.input += w * written * p.cacheWrite;
   }
-  acc.output += w * r.outputTokens * prices[0]!.output;
+  const output = w * prices[0]!.output;
+  acc.output += output * r.outputTokens;
+  acc.reasoning += output * r.reasoningTokens;
 }
 
 /** Adds one service tier's share: hits and misses when the cache applies, else plain requests. */
@@ -173,10 +191,11 @@ function addServiceTier(
 ): void {
   if (share === 0) return;
   if (cacheOn) {
-    addRequest(acc, share * hitRate, from, prices, r, 'hit');
-    addRequest(acc, share * (1 - hitRate), from, prices, r, 'miss');
+    // A hit reads the prefix; a miss writes it (at the write price, or the input price).
+    addRequest(acc, share * hitRate, from, prices, r, r.prefixTokens, 0);
+    addRequest(acc, share * (1 - hitRate), from, prices, r, 0, r.prefixTokens);
   } else {
-    addRequest(acc, share, from, prices, r, 'none');
+    addRequest(acc, share, from, prices, r, 0, 0);
   }
 }
 
@@ -241,47 +260,66 @@ function variablePoints(mean: number, p95: number): WeightedPoint[] {
  * 5. the prompt cache splits each tier into hits and misses (misses write the prefix);
  * 6. cache storage (Gemini-style) is added per token-hour;
  * 7. the regional uplift, then the negotiated discount, multiply the total.
+ * Hidden reasoning tokens (`options.reasoningTokens`) are billed at the output price of the tier
+ * the request lands in. A task (`w.task`) is priced turn by turn, each at its own context size.
  */
 export function apiCost(
   o: Offering,
   w: Workload,
   rates: WorkloadRates,
   discountFraction = 0,
+  options: ApiCostOptions = {},
 ): ApiCost {
   const inputTokens = w.inputTokens.mean;
-  const outputTokens = w.outputTokens.mean;
   const prefixTokens = w.promptCache.prefixTokens;
   const caching = promptCacheApplies(o, prefixTokens);
-  const billedPerMinute = rates.avgBilledPerSecond * 60;
+  // Every model call reuses the prefix: a task's turns keep it warm too.
+  const billedPerMinute = rates.avgBilledPerSecond * 60 * callsPerRequest(w);
   const hitRate = effectivePromptCacheHitRate(o, w, billedPerMinute);
   const writeIsSeparate = o.usdPerMTok.cacheWrite !== undefined;
+  const reasoningTokens = options.reasoningTokens ?? 0;
 
   const schedules = schedulesFor(o);
-  const groups = promptGroups(w, schedules);
-  const batchShare = w.batchShare;
-  const priorityShare = w.priorityShare;
-  const standardShare = Math.max(0, 1 - batchShare - priorityShare);
-  const acc: Acc = { input: 0, cachedInput: 0, cacheWrite: 0, output: 0 };
+  const shares = {
+    standard: Math.max(0, 1 - w.batchShare - w.priorityShare),
+    batch: w.batchShare,
+    priority: w.priorityShare,
+  };
+  const acc: Acc = { input: 0, cachedInput: 0, cacheWrite: 0, output: 0, reasoning: 0 };
   let longContextShare = 0;
-  for (const group of groups) {
-    const { from, standard, batch, priority, rule } = group.schedule;
-    if (rule !== 'none') longContextShare += group.weight;
-    const r: Request = {
-      inputTokens: group.meanTokens,
-      prefixTokens,
-      outputTokens,
+  let turns: TurnCost[] | null = null;
+  const multiplier = o.regionalUplift * (1 - discountFraction);
+  if (w.task === undefined) {
+    for (const group of promptGroups(w, schedules)) {
+      const { from, standard, batch, priority, rule } = group.schedule;
+      if (rule !== 'none') longContextShare += group.weight;
+      const r: Request = {
+        inputTokens: group.meanTokens,
+        prefixTokens,
+        outputTokens: w.outputTokens.mean,
+        reasoningTokens,
+        writeIsSeparate,
+      };
+      const share = group.weight;
+      addServiceTier(acc, r, shares.standard * share, from, standard, caching, hitRate);
+      const batchCaches = caching && o.cache.appliesToBatch;
+      addServiceTier(acc, r, shares.batch * share, from, batch, batchCaches, hitRate);
+      addServiceTier(acc, r, shares.priority * share, from, priority, caching, hitRate);
+    }
+  } else {
+    turns = addTaskTurns(acc, o, w, schedules, shares, {
+      reasoningTokens,
       writeIsSeparate,
-    };
-    const share = group.weight;
-    addServiceTier(acc, r, standardShare * share, from, standard, caching, hitRate);
-    const batchCaches = caching && o.cache.appliesToBatch;
-    addServiceTier(acc, r, batchShare * share, from, batch, batchCaches, hitRate);
-    addServiceTier(acc, r, priorityShare * share, from, priority, caching, hitRate);
+      systemPrefixTokens: caching ? prefixTokens : 0,
+      systemHitRate: hitRate,
+      turnGapSeconds: options.turnGapSeconds ?? 0,
+      multiplier,
+    });
+    for (const t of turns) if (t.longContext !== 'none') longContextShare += 1 / turns.length;
   }
 
-  const multiplier = o.regionalUplift * (1 - discountFraction);
   const billed = rates.billedRequestsPerMonth;
-  const perBilledList = acc.input + acc.cachedInput + acc.cacheWrite + acc.output;
+  const perBilledList = acc.input + acc.cachedInput + acc.cacheWrite + acc.output + acc.reasoning;
   const storageList =
     caching && o.cache.style === 'storage' && billed > 0
       ? ((prefixTokens * w.promptCache.distinctPrefixes) / TOKENS_PER_MTOK) *
@@ -294,18 +332,116 @@ export function apiCost(
     cachedInputUsd: acc.cachedInput * m,
     cacheWriteUsd: acc.cacheWrite * m,
     outputUsd: acc.output * m,
+    reasoningUsd: acc.reasoning * m,
     cacheStorageUsd: storageList * multiplier,
   };
   const monthlyUsd = perBilledList * m + storageList * multiplier;
+  const largest = turns === null ? inputTokens : turns[turns.length - 1]!.inputTokens;
   return {
     perBilledRequestUsd: perBilledList * multiplier,
     perRequestUsd: rates.requestsPerMonth > 0 ? monthlyUsd / rates.requestsPerMonth : 0,
     monthlyUsd,
     breakdown,
     effectiveCacheHitRate: hitRate,
-    longContext: scheduleForPrompt(schedules, inputTokens).rule,
+    longContext: scheduleForPrompt(schedules, turns === null ? inputTokens : largest).rule,
     longContextShare,
+    turns,
   };
+}
+
+/** One turn of a task as billed: its context, what the cache served, and its cost. */
+export interface TurnCost {
+  turn: number;
+  inputTokens: number;
+  /** Expected prompt tokens read from the prompt cache (standard tier). */
+  cachedTokens: number;
+  outputTokens: number;
+  reasoningTokens: number;
+  /** The long-context rule its prompt bills under. */
+  longContext: 'none' | 'whole-request' | 'tokens-above';
+  /** Cost of the turn, after uplift and discount. */
+  usd: number;
+}
+
+interface TaskTerms {
+  reasoningTokens: number;
+  writeIsSeparate: boolean;
+  systemPrefixTokens: number;
+  systemHitRate: number;
+  turnGapSeconds: number;
+  multiplier: number;
+}
+
+/**
+ * Adds one task's turns, each priced at its own context size: the long-context tier its prompt
+ * passes (from the turn that crosses a threshold on), the cache reads and writes between turns
+ * (core/pricing/turn-cache.ts) in each service tier. Returns each turn's cost.
+ */
+function addTaskTurns(
+  acc: Acc,
+  o: Offering,
+  w: Workload,
+  schedules: Schedules,
+  shares: { standard: number; batch: number; priority: number },
+  t: TaskTerms,
+): TurnCost[] {
+  const task = w.task!;
+  const taskTurnsList = cachedTaskTurns(w);
+  const cacheOn = o.cache.style !== 'none';
+  // Storage-billed caches are kept alive on purpose; the others live their TTL after each use.
+  const warm = o.cache.style === 'storage' || t.turnGapSeconds <= o.cache.ttlMinutes * 60;
+  const terms = {
+    warmBetweenTurns: warm,
+    cachedShare: task.cachedShare,
+    minPrefixTokens: o.cache.minPrefixTokens,
+    systemPrefixTokens: t.systemPrefixTokens,
+    systemHitRate: t.systemHitRate,
+  };
+  const plan = turnCachePlan(taskTurnsList, { ...terms, cacheOn });
+  const batchPlan =
+    o.cache.appliesToBatch || shares.batch === 0
+      ? plan
+      : turnCachePlan(taskTurnsList, { ...terms, cacheOn: false });
+  const out: TurnCost[] = [];
+  for (let k = 0; k < taskTurnsList.length; k++) {
+    const turn = taskTurnsList[k]!;
+    const { from, standard, batch, priority, rule } = scheduleForPrompt(
+      schedules,
+      turn.inputTokens,
+    );
+    const r: Request = {
+      inputTokens: turn.inputTokens,
+      prefixTokens: 0,
+      outputTokens: turn.outputTokens,
+      reasoningTokens: t.reasoningTokens,
+      writeIsSeparate: t.writeIsSeparate,
+    };
+    const before = acc.input + acc.cachedInput + acc.cacheWrite + acc.output + acc.reasoning;
+    const c = plan[k]!;
+    const b = batchPlan[k]!;
+    addRequest(acc, shares.standard, from, standard, r, c.readTokens, c.writtenTokens);
+    addRequest(acc, shares.batch, from, batch, r, b.readTokens, b.writtenTokens);
+    addRequest(acc, shares.priority, from, priority, r, c.readTokens, c.writtenTokens);
+    const after = acc.input + acc.cachedInput + acc.cacheWrite + acc.output + acc.reasoning;
+    out.push({
+      turn: turn.turn,
+      inputTokens: turn.inputTokens,
+      cachedTokens: c.readTokens,
+      outputTokens: turn.outputTokens,
+      reasoningTokens: t.reasoningTokens,
+      longContext: rule,
+      usd: (after - before) * t.multiplier,
+    });
+  }
+  return out;
+}
+
+/** The first turn whose cost is at least twice the first turn's, or null. */
+export function costDoublesAtTurn(turns: readonly TurnCost[]): number | null {
+  const first = turns[0]?.usd ?? 0;
+  if (first <= 0) return null;
+  for (const t of turns) if (t.usd >= 2 * first) return t.turn;
+  return null;
 }
 
 /** Tokens billed a month by type: what a hosted API's usage is metered in. */
@@ -315,6 +451,8 @@ export interface ApiTokens {
   cachedInputTokens: number;
   cacheWriteTokens: number;
   outputTokens: number;
+  /** Hidden reasoning tokens, billed as output. */
+  reasoningTokens: number;
 }
 
 /** The offering with every price $1 per 1M tokens: pricing it counts tokens (kept per offering). */
@@ -347,12 +485,18 @@ function countingOffering(o: Offering): Offering {
  * Tokens a month by the type they are billed as, split exactly as `apiCost` splits the dollars
  * (the same cache, batch and tier rules): it prices the workload at $1 per 1M tokens of every type.
  */
-export function apiTokensPerMonth(o: Offering, w: Workload, rates: WorkloadRates): ApiTokens {
-  const b = apiCost(countingOffering(o), w, rates).breakdown;
+export function apiTokensPerMonth(
+  o: Offering,
+  w: Workload,
+  rates: WorkloadRates,
+  options: ApiCostOptions = {},
+): ApiTokens {
+  const b = apiCost(countingOffering(o), w, rates, 0, options).breakdown;
   return {
     inputTokens: b.inputUsd * TOKENS_PER_MTOK,
     cachedInputTokens: b.cachedInputUsd * TOKENS_PER_MTOK,
     cacheWriteTokens: b.cacheWriteUsd * TOKENS_PER_MTOK,
     outputTokens: b.outputUsd * TOKENS_PER_MTOK,
+    reasoningTokens: b.reasoningUsd * TOKENS_PER_MTOK,
   };
 }

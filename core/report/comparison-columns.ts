@@ -195,6 +195,17 @@ const BASE_COLUMNS: readonly ComparisonColumn[] = [
     raw: (c) => c.ttftMs,
   },
   {
+    key: 'ttftVisibleMs',
+    format: 'ms',
+    header: 'Visible TTFT',
+    align: 'right',
+    widthPx: 96,
+    order: by('ttftVisibleMs'),
+    hiddenAtFirst: true,
+    text: (c) => formatMs(c.ttftVisibleMs),
+    raw: (c) => c.ttftVisibleMs,
+  },
+  {
     key: 'tpotMs',
     format: 'ms',
     header: 'TPOT',
@@ -224,6 +235,30 @@ const BASE_COLUMNS: readonly ComparisonColumn[] = [
     order: by('ttftMs'),
     text: (c) => checkText(c.latencyStatus),
     raw: (c) => c.latencyStatus,
+  },
+  {
+    key: 'reasoningTokensPerRequest',
+    format: 'integer',
+    header: 'Reasoning tokens',
+    align: 'right',
+    widthPx: 96,
+    order: by('reasoningTokens'),
+    hiddenAtFirst: true,
+    text: (c) =>
+      c.effort === null ? '—' : `${formatNumber(c.reasoningTokensPerRequest)} (${c.effort})`,
+    raw: (c) => c.reasoningTokensPerRequest,
+  },
+  {
+    key: 'costPerTaskUsd',
+    format: 'usdUnit',
+    header: 'Per task',
+    align: 'right',
+    widthPx: 96,
+    // The monthly cost over the month's tasks, the same for every candidate: the same order.
+    order: by('monthlyUsd'),
+    hiddenAtFirst: true,
+    text: (c) => formatUnitUsd(c.costPerTaskUsd),
+    raw: (c) => c.costPerTaskUsd,
   },
   {
     key: 'gpus',

@@ -3,6 +3,8 @@ import { apiTokensPerMonth, type ApiTokens } from '../pricing/api-cost.ts';
 import type { RoiMonth } from '../roi/roi.ts';
 import type { ScenarioEvaluation } from '../scenario/evaluate.ts';
 import type { Scenario } from '../schema/scenario.ts';
+import type { ApiPlacement } from '../schema/placement.ts';
+import { apiTerms } from '../sweep/evaluate-api.ts';
 import { projectMonths } from '../sweep/projection.ts';
 import {
   BREAKDOWN_KEYS,
@@ -53,6 +55,7 @@ const TOKEN_KEYS: Partial<Record<Key, keyof ApiTokens>> = {
   cachedInputUsd: 'cachedInputTokens',
   cacheWriteUsd: 'cacheWriteTokens',
   outputUsd: 'outputTokens',
+  reasoningUsd: 'reasoningTokens',
 };
 
 /**
@@ -195,8 +198,7 @@ function candidateRows(
   const keys = BREAKDOWN_KEYS.filter((k) => b[k] > 0 && !(owned && NOT_CHARGED_WHEN_OWNED.has(k)));
   const steady = keys.reduce((sum, k) => sum + b[k], 0);
   const discount = r.api?.discount ?? 0;
-  const tokens =
-    r.placement.kind === 'api' ? apiTokenSplit(ctx, r.placement.offeringId) : undefined;
+  const tokens = r.placement.kind === 'api' ? apiTokenSplit(ctx, r.placement) : undefined;
   const instance =
     r.placement.kind === 'cloud' ? ctx.index.instances.get(r.placement.instanceId) : undefined;
   // Committed instance time at on-demand prices: the list cost of what the commitment covers.
@@ -337,11 +339,13 @@ function candidateRows(
   return out;
 }
 
-/** Tokens a month by type at the stated volume, for an API offering. */
-function apiTokenSplit(ctx: Ok, offeringId: string): ApiTokens | undefined {
-  const o = ctx.index.offerings.get(offeringId);
-  if (o === undefined) return undefined;
-  return apiTokensPerMonth(o, ctx.context.workload, ctx.context.rates);
+/**
+ * Tokens a month by type at the stated volume, for a hosted-API candidate: priced on the
+ * candidate's own terms (its reasoning tokens, a task's turn spacing), as its cost was.
+ */
+function apiTokenSplit(ctx: Ok, p: ApiPlacement): ApiTokens {
+  const t = apiTerms(ctx.context, p);
+  return apiTokensPerMonth(t.o, ctx.context.workload, ctx.context.rates, t.costOptions);
 }
 
 /** A month's total at P10, P50 and P90 of the simulated futures: rows marked by x_Percentile. */

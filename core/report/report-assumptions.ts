@@ -26,7 +26,8 @@ export function workloadFacts(
 ): FactGroup {
   const w = scenario.workload;
   const slo = [
-    w.slo.ttftMs && `time to first token ≤ ${formatNumber(w.slo.ttftMs)} ms`,
+    w.slo.ttftMs &&
+      `time to first ${w.slo.ttftOf === 'visible' ? 'visible token' : 'token'} ≤ ${formatNumber(w.slo.ttftMs)} ms`,
     w.slo.tpotMs && `time per output token ≤ ${formatDecimal(w.slo.tpotMs, 1)} ms`,
     w.slo.e2eMs && `end to end ≤ ${formatNumber(w.slo.e2eMs)} ms`,
   ].filter(Boolean);
@@ -54,6 +55,15 @@ export function workloadFacts(
       label: 'Traffic mix',
       value: `response-cache hits ${formatPct(w.responseCacheHitRate)}, batch share ${formatPct(w.batchShare)}, priority share ${formatPct(w.priorityShare)}`,
     },
+    { label: 'Reasoning', value: reasoningLine(w) },
+    ...(w.task === undefined
+      ? []
+      : [
+          {
+            label: 'Agent task',
+            value: `requests count tasks of ${formatNumber(w.task.turns)} turns, ${formatNumber(w.task.toolTokensPerTurn)} tool tokens added a turn, ${formatPct(w.task.cachedShare)} of the carried context cached${w.task.contextLimitTokens === undefined ? '' : `, past ${formatNumber(w.task.contextLimitTokens)} tokens the last ${w.task.keepLastTurns} turns kept`}, ${formatDecimal(w.task.toolSecondsPerTurn, 1)} s of tool time a turn`,
+          },
+        ]),
     {
       label: 'Latency SLOs',
       value:
@@ -84,6 +94,18 @@ export function workloadFacts(
     },
   ];
   return { title: 'Workload', facts };
+}
+
+/** The workload's reasoning setting in words. */
+function reasoningLine(w: Scenario['workload']): string {
+  const r = w.reasoning;
+  const effort = r?.effort === undefined ? 'each model’s default effort' : `${r.effort} effort`;
+  const count =
+    r?.tokensPerRequest === undefined
+      ? 'the catalog’s typical reasoning tokens per level'
+      : `${formatNumber(r.tokensPerRequest)} reasoning tokens a request (yours)`;
+  const unknown = r?.includeUnknown ? '; unknown figures counted as 0' : '';
+  return `${effort}, ${count}${unknown}`;
 }
 
 /** What requests are worth and how money is counted: value, horizon, discounting, budget. */

@@ -15,6 +15,7 @@ import {
   TokenCount,
   UsdPerMTok,
 } from './common.ts';
+import { ModelReasoning } from './reasoning.ts';
 
 /** Prices in USD per 1M tokens. Cache prices are absent where the provider has no prompt cache. */
 export const TokenPrices = z
@@ -362,6 +363,9 @@ export const Model = Provenance.extend({
   releaseDate: z.string().max(40).optional().describe('When it was released.'),
   arch: Architecture.optional().describe(
     'The architecture; required for open-weight models (self-hosting needs it).',
+  ),
+  reasoning: ModelReasoning.optional().describe(
+    'How the model reasons (effort levels, default, typical reasoning tokens, billing); absent: it does not reason.',
   ),
 })
   .describe('A model.')

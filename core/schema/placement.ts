@@ -10,6 +10,12 @@ import {
   ResidencyZone,
 } from './common.ts';
 import { PricingModel } from './catalog.ts';
+import { Effort } from './reasoning.ts';
+
+/** A candidate's own reasoning effort: effort levels of one model compare as separate candidates. */
+const CandidateEffort = Effort.optional().describe(
+  'The reasoning effort this candidate runs at (one of its model’s levels); unset: the workload’s.',
+);
 
 export const ApiPlacement = z
   .strictObject({
@@ -21,6 +27,7 @@ export const ApiPlacement = z
       .max(0.95)
       .optional()
       .describe('Negotiated discount on list prices (0–0.95); overrides any catalog discount.'),
+    effort: CandidateEffort,
   })
   .describe('A hosted API candidate.');
 
@@ -33,6 +40,7 @@ export const ScalingPolicy = z
 
 const SelfHostCommon = {
   modelId: Id.describe('The open-weight model served (a catalog model with its architecture).'),
+  effort: CandidateEffort,
   tp: PositiveInt.max(64)
     .optional()
     .describe(

@@ -13,6 +13,7 @@ import {
 } from './catalog.ts';
 import { Operations } from './operations.ts';
 import { OnpremPlacement, Placement, ScalingPolicy } from './placement.ts';
+import { Effort } from './reasoning.ts';
 import { resolveRanges } from '../uncertainty/ranges.ts';
 import { Uncertainty } from './uncertainty.ts';
 import { ValueAssumptions } from './value.ts';
@@ -87,6 +88,13 @@ export const CandidateSweep = z
       })
       .optional()
       .describe('Sweep open-weight models on owned GPUs; absent: none.'),
+    efforts: z
+      .array(Effort)
+      .max(7)
+      .optional()
+      .describe(
+        'Reasoning efforts to compare: a reasoning model becomes one candidate per listed level it offers (others one candidate at the workload’s effort); empty: the workload’s effort only.',
+      ),
   })
   .describe('Catalog candidates to compare, picked by filters.');
 export type CandidateSweep = z.infer<typeof CandidateSweep>;

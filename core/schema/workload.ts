@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Fraction, Id, NonNegative, PositiveInt, Precision, ResidencyZone } from './common.ts';
 import { Benchmark } from './catalog.ts';
+import { Effort, MAX_REASONING_TOKENS, ModelReasoningOverride } from './reasoning.ts';
 
 /** Tokens per request: at least one, at most 10M (beyond any model's context window). */
 const MAX_TOKENS = 10_000_000;
@@ -43,6 +44,11 @@ const Slo = z
       description:
         'Latency objective: the whole request, first token to last, ms (1 ms to 1 hour).',
     }),
+    ttftOf: z.enum(['visible', 'first']).default('visible').meta({
+      title: 'TTFT counts to',
+      description:
+        'Which token the TTFT objective means: visible, the first answer token (after any hidden reasoning); first, the first token streamed (a reasoning token where reasoning streams).',
+    }),
     /**
      * Hosted APIs without published or measured latency cannot be checked: they are excluded
      * (and counted) unless this includes them, marked "latency unknown".
@@ -54,8 +60,79 @@ const Slo = z
         'Hosted APIs with no published or measured latency: excluded (and counted) unless this includes them.',
       ),
   })
-  .default({ includeUnknown: false })
+  .default({ ttftOf: 'visible', includeUnknown: false })
   .describe('Latency objectives every candidate must meet; unset means no objective.');
+
+/**
+ * Reasoning: the effort every reasoning model runs at, or the user's own reasoning tokens, per
+ * model where given. Unset, each model runs at its documented default level; models that do not
+ * reason have none.
+ */
+const Reasoning = z
+  .strictObject({
+    effort: Effort.optional().meta({
+      title: 'Reasoning effort',
+      description:
+        'The effort every reasoning model runs at; unset: each model’s default. A model without the level runs at its nearest one, and says so.',
+    }),
+    tokensPerRequest: NonNegative.max(MAX_REASONING_TOKENS).optional().meta({
+      title: 'Reasoning tokens',
+      description:
+        'Your own hidden reasoning tokens per request (per turn of a task) for every reasoning model, replacing the catalog’s typical figure; models that do not reason stay at 0.',
+    }),
+    perModel: z
+      .array(ModelReasoningOverride)
+      .max(1000)
+      .default([])
+      .describe('Your reasoning settings for single models, over the two above.'),
+    includeUnknown: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Reasoning models at a level with no published reasoning-token figure (and none of yours): excluded (and counted) unless this includes them, counted at 0 reasoning tokens.',
+      ),
+  })
+  .describe(
+    'Reasoning (hidden thinking tokens, billed as output and decoded like it): the effort, or your own token count.',
+  );
+
+/**
+ * An agent's task: many model calls, each carrying the context of the turns before it. With a
+ * task, `requests` counts tasks, the prompt is the task's opening prompt (the system prompt, the
+ * cacheable prefix, plus the task), and the output is the visible output of each turn.
+ */
+const Task = z
+  .strictObject({
+    turns: z.number().int().min(1).max(1000).meta({
+      title: 'Turns',
+      description: 'Model calls per task: the opening prompt, then one after each tool result.',
+    }),
+    toolTokensPerTurn: NonNegative.max(MAX_TOKENS).meta({
+      title: 'Tool tokens per turn',
+      description: 'Tokens each tool result adds to the context, after every turn but the last.',
+    }),
+    cachedShare: Fraction.default(1).meta({
+      title: 'Carried context cached',
+      description:
+        'Share of the context carried from the turn before that is read from the prompt cache (0–1), where the provider caches and the turns come within its TTL.',
+    }),
+    contextLimitTokens: z.number().int().min(1).max(MAX_TOKENS).optional().meta({
+      title: 'Context limit',
+      description:
+        'When a turn’s prompt would pass this many tokens, older turns are dropped, keeping the last N (the summarization policy); unset: the context grows every turn.',
+    }),
+    keepLastTurns: z.number().int().min(0).max(1000).default(4).meta({
+      title: 'Turns kept',
+      description: 'Turns kept verbatim when the context limit cuts the history.',
+    }),
+    toolSecondsPerTurn: NonNegative.max(3600).default(0).meta({
+      title: 'Tool time per turn',
+      description:
+        'Seconds a tool runs between two turns: spaces the turns (a cache entry lives only its TTL) and adds to the task’s time.',
+    }),
+  })
+  .describe('An agent task: turns whose context grows with each tool result.');
+export type Task = z.infer<typeof Task>;
 
 export const Workload = z
   .strictObject({
@@ -64,7 +141,8 @@ export const Workload = z
       .strictObject({
         count: NonNegative.max(1e12).meta({
           title: 'Requests',
-          description: 'Requests per day (active days) or per month, as `per` says.',
+          description:
+            'Requests (tasks, when the workload is an agent task) per day (active days) or per month, as `per` says.',
         }),
         per: z.enum(['day', 'month']).meta({
           title: 'Counted per',
@@ -94,10 +172,14 @@ export const Workload = z
       title: 'Monthly growth',
       description: 'Request volume growth per month, percent (negative for a decline).',
     }),
-    inputTokens: tokenSize('Prompt').describe('Prompt (input) tokens per request.'),
-    outputTokens: tokenSize('Output').describe(
-      'Output tokens per request (reasoning tokens included: they are billed and decoded).',
+    inputTokens: tokenSize('Prompt').describe(
+      'Prompt (input) tokens per request; of a task, its opening prompt.',
     ),
+    outputTokens: tokenSize('Output').describe(
+      'Visible output tokens per request (of a task, per turn); hidden reasoning comes on top (reasoning).',
+    ),
+    reasoning: Reasoning.optional(),
+    task: Task.optional(),
     promptCache: z
       .strictObject({
         prefixTokens: NonNegative.max(MAX_TOKENS).meta({
@@ -205,6 +287,14 @@ export const Workload = z
   .refine((w) => w.promptCache.prefixTokens <= w.inputTokens.mean, {
     message: 'the cacheable prefix cannot be longer than the mean prompt',
     path: ['promptCache', 'prefixTokens'],
-  });
+  })
+  .refine(
+    (w) =>
+      w.task?.contextLimitTokens === undefined || w.task.contextLimitTokens >= w.inputTokens.mean,
+    {
+      message: 'the context limit must hold the task’s opening prompt (the mean prompt)',
+      path: ['task', 'contextLimitTokens'],
+    },
+  );
 export type Workload = z.infer<typeof Workload>;
 export type WorkloadInput = z.input<typeof Workload>;

@@ -8,6 +8,7 @@ import type { Gpu, OpenModel } from '../schema/catalog.ts';
 import type { Engine, Precision } from '../schema/common.ts';
 import type { Workload } from '../schema/workload.ts';
 import { BYTES_PER_GB } from '../units.ts';
+import { cachedTaskTurns, meanTurn } from '../workload/task.ts';
 
 export interface ReplicaRequest {
   model: OpenModel;
@@ -41,28 +42,48 @@ export type ReplicaCapacity =
     }
   | { ok: false; reason: string; tp: number };
 
-/** A request of these sizes as a self-hosted engine sees it: prefix-cache hits skip prefill. */
-function engineShape(w: Workload, inputTokens: number, outputTokens: number): RequestShape {
-  const cachedTokens = w.promptCache.prefixTokens * w.promptCache.hitRate;
+/**
+ * A request of these sizes as a self-hosted engine sees it: prefix-cache hits skip prefill (the
+ * shared prefix at its hit rate, or a task's carried context where that is more).
+ */
+function engineShape(
+  w: Workload,
+  inputTokens: number,
+  outputTokens: number,
+  carriedCachedTokens = 0,
+): RequestShape {
+  const cachedTokens = Math.max(
+    w.promptCache.prefixTokens * w.promptCache.hitRate,
+    carriedCachedTokens,
+  );
   return { inputTokens, prefillTokens: Math.max(1, inputTokens - cachedTokens), outputTokens };
 }
 
-/** The request shape a self-hosted engine sees at the mean sizes. */
-export function selfHostShape(w: Workload): RequestShape {
-  return engineShape(w, w.inputTokens.mean, w.outputTokens.mean);
+/**
+ * The request shape a self-hosted engine sees at the mean sizes, with the hidden reasoning tokens
+ * decoded like output. A task's calls are taken at its mean turn, the carried context
+ * prefix-cached at the task's cached share: an approximation of turns that grow one by one.
+ */
+export function selfHostShape(w: Workload, reasoningTokens = 0): RequestShape {
+  const output = w.outputTokens.mean + reasoningTokens;
+  if (w.task === undefined) return engineShape(w, w.inputTokens.mean, output);
+  const turn = meanTurn(w);
+  return engineShape(w, turn.inputTokens, output, turn.carriedTokens * w.task.cachedShare);
 }
 
 /**
  * The request shape at the workload's p95 prompt and output sizes (the same cached prefix), or
- * null when it gives neither.
+ * null when it gives neither; for a task, its largest turn (the SLOs then hold on every turn).
  */
-export function selfHostP95Shape(w: Workload): RequestShape | null {
+export function selfHostP95Shape(w: Workload, reasoningTokens = 0): RequestShape | null {
+  const output = (w.outputTokens.p95 ?? w.outputTokens.mean) + reasoningTokens;
+  if (w.task !== undefined) {
+    const turns = cachedTaskTurns(w);
+    const last = turns.reduce((a, b) => (b.inputTokens > a.inputTokens ? b : a));
+    return engineShape(w, last.inputTokens, output, last.carriedTokens * w.task.cachedShare);
+  }
   if (w.inputTokens.p95 === undefined && w.outputTokens.p95 === undefined) return null;
-  return engineShape(
-    w,
-    w.inputTokens.p95 ?? w.inputTokens.mean,
-    w.outputTokens.p95 ?? w.outputTokens.mean,
-  );
+  return engineShape(w, w.inputTokens.p95 ?? w.inputTokens.mean, output);
 }
 
 /**

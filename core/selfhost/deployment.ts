@@ -3,6 +3,7 @@ import type { OnpremPlacement, SelfHostPlacement } from '../schema/placement.ts'
 import type { Workload } from '../schema/workload.ts';
 import { BYTES_PER_GB, SECONDS_PER_HOUR } from '../units.ts';
 import type { WorkloadRates } from '../workload/derive.ts';
+import { callsPerRequest } from '../workload/task.ts';
 
 /**
  * What a self-hosted deployment of one model adds besides its GPUs, resolved from the scenario's
@@ -65,8 +66,10 @@ export function deploymentTerms(
     staffUsdPerFteYear: staffOverride === undefined ? ops.staff.usdPerFteYear : null,
     weightsGB,
     storageUsdPerMonth: weightsGB * ops.storageUsdPerGBMonth,
+    // A task answers once per turn: its visible output leaves every turn.
     egressGBPerRequest:
-      (w.outputTokens.mean * ops.egressBytesPerOutputToken) / BYTES_PER_DECIMAL_GB,
+      (w.outputTokens.mean * callsPerRequest(w) * ops.egressBytesPerOutputToken) /
+      BYTES_PER_DECIMAL_GB,
     egressUsdPerGB: p.egressUsdPerGB ?? ops.egressUsdPerGB,
     monitoringUsdPerHostMonth: ops.monitoringUsdPerHostMonth,
     spotInterruptionsPerMonth: ops.spot.interruptionsPerMonth,

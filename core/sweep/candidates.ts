@@ -1,6 +1,7 @@
 import type { Instance, PricingModel } from '../schema/catalog.ts';
 import type { CandidateSweep, Scenario } from '../schema/scenario.ts';
 import { OnpremPlacement, type Placement } from '../schema/placement.ts';
+import type { Effort } from '../schema/reasoning.ts';
 import { candidateId } from './candidate-id.ts';
 import type { CatalogIndex } from './catalog-index.ts';
 
@@ -19,6 +20,7 @@ export function sweepPlacements(
 ): Placement[] {
   if (sweep === undefined) return [];
   const out: Placement[] = [];
+  const push = withEfforts(index, out, sweep.efforts ?? []);
   const family = (modelId: string) => index.models.get(modelId)?.family;
   if (sweep.api) {
     const f = sweep.api;
@@ -28,7 +30,7 @@ export function sweepPlacements(
         matches(f.models, o.modelId) &&
         matches(f.families, family(o.modelId))
       ) {
-        out.push({ kind: 'api', offeringId: o.id });
+        push({ kind: 'api', offeringId: o.id }, o.modelId);
       }
     }
   }
@@ -52,16 +54,19 @@ export function sweepPlacements(
       for (const pricing of f.pricing) {
         for (const i of rowsFor.get(pricing) ?? []) {
           if (i.usdPerHour[pricing] === undefined) continue;
-          out.push({
-            kind: 'cloud',
-            instanceId: i.id,
-            modelId: m.id,
-            pricing,
-            engine: f.engine,
-            targetUtilization: f.targetUtilization,
-            minReplicas: f.minReplicas,
-            scaling: f.scaling,
-          });
+          push(
+            {
+              kind: 'cloud',
+              instanceId: i.id,
+              modelId: m.id,
+              pricing,
+              engine: f.engine,
+              targetUtilization: f.targetUtilization,
+              minReplicas: f.minReplicas,
+              scaling: f.scaling,
+            },
+            m.id,
+          );
         }
       }
     }
@@ -86,10 +91,34 @@ export function sweepPlacements(
       engine: f.engine,
     });
     for (const m of models) {
-      for (const g of gpus) out.push({ ...template, gpuId: g.id, modelId: m.id });
+      for (const g of gpus) push({ ...template, gpuId: g.id, modelId: m.id }, m.id);
     }
   }
   return out;
+}
+
+/**
+ * Adds swept placements to `out`: with efforts to compare, a reasoning model's placement once per
+ * listed level it offers (effort levels of one model compare as separate candidates); any other,
+ * once, at the workload's effort.
+ */
+function withEfforts(
+  index: CatalogIndex,
+  out: Placement[],
+  efforts: readonly Effort[],
+): (p: Placement, modelId: string) => void {
+  if (efforts.length === 0) return (p) => out.push(p);
+  const offered = new Map<string, Effort[]>();
+  return (p, modelId) => {
+    let levels = offered.get(modelId);
+    if (levels === undefined) {
+      const own = index.models.get(modelId)?.reasoning?.levels ?? [];
+      levels = own.map((l) => l.effort).filter((e) => efforts.includes(e));
+      offered.set(modelId, levels);
+    }
+    if (levels.length === 0) out.push(p);
+    else for (const effort of levels) out.push({ ...p, effort });
+  };
 }
 
 /** Where the workload may run (its residency zones and regions; empty lists allow anything). */

@@ -8,6 +8,8 @@ import {
   type ReplicaRequest,
 } from '../selfhost/capacity.ts';
 import type { EvalContext } from './context.ts';
+import { callsPerRequest } from '../workload/task.ts';
+import { candidateReasoning, shapesFor, sloFor } from './reasoning-row.ts';
 
 export type OkCapacity = Extract<ReplicaCapacity, { ok: true }>;
 
@@ -35,6 +37,7 @@ export function cachedCapacity(
     slo.ttftMs ?? '',
     slo.tpotMs ?? '',
     slo.e2eMs ?? '',
+    slo.ttftAfterTokens ?? '',
     rtt,
     sloShape === null
       ? ''
@@ -69,12 +72,14 @@ function layoutKey(
   networkMs: number,
 ): string {
   const w = ctx.workload;
-  return `${tps.join(',')}|${p.precision ?? w.precision}|${p.kvPrecision ?? w.kvPrecision ?? ''}|${p.engine}|${Math.round(networkMs)}`;
+  return `${tps.join(',')}|${p.precision ?? w.precision}|${p.kvPrecision ?? w.kvPrecision ?? ''}|${p.engine}|${Math.round(networkMs)}|${p.effort ?? ''}`;
 }
 
 /**
  * The tensor-parallel degree serving the most requests per GPU at the SLO, among `tps`; or the most
  * capable failure to explain. Cached per workload shape (the context's), model, GPU and layout.
+ * The candidate's reasoning tokens are decoded with its output, unless `reasoningTokens` says
+ * otherwise (0: the same replica with reasoning off, for reasoning's share of the cost).
  */
 export function bestCapacity(
   ctx: EvalContext,
@@ -83,30 +88,70 @@ export function bestCapacity(
   tps: readonly number[],
   p: CloudPlacement | OnpremPlacement,
   networkMs: number,
+  reasoningTokens?: number,
 ): ReplicaCapacity {
-  const key = layoutKey(ctx, tps, p, networkMs);
+  const given = reasoningTokens === undefined ? '' : `|r${reasoningTokens}`;
+  const key = layoutKey(ctx, tps, p, networkMs) + given;
   const hit = ctx.bestCapacity.get(model, gpu, key);
   if (hit !== undefined) return hit;
   const w = ctx.workload;
   const precision = p.precision ?? w.precision;
   const kvPrecision = p.kvPrecision ?? w.kvPrecision;
+  // Hidden reasoning is decoded like output: it lengthens every request the replica serves.
+  const reasoning = reasoningTokens ?? candidateReasoning(ctx, model, p.effort).tokensPerRequest;
+  const { shape, p95Shape } = shapesFor(ctx, reasoning);
+  const slo = sloFor(ctx, reasoning);
   let best: OkCapacity | undefined;
   let failure: ReplicaCapacity | undefined;
   for (const tp of tps) {
     const c = cachedCapacity(
       ctx,
       { model, gpu, tp, precision, kvPrecision, engine: p.engine },
-      ctx.shape,
-      w.slo,
+      shape,
+      slo,
       networkMs,
-      ctx.p95Shape,
+      p95Shape,
     );
     if (!c.ok) failure = c;
     else if (best === undefined || c.requestsPerSAtSlo / tp > best.requestsPerSAtSlo / best.tp)
       best = c;
   }
-  const result = best ??
+  const found = best ??
     failure ?? { ok: false as const, tp: tps[0] ?? 1, reason: 'no tensor-parallel layout to try' };
+  const result = perRequest(found, callsPerRequest(w));
   ctx.bestCapacity.set(model, gpu, key, result);
   return result;
+}
+
+/**
+ * A replica's capacity in the workload's requests: a task is `calls` model calls, so a replica
+ * serving N calls a second serves N ÷ calls tasks. Latencies stay those of one call (a turn).
+ */
+function perRequest(c: ReplicaCapacity, calls: number): ReplicaCapacity {
+  if (calls === 1 || !c.ok) return c;
+  return {
+    ...c,
+    requestsPerSAtSlo: c.requestsPerSAtSlo / calls,
+    requestsPerSSaturated: c.requestsPerSSaturated / calls,
+  };
+}
+
+/**
+ * Share of a replica's capacity that the candidate's reasoning takes: 1 − what a replica serves
+ * with it ÷ what the same layout serves with reasoning off. What a fleet that follows demand pays
+ * for reasoning; an owned or committed fleet pays for whole units, so read it as a share of the
+ * capacity. 0 without reasoning; null when the layout without it cannot be sized.
+ */
+export function reasoningShareOfCapacity(
+  ctx: EvalContext,
+  model: OpenModel,
+  gpu: Gpu,
+  p: CloudPlacement | OnpremPlacement,
+  capacity: OkCapacity,
+  networkMs: number,
+): number | null {
+  if (candidateReasoning(ctx, model, p.effort).tokensPerRequest === 0) return 0;
+  const off = bestCapacity(ctx, model, gpu, [capacity.tp], p, networkMs, 0);
+  if (!off.ok || off.requestsPerSAtSlo <= 0) return null;
+  return Math.max(0, 1 - capacity.requestsPerSAtSlo / off.requestsPerSAtSlo);
 }

@@ -3,6 +3,7 @@ import { greatCircleKm, networkRttMs } from '../network.ts';
 import { BENCHMARK_INFO } from '../quality.ts';
 import type { Benchmark, Region } from '../schema/catalog.ts';
 import type { ResidencyZone } from '../schema/common.ts';
+import { largestPromptTokens } from '../workload/task.ts';
 import type { EvalContext } from './context.ts';
 
 /** Residency: allowed when no zone is required, the zone is listed, or the site is the user's own. */
@@ -45,14 +46,28 @@ export function benchmarkName(b: Benchmark): string {
   return BENCHMARK_INFO[b].name;
 }
 
-/** The context window must hold the p95 prompt and p95 output. */
-export function contextReason(ctx: EvalContext, contextTokens: number | undefined): string | null {
+/**
+ * The context window must hold the p95 prompt, the p95 output and the hidden reasoning (it is in
+ * the context while the answer is written); a task's largest turn the same way.
+ */
+export function contextReason(
+  ctx: EvalContext,
+  contextTokens: number | undefined,
+  reasoningTokens = 0,
+): string | null {
   if (contextTokens === undefined) return null;
   const w = ctx.workload;
-  const need =
-    (w.inputTokens.p95 ?? w.inputTokens.mean) + (w.outputTokens.p95 ?? w.outputTokens.mean);
+  const output = (w.outputTokens.p95 ?? w.outputTokens.mean) + reasoningTokens;
+  const what = reasoningTokens > 0 ? 'prompt + output + reasoning' : 'prompt + output';
+  if (w.task !== undefined) {
+    const need = largestPromptTokens(w) + output;
+    return need > contextTokens
+      ? `the task's largest turn (${what}, ${Math.round(need)} tokens) exceeds the ${contextTokens}-token context window`
+      : null;
+  }
+  const need = (w.inputTokens.p95 ?? w.inputTokens.mean) + output;
   return need > contextTokens
-    ? `prompt + output (${Math.round(need)} tokens at p95) exceed the ${contextTokens}-token context window`
+    ? `${what} (${Math.round(need)} tokens at p95) exceed the ${contextTokens}-token context window`
     : null;
 }
 

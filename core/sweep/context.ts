@@ -12,6 +12,10 @@ import type { ValueAssumptions } from '../schema/value.ts';
 import type { Workload } from '../schema/workload.ts';
 import { withMonthlyVolume, workloadRates, type WorkloadRates } from '../workload/derive.ts';
 import type { CatalogIndex } from './catalog-index.ts';
+import type { Model } from '../schema/catalog.ts';
+import type { ResolvedReasoning } from '../workload/reasoning.ts';
+import type { Effort } from '../schema/reasoning.ts';
+import { cachedTaskTurns } from '../workload/task.ts';
 
 /** Everything one evaluation reads; built once per workload, shared by every candidate. */
 export interface EvalContext {
@@ -32,6 +36,16 @@ export interface EvalContext {
   /** The request shape self-hosted engines see at mean sizes, and at p95 sizes when given. */
   shape: RequestShape;
   p95Shape: RequestShape | null;
+  /** The shapes with a count of reasoning tokens decoded as well (see sweep/reasoning-row.ts). */
+  reasoningShapes: Map<number, { shape: RequestShape; p95Shape: RequestShape | null }>;
+  /** Each model's reasoning by the candidate's effort ('' for the workload's). */
+  reasoning: Map<Model, Map<string, ResolvedReasoning>>;
+  /** The last reasoning asked for (a sweep asks for one model's many times in a row). */
+  lastReasoning:
+    | { model: Model | undefined; effort: Effort | undefined; reasoning: ResolvedReasoning }
+    | undefined;
+  /** Prompt tokens a request sends: a task's over all its turns. */
+  promptTokensPerRequest: number;
   maxMonthlyUsd: number | undefined;
   /**
    * Replica capacities by model and GPU row, configuration and workload shape. Volume does not
@@ -143,6 +157,13 @@ export function makeContext(
     serviceEndsAtHorizon: timeBox !== undefined && timeBox <= value.horizonMonths,
     shape: selfHostShape(workload),
     p95Shape: selfHostP95Shape(workload),
+    reasoningShapes: new Map(),
+    reasoning: new Map(),
+    lastReasoning: undefined,
+    promptTokensPerRequest:
+      workload.task === undefined
+        ? workload.inputTokens.mean
+        : cachedTaskTurns(workload).reduce((sum, t) => sum + t.inputTokens, 0),
     maxMonthlyUsd: options.maxMonthlyUsd,
     // Capacities computed with other parameters must not be reused: a calibration gets its own.
     capacityCache:
@@ -250,6 +271,10 @@ function shapeKey(w: Workload): string {
     slo.ttftMs ?? '',
     slo.tpotMs ?? '',
     slo.e2eMs ?? '',
+    slo.ttftOf,
     w.userLocation ? `${w.userLocation.latitude},${w.userLocation.longitude}` : '',
+    // Reasoning and tasks change every shape; absent (most workloads) they add nothing to key.
+    w.reasoning === undefined ? '' : JSON.stringify(w.reasoning),
+    w.task === undefined ? '' : JSON.stringify(w.task),
   ].join('|');
 }

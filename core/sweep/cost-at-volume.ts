@@ -1,8 +1,8 @@
 import { apiCost } from '../pricing/api-cost.ts';
 import type { Placement } from '../schema/placement.ts';
 import { withMonthlyVolume, workloadRates } from '../workload/derive.ts';
-import { discountFor } from './catalog-index.ts';
 import type { EvalContext } from './context.ts';
+import { apiTerms } from './evaluate-api.ts';
 import { cloudCostAtVolume } from './evaluate-cloud.ts';
 import { onpremCostAtVolume } from './evaluate-onprem.ts';
 
@@ -19,9 +19,9 @@ export function monthlyCostAtVolume(
   const w = withMonthlyVolume(ctx.workload, requestsPerMonth);
   const rates = workloadRates(w);
   if (p.kind === 'api') {
-    const o = ctx.index.offerings.get(p.offeringId);
-    if (o === undefined) return null;
-    return apiCost(o, w, rates, p.negotiatedDiscount ?? discountFor(ctx.index, o)).monthlyUsd;
+    if (!ctx.index.offerings.has(p.offeringId)) return null;
+    const t = apiTerms(ctx, p);
+    return apiCost(t.o, w, rates, t.discount, t.costOptions).monthlyUsd;
   }
   const costAt = p.kind === 'cloud' ? cloudCostAtVolume(ctx, p) : onpremCostAtVolume(ctx, p);
   if (costAt === null) return null;

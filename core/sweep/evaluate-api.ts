@@ -1,10 +1,22 @@
-import { apiCost, type ApiCost } from '../pricing/api-cost.ts';
+import {
+  apiCost,
+  costDoublesAtTurn,
+  type ApiCost,
+  type ApiCostOptions,
+} from '../pricing/api-cost.ts';
 import { monthlyPriceFactors } from '../pricing/price-history.ts';
 import { hasRequestValue } from '../roi/value.ts';
-import type { LatencyMeasurement, Offering, Region } from '../schema/catalog.ts';
+import type { LatencyMeasurement, Model, Offering, Region } from '../schema/catalog.ts';
 import { hasSlo, latencyKnown } from '../decision/status.ts';
 import { qualityScore } from '../quality.ts';
 import type { ApiPlacement } from '../schema/placement.ts';
+import {
+  effortLabel,
+  reasoningUnknownReason,
+  scoreAtEffort,
+  type ResolvedReasoning,
+} from '../workload/reasoning.ts';
+import { largestPromptTokens } from '../workload/task.ts';
 import { discountFor } from './catalog-index.ts';
 import {
   budgetReason,
@@ -16,20 +28,108 @@ import {
 } from './constraints.ts';
 import { candidateId } from './candidate-id.ts';
 import type { EvalContext } from './context.ts';
+import { candidateReasoning, reasoningDetail, sloTtftMs, taskSeconds } from './reasoning-row.ts';
 import { candidateRoi, makeResult, perOutcomeUsd, type RoiCosting } from './result.ts';
 import { KIND_CODE, type SweepColumns } from './table.ts';
 import { emptyBreakdown, type CandidateResult, type EvaluateOptions } from './types.ts';
 
-/** A hosted-API candidate's cost, latency, quality and constraints: what rows and columns share. */
-interface ApiAssessment {
-  o: Offering;
-  discount: number;
-  cost: ApiCost;
-  region: Region | undefined;
-  latency: LatencyMeasurement | undefined;
+/** A hosted API's latency for a candidate: published or measured, with its reasoning. */
+export interface ApiLatency {
   ttftMs: number | null;
+  ttftVisibleMs: number | null;
   tpotMs: number | null;
   e2eMs: number | null;
+}
+
+/**
+ * The offering's figure (published or measured) with the network round trip, and the reasoning.
+ * Where reasoning streams first (a source's TTFT is then the first reasoning token), the first
+ * visible token comes `reasoning × TPOT` later. A hidden reasoner streams nothing before its
+ * answer: a figure taken through its API already holds the reasoning of the level the source ran,
+ * taken to be the model's default — so at the default its TTFT is the visible one, at a higher
+ * level it grows by the extra typical reasoning tokens × TPOT (unknown when either count or the
+ * TPOT is), and at a lower one the default's figure stands as an upper bound.
+ */
+function apiLatency(
+  ctx: EvalContext,
+  model: Model | undefined,
+  latency: LatencyMeasurement | undefined,
+  rttMs: number,
+  reasoning: ResolvedReasoning,
+): ApiLatency {
+  const base = latency?.ttftMs === undefined ? null : latency.ttftMs + rttMs;
+  const tpotMs = latency?.outputTokPerS === undefined ? null : 1000 / latency.outputTokPerS;
+  const r = reasoning.tokensPerRequest;
+  let reasoningMs: number | null = r === 0 ? 0 : tpotMs === null ? null : r * tpotMs;
+  const hidden = reasoning.model?.visibility === 'hidden';
+  if (hidden && reasoning.model !== null && reasoning.effort !== reasoning.model.defaultEffort) {
+    const atDefault = candidateReasoning(ctx, model, reasoning.model.defaultEffort);
+    const known = reasoning.from !== 'unknown' && atDefault.from !== 'unknown' && tpotMs !== null;
+    // Less reasoning than the default's cannot be taken out of a figure that does not say how
+    // much it held: the default's figure stays, as an upper bound.
+    reasoningMs = known ? Math.max(0, r - atDefault.tokensPerRequest) * tpotMs : null;
+  } else if (hidden) {
+    reasoningMs = 0;
+  }
+  const ttftVisibleMs = base === null || reasoningMs === null ? null : base + reasoningMs;
+  const ttftMs = hidden ? ttftVisibleMs : base;
+  const e2eMs =
+    ttftVisibleMs === null || tpotMs === null
+      ? null
+      : ttftVisibleMs + (ctx.workload.outputTokens.mean - 1) * tpotMs;
+  return { ttftMs, ttftVisibleMs, tpotMs, e2eMs };
+}
+
+/**
+ * Seconds from one turn of a task to the next: the turn's own time (when the latency is known)
+ * and the tool's. What decides whether the prompt cache is still warm for the next turn.
+ */
+function turnGapSeconds(ctx: EvalContext, e2eMs: number | null): number | null {
+  const task = ctx.workload.task;
+  if (task === undefined) return null;
+  return (e2eMs ?? 0) / 1000 + task.toolSecondsPerTurn;
+}
+
+/** What pricing a hosted-API candidate needs beyond the offering: reasoning, latency, spacing. */
+export interface ApiTerms {
+  o: Offering;
+  model: Model | undefined;
+  discount: number;
+  reasoning: ResolvedReasoning;
+  latency: LatencyMeasurement | undefined;
+  region: Region | undefined;
+  timing: ApiLatency;
+  costOptions: ApiCostOptions;
+}
+
+/** The terms of a hosted-API candidate; throws only for an unknown offering id (checked upstream). */
+export function apiTerms(ctx: EvalContext, p: ApiPlacement): ApiTerms {
+  const o = ctx.index.offerings.get(p.offeringId);
+  if (o === undefined) throw new Error(`unknown offering '${p.offeringId}'`);
+  const model = ctx.index.models.get(o.modelId);
+  const reasoning = candidateReasoning(ctx, model, p.effort);
+  const region = o.regionId === undefined ? undefined : ctx.index.regions.get(o.regionId);
+  const latency = ctx.index.latency.get(o.id);
+  const timing = apiLatency(ctx, model, latency, rttToRegionMs(ctx, region), reasoning);
+  const gap = turnGapSeconds(ctx, timing.e2eMs);
+  return {
+    o,
+    model,
+    discount: p.negotiatedDiscount ?? discountFor(ctx.index, o),
+    reasoning,
+    latency,
+    region,
+    timing,
+    costOptions: {
+      reasoningTokens: reasoning.tokensPerRequest,
+      ...(gap === null ? {} : { turnGapSeconds: gap }),
+    },
+  };
+}
+
+/** A hosted-API candidate's cost, latency, quality and constraints: what rows and columns share. */
+interface ApiAssessment extends ApiTerms {
+  cost: ApiCost;
   quality: number | null;
   /** Why it is infeasible; empty when it is not. */
   reasons: string[];
@@ -37,33 +137,38 @@ interface ApiAssessment {
 
 /** Prices a hosted-API candidate and checks its constraints; throws only for an unknown offering. */
 function assessApi(ctx: EvalContext, p: ApiPlacement): ApiAssessment {
-  const o = ctx.index.offerings.get(p.offeringId);
-  if (o === undefined) throw new Error(`unknown offering '${p.offeringId}'`);
-  const model = ctx.index.models.get(o.modelId);
-  const discount = p.negotiatedDiscount ?? discountFor(ctx.index, o);
+  const t = apiTerms(ctx, p);
+  const { o, model, reasoning, latency } = t;
+  const { ttftMs, ttftVisibleMs, tpotMs, e2eMs } = t.timing;
   const w = ctx.workload;
-  const cost = apiCost(o, w, ctx.rates, discount);
-
-  const region = o.regionId === undefined ? undefined : ctx.index.regions.get(o.regionId);
-  const rtt = rttToRegionMs(ctx, region);
-  const latency = ctx.index.latency.get(o.id);
-  const ttftMs = latency?.ttftMs === undefined ? null : latency.ttftMs + rtt;
-  const tpotMs = latency?.outputTokPerS === undefined ? null : 1000 / latency.outputTokPerS;
-  const e2eMs =
-    ttftMs === null || tpotMs === null ? null : ttftMs + (w.outputTokens.mean - 1) * tpotMs;
+  const cost = apiCost(o, w, ctx.rates, t.discount, t.costOptions);
   const benchmark = w.minQuality?.benchmark ?? 'lmarena-text';
-  const quality = qualityScore(ctx.index.quality, o.modelId, benchmark);
+  const quality = scoreAtEffort(
+    reasoning,
+    benchmark,
+    qualityScore(ctx.index.quality, o.modelId, benchmark),
+  );
+  const reasoningTokens = reasoning.tokensPerRequest;
 
   const reasons: string[] = [];
   const push = (r: string | null) => r !== null && reasons.push(r);
   push(ctx.index.unavailable.get(o.id) ?? null);
   push(residencyReason(ctx, o.residency, o.regionId ?? null));
-  push(contextReason(ctx, o.contextTokens ?? model?.contextTokens));
+  push(contextReason(ctx, o.contextTokens ?? model?.contextTokens, reasoningTokens));
   push(qualityReason(ctx, quality));
   const slo = w.slo;
   const basis = latency?.kind === 'measured' ? 'your measurement' : 'published median';
-  if (ttftMs !== null && slo.ttftMs !== undefined && ttftMs > slo.ttftMs) {
-    reasons.push(`misses the TTFT SLO: ${Math.round(ttftMs)} ms > ${slo.ttftMs} ms (${basis})`);
+  const sloTtft = sloTtftMs(ctx, ttftMs, ttftVisibleMs);
+  const which =
+    reasoningTokens === 0
+      ? ''
+      : slo.ttftOf === 'first'
+        ? ' (first token)'
+        : ' (first visible token)';
+  if (sloTtft !== null && slo.ttftMs !== undefined && sloTtft > slo.ttftMs) {
+    reasons.push(
+      `misses the TTFT SLO${which}: ${Math.round(sloTtft)} ms > ${slo.ttftMs} ms (${basis})`,
+    );
   }
   if (tpotMs !== null && slo.tpotMs !== undefined && tpotMs > slo.tpotMs) {
     reasons.push(`misses the TPOT SLO: ${tpotMs.toFixed(1)} ms > ${slo.tpotMs} ms (${basis})`);
@@ -71,11 +176,25 @@ function assessApi(ctx: EvalContext, p: ApiPlacement): ApiAssessment {
   if (e2eMs !== null && slo.e2eMs !== undefined && e2eMs > slo.e2eMs) {
     reasons.push(`misses the end-to-end SLO: ${Math.round(e2eMs)} ms > ${slo.e2eMs} ms (${basis})`);
   }
-  if (hasSlo(w) && !slo.includeUnknown && !latencyKnown(w, ttftMs, tpotMs)) {
+  if (hasSlo(w) && !slo.includeUnknown && !latencyKnown(w, sloTtft, tpotMs)) {
     reasons.push('latency unknown: no published or measured figure to check the SLO');
   }
+  // Last of the unknowns: a hosted API with no latency figure is counted under that first.
+  push(reasoningUnknownReason(reasoning, w));
   push(budgetReason(ctx, cost.monthlyUsd));
-  return { o, discount, cost, region, latency, ttftMs, tpotMs, e2eMs, quality, reasons };
+  return {
+    o,
+    model,
+    discount: t.discount,
+    reasoning,
+    latency,
+    region: t.region,
+    timing: t.timing,
+    costOptions: t.costOptions,
+    cost,
+    quality,
+    reasons,
+  };
 }
 
 /**
@@ -83,11 +202,11 @@ function assessApi(ctx: EvalContext, p: ApiPlacement): ApiAssessment {
  * catalog's known price changes within the horizon (a promotion's end) from the start date.
  */
 function apiCosting(ctx: EvalContext, a: ApiAssessment): RoiCosting {
-  const { o, discount } = a;
+  const { o, discount, costOptions } = a;
   const w = ctx.workload;
   return {
     runUsd: a.cost.monthlyUsd,
-    costAt: () => (wm, rm) => apiCost(o, wm, rm, discount).monthlyUsd,
+    costAt: () => (wm, rm) => apiCost(o, wm, rm, discount, costOptions).monthlyUsd,
     priceFactors:
       ctx.startDate === undefined
         ? undefined
@@ -95,7 +214,7 @@ function apiCosting(ctx: EvalContext, a: ApiAssessment): RoiCosting {
             o,
             ctx.startDate,
             ctx.value.horizonMonths,
-            (priced) => apiCost(priced, w, ctx.rates, discount).monthlyUsd,
+            (priced) => apiCost(priced, w, ctx.rates, discount, costOptions).monthlyUsd,
           ),
   };
 }
@@ -116,9 +235,11 @@ export function writeApiColumns(
   t.feasible[i] = a.reasons.length === 0 ? 1 : 0;
   t.reasons[i] = a.reasons;
   t.monthlyUsd[i] = a.cost.monthlyUsd;
-  t.ttftMs[i] = nan(a.ttftMs);
-  t.tpotMs[i] = nan(a.tpotMs);
-  t.e2eMs[i] = nan(a.e2eMs);
+  t.ttftMs[i] = nan(a.timing.ttftMs);
+  t.ttftVisibleMs[i] = nan(a.timing.ttftVisibleMs);
+  t.reasoningTokens[i] = a.reasoning.tokensPerRequest;
+  t.tpotMs[i] = nan(a.timing.tpotMs);
+  t.e2eMs[i] = nan(a.timing.e2eMs);
   t.quality[i] = nan(a.quality);
   const roi = candidateRoi(ctx, 'api', apiCosting(ctx, a), false, ctx.roiScratch);
   t.tcoUsd[i] = roi.tcoUsd;
@@ -137,11 +258,17 @@ export function evaluateApi(
   options: EvaluateOptions = {},
 ): CandidateResult {
   const a = assessApi(ctx, p);
-  const { o, cost, region, latency, discount } = a;
-  const model = ctx.index.models.get(o.modelId);
+  const { o, model, cost, region, latency, discount, reasoning, costOptions } = a;
+  const { ttftMs, ttftVisibleMs, tpotMs, e2eMs } = a.timing;
   const provider = ctx.index.providers.get(o.provider);
   const w = ctx.workload;
-  const warnings: string[] = [];
+  const reasoningTokens = reasoning.tokensPerRequest;
+  const warnings: string[] = [...reasoning.warnings];
+  if (reasoningTokens > 0 && reasoning.model?.billing === 'output-unverified') {
+    warnings.push(
+      'reasoning billed at the output price is not confirmed for this model: priced so',
+    );
+  }
   const stale = staleWarning(ctx, o.asOf, 'price');
   if (stale !== null) warnings.push(stale);
   if (w.promptCache.hitRate > 0 && cost.effectiveCacheHitRate < w.promptCache.hitRate * 0.95) {
@@ -157,14 +284,16 @@ export function evaluateApi(
   breakdown.cachedInputUsd = cost.breakdown.cachedInputUsd;
   breakdown.cacheWriteUsd = cost.breakdown.cacheWriteUsd;
   breakdown.outputUsd = cost.breakdown.outputUsd;
+  breakdown.reasoningUsd = cost.breakdown.reasoningUsd;
   breakdown.cacheStorageUsd = cost.breakdown.cacheStorageUsd;
 
   const roi = candidateRoi(ctx, 'api', apiCosting(ctx, a), options.withSeries ?? false);
   options.roiOut?.(roi);
+  const task = w.task;
   return makeResult(ctx, {
     id: candidateId(p, ctx.workload.precision),
     kind: 'api',
-    label: `${provider?.name ?? o.provider} · ${model?.name ?? o.modelId}${o.regionId ? ` (${region?.code ?? o.regionId})` : ''}`,
+    label: `${provider?.name ?? o.provider} · ${model?.name ?? o.modelId}${o.regionId ? ` (${region?.code ?? o.regionId})` : ''}${p.effort === undefined ? '' : ` · ${effortLabel(p.effort)}`}`,
     modelId: o.modelId,
     modelName: model?.name ?? o.modelId,
     provider: o.provider,
@@ -178,9 +307,26 @@ export function evaluateApi(
     breakdown,
     setupUsd: ctx.value.setupUsd.api,
     weeksToLaunch: ctx.value.weeksToLaunch.api,
-    ttftMs: a.ttftMs,
-    tpotMs: a.tpotMs,
-    e2eMs: a.e2eMs,
+    ttftMs,
+    ttftVisibleMs,
+    tpotMs,
+    e2eMs,
+    effort: reasoning.effort,
+    reasoningTokensPerRequest: reasoningTokens,
+    reasoningShareOfCost: cost.monthlyUsd > 0 ? cost.breakdown.reasoningUsd / cost.monthlyUsd : 0,
+    reasoning: reasoningDetail(reasoning),
+    taskSeconds: taskSeconds(ctx, e2eMs),
+    costDoublesAtTurn: cost.turns === null ? null : costDoublesAtTurn(cost.turns),
+    task:
+      task === undefined
+        ? null
+        : {
+            turns: task.turns,
+            perTurn: cost.turns,
+            meanPromptTokens: ctx.promptTokensPerRequest / task.turns,
+            largestPromptTokens: largestPromptTokens(w),
+            turnGapSeconds: costOptions.turnGapSeconds ?? null,
+          },
     quality: a.quality,
     selfHost: null,
     api: {

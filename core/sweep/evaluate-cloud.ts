@@ -13,7 +13,13 @@ import type { Gpu, Instance, OpenModel, Region } from '../schema/catalog.ts';
 import type { CloudPlacement } from '../schema/placement.ts';
 import type { Workload } from '../schema/workload.ts';
 import type { WorkloadRates } from '../workload/derive.ts';
-import { bestCapacity, tpOptions, type OkCapacity } from './capacity-cache.ts';
+import {
+  bestCapacity,
+  reasoningShareOfCapacity,
+  tpOptions,
+  type OkCapacity,
+} from './capacity-cache.ts';
+import { candidateReasoning } from './reasoning-row.ts';
 import { rttToRegionMs, staleWarning } from './constraints.ts';
 import type { EvalContext } from './context.ts';
 import { HOURS_PER_MONTH } from '../units.ts';
@@ -166,6 +172,7 @@ const sameTerms = (a: CloudPlacement, b: CloudPlacement) =>
   a.precision === b.precision &&
   a.kvPrecision === b.kvPrecision &&
   a.tp === b.tp &&
+  a.effort === b.effort &&
   a.scaling === b.scaling &&
   a.minReplicas === b.minReplicas &&
   a.targetUtilization === b.targetUtilization &&
@@ -266,13 +273,17 @@ export function writeCloudColumns(
   }
   const { capacity, cost } = a;
   const monthlyUsd = cost.monthlyUsd;
-  const quality = selfHostQuality(ctx, a.model, capacity);
-  const reasons = selfHostReasons(ctx, a.identity, a.model, quality, monthlyUsd);
+  const reasoning = candidateReasoning(ctx, a.model, p.effort);
+  const quality = selfHostQuality(ctx, a.model, capacity, reasoning);
+  const reasons = selfHostReasons(ctx, a.identity, a.model, quality, monthlyUsd, reasoning);
   t.feasible[i] = reasons.length === 0 ? 1 : 0;
   t.reasons[i] = reasons;
   t.monthlyUsd[i] = monthlyUsd;
   t.ttftMs[i] = capacity.ttftMs;
-  t.tpotMs[i] = ctx.workload.outputTokens.mean > 1 ? capacity.tpotMs : Number.NaN;
+  t.ttftVisibleMs[i] = capacity.ttftMs + reasoning.tokensPerRequest * capacity.tpotMs;
+  t.reasoningTokens[i] = reasoning.tokensPerRequest;
+  t.tpotMs[i] =
+    ctx.workload.outputTokens.mean + reasoning.tokensPerRequest > 1 ? capacity.tpotMs : Number.NaN;
   t.e2eMs[i] = capacity.e2eMs;
   t.quality[i] = quality ?? Number.NaN;
   t.gpusPeak[i] = cost.gpusPeak;
@@ -345,6 +356,14 @@ export function evaluateCloud(
         : co2Kg(kwh, region.gridGCo2PerKwh),
     warnings,
     roi: cloudCosting(ctx, p, a),
+    reasoningShareOfCost: reasoningShareOfCapacity(
+      ctx,
+      a.model,
+      gpu,
+      p,
+      capacity,
+      rttToRegionMs(ctx, region),
+    ),
     detail: {
       reserveReplicas: cost.fleet.reserveReplicas,
       warmUnits: cost.fleet.unitsWarm,

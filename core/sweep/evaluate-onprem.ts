@@ -6,7 +6,7 @@ import type { Gpu, OpenModel } from '../schema/catalog.ts';
 import type { OnpremPlacement } from '../schema/placement.ts';
 import type { Workload } from '../schema/workload.ts';
 import type { WorkloadRates } from '../workload/derive.ts';
-import { bestCapacity, type OkCapacity } from './capacity-cache.ts';
+import { bestCapacity, reasoningShareOfCapacity, type OkCapacity } from './capacity-cache.ts';
 import { staleWarning } from './constraints.ts';
 import type { EvalContext } from './context.ts';
 import type { CostAtVolume, RoiCosting } from './result.ts';
@@ -169,6 +169,7 @@ export function evaluateOnprem(
     co2Kg: co2Kg(cost.energyKwh, p.gridGCo2PerKwh),
     warnings,
     roi: onpremCosting(ctx, p, gpu, sizing),
+    reasoningShareOfCost: reasoningShareOfCapacity(ctx, open, gpu, p, capacity, 0),
     detail: {
       reserveReplicas: cost.fleet.reserveReplicas,
       warmUnits: cost.powered.unitsWarm,

@@ -15,6 +15,7 @@ import { TOKENS_PER_MTOK, WEEKS_PER_MONTH } from '../units.ts';
 import { withMonthlyVolume, workloadRates, type WorkloadRates } from '../workload/derive.ts';
 import type { EvalContext, GrowthMonth } from './context.ts';
 import { benchmarkName } from './constraints.ts';
+import { sloTtftMs, tokensPerRequest } from './reasoning-row.ts';
 import type { CandidateResult, CheckStatus } from './types.ts';
 
 /** Monthly cost of a candidate at another workload volume (growth months, what-ifs, break-even). */
@@ -32,6 +33,8 @@ type ResultFields = Omit<
   | 'perOutcomeUsd'
   | 'qualityStatus'
   | 'latencyStatus'
+  | 'costPerTaskUsd'
+  | 'costPerSuccessfulTaskUsd'
 >;
 
 /**
@@ -42,13 +45,15 @@ export function makeResult(ctx: EvalContext, f: ResultFields): CandidateResult {
   const monthly = f.monthlyUsd;
   const requests = ctx.rates.requestsPerMonth;
   const w = ctx.workload;
-  const tokens = requests * (w.inputTokens.mean + w.outputTokens.mean);
+  const tokens = requests * tokensPerRequest(ctx, f.reasoningTokensPerRequest);
   // No requests, no unit cost: a floor-only fleet at zero volume costs money but nothing per unit.
   const perRequest = monthly === null || requests <= 0 ? null : monthly / requests;
   const success = ctx.value.successRate;
   const tco = f.roi === null ? null : f.roi.tcoUsd;
   const quality = qualityStatus(w, f.quality);
-  const latency = latencyStatus(w, f.reasons, f.ttftMs, f.tpotMs);
+  const latency = latencyStatus(w, f.reasons, sloTtftMs(ctx, f.ttftMs, f.ttftVisibleMs), f.tpotMs);
+  const perSuccess = perRequest === null || success <= 0 ? null : perRequest / success;
+  const isTask = w.task !== undefined;
   return {
     id: f.id,
     kind: f.kind,
@@ -67,13 +72,23 @@ export function makeResult(ctx: EvalContext, f: ResultFields): CandidateResult {
     perOutcomeUsd: tco === null ? null : perOutcomeUsd(ctx, f.kind, tco),
     perRequestUsd: perRequest,
     perMTokUsd: monthly === null || tokens <= 0 ? null : (monthly / tokens) * TOKENS_PER_MTOK,
-    perSuccessUsd: perRequest === null || success <= 0 ? null : perRequest / success,
+    perSuccessUsd: perSuccess,
     breakdown: f.breakdown,
     setupUsd: f.setupUsd,
     weeksToLaunch: f.weeksToLaunch,
     ttftMs: f.ttftMs,
+    ttftVisibleMs: f.ttftVisibleMs,
     tpotMs: f.tpotMs,
     e2eMs: f.e2eMs,
+    effort: f.effort,
+    reasoningTokensPerRequest: f.reasoningTokensPerRequest,
+    reasoningShareOfCost: f.reasoningShareOfCost,
+    reasoning: f.reasoning,
+    costPerTaskUsd: isTask ? perRequest : null,
+    costPerSuccessfulTaskUsd: isTask ? perSuccess : null,
+    taskSeconds: f.taskSeconds,
+    costDoublesAtTurn: f.costDoublesAtTurn,
+    task: f.task,
     quality: f.quality,
     qualityStatus: quality,
     latencyStatus: latency,

@@ -1,4 +1,12 @@
-import { qualityScore } from '../quality.ts';
+import { QUANTIZATION_QUALITY_LOSS, qualityScore } from '../quality.ts';
+import {
+  effortLabel,
+  reasoningUnknownReason,
+  scoreAtEffort,
+  type ResolvedReasoning,
+} from '../workload/reasoning.ts';
+import { largestPromptTokens } from '../workload/task.ts';
+import { candidateReasoning, reasoningDetail, taskSeconds } from './reasoning-row.ts';
 import type { Gpu, Instance, Model, OpenModel, Region } from '../schema/catalog.ts';
 import type { CloudPlacement, OnpremPlacement } from '../schema/placement.ts';
 import type { OkCapacity } from './capacity-cache.ts';
@@ -42,11 +50,12 @@ const PRICING_LABEL = {
 function describe(ctx: EvalContext, c: Identity) {
   const p = c.placement;
   const modelName = c.model?.name ?? p.modelId;
+  const effort = p.effort === undefined ? '' : ` · ${effortLabel(p.effort)}`;
   if (p.kind === 'cloud') {
     const instance = c.instance as Instance;
     return {
       id: candidateId(p, ctx.workload.precision),
-      label: `${modelName} on ${instance.instanceType} (${c.region?.code ?? instance.regionId}, ${PRICING_LABEL[p.pricing]})`,
+      label: `${modelName} on ${instance.instanceType} (${c.region?.code ?? instance.regionId}, ${PRICING_LABEL[p.pricing]})${effort}`,
       modelName,
       provider: instance.cloud,
       regionId: instance.regionId as string | null,
@@ -55,7 +64,7 @@ function describe(ctx: EvalContext, c: Identity) {
   }
   return {
     id: candidateId(p, ctx.workload.precision),
-    label: `${modelName} on owned ${c.gpu.name}`,
+    label: `${modelName} on owned ${c.gpu.name}${effort}`,
     modelName,
     provider: 'onprem',
     regionId: null,
@@ -66,6 +75,7 @@ function describe(ctx: EvalContext, c: Identity) {
 /** A self-hosted candidate that cannot be costed (no fit, no price, SLO missed even alone). */
 export function infeasibleRow(ctx: EvalContext, c: Identity, reason: string): CandidateResult {
   const d = describe(ctx, c);
+  const reasoning = candidateReasoning(ctx, c.model, c.placement.effort);
   return makeResult(ctx, {
     id: d.id,
     kind: c.placement.kind,
@@ -84,8 +94,16 @@ export function infeasibleRow(ctx: EvalContext, c: Identity, reason: string): Ca
     setupUsd: ctx.value.setupUsd[c.placement.kind],
     weeksToLaunch: ctx.value.weeksToLaunch[c.placement.kind],
     ttftMs: null,
+    ttftVisibleMs: null,
     tpotMs: null,
     e2eMs: null,
+    effort: reasoning.effort,
+    reasoningTokensPerRequest: reasoning.tokensPerRequest,
+    reasoningShareOfCost: null,
+    reasoning: reasoningDetail(reasoning),
+    taskSeconds: null,
+    costDoublesAtTurn: null,
+    task: selfHostTask(ctx),
     quality: null,
     selfHost: null,
     api: null,
@@ -98,6 +116,17 @@ export function infeasibleRow(ctx: EvalContext, c: Identity, reason: string): Ca
 /** Shared, frozen: most candidates have no reasons, and sweeps make tens of thousands. */
 export const NO_REASONS: string[] = Object.freeze([]) as unknown as string[];
 
+/** Shared, frozen one-reason lists for the few constant reasons many candidates share. */
+const ONLY_REASON = new Map<string, string[]>();
+function onlyReason(reason: string): string[] {
+  let list = ONLY_REASON.get(reason);
+  if (list === undefined) {
+    list = Object.freeze([reason]) as unknown as string[];
+    ONLY_REASON.set(reason, list);
+  }
+  return list;
+}
+
 /** The constraints a sized self-hosted candidate must meet; the shared empty list when it does. */
 export function selfHostReasons(
   ctx: EvalContext,
@@ -105,27 +134,42 @@ export function selfHostReasons(
   model: OpenModel,
   quality: number | null,
   monthlyUsd: number,
+  reasoning: ResolvedReasoning,
 ): string[] {
   const p = c.placement;
   const residency =
     p.kind === 'cloud'
       ? residencyReason(ctx, c.region?.residency ?? 'global', c.instance?.regionId ?? null)
       : residencyReason(ctx, p.residency ?? 'own', null);
-  const context = contextReason(ctx, model.contextTokens);
+  const unknown = reasoningUnknownReason(reasoning, ctx.workload);
+  const context = contextReason(ctx, model.contextTokens, reasoning.tokensPerRequest);
   const q = qualityReason(ctx, quality);
   const budget = budgetReason(ctx, monthlyUsd);
-  if (residency === null && context === null && q === null && budget === null) return NO_REASONS;
-  return [residency, context, q, budget].filter((r): r is string => r !== null);
+  if (residency === null && context === null && q === null && budget === null) {
+    return unknown === null ? NO_REASONS : onlyReason(unknown);
+  }
+  return [residency, unknown, context, q, budget].filter((r): r is string => r !== null);
 }
 
-/** The model's quality on the workload's benchmark at the precision it is served in. */
+/**
+ * The model's quality on the workload's benchmark at the precision it is served in, at the
+ * reasoning effort it runs at.
+ */
 export function selfHostQuality(
   ctx: EvalContext,
   model: OpenModel,
   capacity: OkCapacity,
+  reasoning: ResolvedReasoning,
 ): number | null {
   const benchmark = ctx.workload.minQuality?.benchmark ?? 'lmarena-text';
-  return qualityScore(ctx.index.quality, model.id, benchmark, capacity.precision);
+  const general = qualityScore(ctx.index.quality, model.id, benchmark, capacity.precision);
+  if (reasoning.model === null) return general;
+  return scoreAtEffort(
+    reasoning,
+    benchmark,
+    general,
+    1 - QUANTIZATION_QUALITY_LOSS[capacity.precision],
+  );
 }
 
 /** How a placement kind sized its fleet: the parts of the row that differ between them. */
@@ -138,6 +182,8 @@ export interface Sizing {
   co2Kg: number | null;
   warnings: string[];
   roi: RoiCosting;
+  /** Share of the replica capacity the reasoning takes (null: not known). */
+  reasoningShareOfCost: number | null;
   /** The detail fields that differ between rented and owned. */
   detail: Pick<
     SelfHostDetail,
@@ -165,8 +211,10 @@ export function sizedRow(
   x: Sizing,
 ): CandidateResult {
   const w = ctx.workload;
-  const quality = selfHostQuality(ctx, model, capacity);
-  const reasons = selfHostReasons(ctx, c, model, quality, monthlyUsd);
+  const reasoning = candidateReasoning(ctx, model, c.placement.effort);
+  const reasoningTokens = reasoning.tokensPerRequest;
+  const quality = selfHostQuality(ctx, model, capacity, reasoning);
+  const reasons = selfHostReasons(ctx, c, model, quality, monthlyUsd, reasoning);
   const breakdown = { ...emptyBreakdown(), ...parts };
   const p = c.placement;
   const d = describe(ctx, c);
@@ -189,14 +237,23 @@ export function sizedRow(
     placement: p,
     feasible: reasons.length === 0,
     reasons,
-    warnings: x.warnings,
+    warnings: reasoning.warnings.length === 0 ? x.warnings : [...reasoning.warnings, ...x.warnings],
     monthlyUsd,
     breakdown,
     setupUsd: ctx.value.setupUsd[p.kind],
     weeksToLaunch: ctx.value.weeksToLaunch[p.kind],
+    // Self-hosted engines stream reasoning as decoded tokens: the first token is the first one.
     ttftMs: capacity.ttftMs,
-    tpotMs: w.outputTokens.mean > 1 ? capacity.tpotMs : null,
+    ttftVisibleMs: capacity.ttftMs + reasoningTokens * capacity.tpotMs,
+    tpotMs: w.outputTokens.mean + reasoningTokens > 1 ? capacity.tpotMs : null,
     e2eMs: capacity.e2eMs,
+    effort: reasoning.effort,
+    reasoningTokensPerRequest: reasoningTokens,
+    reasoningShareOfCost: x.reasoningShareOfCost,
+    reasoning: reasoningDetail(reasoning),
+    taskSeconds: taskSeconds(ctx, capacity.e2eMs),
+    costDoublesAtTurn: null,
+    task: selfHostTask(ctx),
     quality,
     selfHost: {
       gpuId: c.gpu.id,
@@ -220,4 +277,17 @@ export function sizedRow(
     co2KgPerMonth: x.co2Kg,
     roi,
   });
+}
+
+/** A task as a self-hosted fleet serves it: sized at its mean turn, no per-turn costs. */
+function selfHostTask(ctx: EvalContext): CandidateResult['task'] {
+  const task = ctx.workload.task;
+  if (task === undefined) return null;
+  return {
+    turns: task.turns,
+    perTurn: null,
+    meanPromptTokens: ctx.promptTokensPerRequest / task.turns,
+    largestPromptTokens: largestPromptTokens(ctx.workload),
+    turnGapSeconds: null,
+  };
 }

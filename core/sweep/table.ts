@@ -17,6 +17,10 @@ export interface SweepColumns {
   readonly tcoUsd: Float64Array;
   readonly perOutcomeUsd: Float64Array;
   readonly ttftMs: Float64Array;
+  /** Time to the first visible token (after hidden reasoning). */
+  readonly ttftVisibleMs: Float64Array;
+  /** Hidden reasoning tokens per request (0 for models that do not reason). */
+  readonly reasoningTokens: Float64Array;
   readonly tpotMs: Float64Array;
   readonly e2eMs: Float64Array;
   readonly quality: Float64Array;
@@ -42,6 +46,8 @@ export function allocateColumns(placements: readonly Placement[]): SweepColumns 
     tcoUsd: nan(),
     perOutcomeUsd: nan(),
     ttftMs: nan(),
+    ttftVisibleMs: nan(),
+    reasoningTokens: nan(),
     tpotMs: nan(),
     e2eMs: nan(),
     quality: nan(),
@@ -66,6 +72,8 @@ export function writeRow(t: SweepColumns, i: number, r: CandidateResult): void {
   t.tcoUsd[i] = nanOf(r.tcoUsd);
   t.perOutcomeUsd[i] = nanOf(r.perOutcomeUsd);
   t.ttftMs[i] = nanOf(r.ttftMs);
+  t.ttftVisibleMs[i] = nanOf(r.ttftVisibleMs);
+  t.reasoningTokens[i] = r.reasoningTokensPerRequest;
   t.tpotMs[i] = nanOf(r.tpotMs);
   t.e2eMs[i] = nanOf(r.e2eMs);
   t.quality[i] = nanOf(r.quality);

@@ -7,6 +7,9 @@ import {
 import type { DeploymentTerms } from '../selfhost/deployment.ts';
 import type { Engine, Precision, ResidencyZone } from '../schema/common.ts';
 import type { Placement } from '../schema/placement.ts';
+import type { Effort, ModelReasoning } from '../schema/reasoning.ts';
+import type { TurnCost } from '../pricing/api-cost.ts';
+import type { ReasoningSource } from '../workload/reasoning.ts';
 
 export interface EvaluateOptions {
   /** Also compute the month-by-month ROI series (charts). */
@@ -23,7 +26,10 @@ export interface CostBreakdown extends SelfHostBreakdown {
   inputUsd: number;
   cachedInputUsd: number;
   cacheWriteUsd: number;
+  /** Visible output tokens. */
   outputUsd: number;
+  /** Hidden reasoning tokens (billed as output). */
+  reasoningUsd: number;
   cacheStorageUsd: number;
 }
 
@@ -40,6 +46,7 @@ export const BREAKDOWN_LABELS: Record<keyof CostBreakdown, string> = {
   cachedInputUsd: 'Cached input',
   cacheWriteUsd: 'Cache writes',
   outputUsd: 'Output tokens',
+  reasoningUsd: 'Reasoning tokens',
   cacheStorageUsd: 'Cache storage',
   gpuUsd: 'GPU time',
   idleUsd: 'Idle capacity',
@@ -57,6 +64,7 @@ export const BREAKDOWN_KEYS = [
   'cachedInputUsd',
   'cacheWriteUsd',
   'outputUsd',
+  'reasoningUsd',
   'cacheStorageUsd',
   'gpuUsd',
   'idleUsd',
@@ -75,6 +83,7 @@ export function emptyBreakdown(): CostBreakdown {
     cachedInputUsd: 0,
     cacheWriteUsd: 0,
     outputUsd: 0,
+    reasoningUsd: 0,
     cacheStorageUsd: 0,
     ...emptySelfHostBreakdown(),
   };
@@ -145,6 +154,39 @@ export interface ApiDetail {
   discount: number;
 }
 
+/** How a candidate reasons: the level, the tokens and where the figure comes from. */
+export interface ReasoningDetail {
+  effort: Effort;
+  from: ReasoningSource;
+  /** The catalog's figure as stated (a multiple of visible output, or a count), when it is used. */
+  multipleOfOutput: number | null;
+  basis: 'coding-task' | 'chat-request' | null;
+  /** How the catalog's figure was measured or derived. */
+  method: string | null;
+  /** What the provider is sent for the level. */
+  setting: string;
+  visibility: ModelReasoning['visibility'];
+  billing: ModelReasoning['billing'];
+  /** Where the reasoning facts (and the figure) come from. */
+  source: string;
+  asOf: string;
+}
+
+/** An agent task as the candidate serves it. */
+export interface TaskDetail {
+  turns: number;
+  /**
+   * Each turn priced at its own context size (hosted APIs); null when self-hosted, where the
+   * fleet is sized at the mean turn (its carried context prefix-cached).
+   */
+  perTurn: TurnCost[] | null;
+  /** The mean turn's prompt and the share of it read from a cache (API) or prefix cache (self-hosted). */
+  meanPromptTokens: number;
+  largestPromptTokens: number;
+  /** Seconds between turns for the cache's TTL: the model's time per turn and the tool's. */
+  turnGapSeconds: number | null;
+}
+
 /** A check's outcome; `unknown` is never a silent pass or a silent drop. */
 export type CheckStatus = 'pass' | 'fail' | 'unknown' | 'none';
 
@@ -182,9 +224,32 @@ export interface CandidateResult {
   breakdown: CostBreakdown;
   setupUsd: number;
   weeksToLaunch: number;
+  /** Time to the first token streamed (a reasoning token where reasoning streams). */
   ttftMs: number | null;
+  /** Time to the first visible (answer) token: after the hidden reasoning. */
+  ttftVisibleMs: number | null;
   tpotMs: number | null;
+  /** The whole request (a task's turn), reasoning included. */
   e2eMs: number | null;
+  /** The reasoning effort the candidate runs at; null for a model that does not reason. */
+  effort: Effort | null;
+  /** Hidden reasoning tokens per request (per turn of a task); 0 for models that do not reason. */
+  reasoningTokensPerRequest: number;
+  /**
+   * Share of the monthly cost reasoning takes: its output tokens (hosted APIs), the replica
+   * capacity it takes (self-hosted); null when uncosted.
+   */
+  reasoningShareOfCost: number | null;
+  reasoning: ReasoningDetail | null;
+  /** A task workload's cost per task (requests count tasks); null for request workloads. */
+  costPerTaskUsd: number | null;
+  /** Cost per task ÷ the success rate. */
+  costPerSuccessfulTaskUsd: number | null;
+  /** A task's end-to-end time: its turns (reasoning included) and the tools between them. */
+  taskSeconds: number | null;
+  /** The first turn that costs at least twice the first (hosted APIs). */
+  costDoublesAtTurn: number | null;
+  task: TaskDetail | null;
   quality: number | null;
   /** Against the minimum quality: met, missed, no score to check (`unknown`), or no minimum set. */
   qualityStatus: CheckStatus;

@@ -8,7 +8,9 @@ import { describeZodError } from '../../core/schema/errors.ts';
 import { CATALOG_SCHEMAS } from '../../core/catalog-import/catalog-tables.ts';
 import { SEED_TABLES, type SeedTables } from '../../electron/db/seed-files.ts';
 import { API_LATENCY } from './curated/api-latency.ts';
+import type { ModelReasoning } from '../../core/schema/reasoning.ts';
 import { GPUS } from './curated/gpus.ts';
+import { QUALITY_VARIANTS, type Setting } from './curated/quality-variants.ts';
 import { hostedModels } from './sources/hosted-models.ts';
 import { seedInstances } from './sources/instances.ts';
 import { seedOfferings } from './sources/offerings.ts';
@@ -39,10 +41,10 @@ export function collectSeed(): CollectedSeed {
   const api = seedOfferings();
   const offerings = api.rows;
   const instances = seedInstances().rows;
-  const models = [
+  const models = withReasoning([
     ...(curatedJson('open-models.json') as { id: string }[]),
     ...hostedModels(api.litellm),
-  ];
+  ]);
   const raw: Record<string, unknown[]> = {
     providers: seedProviders([
       ...offerings.map((o) => o.provider),
@@ -74,4 +76,58 @@ export function collectSeed(): CollectedSeed {
     );
   }
   return { tables, secondSource: api.secondSource, findings };
+}
+
+/**
+ * Adds each model's reasoning facts (curated/reasoning.json, by model id: effort levels, default,
+ * typical reasoning tokens with their derivation, visibility, billing) to its row, with the
+ * scores published at each level (curated/quality-variants.ts, the settings that are not a
+ * model's default). A fact for a model the seed lacks is a mistake in the curated file: the build
+ * fails naming it.
+ */
+function withReasoning(models: { id: string }[]): { id: string }[] {
+  const facts = curatedJson('reasoning.json') as Record<string, ModelReasoningInput>;
+  const ids = new Set(models.map((m) => m.id));
+  const unknown = Object.keys(facts).filter((id) => !ids.has(id));
+  if (unknown.length > 0)
+    throw new Error(`reasoning.json: unknown model ids ${unknown.join(', ')}`);
+  return models.map((m) => {
+    const r = facts[m.id];
+    return r === undefined ? m : { ...m, reasoning: withLevelScores(m.id, r) };
+  });
+}
+
+type ModelReasoningInput = z.input<typeof ModelReasoning>;
+type LevelInput = ModelReasoningInput['levels'][number];
+
+/** The model's levels with the scores published at each (those a level can be told by). */
+function withLevelScores(modelId: string, r: ModelReasoningInput): ModelReasoningInput {
+  const levels = r.levels.map((level) => {
+    const scores = QUALITY_VARIANTS.filter(
+      (v) => v.modelId === modelId && levelOf(v.setting, r.levels) === level,
+    ).map((v) => ({ benchmark: v.benchmark, score: v.score, source: v.source, asOf: v.asOf }));
+    return scores.length === 0
+      ? level
+      : { ...level, quality: [...(level.quality ?? []), ...scores] };
+  });
+  return { ...r, levels };
+}
+
+/**
+ * The level a leaderboard's setting is: its effort where the model offers that level (OpenAI's
+ * reasoning_effort, Anthropic's adaptive effort, Gemini's thinking_level); thinking off is the
+ * none level; a thinking budget is the level set to that budget (Aider's and these boards' 32k
+ * runs). Anything else (a 16k or 64k budget, thinking off at an effort) is no level here.
+ */
+function levelOf(setting: Setting, levels: readonly LevelInput[]): LevelInput | undefined {
+  if (setting.thinking === 'off') {
+    return setting.effort === undefined ? levels.find((l) => l.effort === 'none') : undefined;
+  }
+  if (setting.thinking === 'budget') {
+    const budget = setting.thinkingBudgetTokens;
+    if (budget !== 32_000 && budget !== 32_768) return undefined;
+    return levels.find((l) => /budget_tokens: 32000/.test(l.setting));
+  }
+  if (setting.effort === undefined) return undefined;
+  return levels.find((l) => l.effort === setting.effort);
 }

@@ -48,6 +48,16 @@ describe('tokens a month by how they are billed', () => {
     expect(t.inputTokens).toBeCloseTo(1458e6, 0);
     expect(t.cacheWriteTokens).toBe(0);
   });
+
+  it('counts a reasoning model’s hidden tokens apart from the visible output', () => {
+    const w = workload();
+    const t = apiTokensPerMonth(offering(), w, workloadRates(w), { reasoningTokens: 1_000 });
+    // 1,000 hidden tokens on each of the 1.35M billed requests: 1,350M, billed as output; the
+    // visible output stays 1.35M × 350 = 472.5M.
+    expect(t.reasoningTokens).toBeCloseTo(1350e6, 0);
+    expect(t.outputTokens).toBeCloseTo(472.5e6, 0);
+    expect(apiTokensPerMonth(offering(), w, workloadRates(w)).reasoningTokens).toBe(0);
+  });
 });
 
 describe('a candidate month by month', () => {

@@ -1,3 +1,4 @@
+import { benchmarkName } from '../../core/sweep/constraints.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { objectiveBreakEven, objectiveCurve } from '../../core/decision/at-volume.ts';
@@ -208,9 +209,12 @@ describe('the table shows what the explanation counts', () => {
     const csv = comparisonReport(e, chatbot(), 'csv', { order, columns, filters: 'x' });
     const parsed = parseCsv(csv.text);
     if (!parsed.ok) throw new Error(parsed.error);
-    const [header, ...body] = parsed.rows.filter((r) => r.some((cell) => cell !== ''));
+    // The assumptions come first (label, value), then a blank line, then the table.
+    const blank = parsed.rows.findIndex((r) => r.every((cell) => cell === ''));
+    expect(parsed.rows[0]).toEqual(['Scenario', 'Support chatbot (EU)']);
+    const [header, ...body] = parsed.rows.slice(blank + 1).filter((r) => r.some((c) => c !== ''));
     expect(csv.name).toBe('support-chatbot-eu-comparison.csv');
-    expect(header).toEqual(['candidate', 'tcoUsd', 'monthlyUsd']);
+    expect(header).toEqual(['Candidate', '36-month cost (USD)', 'Monthly (USD)']);
     expect(body.map((r) => r[0])).toEqual(order.map((i) => e.result.row(i).label));
     // Sorted as shown: by monthly cost, dearest first.
     const monthly = body.map((r) => Number(r[2]));
@@ -246,7 +250,10 @@ describe('honest defaults and the quality floor', () => {
     const mini = models.find((m) => m.modelId === 'gpt-4o-mini')!;
     const min = floorLike(chatbot().workload.minQuality!, mini);
     expect(min).toMatchObject({ score: mini.score, likeModelId: 'gpt-4o-mini' });
-    expect(floorHint(min, models)).toBe(`As good as ${mini.name} (${mini.score} on LMArena text)`);
+    // The benchmark by its name with its snapshot date (core/sweep/constraints.ts).
+    expect(floorHint(min, models)).toBe(
+      `As good as ${mini.name} (${mini.score} on ${benchmarkName('lmarena-text')})`,
+    );
     // On another benchmark the floor follows the model when it has a score there.
     const aider = scoredModels(e.index.quality, e.index.models, 'aider-polyglot');
     const both = aider.find((m) => models.some((x) => x.modelId === m.modelId))!;

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { ENGINES, type Engine } from '../../../core/schema/common.ts';
 import { PRICING_MODELS, type PricingModel } from '../../../core/schema/catalog.ts';
+import { EFFORTS, type Effort } from '../../../core/schema/reasoning.ts';
 import type { CandidateSweep, Scenario } from '../../../core/schema/scenario.ts';
 import { Chips, NumberField, SelectField } from '../../components/NumberField.tsx';
 import { useCatalog } from '../../stores/catalog-store.ts';
@@ -37,6 +38,7 @@ const ONPREM_ASSUMPTIONS = [
 ] as const;
 
 type Sweep = NonNullable<Scenario['sweep']>;
+const NO_EFFORTS: readonly Effort[] = [];
 function updateSweep(edit: (s: Sweep) => Sweep): void {
   useWorkspace.getState().update((s) => ({ ...s, sweep: edit(s.sweep ?? {}) }));
 }
@@ -93,6 +95,28 @@ export function CandidatesPanel() {
               .update((s) => ({ ...s, constraints: v === undefined ? {} : { maxMonthlyUsd: v } }))
           }
         />
+      </section>
+      <section className="section">
+        <h3>Reasoning efforts to compare</h3>
+        <Chips
+          testId="compare-efforts"
+          options={EFFORTS.map((e) => ({ value: e, label: e }))}
+          selected={sweep?.efforts ?? NO_EFFORTS}
+          onToggle={(e) => {
+            const now = sweep?.efforts ?? NO_EFFORTS;
+            const next = now.includes(e) ? now.filter((x) => x !== e) : [...now, e];
+            // Kept in the scale's order, so candidates list from least to most reasoning.
+            setPart(
+              'efforts',
+              EFFORTS.filter((x) => next.includes(x)),
+            );
+          }}
+        />
+        <div className="hint faint" style={{ fontSize: '0.85em' }}>
+          {(sweep?.efforts ?? NO_EFFORTS).length === 0
+            ? 'None: each reasoning model runs at the workload’s effort'
+            : 'Each reasoning model is a candidate per listed level it offers'}
+        </div>
       </section>
       {api && (
         <section className="section">

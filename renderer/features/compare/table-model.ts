@@ -49,11 +49,18 @@ const KIND_OF_CODE: Kind[] = ['api', 'cloud', 'onprem'];
 
 /** The words a candidate is found by, from its placement and the catalog (no full row needed). */
 export function searchText(p: Placement, index: CatalogIndex): string {
+  // A candidate's own effort is found as its id shows it (openai/gpt-5@high) and by its name.
+  const effort = p.effort === undefined ? '' : ` @${p.effort} ${p.effort}`;
+  return placementText(p, index) + effort;
+}
+
+function placementText(p: Placement, index: CatalogIndex): string {
   if (p.kind === 'api') {
     const o = index.offerings.get(p.offeringId);
     const provider = o ? (index.providers.get(o.provider)?.name ?? o.provider) : '';
     const name = o ? (index.models.get(o.modelId)?.name ?? o.modelId) : '';
-    return `api ${p.offeringId} ${name} ${provider} ${o?.residency ?? ''} ${o?.regionId ?? ''}`.toLowerCase();
+    const effort = p.effort === undefined ? '' : `@${p.effort}`;
+    return `api ${p.offeringId}${effort} ${name} ${provider} ${o?.residency ?? ''} ${o?.regionId ?? ''}`.toLowerCase();
   }
   const model = index.models.get(p.modelId)?.name ?? '';
   if (p.kind === 'cloud') {

@@ -5,7 +5,7 @@ import { setupSource } from '../value/defaults.ts';
 import { bestSelfHostedIndex, candidateFacts } from './candidate-facts.ts';
 
 /** Sections whose lines are sentences: they take the card's whole width. */
-const WIDE = new Set(['Sources', 'How the cost is made']);
+const WIDE = new Set(['Sources', 'How the cost is made', 'Agent task']);
 
 /** The numbers behind the picked row (or the recommendation), with their sources. */
 export function CandidateDetails() {

@@ -15,6 +15,7 @@ import type { SweepResult } from '../../../core/sweep/sweep.ts';
 import { KIND_CODE } from '../../../core/sweep/table.ts';
 import { BREAKDOWN_KEYS, type ApiDetail, type CandidateResult } from '../../../core/sweep/types.ts';
 import { BREAKDOWN_LABELS } from '../../../core/sweep/types.ts';
+import { reasoningFacts, taskFacts } from './reasoning-facts.ts';
 
 export interface FactSection {
   title: string;
@@ -38,7 +39,7 @@ export function candidateFacts(
     title: 'Cost',
     facts: [
       { label: 'Monthly', value: formatUsd(r.monthlyUsd) },
-      { label: 'Per request', value: formatUnitUsd(r.perRequestUsd) },
+      { label: r.task ? 'Per task' : 'Per request', value: formatUnitUsd(r.perRequestUsd) },
       { label: 'Per 1M tokens', value: formatUnitUsd(r.perMTokUsd) },
       { label: 'Per successful outcome', value: formatUnitUsd(r.perSuccessUsd) },
       ...BREAKDOWN_KEYS.filter((k) => r.breakdown[k] > 0).map((k) => ({
@@ -69,8 +70,9 @@ export function candidateFacts(
     title: 'Latency',
     facts: [
       { label: 'Time to first token', value: formatMs(r.ttftMs) },
+      { label: 'Time to first visible token', value: formatMs(r.ttftVisibleMs) },
       { label: 'Time per output token', value: formatMs(r.tpotMs) },
-      { label: 'End to end', value: formatMs(r.e2eMs) },
+      { label: r.task ? 'End to end (a turn)' : 'End to end', value: formatMs(r.e2eMs) },
       { label: 'Against the SLOs', value: CHECK_WORDS.latency[r.latencyStatus] },
       ...(r.kind === 'api' ? [apiLatencyFact(r, index)] : []),
     ],
@@ -82,6 +84,7 @@ export function candidateFacts(
       { label: 'Against the minimum', value: CHECK_WORDS.quality[r.qualityStatus] },
     ],
   });
+  sections.push(...reasoningFacts(r), ...taskFacts(r));
   if (r.selfHost) {
     const s = r.selfHost;
     sections.push({
@@ -178,6 +181,10 @@ function sources(r: CandidateResult, index: CatalogIndex): FactSection['facts'] 
   }
   const m = index.models.get(r.modelId);
   if (m) out.push({ label: `Model (as of ${m.asOf})`, value: m.source });
+  if (r.reasoning) {
+    out.push({ label: `Reasoning (as of ${r.reasoning.asOf})`, value: r.reasoning.source });
+    if (r.reasoning.method) out.push({ label: 'Reasoning tokens, how', value: r.reasoning.method });
+  }
   out.push(...operationsSourceLines(r));
   return out;
 }

@@ -23,6 +23,7 @@ import { useCatalog } from '../../stores/catalog-store.ts';
 import { updateWorkload, useWorkspace } from '../../stores/workspace-store.ts';
 import { WORKLOAD_FIELDS as F, WORKLOAD_LABELS as L } from './fields.ts';
 import { locationId, USER_LOCATIONS } from './places.ts';
+import { ReasoningSection, TaskSection } from './ReasoningFields.tsx';
 
 const ZONE_LABELS: Record<ResidencyZone, string> = {
   us: 'US',
@@ -160,6 +161,8 @@ export function WorkloadPanel() {
           onCommit={(p95) => set({ outputTokens: withP95(w.outputTokens, p95) })}
         />
       </section>
+      <ReasoningSection w={w} />
+      <TaskSection w={w} />
       <section className="section">
         <h3>Caching and batching</h3>
         <NumberField
@@ -235,6 +238,16 @@ export function WorkloadPanel() {
           optional
           unit="ms"
           onCommit={(ttftMs) => set({ slo: { ...w.slo, ttftMs } })}
+        />
+        <SelectField<'visible' | 'first'>
+          label={L.ttftOf.label}
+          testId="slo-ttft-of"
+          value={w.slo.ttftOf}
+          options={[
+            { value: 'visible', label: 'First visible token (after reasoning)' },
+            { value: 'first', label: 'First token streamed' },
+          ]}
+          onChange={(ttftOf) => set({ slo: { ...w.slo, ttftOf } })}
         />
         <NumberField
           field={F.tpotMs}

@@ -25,6 +25,13 @@ export const WORKLOAD_FIELDS = {
   e2eMs: at('slo', 'e2eMs'),
   minQualityScore: at('minQuality', 'score'),
   timeBoxMonths: at('timeBoxMonths'),
+  reasoningTokens: at('reasoning', 'tokensPerRequest'),
+  turns: at('task', 'turns'),
+  toolTokensPerTurn: at('task', 'toolTokensPerTurn'),
+  cachedShare: at('task', 'cachedShare'),
+  contextLimitTokens: at('task', 'contextLimitTokens'),
+  keepLastTurns: at('task', 'keepLastTurns'),
+  toolSecondsPerTurn: at('task', 'toolSecondsPerTurn'),
 };
 
 /** Labels of the workload's choice fields. */
@@ -33,4 +40,6 @@ export const WORKLOAD_LABELS = {
   precision: fieldLabel(Workload, ['precision']),
   kvPrecision: fieldLabel(Workload, ['kvPrecision']),
   stage: fieldLabel(Workload, ['stage']),
+  effort: fieldLabel(Workload, ['reasoning', 'effort']),
+  ttftOf: fieldLabel(Workload, ['slo', 'ttftOf']),
 };
