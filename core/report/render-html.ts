@@ -45,11 +45,6 @@ function tableHtml(t: ReportTable, caption: string): string {
   const cls = (f: CellFormat) =>
     isNumeric(f) ? ' class="num"' : f === 'date' ? ' class="date"' : '';
   const head = t.columns.map((c) => `<th${cls(c.format)}>${escapeHtml(c.header)}</th>`).join('');
-  // Columns share the width by their hints, so long labels wrap and numbers stay on one line.
-  const total = t.columns.reduce((sum, c) => sum + c.width, 0);
-  const cols = t.columns
-    .map((c) => `<col style="width:${((100 * c.width) / total).toFixed(1)}%">`)
-    .join('');
   const rows = t.rows
     .map((r, k) => {
       const cells = t.columns
@@ -63,7 +58,7 @@ function tableHtml(t: ReportTable, caption: string): string {
     .join('\n');
   const cap = caption === '' ? '' : `<caption>${escapeHtml(caption)}</caption>`;
   const wide = t.columns.length > 9 ? ' class="wide"' : '';
-  return `<table data-table="${escapeHtml(t.id)}"${wide}>${cap}<colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
+  return `<table data-table="${escapeHtml(t.id)}"${wide}>${cap}<thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
 }
 
 function chartHtml(b: Extract<ReportBlock, { kind: 'chart' }>, mode: ChartMode): string {

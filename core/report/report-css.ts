@@ -47,8 +47,7 @@ export function reportCss(paper: Paper, footer: string, standalone = true): stri
 .mw-report table { width: 100%; border-collapse: collapse; margin: 1.5mm 0 3mm; font-size: 7.5pt; font-variant-numeric: tabular-nums; }
 .mw-report caption { caption-side: top; text-align: left; font-weight: 600; padding-bottom: 1mm; font-size: 8.5pt; }
 .mw-report th { text-align: left; border-bottom: 1pt solid #111; padding: 0.8mm 1.2mm; vertical-align: bottom; }
-.mw-report td { border-bottom: 0.3pt solid #999; padding: 0.7mm 1.2mm; vertical-align: top; overflow-wrap: anywhere; }
-.mw-report table { table-layout: fixed; }
+.mw-report td { border-bottom: 0.3pt solid #999; padding: 0.7mm 1.2mm; vertical-align: top; overflow-wrap: break-word; }
 .mw-report th, .mw-report td { white-space: normal; text-transform: none; letter-spacing: normal; }
 .mw-report table.wide { font-size: 6.6pt; }
 .mw-report table.wide td, .mw-report table.wide th { padding: 0.6mm 0.7mm; }
@@ -62,7 +61,7 @@ export function reportCss(paper: Paper, footer: string, standalone = true): stri
 .mw-report .chart { width: 100%; height: auto; display: block; border: 0.3pt solid #bbb; }
 .mw-report .chart-note { font-size: 8pt; font-style: italic; }
 .mw-report footer { margin-top: 6mm; border-top: 0.5pt solid #777; padding-top: 2mm; font-size: 8pt; color: #333; }
-.mw-report section#sources td:nth-child(4) { font-size: 6.5pt; }
+.mw-report section#sources td:nth-child(4) { font-size: 6.5pt; overflow-wrap: anywhere; }
 ${standalone ? '@media screen { body { background: #eee; } .mw-report { padding: 12mm; margin: 8mm auto; box-shadow: 0 0 4mm #999; } }' : ''}
 `;
 }
