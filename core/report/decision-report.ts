@@ -83,10 +83,11 @@ export interface ReportContext {
 }
 
 /**
- * A section another feature adds. HOOK: the commitments/vendor view (per-candidate `commitment`,
- * vendor concentration) and portfolios (several workloads, showback, budgets) plug in here with
- * the ids 'commitments', 'vendors' and 'portfolio'; every renderer (Markdown, HTML/PDF, workbook)
- * shows their blocks without change.
+ * A section another feature adds, placed by its id in SECTION_ORDER. HOOKS: the commitments and
+ * vendor view ('commitments', 'vendors'), the savings levers ranked ('levers', issue 15) and
+ * portfolios of several workloads ('portfolio', issue 12) plug in here. A builder returns null
+ * when it has nothing to say for this scenario. The Markdown and HTML/PDF renderers show every
+ * block; the workbook adds each table of an added section as a sheet (EXTENSION_SECTIONS).
  */
 export type ReportExtension = (ctx: ReportContext) => ReportSection | null;
 
@@ -99,12 +100,21 @@ export const SECTION_ORDER: readonly SectionId[] = [
   'uncertainty',
   'commitments',
   'vendors',
+  'levers',
   'portfolio',
   'assumptions',
   'projection',
   'sources',
   'method',
 ];
+
+/** The sections only extensions build: the workbook gives their tables sheets of their own. */
+export const EXTENSION_SECTIONS: ReadonlySet<SectionId> = new Set([
+  'commitments',
+  'vendors',
+  'levers',
+  'portfolio',
+]);
 
 /** The feasible candidates ranked best that the shortlist always shows. */
 const TOP = 5;

@@ -46,6 +46,7 @@ export type SectionId =
   | 'uncertainty'
   | 'commitments'
   | 'vendors'
+  | 'levers'
   | 'portfolio'
   | 'assumptions'
   | 'projection'

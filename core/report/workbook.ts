@@ -1,4 +1,4 @@
-import type { DecisionReportWithData } from './decision-report.ts';
+import { EXTENSION_SECTIONS, type DecisionReportWithData } from './decision-report.ts';
 import type { KeyFigure, ReportTable } from './report-model.ts';
 import type { XlsxCell, XlsxSheet } from './xlsx.ts';
 
@@ -67,7 +67,18 @@ export function reportWorkbook(built: DecisionReportWithData): XlsxSheet[] {
     },
     tableSheet('Sources', built.sources),
     tableSheet('Monthly projection', built.projection),
+    ...extensionSheets(built),
   ];
+}
+
+/** Each table of a section an extension added (commitments, vendors, …): a sheet named by it. */
+function extensionSheets(built: DecisionReportWithData): XlsxSheet[] {
+  return built.report.sections
+    .filter((s) => EXTENSION_SECTIONS.has(s.id))
+    .flatMap((s) => {
+      const tables = s.blocks.flatMap((b) => (b.kind === 'table' ? [b] : []));
+      return tables.map((b, k) => tableSheet(`${s.title}${k === 0 ? '' : ` ${k + 1}`}`, b.table));
+    });
 }
 
 function shortlistOf(built: DecisionReportWithData): ReportTable {
