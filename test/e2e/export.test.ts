@@ -80,7 +80,9 @@ describe('one Export menu in Chromium (browser mode)', () => {
     // The decision report as one HTML file: the charts drawn by the app, embedded as images.
     const html = (await exported(s, 'html')).bytes.toString('utf8');
     expect(html).toContain('Assumptions');
-    expect(html).toMatch(/<img class="chart" data-chart="break-even"[^>]*src="data:image\/png;base64,/);
+    expect(html).toMatch(
+      /<img class="chart" data-chart="break-even"[^>]*src="data:image\/png;base64,/,
+    );
     expect(html).toMatch(/<img class="chart" data-chart="breakdown"/);
     const md = (await exported(s, 'md')).bytes.toString('utf8');
     expect(md).toContain('## Sources');
