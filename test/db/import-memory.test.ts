@@ -36,5 +36,5 @@ describe('CSV import memory', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 300_000);
 });
