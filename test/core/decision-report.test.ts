@@ -141,7 +141,7 @@ describe('sections other features add (the hooks)', () => {
               { key: 'saving', header: 'Monthly saving', format: 'usd', width: 14 },
             ],
             // The builder sees the report's context: here, the recommendation's monthly cost.
-            rows: [{ lever: 'batch', saving: ctx.shortlist[0]!.monthlyUsd / 2 }],
+            rows: [{ lever: 'batch', saving: (ctx.shortlist[0]?.monthlyUsd ?? 0) / 2 }],
           },
         },
       ],
