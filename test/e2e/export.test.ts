@@ -18,7 +18,7 @@ const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 30_000, int
 async function exported(s: Session, item: string): Promise<{ name: string; bytes: Buffer }> {
   const download = s.page.waitForEvent('download', { timeout: 60_000 });
   await s.page.getByTestId('export-menu').click();
-  await s.page.getByTestId(`export-${item}`).click();
+  await s.page.getByTestId(`menu-export-${item}`).click();
   const d = await download;
   return { name: d.suggestedFilename(), bytes: readFileSync((await d.path()) as string) };
 }
@@ -131,7 +131,7 @@ describe('one Export menu in Chromium (browser mode)', () => {
       };
     });
     await s.page.getByTestId('export-menu').click();
-    await s.page.getByTestId('export-pdf').click();
+    await s.page.getByTestId('menu-export-pdf').click();
     await poll(() =>
       s.page.evaluate(() => (window as unknown as { printed: string | null }).printed),
     ).toContain('OpenAI API · GPT-4o mini');

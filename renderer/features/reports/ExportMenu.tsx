@@ -88,7 +88,7 @@ export function ExportMenu() {
               role="menuitem"
               className="menu-item"
               title={item.hint}
-              data-testid={`export-${item.command.replace(/^[a-z]+:/, '')}`}
+              data-testid={`menu-export-${item.command.replace(/^[a-z]+:/, '')}`}
               onClick={() => {
                 setOpen(false);
                 runCommand(item.command);
