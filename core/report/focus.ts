@@ -1,5 +1,7 @@
 import { toCsv } from '../csv.ts';
 import { apiTokensPerMonth, type ApiTokens } from '../pricing/api-cost.ts';
+import { negotiatedApiCost } from '../pricing/negotiated.ts';
+import type { CandidateCommitment } from '../commitments/types.ts';
 import type { RoiMonth } from '../roi/roi.ts';
 import type { ScenarioEvaluation } from '../scenario/evaluate.ts';
 import type { Scenario } from '../schema/scenario.ts';
@@ -84,6 +86,94 @@ const slug = (s: string) =>
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
+
+/** What a candidate's commitment pays for, for its Purchase rows and the usage it covers. */
+interface CommitPlan {
+  /** The commitment's id (CommitmentDiscountId, and the Purchase rows' ResourceId). */
+  id: string;
+  /** The parts of the bill the commitment covers. */
+  keys: readonly Key[];
+  /** Its charge a month (upfront spread over the term), USD; null: all of the covered parts. */
+  monthUsd: number | null;
+  /** Committed quantity in the month (CommitmentDiscountUnit), at the month's scale of the fleet. */
+  quantity: (scale: number) => number;
+  /** List (on-demand) cost per dollar of committed cost. */
+  listFactor: number;
+  description: string;
+  /** What serves the usage beyond it, in words. */
+  beyond: 'on demand' | 'spot' | 'pay-as-you-go';
+  columns: Pick<
+    FocusRow,
+    | 'CommitmentDiscountId'
+    | 'CommitmentDiscountCategory'
+    | 'CommitmentDiscountType'
+    | 'CommitmentDiscountName'
+    | 'CommitmentDiscountUnit'
+  >;
+}
+
+const UNIT_NAMES: Record<CandidateCommitment['unit'], string> = {
+  instance: 'Instance',
+  ptu: 'PTU',
+  'model-unit': 'Model Unit',
+  gsu: 'GSU',
+};
+
+/**
+ * A candidate's commitment as FOCUS bills it, from the commitments engine's plan: rented
+ * instances committed for a term (the committed base; the rest on demand or spot), or a hosted
+ * API's provisioned throughput units. Null without a commitment.
+ */
+function commitPlan(ctx: Ok, r: CandidateResult, sku: string): CommitPlan | null {
+  const c = r.commitment;
+  const p = r.placement;
+  const months = r.selfHost?.commitmentMonths ?? null;
+  if (p.kind === 'cloud' && months !== null) {
+    const instance = ctx.index.instances.get(p.instanceId);
+    const onDemand = instance?.usdPerHour.onDemand;
+    const rate = instance?.usdPerHour[p.pricing] ?? onDemand;
+    const units = c?.committedUnits ?? r.selfHost?.instancesPeak ?? 0;
+    const id = `${r.id}:commitment-${months}m`;
+    return {
+      id,
+      keys: ['gpuUsd', 'idleUsd'],
+      monthUsd: c === null ? null : c.monthlyCommittedUsd + c.upfrontUsd / c.termMonths,
+      // The engine's committed units hold every hour of the term; without its plan, the fleet.
+      quantity: (scale) => units * HOURS_PER_MONTH * (c === null ? scale : 1),
+      listFactor: onDemand !== undefined && rate !== undefined && rate > 0 ? onDemand / rate : 1,
+      description: `${months}-month commitment on ${units} instance(s)`,
+      beyond: p.burst === 'spot' ? 'spot' : 'on demand',
+      columns: {
+        CommitmentDiscountId: id,
+        CommitmentDiscountCategory: 'Usage',
+        CommitmentDiscountType: 'Committed use',
+        CommitmentDiscountName: `${months}-month commitment: ${sku}`,
+        CommitmentDiscountUnit: 'Instance-Hours',
+      },
+    };
+  }
+  if (c !== null && c.kind === 'provisioned') {
+    const id = `${r.id}:provisioned-${c.term}`;
+    const unit = UNIT_NAMES[c.unit];
+    return {
+      id,
+      keys: ['provisionedUsd'],
+      monthUsd: null,
+      quantity: () => c.committedUnits * HOURS_PER_MONTH,
+      listFactor: 1,
+      description: `Provisioned throughput, ${c.term}: ${c.committedUnits} ${unit}(s)`,
+      beyond: 'pay-as-you-go',
+      columns: {
+        CommitmentDiscountId: id,
+        CommitmentDiscountCategory: 'Usage',
+        CommitmentDiscountType: 'Provisioned throughput',
+        CommitmentDiscountName: `Provisioned throughput (${c.term}): ${sku}`,
+        CommitmentDiscountUnit: `${unit}-Hours`,
+      },
+    };
+  }
+  return null;
+}
 
 /** Who bills a candidate's charges, what the service is called, what is being paid for. */
 function parties(ctx: Ok, r: CandidateResult) {
@@ -193,21 +283,13 @@ function candidateRows(
 ): FocusRow[] {
   const who = parties(ctx, r);
   const owned = r.kind === 'onprem';
-  const committed = r.selfHost?.commitmentMonths ?? null;
   const b = r.breakdown;
   const keys = BREAKDOWN_KEYS.filter((k) => b[k] > 0 && !(owned && NOT_CHARGED_WHEN_OWNED.has(k)));
   const steady = keys.reduce((sum, k) => sum + b[k], 0);
-  const discount = r.api?.discount ?? 0;
-  const tokens = r.placement.kind === 'api' ? apiTokenSplit(ctx, r.placement) : undefined;
-  const instance =
-    r.placement.kind === 'cloud' ? ctx.index.instances.get(r.placement.instanceId) : undefined;
-  // Committed instance time at on-demand prices: the list cost of what the commitment covers.
-  const listFactor =
-    committed !== null && instance !== undefined && r.placement.kind === 'cloud'
-      ? instance.usdPerHour.onDemand /
-        (instance.usdPerHour[r.placement.pricing] ?? instance.usdPerHour.onDemand)
-      : 1;
-  const commitmentId = committed === null ? null : `${r.id}:commitment-${committed}m`;
+  // The share the negotiated terms take off this bill (less, or none, below a spend threshold).
+  const discount = r.negotiated?.effectiveFraction ?? r.api?.discount ?? 0;
+  const tokens = r.placement.kind === 'api' ? apiTokenSplit(ctx, r, r.placement) : undefined;
+  const plan = commitPlan(ctx, r, who.sku);
   const out: FocusRow[] = [];
   for (const m of months) {
     const from = monthStart(start, m.month);
@@ -244,30 +326,35 @@ function candidateRows(
           )
         : [];
     const scale = steady > 0 ? m.runUsd / steady : 0;
-    const covered: Key[] =
-      committed === null ? [] : keys.filter((k) => k === 'gpuUsd' || k === 'idleUsd');
-    const coveredUsd = covered.reduce((sum, k) => sum + (amounts[keys.indexOf(k)] ?? 0), 0);
-    if (commitmentId !== null && coveredUsd > 0) {
-      const hours = (r.selfHost?.instancesPeak ?? 0) * HOURS_PER_MONTH * scale;
+    // What the commitment pays for this month: its committed charge (the engine's), at most the
+    // covered parts; the rest of those parts runs on demand (or spot) and is billed as used.
+    const coverable = plan === null ? [] : keys.filter((k) => plan.keys.includes(k));
+    const coverableUsd = coverable.map((k) => amounts[keys.indexOf(k)] ?? 0);
+    const coverableTotal = coverableUsd.reduce((sum, x) => sum + x, 0);
+    const coveredTotal =
+      plan === null
+        ? 0
+        : plan.monthUsd === null
+          ? coverableTotal
+          : Math.min(coverableTotal, round2(plan.monthUsd));
+    const coveredParts = coveredTotal > 0 ? centsSplit(coveredTotal, coverableUsd) : [];
+    const coveredOf = (k: Key) => coveredParts[coverable.indexOf(k)] ?? 0;
+    if (plan !== null && coveredTotal > 0) {
       out.push({
         ...common,
         ChargeCategory: 'Purchase',
         ChargeFrequency: 'Recurring',
-        ChargeDescription: `${committed}-month commitment on ${r.selfHost?.instancesPeak ?? 0} instance(s), this month's payment — ${r.label} (projected)`,
-        BilledCost: coveredUsd,
+        ChargeDescription: `${plan.description}, this month's payment — ${r.label} (projected)`,
+        BilledCost: coveredTotal,
         EffectiveCost: 0,
-        ContractedCost: coveredUsd,
-        ListCost: round2(coveredUsd * listFactor),
+        ContractedCost: coveredTotal,
+        ListCost: round2((coveredTotal * plan.listFactor) / (1 - discount)),
         PricingQuantity: 1,
         PricingUnit: 'Month',
         PricingCategory: 'Standard',
-        ResourceId: commitmentId,
-        CommitmentDiscountId: commitmentId,
-        CommitmentDiscountCategory: 'Usage',
-        CommitmentDiscountType: 'Committed use',
-        CommitmentDiscountName: `${committed}-month commitment: ${who.sku}`,
-        CommitmentDiscountQuantity: round6(hours),
-        CommitmentDiscountUnit: 'Instance-Hours',
+        ResourceId: plan.id,
+        ...plan.columns,
+        CommitmentDiscountQuantity: round6(plan.quantity(scale)),
         CommitmentDiscountStatus: null,
         x_CostComponent: 'commitment',
       });
@@ -275,46 +362,42 @@ function candidateRows(
     keys.forEach((k, j) => {
       const amount = amounts[j] ?? 0;
       if (amount <= 0) return;
-      const isCovered = covered.includes(k);
+      const covered = coveredOf(k);
       const tokenKey = TOKEN_KEYS[k];
       const consumed =
         tokens !== undefined && tokenKey !== undefined ? tokens[tokenKey] * scale : null;
-      const row: FocusRow = {
+      const usage = (usd: number, isCovered: boolean): FocusRow => ({
         ...common,
         ChargeCategory: 'Usage',
         ChargeFrequency: RECURRING.has(k) ? 'Recurring' : 'Usage-Based',
-        ChargeDescription: `${BREAKDOWN_LABELS[k]} — ${r.label} (projected)`,
-        BilledCost: isCovered ? 0 : amount,
-        EffectiveCost: amount,
-        ContractedCost: isCovered ? 0 : amount,
-        ListCost: isCovered ? 0 : round2(amount / (1 - discount)),
+        ChargeDescription: `${BREAKDOWN_LABELS[k]}${isCovered || covered === 0 || plan === null ? '' : ` beyond the commitment (${plan.beyond})`} — ${r.label} (projected)`,
+        BilledCost: isCovered ? 0 : usd,
+        EffectiveCost: usd,
+        ContractedCost: isCovered ? 0 : usd,
+        ListCost: isCovered ? 0 : round2(usd / (1 - discount)),
         PricingQuantity: consumed === null ? 1 : round6(consumed / TOKENS_PER_MTOK),
         PricingUnit: consumed === null ? 'Month' : '1000000 Tokens',
         PricingCategory: isCovered
           ? 'Committed'
           : r.placement.kind === 'cloud' &&
-              r.placement.pricing === 'spot' &&
+              (r.placement.pricing === 'spot' || plan?.beyond === 'spot') &&
               (k === 'gpuUsd' || k === 'idleUsd')
             ? 'Dynamic'
             : 'Standard',
         ConsumedQuantity: consumed === null ? null : Math.round(consumed),
         ConsumedUnit: consumed === null ? null : 'Tokens',
         x_CostComponent: k,
-      };
-      if (isCovered && commitmentId !== null) {
-        const hours =
-          (r.selfHost?.instancesPeak ?? 0) * HOURS_PER_MONTH * scale * (amount / coveredUsd);
-        Object.assign(row, {
-          CommitmentDiscountId: commitmentId,
-          CommitmentDiscountCategory: 'Usage',
-          CommitmentDiscountType: 'Committed use',
-          CommitmentDiscountName: `${committed}-month commitment: ${who.sku}`,
-          CommitmentDiscountQuantity: round6(hours),
-          CommitmentDiscountUnit: 'Instance-Hours',
+      });
+      if (covered > 0 && plan !== null) {
+        out.push({
+          ...usage(covered, true),
+          ...plan.columns,
+          CommitmentDiscountQuantity: round6(plan.quantity(scale) * (covered / coveredTotal)),
           CommitmentDiscountStatus: k === 'idleUsd' ? 'Unused' : 'Used',
         });
       }
-      out.push(row);
+      const rest = round2(amount - covered);
+      if (rest > 0) out.push(usage(rest, false));
     });
     if (m.capexUsd > 0) {
       const capex = round2(m.capexUsd);
@@ -343,9 +426,24 @@ function candidateRows(
  * Tokens a month by type at the stated volume, for a hosted-API candidate: priced on the
  * candidate's own terms (its reasoning tokens, a task's turn spacing), as its cost was.
  */
-function apiTokenSplit(ctx: Ok, p: ApiPlacement): ApiTokens {
+function apiTokenSplit(ctx: Ok, r: CandidateResult, p: ApiPlacement): ApiTokens {
   const t = apiTerms(ctx.context, p);
-  return apiTokensPerMonth(t.o, ctx.context.workload, ctx.context.rates, t.costOptions);
+  const w = ctx.context.workload;
+  const all = apiTokensPerMonth(t.o, w, ctx.context.rates, t.costOptions);
+  if (r.breakdown.provisionedUsd <= 0) return all;
+  // Provisioned units serve the rest: the per-token parts bill only what overflows (and batch),
+  // the share of the pay-as-you-go cost the row's token parts hold.
+  const full = negotiatedApiCost(t.o, w, ctx.context.rates, t.terms, t.costOptions).breakdown;
+  const part = (
+    k: 'inputUsd' | 'cachedInputUsd' | 'cacheWriteUsd' | 'outputUsd' | 'reasoningUsd',
+  ) => (full[k] > 0 ? r.breakdown[k] / full[k] : 0);
+  return {
+    inputTokens: all.inputTokens * part('inputUsd'),
+    cachedInputTokens: all.cachedInputTokens * part('cachedInputUsd'),
+    cacheWriteTokens: all.cacheWriteTokens * part('cacheWriteUsd'),
+    outputTokens: all.outputTokens * part('outputUsd'),
+    reasoningTokens: all.reasoningTokens * part('reasoningUsd'),
+  };
 }
 
 /** A month's total at P10, P50 and P90 of the simulated futures: rows marked by x_Percentile. */

@@ -1,7 +1,9 @@
 import { explain } from '../../core/decision/explain.ts';
+import { vendorView } from '../../core/procurement/vendors.ts';
 import { comparisonColumns } from '../../core/report/comparison-columns.ts';
 import { comparisonAssumptions, markdownReport } from '../../core/report/markdown-report.ts';
 import { uncertaintySentences } from '../../core/report/uncertainty-report.ts';
+import { vendorJson } from '../../core/report/procurement-report.ts';
 import { comparisonCsv, comparisonText } from '../../core/report/writers.ts';
 import type { Catalog } from '../../core/schema/catalog.ts';
 import type { CandidateResult } from '../../core/sweep/types.ts';
@@ -59,6 +61,7 @@ export function runCost(
           exclusions: why.exclusions,
           unknownOnly: why.unknownOnly,
           explanation: { sentences: why.sentences, alternatives: why.alternatives },
+          ...vendorJson(vendorView(evaluation.context, result, evaluation.placements)),
           ...(uncertainty === undefined ? {} : uncertaintyJson(uncertainty)),
           candidates,
         },
@@ -74,6 +77,7 @@ export function runCost(
         pricesAsOf,
         why: explain(evaluation, { breakEven: true }),
         ...(uncertainty === undefined ? {} : { uncertainty }),
+        vendors: vendorView(evaluation.context, result, evaluation.placements),
       }).trimEnd();
     case 'table': {
       const why = explain(evaluation);

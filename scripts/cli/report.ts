@@ -4,6 +4,7 @@ import { chartVolumeGrid, pairBreakEven } from '../../core/charts/break-even-dat
 import { explain } from '../../core/decision/explain.ts';
 import { decisionReport } from '../../core/report/decision-report.ts';
 import { focusCsv, focusRows } from '../../core/report/focus.ts';
+import { REPORT_EXTENSIONS } from '../../core/report/procurement-sections.ts';
 import { PAPERS } from '../../core/report/report-css.ts';
 import { reportHtml } from '../../core/report/render-html.ts';
 import { reportMarkdown } from '../../core/report/render-markdown.ts';
@@ -131,6 +132,7 @@ async function render(
     appVersion: packageVersion(),
     generatedOn,
     staleBefore: o.staleBefore,
+    extensions: REPORT_EXTENSIONS,
   });
   switch (format) {
     case 'md':

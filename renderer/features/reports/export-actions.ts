@@ -2,6 +2,7 @@ import {
   decisionReport,
   type DecisionReportWithData,
 } from '../../../core/report/decision-report.ts';
+import { REPORT_EXTENSIONS } from '../../../core/report/procurement-sections.ts';
 import { focusCsv, focusRows } from '../../../core/report/focus.ts';
 import { comparisonColumns } from '../../../core/report/comparison-columns.ts';
 import { explain } from '../../../core/decision/explain.ts';
@@ -104,6 +105,7 @@ export function currentReport(evaluation: Ok): DecisionReportWithData {
     appVersion: info?.version ?? 'unknown',
     generatedOn: today(),
     staleBefore: snapshot ? isoDaysAgo(snapshot.staleAfterDays) : undefined,
+    extensions: REPORT_EXTENSIONS,
   });
 }
 
