@@ -39,12 +39,15 @@ describe('one Export menu in Chromium (browser mode)', () => {
     await (await chooser).setFiles(resolve('examples/decision-report.json'));
     await poll(() => s.page.getByTestId('recommended').textContent()).toContain('GPT-4o mini');
 
-    // The workbook: six sheets; the recommendation first on the shortlist, its cost a number.
+    // The workbook: six sheets, then the vendor table the commitments engine adds; the
+    // recommendation first on the shortlist, its cost a number.
     const xlsx = await exported(s, 'xlsx');
     expect(xlsx.name).toBe('claims-assistant-decision-for-the-steering-committee-workbook.xlsx');
     const files = unzipSync(new Uint8Array(xlsx.bytes));
     const workbook = strFromU8(files['xl/workbook.xml']!);
-    expect([...workbook.matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1])).toEqual([
+    const sheets = [...workbook.matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1]);
+    expect(sheets.slice(6)).toContain('Vendors');
+    expect(sheets.slice(0, 6)).toEqual([
       'Summary',
       'Shortlist',
       'All feasible candidates',
