@@ -26,7 +26,8 @@ export function menuTemplate(
         item('New Scenario', 'scenario:new', 'CmdOrCtrl+N'),
         item('Open Scenario File…', 'scenario:open', 'CmdOrCtrl+O'),
         item('Save Scenario', 'scenario:save', 'CmdOrCtrl+S'),
-        item('Export Scenario File…', 'scenario:export', 'CmdOrCtrl+Shift+S'),
+        item('Save Scenario As…', 'scenario:save-as', 'CmdOrCtrl+Shift+S'),
+        item('Export Scenario File…', 'scenario:export', 'CmdOrCtrl+Shift+E'),
         {
           label: 'Export',
           submenu: [
@@ -63,8 +64,15 @@ export function menuTemplate(
       label: '&View',
       submenu: [
         item('Comparison', 'view:compare', 'CmdOrCtrl+1'),
-        item('Catalog', 'view:catalog', 'CmdOrCtrl+2'),
+        item('Scenarios', 'view:scenarios', 'CmdOrCtrl+2'),
+        item('Catalog', 'view:catalog', 'CmdOrCtrl+3'),
         item('Toggle Dark Theme', 'view:toggle-theme', 'CmdOrCtrl+Shift+D'),
+        // Single keys (P, A, S, ?) are the page's: a menu accelerator would take them from text fields.
+        item('Presenter Mode (P)', 'view:presenter', 'F5'),
+        item('Larger Text (A)', 'view:large-text'),
+        { type: 'separator' },
+        item('Take Snapshot (S)', 'workshop:snapshot'),
+        item('Keyboard Shortcuts (?)', 'help:shortcuts', 'F1'),
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

@@ -4,16 +4,19 @@ import {
   type CandidateResult,
   type CostBreakdown,
 } from '../sweep/types.ts';
+import type { CatalogIndex } from '../sweep/catalog-index.ts';
+import { candidateLabelParts } from './candidate-label.ts';
 
 export interface StackedBars {
-  labels: string[];
+  /** A label per bar: one line, or several (chart.js draws an array as lines). */
+  labels: (string | string[])[];
   datasets: { key: keyof CostBreakdown; label: string; data: number[] }[];
 }
 
-/** Monthly cost per candidate split by what it pays for; parts that are zero everywhere drop out. */
-export function breakdownBars(
-  rows: readonly CandidateResult[],
-  shortLabel: (r: CandidateResult) => string,
+/** Monthly cost per bar split by what it pays for; parts that are zero everywhere drop out. */
+export function breakdownBars<R extends { breakdown: CostBreakdown }>(
+  rows: readonly R[],
+  shortLabel: (r: R) => string | string[],
 ): StackedBars {
   const datasets = BREAKDOWN_KEYS.map((key) => ({
     key,
@@ -23,14 +26,23 @@ export function breakdownBars(
   return { labels: rows.map(shortLabel), datasets };
 }
 
-/** A label that fits under a bar: the model and where it runs. */
-export function shortLabel(r: CandidateResult): string {
-  const where =
-    r.kind === 'api'
-      ? r.provider
-      : r.kind === 'cloud'
-        ? `${r.provider} ${r.selfHost?.gpuId ?? ''}`
-        : `owned ${r.selfHost?.gpuId ?? ''}`;
-  const name = r.modelName.length > 22 ? `${r.modelName.slice(0, 21)}…` : r.modelName;
-  return `${name} · ${where}`;
+/**
+ * A candidate named in a chart: the model and GPU (what tells it apart), then where it runs, in
+ * words short enough for a legend; the provider's full name is in the table and the details.
+ */
+export function shortLabel(
+  r: CandidateResult,
+  index: Pick<CatalogIndex, 'gpus' | 'instances'>,
+): string {
+  const { primary, place } = candidateLabelParts(r, index);
+  return place === '' ? primary : `${primary} · ${place}`;
+}
+
+/** A bar's label on two lines: the model and GPU, then where it runs (the instance is in the table). */
+export function barLabel(
+  r: CandidateResult,
+  index: Pick<CatalogIndex, 'gpus' | 'instances'>,
+): string[] {
+  const { primary, place } = candidateLabelParts(r, index);
+  return place === '' ? [primary] : [primary, place];
 }

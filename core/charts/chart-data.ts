@@ -1,6 +1,6 @@
 import type { ScenarioEvaluation } from '../scenario/evaluate.ts';
 import type { Band } from '../uncertainty/bands.ts';
-import { breakdownBars, shortLabel, type StackedBars } from './breakdown-data.ts';
+import { barLabel, breakdownBars, shortLabel, type StackedBars } from './breakdown-data.ts';
 import { paybackLines, type PaybackLines } from './payback-data.ts';
 import type { BreakEvenChartData } from './break-even-data.ts';
 
@@ -42,7 +42,7 @@ export function breakdownChart(evaluation: Ok, chosen: readonly number[]): Stack
     .filter((i) => result.columns.feasible[i] === 1)
     .slice(0, 7)
     .map((i) => result.row(i));
-  return breakdownBars(rows, shortLabel);
+  return breakdownBars(rows, (r) => barLabel(r, evaluation.index));
 }
 
 /** The break-even chart with the bands of its own two lines, when the simulation drew them. */
@@ -67,7 +67,7 @@ export function paybackChart(
   const ids = new Set(lines.lines.map((l) => l.id));
   const names = lines.lines.map((l) => {
     const i = evaluation.result.indexOf(l.id);
-    return i < 0 ? l.label : shortLabel(evaluation.result.row(i));
+    return i < 0 ? l.label : shortLabel(evaluation.result.row(i), evaluation.index);
   });
   return { lines, names, bands: bands.payback.filter((b) => ids.has(b.id)) };
 }

@@ -9,6 +9,7 @@ import type { Catalog } from '../../core/schema/catalog.ts';
 import type { CandidateResult } from '../../core/sweep/types.ts';
 import type { UncertaintyResult } from '../../core/uncertainty/simulate.ts';
 import { enumFlag, parseArgs } from './args.ts';
+import { compareWithSnapshots, type SnapshotComparison } from '../../core/scenario/snapshots.ts';
 import { UsageError } from './errors.ts';
 import { runScenario, SCENARIO_FLAGS } from './scenario-run.ts';
 import { today } from './today.ts';
@@ -27,10 +28,15 @@ export function runCost(
       if (a.flags.has(name)) throw new UsageError(`--${name} needs --uncertainty`);
     }
   }
-  const { scenario, evaluation, simulation } = runScenario(a, catalog, () =>
-    a.flags.has('uncertainty'),
+  const { scenario, evaluation, simulation, fileScenario, evaluateState } = runScenario(
+    a,
+    catalog,
+    () => a.flags.has('uncertainty'),
   );
   const uncertainty = simulation?.result;
+  // Each snapshot kept in the file, evaluated as the scenario is (the same day's prices and flags).
+  // The assumptions compare as the file states them (not with the day or objective set here).
+  const snapshots = compareWithSnapshots(fileScenario, evaluation, evaluateState);
   const result = evaluation.result;
   const pricesAsOf = evaluation.index.asOf ?? today();
   const assumptions = () => comparisonAssumptions(scenario, evaluation.context.rates, pricesAsOf);
@@ -63,6 +69,7 @@ export function runCost(
           explanation: { sentences: why.sentences, alternatives: why.alternatives },
           ...vendorJson(vendorView(evaluation.context, result, evaluation.placements)),
           ...(uncertainty === undefined ? {} : uncertaintyJson(uncertainty)),
+          ...(snapshots.length === 0 ? {} : { snapshots }),
           candidates,
         },
         null,
@@ -83,9 +90,22 @@ export function runCost(
       const why = explain(evaluation);
       const pick = recommended ? `Recommended: ${recommended.label}` : 'No feasible candidate.';
       const spread = uncertainty === undefined ? [] : ['', ...uncertaintySentences(uncertainty)];
-      return `${scenario.name}\n${pick}\n${[...why.sentences, ...spread].join('\n')}\n\n${comparisonText(candidates, columns)}`;
+      const since = snapshots.length === 0 ? [] : ['', ...snapshots.map(snapshotLine)];
+      return `${scenario.name}\n${pick}\n${[...why.sentences, ...spread, ...since].join('\n')}\n\n${comparisonText(candidates, columns)}`;
     }
   }
+}
+
+/** "Since snapshot “Baseline”: the pick changed (A → B); 36-month cost +$1,200 (+12%); …" */
+function snapshotLine(s: SnapshotComparison): string {
+  const pick = s.winnerChanged
+    ? `the pick changed (${s.winnerBefore?.label ?? 'none feasible'} → ${s.winnerAfter?.label ?? 'none feasible'})`
+    : 'same pick';
+  const moves = s.measures
+    .filter((m) => m.change !== '' && m.key !== 'feasibleCount')
+    .map((m) => `${m.label} ${m.change}`);
+  const assumptions = s.assumptionChanges.map((c) => `${c.label} ${c.before} → ${c.after}`);
+  return `Since snapshot “${s.name}”: ${[pick, ...moves].join('; ')}${assumptions.length > 0 ? ` (${assumptions.join('; ')})` : ''}`;
 }
 
 /**

@@ -20,6 +20,10 @@ export interface ScenarioRun {
   evaluation: Extract<ScenarioEvaluation, { ok: true }>;
   /** The simulation and its setup, when asked for (or, for reports, when the scenario has ranges). */
   simulation: { setup: SimulationSetup; result: UncertaintyResult } | null;
+  /** The scenario as the file states it (before --objective and --as-of). */
+  fileScenario: Scenario;
+  /** Evaluates another state of the scenario (a snapshot) on the same day, with the same flags. */
+  evaluateState: (state: Scenario) => ScenarioEvaluation;
 }
 
 /**
@@ -66,5 +70,15 @@ export function runScenario(
     if (!setup.ok) throw new UsageError(`${file}: ${setup.error}`);
     simulation = { setup: setup.setup, result: simulate(setup.setup) };
   }
-  return { file, scenario, evaluation, simulation };
+  const evaluateState = (state: Scenario) =>
+    evaluateScenario(
+      catalog,
+      {
+        ...state,
+        objective: objectiveFlag ?? state.objective,
+        asOf: asOfFlag ?? state.asOf ?? today(),
+      },
+      staleBefore ? { staleBefore } : {},
+    );
+  return { file, scenario, evaluation, simulation, fileScenario: parsed.scenario, evaluateState };
 }

@@ -5,9 +5,8 @@ import { compactCount, objectiveMoney } from '../../../core/format.ts';
 import { useUi } from '../../stores/ui-store.ts';
 import { useDecision } from '../why/decision-store.ts';
 import { BREAK_EVEN_RANGE, type BreakEvenChartData } from '../../../core/charts/break-even-data.ts';
-import { ChartCanvas } from './ChartCanvas.tsx';
+import { ChartCanvas, useChartLook } from './ChartCanvas.tsx';
 import { SavePngButton } from './SavePngButton.tsx';
-import { themeColors } from './chart-setup.ts';
 import { appPalette, breakEvenConfig } from './chart-configs.ts';
 import { breakEvenView } from '../../../core/charts/chart-data.ts';
 import { breakEvenOptions } from './chart-options.ts';
@@ -28,7 +27,7 @@ export function BreakEvenChart() {
   const bandVolumes = useUncertainty((s) => s.volumes);
   const volumeBands = useUncertainty((s) => s.volumeBands);
   const selected = useUi((s) => s.selected);
-  const theme = useUi((s) => s.theme);
+  const look = useChartLook();
   const objective = data?.objective ?? 'tco';
   const menu = useMemo(
     () =>
@@ -43,13 +42,11 @@ export function BreakEvenChart() {
   const options = useMemo(
     () =>
       breakEvenOptions(
-        themeColors(),
+        look,
         { title: data?.yTitle ?? '', money: (usd) => objectiveMoney(objective, usd) },
         data?.logY ?? true,
       ),
-    // The colours come from the stylesheet, which `theme` switches: a real input the linter cannot see.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [theme, data?.yTitle, data?.logY, objective],
+    [look, data?.yTitle, data?.logY, objective],
   );
   const view = useMemo(
     () =>
@@ -60,10 +57,8 @@ export function BreakEvenChart() {
   );
   const banded = view !== null && view.bands.some((b) => b !== null);
   const config = useMemo(
-    () => (view === null ? null : breakEvenConfig(view, options, appPalette(themeColors()))),
-    // The colours come from the stylesheet, which `theme` switches: a real input the linter cannot see.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [view, options, theme],
+    () => (view === null ? null : breakEvenConfig(view, options, appPalette(look))),
+    [view, options, look],
   );
   const pick = (side: 'a' | 'b', id: string) => {
     if (data === null) return;

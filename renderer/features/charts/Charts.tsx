@@ -1,8 +1,7 @@
 import { useMemo } from 'react';
 import { useResults } from '../../stores/results-store.ts';
 import { useUi } from '../../stores/ui-store.ts';
-import { ChartCanvas } from './ChartCanvas.tsx';
-import { themeColors } from './chart-setup.ts';
+import { ChartCanvas, useChartLook } from './ChartCanvas.tsx';
 import { objectiveTitle } from '../../../core/decision/objective.ts';
 import { formatNumber, objectiveMoney } from '../../../core/format.ts';
 import { useWorkspace } from '../../stores/workspace-store.ts';
@@ -27,26 +26,24 @@ export function Charts() {
   const evaluation = useResults((s) => s.evaluation);
   const paybackBands = useUncertainty((s) => s.paybackBands);
   const selected = useUi((s) => s.selected);
-  const theme = useUi((s) => s.theme);
+  const look = useChartLook();
   const objective = useWorkspace((s) => s.scenario.objective);
   const horizonMonths = useWorkspace((s) => s.scenario.value.horizonMonths);
   // Options follow the theme and the objective's name only; data follows every evaluation.
   const options = useMemo(
     () =>
-      chartOptions(themeColors(), currentRowLabel, {
+      chartOptions(look, currentRowLabel, {
         title:
           objective === 'npv'
             ? objectiveTitle('tco', horizonMonths)
             : objectiveTitle(objective, horizonMonths),
         money: (usd) => objectiveMoney(objective, usd),
       }),
-    // The colours come from the stylesheet, which `theme` switches: a real input the linter cannot see.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [theme, objective, horizonMonths],
+    [look, objective, horizonMonths],
   );
   const configs = useMemo(() => {
     if (!evaluation?.ok) return null;
-    const colors = themeColors();
+    const colors = look;
     const palette = appPalette(colors);
     const chosen = chosenIndices(evaluation, selected);
     // 1. Cost breakdown: the chosen candidates plus the next cheapest, stacked by component.
@@ -74,9 +71,7 @@ export function Charts() {
       hasValue: pay.lines.lines.length > 0,
       paybackBanded: paybackBands.length > 0,
     };
-    // The colours come from the stylesheet, which `theme` switches: a real input the linter cannot see.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [evaluation, selected, theme, options, paybackBands]);
+  }, [evaluation, selected, look, options, paybackBands]);
   if (configs === null) return null;
   return (
     <div className="charts" data-testid="charts">

@@ -99,7 +99,7 @@ export function breakEvenConfig(
           borderColor: lineColors[k],
           backgroundColor: lineColors[k],
           pointRadius: 0,
-          borderWidth: 2,
+          borderWidth: 2 * palette.colors.scale,
           ...dash(palette, k * 2),
         })),
         // P10–P90 of each line over the simulated futures, when ranges are given.
@@ -117,7 +117,7 @@ export function breakEvenConfig(
             c.y === null ? [] : [{ x: c.requestsPerMonth, y: c.y }],
           ),
           showLine: false,
-          pointRadius: 7,
+          pointRadius: 7 * palette.colors.scale,
           pointStyle: 'rectRot' as const,
           borderColor: colors.bad,
           backgroundColor: colors.bad,
@@ -126,7 +126,7 @@ export function breakEvenConfig(
           label: `Today (${compactCount(data.requestsPerMonth)}/month)`,
           data: lines.flatMap((l) => (l.today === null ? [] : [l.today])),
           showLine: false,
-          pointRadius: 5,
+          pointRadius: 5 * palette.colors.scale,
           borderColor: colors.star,
           backgroundColor: colors.star,
         },
@@ -152,7 +152,7 @@ export function scatterConfig(
           data: pts.byKind[k],
           backgroundColor: `${kindColor[k]}88`,
           borderColor: kindColor[k],
-          pointRadius: 3,
+          pointRadius: 3 * colors.scale,
         })),
         {
           showLine: true,
@@ -160,8 +160,8 @@ export function scatterConfig(
           data: pts.frontier,
           borderColor: colors.star,
           backgroundColor: colors.star,
-          pointRadius: 4,
-          borderWidth: 2,
+          pointRadius: 4 * colors.scale,
+          borderWidth: 2 * colors.scale,
           stepped: 'after' as const,
         },
         {
@@ -169,9 +169,9 @@ export function scatterConfig(
           data: pts.pareto,
           borderColor: colors.star,
           backgroundColor: 'transparent',
-          pointRadius: 6,
+          pointRadius: 6 * colors.scale,
           pointStyle: 'circle' as const,
-          borderWidth: 1.5,
+          borderWidth: 1.5 * colors.scale,
         },
       ],
     },
@@ -197,7 +197,7 @@ export function paybackConfig(
           borderColor: at(palette.lines, k),
           backgroundColor: at(palette.lines, k),
           pointRadius: 0,
-          borderWidth: 2,
+          borderWidth: 2 * palette.colors.scale,
           ...dash(palette, k),
         })),
         ...lines.lines.flatMap((l, k) => {
@@ -239,7 +239,7 @@ export function tornadoConfig(
     options: {
       indexAxis: 'y',
       plugins: {
-        legend: { labels: { color: colors.text, boxWidth: 12 } },
+        legend: { labels: { color: colors.text, boxWidth: 12 * colors.scale } },
         tooltip: {
           callbacks: {
             label: (c) => {

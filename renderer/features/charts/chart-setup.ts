@@ -38,11 +38,16 @@ Chart.defaults.maintainAspectRatio = false;
 
 export { Chart };
 
-/** The colours a chart is drawn in. */
+/**
+ * The theme's colours and the text size a chart is drawn with: `fontPx` is the charts' type size
+ * (≥ 18 on a projector), `scale` how much points and lines grow with it (1 at chart.js's 12 px).
+ */
 export interface ThemeColors {
   text: string;
   muted: string;
   line: string;
+  lineStrong: string;
+  panel: string;
   api: string;
   cloud: string;
   onprem: string;
@@ -50,16 +55,21 @@ export interface ThemeColors {
   good: string;
   bad: string;
   star: string;
+  fontPx: number;
+  scale: number;
 }
 
-/** The theme's colours, read from the stylesheet so charts follow light and dark. */
+/** Read from the stylesheet, so charts follow light and dark, larger text and presenter mode. */
 export function themeColors(): ThemeColors {
   const css = getComputedStyle(document.documentElement);
   const v = (name: string) => css.getPropertyValue(name).trim();
+  const fontPx = parseFloat(v('--chart-font')) || 12;
   return {
     text: v('--text'),
     muted: v('--muted'),
     line: v('--line'),
+    lineStrong: v('--line-strong'),
+    panel: v('--panel'),
     api: v('--api'),
     cloud: v('--cloud'),
     onprem: v('--onprem'),
@@ -67,5 +77,7 @@ export function themeColors(): ThemeColors {
     good: v('--good'),
     bad: v('--bad'),
     star: v('--star'),
+    fontPx,
+    scale: fontPx / 12,
   };
 }

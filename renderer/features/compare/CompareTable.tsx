@@ -10,8 +10,9 @@ import {
 import type { CandidateResult, CheckStatus } from '../../../core/sweep/types.ts';
 import { VirtualTable, type Column } from '../../components/VirtualTable.tsx';
 import { useResults } from '../../stores/results-store.ts';
-import { useUi } from '../../stores/ui-store.ts';
+import { textSizePx, useUi } from '../../stores/ui-store.ts';
 import { exportComparison } from '../reports/export-actions.ts';
+import { candidateLabelParts } from '../../../core/charts/candidate-label.ts';
 import { useCompare } from './compare-store.ts';
 import { visibleRows } from './table-model.ts';
 
@@ -34,16 +35,7 @@ function cellFor(id: string, text: (c: CandidateResult) => string, view: Compari
       );
     if (id === 'qualityStatus') return <CheckPill status={c.qualityStatus} />;
     if (id === 'latencyStatus') return <CheckPill status={c.latencyStatus} />;
-    if (id === 'candidate') {
-      return (
-        <span title={c.label}>
-          <span className={`badge ${c.kind}`}>
-            {c.kind === 'api' ? 'API' : c.kind === 'cloud' ? 'Cloud' : 'Owned'}
-          </span>{' '}
-          {c.label}
-        </span>
-      );
-    }
+    if (id === 'candidate') return <CandidateCell c={c} />;
     if (id === 'status') {
       if (!c.feasible)
         return (
@@ -61,6 +53,25 @@ function cellFor(id: string, text: (c: CandidateResult) => string, view: Compari
     }
     return text(c);
   };
+}
+
+/** The model and GPU on the first line, where it runs under it; the whole label on hover. */
+function CandidateCell({ c }: { c: CandidateResult }) {
+  const evaluation = useResults.getState().evaluation;
+  const parts = evaluation?.ok
+    ? candidateLabelParts(c, evaluation.index)
+    : { primary: c.label, secondary: '' };
+  return (
+    <span className="candidate-cell" title={c.label}>
+      <span className="candidate-main">
+        <span className={`badge ${c.kind}`}>
+          {c.kind === 'api' ? 'API' : c.kind === 'cloud' ? 'Cloud' : 'Owned'}
+        </span>{' '}
+        {parts.primary}
+      </span>
+      {parts.secondary !== '' && <span className="candidate-sub">{parts.secondary}</span>}
+    </span>
+  );
 }
 
 /** The table's columns under a view: the comparison's columns with the app's cells. */
@@ -92,6 +103,8 @@ export function CompareTable() {
   const query = useCompare((s) => s.query);
   const columnVisibility = useCompare((s) => s.columnVisibility);
   const selected = useUi((s) => s.selected);
+  const textPx = useUi(textSizePx);
+  const presenter = useUi((s) => s.presenter);
   const [showColumns, setShowColumns] = useState(false);
   const objective = evaluation?.ok ? evaluation.context.objective : 'tco';
   const horizonMonths = evaluation?.ok ? evaluation.context.value.horizonMonths : 36;
@@ -215,7 +228,9 @@ export function CompareTable() {
         rowCount={order.length}
         rowAt={(k) => result.row(order[k] as number)}
         rowKey={(r) => r.id}
-        height={460}
+        // Two lines a row (the model and GPU, then where it runs), at the text size shown.
+        rowHeight={Math.round(textPx * 3.1)}
+        height={presenter ? '60vh' : 460}
         columnVisibility={columnVisibility}
         sort={{ id: query.sort.column, desc: query.sort.desc }}
         onSort={(id) => c.sortBy(id)}

@@ -42,7 +42,7 @@ const ITEMS: { command: MenuCommand; label: string; hint: string }[] = [
   {
     command: 'scenario:export',
     label: 'Scenario file (JSON)…',
-    hint: 'The file the CLI and the app open (Ctrl+Shift+S)',
+    hint: 'The file the CLI and the app open (Ctrl+Shift+E)',
   },
 ];
 

@@ -17,6 +17,8 @@ const PRINT_COLORS: ThemeColors = {
   text: '#111111',
   muted: '#333333',
   line: '#d0d0d0',
+  lineStrong: '#888888',
+  panel: '#ffffff',
   api: '#1f3b8f',
   cloud: '#c45a00',
   onprem: '#555555',
@@ -24,6 +26,9 @@ const PRINT_COLORS: ThemeColors = {
   good: '#2a7a2a',
   bad: '#b3261e',
   star: '#e0a000',
+  // Printed at chart.js's own size: the report's charts are images the page scales.
+  fontPx: 12,
+  scale: 1,
 };
 
 /**

@@ -8,11 +8,9 @@ import {
 } from '../../../core/report/uncertainty-report.ts';
 import type { UncertaintyResult } from '../../../core/uncertainty/simulate.ts';
 import type { Tornado } from '../../../core/uncertainty/tornado.ts';
-import { useUi } from '../../stores/ui-store.ts';
 import { useWorkspace } from '../../stores/workspace-store.ts';
-import { ChartCanvas } from '../charts/ChartCanvas.tsx';
+import { ChartCanvas, useChartLook, type ChartLook } from '../charts/ChartCanvas.tsx';
 import { tornadoConfig } from '../charts/chart-configs.ts';
-import { themeColors } from '../charts/chart-setup.ts';
 import { tornadoBars } from '../../../core/charts/tornado-data.ts';
 import { useUncertainty } from './uncertainty-store.ts';
 
@@ -21,9 +19,9 @@ function tableRows(result: UncertaintyResult) {
   return result.candidates.filter((c, k) => k < 10 || c.uncertainty.winProbability > 0);
 }
 
-function tornadoChart(t: Tornado, result: UncertaintyResult) {
+function tornadoChart(t: Tornado, result: UncertaintyResult, look: ChartLook) {
   const bars = tornadoBars(t, result.ranges);
-  return bars === null ? null : tornadoConfig(bars, themeColors());
+  return bars === null ? null : tornadoConfig(bars, look);
 }
 
 /** The tornado's numbers as a table: read by screen readers (and tests) instead of the canvas. */
@@ -83,18 +81,16 @@ export function UncertaintyCard() {
   const current = useUncertainty((s) => s.current);
   const where = useUncertainty((s) => s.where);
   const horizon = useWorkspace((s) => s.scenario.value.horizonMonths);
-  const theme = useUi((s) => s.theme);
+  const look = useChartLook();
   const charts = useMemo(
     () =>
       result === null
         ? null
         : {
-            tornado: result.tornado && tornadoChart(result.tornado, result),
-            gap: result.gapTornado && tornadoChart(result.gapTornado, result),
+            tornado: result.tornado && tornadoChart(result.tornado, result, look),
+            gap: result.gapTornado && tornadoChart(result.gapTornado, result, look),
           },
-    // The colours come from the stylesheet, which `theme` switches.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [result, theme],
+    [result, look],
   );
   if (status === 'off') {
     return (
