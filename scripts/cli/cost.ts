@@ -66,7 +66,11 @@ export function runCost(
           feasibleCount: why.feasibleCount,
           exclusions: why.exclusions,
           unknownOnly: why.unknownOnly,
-          explanation: { sentences: why.sentences, alternatives: why.alternatives },
+          explanation: {
+            sentences: why.sentences,
+            alternatives: why.alternatives,
+            bestUnknown: why.bestUnknown,
+          },
           ...vendorJson(vendorView(evaluation.context, result, evaluation.placements)),
           ...(uncertainty === undefined ? {} : uncertaintyJson(uncertainty)),
           ...(snapshots.length === 0 ? {} : { snapshots }),

@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { objectiveBreakEven } from '../../core/decision/at-volume.ts';
-import { volumeWords } from '../../core/decision/explain.ts';
+import { explain, unknownContenderSentence, volumeWords } from '../../core/decision/explain.ts';
 import { parseCsv } from '../../core/csv.ts';
 import { formatUsd } from '../../core/format.ts';
 import { parseScenario } from '../../core/scenario/parse.ts';
@@ -153,6 +153,15 @@ describe('the chatbot story: a recommendation you can defend', () => {
     await poll(() => s.page.getByTestId('unknown-quality-count').textContent()).toBe(
       unknownBefore.toLocaleString('en-US'),
     );
+    // One out only for an unknown that would beat the pick is named, with how much it would save.
+    const why = explain(e);
+    if (why.bestUnknown === null) {
+      expect(await s.page.getByTestId('why-best-unknown').count()).toBe(0);
+    } else {
+      await poll(() => s.page.getByTestId('why-best-unknown').textContent()).toBe(
+        unknownContenderSentence(why.bestUnknown, why.objectiveLabel, why.objective),
+      );
+    }
     await s.page.getByTestId('include-unknown-quality').click();
     const story = chatbotScenario();
     const included = engine(
