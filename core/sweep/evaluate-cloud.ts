@@ -1,10 +1,12 @@
 import {
   cloudFleet,
+  cloudMonthUsd,
   cloudPriceScratch,
   commitmentMonths,
   isCommitted,
   priceCloudFleet,
   type CloudFleet,
+  type CloudMonthSeries,
   type CloudPrice,
 } from '../selfhost/cloud-cost.ts';
 import { deploymentTerms, type DeploymentTerms } from '../selfhost/deployment.ts';
@@ -27,6 +29,8 @@ import { hasRequestValue } from '../roi/value.ts';
 import {
   candidateRoi,
   firstServedMonth,
+  followingDemandRoi,
+  growthMonths,
   perOutcomeUsd,
   steadyRoi,
   type CostAtVolume,
@@ -124,6 +128,69 @@ function cloudCostAt(ctx: EvalContext, p: CloudPlacement, a: OkAssessment): Cost
 }
 
 type OkAssessment = Extract<CloudAssessment, { ok: true }>;
+
+/**
+ * The group's fleet over the growth months, priced apart from the row (on-demand and other hourly
+ * prices, nothing held): built for the first region of the group met, kept by its terms object.
+ */
+function fleetMonthSeries(ctx: EvalContext, p: CloudPlacement, a: OkAssessment): CloudMonthSeries {
+  // A sweep meets the regions of an instance type in a row: the last series is checked first.
+  const last = ctx.lastFleetMonths;
+  if (last !== undefined && last.terms === a.terms) return last.series;
+  let series = ctx.fleetMonths.get(a.terms);
+  if (series !== undefined) {
+    ctx.lastFleetMonths = { terms: a.terms, series };
+    return series;
+  }
+  const h = ctx.value.horizonMonths;
+  const months = growthMonths(ctx, 'cloud');
+  const fleetAt = fleetAtRates(ctx, p, a.sized, a.capacity, a.terms);
+  const scratch = cloudPriceScratch();
+  series = {
+    stated: new Uint8Array(h + 1),
+    unpriced: new Uint8Array(h + 1),
+    instanceHours: new Float64Array(h + 1),
+    runningUsd: new Float64Array(h + 1),
+  };
+  for (let m = 1; m <= h; m++) {
+    const month = months[m]!;
+    if (month.rates === ctx.rates) {
+      series.stated[m] = 1;
+      continue;
+    }
+    const fleet = fleetAt(month.workload, month.rates);
+    const cost = fleet.ok
+      ? priceCloudFleet(fleet, a.instance, p.pricing, a.terms, month.rates, scratch)
+      : fleet;
+    if (!cost.ok) series.unpriced[m] = 1;
+    else {
+      series.instanceHours[m] = cost.instanceHours;
+      series.runningUsd[m] = cost.runningUsd;
+    }
+  }
+  ctx.fleetMonths.set(a.terms, series);
+  ctx.lastFleetMonths = { terms: a.terms, series };
+  return series;
+}
+
+/**
+ * ROI of a rented candidate that follows demand in a growing workload, from its group's monthly
+ * series: the same months `cloudCostAt` prices, without a closure or a pricing call per month.
+ */
+function growingCloudRoi(ctx: EvalContext, p: CloudPlacement, a: OkAssessment) {
+  const h = ctx.value.horizonMonths;
+  let runUsd = ctx.runUsdScratch;
+  if (runUsd === undefined || runUsd.length !== h + 1) {
+    ctx.runUsdScratch = runUsd = new Float64Array(h + 1);
+  }
+  const series = fleetMonthSeries(ctx, p, a);
+  const own = a.cost.monthlyUsd;
+  const usdPerHour = a.cost.usdPerHour;
+  for (let m = 1; m <= h; m++) {
+    runUsd[m] = series.stated[m] === 1 ? own : cloudMonthUsd(series, m, usdPerHour);
+  }
+  return followingDemandRoi(ctx, 'cloud', runUsd, undefined, false, ctx.roiScratch);
+}
 
 /**
  * How a rented candidate's months are costed: on-demand and spot follow demand; committed
@@ -292,10 +359,13 @@ export function writeCloudColumns(
   // through a price change, needs no costing plan: the closed form.
   const plain =
     !isCommitted(p.pricing) || (!ctx.serviceEndsAtHorizon && ctx.priceChange.cloud === 0);
+  const growing = ctx.workload.monthlyGrowthPct !== 0;
   const roi =
-    ctx.workload.monthlyGrowthPct === 0 && plain
+    !growing && plain
       ? steadyRoi(ctx, 'cloud', monthlyUsd, ctx.roiScratch)
-      : candidateRoi(ctx, 'cloud', cloudCosting(ctx, p, a), false, ctx.roiScratch);
+      : growing && !isCommitted(p.pricing) && p.pricing !== 'spot'
+        ? growingCloudRoi(ctx, p, a)
+        : candidateRoi(ctx, 'cloud', cloudCosting(ctx, p, a), false, ctx.roiScratch);
   t.tcoUsd[i] = roi.tcoUsd;
   t.perOutcomeUsd[i] = perOutcomeUsd(ctx, 'cloud', roi.tcoUsd) ?? Number.NaN;
   if (hasRequestValue(ctx.value)) {

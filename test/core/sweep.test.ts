@@ -177,6 +177,37 @@ describe('owned GPUs: tensor-parallel layout', () => {
 });
 
 describe('monthly growth', () => {
+  it('prices growth months from a fleet series kept per instance type, exactly as each row does', () => {
+    // The columns path prices a rented fleet's growth months from a series built for the first
+    // region of its instance type; a row re-sizes and re-prices every month itself. A series
+    // kept for the wrong fleet, terms or price would change these numbers.
+    const index = indexCatalog(catalog);
+    const growing = work({ monthlyGrowthPct: 6 });
+    const placements = sweepPlacements(
+      index,
+      CandidateSweep.parse({
+        cloud: { models: ['llama-3.1-8b', 'llama-3.3-70b'], pricing: ['onDemand', 'spot'] },
+      }),
+    );
+    for (const priceChange of [undefined, { api: 0, cloud: -0.3, onprem: 0 }]) {
+      const options = priceChange === undefined ? {} : { priceChange };
+      const result = sweep(makeContext(index, growing, value, options), placements);
+      const fresh = makeContext(index, growing, value, options);
+      const c = result.columns;
+      let priced = 0;
+      for (let i = 0; i < c.size; i += 3) {
+        const row = evaluateCandidate(fresh, placements[i]!);
+        if (row.roi === null) continue;
+        priced++;
+        expect(c.tcoUsd[i], row.id).toBe(row.roi.tcoUsd);
+        expect(c.npvUsd[i], row.id).toBe(row.roi.npvUsd);
+        expect(c.netMonthlyUsd[i], row.id).toBe(row.roi.netMonthlyUsd);
+        expect(c.paybackMonth[i], row.id).toBe(row.roi.paybackMonth ?? Number.NaN);
+      }
+      expect(priced).toBeGreaterThan(100);
+    }
+  });
+
   // Capacity that follows demand; owned and committed capacity is held (test/core/tco.test.ts).
   it('re-costs each month of on-demand capacity as if the workload had that month’s volume', () => {
     const index = indexCatalog(catalog);
