@@ -6,6 +6,7 @@ import { indexCatalog } from '../../core/sweep/catalog-index.ts';
 import { sweepPlacements } from '../../core/sweep/candidates.ts';
 import { makeContext } from '../../core/sweep/context.ts';
 import { evaluateCandidate, sweep } from '../../core/sweep/sweep.ts';
+import { objectiveKeys, rankOrder } from '../../core/sweep/table.ts';
 import { Offering } from '../../core/schema/catalog.ts';
 import { OnpremPlacement } from '../../core/schema/placement.ts';
 import type { ReplicaCapacity } from '../../core/selfhost/capacity.ts';
@@ -62,6 +63,24 @@ describe('sweep', () => {
       if (row.e2eMs !== null) expect(c.e2eMs[i]).toBeCloseTo(row.e2eMs, 6);
       if (row.roi !== null) expect(c.npvUsd[i]).toBeCloseTo(row.roi.npvUsd, 4);
     }
+  });
+
+  it('ranks as one sort by feasibility, objective, latency, quality and order given', () => {
+    // rankOrder sets the candidates with nothing known apart without sorting them; the order
+    // must be the one a single sort on all the keys gives.
+    const c = result.columns;
+    const keys = objectiveKeys(c, 'tco');
+    const known = (x: number, unknown: number) => (Number.isNaN(x) ? unknown : x);
+    const expected = Array.from({ length: c.size }, (_, i) => i).sort(
+      (a, b) =>
+        c.feasible[b]! - c.feasible[a]! ||
+        keys[a]! - keys[b]! ||
+        known(c.e2eMs[a]!, Infinity) - known(c.e2eMs[b]!, Infinity) ||
+        known(c.quality[b]!, -Infinity) - known(c.quality[a]!, -Infinity) ||
+        a - b,
+    );
+    expect(c.feasible.filter((f) => f === 0).length).toBeGreaterThan(10);
+    expect(Array.from(rankOrder(c, keys))).toEqual(expected);
   });
 
   it('finds a candidate by id without building rows', () => {
