@@ -6,13 +6,9 @@ import type { CloudPlacement, Placement } from '../schema/placement.ts';
 import type { RequestShape } from '../perf/serving.ts';
 import { Operations } from '../schema/operations.ts';
 import { selfHostP95Shape, selfHostShape, type ReplicaCapacity } from '../selfhost/capacity.ts';
-import {
-  cloudPriceScratch,
-  type CloudFleet,
-  type CloudMonthSeries,
-  type CloudPrice,
-} from '../selfhost/cloud-cost.ts';
+import type { CloudFleet, CloudMonthSeries } from '../selfhost/cloud-cost.ts';
 import type { DeploymentTerms } from '../selfhost/deployment.ts';
+import type { CloudScratch } from './evaluate-cloud.ts';
 import { ObjectPairCache } from './object-cache.ts';
 import type { ValueAssumptions } from '../schema/value.ts';
 import type { Workload } from '../schema/workload.ts';
@@ -73,8 +69,8 @@ export interface EvalContext {
   lastFleetMonths: { terms: DeploymentTerms; series: CloudMonthSeries } | undefined;
   /** Run cost per month the sweep's columns path fills for one candidate at a time. */
   runUsdScratch: Float64Array | undefined;
-  /** The price the sweep's columns path writes each rented fleet's cost into. */
-  cloudScratch: CloudPrice;
+  /** Where the sweep's columns path assesses each rented candidate (made when first needed). */
+  cloudScratch: CloudScratch | undefined;
   /** The workload at each month of the horizon, per placement kind, when it grows. */
   growthMonths: Partial<Record<Placement['kind'], readonly GrowthMonth[]>>;
   /** Value created in each month of the horizon at full service, per placement kind. */
@@ -198,7 +194,7 @@ export function makeContext(
     fleetMonths: new WeakMap(),
     lastFleetMonths: undefined,
     runUsdScratch: undefined,
-    cloudScratch: cloudPriceScratch(),
+    cloudScratch: undefined,
     reasonLists: new Map(),
     lastCloudGroup: undefined,
     roiScratch: {

@@ -286,13 +286,62 @@ function cloudGroup(
 }
 
 /**
+ * Where the sweep's columns path has each rented candidate assessed: the price, identity and
+ * assessment are written in place (a full sweep has tens of thousands; nothing is kept).
+ */
+export interface CloudScratch {
+  price: CloudPrice;
+  identity: Identity;
+  ok: OkAssessment;
+  failed: Extract<CloudAssessment, { ok: false }>;
+}
+
+export function cloudScratch(): CloudScratch {
+  // The same fields in the same order as the objects assessCloud builds: one shape for both.
+  const none = undefined as never;
+  const identity: Identity = {
+    placement: none,
+    model: undefined,
+    gpu: none,
+    instance: none,
+    region: undefined,
+  };
+  return {
+    price: cloudPriceScratch(),
+    identity,
+    ok: {
+      ok: true,
+      identity,
+      model: none,
+      instance: none,
+      region: undefined,
+      capacity: none,
+      terms: none,
+      sized: none,
+      cost: none,
+    },
+    failed: { ok: false, identity, reason: '' },
+  };
+}
+
+function failed(
+  scratch: CloudScratch | undefined,
+  identity: Identity,
+  reason: string,
+): CloudAssessment {
+  if (scratch === undefined) return { ok: false, identity, reason };
+  scratch.failed.reason = reason;
+  return scratch.failed;
+}
+
+/**
  * Sizes and prices a rented-GPU candidate: the one path for rows and the sweep's columns. With
- * `out`, the price is written into it (the columns path keeps nothing per candidate).
+ * `scratch`, the assessment is written into it (valid until the next candidate).
  */
 export function assessCloud(
   ctx: EvalContext,
   p: CloudPlacement,
-  out?: CloudPrice,
+  scratch?: CloudScratch,
 ): CloudAssessment {
   const instance = ctx.index.instances.get(p.instanceId);
   if (instance === undefined) throw new Error(`unknown instance '${p.instanceId}'`);
@@ -301,24 +350,51 @@ export function assessCloud(
     throw new Error(`instance '${instance.id}' names unknown GPU '${instance.gpuId}'`);
   const model = ctx.index.models.get(p.modelId);
   const region = ctx.index.regions.get(instance.regionId);
-  const identity: Identity = { placement: p, model, gpu, instance, region };
+  let identity: Identity;
+  if (scratch === undefined) identity = { placement: p, model, gpu, instance, region };
+  else {
+    identity = scratch.identity;
+    identity.placement = p;
+    identity.model = model;
+    identity.gpu = gpu;
+    identity.instance = instance;
+    identity.region = region;
+  }
   const open = openModel(model);
-  if (open === undefined) return { ok: false, identity, reason: noOpenWeights(p.modelId) };
+  if (open === undefined) return failed(scratch, identity, noOpenWeights(p.modelId));
   const group = cloudGroup(ctx, p, open, gpu, instance.gpuCount, rttToRegionMs(ctx, region));
-  if (!group.ok) return { ok: false, identity, reason: group.reason };
-  const cost = priceCloudFleet(group.fleet, instance, p.pricing, group.terms, ctx.rates, out);
-  if (!cost.ok) return { ok: false, identity, reason: cost.reason };
-  return {
-    ok: true,
-    identity,
-    model: open,
+  if (!group.ok) return failed(scratch, identity, group.reason);
+  const cost = priceCloudFleet(
+    group.fleet,
     instance,
-    region,
-    capacity: group.capacity,
-    terms: group.terms,
-    sized: group.fleet,
-    cost,
-  };
+    p.pricing,
+    group.terms,
+    ctx.rates,
+    scratch?.price,
+  );
+  if (!cost.ok) return failed(scratch, identity, cost.reason);
+  if (scratch === undefined) {
+    return {
+      ok: true,
+      identity,
+      model: open,
+      instance,
+      region,
+      capacity: group.capacity,
+      terms: group.terms,
+      sized: group.fleet,
+      cost,
+    };
+  }
+  const a = scratch.ok;
+  a.model = open;
+  a.instance = instance;
+  a.region = region;
+  a.capacity = group.capacity;
+  a.terms = group.terms;
+  a.sized = group.fleet;
+  a.cost = cost;
+  return a;
 }
 
 /**
@@ -332,7 +408,7 @@ export function writeCloudColumns(
   p: CloudPlacement,
 ): void {
   t.kind[i] = KIND_CODE.cloud;
-  const a = assessCloud(ctx, p, ctx.cloudScratch);
+  const a = assessCloud(ctx, p, (ctx.cloudScratch ??= cloudScratch()));
   if (!a.ok) {
     t.feasible[i] = 0;
     t.reasons[i] = sharedReasons(ctx, a.reason);

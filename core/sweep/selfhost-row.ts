@@ -145,8 +145,13 @@ export function selfHostReasons(
   const context = contextReason(ctx, model.contextTokens, reasoning.tokensPerRequest);
   const q = qualityReason(ctx, quality);
   const budget = budgetReason(ctx, monthlyUsd);
-  if (residency === null && context === null && q === null && budget === null) {
-    return unknown === null ? NO_REASONS : onlyReason(unknown);
+  if (q === null && budget === null) {
+    // Reasons from a few distinct strings are shared lists: a sweep has thousands of each.
+    if (residency === null && context === null) {
+      return unknown === null ? NO_REASONS : onlyReason(unknown);
+    }
+    if (unknown === null && residency === null) return onlyReason(context as string);
+    if (unknown === null && context === null) return onlyReason(residency as string);
   }
   return [residency, unknown, context, q, budget].filter((r): r is string => r !== null);
 }
