@@ -109,7 +109,8 @@ export function roiOfMonths(
   let payback: number | null = null;
   const cumulative: Roi['cumulative'] = input.withSeries ? [] : null;
   let netMonthly: number | null = null;
-  for (let m = 1; m <= input.horizonMonths; m++) {
+  const horizon = input.horizonMonths;
+  for (let m = 1; m <= horizon; m++) {
     if (capexUsd !== undefined) {
       const capex = capexUsd[m] as number;
       capexTotal += capex;
@@ -124,7 +125,7 @@ export function roiOfMonths(
     cumValue += value;
     cumCost += cost;
     npv += (value - cost) * discount;
-    if (m === input.horizonMonths) cumCost += stranded;
+    if (m === horizon) cumCost += stranded;
     cumulative?.push({ month: m, valueUsd: cumValue, costUsd: cumCost });
     if (payback === null && served > 0 && cumValue - cumCost >= 0) payback = m;
   }

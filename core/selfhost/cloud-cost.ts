@@ -238,11 +238,11 @@ export function priceCloudFleet(
  */
 export interface CloudMonthSeries {
   /** 1 for a month at the stated volume: the candidate's own monthly cost. */
-  stated: Uint8Array;
+  stated: number[];
   /** 1 for a month whose fleet cannot be sized or priced: it costs +∞. */
-  unpriced: Uint8Array;
-  instanceHours: Float64Array;
-  runningUsd: Float64Array;
+  unpriced: number[];
+  instanceHours: number[];
+  runningUsd: number[];
 }
 
 /** Month m of a series on a row at `usdPerHour` (the stated volume's months are the caller's). */

@@ -65,7 +65,7 @@ export interface EvalContext {
    * A cloud group's fleet over the growth months, priced apart from the row (kept by the group's
    * terms object, which is made once per group): shared by the instance type's regions.
    */
-  fleetMonths: WeakMap<DeploymentTerms, CloudMonthSeries>;
+  fleetMonths: Map<DeploymentTerms, CloudMonthSeries>;
   lastFleetMonths: { terms: DeploymentTerms; series: CloudMonthSeries } | undefined;
   /** Run cost per month the sweep's columns path fills for one candidate at a time. */
   runUsdScratch: Float64Array | undefined;
@@ -191,7 +191,7 @@ export function makeContext(
     monthValues: {},
     fleetCache: new Map(),
     fleetAt: new WeakMap(),
-    fleetMonths: new WeakMap(),
+    fleetMonths: new Map(),
     lastFleetMonths: undefined,
     runUsdScratch: undefined,
     cloudScratch: undefined,

@@ -146,12 +146,9 @@ function fleetMonthSeries(ctx: EvalContext, p: CloudPlacement, a: OkAssessment):
   const months = growthMonths(ctx, 'cloud');
   const fleetAt = fleetAtRates(ctx, p, a.sized, a.capacity, a.terms);
   const scratch = cloudPriceScratch();
-  series = {
-    stated: new Uint8Array(h + 1),
-    unpriced: new Uint8Array(h + 1),
-    instanceHours: new Float64Array(h + 1),
-    runningUsd: new Float64Array(h + 1),
-  };
+  // Plain arrays: a sweep builds one series per group (about 2,000), typed arrays cost more to make.
+  const zeros = () => new Array<number>(h + 1).fill(0);
+  series = { stated: zeros(), unpriced: zeros(), instanceHours: zeros(), runningUsd: zeros() };
   for (let m = 1; m <= h; m++) {
     const month = months[m]!;
     if (month.rates === ctx.rates) {
