@@ -30,7 +30,7 @@ export interface SweepColumns {
   readonly npvUsd: Float64Array;
   readonly paybackMonth: Float64Array;
   readonly reasons: (readonly string[])[];
-  /** Rows already built while sweeping (API and on-premises candidates). */
+  /** Rows already built (on-premises candidates while sweeping; the others when shown). */
   readonly rows: (CandidateResult | undefined)[];
 }
 
