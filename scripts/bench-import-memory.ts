@@ -37,13 +37,17 @@ export function writeOfferingsCsv(
 function main(): void {
   const args = process.argv.slice(2);
   const mb = Number(args[args.indexOf('--mb') + 1] ?? 20) || 20;
+  // --file imports a CSV written beforehand (by a test), so that this process's heap holds the
+  // import alone and can be capped with --max-old-space-size.
+  const given = args.includes('--file') ? args[args.indexOf('--file') + 1] : undefined;
   const dir = mkdtempSync(join(tmpdir(), 'modelwise-importmem-'));
   try {
     const store = openCatalogStore({ dataDir: dir });
     const o = store.readCatalog().offerings[0];
     if (o === undefined) throw new Error('the seed has no offerings');
-    const file = join(dir, 'bulk.csv');
-    const rows = writeOfferingsCsv(file, mb * 1024 * 1024, o.provider, o.modelId);
+    const file = given ?? join(dir, 'bulk.csv');
+    const rows =
+      given === undefined ? writeOfferingsCsv(file, mb * 1024 * 1024, o.provider, o.modelId) : -1;
     const fileBytes = statSync(file).size;
     global.gc?.();
     const before = process.resourceUsage().maxRSS * 1024;
@@ -53,7 +57,14 @@ function main(): void {
     store.close();
     if (!result.ok) throw new Error(result.error);
     const growth = Math.max(0, after - before);
-    const report = { fileBytes, rows, peakGrowthBytes: growth, perFileByte: growth / fileBytes };
+    const imported = result.data.imported.offerings ?? 0;
+    const report = {
+      fileBytes,
+      rows,
+      imported,
+      peakGrowthBytes: growth,
+      perFileByte: growth / fileBytes,
+    };
     if (args.includes('--json')) console.log(JSON.stringify(report));
     else
       console.log(

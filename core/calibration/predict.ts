@@ -24,16 +24,20 @@ export interface MeasurementFactors {
    * A closed-loop client sending requests of one fixed length keeps them in step: requests that
    * finish together come back together, so a new request arrives with others and waits behind
    * their prefills instead of finding the prefill queue of randomly spread arrivals. The share of
-   * the other requests in flight whose prefill it waits behind (a perfectly synchronized burst
-   * waits behind half of them on average).
+   * the other requests in flight whose prompts' prefill time it waits behind (a perfectly
+   * synchronized burst waits behind half of them on average). One shared share is a compromise:
+   * NIM's Llama 3.1 8B runs with prompts up to 1,000 tokens wait as if behind 0.4–0.8 of the
+   * others at every load (their cohorts stay in step), its 5,000-token runs and the Llama 3.3 70B
+   * runs behind a share falling with load (0.55 → 0.07, 0.66 → 0.03: their cohorts drift apart);
+   * nothing in the runs' published setup says why.
    */
   cohortWait: number;
 }
 
 export const MEASUREMENT_FACTORS: MeasurementFactors = {
-  legacyKernel: 1.32,
-  legacyOverhead: { trtllm: 2.179, vllm: 6.612, sglang: 1, tgi: 1.298 },
-  cohortWait: 0.147,
+  legacyKernel: 1.288,
+  legacyOverhead: { trtllm: 2.428, vllm: 6.657, sglang: 1, tgi: 1.327 },
+  cohortWait: 0.194,
 };
 
 export interface Prediction {
@@ -97,11 +101,16 @@ export function predict(
       ? burstThroughput(input, e, burst, m.output)
       : metricValue(e, m);
   if (predicted !== null && m.metric === 'ttftMs' && m.harness?.arrivals === 'cohort') {
-    // Waiting behind the prefills of the requests that arrive with it: each as long as a lone
-    // request's time to first token. Beyond the batch, requests queue (already in the estimate).
+    // Waiting behind the prefills of the requests that arrive with it: each as long as its prompt
+    // adds to a step, a lone request's time to first token less that of a one-token prompt. The
+    // rest of a step (reading the weights, launches, scheduling, the others' decode) is paid once
+    // by every prompt riding in it, and already counts in the estimate's own TTFT: charging a
+    // whole lone TTFT per waiting prompt counted it again for each (3.3× a 200-token prompt's
+    // share on 2 H100s for Llama 3.3 70B). Beyond the batch, requests queue (in the estimate).
     const others = Math.max(0, Math.min(e.concurrency, e.maxConcurrency) / e.replicas - 1);
     const alone = estimate(withLoad(input, e.replicas, 0)).ttftMs ?? 0;
-    predicted += factors.cohortWait * others * alone;
+    const oneToken = estimate(withLoad(input, e.replicas, m.input - 1)).ttftMs ?? 0;
+    predicted += factors.cohortWait * others * Math.max(0, alone - oneToken);
   }
   if (predicted === null) {
     return {

@@ -60,15 +60,15 @@ export interface ServingEfficiency {
 }
 
 export const SERVING_EFFICIENCY: ServingEfficiency = {
-  compute: 0.811,
-  memory: 0.885,
-  weightOnlyComputePenalty: 0.444,
-  expertGemmEfficiency: 0.633,
+  compute: 0.849,
+  memory: 0.901,
+  weightOnlyComputePenalty: 0.455,
+  expertGemmEfficiency: 0.635,
   attentionMemory: 1,
-  fp8Math: 0.882,
-  fp4Math: 0.576,
-  moeLayerOverheadUs: 425,
-  expertLoadSpread: 2.35,
+  fp8Math: 0.79,
+  fp4Math: 0.533,
+  moeLayerOverheadUs: 439,
+  expertLoadSpread: 2.04,
 };
 
 export interface EngineProfile {
@@ -140,9 +140,9 @@ const ENGINE_PRIORS = {
 export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
   trtllm: {
     kernelEfficiency: 1,
-    stepOverheadMs: 1.65,
-    layerOverheadUs: 55.3,
-    sequenceOverheadUs: 18.6,
+    stepOverheadMs: 0.965,
+    layerOverheadUs: 57.5,
+    sequenceOverheadUs: 18.1,
     overlapsScheduling: true,
     memoryFraction: 0.9,
     memoryFractionOf: 'free',

@@ -54,7 +54,9 @@ describe('calibration against published measurements', () => {
 
   // Issue 7's bars, held out: median ≤ 10 % throughput and ≤ 15 % TTFT/TPOT, P90 ≤ 30 % and
   // ≤ 40 %. TPOT meets them. Throughput and TTFT do not on this set (see README): these limits
-  // guard the figures reached (10.1 % / 33.3 % and 25.5 % / 143 %), with a little room.
+  // guard the figures reached (10.3 % / 33.2 % and 29.5 % / 91.8 %), with a little room. Round 4
+  // traded TTFT's median for its tail: a closed loop's waiting behind the others' prompts is their
+  // prefill time, not whole lone requests' (143 % → 92 % at P90, 25.5 % → 29.5 % median).
   it("TPOT, held out: median ≤ 15 %, P90 ≤ 40 % (the issue's bar)", () => {
     const s = group(heldOut, 'tpot');
     expect(s.count).toBeGreaterThanOrEqual(100);
@@ -69,11 +71,11 @@ describe('calibration against published measurements', () => {
     expect(s.p90AbsPct).toBeLessThanOrEqual(36);
   });
 
-  it('TTFT, held out: median ≤ 27 %, P90 ≤ 150 % (bar: 15 % / 40 %)', () => {
+  it('TTFT, held out: median ≤ 31 %, P90 ≤ 97 % (bar: 15 % / 40 %)', () => {
     const s = group(heldOut, 'ttft');
     expect(s.count).toBeGreaterThanOrEqual(100);
-    expect(s.medianAbsPct).toBeLessThanOrEqual(27);
-    expect(s.p90AbsPct).toBeLessThanOrEqual(150);
+    expect(s.medianAbsPct).toBeLessThanOrEqual(31);
+    expect(s.p90AbsPct).toBeLessThanOrEqual(97);
   });
 
   it('a client that did not hold its users is predicted at the load it held', () => {
@@ -89,8 +91,8 @@ describe('calibration against published measurements', () => {
   it('FP4 MoE on Blackwell grows with concurrency as the measurement does', () => {
     // DeepSeek-R1 FP4 on 8×B200, attention data-parallel: 3,072 in flight published 36,384 tok/s,
     // 7,168 in flight 43,146 (×1.19). The prediction keeps growing (it once stopped), by more than
-    // the measurement (×1.41: its MoE layers' launch cost is fixed per step, see README) but within
-    // 25 % of its factor; 39,906 and 56,337 predicted (+10 % and +31 %), each within 40 %.
+    // the measurement (×1.42: its MoE layers' launch cost is fixed per step, see README) but within
+    // 25 % of its factor; 39,849 and 56,673 predicted (+10 % and +31 %), each within 40 %.
     const at = (id: number) => inSample.find((p) => p.measurement.id === id) as Prediction;
     const low = at(118);
     const high = at(117);

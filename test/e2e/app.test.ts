@@ -100,7 +100,8 @@ describe('the workspace in Chromium (browser mode)', () => {
     // 1,320,000 requests × $0.0045 = $5,940 a month, at the same per-request price.
     await poll(monthly).toBe('$5,940');
     await poll(cell(s, 'api:openai/gpt-4o', 'perRequestUsd')).toBe('$0.004500');
-    expect(await chart.getAttribute('data-version')).not.toBe(before);
+    // The chart redraws after the table (its update is deferred to the next frame).
+    await poll(() => chart.getAttribute('data-version')).not.toBe(before);
     // Undo moves the table back (by one drag's worth of steps: how many key presses fall in one
     // undo step depends on their timing, so only the change is certain).
     await s.page.getByTestId('undo').click();

@@ -121,21 +121,39 @@ describe('the chatbot story: a recommendation you can defend', () => {
     const other = rows.find((r) => r.feasible && r.kind !== rec.kind)!;
     expect(await s.page.getByTestId('break-even-a').inputValue()).toBe(rec.id);
     expect(await s.page.getByTestId('break-even-b').inputValue()).toBe(other.id);
-    const crossings = objectiveBreakEven(
-      e.context,
-      rec.placement,
-      other.placement,
-      'tco',
-    ).crossings;
-    // The story has one at least: the owned or rented fleet against the pick as volume grows.
-    expect(crossings.length).toBeGreaterThan(0);
     const named = s.page.getByTestId('break-even-crossings');
-    for (const c of crossings) {
-      const better = c.cheaperAbove === 'a' ? rec.label : other.label;
-      await poll(() => named.textContent()).toContain(
-        `Break-even at ${volumeWords(c.requestsPerMonth)} requests a month: above it, ${better} is cheaper.`,
-      );
-    }
+    const crossingsWith = (b: CandidateResult) =>
+      objectiveBreakEven(e.context, rec.placement, b.placement, 'tco').crossings;
+    const expectNamed = async (b: CandidateResult) => {
+      const crossings = crossingsWith(b);
+      if (crossings.length === 0) {
+        // The one cheaper today stays cheaper at every volume searched, and the chart says so.
+        await poll(() => named.textContent()).toContain('No break-even between');
+      }
+      for (const c of crossings) {
+        const better = c.cheaperAbove === 'a' ? rec.label : b.label;
+        await poll(() => named.textContent()).toContain(
+          `Break-even at ${volumeWords(c.requestsPerMonth)} requests a month: above it, ${better} is cheaper.`,
+        );
+      }
+      return crossings.length;
+    };
+    await expectNamed(other);
+    // A pair that does cross, picked from the second menu: every crossing is named.
+    const offered = await s.page
+      .getByTestId('break-even-b')
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const crossing = rows.find(
+      (r) => r.id !== rec.id && offered.includes(r.id) && crossingsWith(r).length > 0,
+    );
+    // The story has one at least among the menu's choices (the owned fleet against a rented one,
+    // or a larger model's fleet whose cost per request falls faster with volume).
+    expect(crossing).toBeDefined();
+    await s.page.getByTestId('break-even-b').selectOption(crossing!.id);
+    expect(await expectNamed(crossing!)).toBeGreaterThan(0);
+    // Back to the default pair for the rest of the story.
+    await s.page.getByTestId('break-even-b').selectOption(other.id);
 
     // Unknown quality: counted, then included with one click.
     const unknownBefore = outOnlyForNoScore(rows);
