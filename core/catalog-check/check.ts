@@ -7,7 +7,9 @@ import {
   catalogRowKey,
   type CatalogTableName,
 } from '../catalog-import/catalog-tables.ts';
+import { commitRates } from '../commitments/cloud.ts';
 import { offeringAt } from '../pricing/price-history.ts';
+import { TERM_MONTHS, unitMonthlyUsd } from '../pricing/provisioned.ts';
 import type { Catalog, Instance, Offering } from '../schema/catalog.ts';
 import { IsoDate } from '../schema/common.ts';
 import { checkLatency } from './latency-rules.ts';
@@ -36,6 +38,7 @@ export function checkCatalog(catalog: CatalogTables, options: CheckOptions = {})
     });
     checkTierThresholds(o, o.contextTokens ?? models.get(o.modelId)?.contextTokens, push);
   }
+  for (const o of catalog.offerings) checkProvisionedTerms(o, push);
   checkOutliers(catalog.offerings, push);
   checkCacheMinimums(catalog.offerings, push);
   for (const i of catalog.instances) checkInstancePrices(i, push);
@@ -163,6 +166,45 @@ function checkInstancePrices(i: Instance, push: (f: Finding) => void): void {
     p.commit3y > p.commit1y * (1 + 1e-9)
   ) {
     flag('commit3y', `3-year $${p.commit3y}/h is above 1-year $${p.commit1y}/h`);
+  }
+  (i.commitmentOptions ?? []).forEach((o, k) => {
+    const effective = commitRates(i, o.term).find(
+      (r) => r.payment === o.payment && r.upfrontUsd === o.upfrontUsd,
+    )?.effectiveUsdPerHour;
+    if (effective !== undefined && effective > p.onDemand * (1 + 1e-9)) {
+      push(
+        finding(
+          'instance-price-order',
+          'instances',
+          i.id,
+          `commitmentOptions[${k}]`,
+          `${o.term} ${o.payment} at $${effective.toFixed(4)}/h effective is above on-demand $${p.onDemand}/h`,
+        ),
+      );
+    }
+  });
+}
+
+/** A provisioned term dearer a month per unit than a shorter one of the same offering. */
+function checkProvisionedTerms(o: Offering, push: (f: Finding) => void): void {
+  const prices = o.provisioned?.prices ?? [];
+  const monthly = prices
+    .map((p, k) => ({ k, term: p.term, months: TERM_MONTHS[p.term], usd: unitMonthlyUsd(p) }))
+    .sort((a, b) => a.months - b.months);
+  for (let j = 1; j < monthly.length; j++) {
+    const shorter = monthly[j - 1]!;
+    const longer = monthly[j]!;
+    if (longer.usd > shorter.usd * (1 + 1e-9)) {
+      push(
+        finding(
+          'provisioned-term-order',
+          'offerings',
+          o.id,
+          `provisioned.prices[${longer.k}]`,
+          `${longer.term} at $${longer.usd.toFixed(2)} a unit-month is above ${shorter.term} at $${shorter.usd.toFixed(2)}`,
+        ),
+      );
+    }
   }
 }
 

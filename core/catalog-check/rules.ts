@@ -56,7 +56,12 @@ export const RULES = {
   'instance-price-order': {
     level: 'warning',
     description:
-      'per instance, spot and committed prices at most the on-demand price, 3-year ≤ 1-year',
+      'per instance, spot and committed prices (upfront options at their effective rate) at most the on-demand price, 3-year ≤ 1-year',
+  },
+  'provisioned-term-order': {
+    level: 'warning',
+    description:
+      'a provisioned-throughput term costs no more a month per unit than a shorter one (a commitment buys a lower rate)',
   },
   'latency-offering': {
     level: 'error',

@@ -11,7 +11,7 @@ export function candidateAtVolume(
   ctx: EvalContext,
   p: Placement,
 ): (requestsPerMonth: number) => CandidateResult {
-  return (v) => evaluateCandidate(contextAtVolume(ctx, v), p);
+  return (v) => evaluateCandidate(contextAtVolume(ctx, v), p, { brief: true });
 }
 
 /**

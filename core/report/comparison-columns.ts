@@ -2,6 +2,7 @@ import { objectiveTitle, type Objective } from '../decision/objective.ts';
 import { formatMs, formatNumber, formatPct, formatUnitUsd, formatUsd } from '../format.ts';
 import type { SweepColumns } from '../sweep/table.ts';
 import type { CandidateResult, CheckStatus } from '../sweep/types.ts';
+import { unitsText } from '../commitments/units.ts';
 
 /**
  * How a column orders candidates: by rank, by model name, or by a number read straight from the
@@ -259,6 +260,30 @@ const BASE_COLUMNS: readonly ComparisonColumn[] = [
     hiddenAtFirst: true,
     text: (c) => formatPct(c.selfHost?.utilization),
     raw: (c) => c.selfHost?.utilization ?? null,
+  },
+  {
+    key: 'commitment',
+    header: 'Commitment',
+    align: 'left',
+    widthPx: 170,
+    order: 'rank',
+    text: (c) =>
+      c.commitment === null
+        ? ''
+        : `${unitsText(c.commitment.unit, c.commitment.committedUnits)}, ${c.commitment.term}`,
+    raw: (c) =>
+      c.commitment === null
+        ? null
+        : `${c.commitment.committedUnits} ${c.commitment.unit} ${c.commitment.term}`,
+  },
+  {
+    key: 'stressed50Usd',
+    header: 'At 50% volume',
+    align: 'right',
+    widthPx: 112,
+    order: 'rank',
+    text: (c) => (c.commitment === null ? '' : formatUsd(c.commitment.stressed50Usd)),
+    raw: (c) => c.commitment?.stressed50Usd ?? null,
   },
   {
     key: 'quality',

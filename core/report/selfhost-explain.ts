@@ -157,10 +157,13 @@ function rentedLines(r: CandidateResult, s: SelfHostDetail): CostLine[] {
       value: `${plural(s.instancesPeak ?? 0, 'instance')} at peak, ${plural(s.warmUnits, 'instance')} always warm; GPU time ${formatUsd(b.gpuUsd + b.idleUsd)} a month`,
     },
   ];
-  if (s.commitmentMonths !== null) {
+  const c = r.commitment;
+  if (c !== null) {
+    const burst =
+      (r.placement.kind === 'cloud' && r.placement.burst) === 'spot' ? 'spot' : 'on demand';
     lines.push({
       label: 'Commitment',
-      value: `${s.commitmentMonths}-month term: the instances are paid every hour of it whatever demand does (held, not handed back, when demand falls; more are committed when it grows), so the fleet is fixed at peak`,
+      value: `${c.term} term: ${plural(c.committedUnits, 'instance')} committed, paid every hour of it whatever demand does (held when demand falls; more committed when it grows); each runs ${formatPct(c.utilization, 0)} of the time against a break-even of ${formatPct(c.breakEvenUtilization, 0)}; demand above them runs ${burst}`,
     });
   }
   if (s.spot !== null) {

@@ -75,16 +75,17 @@ export interface CapexSchedule {
 }
 
 /**
- * The purchases of one unit held from month 1 to the horizon with a life of `lifeMonths`: bought
- * at the decision, bought again at the end of each life, book value left at the horizon. Cash at
- * the start of month m is discounted by (1 + r)^((m − 1)/12).
+ * The purchases of one unit held from `firstMonth` (the decision: 1) to the horizon with a life of
+ * `lifeMonths`: bought then, bought again at the end of each life, book value left at the horizon.
+ * Cash at the start of month m is discounted by (1 + r)^((m − 1)/12).
  */
 export function capexSchedule(
   lifeMonths: number,
   horizonMonths: number,
   discountRateAnnual: number,
+  firstMonth = 1,
 ): CapexSchedule {
-  const plan = planBlocks(() => 1, lifeMonths, horizonMonths);
+  const plan = planBlocks((m) => (m < firstMonth ? 0 : 1), lifeMonths, horizonMonths);
   const monthly = 1 / Math.pow(1 + discountRateAnnual, 1 / 12);
   let total = 0;
   let discounted = 0;

@@ -15,6 +15,7 @@ import {
   TokenCount,
   UsdPerMTok,
 } from './common.ts';
+import { CommitmentOption, ProvisionedThroughput } from './procurement.ts';
 import { ModelReasoning } from './reasoning.ts';
 
 /** Prices in USD per 1M tokens. Cache prices are absent where the provider has no prompt cache. */
@@ -234,6 +235,9 @@ export const Offering = Provenance.extend({
     .describe(
       'The offering’s prices at other times: earlier prices kept by imports, and known changes to come (a promotion’s end).',
     ),
+  provisioned: ProvisionedThroughput.optional().describe(
+    'Provisioned throughput sold for this offering (capacity per unit, minimum, prices per term); absent: none.',
+  ),
 })
   .describe('A hosted-API offering: a model from a provider, in a region, at a price.')
   .superRefine((o, ctx) => {
@@ -498,6 +502,13 @@ export const Instance = Provenance.extend({
       ),
     })
     .describe('Prices for the whole instance, USD per hour.'),
+  commitmentOptions: z
+    .array(CommitmentOption)
+    .max(12)
+    .optional()
+    .describe(
+      'Commitments paid partly or wholly upfront, each with its own source; the no-upfront rates are commit1y and commit3y.',
+    ),
 }).describe('A cloud GPU instance type in one region, with its prices.');
 export type Instance = z.infer<typeof Instance>;
 
@@ -582,27 +593,58 @@ export const LatencyMeasurement = Provenance.extend({
   });
 export type LatencyMeasurement = z.infer<typeof LatencyMeasurement>;
 
+const DISCOUNT_FIELDS = {
+  provider: Id.optional().describe(
+    'Every offering of this provider, or every instance of this cloud (or give offeringId).',
+  ),
+  offeringId: Id.optional().describe('This one offering (or give provider).'),
+  fraction: z.number().min(0).max(0.95).meta({
+    title: 'Discount',
+    description: 'Discount on list prices (0–0.95).',
+  }),
+  note: z.string().max(2000).default('').describe('What the discount rests on (contract, term).'),
+};
+
+/** A discount names one target: a provider or an offering. */
+function oneTarget<T extends z.ZodType<{ provider?: string; offeringId?: string }>>(schema: T) {
+  return schema
+    .refine((d) => d.provider === undefined || d.offeringId === undefined, {
+      message: 'give either provider or offeringId, not both',
+      path: ['provider'],
+    })
+    .refine((d) => d.provider !== undefined || d.offeringId !== undefined, {
+      message: 'name what the discount is on: a provider or an offeringId',
+      path: ['provider'],
+    });
+}
+
 /** A negotiated discount on a provider's list prices, or on one offering. */
-export const Discount = z
-  .strictObject({
-    provider: Id.optional().describe('Every offering of this provider (or give offeringId).'),
-    offeringId: Id.optional().describe('This one offering (or give provider).'),
-    fraction: z.number().min(0).max(0.95).meta({
-      title: 'Discount',
-      description: 'Discount on list prices (0–0.95).',
-    }),
-    note: z.string().max(2000).default('').describe('What the discount rests on (contract, term).'),
-  })
-  .describe('A negotiated discount on a provider’s list prices, or on one offering.')
-  .refine((d) => d.provider === undefined || d.offeringId === undefined, {
-    message: 'give either provider or offeringId, not both',
-    path: ['provider'],
-  })
-  .refine((d) => d.provider !== undefined || d.offeringId !== undefined, {
-    message: 'name what the discount is on: a provider or an offeringId',
-    path: ['provider'],
-  });
+export const Discount = oneTarget(
+  z
+    .strictObject(DISCOUNT_FIELDS)
+    .describe('A negotiated discount on a provider’s list prices, or on one offering.'),
+);
 export type Discount = z.infer<typeof Discount>;
+
+/**
+ * A scenario's negotiated terms: a discount that may apply only to the spend above a committed
+ * monthly amount (a volume tier), over the catalog's organization-wide discounts.
+ */
+export const ScenarioDiscount = oneTarget(
+  z
+    .strictObject({
+      ...DISCOUNT_FIELDS,
+      aboveMonthlyUsd: NonNegative.max(1e12).default(0).meta({
+        title: 'Above monthly spend',
+        description:
+          'The discount applies to the candidate’s monthly spend with the vendor above this, USD (0: to all of it).',
+      }),
+    })
+    .describe(
+      'A negotiated discount for this scenario: on a provider’s (or cloud’s) list prices or one offering, optionally only above a monthly spend.',
+    ),
+);
+export type ScenarioDiscount = z.infer<typeof ScenarioDiscount>;
 
 /** Everything the engine reads: the catalog as plain, validated rows. */
 export interface Catalog {

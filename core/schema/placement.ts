@@ -10,6 +10,7 @@ import {
   ResidencyZone,
 } from './common.ts';
 import { PricingModel } from './catalog.ts';
+import { BurstPricing, ProvisionedChoice } from './procurement.ts';
 import { Effort } from './reasoning.ts';
 
 /** A candidate's own reasoning effort: effort levels of one model compare as separate candidates. */
@@ -27,6 +28,7 @@ export const ApiPlacement = z
       .max(0.95)
       .optional()
       .describe('Negotiated discount on list prices (0–0.95); overrides any catalog discount.'),
+    provisioned: ProvisionedChoice.optional(),
     effort: CandidateEffort,
   })
   .describe('A hosted API candidate.');
@@ -81,6 +83,16 @@ export const CloudPlacement = z
     kind: z.literal('cloud').describe('Rented cloud GPU instances.'),
     instanceId: Id.describe('The cloud instance (type × region) in the catalog.'),
     pricing: PricingModel.default('onDemand').describe('Which of the instance’s prices to pay.'),
+    burst: BurstPricing.optional(),
+    committedUnits: z
+      .number()
+      .int()
+      .nonnegative()
+      .max(100_000)
+      .optional()
+      .describe(
+        'With a 1-/3-year commitment: instances committed; unset: as many as pay for themselves (the rest on demand or spot).',
+      ),
     ...SelfHostCommon,
   })
   .describe('A candidate on rented cloud GPUs.');

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { Objective } from '../decision/objective.ts';
 import { Engine, Id, IsoDate, Positive } from './common.ts';
 import {
-  Discount,
   Gpu,
   Instance,
   Model,
@@ -10,7 +9,9 @@ import {
   PricingModel,
   Provider,
   Region,
+  ScenarioDiscount,
 } from './catalog.ts';
+import { BurstPricing } from './procurement.ts';
 import { Operations } from './operations.ts';
 import { OnpremPlacement, Placement, ScalingPolicy } from './placement.ts';
 import { Effort } from './reasoning.ts';
@@ -41,6 +42,12 @@ export const CandidateSweep = z
         providers: ids('provider'),
         families: families(),
         models: ids('model'),
+        provisioned: z
+          .boolean()
+          .default(false)
+          .describe(
+            'Also every priced provisioned-throughput term of the offerings swept, each a candidate.',
+          ),
       })
       .optional()
       .describe('Sweep hosted API offerings; absent: none.'),
@@ -55,6 +62,7 @@ export const CandidateSweep = z
           .min(1)
           .default(['onDemand'])
           .describe('The instance prices to compare (each one a candidate).'),
+        burst: BurstPricing.default('onDemand'),
         engine: Engine.default('vllm').describe('The serving engine.'),
         scaling: ScalingPolicy.default('autoscale'),
         minReplicas: z.number().int().nonnegative().max(10_000).default(1).meta({
@@ -156,9 +164,12 @@ export const Scenario = z
     constraints: Constraints.default({}),
     catalog: InlineCatalog.optional(),
     discounts: z
-      .array(Discount)
+      .array(ScenarioDiscount)
+      .max(1000)
       .default([])
-      .describe('Negotiated discounts that apply in this scenario (over the catalog’s).'),
+      .describe(
+        'Negotiated terms that apply in this scenario, over the catalog’s discounts (which stay the organization-wide defaults).',
+      ),
     asOf: IsoDate.optional().describe(
       'Evaluate with the prices the catalog knew to hold on this day (a past date re-runs an old decision); unset: the day it is evaluated.',
     ),

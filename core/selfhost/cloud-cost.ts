@@ -1,3 +1,11 @@
+import {
+  commitRates,
+  committedLevel,
+  splitMonth,
+  type CommitRate,
+  type CommitSplit,
+} from '../commitments/cloud.ts';
+import { negotiatedUsd, type NegotiatedTerms } from '../pricing/negotiated.ts';
 import type { CloudPlacement } from '../schema/placement.ts';
 import type { Instance, PricingModel } from '../schema/catalog.ts';
 import type { Workload } from '../schema/workload.ts';
@@ -74,12 +82,48 @@ export type CloudCost =
       instanceHours: number;
       /** Spot pricing only: how the fleet splits between on-demand and spot. */
       spot: SpotSplit | null;
+      /** Committed pricing only: the committed base and the burst above it, and the rate used. */
+      commitment: CommitSplit | null;
+      commitRate: CommitRate | null;
+      /** What an hour above the committed base costs (on demand, or spot with interruptions). */
+      burstUsdPerHour: number;
+      /** The fleet at list prices, and the share the negotiated terms take off it. */
+      listFleetUsd: number;
+      discount: number;
+      /** Work done ÷ instance-hours paid (committed hours count whether busy or not). */
+      utilization: number;
     }
   | { ok: false; reason: string };
 
-/** $/h of an instance under a pricing model, or undefined where none is published. */
+/** A committed base: the payment option planned with, what bursts, and the units held. */
+export interface CloudCommit {
+  rate: CommitRate;
+  burstUsdPerHour: number;
+  /**
+   * Share of a term's months the service runs (1 unless a time box ends it sooner): a unit must
+   * be busy enough in those months to pay for the whole term.
+   */
+  coverage: number;
+  /** Units committed (a growth month's blocks, or the placement's); unset: as many as pay. */
+  units?: number | undefined;
+}
+
+/** What a fleet is priced with besides its instance row. */
+export interface CloudPriceOptions {
+  /** Negotiated terms on the cloud's (or the instance's) list prices. */
+  discount?: NegotiatedTerms | null | undefined;
+  /** Committed pricing: unset plans the no-upfront rate (or the cheapest option) with on-demand burst. */
+  commit?: CloudCommit | undefined;
+}
+
+/**
+ * $/h of an instance under a pricing model, or undefined where none is published. A committed
+ * term counts as priced when it has a no-upfront rate or an upfront option.
+ */
 export function instanceUsdPerHour(i: Instance, pricing: PricingModel): number | undefined {
-  return i.usdPerHour[pricing];
+  const hourly = i.usdPerHour[pricing];
+  if (hourly !== undefined || !isCommitted(pricing)) return hourly;
+  return commitRates(i, pricing as 'commit1y' | 'commit3y')[0]?.effectiveUsdPerHour;
 }
 
 /** Whether a pricing model is paid every hour of a term (1-/3-year commitments). */
@@ -87,15 +131,10 @@ export function isCommitted(pricing: PricingModel): boolean {
   return pricing === 'commit1y' || pricing === 'commit3y';
 }
 
-/** Months a committed pricing model runs. */
-export function commitmentMonths(pricing: PricingModel): number {
-  return pricing === 'commit3y' ? 36 : 12;
-}
-
 /**
  * Sizes the fleet of instances with `gpusPerInstance` GPUs. An instance holds ⌊GPUs ÷ tp⌋ replicas
- * and is the unit that scales. Committed (1y/3y) capacity is paid every hour of its term, so it is
- * sized for peak and does not autoscale.
+ * and is the unit that scales. For committed (1y/3y) pricing the fleet keeps its demand levels:
+ * the committed base is planned on them.
  */
 export function cloudFleet(
   p: CloudPlacementTerms,
@@ -122,10 +161,11 @@ export function cloudFleet(
       reserveReplicas: terms.reserveReplicas,
       reserveHeadroom: terms.reserveHeadroom,
       loadHours: loadHours(terms),
-      scaling: isCommitted(p.pricing) ? 'fixed' : p.scaling,
+      scaling: p.scaling,
     },
     w,
     rates,
+    isCommitted(p.pricing),
   );
   return { ok: true, fleet, replicasPerInstance, gpusPerInstance };
 }
@@ -153,6 +193,12 @@ export function cloudPriceScratch(): CloudPrice {
     usdPerHour: 0,
     instanceHours: 0,
     spot: null,
+    commitment: null,
+    commitRate: null,
+    burstUsdPerHour: 0,
+    listFleetUsd: 0,
+    discount: 0,
+    utilization: 0,
   };
 }
 
@@ -186,8 +232,9 @@ function spotSplit(
 /**
  * Monthly cost of a sized fleet on one instance row (its region's price), with its running costs:
  * the one place a rented fleet is priced — rows, the sweep's columns, growth months and what-ifs
- * all come here. `heldInstances` (committed capacity kept from earlier months) pays for more than
- * the month needs. With `out`, writes into it instead of allocating.
+ * all come here. Committed pricing splits the fleet into a committed base (`opts.commit.units`
+ * held, else as many as pay for themselves) and burst capacity above it. Negotiated terms apply
+ * to the instance-hours. With `out`, writes into it instead of allocating.
  */
 export function priceCloudFleet(
   sized: Extract<CloudFleet, { ok: true }>,
@@ -196,27 +243,63 @@ export function priceCloudFleet(
   terms: DeploymentTerms,
   rates: WorkloadRates,
   out?: CloudPrice,
-  heldInstances = 0,
+  opts?: CloudPriceOptions,
 ): CloudCost {
-  const usdPerHour = instanceUsdPerHour(instance, pricing);
-  if (usdPerHour === undefined) return { ok: false, reason: noPriceReason(instance, pricing) };
   const fleet = sized.fleet;
   const r = out ?? cloudPriceScratch();
   const b = r.breakdown;
   let fleetUsd: number;
   let hours = fleet.paidUnitHours;
-  if (pricing === 'spot') {
-    r.spot ??= { onDemandInstances: 0, spotInstanceHours: 0, interruptions: 0, fallbackUsd: 0 };
-    fleetUsd = spotSplit(fleet, usdPerHour, instance.usdPerHour.onDemand, terms, r.spot);
-  } else {
+  let usdPerHour: number;
+  let held = 0;
+  if (isCommitted(pricing)) {
+    const commit = opts?.commit ?? defaultCommit(instance, pricing);
+    if (commit === undefined || fleet.levels === null) {
+      return { ok: false, reason: noPriceReason(instance, pricing) };
+    }
+    const levels = fleet.levels;
+    const breakEven = commit.rate.effectiveUsdPerHour / commit.burstUsdPerHour;
+    held = commit.units ?? committedLevel([levels], breakEven / commit.coverage);
+    r.commitment ??= {
+      units: 0,
+      committedHours: 0,
+      committedUsd: 0,
+      recurringUsd: 0,
+      upfrontShareUsd: 0,
+      burstHours: 0,
+      burstUsd: 0,
+    };
+    const split = splitMonth(levels, held, commit.rate, commit.burstUsdPerHour, r.commitment);
+    r.commitRate = commit.rate;
+    r.burstUsdPerHour = commit.burstUsdPerHour;
     r.spot = null;
-    hours = Math.max(hours, heldInstances * HOURS_PER_MONTH);
-    fleetUsd = hours * usdPerHour;
+    fleetUsd = split.committedUsd + split.burstUsd;
+    hours = split.committedHours + split.burstHours;
+    usdPerHour = commit.rate.effectiveUsdPerHour;
+  } else {
+    const price = instance.usdPerHour[pricing];
+    if (price === undefined) return { ok: false, reason: noPriceReason(instance, pricing) };
+    usdPerHour = price;
+    r.commitment = null;
+    r.commitRate = null;
+    if (pricing === 'spot') {
+      r.spot ??= { onDemandInstances: 0, spotInstanceHours: 0, interruptions: 0, fallbackUsd: 0 };
+      fleetUsd = spotSplit(fleet, price, instance.usdPerHour.onDemand, terms, r.spot);
+    } else {
+      r.spot = null;
+      fleetUsd = hours * price;
+    }
+    r.burstUsdPerHour = price;
   }
+  r.listFleetUsd = fleetUsd;
+  const discount = opts?.discount ?? null;
+  if (discount !== null) fleetUsd = negotiatedUsd(discount, fleetUsd);
+  r.discount = r.listFleetUsd > 0 ? 1 - fleetUsd / r.listFleetUsd : 0;
   const utilization = hours > 0 ? Math.min(1, fleet.usedUnitHours / hours) : 0;
+  r.utilization = utilization;
   b.gpuUsd = fleetUsd * utilization;
   b.idleUsd = fleetUsd - b.gpuUsd;
-  r.instancesPeak = Math.max(fleet.unitsPeak, heldInstances);
+  r.instancesPeak = Math.max(fleet.unitsPeak, held);
   const running = runningCosts(terms, rates, r.instancesPeak, 0, b);
   r.monthlyUsd = fleetUsd + running;
   r.fleetUsd = fleetUsd;
@@ -229,11 +312,19 @@ export function priceCloudFleet(
   return r;
 }
 
+/** The plan without a choice made: the cheapest way to pay for the term, bursting on demand. */
+function defaultCommit(instance: Instance, pricing: PricingModel): CloudCommit | undefined {
+  const rate = commitRates(instance, pricing as 'commit1y' | 'commit3y')[0];
+  return rate === undefined
+    ? undefined
+    : { rate, burstUsdPerHour: instance.usdPerHour.onDemand, coverage: 1 };
+}
+
 /**
  * A rented fleet's months with growth, priced apart from the instance row: the instance-hours it
  * pays and its running costs in each month, as `priceCloudFleet` found them. Under an hourly price
  * with nothing held (not spot, not committed) `priceCloudFleet` costs a month on a row at $/h as
- * `instanceHours × $/h + runningUsd`, so the series is built once per fleet and priced for every
+ * `negotiated(instanceHours × $/h) + runningUsd`, so the series is built once per fleet and priced for every
  * region of the instance type by `cloudMonthUsd`.
  */
 export interface CloudMonthSeries {
@@ -245,11 +336,22 @@ export interface CloudMonthSeries {
   runningUsd: number[];
 }
 
-/** Month m of a series on a row at `usdPerHour` (the stated volume's months are the caller's). */
-export function cloudMonthUsd(s: CloudMonthSeries, m: number, usdPerHour: number): number {
+/**
+ * Month m of a series on a row at `usdPerHour` under the row's negotiated terms (the stated
+ * volume's months are the caller's). The terms are the row's, not the series': running costs do
+ * not depend on them, so one series serves every region and its discount.
+ */
+export function cloudMonthUsd(
+  s: CloudMonthSeries,
+  m: number,
+  usdPerHour: number,
+  discount: NegotiatedTerms | null,
+): number {
   if (s.unpriced[m] === 1) return Number.POSITIVE_INFINITY;
-  // priceCloudFleet's arithmetic: fleetUsd = hours × $/h, then + running.
-  return (s.instanceHours[m] as number) * usdPerHour + (s.runningUsd[m] as number);
+  // priceCloudFleet's arithmetic: fleetUsd = hours × $/h, the terms on it, then + running.
+  const listUsd = (s.instanceHours[m] as number) * usdPerHour;
+  const fleetUsd = discount === null ? listUsd : negotiatedUsd(discount, listUsd);
+  return fleetUsd + (s.runningUsd[m] as number);
 }
 
 /** Monthly cost of serving the workload on rented instances of one row. */

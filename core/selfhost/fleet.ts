@@ -43,6 +43,30 @@ export interface FleetSizing {
   utilization: number;
   /** Batch unit-hours that did not fit in spare capacity and were added. */
   batchOverflowUnitHours: number;
+  /** The units each hour of the month runs, for planning a committed base; when asked for. */
+  levels: FleetLevels | null;
+}
+
+/**
+ * How many units a fleet runs through the month: what a committed base is planned on. Units at
+ * or below a committed base are never stopped, so they neither idle on demand nor warm up.
+ */
+export interface FleetLevels {
+  /** Units at each level of the active hours, ascending; `weights` are their shares of those hours. */
+  units: Float64Array;
+  weights: Float64Array;
+  activeHours: number;
+  /** Hours outside the active ones, when only the warm units run. */
+  offHours: number;
+  warmUnits: number;
+  /** The units the day's climb starts from; every unit above them is started (and loads) daily. */
+  lowUnits: number;
+  peakUnits: number;
+  /** Hours a unit started in the day's climb is paid while it loads, over a month. */
+  warmUpHoursPerUnit: number;
+  /** Unit-hours of interactive work and of offline batch work (at saturated throughput). */
+  interactiveHours: number;
+  batchHours: number;
 }
 
 /** Points of the active-hour demand profile an autoscaled fleet is averaged over. */
@@ -117,7 +141,12 @@ function unitsFor(replicas: number, replicasPerUnit: number): number {
  * load time. Offline batch work runs at saturated throughput in capacity the interactive load
  * leaves idle, and only what does not fit adds unit-hours.
  */
-export function sizeFleet(f: FleetInput, w: Workload, rates: WorkloadRates): FleetSizing {
+export function sizeFleet(
+  f: FleetInput,
+  w: Workload,
+  rates: WorkloadRates,
+  withLevels = false,
+): FleetSizing {
   const interactiveShare = 1 - w.batchShare;
   const peakRps = rates.peakBilledPerSecond * interactiveShare;
   const avgRps = rates.avgBilledPerSecond * interactiveShare;
@@ -134,12 +163,14 @@ export function sizeFleet(f: FleetInput, w: Workload, rates: WorkloadRates): Fle
   const unitsWarm = unitsFor(f.minReplicas + reserve, perUnit);
   let paid: number;
   let warmUp = 0;
+  let levels: FleetLevels | null = null;
   if (f.scaling === 'fixed') {
     paid = unitsPeak * HOURS_PER_MONTH;
   } else {
     const { weights, ratios } = demandProfile(w.peakToAverage);
     const rampHours = w.schedule.hoursPerDay / 2;
     const lead = (peakRps - avgRps * (ratios[0] as number)) * Math.min(1, f.loadHours / rampHours);
+    const levelUnits = withLevels ? new Float64Array(weights.length) : null;
     let unitsSum = 0;
     let unitsLow = Number.POSITIVE_INFINITY;
     for (let j = 0; j < weights.length; j++) {
@@ -148,12 +179,27 @@ export function sizeFleet(f: FleetInput, w: Workload, rates: WorkloadRates): Fle
       const units = unitsFor(replicas, perUnit);
       unitsSum += (weights[j] as number) * units;
       if (units < unitsLow) unitsLow = units;
+      if (levelUnits !== null) levelUnits[j] = units;
     }
     // Outside the active hours only the warm units run; the day's climb starts from there.
     if (offHours > 0) unitsLow = unitsWarm;
     const activeDays = w.schedule.daysPerWeek * WEEKS_PER_MONTH;
     warmUp = Math.max(0, unitsPeak - unitsLow) * f.loadHours * activeDays;
     paid = unitsSum * activeHours + unitsWarm * offHours + warmUp;
+    if (levelUnits !== null) {
+      levels = {
+        units: levelUnits,
+        weights,
+        activeHours,
+        offHours,
+        warmUnits: unitsWarm,
+        lowUnits: unitsLow,
+        peakUnits: unitsPeak,
+        warmUpHoursPerUnit: f.loadHours * activeDays,
+        interactiveHours: 0,
+        batchHours: 0,
+      };
+    }
   }
 
   const unitRps = f.replicaRequestsPerSAtSlo * perUnit;
@@ -176,6 +222,24 @@ export function sizeFleet(f: FleetInput, w: Workload, rates: WorkloadRates): Fle
     }
   }
   const used = interactiveHours + batchHours;
+  if (levels !== null) {
+    levels.interactiveHours = interactiveHours;
+    levels.batchHours = batchHours;
+  } else if (withLevels) {
+    // A fixed fleet runs its peak units (batch overflow included) every hour.
+    levels = {
+      units: new Float64Array([unitsPeak]),
+      weights: new Float64Array([1]),
+      activeHours: HOURS_PER_MONTH,
+      offHours: 0,
+      warmUnits: unitsPeak,
+      lowUnits: unitsPeak,
+      peakUnits: unitsPeak,
+      warmUpHoursPerUnit: 0,
+      interactiveHours: 0,
+      batchHours: 0,
+    };
+  }
   return {
     unitsPeak,
     replicasPeak,
@@ -186,5 +250,6 @@ export function sizeFleet(f: FleetInput, w: Workload, rates: WorkloadRates): Fle
     usedUnitHours: used,
     utilization: paid > 0 ? Math.min(1, used / paid) : 0,
     batchOverflowUnitHours: overflow,
+    levels,
   };
 }

@@ -1,3 +1,4 @@
+import { instanceUsdPerHour, isCommitted } from '../selfhost/cloud-cost.ts';
 import type { Instance, PricingModel } from '../schema/catalog.ts';
 import type { CandidateSweep, Scenario } from '../schema/scenario.ts';
 import { OnpremPlacement, type Placement } from '../schema/placement.ts';
@@ -31,6 +32,13 @@ export function sweepPlacements(
         matches(f.families, family(o.modelId))
       ) {
         push({ kind: 'api', offeringId: o.id }, o.modelId);
+        // Provisioned throughput where the catalog can price it: a published capacity and price.
+        const pt = o.provisioned;
+        if (f.provisioned && pt?.inputTokensPerMinutePerUnit !== undefined) {
+          for (const price of pt.prices) {
+            push({ kind: 'api', offeringId: o.id, provisioned: { term: price.term } }, o.modelId);
+          }
+        }
       }
     }
   }
@@ -52,21 +60,21 @@ export function sweepPlacements(
     // Regions of an instance type sit together (ids sort by type): the sweep sizes each type once.
     for (const m of models) {
       for (const pricing of f.pricing) {
+        const spotBurst = isCommitted(pricing) && f.burst === 'spot';
         for (const i of rowsFor.get(pricing) ?? []) {
-          if (i.usdPerHour[pricing] === undefined) continue;
-          push(
-            {
-              kind: 'cloud',
-              instanceId: i.id,
-              modelId: m.id,
-              pricing,
-              engine: f.engine,
-              targetUtilization: f.targetUtilization,
-              minReplicas: f.minReplicas,
-              scaling: f.scaling,
-            },
-            m.id,
-          );
+          if (instanceUsdPerHour(i, pricing) === undefined) continue;
+          const p: Placement = {
+            kind: 'cloud',
+            instanceId: i.id,
+            modelId: m.id,
+            pricing,
+            engine: f.engine,
+            targetUtilization: f.targetUtilization,
+            minReplicas: f.minReplicas,
+            scaling: f.scaling,
+          };
+          if (spotBurst) p.burst = 'spot';
+          push(p, m.id);
         }
       }
     }
@@ -139,7 +147,7 @@ export function cheapestRegions(
 ): Instance[] {
   const best = new Map<string, { row: Instance; allowed: boolean; price: number }>();
   for (const i of instances) {
-    const price = i.usdPerHour[pricing];
+    const price = instanceUsdPerHour(i, pricing);
     if (price === undefined) continue;
     const zone = index.regions.get(i.regionId)?.residency;
     const ok =

@@ -1,3 +1,4 @@
+import type { NegotiatedSource, NegotiatedTerms } from '../pricing/negotiated.ts';
 import { offeringAt, unpricedReason } from '../pricing/price-history.ts';
 import { indexQuality, type QualityIndex } from '../quality.ts';
 import type {
@@ -10,6 +11,7 @@ import type {
   Offering,
   Provider,
   Region,
+  ScenarioDiscount,
 } from '../schema/catalog.ts';
 import type { InlineCatalog } from '../schema/scenario.ts';
 
@@ -37,18 +39,28 @@ export interface CatalogIndex {
   gpuList: readonly Gpu[];
 }
 
-/** One source's negotiated discounts, by offering id and by provider id. */
+/** One source's negotiated terms, by offering id and by provider (or cloud) id. */
 export interface DiscountLayer {
-  byOffering: ReadonlyMap<string, number>;
-  byProvider: ReadonlyMap<string, number>;
+  byOffering: ReadonlyMap<string, NegotiatedTerms>;
+  byProvider: ReadonlyMap<string, NegotiatedTerms>;
 }
 
-function discountLayer(discounts: readonly Discount[]): DiscountLayer {
-  const byOffering = new Map<string, number>();
-  const byProvider = new Map<string, number>();
+function discountLayer(
+  discounts: readonly (Discount | ScenarioDiscount)[],
+  source: NegotiatedSource,
+): DiscountLayer {
+  const byOffering = new Map<string, NegotiatedTerms>();
+  const byProvider = new Map<string, NegotiatedTerms>();
   for (const d of discounts) {
-    if (d.offeringId !== undefined) byOffering.set(d.offeringId, d.fraction);
-    if (d.provider !== undefined) byProvider.set(d.provider, d.fraction);
+    const terms = (scope: NegotiatedTerms['scope']): NegotiatedTerms => ({
+      fraction: d.fraction,
+      aboveMonthlyUsd: 'aboveMonthlyUsd' in d ? d.aboveMonthlyUsd : 0,
+      source,
+      scope,
+      note: d.note,
+    });
+    if (d.offeringId !== undefined) byOffering.set(d.offeringId, terms('offering'));
+    if (d.provider !== undefined) byProvider.set(d.provider, terms('provider'));
   }
   return { byOffering, byProvider };
 }
@@ -66,7 +78,7 @@ function byId<T extends { id: string }>(rows: readonly T[]): Map<string, T> {
 export function indexCatalog(
   catalog: Catalog,
   inline?: InlineCatalog,
-  scenarioDiscounts: readonly Discount[] = [],
+  scenarioDiscounts: readonly (Discount | ScenarioDiscount)[] = [],
   asOf?: string,
 ): CatalogIndex {
   const merge = <T extends { id: string }>(base: readonly T[], extra: readonly T[] | undefined) => {
@@ -96,7 +108,10 @@ export function indexCatalog(
     regions: merge(catalog.regions, inline?.regions),
     quality: indexQuality(catalog.quality),
     latency: indexLatency(catalog.latency ?? [], offerings),
-    discountLayers: [discountLayer(scenarioDiscounts), discountLayer(catalog.discounts)],
+    discountLayers: [
+      discountLayer(scenarioDiscounts, 'scenario'),
+      discountLayer(catalog.discounts, 'catalog'),
+    ],
     asOf,
     unavailable,
     offeringList:
@@ -136,14 +151,19 @@ function indexLatency(
 }
 
 /**
- * The discount that applies to an offering. The scenario's terms are the newer negotiation, so any
- * scenario discount (the offering's, else its provider's) wins over any catalog one; within a
- * source the offering's own beats its provider's. None found: 0.
+ * The negotiated terms that apply to an offering (or, with a cloud id and an instance id, to a
+ * rented instance). The scenario's terms are the newer negotiation, so any scenario discount (the
+ * offering's, else its provider's) wins over any catalog one; within a source the offering's own
+ * beats its provider's. None found: null.
  */
-export function discountFor(index: CatalogIndex, offering: Offering): number {
+export function negotiatedTermsFor(
+  index: CatalogIndex,
+  provider: string,
+  offeringId: string,
+): NegotiatedTerms | null {
   for (const layer of index.discountLayers) {
-    const fraction = layer.byOffering.get(offering.id) ?? layer.byProvider.get(offering.provider);
-    if (fraction !== undefined) return fraction;
+    const terms = layer.byOffering.get(offeringId) ?? layer.byProvider.get(provider);
+    if (terms !== undefined) return terms;
   }
-  return 0;
+  return null;
 }

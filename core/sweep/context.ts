@@ -226,6 +226,16 @@ export function contextAtVolume(ctx: EvalContext, requestsPerMonth: number): Eva
   return contextFor(ctx, withMonthlyVolume(ctx.workload, requestsPerMonth));
 }
 
+/**
+ * The same evaluation at list prices: the catalog's and the scenario's discounts left out (what a
+ * procurement view sets negotiated terms against). Capacities and layouts are kept.
+ */
+export function contextAtListPrices(ctx: EvalContext): EvalContext {
+  return contextFor(ctx, ctx.workload, ctx.value, {
+    index: { ...ctx.index, discountLayers: [] },
+  });
+}
+
 export interface FutureOptions {
   /**
    * Best layouts by workload shape, for a workload whose request shape differs from the context's;
@@ -233,6 +243,8 @@ export interface FutureOptions {
    */
   bestCapacityCache?: Map<string, ObjectPairCache<ReplicaCapacity>>;
   priceChange?: Readonly<PriceChanges>;
+  /** Another index of the same catalog (its prices without discounts); unset: the context's. */
+  index?: CatalogIndex;
 }
 
 /**
@@ -245,7 +257,7 @@ export function contextFor(
   value: ValueAssumptions = ctx.value,
   options: FutureOptions = {},
 ): EvalContext {
-  const at = makeContext(ctx.index, workload, value, {
+  const at = makeContext(options.index ?? ctx.index, workload, value, {
     maxMonthlyUsd: ctx.maxMonthlyUsd,
     objective: ctx.objective,
     priceChange: options.priceChange ?? ctx.priceChange,

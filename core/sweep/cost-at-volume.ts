@@ -1,9 +1,10 @@
-import { apiCost } from '../pricing/api-cost.ts';
+import { negotiatedApiCost } from '../pricing/negotiated.ts';
 import type { Placement } from '../schema/placement.ts';
 import { withMonthlyVolume, workloadRates } from '../workload/derive.ts';
 import type { EvalContext } from './context.ts';
 import { apiTerms } from './evaluate-api.ts';
 import { cloudCostAtVolume } from './evaluate-cloud.ts';
+import { priceProvisioned } from './evaluate-provisioned.ts';
 import { onpremCostAtVolume } from './evaluate-onprem.ts';
 
 /**
@@ -21,7 +22,11 @@ export function monthlyCostAtVolume(
   if (p.kind === 'api') {
     if (!ctx.index.offerings.has(p.offeringId)) return null;
     const t = apiTerms(ctx, p);
-    return apiCost(t.o, w, rates, t.discount, t.costOptions).monthlyUsd;
+    if (p.provisioned === undefined) {
+      return negotiatedApiCost(t.o, w, rates, t.terms, t.costOptions).monthlyUsd;
+    }
+    const pt = priceProvisioned(ctx, t.o, p.provisioned, t.terms, t.costOptions);
+    return typeof pt === 'string' ? null : pt.costing.costAt()(w, rates);
   }
   const costAt = p.kind === 'cloud' ? cloudCostAtVolume(ctx, p) : onpremCostAtVolume(ctx, p);
   if (costAt === null) return null;

@@ -1,9 +1,6 @@
-import {
-  apiCost,
-  costDoublesAtTurn,
-  type ApiCost,
-  type ApiCostOptions,
-} from '../pricing/api-cost.ts';
+import { unitsText } from '../commitments/units.ts';
+import { costDoublesAtTurn, type ApiCost, type ApiCostOptions } from '../pricing/api-cost.ts';
+import { negotiatedApiCost, placementTerms, type NegotiatedTerms } from '../pricing/negotiated.ts';
 import { monthlyPriceFactors } from '../pricing/price-history.ts';
 import { hasRequestValue } from '../roi/value.ts';
 import type { LatencyMeasurement, Model, Offering, Region } from '../schema/catalog.ts';
@@ -17,7 +14,7 @@ import {
   type ResolvedReasoning,
 } from '../workload/reasoning.ts';
 import { largestPromptTokens } from '../workload/task.ts';
-import { discountFor } from './catalog-index.ts';
+import { negotiatedTermsFor } from './catalog-index.ts';
 import {
   budgetReason,
   contextReason,
@@ -28,6 +25,8 @@ import {
 } from './constraints.ts';
 import { candidateId } from './candidate-id.ts';
 import type { EvalContext } from './context.ts';
+import { priceProvisioned, type ProvisionedPricing } from './evaluate-provisioned.ts';
+import { negotiatedDetail } from './negotiated-detail.ts';
 import { candidateReasoning, reasoningDetail, sloTtftMs, taskSeconds } from './reasoning-row.ts';
 import { candidateRoi, makeResult, perOutcomeUsd, type RoiCosting } from './result.ts';
 import { KIND_CODE, type SweepColumns } from './table.ts';
@@ -94,7 +93,8 @@ function turnGapSeconds(ctx: EvalContext, e2eMs: number | null): number | null {
 export interface ApiTerms {
   o: Offering;
   model: Model | undefined;
-  discount: number;
+  /** The negotiated terms that apply (the placement's, the scenario's or the catalog's). */
+  terms: NegotiatedTerms | null;
   reasoning: ResolvedReasoning;
   latency: LatencyMeasurement | undefined;
   region: Region | undefined;
@@ -115,7 +115,10 @@ export function apiTerms(ctx: EvalContext, p: ApiPlacement): ApiTerms {
   return {
     o,
     model,
-    discount: p.negotiatedDiscount ?? discountFor(ctx.index, o),
+    terms:
+      p.negotiatedDiscount !== undefined
+        ? placementTerms(p.negotiatedDiscount)
+        : negotiatedTermsFor(ctx.index, o.provider, o.id),
     reasoning,
     latency,
     region,
@@ -129,7 +132,12 @@ export function apiTerms(ctx: EvalContext, p: ApiPlacement): ApiTerms {
 
 /** A hosted-API candidate's cost, latency, quality and constraints: what rows and columns share. */
 interface ApiAssessment extends ApiTerms {
+  /** The per-token bill; a provisioned plan's replaces it where it is priced. */
   cost: ApiCost;
+  /** Bought as provisioned throughput: its plan, or why it cannot be priced; null: per token. */
+  provisioned: ProvisionedPricing | string | null;
+  /** The month's bill as bought (per token, or the provisioned plan's). */
+  monthlyUsd: number;
   quality: number | null;
   /** Why it is infeasible; empty when it is not. */
   reasons: string[];
@@ -141,7 +149,14 @@ function assessApi(ctx: EvalContext, p: ApiPlacement): ApiAssessment {
   const { o, model, reasoning, latency } = t;
   const { ttftMs, ttftVisibleMs, tpotMs, e2eMs } = t.timing;
   const w = ctx.workload;
-  const cost = apiCost(o, w, ctx.rates, t.discount, t.costOptions);
+  const cost = negotiatedApiCost(o, w, ctx.rates, t.terms, t.costOptions);
+  const provisioned = p.provisioned
+    ? priceProvisioned(ctx, o, p.provisioned, t.terms, t.costOptions)
+    : null;
+  const monthlyUsd =
+    provisioned === null || typeof provisioned === 'string'
+      ? cost.monthlyUsd
+      : provisioned.monthlyUsd;
   const benchmark = w.minQuality?.benchmark ?? 'lmarena-text';
   const quality = scoreAtEffort(
     reasoning,
@@ -153,6 +168,7 @@ function assessApi(ctx: EvalContext, p: ApiPlacement): ApiAssessment {
   const reasons: string[] = [];
   const push = (r: string | null) => r !== null && reasons.push(r);
   push(ctx.index.unavailable.get(o.id) ?? null);
+  if (typeof provisioned === 'string') reasons.push(provisioned);
   push(residencyReason(ctx, o.residency, o.regionId ?? null));
   push(contextReason(ctx, o.contextTokens ?? model?.contextTokens, reasoningTokens));
   push(qualityReason(ctx, quality));
@@ -181,17 +197,19 @@ function assessApi(ctx: EvalContext, p: ApiPlacement): ApiAssessment {
   }
   // Last of the unknowns: a hosted API with no latency figure is counted under that first.
   push(reasoningUnknownReason(reasoning, w));
-  push(budgetReason(ctx, cost.monthlyUsd));
+  push(budgetReason(ctx, monthlyUsd));
   return {
     o,
     model,
-    discount: t.discount,
+    terms: t.terms,
     reasoning,
     latency,
     region: t.region,
     timing: t.timing,
     costOptions: t.costOptions,
     cost,
+    provisioned,
+    monthlyUsd,
     quality,
     reasons,
   };
@@ -202,11 +220,13 @@ function assessApi(ctx: EvalContext, p: ApiPlacement): ApiAssessment {
  * catalog's known price changes within the horizon (a promotion's end) from the start date.
  */
 function apiCosting(ctx: EvalContext, a: ApiAssessment): RoiCosting {
-  const { o, discount, costOptions } = a;
+  const { o, terms, costOptions } = a;
   const w = ctx.workload;
+  // A provisioned plan's price is its term's; it holds its units as blocks of the term.
+  if (a.provisioned !== null && typeof a.provisioned !== 'string') return a.provisioned.costing;
   return {
     runUsd: a.cost.monthlyUsd,
-    costAt: () => (wm, rm) => apiCost(o, wm, rm, discount, costOptions).monthlyUsd,
+    costAt: () => (wm, rm) => negotiatedApiCost(o, wm, rm, terms, costOptions).monthlyUsd,
     priceFactors:
       ctx.startDate === undefined
         ? undefined
@@ -214,7 +234,7 @@ function apiCosting(ctx: EvalContext, a: ApiAssessment): RoiCosting {
             o,
             ctx.startDate,
             ctx.value.horizonMonths,
-            (priced) => apiCost(priced, w, ctx.rates, discount, costOptions).monthlyUsd,
+            (priced) => negotiatedApiCost(priced, w, ctx.rates, terms, costOptions).monthlyUsd,
           ),
   };
 }
@@ -234,13 +254,14 @@ export function writeApiColumns(
   t.kind[i] = KIND_CODE.api;
   t.feasible[i] = a.reasons.length === 0 ? 1 : 0;
   t.reasons[i] = a.reasons;
-  t.monthlyUsd[i] = a.cost.monthlyUsd;
+  t.monthlyUsd[i] = typeof a.provisioned === 'string' ? Number.NaN : a.monthlyUsd;
   t.ttftMs[i] = nan(a.timing.ttftMs);
   t.ttftVisibleMs[i] = nan(a.timing.ttftVisibleMs);
   t.reasoningTokens[i] = a.reasoning.tokensPerRequest;
   t.tpotMs[i] = nan(a.timing.tpotMs);
   t.e2eMs[i] = nan(a.timing.e2eMs);
   t.quality[i] = nan(a.quality);
+  if (typeof a.provisioned === 'string') return;
   const roi = candidateRoi(ctx, 'api', apiCosting(ctx, a), false, ctx.roiScratch);
   t.tcoUsd[i] = roi.tcoUsd;
   t.perOutcomeUsd[i] = perOutcomeUsd(ctx, 'api', roi.tcoUsd) ?? Number.NaN;
@@ -258,7 +279,8 @@ export function evaluateApi(
   options: EvaluateOptions = {},
 ): CandidateResult {
   const a = assessApi(ctx, p);
-  const { o, model, cost, region, latency, discount, reasoning, costOptions } = a;
+  const { o, model, cost, region, latency, terms, reasoning, costOptions } = a;
+  const pt = typeof a.provisioned === 'string' ? null : a.provisioned;
   const { ttftMs, ttftVisibleMs, tpotMs, e2eMs } = a.timing;
   const provider = ctx.index.providers.get(o.provider);
   const w = ctx.workload;
@@ -280,63 +302,90 @@ export function evaluateApi(
   }
 
   const breakdown = emptyBreakdown();
-  breakdown.inputUsd = cost.breakdown.inputUsd;
-  breakdown.cachedInputUsd = cost.breakdown.cachedInputUsd;
-  breakdown.cacheWriteUsd = cost.breakdown.cacheWriteUsd;
-  breakdown.outputUsd = cost.breakdown.outputUsd;
-  breakdown.reasoningUsd = cost.breakdown.reasoningUsd;
-  breakdown.cacheStorageUsd = cost.breakdown.cacheStorageUsd;
+  // With provisioned units, the per-token parts are what overflows to pay-as-you-go (and batch).
+  const tokenShare =
+    pt === null || cost.monthlyUsd <= 0
+      ? 1
+      : ((pt.month.overflowUsd + pt.month.batchUsd) * pt.keep) / cost.monthlyUsd;
+  breakdown.inputUsd = cost.breakdown.inputUsd * tokenShare;
+  breakdown.cachedInputUsd = cost.breakdown.cachedInputUsd * tokenShare;
+  breakdown.cacheWriteUsd = cost.breakdown.cacheWriteUsd * tokenShare;
+  breakdown.outputUsd = cost.breakdown.outputUsd * tokenShare;
+  breakdown.reasoningUsd = cost.breakdown.reasoningUsd * tokenShare;
+  breakdown.cacheStorageUsd = cost.breakdown.cacheStorageUsd * tokenShare;
+  if (pt !== null) breakdown.provisionedUsd = pt.month.unitsUsd * pt.keep;
 
-  const roi = candidateRoi(ctx, 'api', apiCosting(ctx, a), options.withSeries ?? false);
+  const unpriced = typeof a.provisioned === 'string';
+  const roi = unpriced
+    ? null
+    : candidateRoi(ctx, 'api', apiCosting(ctx, a), options.withSeries ?? false);
+  const place = `${provider?.name ?? o.provider} · ${model?.name ?? o.modelId}${o.regionId ? ` (${region?.code ?? o.regionId})` : ''}`;
+  const listMonthlyUsd =
+    terms === null
+      ? 0
+      : pt !== null
+        ? pt.month.monthlyUsd
+        : negotiatedApiCost(o, w, ctx.rates, null, costOptions).monthlyUsd;
+  const bought = p.provisioned
+    ? ` — provisioned ${p.provisioned.term}${pt ? ` (${unitsText(pt.quote.unit, pt.month.units)})` : ''}`
+    : '';
+  const effort = p.effort === undefined ? '' : ` · ${effortLabel(p.effort)}`;
   const task = w.task;
-  return makeResult(ctx, {
-    id: candidateId(p, ctx.workload.precision),
-    kind: 'api',
-    label: `${provider?.name ?? o.provider} · ${model?.name ?? o.modelId}${o.regionId ? ` (${region?.code ?? o.regionId})` : ''}${p.effort === undefined ? '' : ` · ${effortLabel(p.effort)}`}`,
-    modelId: o.modelId,
-    modelName: model?.name ?? o.modelId,
-    provider: o.provider,
-    regionId: o.regionId ?? null,
-    residency: o.residency,
-    placement: p,
-    feasible: a.reasons.length === 0,
-    reasons: a.reasons,
-    warnings,
-    monthlyUsd: cost.monthlyUsd,
-    breakdown,
-    setupUsd: ctx.value.setupUsd.api,
-    weeksToLaunch: ctx.value.weeksToLaunch.api,
-    ttftMs,
-    ttftVisibleMs,
-    tpotMs,
-    e2eMs,
-    effort: reasoning.effort,
-    reasoningTokensPerRequest: reasoningTokens,
-    reasoningShareOfCost: cost.monthlyUsd > 0 ? cost.breakdown.reasoningUsd / cost.monthlyUsd : 0,
-    reasoning: reasoningDetail(reasoning),
-    taskSeconds: taskSeconds(ctx, e2eMs),
-    costDoublesAtTurn: cost.turns === null ? null : costDoublesAtTurn(cost.turns),
-    task:
-      task === undefined
-        ? null
-        : {
-            turns: task.turns,
-            perTurn: cost.turns,
-            meanPromptTokens: ctx.promptTokensPerRequest / task.turns,
-            largestPromptTokens: largestPromptTokens(w),
-            turnGapSeconds: costOptions.turnGapSeconds ?? null,
-          },
-    quality: a.quality,
-    selfHost: null,
-    api: {
-      latencySource: latency === undefined ? null : latency.kind,
-      effectiveCacheHitRate: cost.effectiveCacheHitRate,
-      longContext: cost.longContext,
-      longContextShare: cost.longContextShare,
-      discount,
+  return makeResult(
+    ctx,
+    {
+      id: candidateId(p, ctx.workload.precision),
+      kind: 'api',
+      label: `${place}${effort}${bought}`,
+      modelId: o.modelId,
+      modelName: model?.name ?? o.modelId,
+      provider: o.provider,
+      regionId: o.regionId ?? null,
+      residency: o.residency,
+      placement: p,
+      feasible: a.reasons.length === 0,
+      reasons: a.reasons,
+      warnings,
+      monthlyUsd: unpriced ? null : a.monthlyUsd,
+      breakdown,
+      setupUsd: ctx.value.setupUsd.api,
+      weeksToLaunch: ctx.value.weeksToLaunch.api,
+      ttftMs,
+      ttftVisibleMs,
+      tpotMs,
+      e2eMs,
+      effort: reasoning.effort,
+      reasoningTokensPerRequest: reasoningTokens,
+      reasoningShareOfCost: cost.monthlyUsd > 0 ? cost.breakdown.reasoningUsd / cost.monthlyUsd : 0,
+      reasoning: reasoningDetail(reasoning),
+      taskSeconds: taskSeconds(ctx, e2eMs),
+      costDoublesAtTurn: cost.turns === null ? null : costDoublesAtTurn(cost.turns),
+      task:
+        task === undefined
+          ? null
+          : {
+              turns: task.turns,
+              perTurn: cost.turns,
+              meanPromptTokens: ctx.promptTokensPerRequest / task.turns,
+              largestPromptTokens: largestPromptTokens(w),
+              turnGapSeconds: costOptions.turnGapSeconds ?? null,
+            },
+      quality: a.quality,
+      selfHost: null,
+      api: {
+        latencySource: latency === undefined ? null : latency.kind,
+        effectiveCacheHitRate: cost.effectiveCacheHitRate,
+        longContext: cost.longContext,
+        longContextShare: cost.longContextShare,
+        discount: terms?.fraction ?? 0,
+      },
+      energyKwhPerMonth: null,
+      co2KgPerMonth: null,
+      roi,
     },
-    energyKwhPerMonth: null,
-    co2KgPerMonth: null,
-    roi,
-  });
+    {
+      commitment: pt === null || roi === null || options.brief ? null : pt.commitment(roi.tcoUsd),
+      negotiated: negotiatedDetail(terms, listMonthlyUsd),
+    },
+  );
 }

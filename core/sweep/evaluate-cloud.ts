@@ -1,14 +1,30 @@
 import {
+  burstUsdPerHour,
+  chosenRate,
+  commitRates,
+  committedLevel,
+  committedOverTerm,
+  MAX_TABLED_UNITS,
+  termShares,
+  type CommitRate,
+  type TermShares,
+} from '../commitments/cloud.ts';
+import type { NegotiatedTerms } from '../pricing/negotiated.ts';
+import {
   cloudFleet,
   cloudMonthUsd,
   cloudPriceScratch,
-  commitmentMonths,
   isCommitted,
+  noPriceReason,
   priceCloudFleet,
+  type CloudCommit,
   type CloudFleet,
   type CloudMonthSeries,
   type CloudPrice,
+  type CloudPriceOptions,
 } from '../selfhost/cloud-cost.ts';
+import type { FleetLevels } from '../selfhost/fleet.ts';
+import type { CommitTerm } from '../schema/procurement.ts';
 import { deploymentTerms, type DeploymentTerms } from '../selfhost/deployment.ts';
 import { co2Kg, energyKwh } from '../selfhost/energy.ts';
 import type { Gpu, Instance, OpenModel, Region } from '../schema/catalog.ts';
@@ -21,9 +37,12 @@ import {
   tpOptions,
   type OkCapacity,
 } from './capacity-cache.ts';
+import { cloudCommitment } from './cloud-commitment.ts';
+import { negotiatedDetail } from './negotiated-detail.ts';
+import { negotiatedTermsFor } from './catalog-index.ts';
 import { candidateReasoning } from './reasoning-row.ts';
 import { rttToRegionMs, staleWarning } from './constraints.ts';
-import type { EvalContext } from './context.ts';
+import type { EvalContext, GrowthMonth } from './context.ts';
 import { HOURS_PER_MONTH } from '../units.ts';
 import { hasRequestValue } from '../roi/value.ts';
 import {
@@ -69,6 +88,9 @@ export type CloudAssessment =
       /** The fleet sized for the instance type (shared by its regions), and its cost here. */
       sized: SizedFleet;
       cost: CloudPrice;
+      /** Negotiated terms on the cloud's list prices, and the committed base's plan (committed pricing). */
+      discount: NegotiatedTerms | null;
+      commit: CloudCommit | undefined;
     };
 
 /** The fleet for a capacity on instances of a size: shared by every region of the instance type. */
@@ -91,7 +113,7 @@ function cachedFleet(
 }
 
 /** The fleet re-sized at a growth month's rates: kept per sized fleet and rates. */
-function fleetAtRates(
+export function fleetAtRates(
   ctx: EvalContext,
   p: CloudPlacement,
   sized: SizedFleet,
@@ -119,15 +141,124 @@ function fleetAtRates(
 function cloudCostAt(ctx: EvalContext, p: CloudPlacement, a: OkAssessment): CostAtVolume {
   const fleetAt = fleetAtRates(ctx, p, a.sized, a.capacity, a.terms);
   const scratch = cloudPriceScratch();
+  const opts = priceOptions(a.discount, a.commit);
   return (w, rates) => {
     const fleet = fleetAt(w, rates);
     if (!fleet.ok) return Number.POSITIVE_INFINITY;
-    const cost = priceCloudFleet(fleet, a.instance, p.pricing, a.terms, rates, scratch);
+    const cost = priceCloudFleet(fleet, a.instance, p.pricing, a.terms, rates, scratch, opts);
     return cost.ok ? cost.monthlyUsd : Number.POSITIVE_INFINITY;
   };
 }
 
-type OkAssessment = Extract<CloudAssessment, { ok: true }>;
+/** Options of its own for a costing that outlives the assessment (the scratch is reused). */
+function priceOptions(
+  discount: NegotiatedTerms | null,
+  commit: CloudCommit | undefined,
+): CloudPriceOptions {
+  return { discount, commit: commit === undefined ? undefined : { ...commit } };
+}
+
+/** The commit rates of an instance per term, kept per row (rows are immutable). */
+const ratesCache = new WeakMap<Instance, Partial<Record<CommitTerm, CommitRate[]>>>();
+
+function ratesOf(instance: Instance, term: CommitTerm): CommitRate[] {
+  let byTerm = ratesCache.get(instance);
+  if (byTerm === undefined) ratesCache.set(instance, (byTerm = {}));
+  return (byTerm[term] ??= commitRates(instance, term));
+}
+
+/**
+ * The committed base's plan for a committed placement: the payment option (the objective's
+ * cheapest), what bursts above the base, and any units the placement fixes. A reason when the
+ * term or the burst is not priced. Written into `out` (the sweep plans thousands).
+ */
+function planCommit(
+  ctx: EvalContext,
+  p: CloudPlacement,
+  instance: Instance,
+  terms: DeploymentTerms,
+  out: CloudCommit,
+): CloudCommit | string {
+  const rate = chosenRate(
+    ratesOf(instance, p.pricing as CommitTerm),
+    ctx.objective === 'npv',
+    ctx.value.discountRateAnnual,
+  );
+  if (rate === undefined) return noPriceReason(instance, p.pricing);
+  const burst = burstUsdPerHour(instance, p.burst ?? 'onDemand', terms);
+  if (burst === undefined)
+    return `no spot price for ${instance.instanceType} in ${instance.regionId} to burst on`;
+  out.rate = rate;
+  out.burstUsdPerHour = burst;
+  out.units = p.committedUnits;
+  // A service that ends at the horizon runs only part of a term that starts when it launches.
+  const served = ctx.value.horizonMonths - firstServedMonth(ctx, 'cloud') + 1;
+  out.coverage = ctx.serviceEndsAtHorizon ? Math.max(0, Math.min(1, served / rate.termMonths)) : 1;
+  return out;
+}
+
+/** Demand levels of a month nobody is served in (after a service that ends at the horizon). */
+const NO_DEMAND: FleetLevels = {
+  units: new Float64Array([0]),
+  weights: new Float64Array([1]),
+  activeHours: HOURS_PER_MONTH,
+  offHours: 0,
+  warmUnits: 0,
+  lowUnits: 0,
+  peakUnits: 0,
+  warmUpHoursPerUnit: 0,
+  interactiveHours: 0,
+  batchHours: 0,
+};
+
+/** Each fleet's term shares over the horizon, kept by its first month's levels (per context). */
+const sharesCache = new WeakMap<
+  FleetLevels,
+  { months: readonly GrowthMonth[]; shares: TermShares }
+>();
+
+/**
+ * Units to commit from month m: those whose share of the term's hours running (its months seen
+ * ahead, the last month's level beyond the horizon, nothing beyond a service that ends there) is
+ * above the break-even utilization. The shares are tabled once per fleet and shared by every
+ * region of its instance type; a fleet too large to table is searched month by month.
+ */
+function committedFrom(
+  ctx: EvalContext,
+  levelsAt: (month: GrowthMonth) => FleetLevels,
+  termMonths: number,
+  breakEven: number,
+): (m: number, months: readonly GrowthMonth[]) => number {
+  const horizon = ctx.value.horizonMonths;
+  let seen: readonly GrowthMonth[] | undefined;
+  let levels: FleetLevels[] = [];
+  let shares: TermShares | null = null;
+  return (m, months) => {
+    if (months !== seen) {
+      seen = months;
+      levels = [NO_DEMAND];
+      for (let t = 1; t <= horizon; t++) levels.push(levelsAt(months[t]!));
+      // Past the horizon: nothing when the service ends there, else the last month's level.
+      const after = ctx.serviceEndsAtHorizon ? NO_DEMAND : levels[horizon]!;
+      levels.push(after);
+      const key = levels[1]!;
+      const kept = sharesCache.get(key);
+      let peak = 0;
+      for (const l of levels) peak = Math.max(peak, l.peakUnits);
+      if (kept !== undefined && kept.months === months) shares = kept.shares;
+      else if (peak <= MAX_TABLED_UNITS) {
+        shares = termShares(levels.slice(0, horizon + 1), after);
+        if (!ctx.serviceEndsAtHorizon) sharesCache.set(key, { months, shares });
+      } else shares = null;
+    }
+    if (shares !== null) return committedOverTerm(shares, m, termMonths, breakEven);
+    const window: FleetLevels[] = [];
+    for (let t = m; t < m + termMonths; t++) window.push(levels[Math.min(t, horizon + 1)]!);
+    return committedLevel(window, breakEven);
+  };
+}
+
+export type OkAssessment = Extract<CloudAssessment, { ok: true }>;
 
 /**
  * The group's fleet over the growth months, priced apart from the row (on-demand and other hourly
@@ -183,42 +314,71 @@ function growingCloudRoi(ctx: EvalContext, p: CloudPlacement, a: OkAssessment) {
   const series = fleetMonthSeries(ctx, p, a);
   const own = a.cost.monthlyUsd;
   const usdPerHour = a.cost.usdPerHour;
+  const discount = a.discount;
   for (let m = 1; m <= h; m++) {
-    runUsd[m] = series.stated[m] === 1 ? own : cloudMonthUsd(series, m, usdPerHour);
+    runUsd[m] = series.stated[m] === 1 ? own : cloudMonthUsd(series, m, usdPerHour, discount);
   }
   return followingDemandRoi(ctx, 'cloud', runUsd, undefined, false, ctx.roiScratch);
 }
 
 /**
- * How a rented candidate's months are costed: on-demand and spot follow demand; committed
- * instances are held for their term (taken when a month needs more, still paid when demand falls).
+ * How a rented candidate's months are costed: on-demand and spot follow demand; a committed base
+ * is held for its term (taken when a month's term ahead keeps more units busy enough to pay,
+ * still paid when demand falls), upfront sums paid as cash when taken, the burst above it
+ * following demand.
  */
-function cloudCosting(ctx: EvalContext, p: CloudPlacement, a: OkAssessment): RoiCosting {
+export function cloudCosting(ctx: EvalContext, p: CloudPlacement, a: OkAssessment): RoiCosting {
   const costAt = () => cloudCostAt(ctx, p, a);
-  if (!isCommitted(p.pricing)) return { runUsd: a.cost.monthlyUsd, costAt };
+  const split = a.cost.commitment;
+  const commit = a.commit;
+  if (commit === undefined || split === null) return { runUsd: a.cost.monthlyUsd, costAt };
   const { instance, terms } = a;
+  const rate = commit.rate;
+  const keep = 1 - a.cost.discount;
+  const fleetAt = () => fleetAtRates(ctx, p, a.sized, a.capacity, terms);
+  const fixed = p.committedUnits;
+  const lookahead = () => {
+    const at = fleetAt();
+    const levelsAt = (month: GrowthMonth) => {
+      const f = at(month.workload, month.rates);
+      return f.ok && f.fleet.levels !== null ? f.fleet.levels : NO_DEMAND;
+    };
+    const breakEven = rate.effectiveUsdPerHour / commit.burstUsdPerHour;
+    return committedFrom(ctx, levelsAt, rate.termMonths, breakEven);
+  };
   return {
-    runUsd: a.cost.monthlyUsd,
+    runUsd: a.cost.monthlyUsd - split.upfrontShareUsd * keep,
     costAt,
     persistent: {
-      termMonths: commitmentMonths(p.pricing),
+      termMonths: rate.termMonths,
       firstMonth: firstServedMonth(ctx, 'cloud'),
-      units: a.cost.instancesPeak,
-      capexUsdPerUnit: 0,
-      committedUsdPerUnitMonth: a.cost.usdPerHour * HOURS_PER_MONTH,
+      units: split.units,
+      capexUsdPerUnit: rate.upfrontUsd * keep,
+      prepaid: rate.upfrontUsd > 0,
+      committedUsdPerUnitMonth: rate.usdPerHour * HOURS_PER_MONTH * keep,
+      unitsInMonth: fixed !== undefined ? () => fixed : lookahead(),
       growth: () => {
-        const fleetAt = fleetAtRates(ctx, p, a.sized, a.capacity, terms);
+        const at = fleetAt();
         const scratch = cloudPriceScratch();
+        const opts = priceOptions(a.discount, commit);
         return {
           unitsAt: (w, rates) => {
-            const fleet = fleetAt(w, rates);
-            return fleet.ok ? fleet.fleet.unitsPeak : 0;
+            const fleet = at(w, rates);
+            return fleet.ok && fleet.fleet.levels !== null
+              ? committedLevel(
+                  [fleet.fleet.levels],
+                  rate.effectiveUsdPerHour / commit.burstUsdPerHour,
+                )
+              : 0;
           },
           runUsdAt: (w, rates, held) => {
-            const fleet = fleetAt(w, rates);
+            const fleet = at(w, rates);
             if (!fleet.ok) return Number.POSITIVE_INFINITY;
-            const cost = priceCloudFleet(fleet, instance, p.pricing, terms, rates, scratch, held);
-            return cost.ok ? cost.monthlyUsd : Number.POSITIVE_INFINITY;
+            opts.commit!.units = held;
+            const cost = priceCloudFleet(fleet, instance, p.pricing, terms, rates, scratch, opts);
+            if (!cost.ok) return Number.POSITIVE_INFINITY;
+            const upfront = cost.commitment === null ? 0 : cost.commitment.upfrontShareUsd;
+            return cost.monthlyUsd - upfront * (1 - cost.discount);
           },
         };
       },
@@ -291,6 +451,8 @@ export interface CloudScratch {
   identity: Identity;
   ok: OkAssessment;
   failed: Extract<CloudAssessment, { ok: false }>;
+  /** The committed base's plan, copied from the assessment's scratch (committed pricing). */
+  commit: CloudCommit;
 }
 
 export function cloudScratch(): CloudScratch {
@@ -316,8 +478,11 @@ export function cloudScratch(): CloudScratch {
       terms: none,
       sized: none,
       cost: none,
+      discount: null,
+      commit: undefined,
     },
     failed: { ok: false, identity, reason: '' },
+    commit: { rate: none, burstUsdPerHour: 0, coverage: 1, units: undefined },
   };
 }
 
@@ -361,6 +526,15 @@ export function assessCloud(
   if (open === undefined) return failed(scratch, identity, noOpenWeights(p.modelId));
   const group = cloudGroup(ctx, p, open, gpu, instance.gpuCount, rttToRegionMs(ctx, region));
   if (!group.ok) return failed(scratch, identity, group.reason);
+  const discount = negotiatedTermsFor(ctx.index, instance.cloud, instance.id);
+  let commit: CloudCommit | undefined;
+  if (isCommitted(p.pricing)) {
+    const planned = planCommit(ctx, p, instance, group.terms, commitScratch);
+    if (typeof planned === 'string') return failed(scratch, identity, planned);
+    commit = planned;
+  }
+  optionsScratch.discount = discount;
+  optionsScratch.commit = commit;
   const cost = priceCloudFleet(
     group.fleet,
     instance,
@@ -368,6 +542,7 @@ export function assessCloud(
     group.terms,
     ctx.rates,
     scratch?.price,
+    optionsScratch,
   );
   if (!cost.ok) return failed(scratch, identity, cost.reason);
   if (scratch === undefined) {
@@ -381,6 +556,8 @@ export function assessCloud(
       terms: group.terms,
       sized: group.fleet,
       cost,
+      discount,
+      commit: commit === undefined ? undefined : { ...commit },
     };
   }
   const a = scratch.ok;
@@ -391,8 +568,18 @@ export function assessCloud(
   a.terms = group.terms;
   a.sized = group.fleet;
   a.cost = cost;
+  a.discount = discount;
+  a.commit = commit === undefined ? undefined : Object.assign(scratch.commit, commit);
   return a;
 }
+
+/** Scratch the assessment plans and prices with (copied into the assessment it returns). */
+const commitScratch: CloudCommit = {
+  rate: undefined as unknown as CommitRate,
+  burstUsdPerHour: 0,
+  coverage: 1,
+};
+const optionsScratch: CloudPriceOptions = { discount: null, commit: undefined };
 
 /**
  * The sweep's path for a rented-GPU candidate: assessed like a row, written to the columns
@@ -427,11 +614,13 @@ export function writeCloudColumns(
   t.e2eMs[i] = capacity.e2eMs;
   t.quality[i] = quality ?? Number.NaN;
   t.gpusPeak[i] = cost.gpusPeak;
-  t.utilization[i] = cost.fleet.utilization;
-  // A steady workload with nothing held past its horizon, and no commitment whose price holds
-  // through a price change, needs no costing plan: the closed form.
+  t.utilization[i] = cost.utilization;
+  // A steady workload with nothing held past its horizon, nothing paid upfront, and no commitment
+  // whose price holds through a price change, needs no costing plan: the closed form.
+  const upfront = a.commit !== undefined && a.commit.rate.upfrontUsd > 0;
   const plain =
-    !isCommitted(p.pricing) || (!ctx.serviceEndsAtHorizon && ctx.priceChange.cloud === 0);
+    !isCommitted(p.pricing) ||
+    (!ctx.serviceEndsAtHorizon && ctx.priceChange.cloud === 0 && !upfront);
   const growing = ctx.workload.monthlyGrowthPct !== 0;
   const roi =
     !growing && plain
@@ -471,9 +660,10 @@ export function evaluateCloud(
   const warnings: string[] = [];
   const stale = staleWarning(ctx, instance.asOf, 'instance price');
   if (stale !== null) warnings.push(stale);
-  if (isCommitted(p.pricing) && p.scaling === 'autoscale') {
+  const split = cost.commitment;
+  if (split !== null && split.units === 0) {
     warnings.push(
-      `${commitmentMonths(p.pricing)}-month commitment: paid every hour of its term, so the fleet is fixed at peak (${cost.instancesPeak} instances), not autoscaled`,
+      `no instance is busy enough to beat ${p.burst === 'spot' ? 'spot' : 'on-demand'} on a ${a.commit!.rate.termMonths}-month term: nothing committed`,
     );
   }
   const kwh =
@@ -487,18 +677,23 @@ export function evaluateCloud(
           pue: region?.pue ?? DEFAULT_CLOUD_PUE,
         });
   if (kwh === null) warnings.push(`no TDP for ${gpu.name}: energy not estimated`);
+  const costing = cloudCosting(ctx, p, a);
   return sizedRow(ctx, a.identity, a.model, capacity, cost.monthlyUsd, cost.breakdown, options, {
     replicasPeak: cost.instancesPeak * cost.replicasPerInstance,
     gpusPeak: cost.gpusPeak,
     instancesPeak: cost.instancesPeak,
-    utilization: cost.fleet.utilization,
+    utilization: cost.utilization,
     energyKwh: kwh,
     co2Kg:
       kwh === null || region?.gridGCo2PerKwh === undefined
         ? null
         : co2Kg(kwh, region.gridGCo2PerKwh),
     warnings,
-    roi: cloudCosting(ctx, p, a),
+    roi: costing,
+    extras: (tcoUsd) => ({
+      commitment: options.brief ? null : cloudCommitment(ctx, p, a, costing, tcoUsd),
+      negotiated: negotiatedDetail(a.discount, a.cost.listFleetUsd),
+    }),
     reasoningShareOfCost: reasoningShareOfCapacity(
       ctx,
       a.model,
@@ -515,7 +710,7 @@ export function evaluateCloud(
       gpusPerServer: null,
       gpusBought: null,
       owned: null,
-      commitmentMonths: isCommitted(p.pricing) ? commitmentMonths(p.pricing) : null,
+      commitmentMonths: a.commit === undefined ? null : a.commit.rate.termMonths,
       spot: cost.spot === null ? null : { ...cost.spot },
       deployment: a.terms,
     },

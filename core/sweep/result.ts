@@ -1,4 +1,5 @@
-import { capexSchedule, planBlocks, type CapexSchedule } from '../roi/blocks.ts';
+import type { CandidateCommitment, CandidateNegotiated } from '../commitments/types.ts';
+import { capexSchedule, planBlocks, type BlockPlan, type CapexSchedule } from '../roi/blocks.ts';
 import { latencyStatus, qualityStatus } from '../decision/status.ts';
 import {
   computeRoi,
@@ -34,15 +35,27 @@ type ResultFields = Omit<
   | 'perOutcomeUsd'
   | 'qualityStatus'
   | 'latencyStatus'
+  | 'commitment'
+  | 'negotiated'
   | 'costPerTaskUsd'
   | 'costPerSuccessfulTaskUsd'
 >;
+
+/** What only some candidates carry: a commitment, negotiated terms. */
+export interface ResultExtras {
+  commitment?: CandidateCommitment | null | undefined;
+  negotiated?: CandidateNegotiated | null | undefined;
+}
 
 /**
  * Builds a result with every field in one fixed order, so all results share one object shape:
  * sorting and filtering tens of thousands of them stays fast.
  */
-export function makeResult(ctx: EvalContext, f: ResultFields): CandidateResult {
+export function makeResult(
+  ctx: EvalContext,
+  f: ResultFields,
+  extras: ResultExtras = {},
+): CandidateResult {
   const monthly = f.monthlyUsd;
   const requests = ctx.rates.requestsPerMonth;
   const w = ctx.workload;
@@ -98,6 +111,8 @@ export function makeResult(ctx: EvalContext, f: ResultFields): CandidateResult {
     energyKwhPerMonth: f.energyKwhPerMonth,
     co2KgPerMonth: f.co2KgPerMonth,
     roi: hasRequestValue(ctx.value) ? f.roi : null,
+    commitment: extras.commitment ?? null,
+    negotiated: extras.negotiated ?? null,
     rank: null,
     recommended: false,
     pareto: false,
@@ -158,7 +173,7 @@ function servedRequests(ctx: EvalContext, kind: CandidateResult['kind']): number
 }
 
 /** The launch schedule of a placement kind over the horizon, built once per context. */
-function scheduleFor(ctx: EvalContext, kind: CandidateResult['kind']): ServiceSchedule {
+export function scheduleFor(ctx: EvalContext, kind: CandidateResult['kind']): ServiceSchedule {
   let schedule = ctx.schedules[kind];
   if (schedule === undefined) {
     const v = ctx.value;
@@ -176,10 +191,20 @@ export interface PersistentCapacity {
   firstMonth: number;
   /** Units held at the stated volume. */
   units: number;
-  /** Cash per unit when bought (owned), 0 for a commitment. */
+  /** Cash per unit when bought (owned) or paid upfront (a prepaid commitment), else 0. */
   capexUsdPerUnit: number;
+  /**
+   * A prepaid commitment: its unused term at the horizon is credited only while the service goes
+   * on (it keeps serving); a service that ends there loses it.
+   */
+  prepaid?: boolean | undefined;
   /** A committed unit's price a month: still owed for the term left when a service ends. */
   committedUsdPerUnitMonth: number;
+  /**
+   * Units to hold from month m, seeing the months to come (a committed base looks at its whole
+   * term); unset: what month m needs (`growth().unitsAt`).
+   */
+  unitsInMonth?: ((m: number, months: readonly GrowthMonth[]) => number) | undefined;
   /** Month-by-month costing with growth: units a month needs, and its run cost with units held. */
   growth: () => {
     unitsAt: (w: Workload, rates: WorkloadRates) => number;
@@ -248,16 +273,9 @@ export function candidateRoi(
     discountRateAnnual: v.discountRateAnnual,
     withSeries,
   };
-  const { unitsAt, runUsdAt } = held.growth();
-  const plan = planBlocks(
-    (m) => {
-      if (m < held.firstMonth) return 0;
-      const month = months[m]!;
-      return month.rates === ctx.rates ? held.units : unitsAt(month.workload, month.rates);
-    },
-    held.termMonths,
-    v.horizonMonths,
-  );
+  const { runUsdAt } = held.growth();
+  const plan = persistentPlan(ctx, held, months);
+  const residualCredited = !(held.prepaid && ctx.serviceEndsAtHorizon);
   return computeRoi({
     ...base,
     costUsdInMonth: (m) => {
@@ -271,7 +289,7 @@ export function candidateRoi(
       );
     },
     capexUsdAtStartOf: (m) => (plan.takenUnits[m] as number) * held.capexUsdPerUnit,
-    residualUsd: plan.unitsUnusedAtHorizon * held.capexUsdPerUnit,
+    residualUsd: residualCredited ? plan.unitsUnusedAtHorizon * held.capexUsdPerUnit : 0,
     strandedUsd: ctx.serviceEndsAtHorizon
       ? plan.unitMonthsAfterHorizon * held.committedUsdPerUnitMonth
       : 0,
@@ -327,6 +345,29 @@ function monthValues(ctx: EvalContext, kind: CandidateResult['kind']): Float64Ar
   return values;
 }
 
+/**
+ * The blocks persistent capacity is held in over the horizon: taken when a month needs more
+ * (seeing its term ahead when the capacity says how), kept for their term.
+ */
+export function persistentPlan(
+  ctx: EvalContext,
+  held: PersistentCapacity,
+  months: readonly GrowthMonth[],
+): BlockPlan {
+  const { unitsAt } = held.growth();
+  const inMonth = held.unitsInMonth;
+  return planBlocks(
+    (m) => {
+      if (m < held.firstMonth) return 0;
+      if (inMonth !== undefined) return inMonth(m, months);
+      const month = months[m]!;
+      return month.rates === ctx.rates ? held.units : unitsAt(month.workload, month.rates);
+    },
+    held.termMonths,
+    ctx.value.horizonMonths,
+  );
+}
+
 /** The closed form for a steady workload: capex per its purchase schedule, any stranded term. */
 function steadyCandidateRoi(
   ctx: EvalContext,
@@ -336,9 +377,13 @@ function steadyCandidateRoi(
 ): Roi {
   const held = costing.persistent;
   if (held === undefined) return steadyRoi(ctx, kind, costing.runUsd, out);
+  const credited = !(held.prepaid && ctx.serviceEndsAtHorizon);
   const capex =
     held.capexUsdPerUnit > 0
-      ? { usd: held.units * held.capexUsdPerUnit, schedule: capexScheduleFor(ctx, held.termMonths) }
+      ? {
+          usd: held.units * held.capexUsdPerUnit,
+          schedule: capexScheduleFor(ctx, held.termMonths, held.firstMonth, credited),
+        }
       : undefined;
   let stranded = 0;
   if (ctx.serviceEndsAtHorizon && held.committedUsdPerUnitMonth > 0) {
@@ -361,13 +406,24 @@ function contractOf(
     : undefined;
 }
 
-/** The purchase schedule of hardware with a life, over the context's horizon (kept per life). */
-function capexScheduleFor(ctx: EvalContext, lifeMonths: number): CapexSchedule {
-  let schedule = ctx.capexSchedules.get(lifeMonths);
+/**
+ * The purchase schedule of capacity with a life (hardware) or a prepaid term, first taken in
+ * `firstMonth`, over the context's horizon; kept per life and start. Uncredited: nothing left at
+ * the horizon counts (a prepaid term when the service ends there).
+ */
+function capexScheduleFor(
+  ctx: EvalContext,
+  lifeMonths: number,
+  firstMonth = 1,
+  credited = true,
+): CapexSchedule {
+  const key = (lifeMonths * 1000 + firstMonth) * 2 + (credited ? 1 : 0);
+  let schedule = ctx.capexSchedules.get(key);
   if (schedule === undefined) {
     const v = ctx.value;
-    schedule = capexSchedule(lifeMonths, v.horizonMonths, v.discountRateAnnual);
-    ctx.capexSchedules.set(lifeMonths, schedule);
+    schedule = capexSchedule(lifeMonths, v.horizonMonths, v.discountRateAnnual, firstMonth);
+    if (!credited) schedule = { ...schedule, unusedAtHorizon: 0 };
+    ctx.capexSchedules.set(key, schedule);
   }
   return schedule;
 }

@@ -13,7 +13,7 @@ import type { OkCapacity } from './capacity-cache.ts';
 import { candidateId } from './candidate-id.ts';
 import { budgetReason, contextReason, qualityReason, residencyReason } from './constraints.ts';
 import type { EvalContext } from './context.ts';
-import { candidateRoi, makeResult, type RoiCosting } from './result.ts';
+import { candidateRoi, makeResult, type ResultExtras, type RoiCosting } from './result.ts';
 import {
   emptyBreakdown,
   type CandidateResult,
@@ -219,6 +219,8 @@ export interface Sizing {
   co2Kg: number | null;
   warnings: string[];
   roi: RoiCosting;
+  /** A commitment and negotiated terms, given the row's horizon cost. */
+  extras?: (tcoUsd: number) => ResultExtras;
   /** Share of the replica capacity the reasoning takes (null: not known). */
   reasoningShareOfCost: number | null;
   /** The detail fields that differ between rented and owned. */
@@ -261,58 +263,63 @@ export function sizedRow(
     x.detail.owned === null
       ? null
       : { ...x.detail.owned, horizonCapexUsd: roi.capexUsd, residualUsd: roi.residualUsd };
-  return makeResult(ctx, {
-    id: d.id,
-    kind: p.kind,
-    label: d.label,
-    modelId: p.modelId,
-    modelName: d.modelName,
-    provider: d.provider,
-    regionId: d.regionId,
-    residency: d.residency,
-    placement: p,
-    feasible: reasons.length === 0,
-    reasons,
-    warnings: reasoning.warnings.length === 0 ? x.warnings : [...reasoning.warnings, ...x.warnings],
-    monthlyUsd,
-    breakdown,
-    setupUsd: ctx.value.setupUsd[p.kind],
-    weeksToLaunch: ctx.value.weeksToLaunch[p.kind],
-    // Self-hosted engines stream reasoning as decoded tokens: the first token is the first one.
-    ttftMs: capacity.ttftMs,
-    ttftVisibleMs: capacity.ttftMs + reasoningTokens * capacity.tpotMs,
-    tpotMs: w.outputTokens.mean + reasoningTokens > 1 ? capacity.tpotMs : null,
-    e2eMs: capacity.e2eMs,
-    effort: reasoning.effort,
-    reasoningTokensPerRequest: reasoningTokens,
-    reasoningShareOfCost: x.reasoningShareOfCost,
-    reasoning: reasoningDetail(reasoning),
-    taskSeconds: taskSeconds(ctx, capacity.e2eMs),
-    costDoublesAtTurn: null,
-    task: selfHostTask(ctx),
-    quality,
-    selfHost: {
-      gpuId: c.gpu.id,
-      tp: capacity.tp,
-      precision: capacity.precision,
-      kvPrecision: capacity.kvPrecision,
-      engine: p.engine,
-      replicasPeak: x.replicasPeak,
-      gpusPeak: x.gpusPeak,
-      instancesPeak: x.instancesPeak,
-      utilization: x.utilization,
-      sloConcurrency: capacity.sloConcurrency,
-      maxConcurrency: capacity.maxConcurrency,
-      weightsGBPerGpu: capacity.weightsGBPerGpu,
-      p95: capacity.p95,
-      ...x.detail,
-      owned,
+  return makeResult(
+    ctx,
+    {
+      id: d.id,
+      kind: p.kind,
+      label: d.label,
+      modelId: p.modelId,
+      modelName: d.modelName,
+      provider: d.provider,
+      regionId: d.regionId,
+      residency: d.residency,
+      placement: p,
+      feasible: reasons.length === 0,
+      reasons,
+      warnings:
+        reasoning.warnings.length === 0 ? x.warnings : [...reasoning.warnings, ...x.warnings],
+      monthlyUsd,
+      breakdown,
+      setupUsd: ctx.value.setupUsd[p.kind],
+      weeksToLaunch: ctx.value.weeksToLaunch[p.kind],
+      // Self-hosted engines stream reasoning as decoded tokens: the first token is the first one.
+      ttftMs: capacity.ttftMs,
+      ttftVisibleMs: capacity.ttftMs + reasoningTokens * capacity.tpotMs,
+      tpotMs: w.outputTokens.mean + reasoningTokens > 1 ? capacity.tpotMs : null,
+      e2eMs: capacity.e2eMs,
+      effort: reasoning.effort,
+      reasoningTokensPerRequest: reasoningTokens,
+      reasoningShareOfCost: x.reasoningShareOfCost,
+      reasoning: reasoningDetail(reasoning),
+      taskSeconds: taskSeconds(ctx, capacity.e2eMs),
+      costDoublesAtTurn: null,
+      task: selfHostTask(ctx),
+      quality,
+      selfHost: {
+        gpuId: c.gpu.id,
+        tp: capacity.tp,
+        precision: capacity.precision,
+        kvPrecision: capacity.kvPrecision,
+        engine: p.engine,
+        replicasPeak: x.replicasPeak,
+        gpusPeak: x.gpusPeak,
+        instancesPeak: x.instancesPeak,
+        utilization: x.utilization,
+        sloConcurrency: capacity.sloConcurrency,
+        maxConcurrency: capacity.maxConcurrency,
+        weightsGBPerGpu: capacity.weightsGBPerGpu,
+        p95: capacity.p95,
+        ...x.detail,
+        owned,
+      },
+      api: null,
+      energyKwhPerMonth: x.energyKwh,
+      co2KgPerMonth: x.co2Kg,
+      roi,
     },
-    api: null,
-    energyKwhPerMonth: x.energyKwh,
-    co2KgPerMonth: x.co2Kg,
-    roi,
-  });
+    x.extras?.(roi.tcoUsd),
+  );
 }
 
 /** A task as a self-hosted fleet serves it: sized at its mean turn, no per-turn costs. */

@@ -1,3 +1,4 @@
+import type { CandidateCommitment, CandidateNegotiated } from '../commitments/types.ts';
 import type { Roi } from '../roi/roi.ts';
 import {
   emptySelfHostBreakdown,
@@ -14,6 +15,11 @@ import type { ReasoningSource } from '../workload/reasoning.ts';
 export interface EvaluateOptions {
   /** Also compute the month-by-month ROI series (charts). */
   withSeries?: boolean;
+  /**
+   * Only what ranking reads (costs, the objective): no commitment detail and risk. What-ifs at
+   * other volumes evaluate hundreds of rows this way.
+   */
+  brief?: boolean;
 }
 
 /** Monthly USD by what it pays for; a placement fills the parts that apply to it. */
@@ -26,6 +32,8 @@ export interface CostBreakdown extends SelfHostBreakdown {
   /** Hidden reasoning tokens (billed as output). */
   reasoningUsd: number;
   cacheStorageUsd: number;
+  /** Provisioned-throughput units (hosted APIs bought by the unit). */
+  provisionedUsd: number;
 }
 
 /** How each placement kind reads in the app and the reports. */
@@ -43,6 +51,7 @@ export const BREAKDOWN_LABELS: Record<keyof CostBreakdown, string> = {
   outputUsd: 'Output tokens',
   reasoningUsd: 'Reasoning tokens',
   cacheStorageUsd: 'Cache storage',
+  provisionedUsd: 'Provisioned units',
   gpuUsd: 'GPU time',
   idleUsd: 'Idle capacity',
   capitalChargeUsd: 'Capital charge',
@@ -61,6 +70,7 @@ export const BREAKDOWN_KEYS = [
   'outputUsd',
   'reasoningUsd',
   'cacheStorageUsd',
+  'provisionedUsd',
   'gpuUsd',
   'idleUsd',
   'capitalChargeUsd',
@@ -80,6 +90,7 @@ export function emptyBreakdown(): CostBreakdown {
     outputUsd: 0,
     reasoningUsd: 0,
     cacheStorageUsd: 0,
+    provisionedUsd: 0,
     ...emptySelfHostBreakdown(),
   };
 }
@@ -256,6 +267,10 @@ export interface CandidateResult {
   co2KgPerMonth: number | null;
   /** Net value, payback and NPV: null when the scenario sets no value per request. */
   roi: Roi | null;
+  /** Committed capacity (reserved instances, provisioned throughput) and its risk; null: none. */
+  commitment: CandidateCommitment | null;
+  /** Negotiated terms the candidate is priced with; null: list prices. */
+  negotiated: CandidateNegotiated | null;
   /** Filled by ranking: 1 = best feasible under the scenario's objective. */
   rank: number | null;
   recommended: boolean;

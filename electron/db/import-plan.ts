@@ -178,7 +178,7 @@ export function nativePlan(text: string): Result<Plan> {
 }
 
 /** Optional facts a curated row has and LiteLLM's file does not state: an import keeps them. */
-const KEPT_FIELDS = ['batch', 'priority', 'rateLimitRpm'] as const;
+const KEPT_FIELDS = ['batch', 'priority', 'rateLimitRpm', 'provisioned'] as const;
 
 /** The key of the source entry a stored row was read from: `(key: …)` or `(entry: …)`. */
 function sourceKey(source: string, marker: 'key' | 'entry'): string | undefined {

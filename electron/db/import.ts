@@ -171,6 +171,7 @@ function runPlan(
       summary.skipped[NEWER] = (summary.skipped[NEWER] ?? 0) + 1;
       continue;
     }
+    row = withProcurementTerms(item.table, stored, row);
     if (item.table === 'offerings') row = withHistory(stored, row, asOf);
     const errors =
       item.table === 'offerings'
@@ -237,6 +238,23 @@ function fieldNamed(
 /** Whether a stored row was read after `asOf` (so a file of that date must not replace it). */
 function newer(stored: Row | undefined, asOf: string): boolean {
   return typeof stored?.['asOf'] === 'string' && stored['asOf'] > asOf;
+}
+
+/**
+ * What a price list does not carry (a CSV has no column for it) is kept from the stored row: an
+ * offering's provisioned throughput, an instance's upfront commitment options.
+ */
+const PROCUREMENT_FIELDS: Partial<Record<CatalogTable, string>> = {
+  offerings: 'provisioned',
+  instances: 'commitmentOptions',
+};
+
+function withProcurementTerms(table: CatalogTable, stored: Row | undefined, incoming: Row): Row {
+  const field = PROCUREMENT_FIELDS[table];
+  if (field === undefined || stored?.[field] === undefined || incoming[field] !== undefined) {
+    return incoming;
+  }
+  return { ...incoming, [field]: stored[field] };
 }
 
 /** An offering over a stored one keeps the stored price history (see mergePriceHistory). */

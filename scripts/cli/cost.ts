@@ -1,8 +1,10 @@
 import { explain } from '../../core/decision/explain.ts';
 import { OBJECTIVES } from '../../core/decision/objective.ts';
+import { vendorView } from '../../core/procurement/vendors.ts';
 import { comparisonColumns } from '../../core/report/comparison-columns.ts';
 import { markdownReport } from '../../core/report/markdown-report.ts';
 import { uncertaintySentences } from '../../core/report/uncertainty-report.ts';
+import { vendorJson } from '../../core/report/procurement-report.ts';
 import { comparisonCsv, comparisonText } from '../../core/report/writers.ts';
 import { evaluateScenario } from '../../core/scenario/evaluate.ts';
 import { parseScenario } from '../../core/scenario/parse.ts';
@@ -86,6 +88,7 @@ export function runCost(
           exclusions: why.exclusions,
           unknownOnly: why.unknownOnly,
           explanation: { sentences: why.sentences, alternatives: why.alternatives },
+          ...vendorJson(vendorView(evaluation.context, result, evaluation.placements)),
           ...(uncertainty === undefined ? {} : uncertaintyJson(uncertainty)),
           candidates,
         },
@@ -100,6 +103,7 @@ export function runCost(
         columns,
         why: explain(evaluation, { breakEven: true }),
         ...(uncertainty === undefined ? {} : { uncertainty }),
+        vendors: vendorView(evaluation.context, result, evaluation.placements),
       }).trimEnd();
     case 'table': {
       const why = explain(evaluation);

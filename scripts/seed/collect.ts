@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { checkCatalog } from '../../core/catalog-check/check.ts';
 import type { Finding } from '../../core/catalog-check/rules.ts';
 import { describeZodError } from '../../core/schema/errors.ts';
 import { CATALOG_SCHEMAS } from '../../core/catalog-import/catalog-tables.ts';
 import { SEED_TABLES, type SeedTables } from '../../electron/db/seed-files.ts';
+import { curatedJson } from './curated-json.ts';
 import { API_LATENCY } from './curated/api-latency.ts';
 import type { ModelReasoning } from '../../core/schema/reasoning.ts';
 import { GPUS } from './curated/gpus.ts';
@@ -15,15 +13,10 @@ import { hostedModels } from './sources/hosted-models.ts';
 import { seedInstances } from './sources/instances.ts';
 import { seedOfferings } from './sources/offerings.ts';
 import type { SecondSource } from './sources/second-source.ts';
+import { withProvisioned } from './sources/provisioned.ts';
 import { seedProviders } from './sources/providers.ts';
 import { seedQuality } from './sources/quality.ts';
 import { seedRegions } from './sources/regions.ts';
-
-const HERE = dirname(fileURLToPath(import.meta.url));
-
-function curatedJson(name: string): unknown {
-  return JSON.parse(readFileSync(join(HERE, 'curated', name), 'utf8'));
-}
 
 export interface CollectedSeed {
   tables: SeedTables;
@@ -39,7 +32,7 @@ export interface CollectedSeed {
  */
 export function collectSeed(): CollectedSeed {
   const api = seedOfferings();
-  const offerings = api.rows;
+  const offerings = withProvisioned(api.rows);
   const instances = seedInstances().rows;
   const models = withReasoning([
     ...(curatedJson('open-models.json') as { id: string }[]),

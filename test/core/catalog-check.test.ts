@@ -200,6 +200,38 @@ describe('catalog check', () => {
       "instance 'x/p5': instance-price-order: usdPerHour.commit3y: commit3y $120/h is above on-demand $98/h",
     ],
     [
+      'instance-price-order',
+      'an all-upfront year dearer than on-demand: 876,000 ÷ 8,760 h = $100/h',
+      () => {
+        const c = healthy();
+        const i = Instance.parse({
+          ...c.instances[0],
+          commitmentOptions: [
+            { ...SRC, term: 'commit1y', payment: 'allUpfront', upfrontUsd: 876_000, usdPerHour: 0 },
+          ],
+        });
+        return { ...c, instances: [i] };
+      },
+      "instance 'x/p5': instance-price-order: commitmentOptions[0]: commit1y allUpfront at $100.0000/h effective is above on-demand $98/h",
+    ],
+    [
+      'provisioned-term-order',
+      'a yearly reservation dearer a month than the monthly one: 3,600 ÷ 12 = $300 > $260',
+      () =>
+        withOffering({
+          provisioned: {
+            ...SRC,
+            unit: 'ptu',
+            inputTokensPerMinutePerUnit: 2500,
+            prices: [
+              { ...SRC, term: '1-month', usd: 260, per: 'month' },
+              { ...SRC, term: '1-year', usd: 3600, per: 'year' },
+            ],
+          },
+        }),
+      "offering 'a/m': provisioned-term-order: provisioned.prices[1]: 1-year at $300.00 a unit-month is above 1-month at $260.00",
+    ],
+    [
       'latency-offering',
       'a load test of an offering the catalog lacks',
       () => withLatency({ offeringId: 'z/m', ttftMs: 700 }),

@@ -173,9 +173,9 @@ describe('cloud cost', () => {
     expect(c.breakdown.gpuUsd + c.breakdown.idleUsd).toBeCloseTo(292_000, 6);
   });
 
-  it('committed pricing is paid every hour, sized for peak', () => {
+  it('a fixed fleet on a committed term is all committed, paid every hour at its rate', () => {
     const c = cloudCost(
-      { ...placement, pricing: 'commit1y', scaling: 'autoscale' },
+      { ...placement, pricing: 'commit1y', scaling: 'fixed' },
       instance,
       capacity(2, 2.5),
       w,

@@ -13,7 +13,11 @@ import {
 import { describeZodError } from '../../core/schema/errors.ts';
 import { OnpremPlacement } from '../../core/schema/placement.ts';
 import { Workload } from '../../core/schema/workload.ts';
-import { discountFor, indexCatalog } from '../../core/sweep/catalog-index.ts';
+import {
+  indexCatalog,
+  negotiatedTermsFor,
+  type CatalogIndex,
+} from '../../core/sweep/catalog-index.ts';
 import { cheapestRegions } from '../../core/sweep/candidates.ts';
 import {
   requestsPerMonth,
@@ -22,6 +26,10 @@ import {
   workloadRates,
 } from '../../core/workload/derive.ts';
 import { offering, workload } from '../support/fixtures.ts';
+
+/** The share off an offering's list prices that its negotiated terms give (0 without any). */
+const discountFor = (index: CatalogIndex, o: { id: string; provider: string }) =>
+  negotiatedTermsFor(index, o.provider, o.id)?.fraction ?? 0;
 
 describe('workload volume', () => {
   it('a per-day volume counts the days traffic arrives on', () => {
@@ -177,6 +185,16 @@ describe('negotiated discounts', () => {
       0.1,
     );
     expect(discountFor(indexCatalog(catalogWith([])), o)).toBe(0);
+    // The terms say which applies: this scenario's, over the catalog's default.
+    const both = indexCatalog(catalog, undefined, [d(0.2, { provider: 'test' })]);
+    expect(negotiatedTermsFor(both, 'test', o.id)).toMatchObject({
+      source: 'scenario',
+      scope: 'provider',
+    });
+    expect(negotiatedTermsFor(indexCatalog(catalog), 'test', o.id)).toMatchObject({
+      source: 'catalog',
+      scope: 'offering',
+    });
   });
 });
 

@@ -196,17 +196,24 @@ describe('persistent capacity', () => {
       promptCache: { prefixTokens: 0, hitRate: 0 },
       ...over,
     });
-  const cloud = (pricing: 'onDemand' | 'commit3y' | 'spot') =>
-    CloudPlacement.parse({ kind: 'cloud', instanceId: 'test:1x:r1', modelId: 'test-7b', pricing });
+  const cloud = (pricing: 'onDemand' | 'commit3y' | 'spot', committedUnits?: number) =>
+    CloudPlacement.parse({
+      kind: 'cloud',
+      instanceId: 'test:1x:r1',
+      modelId: 'test-7b',
+      pricing,
+      committedUnits,
+    });
 
   it('shrinking demand keeps a 3-year commitment paid every month of its term', () => {
-    // −15 % a month: the committed instances sized for month 1 stay paid for all 36 months:
-    // TCO = $40,000 setup + 36 × the month-1 cost. On demand, the fleet shrinks with the load.
+    // −15 % a month with the month-1 fleet committed for 3 years: the committed instances stay
+    // paid for all 36 months and nothing bursts: TCO = $40,000 setup + 36 × the month-1 cost.
     const shrinking = makeContext(index, w({ monthlyGrowthPct: -15 }), value, { operations });
     const steady = makeContext(index, w(), value, { operations });
-    const committed = evaluateCandidate(shrinking, cloud('commit3y'));
+    const peak = evaluateCandidate(steady, cloud('onDemand')).selfHost!.instancesPeak!;
+    const committed = evaluateCandidate(shrinking, cloud('commit3y', peak));
     expect(committed.feasible).toBe(true);
-    const month1 = evaluateCandidate(steady, cloud('commit3y')).monthlyUsd!;
+    const month1 = evaluateCandidate(steady, cloud('commit3y', peak)).monthlyUsd!;
     expect(committed.tcoUsd).toBeCloseTo(40_000 + 36 * month1, 4);
     // On demand the fleet follows the load down to its warm floor: its months get cheaper.
     const onDemand = evaluateCandidate(shrinking, cloud('onDemand'), { withSeries: true });
@@ -214,6 +221,9 @@ describe('persistent capacity', () => {
     const month = (m: number) => paid[m - 1]! - (m === 1 ? 40_000 : paid[m - 2]!);
     expect(month(12)).toBeLessThan(month(1));
     expect(onDemand.tcoUsd! - 40_000).toBeLessThan(committed.tcoUsd! - 40_000);
+    // Left to choose, the engine looks at the term ahead and commits less than that.
+    const chosen = evaluateCandidate(shrinking, cloud('commit3y'));
+    expect(chosen.tcoUsd!).toBeLessThan(committed.tcoUsd!);
   });
 
   it('shrinking demand keeps owned servers: bought once, never sold', () => {
@@ -246,23 +256,30 @@ describe('persistent capacity', () => {
   });
 
   it('a time-boxed experiment still owes the rest of its commitment', () => {
-    // A 6-month experiment on a 3-year commitment: the horizon is the 6-month box, and the 30
-    // months left on the instances ($2/h × 730 h each) are owed at its end.
+    // A 6-month experiment with its peak fleet on a 3-year commitment: the horizon is the 6-month
+    // box, and the 30 months left on the instances ($2/h × 730 h each) are owed at its end.
     const boxed = makeContext(index, w({ stage: 'experiment', timeBoxMonths: 6 }), value, {
       operations,
     });
-    const row = evaluateCandidate(boxed, cloud('commit3y'));
-    const instances = row.selfHost!.instancesPeak!;
-    const stranded = instances * 30 * 730 * 2;
+    const peak = evaluateCandidate(boxed, cloud('onDemand')).selfHost!.instancesPeak!;
+    const row = evaluateCandidate(boxed, cloud('commit3y', peak));
+    const stranded = peak * 30 * 730 * 2;
     expect(row.tcoUsd).toBeCloseTo(40_000 + 6 * row.monthlyUsd! + stranded, 4);
+    // Left to choose, a 3-year term that a 6-month service would use a sixth of is not taken.
+    expect(evaluateCandidate(boxed, cloud('commit3y')).commitment!.committedUnits).toBe(0);
   });
 
-  it('a committed fleet asked to autoscale says why it is fixed', () => {
+  it('an autoscaled committed fleet commits its base and bursts the rest on demand', () => {
     const ctx = makeContext(index, w(), value, { operations });
     const row = evaluateCandidate(ctx, cloud('commit3y'));
-    expect(row.warnings.join()).toMatch(
-      /36-month commitment: paid every hour of its term, so the fleet is fixed at peak \(\d+ instances\), not autoscaled/,
-    );
+    const c = row.commitment!;
+    expect(c.committedUnits).toBeGreaterThan(0);
+    expect(c.committedUnits).toBeLessThan(row.selfHost!.instancesPeak!);
+    expect(
+      explainSelfHostCost(row)
+        .map((f) => f.value)
+        .join(' '),
+    ).toMatch(/3-year term: \d+ instances? committed/);
   });
 });
 

@@ -9,6 +9,7 @@ import { useWorkspace } from '../../stores/workspace-store.ts';
 import { candidateOptions } from './candidate-options.ts';
 import { CustomOfferingForm } from './CustomOfferingForm.tsx';
 import { FilterChips } from './FilterChips.tsx';
+import { ProvisionedQuoteForm } from './ProvisionedQuoteForm.tsx';
 import { CANDIDATE_FIELDS as F } from './fields.ts';
 import { EMPTY_API, EMPTY_CLOUD, EMPTY_ONPREM, ONPREM_DEFAULTS } from './sweep-defaults.ts';
 
@@ -134,6 +135,12 @@ export function CandidatesPanel() {
             selected={api.families}
             onChange={(families) => setPart('api', { ...api, families })}
           />
+          <Chips
+            testId="api-provisioned"
+            options={[{ value: 'provisioned', label: 'Provisioned throughput terms too' }]}
+            selected={api.provisioned ? ['provisioned'] : []}
+            onToggle={() => setPart('api', { ...api, provisioned: !api.provisioned })}
+          />
         </section>
       )}
       {cloud && (
@@ -171,6 +178,18 @@ export function CandidatesPanel() {
               if (pricing.length > 0) setPart('cloud', { ...cloud, pricing });
             }}
           />
+          {cloud.pricing.some((p) => p === 'commit1y' || p === 'commit3y') && (
+            <SelectField<'onDemand' | 'spot'>
+              label="Above the committed base"
+              testId="commit-burst"
+              value={cloud.burst}
+              options={[
+                { value: 'onDemand', label: 'On demand' },
+                { value: 'spot', label: 'Spot (with interruptions)' },
+              ]}
+              onChange={(burst) => setPart('cloud', { ...cloud, burst })}
+            />
+          )}
           <SelectField<'cheapest' | 'every'>
             label="Regions"
             value={cloud.regionChoice}
@@ -249,6 +268,10 @@ export function CandidatesPanel() {
       <section className="section">
         <h3>Custom offering {explicit > 0 && <span className="faint">({explicit} added)</span>}</h3>
         <CustomOfferingForm />
+      </section>
+      <section className="section">
+        <h3>Provisioned throughput at your figures</h3>
+        <ProvisionedQuoteForm />
       </section>
     </div>
   );

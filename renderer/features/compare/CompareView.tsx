@@ -5,6 +5,7 @@ import { CandidateDetails } from '../details/CandidateDetails.tsx';
 import { RangesPanel } from '../uncertainty/RangesPanel.tsx';
 import { UncertaintyCard } from '../uncertainty/UncertaintyCard.tsx';
 import { ValuePanel } from '../value/ValuePanel.tsx';
+import { VendorTable } from '../vendors/VendorTable.tsx';
 import { WhatIfBar } from '../whatif/WhatIfBar.tsx';
 import { WorkloadPanel } from '../workload/WorkloadPanel.tsx';
 import { CompareTable } from './CompareTable.tsx';
@@ -52,6 +53,7 @@ export function CompareView() {
         <WhatIfBar />
         <WhyPanel />
         <CompareTable />
+        <VendorTable />
         <UncertaintyCard />
         <Charts />
         <CandidateDetails />

@@ -1,3 +1,4 @@
+import { vendorView } from '../../../core/procurement/vendors.ts';
 import type { Explanation } from '../../../core/decision/explain.ts';
 import { formatNumber } from '../../../core/format.ts';
 import type { ComparisonColumn } from '../../../core/report/comparison-columns.ts';
@@ -44,6 +45,7 @@ export function comparisonReport(
     ...(extras.why ? { why: extras.why } : {}),
     ...(extras.uncertainty ? { uncertainty: extras.uncertainty } : {}),
     ...(shown ? { shown } : {}),
+    vendors: vendorView(evaluation.context, evaluation.result, evaluation.placements),
   });
   return { name: `${base}-comparison.md`, text };
 }

@@ -5,6 +5,8 @@ import {
   formatUnitUsd,
   formatUsd,
 } from '../../../core/format.ts';
+import { describeTerms } from '../../../core/pricing/negotiated.ts';
+import { commitmentFacts } from '../../../core/report/procurement-report.ts';
 import {
   apiSavingsLine,
   explainSelfHostCost,
@@ -58,6 +60,9 @@ export function candidateFacts(
       { label: 'Per successful outcome, over the horizon', value: formatUnitUsd(r.perOutcomeUsd) },
     ],
   });
+  // A commitment's terms and risk sit right under the cost, not further down.
+  if (r.commitment !== null)
+    sections.push({ title: 'Commitment', facts: commitmentFacts(r.commitment) });
   const explained = explainSelfHostCost(r);
   const savings = apiSavingsLine(r, bestSelfHosted);
   if (explained.length > 0 || savings !== null) {
@@ -123,8 +128,14 @@ export function candidateFacts(
           label: 'Long-context tier',
           value: longContextFact(r.api),
         },
-        { label: 'Negotiated discount', value: formatPct(r.api.discount, 1) },
+        { label: 'Negotiated terms', value: describeTerms(r.negotiated) },
       ],
+    });
+  }
+  if (r.selfHost && r.negotiated !== null) {
+    sections.push({
+      title: 'Pricing',
+      facts: [{ label: 'Negotiated terms', value: describeTerms(r.negotiated) }],
     });
   }
   if (r.roi) {
@@ -168,6 +179,19 @@ function sources(r: CandidateResult, index: CatalogIndex): FactSection['facts'] 
   if (p.kind === 'api') {
     const o = index.offerings.get(p.offeringId);
     if (o) out.push({ label: `Prices (as of ${o.asOf})`, value: o.source });
+    const pt = o?.provisioned;
+    if (p.provisioned && pt) {
+      const price = pt.prices.find((x) => x.term === p.provisioned?.term);
+      if (price && p.provisioned.usdPerUnitHour === undefined) {
+        out.push({ label: `Provisioned price (as of ${price.asOf})`, value: price.source });
+      }
+      if (p.provisioned.inputTokensPerMinutePerUnit === undefined) {
+        out.push({ label: `Provisioned capacity (as of ${pt.asOf})`, value: pt.source });
+      }
+    }
+    if (r.commitment?.yours) {
+      out.push({ label: 'Your figures', value: 'a provisioned price or capacity you entered' });
+    }
   } else if (p.kind === 'cloud') {
     const i = index.instances.get(p.instanceId);
     if (i) out.push({ label: `Instance price (as of ${i.asOf})`, value: i.source });
