@@ -96,3 +96,20 @@ export function compactCount(v: number | string): string {
   const n = Number(v);
   return n < 0 ? `−${shortMagnitude(-n)}` : shortMagnitude(n);
 }
+
+/** A difference with its sign, in a formatter's units: +$1,200, −35 ms, ±0. */
+export function formatSigned(delta: number, format: (abs: number) => string): string {
+  if (!Number.isFinite(delta)) return '—';
+  if (delta === 0) return `±${format(0)}`;
+  return `${delta > 0 ? '+' : '−'}${format(Math.abs(delta))}`;
+}
+
+/** The relative change from `before` to `after` as a signed percentage (+12%, −3.5%); '' from 0. */
+export function formatChangePct(before: number, after: number): string {
+  if (!Number.isFinite(before) || !Number.isFinite(after) || before === 0) return '';
+  const pct = ((after - before) / Math.abs(before)) * 100;
+  const digits = Math.abs(pct) < 10 ? 1 : 0;
+  const text = Math.abs(pct).toFixed(digits);
+  if (Number(text) === 0) return '±0%';
+  return `${pct > 0 ? '+' : '−'}${text}%`;
+}

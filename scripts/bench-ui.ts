@@ -25,9 +25,10 @@ async function timeToReady(): Promise<number[]> {
 }
 
 /**
- * Moves each what-if slider in turn; each move is timed until the table and the latency chart have
- * redrawn (`charts`), or until the explanation and the break-even chart have caught up (`decision`:
- * they wait for the results to stay still, then search hundreds of volumes).
+ * Moves each what-if slider in turn, with the cost–latency chart scrolled into view; each move is
+ * timed until the table and that chart have redrawn (`charts`), or until the explanation and the
+ * break-even chart have caught up (`decision`: they wait for the results to stay still, then
+ * search hundreds of volumes). Charts out of view are redrawn when they scroll in.
  */
 async function sliderTimes(
   s: Session,
@@ -40,6 +41,9 @@ async function sliderTimes(
       const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
       const chart = document.querySelector('[data-testid="chart-scatter"]') as HTMLCanvasElement;
       const decision = document.querySelector('[data-testid="break-even"]') as HTMLElement;
+      // The chart timed is the one on screen: charts out of view wait until they scroll in.
+      chart.scrollIntoView({ block: 'center' });
+      await new Promise((r) => setTimeout(r, 100));
       const out: number[] = [];
       for (let k = 0; k < count; k++) {
         const slider = document.querySelector(
@@ -128,10 +132,10 @@ async function main(): Promise<void> {
     };
     if (!process.argv.includes('--json') || process.argv.includes('--verbose')) {
       console.log(
-        `time to ready (fresh data folder)     median ${result.readyMsMedian} ms, max ${result.readyMsMax} ms  (bar 1,500 ms)`,
+        `time to ready (fresh data folder)     median ${result.readyMsMedian} ms, max ${result.readyMsMax} ms  (bar 1,000 ms)`,
       );
       console.log(
-        `slider → table and charts updated     median ${result.sliderMsMedian} ms, p95 ${result.sliderMsP95} ms  (bar p95 100 ms)`,
+        `slider → table and charts updated     median ${result.sliderMsMedian} ms, p95 ${result.sliderMsP95} ms  (bar p95 50 ms)`,
       );
       console.log(
         `slider → why + break-even caught up   median ${result.whyAndBreakEvenMsMedian} ms  (waits 120 ms for the results to settle)`,

@@ -3,6 +3,7 @@ export const MENU_COMMANDS = [
   'scenario:new',
   'scenario:open',
   'scenario:save',
+  'scenario:save-as',
   'scenario:export',
   'catalog:import',
   'catalog:export',
@@ -10,7 +11,12 @@ export const MENU_COMMANDS = [
   'edit:redo',
   'view:toggle-theme',
   'view:compare',
+  'view:scenarios',
   'view:catalog',
+  'view:presenter',
+  'view:large-text',
+  'workshop:snapshot',
+  'help:shortcuts',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const MENU_CHANNEL = 'menu:command';

@@ -69,6 +69,11 @@ export interface Explanation {
    * alone, no latency figure alone, or both.
    */
   unknownOnly: UnknownOnly;
+  /**
+   * The best of those out only for unknowns under the objective, when it would beat the
+   * recommendation (or there is none): what "include them" would change, said before it is done.
+   */
+  bestUnknown: UnknownContender | null;
   /** The explanation in words and numbers, one sentence per line. */
   sentences: string[];
 }
@@ -95,6 +100,18 @@ export function explain(
   const exclusions = countExclusions(infeasibleReasons(result));
   const unknownOnly = countUnknownOnly(result);
   const recIndex = result.recommended;
+  const rec = recIndex < 0 ? null : result.row(recIndex);
+  const bestUnknown = bestUnknownOnly(
+    result,
+    objective,
+    rec === null ? null : objectiveValue(rec, objective),
+  );
+  const counted = [
+    exclusionSentence(result.feasibleCount, exclusions, unknownOnly),
+    bestUnknown === null ? null : unknownContenderSentence(bestUnknown, label, objective),
+  ]
+    .filter((x): x is string => x !== null)
+    .join(' ');
   const base = {
     objective,
     objectiveLabel: label,
@@ -103,19 +120,16 @@ export function explain(
     feasibleCount: result.feasibleCount,
     exclusions,
     unknownOnly,
+    bestUnknown,
   };
-  if (recIndex < 0) {
+  if (rec === null) {
     return {
       ...base,
       recommended: null,
       alternatives: [],
-      sentences: [
-        `No feasible candidate among ${c.size.toLocaleString('en-US')}.`,
-        exclusionSentence(result.feasibleCount, exclusions, unknownOnly),
-      ],
+      sentences: [`No feasible candidate among ${c.size.toLocaleString('en-US')}.`, counted],
     };
   }
-  const rec = result.row(recIndex);
   const recValue = objectiveValue(rec, objective) as number;
   const alternatives = alternativeIndices(result).map(([role, i]) =>
     alternative(ctx, rec, recValue, result.row(i), role, options),
@@ -136,7 +150,7 @@ export function explain(
     sentences: [
       recommendationSentence(rec, recValue, label, result.feasibleCount, objective, horizonMonths),
       ...alternatives.map((a) => alternativeSentence(a, label, objective)),
-      exclusionSentence(result.feasibleCount, exclusions, unknownOnly),
+      counted,
     ],
   };
 }
@@ -179,6 +193,70 @@ function countUnknownOnly(result: SweepResult): UnknownOnly {
     else out.latency++;
   }
   return out;
+}
+
+export interface UnknownContender {
+  id: string;
+  label: string;
+  /** The objective's value (cost in USD, or NPV for `npv`). */
+  objectiveValue: number;
+  /** What is unknown about it: no quality score, no latency figure, or both. */
+  unknown: 'quality' | 'latency' | 'both';
+  /** How much better than the recommendation under the objective; null with no recommendation. */
+  advantage: number | null;
+}
+
+/**
+ * Among the candidates out only for unknowns, the best under the objective — when it beats the
+ * recommendation (`recValue`), or when nothing is feasible. A pick that an unknown alone keeps
+ * out, several times cheaper, is what a reader must hear before presenting the answer.
+ */
+function bestUnknownOnly(
+  result: SweepResult,
+  objective: Objective,
+  recValue: number | null,
+): UnknownContender | null {
+  const c = result.columns;
+  const higher = higherIsBetter(objective);
+  let best: UnknownContender | null = null;
+  for (let i = 0; i < c.size; i++) {
+    if (c.feasible[i] === 1) continue;
+    const unknown = onlyUnknowns(c.reasons[i] ?? []);
+    if (unknown === null) continue;
+    const row = result.row(i);
+    const value = objectiveValue(row, objective);
+    if (value === null || !Number.isFinite(value)) continue;
+    if (best !== null && (higher ? value <= best.objectiveValue : value >= best.objectiveValue))
+      continue;
+    best = {
+      id: row.id,
+      label: row.label,
+      objectiveValue: value,
+      unknown:
+        unknown.quality && unknown.latency ? 'both' : unknown.quality ? 'quality' : 'latency',
+      advantage: recValue === null ? null : higher ? value - recValue : recValue - value,
+    };
+  }
+  return best === null || (best.advantage !== null && best.advantage <= 0) ? null : best;
+}
+
+const UNKNOWN_WORDS: Record<UnknownContender['unknown'], string> = {
+  quality: 'no quality score',
+  latency: 'no latency figure',
+  both: 'no quality score and no latency figure',
+};
+
+/** "The best of them is …": what including the unknowns would change, in one sentence. */
+export function unknownContenderSentence(
+  u: UnknownContender,
+  label: string,
+  objective: Objective,
+): string {
+  const than =
+    u.advantage === null
+      ? ''
+      : `, ${money(u.advantage)} ${objective === 'npv' ? 'more' : 'less'} than the pick`;
+  return `The best of them is ${u.label}: ${money(u.objectiveValue)} (${label})${than}, out only for ${UNKNOWN_WORDS[u.unknown]}.`;
 }
 
 /**
@@ -335,9 +413,19 @@ export function changePhrases(a: Alternative): string[] {
       ? `with setup below ${money(setup)} (now ${money(a.setupUsd)})`
       : null,
     util !== null && a.utilization !== null && util > a.utilization
-      ? `at ${formatPct(util)} GPU utilization (now ${formatPct(a.utilization)})`
+      ? utilizationPhrase(util, a.utilization)
       : null,
   ].filter((x): x is string => x !== null);
+}
+
+/**
+ * "at 10.4% GPU utilization (now 10.1%)": whole percents unless both would read the same, then
+ * as many decimals (up to 2) as it takes to tell them apart — "at 10% (now 10%)" says nothing.
+ */
+function utilizationPhrase(toWin: number, now: number): string {
+  let digits = 0;
+  while (digits < 2 && formatPct(toWin, digits) === formatPct(now, digits)) digits++;
+  return `at ${formatPct(toWin, digits)} GPU utilization (now ${formatPct(now, digits)})`;
 }
 
 /** Who an alternative is, as a table's first cell reads: "Runner-up", "Best with owned GPUs". */

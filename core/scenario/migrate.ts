@@ -7,7 +7,8 @@ export type ScenarioUpgradeResult = { ok: true; file: ScenarioJson } | { ok: fal
 
 /**
  * Upgrades a file of version N to N + 1. A step rewrites only what changed between the two
- * versions and sets the new `schemaVersion`; the result of the last step is validated whole.
+ * versions and sets the new `schemaVersion`; the result of the last step is validated whole. A
+ * step upgrades the scenarios kept in `snapshots[].scenario` too: they are read by the same schema.
  * It refuses a file it cannot upgrade with one line naming the field.
  */
 export type ScenarioUpgrade = (file: ScenarioJson) => ScenarioUpgradeResult;

@@ -131,54 +131,102 @@ export const Constraints = z
   })
   .describe('Limits every candidate must keep.');
 
+/** Every field of a scenario but its snapshots. */
+const scenarioFields = {
+  $schema: z
+    .string()
+    .max(2000)
+    .optional()
+    .describe(
+      'The JSON Schema this file follows, for editors that validate it; Modelwise ignores the value.',
+    ),
+  schemaVersion: z
+    .literal(SCENARIO_SCHEMA_VERSION)
+    .describe('The scenario file format version; older versions are upgraded on opening.'),
+  name: z.string().min(1).max(200).describe('The scenario’s name.'),
+  description: z.string().max(5000).default('').describe('Notes on the scenario.'),
+  objective: Objective.default('tco').describe(
+    'What "best" means: ranking, the recommendation, charts and reports follow it.',
+  ),
+  workload: Workload.describe('The workload every candidate is sized and priced for.'),
+  value: ValueAssumptions.default(ValueAssumptions.parse({})).describe(
+    'What requests are worth and what launching costs: the ROI inputs.',
+  ),
+  operations: Operations.default(Operations.parse({})).describe(
+    'Running costs and availability of self-hosted placements: staff, storage, egress, reserve.',
+  ),
+  candidates: z
+    .array(Placement)
+    .max(10_000)
+    .default([])
+    .describe('Candidates named one by one (in addition to the sweep).'),
+  sweep: CandidateSweep.optional(),
+  constraints: Constraints.default({}),
+  catalog: InlineCatalog.optional(),
+  discounts: z
+    .array(ScenarioDiscount)
+    .max(1000)
+    .default([])
+    .describe(
+      'Negotiated terms that apply in this scenario, over the catalog’s discounts (which stay the organization-wide defaults).',
+    ),
+  asOf: IsoDate.optional().describe(
+    'Evaluate with the prices the catalog knew to hold on this day (a past date re-runs an old decision); unset: the day it is evaluated.',
+  ),
+  startDate: IsoDate.optional().describe(
+    'The horizon’s first month starts on this day, so a known price change (a promotion’s end) applies in the months it covers; unset: the as-of day.',
+  ),
+  uncertainty: Uncertainty.optional().describe(
+    'Ranges on inputs and how their futures are simulated; absent: point values only.',
+  ),
+};
+
+/** A scenario without its snapshots: what a snapshot holds (a type only; parsing uses Scenario). */
+type ScenarioCoreSchema = z.ZodObject<typeof scenarioFields, z.core.$strict>;
+export type ScenarioCore = z.output<ScenarioCoreSchema>;
+type ScenarioCoreInput = z.input<ScenarioCoreSchema>;
+
+/** Enough for a long workshop; a file with more is refused, not truncated. */
+const MAX_SNAPSHOTS = 100;
+
+/**
+ * The state of a scenario captured during a session (a workshop's baseline, "after ×10 volume"),
+ * kept in the scenario file so a later session can compare with it and return to it.
+ */
+export const Snapshot = z
+  .strictObject({
+    name: z.string().min(1).max(200).describe('What the snapshot is called in the strip.'),
+    takenAt: z.iso
+      .datetime({ offset: true })
+      .describe('When it was taken (ISO 8601 date and time).'),
+    scenario: z
+      .lazy(
+        (): z.ZodType<ScenarioCore, ScenarioCoreInput> =>
+          // The whole scenario schema, so a snapshot is checked (and upgraded) like a file; its
+          // own snapshots are refused below.
+          Scenario as unknown as z.ZodType<ScenarioCore, ScenarioCoreInput>,
+      )
+      .describe(
+        'The scenario as it was when the snapshot was taken (without snapshots of its own).',
+      ),
+  })
+  .refine((s) => !('snapshots' in s.scenario) || s.scenario.snapshots === undefined, {
+    message: 'a snapshot holds no snapshots of its own',
+    path: ['scenario', 'snapshots'],
+  })
+  .describe('A named, timed copy of the scenario’s assumptions.');
+export type Snapshot = z.infer<typeof Snapshot>;
+
 export const Scenario = z
   .strictObject({
-    $schema: z
-      .string()
-      .max(2000)
+    ...scenarioFields,
+    snapshots: z
+      .array(Snapshot)
+      .max(MAX_SNAPSHOTS)
       .optional()
       .describe(
-        'The JSON Schema this file follows, for editors that validate it; Modelwise ignores the value.',
+        'States captured during a session, oldest first, to compare with and return to; absent: none.',
       ),
-    schemaVersion: z
-      .literal(SCENARIO_SCHEMA_VERSION)
-      .describe('The scenario file format version; older versions are upgraded on opening.'),
-    name: z.string().min(1).max(200).describe('The scenario’s name.'),
-    description: z.string().max(5000).default('').describe('Notes on the scenario.'),
-    objective: Objective.default('tco').describe(
-      'What "best" means: ranking, the recommendation, charts and reports follow it.',
-    ),
-    workload: Workload.describe('The workload every candidate is sized and priced for.'),
-    value: ValueAssumptions.default(ValueAssumptions.parse({})).describe(
-      'What requests are worth and what launching costs: the ROI inputs.',
-    ),
-    operations: Operations.default(Operations.parse({})).describe(
-      'Running costs and availability of self-hosted placements: staff, storage, egress, reserve.',
-    ),
-    candidates: z
-      .array(Placement)
-      .max(10_000)
-      .default([])
-      .describe('Candidates named one by one (in addition to the sweep).'),
-    sweep: CandidateSweep.optional(),
-    constraints: Constraints.default({}),
-    catalog: InlineCatalog.optional(),
-    discounts: z
-      .array(ScenarioDiscount)
-      .max(1000)
-      .default([])
-      .describe(
-        'Negotiated terms that apply in this scenario, over the catalog’s discounts (which stay the organization-wide defaults).',
-      ),
-    asOf: IsoDate.optional().describe(
-      'Evaluate with the prices the catalog knew to hold on this day (a past date re-runs an old decision); unset: the day it is evaluated.',
-    ),
-    startDate: IsoDate.optional().describe(
-      'The horizon’s first month starts on this day, so a known price change (a promotion’s end) applies in the months it covers; unset: the as-of day.',
-    ),
-    uncertainty: Uncertainty.optional().describe(
-      'Ranges on inputs and how their futures are simulated; absent: point values only.',
-    ),
   })
   .describe('A Modelwise scenario: a workload, the candidates to compare, and the assumptions.')
   .refine((s) => s.objective !== 'npv' || s.value.perRequest !== undefined, {

@@ -58,7 +58,11 @@ function resized(
   follow: P95Follow,
 ): Workload['inputTokens'] {
   if (t.p95 === undefined) return { mean };
-  const p95 = follow === 'scale' ? t.p95 * (mean / t.mean) : t.p95;
+  if (follow === 'keep') return { mean, p95: Math.max(mean, t.p95) };
+  const scaled = t.p95 * (mean / t.mean);
+  // Whole numbers stay whole: a slider's 2,793-token prompt scales a 4,000-token p95 to 5,587 tokens,
+  // not 5,586.67 (a simulated fractional mean keeps the exact ratio).
+  const p95 = Number.isInteger(mean) && Number.isInteger(t.p95) ? Math.round(scaled) : scaled;
   return { mean, p95: Math.max(mean, p95) };
 }
 

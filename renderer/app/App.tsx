@@ -9,10 +9,12 @@ import { reopenLast } from '../features/scenarios/scenario-actions.ts';
 import { startResultsSync, useResults } from '../stores/results-store.ts';
 import { startDecisionSync } from '../features/why/decision-store.ts';
 import { startUncertaintySync } from '../features/uncertainty/uncertainty-store.ts';
-import { useUi } from '../stores/ui-store.ts';
+import { applyLook, useUi } from '../stores/ui-store.ts';
 import { runCommand, shortcutFor } from './commands.ts';
 import { StatusBar } from './StatusBar.tsx';
 import { Toasts } from './Toasts.tsx';
+import { Dialog } from '../components/Dialog.tsx';
+import { ShortcutsHelp } from '../features/workshop/ShortcutsHelp.tsx';
 import { TopBar } from './TopBar.tsx';
 
 export function App() {
@@ -23,6 +25,7 @@ export function App() {
   const view = useUi((s) => s.view);
   const theme = useUi((s) => s.theme);
   const largeText = useUi((s) => s.largeText);
+  const presenter = useUi((s) => s.presenter);
   const [started, setStarted] = useState(false);
 
   useEffect(() => {
@@ -32,10 +35,9 @@ export function App() {
     const stopDecision = startDecisionSync();
     const stopUncertainty = startUncertaintySync();
     const stopMenu = onMenuCommand(runCommand);
-    // The desktop app's menus carry the accelerators; in a browser the page handles them.
+    // The desktop app's menus carry the Ctrl/⌘ accelerators; single keys are the page's.
     const onKey = (e: KeyboardEvent) => {
-      if (mode === 'electron') return;
-      const command = shortcutFor(e);
+      const command = shortcutFor(e, mode !== 'electron');
       if (command !== null) {
         e.preventDefault();
         runCommand(command);
@@ -50,10 +52,7 @@ export function App() {
       window.removeEventListener('keydown', onKey);
     };
   }, []);
-  useEffect(() => {
-    document.documentElement.dataset.theme = theme;
-    document.documentElement.dataset.text = largeText ? 'large' : 'normal';
-  }, [theme, largeText]);
+  useEffect(() => applyLook({ theme, largeText, presenter }), [theme, largeText, presenter]);
   const ready = started && status === 'ready' && evaluated;
   useEffect(() => {
     document
@@ -88,6 +87,8 @@ export function App() {
       {view === 'catalog' && <CatalogView />}
       <StatusBar />
       <ImportReview />
+      <ShortcutsHelp />
+      <Dialog />
       <Toasts />
     </div>
   );

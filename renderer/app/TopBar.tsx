@@ -16,10 +16,12 @@ export function TopBar() {
   const view = useUi((s) => s.view);
   const theme = useUi((s) => s.theme);
   const largeText = useUi((s) => s.largeText);
+  const presenter = useUi((s) => s.presenter);
   return (
     <header className="topbar">
       <div className="brand">
-        <span className="brand-mark" aria-hidden="true" /> Modelwise
+        <span className="brand-mark" aria-hidden="true" />{' '}
+        <span className="brand-name">Modelwise</span>
       </div>
       <input
         className="scenario-name"
@@ -64,8 +66,17 @@ export function TopBar() {
         <button
           type="button"
           className="btn"
+          onClick={() => runCommand('scenario:save-as')}
+          title="Save as a new scenario; the one saved stays as it was (Ctrl+Shift+S)"
+          data-testid="save-as"
+        >
+          Save as…
+        </button>
+        <button
+          type="button"
+          className="btn"
           onClick={() => runCommand('scenario:export')}
-          title="Export the scenario file (Ctrl+Shift+S)"
+          title="Export the scenario file (Ctrl+Shift+E)"
         >
           Export…
         </button>
@@ -106,24 +117,47 @@ export function TopBar() {
           </button>
         ))}
       </nav>
-      <button
-        type="button"
-        className="btn"
-        aria-pressed={largeText}
-        onClick={() => useUi.getState().toggleLargeText()}
-        title="Large text for projectors"
-      >
-        A+
-      </button>
-      <button
-        type="button"
-        className="btn"
-        onClick={() => useUi.getState().toggleTheme()}
-        data-testid="theme"
-        title="Light / dark (Ctrl+Shift+D)"
-      >
-        {theme === 'dark' ? 'Light' : 'Dark'}
-      </button>
+      <div className="btn-group">
+        <button
+          type="button"
+          className="btn"
+          aria-pressed={presenter}
+          data-testid="presenter"
+          onClick={() => useUi.getState().togglePresenter()}
+          title="Presenter mode: projector-sized type, inputs in a drawer (P)"
+        >
+          Present
+        </button>
+        <button
+          type="button"
+          className="btn"
+          aria-pressed={largeText}
+          data-testid="large-text"
+          onClick={() => useUi.getState().toggleLargeText()}
+          title="Larger text (A)"
+        >
+          A+
+        </button>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => useUi.getState().toggleTheme()}
+          data-testid="theme"
+          title="Light / dark (T or Ctrl+Shift+D)"
+        >
+          {theme === 'dark' ? 'Light' : 'Dark'}
+        </button>
+        <button
+          type="button"
+          className="btn"
+          data-testid="shortcuts"
+          aria-label="Keyboard shortcuts"
+          onClick={() => runCommand('help:shortcuts')}
+          title="Keyboard shortcuts (?)"
+        >
+          ?
+        </button>
+      </div>
     </header>
   );
 }

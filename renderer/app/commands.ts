@@ -1,4 +1,3 @@
-import type { MenuCommand } from '../../core/contract/menu.ts';
 import {
   exportCatalogFile,
   exportScenarioFile,
@@ -6,22 +5,44 @@ import {
   newScenario,
   openScenarioFile,
   saveScenario,
+  saveScenarioAs,
 } from '../features/scenarios/scenario-actions.ts';
+import { whatIfSlider } from '../features/whatif/what-if-sliders.ts';
+import { stepped } from '../features/whatif/slider-scale.ts';
+import { commandFor, type AppCommand } from '../features/workshop/shortcuts.ts';
+import {
+  currentSnapshotIndex,
+  restoreSnapshot,
+  takeSnapshot,
+} from '../features/workshop/snapshot-actions.ts';
+import { useWorkshop } from '../features/workshop/workshop-store.ts';
 import { useUi } from '../stores/ui-store.ts';
 import { useWorkspace } from '../stores/workspace-store.ts';
 
-/** Text fields keep their own undo; elsewhere undo steps through scenario edits. */
+/** Text fields keep their own keys and undo; elsewhere keys are the app's. */
 function editingText(): boolean {
   const el = document.activeElement;
+  if (el instanceof HTMLInputElement) {
+    // A slider, a check box or a button keeps no text: single-key shortcuts still apply there.
+    return !['range', 'checkbox', 'radio', 'button', 'submit'].includes(el.type);
+  }
   return (
-    el instanceof HTMLInputElement ||
     el instanceof HTMLTextAreaElement ||
-    el instanceof HTMLSelectElement
+    el instanceof HTMLSelectElement ||
+    (el instanceof HTMLElement && el.isContentEditable)
   );
 }
 
+/** Multiplies the volume (the what-if bar's steps): one undo step each. */
+function stepVolume(factor: number): void {
+  const def = whatIfSlider('volume');
+  const value = def.read(useWorkspace.getState().scenario);
+  const v = stepped(value, factor, def.range, def.integer);
+  useWorkspace.getState().update((s) => def.write(s, v));
+}
+
 /** Runs a command from the native menu, the toolbar or a keyboard shortcut. */
-export function runCommand(command: MenuCommand): void {
+export function runCommand(command: AppCommand): void {
   switch (command) {
     case 'scenario:new':
       return newScenario();
@@ -29,6 +50,8 @@ export function runCommand(command: MenuCommand): void {
       return void openScenarioFile();
     case 'scenario:save':
       return void saveScenario();
+    case 'scenario:save-as':
+      return void saveScenarioAs();
     case 'scenario:export':
       return void exportScenarioFile();
     case 'catalog:import':
@@ -47,24 +70,55 @@ export function runCommand(command: MenuCommand): void {
       return useUi.getState().toggleTheme();
     case 'view:compare':
       return useUi.getState().setView('compare');
+    case 'view:scenarios':
+      return useUi.getState().setView('scenarios');
     case 'view:catalog':
       return useUi.getState().setView('catalog');
+    case 'view:presenter':
+      return useUi.getState().togglePresenter();
+    case 'view:large-text':
+      return useUi.getState().toggleLargeText();
+    case 'view:inputs':
+      if (useUi.getState().presenter) useUi.getState().toggleInputs();
+      else useUi.getState().setView('compare');
+      return;
+    case 'help:shortcuts':
+      return useWorkshop.getState().toggleHelp();
+    case 'workshop:snapshot':
+      return takeSnapshot();
+    case 'workshop:compare': {
+      const { comparing, compareWith } = useWorkshop.getState();
+      useUi.getState().setView('compare');
+      return compareWith(comparing !== null ? null : currentSnapshotIndex());
+    }
+    case 'workshop:restore': {
+      const index = currentSnapshotIndex();
+      if (index !== null) restoreSnapshot(index);
+      return;
+    }
+    case 'workshop:volume-half':
+      return stepVolume(0.5);
+    case 'workshop:volume-double':
+      return stepVolume(2);
+    case 'workshop:volume-x10':
+      return stepVolume(10);
   }
 }
 
-/** Keyboard shortcuts for browser mode (the desktop app's menus carry the same accelerators). */
-export function shortcutFor(e: KeyboardEvent): MenuCommand | null {
-  const mod = e.ctrlKey || e.metaKey;
-  if (!mod) return null;
-  const key = e.key.toLowerCase();
-  if (key === 'z' && !e.shiftKey) return editingText() ? null : 'edit:undo';
-  if ((key === 'z' && e.shiftKey) || key === 'y') return editingText() ? null : 'edit:redo';
-  if (key === 's' && e.shiftKey) return 'scenario:export';
-  if (key === 's') return 'scenario:save';
-  if (key === 'o') return 'scenario:open';
-  if (key === 'i') return 'catalog:import';
-  if (key === '1') return 'view:compare';
-  if (key === '2') return 'view:catalog';
-  if (key === 'd' && e.shiftKey) return 'view:toggle-theme';
-  return null;
+/**
+ * The command a key press asks for. The desktop app's menus carry the Ctrl/⌘ accelerators
+ * (`withModifiers` false there); single keys are the page's in both, never while typing or while
+ * a dialog asks something. Undo and redo in a text field are the field's own.
+ */
+export function shortcutFor(e: KeyboardEvent, withModifiers: boolean): AppCommand | null {
+  if (e.defaultPrevented || e.repeat || document.querySelector('[role="dialog"]') !== null) {
+    return null;
+  }
+  const typing = editingText();
+  const command = commandFor(
+    { key: e.key, mod: e.ctrlKey || e.metaKey, shift: e.shiftKey, alt: e.altKey },
+    { typing, withModifiers },
+  );
+  if (typing && (command === 'edit:undo' || command === 'edit:redo')) return null;
+  return command;
 }

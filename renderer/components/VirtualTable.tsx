@@ -8,15 +8,20 @@ import {
   type ColumnVisibilityState,
   type RowData,
 } from '@tanstack/react-table';
-import { memo, useMemo, useRef, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 
 export const tableFeatureSet = tableFeatures({ columnVisibilityFeature });
 export type Features = typeof tableFeatureSet;
+
+/** Column widths are given in px at the app's 14 px text and drawn in rem: they grow with the text. */
+const BASE_TEXT_PX = 14;
+const NO_WIDTHS: Record<string, number> = {};
 
 /** A column: its header and width for TanStack Table, and how to draw a cell from a row. */
 export interface Column<T> {
   id: string;
   header: string;
+  /** Width in px at 14 px text (it scales with the text size); a column widens to fit its cells. */
   size?: number;
   align?: 'left' | 'right';
   render: (row: T) => ReactNode;
@@ -115,7 +120,45 @@ export function VirtualTable<T extends RowData>(props: VirtualTableProps<T>) {
     () => props.columns.filter((c) => visibleKey.split('|').includes(c.id)),
     [props.columns, visibleKey],
   );
-  const template = visible.map((c) => `${c.size ?? 120}px`).join(' ');
+  // Widths (rem) columns grew to so that no cell shown is cut: they never shrink back while the
+  // columns stay the same, so rows do not jump as a slider moves.
+  const [grown, setGrown] = useState<{ key: string; rem: Record<string, number> }>({
+    key: '',
+    rem: {},
+  });
+  const widths = grown.key === visibleKey ? grown.rem : NO_WIDTHS;
+  const firstShown = virtualizer.getVirtualItems()[0]?.index ?? 0;
+  const template = visible
+    .map((c) => `${Math.max((c.size ?? 120) / BASE_TEXT_PX, widths[c.id] ?? 0)}rem`)
+    .join(' ');
+  useEffect(() => {
+    // Measured after the frame is drawn, when layout is clean and reading it costs nothing: in
+    // the commit it would force a layout of the whole page on every slider step. A column that
+    // must grow does so one frame later.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        const root = scrollRef.current;
+        if (root === null) return;
+        const remPx =
+          parseFloat(getComputedStyle(document.documentElement).fontSize) || BASE_TEXT_PX;
+        let wider: Record<string, number> | null = null;
+        for (const cell of root.querySelectorAll<HTMLElement>('[data-column]')) {
+          if (cell.scrollWidth <= cell.clientWidth) continue;
+          const id = cell.dataset.column as string;
+          // A little room so sub-pixel text never clips.
+          const rem = (cell.scrollWidth + 2) / remPx;
+          if (rem > (wider?.[id] ?? widths[id] ?? 0)) wider = { ...(wider ?? widths), [id]: rem };
+        }
+        if (wider !== null) setGrown({ key: visibleKey, rem: wider });
+      }, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+    // Measured whenever the cells shown may have changed: other rows, new values, other columns.
+  }, [visibleKey, widths, props.rowAt, props.rowCount, template, firstShown]);
   const byId = new Map(props.columns.map((c) => [c.id, c]));
   return (
     <div

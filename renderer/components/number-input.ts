@@ -12,6 +12,8 @@ export interface NumberRules {
   percent?: boolean;
   /** Empty text means "not set" (optional fields such as SLOs). */
   optional?: boolean;
+  /** Accepts a magnitude suffix, as sliders show their values: 1.5k, 15M, 2B (what-if entry). */
+  compact?: boolean;
 }
 
 /** What a form adds to a field's schema rules: how it is shown, and bounds set by other fields. */
@@ -56,10 +58,11 @@ function tighter(
 export type NumberParse = { ok: true; value: number | undefined } | { ok: false; error: string };
 
 export function parseNumberInput(text: string, rules: NumberRules): NumberParse {
-  const trimmed = text.trim().replace(/[,_\s]/g, '');
+  let trimmed = text.trim().replace(/[,_\s]/g, '');
+  if (rules.percent) trimmed = trimmed.replace(/%$/, '');
   if (trimmed === '')
     return rules.optional ? { ok: true, value: undefined } : { ok: false, error: 'required' };
-  const shown = Number(trimmed);
+  const shown = rules.compact ? compactNumber(trimmed) : Number(trimmed);
   if (!Number.isFinite(shown)) return { ok: false, error: 'must be a number' };
   const scale = rules.percent ? 100 : 1;
   const unit = rules.percent ? '%' : '';
@@ -82,6 +85,20 @@ export function parseNumberInput(text: string, rules: NumberRules): NumberParse 
       };
   }
   return { ok: true, value: shown / scale };
+}
+
+/** Magnitude suffixes as the app's compact numbers write them (k thousand, M million, B billion). */
+const MAGNITUDES: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9, bn: 1e9, t: 1e12 };
+
+/** "1.5k" → 1,500, "15M" → 15,000,000; a bare number as it is; NaN for anything else. */
+function compactNumber(text: string): number {
+  const m = /^([-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?)([a-z]*)$/i.exec(text);
+  if (m === null) return Number.NaN;
+  const suffix = (m[2] ?? '').toLowerCase();
+  if (suffix === '') return Number(m[1]);
+  const factor = MAGNITUDES[suffix];
+  // Multiplying then rounding to 12 digits keeps 1.1M at 1,100,000 (not 1,100,000.0000000002).
+  return factor === undefined ? Number.NaN : Number((Number(m[1]) * factor).toPrecision(12));
 }
 
 /** How a stored value is shown in its field. */

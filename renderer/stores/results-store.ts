@@ -3,6 +3,7 @@ import type { ReplicaCapacity } from '../../core/selfhost/capacity.ts';
 import { ObjectPairCache } from '../../core/sweep/object-cache.ts';
 import {
   evaluatePrepared,
+  evaluateScenario,
   prepareScenario,
   type PreparedScenario,
   type ScenarioEvaluation,
@@ -91,10 +92,39 @@ function isoDaysAgo(days: number): string {
   return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/**
+ * The scenario evaluated as the app evaluates its draft (today's prices, the catalog's staleness),
+ * without the draft's caches: for snapshots and scenarios compared side by side. Null before the
+ * catalog has loaded.
+ */
+export function evaluateOnCatalog(scenario: Scenario): ScenarioEvaluation | null {
+  const snapshot = useCatalog.getState().snapshot;
+  if (snapshot === null) return null;
+  return evaluateScenario(snapshot.catalog, scenario, appEvaluationOptions(snapshot));
+}
+
+/** How the app evaluates: at today's prices, rows older than the catalog's limit flagged stale. */
+export function appEvaluationOptions(snapshot: { staleAfterDays: number }): {
+  asOf: string;
+  staleBefore: string;
+} {
+  return { asOf: isoDaysAgo(0), staleBefore: isoDaysAgo(snapshot.staleAfterDays) };
+}
+
+/** Whether two states of the draft differ only in their snapshots (nothing to re-evaluate). */
+function onlySnapshotsDiffer(a: Scenario, b: Scenario): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  keys.delete('snapshots');
+  for (const k of keys) if (a[k as keyof Scenario] !== b[k as keyof Scenario]) return false;
+  return true;
+}
+
 /** Keeps the results in step with the draft and the catalog. */
 export function startResultsSync(): () => void {
   const a = useWorkspace.subscribe((s, prev) => {
-    if (s.scenario !== prev.scenario) recompute();
+    if (s.scenario !== prev.scenario && !onlySnapshotsDiffer(s.scenario, prev.scenario)) {
+      recompute();
+    }
   });
   const b = useCatalog.subscribe((s, prev) => {
     if (s.snapshot !== prev.snapshot) recompute();

@@ -16,6 +16,10 @@ export interface UiState {
   panel: InputPanel;
   theme: Theme;
   largeText: boolean;
+  /** Presenter mode: projector-sized type, the inputs in a drawer, the what-if bar in reach. */
+  presenter: boolean;
+  /** In presenter mode, whether the scenario inputs' drawer is open. */
+  inputsOpen: boolean;
   toasts: Toast[];
   /** Candidates picked for the charts (ids), at most four. */
   selected: string[];
@@ -24,6 +28,8 @@ export interface UiState {
   setPanel: (panel: InputPanel) => void;
   toggleTheme: () => void;
   toggleLargeText: () => void;
+  togglePresenter: () => void;
+  toggleInputs: () => void;
   toast: (kind: Toast['kind'], text: string) => void;
   dismiss: (id: number) => void;
   toggleSelected: (id: string) => void;
@@ -32,6 +38,45 @@ export interface UiState {
 
 const MAX_SELECTED = 4;
 let nextToast = 1;
+
+/**
+ * Presenter mode at start: `?presenter` in the address (a facilitator's bookmark) turns it on,
+ * `?presenter=0` off; otherwise as it was left.
+ */
+function initialPresenter(): boolean {
+  if (typeof location !== 'undefined') {
+    const asked = new URLSearchParams(location.search).get('presenter');
+    if (asked !== null) return asked !== '0' && asked !== 'off' && asked !== 'false';
+  }
+  return typeof localStorage !== 'undefined' && localStorage.getItem('modelwise.presenter') === '1';
+}
+
+type Look = Pick<UiState, 'theme' | 'largeText' | 'presenter'>;
+
+/**
+ * The body text size, px: 14, larger text 17; on a projector (presenter mode) 18, or 21 with
+ * larger text. Tables size their rows and columns by it; the stylesheet reads it as --size.
+ */
+export function textSizePx(look: Pick<Look, 'largeText' | 'presenter'>): number {
+  if (look.presenter) return look.largeText ? 21 : 18;
+  return look.largeText ? 17 : 14;
+}
+
+/** Chart text, px: chart.js's 12 by default, never under 18 on a projector. */
+export function chartTextPx(look: Pick<Look, 'largeText' | 'presenter'>): number {
+  return look.presenter ? textSizePx(look) : look.largeText ? 15 : 12;
+}
+
+/** Sets the page's look at once: charts read the stylesheet while rendering. */
+export function applyLook(look: Look): void {
+  if (typeof document === 'undefined') return;
+  const root = document.documentElement;
+  root.dataset.theme = look.theme;
+  root.dataset.text = look.largeText ? 'large' : 'normal';
+  root.dataset.presenter = look.presenter ? 'on' : 'off';
+  root.style.setProperty('--size', `${textSizePx(look)}px`);
+  root.style.setProperty('--chart-font', `${chartTextPx(look)}px`);
+}
 
 function initialTheme(): Theme {
   const saved =
@@ -48,22 +93,33 @@ export const useUi = create<UiState>()((set, get) => ({
   theme: initialTheme(),
   largeText:
     typeof localStorage !== 'undefined' && localStorage.getItem('modelwise.largeText') === '1',
+  presenter: initialPresenter(),
+  inputsOpen: false,
   toasts: [],
   selected: [],
   setView: (view) => set({ view }),
-  setPanel: (panel) => set({ view: 'compare', panel }),
+  // Showing a panel in presenter mode opens the drawer it lives in.
+  setPanel: (panel) => set((s) => ({ view: 'compare', panel, inputsOpen: s.presenter })),
   toggleTheme: () => {
     const theme = get().theme === 'dark' ? 'light' : 'dark';
     localStorage.setItem('modelwise.theme', theme);
     // Before the re-render: charts read the theme's colours from the stylesheet while rendering.
-    document.documentElement.dataset.theme = theme;
+    applyLook({ ...get(), theme });
     set({ theme });
   },
   toggleLargeText: () => {
     const largeText = !get().largeText;
     localStorage.setItem('modelwise.largeText', largeText ? '1' : '0');
+    applyLook({ ...get(), largeText });
     set({ largeText });
   },
+  togglePresenter: () => {
+    const presenter = !get().presenter;
+    localStorage.setItem('modelwise.presenter', presenter ? '1' : '0');
+    applyLook({ ...get(), presenter });
+    set({ presenter, inputsOpen: false });
+  },
+  toggleInputs: () => set((s) => ({ inputsOpen: !s.inputsOpen })),
   toast: (kind, text) => {
     const id = nextToast++;
     set((s) => ({ toasts: [...s.toasts.slice(-3), { id, kind, text }] }));
@@ -93,3 +149,6 @@ export async function attempt<T>(
     return undefined;
   }
 }
+
+// The first render already has the look it starts with (charts read it from the stylesheet).
+applyLook(useUi.getState());

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Scenario } from '../../core/schema/scenario.ts';
 import { keepRangesConsistent } from '../../core/uncertainty/reconcile.ts';
+import { withSnapshots } from '../../core/scenario/snapshots.ts';
 import { defaultScenario } from '../features/scenarios/default-scenario.ts';
 
 /** How many edits undo remembers. */
@@ -13,22 +14,33 @@ export interface WorkspaceState {
   scenario: Scenario;
   /** The saved scenario this draft belongs to, if any. */
   savedId: string | null;
+  /** The name it is saved under (the draft's name may have been edited since). */
+  savedName: string | null;
   dirty: boolean;
   past: Scenario[];
   future: Scenario[];
   lastEdit: { key: string; at: number } | null;
   /** Applies an edit; `coalesce` merges rapid edits of one control into one undo step. */
   update: (edit: (s: Scenario) => Scenario, coalesce?: string) => void;
+  /**
+   * Undo and redo step through the assumptions; the snapshots stay as they are, so undo reaches
+   * back across a snapshot or a restore without losing one.
+   */
   undo: () => void;
   redo: () => void;
+  /** Replaces the snapshots (taken, renamed, removed): not an undo step, but an unsaved change. */
+  setSnapshots: (snapshots: NonNullable<Scenario['snapshots']>) => void;
   /** Replaces the draft (new, opened, loaded), clearing history. */
   load: (scenario: Scenario, savedId: string | null) => void;
   markSaved: (savedId: string, name: string) => void;
+  /** The saved copy was renamed: the draft follows, its unsaved edits staying unsaved. */
+  markRenamed: (name: string) => void;
 }
 
 export const useWorkspace = create<WorkspaceState>()((set, get) => ({
   scenario: defaultScenario(),
   savedId: null,
+  savedName: null,
   dirty: false,
   past: [],
   future: [],
@@ -54,7 +66,7 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => ({
     const previous = past[past.length - 1];
     if (previous === undefined) return;
     set({
-      scenario: previous,
+      scenario: withSnapshots(previous, scenario.snapshots ?? []),
       past: past.slice(0, -1),
       future: [scenario, ...future],
       dirty: true,
@@ -66,17 +78,28 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => ({
     const next = future[0];
     if (next === undefined) return;
     set({
-      scenario: next,
+      scenario: withSnapshots(next, scenario.snapshots ?? []),
       past: [...past, scenario],
       future: future.slice(1),
       dirty: true,
       lastEdit: null,
     });
   },
+  setSnapshots: (snapshots) =>
+    set((s) => ({ scenario: withSnapshots(s.scenario, snapshots), dirty: true, lastEdit: null })),
   load: (scenario, savedId) =>
-    set({ scenario, savedId, dirty: false, past: [], future: [], lastEdit: null }),
+    set({
+      scenario,
+      savedId,
+      savedName: savedId === null ? null : scenario.name,
+      dirty: false,
+      past: [],
+      future: [],
+      lastEdit: null,
+    }),
   markSaved: (savedId, name) =>
-    set((s) => ({ savedId, dirty: false, scenario: { ...s.scenario, name } })),
+    set((s) => ({ savedId, savedName: name, dirty: false, scenario: { ...s.scenario, name } })),
+  markRenamed: (name) => set((s) => ({ savedName: name, scenario: { ...s.scenario, name } })),
 }));
 
 /** Edits one part of the workload. */

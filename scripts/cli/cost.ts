@@ -12,6 +12,7 @@ import type { Catalog } from '../../core/schema/catalog.ts';
 import { IsoDate } from '../../core/schema/common.ts';
 import type { CandidateResult } from '../../core/sweep/types.ts';
 import { simulationSetup } from '../../core/uncertainty/setup.ts';
+import { compareWithSnapshots, type SnapshotComparison } from '../../core/scenario/snapshots.ts';
 import { simulate, type UncertaintyResult } from '../../core/uncertainty/simulate.ts';
 import { enumFlag, intFlag, parseArgs, requiredFlag, stringFlag, type ParsedArgs } from './args.ts';
 import { UsageError } from './errors.ts';
@@ -60,6 +61,19 @@ export function runCost(
     if (!setup.ok) throw new UsageError(`${file}: ${setup.error}`);
     uncertainty = simulate(setup.setup);
   }
+  // Each snapshot kept in the file, evaluated as the scenario is (the same day's prices and flags).
+  // The assumptions compare as the file states them (not with the day or objective set here).
+  const snapshots = compareWithSnapshots(parsed.scenario, evaluation, (state) =>
+    evaluateScenario(
+      catalog,
+      {
+        ...state,
+        objective: objectiveFlag ?? state.objective,
+        asOf: asOfFlag ?? state.asOf ?? today(),
+      },
+      staleBefore ? { staleBefore } : {},
+    ),
+  );
   const result = evaluation.result;
   const candidates = withUncertainty(result.rankedRows(), uncertainty);
   const recommendedId =
@@ -87,9 +101,14 @@ export function runCost(
           feasibleCount: why.feasibleCount,
           exclusions: why.exclusions,
           unknownOnly: why.unknownOnly,
-          explanation: { sentences: why.sentences, alternatives: why.alternatives },
+          explanation: {
+            sentences: why.sentences,
+            alternatives: why.alternatives,
+            bestUnknown: why.bestUnknown,
+          },
           ...vendorJson(vendorView(evaluation.context, result, evaluation.placements)),
           ...(uncertainty === undefined ? {} : uncertaintyJson(uncertainty)),
+          ...(snapshots.length === 0 ? {} : { snapshots }),
           candidates,
         },
         null,
@@ -109,9 +128,22 @@ export function runCost(
       const why = explain(evaluation);
       const pick = recommended ? `Recommended: ${recommended.label}` : 'No feasible candidate.';
       const spread = uncertainty === undefined ? [] : ['', ...uncertaintySentences(uncertainty)];
-      return `${scenario.name}\n${pick}\n${[...why.sentences, ...spread].join('\n')}\n\n${comparisonText(candidates, columns)}`;
+      const since = snapshots.length === 0 ? [] : ['', ...snapshots.map(snapshotLine)];
+      return `${scenario.name}\n${pick}\n${[...why.sentences, ...spread, ...since].join('\n')}\n\n${comparisonText(candidates, columns)}`;
     }
   }
+}
+
+/** "Since snapshot “Baseline”: the pick changed (A → B); 36-month cost +$1,200 (+12%); …" */
+function snapshotLine(s: SnapshotComparison): string {
+  const pick = s.winnerChanged
+    ? `the pick changed (${s.winnerBefore?.label ?? 'none feasible'} → ${s.winnerAfter?.label ?? 'none feasible'})`
+    : 'same pick';
+  const moves = s.measures
+    .filter((m) => m.change !== '' && m.key !== 'feasibleCount')
+    .map((m) => `${m.label} ${m.change}`);
+  const assumptions = s.assumptionChanges.map((c) => `${c.label} ${c.before} → ${c.after}`);
+  return `Since snapshot “${s.name}”: ${[pick, ...moves].join('; ')}${assumptions.length > 0 ? ` (${assumptions.join('; ')})` : ''}`;
 }
 
 /** --uncertainty with its --samples and --seed; null without it (the others then refused). */

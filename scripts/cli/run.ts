@@ -13,7 +13,7 @@ commands:
            --input TOKENS --output TOKENS (--concurrency N | --saturate) [--engine E] [--json]
   estimate --batch FILE --json
   cost --scenario FILE [--objective tco|npv|monthly|perOutcome] [--format table|json|csv|md]
-       [--as-of YYYY-MM-DD]
+       [--as-of YYYY-MM-DD] [--uncertainty [--samples N] [--seed S]]
 ${CATALOG_USAGE}
   schema scenario [--out FILE]
   help

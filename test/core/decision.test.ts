@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explain } from '../../core/decision/explain.ts';
+import { changePhrases, explain, type Alternative } from '../../core/decision/explain.ts';
 import { EXCLUSION_CODES, exclusionCode } from '../../core/decision/exclusions.ts';
 import { evaluateScenario } from '../../core/scenario/evaluate.ts';
 import { parseScenario } from '../../core/scenario/parse.ts';
@@ -102,6 +102,37 @@ describe('why this one', () => {
     );
     expect(why.sentences[1]).toContain('with setup below $11,120 (now $40,000)');
   });
+
+  it('names the utilization at which a fleet would win apart from its own, never "10% (now 10%)"', () => {
+    // The chatbot story's runner-up: GPU time $228.43 of $2,260.66 paid (10.10 %); a gap of
+    // $2,207.45 over 36 months is $61.32 a month, so it ties when paid = 2,260.66 − 61.32 =
+    // 2,199.34: 228.43 ÷ 2,199.34 = 10.39 %. Whole percents read 10% and 10%: one decimal apart.
+    const fleet: Alternative = {
+      role: 'runner-up',
+      id: 'cloud:test',
+      label: 'a rented fleet',
+      kind: 'cloud',
+      objectiveValue: 229_439,
+      gap: 2_207,
+      monthlyUsd: 5_472,
+      tcoUsd: 229_439,
+      setupUsd: 40_000,
+      components: [],
+      crossings: [],
+      setupToWinUsd: null,
+      utilizationToWin: null,
+      utilization: null,
+    };
+    const at = (utilizationToWin: number, utilization: number) =>
+      changePhrases({ ...fleet, utilizationToWin, utilization });
+    expect(at(228.43 / 2_199.34, 228.43 / 2_260.66)).toEqual([
+      'at 10.4% GPU utilization (now 10.1%)',
+    ]);
+    // Far apart, whole percents: 0.62 and 0.35.
+    expect(at(0.62, 0.35)).toEqual(['at 62% GPU utilization (now 35%)']);
+    // Two decimals at most: 0.100041 and 0.100012 → 10.00% and 10.00%, said as they are.
+    expect(at(0.100041, 0.100012)).toEqual(['at 10.00% GPU utilization (now 10.00%)']);
+  });
 });
 
 describe('nothing is dropped silently', () => {
@@ -163,6 +194,32 @@ describe('nothing is dropped silently', () => {
       'quality unknown: no LMArena text (2025-08-04) score (included)',
     );
     expect(included.result.feasibleCount).toBeGreaterThan(out.result.feasibleCount);
+  });
+
+  it('says when one out only for an unknown would beat the pick, and by how much', () => {
+    // A TTFT SLO the API has no figure for: it is out, the GPU ($66,280 over 36 months) is the
+    // pick; the API would cost $37,400 — $28,880 less — were its latency known to pass.
+    const slo = { ttftMs: 1000 };
+    const e = evaluate(twoChoices({ workload: { ...twoChoices().workload, slo } }));
+    const why = explain(e);
+    const api = e.result.row(0);
+    expect(why.recommended?.id).toBe(e.result.row(1).id);
+    expect(why.bestUnknown).toEqual({
+      id: api.id,
+      label: api.label,
+      objectiveValue: api.tcoUsd,
+      unknown: 'latency',
+      advantage: 66_280 - 37_400,
+    });
+    expect(why.sentences.at(-1)).toContain(
+      `The best of them is ${api.label}: $37,400 (36-month cost), $28,880 less than the pick, out only for no latency figure.`,
+    );
+    // By the monthly run rate the GPU ($730) already beats it ($900): nothing to say.
+    const monthly = explain(
+      evaluate(twoChoices({ objective: 'monthly', workload: { ...twoChoices().workload, slo } })),
+    );
+    expect(monthly.bestUnknown).toBeNull();
+    expect(monthly.sentences.at(-1)).not.toContain('The best of them');
   });
 
   it('an API without a latency figure is never a silent pass of the SLO', () => {

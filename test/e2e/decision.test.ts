@@ -11,14 +11,19 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { objectiveBreakEven } from '../../core/decision/at-volume.ts';
-import { volumeWords } from '../../core/decision/explain.ts';
+import { explain, unknownContenderSentence, volumeWords } from '../../core/decision/explain.ts';
 import { parseCsv } from '../../core/csv.ts';
 import { formatUsd } from '../../core/format.ts';
-import { evaluateScenario } from '../../core/scenario/evaluate.ts';
 import { parseScenario } from '../../core/scenario/parse.ts';
 import { Scenario } from '../../core/schema/scenario.ts';
 import type { CandidateResult } from '../../core/sweep/types.ts';
 import { loadApp, openSession, type Session } from './browser.ts';
+import { engine } from './engine.ts';
+
+/** Reads until it matches: a busy 2-core machine can stall a browser for seconds. */
+function poll<T>(read: () => Promise<T>) {
+  return expect.poll(read, { timeout: 20_000, interval: 100 });
+}
 
 const CHATBOT = resolve('examples/chatbot.json');
 
@@ -28,23 +33,10 @@ afterEach(async () => {
   session = undefined;
 });
 
-/** Reads until it matches: a busy 2-core machine can stall a browser for seconds. */
-function poll<T>(read: () => Promise<T>) {
-  return expect.poll(read, { timeout: 20_000, interval: 100 });
-}
-
 function chatbotScenario(): Scenario {
   const parsed = parseScenario(JSON.parse(readFileSync(CHATBOT, 'utf8')));
   if (!parsed.ok) throw new Error(parsed.error);
   return parsed.scenario;
-}
-
-/** The engine's answer for a scenario on the app's own catalog, priced as of today as the app is. */
-function engine(s: Session, scenario: Scenario) {
-  const today = new Date().toISOString().slice(0, 10);
-  const e = evaluateScenario(s.server.store.readCatalog(), scenario, { asOf: today });
-  if (!e.ok) throw new Error(e.error);
-  return e;
 }
 
 /** Out only for unknowns, one of them a missing quality score: what "include them" brings back. */
@@ -161,6 +153,15 @@ describe('the chatbot story: a recommendation you can defend', () => {
     await poll(() => s.page.getByTestId('unknown-quality-count').textContent()).toBe(
       unknownBefore.toLocaleString('en-US'),
     );
+    // One out only for an unknown that would beat the pick is named, with how much it would save.
+    const why = explain(e);
+    if (why.bestUnknown === null) {
+      expect(await s.page.getByTestId('why-best-unknown').count()).toBe(0);
+    } else {
+      await poll(() => s.page.getByTestId('why-best-unknown').textContent()).toBe(
+        unknownContenderSentence(why.bestUnknown, why.objectiveLabel, why.objective),
+      );
+    }
     await s.page.getByTestId('include-unknown-quality').click();
     const story = chatbotScenario();
     const included = engine(

@@ -278,7 +278,9 @@ describe('scenarios side by side', () => {
   it('summarizes a scenario with its recommendation', () => {
     const col = scenarioColumn(catalog, Scenario.parse(workedExampleScenario()));
     expect(col.name).toBe('Worked example');
-    expect(col.cells.monthly).toBe('$11,015');
-    expect(col.cells.volume).toBe('1,500,000');
+    // DESIGN.md's worked example: $11,015.19 a month at 1,500,000 requests.
+    expect(col.outcome.monthlyUsd).toBeCloseTo(11_015.19, 2);
+    expect(col.outcome.requestsPerMonth).toBe(1_500_000);
+    expect(col.outcome.winner?.id).toBe('api:negotiated/sonnet');
   });
 });

@@ -11,7 +11,8 @@ import { CustomOfferingForm } from './CustomOfferingForm.tsx';
 import { FilterChips } from './FilterChips.tsx';
 import { ProvisionedQuoteForm } from './ProvisionedQuoteForm.tsx';
 import { CANDIDATE_FIELDS as F } from './fields.ts';
-import { EMPTY_API, EMPTY_CLOUD, EMPTY_ONPREM, ONPREM_DEFAULTS } from './sweep-defaults.ts';
+import { PLACEMENT_KIND_LABELS, sweptKinds, togglePlacementKind } from './placement-kinds.ts';
+import { ONPREM_DEFAULTS } from './sweep-defaults.ts';
 
 const PRICING_LABELS: Record<PricingModel, string> = {
   onDemand: 'On-demand',
@@ -68,21 +69,12 @@ export function CandidatesPanel() {
         <h3>Placements</h3>
         <Chips
           testId="placement-kinds"
-          options={[
-            { value: 'api', label: 'Hosted APIs' },
-            { value: 'cloud', label: 'Rented GPUs' },
-            { value: 'onprem', label: 'Owned GPUs' },
-          ]}
-          selected={
-            [api ? 'api' : '', cloud ? 'cloud' : '', onprem ? 'onprem' : ''].filter(
-              (x) => x !== '',
-            ) as ('api' | 'cloud' | 'onprem')[]
-          }
-          onToggle={(k) => {
-            if (k === 'api') setPart('api', api ? undefined : EMPTY_API);
-            if (k === 'cloud') setPart('cloud', cloud ? undefined : EMPTY_CLOUD);
-            if (k === 'onprem') setPart('onprem', onprem ? undefined : EMPTY_ONPREM);
-          }}
+          options={(['api', 'cloud', 'onprem'] as const).map((k) => ({
+            value: k,
+            label: PLACEMENT_KIND_LABELS[k],
+          }))}
+          selected={sweptKinds(sweep)}
+          onToggle={togglePlacementKind}
         />
         <NumberField
           field={F.budget}

@@ -8,6 +8,7 @@ const onprem = (key: string) => numberFieldRules(CandidateSweep, ['onprem', 'ass
 export const CANDIDATE_FIELDS = {
   budget: numberFieldRules(Constraints, ['maxMonthlyUsd']),
   cloudMinReplicas: numberFieldRules(CandidateSweep, ['cloud', 'minReplicas']),
+  cloudTargetUtilization: numberFieldRules(CandidateSweep, ['cloud', 'targetUtilization']),
   amortizationMonths: onprem('amortizationMonths'),
   powerUsdPerKwh: onprem('powerUsdPerKwh'),
   pue: onprem('pue'),

@@ -7,7 +7,7 @@ import { objectiveMoney } from '../../../core/report/why-report.ts';
 import { useUi } from '../../stores/ui-store.ts';
 import { useDecision } from '../why/decision-store.ts';
 import { BREAK_EVEN_RANGE, type BreakEvenChartData } from './break-even-data.ts';
-import { ChartCanvas, themeColors } from './ChartCanvas.tsx';
+import { ChartCanvas, useChartLook, type ChartLook } from './ChartCanvas.tsx';
 import { breakEvenOptions } from './chart-options.ts';
 import { pairOptions } from './pair.ts';
 import { BAND_NOTE, bandDatasets, bandFor } from '../uncertainty/band-datasets.ts';
@@ -27,7 +27,7 @@ export function BreakEvenChart() {
   const bandVolumes = useUncertainty((s) => s.volumes);
   const volumeBands = useUncertainty((s) => s.volumeBands);
   const selected = useUi((s) => s.selected);
-  const theme = useUi((s) => s.theme);
+  const look = useChartLook();
   const objective = data?.objective ?? 'tco';
   const menu = useMemo(
     () =>
@@ -42,13 +42,11 @@ export function BreakEvenChart() {
   const options = useMemo(
     () =>
       breakEvenOptions(
-        themeColors(),
+        look,
         { title: data?.yTitle ?? '', money: (usd) => objectiveMoney(objective, usd) },
         data?.logY ?? true,
       ),
-    // The colours come from the stylesheet, which `theme` switches: a real input the linter cannot see.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [theme, data?.yTitle, data?.logY, objective],
+    [look, data?.yTitle, data?.logY, objective],
   );
   const bands = useMemo(
     () =>
@@ -61,9 +59,8 @@ export function BreakEvenChart() {
   );
   const banded = bands.some((b) => b !== undefined);
   const config = useMemo(
-    () => (data === null ? null : chartConfig(data, options, bands, bandVolumes)),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [data, options, theme, bands, bandVolumes],
+    () => (data === null ? null : chartConfig(data, options, bands, bandVolumes, look)),
+    [data, options, look, bands, bandVolumes],
   );
   const pick = (side: 'a' | 'b', id: string) => {
     if (data === null) return;
@@ -188,13 +185,14 @@ function chartConfig(
   options: ReturnType<typeof breakEvenOptions>,
   bands: readonly (Band | undefined)[],
   bandVolumes: readonly number[],
+  colors: ChartLook,
 ): ChartConfiguration<'line'> {
-  const colors = themeColors();
+  const px = (n: number) => n * colors.scale;
   const lineColors = [colors.accent, colors.onprem];
   const lines = [data.a, data.b];
   const named = (side: 'a' | 'b') => {
     const line = side === 'a' ? data.a : data.b;
-    return `${side.toUpperCase()} · ${line.label.length > 48 ? `${line.label.slice(0, 47)}…` : line.label}`;
+    return `${side.toUpperCase()} · ${line.label}`;
   };
   return {
     type: 'line',
@@ -206,7 +204,7 @@ function chartConfig(
           borderColor: lineColors[k],
           backgroundColor: lineColors[k],
           pointRadius: 0,
-          borderWidth: 2,
+          borderWidth: px(2),
         })),
         // P10–P90 of each line over the simulated futures, when ranges are given.
         ...lines.flatMap((line, k) => {
@@ -228,7 +226,7 @@ function chartConfig(
             c.y === null ? [] : [{ x: c.requestsPerMonth, y: c.y }],
           ),
           showLine: false,
-          pointRadius: 7,
+          pointRadius: px(7),
           pointStyle: 'rectRot' as const,
           borderColor: colors.bad,
           backgroundColor: colors.bad,
@@ -237,7 +235,7 @@ function chartConfig(
           label: `Today (${compactCount(data.requestsPerMonth)}/month)`,
           data: lines.flatMap((l) => (l.today === null ? [] : [l.today])),
           showLine: false,
-          pointRadius: 5,
+          pointRadius: px(5),
           borderColor: colors.star,
           backgroundColor: colors.star,
         },

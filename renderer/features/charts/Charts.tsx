@@ -2,8 +2,8 @@ import type { ChartConfiguration } from 'chart.js';
 import { useMemo } from 'react';
 import { useResults } from '../../stores/results-store.ts';
 import { useUi } from '../../stores/ui-store.ts';
-import { breakdownBars, shortLabel } from './breakdown-data.ts';
-import { ChartCanvas, themeColors } from './ChartCanvas.tsx';
+import { barLabel, breakdownBars, breakdownChart, shortLabel } from './breakdown-data.ts';
+import { ChartCanvas, useChartLook } from './ChartCanvas.tsx';
 import { objectiveTitle } from '../../../core/decision/objective.ts';
 import { formatNumber } from '../../../core/format.ts';
 import { objectiveMoney } from '../../../core/report/why-report.ts';
@@ -16,18 +16,6 @@ import { costLatencyPoints } from './scatter-data.ts';
 import { BAND_NOTE, bandDatasets, bandFor } from '../uncertainty/band-datasets.ts';
 import { useUncertainty } from '../uncertainty/uncertainty-store.ts';
 
-const STACK_COLORS = [
-  '#2857d8',
-  '#7aa2f7',
-  '#f2a541',
-  '#0f8b8d',
-  '#b48ead',
-  '#34a853',
-  '#9aa6b5',
-  '#e67e22',
-  '#8e44ad',
-  '#c0392b',
-];
 /** A candidate's label from the current results, for tooltips built before those results. */
 function currentRowLabel(index: number): string {
   const evaluation = useResults.getState().evaluation;
@@ -39,26 +27,26 @@ export function Charts() {
   const evaluation = useResults((s) => s.evaluation);
   const paybackBands = useUncertainty((s) => s.paybackBands);
   const selected = useUi((s) => s.selected);
-  const theme = useUi((s) => s.theme);
+  const look = useChartLook();
   const objective = useWorkspace((s) => s.scenario.objective);
   const horizonMonths = useWorkspace((s) => s.scenario.value.horizonMonths);
   // Options follow the theme and the objective's name only; data follows every evaluation.
   const options = useMemo(
     () =>
-      chartOptions(themeColors(), currentRowLabel, {
+      chartOptions(look, currentRowLabel, {
         title:
           objective === 'npv'
             ? objectiveTitle('tco', horizonMonths)
             : objectiveTitle(objective, horizonMonths),
         money: (usd) => objectiveMoney(objective, usd),
       }),
-    // The colours come from the stylesheet, which `theme` switches: a real input the linter cannot see.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [theme, objective, horizonMonths],
+    [look, objective, horizonMonths],
   );
   const configs = useMemo(() => {
     if (!evaluation?.ok) return null;
-    const colors = themeColors();
+    const colors = look;
+    const px = (n: number) => n * look.scale;
+    const name = (i: number) => shortLabel(evaluation.result.row(i), evaluation.index);
     const kindColor = { api: colors.api, cloud: colors.cloud, onprem: colors.onprem };
     const chosen = chosenIndices(evaluation, selected);
     const palette = [colors.accent, colors.cloud, colors.onprem, colors.star];
@@ -68,20 +56,8 @@ export function Charts() {
       .filter((i) => evaluation.result.columns.feasible[i] === 1)
       .slice(0, 7)
       .map((i) => evaluation.result.row(i));
-    const bars = breakdownBars(barRows, shortLabel);
-    const breakdown: ChartConfiguration<'bar'> = {
-      type: 'bar',
-      data: {
-        labels: bars.labels,
-        datasets: bars.datasets.map((d, k) => ({
-          label: d.label,
-          data: d.data,
-          backgroundColor: STACK_COLORS[k % STACK_COLORS.length],
-          stack: 'cost',
-        })),
-      },
-      options: options.breakdown,
-    };
+    const bars = breakdownBars(barRows, (r) => barLabel(r, evaluation.index));
+    const breakdown = breakdownChart(bars, options.breakdown);
 
     // 3. Cost vs latency with the Pareto frontier.
     const pts = costLatencyPoints(evaluation);
@@ -94,7 +70,7 @@ export function Charts() {
             data: pts.byKind[k],
             backgroundColor: `${kindColor[k]}88`,
             borderColor: kindColor[k],
-            pointRadius: 3,
+            pointRadius: px(3),
           })),
           {
             showLine: true,
@@ -102,8 +78,8 @@ export function Charts() {
             data: pts.frontier,
             borderColor: colors.star,
             backgroundColor: colors.star,
-            pointRadius: 4,
-            borderWidth: 2,
+            pointRadius: px(4),
+            borderWidth: px(2),
             stepped: 'after' as const,
           },
           {
@@ -111,9 +87,9 @@ export function Charts() {
             data: pts.pareto,
             borderColor: colors.star,
             backgroundColor: 'transparent',
-            pointRadius: 6,
+            pointRadius: px(6),
             pointStyle: 'circle' as const,
-            borderWidth: 1.5,
+            borderWidth: px(1.5),
           },
         ],
       },
@@ -128,19 +104,23 @@ export function Charts() {
         labels: pay.months,
         datasets: [
           ...pay.lines.map((l, k) => ({
-            label: `${shortLabel(evaluation.result.row(chosen[k] as number))}${l.paybackMonth ? ` (pays back month ${l.paybackMonth})` : ' (no payback)'}`,
+            label: `${name(chosen[k] as number)}${l.paybackMonth ? `: pays back month ${l.paybackMonth}` : ': no payback'}`,
             data: l.net,
             borderColor: palette[k % palette.length],
             backgroundColor: palette[k % palette.length],
             pointRadius: 0,
-            borderWidth: 2,
+            borderWidth: px(2),
           })),
           // P10–P90 of the same line over the simulated futures, when ranges are given.
           ...pay.lines.flatMap((l, k) => {
             const band = bandFor(paybackBands, l.id);
             if (band === undefined || band.p10.length !== l.net.length) return [];
-            const name = shortLabel(evaluation.result.row(chosen[k] as number));
-            return bandDatasets(band, palette[k % palette.length] as string, name, (_j, y) => y);
+            return bandDatasets(
+              band,
+              palette[k % palette.length] as string,
+              name(chosen[k] as number),
+              (_j, y) => y,
+            );
           }),
         ],
       },
@@ -155,9 +135,7 @@ export function Charts() {
       hasValue: pay.lines.length > 0,
       paybackBanded: paybackBands.length > 0,
     };
-    // The colours come from the stylesheet, which `theme` switches: a real input the linter cannot see.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [evaluation, selected, theme, options, paybackBands]);
+  }, [evaluation, selected, look, options, paybackBands]);
   if (configs === null) return null;
   return (
     <div className="charts" data-testid="charts">

@@ -1,19 +1,37 @@
+import type { ChartConfiguration, ChartOptions } from 'chart.js';
 import {
   BREAKDOWN_KEYS,
   BREAKDOWN_LABELS,
   type CandidateResult,
   type CostBreakdown,
 } from '../../../core/sweep/types.ts';
+import type { CatalogIndex } from '../../../core/sweep/catalog-index.ts';
+import { candidateLabelParts } from '../compare/candidate-label.ts';
 
 export interface StackedBars {
-  labels: string[];
+  /** A label per bar: one line, or several (chart.js draws an array as lines). */
+  labels: (string | string[])[];
   datasets: { key: keyof CostBreakdown; label: string; data: number[] }[];
 }
 
-/** Monthly cost per candidate split by what it pays for; parts that are zero everywhere drop out. */
-export function breakdownBars(
-  rows: readonly CandidateResult[],
-  shortLabel: (r: CandidateResult) => string,
+/** The components' colours, in BREAKDOWN_KEYS order, the same in every breakdown chart. */
+export const STACK_COLORS = [
+  '#2857d8',
+  '#7aa2f7',
+  '#f2a541',
+  '#0f8b8d',
+  '#b48ead',
+  '#34a853',
+  '#9aa6b5',
+  '#e67e22',
+  '#8e44ad',
+  '#c0392b',
+];
+
+/** Monthly cost per bar split by what it pays for; parts that are zero everywhere drop out. */
+export function breakdownBars<R extends { breakdown: CostBreakdown }>(
+  rows: readonly R[],
+  shortLabel: (r: R) => string | string[],
 ): StackedBars {
   const datasets = BREAKDOWN_KEYS.map((key) => ({
     key,
@@ -23,14 +41,43 @@ export function breakdownBars(
   return { labels: rows.map(shortLabel), datasets };
 }
 
-/** A label that fits under a bar: the model and where it runs. */
-export function shortLabel(r: CandidateResult): string {
-  const where =
-    r.kind === 'api'
-      ? r.provider
-      : r.kind === 'cloud'
-        ? `${r.provider} ${r.selfHost?.gpuId ?? ''}`
-        : `owned ${r.selfHost?.gpuId ?? ''}`;
-  const name = r.modelName.length > 22 ? `${r.modelName.slice(0, 21)}…` : r.modelName;
-  return `${name} · ${where}`;
+/** The stacked bar chart of such bars: one stack, each component in its colour. */
+export function breakdownChart(
+  bars: StackedBars,
+  options: ChartOptions<'bar'>,
+): ChartConfiguration<'bar'> {
+  return {
+    type: 'bar',
+    data: {
+      labels: bars.labels,
+      datasets: bars.datasets.map((d, k) => ({
+        label: d.label,
+        data: d.data,
+        backgroundColor: STACK_COLORS[k % STACK_COLORS.length],
+        stack: 'cost',
+      })),
+    },
+    options,
+  };
+}
+
+/**
+ * A candidate named in a chart: the model and GPU (what tells it apart), then where it runs, in
+ * words short enough for a legend; the provider's full name is in the table and the details.
+ */
+export function shortLabel(
+  r: CandidateResult,
+  index: Pick<CatalogIndex, 'gpus' | 'instances'>,
+): string {
+  const { primary, place } = candidateLabelParts(r, index);
+  return place === '' ? primary : `${primary} · ${place}`;
+}
+
+/** A bar's label on two lines: the model and GPU, then where it runs (the instance is in the table). */
+export function barLabel(
+  r: CandidateResult,
+  index: Pick<CatalogIndex, 'gpus' | 'instances'>,
+): string[] {
+  const { primary, place } = candidateLabelParts(r, index);
+  return place === '' ? [primary] : [primary, place];
 }

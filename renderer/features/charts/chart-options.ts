@@ -1,6 +1,6 @@
 import type { ChartOptions } from 'chart.js';
 import { compactCount, compactUsd, formatUsd } from '../../../core/format.ts';
-import type { themeColors } from './ChartCanvas.tsx';
+import type { ChartLook } from './ChartCanvas.tsx';
 
 /**
  * Log axes label 1, 2 and 5 times a power of ten, or only the powers of ten when the axis spans
@@ -24,7 +24,7 @@ export interface ChartOptionSet {
   payback: ChartOptions<'line'>;
 }
 
-type Colors = ReturnType<typeof themeColors>;
+type Colors = ChartLook;
 
 /** The objective's value on an axis: its name, and its money (a unit price for per outcome). */
 export interface CostAxis {
@@ -32,18 +32,40 @@ export interface CostAxis {
   money: (usd: number) => string;
 }
 
-const scalesOf = (colors: Colors) => (x: object, y: object) => ({
-  x: { grid: { color: colors.line }, ticks: { color: colors.muted }, ...x },
-  y: { grid: { color: colors.line }, ticks: { color: colors.muted }, ...y },
-});
-// Datasets with no label (a band's upper edge) stay out of the legend.
+/** Axes in the theme's colours at the look's type size (a spec's own ticks and title keep them). */
+const scalesOf = (colors: Colors) => (x: object, y: object) => {
+  const axis = (spec: { ticks?: object; title?: object }) => ({
+    grid: { color: colors.line },
+    ...spec,
+    ticks: { color: colors.muted, ...spec.ticks, font: { size: colors.fontPx } },
+    ...(spec.title ? { title: { ...spec.title, font: { size: colors.fontPx } } } : {}),
+  });
+  return { x: axis(x), y: axis(y) };
+};
+// Datasets with no label (a band's upper edge) stay out of the legend; its swatches grow with the text.
 const legendOf = (colors: Colors) => ({
   labels: {
     color: colors.text,
-    boxWidth: 12,
+    boxWidth: 12 * colors.scale,
+    font: { size: colors.fontPx },
     filter: (item: { text: string }) => item.text !== '',
   },
 });
+
+/** Monthly cost by component as horizontal stacked bars, one bar per candidate (or scenario). */
+export function breakdownOptions(colors: Colors): ChartOptions<'bar'> {
+  return {
+    indexAxis: 'y',
+    plugins: {
+      legend: legendOf(colors),
+      tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${formatUsd(c.parsed.x)}` } },
+    },
+    scales: scalesOf(colors)(
+      { stacked: true, ticks: { color: colors.muted, callback: compactUsd } },
+      { stacked: true, ticks: { color: colors.text } },
+    ),
+  };
+}
 
 /**
  * The charts' options. They depend only on the theme and the objective's name (`costTitle`, the
@@ -59,17 +81,7 @@ export function chartOptions(
   const scales = scalesOf(colors);
   const legend = legendOf(colors);
   return {
-    breakdown: {
-      indexAxis: 'y',
-      plugins: {
-        legend,
-        tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${formatUsd(c.parsed.x)}` } },
-      },
-      scales: scales(
-        { stacked: true, ticks: { color: colors.muted, callback: compactUsd } },
-        { stacked: true, ticks: { color: colors.text, font: { size: 11 } } },
-      ),
-    },
+    breakdown: breakdownOptions(colors),
     scatter: {
       parsing: false,
       plugins: {

@@ -13,12 +13,13 @@ import type { CandidateResult, CheckStatus } from '../../../core/sweep/types.ts'
 import { VirtualTable, type Column } from '../../components/VirtualTable.tsx';
 import { useResults } from '../../stores/results-store.ts';
 import { call } from '../../api/api.ts';
-import { attempt, useUi } from '../../stores/ui-store.ts';
+import { attempt, textSizePx, useUi } from '../../stores/ui-store.ts';
 import { useWorkspace } from '../../stores/workspace-store.ts';
 import { useDecision } from '../why/decision-store.ts';
 import { comparisonReport, type TableView } from './report-export.ts';
 import { useCompare } from './compare-store.ts';
 import { describeQuery, visibleRows } from './table-model.ts';
+import { candidateLabelParts } from './candidate-label.ts';
 import { currentUncertainty } from '../uncertainty/uncertainty-store.ts';
 
 /** A check's outcome as a pill: pass, fail and unknown look different, a check not set is a dash. */
@@ -40,16 +41,7 @@ function cellFor(id: string, text: (c: CandidateResult) => string, view: Compari
       );
     if (id === 'qualityStatus') return <CheckPill status={c.qualityStatus} />;
     if (id === 'latencyStatus') return <CheckPill status={c.latencyStatus} />;
-    if (id === 'candidate') {
-      return (
-        <span title={c.label}>
-          <span className={`badge ${c.kind}`}>
-            {c.kind === 'api' ? 'API' : c.kind === 'cloud' ? 'Cloud' : 'Owned'}
-          </span>{' '}
-          {c.label}
-        </span>
-      );
-    }
+    if (id === 'candidate') return <CandidateCell c={c} />;
     if (id === 'status') {
       if (!c.feasible)
         return (
@@ -67,6 +59,25 @@ function cellFor(id: string, text: (c: CandidateResult) => string, view: Compari
     }
     return text(c);
   };
+}
+
+/** The model and GPU on the first line, where it runs under it; the whole label on hover. */
+function CandidateCell({ c }: { c: CandidateResult }) {
+  const evaluation = useResults.getState().evaluation;
+  const parts = evaluation?.ok
+    ? candidateLabelParts(c, evaluation.index)
+    : { primary: c.label, secondary: '' };
+  return (
+    <span className="candidate-cell" title={c.label}>
+      <span className="candidate-main">
+        <span className={`badge ${c.kind}`}>
+          {c.kind === 'api' ? 'API' : c.kind === 'cloud' ? 'Cloud' : 'Owned'}
+        </span>{' '}
+        {parts.primary}
+      </span>
+      {parts.secondary !== '' && <span className="candidate-sub">{parts.secondary}</span>}
+    </span>
+  );
 }
 
 /** The table's columns under a view: the comparison's columns with the app's cells. */
@@ -123,6 +134,8 @@ export function CompareTable() {
   const query = useCompare((s) => s.query);
   const columnVisibility = useCompare((s) => s.columnVisibility);
   const selected = useUi((s) => s.selected);
+  const textPx = useUi(textSizePx);
+  const presenter = useUi((s) => s.presenter);
   const [showColumns, setShowColumns] = useState(false);
   const objective = evaluation?.ok ? evaluation.context.objective : 'tco';
   const horizonMonths = evaluation?.ok ? evaluation.context.value.horizonMonths : 36;
@@ -250,7 +263,9 @@ export function CompareTable() {
         rowCount={order.length}
         rowAt={(k) => result.row(order[k] as number)}
         rowKey={(r) => r.id}
-        height={460}
+        // Two lines a row (the model and GPU, then where it runs), at the text size shown.
+        rowHeight={Math.round(textPx * 3.1)}
+        height={presenter ? '60vh' : 460}
         columnVisibility={columnVisibility}
         sort={{ id: query.sort.column, desc: query.sort.desc }}
         onSort={(id) => c.sortBy(id)}

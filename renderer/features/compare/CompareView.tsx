@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useUi } from '../../stores/ui-store.ts';
 import { CandidatesPanel } from '../candidates/CandidatesPanel.tsx';
 import { Charts } from '../charts/Charts.tsx';
@@ -11,6 +12,7 @@ import { WorkloadPanel } from '../workload/WorkloadPanel.tsx';
 import { CompareTable } from './CompareTable.tsx';
 import { WhyPanel } from '../why/WhyPanel.tsx';
 import { Summary } from './Summary.tsx';
+import { DeltaView, SnapshotStrip } from '../workshop/SnapshotStrip.tsx';
 
 const PANELS = [
   { key: 'workload', label: 'Workload' },
@@ -25,9 +27,54 @@ const PANELS = [
  */
 export function CompareView() {
   const panel = useUi((s) => s.panel);
+  const presenter = useUi((s) => s.presenter);
+  const inputsOpen = useUi((s) => s.inputsOpen);
+  // In presenter mode the inputs are a drawer over the answer, open only when asked for.
+  const drawer = presenter ? (inputsOpen ? 'open' : 'closed') : 'side';
+  const aside = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (drawer !== 'open') return;
+    // Opened: focus goes into the drawer; Escape (from anywhere) closes it.
+    aside.current?.querySelector<HTMLElement>('[aria-selected="true"]')?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && document.querySelector('[role="dialog"]') === null) {
+        useUi.getState().toggleInputs();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [drawer]);
   return (
-    <div className="workspace">
-      <aside className="sidebar" aria-label="Scenario inputs">
+    <div className="workspace" data-inputs={drawer}>
+      {drawer === 'open' && (
+        <div
+          className="drawer-backdrop"
+          aria-hidden="true"
+          onClick={() => useUi.getState().toggleInputs()}
+        />
+      )}
+      <aside
+        ref={aside}
+        className="sidebar"
+        aria-label="Scenario inputs"
+        data-testid="inputs"
+        hidden={drawer === 'closed'}
+      >
+        {drawer === 'open' && (
+          <div className="drawer-head">
+            <span className="card-title">Scenario inputs</span>
+            <span className="spacer" />
+            <button
+              type="button"
+              className="btn"
+              data-testid="close-inputs"
+              title="Close (I or Escape)"
+              onClick={() => useUi.getState().toggleInputs()}
+            >
+              Close
+            </button>
+          </div>
+        )}
         <div className="tabs" role="tablist">
           {PANELS.map((p) => (
             <button
@@ -51,6 +98,8 @@ export function CompareView() {
       <main className="content">
         <Summary />
         <WhatIfBar />
+        <SnapshotStrip />
+        <DeltaView />
         <WhyPanel />
         <CompareTable />
         <VendorTable />

@@ -3,9 +3,11 @@ import { call } from '../../api/api.ts';
 import { useCatalog } from '../../stores/catalog-store.ts';
 import { attempt } from '../../stores/ui-store.ts';
 import { useWorkspace } from '../../stores/workspace-store.ts';
-import { openSaved, saveScenario } from './scenario-actions.ts';
+import { openSaved, saveScenario, saveScenarioAs } from './scenario-actions.ts';
 import { MAX_COMPARE, useScenarios } from './scenarios-store.ts';
-import { scenarioColumn, SIDE_BY_SIDE_ROWS, type ScenarioColumn } from './side-by-side.ts';
+import { scenarioColumn, type ScenarioColumn } from './side-by-side.ts';
+import { SideBySideView } from './SideBySideView.tsx';
+import { appEvaluationOptions } from '../../stores/results-store.ts';
 
 /** Saved scenarios: open, rename, duplicate, delete, and compare two to four side by side. */
 export function ScenariosView() {
@@ -23,7 +25,12 @@ export function ScenariosView() {
     void Promise.all(compare.map((id) => attempt(() => call('scenarios:get', { id })))).then(
       (stored) => {
         if (!live) return;
-        setColumns(stored.flatMap((s) => (s ? [scenarioColumn(catalog, s.scenario)] : [])));
+        const options = appEvaluationOptions(
+          useCatalog.getState().snapshot ?? { staleAfterDays: 0 },
+        );
+        setColumns(
+          stored.flatMap((s) => (s ? [scenarioColumn(catalog, s.scenario, options)] : [])),
+        );
       },
     );
     return () => {
@@ -39,7 +46,7 @@ export function ScenariosView() {
     );
     if (done) {
       if (done.id === useWorkspace.getState().savedId)
-        useWorkspace.getState().markSaved(done.id, done.name);
+        useWorkspace.getState().markRenamed(done.name);
       setRenaming(null);
       await refresh();
     }
@@ -61,6 +68,9 @@ export function ScenariosView() {
           <span className="spacer" />
           <button type="button" className="btn primary" onClick={() => void saveScenario()}>
             Save current
+          </button>
+          <button type="button" className="btn" onClick={() => void saveScenarioAs()}>
+            Save as…
           </button>
         </div>
         {list.length === 0 ? (
@@ -149,38 +159,7 @@ export function ScenariosView() {
           </table>
         )}
       </div>
-      {compare.length >= 2 && columns.length >= 2 && (
-        <div className="card side-by-side" data-testid="side-by-side">
-          <table className="list">
-            <thead>
-              <tr>
-                <th />
-                {columns.map((c, k) => (
-                  <th key={k} style={{ textAlign: 'right' }}>
-                    {c.name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {SIDE_BY_SIDE_ROWS.map((r) => (
-                <tr key={r.key}>
-                  <th>{r.label}</th>
-                  {columns.map((c, k) => (
-                    <td
-                      key={k}
-                      className={r.key === 'recommended' ? '' : 'num'}
-                      style={{ textAlign: r.key === 'recommended' ? 'left' : 'right' }}
-                    >
-                      {c.cells[r.key] ?? '—'}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {compare.length >= 2 && columns.length >= 2 && <SideBySideView columns={columns} />}
     </div>
   );
 }

@@ -7,6 +7,18 @@ import { defaultScenario } from './default-scenario.ts';
 import { scenarioFileName, scenarioFileText } from './scenario-file.ts';
 import { useScenarios } from './scenarios-store.ts';
 import { useImportReview } from '../catalog/import-review-store.ts';
+import type { ScenarioMeta } from '../../../core/contract/shapes.ts';
+import type { Scenario } from '../../../core/schema/scenario.ts';
+import { useWorkshop } from '../workshop/workshop-store.ts';
+import { ask } from '../../components/dialog-store.ts';
+import { copyName, planNew, planSave, type SavePlan } from './save-plan.ts';
+
+/** Makes a scenario the draft: history, the delta view and the table's picks start afresh. */
+function loadDraft(scenario: Scenario, savedId: string | null): void {
+  useWorkspace.getState().load(scenario, savedId);
+  useWorkshop.getState().compareWith(null);
+  useUi.getState().clearSelected();
+}
 
 /** Starts a new scenario (asks first when the current one has unsaved edits). */
 export function newScenario(): void {
@@ -15,28 +27,102 @@ export function newScenario(): void {
     !window.confirm('Discard the unsaved changes to this scenario?')
   )
     return;
-  useWorkspace.getState().load(defaultScenario(), null);
+  loadDraft(defaultScenario(), null);
   rememberOpen(null);
-  useUi.getState().clearSelected();
 }
 
-/** Saves the draft to the local database (creating it the first time). */
-export async function saveScenario(): Promise<void> {
-  const { scenario, savedId } = useWorkspace.getState();
+/** Writes the draft under a name: over a saved scenario (`id`) or as a new one; then it is that one. */
+async function writeDraft(name: string, id: string | null): Promise<boolean> {
+  const { scenario } = useWorkspace.getState();
   const saved = await attempt(
     () =>
       call('scenarios:save', {
-        ...(savedId ? { id: savedId } : {}),
-        name: scenario.name,
-        scenario,
+        ...(id === null ? {} : { id }),
+        name,
+        scenario: { ...scenario, name },
       }),
-    `Saved “${scenario.name}”`,
+    `Saved “${name}”`,
   );
-  if (saved) {
-    useWorkspace.getState().markSaved(saved.id, saved.name);
-    rememberOpen(saved.id);
-    await useScenarios.getState().refresh();
+  if (!saved) return false;
+  useWorkspace.getState().markSaved(saved.id, saved.name);
+  rememberOpen(saved.id);
+  await useScenarios.getState().refresh();
+  return true;
+}
+
+/** Carries out a save plan, asking where it must; false when the person cancelled. */
+async function carryOut(plan: SavePlan, saved: readonly ScenarioMeta[]): Promise<boolean> {
+  switch (plan.kind) {
+    case 'update':
+      return writeDraft(plan.name, plan.id);
+    case 'insert':
+      return writeDraft(plan.name, null);
+    case 'ask-replace': {
+      const answer = await ask({
+        title: `Replace “${plan.otherName}”?`,
+        message: `A saved scenario is already named “${plan.otherName}”. Replacing it writes this scenario over it; it cannot be undone.`,
+        choices: [
+          { key: 'replace', label: `Replace “${plan.otherName}”`, danger: true },
+          { key: 'rename', label: 'Choose another name…', primary: true },
+          { key: 'cancel', label: 'Cancel' },
+        ],
+      });
+      if (answer?.choice === 'replace') return writeDraft(plan.otherName, plan.otherId);
+      if (answer?.choice === 'rename') return saveScenarioAs();
+      return false;
+    }
+    case 'ask-renamed': {
+      const answer = await ask({
+        title: `Save “${plan.name}”`,
+        message: `This scenario is saved as “${plan.savedName}”. Save it as a new scenario “${plan.name}” and keep “${plan.savedName}” as it was, or rename “${plan.savedName}”?`,
+        choices: [
+          { key: 'new', label: 'Save as new', primary: true },
+          { key: 'rename', label: `Rename “${plan.savedName}”` },
+          { key: 'cancel', label: 'Cancel' },
+        ],
+      });
+      if (answer?.choice === 'new') return carryOut(planNew(plan.name, saved), saved);
+      // A rename onto another scenario's name is refused by the database, with its name said.
+      if (answer?.choice === 'rename') return writeDraft(plan.name, plan.id);
+      return false;
+    }
   }
+}
+
+/** The saved scenarios as the database has them now (another window may have saved one). */
+async function savedList(): Promise<ScenarioMeta[]> {
+  return (await attempt(() => call('scenarios:list', {}))) ?? useScenarios.getState().list;
+}
+
+/**
+ * Saves the draft to the local database: over its own saved copy, or as a new one the first time.
+ * It asks first when the draft was renamed since it was saved, or when its name is another saved
+ * scenario's.
+ */
+export async function saveScenario(): Promise<boolean> {
+  const { scenario, savedId, savedName } = useWorkspace.getState();
+  const saved = await savedList();
+  return carryOut(planSave({ savedId, savedName, name: scenario.name }, saved), saved);
+}
+
+/** Saves the draft as a new scenario under a name asked for; the one it came from stays as saved. */
+export async function saveScenarioAs(): Promise<boolean> {
+  const { scenario } = useWorkspace.getState();
+  const saved = await savedList();
+  const answer = await ask({
+    title: 'Save as a new scenario',
+    message:
+      useWorkspace.getState().savedId === null
+        ? undefined
+        : `“${useWorkspace.getState().savedName ?? scenario.name}” stays as it was last saved.`,
+    input: { label: 'Name', value: copyName(scenario.name, saved) },
+    choices: [
+      { key: 'save', label: 'Save', primary: true },
+      { key: 'cancel', label: 'Cancel' },
+    ],
+  });
+  if (answer?.choice !== 'save' || answer.text === '') return false;
+  return carryOut(planNew(answer.text, saved), saved);
 }
 
 const LAST_KEY = 'modelwise.lastScenarioId';
@@ -53,7 +139,7 @@ export async function reopenLast(): Promise<void> {
   if (id === null) return;
   try {
     const stored = await call('scenarios:get', { id });
-    useWorkspace.getState().load(stored.scenario, stored.id);
+    loadDraft(stored.scenario, stored.id);
   } catch {
     rememberOpen(null);
   }
@@ -63,9 +149,8 @@ export async function reopenLast(): Promise<void> {
 export async function openSaved(id: string): Promise<void> {
   const stored = await attempt(() => call('scenarios:get', { id }));
   if (!stored) return;
-  useWorkspace.getState().load(stored.scenario, stored.id);
+  loadDraft(stored.scenario, stored.id);
   rememberOpen(stored.id);
-  useUi.getState().clearSelected();
   useUi.getState().setView('compare');
 }
 
@@ -73,7 +158,7 @@ export async function openSaved(id: string): Promise<void> {
 export async function importScenarioText(text: string, fileName: string): Promise<boolean> {
   const scenario = await attempt(() => call('scenario:parse', { text }));
   if (!scenario) return false;
-  useWorkspace.getState().load(scenario, null);
+  loadDraft(scenario, null);
   useUi.getState().toast('success', `Opened ${fileName}`);
   useUi.getState().setView('compare');
   return true;

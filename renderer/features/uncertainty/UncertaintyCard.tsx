@@ -9,9 +9,8 @@ import {
 } from '../../../core/report/uncertainty-report.ts';
 import type { UncertaintyResult } from '../../../core/uncertainty/simulate.ts';
 import type { Tornado } from '../../../core/uncertainty/tornado.ts';
-import { useUi } from '../../stores/ui-store.ts';
 import { useWorkspace } from '../../stores/workspace-store.ts';
-import { ChartCanvas, themeColors } from '../charts/ChartCanvas.tsx';
+import { ChartCanvas, useChartLook, type ChartLook } from '../charts/ChartCanvas.tsx';
 import { tornadoBars } from './tornado-data.ts';
 import { useUncertainty } from './uncertainty-store.ts';
 
@@ -23,10 +22,10 @@ function tableRows(result: UncertaintyResult) {
 function tornadoConfig(
   t: Tornado,
   result: UncertaintyResult,
+  colors: ChartLook,
 ): ChartConfiguration<'bar', ([number, number] | null)[]> | null {
   const bars = tornadoBars(t, result.ranges);
   if (bars === null) return null;
-  const colors = themeColors();
   return {
     type: 'bar',
     data: {
@@ -50,7 +49,7 @@ function tornadoConfig(
     options: {
       indexAxis: 'y',
       plugins: {
-        legend: { labels: { color: colors.text, boxWidth: 12 } },
+        legend: { labels: { color: colors.text, boxWidth: 12 * colors.scale } },
         tooltip: {
           callbacks: {
             label: (c) => {
@@ -130,18 +129,16 @@ export function UncertaintyCard() {
   const current = useUncertainty((s) => s.current);
   const where = useUncertainty((s) => s.where);
   const horizon = useWorkspace((s) => s.scenario.value.horizonMonths);
-  const theme = useUi((s) => s.theme);
+  const look = useChartLook();
   const charts = useMemo(
     () =>
       result === null
         ? null
         : {
-            tornado: result.tornado && tornadoConfig(result.tornado, result),
-            gap: result.gapTornado && tornadoConfig(result.gapTornado, result),
+            tornado: result.tornado && tornadoConfig(result.tornado, result, look),
+            gap: result.gapTornado && tornadoConfig(result.gapTornado, result, look),
           },
-    // The colours come from the stylesheet, which `theme` switches.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [result, theme],
+    [result, look],
   );
   if (status === 'off') {
     return (

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { ExclusionCount } from '../../../core/decision/exclusions.ts';
+import { unknownContenderSentence } from '../../../core/decision/explain.ts';
 import { objectiveTitle } from '../../../core/decision/objective.ts';
 import { formatNumber } from '../../../core/format.ts';
 import { whyRows, type WhyRow } from '../../../core/report/why-report.ts';
@@ -97,6 +98,11 @@ export function WhyPanel() {
               text="hosted APIs with no published or measured latency, nothing else ruling them out"
               onInclude={(on) => updateWorkload({ slo: { ...w.slo, includeUnknown: on } })}
             />
+            {why.bestUnknown !== null && (
+              <p className="best-unknown" data-testid="why-best-unknown">
+                {unknownContenderSentence(why.bestUnknown, why.objectiveLabel, why.objective)}
+              </p>
+            )}
           </div>
         </div>
       </div>

@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
 import {
-  PRECISIONS,
   RESIDENCY_ZONES,
   type Precision,
   type ResidencyZone,
@@ -23,20 +22,8 @@ import { useCatalog } from '../../stores/catalog-store.ts';
 import { updateWorkload, useWorkspace } from '../../stores/workspace-store.ts';
 import { WORKLOAD_FIELDS as F, WORKLOAD_LABELS as L } from './fields.ts';
 import { locationId, USER_LOCATIONS } from './places.ts';
+import { PRECISION_OPTIONS, toggledZones, ZONE_LABELS } from './choices.ts';
 import { ReasoningSection, TaskSection } from './ReasoningFields.tsx';
-
-const ZONE_LABELS: Record<ResidencyZone, string> = {
-  us: 'US',
-  eu: 'EU',
-  uk: 'UK',
-  apac: 'APAC',
-  ca: 'Canada',
-  latam: 'LatAm',
-  mea: 'MEA',
-  global: 'Global',
-};
-
-const PRECISION_OPTIONS = PRECISIONS.map((p) => ({ value: p, label: p.toUpperCase() }));
 
 /** Every workload input of DESIGN.md capability 2, with units, validated in place. */
 export function WorkloadPanel() {
@@ -53,12 +40,7 @@ export function WorkloadPanel() {
   const index = useResults((s) => (s.evaluation?.ok ? s.evaluation.index : null));
   const scoredOn = (b: Benchmark) =>
     index === null ? [] : scoredModels(index.quality, index.models, b);
-  const toggleZone = (zone: ResidencyZone) =>
-    set({
-      residency: w.residency.includes(zone)
-        ? w.residency.filter((z) => z !== zone)
-        : [...w.residency, zone],
-    });
+  const toggleZone = (zone: ResidencyZone) => set({ residency: toggledZones(w.residency, zone) });
   return (
     <div data-testid="workload-panel">
       <section className="section">
