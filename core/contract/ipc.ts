@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { Catalog } from '../schema/catalog.ts';
-import type { Scenario } from '../schema/scenario.ts';
+import type { ScenarioFile } from '../schema/scenario.ts';
 import type { Finding, RuleId } from '../catalog-check/rules.ts';
 import type { RankingEffect } from '../scenario/ranking-effect.ts';
 import { IsoDate } from '../schema/common.ts';
@@ -156,7 +156,7 @@ export interface ChannelOutputs {
   'scenarios:rename': ScenarioMeta;
   'scenarios:duplicate': StoredScenario;
   'scenarios:delete': null;
-  'scenario:parse': Scenario;
+  'scenario:parse': ScenarioFile;
   /** The chosen file's name and text, or null when the user cancelled. */
   'file:open': { name: string; text: string } | null;
   /** Where the file was written, or null when the user cancelled. */

@@ -6,7 +6,7 @@
 import { CATALOG_TABLE_NAMES, type CatalogTableName } from '../catalog-import/catalog-tables.ts';
 import type { CatalogDiff } from '../catalog-import/diff.ts';
 import type { Discount } from '../schema/catalog.ts';
-import type { Scenario } from '../schema/scenario.ts';
+import type { ScenarioFile } from '../schema/scenario.ts';
 
 /** The catalog tables a user can browse, edit, import into and export (parents first). */
 export const CATALOG_TABLES = CATALOG_TABLE_NAMES;
@@ -105,5 +105,6 @@ export interface ScenarioMeta {
 }
 
 export interface StoredScenario extends ScenarioMeta {
-  scenario: Scenario;
+  /** The file as saved: one or more workloads (schema version 2). */
+  scenario: ScenarioFile;
 }

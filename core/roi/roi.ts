@@ -73,9 +73,50 @@ export interface Roi {
  * Payback counts cash only (the book value is not cash until sold).
  */
 export function computeRoi(input: RoiInput): Roi {
+  const h = input.horizonMonths;
   const launchMonths = input.weeksToLaunch / WEEKS_PER_MONTH;
-  const monthlyDiscount = 1 / Math.pow(1 + input.discountRateAnnual, 1 / 12);
   const capexAt = input.capexUsdAtStartOf;
+  const value = new Float64Array(h + 1);
+  const cost = new Float64Array(h + 1);
+  const capex = capexAt === undefined ? undefined : new Float64Array(h + 1);
+  for (let m = 1; m <= h; m++) {
+    if (capex !== undefined) capex[m] = capexAt!(m);
+    // Months not served are not asked for (a caller's month may not be costable before launch).
+    if (Math.min(1, Math.max(0, m - launchMonths)) > 0) {
+      value[m] = input.valueUsdInMonth(m);
+      cost[m] = input.costUsdInMonth(m);
+    }
+  }
+  return roiOfMonths(input, value, cost, capex);
+}
+
+/** The last rate's monthly discount factor: a sweep asks for one rate tens of thousands of times. */
+let lastDiscount = { rateAnnual: Number.NaN, factor: Number.NaN };
+
+function monthlyDiscountFactor(rateAnnual: number): number {
+  if (lastDiscount.rateAnnual !== rateAnnual) {
+    lastDiscount = { rateAnnual, factor: 1 / Math.pow(1 + rateAnnual, 1 / 12) };
+  }
+  return lastDiscount.factor;
+}
+
+/** What a month-by-month ROI needs besides its months. */
+export type RoiTerms = Omit<RoiInput, 'valueUsdInMonth' | 'costUsdInMonth' | 'capexUsdAtStartOf'>;
+
+/**
+ * `computeRoi` over months given as arrays (index m = 1…horizon, 0 unused): value and run cost at
+ * full service, and hardware bought at the start of each month. Sweeps fill one scratch array per
+ * candidate instead of building closures; with `out`, writes into it instead of allocating.
+ */
+export function roiOfMonths(
+  input: RoiTerms,
+  valueUsd: Float64Array,
+  costUsd: Float64Array,
+  capexUsd?: Float64Array,
+  out?: Roi,
+): Roi {
+  const launchMonths = input.weeksToLaunch / WEEKS_PER_MONTH;
+  const monthlyDiscount = monthlyDiscountFactor(input.discountRateAnnual);
   const residual = input.residualUsd ?? 0;
   const stranded = input.strandedUsd ?? 0;
   let discount = 1;
@@ -86,23 +127,24 @@ export function computeRoi(input: RoiInput): Roi {
   let payback: number | null = null;
   const cumulative: Roi['cumulative'] = input.withSeries ? [] : null;
   let netMonthly: number | null = null;
-  for (let m = 1; m <= input.horizonMonths; m++) {
+  const horizon = input.horizonMonths;
+  for (let m = 1; m <= horizon; m++) {
     let capex = 0;
-    if (capexAt !== undefined) {
-      capex = capexAt(m);
+    if (capexUsd !== undefined) {
+      capex = capexUsd[m] as number;
       capexTotal += capex;
       cumCost += capex;
       npv -= capex * discount;
     }
     discount *= monthlyDiscount;
     const served = Math.min(1, Math.max(0, m - launchMonths));
-    const value = served > 0 ? input.valueUsdInMonth(m) * served : 0;
-    const cost = served > 0 ? input.costUsdInMonth(m) * served : 0;
+    const value = served > 0 ? (valueUsd[m] as number) * served : 0;
+    const cost = served > 0 ? (costUsd[m] as number) * served : 0;
     if (served === 1 && netMonthly === null) netMonthly = value - cost;
     cumValue += value;
     cumCost += cost;
     npv += (value - cost) * discount;
-    const strandedNow = m === input.horizonMonths ? stranded : 0;
+    const strandedNow = m === horizon ? stranded : 0;
     cumCost += strandedNow;
     cumulative?.push({
       month: m,
@@ -117,19 +159,19 @@ export function computeRoi(input: RoiInput): Roi {
   }
   npv += (residual - stranded) * discount;
   const tco = cumCost - residual;
-  return {
-    netMonthlyUsd: netMonthly ?? 0,
-    paybackMonth: payback,
-    npvUsd: npv,
-    roi: tco > 0 ? (cumValue - tco) / tco : null,
-    timeToValueWeeks: input.weeksToLaunch,
-    totalValueUsd: cumValue,
-    totalCostUsd: cumCost,
-    tcoUsd: tco,
-    capexUsd: capexTotal,
-    residualUsd: residual,
-    cumulative,
-  };
+  const r = out ?? ({} as Roi);
+  r.netMonthlyUsd = netMonthly ?? 0;
+  r.paybackMonth = payback;
+  r.npvUsd = npv;
+  r.roi = tco > 0 ? (cumValue - tco) / tco : null;
+  r.timeToValueWeeks = input.weeksToLaunch;
+  r.totalValueUsd = cumValue;
+  r.totalCostUsd = cumCost;
+  r.tcoUsd = tco;
+  r.capexUsd = capexTotal;
+  r.residualUsd = residual;
+  r.cumulative = cumulative;
+  return r;
 }
 
 /** The launch schedule over a horizon: served share per month, cumulative and discounted. */

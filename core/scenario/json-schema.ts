@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Scenario, SCENARIO_SCHEMA_VERSION } from '../schema/scenario.ts';
+import { ScenarioFile, SCENARIO_SCHEMA_VERSION } from '../schema/scenario.ts';
 
 /** Where the published schema says it lives; scenario files point at it with `$schema`. */
 export const SCENARIO_SCHEMA_ID = 'https://modelwise.invalid/schema/scenario.schema.json';
@@ -13,7 +13,10 @@ export const SCENARIO_SCHEMA_FILE = 'schema/scenario.schema.json';
  * side: fields with defaults may be left out); every field carries a description.
  */
 export function scenarioJsonSchema(): Record<string, unknown> {
-  const { $schema, ...rest } = z.toJSONSchema(Scenario, { io: 'input', unrepresentable: 'any' });
+  const { $schema, ...rest } = z.toJSONSchema(ScenarioFile, {
+    io: 'input',
+    unrepresentable: 'any',
+  });
   return {
     $schema,
     $id: SCENARIO_SCHEMA_ID,

@@ -13,11 +13,51 @@ export type ScenarioUpgradeResult = { ok: true; file: ScenarioJson } | { ok: fal
  */
 export type ScenarioUpgrade = (file: ScenarioJson) => ScenarioUpgradeResult;
 
+const isObject = (v: unknown): v is ScenarioJson =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
 /**
- * The upgrade steps, by the version they read: `UPGRADES[1]` turns version 1 into version 2, and
- * so on. Version 1 is the first, so there are none yet; version 2 adds one here.
+ * Version 1 held one workload (`workload`, with what a request is worth in `value`); version 2
+ * holds a list. The one workload becomes the first of the list, id `main`, named after the
+ * scenario, owned by nobody; everything else stays where it was, so the numbers do not move.
  */
-export const SCENARIO_UPGRADES: Readonly<Record<number, ScenarioUpgrade>> = {};
+export function upgradeV1toV2(file: ScenarioJson): ScenarioUpgradeResult {
+  const { workload, value } = file;
+  if (!isObject(workload))
+    return { ok: false, error: 'workload: missing (a version 1 file holds one)' };
+  if (value !== undefined && !isObject(value))
+    return { ok: false, error: 'value: must be an object' };
+  const { perRequest, successRate, ...shared } = value ?? {};
+  const workloadValue: ScenarioJson = {};
+  if (perRequest !== undefined) workloadValue['perRequest'] = perRequest;
+  if (successRate !== undefined) workloadValue['successRate'] = successRate;
+  const name =
+    typeof file['name'] === 'string' && file['name'].trim() !== '' ? file['name'] : 'Main';
+  const workloads = [{ id: 'main', name, owner: '', tags: [], workload, value: workloadValue }];
+  // A snapshot keeps one workload's scenario, whose shape version 2 did not change: it is now read
+  // as of version 2 (and is the file's one workload's).
+  const snapshots = Array.isArray(file['snapshots'])
+    ? file['snapshots'].map((s: unknown) =>
+        isObject(s) && isObject(s['scenario'])
+          ? { ...s, scenario: { ...s['scenario'], schemaVersion: 2 } }
+          : s,
+      )
+    : file['snapshots'];
+  // Keys keep their places (the list of workloads where the workload was), so a file's problems
+  // are listed in the order its author wrote them.
+  const upgraded: ScenarioJson = {};
+  for (const [key, field] of Object.entries(file)) {
+    if (key === 'workload') upgraded['workloads'] = workloads;
+    else if (key === 'value') upgraded['value'] = shared;
+    else if (key === 'snapshots') upgraded['snapshots'] = snapshots;
+    else upgraded[key] = field;
+  }
+  upgraded['schemaVersion'] = 2;
+  return { ok: true, file: upgraded };
+}
+
+/** The upgrade steps, by the version they read: `UPGRADES[1]` turns version 1 into version 2. */
+export const SCENARIO_UPGRADES: Readonly<Record<number, ScenarioUpgrade>> = { 1: upgradeV1toV2 };
 
 /**
  * Brings a scenario file to the current version, one step at a time. A file from a newer

@@ -18,12 +18,21 @@ export function nextSnapshotName(existing: readonly Snapshot[]): string {
   return `Snapshot ${n}`;
 }
 
-/** The scenario with one more snapshot of its current state, at the end of the strip. */
-export function withSnapshot(scenario: Scenario, name: string, takenAt: Date): Scenario {
+/**
+ * The scenario with one more snapshot of its current state, at the end of the strip; `workloadId`
+ * names the workload of the file it was taken on (the scenario is that workload's).
+ */
+export function withSnapshot(
+  scenario: Scenario,
+  name: string,
+  takenAt: Date,
+  workloadId?: string,
+): Scenario {
   const snapshots = scenario.snapshots ?? [];
   const snapshot: Snapshot = {
     name,
     takenAt: takenAt.toISOString(),
+    ...(workloadId === undefined ? {} : { workloadId }),
     scenario: snapshotState(scenario),
   };
   return { ...scenario, snapshots: [...snapshots, snapshot] };

@@ -13,6 +13,7 @@ import {
 } from './catalog.ts';
 import { BurstPricing } from './procurement.ts';
 import { Operations } from './operations.ts';
+import { Budget, Pooling, PortfolioWorkload } from './portfolio.ts';
 import { OnpremPlacement, Placement, ScalingPolicy } from './placement.ts';
 import { Effort } from './reasoning.ts';
 import { resolveRanges } from '../uncertainty/ranges.ts';
@@ -21,7 +22,7 @@ import { ValueAssumptions } from './value.ts';
 import { Workload } from './workload.ts';
 
 /** The version this Modelwise writes; older files are upgraded on reading (core/scenario/migrate.ts). */
-export const SCENARIO_SCHEMA_VERSION = 1;
+export const SCENARIO_SCHEMA_VERSION = 2;
 
 const ids = (what: string) =>
   z
@@ -131,8 +132,8 @@ export const Constraints = z
   })
   .describe('Limits every candidate must keep.');
 
-/** Every field of a scenario but its snapshots. */
-const scenarioFields = {
+/** The fields a portfolio's workloads share, as in a file (schema version 2): its heading. */
+const SHARED_HEAD = {
   $schema: z
     .string()
     .max(2000)
@@ -140,18 +141,15 @@ const scenarioFields = {
     .describe(
       'The JSON Schema this file follows, for editors that validate it; Modelwise ignores the value.',
     ),
-  schemaVersion: z
-    .literal(SCENARIO_SCHEMA_VERSION)
-    .describe('The scenario file format version; older versions are upgraded on opening.'),
   name: z.string().min(1).max(200).describe('The scenario’s name.'),
   description: z.string().max(5000).default('').describe('Notes on the scenario.'),
   objective: Objective.default('tco').describe(
     'What "best" means: ranking, the recommendation, charts and reports follow it.',
   ),
-  workload: Workload.describe('The workload every candidate is sized and priced for.'),
-  value: ValueAssumptions.default(ValueAssumptions.parse({})).describe(
-    'What requests are worth and what launching costs: the ROI inputs.',
-  ),
+};
+
+/** The assumptions after the workloads, as a file lists them. */
+const SHARED_TAIL = {
   operations: Operations.default(Operations.parse({})).describe(
     'Running costs and availability of self-hosted placements: staff, storage, egress, reserve.',
   ),
@@ -181,6 +179,22 @@ const scenarioFields = {
   ),
 };
 
+/** Every field of one workload's scenario but its snapshots. */
+const scenarioFields = {
+  ...SHARED_HEAD,
+  schemaVersion: z
+    .number()
+    .int()
+    .min(1)
+    .max(SCENARIO_SCHEMA_VERSION)
+    .describe('The file format version the scenario was read from.'),
+  workload: Workload.describe('The workload every candidate is sized and priced for.'),
+  value: ValueAssumptions.default(ValueAssumptions.parse({})).describe(
+    'What requests are worth and what launching costs: the ROI inputs.',
+  ),
+  ...SHARED_TAIL,
+};
+
 /** A scenario without its snapshots: what a snapshot holds (a type only; parsing uses Scenario). */
 type ScenarioCoreSchema = z.ZodObject<typeof scenarioFields, z.core.$strict>;
 export type ScenarioCore = z.output<ScenarioCoreSchema>;
@@ -190,8 +204,10 @@ type ScenarioCoreInput = z.input<ScenarioCoreSchema>;
 const MAX_SNAPSHOTS = 100;
 
 /**
- * The state of a scenario captured during a session (a workshop's baseline, "after ×10 volume"),
- * kept in the scenario file so a later session can compare with it and return to it.
+ * The state of a workload's scenario captured during a session (a workshop's baseline, "after ×10
+ * volume"), kept in the scenario file so a later session can compare with it and return to it.
+ * It holds what the workshop edits and evaluates: one workload with the shared assumptions as
+ * they were (in a file of several, `workloadId` says which workload it was taken on).
  */
 export const Snapshot = z
   .strictObject({
@@ -199,34 +215,51 @@ export const Snapshot = z
     takenAt: z.iso
       .datetime({ offset: true })
       .describe('When it was taken (ISO 8601 date and time).'),
+    workloadId: z
+      .string()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe(
+        'The id of the workload it was taken on; absent: the file’s first (a file of one workload).',
+      ),
     scenario: z
       .lazy(
         (): z.ZodType<ScenarioCore, ScenarioCoreInput> =>
-          // The whole scenario schema, so a snapshot is checked (and upgraded) like a file; its
+          // The whole scenario schema, so a snapshot is checked like a workload's scenario; its
           // own snapshots are refused below.
           Scenario as unknown as z.ZodType<ScenarioCore, ScenarioCoreInput>,
       )
       .describe(
-        'The scenario as it was when the snapshot was taken (without snapshots of its own).',
+        'The workload’s scenario as it was when the snapshot was taken (without snapshots of its own).',
       ),
   })
   .refine((s) => !('snapshots' in s.scenario) || s.scenario.snapshots === undefined, {
     message: 'a snapshot holds no snapshots of its own',
     path: ['scenario', 'snapshots'],
   })
-  .describe('A named, timed copy of the scenario’s assumptions.');
+  .meta({ id: 'Snapshot', description: 'A named, timed copy of a workload’s scenario.' });
 export type Snapshot = z.infer<typeof Snapshot>;
 
+/** The snapshots field, made anew for each schema that has it (so each keeps its description). */
+const snapshotsField = () =>
+  z
+    .array(Snapshot)
+    .max(MAX_SNAPSHOTS)
+    .optional()
+    .describe(
+      'States captured during a session, oldest first, to compare with and return to; absent: none.',
+    );
+
+/**
+ * One workload's scenario: what the engine evaluates. A portfolio file gives one per workload
+ * (core/portfolio/derive.ts); every single-workload feature (objective, explanation, TCO,
+ * uncertainty, snapshots) works on it.
+ */
 export const Scenario = z
   .strictObject({
     ...scenarioFields,
-    snapshots: z
-      .array(Snapshot)
-      .max(MAX_SNAPSHOTS)
-      .optional()
-      .describe(
-        'States captured during a session, oldest first, to compare with and return to; absent: none.',
-      ),
+    snapshots: snapshotsField(),
   })
   .describe('A Modelwise scenario: a workload, the candidates to compare, and the assumptions.')
   .refine((s) => s.objective !== 'npv' || s.value.perRequest !== undefined, {
@@ -241,3 +274,75 @@ export const Scenario = z
   });
 export type Scenario = z.infer<typeof Scenario>;
 export type ScenarioInput = z.input<typeof Scenario>;
+
+/** The assumptions every workload of a portfolio shares: a request's worth is per workload. */
+export const SharedValue = ValueAssumptions.omit({ perRequest: true, successRate: true });
+
+/**
+ * A scenario file (schema version 2): one or more workloads, each with its owner, tags and value,
+ * over one candidate space and one set of assumptions; shared pools and budgets across them.
+ */
+export const ScenarioFile = z
+  .strictObject({
+    ...SHARED_HEAD,
+    schemaVersion: z
+      .literal(SCENARIO_SCHEMA_VERSION)
+      .describe('The scenario file format version; older versions are upgraded on opening.'),
+    workloads: z
+      .array(PortfolioWorkload)
+      .min(1)
+      .max(100)
+      .describe('The workloads: each evaluated over the candidates, recommended on its own.'),
+    value: SharedValue.default(SharedValue.parse({})).describe(
+      'What launching costs and the horizon and discount rate the ROI is counted over.',
+    ),
+    ...SHARED_TAIL,
+    pooling: Pooling.default(Pooling.parse({})),
+    budgets: z.array(Budget).max(100).default([]).describe('Monthly budgets per team or workload.'),
+    snapshots: snapshotsField(),
+  })
+  .describe('A Modelwise scenario file: workloads, the candidates to compare, and the assumptions.')
+  .superRefine((f, ctx) => {
+    const ids = new Set<string>();
+    f.workloads.forEach((w, i) => {
+      if (ids.has(w.id))
+        ctx.addIssue({
+          code: 'custom',
+          message: `'${w.id}' is used twice`,
+          path: ['workloads', i, 'id'],
+        });
+      ids.add(w.id);
+      if (f.objective === 'npv' && w.value.perRequest === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          message: `the npv objective needs a value per request (workloads[${i}].value.perRequest)`,
+          path: ['objective'],
+        });
+      if (f.uncertainty !== undefined) {
+        const resolved = resolveRanges(f.uncertainty, {
+          workload: w.workload,
+          value: { ...f.value, ...w.value },
+        });
+        if (!resolved.ok)
+          for (const issue of resolved.issues) ctx.addIssue({ code: 'custom', ...issue });
+      }
+    });
+    (f.snapshots ?? []).forEach((s, i) => {
+      if (s.workloadId !== undefined && !ids.has(s.workloadId))
+        ctx.addIssue({
+          code: 'custom',
+          message: `no workload '${s.workloadId}'`,
+          path: ['snapshots', i, 'workloadId'],
+        });
+    });
+    f.budgets.forEach((b, i) => {
+      if (b.workloadId !== undefined && !ids.has(b.workloadId))
+        ctx.addIssue({
+          code: 'custom',
+          message: `no workload '${b.workloadId}'`,
+          path: ['budgets', i, 'workloadId'],
+        });
+    });
+  });
+export type ScenarioFile = z.infer<typeof ScenarioFile>;
+export type ScenarioFileInput = z.input<typeof ScenarioFile>;

@@ -165,8 +165,15 @@ export const Workload = z
           title: 'Active days',
           description: 'Days a week traffic arrives.',
         }),
+        // Only where in the week traffic falls depends on it (a shared pool's hour-of-week load):
+        // a single workload's cost does not, so the default keeps every earlier figure.
+        startHour: z.number().int().min(0).max(23).default(0).meta({
+          title: 'Starts at',
+          description:
+            'Hour of the day (0–23) the active hours start, from Monday: a daytime chatbot 9, a nightly batch 22.',
+        }),
       })
-      .default({ hoursPerDay: 24, daysPerWeek: 7 })
+      .default({ hoursPerDay: 24, daysPerWeek: 7, startHour: 0 })
       .describe('When traffic arrives: 24 × 7, or business hours such as 10 × 5.'),
     monthlyGrowthPct: z.number().finite().min(-100).max(1000).default(0).meta({
       title: 'Monthly growth',

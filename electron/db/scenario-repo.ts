@@ -1,7 +1,7 @@
 /** Saved scenarios: validated with the scenario schema, names unique (ignoring case). */
 import { randomUUID } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
-import { parseScenario } from '../../core/scenario/parse.ts';
+import { parseScenarioFile } from '../../core/scenario/parse.ts';
 import type { Db } from './connection.ts';
 import type { Result } from '../../core/contract/result.ts';
 import type { ScenarioMeta, StoredScenario } from '../../core/contract/shapes.ts';
@@ -58,11 +58,11 @@ export class ScenarioRepo {
   get(id: string): Result<StoredScenario> {
     const stored = this.statements.get.get(id);
     if (stored === undefined) return { ok: false, error: `no scenario with id '${id}'` };
-    const parsed = parseScenario(JSON.parse(stored.data));
+    const parsed = parseScenarioFile(JSON.parse(stored.data));
     if (!parsed.ok) {
       return { ok: false, error: `scenario '${stored.name}' no longer validates: ${parsed.error}` };
     }
-    return { ok: true, data: { ...meta(stored), scenario: parsed.scenario } };
+    return { ok: true, data: { ...meta(stored), scenario: parsed.file } };
   }
 
   save(input: { id?: string; name: string; scenario: unknown }): Result<StoredScenario> {
@@ -72,10 +72,10 @@ export class ScenarioRepo {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       return { ok: false, error: 'scenario: must be an object' };
     }
-    const parsed = parseScenario({ ...body, name: name.data });
+    const parsed = parseScenarioFile({ ...body, name: name.data });
     if (!parsed.ok) return { ok: false, error: `scenario: ${parsed.error}` };
     const stamp = this.now().toISOString();
-    const data = JSON.stringify(parsed.scenario);
+    const data = JSON.stringify(parsed.file);
     if (input.id === undefined) {
       const id = this.newId();
       this.statements.insert.run(id, name.data, data, stamp, stamp);

@@ -5,7 +5,7 @@
 import { checkCatalog, summarizeFindings } from '../../core/catalog-check/check.ts';
 import type { z } from 'zod';
 import { parseJsonSafely } from '../../core/json-safe.ts';
-import { parseScenario } from '../../core/scenario/parse.ts';
+import { parseScenarioFile } from '../../core/scenario/parse.ts';
 import { describeZodError } from '../../core/schema/errors.ts';
 import type { CatalogStore } from '../db/store-types.ts';
 import type { Paper } from '../../core/report/report-css.ts';
@@ -101,8 +101,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'scenario:parse': (i) => {
       const json = parseJsonSafely(i.text);
       if (!json.ok) return { ok: false, error: json.error };
-      const parsed = parseScenario(json.value);
-      return parsed.ok ? ok(parsed.scenario) : { ok: false, error: parsed.error };
+      const parsed = parseScenarioFile(json.value);
+      return parsed.ok ? ok(parsed.file) : { ok: false, error: parsed.error };
     },
     'file:open': async (i) => (ctx.dialogs ? ok(await ctx.dialogs.open(i.kind)) : noDialogs),
     'file:save': async (i) => {

@@ -4,7 +4,7 @@
  * as the import would leave it). Nothing is written.
  */
 import { evaluateScenario } from '../../core/scenario/evaluate.ts';
-import { parseScenario } from '../../core/scenario/parse.ts';
+import { parseWorkloadScenario } from '../../core/scenario/parse.ts';
 import { rankingEffect } from '../../core/scenario/ranking-effect.ts';
 import type { Catalog } from '../../core/schema/catalog.ts';
 import type { Scenario } from '../../core/schema/scenario.ts';
@@ -23,7 +23,7 @@ export function importPreview(
   if (!preview.ok) return preview;
   const out: ImportPreview = { summary: preview.data.summary, ranking: null, revision };
   if (input.scenario === undefined) return { ok: true, data: out };
-  const parsed = parseScenario(input.scenario);
+  const parsed = parseWorkloadScenario(input.scenario);
   if (!parsed.ok) return { ok: true, data: { ...out, rankingError: `scenario: ${parsed.error}` } };
   const today = new Date().toISOString().slice(0, 10);
   const rank = (catalog: Catalog, scenario: Scenario) => {

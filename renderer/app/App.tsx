@@ -4,6 +4,7 @@ import { CatalogView } from '../features/catalog/CatalogView.tsx';
 import { ImportReview } from '../features/catalog/ImportReview.tsx';
 import { CompareView } from '../features/compare/CompareView.tsx';
 import { ScenariosView } from '../features/scenarios/ScenariosView.tsx';
+import { PortfolioView } from '../features/portfolio/PortfolioView.tsx';
 import { useCatalog } from '../stores/catalog-store.ts';
 import { reopenLast } from '../features/scenarios/scenario-actions.ts';
 import { startResultsSync, useResults } from '../stores/results-store.ts';
@@ -83,6 +84,7 @@ export function App() {
         </div>
       )}
       {view === 'compare' && <CompareView />}
+      {view === 'portfolio' && <PortfolioView />}
       {view === 'scenarios' && <ScenariosView />}
       {view === 'catalog' && <CatalogView />}
       <StatusBar />

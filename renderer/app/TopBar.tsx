@@ -5,6 +5,7 @@ import { runCommand } from './commands.ts';
 
 const VIEWS: { key: View; label: string }[] = [
   { key: 'compare', label: 'Compare' },
+  { key: 'portfolio', label: 'Portfolio' },
   { key: 'scenarios', label: 'Scenarios' },
   { key: 'catalog', label: 'Catalog' },
 ];

@@ -1,4 +1,6 @@
 import { create } from 'zustand';
+import { withIdleShutdown, workloadById } from '../../core/portfolio/derive.ts';
+import { evaluatePortfolio, type PortfolioEvaluation } from '../../core/portfolio/evaluate.ts';
 import type { ReplicaCapacity } from '../../core/selfhost/capacity.ts';
 import { ObjectPairCache } from '../../core/sweep/object-cache.ts';
 import {
@@ -11,7 +13,7 @@ import {
 import type { Catalog } from '../../core/schema/catalog.ts';
 import type { Scenario } from '../../core/schema/scenario.ts';
 import { useCatalog } from './catalog-store.ts';
-import { useWorkspace } from './workspace-store.ts';
+import { currentFile, useWorkspace } from './workspace-store.ts';
 
 export interface ResultsState {
   evaluation: ScenarioEvaluation | null;
@@ -44,7 +46,7 @@ export function recompute(): void {
     bestCapacityCache = new Map();
     cacheRevision = snapshot.revision;
   }
-  const scenario = useWorkspace.getState().scenario;
+  const scenario = evaluatedScenario();
   const started = performance.now();
   const staleBefore = isoDaysAgo(snapshot.staleAfterDays);
   const evaluation = evaluatePrepared(preparedFor(snapshot.catalog, scenario), scenario, {
@@ -57,6 +59,27 @@ export function recompute(): void {
     computeMs: performance.now() - started,
     version: s.version + 1,
   }));
+}
+
+/** The last idle-shutdown candidates, kept while the shared ones stay the same objects. */
+let shutdown: { from: Scenario; to: Pick<Scenario, 'candidates' | 'sweep'> } | undefined;
+
+/**
+ * The active workload's scenario as it is evaluated: with idle shutdown, its rented candidates
+ * keep no replica warm outside the active hours (the portfolio prices it so too).
+ */
+function evaluatedScenario(): Scenario {
+  const { scenario, file, activeId } = useWorkspace.getState();
+  if (workloadById(file, activeId)?.idleShutdown !== true) return scenario;
+  if (
+    shutdown === undefined ||
+    shutdown.from.candidates !== scenario.candidates ||
+    shutdown.from.sweep !== scenario.sweep
+  ) {
+    const { candidates, sweep } = withIdleShutdown(scenario);
+    shutdown = { from: scenario, to: { candidates, sweep } };
+  }
+  return { ...scenario, ...shutdown.to };
 }
 
 /** The last prepared scenario and what it was prepared from (compared by identity). */
@@ -86,6 +109,19 @@ function preparedFor(catalog: Catalog, scenario: Scenario): PreparedScenario {
     prepared = { inputs, value: prepareScenario(catalog, scenario, { asOf: today }) };
   }
   return prepared.value;
+}
+
+/**
+ * The whole open file as a portfolio, priced as the comparison is (the catalog as it knows today,
+ * its stale rows flagged): what the Portfolio view shows.
+ */
+export function evaluateOpenPortfolio(): PortfolioEvaluation | null {
+  const snapshot = useCatalog.getState().snapshot;
+  if (snapshot === null) return null;
+  return evaluatePortfolio(snapshot.catalog, currentFile(), {
+    asOf: new Date().toISOString().slice(0, 10),
+    staleBefore: isoDaysAgo(snapshot.staleAfterDays),
+  });
 }
 
 function isoDaysAgo(days: number): string {

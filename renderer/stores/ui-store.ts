@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Paper } from '../../core/report/report-css.ts';
 
-export type View = 'compare' | 'scenarios' | 'catalog';
+export type View = 'compare' | 'portfolio' | 'scenarios' | 'catalog';
 /** The scenario inputs shown beside the comparison. */
 export type InputPanel = 'workload' | 'candidates' | 'value' | 'ranges';
 export type Theme = 'light' | 'dark';

@@ -1,8 +1,13 @@
 import { create } from 'zustand';
-import type { Scenario } from '../../core/schema/scenario.ts';
+import {
+  editableScenario,
+  workloadById,
+  withWorkloadScenario,
+} from '../../core/portfolio/derive.ts';
+import type { Scenario, ScenarioFile } from '../../core/schema/scenario.ts';
 import { keepRangesConsistent } from '../../core/uncertainty/reconcile.ts';
 import { withSnapshots } from '../../core/scenario/snapshots.ts';
-import { defaultScenario } from '../features/scenarios/default-scenario.ts';
+import { defaultScenarioFile } from '../features/scenarios/default-scenario.ts';
 
 /** How many edits undo remembers. */
 const HISTORY_LIMIT = 200;
@@ -10,8 +15,18 @@ const HISTORY_LIMIT = 200;
 const COALESCE_MS = 800;
 
 export interface WorkspaceState {
-  /** The scenario being edited: always schema-valid (forms refuse bad values before they land). */
+  /**
+   * The active workload's scenario, which every panel edits: always schema-valid (forms refuse
+   * bad values before they land).
+   */
   scenario: Scenario;
+  /**
+   * The whole file: every workload, pools, budgets. The active workload's entry and the shared
+   * assumptions are current in `scenario`; `currentFile()` puts them together.
+   */
+  file: ScenarioFile;
+  /** The workload the panels edit. */
+  activeId: string;
   /** The saved scenario this draft belongs to, if any. */
   savedId: string | null;
   /** The name it is saved under (the draft's name may have been edited since). */
@@ -30,15 +45,27 @@ export interface WorkspaceState {
   redo: () => void;
   /** Replaces the snapshots (taken, renamed, removed): not an undo step, but an unsaved change. */
   setSnapshots: (snapshots: NonNullable<Scenario['snapshots']>) => void;
-  /** Replaces the draft (new, opened, loaded), clearing history. */
-  load: (scenario: Scenario, savedId: string | null) => void;
+  /** Replaces the draft (new, opened, loaded), clearing history; the first workload is active. */
+  load: (file: ScenarioFile, savedId: string | null) => void;
+  /** Makes another workload the one the panels edit (undo history is per workload: cleared). */
+  activate: (id: string) => void;
+  /** Edits the file's portfolio parts (workloads, owners, budgets, pooling): one undo-less step. */
+  updateFile: (edit: (f: ScenarioFile) => ScenarioFile, activeId?: string) => void;
   markSaved: (savedId: string, name: string) => void;
   /** The saved copy was renamed: the draft follows, its unsaved edits staying unsaved. */
   markRenamed: (name: string) => void;
 }
 
+const initial = defaultScenarioFile();
+
+/** The file, the active workload and its scenario, for a file and the workload to edit. */
+function focus(file: ScenarioFile, id: string) {
+  const w = workloadById(file, id) ?? file.workloads[0]!;
+  return { file, activeId: w.id, scenario: editableScenario(file, w) };
+}
+
 export const useWorkspace = create<WorkspaceState>()((set, get) => ({
-  scenario: defaultScenario(),
+  ...focus(initial, initial.workloads[0]!.id),
   savedId: null,
   savedName: null,
   dirty: false,
@@ -87,16 +114,31 @@ export const useWorkspace = create<WorkspaceState>()((set, get) => ({
   },
   setSnapshots: (snapshots) =>
     set((s) => ({ scenario: withSnapshots(s.scenario, snapshots), dirty: true, lastEdit: null })),
-  load: (scenario, savedId) =>
+  load: (file, savedId) =>
     set({
-      scenario,
+      ...focus(file, file.workloads[0]!.id),
       savedId,
-      savedName: savedId === null ? null : scenario.name,
+      savedName: savedId === null ? null : file.name,
       dirty: false,
       past: [],
       future: [],
       lastEdit: null,
     }),
+  activate: (id) => {
+    const s = get();
+    if (id === s.activeId) return;
+    set({ ...focus(currentFile(), id), past: [], future: [], lastEdit: null });
+  },
+  updateFile: (edit, activeId) => {
+    const next = edit(currentFile());
+    set({
+      ...focus(next, activeId ?? get().activeId),
+      dirty: true,
+      past: [],
+      future: [],
+      lastEdit: null,
+    });
+  },
   markSaved: (savedId, name) =>
     set((s) => ({ savedId, savedName: name, dirty: false, scenario: { ...s.scenario, name } })),
   markRenamed: (name) => set((s) => ({ savedName: name, scenario: { ...s.scenario, name } })),
@@ -118,4 +160,10 @@ export function updateOperations(patch: Partial<Scenario['operations']>, coalesc
   useWorkspace
     .getState()
     .update((s) => ({ ...s, operations: { ...s.operations, ...patch } }), coalesce);
+}
+
+/** The file with the active workload's edits: what is saved, exported and shown as a portfolio. */
+export function currentFile(): ScenarioFile {
+  const { file, activeId, scenario } = useWorkspace.getState();
+  return withWorkloadScenario(file, activeId, scenario);
 }

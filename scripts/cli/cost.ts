@@ -1,42 +1,91 @@
 import { explain } from '../../core/decision/explain.ts';
+import { OBJECTIVES } from '../../core/decision/objective.ts';
 import { vendorView } from '../../core/procurement/vendors.ts';
 import { comparisonColumns } from '../../core/report/comparison-columns.ts';
 import { comparisonAssumptions, markdownReport } from '../../core/report/markdown-report.ts';
 import { uncertaintySentences } from '../../core/report/uncertainty-report.ts';
 import { vendorJson } from '../../core/report/procurement-report.ts';
 import { comparisonCsv, comparisonText } from '../../core/report/writers.ts';
+import { evaluateScenario } from '../../core/scenario/evaluate.ts';
+import { parseScenarioFile } from '../../core/scenario/parse.ts';
+import { workloadScenario } from '../../core/portfolio/derive.ts';
+import { portfolioOutput } from './portfolio.ts';
 import type { Catalog } from '../../core/schema/catalog.ts';
+import { IsoDate } from '../../core/schema/common.ts';
 import type { CandidateResult } from '../../core/sweep/types.ts';
-import type { UncertaintyResult } from '../../core/uncertainty/simulate.ts';
-import { enumFlag, parseArgs } from './args.ts';
+import { simulationSetup } from '../../core/uncertainty/setup.ts';
 import { compareWithSnapshots, type SnapshotComparison } from '../../core/scenario/snapshots.ts';
+import { simulate, type UncertaintyResult } from '../../core/uncertainty/simulate.ts';
+import { enumFlag, intFlag, parseArgs, requiredFlag, stringFlag, type ParsedArgs } from './args.ts';
 import { UsageError } from './errors.ts';
-import { runScenario, SCENARIO_FLAGS } from './scenario-run.ts';
+import { readJsonFile } from './read-file.ts';
 import { today } from './today.ts';
 
 const FORMATS = ['table', 'json', 'csv', 'md'] as const;
 
 export function runCost(
   argv: readonly string[],
-  catalog: { catalog: Catalog; staleBefore?: string },
+  { catalog, staleBefore }: { catalog: Catalog; staleBefore?: string },
 ): string {
-  const a = parseArgs(argv, [...SCENARIO_FLAGS, 'format', 'uncertainty'], ['uncertainty']);
-  if (a.positionals.length > 0) throw new UsageError(`unexpected argument '${a.positionals[0]}'`);
-  const format = enumFlag(a, 'format', FORMATS) ?? 'table';
-  if (!a.flags.has('uncertainty')) {
-    for (const name of ['samples', 'seed']) {
-      if (a.flags.has(name)) throw new UsageError(`--${name} needs --uncertainty`);
-    }
-  }
-  const { scenario, evaluation, simulation, fileScenario, evaluateState } = runScenario(
-    a,
-    catalog,
-    () => a.flags.has('uncertainty'),
+  const a = parseArgs(
+    argv,
+    ['scenario', 'format', 'objective', 'as-of', 'uncertainty', 'samples', 'seed'],
+    ['uncertainty'],
   );
-  const uncertainty = simulation?.result;
+  if (a.positionals.length > 0) throw new UsageError(`unexpected argument '${a.positionals[0]}'`);
+  const file = requiredFlag(a, 'scenario');
+  const format = enumFlag(a, 'format', FORMATS) ?? 'table';
+  const objectiveFlag = enumFlag(a, 'objective', OBJECTIVES);
+  const sampling = samplingFlags(a);
+  const asOfFlag = stringFlag(a, 'as-of');
+  if (asOfFlag !== undefined && !IsoDate.safeParse(asOfFlag).success) {
+    throw new UsageError(`--as-of must be a date like 2026-07-24 (got '${asOfFlag}')`);
+  }
+  const parsedFile = parseScenarioFile(readJsonFile(file));
+  if (!parsedFile.ok) throw new UsageError(`${file}: ${parsedFile.error}`);
+  // Prices as the catalog knew them on the day: --as-of, else the scenario's, else today.
+  const asOf = asOfFlag ?? parsedFile.file.asOf ?? today();
+  const portfolioFile = {
+    ...parsedFile.file,
+    objective: objectiveFlag ?? parsedFile.file.objective,
+    asOf,
+  };
+  const [only, ...others] = portfolioFile.workloads;
+  if (only === undefined || others.length > 0 || portfolioFile.budgets.length > 0) {
+    if (sampling !== null)
+      throw new UsageError(`--uncertainty runs on one workload; ${file} holds a portfolio`);
+    return portfolioOutput(file, portfolioFile, format, catalog, staleBefore);
+  }
+  const scenario = workloadScenario(portfolioFile, only);
+  if (scenario.objective === 'npv' && scenario.value.perRequest === undefined) {
+    throw new UsageError(
+      `--objective npv needs a value per request: set value.perRequest in ${file}`,
+    );
+  }
+  const evaluation = evaluateScenario(catalog, scenario, staleBefore ? { staleBefore } : {});
+  if (!evaluation.ok) throw new UsageError(`${file}: ${evaluation.error}`);
+  let uncertainty: UncertaintyResult | undefined;
+  if (sampling !== null) {
+    const setup = simulationSetup(evaluation, scenario, sampling);
+    if (!setup.ok) throw new UsageError(`${file}: ${setup.error}`);
+    uncertainty = simulate(setup.setup);
+  }
   // Each snapshot kept in the file, evaluated as the scenario is (the same day's prices and flags).
   // The assumptions compare as the file states them (not with the day or objective set here).
-  const snapshots = compareWithSnapshots(fileScenario, evaluation, evaluateState);
+  const snapshots = compareWithSnapshots(
+    workloadScenario(parsedFile.file, only),
+    evaluation,
+    (state) =>
+      evaluateScenario(
+        catalog,
+        {
+          ...state,
+          objective: objectiveFlag ?? state.objective,
+          asOf: asOfFlag ?? state.asOf ?? today(),
+        },
+        staleBefore ? { staleBefore } : {},
+      ),
+  );
   const result = evaluation.result;
   const pricesAsOf = evaluation.index.asOf ?? today();
   const assumptions = () => comparisonAssumptions(scenario, evaluation.context.rates, pricesAsOf);
@@ -110,6 +159,22 @@ function snapshotLine(s: SnapshotComparison): string {
     .map((m) => `${m.label} ${m.change}`);
   const assumptions = s.assumptionChanges.map((c) => `${c.label} ${c.before} → ${c.after}`);
   return `Since snapshot “${s.name}”: ${[pick, ...moves].join('; ')}${assumptions.length > 0 ? ` (${assumptions.join('; ')})` : ''}`;
+}
+
+/** --uncertainty with its --samples and --seed; null without it (the others then refused). */
+function samplingFlags(a: ParsedArgs): { samples?: number; seed?: number } | null {
+  const samples = intFlag(a, 'samples', 100, 100_000);
+  const seed = intFlag(a, 'seed', 0, 2 ** 32 - 1);
+  if (!a.flags.has('uncertainty')) {
+    for (const name of ['samples', 'seed']) {
+      if (a.flags.has(name)) throw new UsageError(`--${name} needs --uncertainty`);
+    }
+    return null;
+  }
+  return {
+    ...(samples === undefined ? {} : { samples }),
+    ...(seed === undefined ? {} : { seed }),
+  };
 }
 
 /**

@@ -402,9 +402,9 @@ describe('CLI: cost', () => {
 
   it('refuses another schema version and unknown ids by name', () => {
     const dir = tmp();
-    const v2 = writeJson(dir, 'v2.json', { ...workedExampleScenario(), schemaVersion: 2 });
-    expect(() => run(['cost', '--scenario', v2])).toThrow(
-      'schemaVersion: the file is version 2, from a newer Modelwise; this version reads up to 1 (update Modelwise to open it)',
+    const v3 = writeJson(dir, 'v3.json', { ...workedExampleScenario(), schemaVersion: 3 });
+    expect(() => run(['cost', '--scenario', v3])).toThrow(
+      'schemaVersion: the file is version 3, from a newer Modelwise; this version reads up to 2 (update Modelwise to open it)',
     );
     const unknown = writeJson(dir, 'u.json', {
       ...workedExampleScenario(),
@@ -425,8 +425,8 @@ describe('CLI: process behaviour', () => {
       encoding: 'utf8',
     });
     const schema = JSON.parse(out);
-    expect(schema.properties.schemaVersion.const).toBe(1);
-    expect(schema.required).toContain('workload');
+    expect(schema.properties.schemaVersion.const).toBe(2);
+    expect(schema.required).toContain('workloads');
     // --out writes the same text to a file (how `npm run schema` refreshes the published copy).
     const file = `${tmp()}/scenario.schema.json`;
     expect(run(['schema', 'scenario', '--out', file])).toBe(`wrote ${file}`);

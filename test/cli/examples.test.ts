@@ -70,6 +70,14 @@ describe('examples/', () => {
 
   it.each(files)('%s runs in the CLI and recommends a feasible candidate', (file) => {
     const out = cost(file);
+    if (out.portfolio !== undefined) {
+      // A portfolio recommends per workload (test/cli/portfolio.test.ts checks its figures).
+      for (const w of out.portfolio.workloads) {
+        expect(w.candidateId).not.toBeNull();
+        expect(w.explanation.length).toBeGreaterThan(1);
+      }
+      return;
+    }
     expect(out.recommended).not.toBeNull();
     const rec = out.candidates.find((c: { id: string }) => c.id === out.recommended);
     expect(rec.feasible).toBe(true);

@@ -13,7 +13,7 @@ import { workedExampleScenario } from '../support/scenarios.ts';
 
 describe('scenario file versions', () => {
   // A made-up history for the mechanism: version 1 named the volume `requestsPerMonth`, version 2
-  // moved it under `requests`, version 3 added `unit` (the real chain is empty: version 1 is the first).
+  // moved it under `requests`, version 3 added `unit` (the real chain: core/scenario/migrate.ts).
   const upgrades: Record<number, ScenarioUpgrade> = {
     1: ({ requestsPerMonth, ...rest }) => ({
       ok: true,
@@ -84,12 +84,12 @@ describe('scenario file versions', () => {
     });
   });
 
-  it('parseScenario goes through the real chain: version 1 reads, 2 is from a newer Modelwise', () => {
+  it('parseScenario goes through the real chain: version 1 reads, 3 is from a newer Modelwise', () => {
     expect(parseScenario(workedExampleScenario()).ok).toBe(true);
-    expect(parseScenario({ ...workedExampleScenario(), schemaVersion: 2 })).toEqual({
+    expect(parseScenario({ ...workedExampleScenario(), schemaVersion: 3 })).toEqual({
       ok: false,
       error:
-        'schemaVersion: the file is version 2, from a newer Modelwise; this version reads up to 1 (update Modelwise to open it)',
+        'schemaVersion: the file is version 3, from a newer Modelwise; this version reads up to 2 (update Modelwise to open it)',
     });
   });
 });

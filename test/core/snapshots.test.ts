@@ -3,7 +3,8 @@ import { formatChangePct, formatSigned, formatUsd } from '../../core/format.ts';
 import { assumptionChanges } from '../../core/scenario/assumption-changes.ts';
 import { evaluateScenario } from '../../core/scenario/evaluate.ts';
 import { compareOutcomes, outcomeOf, type Outcome } from '../../core/scenario/outcome.ts';
-import { parseScenario } from '../../core/scenario/parse.ts';
+import { parseScenario, parseScenarioFile } from '../../core/scenario/parse.ts';
+import { editableScenario, withWorkloadScenario } from '../../core/portfolio/derive.ts';
 import {
   compareWithSnapshots,
   nextSnapshotName,
@@ -18,6 +19,7 @@ import { DAYS_PER_MONTH } from '../../core/units.ts';
 import { workedExampleScenario } from '../support/scenarios.ts';
 import { workload } from '../support/fixtures.ts';
 import { EMPTY_CATALOG } from '../support/reasoning-fixtures.ts';
+import { dailyWorkload, portfolioFile } from '../support/portfolio-fixtures.ts';
 
 /** DESIGN.md's worked example: one negotiated offering defined in the file, $11,015.19 a month. */
 function worked(overrides: Record<string, unknown> = {}): Scenario {
@@ -222,5 +224,52 @@ describe('a what-if keeps whole numbers whole', () => {
       (4000 * 2700.5) / 1800,
       9,
     );
+  });
+});
+
+describe('snapshots in a file of several workloads (version 2)', () => {
+  const day = dailyWorkload('chat', 'support', 8, 12, 24_000);
+  const night = dailyWorkload('batch', 'data', 20, 8, 8_000);
+
+  it('a version 1 file’s snapshots become the file’s, read as its one workload’s (version 2)', () => {
+    const v1 = JSON.parse(JSON.stringify(withSnapshot(worked(), 'Baseline', AT)));
+    expect(v1.schemaVersion).toBe(1);
+    const parsed = parseScenarioFile(v1);
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.file.workloads.map((w) => w.id)).toEqual(['main']);
+    expect(parsed.file.snapshots?.[0]?.scenario.schemaVersion).toBe(2);
+    expect(parsed.file.snapshots?.[0]?.scenario.workload.requests.count).toBe(1_500_000);
+  });
+
+  it('each workload’s scenario carries the file’s snapshots, and writes them back', () => {
+    const file = portfolioFile([day, night]);
+    const chat = editableScenario(file, file.workloads[0]!);
+    // Taken on the night batch: 8,000 a day is what it held.
+    const batch = editableScenario(file, file.workloads[1]!);
+    const taken = withSnapshot(batch, 'Night', AT, 'batch');
+    const written = withWorkloadScenario(file, 'batch', taken);
+    expect(written.snapshots?.map((s) => [s.name, s.workloadId])).toEqual([['Night', 'batch']]);
+    expect(editableScenario(written, written.workloads[0]!).snapshots).toHaveLength(1);
+    expect(written.snapshots?.[0]?.scenario.workload.requests.count).toBe(8_000);
+    // The chat workload's scenario is unchanged by it, and removing the last snapshot clears them.
+    expect(chat.workload.requests.count).toBe(24_000);
+    const cleared = withWorkloadScenario(written, 'chat', withSnapshots(chat, []));
+    expect(cleared.snapshots).toBe(undefined);
+    // The file round-trips through its schema with the snapshot.
+    const reread = parseScenarioFile(JSON.parse(JSON.stringify(written)));
+    expect(reread.ok && reread.file.snapshots?.[0]?.workloadId).toBe('batch');
+  });
+
+  it('refuses a snapshot of a workload the file does not hold, naming the field', () => {
+    const file = portfolioFile([day, night]);
+    const taken = withWorkloadScenario(
+      file,
+      'chat',
+      withSnapshot(editableScenario(file, file.workloads[0]!), 'Day', AT, 'gone'),
+    );
+    expect(parseScenarioFile(JSON.parse(JSON.stringify(taken)))).toEqual({
+      ok: false,
+      error: "snapshots[0].workloadId: no workload 'gone'",
+    });
   });
 });

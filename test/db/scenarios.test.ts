@@ -25,9 +25,10 @@ describe('saved scenarios', () => {
       createdAt: '2026-11-27T12:00:00.000Z',
       updatedAt: '2026-11-27T12:00:00.000Z',
     });
-    // The stored scenario is the validated one, named as saved.
+    // The stored scenario is the validated one, named as saved, upgraded to a file of workloads.
     expect(first.scenario.name).toBe('EU chatbot');
-    expect(first.scenario.workload.batchShare).toBe(0.2);
+    expect(first.scenario.schemaVersion).toBe(2);
+    expect(first.scenario.workloads[0]?.workload.batchShare).toBe(0.2);
 
     const read = saved(store.getScenario(first.id));
     expect(read.scenario).toEqual(first.scenario);
@@ -40,7 +41,7 @@ describe('saved scenarios', () => {
     expect(copy.name).toBe('EU support bot (copy)');
     expect(copy2.name).toBe('EU support bot (copy 2)');
     expect(copy.id).not.toBe(first.id);
-    expect(copy.scenario.workload).toEqual(first.scenario.workload);
+    expect(copy.scenario.workloads).toEqual(first.scenario.workloads);
     expect(store.listScenarios().map((s) => s.name)).toEqual([
       'EU support bot',
       'EU support bot (copy 2)',

@@ -81,7 +81,7 @@ async function everyTabFits(page: Page): Promise<void> {
   // Escape closes the drawer (focus is on its tab).
   await page.keyboard.press('Escape');
   await poll(() => page.getByTestId('inputs').isVisible()).toBe(false);
-  for (const view of ['compare', 'scenarios', 'catalog']) {
+  for (const view of ['compare', 'portfolio', 'scenarios', 'catalog']) {
     await page.getByTestId(`view-${view}`).click();
     await page.waitForTimeout(200);
     await fitsWidth(page, view);

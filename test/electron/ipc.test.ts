@@ -105,7 +105,7 @@ describe('IPC registration against a real database', () => {
     expect(await call('scenario:parse', { text: '{"schemaVersion": 3}' })).toEqual({
       ok: false,
       error:
-        'schemaVersion: the file is version 3, from a newer Modelwise; this version reads up to 1 (update Modelwise to open it)',
+        'schemaVersion: the file is version 3, from a newer Modelwise; this version reads up to 2 (update Modelwise to open it)',
     });
     expect(await call('scenario:parse', { text: '' })).toEqual({
       ok: false,

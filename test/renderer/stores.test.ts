@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { defaultScenario } from '../../renderer/features/scenarios/default-scenario.ts';
+import { defaultScenarioFile } from '../../renderer/features/scenarios/default-scenario.ts';
 import { updateWorkload, useWorkspace } from '../../renderer/stores/workspace-store.ts';
 
 describe('workspace store: edits, undo and redo', () => {
-  beforeEach(() => useWorkspace.getState().load(defaultScenario(), null));
+  beforeEach(() => useWorkspace.getState().load(defaultScenarioFile(), null));
 
   it('undo and redo step through edits', () => {
     updateWorkload({ batchShare: 0.5 });
@@ -32,7 +32,7 @@ describe('workspace store: edits, undo and redo', () => {
 
   it('loading a scenario clears history and marks it clean', () => {
     updateWorkload({ batchShare: 0.5 });
-    useWorkspace.getState().load(defaultScenario('Other'), 'id-1');
+    useWorkspace.getState().load(defaultScenarioFile('Other'), 'id-1');
     const s = useWorkspace.getState();
     expect(s.past).toEqual([]);
     expect(s.dirty).toBe(false);

@@ -15,6 +15,7 @@ import {
 } from '../../renderer/features/uncertainty/ranges-edit.ts';
 import { SimulationRunner } from '../../renderer/features/uncertainty/simulation-runner.ts';
 import { tornadoBars } from '../../core/charts/tornado-data.ts';
+import { portfolioOfOne } from '../../core/portfolio/derive.ts';
 
 describe('range editing', () => {
   it('starts a range around the stated value and drops the block with the last range', () => {
@@ -30,7 +31,7 @@ describe('range editing', () => {
     const cleared = withPriceRange(withInputRange(priced, 'volume', undefined), 'api', undefined);
     expect(cleared.uncertainty).toBeUndefined();
     // What the panel keeps is what a file holds: it reads back.
-    expect(parseScenario(JSON.parse(JSON.stringify(priced))).ok).toBe(true);
+    expect(parseScenario(JSON.parse(JSON.stringify(portfolioOfOne(priced)))).ok).toBe(true);
   });
 
   it('names what is wrong with a range, by its path', () => {

@@ -8,7 +8,10 @@ import { readSeed } from '../../electron/db/seed-files.ts';
 import { parseNumberInput } from '../../renderer/components/number-input.ts';
 import { contrastRatio } from '../../renderer/features/charts/contrast.ts';
 import { candidateLabelParts } from '../../core/charts/candidate-label.ts';
-import { defaultScenario } from '../../renderer/features/scenarios/default-scenario.ts';
+import {
+  defaultScenario,
+  defaultScenarioFile,
+} from '../../renderer/features/scenarios/default-scenario.ts';
 import { copyName, planNew, planSave } from '../../renderer/features/scenarios/save-plan.ts';
 import { scenarioColumn, sideBySide } from '../../renderer/features/scenarios/side-by-side.ts';
 import {
@@ -127,7 +130,7 @@ describe('saving never writes over another scenario unasked', () => {
 });
 
 describe('undo reaches across snapshots', () => {
-  beforeEach(() => useWorkspace.getState().load(defaultScenario(), null));
+  beforeEach(() => useWorkspace.getState().load(defaultScenarioFile(), null));
 
   it('keeps every snapshot while undo and redo move the assumptions', () => {
     updateWorkload({ batchShare: 0.5 });

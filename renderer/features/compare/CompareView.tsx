@@ -9,6 +9,7 @@ import { ValuePanel } from '../value/ValuePanel.tsx';
 import { VendorTable } from '../vendors/VendorTable.tsx';
 import { WhatIfBar } from '../whatif/WhatIfBar.tsx';
 import { WorkloadPanel } from '../workload/WorkloadPanel.tsx';
+import { WorkloadSwitcher } from '../portfolio/WorkloadSwitcher.tsx';
 import { CompareTable } from './CompareTable.tsx';
 import { WhyPanel } from '../why/WhyPanel.tsx';
 import { Summary } from './Summary.tsx';
@@ -75,6 +76,7 @@ export function CompareView() {
             </button>
           </div>
         )}
+        <WorkloadSwitcher />
         <div className="tabs" role="tablist">
           {PANELS.map((p) => (
             <button

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { workloadScenario } from '../../../core/portfolio/derive.ts';
 import { call } from '../../api/api.ts';
 import { useCatalog } from '../../stores/catalog-store.ts';
 import { attempt } from '../../stores/ui-store.ts';
@@ -28,8 +29,14 @@ export function ScenariosView() {
         const options = appEvaluationOptions(
           useCatalog.getState().snapshot ?? { staleAfterDays: 0 },
         );
+        // A saved portfolio is compared by its first workload (the Portfolio view shows the rest).
         setColumns(
-          stored.flatMap((s) => (s ? [scenarioColumn(catalog, s.scenario, options)] : [])),
+          stored.flatMap((s) => {
+            const first = s?.scenario.workloads[0];
+            return s && first
+              ? [scenarioColumn(catalog, workloadScenario(s.scenario, first), options)]
+              : [];
+          }),
         );
       },
     );

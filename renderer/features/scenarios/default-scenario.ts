@@ -1,4 +1,5 @@
-import { Scenario } from '../../../core/schema/scenario.ts';
+import { portfolioOfOne } from '../../../core/portfolio/derive.ts';
+import { Scenario, type ScenarioFile } from '../../../core/schema/scenario.ts';
 
 /**
  * A new scenario: the solution architect's example from the design (50k requests a day, a
@@ -9,7 +10,7 @@ import { Scenario } from '../../../core/schema/scenario.ts';
  */
 export function defaultScenario(name = 'New scenario'): Scenario {
   return Scenario.parse({
-    schemaVersion: 1,
+    schemaVersion: 2,
     name,
     workload: {
       requests: { count: 50_000, per: 'day' },
@@ -44,4 +45,9 @@ export function defaultScenario(name = 'New scenario'): Scenario {
       onprem: { engine: 'vllm' },
     },
   });
+}
+
+/** A new scenario file: the default scenario as its one workload. */
+export function defaultScenarioFile(name = 'New scenario'): ScenarioFile {
+  return portfolioOfOne(defaultScenario(name));
 }

@@ -2,20 +2,20 @@ import { detectImportFormat } from '../../../core/catalog-import/native-json.ts'
 import { call } from '../../api/api.ts';
 import { useCatalog } from '../../stores/catalog-store.ts';
 import { attempt, useUi } from '../../stores/ui-store.ts';
-import { useWorkspace } from '../../stores/workspace-store.ts';
-import { defaultScenario } from './default-scenario.ts';
+import { currentFile, useWorkspace } from '../../stores/workspace-store.ts';
+import { defaultScenarioFile } from './default-scenario.ts';
 import { scenarioFileName, scenarioFileText } from './scenario-file.ts';
 import { useScenarios } from './scenarios-store.ts';
 import { useImportReview } from '../catalog/import-review-store.ts';
 import type { ScenarioMeta } from '../../../core/contract/shapes.ts';
-import type { Scenario } from '../../../core/schema/scenario.ts';
+import type { ScenarioFile } from '../../../core/schema/scenario.ts';
 import { useWorkshop } from '../workshop/workshop-store.ts';
 import { ask } from '../../components/dialog-store.ts';
 import { copyName, planNew, planSave, type SavePlan } from './save-plan.ts';
 
 /** Makes a scenario the draft: history, the delta view and the table's picks start afresh. */
-function loadDraft(scenario: Scenario, savedId: string | null): void {
-  useWorkspace.getState().load(scenario, savedId);
+function loadDraft(file: ScenarioFile, savedId: string | null): void {
+  useWorkspace.getState().load(file, savedId);
   useWorkshop.getState().compareWith(null);
   useUi.getState().clearSelected();
 }
@@ -27,13 +27,16 @@ export function newScenario(): void {
     !window.confirm('Discard the unsaved changes to this scenario?')
   )
     return;
-  loadDraft(defaultScenario(), null);
+  loadDraft(defaultScenarioFile(), null);
   rememberOpen(null);
 }
 
-/** Writes the draft under a name: over a saved scenario (`id`) or as a new one; then it is that one. */
+/**
+ * Writes the draft (the whole file, every workload) under a name: over a saved scenario (`id`) or
+ * as a new one; then it is that one.
+ */
 async function writeDraft(name: string, id: string | null): Promise<boolean> {
-  const { scenario } = useWorkspace.getState();
+  const scenario = currentFile();
   const saved = await attempt(
     () =>
       call('scenarios:save', {
@@ -171,7 +174,7 @@ export async function openScenarioFile(): Promise<void> {
 
 /** Writes the scenario file the CLI reads (`modelwise cost --scenario FILE`). */
 export async function exportScenarioFile(): Promise<void> {
-  const { scenario } = useWorkspace.getState();
+  const scenario = currentFile();
   await attempt(() =>
     call('file:save', {
       kind: 'scenario',

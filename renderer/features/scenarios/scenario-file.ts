@@ -1,4 +1,4 @@
-import type { Scenario } from '../../../core/schema/scenario.ts';
+import type { ScenarioFile } from '../../../core/schema/scenario.ts';
 
 /** A file name from a scenario name: lowercase words joined by dashes. */
 export function scenarioFileName(name: string): string {
@@ -10,6 +10,6 @@ export function scenarioFileName(name: string): string {
 }
 
 /** The scenario file as written: pretty JSON, readable in a diff and by the CLI. */
-export function scenarioFileText(scenario: Scenario): string {
+export function scenarioFileText(scenario: ScenarioFile): string {
   return `${JSON.stringify(scenario, null, 2)}\n`;
 }

@@ -80,7 +80,15 @@ export function WorkloadPanel() {
           onCommit={(daysPerWeek) => set({ schedule: { ...w.schedule, daysPerWeek } })}
         />
         <NumberField
+          field={F.startHour}
+          testId="start-hour"
+          value={w.schedule.startHour}
+          unit=":00"
+          onCommit={(startHour) => set({ schedule: { ...w.schedule, startHour } })}
+        />
+        <NumberField
           field={F.monthlyGrowthPct}
+          testId="growth"
           value={w.monthlyGrowthPct}
           unit="%"
           onCommit={(monthlyGrowthPct) => set({ monthlyGrowthPct })}

@@ -9,6 +9,7 @@ export const WORKLOAD_FIELDS = {
   peakToAverage: at('peakToAverage'),
   hoursPerDay: at('schedule', 'hoursPerDay'),
   daysPerWeek: at('schedule', 'daysPerWeek'),
+  startHour: at('schedule', 'startHour'),
   monthlyGrowthPct: at('monthlyGrowthPct'),
   promptMean: at('inputTokens', 'mean'),
   promptP95: at('inputTokens', 'p95'),

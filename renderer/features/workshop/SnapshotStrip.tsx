@@ -9,6 +9,7 @@ import { shortcutText } from './shortcuts.ts';
 import {
   removeSnapshot,
   renameSnapshot,
+  otherWorkloadName,
   restoreSnapshot,
   takeSnapshot,
   toggleCompare,
@@ -121,6 +122,7 @@ export function DeltaView() {
   if (snapshot === undefined || comparing === null) return null;
   const base = knownOutcome(snapshot.scenario);
   const compared = base === undefined || now === null ? null : compareOutcomes(base, now);
+  const otherWorkload = otherWorkloadName(snapshot);
   return (
     <section className="card delta-view" data-testid="snapshot-delta" aria-label="Snapshot vs now">
       <div className="card-head">
@@ -134,6 +136,11 @@ export function DeltaView() {
           onChange={(e) => renameSnapshot(comparing, e.target.value)}
         />
         <span className="muted">taken {takenWords(snapshot.takenAt)}</span>
+        {otherWorkload !== null && (
+          <span className="muted" data-testid="snapshot-workload">
+            on the workload “{otherWorkload}”
+          </span>
+        )}
         <span className="spacer" />
         <button
           type="button"

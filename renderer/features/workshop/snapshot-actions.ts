@@ -1,5 +1,6 @@
 import { outcomeOf } from '../../../core/scenario/outcome.ts';
 import { nextSnapshotName, restoredTo, withSnapshot } from '../../../core/scenario/snapshots.ts';
+import type { Snapshot } from '../../../core/schema/scenario.ts';
 import { useResults } from '../../stores/results-store.ts';
 import { useUi } from '../../stores/ui-store.ts';
 import { useWorkspace } from '../../stores/workspace-store.ts';
@@ -15,7 +16,7 @@ function snapshots() {
 
 /** Captures the scenario as it is now, named and timed, at the end of the strip. */
 export function takeSnapshot(): void {
-  const { scenario } = useWorkspace.getState();
+  const { scenario, activeId } = useWorkspace.getState();
   if (snapshots().length >= MAX_SNAPSHOTS) {
     useUi
       .getState()
@@ -23,7 +24,7 @@ export function takeSnapshot(): void {
     return;
   }
   const name = nextSnapshotName(snapshots());
-  const next = withSnapshot(scenario, name, new Date()).snapshots ?? [];
+  const next = withSnapshot(scenario, name, new Date(), activeId).snapshots ?? [];
   const taken = next[next.length - 1];
   // The draft was evaluated on its last change: that is the snapshot's outcome.
   const evaluation = useResults.getState().evaluation;
@@ -37,6 +38,17 @@ export function takeSnapshot(): void {
 export function restoreSnapshot(index: number): void {
   const snapshot = snapshots()[index];
   if (snapshot === undefined) return;
+  const other = otherWorkloadName(snapshot);
+  if (other !== null) {
+    // Its workload's shape would overwrite this one's: the snapshot is restored on its own.
+    useUi
+      .getState()
+      .toast(
+        'error',
+        `“${snapshot.name}” was taken on the workload “${other}”: switch to it to restore`,
+      );
+    return;
+  }
   useWorkspace.getState().update((s) => restoredTo(s, snapshot));
   useUi.getState().toast('info', `Restored “${snapshot.name}”`);
 }
@@ -74,4 +86,15 @@ export function currentSnapshotIndex(): number | null {
   const count = snapshots().length;
   if (comparing !== null && comparing < count) return comparing;
   return count === 0 ? null : count - 1;
+}
+
+/**
+ * The name of the workload a snapshot was taken on when that is not the one being edited (a file
+ * of several workloads keeps one strip); null when it is this one's. Absent, it is the first's.
+ */
+export function otherWorkloadName(snapshot: Snapshot): string | null {
+  const { file, activeId } = useWorkspace.getState();
+  const taken = snapshot.workloadId ?? file.workloads[0]?.id;
+  if (taken === undefined || taken === activeId) return null;
+  return file.workloads.find((w) => w.id === taken)?.name ?? taken;
 }
