@@ -1,4 +1,5 @@
 /** Number formatting shared by the CLI, reports and the app, so every screen agrees. */
+import type { Objective } from './decision/objective.ts';
 
 const usdWhole = new Intl.NumberFormat('en-US', {
   style: 'currency',
@@ -95,6 +96,11 @@ export function compactUsd(v: number | string): string {
 export function compactCount(v: number | string): string {
   const n = Number(v);
   return n < 0 ? `−${shortMagnitude(-n)}` : shortMagnitude(n);
+}
+
+/** Money as the objective counts it: cost per outcome is a unit price, the rest are totals. */
+export function objectiveMoney(objective: Objective, usd: number | null): string {
+  return objective === 'perOutcome' ? formatUnitUsd(usd) : formatUsd(usd);
 }
 
 /** A difference with its sign, in a formatter's units: +$1,200, −35 ms, ±0. */

@@ -1,18 +1,9 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { dialog, type BrowserWindow } from 'electron';
+import { FILTERS, reportFilters } from './file-filters.ts';
 import type { FileDialogs } from './ipc/handlers.ts';
 
-const FILTERS = {
-  scenario: [{ name: 'Modelwise scenario', extensions: ['json'] }],
-  catalog: [
-    { name: 'Price lists (LiteLLM JSON, CSV, Modelwise JSON)', extensions: ['json', 'csv'] },
-  ],
-  report: [
-    { name: 'CSV', extensions: ['csv'] },
-    { name: 'Markdown', extensions: ['md'] },
-  ],
-};
 const MAX_BYTES = 64 * 1024 * 1024;
 
 /** Native open/save dialogs for the window; the page never sees a path it did not choose. */
@@ -30,17 +21,17 @@ export function fileDialogs(window: () => BrowserWindow | null): FileDialogs {
         throw new Error(`${basename(path)} is larger than 64 MB`);
       return { name: basename(path), text: readFileSync(path, 'utf8') };
     },
-    async save(kind, suggestedName, text) {
+    async save(kind, suggestedName, data) {
       const win = window();
       const options = {
         defaultPath: suggestedName,
-        filters: FILTERS[kind],
+        filters: kind === 'report' ? reportFilters(suggestedName) : FILTERS[kind],
       };
       const r = win
         ? await dialog.showSaveDialog(win, options)
         : await dialog.showSaveDialog(options);
       if (r.canceled || r.filePath === undefined) return null;
-      writeFileSync(r.filePath, text);
+      writeFileSync(r.filePath, data);
       return { path: r.filePath };
     },
   };

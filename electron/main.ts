@@ -8,6 +8,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, session } from 
 import { dataDirOverride } from './db/paths.ts';
 import { openCatalogStore, STALE_AFTER_DAYS } from './db/store.ts';
 import { fileDialogs } from './dialogs.ts';
+import { printPdf } from './pdf.ts';
 import { MENU_CHANNEL } from '../core/contract/menu.ts';
 import { createHandlers } from './ipc/handlers.ts';
 import { registerIpc } from './ipc/register.ts';
@@ -84,6 +85,10 @@ async function main(): Promise<void> {
     info: { version: app.getVersion(), mode: 'electron', dataDir: store.path },
     staleAfterDays: STALE_AFTER_DAYS,
     dialogs: fileDialogs(() => mainWindow),
+    printPdf: async (paper) => {
+      if (mainWindow === null) throw new Error('no window to print');
+      return printPdf(mainWindow.webContents, paper);
+    },
   });
   registerIpc(ipcMain, handlers, (event) =>
     isTrustedSender(event.senderFrame?.url, event.senderFrame?.parent === null, pageUrl),

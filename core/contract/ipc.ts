@@ -10,6 +10,7 @@ import type { ScenarioFile } from '../schema/scenario.ts';
 import type { Finding, RuleId } from '../catalog-check/rules.ts';
 import type { RankingEffect } from '../scenario/ranking-effect.ts';
 import { IsoDate } from '../schema/common.ts';
+import { PAPERS } from '../report/report-css.ts';
 import type { MenuCommand } from './menu.ts';
 import type { Result } from './result.ts';
 import {
@@ -85,6 +86,16 @@ export const CHANNELS = {
     kind: z.enum(['scenario', 'report', 'catalog']),
     suggestedName: z.string().min(1).max(200),
     text: Text,
+    /** `base64`: `text` carries binary bytes (a workbook, an image), written as bytes. */
+    encoding: z.enum(['utf8', 'base64']).optional(),
+  }),
+  /**
+   * Prints the page as PDF (Electron's printToPDF; the page shows only the report when printed)
+   * and saves it where the person chooses. Desktop app only: a browser prints with its own dialog.
+   */
+  'report:pdf': z.object({
+    suggestedName: z.string().min(1).max(200),
+    paper: z.enum(PAPERS),
   }),
 } as const;
 
@@ -150,6 +161,8 @@ export interface ChannelOutputs {
   'file:open': { name: string; text: string } | null;
   /** Where the file was written, or null when the user cancelled. */
   'file:save': { path: string } | null;
+  /** Where the PDF was written, or null when the user cancelled. */
+  'report:pdf': { path: string } | null;
 }
 
 export type ChannelOutput<C extends Channel> = ChannelOutputs[C];

@@ -19,7 +19,13 @@ function sloTtftMs(p: { ttftS: number; tpotS: number }, slo: LatencySlo, extraMs
 }
 
 export type SloSearch =
-  | { ok: true; batch: number; point: OperatingPoint }
+  | {
+      ok: true;
+      batch: number;
+      point: OperatingPoint;
+      /** The point at the largest batch that fits, SLO or not (flat out). */
+      atMax: OperatingPoint;
+    }
   | { ok: false; reason: string; point: OperatingPoint };
 
 /** Whether an operating point meets the SLOs, with `extraMs` (network) added to TTFT and E2E. */
@@ -48,7 +54,7 @@ export function largestConcurrencyMeetingSlo(
   let loPoint = atOne;
   let hi = maxBatch;
   const atMax = operatingPoint(s, shape, hi, maxBatch);
-  if (meetsSlo(atMax, slo, extraMs)) return { ok: true, batch: hi, point: atMax };
+  if (meetsSlo(atMax, slo, extraMs)) return { ok: true, batch: hi, point: atMax, atMax };
   // Invariant: lo meets the SLO, hi does not.
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);
@@ -60,7 +66,7 @@ export function largestConcurrencyMeetingSlo(
       hi = mid;
     }
   }
-  return { ok: true, batch: lo, point: loPoint };
+  return { ok: true, batch: lo, point: loPoint, atMax };
 }
 
 /** Names the SLO a single request already misses, with both numbers. */

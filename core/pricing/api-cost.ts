@@ -214,13 +214,17 @@ interface PromptGroup {
  * does not. Within one schedule a request's cost is linear in its size (it lies in the last,
  * open-ended bracket), so each group is priced exactly at its mean size.
  */
-function promptGroups(w: Workload, s: Schedules): PromptGroup[] {
+function promptGroups(w: Workload, s: Schedules): readonly PromptGroup[] {
   const mean = w.inputTokens.mean;
   const p95 = w.inputTokens.p95;
   const lowest = s.thresholds[0];
   const prefix = w.promptCache.prefixTokens;
   if (lowest === undefined || p95 === undefined || p95 <= lowest || mean - prefix <= 0) {
-    return [{ schedule: scheduleForPrompt(s, mean), weight: 1, meanTokens: mean }];
+    // The common case, millions of times a second in a sweep: one group, written in place
+    // (apiCost reads it before it asks again).
+    oneGroup.schedule = scheduleForPrompt(s, mean);
+    oneGroup.meanTokens = mean;
+    return oneGroupList;
   }
   const groups: PromptGroup[] = [];
   let current: PromptGroup | undefined;
@@ -239,6 +243,13 @@ function promptGroups(w: Workload, s: Schedules): PromptGroup[] {
   return groups;
 }
 
+const oneGroup: PromptGroup = {
+  schedule: undefined as unknown as Schedule,
+  weight: 1,
+  meanTokens: 0,
+};
+const oneGroupList: readonly PromptGroup[] = [oneGroup];
+
 /** Points depend only on the workload; the sweep prices many offerings for one workload. */
 let lastPoints: { mean: number; p95: number; points: WeightedPoint[] } | undefined;
 
@@ -248,6 +259,16 @@ function variablePoints(mean: number, p95: number): WeightedPoint[] {
   }
   return lastPoints.points;
 }
+
+const NO_OPTIONS: ApiCostOptions = Object.freeze({});
+const scratchAcc: Acc = { input: 0, cachedInput: 0, cacheWrite: 0, output: 0, reasoning: 0 };
+const scratchRequest: Request = {
+  inputTokens: 0,
+  prefixTokens: 0,
+  outputTokens: 0,
+  reasoningTokens: 0,
+  writeIsSeparate: false,
+};
 
 /**
  * Cost of a hosted-API offering for a workload. Stacking rule, applied in this order:
@@ -268,7 +289,7 @@ export function apiCost(
   w: Workload,
   rates: WorkloadRates,
   discountFraction = 0,
-  options: ApiCostOptions = {},
+  options: ApiCostOptions = NO_OPTIONS,
 ): ApiCost {
   const inputTokens = w.inputTokens.mean;
   const prefixTokens = w.promptCache.prefixTokens;
@@ -280,33 +301,35 @@ export function apiCost(
   const reasoningTokens = options.reasoningTokens ?? 0;
 
   const schedules = schedulesFor(o);
-  const shares = {
-    standard: Math.max(0, 1 - w.batchShare - w.priorityShare),
-    batch: w.batchShare,
-    priority: w.priorityShare,
-  };
-  const acc: Acc = { input: 0, cachedInput: 0, cacheWrite: 0, output: 0, reasoning: 0 };
+  const standardShare = Math.max(0, 1 - w.batchShare - w.priorityShare);
+  // Scratch, reset here: nothing below calls apiCost again before the totals are read.
+  const acc = scratchAcc;
+  acc.input = 0;
+  acc.cachedInput = 0;
+  acc.cacheWrite = 0;
+  acc.output = 0;
+  acc.reasoning = 0;
   let longContextShare = 0;
   let turns: TurnCost[] | null = null;
   const multiplier = o.regionalUplift * (1 - discountFraction);
   if (w.task === undefined) {
+    const r = scratchRequest;
+    r.prefixTokens = prefixTokens;
+    r.outputTokens = w.outputTokens.mean;
+    r.reasoningTokens = reasoningTokens;
+    r.writeIsSeparate = writeIsSeparate;
+    const batchCaches = caching && o.cache.appliesToBatch;
     for (const group of promptGroups(w, schedules)) {
       const { from, standard, batch, priority, rule } = group.schedule;
       if (rule !== 'none') longContextShare += group.weight;
-      const r: Request = {
-        inputTokens: group.meanTokens,
-        prefixTokens,
-        outputTokens: w.outputTokens.mean,
-        reasoningTokens,
-        writeIsSeparate,
-      };
+      r.inputTokens = group.meanTokens;
       const share = group.weight;
-      addServiceTier(acc, r, shares.standard * share, from, standard, caching, hitRate);
-      const batchCaches = caching && o.cache.appliesToBatch;
-      addServiceTier(acc, r, shares.batch * share, from, batch, batchCaches, hitRate);
-      addServiceTier(acc, r, shares.priority * share, from, priority, caching, hitRate);
+      addServiceTier(acc, r, standardShare * share, from, standard, caching, hitRate);
+      addServiceTier(acc, r, w.batchShare * share, from, batch, batchCaches, hitRate);
+      addServiceTier(acc, r, w.priorityShare * share, from, priority, caching, hitRate);
     }
   } else {
+    const shares = { standard: standardShare, batch: w.batchShare, priority: w.priorityShare };
     turns = addTaskTurns(acc, o, w, schedules, shares, {
       reasoningTokens,
       writeIsSeparate,
@@ -442,4 +465,61 @@ export function costDoublesAtTurn(turns: readonly TurnCost[]): number | null {
   if (first <= 0) return null;
   for (const t of turns) if (t.usd >= 2 * first) return t.turn;
   return null;
+}
+
+/** Tokens billed a month by type: what a hosted API's usage is metered in. */
+export interface ApiTokens {
+  /** Input billed at the input price (cache misses included where writes are not priced apart). */
+  inputTokens: number;
+  cachedInputTokens: number;
+  cacheWriteTokens: number;
+  outputTokens: number;
+  /** Hidden reasoning tokens, billed as output. */
+  reasoningTokens: number;
+}
+
+/** The offering with every price $1 per 1M tokens: pricing it counts tokens (kept per offering). */
+const countingOfferings = new WeakMap<Offering, Offering>();
+
+function countingOffering(o: Offering): Offering {
+  let c = countingOfferings.get(o);
+  if (c === undefined) {
+    const p = o.usdPerMTok;
+    c = {
+      ...o,
+      usdPerMTok: {
+        input: 1,
+        output: 1,
+        ...(p.cacheRead === undefined ? {} : { cacheRead: 1 }),
+        ...(p.cacheWrite === undefined ? {} : { cacheWrite: 1 }),
+      },
+      // An empty tier scales every token type by 1: the same tiers, each token counted once.
+      batch: o.batch === undefined ? undefined : {},
+      priority: o.priority === undefined ? undefined : {},
+      longContext: o.longContext.map((t) => ({ ...t, usdPerMTok: {} })),
+      regionalUplift: 1,
+    };
+    countingOfferings.set(o, c);
+  }
+  return c;
+}
+
+/**
+ * Tokens a month by the type they are billed as, split exactly as `apiCost` splits the dollars
+ * (the same cache, batch and tier rules): it prices the workload at $1 per 1M tokens of every type.
+ */
+export function apiTokensPerMonth(
+  o: Offering,
+  w: Workload,
+  rates: WorkloadRates,
+  options: ApiCostOptions = {},
+): ApiTokens {
+  const b = apiCost(countingOffering(o), w, rates, 0, options).breakdown;
+  return {
+    inputTokens: b.inputUsd * TOKENS_PER_MTOK,
+    cachedInputTokens: b.cachedInputUsd * TOKENS_PER_MTOK,
+    cacheWriteTokens: b.cacheWriteUsd * TOKENS_PER_MTOK,
+    outputTokens: b.outputUsd * TOKENS_PER_MTOK,
+    reasoningTokens: b.reasoningUsd * TOKENS_PER_MTOK,
+  };
 }

@@ -1,8 +1,9 @@
 import { objectiveTitle, type Objective } from '../decision/objective.ts';
 import { formatMs, formatNumber, formatPct, formatUnitUsd, formatUsd } from '../format.ts';
 import type { SweepColumns } from '../sweep/table.ts';
-import type { CandidateResult, CheckStatus } from '../sweep/types.ts';
 import { unitsText } from '../commitments/units.ts';
+import { PLACEMENT_LABELS, type CandidateResult, type CheckStatus } from '../sweep/types.ts';
+import type { CellFormat } from './report-model.ts';
 
 /**
  * How a column orders candidates: by rank, by model name, or by a number read straight from the
@@ -27,6 +28,8 @@ export interface ComparisonColumn {
   hiddenAtFirst?: boolean;
   text: (c: CandidateResult) => string;
   raw: (c: CandidateResult) => string | number | null;
+  /** What the raw value is (money, a share, ms…): CSV rounding and the workbook's cell format. */
+  format: CellFormat;
 }
 
 type NumberColumn = {
@@ -62,6 +65,7 @@ function objectiveColumn(view: ComparisonView): ComparisonColumn | null {
     case 'tco':
       return {
         key: 'tcoUsd',
+        format: 'usd',
         header,
         align: 'right',
         widthPx: 136,
@@ -72,6 +76,7 @@ function objectiveColumn(view: ComparisonView): ComparisonColumn | null {
     case 'npv':
       return {
         key: 'npvUsd',
+        format: 'usd',
         header,
         align: 'right',
         widthPx: 136,
@@ -82,6 +87,7 @@ function objectiveColumn(view: ComparisonView): ComparisonColumn | null {
     case 'perOutcome':
       return {
         key: 'perOutcomeUsd',
+        format: 'usdUnit',
         header: 'Per outcome',
         align: 'right',
         widthPx: 104,
@@ -117,6 +123,7 @@ export function comparisonColumns(view: ComparisonView): readonly ComparisonColu
 const BASE_COLUMNS: readonly ComparisonColumn[] = [
   {
     key: 'rank',
+    format: 'integer',
     header: 'Rank',
     align: 'left',
     widthPx: 64,
@@ -126,6 +133,7 @@ const BASE_COLUMNS: readonly ComparisonColumn[] = [
   },
   {
     key: 'candidate',
+    format: 'text',
     header: 'Candidate',
     align: 'left',
     widthPx: 340,
@@ -135,16 +143,18 @@ const BASE_COLUMNS: readonly ComparisonColumn[] = [
   },
   {
     key: 'kind',
+    format: 'text',
     header: 'Placement',
     align: 'left',
     widthPx: 86,
     order: by('kind'),
     hiddenAtFirst: true,
-    text: (c) => c.kind,
-    raw: (c) => c.kind,
+    text: (c) => PLACEMENT_LABELS[c.kind],
+    raw: (c) => PLACEMENT_LABELS[c.kind],
   },
   {
     key: 'monthlyUsd',
+    format: 'usd',
     header: 'Monthly',
     align: 'right',
     widthPx: 112,
@@ -154,6 +164,7 @@ const BASE_COLUMNS: readonly ComparisonColumn[] = [
   },
   {
     key: 'perRequestUsd',
+    format: 'usdUnit',
     header: 'Per request',
     align: 'right',
     widthPx: 104,
@@ -164,6 +175,7 @@ const BASE_COLUMNS: readonly ComparisonColumn[] = [
   },
   {
     key: 'perMTokUsd',
+    format: 'usdUnit',
     header: 'Per 1M tokens',
     align: 'right',
     widthPx: 104,
@@ -175,6 +187,7 @@ const BASE_COLUMNS: readonly ComparisonColumn[] = [
   },
   {
     key: 'ttftMs',
+    format: 'ms',
     header: 'TTFT',
     align: 'right',
     widthPx: 84,
@@ -184,6 +197,7 @@ const BASE_COLUMNS: readonly ComparisonColumn[] = [
   },
   {
     key: 'ttftVisibleMs',
+    format: 'ms',
     header: 'Visible TTFT',
     align: 'right',
     widthPx: 96,
@@ -194,6 +208,7 @@ const BASE_COLUMNS: readonly ComparisonColumn[] = [
   },
   {
     key: 'tpotMs',
+    format: 'ms',
     header: 'TPOT',
     align: 'right',
     widthPx: 80,
@@ -203,6 +218,7 @@ const BASE_COLUMNS: readonly ComparisonColumn[] = [
   },
   {
     key: 'e2eMs',
+    format: 'ms',
     header: 'End-to-end',
     align: 'right',
     widthPx: 92,
@@ -212,6 +228,7 @@ const BASE_COLUMNS: readonly ComparisonColumn[] = [
   },
   {
     key: 'latencyStatus',
+    format: 'text',
     header: 'Latency check',
     align: 'left',
     widthPx: 112,
@@ -222,6 +239,7 @@ const BASE_COLUMNS: readonly ComparisonColumn[] = [
   },
   {
     key: 'reasoningTokensPerRequest',
+    format: 'integer',
     header: 'Reasoning tokens',
     align: 'right',
     widthPx: 96,
@@ -233,6 +251,7 @@ const BASE_COLUMNS: readonly ComparisonColumn[] = [
   },
   {
     key: 'costPerTaskUsd',
+    format: 'usdUnit',
     header: 'Per task',
     align: 'right',
     widthPx: 96,
@@ -244,6 +263,7 @@ const BASE_COLUMNS: readonly ComparisonColumn[] = [
   },
   {
     key: 'gpus',
+    format: 'integer',
     header: 'GPUs',
     align: 'right',
     widthPx: 64,
@@ -253,6 +273,7 @@ const BASE_COLUMNS: readonly ComparisonColumn[] = [
   },
   {
     key: 'utilization',
+    format: 'pct',
     header: 'Utilization',
     align: 'right',
     widthPx: 92,
@@ -263,6 +284,7 @@ const BASE_COLUMNS: readonly ComparisonColumn[] = [
   },
   {
     key: 'commitment',
+    format: 'text',
     header: 'Commitment',
     align: 'left',
     widthPx: 170,
@@ -278,6 +300,7 @@ const BASE_COLUMNS: readonly ComparisonColumn[] = [
   },
   {
     key: 'stressed50Usd',
+    format: 'usd',
     header: 'At 50% volume',
     align: 'right',
     widthPx: 112,
@@ -287,6 +310,7 @@ const BASE_COLUMNS: readonly ComparisonColumn[] = [
   },
   {
     key: 'quality',
+    format: 'number',
     header: 'Quality',
     align: 'right',
     widthPx: 72,
@@ -296,6 +320,7 @@ const BASE_COLUMNS: readonly ComparisonColumn[] = [
   },
   {
     key: 'qualityStatus',
+    format: 'text',
     header: 'Quality check',
     align: 'left',
     widthPx: 112,
@@ -306,6 +331,7 @@ const BASE_COLUMNS: readonly ComparisonColumn[] = [
   },
   {
     key: 'netMonthlyUsd',
+    format: 'usd',
     header: 'Net monthly value',
     align: 'right',
     widthPx: 132,
@@ -315,6 +341,7 @@ const BASE_COLUMNS: readonly ComparisonColumn[] = [
   },
   {
     key: 'paybackMonth',
+    format: 'integer',
     header: 'Payback month',
     align: 'right',
     widthPx: 86,
@@ -324,6 +351,7 @@ const BASE_COLUMNS: readonly ComparisonColumn[] = [
   },
   {
     key: 'status',
+    format: 'text',
     header: 'Status',
     align: 'left',
     widthPx: 380,

@@ -69,7 +69,8 @@ export function explainSelfHostCost(r: CandidateResult): CostLine[] {
   return lines;
 }
 
-const SOURCE_LABELS: Record<keyof typeof OPERATIONS_SOURCES, string> = {
+/** What each running-cost and availability default is, as the detail and the report name it. */
+export const OPERATIONS_SOURCE_LABELS: Record<keyof typeof OPERATIONS_SOURCES, string> = {
   staff: 'Staff defaults',
   storage: 'Storage price',
   egress: 'Egress price',
@@ -79,15 +80,19 @@ const SOURCE_LABELS: Record<keyof typeof OPERATIONS_SOURCES, string> = {
   colocation: 'Colocation price',
 };
 
-/** Where the running-cost and availability defaults come from, for a self-hosted candidate. */
-export function operationsSourceLines(r: CandidateResult): CostLine[] {
+/** The running-cost and availability defaults a self-hosted candidate's cost uses. */
+export function operationsSourceKeys(r: CandidateResult): (keyof typeof OPERATIONS_SOURCES)[] {
   if (r.selfHost === null) return [];
-  const keys = (Object.keys(OPERATIONS_SOURCES) as (keyof typeof OPERATIONS_SOURCES)[]).filter(
+  return (Object.keys(OPERATIONS_SOURCES) as (keyof typeof OPERATIONS_SOURCES)[]).filter(
     (k) =>
       (k !== 'spot' || r.selfHost?.spot !== null) && (k !== 'colocation' || r.kind === 'onprem'),
   );
-  return keys.map((k) => ({
-    label: `${SOURCE_LABELS[k]} (as of ${OPERATIONS_SOURCES[k].asOf})`,
+}
+
+/** Where the running-cost and availability defaults come from, for a self-hosted candidate. */
+export function operationsSourceLines(r: CandidateResult): CostLine[] {
+  return operationsSourceKeys(r).map((k) => ({
+    label: `${OPERATIONS_SOURCE_LABELS[k]} (as of ${OPERATIONS_SOURCES[k].asOf})`,
     value: OPERATIONS_SOURCES[k].source,
   }));
 }

@@ -3,6 +3,8 @@ import { formatDecimal, formatPct, formatUsd } from '../format.ts';
 import type { RangeSummary } from '../uncertainty/setup.ts';
 import type { Percentiles, UncertaintyResult } from '../uncertainty/simulate.ts';
 import type { Tornado } from '../uncertainty/tornado.ts';
+import type { ReportColumn, ReportTable } from './report-model.ts';
+import { tableMarkdown } from './render-markdown.ts';
 
 /** The percentile convention every view states with the bands. */
 export const PERCENTILE_CONVENTION =
@@ -22,25 +24,6 @@ export function formatPercentiles(p: Percentiles | null): string {
 export function simulationNote(u: UncertaintyResult): string {
   const shape = u.distribution === 'pert' ? 'PERT' : 'triangular';
   return `${u.samples.toLocaleString('en-US')} simulated futures (Latin hypercube, ${shape} ranges, seed ${u.seed}), each shared by all ${u.candidates.length} simulated candidates; self-hosted replicas are sized at prompt and output sizes and cache hit rates rounded to 7 levels across each range.`;
-}
-
-/** The tornado as Markdown rows: input, its range, the measure at its low and high, the swing. */
-function tornadoTable(t: Tornado, ranges: readonly RangeSummary[]): string {
-  const byId = new Map(ranges.map((r) => [r.id, r]));
-  const lines = t.bars.map((b) => {
-    const r = byId.get(b.input);
-    const span =
-      r === undefined
-        ? ''
-        : `${formatRangeValue(r, b.lowValue)} → ${formatRangeValue(r, b.highValue)}`;
-    const swing = b.swingUsd === null ? 'not costed at one end' : formatUsd(b.swingUsd);
-    return `| ${b.label} | ${span} | ${formatUsd(b.lowUsd)} | ${formatUsd(b.highUsd)} | ${swing} |`;
-  });
-  return [
-    '| Input | Low → high | At low | At high | Swing |',
-    '| --- | --- | --- | --- | --- |',
-    ...lines,
-  ].join('\n');
 }
 
 /**
@@ -71,10 +54,7 @@ export function uncertaintyMarkdown(u: UncertaintyResult, horizonMonths: number)
     more > 0
       ? `\n\n${more} more simulated candidates never win; the JSON output lists them all.`
       : '';
-  const robust =
-    u.robust === null
-      ? 'No candidate is feasible in 90 % of futures, so there is no robust pick.'
-      : `Robust pick (lowest P90 ${horizonMonths}-month cost, feasible in ≥ 90 % of futures): ${u.candidates.find((c) => c.id === u.robust?.id)?.label ?? u.robust.id}, P90 ${formatUsd(u.robust.p90TcoUsd)}.`;
+  const robust = robustSentence(u, horizonMonths);
   const sections = [
     '## Uncertainty',
     `${simulationNote(u)} ${PERCENTILE_CONVENTION}`,
@@ -86,14 +66,14 @@ export function uncertaintyMarkdown(u: UncertaintyResult, horizonMonths: number)
     sections.push(
       `### What moves the recommendation's ${label}`,
       `Each input swung from its low to its high with the others at their likely values (${formatUsd(u.tornado.baseUsd)} with all at likely).`,
-      tornadoTable(u.tornado, u.ranges),
+      tableMarkdown(tornadoTableOf(u.tornado, u.ranges, 'tornado')),
     );
   }
   if (u.gapTornado !== null) {
     sections.push(
       `### What moves its lead over the runner-up`,
       `How far the recommendation is ahead of the runner-up on ${label} (${formatUsd(u.gapTornado.baseUsd)} with all at likely; below zero the runner-up would be ahead).`,
-      tornadoTable(u.gapTornado, u.ranges),
+      tableMarkdown(tornadoTableOf(u.gapTornado, u.ranges, 'gap-tornado')),
     );
   }
   return sections.join('\n\n');
@@ -123,4 +103,92 @@ export function uncertaintySentences(u: UncertaintyResult): string[] {
     lines.push(`Widest swings: ${swings.join(', ')}.`);
   }
   return lines;
+}
+
+/**
+ * The simulated spread of the candidates listed (those the simulation covered), numbers kept as
+ * numbers: P10 / P50 / P90 of monthly and horizon cost, the chance each is best, how often feasible.
+ */
+export function uncertaintyTable(
+  u: UncertaintyResult,
+  ids: readonly string[],
+  horizonMonths: number,
+): ReportTable {
+  const byId = new Map(u.candidates.map((c) => [c.id, c]));
+  const shown = ids.flatMap((id) => byId.get(id) ?? []);
+  const usd = (key: string, header: string): ReportColumn => ({
+    key,
+    header,
+    format: 'usd',
+    width: 12,
+  });
+  return {
+    id: 'uncertainty',
+    columns: [
+      { key: 'candidate', header: 'Candidate', format: 'text', width: 48 },
+      usd('monthlyP10', 'Monthly P10'),
+      usd('monthlyP50', 'Monthly P50'),
+      usd('monthlyP90', 'Monthly P90'),
+      usd('tcoP10', `${horizonMonths}-month P10`),
+      usd('tcoP50', `${horizonMonths}-month P50`),
+      usd('tcoP90', `${horizonMonths}-month P90`),
+      { key: 'win', header: 'Chance best', format: 'pct', width: 11 },
+      { key: 'feasible', header: 'Feasible', format: 'pct', width: 9 },
+    ],
+    rows: shown.map((c) => {
+      const x = c.uncertainty;
+      return {
+        candidate: c.label,
+        monthlyP10: x.monthlyUsd?.p10 ?? null,
+        monthlyP50: x.monthlyUsd?.p50 ?? null,
+        monthlyP90: x.monthlyUsd?.p90 ?? null,
+        tcoP10: x.tcoUsd?.p10 ?? null,
+        tcoP50: x.tcoUsd?.p50 ?? null,
+        tcoP90: x.tcoUsd?.p90 ?? null,
+        win: x.winProbability,
+        feasible: x.feasibleShare,
+      };
+    }),
+    emphasis: shown.flatMap((c, k) => (c.id === u.recommendedId ? [k] : [])),
+  };
+}
+
+/** A tornado's bars as a table: input, its range, the measure at each end, the swing. */
+export function tornadoTableOf(
+  t: Tornado,
+  ranges: readonly RangeSummary[],
+  id: string,
+): ReportTable {
+  const byId = new Map(ranges.map((r) => [r.id, r]));
+  return {
+    id,
+    columns: [
+      { key: 'input', header: 'Input', format: 'text', width: 30 },
+      { key: 'span', header: 'Low → high', format: 'text', width: 18 },
+      { key: 'lowUsd', header: 'At low', format: 'usd', width: 12 },
+      { key: 'highUsd', header: 'At high', format: 'usd', width: 12 },
+      { key: 'swingUsd', header: 'Swing', format: 'usd', width: 12 },
+    ],
+    rows: t.bars.map((b) => {
+      const r = byId.get(b.input);
+      return {
+        input: b.label,
+        span:
+          r === undefined
+            ? ''
+            : `${formatRangeValue(r, b.lowValue)} → ${formatRangeValue(r, b.highValue)}`,
+        lowUsd: b.lowUsd,
+        highUsd: b.highUsd,
+        swingUsd: b.swingUsd,
+      };
+    }),
+  };
+}
+
+/** The robust pick in one sentence. */
+export function robustSentence(u: UncertaintyResult, horizonMonths: number): string {
+  if (u.robust === null)
+    return 'No candidate is feasible in 90 % of futures, so there is no robust pick.';
+  const label = u.candidates.find((c) => c.id === u.robust?.id)?.label ?? u.robust.id;
+  return `Robust pick (lowest P90 ${horizonMonths}-month cost, feasible in ≥ 90 % of futures): ${label}, P90 ${formatUsd(u.robust.p90TcoUsd)}.`;
 }

@@ -4,8 +4,8 @@ import {
   roleLabel,
   type Explanation,
 } from '../decision/explain.ts';
-import { objectiveTitle, type Objective } from '../decision/objective.ts';
-import { formatNumber, formatUnitUsd, formatUsd } from '../format.ts';
+import { objectiveTitle } from '../decision/objective.ts';
+import { formatNumber, objectiveMoney } from '../format.ts';
 import { markdownTable } from './writers.ts';
 
 /** One row of the "why this one" table: the pick, or an alternative set against it. */
@@ -23,11 +23,6 @@ export interface WhyRow {
   differences: string[];
   /** What would make it the answer (phrases after "it would win"). */
   wouldWin: string[];
-}
-
-/** Money as the objective counts it: cost per outcome is a unit price, the rest are totals. */
-export function objectiveMoney(objective: Objective, usd: number | null): string {
-  return objective === 'perOutcome' ? formatUnitUsd(usd) : formatUsd(usd);
 }
 
 /**

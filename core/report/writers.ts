@@ -1,18 +1,44 @@
 import { toCsv } from '../csv.ts';
 import type { CandidateResult } from '../sweep/types.ts';
 import type { ComparisonColumn } from './comparison-columns.ts';
+import type { Fact } from './report-model.ts';
+import { roundedForFormat } from './report-model.ts';
+
+/** A column's header with its unit, for a CSV a spreadsheet reads. */
+function csvHeader(c: ComparisonColumn): string {
+  switch (c.format) {
+    case 'usd':
+    case 'usdUnit':
+      return `${c.header} (USD)`;
+    case 'ms':
+      return `${c.header} (ms)`;
+    case 'pct':
+      return `${c.header} (share)`;
+    default:
+      return c.header;
+  }
+}
 
 /**
- * CSV with raw numbers (for spreadsheets): full precision, empty where unknown; one column per
- * column given, keyed by its key, in that order (the app passes the columns shown).
+ * The comparison as CSV for spreadsheets: the assumptions it rests on first (label, value) and a
+ * blank line, then one column per column given, in that order (the app passes the columns shown),
+ * under human headers with units. Money is rounded to the cent (unit prices to four significant
+ * digits), placements are in words; unknown numbers are empty cells.
  */
 export function comparisonCsv(
   candidates: readonly CandidateResult[],
   columns: readonly ComparisonColumn[],
+  assumptions: readonly Fact[] = [],
 ): string {
-  const header = columns.map((c) => c.key);
-  const rows = candidates.map((c) => columns.map((col) => String(col.raw(c) ?? '')));
-  return toCsv([header, ...rows]);
+  const preamble = assumptions.map((f) => [f.label, f.value]);
+  const header = columns.map(csvHeader);
+  const rows = candidates.map((c) =>
+    columns.map((col) => {
+      const v = col.raw(c);
+      return v === null ? '' : typeof v === 'number' ? String(roundedForFormat(v, col.format)) : v;
+    }),
+  );
+  return toCsv([...preamble, ...(preamble.length > 0 ? [[]] : []), header, ...rows]);
 }
 
 /** A Markdown table with formatted values. */

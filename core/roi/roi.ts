@@ -21,6 +21,24 @@ export interface RoiInput {
   discountRateAnnual: number;
   /** Also return the month-by-month cumulative series (for charts); off in sweeps. */
   withSeries?: boolean;
+  /** Requests month m serves at full service (its growth), for the series. */
+  requestsInMonth?: ((month: number) => number) | undefined;
+}
+
+/** One month of the ROI series: running totals at its end, and what the month itself paid. */
+export interface RoiMonth {
+  month: number;
+  /** Cumulative value and cumulative cash cost (setup, hardware when paid) at the month's end. */
+  valueUsd: number;
+  costUsd: number;
+  /** The month's run cost: its served share at its volume and prices. */
+  runUsd: number;
+  /** Hardware paid at the month's start. */
+  capexUsd: number;
+  /** Commitment owed past the horizon, counted in its last month (a time-boxed experiment). */
+  strandedUsd: number;
+  /** Requests served in the month (its served share); null when the caller gave no volumes. */
+  requests: number | null;
 }
 
 export interface Roi {
@@ -43,8 +61,8 @@ export interface Roi {
   /** Hardware bought over the horizon (refreshes included), and its book value left at the end. */
   capexUsd: number;
   residualUsd: number;
-  /** Cumulative value and cumulative cash cost (setup, capex when paid) at the end of each month. */
-  cumulative: { month: number; valueUsd: number; costUsd: number }[] | null;
+  /** Month by month: cumulative value and cash cost (setup, capex when paid), and each month's parts. */
+  cumulative: RoiMonth[] | null;
 }
 
 /**
@@ -55,9 +73,50 @@ export interface Roi {
  * Payback counts cash only (the book value is not cash until sold).
  */
 export function computeRoi(input: RoiInput): Roi {
+  const h = input.horizonMonths;
   const launchMonths = input.weeksToLaunch / WEEKS_PER_MONTH;
-  const monthlyDiscount = 1 / Math.pow(1 + input.discountRateAnnual, 1 / 12);
   const capexAt = input.capexUsdAtStartOf;
+  const value = new Float64Array(h + 1);
+  const cost = new Float64Array(h + 1);
+  const capex = capexAt === undefined ? undefined : new Float64Array(h + 1);
+  for (let m = 1; m <= h; m++) {
+    if (capex !== undefined) capex[m] = capexAt!(m);
+    // Months not served are not asked for (a caller's month may not be costable before launch).
+    if (Math.min(1, Math.max(0, m - launchMonths)) > 0) {
+      value[m] = input.valueUsdInMonth(m);
+      cost[m] = input.costUsdInMonth(m);
+    }
+  }
+  return roiOfMonths(input, value, cost, capex);
+}
+
+/** The last rate's monthly discount factor: a sweep asks for one rate tens of thousands of times. */
+let lastDiscount = { rateAnnual: Number.NaN, factor: Number.NaN };
+
+function monthlyDiscountFactor(rateAnnual: number): number {
+  if (lastDiscount.rateAnnual !== rateAnnual) {
+    lastDiscount = { rateAnnual, factor: 1 / Math.pow(1 + rateAnnual, 1 / 12) };
+  }
+  return lastDiscount.factor;
+}
+
+/** What a month-by-month ROI needs besides its months. */
+export type RoiTerms = Omit<RoiInput, 'valueUsdInMonth' | 'costUsdInMonth' | 'capexUsdAtStartOf'>;
+
+/**
+ * `computeRoi` over months given as arrays (index m = 1…horizon, 0 unused): value and run cost at
+ * full service, and hardware bought at the start of each month. Sweeps fill one scratch array per
+ * candidate instead of building closures; with `out`, writes into it instead of allocating.
+ */
+export function roiOfMonths(
+  input: RoiTerms,
+  valueUsd: Float64Array,
+  costUsd: Float64Array,
+  capexUsd?: Float64Array,
+  out?: Roi,
+): Roi {
+  const launchMonths = input.weeksToLaunch / WEEKS_PER_MONTH;
+  const monthlyDiscount = monthlyDiscountFactor(input.discountRateAnnual);
   const residual = input.residualUsd ?? 0;
   const stranded = input.strandedUsd ?? 0;
   let discount = 1;
@@ -68,40 +127,51 @@ export function computeRoi(input: RoiInput): Roi {
   let payback: number | null = null;
   const cumulative: Roi['cumulative'] = input.withSeries ? [] : null;
   let netMonthly: number | null = null;
-  for (let m = 1; m <= input.horizonMonths; m++) {
-    if (capexAt !== undefined) {
-      const capex = capexAt(m);
+  const horizon = input.horizonMonths;
+  for (let m = 1; m <= horizon; m++) {
+    let capex = 0;
+    if (capexUsd !== undefined) {
+      capex = capexUsd[m] as number;
       capexTotal += capex;
       cumCost += capex;
       npv -= capex * discount;
     }
     discount *= monthlyDiscount;
     const served = Math.min(1, Math.max(0, m - launchMonths));
-    const value = served > 0 ? input.valueUsdInMonth(m) * served : 0;
-    const cost = served > 0 ? input.costUsdInMonth(m) * served : 0;
+    const value = served > 0 ? (valueUsd[m] as number) * served : 0;
+    const cost = served > 0 ? (costUsd[m] as number) * served : 0;
     if (served === 1 && netMonthly === null) netMonthly = value - cost;
     cumValue += value;
     cumCost += cost;
     npv += (value - cost) * discount;
-    if (m === input.horizonMonths) cumCost += stranded;
-    cumulative?.push({ month: m, valueUsd: cumValue, costUsd: cumCost });
+    const strandedNow = m === horizon ? stranded : 0;
+    cumCost += strandedNow;
+    cumulative?.push({
+      month: m,
+      valueUsd: cumValue,
+      costUsd: cumCost,
+      runUsd: cost,
+      capexUsd: capex,
+      strandedUsd: strandedNow,
+      requests: input.requestsInMonth === undefined ? null : input.requestsInMonth(m) * served,
+    });
     if (payback === null && served > 0 && cumValue - cumCost >= 0) payback = m;
   }
   npv += (residual - stranded) * discount;
   const tco = cumCost - residual;
-  return {
-    netMonthlyUsd: netMonthly ?? 0,
-    paybackMonth: payback,
-    npvUsd: npv,
-    roi: tco > 0 ? (cumValue - tco) / tco : null,
-    timeToValueWeeks: input.weeksToLaunch,
-    totalValueUsd: cumValue,
-    totalCostUsd: cumCost,
-    tcoUsd: tco,
-    capexUsd: capexTotal,
-    residualUsd: residual,
-    cumulative,
-  };
+  const r = out ?? ({} as Roi);
+  r.netMonthlyUsd = netMonthly ?? 0;
+  r.paybackMonth = payback;
+  r.npvUsd = npv;
+  r.roi = tco > 0 ? (cumValue - tco) / tco : null;
+  r.timeToValueWeeks = input.weeksToLaunch;
+  r.totalValueUsd = cumValue;
+  r.totalCostUsd = cumCost;
+  r.tcoUsd = tco;
+  r.capexUsd = capexTotal;
+  r.residualUsd = residual;
+  r.cumulative = cumulative;
+  return r;
 }
 
 /** The launch schedule over a horizon: served share per month, cumulative and discounted. */

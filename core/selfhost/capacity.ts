@@ -224,10 +224,9 @@ function layoutCapacity(
   }
   const point =
     sloShape === null ? search.point : operatingPoint(spec, shape, search.batch, maxConc);
+  // The search tried the largest batch on the SLO's shape: flat out, when that is the mean's.
   const saturated =
-    search.batch === maxConc && sloShape === null
-      ? search.point
-      : operatingPoint(spec, shape, maxConc, maxConc);
+    sloShape === null ? search.atMax : operatingPoint(spec, shape, maxConc, maxConc);
   const p95 = sloShape === null ? null : search.point;
   return {
     ok: true,

@@ -71,6 +71,8 @@ export type CloudCost =
       monthlyUsd: number;
       /** The fleet alone (instance-hours at their prices, spot fallback included). */
       fleetUsd: number;
+      /** Running costs besides the fleet (staff, storage, egress, monitoring): the rest. */
+      runningUsd: number;
       breakdown: SelfHostBreakdown;
       fleet: FleetSizing;
       replicasPerInstance: number;
@@ -182,6 +184,7 @@ export function cloudPriceScratch(): CloudPrice {
     ok: true,
     monthlyUsd: 0,
     fleetUsd: 0,
+    runningUsd: 0,
     breakdown: emptySelfHostBreakdown(),
     fleet: undefined as unknown as FleetSizing,
     replicasPerInstance: 0,
@@ -300,6 +303,7 @@ export function priceCloudFleet(
   const running = runningCosts(terms, rates, r.instancesPeak, 0, b);
   r.monthlyUsd = fleetUsd + running;
   r.fleetUsd = fleetUsd;
+  r.runningUsd = running;
   r.fleet = fleet;
   r.replicasPerInstance = sized.replicasPerInstance;
   r.gpusPeak = r.instancesPeak * instance.gpuCount;
@@ -314,6 +318,40 @@ function defaultCommit(instance: Instance, pricing: PricingModel): CloudCommit |
   return rate === undefined
     ? undefined
     : { rate, burstUsdPerHour: instance.usdPerHour.onDemand, coverage: 1 };
+}
+
+/**
+ * A rented fleet's months with growth, priced apart from the instance row: the instance-hours it
+ * pays and its running costs in each month, as `priceCloudFleet` found them. Under an hourly price
+ * with nothing held (not spot, not committed) `priceCloudFleet` costs a month on a row at $/h as
+ * `negotiated(instanceHours × $/h) + runningUsd`, so the series is built once per fleet and priced for every
+ * region of the instance type by `cloudMonthUsd`.
+ */
+export interface CloudMonthSeries {
+  /** 1 for a month at the stated volume: the candidate's own monthly cost. */
+  stated: number[];
+  /** 1 for a month whose fleet cannot be sized or priced: it costs +∞. */
+  unpriced: number[];
+  instanceHours: number[];
+  runningUsd: number[];
+}
+
+/**
+ * Month m of a series on a row at `usdPerHour` under the row's negotiated terms (the stated
+ * volume's months are the caller's). The terms are the row's, not the series': running costs do
+ * not depend on them, so one series serves every region and its discount.
+ */
+export function cloudMonthUsd(
+  s: CloudMonthSeries,
+  m: number,
+  usdPerHour: number,
+  discount: NegotiatedTerms | null,
+): number {
+  if (s.unpriced[m] === 1) return Number.POSITIVE_INFINITY;
+  // priceCloudFleet's arithmetic: fleetUsd = hours × $/h, the terms on it, then + running.
+  const listUsd = (s.instanceHours[m] as number) * usdPerHour;
+  const fleetUsd = discount === null ? listUsd : negotiatedUsd(discount, listUsd);
+  return fleetUsd + (s.runningUsd[m] as number);
 }
 
 /** Monthly cost of serving the workload on rented instances of one row. */

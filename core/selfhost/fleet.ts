@@ -173,10 +173,21 @@ export function sizeFleet(
     const levelUnits = withLevels ? new Float64Array(weights.length) : null;
     let unitsSum = 0;
     let unitsLow = Number.POSITIVE_INFINITY;
+    // Levels ascend and no level's demand is above the peak's, so once a level needs the peak's
+    // units every level above it does too: those are not sized again (most fleets are small
+    // enough that the floor and reserve already fill their peak units at the lowest level).
+    // Replicas change only a few times over the levels: their units are worked out when they do.
+    let units = -1;
+    let replicasBefore = -1;
     for (let j = 0; j < weights.length; j++) {
-      const demand = Math.min(peakRps, avgRps * (ratios[j] as number) + lead);
-      const replicas = servingReplicas(demand, replicaRps, floor, headroom) + reserve;
-      const units = unitsFor(replicas, perUnit);
+      if (units !== unitsPeak) {
+        const demand = Math.min(peakRps, avgRps * (ratios[j] as number) + lead);
+        const replicas = servingReplicas(demand, replicaRps, floor, headroom) + reserve;
+        if (replicas !== replicasBefore) {
+          units = unitsFor(replicas, perUnit);
+          replicasBefore = replicas;
+        }
+      }
       unitsSum += (weights[j] as number) * units;
       if (units < unitsLow) unitsLow = units;
       if (levelUnits !== null) levelUnits[j] = units;

@@ -6,7 +6,9 @@ import type { CloudPlacement, Placement } from '../schema/placement.ts';
 import type { RequestShape } from '../perf/serving.ts';
 import { Operations } from '../schema/operations.ts';
 import { selfHostP95Shape, selfHostShape, type ReplicaCapacity } from '../selfhost/capacity.ts';
-import { cloudPriceScratch, type CloudFleet, type CloudPrice } from '../selfhost/cloud-cost.ts';
+import type { CloudFleet, CloudMonthSeries } from '../selfhost/cloud-cost.ts';
+import type { DeploymentTerms } from '../selfhost/deployment.ts';
+import type { CloudScratch } from './evaluate-cloud.ts';
 import { ObjectPairCache } from './object-cache.ts';
 import type { ValueAssumptions } from '../schema/value.ts';
 import type { Workload } from '../schema/workload.ts';
@@ -59,10 +61,20 @@ export interface EvalContext {
    * the instance type.
    */
   fleetAt: WeakMap<CloudFleet, Map<WorkloadRates, CloudFleet>>;
-  /** The price the sweep's columns path writes each rented fleet's cost into. */
-  cloudScratch: CloudPrice;
+  /**
+   * A cloud group's fleet over the growth months, priced apart from the row (kept by the group's
+   * terms object, which is made once per group): shared by the instance type's regions.
+   */
+  fleetMonths: Map<DeploymentTerms, CloudMonthSeries>;
+  lastFleetMonths: { terms: DeploymentTerms; series: CloudMonthSeries } | undefined;
+  /** Run cost per month the sweep's columns path fills for one candidate at a time. */
+  runUsdScratch: Float64Array | undefined;
+  /** Where the sweep's columns path assesses each rented candidate (made when first needed). */
+  cloudScratch: CloudScratch | undefined;
   /** The workload at each month of the horizon, per placement kind, when it grows. */
   growthMonths: Partial<Record<Placement['kind'], readonly GrowthMonth[]>>;
+  /** Value created in each month of the horizon at full service, per placement kind. */
+  monthValues: Partial<Record<Placement['kind'], Float64Array>>;
   /** The last cloud group sized (a sweep meets the regions of an instance type in a row). */
   lastCloudGroup:
     | {
@@ -176,9 +188,13 @@ export function makeContext(
     servedRequests: {},
     objective: options.objective ?? 'tco',
     growthMonths: {},
+    monthValues: {},
     fleetCache: new Map(),
     fleetAt: new WeakMap(),
-    cloudScratch: cloudPriceScratch(),
+    fleetMonths: new Map(),
+    lastFleetMonths: undefined,
+    runUsdScratch: undefined,
+    cloudScratch: undefined,
     reasonLists: new Map(),
     lastCloudGroup: undefined,
     roiScratch: {

@@ -319,6 +319,7 @@ export function evaluateApi(
   const roi = unpriced
     ? null
     : candidateRoi(ctx, 'api', apiCosting(ctx, a), options.withSeries ?? false);
+  if (roi !== null) options.roiOut?.(roi);
   const place = `${provider?.name ?? o.provider} · ${model?.name ?? o.modelId}${o.regionId ? ` (${region?.code ?? o.regionId})` : ''}`;
   const listMonthlyUsd =
     terms === null

@@ -12,12 +12,14 @@ import {
 import type { NegotiatedTerms } from '../pricing/negotiated.ts';
 import {
   cloudFleet,
+  cloudMonthUsd,
   cloudPriceScratch,
   isCommitted,
   noPriceReason,
   priceCloudFleet,
   type CloudCommit,
   type CloudFleet,
+  type CloudMonthSeries,
   type CloudPrice,
   type CloudPriceOptions,
 } from '../selfhost/cloud-cost.ts';
@@ -46,6 +48,8 @@ import { hasRequestValue } from '../roi/value.ts';
 import {
   candidateRoi,
   firstServedMonth,
+  followingDemandRoi,
+  growthMonths,
   perOutcomeUsd,
   steadyRoi,
   type CostAtVolume,
@@ -257,6 +261,67 @@ function committedFrom(
 export type OkAssessment = Extract<CloudAssessment, { ok: true }>;
 
 /**
+ * The group's fleet over the growth months, priced apart from the row (on-demand and other hourly
+ * prices, nothing held): built for the first region of the group met, kept by its terms object.
+ */
+function fleetMonthSeries(ctx: EvalContext, p: CloudPlacement, a: OkAssessment): CloudMonthSeries {
+  // A sweep meets the regions of an instance type in a row: the last series is checked first.
+  const last = ctx.lastFleetMonths;
+  if (last !== undefined && last.terms === a.terms) return last.series;
+  let series = ctx.fleetMonths.get(a.terms);
+  if (series !== undefined) {
+    ctx.lastFleetMonths = { terms: a.terms, series };
+    return series;
+  }
+  const h = ctx.value.horizonMonths;
+  const months = growthMonths(ctx, 'cloud');
+  const fleetAt = fleetAtRates(ctx, p, a.sized, a.capacity, a.terms);
+  const scratch = cloudPriceScratch();
+  // Plain arrays: a sweep builds one series per group (about 2,000), typed arrays cost more to make.
+  const zeros = () => new Array<number>(h + 1).fill(0);
+  series = { stated: zeros(), unpriced: zeros(), instanceHours: zeros(), runningUsd: zeros() };
+  for (let m = 1; m <= h; m++) {
+    const month = months[m]!;
+    if (month.rates === ctx.rates) {
+      series.stated[m] = 1;
+      continue;
+    }
+    const fleet = fleetAt(month.workload, month.rates);
+    const cost = fleet.ok
+      ? priceCloudFleet(fleet, a.instance, p.pricing, a.terms, month.rates, scratch)
+      : fleet;
+    if (!cost.ok) series.unpriced[m] = 1;
+    else {
+      series.instanceHours[m] = cost.instanceHours;
+      series.runningUsd[m] = cost.runningUsd;
+    }
+  }
+  ctx.fleetMonths.set(a.terms, series);
+  ctx.lastFleetMonths = { terms: a.terms, series };
+  return series;
+}
+
+/**
+ * ROI of a rented candidate that follows demand in a growing workload, from its group's monthly
+ * series: the same months `cloudCostAt` prices, without a closure or a pricing call per month.
+ */
+function growingCloudRoi(ctx: EvalContext, p: CloudPlacement, a: OkAssessment) {
+  const h = ctx.value.horizonMonths;
+  let runUsd = ctx.runUsdScratch;
+  if (runUsd === undefined || runUsd.length !== h + 1) {
+    ctx.runUsdScratch = runUsd = new Float64Array(h + 1);
+  }
+  const series = fleetMonthSeries(ctx, p, a);
+  const own = a.cost.monthlyUsd;
+  const usdPerHour = a.cost.usdPerHour;
+  const discount = a.discount;
+  for (let m = 1; m <= h; m++) {
+    runUsd[m] = series.stated[m] === 1 ? own : cloudMonthUsd(series, m, usdPerHour, discount);
+  }
+  return followingDemandRoi(ctx, 'cloud', runUsd, undefined, false, ctx.roiScratch);
+}
+
+/**
  * How a rented candidate's months are costed: on-demand and spot follow demand; a committed base
  * is held for its term (taken when a month's term ahead keeps more units busy enough to pay,
  * still paid when demand falls), upfront sums paid as cash when taken, the burst above it
@@ -378,13 +443,67 @@ function cloudGroup(
 }
 
 /**
+ * Where the sweep's columns path has each rented candidate assessed: the price, identity and
+ * assessment are written in place (a full sweep has tens of thousands; nothing is kept).
+ */
+export interface CloudScratch {
+  price: CloudPrice;
+  identity: Identity;
+  ok: OkAssessment;
+  failed: Extract<CloudAssessment, { ok: false }>;
+  /** The committed base's plan, copied from the assessment's scratch (committed pricing). */
+  commit: CloudCommit;
+}
+
+export function cloudScratch(): CloudScratch {
+  // The same fields in the same order as the objects assessCloud builds: one shape for both.
+  const none = undefined as never;
+  const identity: Identity = {
+    placement: none,
+    model: undefined,
+    gpu: none,
+    instance: none,
+    region: undefined,
+  };
+  return {
+    price: cloudPriceScratch(),
+    identity,
+    ok: {
+      ok: true,
+      identity,
+      model: none,
+      instance: none,
+      region: undefined,
+      capacity: none,
+      terms: none,
+      sized: none,
+      cost: none,
+      discount: null,
+      commit: undefined,
+    },
+    failed: { ok: false, identity, reason: '' },
+    commit: { rate: none, burstUsdPerHour: 0, coverage: 1, units: undefined },
+  };
+}
+
+function failed(
+  scratch: CloudScratch | undefined,
+  identity: Identity,
+  reason: string,
+): CloudAssessment {
+  if (scratch === undefined) return { ok: false, identity, reason };
+  scratch.failed.reason = reason;
+  return scratch.failed;
+}
+
+/**
  * Sizes and prices a rented-GPU candidate: the one path for rows and the sweep's columns. With
- * `out`, the price is written into it (the columns path keeps nothing per candidate).
+ * `scratch`, the assessment is written into it (valid until the next candidate).
  */
 export function assessCloud(
   ctx: EvalContext,
   p: CloudPlacement,
-  out?: CloudPrice,
+  scratch?: CloudScratch,
 ): CloudAssessment {
   const instance = ctx.index.instances.get(p.instanceId);
   if (instance === undefined) throw new Error(`unknown instance '${p.instanceId}'`);
@@ -393,16 +512,25 @@ export function assessCloud(
     throw new Error(`instance '${instance.id}' names unknown GPU '${instance.gpuId}'`);
   const model = ctx.index.models.get(p.modelId);
   const region = ctx.index.regions.get(instance.regionId);
-  const identity: Identity = { placement: p, model, gpu, instance, region };
+  let identity: Identity;
+  if (scratch === undefined) identity = { placement: p, model, gpu, instance, region };
+  else {
+    identity = scratch.identity;
+    identity.placement = p;
+    identity.model = model;
+    identity.gpu = gpu;
+    identity.instance = instance;
+    identity.region = region;
+  }
   const open = openModel(model);
-  if (open === undefined) return { ok: false, identity, reason: noOpenWeights(p.modelId) };
+  if (open === undefined) return failed(scratch, identity, noOpenWeights(p.modelId));
   const group = cloudGroup(ctx, p, open, gpu, instance.gpuCount, rttToRegionMs(ctx, region));
-  if (!group.ok) return { ok: false, identity, reason: group.reason };
+  if (!group.ok) return failed(scratch, identity, group.reason);
   const discount = negotiatedTermsFor(ctx.index, instance.cloud, instance.id);
   let commit: CloudCommit | undefined;
   if (isCommitted(p.pricing)) {
     const planned = planCommit(ctx, p, instance, group.terms, commitScratch);
-    if (typeof planned === 'string') return { ok: false, identity, reason: planned };
+    if (typeof planned === 'string') return failed(scratch, identity, planned);
     commit = planned;
   }
   optionsScratch.discount = discount;
@@ -413,23 +541,36 @@ export function assessCloud(
     p.pricing,
     group.terms,
     ctx.rates,
-    out,
+    scratch?.price,
     optionsScratch,
   );
-  if (!cost.ok) return { ok: false, identity, reason: cost.reason };
-  return {
-    ok: true,
-    identity,
-    model: open,
-    instance,
-    region,
-    capacity: group.capacity,
-    terms: group.terms,
-    sized: group.fleet,
-    cost,
-    discount,
-    commit: commit === undefined ? undefined : { ...commit },
-  };
+  if (!cost.ok) return failed(scratch, identity, cost.reason);
+  if (scratch === undefined) {
+    return {
+      ok: true,
+      identity,
+      model: open,
+      instance,
+      region,
+      capacity: group.capacity,
+      terms: group.terms,
+      sized: group.fleet,
+      cost,
+      discount,
+      commit: commit === undefined ? undefined : { ...commit },
+    };
+  }
+  const a = scratch.ok;
+  a.model = open;
+  a.instance = instance;
+  a.region = region;
+  a.capacity = group.capacity;
+  a.terms = group.terms;
+  a.sized = group.fleet;
+  a.cost = cost;
+  a.discount = discount;
+  a.commit = commit === undefined ? undefined : Object.assign(scratch.commit, commit);
+  return a;
 }
 
 /** Scratch the assessment plans and prices with (copied into the assessment it returns). */
@@ -451,7 +592,7 @@ export function writeCloudColumns(
   p: CloudPlacement,
 ): void {
   t.kind[i] = KIND_CODE.cloud;
-  const a = assessCloud(ctx, p, ctx.cloudScratch);
+  const a = assessCloud(ctx, p, (ctx.cloudScratch ??= cloudScratch()));
   if (!a.ok) {
     t.feasible[i] = 0;
     t.reasons[i] = sharedReasons(ctx, a.reason);
@@ -480,10 +621,13 @@ export function writeCloudColumns(
   const plain =
     !isCommitted(p.pricing) ||
     (!ctx.serviceEndsAtHorizon && ctx.priceChange.cloud === 0 && !upfront);
+  const growing = ctx.workload.monthlyGrowthPct !== 0;
   const roi =
-    ctx.workload.monthlyGrowthPct === 0 && plain
+    !growing && plain
       ? steadyRoi(ctx, 'cloud', monthlyUsd, ctx.roiScratch)
-      : candidateRoi(ctx, 'cloud', cloudCosting(ctx, p, a), false, ctx.roiScratch);
+      : growing && !isCommitted(p.pricing) && p.pricing !== 'spot'
+        ? growingCloudRoi(ctx, p, a)
+        : candidateRoi(ctx, 'cloud', cloudCosting(ctx, p, a), false, ctx.roiScratch);
   t.tcoUsd[i] = roi.tcoUsd;
   t.perOutcomeUsd[i] = perOutcomeUsd(ctx, 'cloud', roi.tcoUsd) ?? Number.NaN;
   if (hasRequestValue(ctx.value)) {

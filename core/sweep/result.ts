@@ -4,6 +4,7 @@ import { latencyStatus, qualityStatus } from '../decision/status.ts';
 import {
   computeRoi,
   constantRoi,
+  roiOfMonths,
   serviceSchedule,
   type ConstantCapex,
   type Roi,
@@ -253,8 +254,17 @@ export function candidateRoi(
   if (w.monthlyGrowthPct === 0 && !withSeries && factors === undefined) {
     return steadyCandidateRoi(ctx, kind, costing, out);
   }
-  const perRequest = valuePerRequestUsd(v);
   const months = growthMonths(ctx, kind);
+  if (held === undefined) {
+    const cost = costing.costAt();
+    const runUsd = new Float64Array(v.horizonMonths + 1);
+    for (let m = 1; m <= v.horizonMonths; m++) {
+      const month = months[m]!;
+      runUsd[m] = month.rates === ctx.rates ? costing.runUsd : cost(month.workload, month.rates);
+    }
+    return followingDemandRoi(ctx, kind, runUsd, factors, withSeries, out);
+  }
+  const perRequest = valuePerRequestUsd(v);
   // Month m's run cost at that month's prices: the catalog's known changes (a promotion's end)
   // and the scenario's assumed change ramping in over the horizon.
   const ramp = priceRamp(ctx, kind, contractOf(held));
@@ -267,20 +277,8 @@ export function candidateRoi(
     horizonMonths: v.horizonMonths,
     discountRateAnnual: v.discountRateAnnual,
     withSeries,
+    requestsInMonth: (m: number) => months[m]!.rates.requestsPerMonth,
   };
-  if (held === undefined) {
-    const cost = costing.costAt();
-    return computeRoi({
-      ...base,
-      costUsdInMonth: (m) => {
-        const month = months[m]!;
-        return priced(
-          m,
-          month.rates === ctx.rates ? costing.runUsd : cost(month.workload, month.rates),
-        );
-      },
-    });
-  }
   const { runUsdAt } = held.growth();
   const plan = persistentPlan(ctx, held, months);
   const residualCredited = !(held.prepaid && ctx.serviceEndsAtHorizon);
@@ -302,6 +300,58 @@ export function candidateRoi(
       ? plan.unitMonthsAfterHorizon * held.committedUsdPerUnitMonth
       : 0,
   });
+}
+
+/**
+ * ROI of capacity that follows demand (nothing held for a term), from its run cost in each month
+ * at today's prices: `runUsd[m]` for m = 1…horizon, scaled in place by the month's known price
+ * changes (`priceFactors`) and the scenario's assumed change. Rows fill it through their costing;
+ * the sweep's columns fill it from a fleet's monthly series, with no closure per candidate.
+ */
+export function followingDemandRoi(
+  ctx: EvalContext,
+  kind: Placement['kind'],
+  runUsd: Float64Array,
+  priceFactors: Float64Array | undefined,
+  withSeries = false,
+  out?: Roi,
+): Roi {
+  const v = ctx.value;
+  const ramp = priceRamp(ctx, kind);
+  if (priceFactors !== undefined || ramp !== undefined) {
+    for (let m = 1; m <= v.horizonMonths; m++) {
+      runUsd[m] =
+        (runUsd[m] as number) *
+        (priceFactors === undefined ? 1 : priceFactors[m]!) *
+        (ramp === undefined ? 1 : ramp[m]!);
+    }
+  }
+  // Requests served each month are read only for a series (the reports' projection).
+  const months = withSeries ? growthMonths(ctx, kind) : null;
+  const terms = {
+    setupUsd: v.setupUsd[kind],
+    weeksToLaunch: v.weeksToLaunch[kind],
+    horizonMonths: v.horizonMonths,
+    discountRateAnnual: v.discountRateAnnual,
+    withSeries,
+    requestsInMonth: months === null ? undefined : (m: number) => months[m]!.rates.requestsPerMonth,
+  };
+  return roiOfMonths(terms, monthValues(ctx, kind), runUsd, undefined, out);
+}
+
+/** Value created in each month at full service with the workload's growth (built once per kind). */
+function monthValues(ctx: EvalContext, kind: Placement['kind']): Float64Array {
+  let values = ctx.monthValues[kind];
+  if (values === undefined) {
+    const months = growthMonths(ctx, kind);
+    const perRequest = valuePerRequestUsd(ctx.value);
+    values = new Float64Array(ctx.value.horizonMonths + 1);
+    for (let m = 1; m < values.length; m++) {
+      values[m] = months[m]!.rates.requestsPerMonth * perRequest;
+    }
+    ctx.monthValues[kind] = values;
+  }
+  return values;
 }
 
 /**

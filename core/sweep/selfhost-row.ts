@@ -127,6 +127,38 @@ function onlyReason(reason: string): string[] {
   return list;
 }
 
+/**
+ * The context reason asked last, kept: a sweep asks for one model's many times in a row, and the
+ * same string (not an equal new one) makes the shared one-reason list a quick look-up.
+ */
+let lastContext:
+  | {
+      ctx: EvalContext;
+      contextTokens: number | undefined;
+      reasoningTokens: number;
+      reason: string | null;
+    }
+  | undefined;
+
+function lastContextReason(
+  ctx: EvalContext,
+  contextTokens: number | undefined,
+  reasoningTokens: number,
+): string | null {
+  const last = lastContext;
+  if (
+    last !== undefined &&
+    last.ctx === ctx &&
+    last.contextTokens === contextTokens &&
+    last.reasoningTokens === reasoningTokens
+  ) {
+    return last.reason;
+  }
+  const reason = contextReason(ctx, contextTokens, reasoningTokens);
+  lastContext = { ctx, contextTokens, reasoningTokens, reason };
+  return reason;
+}
+
 /** The constraints a sized self-hosted candidate must meet; the shared empty list when it does. */
 export function selfHostReasons(
   ctx: EvalContext,
@@ -142,11 +174,16 @@ export function selfHostReasons(
       ? residencyReason(ctx, c.region?.residency ?? 'global', c.instance?.regionId ?? null)
       : residencyReason(ctx, p.residency ?? 'own', null);
   const unknown = reasoningUnknownReason(reasoning, ctx.workload);
-  const context = contextReason(ctx, model.contextTokens, reasoning.tokensPerRequest);
+  const context = lastContextReason(ctx, model.contextTokens, reasoning.tokensPerRequest);
   const q = qualityReason(ctx, quality);
   const budget = budgetReason(ctx, monthlyUsd);
-  if (residency === null && context === null && q === null && budget === null) {
-    return unknown === null ? NO_REASONS : onlyReason(unknown);
+  if (q === null && budget === null) {
+    // Reasons from a few distinct strings are shared lists: a sweep has thousands of each.
+    if (residency === null && context === null) {
+      return unknown === null ? NO_REASONS : onlyReason(unknown);
+    }
+    if (unknown === null && residency === null) return onlyReason(context as string);
+    if (unknown === null && context === null) return onlyReason(residency as string);
   }
   return [residency, unknown, context, q, budget].filter((r): r is string => r !== null);
 }
@@ -221,6 +258,7 @@ export function sizedRow(
   const p = c.placement;
   const d = describe(ctx, c);
   const roi = candidateRoi(ctx, p.kind, x.roi, options.withSeries ?? false);
+  options.roiOut?.(roi);
   // The hardware's cash over the horizon stays visible when no value per request hides the ROI.
   const owned =
     x.detail.owned === null

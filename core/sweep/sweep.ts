@@ -2,7 +2,7 @@ import type { CandidatePlacement } from '../schema/route.ts';
 import { evaluateRoute } from '../levers/route.ts';
 import { candidateId } from './candidate-id.ts';
 import type { EvalContext } from './context.ts';
-import { evaluateApi } from './evaluate-api.ts';
+import { evaluateApi, writeApiColumns } from './evaluate-api.ts';
 import { evaluateCloud, writeCloudColumns } from './evaluate-cloud.ts';
 import { evaluateOnprem } from './evaluate-onprem.ts';
 import {
@@ -34,12 +34,13 @@ export function evaluateCandidate(
 }
 
 /**
- * Evaluates placement i of the columns into them: rented-GPU candidates straight to columns, the
- * others as rows (kept for the table).
+ * Evaluates placement i of the columns into them: rented-GPU and hosted-API candidates straight to
+ * columns (their rows are built when shown), on-premises ones as rows (kept for the table).
  */
 export function writeCandidate(ctx: EvalContext, columns: SweepColumns, i: number): void {
   const p = columns.placements[i] as CandidatePlacement;
   if (p.kind === 'cloud') writeCloudColumns(ctx, columns, i, p);
+  else if (p.kind === 'api') writeApiColumns(ctx, columns, i, p);
   else writeRow(columns, i, evaluateCandidate(ctx, p));
 }
 

@@ -30,7 +30,7 @@ export interface SweepColumns {
   readonly npvUsd: Float64Array;
   readonly paybackMonth: Float64Array;
   readonly reasons: (readonly string[])[];
-  /** Rows already built while sweeping (API and on-premises candidates). */
+  /** Rows already built (on-premises candidates while sweeping; the others when shown). */
   readonly rows: (CandidateResult | undefined)[];
 }
 
@@ -130,13 +130,21 @@ export function rankOrder(t: SweepColumns, keys: Float64Array): Int32Array {
   const quality = new Float64Array(n);
   const feasible: number[] = [];
   const infeasible: number[] = [];
+  // Candidates with nothing known (no cost, latency or quality: most infeasible ones of a full
+  // sweep) compare equal on every key, so they come last, in the order given: kept apart unsorted.
+  const unknownFeasible: number[] = [];
+  const unknownInfeasible: number[] = [];
   for (let i = 0; i < n; i++) {
     const l = t.e2eMs[i] as number;
     latency[i] = l === l ? l : Number.POSITIVE_INFINITY;
     const q = t.quality[i] as number;
     quality[i] = q === q ? q : Number.NEGATIVE_INFINITY;
-    if (t.feasible[i] === 1) feasible.push(i);
-    else infeasible.push(i);
+    const unknown =
+      keys[i] === Number.POSITIVE_INFINITY &&
+      latency[i] === Number.POSITIVE_INFINITY &&
+      quality[i] === Number.NEGATIVE_INFINITY;
+    if (t.feasible[i] === 1) (unknown ? unknownFeasible : feasible).push(i);
+    else (unknown ? unknownInfeasible : infeasible).push(i);
   }
   const compare = (a: number, b: number) => {
     const ca = keys[a] as number;
@@ -153,8 +161,11 @@ export function rankOrder(t: SweepColumns, keys: Float64Array): Int32Array {
   feasible.sort(compare);
   infeasible.sort(compare);
   const order = new Int32Array(n);
-  order.set(feasible, 0);
-  order.set(infeasible, feasible.length);
+  let k = 0;
+  for (const list of [feasible, unknownFeasible, infeasible, unknownInfeasible]) {
+    order.set(list, k);
+    k += list.length;
+  }
   return order;
 }
 

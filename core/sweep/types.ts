@@ -17,6 +17,11 @@ export interface EvaluateOptions {
   /** Also compute the month-by-month ROI series (charts). */
   withSeries?: boolean;
   /**
+   * Receives the candidate's ROI as the engine computed it, even when the scenario sets no value
+   * per request (the row's `roi` is then null): its costs month by month, for projections.
+   */
+  roiOut?: (roi: Roi) => void;
+  /**
    * Only what ranking reads (costs, the objective): no commitment detail and risk. What-ifs at
    * other volumes evaluate hundreds of rows this way.
    */

@@ -1,3 +1,4 @@
+import type { RoiMonth } from '../roi/roi.ts';
 import type { CandidatePlacement } from '../schema/route.ts';
 import { quantile } from '../stats/sample-quantile.ts';
 import { objectiveCurve } from '../decision/at-volume.ts';
@@ -108,4 +109,45 @@ export function paybackBands(
     });
   });
   return valued ? candidates.map((c, k) => bandOf(c.id, values[k]!)) : [];
+}
+
+/** P10, P50 and P90 of a candidate's cash in each month 1…horizon over the simulated futures. */
+export interface MonthBand {
+  id: string;
+  p10: (number | null)[];
+  p50: (number | null)[];
+  p90: (number | null)[];
+}
+
+/**
+ * Each month's cash (run cost and hardware bought, as the engine's series has them) over the
+ * futures: the spread of a month-by-month projection. Value per request plays no part.
+ */
+export function monthlyCashBands(
+  setup: SimulationSetup,
+  candidates: readonly BandCandidate[],
+  layouts: Map<string, ObjectPairCache<ReplicaCapacity>> = new Map(),
+): MonthBand[] {
+  const months = setup.base.value.horizonMonths;
+  const values = candidates.map(() => Array.from({ length: months }, (): number[] => []));
+  overFutures(setup, layouts, (contextFor) => {
+    candidates.forEach((c, k) => {
+      let series: RoiMonth[] | null = null;
+      evaluateCandidate(contextFor(c.placement), c.placement, {
+        withSeries: true,
+        roiOut: (roi) => (series = roi.cumulative),
+      });
+      for (const point of (series as RoiMonth[] | null) ?? []) {
+        values[k]![point.month - 1]!.push(point.runUsd + point.capexUsd);
+      }
+    });
+  });
+  return candidates.map((c, k) => {
+    const at = (q: number) =>
+      values[k]!.map((v) => {
+        const sorted = v.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+        return sorted.length === 0 ? null : quantile(sorted, q);
+      });
+    return { id: c.id, p10: at(0.1), p50: at(0.5), p90: at(0.9) };
+  });
 }

@@ -8,6 +8,7 @@ import { parseJsonSafely } from '../../core/json-safe.ts';
 import { parseScenarioFile } from '../../core/scenario/parse.ts';
 import { describeZodError } from '../../core/schema/errors.ts';
 import type { CatalogStore } from '../db/store-types.ts';
+import type { Paper } from '../../core/report/report-css.ts';
 import {
   CHANNELS,
   type AppInfo,
@@ -20,18 +21,23 @@ import { importPreview } from './import-preview.ts';
 /** Native file dialogs (Electron); browser mode picks and saves files in the page instead. */
 export interface FileDialogs {
   open(kind: 'scenario' | 'catalog'): Promise<{ name: string; text: string } | null>;
+  /** Saves text, or bytes (a workbook, an image, a PDF), where the person chooses. */
   save(
     kind: 'scenario' | 'report' | 'catalog',
     suggestedName: string,
-    text: string,
+    data: string | Uint8Array,
   ): Promise<{ path: string } | null>;
 }
+
+/** Prints the app's page as PDF (it shows only the report when printed): Electron's printToPDF. */
+export type PdfPrinter = (paper: Paper) => Promise<Uint8Array>;
 
 export interface HandlerContext {
   store: CatalogStore;
   info: Omit<AppInfo, 'recoveryNotice'>;
   staleAfterDays: number;
   dialogs?: FileDialogs;
+  printPdf?: PdfPrinter;
 }
 
 type Handlers = {
@@ -99,9 +105,30 @@ export function createHandlers(ctx: HandlerContext): Handlers {
       return parsed.ok ? ok(parsed.file) : { ok: false, error: parsed.error };
     },
     'file:open': async (i) => (ctx.dialogs ? ok(await ctx.dialogs.open(i.kind)) : noDialogs),
-    'file:save': async (i) =>
-      ctx.dialogs ? ok(await ctx.dialogs.save(i.kind, i.suggestedName, i.text)) : noDialogs,
+    'file:save': async (i) => {
+      if (!ctx.dialogs) return noDialogs;
+      const data = i.encoding === 'base64' ? base64Bytes(i.text) : i.text;
+      if (data === null) return { ok: false, error: 'file:save: text is not valid base64' };
+      return ok(await ctx.dialogs.save(i.kind, i.suggestedName, data));
+    },
+    'report:pdf': async (i) => {
+      if (!ctx.dialogs || !ctx.printPdf) {
+        return {
+          ok: false,
+          error:
+            'PDF export prints through the desktop app; in a browser, use its print dialog (Save as PDF)',
+        };
+      }
+      const bytes = await ctx.printPdf(i.paper);
+      return ok(await ctx.dialogs.save('report', i.suggestedName, bytes));
+    },
   };
+}
+
+/** Bytes from base64 text, or null when it is not base64. */
+export function base64Bytes(text: string): Uint8Array | null {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 !== 0) return null;
+  return new Uint8Array(Buffer.from(text, 'base64'));
 }
 
 /**

@@ -30,9 +30,15 @@ export function httpApi(base = './api/'): RendererApi {
   api['file:open'] = (input) =>
     pickFile(input.kind === 'scenario' ? '.json,application/json' : '.json,.csv');
   api['file:save'] = async (input) => {
-    downloadText(input.suggestedName, input.text);
+    if (input.encoding === 'base64') downloadBytes(input.suggestedName, base64ToBytes(input.text));
+    else downloadText(input.suggestedName, input.text);
     return { ok: true, data: { path: input.suggestedName } };
   };
+  // A browser prints with its own dialog (Save as PDF): the page calls window.print() instead.
+  api['report:pdf'] = async () => ({
+    ok: false,
+    error: 'in a browser, print the report with the print dialog (Save as PDF)',
+  });
   return api;
 }
 
@@ -61,16 +67,41 @@ function pickFile(accept: string): Promise<Result<{ name: string; text: string }
   });
 }
 
-export function downloadText(name: string, text: string): void {
-  const type = name.endsWith('.csv')
-    ? 'text/csv'
-    : name.endsWith('.md')
-      ? 'text/markdown'
-      : 'application/json';
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** The type a browser gives a downloaded file, from its name. */
+function mimeType(name: string): string {
+  const ext = name.split('.').pop()?.toLowerCase() ?? '';
+  const types: Record<string, string> = {
+    csv: 'text/csv',
+    md: 'text/markdown',
+    html: 'text/html',
+    json: 'application/json',
+    xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    png: 'image/png',
+    pdf: 'application/pdf',
+  };
+  return types[ext] ?? 'application/octet-stream';
+}
+
+function download(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function downloadText(name: string, text: string): void {
+  download(name, new Blob([text], { type: mimeType(name) }));
+}
+
+export function downloadBytes(name: string, bytes: Uint8Array): void {
+  download(name, new Blob([bytes as BlobPart], { type: mimeType(name) }));
+}
+
+function base64ToBytes(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }

@@ -1,5 +1,6 @@
 import { useUi, type View } from '../stores/ui-store.ts';
 import { useWorkspace } from '../stores/workspace-store.ts';
+import { ExportMenu } from '../features/reports/ExportMenu.tsx';
 import { runCommand } from './commands.ts';
 
 const VIEWS: { key: View; label: string }[] = [
@@ -73,14 +74,7 @@ export function TopBar() {
         >
           Save as…
         </button>
-        <button
-          type="button"
-          className="btn"
-          onClick={() => runCommand('scenario:export')}
-          title="Export the scenario file (Ctrl+Shift+E)"
-        >
-          Export…
-        </button>
+        <ExportMenu />
         <button
           type="button"
           className="btn"

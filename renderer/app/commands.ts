@@ -7,6 +7,14 @@ import {
   saveScenario,
   saveScenarioAs,
 } from '../features/scenarios/scenario-actions.ts';
+import {
+  exportComparison,
+  exportFocus,
+  exportReportFile,
+  exportReportPdf,
+  exportWorkbook,
+  saveAllChartPngs,
+} from '../features/reports/export-actions.ts';
 import { whatIfSlider } from '../features/whatif/what-if-sliders.ts';
 import { stepped } from '../features/whatif/slider-scale.ts';
 import { commandFor, type AppCommand } from '../features/workshop/shortcuts.ts';
@@ -54,6 +62,22 @@ export function runCommand(command: AppCommand): void {
       return void saveScenarioAs();
     case 'scenario:export':
       return void exportScenarioFile();
+    case 'export:pdf':
+      return void exportReportPdf(useUi.getState().paper);
+    case 'export:html':
+      return void exportReportFile('html', useUi.getState().paper);
+    case 'export:md':
+      return void exportReportFile('md', useUi.getState().paper);
+    case 'export:xlsx':
+      return void exportWorkbook();
+    case 'export:focus':
+      return void exportFocus();
+    case 'export:csv':
+      return void exportComparison('csv');
+    case 'export:comparison-md':
+      return void exportComparison('md');
+    case 'export:charts':
+      return void saveAllChartPngs();
     case 'catalog:import':
       return void importCatalogFile();
     case 'catalog:export':

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { Paper } from '../../core/report/report-css.ts';
 
 export type View = 'compare' | 'portfolio' | 'scenarios' | 'catalog';
 /** The scenario inputs shown beside the comparison. */
@@ -23,6 +24,9 @@ export interface UiState {
   toasts: Toast[];
   /** Candidates picked for the charts (ids), at most four. */
   selected: string[];
+  /** The paper the decision report is printed on (kept between sessions). */
+  paper: Paper;
+  setPaper: (paper: Paper) => void;
   setView: (view: View) => void;
   /** Shows one panel of scenario inputs (a "set a value per request" link opens Value). */
   setPanel: (panel: InputPanel) => void;
@@ -87,6 +91,15 @@ function initialTheme(): Theme {
     : 'light';
 }
 
+/** The paper last chosen; else Letter where the locale is American or Canadian, A4 elsewhere. */
+function initialPaper(): Paper {
+  const saved =
+    typeof localStorage !== 'undefined' ? localStorage.getItem('modelwise.paper') : null;
+  if (saved === 'a4' || saved === 'letter') return saved;
+  const locale = typeof navigator !== 'undefined' ? navigator.language : '';
+  return /-(US|CA)$/i.test(locale) ? 'letter' : 'a4';
+}
+
 export const useUi = create<UiState>()((set, get) => ({
   view: 'compare',
   panel: 'workload',
@@ -97,6 +110,11 @@ export const useUi = create<UiState>()((set, get) => ({
   inputsOpen: false,
   toasts: [],
   selected: [],
+  paper: initialPaper(),
+  setPaper: (paper) => {
+    localStorage.setItem('modelwise.paper', paper);
+    set({ paper });
+  },
   setView: (view) => set({ view }),
   // Showing a panel in presenter mode opens the drawer it lives in.
   setPanel: (panel) => set((s) => ({ view: 'compare', panel, inputsOpen: s.presenter })),

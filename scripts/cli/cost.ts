@@ -2,7 +2,7 @@ import { explain } from '../../core/decision/explain.ts';
 import { OBJECTIVES } from '../../core/decision/objective.ts';
 import { vendorView } from '../../core/procurement/vendors.ts';
 import { comparisonColumns } from '../../core/report/comparison-columns.ts';
-import { markdownReport } from '../../core/report/markdown-report.ts';
+import { comparisonAssumptions, markdownReport } from '../../core/report/markdown-report.ts';
 import { uncertaintySentences } from '../../core/report/uncertainty-report.ts';
 import { vendorJson } from '../../core/report/procurement-report.ts';
 import { comparisonCsv, comparisonText } from '../../core/report/writers.ts';
@@ -89,6 +89,8 @@ export function runCost(
       ),
   );
   const result = evaluation.result;
+  const pricesAsOf = evaluation.index.asOf ?? today();
+  const assumptions = () => comparisonAssumptions(scenario, evaluation.context.rates, pricesAsOf);
   const candidates = withUncertainty(result.rankedRows(), uncertainty);
   const recommendedId =
     uncertainty !== undefined
@@ -132,10 +134,11 @@ export function runCost(
       );
     }
     case 'csv':
-      return comparisonCsv(candidates, columns).trimEnd();
+      return comparisonCsv(candidates, columns, assumptions()).trimEnd();
     case 'md':
       return markdownReport(scenario, evaluation.context.rates, candidates, {
         columns,
+        pricesAsOf,
         why: explain(evaluation, { breakEven: true }),
         ...(uncertainty === undefined ? {} : { uncertainty }),
         vendors: vendorView(evaluation.context, result, evaluation.placements),

@@ -4,12 +4,12 @@
  */
 import { exitQuietlyOnClosedPipe } from './closed-pipe.ts';
 import { FailedReport, UsageError } from './errors.ts';
-import { run } from './run.ts';
+import { runAsync } from './run.ts';
 
-function main(): void {
+async function main(): Promise<void> {
   exitQuietlyOnClosedPipe();
   try {
-    process.stdout.write(`${run(process.argv.slice(2))}\n`);
+    process.stdout.write(`${await runAsync(process.argv.slice(2))}\n`);
   } catch (error) {
     if (error instanceof FailedReport) {
       process.stdout.write(`${error.report}\n`);
@@ -22,4 +22,4 @@ function main(): void {
   }
 }
 
-main();
+void main();

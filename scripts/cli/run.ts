@@ -4,6 +4,7 @@ import { loadCatalog } from './catalog-source.ts';
 import { runCost } from './cost.ts';
 import { UsageError } from './errors.ts';
 import { runEstimate } from './estimate.ts';
+import { REPORT_USAGE, runReport } from './report.ts';
 import { runSchema } from './schema.ts';
 
 const USAGE = `usage: modelwise <command> [options]
@@ -14,6 +15,7 @@ commands:
   estimate --batch FILE --json
   cost --scenario FILE [--objective tco|npv|monthly|perOutcome] [--format table|json|csv|md]
        [--as-of YYYY-MM-DD] [--uncertainty [--samples N] [--seed S]]
+${REPORT_USAGE}
 ${CATALOG_USAGE}
   schema scenario [--out FILE]
   help
@@ -23,6 +25,8 @@ The catalog database lives in MODELWISE_DATA_DIR when set, else the platform's a
 export function run(argv: readonly string[]): string {
   const [command, ...rest] = argv;
   switch (command) {
+    case 'report':
+      throw new UsageError('report writes its output asynchronously: call runAsync');
     case 'estimate':
       return runEstimate(rest, loadCatalog().catalog);
     case 'cost':
@@ -37,7 +41,14 @@ export function run(argv: readonly string[]): string {
       return USAGE;
     default:
       throw new UsageError(
-        `unknown command '${command}' (commands: estimate, cost, catalog, schema, help)`,
+        `unknown command '${command}' (commands: estimate, cost, report, catalog, schema, help)`,
       );
   }
+}
+
+/** Like `run`, for every command: `report` (which may print a PDF in Chromium) is asynchronous. */
+export async function runAsync(argv: readonly string[]): Promise<string> {
+  const [command, ...rest] = argv;
+  if (command === 'report') return runReport(rest, loadCatalog());
+  return run(argv);
 }

@@ -13,6 +13,7 @@ import { createHandlers, dispatch } from '../../electron/ipc/handlers.ts';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security.ts';
 import { parseArgs, intFlag } from '../cli/args.ts';
 import { UsageError } from '../cli/errors.ts';
+import { packageVersion } from '../package-version.ts';
 
 const HOST = '127.0.0.1';
 const MB = 1024 * 1024;
@@ -197,11 +198,6 @@ function readBody(req: IncomingMessage): Promise<string | null> {
     );
     req.on('error', fail);
   });
-}
-
-function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
-  return pkg.version;
 }
 
 function openBrowser(url: string): void {

@@ -328,16 +328,24 @@ describe('CLI: cost', () => {
 
   it('prints csv, markdown and an aligned table', () => {
     const file = writeJson(tmp(), 'scenario.json', workedExampleScenario());
-    const csv = run(['cost', '--scenario', file, '--format', 'csv']).split('\n');
+    const csv = run(['cost', '--scenario', file, '--format', 'csv']).split('\r\n');
+    // The assumptions first, a blank line, then the table under human headers with units.
+    expect(csv[0]).toBe('Scenario,Worked example');
+    expect(csv).toContain('Requests,"1,500,000 a month (peak ÷ average 1, 24 h × 7 d a week)"');
+    const header = csv.findIndex((l) => l.startsWith('Rank,'));
+    expect(csv[header - 1]).toBe('');
     // The objective's value (the 36-month cost by default) next to the candidate.
-    expect(csv[0]).toMatch(/^rank,candidate,kind,tcoUsd,monthlyUsd/);
-    expect(csv[1]).toMatch(/,11015\.19/);
+    expect(csv[header]).toMatch(
+      /^Rank,Candidate,Placement,36-month cost \(USD\),Monthly \(USD\),Per request \(USD\)/,
+    );
+    // Money to the cent, placements in words (never the code 'api').
+    expect(csv[header + 1]).toMatch(/^1,.*,Hosted API,\d+(\.\d{1,2})?,11015\.19,0\.007343,/);
     const md = run(['cost', '--scenario', file, '--format', 'md']);
-    expect(md).toMatch(/\| 1 ★ \| .* \| \$11,015 \|/);
+    expect(md).toMatch(/\| 1 ★ \| .* \| Hosted API \| .* \| \$11,015 \|/);
     // The same report the app exports: the assumptions first.
     expect(md).toContain('## Assumptions');
     expect(md).toContain('- Requests: 1,500,000 a month');
-    expect(md).toContain('cacheable prefix 1200, 60% prompt-cache hits');
+    expect(md).toContain('cacheable prefix 1,200 tokens, 60% prompt-cache hits');
     // Why the pick is the answer, in the explanation's words, every candidate counted.
     expect(md).toContain('## Why this one');
     expect(md).toMatch(/is recommended: the lowest 36-month cost of 1 feasible candidate, /);

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { horizonMonthlyUsdAtVolume } from '../../core/decision/at-volume.ts';
 import { explain } from '../../core/decision/explain.ts';
 import { comparisonColumns } from '../../core/report/comparison-columns.ts';
+import { decisionReport, type ReportExtension } from '../../core/report/decision-report.ts';
 import { markdownReport } from '../../core/report/markdown-report.ts';
+import { reportMarkdown } from '../../core/report/render-markdown.ts';
+import { reportWorkbook } from '../../core/report/workbook.ts';
 import { whyMarkdown, whyRows } from '../../core/report/why-report.ts';
 import { comparisonCsv } from '../../core/report/writers.ts';
 import { evaluateScenario } from '../../core/scenario/evaluate.ts';
@@ -70,14 +73,15 @@ describe('"why this one" in the reports', () => {
     const rows = [e.result.row(1), e.result.row(0)];
     const md = markdownReport(s, e.context.rates, rows, {
       columns,
+      pricesAsOf: '2026-07-24',
       why,
       shown: '2 of 2 candidates, as shown in the app.',
     });
     expect(md).toContain('- Objective: the lowest 36-month cost');
-    expect(md).toContain(
-      '- Setup and launch: Hosted API $5,000 setup, 0 weeks to launch; Rented GPUs $40,000 setup, 0 weeks to launch',
-    );
-    expect(md).toContain('- Value per request: not set (no NPV, payback or ROI)');
+    expect(md).toContain('- Hosted API setup: $5,000 setup, 0 weeks to launch');
+    expect(md).toContain('- Rented GPUs setup: $40,000 setup, 0 weeks to launch');
+    expect(md).toContain('- Value per request: not set: no NPV, payback or ROI');
+    expect(md).toContain('- Prices as of: 2026-07-24');
     expect(md).toContain('## Why this one');
     const table = md.slice(md.indexOf('## Ranked comparison'));
     expect(table).toContain('2 of 2 candidates, as shown in the app.');
@@ -88,14 +92,14 @@ describe('"why this one" in the reports', () => {
     expect(lines[1]).toContain('$37,400');
   });
 
-  it('the CSV holds the columns given, keyed, in their order', () => {
+  it('the CSV holds the columns given, under human headers with units, in their order', () => {
     const columns = comparisonColumns({ objective: 'monthly', horizonMonths: 36 }).filter((c) =>
       ['monthlyUsd', 'rank', 'qualityStatus'].includes(c.key),
     );
     const csv = comparisonCsv([e.result.row(0)], columns)
       .trim()
       .split('\r\n');
-    expect(csv[0]).toBe('rank,monthlyUsd,qualityStatus');
+    expect(csv[0]).toBe('Rank,Monthly (USD),Quality check');
     const [rank, monthly, quality] = csv[1]!.split(',');
     expect(rank).toBe('1');
     expect(Number(monthly)).toBeCloseTo(900, 6);
@@ -116,5 +120,50 @@ describe('a candidate at another volume', () => {
     expect(row.tcoUsd).toBeCloseTo(70_000, 6);
     const perMonth = horizonMonthlyUsdAtVolume(e.context, row.placement);
     expect(perMonth(e.context.rates.requestsPerMonth)! * 12).toBeCloseTo(70_000, 6);
+  });
+});
+
+describe('sections other features add (the hooks)', () => {
+  it('sit at their place in the order and their tables become workbook sheets', () => {
+    const s = twoChoices();
+    const e = evaluate(s);
+    const levers: ReportExtension = (ctx) => ({
+      id: 'levers',
+      title: 'Savings levers',
+      blocks: [
+        {
+          kind: 'table',
+          caption: '',
+          table: {
+            id: 'levers',
+            columns: [
+              { key: 'lever', header: 'Lever', format: 'text', width: 20 },
+              { key: 'saving', header: 'Monthly saving', format: 'usd', width: 14 },
+            ],
+            // The builder sees the report's context: here, the recommendation's monthly cost.
+            rows: [{ lever: 'batch', saving: (ctx.shortlist[0]?.monthlyUsd ?? 0) / 2 }],
+          },
+        },
+      ],
+    });
+    const nothing: ReportExtension = () => null;
+    const built = decisionReport({
+      scenario: s,
+      evaluation: e,
+      catalog,
+      appVersion: 'test',
+      generatedOn: '2026-07-24',
+      extensions: [levers, nothing],
+    });
+    const ids = built.report.sections.map((x) => x.id);
+    // After the charts (and the uncertainty, absent here), before the assumptions.
+    expect(ids.indexOf('levers')).toBe(ids.indexOf('charts') + 1);
+    expect(ids.indexOf('assumptions')).toBe(ids.indexOf('levers') + 1);
+    expect(reportMarkdown(built.report)).toContain('## Savings levers');
+    const sheets = reportWorkbook(built);
+    const sheet = sheets.find((x) => x.name === 'Savings levers');
+    // The hosted API's $900 a month (twoChoices), halved: $450, a number in a currency column.
+    expect(sheet?.rows).toEqual([['batch', 450]]);
+    expect(sheet?.columns[1]?.format).toBe('usd');
   });
 });

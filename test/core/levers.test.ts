@@ -4,7 +4,12 @@ import {
   paybackMonth,
   selfHostTrainingGpuHours,
 } from '../../core/levers/fine-tune.ts';
+import { LEVER_LABELS } from '../../core/levers/lever.ts';
 import { savingsLevers } from '../../core/levers/levers.ts';
+import { decisionReport } from '../../core/report/decision-report.ts';
+import { leversSection } from '../../core/report/levers-section.ts';
+import { reportMarkdown } from '../../core/report/render-markdown.ts';
+import { reportWorkbook } from '../../core/report/workbook.ts';
 import { evaluateScenario } from '../../core/scenario/evaluate.ts';
 import type { Scenario } from '../../core/schema/scenario.ts';
 import { readSeed } from '../../electron/db/seed-files.ts';
@@ -192,5 +197,36 @@ describe('the savings list', () => {
     for (let i = 1; i < levers.length; i++) {
       expect(levers[i - 1]!.tcoSavingUsd).toBeGreaterThanOrEqual(levers[i]!.tcoSavingUsd);
     }
+  });
+});
+
+describe('the decision report’s Savings section', () => {
+  it('lists the engine’s levers with their figures, in the levers’ place, and as a sheet', () => {
+    const s = routeScenario({
+      candidates: [large],
+      levers: { trimming: { promptShare: 0.2, engineeringUsd: 1_000 } },
+    });
+    const { e, levers } = leversOf(s);
+    const built = decisionReport({
+      scenario: s,
+      evaluation: e,
+      catalog,
+      appVersion: 'test',
+      generatedOn: '2026-07-24',
+      extensions: [leversSection],
+    });
+    const section = built.report.sections.find((x) => x.id === 'levers');
+    const table = section?.blocks.find((b) => b.kind === 'table');
+    if (table?.kind !== 'table') throw new Error('no levers table');
+    expect(table.table.rows.map((r) => r.lever)).toEqual(levers.map((l) => LEVER_LABELS[l.lever]));
+    const trim = table.table.rows.find((r) => r.lever === 'Prompt trimming');
+    // As by hand above: 200 trimmed tokens × $2/MTok × 1M requests = $400 a month; 12 × 400 −
+    // 1,000 = $3,800 over the horizon; 400, 800, 1,200 ≥ 1,000 engineering: month 3.
+    expect(trim?.monthlySavingUsd).toBeCloseTo(400, 9);
+    expect(trim?.tcoSavingUsd).toBeCloseTo(3_800, 6);
+    expect(trim?.setupUsd).toBe(1_000);
+    expect(trim?.payback).toBe('month 3');
+    expect(reportMarkdown(built.report)).toMatch(/## Savings\n[\s\S]*\| Prompt trimming \| /);
+    expect(reportWorkbook(built).some((sheet) => sheet.name === 'Savings')).toBe(true);
   });
 });

@@ -30,6 +30,24 @@ describe('ROI', () => {
     expect(r.roi).toBeCloseTo(52_000 / 68_000, 12);
   });
 
+  it('the series says what each month paid: run cost, hardware, a stranded term, requests served', () => {
+    const r = computeRoi({
+      ...base,
+      horizonMonths: 3,
+      capexUsdAtStartOf: (m) => (m === 2 ? 50_000 : 0),
+      strandedUsd: 7_000,
+      requestsInMonth: (m) => 1_000 * m,
+      withSeries: true,
+    });
+    const months = r.cumulative!;
+    expect(months.map((p) => p.runUsd)).toEqual([4_000, 4_000, 4_000]);
+    expect(months.map((p) => p.capexUsd)).toEqual([0, 50_000, 0]);
+    expect(months.map((p) => p.strandedUsd)).toEqual([0, 0, 7_000]);
+    expect(months.map((p) => p.requests)).toEqual([1_000, 2_000, 3_000]);
+    // Cumulative cash: 20,000 setup + 3 × 4,000 run + 50,000 hardware + 7,000 stranded = 89,000.
+    expect(months[2]!.costUsd).toBe(89_000);
+  });
+
   it('discounts month m by (1 + r)^(m/12)', () => {
     const r = computeRoi({ ...base, discountRateAnnual: 0.1 });
     let npv = -20_000;
@@ -41,8 +59,18 @@ describe('ROI', () => {
     // 6 weeks = 6 ÷ (365 ÷ 7 ÷ 12) = 1.3808 months: month 1 unserved, month 2 61.9% served
     const r = computeRoi({ ...base, weeksToLaunch: 6, withSeries: true });
     const launch = 6 / (365 / 7 / 12);
-    expect(r.cumulative?.[0]).toEqual({ month: 1, valueUsd: 0, costUsd: 20_000 });
+    expect(r.cumulative?.[0]).toEqual({
+      month: 1,
+      valueUsd: 0,
+      costUsd: 20_000,
+      runUsd: 0,
+      capexUsd: 0,
+      strandedUsd: 0,
+      requests: null,
+    });
     expect(r.cumulative?.[1]?.valueUsd).toBeCloseTo(10_000 * (2 - launch), 9);
+    // Month 2's own run cost is its served share: $4,000 × (2 − 1.3808) = $2,476.71.
+    expect(r.cumulative?.[1]?.runUsd).toBeCloseTo(4_000 * (2 - launch), 9);
     expect(r.timeToValueWeeks).toBe(6);
     expect(r.netMonthlyUsd).toBe(6_000); // first fully served month
   });
@@ -180,7 +208,14 @@ describe('ROI with monthly growth', () => {
     const served = 1 + 1.1 + 1.21 + 1.331;
     expect(roi.totalValueUsd).toBeCloseTo(served * 1e6 * 0.02, 6);
     expect(roi.totalCostUsd).toBeCloseTo(1_000 + served * 1e6 * 0.005, 6);
-    expect(roi.cumulative?.[1]).toEqual({ month: 2, valueUsd: 0, costUsd: 1_000 });
+    expect(roi.cumulative?.[1]).toMatchObject({
+      month: 2,
+      valueUsd: 0,
+      costUsd: 1_000,
+      requests: 0,
+    });
+    // The series counts each month's requests: 1M in month 3, 1.1M in month 4.
+    expect(roi.cumulative?.[3]?.requests).toBeCloseTo(1.1e6, 3);
     // The first served month earns 1M × ($0.02 − $0.005) = $15,000.
     expect(roi.netMonthlyUsd).toBeCloseTo(15_000, 6);
   });

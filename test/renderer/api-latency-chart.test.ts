@@ -4,7 +4,7 @@ import { evaluateScenario } from '../../core/scenario/evaluate.ts';
 import { parseScenario } from '../../core/scenario/parse.ts';
 import { Scenario } from '../../core/schema/scenario.ts';
 import { readSeed } from '../../electron/db/seed-files.ts';
-import { costLatencyPoints } from '../../renderer/features/charts/scatter-data.ts';
+import { costLatencyPoints } from '../../core/charts/scatter-data.ts';
 
 // Issue 8: a hosted API with a published latency is plotted on the latency chart; one without is
 // never drawn as if it had one, and is counted.

@@ -5,10 +5,10 @@ import { evaluateScenario } from '../../core/scenario/evaluate.ts';
 import { Scenario } from '../../core/schema/scenario.ts';
 import { readSeed } from '../../electron/db/seed-files.ts';
 import { addCustomOffering } from '../../renderer/features/candidates/custom-offering.ts';
-import { breakdownBars } from '../../renderer/features/charts/breakdown-data.ts';
-import { chosenIndices } from '../../renderer/features/charts/chosen.ts';
-import { paybackLines } from '../../renderer/features/charts/payback-data.ts';
-import { costLatencyPoints } from '../../renderer/features/charts/scatter-data.ts';
+import { breakdownBars } from '../../core/charts/breakdown-data.ts';
+import { chosenIndices } from '../../core/charts/chosen.ts';
+import { paybackLines } from '../../core/charts/payback-data.ts';
+import { costLatencyPoints } from '../../core/charts/scatter-data.ts';
 import { DEFAULT_QUERY, visibleRows } from '../../renderer/features/compare/table-model.ts';
 import { defaultScenario } from '../../renderer/features/scenarios/default-scenario.ts';
 import { scenarioColumn } from '../../renderer/features/scenarios/side-by-side.ts';
@@ -115,8 +115,16 @@ describe('comparison columns', () => {
     expect(columns.find((c) => c.key === 'monthlyUsd')?.align).toBe('right');
     expect(columns.find((c) => c.key === 'candidate')?.align).toBe('left');
     expect(columns.every((c) => c.widthPx > 0)).toBe(true);
-    // The CSV's header is the keys, in the table's order.
-    expect(comparisonCsv([], columns).trim()).toBe(keys.join(','));
+    // The CSV's header is the table's headers with their units, in the table's order.
+    const csvHeader = comparisonCsv([], columns).trim().split(',');
+    expect(csvHeader).toHaveLength(columns.length);
+    expect(csvHeader.slice(0, 5)).toEqual([
+      'Rank',
+      'Candidate',
+      'Placement',
+      '36-month cost (USD)',
+      'Monthly (USD)',
+    ]);
   });
 
   it('follow the objective: its value is a column, headed with the horizon', () => {

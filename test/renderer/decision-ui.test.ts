@@ -10,8 +10,8 @@ import { evaluateScenario } from '../../core/scenario/evaluate.ts';
 import { parseScenario } from '../../core/scenario/parse.ts';
 import { Scenario } from '../../core/schema/scenario.ts';
 import { readSeed } from '../../electron/db/seed-files.ts';
-import { breakEvenChart } from '../../renderer/features/charts/break-even-data.ts';
-import { pairOptions, resolvePair } from '../../renderer/features/charts/pair.ts';
+import { breakEvenChart } from '../../core/charts/break-even-data.ts';
+import { pairOptions, resolvePair } from '../../core/charts/pair.ts';
 import { comparisonReport } from '../../renderer/features/compare/report-export.ts';
 import {
   DEFAULT_QUERY,
@@ -209,9 +209,12 @@ describe('the table shows what the explanation counts', () => {
     const csv = comparisonReport(e, chatbot(), 'csv', { order, columns, filters: 'x' });
     const parsed = parseCsv(csv.text);
     if (!parsed.ok) throw new Error(parsed.error);
-    const [header, ...body] = parsed.rows.filter((r) => r.some((cell) => cell !== ''));
+    // The assumptions come first (label, value), then a blank line, then the table.
+    const blank = parsed.rows.findIndex((r) => r.every((cell) => cell === ''));
+    expect(parsed.rows[0]).toEqual(['Scenario', 'Support chatbot (EU)']);
+    const [header, ...body] = parsed.rows.slice(blank + 1).filter((r) => r.some((c) => c !== ''));
     expect(csv.name).toBe('support-chatbot-eu-comparison.csv');
-    expect(header).toEqual(['candidate', 'tcoUsd', 'monthlyUsd']);
+    expect(header).toEqual(['Candidate', '36-month cost (USD)', 'Monthly (USD)']);
     expect(body.map((r) => r[0])).toEqual(order.map((i) => e.result.row(i).label));
     // Sorted as shown: by monthly cost, dearest first.
     const monthly = body.map((r) => Number(r[2]));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateScenario } from '../../core/scenario/evaluate.ts';
-import { parseScenario } from '../../core/scenario/parse.ts';
+import { parseWorkloadScenario } from '../../core/scenario/parse.ts';
 import { Scenario } from '../../core/schema/scenario.ts';
 import { readSeed } from '../../electron/db/seed-files.ts';
 import { defaultScenario } from '../../renderer/features/scenarios/default-scenario.ts';
@@ -47,7 +47,7 @@ describe('honest defaults', () => {
     expect(rows.length).toBeGreaterThan(100);
     expect(rows.filter((r) => r.roi !== null)).toEqual([]);
     expect(rows.filter((r) => r.feasible && r.tcoUsd === null)).toEqual([]);
-    expect(parseScenario({ ...defaultScenario(), objective: 'npv' })).toEqual({
+    expect(parseWorkloadScenario({ ...defaultScenario(), objective: 'npv' })).toEqual({
       ok: false,
       error: 'objective: the npv objective needs a value per request (value.perRequest)',
     });

@@ -14,7 +14,7 @@ import {
   withPriceRange,
 } from '../../renderer/features/uncertainty/ranges-edit.ts';
 import { SimulationRunner } from '../../renderer/features/uncertainty/simulation-runner.ts';
-import { tornadoBars } from '../../renderer/features/uncertainty/tornado-data.ts';
+import { tornadoBars } from '../../core/charts/tornado-data.ts';
 import { portfolioOfOne } from '../../core/portfolio/derive.ts';
 
 describe('range editing', () => {

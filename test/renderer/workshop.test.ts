@@ -7,7 +7,7 @@ import { Scenario } from '../../core/schema/scenario.ts';
 import { readSeed } from '../../electron/db/seed-files.ts';
 import { parseNumberInput } from '../../renderer/components/number-input.ts';
 import { contrastRatio } from '../../renderer/features/charts/contrast.ts';
-import { candidateLabelParts } from '../../renderer/features/compare/candidate-label.ts';
+import { candidateLabelParts } from '../../core/charts/candidate-label.ts';
 import {
   defaultScenario,
   defaultScenarioFile,

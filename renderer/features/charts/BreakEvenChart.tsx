@@ -1,18 +1,18 @@
-import type { ChartConfiguration } from 'chart.js';
 import { useMemo } from 'react';
 import { volumeWords } from '../../../core/decision/explain.ts';
 import { higherIsBetter, objectiveLabel } from '../../../core/decision/objective.ts';
-import { compactCount } from '../../../core/format.ts';
-import { objectiveMoney } from '../../../core/report/why-report.ts';
+import { compactCount, objectiveMoney } from '../../../core/format.ts';
 import { useUi } from '../../stores/ui-store.ts';
 import { useDecision } from '../why/decision-store.ts';
-import { BREAK_EVEN_RANGE, type BreakEvenChartData } from './break-even-data.ts';
-import { ChartCanvas, useChartLook, type ChartLook } from './ChartCanvas.tsx';
+import { BREAK_EVEN_RANGE, type BreakEvenChartData } from '../../../core/charts/break-even-data.ts';
+import { ChartCanvas, useChartLook } from './ChartCanvas.tsx';
+import { SavePngButton } from './SavePngButton.tsx';
+import { appPalette, breakEvenConfig } from './chart-configs.ts';
+import { breakEvenView } from '../../../core/charts/chart-data.ts';
 import { breakEvenOptions } from './chart-options.ts';
-import { pairOptions } from './pair.ts';
-import { BAND_NOTE, bandDatasets, bandFor } from '../uncertainty/band-datasets.ts';
+import { pairOptions } from '../../../core/charts/pair.ts';
+import { BAND_NOTE } from '../uncertainty/band-datasets.ts';
 import { useUncertainty } from '../uncertainty/uncertainty-store.ts';
-import type { Band } from '../../../core/uncertainty/bands.ts';
 
 /**
  * Two explicit choices, picked from two menus (by default the recommendation and the best of
@@ -48,19 +48,17 @@ export function BreakEvenChart() {
       ),
     [look, data?.yTitle, data?.logY, objective],
   );
-  const bands = useMemo(
+  const view = useMemo(
     () =>
       data === null
-        ? []
-        : [bandFor(volumeBands, data.a.id), bandFor(volumeBands, data.b.id)].map((band) =>
-            band === undefined || band.p10.length !== bandVolumes.length ? undefined : band,
-          ),
+        ? null
+        : breakEvenView(data, { volumes: bandVolumes, volume: volumeBands, payback: [] }),
     [data, volumeBands, bandVolumes],
   );
-  const banded = bands.some((b) => b !== undefined);
+  const banded = view !== null && view.bands.some((b) => b !== null);
   const config = useMemo(
-    () => (data === null ? null : chartConfig(data, options, bands, bandVolumes, look)),
-    [data, options, look, bands, bandVolumes],
+    () => (view === null ? null : breakEvenConfig(view, options, appPalette(look))),
+    [view, options, look],
   );
   const pick = (side: 'a' | 'b', id: string) => {
     if (data === null) return;
@@ -89,6 +87,7 @@ export function BreakEvenChart() {
             : 'Today’s volume marked on both lines'}
           {banded ? BAND_NOTE : ''}
         </span>
+        <SavePngButton />
       </div>
       {data === null ? (
         <div className="card-body muted">Nothing to compare: no feasible candidate.</div>
@@ -178,69 +177,4 @@ function PairMenu(props: {
       </select>
     </label>
   );
-}
-
-function chartConfig(
-  data: BreakEvenChartData,
-  options: ReturnType<typeof breakEvenOptions>,
-  bands: readonly (Band | undefined)[],
-  bandVolumes: readonly number[],
-  colors: ChartLook,
-): ChartConfiguration<'line'> {
-  const px = (n: number) => n * colors.scale;
-  const lineColors = [colors.accent, colors.onprem];
-  const lines = [data.a, data.b];
-  const named = (side: 'a' | 'b') => {
-    const line = side === 'a' ? data.a : data.b;
-    return `${side.toUpperCase()} · ${line.label}`;
-  };
-  return {
-    type: 'line',
-    data: {
-      datasets: [
-        ...lines.map((line, k) => ({
-          label: named(k === 0 ? 'a' : 'b'),
-          data: line.points,
-          borderColor: lineColors[k],
-          backgroundColor: lineColors[k],
-          pointRadius: 0,
-          borderWidth: px(2),
-        })),
-        // P10–P90 of each line over the simulated futures, when ranges are given.
-        ...lines.flatMap((line, k) => {
-          const band = bands[k];
-          if (band === undefined) return [];
-          return bandDatasets(
-            band,
-            lineColors[k] as string,
-            named(k === 0 ? 'a' : 'b'),
-            (j, y) => ({
-              x: bandVolumes[j] as number,
-              y: y ?? Number.NaN,
-            }),
-          );
-        }),
-        {
-          label: 'Break-even',
-          data: data.crossings.flatMap((c) =>
-            c.y === null ? [] : [{ x: c.requestsPerMonth, y: c.y }],
-          ),
-          showLine: false,
-          pointRadius: px(7),
-          pointStyle: 'rectRot' as const,
-          borderColor: colors.bad,
-          backgroundColor: colors.bad,
-        },
-        {
-          label: `Today (${compactCount(data.requestsPerMonth)}/month)`,
-          data: lines.flatMap((l) => (l.today === null ? [] : [l.today])),
-          showLine: false,
-          pointRadius: px(5),
-          borderColor: colors.star,
-          backgroundColor: colors.star,
-        },
-      ],
-    },
-    options,
-  };
 }

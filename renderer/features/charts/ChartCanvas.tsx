@@ -1,69 +1,9 @@
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  Filler,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  LogarithmicScale,
-  PointElement,
-  ScatterController,
-  Tooltip,
-  type ChartConfiguration,
-  type ChartType,
-} from 'chart.js';
+import type { ChartConfiguration, ChartType } from 'chart.js';
 import { useEffect, useMemo, useRef } from 'react';
 import { useUi } from '../../stores/ui-store.ts';
+import { Chart, themeColors, type ThemeColors } from './chart-setup.ts';
 
-Chart.register(
-  BarController,
-  BarElement,
-  CategoryScale,
-  Filler,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  LogarithmicScale,
-  PointElement,
-  ScatterController,
-  Tooltip,
-);
-Chart.defaults.animation = false;
-Chart.defaults.responsive = true;
-Chart.defaults.maintainAspectRatio = false;
-
-/**
- * The theme's colours and the text size, read from the stylesheet so charts follow light and
- * dark, larger text and presenter mode: `fontPx` is the charts' type size (≥ 18 on a projector),
- * `scale` how much points and lines grow with it (1 at chart.js's 12 px).
- */
-export function themeColors() {
-  const css = getComputedStyle(document.documentElement);
-  const v = (name: string) => css.getPropertyValue(name).trim();
-  const fontPx = parseFloat(v('--chart-font')) || 12;
-  return {
-    text: v('--text'),
-    muted: v('--muted'),
-    line: v('--line'),
-    lineStrong: v('--line-strong'),
-    panel: v('--panel'),
-    api: v('--api'),
-    cloud: v('--cloud'),
-    onprem: v('--onprem'),
-    route: v('--route'),
-    accent: v('--accent'),
-    good: v('--good'),
-    bad: v('--bad'),
-    star: v('--star'),
-    fontPx,
-    scale: fontPx / 12,
-  };
-}
-export type ChartLook = ReturnType<typeof themeColors>;
+export type ChartLook = ThemeColors;
 
 /** The look charts are drawn with, read again when the theme, text size or presenter mode change. */
 export function useChartLook(): ChartLook {

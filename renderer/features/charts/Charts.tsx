@@ -1,21 +1,19 @@
-import { PLACEMENT_LABELS } from '../../../core/sweep/types.ts';
-import type { ChartConfiguration } from 'chart.js';
 import { useMemo } from 'react';
 import { useResults } from '../../stores/results-store.ts';
 import { useUi } from '../../stores/ui-store.ts';
-import { barLabel, breakdownBars, breakdownChart, shortLabel } from './breakdown-data.ts';
 import { ChartCanvas, useChartLook } from './ChartCanvas.tsx';
 import { objectiveTitle } from '../../../core/decision/objective.ts';
-import { formatNumber } from '../../../core/format.ts';
-import { objectiveMoney } from '../../../core/report/why-report.ts';
+import { formatNumber, objectiveMoney } from '../../../core/format.ts';
 import { useWorkspace } from '../../stores/workspace-store.ts';
 import { BreakEvenChart } from './BreakEvenChart.tsx';
 import { chartOptions } from './chart-options.ts';
-import { chosenIndices } from './chosen.ts';
-import { paybackLines } from './payback-data.ts';
-import { KINDS, costLatencyPoints } from './scatter-data.ts';
-import { BAND_NOTE, bandDatasets, bandFor } from '../uncertainty/band-datasets.ts';
+import { appPalette, breakdownConfig, paybackConfig, scatterConfig } from './chart-configs.ts';
+import { breakdownChart, paybackChart } from '../../../core/charts/chart-data.ts';
+import { chosenIndices } from '../../../core/charts/chosen.ts';
+import { costLatencyPoints } from '../../../core/charts/scatter-data.ts';
+import { BAND_NOTE } from '../uncertainty/band-datasets.ts';
 import { useUncertainty } from '../uncertainty/uncertainty-store.ts';
+import { SavePngButton } from './SavePngButton.tsx';
 
 /** A candidate's label from the current results, for tooltips built before those results. */
 function currentRowLabel(index: number): string {
@@ -46,99 +44,31 @@ export function Charts() {
   const configs = useMemo(() => {
     if (!evaluation?.ok) return null;
     const colors = look;
-    const px = (n: number) => n * look.scale;
-    const name = (i: number) => shortLabel(evaluation.result.row(i), evaluation.index);
-    const kindColor = {
-      api: colors.api,
-      cloud: colors.cloud,
-      onprem: colors.onprem,
-      route: colors.route,
-    };
+    const palette = appPalette(colors);
     const chosen = chosenIndices(evaluation, selected);
-    const palette = [colors.accent, colors.cloud, colors.onprem, colors.star];
-
     // 1. Cost breakdown: the chosen candidates plus the next cheapest, stacked by component.
-    const barRows = [...new Set([...chosen, ...Array.from(evaluation.result.order.slice(0, 6))])]
-      .filter((i) => evaluation.result.columns.feasible[i] === 1)
-      .slice(0, 7)
-      .map((i) => evaluation.result.row(i));
-    const bars = breakdownBars(barRows, (r) => barLabel(r, evaluation.index));
-    const breakdown = breakdownChart(bars, options.breakdown);
-
+    const breakdown = breakdownConfig(
+      breakdownChart(evaluation, chosen),
+      options.breakdown,
+      palette,
+    );
     // 3. Cost vs latency with the Pareto frontier.
     const pts = costLatencyPoints(evaluation);
-    const scatter: ChartConfiguration<'scatter'> = {
-      type: 'scatter',
-      data: {
-        datasets: [
-          ...KINDS.map((k) => ({
-            label: PLACEMENT_LABELS[k],
-            data: pts.byKind[k],
-            backgroundColor: `${kindColor[k]}88`,
-            borderColor: kindColor[k],
-            pointRadius: px(3),
-          })),
-          {
-            showLine: true,
-            label: 'Cost–latency frontier',
-            data: pts.frontier,
-            borderColor: colors.star,
-            backgroundColor: colors.star,
-            pointRadius: px(4),
-            borderWidth: px(2),
-            stepped: 'after' as const,
-          },
-          {
-            label: 'Pareto (with quality)',
-            data: pts.pareto,
-            borderColor: colors.star,
-            backgroundColor: 'transparent',
-            pointRadius: px(6),
-            pointStyle: 'circle' as const,
-            borderWidth: px(1.5),
-          },
-        ],
-      },
-      options: options.scatter,
-    };
-
-    // 4. Payback: cumulative value − cost for the chosen candidates.
-    const pay = paybackLines(evaluation, chosen);
-    const payback: ChartConfiguration<'line'> = {
-      type: 'line',
-      data: {
-        labels: pay.months,
-        datasets: [
-          ...pay.lines.map((l, k) => ({
-            label: `${name(chosen[k] as number)}${l.paybackMonth ? `: pays back month ${l.paybackMonth}` : ': no payback'}`,
-            data: l.net,
-            borderColor: palette[k % palette.length],
-            backgroundColor: palette[k % palette.length],
-            pointRadius: 0,
-            borderWidth: px(2),
-          })),
-          // P10–P90 of the same line over the simulated futures, when ranges are given.
-          ...pay.lines.flatMap((l, k) => {
-            const band = bandFor(paybackBands, l.id);
-            if (band === undefined || band.p10.length !== l.net.length) return [];
-            return bandDatasets(
-              band,
-              palette[k % palette.length] as string,
-              name(chosen[k] as number),
-              (_j, y) => y,
-            );
-          }),
-        ],
-      },
-      options: options.payback,
-    };
+    const scatter = scatterConfig(pts, options.scatter, colors);
+    // 4. Payback: cumulative value − cost for the chosen candidates (P10–P90 when simulated).
+    const pay = paybackChart(evaluation, chosen, {
+      volumes: [],
+      volume: [],
+      payback: paybackBands,
+    });
+    const payback = paybackConfig(pay, options.payback, palette);
     return {
       breakdown,
       scatter,
       payback,
       pts,
       chosen,
-      hasValue: pay.lines.length > 0,
+      hasValue: pay.lines.lines.length > 0,
       paybackBanded: paybackBands.length > 0,
     };
   }, [evaluation, selected, look, options, paybackBands]);
@@ -214,6 +144,7 @@ function ChartCard(props: {
       <div className="card-head">
         <span className="card-title">{props.title}</span>
         <span className="chart-note">{props.note}</span>
+        <SavePngButton />
       </div>
       <div className="chart-box">{props.children}</div>
     </div>

@@ -1,6 +1,6 @@
 import type { ChartOptions } from 'chart.js';
 import { compactCount, compactUsd, formatUsd } from '../../../core/format.ts';
-import type { ChartLook } from './ChartCanvas.tsx';
+import type { ThemeColors } from './chart-setup.ts';
 
 /**
  * Log axes label 1, 2 and 5 times a power of ten, or only the powers of ten when the axis spans
@@ -24,7 +24,7 @@ export interface ChartOptionSet {
   payback: ChartOptions<'line'>;
 }
 
-type Colors = ChartLook;
+type Colors = ThemeColors;
 
 /** The objective's value on an axis: its name, and its money (a unit price for per outcome). */
 export interface CostAxis {

@@ -1,26 +1,20 @@
 import { useMemo, useState } from 'react';
-import { explain } from '../../../core/decision/explain.ts';
 import { higherIsBetter, objectiveLabel } from '../../../core/decision/objective.ts';
 import { formatNumber } from '../../../core/format.ts';
 import {
   checkText,
   comparisonColumns,
   OBJECTIVE_COLUMN_KEYS,
-  type ComparisonColumn,
   type ComparisonView,
 } from '../../../core/report/comparison-columns.ts';
 import type { CandidateResult, CheckStatus } from '../../../core/sweep/types.ts';
 import { VirtualTable, type Column } from '../../components/VirtualTable.tsx';
 import { useResults } from '../../stores/results-store.ts';
-import { call } from '../../api/api.ts';
-import { attempt, textSizePx, useUi } from '../../stores/ui-store.ts';
-import { useWorkspace } from '../../stores/workspace-store.ts';
-import { useDecision } from '../why/decision-store.ts';
-import { comparisonReport, type TableView } from './report-export.ts';
+import { textSizePx, useUi } from '../../stores/ui-store.ts';
+import { exportComparison } from '../reports/export-actions.ts';
+import { candidateLabelParts } from '../../../core/charts/candidate-label.ts';
 import { useCompare } from './compare-store.ts';
-import { describeQuery, visibleRows } from './table-model.ts';
-import { candidateLabelParts } from './candidate-label.ts';
-import { currentUncertainty } from '../uncertainty/uncertainty-store.ts';
+import { visibleRows } from './table-model.ts';
 
 /** How a placement kind reads on its badge and filter chip. */
 const KIND_BADGES = { api: 'API', cloud: 'Cloud', onprem: 'Owned', route: 'Route' } as const;
@@ -93,31 +87,6 @@ function tableColumns(view: ComparisonView): Column<CandidateResult>[] {
 }
 
 /**
- * Saves the comparison as shown (the rows after the filters, in their order; the columns shown)
- * as a CSV or a Markdown report, which also says why the pick is the answer.
- */
-async function exportReport(format: 'csv' | 'md', view: TableView): Promise<void> {
-  const evaluation = useResults.getState().evaluation;
-  if (!evaluation?.ok) return;
-  // The explanation of these results: the panel's, or (while it catches up) worked out now.
-  const decided = useDecision.getState();
-  const why =
-    format === 'csv'
-      ? undefined
-      : decided.evaluation === evaluation && decided.explanation !== null
-        ? decided.explanation
-        : explain(evaluation, { breakEven: true });
-  const uncertainty = format === 'csv' ? undefined : currentUncertainty();
-  const report = comparisonReport(evaluation, useWorkspace.getState().scenario, format, view, {
-    ...(why ? { why } : {}),
-    ...(uncertainty ? { uncertainty } : {}),
-  });
-  await attempt(() =>
-    call('file:save', { kind: 'report', suggestedName: report.name, text: report.text }),
-  );
-}
-
-/**
  * Search text per candidate, built on first use and kept while the placements live: a what-if
  * re-evaluates the same placements, whose text does not change.
  */
@@ -139,10 +108,10 @@ export function CompareTable() {
   const [showColumns, setShowColumns] = useState(false);
   const objective = evaluation?.ok ? evaluation.context.objective : 'tco';
   const horizonMonths = evaluation?.ok ? evaluation.context.value.horizonMonths : 36;
-  const { columns, comparison } = useMemo(() => {
-    const view = { objective, horizonMonths };
-    return { columns: tableColumns(view), comparison: comparisonColumns(view) };
-  }, [objective, horizonMonths]);
+  const columns = useMemo(
+    () => tableColumns({ objective, horizonMonths }),
+    [objective, horizonMonths],
+  );
   const order = useMemo(() => {
     if (!evaluation?.ok) return new Int32Array(0);
     return visibleRows(
@@ -161,10 +130,6 @@ export function CompareTable() {
     );
   const result = evaluation.result;
   const c = useCompare.getState();
-  const shownColumns: readonly ComparisonColumn[] = comparison.filter(
-    (col) => columnVisibility[col.key] !== false,
-  );
-  const view: TableView = { order, columns: shownColumns, filters: describeQuery(query) };
   return (
     <div className="card" data-testid="compare-table-card">
       <div className="card-head table-tools">
@@ -216,7 +181,7 @@ export function CompareTable() {
         <button
           type="button"
           className="btn small"
-          onClick={() => void exportReport('csv', view)}
+          onClick={() => void exportComparison('csv')}
           title="The rows and columns shown, in this order, with raw numbers"
           data-testid="export-csv"
         >
@@ -225,7 +190,7 @@ export function CompareTable() {
         <button
           type="button"
           className="btn small"
-          onClick={() => void exportReport('md', view)}
+          onClick={() => void exportComparison('md')}
           title="A report: the assumptions, why this one, and the rows and columns shown"
           data-testid="export-md"
         >

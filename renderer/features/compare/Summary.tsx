@@ -7,8 +7,13 @@ import {
   type Objective,
 } from '../../../core/decision/objective.ts';
 import { objectiveValue } from '../../../core/decision/explain.ts';
-import { formatMs, formatNumber, formatUnitUsd, formatUsd } from '../../../core/format.ts';
-import { objectiveMoney } from '../../../core/report/why-report.ts';
+import {
+  formatMs,
+  formatNumber,
+  formatUnitUsd,
+  formatUsd,
+  objectiveMoney,
+} from '../../../core/format.ts';
 import type { CandidateResult } from '../../../core/sweep/types.ts';
 import { useResults } from '../../stores/results-store.ts';
 import { useUi } from '../../stores/ui-store.ts';

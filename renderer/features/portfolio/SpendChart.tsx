@@ -4,7 +4,8 @@ import { compactUsd, formatUsd } from '../../../core/format.ts';
 import type { PortfolioResult } from '../../../core/portfolio/evaluate.ts';
 import { SelectField } from '../../components/NumberField.tsx';
 import { useUi } from '../../stores/ui-store.ts';
-import { ChartCanvas, themeColors } from '../charts/ChartCanvas.tsx';
+import { ChartCanvas } from '../charts/ChartCanvas.tsx';
+import { themeColors } from '../charts/chart-setup.ts';
 import { SPEND_SLICES, spendSeries, type SpendSlice } from './portfolio-model.ts';
 
 const STACK_COLORS = ['#2857d8', '#f2a541', '#0f8b8d', '#b48ead', '#34a853', '#e67e22', '#9aa6b5'];

@@ -1,6 +1,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import { useMemo } from 'react';
-import { breakdownBars, breakdownChart } from '../charts/breakdown-data.ts';
+import { breakdownBars } from '../../../core/charts/breakdown-data.ts';
+import { appPalette, breakdownConfig } from '../charts/chart-configs.ts';
 import { ChartCanvas, useChartLook } from '../charts/ChartCanvas.tsx';
 import { breakdownOptions } from '../charts/chart-options.ts';
 import { sideBySide, type ComparedCell, type ScenarioColumn } from './side-by-side.ts';
@@ -31,7 +32,7 @@ export function SideBySideView({ columns }: { columns: readonly ScenarioColumn[]
       breakdown: NonNullable<ScenarioColumn['breakdown']>;
     })[];
     const bars = breakdownBars(shown, (c) => [c.name, c.outcome.winner?.label ?? '']);
-    return breakdownChart(bars, breakdownOptions(look));
+    return breakdownConfig(bars, breakdownOptions(look), appPalette(look));
   }, [columns, look]);
   const first = columns[0]?.name ?? '';
   return (

@@ -1,7 +1,6 @@
-import type { ChartConfiguration } from 'chart.js';
 import { useMemo } from 'react';
 import { objectiveLabel } from '../../../core/decision/objective.ts';
-import { compactUsd, formatPct, formatUsd } from '../../../core/format.ts';
+import { formatPct, formatUsd } from '../../../core/format.ts';
 import {
   formatPercentiles,
   PERCENTILE_CONVENTION,
@@ -11,7 +10,8 @@ import type { UncertaintyResult } from '../../../core/uncertainty/simulate.ts';
 import type { Tornado } from '../../../core/uncertainty/tornado.ts';
 import { useWorkspace } from '../../stores/workspace-store.ts';
 import { ChartCanvas, useChartLook, type ChartLook } from '../charts/ChartCanvas.tsx';
-import { tornadoBars } from './tornado-data.ts';
+import { tornadoConfig } from '../charts/chart-configs.ts';
+import { tornadoBars } from '../../../core/charts/tornado-data.ts';
 import { useUncertainty } from './uncertainty-store.ts';
 
 /** Rows of the win table: the ten best by the point estimate, and any other that ever wins. */
@@ -19,57 +19,9 @@ function tableRows(result: UncertaintyResult) {
   return result.candidates.filter((c, k) => k < 10 || c.uncertainty.winProbability > 0);
 }
 
-function tornadoConfig(
-  t: Tornado,
-  result: UncertaintyResult,
-  colors: ChartLook,
-): ChartConfiguration<'bar', ([number, number] | null)[]> | null {
+function tornadoChart(t: Tornado, result: UncertaintyResult, look: ChartLook) {
   const bars = tornadoBars(t, result.ranges);
-  if (bars === null) return null;
-  return {
-    type: 'bar',
-    data: {
-      labels: bars.labels,
-      datasets: [
-        // Not grouped: both ends of an input share its row, either side of the base.
-        {
-          label: 'Input at its low',
-          data: bars.low,
-          backgroundColor: colors.accent,
-          grouped: false,
-        },
-        {
-          label: 'Input at its high',
-          data: bars.high,
-          backgroundColor: colors.star,
-          grouped: false,
-        },
-      ],
-    },
-    options: {
-      indexAxis: 'y',
-      plugins: {
-        legend: { labels: { color: colors.text, boxWidth: 12 * colors.scale } },
-        tooltip: {
-          callbacks: {
-            label: (c) => {
-              const raw = c.raw as [number, number] | null;
-              return raw === null ? 'not costed' : `${c.dataset.label}: ${formatUsd(raw[1])}`;
-            },
-          },
-        },
-      },
-      scales: {
-        x: {
-          grid: { color: colors.line },
-          beginAtZero: false,
-          ticks: { color: colors.muted, callback: compactUsd },
-          title: { display: true, text: 'USD', color: colors.muted },
-        },
-        y: { grid: { display: false }, ticks: { color: colors.text } },
-      },
-    },
-  };
+  return bars === null ? null : tornadoConfig(bars, look);
 }
 
 /** The tornado's numbers as a table: read by screen readers (and tests) instead of the canvas. */
@@ -135,8 +87,8 @@ export function UncertaintyCard() {
       result === null
         ? null
         : {
-            tornado: result.tornado && tornadoConfig(result.tornado, result, look),
-            gap: result.gapTornado && tornadoConfig(result.gapTornado, result, look),
+            tornado: result.tornado && tornadoChart(result.tornado, result, look),
+            gap: result.gapTornado && tornadoChart(result.gapTornado, result, look),
           },
     [result, look],
   );

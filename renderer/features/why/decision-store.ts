@@ -1,8 +1,8 @@
 import { create } from 'zustand';
 import { explain, type Explanation } from '../../../core/decision/explain.ts';
 import type { ScenarioEvaluation } from '../../../core/scenario/evaluate.ts';
-import { breakEvenChart, type BreakEvenChartData } from '../charts/break-even-data.ts';
-import { resolvePair, type PairPicks } from '../charts/pair.ts';
+import { pairBreakEven, type BreakEvenChartData } from '../../../core/charts/break-even-data.ts';
+import type { PairPicks } from '../../../core/charts/pair.ts';
 import { useResults } from '../../stores/results-store.ts';
 
 type Ok = Extract<ScenarioEvaluation, { ok: true }>;
@@ -39,18 +39,7 @@ export const useDecision = create<DecisionState>()((set) => ({
  */
 export function decide(evaluation: Ok, picks: PairPicks) {
   const explanation = explain(evaluation, { breakEven: true });
-  const pair = resolvePair(evaluation, picks);
-  if (pair === null) return { explanation, breakEven: null };
-  const { result } = evaluation;
-  // Against the recommendation, the explanation already searched the same range: reuse it.
-  const alt =
-    pair.a === result.recommended
-      ? explanation.alternatives.find((x) => result.indexOf(x.id) === pair.b)
-      : undefined;
-  return {
-    explanation,
-    breakEven: breakEvenChart(evaluation, pair.a, pair.b, alt?.crossings),
-  };
+  return { explanation, breakEven: pairBreakEven(evaluation, explanation, picks) };
 }
 
 /** How long the results must stay still before the break-even work starts, ms. */

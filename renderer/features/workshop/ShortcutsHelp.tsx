@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { SHORTCUTS, type Shortcut } from './shortcuts.ts';
 import { useWorkshop } from './workshop-store.ts';
 
-const GROUPS: Shortcut['group'][] = ['Workshop', 'View', 'Scenario', 'Edit', 'Catalog'];
+const GROUPS: Shortcut['group'][] = ['Workshop', 'View', 'Scenario', 'Export', 'Edit', 'Catalog'];
 const MAC = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 
 /** One key as printed on a key cap: Ctrl (⌘ on a Mac), Shift, the key. */

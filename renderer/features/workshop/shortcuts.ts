@@ -18,7 +18,7 @@ export type AppCommand = MenuCommand | PageCommand;
 export interface Shortcut {
   command: AppCommand;
   keys: readonly string[];
-  group: 'Workshop' | 'View' | 'Scenario' | 'Edit' | 'Catalog';
+  group: 'Workshop' | 'View' | 'Scenario' | 'Export' | 'Edit' | 'Catalog';
   label: string;
 }
 
@@ -73,6 +73,20 @@ export const SHORTCUTS: readonly Shortcut[] = [
     group: 'Scenario',
     label: 'Export the scenario file',
   },
+  // The Export menu's items: the PDF has the print key; the rest are picked from the menu.
+  { command: 'export:pdf', keys: ['Mod+P'], group: 'Export', label: 'Decision report as PDF' },
+  { command: 'export:html', keys: [], group: 'Export', label: 'Decision report as HTML' },
+  { command: 'export:md', keys: [], group: 'Export', label: 'Decision report as Markdown' },
+  { command: 'export:xlsx', keys: [], group: 'Export', label: 'Workbook (XLSX)' },
+  { command: 'export:focus', keys: [], group: 'Export', label: 'FOCUS rows (CSV)' },
+  { command: 'export:csv', keys: [], group: 'Export', label: 'Comparison, current view (CSV)' },
+  {
+    command: 'export:comparison-md',
+    keys: [],
+    group: 'Export',
+    label: 'Comparison, current view (Markdown)',
+  },
+  { command: 'export:charts', keys: [], group: 'Export', label: 'Charts (PNG)' },
   { command: 'edit:undo', keys: ['Mod+Z'], group: 'Edit', label: 'Undo' },
   { command: 'edit:redo', keys: ['Mod+Y', 'Mod+Shift+Z'], group: 'Edit', label: 'Redo' },
   { command: 'catalog:import', keys: ['Mod+I'], group: 'Catalog', label: 'Import a price list' },

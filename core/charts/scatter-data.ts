@@ -1,6 +1,6 @@
-import type { CandidateKind } from '../../../core/schema/route.ts';
-import type { ScenarioEvaluation } from '../../../core/scenario/evaluate.ts';
-import { objectiveCostColumn } from '../../../core/sweep/table.ts';
+import type { CandidateKind } from '../schema/route.ts';
+import type { ScenarioEvaluation } from '../scenario/evaluate.ts';
+import { objectiveCostColumn } from '../sweep/table.ts';
 
 type Ok = Extract<ScenarioEvaluation, { ok: true }>;
 export type KindName = CandidateKind;

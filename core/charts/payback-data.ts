@@ -1,6 +1,6 @@
-import type { ScenarioEvaluation } from '../../../core/scenario/evaluate.ts';
-import type { CandidateKind, CandidatePlacement } from '../../../core/schema/route.ts';
-import { evaluateCandidate } from '../../../core/sweep/sweep.ts';
+import type { ScenarioEvaluation } from '../scenario/evaluate.ts';
+import type { CandidateKind, CandidatePlacement } from '../schema/route.ts';
+import { evaluateCandidate } from '../sweep/sweep.ts';
 
 type Ok = Extract<ScenarioEvaluation, { ok: true }>;
 

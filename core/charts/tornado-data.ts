@@ -1,6 +1,6 @@
-import { formatRangeValue } from '../../../core/report/uncertainty-report.ts';
-import type { RangeSummary } from '../../../core/uncertainty/setup.ts';
-import type { Tornado } from '../../../core/uncertainty/tornado.ts';
+import { formatRangeValue } from '../report/uncertainty-report.ts';
+import type { RangeSummary } from '../uncertainty/setup.ts';
+import type { Tornado } from '../uncertainty/tornado.ts';
 
 /** A tornado as chart.js floating bars: from the all-likely value to the value at each end. */
 export interface TornadoBars {

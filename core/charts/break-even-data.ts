@@ -1,8 +1,10 @@
-import { objectiveBreakEven, objectiveCurve } from '../../../core/decision/at-volume.ts';
-import type { Objective } from '../../../core/decision/objective.ts';
-import type { Crossing } from '../../../core/roi/break-even.ts';
-import type { ScenarioEvaluation } from '../../../core/scenario/evaluate.ts';
-import type { CandidateKind } from '../../../core/schema/route.ts';
+import { objectiveBreakEven, objectiveCurve } from '../decision/at-volume.ts';
+import type { Explanation } from '../decision/explain.ts';
+import type { Objective } from '../decision/objective.ts';
+import type { Crossing } from '../roi/break-even.ts';
+import type { ScenarioEvaluation } from '../scenario/evaluate.ts';
+import type { CandidateKind } from '../schema/route.ts';
+import { resolvePair, type PairPicks } from './pair.ts';
 
 type Ok = Extract<ScenarioEvaluation, { ok: true }>;
 
@@ -140,4 +142,24 @@ export function breakEvenChart(
     }),
     range,
   };
+}
+
+/**
+ * The break-even chart of a pair of candidates (the menus' picks, or by default the recommendation
+ * against the best of another placement): when the pair is the recommendation and one of its
+ * alternatives, the explanation already searched the same range and its crossings are reused.
+ */
+export function pairBreakEven(
+  evaluation: Ok,
+  explanation: Explanation,
+  picks: PairPicks,
+): BreakEvenChartData | null {
+  const pair = resolvePair(evaluation, picks);
+  if (pair === null) return null;
+  const { result } = evaluation;
+  const alt =
+    pair.a === result.recommended
+      ? explanation.alternatives.find((x) => result.indexOf(x.id) === pair.b)
+      : undefined;
+  return breakEvenChart(evaluation, pair.a, pair.b, alt?.crossings);
 }

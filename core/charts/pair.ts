@@ -1,5 +1,5 @@
-import { roleLabel, type Explanation } from '../../../core/decision/explain.ts';
-import type { ScenarioEvaluation } from '../../../core/scenario/evaluate.ts';
+import { roleLabel, type Explanation } from '../decision/explain.ts';
+import type { ScenarioEvaluation } from '../scenario/evaluate.ts';
 
 type Ok = Extract<ScenarioEvaluation, { ok: true }>;
 

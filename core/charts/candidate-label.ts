@@ -1,5 +1,5 @@
-import type { CatalogIndex } from '../../../core/sweep/catalog-index.ts';
-import type { CandidateResult } from '../../../core/sweep/types.ts';
+import type { CatalogIndex } from '../sweep/catalog-index.ts';
+import type { CandidateResult } from '../sweep/types.ts';
 
 /**
  * A candidate's name in two parts: what tells it apart from its neighbours — the model, and for a

@@ -1,5 +1,5 @@
-import type { ScenarioEvaluation } from '../../../core/scenario/evaluate.ts';
-import { KIND_CODE } from '../../../core/sweep/table.ts';
+import type { ScenarioEvaluation } from '../scenario/evaluate.ts';
+import { KIND_CODE } from '../sweep/table.ts';
 
 type Ok = Extract<ScenarioEvaluation, { ok: true }>;
 

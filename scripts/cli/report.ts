@@ -1,0 +1,151 @@
+import { writeFileSync } from 'node:fs';
+import { chosenIndices } from '../../core/charts/chosen.ts';
+import { chartVolumeGrid, pairBreakEven } from '../../core/charts/break-even-data.ts';
+import { explain } from '../../core/decision/explain.ts';
+import { decisionReport } from '../../core/report/decision-report.ts';
+import { focusCsv, focusRows } from '../../core/report/focus.ts';
+import { REPORT_EXTENSIONS } from '../../core/report/procurement-sections.ts';
+import { PAPERS } from '../../core/report/report-css.ts';
+import { reportHtml } from '../../core/report/render-html.ts';
+import { reportMarkdown } from '../../core/report/render-markdown.ts';
+import { reportWorkbook } from '../../core/report/workbook.ts';
+import { writeXlsx } from '../../core/report/xlsx.ts';
+import type { Catalog } from '../../core/schema/catalog.ts';
+import { paybackBands, volumeBands } from '../../core/uncertainty/bands.ts';
+import { packageVersion } from '../package-version.ts';
+import { enumFlag, parseArgs, stringFlag } from './args.ts';
+import { UsageError } from './errors.ts';
+import { chromiumPath, htmlToPdf } from './pdf.ts';
+import { reportScript } from './report-script.ts';
+import { runScenario, SCENARIO_FLAGS, type ScenarioRun } from './scenario-run.ts';
+import { today } from './today.ts';
+
+export const REPORT_FORMATS = ['pdf', 'html', 'md', 'xlsx', 'focus'] as const;
+const BINARY = new Set(['pdf', 'xlsx']);
+
+export const REPORT_USAGE = `  report --scenario FILE --format pdf|html|md|xlsx|focus [--out PATH] [--paper a4|letter]
+         [--candidates ID,ID] [--objective O] [--as-of YYYY-MM-DD] [--samples N] [--seed N]`;
+
+/**
+ * `report`: the decision report of a scenario as PDF (a local Chromium prints the HTML), HTML
+ * (self-contained, charts drawn by its inline script), Markdown, an XLSX workbook, or FOCUS rows
+ * of projected spend (CSV). A scenario with ranges is simulated, so the spread is in the report.
+ */
+export async function runReport(
+  argv: readonly string[],
+  catalog: { catalog: Catalog; staleBefore?: string },
+): Promise<string> {
+  const a = parseArgs(argv, [...SCENARIO_FLAGS, 'format', 'out', 'paper', 'candidates'], []);
+  if (a.positionals.length > 0) throw new UsageError(`unexpected argument '${a.positionals[0]}'`);
+  const format = enumFlag(a, 'format', REPORT_FORMATS);
+  if (format === undefined) {
+    throw new UsageError(`--format is required (one of ${REPORT_FORMATS.join(', ')})`);
+  }
+  const out = stringFlag(a, 'out');
+  if (BINARY.has(format) && out === undefined) {
+    throw new UsageError(`--format ${format} writes a file: give --out PATH`);
+  }
+  const paper = enumFlag(a, 'paper', PAPERS) ?? 'a4';
+  const candidateIds = (stringFlag(a, 'candidates') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  // Chromium is looked for before any work, so a missing one is said at once.
+  const chromium = format === 'pdf' ? chromiumPath() : null;
+  const run = runScenario(a, catalog, (s) => s.uncertainty !== undefined);
+  const unknown = candidateIds.filter((id) => run.evaluation.result.indexOf(id) < 0);
+  if (unknown.length > 0) {
+    throw new UsageError(`--candidates: no candidate '${unknown[0]}' in ${run.file}`);
+  }
+  const bytes = await render(run, format, {
+    paper,
+    candidateIds,
+    catalog: catalog.catalog,
+    staleBefore: catalog.staleBefore,
+    chromium,
+  });
+  if (out === undefined) return typeof bytes === 'string' ? bytes.trimEnd() : '';
+  try {
+    writeFileSync(out, bytes);
+  } catch {
+    throw new UsageError(`${out}: cannot write the file`);
+  }
+  return `wrote ${out}`;
+}
+
+async function render(
+  run: ScenarioRun,
+  format: (typeof REPORT_FORMATS)[number],
+  o: {
+    paper: (typeof PAPERS)[number];
+    candidateIds: string[];
+    catalog: Catalog;
+    staleBefore: string | undefined;
+    chromium: string | null;
+  },
+): Promise<string | Uint8Array> {
+  const { scenario, evaluation, simulation } = run;
+  const generatedOn = today();
+  if (format === 'focus') {
+    return focusCsv(
+      focusRows({
+        scenario,
+        evaluation,
+        candidateIds: o.candidateIds,
+        uncertainty: simulation ?? undefined,
+      }),
+    );
+  }
+  const chosen = chosenIndices(evaluation, o.candidateIds);
+  // The break-even chart's pair: the recommendation against the best of another placement.
+  const breakEven = pairBreakEven(evaluation, explain(evaluation, { breakEven: true }), {
+    a: null,
+    b: null,
+  });
+  const ids = [
+    ...new Set([
+      ...chosen.map((i) => evaluation.result.row(i).id),
+      ...(breakEven === null ? [] : [breakEven.a.id, breakEven.b.id]),
+    ]),
+  ];
+  const bandCandidates = ids.map((id) => ({
+    id,
+    placement: evaluation.result.row(evaluation.result.indexOf(id)).placement,
+  }));
+  const volumes = chartVolumeGrid(evaluation.context.rates.requestsPerMonth);
+  const bands =
+    simulation === null
+      ? undefined
+      : {
+          volumes,
+          volume: volumeBands(simulation.setup, bandCandidates, volumes),
+          payback: paybackBands(simulation.setup, bandCandidates),
+        };
+  const built = decisionReport({
+    scenario,
+    evaluation,
+    catalog: o.catalog,
+    uncertainty: simulation?.result,
+    bands,
+    chosenIds: o.candidateIds,
+    breakEven,
+    appVersion: packageVersion(),
+    generatedOn,
+    staleBefore: o.staleBefore,
+    extensions: REPORT_EXTENSIONS,
+  });
+  switch (format) {
+    case 'md':
+      return reportMarkdown(built.report);
+    case 'xlsx':
+      return writeXlsx(reportWorkbook(built));
+    case 'html':
+    case 'pdf': {
+      const html = reportHtml(built.report, {
+        paper: o.paper,
+        charts: { kind: 'script', script: await reportScript() },
+      });
+      return format === 'html' ? html : htmlToPdf(html, o.chromium as string);
+    }
+  }
+}

@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../../core/csv.ts';
+import { formatUsd } from '../../core/format.ts';
+import { loadCatalog } from '../../scripts/cli/catalog-source.ts';
+import { runReport } from '../../scripts/cli/report.ts';
+import { run } from '../../scripts/cli/run.ts';
+import { useDataDirEnv } from '../support/db.ts';
+import { useTempDir } from '../support/tmp.ts';
+
+const tmp = useTempDir();
+useDataDirEnv(beforeAll, afterAll);
+
+const FILE = 'examples/commitments.json';
+const HOURS_PER_MONTH = 730;
+const cents = (x: number) => Math.round(x * 100);
+
+interface Commitment {
+  kind: string;
+  term: string;
+  committedUnits: number;
+  monthlyCommittedUsd: number;
+  upfrontUsd: number;
+  termMonths: number;
+  stressed50Usd: number;
+}
+interface Candidate {
+  id: string;
+  label: string;
+  monthlyUsd: number;
+  commitment: Commitment | null;
+}
+interface Engine {
+  recommended: string;
+  candidates: Candidate[];
+  vendors: { vendorName: string; bestLabel: string; negotiatedTcoUsd: number | null }[];
+}
+
+describe('the decision report presents the commitments engine’s plan', () => {
+  let engine: Engine;
+  let rec: Candidate;
+  beforeAll(() => {
+    engine = JSON.parse(run(['cost', '--scenario', FILE, '--format', 'json']));
+    rec = engine.candidates.find((c) => c.id === engine.recommended)!;
+  });
+
+  it('Markdown: a Commitments and a Vendors section with the engine’s figures', async () => {
+    const md = await runReport(['--scenario', FILE, '--format', 'md'], loadCatalog());
+    const commitments = md.slice(md.indexOf('## Commitments'), md.indexOf('## Vendors'));
+    const vendors = md.slice(md.indexOf('## Vendors'), md.indexOf('## Assumptions'));
+    expect(md.indexOf('## Commitments')).toBeGreaterThan(md.indexOf('## Shortlist'));
+    const c = rec.commitment!;
+    // The recommendation commits part of its fleet: its units, term and monthly charge as planned.
+    expect(c.kind).toBe('reserved');
+    expect(commitments).toContain(`${c.committedUnits} instances, ${c.term}`);
+    expect(commitments).toContain(formatUsd(c.monthlyCommittedUsd));
+    expect(commitments).toContain(formatUsd(c.stressed50Usd));
+    // Every vendor of the engine's table, with its negotiated horizon cost.
+    for (const v of engine.vendors) {
+      expect(vendors).toContain(v.vendorName);
+      expect(vendors).toContain(formatUsd(v.negotiatedTcoUsd));
+    }
+  });
+
+  it('FOCUS: the commitment bills its committed units; the rest runs on demand', async () => {
+    const out = join(tmp(), 'commitments-focus.csv');
+    await runReport(['--scenario', FILE, '--format', 'focus', '--out', out], loadCatalog());
+    const parsed = parseCsv(readFileSync(out, 'utf8'));
+    if (!parsed.ok) throw new Error(parsed.error);
+    const [header, ...body] = parsed.rows;
+    const col = (name: string) => header!.indexOf(name);
+    const month2 = body.filter(
+      (r) =>
+        r[col('x_CandidateId')] === rec.id &&
+        r[col('x_HorizonMonth')] === '2' &&
+        (r[col('x_Percentile')] ?? '') === '',
+    );
+    const c = rec.commitment!;
+    const purchase = month2.filter((r) => r[col('ChargeCategory')] === 'Purchase');
+    expect(purchase).toHaveLength(1);
+    // No upfront here: the month's payment is the engine's committed charge, to the cent, for
+    // its committed units every hour of the month (units × 730 h).
+    expect(c.upfrontUsd).toBe(0);
+    expect(cents(Number(purchase[0]![col('BilledCost')]))).toBe(cents(c.monthlyCommittedUsd));
+    expect(Number(purchase[0]![col('CommitmentDiscountQuantity')])).toBe(
+      c.committedUnits * HOURS_PER_MONTH,
+    );
+    // Demand above the committed base is billed on demand, apart.
+    const beyond = month2.filter((r) =>
+      r[col('ChargeDescription')]!.includes('beyond the commitment'),
+    );
+    expect(beyond.length).toBeGreaterThan(0);
+    expect(beyond.every((r) => r[col('PricingCategory')] === 'Standard')).toBe(true);
+    // The month's bill is the engine's monthly cost (a steady workload: month 2 as month 1).
+    const billed = month2.reduce((sum, r) => sum + Number(r[col('BilledCost')]), 0);
+    expect(cents(billed)).toBe(cents(rec.monthlyUsd));
+  });
+
+  it('XLSX: the added sections are sheets with numbers as numbers', async () => {
+    const out = join(tmp(), 'commitments.xlsx');
+    await runReport(['--scenario', FILE, '--format', 'xlsx', '--out', out], loadCatalog());
+    const files = unzipSync(new Uint8Array(readFileSync(out)));
+    const workbook = strFromU8(files['xl/workbook.xml']!);
+    const id = /<sheet name="Commitments" sheetId="(\d+)"/.exec(workbook)?.[1];
+    expect(id).toBeDefined();
+    expect(workbook).toContain('<sheet name="Vendors"');
+    const sheet = strFromU8(files[`xl/worksheets/sheet${id}.xml`]!);
+    expect(sheet).toContain(`<v>${rec.commitment!.monthlyCommittedUsd}</v>`);
+  });
+});

@@ -1,0 +1,60 @@
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { centsSplit } from '../../core/report/focus.ts';
+import { escapeHtml } from '../../core/report/render-html.ts';
+import { monthStart } from '../../core/report/report-tables.ts';
+import { columnName, dateSerial, sheetName, writeXlsx } from '../../core/report/xlsx.ts';
+
+describe('the workbook writer', () => {
+  it('names columns and dates as spreadsheets do', () => {
+    expect([0, 25, 26, 27, 701, 702].map(columnName)).toEqual(['A', 'Z', 'AA', 'AB', 'ZZ', 'AAA']);
+    // Serial days since 1899-12-30: 1900-01-01 is 2, 2026-01-01 is 46,023.
+    expect(dateSerial('1900-01-01')).toBe(2);
+    expect(dateSerial('2026-01-01')).toBe(46_023);
+    expect(dateSerial('not a date')).toBeNull();
+    expect(sheetName('What [if]: a/b?')).toBe('What  if   a b');
+    expect(sheetName('x'.repeat(40))).toHaveLength(31);
+  });
+
+  it('writes text escaped, numbers as numbers, nothing for NaN, a frozen header', () => {
+    const bytes = writeXlsx([
+      {
+        name: 'S',
+        columns: [
+          { header: 'Name', width: 10, format: 'text' },
+          { header: 'Cost', width: 10, format: 'usd' },
+        ],
+        rows: [
+          ['A & B <c>', 1234.5],
+          ['none', Number.NaN],
+        ],
+      },
+    ]);
+    const files = unzipSync(bytes);
+    const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);
+    expect(sheet).toContain('A &amp; B &lt;c&gt;');
+    expect(sheet).toContain('<c r="B2" s="3"><v>1234.5</v></c>');
+    expect(sheet).not.toContain('<c r="B3"');
+    expect(sheet).toContain('state="frozen"');
+    expect(strFromU8(files['xl/styles.xml']!)).toContain('formatCode="&quot;$&quot;#,##0.00"');
+  });
+});
+
+describe('FOCUS amounts', () => {
+  it('split a month into cents that add up to it exactly', () => {
+    // $100 in three equal parts: 33.34 + 33.33 + 33.33 (the largest remainder takes the cent).
+    expect(centsSplit(100, [1, 1, 1])).toEqual([33.34, 33.33, 33.33]);
+    const parts = centsSplit(521.6349, [0.31, 0.2, 0.49]);
+    expect(Math.round(parts.reduce((a, b) => a + b, 0) * 100)).toBe(52163);
+  });
+});
+
+describe('report helpers', () => {
+  it('escape HTML and step months from a start day', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe(
+      '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;',
+    );
+    expect(monthStart('2026-01-31', 2)).toBe('2026-02-28');
+    expect(monthStart('2026-12-02', 2)).toBe('2027-01-02');
+  });
+});
