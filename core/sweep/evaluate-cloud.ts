@@ -39,7 +39,7 @@ import {
 } from './capacity-cache.ts';
 import { cloudCommitment } from './cloud-commitment.ts';
 import { negotiatedDetail } from './negotiated-detail.ts';
-import { negotiatedTermsFor } from './catalog-index.ts';
+import { negotiatedTermsFor, type CatalogIndex } from './catalog-index.ts';
 import { candidateReasoning } from './reasoning-row.ts';
 import { rttToRegionMs, staleWarning } from './constraints.ts';
 import type { EvalContext, GrowthMonth } from './context.ts';
@@ -505,13 +505,8 @@ export function assessCloud(
   p: CloudPlacement,
   scratch?: CloudScratch,
 ): CloudAssessment {
-  const instance = ctx.index.instances.get(p.instanceId);
-  if (instance === undefined) throw new Error(`unknown instance '${p.instanceId}'`);
-  const gpu = ctx.index.gpus.get(instance.gpuId);
-  if (gpu === undefined)
-    throw new Error(`instance '${instance.id}' names unknown GPU '${instance.gpuId}'`);
+  const { instance, gpu, region, discount } = instanceRefs(ctx.index, p.instanceId);
   const model = ctx.index.models.get(p.modelId);
-  const region = ctx.index.regions.get(instance.regionId);
   let identity: Identity;
   if (scratch === undefined) identity = { placement: p, model, gpu, instance, region };
   else {
@@ -526,7 +521,6 @@ export function assessCloud(
   if (open === undefined) return failed(scratch, identity, noOpenWeights(p.modelId));
   const group = cloudGroup(ctx, p, open, gpu, instance.gpuCount, rttToRegionMs(ctx, region));
   if (!group.ok) return failed(scratch, identity, group.reason);
-  const discount = negotiatedTermsFor(ctx.index, instance.cloud, instance.id);
   let commit: CloudCommit | undefined;
   if (isCommitted(p.pricing)) {
     const planned = planCommit(ctx, p, instance, group.terms, commitScratch);
@@ -571,6 +565,50 @@ export function assessCloud(
   a.discount = discount;
   a.commit = commit === undefined ? undefined : Object.assign(scratch.commit, commit);
   return a;
+}
+
+/** What a rented candidate reads of its instance: the same for every model swept on it. */
+interface InstanceRefs {
+  instance: Instance;
+  gpu: Gpu;
+  region: Region | undefined;
+  discount: NegotiatedTerms | null;
+}
+
+/**
+ * Instance, GPU, region and negotiated terms per instance id, resolved once per index (a full
+ * sweep meets each instance once per model: four look-ups and a discount search saved each time).
+ * Keyed by the index object: a context re-priced without discounts carries an index of its own.
+ */
+const refsByIndex = new WeakMap<CatalogIndex, Map<string, InstanceRefs>>();
+let lastIndex: CatalogIndex | undefined;
+let lastRefs = new Map<string, InstanceRefs>();
+
+function instanceRefs(index: CatalogIndex, instanceId: string): InstanceRefs {
+  if (index !== lastIndex) {
+    let refs = refsByIndex.get(index);
+    if (refs === undefined) {
+      refs = new Map();
+      refsByIndex.set(index, refs);
+    }
+    lastIndex = index;
+    lastRefs = refs;
+  }
+  const known = lastRefs.get(instanceId);
+  if (known !== undefined) return known;
+  const instance = index.instances.get(instanceId);
+  if (instance === undefined) throw new Error(`unknown instance '${instanceId}'`);
+  const gpu = index.gpus.get(instance.gpuId);
+  if (gpu === undefined)
+    throw new Error(`instance '${instance.id}' names unknown GPU '${instance.gpuId}'`);
+  const refs: InstanceRefs = {
+    instance,
+    gpu,
+    region: index.regions.get(instance.regionId),
+    discount: negotiatedTermsFor(index, instance.cloud, instance.id),
+  };
+  lastRefs.set(instanceId, refs);
+  return refs;
 }
 
 /** Scratch the assessment plans and prices with (copied into the assessment it returns). */
