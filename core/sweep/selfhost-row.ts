@@ -198,15 +198,42 @@ export function selfHostQuality(
   capacity: OkCapacity,
   reasoning: ResolvedReasoning,
 ): number | null {
+  // A sweep asks for one model's quality on every instance in a row: the last answer is kept.
+  const last = lastQuality;
+  if (
+    last !== undefined &&
+    last.ctx === ctx &&
+    last.model === model &&
+    last.precision === capacity.precision &&
+    last.reasoning === reasoning
+  ) {
+    return last.quality;
+  }
+  const quality = qualityAt(ctx, model, capacity.precision, reasoning);
+  lastQuality = { ctx, model, precision: capacity.precision, reasoning, quality };
+  return quality;
+}
+
+let lastQuality:
+  | {
+      ctx: EvalContext;
+      model: OpenModel;
+      precision: OkCapacity['precision'];
+      reasoning: ResolvedReasoning;
+      quality: number | null;
+    }
+  | undefined;
+
+function qualityAt(
+  ctx: EvalContext,
+  model: OpenModel,
+  precision: OkCapacity['precision'],
+  reasoning: ResolvedReasoning,
+): number | null {
   const benchmark = ctx.workload.minQuality?.benchmark ?? 'lmarena-text';
-  const general = qualityScore(ctx.index.quality, model.id, benchmark, capacity.precision);
+  const general = qualityScore(ctx.index.quality, model.id, benchmark, precision);
   if (reasoning.model === null) return general;
-  return scoreAtEffort(
-    reasoning,
-    benchmark,
-    general,
-    1 - QUANTIZATION_QUALITY_LOSS[capacity.precision],
-  );
+  return scoreAtEffort(reasoning, benchmark, general, 1 - QUANTIZATION_QUALITY_LOSS[precision]);
 }
 
 /** How a placement kind sized its fleet: the parts of the row that differ between them. */
