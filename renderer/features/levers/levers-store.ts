@@ -4,6 +4,7 @@ import { savingsLevers } from '../../../core/levers/levers.ts';
 import type { Scenario } from '../../../core/schema/scenario.ts';
 import { useCatalog } from '../../stores/catalog-store.ts';
 import { useResults } from '../../stores/results-store.ts';
+import { settledSync } from '../../stores/settled-sync.ts';
 import { useWorkspace } from '../../stores/workspace-store.ts';
 
 export interface LeversState {
@@ -44,16 +45,14 @@ export const useLevers = create<LeversState>()((set, get) => ({
  * explanation waits, so a slider drag (and the uncertainty run it restarts) never pays for them.
  */
 const SETTLE_MS = 400;
-let timer: ReturnType<typeof setTimeout> | undefined;
-
 /**
  * Each lever re-evaluates the recommendation under a what-if (the routing lever a dozen cascades):
  * tens of milliseconds, so it waits for a slider to settle, as the explanation does.
  */
-function schedule(delayMs: number): void {
-  if (timer !== undefined) clearTimeout(timer);
-  timer = setTimeout(() => {
-    timer = undefined;
+const sync = settledSync(
+  SETTLE_MS,
+  () => useLevers.setState({ pending: true }),
+  () => {
     const evaluation = useResults.getState().evaluation;
     const snapshot = useCatalog.getState().snapshot;
     const scenario = useWorkspace.getState().scenario;
@@ -63,19 +62,8 @@ function schedule(delayMs: number): void {
     }
     const levers = savingsLevers(snapshot.catalog, scenario, evaluation);
     useLevers.setState({ levers, scenario, pending: false });
-  }, delayMs);
-}
+  },
+);
 
 /** Keeps the savings list in step with the results. */
-export function startLeversSync(): () => void {
-  const stop = useResults.subscribe((s, prev) => {
-    if (s.evaluation === prev.evaluation) return;
-    useLevers.setState({ pending: true });
-    schedule(SETTLE_MS);
-  });
-  schedule(0);
-  return () => {
-    stop();
-    if (timer !== undefined) clearTimeout(timer);
-  };
-}
+export const startLeversSync = sync.start;

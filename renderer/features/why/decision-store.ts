@@ -4,6 +4,7 @@ import type { ScenarioEvaluation } from '../../../core/scenario/evaluate.ts';
 import { pairBreakEven, type BreakEvenChartData } from '../../../core/charts/break-even-data.ts';
 import type { PairPicks } from '../../../core/charts/pair.ts';
 import { useResults } from '../../stores/results-store.ts';
+import { settledSync } from '../../stores/settled-sync.ts';
 
 type Ok = Extract<ScenarioEvaluation, { ok: true }>;
 
@@ -28,7 +29,7 @@ export const useDecision = create<DecisionState>()((set) => ({
   pending: true,
   pick: (side, id) => {
     set((s) => ({ picks: { ...s.picks, [side]: id }, pending: true }));
-    schedule(0);
+    sync.schedule(0);
   },
 }));
 
@@ -44,12 +45,10 @@ export function decide(evaluation: Ok, picks: PairPicks) {
 
 /** How long the results must stay still before the break-even work starts, ms. */
 const SETTLE_MS = 120;
-let timer: ReturnType<typeof setTimeout> | undefined;
-
-function schedule(delayMs: number): void {
-  if (timer !== undefined) clearTimeout(timer);
-  timer = setTimeout(() => {
-    timer = undefined;
+const sync = settledSync(
+  SETTLE_MS,
+  () => useDecision.setState({ pending: true }),
+  () => {
     const evaluation = useResults.getState().evaluation;
     if (!evaluation?.ok) {
       useDecision.setState({
@@ -62,19 +61,8 @@ function schedule(delayMs: number): void {
     }
     const { explanation, breakEven } = decide(evaluation, useDecision.getState().picks);
     useDecision.setState({ evaluation, explanation, breakEven, pending: false });
-  }, delayMs);
-}
+  },
+);
 
 /** Keeps the explanation and the break-even chart in step with the results. */
-export function startDecisionSync(): () => void {
-  const stop = useResults.subscribe((s, prev) => {
-    if (s.evaluation === prev.evaluation) return;
-    useDecision.setState({ pending: true });
-    schedule(SETTLE_MS);
-  });
-  schedule(0);
-  return () => {
-    stop();
-    if (timer !== undefined) clearTimeout(timer);
-  };
-}
+export const startDecisionSync = sync.start;
