@@ -1,5 +1,6 @@
 import { higherIsBetter, type Objective } from '../decision/objective.ts';
 import type { CandidatePlacement } from '../schema/route.ts';
+import { sortByRank } from './rank-sort.ts';
 import type { CandidateResult } from './types.ts';
 
 export const KIND_CODE = { api: 0, cloud: 1, onprem: 2, route: 3 } as const;
@@ -121,51 +122,33 @@ export function objectiveKeys(t: SweepColumns, objective: Objective): Float64Arr
 
 /**
  * Rank order: feasible first, then the objective (lower cost, or higher NPV), end-to-end latency,
- * quality (higher first), and the order given (stable and deterministic for a given catalog). Keys
- * are flattened first so the sort compares numbers.
+ * quality (higher first), and the order given (stable and deterministic for a given catalog).
  */
 export function rankOrder(t: SweepColumns, keys: Float64Array): Int32Array {
   const n = t.size;
-  const latency = new Float64Array(n);
-  const quality = new Float64Array(n);
-  const feasible: number[] = [];
-  const infeasible: number[] = [];
   // Candidates with nothing known (no cost, latency or quality: most infeasible ones of a full
   // sweep) compare equal on every key, so they come last, in the order given: kept apart unsorted.
-  const unknownFeasible: number[] = [];
-  const unknownInfeasible: number[] = [];
+  // Groups: 0 feasible, 1 feasible with nothing known, 2 infeasible, 3 infeasible with nothing known.
+  const group = new Uint8Array(n);
+  const counts = [0, 0, 0, 0];
   for (let i = 0; i < n; i++) {
     const l = t.e2eMs[i] as number;
-    latency[i] = l === l ? l : Number.POSITIVE_INFINITY;
     const q = t.quality[i] as number;
-    quality[i] = q === q ? q : Number.NEGATIVE_INFINITY;
+    // Unknown (NaN) latency and quality count as the worst there is, as the sort has them.
     const unknown =
       keys[i] === Number.POSITIVE_INFINITY &&
-      latency[i] === Number.POSITIVE_INFINITY &&
-      quality[i] === Number.NEGATIVE_INFINITY;
-    if (t.feasible[i] === 1) (unknown ? unknownFeasible : feasible).push(i);
-    else (unknown ? unknownInfeasible : infeasible).push(i);
+      (l !== l || l === Number.POSITIVE_INFINITY) &&
+      (q !== q || q === Number.NEGATIVE_INFINITY);
+    const g = (t.feasible[i] === 1 ? 0 : 2) + (unknown ? 1 : 0);
+    group[i] = g;
+    counts[g]!++;
   }
-  const compare = (a: number, b: number) => {
-    const ca = keys[a] as number;
-    const cb = keys[b] as number;
-    if (ca !== cb) return ca < cb ? -1 : 1;
-    const la = latency[a] as number;
-    const lb = latency[b] as number;
-    if (la !== lb) return la < lb ? -1 : 1;
-    const qa = quality[a] as number;
-    const qb = quality[b] as number;
-    if (qa !== qb) return qa > qb ? -1 : 1;
-    return a - b;
-  };
-  feasible.sort(compare);
-  infeasible.sort(compare);
+  const next = [0, counts[0]!, counts[0]! + counts[1]!, counts[0]! + counts[1]! + counts[2]!];
   const order = new Int32Array(n);
-  let k = 0;
-  for (const list of [feasible, unknownFeasible, infeasible, unknownInfeasible]) {
-    order.set(list, k);
-    k += list.length;
-  }
+  for (let i = 0; i < n; i++) order[next[group[i] as number]!++] = i;
+  sortByRank(order, 0, counts[0]!, keys, t.e2eMs, t.quality);
+  const infeasible = counts[0]! + counts[1]!;
+  sortByRank(order, infeasible, infeasible + counts[2]!, keys, t.e2eMs, t.quality);
   return order;
 }
 
