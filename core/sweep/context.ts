@@ -8,7 +8,7 @@ import { Operations } from '../schema/operations.ts';
 import { selfHostP95Shape, selfHostShape, type ReplicaCapacity } from '../selfhost/capacity.ts';
 import type { CloudFleet, CloudMonthSeries } from '../selfhost/cloud-cost.ts';
 import type { DeploymentTerms } from '../selfhost/deployment.ts';
-import type { CloudScratch } from './evaluate-cloud.ts';
+import type { CloudScratch, FleetTerms } from './evaluate-cloud.ts';
 import { ObjectPairCache } from './object-cache.ts';
 import type { ValueAssumptions } from '../schema/value.ts';
 import type { Workload } from '../schema/workload.ts';
@@ -54,8 +54,8 @@ export interface EvalContext {
    * enter the key, so a cache kept across what-if changes of volume makes re-evaluation cheap.
    */
   capacityCache: ObjectPairCache<ReplicaCapacity>;
-  /** Sized cloud fleets per capacity and instance size and terms (shared by a type's regions). */
-  fleetCache: Map<object, Map<string, CloudFleet>>;
+  /** Terms and sized cloud fleets per capacity, instance size and terms (shared by a type's regions). */
+  fleetCache: Map<object, Map<string, FleetTerms>>;
   /**
    * A sized fleet re-sized at another volume (a growth month's rates): shared by every region of
    * the instance type.

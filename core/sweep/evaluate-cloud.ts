@@ -73,6 +73,12 @@ const DEFAULT_CLOUD_PUE = 1.15;
 
 type SizedFleet = Extract<CloudFleet, { ok: true }>;
 
+/** A capacity's deployment terms on an instance size, and its fleet sized under them. */
+export interface FleetTerms {
+  terms: DeploymentTerms;
+  fleet: CloudFleet;
+}
+
 /** Everything known about a rented-GPU candidate once it is sized and priced. */
 export type CloudAssessment =
   | { ok: false; identity: Identity; reason: string }
@@ -93,23 +99,30 @@ export type CloudAssessment =
       commit: CloudCommit | undefined;
     };
 
-/** The fleet for a capacity on instances of a size: shared by every region of the instance type. */
+/**
+ * The deployment terms and the fleet for a capacity on instances of a size: shared by every region
+ * of the instance type, and by the instance types of the same GPU and count. One terms object per
+ * fleet and terms, so a series kept by the terms object (`fleetMonthSeries`) is the fleet's.
+ */
 function cachedFleet(
   ctx: EvalContext,
   p: CloudPlacement,
   gpuCount: number,
   capacity: OkCapacity,
-  terms: DeploymentTerms,
-): CloudFleet {
-  let byTerms = ctx.fleetCache.get(capacity);
-  if (byTerms === undefined) ctx.fleetCache.set(capacity, (byTerms = new Map()));
-  const key = `${gpuCount}|${p.pricing}|${p.scaling}|${p.minReplicas}|${p.targetUtilization}|${terms.reserveReplicas}`;
-  let fleet = byTerms.get(key);
-  if (fleet === undefined) {
-    fleet = cloudFleet(p, gpuCount, capacity, ctx.workload, ctx.rates, terms);
-    byTerms.set(key, fleet);
+): FleetTerms {
+  let byKey = ctx.fleetCache.get(capacity);
+  if (byKey === undefined) ctx.fleetCache.set(capacity, (byKey = new Map()));
+  // Everything of the placement the terms and the fleet read (the rest is the context's).
+  const key = `${gpuCount}|${p.pricing}|${p.scaling}|${p.minReplicas}|${p.targetUtilization}|${p.reserveReplicas}|${p.staffFte}|${p.egressUsdPerGB}`;
+  let entry = byKey.get(key);
+  if (entry === undefined) {
+    const weightsGiB = capacity.weightsGBPerGpu * capacity.tp;
+    const terms = deploymentTerms(ctx.operations, ctx.production, p, ctx.workload, weightsGiB);
+    const fleet = cloudFleet(p, gpuCount, capacity, ctx.workload, ctx.rates, terms);
+    entry = { terms, fleet };
+    byKey.set(key, entry);
   }
-  return fleet;
+  return entry;
 }
 
 /** The fleet re-sized at a growth month's rates: kept per sized fleet and rates. */
@@ -433,9 +446,7 @@ function cloudGroup(
   let group: CloudGroup;
   if (!capacity.ok) group = { ok: false, reason: capacity.reason };
   else {
-    const weightsGiB = capacity.weightsGBPerGpu * capacity.tp;
-    const terms = deploymentTerms(ctx.operations, ctx.production, p, ctx.workload, weightsGiB);
-    const fleet = cachedFleet(ctx, p, gpuCount, capacity, terms);
+    const { terms, fleet } = cachedFleet(ctx, p, gpuCount, capacity);
     group = fleet.ok ? { ok: true, capacity, terms, fleet } : { ok: false, reason: fleet.reason };
   }
   ctx.lastCloudGroup = { model, gpu, gpuCount, rttMs, placement: p, group };
