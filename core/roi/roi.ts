@@ -124,9 +124,16 @@ export function roiOfMonths(
   let cumCost = input.setupUsd;
   let capexTotal = 0;
   let npv = -input.setupUsd;
-  let payback: number | null = null;
-  const cumulative: Roi['cumulative'] = input.withSeries ? [] : null;
-  let netMonthly: number | null = null;
+  // Month 0 = no payback yet: number-only locals (a local that may hold null boxes every number
+  // written to it, and the sweep runs this for tens of thousands of candidates).
+  let payback = 0;
+  // The series' months as numbers (a tagged use of the loop's sums in the loop, even one not
+  // taken, makes every month allocate): built into rows after the loop.
+  const series = input.withSeries
+    ? new Float64Array(SERIES_FIELDS * (input.horizonMonths + 1))
+    : null;
+  let netMonthly = 0;
+  let fullMonthSeen = false;
   const horizon = input.horizonMonths;
   for (let m = 1; m <= horizon; m++) {
     let capex = 0;
@@ -140,28 +147,30 @@ export function roiOfMonths(
     const served = Math.min(1, Math.max(0, m - launchMonths));
     const value = served > 0 ? (valueUsd[m] as number) * served : 0;
     const cost = served > 0 ? (costUsd[m] as number) * served : 0;
-    if (served === 1 && netMonthly === null) netMonthly = value - cost;
+    if (served === 1 && !fullMonthSeen) {
+      netMonthly = value - cost;
+      fullMonthSeen = true;
+    }
     cumValue += value;
     cumCost += cost;
     npv += (value - cost) * discount;
     const strandedNow = m === horizon ? stranded : 0;
     cumCost += strandedNow;
-    cumulative?.push({
-      month: m,
-      valueUsd: cumValue,
-      costUsd: cumCost,
-      runUsd: cost,
-      capexUsd: capex,
-      strandedUsd: strandedNow,
-      requests: input.requestsInMonth === undefined ? null : input.requestsInMonth(m) * served,
-    });
-    if (payback === null && served > 0 && cumValue - cumCost >= 0) payback = m;
+    if (series !== null) {
+      const at = SERIES_FIELDS * m;
+      series[at] = cumValue;
+      series[at + 1] = cumCost;
+      series[at + 2] = cost;
+      series[at + 3] = capex;
+      series[at + 4] = strandedNow;
+    }
+    if (payback === 0 && served > 0 && cumValue - cumCost >= 0) payback = m;
   }
   npv += (residual - stranded) * discount;
   const tco = cumCost - residual;
   const r = out ?? ({} as Roi);
-  r.netMonthlyUsd = netMonthly ?? 0;
-  r.paybackMonth = payback;
+  r.netMonthlyUsd = netMonthly;
+  r.paybackMonth = payback === 0 ? null : payback;
   r.npvUsd = npv;
   r.roi = tco > 0 ? (cumValue - tco) / tco : null;
   r.timeToValueWeeks = input.weeksToLaunch;
@@ -170,8 +179,30 @@ export function roiOfMonths(
   r.tcoUsd = tco;
   r.capexUsd = capexTotal;
   r.residualUsd = residual;
-  r.cumulative = cumulative;
+  r.cumulative = series === null ? null : seriesMonths(input, series, launchMonths);
   return r;
+}
+
+/** Numbers a month of the series keeps: cumulative value and cost, run cost, capex, stranded. */
+const SERIES_FIELDS = 5;
+
+/** The month rows of a series `roiOfMonths` kept as numbers. */
+function seriesMonths(input: RoiTerms, series: Float64Array, launchMonths: number): RoiMonth[] {
+  const months: RoiMonth[] = [];
+  for (let m = 1; m <= input.horizonMonths; m++) {
+    const at = SERIES_FIELDS * m;
+    const served = Math.min(1, Math.max(0, m - launchMonths));
+    months.push({
+      month: m,
+      valueUsd: series[at] as number,
+      costUsd: series[at + 1] as number,
+      runUsd: series[at + 2] as number,
+      capexUsd: series[at + 3] as number,
+      strandedUsd: series[at + 4] as number,
+      requests: input.requestsInMonth === undefined ? null : input.requestsInMonth(m) * served,
+    });
+  }
+  return months;
 }
 
 /** The launch schedule over a horizon: served share per month, cumulative and discounted. */
