@@ -17,6 +17,7 @@ import type { CatalogIndex } from './catalog-index.ts';
 import type { Model } from '../schema/catalog.ts';
 import type { ResolvedReasoning } from '../workload/reasoning.ts';
 import type { Effort } from '../schema/reasoning.ts';
+import type { NegotiatedTerms } from '../pricing/negotiated.ts';
 import { cachedTaskTurns } from '../workload/task.ts';
 
 /** Everything one evaluation reads; built once per workload, shared by every candidate. */
@@ -67,6 +68,16 @@ export interface EvalContext {
    */
   fleetMonths: Map<DeploymentTerms, CloudMonthSeries>;
   lastFleetMonths: { terms: DeploymentTerms; series: CloudMonthSeries } | undefined;
+  /** The last growing rented candidate's ROI and what it was costed from (see growingCloudRoi). */
+  lastGrowingRoi:
+    | {
+        series: CloudMonthSeries | undefined;
+        usdPerHour: number;
+        discount: NegotiatedTerms | null;
+        ownUsd: number;
+        roi: Roi;
+      }
+    | undefined;
   /** Run cost per month the sweep's columns path fills for one candidate at a time. */
   runUsdScratch: Float64Array | undefined;
   /** Where the sweep's columns path assesses each rented candidate (made when first needed). */
@@ -194,6 +205,7 @@ export function makeContext(
     fleetMonths: new Map(),
     lastFleetMonths: undefined,
     runUsdScratch: undefined,
+    lastGrowingRoi: undefined,
     cloudScratch: undefined,
     reasonLists: new Map(),
     lastCloudGroup: undefined,

@@ -288,7 +288,6 @@ function fleetMonthSeries(ctx: EvalContext, p: CloudPlacement, a: OkAssessment):
   }
   const h = ctx.value.horizonMonths;
   const months = growthMonths(ctx, 'cloud');
-  const fleetAt = fleetAtRates(ctx, p, a.sized, a.capacity, a.terms);
   const scratch = cloudPriceScratch();
   // Plain arrays: a sweep builds one series per group (about 2,000), typed arrays cost more to make.
   const zeros = () => new Array<number>(h + 1).fill(0);
@@ -299,7 +298,16 @@ function fleetMonthSeries(ctx: EvalContext, p: CloudPlacement, a: OkAssessment):
       series.stated[m] = 1;
       continue;
     }
-    const fleet = fleetAt(month.workload, month.rates);
+    // Sized here, not through `fleetAtRates`: the series is made once per fleet and terms, so
+    // nothing else in the sweep asks for these months' fleets (rows re-size their own).
+    const fleet = cloudFleet(
+      p,
+      a.sized.gpusPerInstance,
+      a.capacity,
+      month.workload,
+      month.rates,
+      a.terms,
+    );
     const cost = fleet.ok
       ? priceCloudFleet(fleet, a.instance, p.pricing, a.terms, month.rates, scratch)
       : fleet;
@@ -328,10 +336,31 @@ function growingCloudRoi(ctx: EvalContext, p: CloudPlacement, a: OkAssessment) {
   const own = a.cost.monthlyUsd;
   const usdPerHour = a.cost.usdPerHour;
   const discount = a.discount;
+  // The months are the series' on this price, terms and own month: regions of an instance type at
+  // the same price (a quarter of the bench's growth sweep) have the same ROI as the last one.
+  const last = (ctx.lastGrowingRoi ??= {
+    series: undefined,
+    usdPerHour: 0,
+    discount: null,
+    ownUsd: 0,
+    roi: { ...ctx.roiScratch },
+  });
+  if (
+    last.series === series &&
+    last.discount === discount &&
+    Object.is(last.usdPerHour, usdPerHour) &&
+    Object.is(last.ownUsd, own)
+  ) {
+    return last.roi;
+  }
   for (let m = 1; m <= h; m++) {
     runUsd[m] = series.stated[m] === 1 ? own : cloudMonthUsd(series, m, usdPerHour, discount);
   }
-  return followingDemandRoi(ctx, 'cloud', runUsd, undefined, false, ctx.roiScratch);
+  last.series = series;
+  last.usdPerHour = usdPerHour;
+  last.discount = discount;
+  last.ownUsd = own;
+  return followingDemandRoi(ctx, 'cloud', runUsd, undefined, false, last.roi);
 }
 
 /**
