@@ -87,16 +87,12 @@ export interface EvalContext {
   /** Value created in each month of the horizon at full service, per placement kind. */
   monthValues: Partial<Record<Placement['kind'], Float64Array>>;
   /** The last cloud group sized (a sweep meets the regions of an instance type in a row). */
-  lastCloudGroup:
-    | {
-        model: object;
-        gpu: object;
-        gpuCount: number;
-        rttMs: number;
-        placement: CloudPlacement;
-        group: unknown;
-      }
-    | undefined;
+  lastCloudGroup: KeptCloudGroup | undefined;
+  /**
+   * Every cloud group sized, by model and GPU row (a sweep meets a model on the same GPU and count
+   * again under another cloud's instance type).
+   */
+  cloudGroups: Map<object, Map<object, KeptCloudGroup[]>>;
   /** Scratch ROI the sweep's columns path writes into and copies from. */
   roiScratch: Roi;
   /** Shared one-reason lists for infeasible candidates (sweeps make many with the same reason). */
@@ -126,6 +122,16 @@ export interface EvalContext {
   priceRamps: Map<string, Float64Array>;
   /** The horizon's first day: known price changes apply in the months they cover. */
   startDate: string | undefined;
+}
+
+/** A rented model's capacity and fleet on an instance shape, and what it was sized for. */
+export interface KeptCloudGroup {
+  model: object;
+  gpu: object;
+  gpuCount: number;
+  rttMs: number;
+  placement: CloudPlacement;
+  group: unknown;
 }
 
 /** A change of prices by the horizon's end per placement kind, as a fraction of today's. */
@@ -209,6 +215,7 @@ export function makeContext(
     cloudScratch: undefined,
     reasonLists: new Map(),
     lastCloudGroup: undefined,
+    cloudGroups: new Map(),
     roiScratch: {
       netMonthlyUsd: 0,
       paybackMonth: null,

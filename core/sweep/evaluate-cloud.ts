@@ -42,7 +42,7 @@ import { negotiatedDetail } from './negotiated-detail.ts';
 import { negotiatedTermsFor, type CatalogIndex } from './catalog-index.ts';
 import { candidateReasoning } from './reasoning-row.ts';
 import { rttToRegionMs, staleWarning } from './constraints.ts';
-import type { EvalContext, GrowthMonth } from './context.ts';
+import type { EvalContext, GrowthMonth, KeptCloudGroup } from './context.ts';
 import { HOURS_PER_MONTH } from '../units.ts';
 import { hasRequestValue } from '../roi/value.ts';
 import {
@@ -464,11 +464,19 @@ function cloudGroup(
     last !== undefined &&
     last.model === model &&
     last.gpu === gpu &&
-    last.gpuCount === gpuCount &&
-    last.rttMs === rttMs &&
-    sameTerms(last.placement, p)
+    sameGroup(last, gpuCount, rttMs, p)
   ) {
     return last.group as CloudGroup;
+  }
+  let byGpu = ctx.cloudGroups.get(model);
+  if (byGpu === undefined) ctx.cloudGroups.set(model, (byGpu = new Map()));
+  let kept = byGpu.get(gpu);
+  if (kept === undefined) byGpu.set(gpu, (kept = []));
+  for (const k of kept) {
+    if (sameGroup(k, gpuCount, rttMs, p)) {
+      ctx.lastCloudGroup = k;
+      return k.group as CloudGroup;
+    }
   }
   const tps = p.tp ? [p.tp] : tpOptions(gpuCount);
   const capacity = bestCapacity(ctx, model, gpu, tps, p, rttMs);
@@ -479,7 +487,13 @@ function cloudGroup(
     group = fleet.ok ? { ok: true, capacity, terms, fleet } : { ok: false, reason: fleet.reason };
   }
   ctx.lastCloudGroup = { model, gpu, gpuCount, rttMs, placement: p, group };
+  kept.push(ctx.lastCloudGroup);
   return group;
+}
+
+/** Whether a kept group was sized for this instance shape, network delay and placement terms. */
+function sameGroup(k: KeptCloudGroup, gpuCount: number, rttMs: number, p: CloudPlacement) {
+  return k.gpuCount === gpuCount && k.rttMs === rttMs && sameTerms(k.placement, p);
 }
 
 /**
