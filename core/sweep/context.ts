@@ -97,6 +97,10 @@ export interface EvalContext {
   roiScratch: Roi;
   /** Shared one-reason lists for infeasible candidates (sweeps make many with the same reason). */
   reasonLists: Map<string, string[]>;
+  /** The model row a rented candidate looked up last, by its id. */
+  lastModel: { id: string; model: Model | undefined } | undefined;
+  /** The list `sharedReasons` gave last. */
+  lastReasons: string[] | undefined;
   /** Purchase schedules of owned hardware per life in months, for closed-form ROI. */
   capexSchedules: Map<number, CapexSchedule>;
   /** Requests served over the horizon per placement kind (launch delay and growth). */
@@ -214,6 +218,8 @@ export function makeContext(
     lastGrowingRoi: undefined,
     cloudScratch: undefined,
     reasonLists: new Map(),
+    lastReasons: undefined,
+    lastModel: undefined,
     lastCloudGroup: undefined,
     cloudGroups: new Map(),
     roiScratch: {

@@ -27,7 +27,7 @@ import type { FleetLevels } from '../selfhost/fleet.ts';
 import type { CommitTerm } from '../schema/procurement.ts';
 import { deploymentTerms, type DeploymentTerms } from '../selfhost/deployment.ts';
 import { co2Kg, energyKwh } from '../selfhost/energy.ts';
-import type { Gpu, Instance, OpenModel, Region } from '../schema/catalog.ts';
+import type { Gpu, Instance, Model, OpenModel, Region } from '../schema/catalog.ts';
 import type { CloudPlacement } from '../schema/placement.ts';
 import type { Workload } from '../schema/workload.ts';
 import type { WorkloadRates } from '../workload/derive.ts';
@@ -560,7 +560,7 @@ export function assessCloud(
   scratch?: CloudScratch,
 ): CloudAssessment {
   const { instance, gpu, region, discount } = instanceRefs(ctx.index, p.instanceId);
-  const model = ctx.index.models.get(p.modelId);
+  const model = modelOf(ctx, p.modelId);
   let identity: Identity;
   if (scratch === undefined) identity = { placement: p, model, gpu, instance, region };
   else {
@@ -621,12 +621,23 @@ export function assessCloud(
   return a;
 }
 
+/** The model row of an id; a sweep asks for one model's on every instance in a row. */
+function modelOf(ctx: EvalContext, modelId: string): Model | undefined {
+  const last = ctx.lastModel;
+  if (last !== undefined && last.id === modelId) return last.model;
+  const model = ctx.index.models.get(modelId);
+  ctx.lastModel = { id: modelId, model };
+  return model;
+}
+
 /** What a rented candidate reads of its instance: the same for every model swept on it. */
 interface InstanceRefs {
   instance: Instance;
   gpu: Gpu;
   region: Region | undefined;
   discount: NegotiatedTerms | null;
+  /** The instance asked for after this one the first time (a sweep asks in the same order per model). */
+  next: InstanceRefs | undefined;
 }
 
 /**
@@ -637,6 +648,8 @@ interface InstanceRefs {
 const refsByIndex = new WeakMap<CatalogIndex, Map<string, InstanceRefs>>();
 let lastIndex: CatalogIndex | undefined;
 let lastRefs = new Map<string, InstanceRefs>();
+/** The instance asked for last: its `next` is most often the one asked for now. */
+let lastAsked: InstanceRefs | undefined;
 
 function instanceRefs(index: CatalogIndex, instanceId: string): InstanceRefs {
   if (index !== lastIndex) {
@@ -647,9 +660,20 @@ function instanceRefs(index: CatalogIndex, instanceId: string): InstanceRefs {
     }
     lastIndex = index;
     lastRefs = refs;
+    lastAsked = undefined;
   }
-  const known = lastRefs.get(instanceId);
-  if (known !== undefined) return known;
+  const guess = lastAsked?.next;
+  if (guess !== undefined && guess.instance.id === instanceId) {
+    lastAsked = guess;
+    return guess;
+  }
+  const known = lastRefs.get(instanceId) ?? resolveRefs(index, instanceId);
+  if (lastAsked !== undefined && lastAsked.next === undefined) lastAsked.next = known;
+  lastAsked = known;
+  return known;
+}
+
+function resolveRefs(index: CatalogIndex, instanceId: string): InstanceRefs {
   const instance = index.instances.get(instanceId);
   if (instance === undefined) throw new Error(`unknown instance '${instanceId}'`);
   const gpu = index.gpus.get(instance.gpuId);
@@ -660,6 +684,7 @@ function instanceRefs(index: CatalogIndex, instanceId: string): InstanceRefs {
     gpu,
     region: index.regions.get(instance.regionId),
     discount: negotiatedTermsFor(index, instance.cloud, instance.id),
+    next: undefined,
   };
   lastRefs.set(instanceId, refs);
   return refs;
@@ -731,11 +756,15 @@ export function writeCloudColumns(
 
 /** One array per distinct reason, shared by every candidate that has it. */
 function sharedReasons(ctx: EvalContext, reason: string): string[] {
+  // The regions of a type that fail fail for the one reason (the same string): kept first.
+  const last = ctx.lastReasons;
+  if (last !== undefined && last[0] === reason) return last;
   let list = ctx.reasonLists.get(reason);
   if (list === undefined) {
     list = Object.freeze([reason]) as unknown as string[];
     ctx.reasonLists.set(reason, list);
   }
+  ctx.lastReasons = list;
   return list;
 }
 
