@@ -326,17 +326,24 @@ export function followingDemandRoi(
         (ramp === undefined ? 1 : ramp[m]!);
     }
   }
-  // Requests served each month are read only for a series (the reports' projection).
-  const months = withSeries ? growthMonths(ctx, kind) : null;
   const terms = {
     setupUsd: v.setupUsd[kind],
     weeksToLaunch: v.weeksToLaunch[kind],
     horizonMonths: v.horizonMonths,
     discountRateAnnual: v.discountRateAnnual,
     withSeries,
-    requestsInMonth: months === null ? undefined : (m: number) => months[m]!.rates.requestsPerMonth,
+    // Requests served each month are read only for a series (the reports' projection).
+    requestsInMonth: withSeries ? requestsInMonths(growthMonths(ctx, kind)) : undefined,
   };
   return roiOfMonths(terms, monthValues(ctx, kind), runUsd, undefined, out);
+}
+
+/**
+ * Requests of each month of a series. Made apart from `followingDemandRoi`: a closure there
+ * would make every growing candidate allocate what it captures.
+ */
+function requestsInMonths(months: readonly GrowthMonth[]): (m: number) => number {
+  return (m) => months[m]!.rates.requestsPerMonth;
 }
 
 /** Value created in each month at full service with the workload's growth (built once per kind). */
@@ -484,21 +491,7 @@ export function steadyRoi(
   const monthlyValue = ctx.rates.requestsPerMonth * valuePerRequestUsd(v);
   const ramp = priceRamp(ctx, kind, contract);
   if (ramp !== undefined) {
-    // Prices that change month by month: the month loop instead of the closed form. Hardware is
-    // paid when bought, at today's price; only the run cost follows the change.
-    const taken = capex?.schedule.takenUnits;
-    const roi = computeRoi({
-      valueUsdInMonth: () => monthlyValue,
-      costUsdInMonth: (m) => monthlyCostUsd * ramp[m]!,
-      setupUsd: v.setupUsd[kind],
-      weeksToLaunch: v.weeksToLaunch[kind],
-      horizonMonths: v.horizonMonths,
-      discountRateAnnual: v.discountRateAnnual,
-      capexUsdAtStartOf:
-        capex === undefined || taken === undefined ? undefined : (m) => capex.usd * taken[m]!,
-      residualUsd: capex === undefined ? 0 : capex.usd * capex.schedule.unusedAtHorizon,
-      strandedUsd,
-    });
+    const roi = rampedRoi(ctx, kind, monthlyValue, monthlyCostUsd, ramp, capex, strandedUsd);
     return out === undefined ? roi : Object.assign(out, roi);
   }
   const schedule = scheduleFor(ctx, kind);
@@ -511,6 +504,36 @@ export function steadyRoi(
     capex,
     strandedUsd,
   );
+}
+
+/**
+ * Prices that change month by month: the month loop instead of the closed form. Hardware is paid
+ * when bought, at today's price; only the run cost follows the change. (Apart from `steadyRoi`:
+ * its closures would make every steady candidate allocate their captured numbers.)
+ */
+function rampedRoi(
+  ctx: EvalContext,
+  kind: Placement['kind'],
+  monthlyValue: number,
+  monthlyCostUsd: number,
+  ramp: Float64Array,
+  capex: ConstantCapex | undefined,
+  strandedUsd: number,
+): Roi {
+  const v = ctx.value;
+  const taken = capex?.schedule.takenUnits;
+  return computeRoi({
+    valueUsdInMonth: () => monthlyValue,
+    costUsdInMonth: (m) => monthlyCostUsd * ramp[m]!,
+    setupUsd: v.setupUsd[kind],
+    weeksToLaunch: v.weeksToLaunch[kind],
+    horizonMonths: v.horizonMonths,
+    discountRateAnnual: v.discountRateAnnual,
+    capexUsdAtStartOf:
+      capex === undefined || taken === undefined ? undefined : (m) => capex.usd * taken[m]!,
+    residualUsd: capex === undefined ? 0 : capex.usd * capex.schedule.unusedAtHorizon,
+    strandedUsd,
+  });
 }
 
 /**
