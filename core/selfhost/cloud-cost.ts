@@ -13,7 +13,7 @@ import { HOURS_PER_MONTH } from '../units.ts';
 import type { WorkloadRates } from '../workload/derive.ts';
 import type { ReplicaCapacity } from './capacity.ts';
 import { loadHours, runningCosts, type DeploymentTerms } from './deployment.ts';
-import { sizeFleet, type FleetSizing } from './fleet.ts';
+import { sizeFleet, type FleetInput, type FleetSizing } from './fleet.ts';
 
 export interface SelfHostBreakdown {
   /** GPU time doing work (owned: the depreciation's share for it). */
@@ -144,30 +144,37 @@ export function cloudFleet(
   rates: WorkloadRates,
   terms: DeploymentTerms,
 ): CloudFleet {
+  const input = cloudFleetInput(p, gpusPerInstance, capacity, terms);
+  if (typeof input === 'string') return { ok: false, reason: input };
+  const fleet = sizeFleet(input, w, rates, isCommitted(p.pricing));
+  return { ok: true, fleet, replicasPerInstance: input.replicasPerUnit, gpusPerInstance };
+}
+
+/**
+ * What sizes a fleet of instances with `gpusPerInstance` GPUs, whatever the volume; or why the
+ * capacity's layout does not fit such an instance.
+ */
+export function cloudFleetInput(
+  p: CloudPlacementTerms,
+  gpusPerInstance: number,
+  capacity: Extract<ReplicaCapacity, { ok: true }>,
+  terms: DeploymentTerms,
+): FleetInput | string {
   const replicasPerInstance = Math.floor(gpusPerInstance / capacity.tp);
   if (replicasPerInstance < 1) {
-    return {
-      ok: false,
-      reason: `tp ${capacity.tp} needs more GPUs than the instance has (${gpusPerInstance})`,
-    };
+    return `tp ${capacity.tp} needs more GPUs than the instance has (${gpusPerInstance})`;
   }
-  const fleet = sizeFleet(
-    {
-      replicaRequestsPerSAtSlo: capacity.requestsPerSAtSlo,
-      replicaRequestsPerSSaturated: capacity.requestsPerSSaturated,
-      replicasPerUnit: replicasPerInstance,
-      targetUtilization: p.targetUtilization,
-      minReplicas: p.minReplicas,
-      reserveReplicas: terms.reserveReplicas,
-      reserveHeadroom: terms.reserveHeadroom,
-      loadHours: loadHours(terms),
-      scaling: p.scaling,
-    },
-    w,
-    rates,
-    isCommitted(p.pricing),
-  );
-  return { ok: true, fleet, replicasPerInstance, gpusPerInstance };
+  return {
+    replicaRequestsPerSAtSlo: capacity.requestsPerSAtSlo,
+    replicaRequestsPerSSaturated: capacity.requestsPerSSaturated,
+    replicasPerUnit: replicasPerInstance,
+    targetUtilization: p.targetUtilization,
+    minReplicas: p.minReplicas,
+    reserveReplicas: terms.reserveReplicas,
+    reserveHeadroom: terms.reserveHeadroom,
+    loadHours: loadHours(terms),
+    scaling: p.scaling,
+  };
 }
 
 /** Why an instance row cannot be priced under a pricing model. */

@@ -146,6 +146,7 @@ export function sizeFleet(
   w: Workload,
   rates: WorkloadRates,
   withLevels = false,
+  out?: FleetSizing,
 ): FleetSizing {
   const interactiveShare = 1 - w.batchShare;
   const peakRps = rates.peakBilledPerSecond * interactiveShare;
@@ -251,16 +252,32 @@ export function sizeFleet(
       batchHours: 0,
     };
   }
-  return {
-    unitsPeak,
-    replicasPeak,
-    reserveReplicas: replicasPeak - servingReplicas(peakRps, replicaRps, f.minReplicas, 0),
-    unitsWarm,
-    paidUnitHours: paid,
-    warmUpUnitHours: warmUp,
-    usedUnitHours: used,
-    utilization: paid > 0 ? Math.min(1, used / paid) : 0,
-    batchOverflowUnitHours: overflow,
-    levels,
-  };
+  const reserveReplicas = replicasPeak - servingReplicas(peakRps, replicaRps, f.minReplicas, 0);
+  const utilization = paid > 0 ? Math.min(1, used / paid) : 0;
+  if (out === undefined) {
+    return {
+      unitsPeak,
+      replicasPeak,
+      reserveReplicas,
+      unitsWarm,
+      paidUnitHours: paid,
+      warmUpUnitHours: warmUp,
+      usedUnitHours: used,
+      utilization,
+      batchOverflowUnitHours: overflow,
+      levels,
+    };
+  }
+  // Into the caller's sizing (a growth series sizes one fleet month after month).
+  out.unitsPeak = unitsPeak;
+  out.replicasPeak = replicasPeak;
+  out.reserveReplicas = reserveReplicas;
+  out.unitsWarm = unitsWarm;
+  out.paidUnitHours = paid;
+  out.warmUpUnitHours = warmUp;
+  out.usedUnitHours = used;
+  out.utilization = utilization;
+  out.batchOverflowUnitHours = overflow;
+  out.levels = levels;
+  return out;
 }

@@ -12,6 +12,7 @@ import {
 import type { NegotiatedTerms } from '../pricing/negotiated.ts';
 import {
   cloudFleet,
+  cloudFleetInput,
   cloudMonthUsd,
   cloudPriceScratch,
   isCommitted,
@@ -23,7 +24,7 @@ import {
   type CloudPrice,
   type CloudPriceOptions,
 } from '../selfhost/cloud-cost.ts';
-import type { FleetLevels } from '../selfhost/fleet.ts';
+import { sizeFleet, type FleetLevels } from '../selfhost/fleet.ts';
 import type { CommitTerm } from '../schema/procurement.ts';
 import { deploymentTerms, type DeploymentTerms } from '../selfhost/deployment.ts';
 import { co2Kg, energyKwh } from '../selfhost/energy.ts';
@@ -289,28 +290,38 @@ function fleetMonthSeries(ctx: EvalContext, p: CloudPlacement, a: OkAssessment):
   const h = ctx.value.horizonMonths;
   const months = growthMonths(ctx, 'cloud');
   const scratch = cloudPriceScratch();
-  // Plain arrays: a sweep builds one series per group (about 2,000), typed arrays cost more to make.
-  const zeros = () => new Array<number>(h + 1).fill(0);
-  series = { stated: zeros(), unpriced: zeros(), instanceHours: zeros(), runningUsd: zeros() };
+  // Plain arrays: a sweep builds one series per fleet (about 850), typed arrays cost more to make.
+  series = {
+    stated: zeros(h + 1),
+    unpriced: zeros(h + 1),
+    instanceHours: zeros(h + 1),
+    runningUsd: zeros(h + 1),
+  };
+  // The fleet re-sized month by month as `cloudFleet` sizes it, from one input and into one
+  // sizing: nothing else in the sweep asks for these months' fleets (rows re-size their own).
+  const input = cloudFleetInput(p, a.sized.gpusPerInstance, a.capacity, a.terms);
+  const committed = isCommitted(p.pricing);
+  let sized: SizedFleet | undefined;
   for (let m = 1; m <= h; m++) {
     const month = months[m]!;
     if (month.rates === ctx.rates) {
       series.stated[m] = 1;
       continue;
     }
-    // Sized here, not through `fleetAtRates`: the series is made once per fleet and terms, so
-    // nothing else in the sweep asks for these months' fleets (rows re-size their own).
-    const fleet = cloudFleet(
-      p,
-      a.sized.gpusPerInstance,
-      a.capacity,
-      month.workload,
-      month.rates,
-      a.terms,
-    );
-    const cost = fleet.ok
-      ? priceCloudFleet(fleet, a.instance, p.pricing, a.terms, month.rates, scratch)
-      : fleet;
+    if (typeof input === 'string') {
+      series.unpriced[m] = 1;
+      continue;
+    }
+    if (sized === undefined) {
+      const fleet = sizeFleet(input, month.workload, month.rates, committed);
+      sized = {
+        ok: true,
+        fleet,
+        replicasPerInstance: input.replicasPerUnit,
+        gpusPerInstance: a.sized.gpusPerInstance,
+      };
+    } else sizeFleet(input, month.workload, month.rates, committed, sized.fleet);
+    const cost = priceCloudFleet(sized, a.instance, p.pricing, a.terms, month.rates, scratch);
     if (!cost.ok) series.unpriced[m] = 1;
     else {
       series.instanceHours[m] = cost.instanceHours;
@@ -320,6 +331,11 @@ function fleetMonthSeries(ctx: EvalContext, p: CloudPlacement, a: OkAssessment):
   ctx.fleetMonths.set(a.terms, series);
   ctx.lastFleetMonths = { terms: a.terms, series };
   return series;
+}
+
+/** A plain array of n zeros. */
+function zeros(n: number): number[] {
+  return new Array<number>(n).fill(0);
 }
 
 /**
