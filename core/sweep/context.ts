@@ -1,7 +1,7 @@
 import type { Objective } from '../decision/objective.ts';
 import type { PerfParameters } from '../perf/efficiency.ts';
 import type { CapexSchedule } from '../roi/blocks.ts';
-import type { Roi, ServiceSchedule } from '../roi/roi.ts';
+import type { Roi, RoiTerms, ServiceSchedule } from '../roi/roi.ts';
 import type { CloudPlacement, Placement } from '../schema/placement.ts';
 import type { RequestShape } from '../perf/serving.ts';
 import { Operations } from '../schema/operations.ts';
@@ -84,6 +84,8 @@ export interface EvalContext {
   cloudScratch: CloudScratch | undefined;
   /** The workload at each month of the horizon, per placement kind, when it grows. */
   growthMonths: Partial<Record<Placement['kind'], readonly GrowthMonth[]>>;
+  /** The month loop's terms per placement kind (no series): the same for every candidate. */
+  roiTerms: Partial<Record<Placement['kind'], RoiTerms>>;
   /** Value created in each month of the horizon at full service, per placement kind. */
   monthValues: Partial<Record<Placement['kind'], Float64Array>>;
   /** The last cloud group sized (a sweep meets the regions of an instance type in a row). */
@@ -210,6 +212,7 @@ export function makeContext(
     objective: options.objective ?? 'tco',
     growthMonths: {},
     monthValues: {},
+    roiTerms: {},
     fleetCache: new Map(),
     fleetAt: new WeakMap(),
     fleetMonths: new Map(),

@@ -326,15 +326,20 @@ export function followingDemandRoi(
         (ramp === undefined ? 1 : ramp[m]!);
     }
   }
-  const terms = {
-    setupUsd: v.setupUsd[kind],
-    weeksToLaunch: v.weeksToLaunch[kind],
-    horizonMonths: v.horizonMonths,
-    discountRateAnnual: v.discountRateAnnual,
-    withSeries,
-    // Requests served each month are read only for a series (the reports' projection).
-    requestsInMonth: withSeries ? requestsInMonths(growthMonths(ctx, kind)) : undefined,
-  };
+  // Without a series the terms are the same for every candidate of the kind: made once.
+  let terms = withSeries ? undefined : ctx.roiTerms[kind];
+  if (terms === undefined) {
+    terms = {
+      setupUsd: v.setupUsd[kind],
+      weeksToLaunch: v.weeksToLaunch[kind],
+      horizonMonths: v.horizonMonths,
+      discountRateAnnual: v.discountRateAnnual,
+      withSeries,
+      // Requests served each month are read only for a series (the reports' projection).
+      requestsInMonth: withSeries ? requestsInMonths(growthMonths(ctx, kind)) : undefined,
+    };
+    if (!withSeries) ctx.roiTerms[kind] = terms;
+  }
   return roiOfMonths(terms, monthValues(ctx, kind), runUsd, undefined, out);
 }
 
