@@ -26,23 +26,7 @@ export function cachedCapacity(
   sloShape: RequestShape | null = null,
 ): ReplicaCapacity {
   const rtt = Math.round(networkMs);
-  const key = [
-    r.tp,
-    r.precision,
-    r.kvPrecision ?? '',
-    r.engine,
-    shape.inputTokens,
-    shape.prefillTokens,
-    shape.outputTokens,
-    slo.ttftMs ?? '',
-    slo.tpotMs ?? '',
-    slo.e2eMs ?? '',
-    slo.ttftAfterTokens ?? '',
-    rtt,
-    sloShape === null
-      ? ''
-      : `${sloShape.inputTokens},${sloShape.prefillTokens},${sloShape.outputTokens}`,
-  ].join('|');
+  const key = `${r.tp}|${r.precision}|${r.kvPrecision ?? ''}|${r.engine}|${rtt}|${shapeKey(shape, slo, sloShape)}`;
   let hit = ctx.capacityCache.get(r.model, r.gpu, key);
   if (hit === undefined) {
     hit = replicaCapacity(
@@ -56,6 +40,37 @@ export function cachedCapacity(
   }
   return hit;
 }
+
+/** The part of a capacity's key from its request shapes and SLO, kept for the last three objects. */
+function shapeKey(shape: RequestShape, slo: LatencySlo, sloShape: RequestShape | null): string {
+  const last = lastShapeKey;
+  if (
+    last !== undefined &&
+    last.shape === shape &&
+    last.slo === slo &&
+    last.sloShape === sloShape
+  ) {
+    return last.key;
+  }
+  const key = [
+    shape.inputTokens,
+    shape.prefillTokens,
+    shape.outputTokens,
+    slo.ttftMs ?? '',
+    slo.tpotMs ?? '',
+    slo.e2eMs ?? '',
+    slo.ttftAfterTokens ?? '',
+    sloShape === null
+      ? ''
+      : `${sloShape.inputTokens},${sloShape.prefillTokens},${sloShape.outputTokens}`,
+  ].join('|');
+  lastShapeKey = { shape, slo, sloShape, key };
+  return key;
+}
+
+/** A sweep's capacities share the context's shapes and SLO: the key part made last. */
+let lastShapeKey:
+  { shape: RequestShape; slo: LatencySlo; sloShape: RequestShape | null; key: string } | undefined;
 
 /** Tensor-parallel degrees worth trying on `gpus` GPUs: powers of two that divide it. */
 export function tpOptions(gpus: number): number[] {

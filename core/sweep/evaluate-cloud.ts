@@ -648,6 +648,8 @@ function modelOf(ctx: EvalContext, modelId: string): Model | undefined {
 
 /** What a rented candidate reads of its instance: the same for every model swept on it. */
 interface InstanceRefs {
+  /** The instance's id (compared before its row is read). */
+  id: string;
   instance: Instance;
   gpu: Gpu;
   region: Region | undefined;
@@ -679,7 +681,7 @@ function instanceRefs(index: CatalogIndex, instanceId: string): InstanceRefs {
     lastAsked = undefined;
   }
   const guess = lastAsked?.next;
-  if (guess !== undefined && guess.instance.id === instanceId) {
+  if (guess !== undefined && guess.id === instanceId) {
     lastAsked = guess;
     return guess;
   }
@@ -696,6 +698,7 @@ function resolveRefs(index: CatalogIndex, instanceId: string): InstanceRefs {
   if (gpu === undefined)
     throw new Error(`instance '${instance.id}' names unknown GPU '${instance.gpuId}'`);
   const refs: InstanceRefs = {
+    id: instanceId,
     instance,
     gpu,
     region: index.regions.get(instance.regionId),
