@@ -290,6 +290,7 @@ export function apiCost(
   rates: WorkloadRates,
   discountFraction = 0,
   options: ApiCostOptions = NO_OPTIONS,
+  out?: ApiCost,
 ): ApiCost {
   const inputTokens = w.inputTokens.mean;
   const prefixTokens = w.promptCache.prefixTokens;
@@ -350,25 +351,66 @@ export function apiCost(
         rates.activeHoursPerMonth
       : 0;
   const m = billed * multiplier;
-  const breakdown: ApiCostBreakdown = {
-    inputUsd: acc.input * m,
-    cachedInputUsd: acc.cachedInput * m,
-    cacheWriteUsd: acc.cacheWrite * m,
-    outputUsd: acc.output * m,
-    reasoningUsd: acc.reasoning * m,
-    cacheStorageUsd: storageList * multiplier,
-  };
   const monthlyUsd = perBilledList * m + storageList * multiplier;
   const largest = turns === null ? inputTokens : turns[turns.length - 1]!.inputTokens;
+  const perRequestUsd = rates.requestsPerMonth > 0 ? monthlyUsd / rates.requestsPerMonth : 0;
+  const longContext = scheduleForPrompt(schedules, turns === null ? inputTokens : largest).rule;
+  if (out === undefined) {
+    const breakdown: ApiCostBreakdown = {
+      inputUsd: acc.input * m,
+      cachedInputUsd: acc.cachedInput * m,
+      cacheWriteUsd: acc.cacheWrite * m,
+      outputUsd: acc.output * m,
+      reasoningUsd: acc.reasoning * m,
+      cacheStorageUsd: storageList * multiplier,
+    };
+    return {
+      perBilledRequestUsd: perBilledList * multiplier,
+      perRequestUsd,
+      monthlyUsd,
+      breakdown,
+      effectiveCacheHitRate: hitRate,
+      longContext,
+      longContextShare,
+      turns,
+    };
+  }
+  // Into the caller's cost (a growing sweep prices each hosted-API candidate every month).
+  const b = out.breakdown;
+  b.inputUsd = acc.input * m;
+  b.cachedInputUsd = acc.cachedInput * m;
+  b.cacheWriteUsd = acc.cacheWrite * m;
+  b.outputUsd = acc.output * m;
+  b.reasoningUsd = acc.reasoning * m;
+  b.cacheStorageUsd = storageList * multiplier;
+  out.perBilledRequestUsd = perBilledList * multiplier;
+  out.perRequestUsd = perRequestUsd;
+  out.monthlyUsd = monthlyUsd;
+  out.effectiveCacheHitRate = hitRate;
+  out.longContext = longContext;
+  out.longContextShare = longContextShare;
+  out.turns = turns;
+  return out;
+}
+
+/** A cost to write into (see `apiCost`'s `out`). */
+export function apiCostScratch(): ApiCost {
   return {
-    perBilledRequestUsd: perBilledList * multiplier,
-    perRequestUsd: rates.requestsPerMonth > 0 ? monthlyUsd / rates.requestsPerMonth : 0,
-    monthlyUsd,
-    breakdown,
-    effectiveCacheHitRate: hitRate,
-    longContext: scheduleForPrompt(schedules, turns === null ? inputTokens : largest).rule,
-    longContextShare,
-    turns,
+    perBilledRequestUsd: 0,
+    perRequestUsd: 0,
+    monthlyUsd: 0,
+    breakdown: {
+      inputUsd: 0,
+      cachedInputUsd: 0,
+      cacheWriteUsd: 0,
+      outputUsd: 0,
+      reasoningUsd: 0,
+      cacheStorageUsd: 0,
+    },
+    effectiveCacheHitRate: 0,
+    longContext: 'none',
+    longContextShare: 0,
+    turns: null,
   };
 }
 

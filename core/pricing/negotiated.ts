@@ -2,7 +2,7 @@ import { formatNumber, formatUsdWhole } from '../format.ts';
 import type { Offering } from '../schema/catalog.ts';
 import type { Workload } from '../schema/workload.ts';
 import type { WorkloadRates } from '../workload/derive.ts';
-import { apiCost, type ApiCost, type ApiCostOptions } from './api-cost.ts';
+import { apiCost, apiCostScratch, type ApiCost, type ApiCostOptions } from './api-cost.ts';
 
 /**
  * Negotiated terms: a percentage off a vendor's list prices, from the placement itself, the
@@ -76,11 +76,30 @@ export function negotiatedApiCost(
   rates: WorkloadRates,
   t: NegotiatedTerms | null,
   options: ApiCostOptions = {},
+  out?: ApiCost,
 ): ApiCost {
-  if (t === null || t.aboveMonthlyUsd <= 0) return apiCost(o, w, rates, t?.fraction ?? 0, options);
-  const list = apiCost(o, w, rates, 0, options);
-  return apiCost(o, w, rates, effectiveDiscount(t, list.monthlyUsd), options);
+  if (t === null || t.aboveMonthlyUsd <= 0) {
+    return apiCost(o, w, rates, t?.fraction ?? 0, options, out);
+  }
+  const list = apiCost(o, w, rates, 0, options, out);
+  return apiCost(o, w, rates, effectiveDiscount(t, list.monthlyUsd), options, out);
 }
+
+/**
+ * `negotiatedApiCost`'s monthly cost alone, priced into a scratch (a growing sweep prices each
+ * hosted-API candidate every month of its horizon).
+ */
+export function negotiatedApiMonthlyUsd(
+  o: Offering,
+  w: Workload,
+  rates: WorkloadRates,
+  t: NegotiatedTerms | null,
+  options: ApiCostOptions = {},
+): number {
+  return negotiatedApiCost(o, w, rates, t, options, monthlyScratch).monthlyUsd;
+}
+
+const monthlyScratch = apiCostScratch();
 
 /** Terms a placement states itself (its `negotiatedDiscount`): over any scenario or catalog terms. */
 export function placementTerms(fraction: number): NegotiatedTerms {

@@ -1,4 +1,4 @@
-import { negotiatedApiCost } from '../pricing/negotiated.ts';
+import { negotiatedApiMonthlyUsd } from '../pricing/negotiated.ts';
 import type { Placement } from '../schema/placement.ts';
 import { withMonthlyVolume, workloadRates } from '../workload/derive.ts';
 import type { EvalContext } from './context.ts';
@@ -23,7 +23,7 @@ export function monthlyCostAtVolume(
     if (!ctx.index.offerings.has(p.offeringId)) return null;
     const t = apiTerms(ctx, p);
     if (p.provisioned === undefined) {
-      return negotiatedApiCost(t.o, w, rates, t.terms, t.costOptions).monthlyUsd;
+      return negotiatedApiMonthlyUsd(t.o, w, rates, t.terms, t.costOptions);
     }
     const pt = priceProvisioned(ctx, t.o, p.provisioned, t.terms, t.costOptions);
     return typeof pt === 'string' ? null : pt.costing.costAt()(w, rates);

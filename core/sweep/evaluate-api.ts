@@ -1,6 +1,11 @@
 import { unitsText } from '../commitments/units.ts';
 import { costDoublesAtTurn, type ApiCost, type ApiCostOptions } from '../pricing/api-cost.ts';
-import { negotiatedApiCost, placementTerms, type NegotiatedTerms } from '../pricing/negotiated.ts';
+import {
+  negotiatedApiCost,
+  negotiatedApiMonthlyUsd,
+  placementTerms,
+  type NegotiatedTerms,
+} from '../pricing/negotiated.ts';
 import { monthlyPriceFactors } from '../pricing/price-history.ts';
 import { hasRequestValue } from '../roi/value.ts';
 import type { LatencyMeasurement, Model, Offering, Region } from '../schema/catalog.ts';
@@ -226,7 +231,7 @@ function apiCosting(ctx: EvalContext, a: ApiAssessment): RoiCosting {
   if (a.provisioned !== null && typeof a.provisioned !== 'string') return a.provisioned.costing;
   return {
     runUsd: a.cost.monthlyUsd,
-    costAt: () => (wm, rm) => negotiatedApiCost(o, wm, rm, terms, costOptions).monthlyUsd,
+    costAt: () => (wm, rm) => negotiatedApiMonthlyUsd(o, wm, rm, terms, costOptions),
     priceFactors:
       ctx.startDate === undefined
         ? undefined
