@@ -279,8 +279,10 @@ export function candidateRoi(
     withSeries,
     requestsInMonth: (m: number) => months[m]!.rates.requestsPerMonth,
   };
-  const { runUsdAt } = held.growth();
-  const plan = persistentPlan(ctx, held, months);
+  // One costing for the plan and the months: owned capacity sizes each month once for both.
+  const growth = held.growth();
+  const { runUsdAt } = growth;
+  const plan = persistentPlan(ctx, held, months, growth);
   const residualCredited = !(held.prepaid && ctx.serviceEndsAtHorizon);
   return computeRoi({
     ...base,
@@ -374,8 +376,9 @@ export function persistentPlan(
   ctx: EvalContext,
   held: PersistentCapacity,
   months: readonly GrowthMonth[],
+  growth: ReturnType<PersistentCapacity['growth']> = held.growth(),
 ): BlockPlan {
-  const { unitsAt } = held.growth();
+  const { unitsAt } = growth;
   const inMonth = held.unitsInMonth;
   return planBlocks(
     (m) => {
