@@ -12,23 +12,20 @@ import {
 import type { NegotiatedTerms } from '../pricing/negotiated.ts';
 import {
   cloudFleet,
-  cloudFleetInput,
-  cloudMonthUsd,
   cloudPriceScratch,
   isCommitted,
   noPriceReason,
   priceCloudFleet,
   type CloudCommit,
   type CloudFleet,
-  type CloudMonthSeries,
   type CloudPrice,
   type CloudPriceOptions,
 } from '../selfhost/cloud-cost.ts';
-import { sizeFleet, type FleetLevels } from '../selfhost/fleet.ts';
+import type { FleetLevels } from '../selfhost/fleet.ts';
 import type { CommitTerm } from '../schema/procurement.ts';
 import { deploymentTerms, type DeploymentTerms } from '../selfhost/deployment.ts';
 import { co2Kg, energyKwh } from '../selfhost/energy.ts';
-import type { Gpu, Instance, Model, OpenModel, Region } from '../schema/catalog.ts';
+import type { Gpu, Instance, OpenModel, Region } from '../schema/catalog.ts';
 import type { CloudPlacement } from '../schema/placement.ts';
 import type { Workload } from '../schema/workload.ts';
 import type { WorkloadRates } from '../workload/derive.ts';
@@ -40,17 +37,16 @@ import {
 } from './capacity-cache.ts';
 import { cloudCommitment } from './cloud-commitment.ts';
 import { negotiatedDetail } from './negotiated-detail.ts';
-import { negotiatedTermsFor, type CatalogIndex } from './catalog-index.ts';
 import { candidateReasoning } from './reasoning-row.ts';
 import { rttToRegionMs, staleWarning } from './constraints.ts';
 import type { EvalContext, GrowthMonth, KeptCloudGroup } from './context.ts';
+import { instanceRefs, modelOf } from './instance-refs.ts';
+import { growingCloudRoi } from './cloud-growth.ts';
 import { HOURS_PER_MONTH } from '../units.ts';
 import { hasRequestValue } from '../roi/value.ts';
 import {
   candidateRoi,
   firstServedMonth,
-  followingDemandRoi,
-  growthMonths,
   perOutcomeUsd,
   steadyRoi,
   type CostAtVolume,
@@ -72,7 +68,7 @@ import type { CandidateResult, EvaluateOptions } from './types.ts';
 const CLOUD_SERVER_OVERHEAD = 0.3;
 const DEFAULT_CLOUD_PUE = 1.15;
 
-type SizedFleet = Extract<CloudFleet, { ok: true }>;
+export type SizedFleet = Extract<CloudFleet, { ok: true }>;
 
 /** A capacity's deployment terms on an instance size, and its fleet sized under them. */
 export interface FleetTerms {
@@ -273,111 +269,6 @@ function committedFrom(
 }
 
 export type OkAssessment = Extract<CloudAssessment, { ok: true }>;
-
-/**
- * The group's fleet over the growth months, priced apart from the row (on-demand and other hourly
- * prices, nothing held): built for the first region of the group met, kept by its terms object.
- */
-function fleetMonthSeries(ctx: EvalContext, p: CloudPlacement, a: OkAssessment): CloudMonthSeries {
-  // A sweep meets the regions of an instance type in a row: the last series is checked first.
-  const last = ctx.lastFleetMonths;
-  if (last !== undefined && last.terms === a.terms) return last.series;
-  let series = ctx.fleetMonths.get(a.terms);
-  if (series !== undefined) {
-    ctx.lastFleetMonths = { terms: a.terms, series };
-    return series;
-  }
-  const h = ctx.value.horizonMonths;
-  const months = growthMonths(ctx, 'cloud');
-  const scratch = cloudPriceScratch();
-  // Plain arrays: a sweep builds one series per fleet (about 850), typed arrays cost more to make.
-  series = {
-    stated: zeros(h + 1),
-    unpriced: zeros(h + 1),
-    instanceHours: zeros(h + 1),
-    runningUsd: zeros(h + 1),
-  };
-  // The fleet re-sized month by month as `cloudFleet` sizes it, from one input and into one
-  // sizing: nothing else in the sweep asks for these months' fleets (rows re-size their own).
-  const input = cloudFleetInput(p, a.sized.gpusPerInstance, a.capacity, a.terms);
-  const committed = isCommitted(p.pricing);
-  let sized: SizedFleet | undefined;
-  for (let m = 1; m <= h; m++) {
-    const month = months[m]!;
-    if (month.rates === ctx.rates) {
-      series.stated[m] = 1;
-      continue;
-    }
-    if (typeof input === 'string') {
-      series.unpriced[m] = 1;
-      continue;
-    }
-    if (sized === undefined) {
-      const fleet = sizeFleet(input, month.workload, month.rates, committed);
-      sized = {
-        ok: true,
-        fleet,
-        replicasPerInstance: input.replicasPerUnit,
-        gpusPerInstance: a.sized.gpusPerInstance,
-      };
-    } else sizeFleet(input, month.workload, month.rates, committed, sized.fleet);
-    const cost = priceCloudFleet(sized, a.instance, p.pricing, a.terms, month.rates, scratch);
-    if (!cost.ok) series.unpriced[m] = 1;
-    else {
-      series.instanceHours[m] = cost.instanceHours;
-      series.runningUsd[m] = cost.runningUsd;
-    }
-  }
-  ctx.fleetMonths.set(a.terms, series);
-  ctx.lastFleetMonths = { terms: a.terms, series };
-  return series;
-}
-
-/** A plain array of n zeros. */
-function zeros(n: number): number[] {
-  return new Array<number>(n).fill(0);
-}
-
-/**
- * ROI of a rented candidate that follows demand in a growing workload, from its group's monthly
- * series: the same months `cloudCostAt` prices, without a closure or a pricing call per month.
- */
-function growingCloudRoi(ctx: EvalContext, p: CloudPlacement, a: OkAssessment) {
-  const h = ctx.value.horizonMonths;
-  let runUsd = ctx.runUsdScratch;
-  if (runUsd === undefined || runUsd.length !== h + 1) {
-    ctx.runUsdScratch = runUsd = new Float64Array(h + 1);
-  }
-  const series = fleetMonthSeries(ctx, p, a);
-  const own = a.cost.monthlyUsd;
-  const usdPerHour = a.cost.usdPerHour;
-  const discount = a.discount;
-  // The months are the series' on this price, terms and own month: regions of an instance type at
-  // the same price (a quarter of the bench's growth sweep) have the same ROI as the last one.
-  const last = (ctx.lastGrowingRoi ??= {
-    series: undefined,
-    usdPerHour: 0,
-    discount: null,
-    ownUsd: 0,
-    roi: { ...ctx.roiScratch },
-  });
-  if (
-    last.series === series &&
-    last.discount === discount &&
-    Object.is(last.usdPerHour, usdPerHour) &&
-    Object.is(last.ownUsd, own)
-  ) {
-    return last.roi;
-  }
-  for (let m = 1; m <= h; m++) {
-    runUsd[m] = series.stated[m] === 1 ? own : cloudMonthUsd(series, m, usdPerHour, discount);
-  }
-  last.series = series;
-  last.usdPerHour = usdPerHour;
-  last.discount = discount;
-  last.ownUsd = own;
-  return followingDemandRoi(ctx, 'cloud', runUsd, undefined, false, last.roi);
-}
 
 /**
  * How a rented candidate's months are costed: on-demand and spot follow demand; a committed base
@@ -635,78 +526,6 @@ export function assessCloud(
   a.discount = discount;
   a.commit = commit === undefined ? undefined : Object.assign(scratch.commit, commit);
   return a;
-}
-
-/** The model row of an id; a sweep asks for one model's on every instance in a row. */
-function modelOf(ctx: EvalContext, modelId: string): Model | undefined {
-  const last = ctx.lastModel;
-  if (last !== undefined && last.id === modelId) return last.model;
-  const model = ctx.index.models.get(modelId);
-  ctx.lastModel = { id: modelId, model };
-  return model;
-}
-
-/** What a rented candidate reads of its instance: the same for every model swept on it. */
-interface InstanceRefs {
-  /** The instance's id (compared before its row is read). */
-  id: string;
-  instance: Instance;
-  gpu: Gpu;
-  region: Region | undefined;
-  discount: NegotiatedTerms | null;
-  /** The instance asked for after this one the first time (a sweep asks in the same order per model). */
-  next: InstanceRefs | undefined;
-}
-
-/**
- * Instance, GPU, region and negotiated terms per instance id, resolved once per index (a full
- * sweep meets each instance once per model: four look-ups and a discount search saved each time).
- * Keyed by the index object: a context re-priced without discounts carries an index of its own.
- */
-const refsByIndex = new WeakMap<CatalogIndex, Map<string, InstanceRefs>>();
-let lastIndex: CatalogIndex | undefined;
-let lastRefs = new Map<string, InstanceRefs>();
-/** The instance asked for last: its `next` is most often the one asked for now. */
-let lastAsked: InstanceRefs | undefined;
-
-function instanceRefs(index: CatalogIndex, instanceId: string): InstanceRefs {
-  if (index !== lastIndex) {
-    let refs = refsByIndex.get(index);
-    if (refs === undefined) {
-      refs = new Map();
-      refsByIndex.set(index, refs);
-    }
-    lastIndex = index;
-    lastRefs = refs;
-    lastAsked = undefined;
-  }
-  const guess = lastAsked?.next;
-  if (guess !== undefined && guess.id === instanceId) {
-    lastAsked = guess;
-    return guess;
-  }
-  const known = lastRefs.get(instanceId) ?? resolveRefs(index, instanceId);
-  if (lastAsked !== undefined && lastAsked.next === undefined) lastAsked.next = known;
-  lastAsked = known;
-  return known;
-}
-
-function resolveRefs(index: CatalogIndex, instanceId: string): InstanceRefs {
-  const instance = index.instances.get(instanceId);
-  if (instance === undefined) throw new Error(`unknown instance '${instanceId}'`);
-  const gpu = index.gpus.get(instance.gpuId);
-  if (gpu === undefined)
-    throw new Error(`instance '${instance.id}' names unknown GPU '${instance.gpuId}'`);
-  const refs: InstanceRefs = {
-    id: instanceId,
-    instance,
-    gpu,
-    region: index.regions.get(instance.regionId),
-    discount: negotiatedTermsFor(index, instance.cloud, instance.id),
-    next: undefined,
-  };
-  lastRefs.set(instanceId, refs);
-  return refs;
 }
 
 /** Scratch the assessment plans and prices with (copied into the assessment it returns). */
