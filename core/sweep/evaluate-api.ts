@@ -34,7 +34,7 @@ import { priceProvisioned, type ProvisionedPricing } from './evaluate-provisione
 import { negotiatedDetail } from './negotiated-detail.ts';
 import { candidateReasoning, reasoningDetail, sloTtftMs, taskSeconds } from './reasoning-row.ts';
 import { candidateRoi, makeResult, perOutcomeUsd, type RoiCosting } from './result.ts';
-import { KIND_CODE, type SweepColumns } from './table.ts';
+import { KIND_CODE, nanOf, type SweepColumns } from './table.ts';
 import { emptyBreakdown, type CandidateResult, type EvaluateOptions } from './types.ts';
 
 /** A hosted API's latency for a candidate: published or measured, with its reasoning. */
@@ -255,17 +255,16 @@ export function writeApiColumns(
   p: ApiPlacement,
 ): void {
   const a = assessApi(ctx, p);
-  const nan = (x: number | null) => x ?? Number.NaN;
   t.kind[i] = KIND_CODE.api;
   t.feasible[i] = a.reasons.length === 0 ? 1 : 0;
   t.reasons[i] = a.reasons;
   t.monthlyUsd[i] = typeof a.provisioned === 'string' ? Number.NaN : a.monthlyUsd;
-  t.ttftMs[i] = nan(a.timing.ttftMs);
-  t.ttftVisibleMs[i] = nan(a.timing.ttftVisibleMs);
+  t.ttftMs[i] = nanOf(a.timing.ttftMs);
+  t.ttftVisibleMs[i] = nanOf(a.timing.ttftVisibleMs);
   t.reasoningTokens[i] = a.reasoning.tokensPerRequest;
-  t.tpotMs[i] = nan(a.timing.tpotMs);
-  t.e2eMs[i] = nan(a.timing.e2eMs);
-  t.quality[i] = nan(a.quality);
+  t.tpotMs[i] = nanOf(a.timing.tpotMs);
+  t.e2eMs[i] = nanOf(a.timing.e2eMs);
+  t.quality[i] = nanOf(a.quality);
   if (typeof a.provisioned === 'string') return;
   const roi = candidateRoi(ctx, 'api', apiCosting(ctx, a), false, ctx.roiScratch);
   t.tcoUsd[i] = roi.tcoUsd;

@@ -64,7 +64,9 @@ export function allocateColumns(placements: readonly CandidatePlacement[]): Swee
   };
 }
 
-const nanOf = (v: number | null | undefined) => (v === null || v === undefined ? Number.NaN : v);
+/** NaN for an unknown number, as the columns mark it. */
+export const nanOf = (v: number | null | undefined) =>
+  v === null || v === undefined ? Number.NaN : v;
 
 /** Copies a built row into the columns. */
 export function writeRow(t: SweepColumns, i: number, r: CandidateResult): void {
