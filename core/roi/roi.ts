@@ -183,6 +183,27 @@ export function roiOfMonths(
   return r;
 }
 
+/**
+ * An ROI to write into (the sweep's scratch), every field written before it is read. Its numbers
+ * start as NaN, not 0: a field that first holds a small integer and then fractions is kept by the
+ * engine in a form where every later write allocates (a sweep writes tens of thousands).
+ */
+export function roiToWriteInto(): Roi {
+  return {
+    netMonthlyUsd: Number.NaN,
+    paybackMonth: null,
+    npvUsd: Number.NaN,
+    roi: null,
+    timeToValueWeeks: Number.NaN,
+    totalValueUsd: Number.NaN,
+    totalCostUsd: Number.NaN,
+    tcoUsd: Number.NaN,
+    capexUsd: Number.NaN,
+    residualUsd: Number.NaN,
+    cumulative: null,
+  };
+}
+
 /** Numbers a month of the series keeps: cumulative value and cost, run cost, capex, stranded. */
 const SERIES_FIELDS = 5;
 

@@ -10,6 +10,7 @@ import { sizeFleet } from '../selfhost/fleet.ts';
 import type { CloudPlacement } from '../schema/placement.ts';
 import type { EvalContext } from './context.ts';
 import type { OkAssessment, SizedFleet } from './evaluate-cloud.ts';
+import { roiToWriteInto } from '../roi/roi.ts';
 import { followingDemandRoi, growthMonths } from './result.ts';
 
 /**
@@ -97,7 +98,7 @@ export function growingCloudRoi(ctx: EvalContext, p: CloudPlacement, a: OkAssess
     usdPerHour: 0,
     discount: null,
     ownUsd: 0,
-    roi: { ...ctx.roiScratch },
+    roi: roiToWriteInto(),
   });
   if (
     last.series === series &&

@@ -1,7 +1,7 @@
 import type { Objective } from '../decision/objective.ts';
 import type { PerfParameters } from '../perf/efficiency.ts';
 import type { CapexSchedule } from '../roi/blocks.ts';
-import type { Roi, RoiTerms, ServiceSchedule } from '../roi/roi.ts';
+import { roiToWriteInto, type Roi, type RoiTerms, type ServiceSchedule } from '../roi/roi.ts';
 import type { CloudPlacement, Placement } from '../schema/placement.ts';
 import type { RequestShape } from '../perf/serving.ts';
 import { Operations } from '../schema/operations.ts';
@@ -225,19 +225,7 @@ export function makeContext(
     lastModel: undefined,
     lastCloudGroup: undefined,
     cloudGroups: new Map(),
-    roiScratch: {
-      netMonthlyUsd: 0,
-      paybackMonth: null,
-      npvUsd: 0,
-      roi: null,
-      timeToValueWeeks: 0,
-      totalValueUsd: 0,
-      totalCostUsd: 0,
-      tcoUsd: 0,
-      capexUsd: 0,
-      residualUsd: 0,
-      cumulative: null,
-    },
+    roiScratch: roiToWriteInto(),
     parameters: options.parameters,
     staleBefore: options.staleBefore,
     priceChange: options.priceChange ?? NO_PRICE_CHANGE,
