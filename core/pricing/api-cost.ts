@@ -20,6 +20,17 @@ export interface ApiCostBreakdown {
   cacheStorageUsd: number;
 }
 
+export function emptyApiCostBreakdown(): ApiCostBreakdown {
+  return {
+    inputUsd: 0,
+    cachedInputUsd: 0,
+    cacheWriteUsd: 0,
+    outputUsd: 0,
+    reasoningUsd: 0,
+    cacheStorageUsd: 0,
+  };
+}
+
 /** What a candidate adds to the workload: its reasoning tokens, and a task's turn spacing. */
 export interface ApiCostOptions {
   /** Hidden reasoning tokens per request (per turn of a task), billed as output. */
@@ -399,14 +410,7 @@ export function apiCostScratch(): ApiCost {
     perBilledRequestUsd: 0,
     perRequestUsd: 0,
     monthlyUsd: 0,
-    breakdown: {
-      inputUsd: 0,
-      cachedInputUsd: 0,
-      cacheWriteUsd: 0,
-      outputUsd: 0,
-      reasoningUsd: 0,
-      cacheStorageUsd: 0,
-    },
+    breakdown: emptyApiCostBreakdown(),
     effectiveCacheHitRate: 0,
     longContext: 'none',
     longContextShare: 0,

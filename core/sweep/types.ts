@@ -10,7 +10,7 @@ import type { Engine, Precision, ResidencyZone } from '../schema/common.ts';
 import type { Placement } from '../schema/placement.ts';
 import type { CandidateKind, CandidatePlacement } from '../schema/route.ts';
 import type { Effort, ModelReasoning } from '../schema/reasoning.ts';
-import type { TurnCost } from '../pricing/api-cost.ts';
+import { emptyApiCostBreakdown, type TurnCost } from '../pricing/api-cost.ts';
 import type { ReasoningSource } from '../workload/reasoning.ts';
 
 export interface EvaluateOptions {
@@ -95,12 +95,7 @@ export const BREAKDOWN_KEYS = [
 
 export function emptyBreakdown(): CostBreakdown {
   return {
-    inputUsd: 0,
-    cachedInputUsd: 0,
-    cacheWriteUsd: 0,
-    outputUsd: 0,
-    reasoningUsd: 0,
-    cacheStorageUsd: 0,
+    ...emptyApiCostBreakdown(),
     routerUsd: 0,
     provisionedUsd: 0,
     ...emptySelfHostBreakdown(),
