@@ -56,7 +56,7 @@ export interface EvalContext {
    */
   capacityCache: ObjectPairCache<ReplicaCapacity>;
   /** Terms and sized cloud fleets per capacity, instance size and terms (shared by a type's regions). */
-  fleetCache: Map<object, Map<string, FleetTerms>>;
+  fleetCache: Map<object, FleetTerms[]>;
   /**
    * A sized fleet re-sized at another volume (a growth month's rates): shared by every region of
    * the instance type.

@@ -72,6 +72,9 @@ export type SizedFleet = Extract<CloudFleet, { ok: true }>;
 
 /** A capacity's deployment terms on an instance size, and its fleet sized under them. */
 export interface FleetTerms {
+  gpuCount: number;
+  /** The placement they were made for (its terms; see sameFleetTerms). */
+  placement: CloudPlacement;
   terms: DeploymentTerms;
   fleet: CloudFleet;
 }
@@ -107,20 +110,26 @@ function cachedFleet(
   gpuCount: number,
   capacity: OkCapacity,
 ): FleetTerms {
-  let byKey = ctx.fleetCache.get(capacity);
-  if (byKey === undefined) ctx.fleetCache.set(capacity, (byKey = new Map()));
-  // Everything of the placement the terms and the fleet read (the rest is the context's).
-  const key = `${gpuCount}|${p.pricing}|${p.scaling}|${p.minReplicas}|${p.targetUtilization}|${p.reserveReplicas}|${p.staffFte}|${p.egressUsdPerGB}`;
-  let entry = byKey.get(key);
-  if (entry === undefined) {
-    const weightsGiB = capacity.weightsGBPerGpu * capacity.tp;
-    const terms = deploymentTerms(ctx.operations, ctx.production, p, ctx.workload, weightsGiB);
-    const fleet = cloudFleet(p, gpuCount, capacity, ctx.workload, ctx.rates, terms);
-    entry = { terms, fleet };
-    byKey.set(key, entry);
-  }
+  let kept = ctx.fleetCache.get(capacity);
+  if (kept === undefined) ctx.fleetCache.set(capacity, (kept = []));
+  for (const k of kept) if (k.gpuCount === gpuCount && sameFleetTerms(k.placement, p)) return k;
+  const weightsGiB = capacity.weightsGBPerGpu * capacity.tp;
+  const terms = deploymentTerms(ctx.operations, ctx.production, p, ctx.workload, weightsGiB);
+  const fleet = cloudFleet(p, gpuCount, capacity, ctx.workload, ctx.rates, terms);
+  const entry = { gpuCount, placement: p, terms, fleet };
+  kept.push(entry);
   return entry;
 }
+
+/** Everything of a placement its deployment terms and fleet read (the rest is the context's). */
+const sameFleetTerms = (a: CloudPlacement, b: CloudPlacement) =>
+  a.pricing === b.pricing &&
+  a.scaling === b.scaling &&
+  a.minReplicas === b.minReplicas &&
+  a.targetUtilization === b.targetUtilization &&
+  a.reserveReplicas === b.reserveReplicas &&
+  a.staffFte === b.staffFte &&
+  a.egressUsdPerGB === b.egressUsdPerGB;
 
 /** The fleet re-sized at a growth month's rates: kept per sized fleet and rates. */
 export function fleetAtRates(
