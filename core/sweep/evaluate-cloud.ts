@@ -348,19 +348,14 @@ type CloudGroup =
   | { ok: true; capacity: OkCapacity; terms: DeploymentTerms; fleet: SizedFleet }
   | { ok: false; reason: string };
 
+/** Everything of a placement its group reads: its capacity's layout, and its fleet's terms. */
 const sameTerms = (a: CloudPlacement, b: CloudPlacement) =>
-  a.pricing === b.pricing &&
   a.engine === b.engine &&
   a.precision === b.precision &&
   a.kvPrecision === b.kvPrecision &&
   a.tp === b.tp &&
   a.effort === b.effort &&
-  a.scaling === b.scaling &&
-  a.minReplicas === b.minReplicas &&
-  a.targetUtilization === b.targetUtilization &&
-  a.reserveReplicas === b.reserveReplicas &&
-  a.staffFte === b.staffFte &&
-  a.egressUsdPerGB === b.egressUsdPerGB;
+  sameFleetTerms(a, b);
 
 /**
  * Capacity and fleet for a model on an instance shape (GPU × count) under a placement's terms: the
