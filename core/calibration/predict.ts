@@ -21,23 +21,22 @@ export interface MeasurementFactors {
   /** Per engine: its legacy releases' overheads relative to its current release's. */
   legacyOverhead: Record<Engine, number>;
   /**
-   * A closed-loop client sending requests of one fixed length keeps them in step: requests that
-   * finish together come back together, so a new request arrives with others and waits behind
-   * their prefills instead of finding the prefill queue of randomly spread arrivals. The share of
-   * the other requests in flight whose prompts' prefill time it waits behind (a perfectly
-   * synchronized burst waits behind half of them on average). One shared share is a compromise:
-   * NIM's Llama 3.1 8B runs with prompts up to 1,000 tokens wait as if behind 0.4–0.8 of the
-   * others at every load (their cohorts stay in step), its 5,000-token runs and the Llama 3.3 70B
-   * runs behind a share falling with load (0.55 → 0.07, 0.66 → 0.03: their cohorts drift apart);
-   * nothing in the runs' published setup says why.
+   * A closed-loop client sending requests of one fixed length starts its users together, and
+   * requests that finish together come back together: a new request arrives with others and waits
+   * while the engine admits theirs, each in an iteration that adds its prompt's prefill to a decode
+   * step of the running batch (see cohortWaitMs). The share of the other requests in flight it
+   * waits behind: a burst admitted one prompt an iteration waits behind half of them on average,
+   * and cohorts drift apart over a run. One shared share is a compromise: in the NIM runs
+   * (2024's DLI sweeps and NIM 1.8) the share reads 0.5–1 at 5–10 users and falls with load (about
+   * as 1/√users), which nothing in the runs' published setup explains.
    */
   cohortWait: number;
 }
 
 export const MEASUREMENT_FACTORS: MeasurementFactors = {
-  legacyKernel: 1.288,
-  legacyOverhead: { trtllm: 2.428, vllm: 6.657, sglang: 1, tgi: 1.327 },
-  cohortWait: 0.194,
+  legacyKernel: 0.814,
+  legacyOverhead: { trtllm: 1.851, vllm: 5.096, sglang: 1, tgi: 0.243 },
+  cohortWait: 0.214,
 };
 
 export interface Prediction {
@@ -96,22 +95,12 @@ export function predict(
   };
   const e = estimate(input);
   const burst = m.harness?.burst;
-  let predicted =
+  const waitMs =
+    m.harness?.arrivals === 'cohort' && e.fitsInMemory ? cohortWaitMs(input, e, factors) : 0;
+  const predicted =
     burst !== undefined && m.metric === 'outputTokPerS' && e.fitsInMemory
       ? burstThroughput(input, e, burst, m.output)
-      : metricValue(e, m);
-  if (predicted !== null && m.metric === 'ttftMs' && m.harness?.arrivals === 'cohort') {
-    // Waiting behind the prefills of the requests that arrive with it: each as long as its prompt
-    // adds to a step, a lone request's time to first token less that of a one-token prompt. The
-    // rest of a step (reading the weights, launches, scheduling, the others' decode) is paid once
-    // by every prompt riding in it, and already counts in the estimate's own TTFT: charging a
-    // whole lone TTFT per waiting prompt counted it again for each (3.3× a 200-token prompt's
-    // share on 2 H100s for Llama 3.3 70B). Beyond the batch, requests queue (in the estimate).
-    const others = Math.max(0, Math.min(e.concurrency, e.maxConcurrency) / e.replicas - 1);
-    const alone = estimate(withLoad(input, e.replicas, 0)).ttftMs ?? 0;
-    const oneToken = estimate(withLoad(input, e.replicas, m.input - 1)).ttftMs ?? 0;
-    predicted += factors.cohortWait * others * Math.max(0, alone - oneToken);
-  }
+      : metricValue(e, m, waitMs);
   if (predicted === null) {
     return {
       measurement: m,
@@ -258,20 +247,56 @@ const LEGACY_CUDA_GRAPH_MAX_BATCH: Partial<Record<Engine, number>> = {
   vllm: 256,
 };
 
-/** The published metric as the benchmark client computed it from the predicted operating point. */
-function metricValue(e: ReturnType<typeof estimate>, m: Measurement): number | null {
+/**
+ * A closed loop of fixed-length requests starts its users together, and they come back together
+ * (see MeasurementFactors.cohortWait): each request waits behind a share of the others, each of
+ * them an engine iteration that admits its prompt — the prefill the prompt adds (a lone request's
+ * TTFT less a one-token prompt's) and a decode step of the running batch (the time per output
+ * token at that load with the prompt cached, so no prefill rides along). Beyond the batch,
+ * requests queue in the estimate itself.
+ */
+function cohortWaitMs(
+  input: EstimateInput,
+  e: ReturnType<typeof estimate>,
+  factors: MeasurementFactors,
+): number {
+  const running = Math.min(e.concurrency, e.maxConcurrency);
+  const others = Math.max(0, running / e.replicas - 1);
+  if (others === 0 || factors.cohortWait === 0) return 0;
+  const alone = estimate(withLoad(input, e.replicas, 0)).ttftMs ?? 0;
+  const oneToken = estimate(withLoad(input, e.replicas, input.inputTokens - 1)).ttftMs ?? 0;
+  const decodeStep = estimate(withLoad(input, running, input.inputTokens - 1)).tpotMs ?? 0;
+  return factors.cohortWait * others * (Math.max(0, alone - oneToken) + decodeStep);
+}
+
+/**
+ * The published metric as the benchmark client computed it from the predicted operating point,
+ * with `waitMs` more before each first token (a cohort's waiting). The wait lengthens every request
+ * and so, within the batch, lowers the request rate of the closed loop (Little's law); past it, the
+ * rate is the batch's and the wait only moves time from the queue to the cohort.
+ */
+function metricValue(
+  e: ReturnType<typeof estimate>,
+  m: Measurement,
+  waitMs: number,
+): number | null {
   if (!e.fitsInMemory) return null;
   const counted = m.harness?.countedOutputTokens ?? m.output;
+  const e2eMs = e.e2eLatencyMs === null ? null : e.e2eLatencyMs + waitMs;
   switch (m.metric as CalibrationMetric) {
-    case 'outputTokPerS':
+    case 'outputTokPerS': {
       // Tokens the client counted per token the engine generated.
-      return e.outputTokensPerSecond * (counted / m.output);
+      const withinBatch = e.concurrency <= e.maxConcurrency && e.e2eLatencyMs !== null;
+      const slowdown =
+        withinBatch && e2eMs !== null && e2eMs > 0 ? (e.e2eLatencyMs as number) / e2eMs : 1;
+      return e.outputTokensPerSecond * slowdown * (counted / m.output);
+    }
     case 'ttftMs':
-      return e.ttftMs;
+      return e.ttftMs === null ? null : e.ttftMs + waitMs;
     case 'tpotMs':
-      return clientTpot(e, m, counted);
+      return clientTpot(e, m, counted, e2eMs);
     case 'e2eMs':
-      return e.e2eLatencyMs;
+      return e2eMs;
   }
 }
 
@@ -279,12 +304,14 @@ function clientTpot(
   e: ReturnType<typeof estimate>,
   m: Measurement,
   counted: number,
+  e2eMs: number | null,
 ): number | null {
   const definition = m.harness?.tpot ?? 'decode';
-  if (definition === 'decode' || e.e2eLatencyMs === null) return e.tpotMs;
-  // llmperf: the whole request time over the tokens it counted; TGI: the request's own prefill
-  // and decode over the tokens it generated (both include the first token's time).
-  return e.e2eLatencyMs / (definition === 'requestPerToken' ? counted : m.output);
+  if (definition === 'decode' || e2eMs === null || e.e2eLatencyMs === null) return e.tpotMs;
+  // llmperf: the whole request time, as the client saw it, over the tokens it counted; TGI: the
+  // request's own prefill and decode, as the server timed it from admission, over the tokens it
+  // generated (both include the first token's time).
+  return definition === 'requestPerToken' ? e2eMs / counted : e.e2eLatencyMs / m.output;
 }
 
 export interface ErrorStats {

@@ -60,15 +60,15 @@ export interface ServingEfficiency {
 }
 
 export const SERVING_EFFICIENCY: ServingEfficiency = {
-  compute: 0.849,
-  memory: 0.901,
-  weightOnlyComputePenalty: 0.455,
-  expertGemmEfficiency: 0.635,
-  attentionMemory: 1,
-  fp8Math: 0.79,
-  fp4Math: 0.533,
-  moeLayerOverheadUs: 439,
-  expertLoadSpread: 2.04,
+  compute: 0.78,
+  memory: 1,
+  weightOnlyComputePenalty: 0.532,
+  expertGemmEfficiency: 0.665,
+  attentionMemory: 0.783,
+  fp8Math: 0.951,
+  fp4Math: 0.618,
+  moeLayerOverheadUs: 579,
+  expertLoadSpread: 2.2,
 };
 
 export interface EngineProfile {
@@ -140,9 +140,9 @@ const ENGINE_PRIORS = {
 export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
   trtllm: {
     kernelEfficiency: 1,
-    stepOverheadMs: 0.965,
-    layerOverheadUs: 57.5,
-    sequenceOverheadUs: 18.1,
+    stepOverheadMs: 0.291,
+    layerOverheadUs: 53,
+    sequenceOverheadUs: 1.22,
     overlapsScheduling: true,
     memoryFraction: 0.9,
     memoryFractionOf: 'free',
