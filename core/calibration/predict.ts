@@ -2,7 +2,7 @@ import type { Gpu, OpenModel } from '../schema/catalog.ts';
 import type { Engine } from '../schema/common.ts';
 import { PERF_PARAMETERS, type EngineProfile, type PerfParameters } from '../perf/efficiency.ts';
 import { estimate, type EstimateInput } from '../perf/estimate.ts';
-import type { ReplicaSpec } from '../perf/replica.ts';
+import { engineProfile, type ReplicaSpec } from '../perf/replica.ts';
 import type { CalibrationMetric, Measurement } from './measurement.ts';
 import { quantile } from '../stats/sample-quantile.ts';
 
@@ -248,25 +248,46 @@ const LEGACY_CUDA_GRAPH_MAX_BATCH: Partial<Record<Engine, number>> = {
 };
 
 /**
- * A closed loop of fixed-length requests starts its users together, and they come back together
- * (see MeasurementFactors.cohortWait): each request waits behind a share of the others, each of
- * them an engine iteration that admits its prompt — the prefill the prompt adds (a lone request's
- * TTFT less a one-token prompt's) and a decode step of the running batch (the time per output
- * token at that load with the prompt cached, so no prefill rides along). Beyond the batch,
- * requests queue in the estimate itself.
+ * How much longer a closed loop of fixed-length requests waits for its first tokens than randomly
+ * spread arrivals would (see MeasurementFactors.cohortWait). In step, the running requests arrive
+ * together and the engine admits them in iterations of as many prompts as its token budget holds:
+ * an iteration costs a step's fixed part (a one-token prompt's time to first token; a prompt longer
+ * than the budget takes one per chunk) and the prefill each prompt adds (a lone request's TTFT less
+ * the one-token prompt's), and every request of an iteration waits for all of it and for the
+ * iterations before. The mean over the cohort less a lone request's TTFT is the synchronized
+ * excess; the share of it measured is the fitted cohortWait.
  */
 function cohortWaitMs(
   input: EstimateInput,
   e: ReturnType<typeof estimate>,
   factors: MeasurementFactors,
 ): number {
-  const running = Math.min(e.concurrency, e.maxConcurrency);
-  const others = Math.max(0, running / e.replicas - 1);
-  if (others === 0 || factors.cohortWait === 0) return 0;
+  const cohort = Math.round(Math.min(e.concurrency, e.maxConcurrency) / e.replicas);
+  if (cohort <= 1 || factors.cohortWait === 0) return 0;
   const alone = estimate(withLoad(input, e.replicas, 0)).ttftMs ?? 0;
-  const oneToken = estimate(withLoad(input, e.replicas, input.inputTokens - 1)).ttftMs ?? 0;
-  const decodeStep = estimate(withLoad(input, running, input.inputTokens - 1)).tpotMs ?? 0;
-  return factors.cohortWait * others * (Math.max(0, alone - oneToken) + decodeStep);
+  const fixedMs = estimate(withLoad(input, e.replicas, input.inputTokens - 1)).ttftMs ?? 0;
+  const prefillMs = Math.max(0, alone - fixedMs);
+  const parameters = input.parameters ?? PERF_PARAMETERS;
+  const budget = engineProfile(
+    parameters.engines[input.engine],
+    input.gpu,
+    input.profile,
+  ).tokenBudget;
+  const prompt = input.inputTokens;
+  const perIteration = Math.max(1, Math.floor(budget / prompt));
+  let clockMs = 0;
+  let firstWaveMs = 0;
+  let steadyMs = 0;
+  for (let admitted = 0; admitted < cohort; admitted += perIteration) {
+    const prompts = Math.min(perIteration, cohort - admitted);
+    const iterationMs = Math.ceil((prompts * prompt) / budget) * fixedMs + prompts * prefillMs;
+    clockMs += iterationMs;
+    firstWaveMs += prompts * clockMs;
+    steadyMs += prompts * iterationMs;
+  }
+  const w = factors.cohortWait;
+  const meanMs = (w * firstWaveMs + (1 - w) * steadyMs) / cohort;
+  return Math.max(0, meanMs - alone);
 }
 
 /**

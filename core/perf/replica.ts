@@ -279,7 +279,7 @@ function flopsPerSecond(
  * (EngineArgs.get_batch_defaults). Written out field by field: an object spread followed by more
  * fields is a slow path in Node 20, and calibration builds this a million times.
  */
-function engineProfile(
+export function engineProfile(
   base: EngineProfile,
   gpu: Gpu,
   o: Partial<EngineProfile> | undefined,
