@@ -38,6 +38,7 @@ export const PRIOR: CalibrationState = {
       fp4Math: 0.85,
       moeLayerOverheadUs: 30,
       expertLoadSpread: 0.5,
+      commBandwidth: 0.6,
     },
     engines: {
       trtllm: {
@@ -87,6 +88,7 @@ export function knobs(engines: readonly Engine[], points: readonly Measurement[]
     { ...servingKnob('moeLayerOverheadUs', Number.POSITIVE_INFINITY), weakPrior: true },
     // Routing statistics of the served models: no engine-independent prior to trust.
     { ...servingKnob('expertLoadSpread', 5), weakPrior: true },
+    servingKnob('commBandwidth', 1),
   ];
   for (const engine of engines) {
     const runs = points.filter((m) => m.engine === engine);

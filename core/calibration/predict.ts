@@ -34,9 +34,9 @@ export interface MeasurementFactors {
 }
 
 export const MEASUREMENT_FACTORS: MeasurementFactors = {
-  legacyKernel: 0.814,
-  legacyOverhead: { trtllm: 1.851, vllm: 5.096, sglang: 1, tgi: 0.243 },
-  cohortWait: 0.214,
+  legacyKernel: 0.931,
+  legacyOverhead: { trtllm: 1.75, vllm: 5.62, sglang: 1, tgi: 0.214 },
+  cohortWait: 0.586,
 };
 
 export interface Prediction {

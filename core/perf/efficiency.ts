@@ -57,18 +57,25 @@ export interface ServingEfficiency {
    * a fixed set of experts and the step waits for the busiest one (see expertImbalance).
    */
   expertLoadSpread: number;
+  /**
+   * All-reduces and all-to-alls of a serving step relative to the link's bus bandwidth: the
+   * catalog's figure is NCCL's at large messages, while a step's messages are a few MB at most
+   * (a prefill's hidden states), where the collectives reach well under it.
+   */
+  commBandwidth: number;
 }
 
 export const SERVING_EFFICIENCY: ServingEfficiency = {
-  compute: 0.78,
+  compute: 0.783,
   memory: 1,
   weightOnlyComputePenalty: 0.532,
-  expertGemmEfficiency: 0.665,
-  attentionMemory: 0.783,
-  fp8Math: 0.951,
-  fp4Math: 0.618,
-  moeLayerOverheadUs: 579,
-  expertLoadSpread: 2.2,
+  expertGemmEfficiency: 0.624,
+  attentionMemory: 0.699,
+  fp8Math: 0.996,
+  fp4Math: 0.714,
+  moeLayerOverheadUs: 464,
+  expertLoadSpread: 1.86,
+  commBandwidth: 0.464,
 };
 
 export interface EngineProfile {
@@ -140,9 +147,9 @@ const ENGINE_PRIORS = {
 export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
   trtllm: {
     kernelEfficiency: 1,
-    stepOverheadMs: 0.291,
-    layerOverheadUs: 53,
-    sequenceOverheadUs: 1.22,
+    stepOverheadMs: 0.423,
+    layerOverheadUs: 50,
+    sequenceOverheadUs: 14.5,
     overlapsScheduling: true,
     memoryFraction: 0.9,
     memoryFractionOf: 'free',
