@@ -34,9 +34,9 @@ export interface MeasurementFactors {
 }
 
 export const MEASUREMENT_FACTORS: MeasurementFactors = {
-  legacyKernel: 0.931,
-  legacyOverhead: { trtllm: 1.75, vllm: 5.62, sglang: 1, tgi: 0.214 },
-  cohortWait: 0.586,
+  legacyKernel: 0.894,
+  legacyOverhead: { trtllm: 1.74, vllm: 5.52, sglang: 1, tgi: 0.377 },
+  cohortWait: 0.53,
 };
 
 export interface Prediction {

@@ -66,16 +66,16 @@ export interface ServingEfficiency {
 }
 
 export const SERVING_EFFICIENCY: ServingEfficiency = {
-  compute: 0.783,
+  compute: 0.722,
   memory: 1,
-  weightOnlyComputePenalty: 0.532,
-  expertGemmEfficiency: 0.624,
-  attentionMemory: 0.699,
-  fp8Math: 0.996,
-  fp4Math: 0.714,
-  moeLayerOverheadUs: 464,
-  expertLoadSpread: 1.86,
-  commBandwidth: 0.464,
+  weightOnlyComputePenalty: 0.56,
+  expertGemmEfficiency: 0.647,
+  attentionMemory: 0.75,
+  fp8Math: 0.994,
+  fp4Math: 0.745,
+  moeLayerOverheadUs: 465,
+  expertLoadSpread: 1.74,
+  commBandwidth: 0.509,
 };
 
 export interface EngineProfile {
@@ -147,9 +147,9 @@ const ENGINE_PRIORS = {
 export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
   trtllm: {
     kernelEfficiency: 1,
-    stepOverheadMs: 0.423,
-    layerOverheadUs: 50,
-    sequenceOverheadUs: 14.5,
+    stepOverheadMs: 0.485,
+    layerOverheadUs: 48,
+    sequenceOverheadUs: 14.2,
     overlapsScheduling: true,
     memoryFraction: 0.9,
     memoryFractionOf: 'free',
