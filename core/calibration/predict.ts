@@ -34,9 +34,9 @@ export interface MeasurementFactors {
 }
 
 export const MEASUREMENT_FACTORS: MeasurementFactors = {
-  legacyKernel: 0.894,
-  legacyOverhead: { trtllm: 1.74, vllm: 5.52, sglang: 1, tgi: 0.377 },
-  cohortWait: 0.53,
+  legacyKernel: 0.866,
+  legacyOverhead: { trtllm: 1.6, vllm: 5.73, sglang: 1, tgi: 0.4 },
+  cohortWait: 0.59,
 };
 
 export interface Prediction {
@@ -156,6 +156,7 @@ function withLoad(
   i: EstimateInput,
   concurrency: number,
   cachedPrefixTokens: number,
+  outputTokens = i.outputTokens,
 ): EstimateInput {
   return {
     specs: i.specs,
@@ -168,7 +169,7 @@ function withLoad(
     engine: i.engine,
     attentionDataParallel: i.attentionDataParallel,
     inputTokens: i.inputTokens,
-    outputTokens: i.outputTokens,
+    outputTokens,
     concurrency,
     cachedPrefixTokens,
     profile: i.profile,
@@ -250,12 +251,11 @@ const LEGACY_CUDA_GRAPH_MAX_BATCH: Partial<Record<Engine, number>> = {
 /**
  * How much longer a closed loop of fixed-length requests waits for its first tokens than randomly
  * spread arrivals would (see MeasurementFactors.cohortWait). In step, the running requests arrive
- * together and the engine admits them in iterations of as many prompts as its token budget holds:
- * an iteration costs a step's fixed part (a one-token prompt's time to first token; a prompt longer
- * than the budget takes one per chunk) and the prefill each prompt adds (a lone request's TTFT less
- * the one-token prompt's), and every request of an iteration waits for all of it and for the
- * iterations before. The mean over the cohort less a lone request's TTFT is the synchronized
- * excess; the share of it measured is the fitted cohortWait.
+ * together and the engine admits them in iterations of as many prompts as its token budget holds,
+ * each as long as the prefill of its prompts alone (the estimate of that many one-token requests:
+ * rounds of the budget for a prompt longer than it). The first wave waits for its own iteration and
+ * every one before; later waves, their groups come back apart, only for their own. Their mean, in
+ * the fitted share, less a lone prompt's prefill, is the excess.
  */
 function cohortWaitMs(
   input: EstimateInput,
@@ -263,31 +263,35 @@ function cohortWaitMs(
   factors: MeasurementFactors,
 ): number {
   const cohort = Math.round(Math.min(e.concurrency, e.maxConcurrency) / e.replicas);
-  if (cohort <= 1 || factors.cohortWait === 0) return 0;
-  const alone = estimate(withLoad(input, e.replicas, 0)).ttftMs ?? 0;
-  const fixedMs = estimate(withLoad(input, e.replicas, input.inputTokens - 1)).ttftMs ?? 0;
-  const prefillMs = Math.max(0, alone - fixedMs);
+  if (cohort <= 1) return 0;
   const parameters = input.parameters ?? PERF_PARAMETERS;
   const budget = engineProfile(
     parameters.engines[input.engine],
     input.gpu,
     input.profile,
   ).tokenBudget;
-  const prompt = input.inputTokens;
-  const perIteration = Math.max(1, Math.floor(budget / prompt));
+  const perIteration = Math.max(1, Math.floor(budget / input.inputTokens));
+  const prefillMs = new Map<number, number>();
+  const iterationMs = (prompts: number): number => {
+    let ms = prefillMs.get(prompts);
+    if (ms === undefined) {
+      ms = estimate(withLoad(input, prompts * e.replicas, 0, 1)).ttftMs ?? 0;
+      prefillMs.set(prompts, ms);
+    }
+    return ms;
+  };
   let clockMs = 0;
   let firstWaveMs = 0;
-  let steadyMs = 0;
+  let laterWavesMs = 0;
   for (let admitted = 0; admitted < cohort; admitted += perIteration) {
     const prompts = Math.min(perIteration, cohort - admitted);
-    const iterationMs = Math.ceil((prompts * prompt) / budget) * fixedMs + prompts * prefillMs;
-    clockMs += iterationMs;
+    clockMs += iterationMs(prompts);
     firstWaveMs += prompts * clockMs;
-    steadyMs += prompts * iterationMs;
+    laterWavesMs += prompts * iterationMs(prompts);
   }
   const w = factors.cohortWait;
-  const meanMs = (w * firstWaveMs + (1 - w) * steadyMs) / cohort;
-  return Math.max(0, meanMs - alone);
+  const meanMs = (w * firstWaveMs + (1 - w) * laterWavesMs) / cohort;
+  return Math.max(0, meanMs - iterationMs(1));
 }
 
 /**

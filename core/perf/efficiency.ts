@@ -66,16 +66,16 @@ export interface ServingEfficiency {
 }
 
 export const SERVING_EFFICIENCY: ServingEfficiency = {
-  compute: 0.722,
+  compute: 0.945,
   memory: 1,
-  weightOnlyComputePenalty: 0.56,
-  expertGemmEfficiency: 0.647,
-  attentionMemory: 0.75,
-  fp8Math: 0.994,
-  fp4Math: 0.745,
-  moeLayerOverheadUs: 465,
-  expertLoadSpread: 1.74,
-  commBandwidth: 0.509,
+  weightOnlyComputePenalty: 0.468,
+  expertGemmEfficiency: 0.585,
+  attentionMemory: 0.679,
+  fp8Math: 1,
+  fp4Math: 0.621,
+  moeLayerOverheadUs: 420,
+  expertLoadSpread: 3.04,
+  commBandwidth: 0.601,
 };
 
 export interface EngineProfile {
@@ -147,9 +147,9 @@ const ENGINE_PRIORS = {
 export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
   trtllm: {
     kernelEfficiency: 1,
-    stepOverheadMs: 0.485,
-    layerOverheadUs: 48,
-    sequenceOverheadUs: 14.2,
+    stepOverheadMs: 0.213,
+    layerOverheadUs: 58.1,
+    sequenceOverheadUs: 16,
     overlapsScheduling: true,
     memoryFraction: 0.9,
     memoryFractionOf: 'free',
