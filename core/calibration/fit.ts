@@ -26,6 +26,7 @@ export const PRIOR: CalibrationState = {
     legacyKernel: 0.75,
     legacyOverhead: { trtllm: 2, vllm: 2, sglang: 2, tgi: 2 },
     cohortWait: 0.5,
+    cohortWaitCurrent: 0.5,
   },
   perf: {
     serving: {
@@ -78,6 +79,7 @@ export function knobs(engines: readonly Engine[], points: readonly Measurement[]
     measurementKnob('legacyKernel', 1.5),
     // A perfectly synchronized burst waits behind half the others; it cannot wait behind more.
     measurementKnob('cohortWait', 1),
+    measurementKnob('cohortWaitCurrent', 1),
     servingKnob('compute', 1),
     servingKnob('memory', 1),
     servingKnob('weightOnlyComputePenalty', 1),
@@ -111,7 +113,10 @@ export function knobs(engines: readonly Engine[], points: readonly Measurement[]
   return out;
 }
 
-function measurementKnob(field: 'legacyKernel' | 'cohortWait', max: number): Knob {
+function measurementKnob(
+  field: 'legacyKernel' | 'cohortWait' | 'cohortWaitCurrent',
+  max: number,
+): Knob {
   return {
     name: `measurement.${field}`,
     get: (s) => s.measurement[field],

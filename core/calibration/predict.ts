@@ -21,22 +21,26 @@ export interface MeasurementFactors {
   /** Per engine: its legacy releases' overheads relative to its current release's. */
   legacyOverhead: Record<Engine, number>;
   /**
-   * A closed-loop client sending requests of one fixed length starts its users together, and
-   * requests that finish together come back together: a new request arrives with others and waits
-   * while the engine admits theirs, each in an iteration that adds its prompt's prefill to a decode
-   * step of the running batch (see cohortWaitMs). The share of the other requests in flight it
-   * waits behind: a burst admitted one prompt an iteration waits behind half of them on average,
-   * and cohorts drift apart over a run. One shared share is a compromise: in the NIM runs
-   * (2024's DLI sweeps and NIM 1.8) the share reads 0.5–1 at 5–10 users and falls with load (about
-   * as 1/√users), which nothing in the runs' published setup explains.
+   * A closed-loop client sending requests of one fixed length (GenAI-Perf at a fixed concurrency)
+   * starts its users together, and requests that finish together come back together: the engine
+   * admits them in iterations of as many prompts as its token budget holds, and a request waits
+   * for its own iteration's prefill and, while the cohort holds, for every iteration before it
+   * (see cohortWaitMs). The share of the measured requests that wait as the synchronized first wave
+   * does; the rest wait only for their own group's iteration (groups come back apart). Fitted per
+   * release: the 2024 NIM sweeps hold their cohorts (0.67), NIM 1.8's less (0.29) — its Llama 3.1
+   * 8B runs wait as a cohort, its Llama 3.3 70B runs barely, which nothing in the runs' published
+   * setup explains.
    */
   cohortWait: number;
+  /** The same share for runs of current engine releases. */
+  cohortWaitCurrent: number;
 }
 
 export const MEASUREMENT_FACTORS: MeasurementFactors = {
-  legacyKernel: 0.866,
-  legacyOverhead: { trtllm: 1.6, vllm: 5.73, sglang: 1, tgi: 0.4 },
-  cohortWait: 0.59,
+  legacyKernel: 0.932,
+  legacyOverhead: { trtllm: 1.7, vllm: 5.99, sglang: 1, tgi: 0.45 },
+  cohortWait: 0.668,
+  cohortWaitCurrent: 0.289,
 };
 
 export interface Prediction {
@@ -96,7 +100,9 @@ export function predict(
   const e = estimate(input);
   const burst = m.harness?.burst;
   const waitMs =
-    m.harness?.arrivals === 'cohort' && e.fitsInMemory ? cohortWaitMs(input, e, factors) : 0;
+    m.harness?.arrivals === 'cohort' && e.fitsInMemory
+      ? cohortWaitMs(input, e, m.legacy === true ? factors.cohortWait : factors.cohortWaitCurrent)
+      : 0;
   const predicted =
     burst !== undefined && m.metric === 'outputTokPerS' && e.fitsInMemory
       ? burstThroughput(input, e, burst, m.output)
@@ -222,7 +228,7 @@ function burstThroughput(
   return (burst.requests * outputTokens) / seconds;
 }
 
-function legacyProfile(
+export function legacyProfile(
   engine: EngineProfile,
   f: MeasurementFactors,
   name: Engine,
@@ -257,11 +263,7 @@ const LEGACY_CUDA_GRAPH_MAX_BATCH: Partial<Record<Engine, number>> = {
  * every one before; later waves, their groups come back apart, only for their own. Their mean, in
  * the fitted share, less a lone prompt's prefill, is the excess.
  */
-function cohortWaitMs(
-  input: EstimateInput,
-  e: ReturnType<typeof estimate>,
-  factors: MeasurementFactors,
-): number {
+function cohortWaitMs(input: EstimateInput, e: ReturnType<typeof estimate>, share: number): number {
   const cohort = Math.round(Math.min(e.concurrency, e.maxConcurrency) / e.replicas);
   if (cohort <= 1) return 0;
   const parameters = input.parameters ?? PERF_PARAMETERS;
@@ -289,7 +291,7 @@ function cohortWaitMs(
     firstWaveMs += prompts * clockMs;
     laterWavesMs += prompts * iterationMs(prompts);
   }
-  const w = factors.cohortWait;
+  const w = share;
   const meanMs = (w * firstWaveMs + (1 - w) * laterWavesMs) / cohort;
   return Math.max(0, meanMs - iterationMs(1));
 }

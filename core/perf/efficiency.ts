@@ -66,16 +66,16 @@ export interface ServingEfficiency {
 }
 
 export const SERVING_EFFICIENCY: ServingEfficiency = {
-  compute: 0.945,
+  compute: 0.897,
   memory: 1,
-  weightOnlyComputePenalty: 0.468,
-  expertGemmEfficiency: 0.585,
-  attentionMemory: 0.679,
-  fp8Math: 1,
-  fp4Math: 0.621,
-  moeLayerOverheadUs: 420,
-  expertLoadSpread: 3.04,
-  commBandwidth: 0.601,
+  weightOnlyComputePenalty: 0.478,
+  expertGemmEfficiency: 0.611,
+  attentionMemory: 0.651,
+  fp8Math: 0.975,
+  fp4Math: 0.626,
+  moeLayerOverheadUs: 388,
+  expertLoadSpread: 2.9,
+  commBandwidth: 0.648,
 };
 
 export interface EngineProfile {
@@ -147,9 +147,9 @@ const ENGINE_PRIORS = {
 export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
   trtllm: {
     kernelEfficiency: 1,
-    stepOverheadMs: 0.213,
-    layerOverheadUs: 58.1,
-    sequenceOverheadUs: 16,
+    stepOverheadMs: 0.0498,
+    layerOverheadUs: 60.3,
+    sequenceOverheadUs: 16.4,
     overlapsScheduling: true,
     memoryFraction: 0.9,
     memoryFractionOf: 'free',
