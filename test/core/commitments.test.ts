@@ -231,10 +231,10 @@ describe('the commitment a row carries', () => {
       ),
       cloud('onDemand'),
     );
-    expect(c.committedUnits!).toBeGreaterThan(half.selfHost!.instancesPeak);
+    expect(c.committedUnits!).toBeGreaterThan(half.selfHost!.instancesPeak!);
     expect(c.stressed50Usd!).toBeCloseTo(row.tcoUsd!, 6);
     expect(c.stranded50Usd!).toBeCloseTo(
-      (c.committedUnits! - half.selfHost!.instancesPeak) * 394_200,
+      (c.committedUnits! - half.selfHost!.instancesPeak!) * 394_200,
       6,
     );
     expect(c.stopsPayingMonth).toBeNull();
