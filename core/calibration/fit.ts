@@ -26,6 +26,7 @@ export const PRIOR: CalibrationState = {
     legacyKernel: 0.75,
     legacyOverhead: { trtllm: 2, vllm: 2, sglang: 2, tgi: 2 },
     cohortWait: 0.5,
+    cohortWaitCurrent: 0.5,
   },
   perf: {
     serving: {
@@ -38,6 +39,7 @@ export const PRIOR: CalibrationState = {
       fp4Math: 0.85,
       moeLayerOverheadUs: 30,
       expertLoadSpread: 0.5,
+      commBandwidth: 0.6,
     },
     engines: {
       trtllm: {
@@ -77,6 +79,7 @@ export function knobs(engines: readonly Engine[], points: readonly Measurement[]
     measurementKnob('legacyKernel', 1.5),
     // A perfectly synchronized burst waits behind half the others; it cannot wait behind more.
     measurementKnob('cohortWait', 1),
+    measurementKnob('cohortWaitCurrent', 1),
     servingKnob('compute', 1),
     servingKnob('memory', 1),
     servingKnob('weightOnlyComputePenalty', 1),
@@ -87,6 +90,7 @@ export function knobs(engines: readonly Engine[], points: readonly Measurement[]
     { ...servingKnob('moeLayerOverheadUs', Number.POSITIVE_INFINITY), weakPrior: true },
     // Routing statistics of the served models: no engine-independent prior to trust.
     { ...servingKnob('expertLoadSpread', 5), weakPrior: true },
+    servingKnob('commBandwidth', 1),
   ];
   for (const engine of engines) {
     const runs = points.filter((m) => m.engine === engine);
@@ -109,7 +113,10 @@ export function knobs(engines: readonly Engine[], points: readonly Measurement[]
   return out;
 }
 
-function measurementKnob(field: 'legacyKernel' | 'cohortWait', max: number): Knob {
+function measurementKnob(
+  field: 'legacyKernel' | 'cohortWait' | 'cohortWaitCurrent',
+  max: number,
+): Knob {
   return {
     name: `measurement.${field}`,
     get: (s) => s.measurement[field],

@@ -2,7 +2,7 @@ import type { Gpu, OpenModel } from '../schema/catalog.ts';
 import type { Engine } from '../schema/common.ts';
 import { PERF_PARAMETERS, type EngineProfile, type PerfParameters } from '../perf/efficiency.ts';
 import { estimate, type EstimateInput } from '../perf/estimate.ts';
-import type { ReplicaSpec } from '../perf/replica.ts';
+import { engineProfile, type ReplicaSpec } from '../perf/replica.ts';
 import type { CalibrationMetric, Measurement } from './measurement.ts';
 import { quantile } from '../stats/sample-quantile.ts';
 
@@ -21,23 +21,26 @@ export interface MeasurementFactors {
   /** Per engine: its legacy releases' overheads relative to its current release's. */
   legacyOverhead: Record<Engine, number>;
   /**
-   * A closed-loop client sending requests of one fixed length keeps them in step: requests that
-   * finish together come back together, so a new request arrives with others and waits behind
-   * their prefills instead of finding the prefill queue of randomly spread arrivals. The share of
-   * the other requests in flight whose prompts' prefill time it waits behind (a perfectly
-   * synchronized burst waits behind half of them on average). One shared share is a compromise:
-   * NIM's Llama 3.1 8B runs with prompts up to 1,000 tokens wait as if behind 0.4–0.8 of the
-   * others at every load (their cohorts stay in step), its 5,000-token runs and the Llama 3.3 70B
-   * runs behind a share falling with load (0.55 → 0.07, 0.66 → 0.03: their cohorts drift apart);
-   * nothing in the runs' published setup says why.
+   * A closed-loop client sending requests of one fixed length (GenAI-Perf at a fixed concurrency)
+   * starts its users together, and requests that finish together come back together: the engine
+   * admits them in iterations of as many prompts as its token budget holds, and a request waits
+   * for its own iteration's prefill and, while the cohort holds, for every iteration before it
+   * (see cohortWaitMs). The share of the measured requests that wait as the synchronized first wave
+   * does; the rest wait only for their own group's iteration (groups come back apart). Fitted per
+   * release: the 2024 NIM sweeps hold their cohorts (0.67), NIM 1.8's less (0.29) — its Llama 3.1
+   * 8B runs wait as a cohort, its Llama 3.3 70B runs barely, which nothing in the runs' published
+   * setup explains.
    */
   cohortWait: number;
+  /** The same share for runs of current engine releases. */
+  cohortWaitCurrent: number;
 }
 
 export const MEASUREMENT_FACTORS: MeasurementFactors = {
-  legacyKernel: 1.288,
-  legacyOverhead: { trtllm: 2.428, vllm: 6.657, sglang: 1, tgi: 1.327 },
-  cohortWait: 0.194,
+  legacyKernel: 0.932,
+  legacyOverhead: { trtllm: 1.7, vllm: 5.99, sglang: 1, tgi: 0.45 },
+  cohortWait: 0.668,
+  cohortWaitCurrent: 0.289,
 };
 
 export interface Prediction {
@@ -96,22 +99,14 @@ export function predict(
   };
   const e = estimate(input);
   const burst = m.harness?.burst;
-  let predicted =
+  const waitMs =
+    m.harness?.arrivals === 'cohort' && e.fitsInMemory
+      ? cohortWaitMs(input, e, m.legacy === true ? factors.cohortWait : factors.cohortWaitCurrent)
+      : 0;
+  const predicted =
     burst !== undefined && m.metric === 'outputTokPerS' && e.fitsInMemory
       ? burstThroughput(input, e, burst, m.output)
-      : metricValue(e, m);
-  if (predicted !== null && m.metric === 'ttftMs' && m.harness?.arrivals === 'cohort') {
-    // Waiting behind the prefills of the requests that arrive with it: each as long as its prompt
-    // adds to a step, a lone request's time to first token less that of a one-token prompt. The
-    // rest of a step (reading the weights, launches, scheduling, the others' decode) is paid once
-    // by every prompt riding in it, and already counts in the estimate's own TTFT: charging a
-    // whole lone TTFT per waiting prompt counted it again for each (3.3× a 200-token prompt's
-    // share on 2 H100s for Llama 3.3 70B). Beyond the batch, requests queue (in the estimate).
-    const others = Math.max(0, Math.min(e.concurrency, e.maxConcurrency) / e.replicas - 1);
-    const alone = estimate(withLoad(input, e.replicas, 0)).ttftMs ?? 0;
-    const oneToken = estimate(withLoad(input, e.replicas, m.input - 1)).ttftMs ?? 0;
-    predicted += factors.cohortWait * others * Math.max(0, alone - oneToken);
-  }
+      : metricValue(e, m, waitMs);
   if (predicted === null) {
     return {
       measurement: m,
@@ -167,6 +162,7 @@ function withLoad(
   i: EstimateInput,
   concurrency: number,
   cachedPrefixTokens: number,
+  outputTokens = i.outputTokens,
 ): EstimateInput {
   return {
     specs: i.specs,
@@ -179,7 +175,7 @@ function withLoad(
     engine: i.engine,
     attentionDataParallel: i.attentionDataParallel,
     inputTokens: i.inputTokens,
-    outputTokens: i.outputTokens,
+    outputTokens,
     concurrency,
     cachedPrefixTokens,
     profile: i.profile,
@@ -232,7 +228,7 @@ function burstThroughput(
   return (burst.requests * outputTokens) / seconds;
 }
 
-function legacyProfile(
+export function legacyProfile(
   engine: EngineProfile,
   f: MeasurementFactors,
   name: Engine,
@@ -258,20 +254,76 @@ const LEGACY_CUDA_GRAPH_MAX_BATCH: Partial<Record<Engine, number>> = {
   vllm: 256,
 };
 
-/** The published metric as the benchmark client computed it from the predicted operating point. */
-function metricValue(e: ReturnType<typeof estimate>, m: Measurement): number | null {
+/**
+ * How much longer a closed loop of fixed-length requests waits for its first tokens than randomly
+ * spread arrivals would (see MeasurementFactors.cohortWait). In step, the running requests arrive
+ * together and the engine admits them in iterations of as many prompts as its token budget holds,
+ * each as long as the prefill of its prompts alone (the estimate of that many one-token requests:
+ * rounds of the budget for a prompt longer than it). The first wave waits for its own iteration and
+ * every one before; later waves, their groups come back apart, only for their own. Their mean, in
+ * the fitted share, less a lone prompt's prefill, is the excess.
+ */
+function cohortWaitMs(input: EstimateInput, e: ReturnType<typeof estimate>, share: number): number {
+  const cohort = Math.round(Math.min(e.concurrency, e.maxConcurrency) / e.replicas);
+  if (cohort <= 1) return 0;
+  const parameters = input.parameters ?? PERF_PARAMETERS;
+  const budget = engineProfile(
+    parameters.engines[input.engine],
+    input.gpu,
+    input.profile,
+  ).tokenBudget;
+  const perIteration = Math.max(1, Math.floor(budget / input.inputTokens));
+  const prefillMs = new Map<number, number>();
+  const iterationMs = (prompts: number): number => {
+    let ms = prefillMs.get(prompts);
+    if (ms === undefined) {
+      ms = estimate(withLoad(input, prompts * e.replicas, 0, 1)).ttftMs ?? 0;
+      prefillMs.set(prompts, ms);
+    }
+    return ms;
+  };
+  let clockMs = 0;
+  let firstWaveMs = 0;
+  let laterWavesMs = 0;
+  for (let admitted = 0; admitted < cohort; admitted += perIteration) {
+    const prompts = Math.min(perIteration, cohort - admitted);
+    clockMs += iterationMs(prompts);
+    firstWaveMs += prompts * clockMs;
+    laterWavesMs += prompts * iterationMs(prompts);
+  }
+  const w = share;
+  const meanMs = (w * firstWaveMs + (1 - w) * laterWavesMs) / cohort;
+  return Math.max(0, meanMs - iterationMs(1));
+}
+
+/**
+ * The published metric as the benchmark client computed it from the predicted operating point,
+ * with `waitMs` more before each first token (a cohort's waiting). The wait lengthens every request
+ * and so, within the batch, lowers the request rate of the closed loop (Little's law); past it, the
+ * rate is the batch's and the wait only moves time from the queue to the cohort.
+ */
+function metricValue(
+  e: ReturnType<typeof estimate>,
+  m: Measurement,
+  waitMs: number,
+): number | null {
   if (!e.fitsInMemory) return null;
   const counted = m.harness?.countedOutputTokens ?? m.output;
+  const e2eMs = e.e2eLatencyMs === null ? null : e.e2eLatencyMs + waitMs;
   switch (m.metric as CalibrationMetric) {
-    case 'outputTokPerS':
+    case 'outputTokPerS': {
       // Tokens the client counted per token the engine generated.
-      return e.outputTokensPerSecond * (counted / m.output);
+      const withinBatch = e.concurrency <= e.maxConcurrency && e.e2eLatencyMs !== null;
+      const slowdown =
+        withinBatch && e2eMs !== null && e2eMs > 0 ? (e.e2eLatencyMs as number) / e2eMs : 1;
+      return e.outputTokensPerSecond * slowdown * (counted / m.output);
+    }
     case 'ttftMs':
-      return e.ttftMs;
+      return e.ttftMs === null ? null : e.ttftMs + waitMs;
     case 'tpotMs':
-      return clientTpot(e, m, counted);
+      return clientTpot(e, m, counted, e2eMs);
     case 'e2eMs':
-      return e.e2eLatencyMs;
+      return e2eMs;
   }
 }
 
@@ -279,12 +331,14 @@ function clientTpot(
   e: ReturnType<typeof estimate>,
   m: Measurement,
   counted: number,
+  e2eMs: number | null,
 ): number | null {
   const definition = m.harness?.tpot ?? 'decode';
-  if (definition === 'decode' || e.e2eLatencyMs === null) return e.tpotMs;
-  // llmperf: the whole request time over the tokens it counted; TGI: the request's own prefill
-  // and decode over the tokens it generated (both include the first token's time).
-  return e.e2eLatencyMs / (definition === 'requestPerToken' ? counted : m.output);
+  if (definition === 'decode' || e2eMs === null || e.e2eLatencyMs === null) return e.tpotMs;
+  // llmperf: the whole request time, as the client saw it, over the tokens it counted; TGI: the
+  // request's own prefill and decode, as the server timed it from admission, over the tokens it
+  // generated (both include the first token's time).
+  return definition === 'requestPerToken' ? e2eMs / counted : e.e2eLatencyMs / m.output;
 }
 
 export interface ErrorStats {

@@ -57,18 +57,25 @@ export interface ServingEfficiency {
    * a fixed set of experts and the step waits for the busiest one (see expertImbalance).
    */
   expertLoadSpread: number;
+  /**
+   * All-reduces and all-to-alls of a serving step relative to the link's bus bandwidth: the
+   * catalog's figure is NCCL's at large messages, while a step's messages are a few MB at most
+   * (a prefill's hidden states), where the collectives reach well under it.
+   */
+  commBandwidth: number;
 }
 
 export const SERVING_EFFICIENCY: ServingEfficiency = {
-  compute: 0.849,
-  memory: 0.901,
-  weightOnlyComputePenalty: 0.455,
-  expertGemmEfficiency: 0.635,
-  attentionMemory: 1,
-  fp8Math: 0.79,
-  fp4Math: 0.533,
-  moeLayerOverheadUs: 439,
-  expertLoadSpread: 2.04,
+  compute: 0.897,
+  memory: 1,
+  weightOnlyComputePenalty: 0.478,
+  expertGemmEfficiency: 0.611,
+  attentionMemory: 0.651,
+  fp8Math: 0.975,
+  fp4Math: 0.626,
+  moeLayerOverheadUs: 388,
+  expertLoadSpread: 2.9,
+  commBandwidth: 0.648,
 };
 
 export interface EngineProfile {
@@ -140,9 +147,9 @@ const ENGINE_PRIORS = {
 export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
   trtllm: {
     kernelEfficiency: 1,
-    stepOverheadMs: 0.965,
-    layerOverheadUs: 57.5,
-    sequenceOverheadUs: 18.1,
+    stepOverheadMs: 0.0498,
+    layerOverheadUs: 60.3,
+    sequenceOverheadUs: 16.4,
     overlapsScheduling: true,
     memoryFraction: 0.9,
     memoryFractionOf: 'free',

@@ -232,7 +232,7 @@ function communication(
   if (tp <= 1) return { perStepS: 0, perTokenS: 0 };
   const a = c.model.arch;
   const link = c.gpu.interconnect;
-  const busBytesPerS = link.busGBps * 1e9;
+  const busBytesPerS = link.busGBps * 1e9 * (c.parameters ?? PERF_PARAMETERS).serving.commBandwidth;
   const calls = 2 * a.layers;
   if (!dataParallel) {
     return {
@@ -279,7 +279,7 @@ function flopsPerSecond(
  * (EngineArgs.get_batch_defaults). Written out field by field: an object spread followed by more
  * fields is a slow path in Node 20, and calibration builds this a million times.
  */
-function engineProfile(
+export function engineProfile(
   base: EngineProfile,
   gpu: Gpu,
   o: Partial<EngineProfile> | undefined,

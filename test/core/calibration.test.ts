@@ -5,10 +5,13 @@ import { crossValidate, FIT_OPTIONS, PRIOR } from '../../core/calibration/fit.ts
 import { Measurement } from '../../core/calibration/measurement.ts';
 import {
   errorStats,
+  legacyProfile,
+  MEASUREMENT_FACTORS,
   metricGroup,
   predict,
   type Prediction,
 } from '../../core/calibration/predict.ts';
+import { PERF_PARAMETERS } from '../../core/perf/efficiency.ts';
 import { estimate } from '../../core/perf/estimate.ts';
 import { Gpu, Model, type OpenModel } from '../../core/schema/catalog.ts';
 
@@ -30,6 +33,8 @@ const gpus = new Map(
     .map((g) => [g.id, g]),
 );
 const inSample = doc.measurements.map((m) => predict(m, models, gpus));
+const legacyProfileFor = (m: Measurement) =>
+  legacyProfile(PERF_PARAMETERS.engines[m.engine], MEASUREMENT_FACTORS, m.engine);
 
 // Held-out folds: every 5th usable measurement is predicted by a fit on the other four fifths,
 // with the same fit `npm run calibrate` reports (FIT_OPTIONS: 6 reweighting rounds of 25
@@ -49,33 +54,107 @@ describe('calibration against published measurements', () => {
     );
     expect(missed.map((p) => `${p.measurement.id}: ${p.note}`)).toEqual([]);
     expect(heldOut.length).toBe(inSample.filter((p) => p.relativeError !== null).length);
-    expect(heldOut.length).toBeGreaterThanOrEqual(675);
+    expect(heldOut.length).toBeGreaterThanOrEqual(2800);
   });
 
   // Issue 7's bars, held out: median ≤ 10 % throughput and ≤ 15 % TTFT/TPOT, P90 ≤ 30 % and
-  // ≤ 40 %. TPOT meets them. Throughput and TTFT do not on this set (see README): these limits
-  // guard the figures reached (10.3 % / 33.2 % and 29.5 % / 91.8 %), with a little room. Round 4
-  // traded TTFT's median for its tail: a closed loop's waiting behind the others' prompts is their
-  // prefill time, not whole lone requests' (143 % → 92 % at P90, 25.5 % → 29.5 % median).
+  // ≤ 40 %. Throughput (9.0 % / 25.6 %) and TPOT (9.7 % / 27.5 %) meet them over 2,826 points. TTFT
+  // does not (24.2 % / 71.1 %): closed loops' cohorts hold in some runs and not in others (see
+  // MeasurementFactors.cohortWait); its limits guard the figures reached, with a little room.
   it("TPOT, held out: median ≤ 15 %, P90 ≤ 40 % (the issue's bar)", () => {
     const s = group(heldOut, 'tpot');
-    expect(s.count).toBeGreaterThanOrEqual(100);
+    expect(s.count).toBeGreaterThanOrEqual(800);
     expect(s.medianAbsPct).toBeLessThanOrEqual(15);
     expect(s.p90AbsPct).toBeLessThanOrEqual(40);
   });
 
-  it('throughput, held out: median ≤ 11 %, P90 ≤ 36 % (bar: 10 % / 30 %)', () => {
+  it("throughput, held out: median ≤ 10 %, P90 ≤ 30 % (the issue's bar)", () => {
     const s = group(heldOut, 'throughput');
-    expect(s.count).toBeGreaterThanOrEqual(460);
-    expect(s.medianAbsPct).toBeLessThanOrEqual(11);
-    expect(s.p90AbsPct).toBeLessThanOrEqual(36);
+    expect(s.count).toBeGreaterThanOrEqual(1150);
+    expect(s.medianAbsPct).toBeLessThanOrEqual(10);
+    expect(s.p90AbsPct).toBeLessThanOrEqual(30);
   });
 
-  it('TTFT, held out: median ≤ 31 %, P90 ≤ 97 % (bar: 15 % / 40 %)', () => {
+  it('TTFT, held out: median ≤ 26 %, P90 ≤ 75 % (bar: 15 % / 40 %)', () => {
     const s = group(heldOut, 'ttft');
-    expect(s.count).toBeGreaterThanOrEqual(100);
-    expect(s.medianAbsPct).toBeLessThanOrEqual(31);
-    expect(s.p90AbsPct).toBeLessThanOrEqual(97);
+    expect(s.count).toBeGreaterThanOrEqual(800);
+    expect(s.medianAbsPct).toBeLessThanOrEqual(26);
+    expect(s.p90AbsPct).toBeLessThanOrEqual(75);
+  });
+
+  it('a cohort that fits one iteration waits for all its prompts, whatever the share', () => {
+    // Llama 3 8B on one H100 (DLI, 2024 NIM): ten 200-token prompts fit one iteration of the
+    // 8,192-token budget, so first and later waves alike wait for the prefill of all ten: the TTFT
+    // is the random-arrivals estimate plus (ten prompts' prefill − one prompt's).
+    const m = doc.measurements.find(
+      (x) =>
+        x.model === 'llama-3-8b' &&
+        x.gpu === 'h100-sxm' &&
+        x.tp === 1 &&
+        x.precision === 'fp16' &&
+        x.input === 200 &&
+        x.output === 200 &&
+        x.concurrency === 10 &&
+        x.metric === 'ttftMs',
+    ) as Measurement;
+    const legacy = { ...m.profile, ...legacyProfileFor(m) };
+    const prefillOnly = (users: number) =>
+      estimate({
+        model: models.get('llama-3-8b') as OpenModel,
+        gpu: gpus.get('h100-sxm') as Gpu,
+        gpus: 1,
+        precision: 'fp16',
+        engine: 'trtllm',
+        inputTokens: 200,
+        outputTokens: 1,
+        concurrency: users,
+        profile: legacy,
+      }).ttftMs as number;
+    const spread = predict({ ...m, harness: {} }, models, gpus).predicted as number;
+    const excess = prefillOnly(10) - prefillOnly(1);
+    expect(excess).toBeGreaterThan(0);
+    for (const share of [0, 0.5, 1]) {
+      const f = { ...MEASUREMENT_FACTORS, cohortWait: share };
+      expect(predict(m, models, gpus, undefined, f).predicted).toBeCloseTo(spread + excess, 6);
+    }
+  });
+
+  it('a cohort over several iterations waits for the ones before it only while it holds', () => {
+    // 2,000-token prompts: four to an 8,192-token iteration, so ten users go in three (4, 4, 2).
+    // The first wave waits for its iteration and those before: (4·T4 + 4·2T4 + 2·(2T4 + T2)) ÷ 10;
+    // later waves for their own: (4·T4 + 4·T4 + 2·T2) ÷ 10. The share weighs the two.
+    const m = doc.measurements.find(
+      (x) =>
+        x.model === 'llama-3-8b' &&
+        x.gpu === 'h100-sxm' &&
+        x.tp === 1 &&
+        x.precision === 'fp16' &&
+        x.input === 2000 &&
+        x.output === 2000 &&
+        x.concurrency === 10 &&
+        x.metric === 'ttftMs',
+    ) as Measurement;
+    const legacy = { ...m.profile, ...legacyProfileFor(m) };
+    const T = (prompts: number) =>
+      estimate({
+        model: models.get('llama-3-8b') as OpenModel,
+        gpu: gpus.get('h100-sxm') as Gpu,
+        gpus: 1,
+        precision: 'fp16',
+        engine: 'trtllm',
+        inputTokens: 2000,
+        outputTokens: 1,
+        concurrency: prompts,
+        profile: legacy,
+      }).ttftMs as number;
+    const firstWave = (4 * T(4) + 4 * 2 * T(4) + 2 * (2 * T(4) + T(2))) / 10;
+    const laterWaves = (4 * T(4) + 4 * T(4) + 2 * T(2)) / 10;
+    const spread = predict({ ...m, harness: {} }, models, gpus).predicted as number;
+    for (const share of [0, 0.25, 1]) {
+      const f = { ...MEASUREMENT_FACTORS, cohortWait: share };
+      const expected = spread + share * firstWave + (1 - share) * laterWaves - T(1);
+      expect(predict(m, models, gpus, undefined, f).predicted).toBeCloseTo(expected, 6);
+    }
   });
 
   it('a client that did not hold its users is predicted at the load it held', () => {

@@ -172,7 +172,7 @@ const value = ValueAssumptions.parse({
 });
 const flat = (over: Parameters<typeof workload>[0] = {}) =>
   workload({
-    requests: { count: 40_000_000, per: 'month' },
+    requests: { count: 200_000_000, per: 'month' },
     peakToAverage: 1,
     batchShare: 0,
     responseCacheHitRate: 0,
@@ -218,9 +218,25 @@ describe('the commitment a row carries', () => {
       ['3-year', 'noUpfront', 0.5],
     ]);
     // At half the volume the committed instances still cost the same; the stressed horizon cost is
-    // the plan's (nothing on demand either way), and about half the committed spend idles.
-    expect(c.stressed50Usd).toBeCloseTo(row.tcoUsd!, 6);
-    expect(c.stranded50Usd).toBeGreaterThan(0.4 * row.tcoUsd!);
+    // the plan's (nothing on demand either way), and the instances half the volume does not need
+    // idle: each one's $394,200 paid up front is stranded.
+    const half = evaluateCandidate(
+      makeContext(
+        indexCatalog(catalog),
+        flat({ requests: { count: 100e6, per: 'month' } }),
+        value,
+        {
+          operations,
+        },
+      ),
+      cloud('onDemand'),
+    );
+    expect(c.committedUnits!).toBeGreaterThan(half.selfHost!.instancesPeak!);
+    expect(c.stressed50Usd!).toBeCloseTo(row.tcoUsd!, 6);
+    expect(c.stranded50Usd!).toBeCloseTo(
+      (c.committedUnits! - half.selfHost!.instancesPeak!) * 394_200,
+      6,
+    );
     expect(c.stopsPayingMonth).toBeNull();
   });
 

@@ -26,6 +26,7 @@ const bare: PerfParameters = {
     fp4Math: 1,
     moeLayerOverheadUs: 0,
     expertLoadSpread: 0,
+    commBandwidth: 1,
   },
   engines: {
     ...PERF_PARAMETERS.engines,
