@@ -304,31 +304,7 @@ function candidateRows(
   const plan = commitPlan(ctx, r, who.sku);
   const out: FocusRow[] = [];
   for (const m of months) {
-    const from = monthStart(start, m.month);
-    const to = monthStart(start, m.month + 1);
-    const period = {
-      BillingPeriodStart: iso(from),
-      BillingPeriodEnd: iso(to),
-      ChargePeriodStart: iso(from),
-      ChargePeriodEnd: iso(to),
-      x_HorizonMonth: m.month,
-    };
-    const common = {
-      ...base,
-      ...period,
-      InvoiceIssuerName: who.provider,
-      ProviderName: who.provider,
-      PublisherName: who.publisher,
-      ServiceName: who.service,
-      RegionId: r.regionId,
-      RegionName: who.region?.name ?? null,
-      ResourceId: r.id,
-      ResourceName: r.label,
-      ResourceType: who.resourceType,
-      SkuId: who.sku,
-      x_CandidateId: r.id,
-      x_Placement: PLACEMENT_LABELS[r.kind],
-    };
+    const common = monthColumns(base, start, m.month, who, r);
     // The month's run cost in cents, split among the components as in the first full month.
     const amounts =
       steady > 0 && m.runUsd > 0
@@ -470,8 +446,7 @@ function percentileRows(
   const who = parties(ctx, r);
   const out: FocusRow[] = [];
   band.p10.forEach((_, k) => {
-    const from = monthStart(start, k + 1);
-    const to = monthStart(start, k + 2);
+    const common = monthColumns(base, start, k + 1, who, r);
     for (const [name, values] of [
       ['P10', band.p10],
       ['P50', band.p50],
@@ -481,22 +456,7 @@ function percentileRows(
       if (usd === null || usd === undefined || usd <= 0) continue;
       const amount = round2(usd);
       out.push({
-        ...base,
-        BillingPeriodStart: iso(from),
-        BillingPeriodEnd: iso(to),
-        ChargePeriodStart: iso(from),
-        ChargePeriodEnd: iso(to),
-        x_HorizonMonth: k + 1,
-        InvoiceIssuerName: who.provider,
-        ProviderName: who.provider,
-        PublisherName: who.publisher,
-        ServiceName: who.service,
-        RegionId: r.regionId,
-        RegionName: who.region?.name ?? null,
-        ResourceId: r.id,
-        ResourceName: r.label,
-        ResourceType: who.resourceType,
-        SkuId: who.sku,
+        ...common,
         ChargeCategory: 'Usage',
         ChargeFrequency: 'Usage-Based',
         ChargeDescription: `All components, ${name} of ${Math.min(u.samples, 200)} simulated futures — ${r.label} (projected)`,
@@ -507,14 +467,47 @@ function percentileRows(
         PricingQuantity: 1,
         PricingUnit: 'Month',
         PricingCategory: 'Standard',
-        x_CandidateId: r.id,
-        x_Placement: PLACEMENT_LABELS[r.kind],
         x_CostComponent: 'all',
         [FOCUS_PERCENTILE_COLUMN]: name,
       });
     }
   });
   return out;
+}
+
+/**
+ * The columns every row of a candidate's month carries: the month as billing and charge period
+ * (starting `month` − 1 months after `start`), who bills it and the resource.
+ */
+function monthColumns(
+  base: FocusRow,
+  start: string,
+  month: number,
+  who: ReturnType<typeof parties>,
+  r: CandidateResult,
+): FocusRow {
+  const from = iso(monthStart(start, month));
+  const to = iso(monthStart(start, month + 1));
+  return {
+    ...base,
+    BillingPeriodStart: from,
+    BillingPeriodEnd: to,
+    ChargePeriodStart: from,
+    ChargePeriodEnd: to,
+    x_HorizonMonth: month,
+    InvoiceIssuerName: who.provider,
+    ProviderName: who.provider,
+    PublisherName: who.publisher,
+    ServiceName: who.service,
+    RegionId: r.regionId,
+    RegionName: who.region?.name ?? null,
+    ResourceId: r.id,
+    ResourceName: r.label,
+    ResourceType: who.resourceType,
+    SkuId: who.sku,
+    x_CandidateId: r.id,
+    x_Placement: PLACEMENT_LABELS[r.kind],
+  };
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;

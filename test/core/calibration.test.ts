@@ -36,6 +36,35 @@ const inSample = doc.measurements.map((m) => predict(m, models, gpus));
 const legacyProfileFor = (m: Measurement) =>
   legacyProfile(PERF_PARAMETERS.engines[m.engine], MEASUREMENT_FACTORS, m.engine);
 
+/** The DLI sweep's TTFT of Llama 3 8B on one H100 in FP16 at 10 users, prompts and outputs of `tokens`. */
+const dliTtft = (tokens: number) =>
+  doc.measurements.find(
+    (x) =>
+      x.model === 'llama-3-8b' &&
+      x.gpu === 'h100-sxm' &&
+      x.tp === 1 &&
+      x.precision === 'fp16' &&
+      x.input === tokens &&
+      x.output === tokens &&
+      x.concurrency === 10 &&
+      x.metric === 'ttftMs',
+  ) as Measurement;
+
+/** One iteration admitting `prompts` of m's prompts at once: their prefill, as m's release runs it. */
+const prefillMs = (m: Measurement, prompts: number) =>
+  estimate({
+    model: models.get(m.model as string) as OpenModel,
+    gpu: gpus.get(m.gpu as string) as Gpu,
+    gpus: m.gpus,
+    tp: m.tp,
+    precision: m.precision,
+    engine: m.engine,
+    inputTokens: m.input,
+    outputTokens: 1,
+    concurrency: prompts,
+    profile: { ...m.profile, ...legacyProfileFor(m) },
+  }).ttftMs as number;
+
 // Held-out folds: every 5th usable measurement is predicted by a fit on the other four fifths,
 // with the same fit `npm run calibrate` reports (FIT_OPTIONS: 6 reweighting rounds of 25
 // Levenberg–Marquardt steps, ~3 s of CPU). Deterministic: fixed folds, no randomness.
@@ -86,30 +115,8 @@ describe('calibration against published measurements', () => {
     // Llama 3 8B on one H100 (DLI, 2024 NIM): ten 200-token prompts fit one iteration of the
     // 8,192-token budget, so first and later waves alike wait for the prefill of all ten: the TTFT
     // is the random-arrivals estimate plus (ten prompts' prefill − one prompt's).
-    const m = doc.measurements.find(
-      (x) =>
-        x.model === 'llama-3-8b' &&
-        x.gpu === 'h100-sxm' &&
-        x.tp === 1 &&
-        x.precision === 'fp16' &&
-        x.input === 200 &&
-        x.output === 200 &&
-        x.concurrency === 10 &&
-        x.metric === 'ttftMs',
-    ) as Measurement;
-    const legacy = { ...m.profile, ...legacyProfileFor(m) };
-    const prefillOnly = (users: number) =>
-      estimate({
-        model: models.get('llama-3-8b') as OpenModel,
-        gpu: gpus.get('h100-sxm') as Gpu,
-        gpus: 1,
-        precision: 'fp16',
-        engine: 'trtllm',
-        inputTokens: 200,
-        outputTokens: 1,
-        concurrency: users,
-        profile: legacy,
-      }).ttftMs as number;
+    const m = dliTtft(200);
+    const prefillOnly = (users: number) => prefillMs(m, users);
     const spread = predict({ ...m, harness: {} }, models, gpus).predicted as number;
     const excess = prefillOnly(10) - prefillOnly(1);
     expect(excess).toBeGreaterThan(0);
@@ -123,30 +130,8 @@ describe('calibration against published measurements', () => {
     // 2,000-token prompts: four to an 8,192-token iteration, so ten users go in three (4, 4, 2).
     // The first wave waits for its iteration and those before: (4·T4 + 4·2T4 + 2·(2T4 + T2)) ÷ 10;
     // later waves for their own: (4·T4 + 4·T4 + 2·T2) ÷ 10. The share weighs the two.
-    const m = doc.measurements.find(
-      (x) =>
-        x.model === 'llama-3-8b' &&
-        x.gpu === 'h100-sxm' &&
-        x.tp === 1 &&
-        x.precision === 'fp16' &&
-        x.input === 2000 &&
-        x.output === 2000 &&
-        x.concurrency === 10 &&
-        x.metric === 'ttftMs',
-    ) as Measurement;
-    const legacy = { ...m.profile, ...legacyProfileFor(m) };
-    const T = (prompts: number) =>
-      estimate({
-        model: models.get('llama-3-8b') as OpenModel,
-        gpu: gpus.get('h100-sxm') as Gpu,
-        gpus: 1,
-        precision: 'fp16',
-        engine: 'trtllm',
-        inputTokens: 2000,
-        outputTokens: 1,
-        concurrency: prompts,
-        profile: legacy,
-      }).ttftMs as number;
+    const m = dliTtft(2000);
+    const T = (prompts: number) => prefillMs(m, prompts);
     const firstWave = (4 * T(4) + 4 * 2 * T(4) + 2 * (2 * T(4) + T(2))) / 10;
     const laterWaves = (4 * T(4) + 4 * T(4) + 2 * T(2)) / 10;
     const spread = predict({ ...m, harness: {} }, models, gpus).predicted as number;
