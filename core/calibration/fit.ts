@@ -27,6 +27,10 @@ export const PRIOR: CalibrationState = {
     legacyOverhead: { trtllm: 2, vllm: 2, sglang: 2, tgi: 2 },
     cohortWait: 0.5,
     cohortWaitCurrent: 0.5,
+    cohortHoldIterations: 8,
+    cohortDecay: 0.5,
+    cohortJitterMs: 10,
+    frontEndMs: 3,
   },
   perf: {
     serving: {
@@ -80,6 +84,11 @@ export function knobs(engines: readonly Engine[], points: readonly Measurement[]
     // A perfectly synchronized burst waits behind half the others; it cannot wait behind more.
     measurementKnob('cohortWait', 1),
     measurementKnob('cohortWaitCurrent', 1),
+    // How cohorts hold and what the client adds: properties of the harness, no prior to trust.
+    { ...measurementKnob('cohortHoldIterations', 1000), weakPrior: true },
+    { ...measurementKnob('cohortDecay', 3), weakPrior: true },
+    { ...measurementKnob('cohortJitterMs', 1000), weakPrior: true },
+    { ...measurementKnob('frontEndMs', 100), weakPrior: true },
     servingKnob('compute', 1),
     servingKnob('memory', 1),
     servingKnob('weightOnlyComputePenalty', 1),
@@ -114,7 +123,7 @@ export function knobs(engines: readonly Engine[], points: readonly Measurement[]
 }
 
 function measurementKnob(
-  field: 'legacyKernel' | 'cohortWait' | 'cohortWaitCurrent',
+  field: Exclude<keyof MeasurementFactors, 'legacyOverhead'>,
   max: number,
 ): Knob {
   return {

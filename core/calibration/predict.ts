@@ -3,6 +3,7 @@ import type { Engine } from '../schema/common.ts';
 import { PERF_PARAMETERS, type EngineProfile, type PerfParameters } from '../perf/efficiency.ts';
 import { estimate, type EstimateInput } from '../perf/estimate.ts';
 import { engineProfile, type ReplicaSpec } from '../perf/replica.ts';
+import { stepSeconds } from '../perf/step-time.ts';
 import type { CalibrationMetric, Measurement } from './measurement.ts';
 import { quantile } from '../stats/sample-quantile.ts';
 
@@ -34,13 +35,38 @@ export interface MeasurementFactors {
   cohortWait: number;
   /** The same share for runs of current engine releases. */
   cohortWaitCurrent: number;
+  /**
+   * A cohort drifts apart the more admission iterations it spans: each iteration's requests finish
+   * and come back as a group of their own, and groups that are many iterations apart meet other
+   * groups on the way. The first wave's share holds in full up to `cohortHoldIterations`
+   * iterations and falls as (cohortHoldIterations ÷ iterations)^cohortDecay beyond.
+   */
+  cohortHoldIterations: number;
+  cohortDecay: number;
+  /**
+   * Spread of the client's return times, in ms (its threads parse every streamed chunk before they
+   * send the next request): a group comes back together only when its iteration outlasts it, so
+   * the cohort's excess wait counts in the share T ÷ (T + jitter), T the cohort's first iteration.
+   * Short prompts make short iterations, whose groups the client scatters.
+   */
+  cohortJitterMs: number;
+  /**
+   * Time a GenAI-Perf request spends outside the engine before its first token, in ms: the HTTP
+   * front end of NIM, tokenization, and the first chunk's detokenization and send. Every cohort run
+   * in the set is GenAI-Perf against NIM; runs timed inside the engine (trtllm-bench) have none.
+   */
+  frontEndMs: number;
 }
 
 export const MEASUREMENT_FACTORS: MeasurementFactors = {
-  legacyKernel: 0.932,
-  legacyOverhead: { trtllm: 1.7, vllm: 5.99, sglang: 1, tgi: 0.45 },
-  cohortWait: 0.668,
-  cohortWaitCurrent: 0.289,
+  legacyKernel: 0.929,
+  legacyOverhead: { trtllm: 1.74, vllm: 6.05, sglang: 1, tgi: 0.623 },
+  cohortWait: 1,
+  cohortWaitCurrent: 0.484,
+  cohortHoldIterations: 9.25,
+  cohortDecay: 0.454,
+  cohortJitterMs: 4.36,
+  frontEndMs: 5,
 };
 
 export interface Prediction {
@@ -101,7 +127,7 @@ export function predict(
   const burst = m.harness?.burst;
   const waitMs =
     m.harness?.arrivals === 'cohort' && e.fitsInMemory
-      ? cohortWaitMs(input, e, m.legacy === true ? factors.cohortWait : factors.cohortWaitCurrent)
+      ? factors.frontEndMs + cohortWaitMs(input, e, factors, m.legacy === true)
       : 0;
   const predicted =
     burst !== undefined && m.metric === 'outputTokPerS' && e.fitsInMemory
@@ -261,9 +287,15 @@ const LEGACY_CUDA_GRAPH_MAX_BATCH: Partial<Record<Engine, number>> = {
  * each as long as the prefill of its prompts alone (the estimate of that many one-token requests:
  * rounds of the budget for a prompt longer than it). The first wave waits for its own iteration and
  * every one before; later waves, their groups come back apart, only for their own. Their mean, in
- * the fitted share, less a lone prompt's prefill, is the excess.
+ * the share of the first wave (less as the cohort spans more iterations), less a lone prompt's
+ * prefill, is the excess; it counts as far as the client's timing spread leaves the groups whole.
  */
-function cohortWaitMs(input: EstimateInput, e: ReturnType<typeof estimate>, share: number): number {
+function cohortWaitMs(
+  input: EstimateInput,
+  e: ReturnType<typeof estimate>,
+  f: MeasurementFactors,
+  legacy: boolean,
+): number {
   const cohort = Math.round(Math.min(e.concurrency, e.maxConcurrency) / e.replicas);
   if (cohort <= 1) return 0;
   const parameters = input.parameters ?? PERF_PARAMETERS;
@@ -272,28 +304,42 @@ function cohortWaitMs(input: EstimateInput, e: ReturnType<typeof estimate>, shar
     input.gpu,
     input.profile,
   ).tokenBudget;
-  const perIteration = Math.max(1, Math.floor(budget / input.inputTokens));
-  const prefillMs = new Map<number, number>();
-  const iterationMs = (prompts: number): number => {
-    let ms = prefillMs.get(prompts);
-    if (ms === undefined) {
-      ms = estimate(withLoad(input, prompts * e.replicas, 0, 1)).ttftMs ?? 0;
-      prefillMs.set(prompts, ms);
-    }
-    return ms;
+  const promptTokens = input.inputTokens;
+  const perIteration = Math.max(1, Math.floor(budget / promptTokens));
+  const spec = input.specs?.get(input.attentionDataParallel ?? false);
+  if (spec === undefined) return 0;
+  // An iteration prefills its prompts (in rounds of the budget, for a prompt longer than it) while
+  // the requests already admitted decode a token each.
+  const iterationMs = (prompts: number, running: number): number => {
+    const tokens = prompts * promptTokens;
+    const rounds = Math.max(1, tokens / budget);
+    const stepS = stepSeconds(
+      spec,
+      running,
+      promptTokens + 1,
+      Math.min(budget, tokens),
+      promptTokens / 2,
+    );
+    return 1000 * rounds * stepS;
   };
   let clockMs = 0;
   let firstWaveMs = 0;
   let laterWavesMs = 0;
   for (let admitted = 0; admitted < cohort; admitted += perIteration) {
     const prompts = Math.min(perIteration, cohort - admitted);
-    clockMs += iterationMs(prompts);
+    clockMs += iterationMs(prompts, admitted);
     firstWaveMs += prompts * clockMs;
-    laterWavesMs += prompts * iterationMs(prompts);
+    laterWavesMs += prompts * iterationMs(prompts, cohort - prompts);
   }
-  const w = share;
-  const meanMs = (w * firstWaveMs + (1 - w) * laterWavesMs) / cohort;
-  return Math.max(0, meanMs - iterationMs(1));
+  const iterations = Math.ceil(cohort / perIteration);
+  const share =
+    (legacy ? f.cohortWait : f.cohortWaitCurrent) *
+    Math.min(1, (f.cohortHoldIterations / iterations) ** f.cohortDecay);
+  const meanMs = (share * firstWaveMs + (1 - share) * laterWavesMs) / cohort;
+  const group = Math.min(perIteration, cohort);
+  const groupMs = iterationMs(group, cohort - group);
+  const whole = groupMs / (groupMs + f.cohortJitterMs);
+  return Math.max(0, whole * (meanMs - iterationMs(1, cohort - 1)));
 }
 
 /**

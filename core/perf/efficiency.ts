@@ -66,16 +66,16 @@ export interface ServingEfficiency {
 }
 
 export const SERVING_EFFICIENCY: ServingEfficiency = {
-  compute: 0.897,
-  memory: 1,
-  weightOnlyComputePenalty: 0.478,
-  expertGemmEfficiency: 0.611,
-  attentionMemory: 0.651,
-  fp8Math: 0.975,
-  fp4Math: 0.626,
-  moeLayerOverheadUs: 388,
-  expertLoadSpread: 2.9,
-  commBandwidth: 0.648,
+  compute: 0.972,
+  memory: 0.994,
+  weightOnlyComputePenalty: 0.446,
+  expertGemmEfficiency: 0.631,
+  attentionMemory: 0.631,
+  fp8Math: 0.99,
+  fp4Math: 0.615,
+  moeLayerOverheadUs: 440,
+  expertLoadSpread: 3.31,
+  commBandwidth: 0.642,
 };
 
 export interface EngineProfile {
@@ -147,9 +147,9 @@ const ENGINE_PRIORS = {
 export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
   trtllm: {
     kernelEfficiency: 1,
-    stepOverheadMs: 0.0498,
-    layerOverheadUs: 60.3,
-    sequenceOverheadUs: 16.4,
+    stepOverheadMs: 0.209,
+    layerOverheadUs: 55.6,
+    sequenceOverheadUs: 16.6,
     overlapsScheduling: true,
     memoryFraction: 0.9,
     memoryFractionOf: 'free',
