@@ -28,9 +28,9 @@ export interface MeasurementFactors {
    * for its own iteration's prefill and, while the cohort holds, for every iteration before it
    * (see cohortWaitMs). The share of the measured requests that wait as the synchronized first wave
    * does; the rest wait only for their own group's iteration (groups come back apart). Fitted per
-   * release: the 2024 NIM sweeps hold their cohorts (0.67), NIM 1.8's less (0.29) — its Llama 3.1
-   * 8B runs wait as a cohort, its Llama 3.3 70B runs barely, which nothing in the runs' published
-   * setup explains.
+   * release: the 2024 NIM sweeps hold their cohorts in full (1, the bound), NIM 1.8's less (0.48)
+   * — its Llama 3.1 8B runs wait as a cohort, its Llama 3.3 70B runs less than spread arrivals
+   * would, which nothing in the runs' published setup explains.
    */
   cohortWait: number;
   /** The same share for runs of current engine releases. */
@@ -46,14 +46,15 @@ export interface MeasurementFactors {
   /**
    * Spread of the client's return times, in ms (its threads parse every streamed chunk before they
    * send the next request): a group comes back together only when its iteration outlasts it, so
-   * the cohort's excess wait counts in the share T ÷ (T + jitter), T the cohort's first iteration.
-   * Short prompts make short iterations, whose groups the client scatters.
+   * the cohort's excess wait counts in the share T ÷ (T + jitter), T one group's iteration while
+   * the rest of the cohort decodes. Short prompts make short iterations, which the client scatters.
    */
   cohortJitterMs: number;
   /**
    * Time a GenAI-Perf request spends outside the engine before its first token, in ms: the HTTP
    * front end of NIM, tokenization, and the first chunk's detokenization and send. Every cohort run
-   * in the set is GenAI-Perf against NIM; runs timed inside the engine (trtllm-bench) have none.
+   * in the set is GenAI-Perf (or its successor AIPerf) against NIM; runs timed inside the engine
+   * (trtllm-bench) have none.
    */
   frontEndMs: number;
 }
