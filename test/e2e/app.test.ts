@@ -60,6 +60,34 @@ describe('the workspace in Chromium (browser mode)', () => {
     expect(s.errors).toEqual([]);
   });
 
+  it('the top bar is one row on a 1280 px laptop and up; larger text wraps it, nothing cut', async () => {
+    const s = await start();
+    /** Rows the top bar's items sit on (by their vertical centres), and whether any is cut off. */
+    const bar = () =>
+      s.page.evaluate(() => {
+        const header = document.querySelector('header.topbar') as HTMLElement;
+        const items = [...header.children].filter((c) => !c.classList.contains('spacer'));
+        const centres = items.map((c) => {
+          const r = c.getBoundingClientRect();
+          return Math.round((r.top + r.bottom) / 2);
+        });
+        const right = Math.max(...items.map((c) => c.getBoundingClientRect().right));
+        return {
+          rows: new Set(centres.map((y) => Math.round(y / 8))).size,
+          overflows: right > window.innerWidth || header.scrollWidth > header.clientWidth,
+        };
+      });
+    for (const width of [1280, 1440, 1920]) {
+      await s.page.setViewportSize({ width, height: 800 });
+      await poll(bar).toEqual({ rows: 1, overflows: false });
+    }
+    await s.page.setViewportSize({ width: 1280, height: 800 });
+    await s.page.getByTestId('large-text').click();
+    await poll(async () => (await bar()).rows).toBeGreaterThan(1);
+    expect((await bar()).overflows).toBe(false);
+    expect(s.errors).toEqual([]);
+  });
+
   it('a workload typed in gives hand-checkable numbers for an API candidate', async () => {
     const s = await start();
     await enterSimpleWorkload(s);
