@@ -307,6 +307,8 @@ function cohortWaitMs(
   ).tokenBudget;
   const promptTokens = input.inputTokens;
   const perIteration = Math.max(1, Math.floor(budget / promptTokens));
+  // predict() always hands estimate a specs map, which it fills with the layouts it tried: every
+  // cohort run is of a dense model, whose only layout is tensor parallel (false).
   const spec = input.specs?.get(input.attentionDataParallel ?? false);
   if (spec === undefined) return 0;
   // An iteration prefills its prompts (in rounds of the budget, for a prompt longer than it) while
