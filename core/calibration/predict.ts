@@ -189,7 +189,6 @@ function withLoad(
   i: EstimateInput,
   concurrency: number,
   cachedPrefixTokens: number,
-  outputTokens = i.outputTokens,
 ): EstimateInput {
   return {
     specs: i.specs,
@@ -202,7 +201,7 @@ function withLoad(
     engine: i.engine,
     attentionDataParallel: i.attentionDataParallel,
     inputTokens: i.inputTokens,
-    outputTokens,
+    outputTokens: i.outputTokens,
     concurrency,
     cachedPrefixTokens,
     profile: i.profile,
@@ -285,11 +284,12 @@ const LEGACY_CUDA_GRAPH_MAX_BATCH: Partial<Record<Engine, number>> = {
  * How much longer a closed loop of fixed-length requests waits for its first tokens than randomly
  * spread arrivals would (see MeasurementFactors.cohortWait). In step, the running requests arrive
  * together and the engine admits them in iterations of as many prompts as its token budget holds,
- * each as long as the prefill of its prompts alone (the estimate of that many one-token requests:
- * rounds of the budget for a prompt longer than it). The first wave waits for its own iteration and
- * every one before; later waves, their groups come back apart, only for their own. Their mean, in
- * the share of the first wave (less as the cohort spans more iterations), less a lone prompt's
- * prefill, is the excess; it counts as far as the client's timing spread leaves the groups whole.
+ * each one engine step (rounds of the budget for a prompt longer than it) that prefills its prompts
+ * while the requests already admitted decode a token each. The first wave waits for its own
+ * iteration and every one before; later waves, their groups come back apart, only for their own.
+ * Their mean, in the share of the first wave (less as the cohort spans more iterations), less a
+ * lone prompt's step among the others' decodes, is the excess; it counts as far as the client's
+ * timing spread leaves the groups whole.
  */
 function cohortWaitMs(
   input: EstimateInput,
@@ -325,22 +325,24 @@ function cohortWaitMs(
     );
     return 1000 * rounds * stepS;
   };
+  // Later waves: every full group's iteration is alike, the last group's may be smaller.
+  const group = Math.min(perIteration, cohort);
+  const groupMs = iterationMs(group, cohort - group);
+  const iterations = Math.ceil(cohort / perIteration);
+  const lastGroup = cohort - (iterations - 1) * perIteration;
+  const laterWavesMs =
+    (cohort - lastGroup) * groupMs + lastGroup * iterationMs(lastGroup, cohort - lastGroup);
   let clockMs = 0;
   let firstWaveMs = 0;
-  let laterWavesMs = 0;
   for (let admitted = 0; admitted < cohort; admitted += perIteration) {
     const prompts = Math.min(perIteration, cohort - admitted);
     clockMs += iterationMs(prompts, admitted);
     firstWaveMs += prompts * clockMs;
-    laterWavesMs += prompts * iterationMs(prompts, cohort - prompts);
   }
-  const iterations = Math.ceil(cohort / perIteration);
   const share =
     (legacy ? f.cohortWait : f.cohortWaitCurrent) *
     Math.min(1, (f.cohortHoldIterations / iterations) ** f.cohortDecay);
   const meanMs = (share * firstWaveMs + (1 - share) * laterWavesMs) / cohort;
-  const group = Math.min(perIteration, cohort);
-  const groupMs = iterationMs(group, cohort - group);
   const whole = groupMs / (groupMs + f.cohortJitterMs);
   return Math.max(0, whole * (meanMs - iterationMs(1, cohort - 1)));
 }
