@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { dialog, type BrowserWindow } from 'electron';
 import { FILTERS, reportFilters } from './file-filters.ts';
 import type { FileDialogs } from './ipc/handlers.ts';
+import { isoDay } from '../core/schema/common.ts';
 
 const MAX_BYTES = 64 * 1024 * 1024;
 
@@ -17,9 +18,13 @@ export function fileDialogs(window: () => BrowserWindow | null): FileDialogs {
         : await dialog.showOpenDialog(options);
       const path = r.filePaths[0];
       if (r.canceled || path === undefined) return null;
-      if (statSync(path).size > MAX_BYTES)
-        throw new Error(`${basename(path)} is larger than 64 MB`);
-      return { name: basename(path), text: readFileSync(path, 'utf8') };
+      const stat = statSync(path);
+      if (stat.size > MAX_BYTES) throw new Error(`${basename(path)} is larger than 64 MB`);
+      return {
+        name: basename(path),
+        text: readFileSync(path, 'utf8'),
+        modifiedOn: isoDay(stat.mtimeMs),
+      };
     },
     async save(kind, suggestedName, data) {
       const win = window();

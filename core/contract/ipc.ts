@@ -20,6 +20,7 @@ import {
   type CatalogStats,
   type DiscountRow,
   type ImportSummary,
+  type OpenedFile,
   type ScenarioMeta,
   type StoredScenario,
 } from './shapes.ts';
@@ -157,8 +158,11 @@ export interface ChannelOutputs {
   'scenarios:duplicate': StoredScenario;
   'scenarios:delete': null;
   'scenario:parse': ScenarioFile;
-  /** The chosen file's name and text, or null when the user cancelled. */
-  'file:open': { name: string; text: string } | null;
+  /**
+   * The chosen file's name and text, or null when the user cancelled; `modifiedOn`, the day the
+   * file was last modified (ISO date), where the file system says.
+   */
+  'file:open': OpenedFile | null;
   /** Where the file was written, or null when the user cancelled. */
   'file:save': { path: string } | null;
   /** Where the PDF was written, or null when the user cancelled. */

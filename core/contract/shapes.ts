@@ -108,3 +108,11 @@ export interface StoredScenario extends ScenarioMeta {
   /** The file as saved: one or more workloads (schema version 2). */
   scenario: ScenarioFile;
 }
+
+/** A file the person chose to open: its name and text, and the day it was last modified. */
+export interface OpenedFile {
+  name: string;
+  text: string;
+  /** ISO date of the file's last modification, where the file system says (an import's default date). */
+  modifiedOn?: string;
+}

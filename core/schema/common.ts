@@ -18,6 +18,12 @@ function isCalendarDate(text: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
+/** The UTC day (YYYY-MM-DD) of a time in ms since 1970, or undefined for a time that is none. */
+export function isoDay(epochMs: number): string | undefined {
+  const date = new Date(epochMs);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString().slice(0, 10);
+}
+
 /** A finite number ≥ 0 (prices, sizes, rates). */
 export const NonNegative = z.number().finite().nonnegative();
 export const Positive = z.number().finite().positive();

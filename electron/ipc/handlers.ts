@@ -8,6 +8,7 @@ import { parseJsonSafely } from '../../core/json-safe.ts';
 import { parseScenarioFile } from '../../core/scenario/parse.ts';
 import { describeZodError } from '../../core/schema/errors.ts';
 import type { CatalogStore } from '../db/store-types.ts';
+import type { OpenedFile } from '../../core/contract/shapes.ts';
 import type { Paper } from '../../core/report/report-css.ts';
 import {
   CHANNELS,
@@ -20,7 +21,7 @@ import { importPreview } from './import-preview.ts';
 
 /** Native file dialogs (Electron); browser mode picks and saves files in the page instead. */
 export interface FileDialogs {
-  open(kind: 'scenario' | 'catalog'): Promise<{ name: string; text: string } | null>;
+  open(kind: 'scenario' | 'catalog'): Promise<OpenedFile | null>;
   /** Saves text, or bytes (a workbook, an image, a PDF), where the person chooses. */
   save(
     kind: 'scenario' | 'report' | 'catalog',

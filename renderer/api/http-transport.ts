@@ -5,6 +5,8 @@ import {
   type RendererApi,
   type Result,
 } from '../../core/contract/ipc.ts';
+import type { OpenedFile } from '../../core/contract/shapes.ts';
+import { isoDay } from '../../core/schema/common.ts';
 
 /** Browser mode: each channel is a POST to the local server's /api/<channel>. */
 export function httpApi(base = './api/'): RendererApi {
@@ -42,7 +44,7 @@ export function httpApi(base = './api/'): RendererApi {
   return api;
 }
 
-function pickFile(accept: string): Promise<Result<{ name: string; text: string } | null>> {
+function pickFile(accept: string): Promise<Result<OpenedFile | null>> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
@@ -53,7 +55,11 @@ function pickFile(accept: string): Promise<Result<{ name: string; text: string }
       input.remove();
       if (file === undefined) return resolve({ ok: true, data: null });
       file.text().then(
-        (text) => resolve({ ok: true, data: { name: file.name, text } }),
+        (text) =>
+          resolve({
+            ok: true,
+            data: { name: file.name, text, modifiedOn: isoDay(file.lastModified) },
+          }),
         (error: unknown) =>
           resolve({ ok: false, error: `could not read ${file.name}: ${String(error)}` }),
       );

@@ -3,7 +3,7 @@
  * does to the open scenario's ranking; Discard writes nothing, Apply writes it all; the Checks
  * panel shows the catalog's own checks.
  */
-import { writeFileSync } from 'node:fs';
+import { utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { genaiFile } from '../support/genai-fixture.ts';
@@ -77,6 +77,55 @@ describe('a price refresh reviewed in the app', () => {
     await expect
       .poll(() => s.page.getByTestId('checks-summary').textContent())
       .toMatch(/^0 errors, [\d,]+ warnings$/);
+    expect(s.errors).toEqual([]);
+  });
+
+  it('dates an undated file by the day it was last modified, and the day can be changed', async () => {
+    session = await openSession();
+    const s = session;
+    await loadApp(s);
+    const file = join(s.dataDir, 'prices.json');
+    writeFileSync(file, JSON.stringify(genaiWithCut()));
+    // The file was saved 30 days ago: its prices are that day's, not today's.
+    const day = (offsetDays: number) =>
+      new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+    const saved = day(-30);
+    const savedAt = Date.parse(`${saved}T12:00:00Z`) / 1000;
+    utimesSync(file, savedAt, savedAt);
+    await s.page.getByTestId('view-catalog').click();
+
+    await pickImport(s, file);
+    const review = s.page.getByTestId('import-review');
+    await review.waitFor();
+    const asOf = review.getByTestId('import-as-of');
+    expect(await asOf.inputValue()).toBe(saved);
+    expect(await review.textContent()).toContain(`The file was last modified on ${saved}.`);
+    const changed = review.getByTestId('import-review-changed');
+    // The catalog read GPT-5.6 on 2026-08-21; the file is newer, so it replaces the price.
+    await expect.poll(() => changed.textContent()).toContain(`as of 2026-08-21 → ${saved}`);
+
+    // A day before the catalog read the row: the file is older, the catalog's row stays.
+    await asOf.fill('2026-08-20');
+    await expect.poll(() => changed.textContent()).not.toContain('openai/gpt-5.6');
+
+    // A day after today is refused, by name, and nothing can be applied.
+    await asOf.fill(day(2));
+    await expect
+      .poll(() => review.getByTestId('import-as-of-error').textContent())
+      .toContain('is after today');
+    expect(await review.getByTestId('import-apply').isDisabled()).toBe(true);
+
+    await asOf.fill(saved);
+    await expect.poll(() => changed.textContent()).toContain(`as of 2026-08-21 → ${saved}`);
+    expect(await review.getByTestId('import-as-of-error').count()).toBe(0);
+    await review.getByTestId('import-apply').click();
+    await review.waitFor({ state: 'hidden' });
+    await expect.poll(() => gpt56InputPrice(s)).toBe('4');
+    await s.page.getByTestId('catalog-search').fill('id=openai/gpt-5.6');
+    await s.page.locator('[data-row-key="openai/gpt-5.6"]').click();
+    expect(
+      await s.page.getByTestId('row-editor').getByLabel('asOf', { exact: true }).inputValue(),
+    ).toBe(saved);
     expect(s.errors).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import {
   addedKeys,
   changeLines,
   countsLine,
+  defaultImportAsOf,
   rankingLines,
 } from '../../renderer/features/catalog/import-review.ts';
 
@@ -113,5 +114,20 @@ describe('checks panel', () => {
     const counts = ruleCounts({ stale: 5 });
     expect(counts.find((c) => c.rule === 'stale')).toMatchObject({ level: 'warning', count: 5 });
     expect(counts.find((c) => c.rule === 'tier-order')).toMatchObject({ level: 'error', count: 0 });
+  });
+});
+
+describe('the day an import is dated by', () => {
+  it('is the day an undated file was last modified, today when unknown or in the future', () => {
+    expect(defaultImportAsOf('litellm', '2026-10-01', '2026-12-02')).toBe('2026-10-01');
+    expect(defaultImportAsOf('genai-prices', '2026-12-02', '2026-12-02')).toBe('2026-12-02');
+    expect(defaultImportAsOf('litellm', undefined, '2026-12-02')).toBe('2026-12-02');
+    // A clock that ran ahead on the machine that saved it.
+    expect(defaultImportAsOf('litellm', '2026-12-05', '2026-12-02')).toBe('2026-12-02');
+  });
+
+  it('is left to the rows of a file that dates its own (CSV, a catalog export)', () => {
+    expect(defaultImportAsOf('csv', '2026-10-01', '2026-12-02')).toBeUndefined();
+    expect(defaultImportAsOf('json', '2026-10-01', '2026-12-02')).toBeUndefined();
   });
 });

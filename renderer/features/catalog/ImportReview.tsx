@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { applyPendingImport } from '../scenarios/scenario-actions.ts';
 import { addedKeys, changeLines, countsLine, rankingLines } from './import-review.ts';
 import { useImportReview } from './import-review-store.ts';
+import { ImportAsOf } from './ImportAsOf.tsx';
 
 /** How many rows each list shows before "… N more". */
 const SHOWN = 200;
@@ -14,6 +15,7 @@ const SHOWN = 200;
 export function ImportReview() {
   const pending = useImportReview((s) => s.pending);
   const applying = useImportReview((s) => s.applying);
+  const waiting = useImportReview((s) => s.refreshing || s.dateError !== null);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && !useImportReview.getState().applying) {
@@ -46,6 +48,7 @@ export function ImportReview() {
           </span>
         </div>
         <div className="card-body dialog-body">
+          <ImportAsOf key={`${pending.fileName}@${pending.modifiedOn ?? ''}`} pending={pending} />
           <section aria-label="Effect on the open scenario">
             <h3>Effect on the open scenario</h3>
             {effect === null ? (
@@ -138,7 +141,7 @@ export function ImportReview() {
           <button
             type="button"
             className="btn primary"
-            disabled={applying}
+            disabled={applying || waiting}
             onClick={() => void applyPendingImport()}
             data-testid="import-apply"
           >

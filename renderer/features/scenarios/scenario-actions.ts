@@ -7,6 +7,7 @@ import { defaultScenarioFile } from './default-scenario.ts';
 import { scenarioFileName, scenarioFileText } from './scenario-file.ts';
 import { useScenarios } from './scenarios-store.ts';
 import { useImportReview } from '../catalog/import-review-store.ts';
+import { defaultImportAsOf } from '../catalog/import-review.ts';
 import type { ScenarioMeta } from '../../../core/contract/shapes.ts';
 import type { ScenarioFile } from '../../../core/schema/scenario.ts';
 import { useWorkshop } from '../workshop/workshop-store.ts';
@@ -194,23 +195,65 @@ export async function importCatalogFile(): Promise<void> {
   if (!file) return;
   const format = detectImportFormat(file.name, file.text);
   const scenario = useWorkspace.getState().scenario;
+  const asOf = defaultImportAsOf(format, file.modifiedOn, new Date().toISOString().slice(0, 10));
   const preview = await attempt(() =>
-    call('catalog:importPreview', { text: file.text, format, scenario }),
+    call('catalog:importPreview', { text: file.text, format, ...(asOf && { asOf }), scenario }),
   );
   if (!preview) return;
-  useImportReview.getState().show({ fileName: file.name, text: file.text, format, preview });
+  useImportReview.getState().show({
+    fileName: file.name,
+    text: file.text,
+    format,
+    ...(asOf && { asOf }),
+    ...(file.modifiedOn === undefined ? {} : { modifiedOn: file.modifiedOn }),
+    preview,
+  });
+}
+
+/** The latest "as of" review asked for: an answer to an earlier one is dropped. */
+let asOfRequest = 0;
+
+/**
+ * Works the review out again for another "as of" day. A day the import refuses (not a date,
+ * after today) stays in the field with the reason beside it, and Apply waits for a good one.
+ */
+export async function reviewImportAsOf(asOf: string): Promise<void> {
+  const review = useImportReview.getState();
+  const pending = review.pending;
+  if (pending === null || review.applying) return;
+  const request = ++asOfRequest;
+  const current = () =>
+    request === asOfRequest && useImportReview.getState().pending?.text === pending.text;
+  review.setRefreshing(true);
+  review.setDateError(null);
+  try {
+    const preview = await call('catalog:importPreview', {
+      text: pending.text,
+      format: pending.format,
+      asOf,
+      scenario: useWorkspace.getState().scenario,
+    });
+    // The person may have closed the review, or picked another day, meanwhile.
+    if (!current()) return;
+    useImportReview.getState().show({ ...pending, asOf, preview });
+  } catch (error) {
+    if (!current()) return;
+    useImportReview.getState().setRefreshing(false);
+    useImportReview.getState().setDateError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 /** Applies the import under review, as reviewed: refused if the catalog changed meanwhile. */
 export async function applyPendingImport(): Promise<void> {
   const review = useImportReview.getState();
   const pending = review.pending;
-  if (pending === null || review.applying) return;
+  if (pending === null || review.applying || review.refreshing || review.dateError !== null) return;
   review.setApplying(true);
   const summary = await attempt(() =>
     call('catalog:import', {
       text: pending.text,
       format: pending.format,
+      ...(pending.asOf && { asOf: pending.asOf }),
       expectRevision: pending.preview.revision,
     }),
   );
