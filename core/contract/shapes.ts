@@ -67,6 +67,11 @@ export interface ImportOptions {
 
 export interface ImportSummary {
   format: ImportFormat;
+  /**
+   * The day the import read the file as of: rows that state no date of their own take it, a row
+   * the catalog read later is kept, and offerings the file no longer lists end the day before.
+   */
+  asOf: string;
   /** A preview: nothing was written. */
   dryRun: boolean;
   /** Rows added, by table. */

@@ -122,6 +122,7 @@ function runPlan(
   const dryRun = options.dryRun === true;
   const summary: ImportSummary = {
     format,
+    asOf,
     dryRun,
     imported: {},
     updated: {},

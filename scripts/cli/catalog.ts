@@ -6,6 +6,7 @@ import { checkCatalog, summarizeFindings } from '../../core/catalog-check/check.
 import type { Finding } from '../../core/catalog-check/rules.ts';
 import { diffLines } from '../../core/catalog-import/diff.ts';
 import { detectImportFormat } from '../../core/catalog-import/native-json.ts';
+import { defaultImportAsOf, FILE_DATED_FORMATS } from '../../core/catalog-import/import-date.ts';
 import { evaluateScenario } from '../../core/scenario/evaluate.ts';
 import { parseScenario } from '../../core/scenario/parse.ts';
 import {
@@ -19,7 +20,7 @@ import type { CatalogTable, ImportSummary } from '../../core/contract/shapes.ts'
 import { CATALOG_TABLES, IMPORT_FORMATS } from '../../core/contract/shapes.ts';
 import { enumFlag, intFlag, parseArgs, requiredFlag, stringFlag } from './args.ts';
 import { withStore, withWritableStore } from './catalog-source.ts';
-import { readJsonFile, readTextFile } from './read-file.ts';
+import { fileModifiedOn, readJsonFile, readTextFile } from './read-file.ts';
 import { catalogText } from './catalog-table.ts';
 import { FailedReport, UsageError } from './errors.ts';
 import { today } from './today.ts';
@@ -117,6 +118,8 @@ function summaryText(file: string, s: ImportSummary): string {
     `  updated    ${byTable(s.updated)}`,
     `  unchanged  ${s.unchanged}`,
   ];
+  // Rows of an undated file take the import's day (CSV and catalog files date their own).
+  if (FILE_DATED_FORMATS.includes(s.format)) lines.push(`  as of      ${s.asOf}`);
   if (s.counts.removed > 0)
     lines.push(`  ended      ${s.counts.removed} offerings the source no longer lists`);
   if ((s.discounts ?? 0) > 0) lines.push(`  discounts  ${s.discounts ?? 0}`);
@@ -142,7 +145,6 @@ function importFile(argv: readonly string[]): string {
     ['format', 'json', 'dry-run', 'scenario', 'as-of'],
     ['json', 'dry-run'],
   );
-  const asOf = stringFlag(a, 'as-of');
   const [file, ...extra] = a.positionals;
   noPositionals(extra);
   if (file === undefined) throw new UsageError('catalog import: which file?');
@@ -155,6 +157,8 @@ function importFile(argv: readonly string[]): string {
   }
   const text = readTextFile(file, 100);
   const format = enumFlag(a, 'format', IMPORT_FORMATS) ?? detectImportFormat(file, text);
+  // An undated price file holds the prices of the day it was saved, not of the day it is read.
+  const asOf = stringFlag(a, 'as-of') ?? defaultImportAsOf(format, fileModifiedOn(file), today());
   const scenario = scenarioFile === undefined ? undefined : readScenario(scenarioFile);
   const json = a.flags.has('json');
   if (!dryRun) {

@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parseJsonSafely } from '../../core/json-safe.ts';
+import { isoDay } from '../../core/schema/common.ts';
 import { UsageError } from './errors.ts';
 
 const MB = 1024 * 1024;
@@ -26,4 +27,13 @@ export function readJsonFile(file: string): unknown {
   const parsed = parseJsonSafely(readTextFile(file, 50));
   if (!parsed.ok) throw new UsageError(`${file}: ${parsed.error}`);
   return parsed.value;
+}
+
+/** The day a file was last modified (UTC), or undefined when the file system will not say. */
+export function fileModifiedOn(file: string): string | undefined {
+  try {
+    return isoDay(statSync(file).mtimeMs);
+  } catch {
+    return undefined;
+  }
 }

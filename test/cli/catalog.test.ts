@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSeed } from '../../electron/db/seed-files.ts';
@@ -146,6 +146,41 @@ describe('CLI: catalog import and export', () => {
       imported: { providers: 1, models: 1, offerings: 1 },
       skipped: { sample_spec: 1, 'mode:embedding': 1 },
     });
+  });
+
+  it('dates an undated LiteLLM file by the day it was last modified, unless --as-of says', () => {
+    const entries = (price: number) => ({
+      'cli-dated/model-y': {
+        litellm_provider: 'cli-dated',
+        mode: 'chat',
+        input_cost_per_token: price,
+        output_cost_per_token: 2e-6,
+      },
+    });
+    // Saved 40 days ago: its rows are that day's prices.
+    const day = (offset: number) =>
+      new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const saved = day(-40);
+    const file = writeJson(tmp(), 'old-litellm.json', entries(1e-6));
+    const at = Date.parse(`${saved}T12:00:00Z`) / 1000;
+    utimesSync(file, at, at);
+    const summary = JSON.parse(run(['catalog', 'import', file, '--json']));
+    expect(summary.asOf).toBe(saved);
+    const row = () =>
+      JSON.parse(
+        run(['catalog', 'list', 'offerings', '--filter', 'id=cli-dated/model-y', '--json']),
+      ).rows[0].row;
+    expect(row().asOf).toBe(saved);
+    expect(run(['catalog', 'import', file, '--dry-run'])).toContain(`  as of      ${saved}`);
+
+    // --as-of wins over the file's day: the new price ($1.50) starts then, the old becomes history.
+    const newer = writeJson(tmp(), 'new-litellm.json', entries(1.5e-6));
+    utimesSync(newer, at, at);
+    const stated = day(-10);
+    expect(JSON.parse(run(['catalog', 'import', newer, '--as-of', stated, '--json'])).asOf).toBe(
+      stated,
+    );
+    expect(row()).toMatchObject({ asOf: stated, usdPerMTok: { input: 1.5 } });
   });
 
   it('exports offerings as CSV to a file that re-imports unchanged', () => {

@@ -8,9 +8,9 @@ import {
   addedKeys,
   changeLines,
   countsLine,
-  defaultImportAsOf,
   rankingLines,
 } from '../../renderer/features/catalog/import-review.ts';
+import { defaultImportAsOf } from '../../core/catalog-import/import-date.ts';
 
 function summary(): ImportSummary {
   const diff = emptyDiff();
@@ -36,6 +36,7 @@ function summary(): ImportSummary {
   diff.unchanged = 10;
   return {
     format: 'genai-prices',
+    asOf: '2026-12-02',
     dryRun: true,
     imported: {},
     updated: {},

@@ -2,7 +2,13 @@ import { useState } from 'react';
 import { IsoDate } from '../../../core/schema/common.ts';
 import { reviewImportAsOf } from '../scenarios/scenario-actions.ts';
 import { useImportReview, type PendingImport } from './import-review-store.ts';
-import { DATED_BY_FILE } from './import-review.ts';
+
+/** What the review says of each format whose rows take the file's day (FILE_DATED_FORMATS). */
+const NOTES: Partial<Record<PendingImport['format'], string>> = {
+  litellm: 'LiteLLM’s price file states no date: every row it writes is dated this day.',
+  'genai-prices':
+    'genai-prices dates its price changes; this is the day its current prices were read.',
+};
 
 /**
  * The day an undated price file's prices were current. It defaults to the day the file was last
@@ -14,8 +20,8 @@ export function ImportAsOf({ pending }: { pending: PendingImport }) {
   const refreshing = useImportReview((s) => s.refreshing);
   const dateError = useImportReview((s) => s.dateError);
   const [draft, setDraft] = useState(pending.asOf ?? '');
-  const note = DATED_BY_FILE[pending.format];
-  if (note === undefined || pending.asOf === undefined) return null;
+  if (pending.asOf === undefined) return null;
+  const note = NOTES[pending.format] ?? 'Every row this file writes is dated this day.';
   const today = new Date().toISOString().slice(0, 10);
   const onChange = (value: string) => {
     setDraft(value);

@@ -5,7 +5,7 @@
 import type { CatalogDiff } from '../../../core/catalog-import/diff.ts';
 import { formatUsd } from '../../../core/format.ts';
 import type { RankingEffect } from '../../../core/scenario/ranking-effect.ts';
-import type { ImportFormat, ImportSummary } from '../../../core/contract/shapes.ts';
+import type { ImportSummary } from '../../../core/contract/shapes.ts';
 
 /** A changed row as the review lists it: its key, both dates, and each field old → new. */
 export interface ChangeLine {
@@ -83,29 +83,4 @@ export function addedKeys(diff: CatalogDiff, limit: number): string {
     .slice(0, limit)
     .map((a) => (a.table === 'offerings' ? a.key : `${a.table.replace(/s$/, '')} ${a.key}`))
     .join(', ');
-}
-
-/**
- * Formats whose rows take the file's day (they state no date of their own), with what the review
- * says about it. CSV and catalog files date every row themselves.
- */
-export const DATED_BY_FILE: Partial<Record<ImportFormat, string>> = {
-  litellm: 'LiteLLM’s price file states no date: every row it writes is dated this day.',
-  'genai-prices':
-    'genai-prices dates its price changes; this is the day its current prices were read.',
-};
-
-/**
- * The day an import's prices are taken to be current, before the person says otherwise: the
- * day the file was last modified (a price file saved months ago holds that day's prices, not
- * today's), unless the file system gave none or a day after today (a skewed clock): then today.
- * Undefined for a format that dates its own rows (the import then reads it as of today).
- */
-export function defaultImportAsOf(
-  format: ImportFormat,
-  modifiedOn: string | undefined,
-  today: string,
-): string | undefined {
-  if (DATED_BY_FILE[format] === undefined) return undefined;
-  return modifiedOn !== undefined && modifiedOn <= today ? modifiedOn : today;
 }

@@ -7,7 +7,7 @@ import { defaultScenarioFile } from './default-scenario.ts';
 import { scenarioFileName, scenarioFileText } from './scenario-file.ts';
 import { useScenarios } from './scenarios-store.ts';
 import { useImportReview } from '../catalog/import-review-store.ts';
-import { defaultImportAsOf } from '../catalog/import-review.ts';
+import { defaultImportAsOf } from '../../../core/catalog-import/import-date.ts';
 import type { ScenarioMeta } from '../../../core/contract/shapes.ts';
 import type { ScenarioFile } from '../../../core/schema/scenario.ts';
 import { useWorkshop } from '../workshop/workshop-store.ts';
