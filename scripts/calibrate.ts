@@ -52,7 +52,10 @@ function main(): void {
         m.precision.padEnd(5),
         m.engine.padEnd(7),
         `${m.input}/${m.output}`.padEnd(12),
-        String(m.concurrency).padStart(5),
+        (m.harness?.requestsPerS !== undefined
+          ? `${m.harness.requestsPerS}/s`
+          : String(m.concurrency)
+        ).padStart(5),
         ` ${(m.metric ?? '-').padEnd(14)}`,
         fmt(m.value).padStart(10),
         fmt(p.predicted).padStart(11),
@@ -81,7 +84,8 @@ function printHeadline(
 
 /**
  * The held-out error by regime: metric, dense or MoE, GPU family, precision, engine (legacy
- * releases apart) and how the benchmark ran (a closed loop of one length, a burst, or neither).
+ * releases apart) and how the benchmark ran (a closed loop of one length, a burst, random arrivals
+ * at a rate, or none of these).
  */
 function printRegimes(
   predictions: readonly Prediction[],
@@ -97,7 +101,9 @@ function printRegimes(
       ? 'burst'
       : m.harness?.arrivals === 'cohort'
         ? 'closed loop'
-        : '';
+        : m.harness?.requestsPerS !== undefined
+          ? 'poisson'
+          : '';
     const key = [
       metricGroup(m.metric),
       moe ? 'MoE' : 'dense',

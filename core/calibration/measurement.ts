@@ -55,6 +55,14 @@ export const Measurement = z.object({
        */
       arrivals: z.enum(['cohort']).optional(),
       /**
+       * Requests sent at random at this mean rate per second (a Poisson process: vLLM's
+       * `benchmark_serving` / `vllm bench serve` and SGLang's `bench_serving` with `--request-rate`),
+       * each timed from when it is sent. The requests in flight are then what Little's law gives,
+       * rate × mean request time, at most `concurrency` (the client's `--max-concurrency`, or its
+       * number of prompts where it set none): see predict's poissonInFlight.
+       */
+      requestsPerS: z.number().positive().finite().optional(),
+      /**
        * Every request sent at once (request rate ∞) and throughput taken over the whole run, until
        * the last request finishes: `requests` of them, `input`/`output` their means and
        * `outputTokensMax` the longest output.
@@ -62,6 +70,17 @@ export const Measurement = z.object({
       burst: z
         .object({ requests: z.number().int().positive(), outputTokensMax: z.number().positive() })
         .optional(),
+    })
+    .superRefine((h, ctx) => {
+      // Random arrivals set the load themselves: no other harness may say how many were in flight.
+      if (h.requestsPerS === undefined) return;
+      if (h.inFlight !== undefined || h.arrivals !== undefined || h.burst !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['requestsPerS'],
+          message: 'random arrivals at a rate cannot also be a cohort, a burst or a given inFlight',
+        });
+      }
     })
     .optional(),
   /** MoE run with attention data-parallel over the TP GPUs (TensorRT-LLM DEP / enable_attention_dp). */

@@ -124,6 +124,8 @@ export function predict(
       : m.profile,
     parameters,
   };
+  const rate = m.harness?.requestsPerS;
+  if (rate !== undefined) input.concurrency = poissonInFlight(input, rate, m.concurrency);
   const e = estimate(input);
   const burst = m.harness?.burst;
   const waitMs =
@@ -187,7 +189,7 @@ function specsFor(
 /** The same configuration at another load and prefix-cache hit. */
 function withLoad(
   i: EstimateInput,
-  concurrency: number,
+  concurrency: number | 'saturate',
   cachedPrefixTokens: number,
 ): EstimateInput {
   return {
@@ -252,6 +254,40 @@ function burstThroughput(
   const seconds =
     perReplica * prefillS + steps * fixedS + Math.max(0, tokens - steps) * perSequenceS;
   return (burst.requests * outputTokens) / seconds;
+}
+
+/** Bisection steps: the bracket shrinks 2^-40, far below any difference a prediction shows. */
+const IN_FLIGHT_STEPS = 40;
+
+/**
+ * Requests in flight under random arrivals at `requestsPerS` (all replicas together): the load c
+ * at which the product's operating point serves requests as fast as they come, c = rate × e2e(c)
+ * (Little's law), found by bisection. The operating point's throughput c ÷ e2e(c) grows with c, so
+ * there is one such c below the most the replicas hold when the rate is below their capacity. At
+ * or past capacity, or past the client's own cap (`cap`: its --max-concurrency, or its number of
+ * prompts), the load is the cap: a closed loop of that many, whose queue the estimate counts.
+ */
+export function poissonInFlight(
+  input: EstimateInput,
+  requestsPerS: number,
+  cap: number | 'saturate',
+): number {
+  const full = estimate(withLoad(input, 'saturate', 0));
+  const most = cap === 'saturate' ? full.maxConcurrency : cap;
+  if (!full.fitsInMemory || most <= 0) return most;
+  const excess = (c: number): number => {
+    const e2eMs = estimate(withLoad(input, c, 0)).e2eLatencyMs;
+    return e2eMs === null ? Number.POSITIVE_INFINITY : c - (requestsPerS * e2eMs) / 1000;
+  };
+  let hi = Math.min(most, full.maxConcurrency);
+  if (excess(hi) < 0) return most;
+  let lo = 0;
+  for (let step = 0; step < IN_FLIGHT_STEPS; step++) {
+    const mid = (lo + hi) / 2;
+    if (excess(mid) < 0) lo = mid;
+    else hi = mid;
+  }
+  return hi;
 }
 
 export function legacyProfile(

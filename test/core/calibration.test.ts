@@ -8,11 +8,13 @@ import {
   legacyProfile,
   MEASUREMENT_FACTORS,
   metricGroup,
+  poissonInFlight,
   predict,
   type Prediction,
 } from '../../core/calibration/predict.ts';
+import { describeZodError } from '../../core/schema/errors.ts';
 import { PERF_PARAMETERS } from '../../core/perf/efficiency.ts';
-import { estimate } from '../../core/perf/estimate.ts';
+import { estimate, type EstimateInput } from '../../core/perf/estimate.ts';
 import { defaultKvPrecision } from '../../core/perf/precision.ts';
 import { replicaSpec } from '../../core/perf/replica.ts';
 import { stepSeconds } from '../../core/perf/step-time.ts';
@@ -237,6 +239,85 @@ describe('calibration against published measurements', () => {
     expect(p.predicted as number).toBeLessThan(
       (batch * 1000 * 1000) / (at(batch).e2eLatencyMs as number),
     );
+  });
+
+  describe('random arrivals at a request rate (harness.requestsPerS)', () => {
+    // Llama 3 8B on one H100 in FP16, 2,000-token prompts and outputs, spread (not cohort) arrivals.
+    const base: Measurement = { ...dliTtft(2000), harness: {}, concurrency: 1000 };
+    const input = (concurrency: number): EstimateInput => ({
+      model: models.get('llama-3-8b') as OpenModel,
+      gpu: gpus.get('h100-sxm') as Gpu,
+      gpus: 1,
+      tp: 1,
+      precision: 'fp16',
+      engine: base.engine,
+      inputTokens: 2000,
+      outputTokens: 2000,
+      concurrency,
+      profile: { ...base.profile, ...legacyProfileFor(base) },
+    });
+    const at = (concurrency: number) => estimate(input(concurrency));
+    const poisson = (metric: Measurement['metric'], requestsPerS: number, cap = 1000) =>
+      predict({ ...base, metric, concurrency: cap, harness: { requestsPerS } }, models, gpus)
+        .predicted as number;
+    const closedLoop = (metric: Measurement['metric'], concurrency: number) =>
+      predict({ ...base, metric, concurrency }, models, gpus).predicted as number;
+
+    it("a rate equal to a closed loop's request rate holds that loop's load", () => {
+      // A closed loop of 8 users serves r8 = 8 ÷ e2e(8) requests a second. Sent at random at r8,
+      // requests stay e2e(8) each, so by Little's law r8 × e2e(8) = 8 are in flight: the same
+      // operating point, so the same TTFT and TPOT, and r8 × 2,000 output tokens a second.
+      const r8 = at(8).requestsPerSecond;
+      expect(r8 * ((at(8).e2eLatencyMs as number) / 1000)).toBeCloseTo(8, 9);
+      expect(poissonInFlight(input(1), r8, 1000)).toBeCloseTo(8, 6);
+      expect(poisson('ttftMs', r8)).toBeCloseTo(closedLoop('ttftMs', 8), 4);
+      expect(poisson('tpotMs', r8)).toBeCloseTo(closedLoop('tpotMs', 8), 4);
+      expect(poisson('outputTokPerS', r8)).toBeCloseTo(r8 * 2000, 3);
+    });
+
+    it("the load found satisfies Little's law: in flight = rate × request time", () => {
+      // Rates of 5 %, 50 % and 90 % of what a full replica serves (its most users, 115, in flight).
+      const capacity = at(at(1000).maxConcurrency).requestsPerSecond;
+      for (const requestsPerS of [0.05 * capacity, 0.5 * capacity, 0.9 * capacity]) {
+        const c = poissonInFlight(input(1), requestsPerS, 1000);
+        const e2eS = (at(c).e2eLatencyMs as number) / 1000;
+        expect(c / (requestsPerS * e2eS)).toBeCloseTo(1, 6);
+        // Below capacity every request is served: throughput is the rate × 2,000 tokens.
+        expect(poisson('outputTokPerS', requestsPerS)).toBeCloseTo(requestsPerS * 2000, 3);
+      }
+      // A slower rate keeps fewer in flight, and they wait less for their first token.
+      expect(poisson('ttftMs', 0.05 * capacity)).toBeLessThan(poisson('ttftMs', 0.9 * capacity));
+    });
+
+    it("past capacity, or past the client's cap, the load is the cap", () => {
+      const capacity = at(at(1000).maxConcurrency).requestsPerSecond;
+      // Twice what the replica can serve: a closed loop of the client's cap, 1,000 in flight.
+      expect(poissonInFlight(input(1), 2 * capacity, 1000)).toBe(1000);
+      expect(poisson('ttftMs', 2 * capacity)).toBeCloseTo(closedLoop('ttftMs', 1000), 6);
+      // A rate that would need 8 in flight, from a client that allows 4: 4 in flight.
+      const r8 = at(8).requestsPerSecond;
+      expect(poissonInFlight(input(1), r8, 4)).toBe(4);
+      expect(poisson('tpotMs', r8, 4)).toBeCloseTo(closedLoop('tpotMs', 4), 6);
+    });
+
+    it('a rate that is not a positive number is rejected, naming the field', () => {
+      for (const requestsPerS of [0, -2, Number.POSITIVE_INFINITY]) {
+        const parsed = Measurement.safeParse({ ...base, harness: { requestsPerS } });
+        expect(parsed.success).toBe(false);
+        if (!parsed.success)
+          expect(describeZodError(parsed.error)).toMatch(/^harness\.requestsPerS: /);
+      }
+      const both = Measurement.safeParse({
+        ...base,
+        harness: { requestsPerS: 2, arrivals: 'cohort' },
+      });
+      expect(both.success).toBe(false);
+      if (!both.success) {
+        expect(describeZodError(both.error)).toBe(
+          'harness.requestsPerS: random arrivals at a rate cannot also be a cohort, a burst or a given inFlight',
+        );
+      }
+    });
   });
 
   it('the model keeps physical orderings the data shows', () => {
