@@ -32,6 +32,12 @@ export interface CatalogIndex {
   asOf: string | undefined;
   /** Offerings with no price on that day (not yet offered, or ended), and why. */
   unavailable: ReadonlyMap<string, string>;
+  /**
+   * The provider's own name for an offering that another of the same provider, model, region and
+   * residency shares its label with (a snapshot, a "turbo" or "thinking" variant, a cross-region
+   * endpoint): its id without the provider's prefix, which tells them apart in a label.
+   */
+  offeringVariants: ReadonlyMap<string, string>;
   /** Rows in the order the catalog gave them, for sweeps (offerings priced on the day only). */
   offeringList: readonly Offering[];
   instanceList: readonly Instance[];
@@ -114,6 +120,7 @@ export function indexCatalog(
     ],
     asOf,
     unavailable,
+    offeringVariants: offeringVariants(offerings.values()),
     offeringList:
       unavailable.size === 0
         ? [...offerings.values()]
@@ -122,6 +129,26 @@ export function indexCatalog(
     modelList: [...models.values()],
     gpuList: [...gpus.values()],
   };
+}
+
+/** See CatalogIndex.offeringVariants. */
+function offeringVariants(offerings: Iterable<Offering>): Map<string, string> {
+  const byLabel = new Map<string, Offering[]>();
+  for (const o of offerings) {
+    const key = `${o.provider}\u0000${o.modelId}\u0000${o.regionId ?? ''}\u0000${o.residency}`;
+    const same = byLabel.get(key);
+    if (same === undefined) byLabel.set(key, [o]);
+    else same.push(o);
+  }
+  const out = new Map<string, string>();
+  for (const same of byLabel.values()) {
+    if (same.length < 2) continue;
+    for (const o of same) {
+      const prefix = `${o.provider}/`;
+      out.set(o.id, o.id.startsWith(prefix) ? o.id.slice(prefix.length) : o.id);
+    }
+  }
+  return out;
 }
 
 /**

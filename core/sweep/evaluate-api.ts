@@ -324,7 +324,8 @@ export function evaluateApi(
     ? null
     : candidateRoi(ctx, 'api', apiCosting(ctx, a), options.withSeries ?? false);
   if (roi !== null) options.roiOut?.(roi);
-  const place = `${provider?.name ?? o.provider} · ${model?.name ?? o.modelId}${o.regionId ? ` (${region?.code ?? o.regionId})` : ''}`;
+  const variant = ctx.index.offeringVariants.get(o.id);
+  const place = `${provider?.name ?? o.provider} · ${model?.name ?? o.modelId}${o.regionId ? ` (${region?.code ?? o.regionId})` : ''}${variant === undefined ? '' : ` · ${variant}`}`;
   const listMonthlyUsd =
     terms === null
       ? 0

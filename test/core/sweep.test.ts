@@ -400,3 +400,39 @@ describe('constraints', () => {
     );
   });
 });
+
+describe('labels of offerings a provider sells under one model', () => {
+  it('carry the provider’s own name when another offering would read the same', () => {
+    const index = indexCatalog(catalog);
+    // DeepInfra sells three Qwen3 235B A22B endpoints (the first release, 2507 instruct and
+    // thinking), at different prices: one label each would be three identical rows.
+    expect(index.offeringVariants.get('deepinfra/qwen/qwen3-235b-a22b-thinking-2507')).toBe(
+      'qwen/qwen3-235b-a22b-thinking-2507',
+    );
+    // An offering alone under its provider, model and region keeps the short label.
+    expect(index.offeringVariants.has('openai/gpt-5.6')).toBe(false);
+    const scenario = Scenario.parse({
+      schemaVersion: 2,
+      name: 'labels',
+      workload: work({ slo: {} }),
+      candidates: [
+        { kind: 'api', offeringId: 'deepinfra/qwen/qwen3-235b-a22b' },
+        { kind: 'api', offeringId: 'deepinfra/qwen/qwen3-235b-a22b-instruct-2507' },
+        { kind: 'api', offeringId: 'deepinfra/qwen/qwen3-235b-a22b-thinking-2507' },
+        { kind: 'api', offeringId: 'openai/gpt-5.6' },
+      ],
+    });
+    const evaluation = evaluateScenario(catalog, scenario);
+    if (!evaluation.ok) throw new Error(evaluation.error);
+    const labels = evaluation.result
+      .rankedRows()
+      .map((r) => r.label)
+      .sort();
+    expect(labels).toEqual([
+      'DeepInfra · Qwen3 235B-A22B · qwen/qwen3-235b-a22b',
+      'DeepInfra · Qwen3 235B-A22B · qwen/qwen3-235b-a22b-instruct-2507',
+      'DeepInfra · Qwen3 235B-A22B · qwen/qwen3-235b-a22b-thinking-2507',
+      'OpenAI API · GPT-5.6',
+    ]);
+  });
+});
