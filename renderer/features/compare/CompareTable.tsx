@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { higherIsBetter, objectiveLabel } from '../../../core/decision/objective.ts';
 import { formatNumber } from '../../../core/format.ts';
 import {
@@ -8,6 +9,7 @@ import {
   type ComparisonView,
 } from '../../../core/report/comparison-columns.ts';
 import type { CandidateResult, CheckStatus } from '../../../core/sweep/types.ts';
+import { useLatestWhileInView } from '../../components/use-in-view.ts';
 import { VirtualTable, type Column } from '../../components/VirtualTable.tsx';
 import { useResults } from '../../stores/results-store.ts';
 import { textSizePx, useUi } from '../../stores/ui-store.ts';
@@ -99,9 +101,14 @@ function searchCacheFor(placements: object): Map<number, string> {
 
 /** The ranked comparison: every candidate, feasible first, sortable, filterable, virtualized. */
 export function CompareTable() {
-  const evaluation = useResults((s) => s.evaluation);
-  // Which results the rows show (changes with the evaluation): read by bench:ui and tests.
-  const resultsVersion = useResults((s) => s.version);
+  // Scrolled away (the room watching the charts), the table keeps the results it shows until it
+  // comes back: a slider step then does not rebuild, lay out and paint rows nobody sees.
+  const [card, shown] = useLatestWhileInView(
+    useResults(useShallow((s) => ({ evaluation: s.evaluation, version: s.version }))),
+  );
+  const evaluation = shown.evaluation;
+  // Which results the rows show: read by bench:ui and tests.
+  const resultsVersion = shown.version;
   const query = useCompare((s) => s.query);
   const columnVisibility = useCompare((s) => s.columnVisibility);
   const selected = useUi((s) => s.selected);
@@ -133,7 +140,12 @@ export function CompareTable() {
   const result = evaluation.result;
   const c = useCompare.getState();
   return (
-    <div className="card" data-testid="compare-table-card" data-results-version={resultsVersion}>
+    <div
+      ref={card}
+      className="card"
+      data-testid="compare-table-card"
+      data-results-version={resultsVersion}
+    >
       <div className="card-head table-tools">
         <span className="card-title">Ranked comparison</span>
         <span className="muted" data-testid="row-count">
