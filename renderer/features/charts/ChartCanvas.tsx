@@ -1,6 +1,5 @@
 import type { ChartConfiguration, ChartType } from 'chart.js';
 import { useEffect, useMemo, useRef } from 'react';
-import { watchNearView } from '../../components/use-in-view.ts';
 import { useUi } from '../../stores/ui-store.ts';
 import { Chart, themeColors, type ThemeColors } from './chart-setup.ts';
 
@@ -133,15 +132,21 @@ export function ChartCanvas<T extends ChartType>({
   }, [config, look]);
   useEffect(() => {
     const el = canvas.current;
-    if (el === null) return;
-    return watchNearView(el, (seen) => {
-      inView.current = seen;
-      if (seen && waiting.current !== null) {
-        const draw = waiting.current;
-        waiting.current = null;
-        draw();
-      }
-    });
+    if (el === null || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        inView.current = entries.some((e) => e.isIntersecting);
+        if (inView.current && waiting.current !== null) {
+          const draw = waiting.current;
+          waiting.current = null;
+          draw();
+        }
+      },
+      // Drawn a little before it scrolls in, so it never shows old data.
+      { rootMargin: '300px' },
+    );
+    observer.observe(el);
+    return () => observer.disconnect();
   }, []);
   useEffect(
     () => () => {

@@ -1,5 +1,4 @@
 import { useMemo, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { higherIsBetter, objectiveLabel } from '../../../core/decision/objective.ts';
 import { formatNumber } from '../../../core/format.ts';
 import {
@@ -9,7 +8,6 @@ import {
   type ComparisonView,
 } from '../../../core/report/comparison-columns.ts';
 import type { CandidateResult, CheckStatus } from '../../../core/sweep/types.ts';
-import { useLatestWhileInView } from '../../components/use-in-view.ts';
 import { VirtualTable, type Column } from '../../components/VirtualTable.tsx';
 import { useResults } from '../../stores/results-store.ts';
 import { textSizePx, useUi } from '../../stores/ui-store.ts';
@@ -101,14 +99,9 @@ function searchCacheFor(placements: object): Map<number, string> {
 
 /** The ranked comparison: every candidate, feasible first, sortable, filterable, virtualized. */
 export function CompareTable() {
-  // Scrolled away (the room watching the charts), the table keeps the results it shows until it
-  // comes back: a slider step then does not rebuild, lay out and paint rows nobody sees.
-  const [card, shown] = useLatestWhileInView(
-    useResults(useShallow((s) => ({ evaluation: s.evaluation, version: s.version }))),
-  );
-  const evaluation = shown.evaluation;
-  // Which results the rows show: read by bench:ui and tests.
-  const resultsVersion = shown.version;
+  const evaluation = useResults((s) => s.evaluation);
+  // Which results the rows show (changes with the evaluation): read by bench:ui and tests.
+  const resultsVersion = useResults((s) => s.version);
   const query = useCompare((s) => s.query);
   const columnVisibility = useCompare((s) => s.columnVisibility);
   const selected = useUi((s) => s.selected);
@@ -140,12 +133,7 @@ export function CompareTable() {
   const result = evaluation.result;
   const c = useCompare.getState();
   return (
-    <div
-      ref={card}
-      className="card"
-      data-testid="compare-table-card"
-      data-results-version={resultsVersion}
-    >
+    <div className="card" data-testid="compare-table-card" data-results-version={resultsVersion}>
       <div className="card-head table-tools">
         <span className="card-title">Ranked comparison</span>
         <span className="muted" data-testid="row-count">
