@@ -100,6 +100,8 @@ function searchCacheFor(placements: object): Map<number, string> {
 /** The ranked comparison: every candidate, feasible first, sortable, filterable, virtualized. */
 export function CompareTable() {
   const evaluation = useResults((s) => s.evaluation);
+  // Which results the rows show (changes with the evaluation): read by bench:ui and tests.
+  const resultsVersion = useResults((s) => s.version);
   const query = useCompare((s) => s.query);
   const columnVisibility = useCompare((s) => s.columnVisibility);
   const selected = useUi((s) => s.selected);
@@ -131,7 +133,7 @@ export function CompareTable() {
   const result = evaluation.result;
   const c = useCompare.getState();
   return (
-    <div className="card" data-testid="compare-table-card">
+    <div className="card" data-testid="compare-table-card" data-results-version={resultsVersion}>
       <div className="card-head table-tools">
         <span className="card-title">Ranked comparison</span>
         <span className="muted" data-testid="row-count">
