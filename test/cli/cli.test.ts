@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../scripts/cli/run.ts';
+import { run, runAsync } from '../../scripts/cli/run.ts';
 import { twoChoices } from '../support/decision-fixtures.ts';
 import { workedExampleScenario } from '../support/scenarios.ts';
 import { useDataDirEnv } from '../support/db.ts';
@@ -314,6 +314,25 @@ describe('CLI: cost', () => {
       '--seed',
     ])
       expect(help, flag).toContain(flag);
+  });
+
+  it('COMMAND --help and help COMMAND print that command’s options, not an error', async () => {
+    const cost = run(['cost', '--help']);
+    expect(cost.split('\n')[0]).toBe('usage:');
+    for (const flag of ['--scenario', '--objective', '--as-of', '--uncertainty', '--levers'])
+      expect(cost, flag).toContain(flag);
+    expect(cost).not.toContain('estimate');
+    expect(run(['help', 'cost'])).toBe(cost);
+    // Anywhere on the line, even after other options.
+    expect(run(['cost', '--scenario', 'x.json', '-h'])).toBe(cost);
+    expect(run(['estimate', '--help'])).toContain('--batch FILE');
+    expect(run(['catalog', 'import', '--help'])).toContain('catalog import FILE');
+    expect(run(['schema', '--help'])).toContain('schema scenario [--out FILE]');
+    expect(await runAsync(['report', '--help'])).toContain('--paper a4|letter');
+    expect(() => run(['help', 'frobnicate'])).toThrow(
+      "unknown command 'frobnicate' (commands: estimate, cost, report, catalog, schema, help)",
+    );
+    expect(run(['help'])).toContain('--levers');
   });
 
   it('--objective npv without a value per request says what to set', () => {
