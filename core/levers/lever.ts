@@ -56,6 +56,14 @@ export interface Lever {
   whatIf: Scenario | null;
 }
 
+/**
+ * What a lever saves under the scenario's objective: the run rate for `monthly`, the horizon cost
+ * (setup included) otherwise. The savings list ranks by it; at or below zero the lever does not pay.
+ */
+export function leverSavingUsd(l: Lever, objective: Scenario['objective']): number {
+  return objective === 'monthly' ? l.monthlySavingUsd : l.tcoSavingUsd;
+}
+
 /** Evaluates one candidate under a what-if scenario, with the catalog index it was prepared with. */
 export function evaluateWhatIf(
   index: CatalogIndex,

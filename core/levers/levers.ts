@@ -11,7 +11,7 @@ import type { CandidateResult } from '../sweep/types.ts';
 import { withPromptMean } from '../workload/derive.ts';
 import { fineTuneLever } from './fine-tune-lever.ts';
 import { commitmentVariants } from '../procurement/vendors.ts';
-import { compare, evaluateWhatIf, type Lever, type LeverKind } from './lever.ts';
+import { compare, evaluateWhatIf, leverSavingUsd, type Lever, type LeverKind } from './lever.ts';
 
 type Ok = Extract<ScenarioEvaluation, { ok: true }>;
 
@@ -107,8 +107,7 @@ export function savingsLevers(catalog: Catalog, scenario: Scenario, evaluation: 
   out.push(placementLever(evaluation, rec, horizon));
 
   const levers = out.filter((l): l is Lever => l !== null);
-  const key = (l: Lever) =>
-    scenario.objective === 'monthly' ? l.monthlySavingUsd : l.tcoSavingUsd;
+  const key = (l: Lever) => leverSavingUsd(l, scenario.objective);
   return levers.sort((a, b) => key(b) - key(a) || b.monthlySavingUsd - a.monthlySavingUsd);
 }
 
@@ -238,9 +237,7 @@ function routingLever(
   const r = assumptions.routing;
   let best: Lever | null = null;
   const better = (a: Lever, b: Lever) =>
-    scenario.objective === 'monthly'
-      ? a.monthlySavingUsd > b.monthlySavingUsd
-      : a.tcoSavingUsd > b.tcoSavingUsd;
+    leverSavingUsd(a, scenario.objective) > leverSavingUsd(b, scenario.objective);
   for (const i of tried) {
     const small = c.placements[i] as Exclude<CandidatePlacement, RoutePlacement>;
     const route: RoutePlacement = {

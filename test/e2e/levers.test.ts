@@ -69,10 +69,23 @@ describe('the savings list', () => {
     const card = s.page.locator('[data-testid="savings-card"][data-state="ready"]');
     await card.waitFor({ timeout: 30_000 });
     // Every lever the engine finds, in its order, with its horizon saving.
-    await poll(() => card.locator('tbody tr').count()).toBe(levers.length);
-    const first = card.locator('tbody tr').first();
-    await poll(() => first.locator('th').textContent()).toBe(LEVER_LABELS[top.lever]);
+    const rows = card.locator('tr[data-saves]');
+    await poll(() => rows.count()).toBe(levers.length);
+    const first = rows.first();
+    await poll(() => first.locator('th > div').textContent()).toBe(LEVER_LABELS[top.lever]);
     await poll(() => first.locator('td').nth(2).textContent()).toBe(formatUsd(top.tcoSavingUsd));
+    // Levers that would not save over the horizon (chatbot.json ranks by TCO) are listed apart,
+    // under their own heading, never as savings of $0 or less.
+    const noSaving = levers.filter((l) => l.tcoSavingUsd < 0.005);
+    expect(noSaving.length).toBeGreaterThan(0);
+    const apart = card.getByTestId('savings-not');
+    await poll(() => apart.locator('tr[data-saves]').count()).toBe(noSaving.length);
+    expect(await apart.locator('th[scope="rowgroup"]').textContent()).toContain(
+      'These would not save money here',
+    );
+    for (const l of noSaving) {
+      expect(await apart.getByTestId(`lever-${l.lever}`).count(), l.lever).toBe(1);
+    }
 
     const expectedBefore = before.result
       .rankedRows()

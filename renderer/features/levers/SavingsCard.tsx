@@ -1,14 +1,19 @@
 import { formatMs, formatNumber, formatUsd } from '../../../core/format.ts';
-import { LEVER_LABELS, type Lever } from '../../../core/levers/lever.ts';
+import { LEVER_LABELS, leverSavingUsd, type Lever } from '../../../core/levers/lever.ts';
 import { useWorkspace } from '../../stores/workspace-store.ts';
 import { useLevers } from './levers-store.ts';
 
 const signed = (text: string, v: number) => (v > 0 ? `+${text}` : text);
 
+/** Below a cent a lever saves nothing worth listing as a saving. */
+const CENT = 0.005;
+
 /**
  * What each lever would save on the recommendation — cache, batch, quantization, region, routing,
- * fine-tuning, trimming, another placement — ranked, each with its trade-off and an "apply" that
- * makes it the draft (undo brings the draft back).
+ * fine-tuning, trimming, another placement — ranked, each with its trade-off under what it does
+ * and an "apply" that makes it the draft (undo brings the draft back). Levers that would not save
+ * under the objective (the trade-off says why: a latency gain only, setup never paid back, a dearer
+ * placement) follow under their own heading rather than as savings of $0 or less.
  */
 export function SavingsCard() {
   const levers = useLevers((s) => s.levers);
@@ -18,6 +23,9 @@ export function SavingsCard() {
   const draft = useWorkspace((s) => s.scenario);
   if (levers === null) return null;
   const current = leversFor === draft;
+  const objective = (leversFor ?? draft).objective;
+  const pays = levers.filter((l) => leverSavingUsd(l, objective) >= CENT);
+  const noSaving = levers.filter((l) => leverSavingUsd(l, objective) < CENT);
   return (
     <section
       className="card savings"
@@ -58,15 +66,30 @@ export function SavingsCard() {
                 <th className="num">Setup</th>
                 <th className="num">First token</th>
                 <th className="num">Quality</th>
-                <th>Trade-off</th>
-                <th />
               </tr>
             </thead>
             <tbody>
-              {levers.map((l) => (
+              {pays.map((l) => (
                 <LeverRow key={`${l.lever}:${l.candidateId}`} lever={l} current={current} />
               ))}
             </tbody>
+            {noSaving.length > 0 && (
+              <tbody data-testid="savings-not">
+                <tr className="savings-divider">
+                  <th colSpan={7} scope="rowgroup">
+                    {pays.length === 0
+                      ? 'No lever saves money here'
+                      : 'These would not save money here'}{' '}
+                    <span className="muted">
+                      ({objective === 'monthly' ? 'a month' : 'over the horizon, setup included'})
+                    </span>
+                  </th>
+                </tr>
+                {noSaving.map((l) => (
+                  <LeverRow key={`${l.lever}:${l.candidateId}`} lever={l} current={current} />
+                ))}
+              </tbody>
+            )}
           </table>
         </div>
       )}
@@ -78,8 +101,27 @@ function LeverRow({ lever: l, current }: { lever: Lever; current: boolean }) {
   const saves = l.tcoSavingUsd > 0 ? 'saves' : 'costs';
   return (
     <tr data-testid={`lever-${l.lever}`} data-saves={saves}>
-      <th scope="row">{LEVER_LABELS[l.lever]}</th>
-      <td>{l.description}</td>
+      <th scope="row">
+        <div>{LEVER_LABELS[l.lever]}</div>
+        <button
+          type="button"
+          className="btn small"
+          data-testid={`apply-${l.lever}`}
+          disabled={l.whatIf === null || !current}
+          title={
+            l.whatIf === null
+              ? 'A comparison: nothing in the scenario to change'
+              : 'Make this the draft (undo brings it back)'
+          }
+          onClick={() => useLevers.getState().apply(l)}
+        >
+          Apply
+        </button>
+      </th>
+      <td>
+        {l.description}
+        <div className="muted small">{l.tradeOff}</div>
+      </td>
       <td className="num">{formatUsd(l.monthlySavingUsd)}</td>
       <td className={`num ${saves}`}>{formatUsd(l.tcoSavingUsd)}</td>
       <td className="num">
@@ -95,23 +137,6 @@ function LeverRow({ lever: l, current }: { lever: Lever; current: boolean }) {
       </td>
       <td className="num">
         {l.qualityDelta === null ? '—' : signed(formatNumber(l.qualityDelta, 1), l.qualityDelta)}
-      </td>
-      <td className="muted">{l.tradeOff}</td>
-      <td>
-        <button
-          type="button"
-          className="btn small"
-          data-testid={`apply-${l.lever}`}
-          disabled={l.whatIf === null || !current}
-          title={
-            l.whatIf === null
-              ? 'A comparison: nothing in the scenario to change'
-              : 'Make this the draft (undo brings it back)'
-          }
-          onClick={() => useLevers.getState().apply(l)}
-        >
-          Apply
-        </button>
       </td>
     </tr>
   );
