@@ -88,6 +88,31 @@ describe('the workspace in Chromium (browser mode)', () => {
     expect(s.errors).toEqual([]);
   });
 
+  it('a figure in the candidate details is never split over two lines at 1280 px', async () => {
+    const s = await start();
+    await s.page.setViewportSize({ width: 1280, height: 720 });
+    const chooser = s.page.waitForEvent('filechooser');
+    await s.page.getByTestId('open-file').click();
+    await (await chooser).setFiles(join(process.cwd(), 'examples', 'uncertainty.json'));
+    await poll(() => s.page.locator('.facts dd').count()).toBeGreaterThan(10);
+    // The lines each money figure's text sits on (its text's boxes, by their tops).
+    const lines = () =>
+      s.page.locator('.facts dd').evaluateAll((dds) =>
+        dds
+          .filter((dd) => /^\$[\d,.]+$/.test(dd.textContent ?? ''))
+          .map((dd) => {
+            const range = document.createRange();
+            range.selectNodeContents(dd);
+            const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+            return { figure: dd.textContent, lines: tops.size };
+          }),
+      );
+    // Per successful outcome over the horizon, $0.001003, once read "$0.001 / 003".
+    await poll(async () => (await lines()).some((l) => l.figure === '$0.001003')).toBe(true);
+    expect((await lines()).filter((l) => l.lines !== 1)).toEqual([]);
+    expect(s.errors).toEqual([]);
+  });
+
   it('a workload typed in gives hand-checkable numbers for an API candidate', async () => {
     const s = await start();
     await enterSimpleWorkload(s);
