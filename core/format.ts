@@ -13,10 +13,15 @@ const usdCents = new Intl.NumberFormat('en-US', {
   maximumFractionDigits: 2,
 });
 
-/** Monthly-scale money: whole dollars from $1,000, cents below. */
+/**
+ * Monthly-scale money: whole dollars from $1,000, cents below. The cut is made on the amount as
+ * it would print in cents, so $999.999 reads "$1,000" like its neighbours, not "$1,000.00".
+ */
 export function formatUsd(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return Math.abs(value) >= 1000 ? usdWhole.format(value) : usdCents.format(value);
+  return Math.abs(Math.round(value * 100)) >= 100_000
+    ? usdWhole.format(value)
+    : usdCents.format(value);
 }
 
 /** Whole dollars at any size ($12, $1,234): budgets and limits. */
@@ -32,10 +37,21 @@ export function formatUnitUsd(value: number | null | undefined): string {
   return `$${value.toPrecision(4)}`;
 }
 
+/**
+ * A duration from milliseconds: ms below a second (one decimal under 100 ms), seconds from one
+ * (9.85 s, 18.1 s, 5,934 s), so a column of latencies never mixes "9850 ms" with "18.1 s". The
+ * size is judged on the magnitude, so a saving (−12,000 ms) reads like a cost (−12.0 s).
+ */
 export function formatMs(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  if (value >= 10_000) return `${(value / 1000).toFixed(1)} s`;
-  return value >= 100 ? `${Math.round(value)} ms` : `${value.toFixed(1)} ms`;
+  const size = Math.abs(value);
+  if (size >= 999.5) {
+    const s = value / 1000;
+    const secs = Math.abs(s);
+    if (secs >= 99.95) return `${formatNumber(s, 0)} s`;
+    return secs >= 9.995 ? `${s.toFixed(1)} s` : `${s.toFixed(2)} s`;
+  }
+  return size >= 99.95 ? `${Math.round(value)} ms` : `${value.toFixed(1)} ms`;
 }
 
 /** One formatter per digit count: toLocaleString with options builds a new one on every call. */

@@ -1,5 +1,5 @@
 import { formatNumber } from '../../../core/format.ts';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CatalogRowView, CatalogTable } from '../../../core/contract/shapes.ts';
 import { call } from '../../api/api.ts';
 import { VirtualTable } from '../../components/VirtualTable.tsx';
@@ -54,11 +54,16 @@ export function CatalogView() {
     key: string | null;
     row: Record<string, unknown>;
   } | null>(null);
+  const latest = useRef(0);
   const load = useCallback(async () => {
     if (table === 'discounts' || table === 'checks') return;
+    // Lists can come back out of order (a reload after an import, then a search typed at once):
+    // only the last one asked for is shown, so the rows always match the search box.
+    const request = ++latest.current;
     const r = await attempt(() =>
       call('catalog:list', { table, filter: filter === '' ? undefined : filter, limit: 100_000 }),
     );
+    if (request !== latest.current) return;
     if (r) {
       setRows(r.rows);
       setTotal(r.total);

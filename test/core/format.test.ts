@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { formatMs, formatUsd } from '../../core/format.ts';
+
+describe('durations', () => {
+  it('read in ms below a second and in seconds from one, so a column never mixes the two', () => {
+    expect(formatMs(45.48)).toBe('45.5 ms');
+    expect(formatMs(612)).toBe('612 ms');
+    expect(formatMs(999.4)).toBe('999 ms');
+    // 999.6 ms would print "1000 ms": it is a second.
+    expect(formatMs(999.6)).toBe('1.00 s');
+    expect(formatMs(9_850)).toBe('9.85 s');
+    expect(formatMs(18_100)).toBe('18.1 s');
+    expect(formatMs(5_933_900)).toBe('5,934 s');
+  });
+
+  it('judge a saving by its size, like a cost', () => {
+    expect(formatMs(-12_000)).toBe('-12.0 s');
+    expect(formatMs(-128.28)).toBe('-128 ms');
+    expect(formatMs(null)).toBe('—');
+  });
+});
+
+describe('monthly-scale money', () => {
+  it('is whole dollars from $1,000 as printed, cents below', () => {
+    expect(formatUsd(999.99)).toBe('$999.99');
+    // $999.996 prints $1,000.00 in cents: it reads "$1,000", like its neighbours.
+    expect(formatUsd(999.996)).toBe('$1,000');
+    expect(formatUsd(-999.996)).toBe('-$1,000');
+    expect(formatUsd(1_234.5)).toBe('$1,235');
+  });
+});
