@@ -82,7 +82,21 @@ describe('portfolio view data', () => {
     expect(support!.usd[0]).toBeCloseTo(365, 6);
     expect(data!.usd[0]).toBeCloseTo(365, 6);
     expect(support!.usd[1]).toBeCloseTo(365 * 1.05, 6);
-    expect(s.budgets).toEqual([{ label: 'Budget: Data', usd: 500, firstBreachMonth: null }]);
+    // Data's $500 budget is drawn on Data's stack: over Support's $365, at $865 in month 1, and
+    // over Support's $383.25 (5 % growth) at $883.25 in month 2.
+    const [data500] = s.budgets;
+    expect(data500).toMatchObject({
+      label: 'Budget: Data',
+      usd: 500,
+      firstBreachMonth: null,
+      stack: 1,
+    });
+    expect(data500!.lineUsd[0]).toBeCloseTo(865, 6);
+    expect(data500!.lineUsd[1]).toBeCloseTo(365 * 1.05 + 500, 6);
+    // Stacked by placement, no stack is Data's spend alone: the line stands at the budget.
+    const byPlacement = spendSeries(r, 'placement').budgets[0]!;
+    expect(byPlacement.stack).toBeNull();
+    expect(byPlacement.lineUsd[0]).toBe(500);
   });
 
   it('slices consumption by tag, each workload under every tag it has', () => {

@@ -29,16 +29,20 @@ export function SpendChart({ r }: { r: PortfolioResult }) {
             backgroundColor: STACK_COLORS[k % STACK_COLORS.length],
             stack: 'spend',
           })),
-          // Each budget line on a stack of its own: a line is the budget, never added to another.
+          // Each budget line on a stack of its own (never added to another), at its stack's base
+          // plus the budget and in its stack's colour, so the stack's top crosses its own line.
           ...series.budgets.map((b, k) => ({
             type: 'line' as const,
             stack: `budget-${k}`,
-            label: b.label,
-            data: series.months.map(() => b.usd),
-            borderColor: colors.bad,
+            label:
+              b.stack === null ? `${b.label} (level; its spend is not one stack here)` : b.label,
+            data: b.lineUsd,
+            borderColor:
+              b.stack === null ? colors.bad : STACK_COLORS[b.stack % STACK_COLORS.length],
             borderDash: [6, 4],
             borderWidth: 2,
             pointRadius: 0,
+            stepped: 'middle' as const,
           })),
         ],
       },
@@ -46,7 +50,13 @@ export function SpendChart({ r }: { r: PortfolioResult }) {
         plugins: {
           legend: { labels: { color: colors.text, boxWidth: 12 } },
           tooltip: {
-            callbacks: { label: (c) => `${c.dataset.label}: ${formatUsd(c.parsed.y)}` },
+            callbacks: {
+              // A budget line reads as the budget, not the height it is drawn at.
+              label: (c) => {
+                const budget = series.budgets[c.datasetIndex - series.stacks.length];
+                return `${c.dataset.label}: ${formatUsd(budget === undefined ? c.parsed.y : budget.usd)}`;
+              },
+            },
           },
         },
         scales: {

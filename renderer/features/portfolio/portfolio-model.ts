@@ -20,7 +20,22 @@ export interface SpendSeries {
   months: number[];
   stacks: { label: string; usd: number[] }[];
   /** A budget line per budget: the team's or the workload's monthly budget across the horizon. */
-  budgets: { label: string; usd: number; firstBreachMonth: number | null }[];
+  budgets: SpendBudget[];
+}
+
+export interface SpendBudget {
+  label: string;
+  usd: number;
+  firstBreachMonth: number | null;
+  /**
+   * The stack whose spend the budget covers, where the chart stacks by what the budget is for (a
+   * team's budget stacking by team): its line is drawn at that stack's base plus the budget, so the
+   * stack's top crosses the line exactly when the spend crosses the budget. Null: the spend the
+   * budget covers is not one stack here, and the line stands at the budget alone.
+   */
+  stack: number | null;
+  /** Where the line is drawn, month by month. */
+  lineUsd: number[];
 }
 
 /**
@@ -38,14 +53,27 @@ export function spendSeries(r: PortfolioResult, by: SpendSlice): SpendSeries {
     stacks.set(key, usd);
   }
   const names = new Map(r.workloads.map((w) => [w.id, w.name]));
+  const list = [...stacks].map(([label, usd]) => ({ label, usd }));
+  // The stacks drawn under stack k, month by month (the first is at the bottom).
+  const baseOf = (k: number) =>
+    months.map((_, m) => list.slice(0, k).reduce((sum, s) => sum + (s.usd[m] ?? 0), 0));
   return {
     months,
-    stacks: [...stacks].map(([label, usd]) => ({ label, usd })),
-    budgets: r.budgets.map((b) => ({
-      label: `Budget: ${b.owner ?? names.get(b.workloadId ?? '') ?? ''}`,
-      usd: b.monthlyUsd,
-      firstBreachMonth: b.firstBreachMonth,
-    })),
+    stacks: list,
+    budgets: r.budgets.map((b) => {
+      const subject = b.owner ?? names.get(b.workloadId ?? '') ?? '';
+      const covers =
+        (by === 'owner' && b.owner !== null) || (by === 'workload' && b.workloadId !== null);
+      const k = covers ? list.findIndex((s) => s.label === subject) : -1;
+      const base = k >= 0 ? baseOf(k) : months.map(() => 0);
+      return {
+        label: `Budget: ${subject}`,
+        usd: b.monthlyUsd,
+        firstBreachMonth: b.firstBreachMonth,
+        stack: k >= 0 ? k : null,
+        lineUsd: base.map((x) => x + b.monthlyUsd),
+      };
+    }),
   };
 }
 
