@@ -218,10 +218,19 @@ describe('the workspace in Chromium (browser mode)', () => {
     const s = await start();
     await enterSimpleWorkload(s);
     await s.page.getByTestId('view-catalog').click();
+    // With no row open the table has the page's width; the editor takes a column only when open.
+    const widths = () =>
+      s.page.evaluate(() => ({
+        table: document.querySelector('.catalog-layout > .card')!.getBoundingClientRect().width,
+        page: document.querySelector('.catalog-layout')!.getBoundingClientRect().width,
+      }));
+    await poll(async () => (await widths()).table).toBeGreaterThan(0);
+    expect((await widths()).table).toBe((await widths()).page);
     await s.page.getByTestId('catalog-search').fill('openai/gpt-4o-2024-08-06');
     await s.page.getByTestId('catalog-search').fill('id=openai/gpt-4o');
     await row(s, 'openai/gpt-4o').click();
     const editor = s.page.getByTestId('row-editor');
+    expect((await widths()).table).toBeLessThan((await widths()).page - 380);
     await editor.getByLabel('usdPerMTok.input', { exact: true }).fill('5');
     // The catalog's checks refuse a priority price below standard: the tiers move with it.
     await editor.getByLabel('batch.input', { exact: true }).fill('2.5');

@@ -113,7 +113,7 @@ export function CatalogView() {
       ) : table === 'checks' ? (
         <ChecksPanel />
       ) : (
-        <div className="catalog-layout">
+        <div className={editing ? 'catalog-layout editing' : 'catalog-layout'}>
           <div className="card">
             <div className="card-head table-tools">
               <span className="card-title">{LABELS[table]}</span>
