@@ -10,7 +10,7 @@ import { indexCatalog, type CatalogIndex } from '../sweep/catalog-index.ts';
 import { servedMonths } from '../sweep/result.ts';
 import type { CandidateResult } from '../sweep/types.ts';
 import type { Workload } from '../schema/workload.ts';
-import { withPromptMean } from '../workload/derive.ts';
+import { prefixTokensCosted, withPromptMean } from '../workload/derive.ts';
 import {
   apiTrainingRunUsd,
   fineTuneMonthlyExtrasUsd,
@@ -46,7 +46,7 @@ export function fineTuneLever(
   a: FineTuneAssumptions,
 ): Lever | null {
   const w = scenario.workload;
-  const saved = Math.min(a.promptTokensSaved ?? w.promptCache.prefixTokens, w.inputTokens.mean - 1);
+  const saved = Math.min(a.promptTokensSaved ?? prefixTokensCosted(w), w.inputTokens.mean - 1);
   const workload = tunedWorkload(w, saved);
   const tuned =
     a.modelId === undefined
@@ -85,7 +85,7 @@ function tunedWorkload(w: Workload, saved: number): Workload {
   const out = withPromptMean(w, w.inputTokens.mean - saved, 'keep');
   out.promptCache = {
     ...w.promptCache,
-    prefixTokens: Math.max(0, w.promptCache.prefixTokens - saved),
+    prefixTokens: Math.max(0, prefixTokensCosted(w) - saved),
   };
   if (w.inputTokens.p95 !== undefined) {
     out.inputTokens = {

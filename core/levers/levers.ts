@@ -8,7 +8,7 @@ import { costedKind, type CandidatePlacement, type RoutePlacement } from '../sch
 import type { Scenario } from '../schema/scenario.ts';
 import type { CatalogIndex } from '../sweep/catalog-index.ts';
 import type { CandidateResult } from '../sweep/types.ts';
-import { withPromptMean } from '../workload/derive.ts';
+import { prefixTokensCosted, withPromptMean } from '../workload/derive.ts';
 import { fineTuneLever } from './fine-tune-lever.ts';
 import { commitmentVariants } from '../procurement/vendors.ts';
 import { compare, evaluateWhatIf, leverSavingUsd, type Lever, type LeverKind } from './lever.ts';
@@ -42,12 +42,13 @@ export function savingsLevers(catalog: Catalog, scenario: Scenario, evaluation: 
 
   const w = scenario.workload;
   const target = assumptions.promptCacheHitRate;
-  if (w.promptCache.prefixTokens > 0 && w.promptCache.hitRate < target) {
+  const prefix = prefixTokensCosted(w);
+  if (prefix > 0 && w.promptCache.hitRate < target) {
     out.push(
       whatIfLever(
         'cache',
         { ...scenario, workload: { ...w, promptCache: { ...w.promptCache, hitRate: target } } },
-        `Keep the ${w.promptCache.prefixTokens}-token prefix warm: prompt-cache hits ${formatPct(w.promptCache.hitRate)} → ${formatPct(target)}`,
+        `Keep the ${prefix}-token prefix warm: prompt-cache hits ${formatPct(w.promptCache.hitRate)} → ${formatPct(target)}`,
         'Needs a stable prefix and traffic within the cache’s TTL; no quality change.',
       ),
     );
@@ -84,7 +85,7 @@ export function savingsLevers(catalog: Catalog, scenario: Scenario, evaluation: 
   }
 
   const trim = assumptions.trimming;
-  const uncached = w.inputTokens.mean - w.promptCache.prefixTokens;
+  const uncached = w.inputTokens.mean - prefix;
   if (trim.promptShare > 0 && uncached > 0) {
     const trimmed = uncached * trim.promptShare;
     const trimmedWorkload = withPromptMean(w, w.inputTokens.mean - trimmed, 'keep');

@@ -2,7 +2,7 @@ import type { LongContextTier, Offering } from '../schema/catalog.ts';
 import { lognormalPoints, type WeightedPoint } from '../stats/distributions.ts';
 import type { Workload } from '../schema/workload.ts';
 import { TOKENS_PER_MTOK } from '../units.ts';
-import type { WorkloadRates } from '../workload/derive.ts';
+import { prefixTokensCosted, type WorkloadRates } from '../workload/derive.ts';
 import { cachedTaskTurns, callsPerRequest } from '../workload/task.ts';
 import { effectivePromptCacheHitRate, promptCacheApplies } from './prompt-cache.ts';
 import { turnCachePlan } from './turn-cache.ts';
@@ -229,7 +229,7 @@ function promptGroups(w: Workload, s: Schedules): readonly PromptGroup[] {
   const mean = w.inputTokens.mean;
   const p95 = w.inputTokens.p95;
   const lowest = s.thresholds[0];
-  const prefix = w.promptCache.prefixTokens;
+  const prefix = prefixTokensCosted(w);
   if (lowest === undefined || p95 === undefined || p95 <= lowest || mean - prefix <= 0) {
     // The common case, millions of times a second in a sweep: one group, written in place
     // (apiCost reads it before it asks again).
@@ -304,7 +304,7 @@ export function apiCost(
   out?: ApiCost,
 ): ApiCost {
   const inputTokens = w.inputTokens.mean;
-  const prefixTokens = w.promptCache.prefixTokens;
+  const prefixTokens = prefixTokensCosted(w);
   const caching = promptCacheApplies(o, prefixTokens);
   // Every model call reuses the prefix: a task's turns keep it warm too.
   const billedPerMinute = rates.avgBilledPerSecond * 60 * callsPerRequest(w);

@@ -1,5 +1,6 @@
 import type { Offering } from '../schema/catalog.ts';
 import type { Workload } from '../schema/workload.ts';
+import { prefixTokensCosted } from '../workload/derive.ts';
 
 /** Whether the prompt cache can apply at all: a cache exists and the prefix reaches its minimum. */
 export function promptCacheApplies(o: Offering, prefixTokens: number): boolean {
@@ -14,10 +15,10 @@ export function promptCacheApplies(o: Offering, prefixTokens: number): boolean {
  */
 export function effectivePromptCacheHitRate(
   o: Offering,
-  w: Pick<Workload, 'promptCache'>,
+  w: Pick<Workload, 'promptCache' | 'inputTokens'>,
   billedPerMinuteActive: number,
 ): number {
-  if (!promptCacheApplies(o, w.promptCache.prefixTokens)) return 0;
+  if (!promptCacheApplies(o, prefixTokensCosted(w))) return 0;
   const configured = w.promptCache.hitRate;
   if (o.cache.style === 'storage') return configured;
   const perPrefixPerMinute = billedPerMinuteActive / w.promptCache.distinctPrefixes;

@@ -15,7 +15,7 @@ import type {
 } from '../schema/procurement.ts';
 import type { Workload } from '../schema/workload.ts';
 import { HOURS_PER_MONTH } from '../units.ts';
-import type { WorkloadRates } from '../workload/derive.ts';
+import { prefixTokensCosted, type WorkloadRates } from '../workload/derive.ts';
 import { apiCost, type ApiCostOptions } from './api-cost.ts';
 
 /** Months a term commits to (hourly: none; a week: its share of a month). */
@@ -149,7 +149,7 @@ export function provisionedDemand(
   const turns = standard.turns ?? [
     {
       inputTokens: w.inputTokens.mean,
-      cachedTokens: w.promptCache.prefixTokens * standard.effectiveCacheHitRate,
+      cachedTokens: prefixTokensCosted(w) * standard.effectiveCacheHitRate,
       outputTokens: w.outputTokens.mean,
       reasoningTokens: options.reasoningTokens ?? 0,
     },

@@ -6,7 +6,7 @@ import type { Catalog } from '../schema/catalog.ts';
 import type { Scenario } from '../schema/scenario.ts';
 import { PLACEMENT_LABELS, type CandidateResult } from '../sweep/types.ts';
 import type { UncertaintyResult } from '../uncertainty/simulate.ts';
-import type { WorkloadRates } from '../workload/derive.ts';
+import { prefixTokensCosted, type WorkloadRates } from '../workload/derive.ts';
 import type { Fact } from './report-model.ts';
 import { formatRangeValue } from './uncertainty-report.ts';
 
@@ -49,7 +49,7 @@ export function workloadFacts(
       value:
         w.promptCache.prefixTokens === 0
           ? 'no cacheable prefix'
-          : `cacheable prefix ${tokens(w.promptCache.prefixTokens)}, ${formatPct(w.promptCache.hitRate)} prompt-cache hits, ${formatNumber(w.promptCache.distinctPrefixes)} distinct prefix${w.promptCache.distinctPrefixes === 1 ? '' : 'es'}`,
+          : `cacheable prefix ${prefixWords(w)}, ${formatPct(w.promptCache.hitRate)} prompt-cache hits, ${formatNumber(w.promptCache.distinctPrefixes)} distinct prefix${w.promptCache.distinctPrefixes === 1 ? '' : 'es'}`,
     },
     {
       label: 'Traffic mix',
@@ -94,6 +94,13 @@ export function workloadFacts(
     },
   ];
   return { title: 'Workload', facts };
+}
+
+/** "1,500 tokens, costed as 1,000 (the whole 1,000-token mean prompt)" while the prompt is shorter. */
+export function prefixWords(w: Scenario['workload']): string {
+  const costed = prefixTokensCosted(w);
+  if (costed === w.promptCache.prefixTokens) return tokens(costed);
+  return `${tokens(w.promptCache.prefixTokens)}, costed as ${formatNumber(costed)} (the whole mean prompt)`;
 }
 
 /** The workload's reasoning setting in words. */

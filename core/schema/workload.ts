@@ -192,7 +192,7 @@ export const Workload = z
         prefixTokens: NonNegative.max(MAX_TOKENS).meta({
           title: 'Cacheable prefix',
           description:
-            'Tokens at the start of every prompt that repeat (system prompt, shared context); at most the mean prompt.',
+            'Tokens at the start of every prompt that repeat (system prompt, shared context); while longer than the mean prompt it is costed as the whole prompt.',
         }),
         hitRate: Fraction.meta({
           title: 'Prompt-cache hits',
@@ -290,10 +290,6 @@ export const Workload = z
   .refine((w) => w.timeBoxMonths === undefined || w.stage === 'experiment', {
     message: "a time box applies to experiments: set stage to 'experiment'",
     path: ['timeBoxMonths'],
-  })
-  .refine((w) => w.promptCache.prefixTokens <= w.inputTokens.mean, {
-    message: 'the cacheable prefix cannot be longer than the mean prompt',
-    path: ['promptCache', 'prefixTokens'],
   })
   .refine(
     (w) =>

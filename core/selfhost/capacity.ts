@@ -8,6 +8,7 @@ import type { Gpu, OpenModel } from '../schema/catalog.ts';
 import type { Engine, Precision } from '../schema/common.ts';
 import type { Workload } from '../schema/workload.ts';
 import { BYTES_PER_GB } from '../units.ts';
+import { prefixTokensCosted } from '../workload/derive.ts';
 import { cachedTaskTurns, meanTurn } from '../workload/task.ts';
 
 export interface ReplicaRequest {
@@ -52,10 +53,7 @@ function engineShape(
   outputTokens: number,
   carriedCachedTokens = 0,
 ): RequestShape {
-  const cachedTokens = Math.max(
-    w.promptCache.prefixTokens * w.promptCache.hitRate,
-    carriedCachedTokens,
-  );
+  const cachedTokens = Math.max(prefixTokensCosted(w) * w.promptCache.hitRate, carriedCachedTokens);
   return { inputTokens, prefillTokens: Math.max(1, inputTokens - cachedTokens), outputTokens };
 }
 

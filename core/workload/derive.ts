@@ -66,13 +66,22 @@ function resized(
   return { mean, p95: Math.max(mean, p95) };
 }
 
-/** The workload with a new mean prompt size; p95 ≥ mean and the cached prefix fits in the prompt. */
+/**
+ * The workload with a new mean prompt size; p95 ≥ mean. The stated cacheable prefix is kept as it
+ * is: while it is longer than the prompt it is costed as the whole prompt (`prefixTokensCosted`),
+ * and it comes back when the prompt grows again.
+ */
 export function withPromptMean(w: Workload, mean: number, follow: P95Follow): Workload {
-  return {
-    ...w,
-    inputTokens: resized(w.inputTokens, mean, follow),
-    promptCache: { ...w.promptCache, prefixTokens: Math.min(w.promptCache.prefixTokens, mean) },
-  };
+  return { ...w, inputTokens: resized(w.inputTokens, mean, follow) };
+}
+
+/**
+ * The cacheable prefix every cost and capacity model uses: the stated prefix, cut to the mean
+ * prompt while the prompt is shorter (a prefix is part of the prompt). The stated figure is never
+ * overwritten, so shrinking the prompt and growing it back restores the cache it had.
+ */
+export function prefixTokensCosted(w: Pick<Workload, 'promptCache' | 'inputTokens'>): number {
+  return Math.min(w.promptCache.prefixTokens, w.inputTokens.mean);
 }
 
 /** The workload with a new mean output size; p95 ≥ mean. */

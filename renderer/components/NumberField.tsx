@@ -18,6 +18,8 @@ export type NumberFieldProps = Value &
     field: NumberFieldRules;
     unit?: string;
     hint?: string;
+    /** Shown in place of the hint while the value stands but is not used as it is (a cap). */
+    warning?: string;
     testId?: string;
   };
 
@@ -27,7 +29,7 @@ export type NumberFieldProps = Value &
  * limits come from the schema, so the form accepts exactly what a scenario file may hold.
  */
 export function NumberField(props: NumberFieldProps) {
-  const { field, value, unit, hint, testId } = props;
+  const { field, value, unit, hint, warning, testId } = props;
   const rules = fieldInputRules(field, props);
   const id = useId();
   // What the person is typing; null shows the scenario's value (and follows undo, sliders, loads).
@@ -70,7 +72,12 @@ export function NumberField(props: NumberFieldProps) {
           {error}
         </div>
       )}
-      {hint && !error && <div className="hint">{hint}</div>}
+      {warning && !error && (
+        <div className="warning" role="status" data-testid={testId && `${testId}-warning`}>
+          {warning}
+        </div>
+      )}
+      {hint && !warning && !error && <div className="hint">{hint}</div>}
     </div>
   );
 }

@@ -23,6 +23,7 @@ import {
   requestsPerMonth,
   withOutputMean,
   withPromptMean,
+  prefixTokensCosted,
   workloadRates,
 } from '../../core/workload/derive.ts';
 import { offering, workload } from '../support/fixtures.ts';
@@ -261,11 +262,13 @@ describe('resizing a workload', () => {
     promptCache: { prefixTokens: 800, hitRate: 0.5 },
   });
 
-  it('a form keeps p95 (raised to the mean) and shrinks the prefix into the prompt', () => {
+  it('a form keeps p95 (raised to the mean) and the stated prefix, costed as the prompt', () => {
     expect(withPromptMean(w, 2000, 'keep').inputTokens).toEqual({ mean: 2000, p95: 3000 });
     const small = withPromptMean(w, 500, 'keep');
     expect(small.inputTokens).toEqual({ mean: 500, p95: 3000 });
-    expect(small.promptCache.prefixTokens).toBe(500);
+    // The 800 tokens stay as stated; the engine caches at most the 500-token prompt.
+    expect(small.promptCache.prefixTokens).toBe(800);
+    expect(prefixTokensCosted(small)).toBe(500);
     expect(withPromptMean(w, 4000, 'keep').inputTokens).toEqual({ mean: 4000, p95: 4000 });
   });
 

@@ -14,11 +14,12 @@ import {
   formatUsd,
   objectiveMoney,
 } from '../../../core/format.ts';
+import type { CatalogIndex } from '../../../core/sweep/catalog-index.ts';
 import type { CandidateResult } from '../../../core/sweep/types.ts';
 import { useResults } from '../../stores/results-store.ts';
 import { useUi } from '../../stores/ui-store.ts';
 import { useWorkspace } from '../../stores/workspace-store.ts';
-import { latencyBasis } from '../details/candidate-facts.ts';
+import { ttftBasis } from '../details/candidate-facts.ts';
 import { setupSource } from '../value/defaults.ts';
 
 /** The answer first: the recommended candidate, under the scenario's objective, and its numbers. */
@@ -78,14 +79,14 @@ export function Summary() {
       <Kpi
         label="Monthly cost"
         value={formatUsd(best?.monthlyUsd)}
-        sub={best ? `${formatUnitUsd(best.perRequestUsd)} per request · no setup` : ''}
+        sub={best ? monthlySub(best) : ''}
         testId="kpi-monthly"
         ranked={objective === 'monthly'}
       />
       <Kpi
         label="Time to first token"
         value={formatMs(best?.ttftMs)}
-        sub={best ? ttftSub(best) : ''}
+        sub={best ? ttftSub(best, evaluation.index) : ''}
         testId="kpi-ttft"
       />
       <Kpi
@@ -102,6 +103,15 @@ export function Summary() {
       />
     </div>
   );
+}
+
+/**
+ * "$0.003942 per request · excludes the $40,000 setup": the month is the run rate; the one-off
+ * setup is in the horizon cost, not in it.
+ */
+function monthlySub(best: CandidateResult): string {
+  const setup = best.setupUsd > 0 ? `excludes the ${formatUsd(best.setupUsd)} setup` : 'no setup';
+  return `${formatUnitUsd(best.perRequestUsd)} per request · ${setup}`;
 }
 
 /** "$40,000 setup + $178,598 run · launch in 6 weeks (app defaults)": the setup in the total. */
@@ -126,10 +136,10 @@ function launchWords(best: CandidateResult, value: Parameters<typeof setupSource
   return `launch in ${best.weeksToLaunch} weeks${note}`;
 }
 
-/** Where a TTFT comes from: the sizing model, a published median, a measurement, or nothing. */
-function ttftSub(best: CandidateResult): string {
-  if (best.kind !== 'api') return best.tpotMs ? `${formatMs(best.tpotMs)} per token` : '';
-  return latencyBasis(best.api?.latencySource ?? null);
+/** Where a TTFT comes from (a published median, a measurement, the sizing model), or why none. */
+function ttftSub(best: CandidateResult, index: CatalogIndex): string {
+  const p = best.placement;
+  return ttftBasis(best, p.kind === 'api' ? index.latency.get(p.offeringId) : undefined);
 }
 
 /** A pick whose quality or latency could not be checked says so (it was included on request). */

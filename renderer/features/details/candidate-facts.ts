@@ -12,6 +12,7 @@ import {
   explainSelfHostCost,
   operationsSourceLines,
 } from '../../../core/report/selfhost-explain.ts';
+import type { LatencyMeasurement } from '../../../core/schema/catalog.ts';
 import type { CatalogIndex } from '../../../core/sweep/catalog-index.ts';
 import type { SweepResult } from '../../../core/sweep/sweep.ts';
 import { KIND_CODE } from '../../../core/sweep/table.ts';
@@ -249,6 +250,26 @@ export function latencyBasis(source: 'published' | 'measured' | null): string {
   if (source === 'published') return 'published median, not a guarantee';
   if (source === 'measured') return 'your measurement';
   return 'unknown: no published or measured figure';
+}
+
+/**
+ * The TTFT card's line under its figure: where the figure comes from, or, with no figure, why
+ * there is none — never the basis of a figure that is not there. `measurement` is the hosted
+ * API's latency row the engine used (the index keeps it).
+ */
+export function ttftBasis(
+  r: Pick<CandidateResult, 'kind' | 'ttftMs' | 'tpotMs' | 'api'>,
+  measurement: Pick<LatencyMeasurement, 'ttftMs'> | undefined,
+): string {
+  const tpot = r.tpotMs === null ? '' : `${formatMs(r.tpotMs)} per token`;
+  if (r.kind !== 'api') return r.ttftMs === null ? 'no TTFT estimate' : tpot;
+  const source = r.api?.latencySource ?? null;
+  if (r.ttftMs !== null || source === null) return latencyBasis(source);
+  const what = source === 'measured' ? 'measured' : 'published';
+  // The row holds a TTFT the engine could not carry: a hidden reasoner at another effort.
+  if (measurement?.ttftMs !== undefined)
+    return `unknown at this reasoning effort (the ${what} TTFT is at the model’s default)`;
+  return `no ${what} TTFT${tpot === '' ? '' : ` · ${tpot} (${what})`}`;
 }
 
 /** The latency figure's basis with its source and date (the index keeps the one it used). */

@@ -24,6 +24,7 @@ import { WORKLOAD_FIELDS as F, WORKLOAD_LABELS as L } from './fields.ts';
 import { locationId, USER_LOCATIONS } from './places.ts';
 import { PRECISION_OPTIONS, toggledZones, ZONE_LABELS } from './choices.ts';
 import { ReasoningSection, TaskSection } from './ReasoningFields.tsx';
+import { prefixCapWarning } from './prefix-cap.ts';
 
 /** Every workload input of DESIGN.md capability 2, with units, validated in place. */
 export function WorkloadPanel() {
@@ -159,9 +160,9 @@ export function WorkloadPanel() {
           field={F.prefixTokens}
           testId="prefix"
           value={w.promptCache.prefixTokens}
-          max={w.inputTokens.mean}
           unit="tokens"
           hint="Shared system prompt or context at the start of every prompt"
+          warning={prefixCapWarning(w)}
           onCommit={(prefixTokens) => set({ promptCache: { ...w.promptCache, prefixTokens } })}
         />
         <NumberField

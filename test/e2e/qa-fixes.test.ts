@@ -1,0 +1,95 @@
+/**
+ * What the QA review of main found, walked in Chromium: a prompt shrunk and grown back keeps its
+ * cacheable prefix (form and what-if), the monthly card says the setup is left out of it, and the
+ * TTFT card with no figure says why. Expected figures come from core on the server's catalog.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatUsd } from '../../core/format.ts';
+import { parseScenario } from '../../core/scenario/parse.ts';
+import type { Scenario } from '../../core/schema/scenario.ts';
+import { loadApp, openSession, type Session } from './browser.ts';
+import { engine } from './engine.ts';
+
+function poll<T>(read: () => Promise<T>) {
+  return expect.poll(read, { timeout: 20_000, interval: 100 });
+}
+
+let session: Session | undefined;
+afterEach(async () => {
+  await session?.close();
+  session = undefined;
+});
+
+function scenarioOf(path: string): Scenario {
+  const parsed = parseScenario(JSON.parse(readFileSync(path, 'utf8')));
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.scenario;
+}
+
+async function open(s: Session, path: string, name: string): Promise<void> {
+  const chooser = s.page.waitForEvent('filechooser');
+  await s.page.getByTestId('open-file').click();
+  await (await chooser).setFiles(path);
+  await poll(() => s.page.getByTestId('scenario-name').inputValue()).toBe(name);
+}
+
+describe('QA fixes', () => {
+  it('a prompt shrunk below the prefix and grown back costs what it did, prefix intact', async () => {
+    const path = resolve('examples/decision-report.json');
+    const scenario = scenarioOf(path);
+    session = await openSession();
+    const s = session;
+    await loadApp(s);
+    await open(s, path, scenario.name);
+    const rec = engine(s, scenario).result.rankedRows()[0]!;
+    const monthly = formatUsd(rec.monthlyUsd);
+    await poll(() => s.page.getByTestId('kpi-monthly').textContent()).toBe(monthly);
+    // The one-off setup is in the horizon cost, not in the month: the card says so.
+    expect(rec.setupUsd).toBeGreaterThan(0);
+    expect(await s.page.getByTestId('kpi-monthly-sub').textContent()).toContain(
+      `excludes the ${formatUsd(rec.setupUsd)} setup`,
+    );
+
+    // The form: 2,000 → 1,000 tokens. The stated 1,500-token prefix stays, with a warning.
+    const mean = s.page.getByTestId('input-mean');
+    await mean.fill('1000');
+    await poll(() => s.page.getByTestId('prefix-warning').textContent()).toBe(
+      'Longer than the 1,000-token mean prompt: costed as 1,000 tokens until the prompt is at least 1,500',
+    );
+    expect(await s.page.getByTestId('prefix').inputValue()).toBe('1500');
+    await mean.fill('2000');
+    await poll(() => s.page.getByTestId('prefix-warning').count()).toBe(0);
+    await poll(() => s.page.getByTestId('kpi-monthly').textContent()).toBe(monthly);
+
+    // The what-if prompt: to 1 token and back by typing, the same.
+    const whatIf = s.page.getByTestId('whatif-prompt-input');
+    await whatIf.fill('1');
+    await whatIf.press('Enter');
+    await poll(() => s.page.getByTestId('prefix-warning').count()).toBe(1);
+    await whatIf.fill('2000');
+    await whatIf.press('Enter');
+    await poll(() => s.page.getByTestId('prefix-warning').count()).toBe(0);
+    expect(await s.page.getByTestId('prefix').inputValue()).toBe('1500');
+    await poll(() => s.page.getByTestId('kpi-monthly').textContent()).toBe(monthly);
+    expect(s.errors).toEqual([]);
+  });
+
+  it('the TTFT card with no published TTFT says so, not "published median"', async () => {
+    const path = resolve('examples/agent.json');
+    const scenario = scenarioOf(path);
+    session = await openSession();
+    const s = session;
+    await loadApp(s);
+    await open(s, path, scenario.name);
+    const rec = engine(s, scenario).result.rankedRows()[0]!;
+    await poll(() => s.page.getByTestId('recommended').textContent()).toBe(`★ ${rec.label}`);
+    // GPT-5's published row has an output speed (80 tokens/s → 12.5 ms a token) and no TTFT.
+    expect(rec.ttftMs).toBeNull();
+    expect(await s.page.getByTestId('kpi-ttft').textContent()).toBe('—');
+    expect(await s.page.getByTestId('kpi-ttft-sub').textContent()).toBe(
+      'no published TTFT · 12.5 ms per token (published)',
+    );
+  });
+});
