@@ -114,13 +114,17 @@ function monthlySub(best: CandidateResult): string {
   return `${formatUnitUsd(best.perRequestUsd)} per request · ${setup}`;
 }
 
-/** "$40,000 setup + $178,598 run · launch in 6 weeks (app defaults)": the setup in the total. */
+/** "$40,000 setup + $178,598 run · launch in 6 weeks (both as the app's defaults)": the setup in the total. */
 function horizonParts(best: CandidateResult, value: Parameters<typeof setupSource>[0]): string {
   const run = best.tcoUsd === null ? null : best.tcoUsd - best.setupUsd;
   return `${formatUsd(best.setupUsd)} setup + ${formatUsd(run)} run · ${launchWords(best, value)}`;
 }
 
-/** "launch in 6 weeks (app defaults)": whether the setup and launch used are the app's. */
+/**
+ * "launch in 6 weeks (both as the app's defaults)": whether the setup and launch used equal the
+ * figures a new scenario starts from. A file may state them itself, so the note says they are the
+ * same figures, never that nobody chose them.
+ */
 function launchWords(best: CandidateResult, value: Parameters<typeof setupSource>[0]): string {
   const source = setupSource(value, costedKind(best.placement));
   const defaults = [
@@ -129,9 +133,9 @@ function launchWords(best: CandidateResult, value: Parameters<typeof setupSource
   ].filter((x) => x !== null);
   const note =
     defaults.length === 2
-      ? ' (app defaults)'
+      ? " (both as the app's defaults)"
       : defaults.length === 1
-        ? ` (${defaults[0]}: app default)`
+        ? ` (${defaults[0]} as the app's default)`
         : '';
   return `launch in ${best.weeksToLaunch} weeks${note}`;
 }

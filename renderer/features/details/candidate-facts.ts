@@ -55,11 +55,11 @@ export function candidateFacts(
         value: formatUsd(r.breakdown[k]),
       })),
       {
-        label: `One-off setup${setup?.setup === 'default' ? ' (app default)' : ''}`,
+        label: `One-off setup${setup?.setup === 'default' ? " (as the app's default)" : ''}`,
         value: formatUsd(r.setupUsd),
       },
       {
-        label: `Weeks to launch${setup?.launch === 'default' ? ' (app default)' : ''}`,
+        label: `Weeks to launch${setup?.launch === 'default' ? " (as the app's default)" : ''}`,
         value: formatNumber(r.weeksToLaunch),
       },
       { label: 'Cost over the horizon (TCO)', value: formatUsd(r.tcoUsd) },

@@ -7,8 +7,9 @@ import { defaultScenario } from '../scenarios/default-scenario.ts';
 const DEFAULT_VALUE = defaultScenario().value;
 
 /**
- * Where a setup or launch figure comes from, said where it is used: the app's default for a new
- * scenario, or a figure the scenario sets.
+ * Whether a setup or launch figure is the one a new scenario starts from ('default') or another
+ * ('yours'). A file may state the default figure itself: read 'default' as "the same figure as the
+ * app's default", never as "nobody chose it".
  */
 export function setupSource(
   value: Scenario['value'],
