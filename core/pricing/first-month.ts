@@ -10,15 +10,6 @@ import type { ApiCost, ApiCostBreakdown, ApiCostOptions } from './api-cost.ts';
 import { negotiatedApiCost, type NegotiatedTerms } from './negotiated.ts';
 import { addMonths, hasPriceHistory, pricedParts } from './price-history.ts';
 
-const BREAKDOWN_KEYS: readonly (keyof ApiCostBreakdown)[] = [
-  'inputUsd',
-  'cachedInputUsd',
-  'cacheWriteUsd',
-  'outputUsd',
-  'reasoningUsd',
-  'cacheStorageUsd',
-];
-
 /** The first month's bill, and a month's at the offering's own prices (the factors' base). */
 export interface FirstMonthCost {
   first: ApiCost;
@@ -50,7 +41,9 @@ export function firstMonthApiCost(
   const sum = (of: (c: ApiCost) => number) =>
     costs.reduce((total, p) => total + p.share * of(p.cost), 0);
   const breakdown = { ...own.breakdown };
-  for (const key of BREAKDOWN_KEYS) breakdown[key] = sum((c) => c.breakdown[key]);
+  for (const key of Object.keys(breakdown) as (keyof ApiCostBreakdown)[]) {
+    breakdown[key] = sum((c) => c.breakdown[key]);
+  }
   const first: ApiCost = {
     ...own,
     perBilledRequestUsd: sum((c) => c.perBilledRequestUsd),

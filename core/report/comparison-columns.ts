@@ -1,4 +1,4 @@
-import { objectiveLabel, objectiveTitle, type Objective } from '../decision/objective.ts';
+import { objectiveTitle, type Objective } from '../decision/objective.ts';
 import { formatMs, formatNumber, formatPct, formatUnitUsd, formatUsd } from '../format.ts';
 import type { SweepColumns } from '../sweep/table.ts';
 import { unitsText } from '../commitments/units.ts';
@@ -129,7 +129,7 @@ function stressedColumn(view: ComparisonView): ComparisonColumn {
     return {
       key: 'stressed50MonthlyUsd',
       format: 'usd',
-      header: 'At 50% volume, monthly',
+      header: 'Monthly at 50% volume',
       align: 'right',
       widthPx: 150,
       order: 'rank',
@@ -140,7 +140,7 @@ function stressedColumn(view: ComparisonView): ComparisonColumn {
   return {
     key: 'stressed50Usd',
     format: 'usd',
-    header: `At 50% volume, ${objectiveLabel('tco', view.horizonMonths)}`,
+    header: `${objectiveTitle('tco', view.horizonMonths)} at 50% volume`,
     align: 'right',
     widthPx: 170,
     order: 'rank',

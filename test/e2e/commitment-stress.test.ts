@@ -9,6 +9,7 @@ import { formatUsd } from '../../core/format.ts';
 import { parseScenario } from '../../core/scenario/parse.ts';
 import { loadApp, openSession, type Session } from './browser.ts';
 import { engine } from './engine.ts';
+import { fixedCommittedFleet } from '../support/fixed-fleet.ts';
 
 function poll<T>(read: () => Promise<T>) {
   return expect.poll(read, { timeout: 30_000, interval: 100 });
@@ -20,31 +21,7 @@ afterEach(async () => {
   session = undefined;
 });
 
-/** One L4 held for a year beside the same on demand: a fixed fleet of one, monthly objective. */
-const SCENARIO = {
-  schemaVersion: 1,
-  name: 'Fixed fleet, committed',
-  objective: 'monthly',
-  workload: {
-    requests: { count: 20_000, per: 'day' },
-    peakToAverage: 2,
-    inputTokens: { mean: 1000 },
-    outputTokens: { mean: 200 },
-    precision: 'fp8',
-  },
-  value: { horizonMonths: 36 },
-  candidates: ['onDemand', 'commit1y'].map((pricing) => ({
-    kind: 'cloud',
-    instanceId: 'gcp:g2-standard-4:europe-west4',
-    modelId: 'gemma-3-12b',
-    pricing,
-    scaling: 'fixed',
-    minReplicas: 1,
-    reserveReplicas: 0,
-    staffFte: 0,
-    egressUsdPerGB: 0,
-  })),
-};
+const SCENARIO = fixedCommittedFleet('Fixed fleet, committed', 'monthly');
 
 describe('the commitment’s cost at half the volume', () => {
   it('follows the objective’s unit, and its header says it', async () => {
@@ -71,7 +48,7 @@ describe('the commitment’s cost at half the volume', () => {
     // month at 50% is the Monthly cost itself — not 36 months of it.
     await poll(() =>
       table.locator('[role="columnheader"][data-column="stressed50MonthlyUsd"]').textContent(),
-    ).toBe('At 50% volume, monthly');
+    ).toBe('Monthly at 50% volume');
     const monthly = formatUsd(committed.monthlyUsd);
     await poll(() => row.locator('[data-column="monthlyUsd"]').textContent()).toBe(monthly);
     expect(await row.locator('[data-column="stressed50MonthlyUsd"]').textContent()).toBe(monthly);
@@ -80,7 +57,7 @@ describe('the commitment’s cost at half the volume', () => {
     await s.page.getByTestId('objective').selectOption('tco');
     await poll(() =>
       table.locator('[role="columnheader"][data-column="stressed50Usd"]').textContent(),
-    ).toBe('At 50% volume, 36-month cost');
+    ).toBe('36-month cost at 50% volume');
     expect(await row.locator('[data-column="stressed50Usd"]').textContent()).toBe(
       formatUsd(committed.commitment!.stressed50Usd),
     );
