@@ -1,6 +1,7 @@
 import { objectiveBreakEven, objectiveCurve } from '../decision/at-volume.ts';
+import { compactCount, formatNumber } from '../format.ts';
 import type { Explanation } from '../decision/explain.ts';
-import type { Objective } from '../decision/objective.ts';
+import { higherIsBetter, type Objective } from '../decision/objective.ts';
 import type { Crossing } from '../roi/break-even.ts';
 import type { ScenarioEvaluation } from '../scenario/evaluate.ts';
 import type { CandidateKind } from '../schema/route.ts';
@@ -162,4 +163,36 @@ export function pairBreakEven(
       ? explanation.alternatives.find((x) => result.indexOf(x.id) === pair.b)
       : undefined;
   return breakEvenChart(evaluation, pair.a, pair.b, alt?.crossings);
+}
+
+/**
+ * Today's monthly volume as the chart's marker names it: to the request, as the summary states
+ * the workload (a marker rounded to 3 digits reads as another volume).
+ */
+export function todayVolumeText(data: BreakEvenChartData): string {
+  return formatNumber(data.requestsPerMonth);
+}
+
+/**
+ * The line under a chart with no crossing: the volumes the chart draws (its x axis, in the axis's
+ * short numbers), then the wider range the search covered, and which candidate is better
+ * throughout ("cheaper", or "better" for NPV).
+ */
+export function noBreakEvenText(data: BreakEvenChartData): string {
+  const words = (min: number, max: number) => `${compactCount(min)} and ${compactCount(max)}`;
+  const { minVolume, maxVolume } = BREAK_EVEN_RANGE;
+  const searchedWider = data.range.min > minVolume || data.range.max < maxVolume;
+  const range = searchedWider
+    ? `${words(data.range.min, data.range.max)} requests a month (the volumes drawn), nor between ${words(minVolume, maxVolume)} (the volumes searched)`
+    : `${words(minVolume, maxVolume)} requests a month`;
+  const a = data.a.today?.y;
+  const b = data.b.today?.y;
+  const better = data.objective === 'npv' ? 'better' : 'cheaper';
+  const winner =
+    a === undefined || b === undefined || a === b
+      ? null
+      : (higherIsBetter(data.objective) ? a > b : a < b)
+        ? data.a.label
+        : data.b.label;
+  return `No break-even between ${range}${winner === null ? '' : `: ${winner} is ${better} throughout`}`;
 }

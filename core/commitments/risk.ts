@@ -36,6 +36,20 @@ export interface CommitmentRisk {
 const STRESS = 0.5;
 
 /**
+ * The first month at half the stated volume with `units` held (the Monthly cost's month at 50 %
+ * of plan); null when it cannot be priced.
+ */
+export function stressedMonthUsd(
+  ctx: EvalContext,
+  units: number,
+  monthAt: (w: Workload, rates: WorkloadRates, units: number) => CommittedMonth,
+): number | null {
+  const workload = withMonthlyVolume(ctx.workload, ctx.rates.requestsPerMonth * STRESS);
+  const usd = monthAt(workload, workloadRates(workload), units).monthlyUsd;
+  return Number.isFinite(usd) ? usd : null;
+}
+
+/**
  * The plan's risk. `monthAt` prices a month at a volume with units held; `tcoUsd` is the plan's
  * horizon cost at the stated volume (setup, upfront sums and any term owed after a service that
  * ends included), which the stressed cost shifts by each month's difference.

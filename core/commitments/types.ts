@@ -43,6 +43,11 @@ export interface CandidateCommitment {
   utilization: number;
   /** The horizon cost (TCO) if volume turns out at 50 % of plan with the commitment held, USD. */
   stressed50Usd: number;
+  /**
+   * The first month if volume is 50 % of plan with the committed units held, USD: the Monthly
+   * cost at half the volume (null when that month cannot be priced).
+   */
+  stressed50MonthlyUsd: number | null;
   /** Of that: committed spend left idle over the horizon, USD. */
   stranded50Usd: number;
   /** The same month without the commitment (all on demand, or all pay-as-you-go), USD. */

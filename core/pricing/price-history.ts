@@ -135,6 +135,28 @@ function nearestPriced(o: Offering, date: string): Offering {
   return best?.row ?? o;
 }
 
+/** A stretch of days at one set of prices: the row priced then, and its share of the period. */
+export interface PricedPart {
+  row: Offering;
+  share: number;
+}
+
+/**
+ * The days from `from` up to (not including) `to`, cut where the offering's prices change: each
+ * part at the prices that hold on its first day (the nearest known ones when none hold), with its
+ * share of the days. One part when the prices hold all through.
+ */
+export function pricedParts(o: Offering, from: string, to: string): PricedPart[] {
+  const cuts = [from, ...boundaries(o).filter((d) => d > from && d < to), to];
+  const total = daysBetween(from, to);
+  const parts: PricedPart[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const share = daysBetween(cuts[i]!, cuts[i + 1]!) / total;
+    parts.push({ row: nearestPriced(o, cuts[i]!), share });
+  }
+  return parts;
+}
+
 /**
  * Per-month price factors over a horizon that starts on `startDate`: factor[m] (m = 1…months;
  * index 0 is unused) is the month's cost at the prices that hold in it — each day at that day's
@@ -165,14 +187,9 @@ export function monthlyPriceFactors(
   const factors = new Float64Array(months + 1).fill(1);
   let changed = false;
   for (let m = 1; m <= months; m++) {
-    const from = addMonths(startDate, m - 1);
-    const to = addMonths(startDate, m);
-    const cuts = [from, ...changes.filter((d) => d > from && d < to), to];
-    const total = daysBetween(from, to);
     let sum = 0;
-    for (let i = 0; i + 1 < cuts.length; i++) {
-      const days = daysBetween(cuts[i]!, cuts[i + 1]!);
-      sum += (days / total) * costOf(nearestPriced(o, cuts[i]!));
+    for (const part of pricedParts(o, addMonths(startDate, m - 1), addMonths(startDate, m))) {
+      sum += part.share * costOf(part.row);
     }
     factors[m] = sum / base;
     if (Math.abs(factors[m]! - 1) > 1e-12) changed = true;

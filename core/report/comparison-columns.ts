@@ -110,17 +110,47 @@ export function checkText(status: CheckStatus): string {
  */
 export function comparisonColumns(view: ComparisonView): readonly ComparisonColumn[] {
   const objective = objectiveColumn(view);
-  const [rank, candidate, kind, ...rest] = BASE_COLUMNS as [
-    ComparisonColumn,
-    ComparisonColumn,
-    ComparisonColumn,
-    ...ComparisonColumn[],
-  ];
-  return objective === null ? BASE_COLUMNS : [rank, candidate, kind, objective, ...rest];
+  const [rank, candidate, kind, ...rest] = [
+    ...BEFORE_STRESSED,
+    stressedColumn(view),
+    ...AFTER_STRESSED,
+  ] as [ComparisonColumn, ComparisonColumn, ComparisonColumn, ...ComparisonColumn[]];
+  return objective === null
+    ? [rank, candidate, kind, ...rest]
+    : [rank, candidate, kind, objective, ...rest];
 }
 
-/** The columns every view shows, in order. */
-const BASE_COLUMNS: readonly ComparisonColumn[] = [
+/**
+ * A commitment's cost if volume is half the plan, in the objective's unit: the first month under
+ * the monthly objective (beside the Monthly column), the horizon's total under the others.
+ */
+function stressedColumn(view: ComparisonView): ComparisonColumn {
+  if (view.objective === 'monthly') {
+    return {
+      key: 'stressed50MonthlyUsd',
+      format: 'usd',
+      header: 'Monthly at 50% volume',
+      align: 'right',
+      widthPx: 150,
+      order: 'rank',
+      text: (c) => (c.commitment === null ? '' : formatUsd(c.commitment.stressed50MonthlyUsd)),
+      raw: (c) => c.commitment?.stressed50MonthlyUsd ?? null,
+    };
+  }
+  return {
+    key: 'stressed50Usd',
+    format: 'usd',
+    header: `${objectiveTitle('tco', view.horizonMonths)} at 50% volume`,
+    align: 'right',
+    widthPx: 170,
+    order: 'rank',
+    text: (c) => (c.commitment === null ? '' : formatUsd(c.commitment.stressed50Usd)),
+    raw: (c) => c.commitment?.stressed50Usd ?? null,
+  };
+}
+
+/** The columns before the commitment's stressed cost, in every view. */
+const BEFORE_STRESSED: readonly ComparisonColumn[] = [
   {
     key: 'rank',
     format: 'integer',
@@ -298,16 +328,10 @@ const BASE_COLUMNS: readonly ComparisonColumn[] = [
         ? null
         : `${c.commitment.committedUnits} ${c.commitment.unit} ${c.commitment.term}`,
   },
-  {
-    key: 'stressed50Usd',
-    format: 'usd',
-    header: 'At 50% volume',
-    align: 'right',
-    widthPx: 112,
-    order: 'rank',
-    text: (c) => (c.commitment === null ? '' : formatUsd(c.commitment.stressed50Usd)),
-    raw: (c) => c.commitment?.stressed50Usd ?? null,
-  },
+];
+
+/** The columns after the commitment's stressed cost, in every view. */
+const AFTER_STRESSED: readonly ComparisonColumn[] = [
   {
     key: 'quality',
     format: 'number',
@@ -363,7 +387,10 @@ const BASE_COLUMNS: readonly ComparisonColumn[] = [
 
 /** Every column any view shows, for finding one by key (headers under a 36-month horizon). */
 const ALL_COLUMNS: readonly ComparisonColumn[] = [
-  ...BASE_COLUMNS,
+  ...BEFORE_STRESSED,
+  ...AFTER_STRESSED,
+  stressedColumn({ objective: 'monthly', horizonMonths: 36 }),
+  stressedColumn({ objective: 'tco', horizonMonths: 36 }),
   ...(['tco', 'npv', 'perOutcome'] as const).map(
     (objective) => objectiveColumn({ objective, horizonMonths: 36 }) as ComparisonColumn,
   ),

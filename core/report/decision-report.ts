@@ -1,14 +1,15 @@
 import type { ChartBands } from '../charts/chart-data.ts';
 import { breakdownChart, breakEvenView, NO_BANDS, paybackChart } from '../charts/chart-data.ts';
 import {
-  BREAK_EVEN_RANGE,
+  noBreakEvenText,
   pairBreakEven,
+  todayVolumeText,
   type BreakEvenChartData,
 } from '../charts/break-even-data.ts';
 import { chosenIndices } from '../charts/chosen.ts';
 import { tornadoBars } from '../charts/tornado-data.ts';
 import { explain, volumeWords, type Explanation } from '../decision/explain.ts';
-import { higherIsBetter, objectiveLabel } from '../decision/objective.ts';
+import { objectiveLabel } from '../decision/objective.ts';
 import type { ScenarioEvaluation } from '../scenario/evaluate.ts';
 import type { Catalog } from '../schema/catalog.ts';
 import type { Scenario } from '../schema/scenario.ts';
@@ -419,7 +420,7 @@ function chartsSection(
     const better = data.objective === 'npv' ? 'better' : 'cheaper';
     const crossings =
       data.crossings.length === 0
-        ? `No break-even between ${volumeWords(BREAK_EVEN_RANGE.minVolume)} and ${volumeWords(BREAK_EVEN_RANGE.maxVolume)} requests a month${throughout(data, better)}`
+        ? noBreakEvenText(data)
         : data.crossings
             .map(
               (c) =>
@@ -432,7 +433,7 @@ function chartsSection(
     blocks.push({
       kind: 'chart',
       title: `Break-even: ${objectiveLabel(data.objective, data.horizonMonths)} vs monthly volume`,
-      note: `${data.objective === 'tco' ? 'Setup spread over the horizon; ' : ''}today’s ${volumeWords(data.requestsPerMonth)} requests a month marked on both lines; ${crossings}${banded}`,
+      note: `${data.objective === 'tco' ? 'Setup spread over the horizon; ' : ''}today’s ${todayVolumeText(data)} requests a month marked on both lines; ${crossings}${banded}`,
       chart: { id: 'break-even', type: 'break-even', data: view },
     });
   }
@@ -446,15 +447,6 @@ function chartsSection(
     });
   }
   return { id: 'charts', title: 'Cost, volume and payback', blocks };
-}
-
-/** With no crossing, which of the two is better at every volume searched (from today's values). */
-function throughout(data: BreakEvenChartData, better: string): string {
-  const a = data.a.today?.y;
-  const b = data.b.today?.y;
-  if (a === undefined || b === undefined || a === b) return '';
-  const aBetter = higherIsBetter(data.objective) ? a > b : a < b;
-  return `: ${aBetter ? data.a.label : data.b.label} is ${better} throughout`;
 }
 
 function uncertaintySection(

@@ -3,7 +3,7 @@
  * break-even, and its risk. Built for rows only (a sweep's columns rank on the cost alone).
  */
 import { commitRates, savedHours, type CommitRate } from '../commitments/cloud.ts';
-import { commitmentRisk, type CommittedMonth } from '../commitments/risk.ts';
+import { commitmentRisk, stressedMonthUsd, type CommittedMonth } from '../commitments/risk.ts';
 import type { CandidateCommitment, CommitmentOptionResult } from '../commitments/types.ts';
 import { cloudPriceScratch, priceCloudFleet } from '../selfhost/cloud-cost.ts';
 import { COMMIT_TERMS } from '../schema/procurement.ts';
@@ -82,6 +82,7 @@ export function cloudCommitment(
     breakEvenUtilization: rate.effectiveUsdPerHour / burst,
     utilization,
     stressed50Usd: risk.stressed50Usd,
+    stressed50MonthlyUsd: stressedMonthUsd(ctx, split.units, monthAt),
     stranded50Usd: risk.stranded50Usd,
     uncommittedMonthlyUsd: now.uncommittedUsd,
     monthsToRecoverUpfront: upfrontUsd > 0 && saving > 0 ? upfrontUsd / saving : null,

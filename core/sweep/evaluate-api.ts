@@ -6,7 +6,8 @@ import {
   placementTerms,
   type NegotiatedTerms,
 } from '../pricing/negotiated.ts';
-import { monthlyPriceFactors } from '../pricing/price-history.ts';
+import { firstMonthApiCost } from '../pricing/first-month.ts';
+import { monthlyPriceFactors, offeringAt } from '../pricing/price-history.ts';
 import { hasRequestValue } from '../roi/value.ts';
 import type { LatencyMeasurement, Model, Offering, Region } from '../schema/catalog.ts';
 import { hasSlo, latencyKnown } from '../decision/status.ts';
@@ -107,10 +108,15 @@ export interface ApiTerms {
   costOptions: ApiCostOptions;
 }
 
-/** The terms of a hosted-API candidate; throws only for an unknown offering id (checked upstream). */
+/**
+ * The terms of a hosted-API candidate; throws only for an unknown offering id (checked upstream).
+ * The offering carries the prices of the horizon's first day: a horizon that starts before the
+ * prices' as-of day pays, in its first month, what was charged then (a promotion since ended).
+ */
 export function apiTerms(ctx: EvalContext, p: ApiPlacement): ApiTerms {
-  const o = ctx.index.offerings.get(p.offeringId);
-  if (o === undefined) throw new Error(`unknown offering '${p.offeringId}'`);
+  const row = ctx.index.offerings.get(p.offeringId);
+  if (row === undefined) throw new Error(`unknown offering '${p.offeringId}'`);
+  const o = ctx.startDate === undefined ? row : (offeringAt(row, ctx.startDate) ?? row);
   const model = ctx.index.models.get(o.modelId);
   const reasoning = candidateReasoning(ctx, model, p.effort);
   const region = o.regionId === undefined ? undefined : ctx.index.regions.get(o.regionId);
@@ -141,8 +147,10 @@ interface ApiAssessment extends ApiTerms {
   cost: ApiCost;
   /** Bought as provisioned throughput: its plan, or why it cannot be priced; null: per token. */
   provisioned: ProvisionedPricing | string | null;
-  /** The month's bill as bought (per token, or the provisioned plan's). */
+  /** The first month's bill as bought (per token, or the provisioned plan's). */
   monthlyUsd: number;
+  /** A month per token at the offering's own prices: what the horizon's price factors scale. */
+  ownMonthlyUsd: number;
   quality: number | null;
   /** Why it is infeasible; empty when it is not. */
   reasons: string[];
@@ -154,7 +162,14 @@ function assessApi(ctx: EvalContext, p: ApiPlacement): ApiAssessment {
   const { o, model, reasoning, latency } = t;
   const { ttftMs, ttftVisibleMs, tpotMs, e2eMs } = t.timing;
   const w = ctx.workload;
-  const cost = negotiatedApiCost(o, w, ctx.rates, t.terms, t.costOptions);
+  const { first: cost, ownMonthlyUsd } = firstMonthApiCost(
+    o,
+    w,
+    ctx.rates,
+    t.terms,
+    t.costOptions,
+    ctx.startDate,
+  );
   const provisioned = p.provisioned
     ? priceProvisioned(ctx, o, p.provisioned, t.terms, t.costOptions)
     : null;
@@ -215,6 +230,7 @@ function assessApi(ctx: EvalContext, p: ApiPlacement): ApiAssessment {
     cost,
     provisioned,
     monthlyUsd,
+    ownMonthlyUsd,
     quality,
     reasons,
   };
@@ -230,7 +246,7 @@ function apiCosting(ctx: EvalContext, a: ApiAssessment): RoiCosting {
   // A provisioned plan's price is its term's; it holds its units as blocks of the term.
   if (a.provisioned !== null && typeof a.provisioned !== 'string') return a.provisioned.costing;
   return {
-    runUsd: a.cost.monthlyUsd,
+    runUsd: a.ownMonthlyUsd,
     costAt: () => (wm, rm) => negotiatedApiMonthlyUsd(o, wm, rm, terms, costOptions),
     priceFactors:
       ctx.startDate === undefined
@@ -331,7 +347,7 @@ export function evaluateApi(
       ? 0
       : pt !== null
         ? pt.month.monthlyUsd
-        : negotiatedApiCost(o, w, ctx.rates, null, costOptions).monthlyUsd;
+        : firstMonthApiCost(o, w, ctx.rates, null, costOptions, ctx.startDate).first.monthlyUsd;
   const bought = p.provisioned
     ? ` — provisioned ${p.provisioned.term}${pt ? ` (${unitsText(pt.quote.unit, pt.month.units)})` : ''}`
     : '';

@@ -3,7 +3,7 @@
  * pay-as-you-go, the term held as blocks like any commitment, and what the plan risks.
  */
 import type { ApiCostOptions } from '../pricing/api-cost.ts';
-import { commitmentRisk, type CommittedMonth } from '../commitments/risk.ts';
+import { commitmentRisk, stressedMonthUsd, type CommittedMonth } from '../commitments/risk.ts';
 import type { CandidateCommitment, CommitmentOptionResult } from '../commitments/types.ts';
 import { negotiatedApiCost, negotiatedUsd, type NegotiatedTerms } from '../pricing/negotiated.ts';
 import {
@@ -108,6 +108,7 @@ export function priceProvisioned(
         breakEvenUtilization: provisionedBreakEvenUtilization(quote, demand) ?? Number.NaN,
         utilization: month.utilization,
         stressed50Usd: risk.stressed50Usd,
+        stressed50MonthlyUsd: stressedMonthUsd(ctx, month.units, monthAt),
         stranded50Usd: risk.stranded50Usd,
         uncommittedMonthlyUsd: negotiatedApiCost(o, ctx.workload, ctx.rates, terms, costOptions)
           .monthlyUsd,

@@ -66,9 +66,14 @@ describe('refresh from a newer price file', () => {
       if (!e.ok) throw new Error(e.error);
       return e.result.rankedRows().map((r) => [r.id, r.monthlyUsd]);
     };
-    // October: 1e6 × (1,000 × $1 + 100 × $4) / 1e6 = $1,400 for acme/one.
-    expect(ids('2026-10-15')).toContainEqual(['api:acme/one', 1400]);
+    // October (the horizon's first month, Oct 1–31, all at October's prices):
+    // 1e6 × (1,000 × $1 + 100 × $4) / 1e6 = $1,400 for acme/one.
+    expect(ids('2026-10-01')).toContainEqual(['api:acme/one', 1400]);
     expect(ids('2026-10-15').map((r) => r[0])).toContain('api:acme/three');
+    // As of Oct 15 the first month runs to Nov 14, 31 days: 17 at $1,400, 14 at $700 —
+    // (17 × 1,400 + 14 × 700) / 31 = 33,600 / 31 = $1,083.87 (docs/reports.md).
+    const mid = ids('2026-10-15').find((r) => r[0] === 'api:acme/one')!;
+    expect(mid[1]).toBeCloseTo(33_600 / 31, 6);
     // November: 1e6 × (1,000 × $0.5 + 100 × $2) / 1e6 = $700.
     expect(ids('2026-11-15')).toContainEqual(['api:acme/one', 700]);
     expect(ids('2026-11-15').map((r) => r[0])).not.toContain('api:acme/three');

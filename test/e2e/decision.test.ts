@@ -131,6 +131,18 @@ describe('the chatbot story: a recommendation you can defend', () => {
       return crossings.length;
     };
     await expectNamed(other);
+    if (crossingsWith(other).length === 0) {
+      // The words say what the chart draws: its x axis runs from today ÷ 100 to today × 100
+      // (40,000 a day × 365 / 12 = 1,216,666.67 a month: 12,167 "12k" to 121,666,667 "122M"),
+      // and the search went further, 1k to 10B. Today's marker is the summary's volume, exact.
+      await poll(() => named.textContent()).toContain(
+        'No break-even between 12k and 122M requests a month (the volumes drawn), nor between 1k and 10B (the volumes searched): ',
+      );
+      expect(await named.textContent()).toContain('Today: 1,216,667 requests a month.');
+      expect(await s.page.getByTestId('recommended-why').textContent()).toContain(
+        '1,216,667 requests/month',
+      );
+    }
     // A pair that does cross, picked from the second menu: every crossing is named.
     const offered = await s.page
       .getByTestId('break-even-b')

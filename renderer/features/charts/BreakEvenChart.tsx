@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import { volumeWords } from '../../../core/decision/explain.ts';
-import { higherIsBetter, objectiveLabel } from '../../../core/decision/objective.ts';
-import { compactCount, objectiveMoney } from '../../../core/format.ts';
+import { objectiveLabel } from '../../../core/decision/objective.ts';
+import { objectiveMoney } from '../../../core/format.ts';
 import { useUi } from '../../stores/ui-store.ts';
 import { useDecision } from '../why/decision-store.ts';
-import { BREAK_EVEN_RANGE, type BreakEvenChartData } from '../../../core/charts/break-even-data.ts';
+import { noBreakEvenText, todayVolumeText } from '../../../core/charts/break-even-data.ts';
 import { ChartCanvas, useChartLook } from './ChartCanvas.tsx';
 import { SavePngButton } from './SavePngButton.tsx';
 import { appPalette, breakEvenConfig } from './chart-configs.ts';
@@ -122,11 +122,7 @@ export function BreakEvenChart() {
           </div>
           <ul className="crossings" data-testid="break-even-crossings">
             {data.crossings.length === 0 ? (
-              <li>
-                No break-even between {compactCount(BREAK_EVEN_RANGE.minVolume)} and{' '}
-                {compactCount(BREAK_EVEN_RANGE.maxVolume)} requests a month
-                {throughout(data) === null ? '.' : `: ${throughout(data)} is ${better} throughout.`}
-              </li>
+              <li>{noBreakEvenText(data)}.</li>
             ) : (
               data.crossings.map((c) => (
                 <li key={c.requestsPerMonth} data-requests={c.requestsPerMonth}>
@@ -135,21 +131,12 @@ export function BreakEvenChart() {
                 </li>
               ))
             )}
-            <li className="muted">Today: {volumeWords(data.requestsPerMonth)} requests a month.</li>
+            <li className="muted">Today: {todayVolumeText(data)} requests a month.</li>
           </ul>
         </>
       )}
     </div>
   );
-}
-
-/** With no crossing, the one better today is better at every volume searched: its label. */
-function throughout(data: BreakEvenChartData): string | null {
-  const a = data.a.today?.y;
-  const b = data.b.today?.y;
-  if (a === undefined || b === undefined || a === b) return null;
-  const aBetter = higherIsBetter(data.objective) ? a > b : a < b;
-  return aBetter ? data.a.label : data.b.label;
 }
 
 function PairMenu(props: {
