@@ -1,5 +1,6 @@
 import type { ChartConfiguration, ChartType } from 'chart.js';
 import { useEffect, useMemo, useRef } from 'react';
+import { watchNearView } from '../../components/use-in-view.ts';
 import { useUi } from '../../stores/ui-store.ts';
 import { Chart, themeColors, type ThemeColors } from './chart-setup.ts';
 
@@ -72,6 +73,17 @@ function drawnText(chart: Chart): { minFontPx: number; colors: string[] } {
   return { minFontPx: sizes.length === 0 ? 0 : Math.min(...sizes), colors: [...colors] };
 }
 
+/** The redraws of charts out of sight, waiting for them to scroll in: by canvas. */
+const heldDraws = new Map<HTMLCanvasElement, () => void>();
+
+/**
+ * Brings every chart out of sight up to date now: for what reads a chart's canvas for the user
+ * (saving it as an image), which must show the current results, not the ones it was left with.
+ */
+export function drawHeldCharts(): void {
+  for (const draw of [...heldDraws.values()]) draw();
+}
+
 /**
  * One canvas, one chart.js chart, created once and updated in place (no animation) when its
  * configuration changes: redraws stay within a frame. A chart scrolled out of view keeps its new
@@ -94,10 +106,11 @@ export function ChartCanvas<T extends ChartType>({
   const lastLook = useRef<ChartLook | null>(null);
   // Until the observer says otherwise the chart counts as seen.
   const inView = useRef(true);
-  const waiting = useRef<(() => void) | null>(null);
   useEffect(() => {
+    const el = canvas.current;
+    if (el === null) return;
     const draw = () => {
-      if (canvas.current === null) return;
+      heldDraws.delete(el);
       const plain = config as unknown as ChartConfiguration;
       applyDefaults(look);
       if (
@@ -109,7 +122,7 @@ export function ChartCanvas<T extends ChartType>({
         (chart.current.config as unknown as { type?: ChartType }).type !== plain.type
       ) {
         chart.current?.destroy();
-        chart.current = new Chart<ChartType>(canvas.current, plain);
+        chart.current = new Chart<ChartType>(el, plain);
       } else {
         chart.current.data = plain.data;
         // New options make chart.js re-resolve all of them: only hand them over when they changed.
@@ -119,34 +132,24 @@ export function ChartCanvas<T extends ChartType>({
       lastOptions.current = plain.options;
       lastLook.current = look;
       const text = drawnText(chart.current);
-      canvas.current.dataset.fontPx = String(text.minFontPx);
-      canvas.current.dataset.textColors = text.colors.join(' ');
-      canvas.current.dataset.version = String(Number(canvas.current.dataset.version ?? '0') + 1);
+      el.dataset.fontPx = String(text.minFontPx);
+      el.dataset.textColors = text.colors.join(' ');
+      el.dataset.version = String(Number(el.dataset.version ?? '0') + 1);
     };
-    if (inView.current || chart.current === null || lastLook.current !== look) {
-      waiting.current = null;
-      draw();
-    } else {
-      waiting.current = draw;
-    }
+    if (inView.current || chart.current === null || lastLook.current !== look) draw();
+    else heldDraws.set(el, draw);
   }, [config, look]);
   useEffect(() => {
     const el = canvas.current;
-    if (el === null || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        inView.current = entries.some((e) => e.isIntersecting);
-        if (inView.current && waiting.current !== null) {
-          const draw = waiting.current;
-          waiting.current = null;
-          draw();
-        }
-      },
-      // Drawn a little before it scrolls in, so it never shows old data.
-      { rootMargin: '300px' },
-    );
-    observer.observe(el);
-    return () => observer.disconnect();
+    if (el === null) return;
+    const stop = watchNearView(el, (seen) => {
+      inView.current = seen;
+      if (seen) heldDraws.get(el)?.();
+    });
+    return () => {
+      stop();
+      heldDraws.delete(el);
+    };
   }, []);
   useEffect(
     () => () => {
