@@ -29,7 +29,7 @@ import { describeQuery, visibleRows } from '../compare/table-model.ts';
 import { useDecision } from '../why/decision-store.ts';
 import { scenarioFileName } from '../scenarios/scenario-file.ts';
 import { currentUncertainty, useUncertainty } from '../uncertainty/uncertainty-store.ts';
-import { drawHeldCharts } from '../charts/ChartCanvas.tsx';
+import { drawHeldCharts, withCanvasLegend } from '../charts/ChartCanvas.tsx';
 import { chartImages } from './report-charts.ts';
 
 type Ok = Extract<ScenarioEvaluation, { ok: true }>;
@@ -228,7 +228,8 @@ export async function saveChartPng(canvas: HTMLCanvasElement, name: string): Pro
   if (g === null) return;
   g.fillStyle = getComputedStyle(document.body).backgroundColor || '#ffffff';
   g.fillRect(0, 0, out.width, out.height);
-  g.drawImage(canvas, 0, 0);
+  // With its legend, which the app draws in HTML beside some charts.
+  withCanvasLegend(canvas, () => g.drawImage(canvas, 0, 0));
   const data = out.toDataURL('image/png').replace(/^data:image\/png;base64,/, '');
   await attempt(() =>
     call('file:save', {
