@@ -106,6 +106,12 @@ function searchCacheFor(placements: object): Map<number, string> {
   return cache;
 }
 
+/** Picks or unpicks a row for the charts and details (the same function every render). */
+const toggleRow = (r: CandidateResult) => useUi.getState().toggleSelected(r.id);
+const NO_ROW = (): CandidateResult => {
+  throw new Error('no rows without results');
+};
+
 /** The ranked comparison: every candidate, feasible first, sortable, filterable, virtualized. */
 export function CompareTable() {
   // Scrolled away (the room watching the charts), the table keeps the results it shows until it
@@ -131,14 +137,18 @@ export function CompareTable() {
     () => tableColumns({ objective, horizonMonths }, labelIndex),
     [objective, horizonMonths, labelIndex],
   );
-  const order = useMemo(() => {
-    if (!evaluation?.ok) return new Int32Array(0);
-    return visibleRows(
+  // The rows in display order, and how to read one: the same function for the same rows, so the
+  // table's rows (memoized) are not rebuilt while it holds them out of sight.
+  const { order, rowAt } = useMemo(() => {
+    if (!evaluation?.ok) return { order: new Int32Array(0), rowAt: NO_ROW };
+    const shownRows = visibleRows(
       evaluation.result,
       evaluation.index,
       query,
       searchCacheFor(evaluation.placements),
     );
+    const result = evaluation.result;
+    return { order: shownRows, rowAt: (k: number) => result.row(shownRows[k] as number) };
   }, [evaluation, query]);
   if (!evaluation) return null;
   if (!evaluation.ok)
@@ -251,7 +261,7 @@ export function CompareTable() {
         testId="compare-table"
         columns={columns}
         rowCount={order.length}
-        rowAt={(k) => result.row(order[k] as number)}
+        rowAt={rowAt}
         rowKey={(r) => r.id}
         // Two lines a row (the model and GPU, then where it runs), at the text size shown.
         rowHeight={Math.round(textPx * 3.1)}
@@ -259,7 +269,7 @@ export function CompareTable() {
         columnVisibility={columnVisibility}
         sort={{ id: query.sort.column, desc: query.sort.desc }}
         onSort={(id) => c.sortBy(id)}
-        onRowClick={(r) => useUi.getState().toggleSelected(r.id)}
+        onRowClick={toggleRow}
         rowClassName={(r) =>
           [
             r.feasible ? '' : 'infeasible',
