@@ -52,13 +52,20 @@ async function sliderTimes(
         },
         /** Resolves once `done()` holds, checked on every change of the watched attributes. */
         when(targets: HTMLElement[], attributes: string[], done: () => boolean): Promise<void> {
-          return new Promise<void>((resolve) => {
+          return new Promise<void>((resolve, reject) => {
             if (done()) return resolve();
             const observer = new MutationObserver(() => {
               if (!done()) return;
               observer.disconnect();
+              clearTimeout(timer);
               resolve();
             });
+            // A view that never redraws (held out of sight, say) is a failure, not a hang.
+            const timer = setTimeout(() => {
+              observer.disconnect();
+              const what = targets.map((t) => t.dataset.testid).join(', ');
+              reject(new Error(`${what} did not redraw within 30 s of a slider move`));
+            }, 30_000);
             for (const t of targets) observer.observe(t, { attributeFilter: attributes });
           });
         },

@@ -2,9 +2,9 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 
 /**
- * How far outside the window a view still counts as seen: it is redrawn that much before it
- * scrolls in, so scrolling never shows old results (a jump straight to it shows them at most one
- * frame: the observer reports after the frame it came into view in).
+ * How far outside the box it scrolls in a view still counts as seen: it is redrawn that much
+ * before it scrolls in, so scrolling never shows old results (a jump straight to it shows them at
+ * most one frame: the observer reports after the frame it came into view in).
  */
 const NEAR_VIEW_MARGIN = '300px';
 
@@ -16,12 +16,26 @@ function lastReport(entries: readonly Pick<IntersectionObserverEntry, 'isInterse
 }
 
 /**
+ * The box the element scrolls in: its nearest ancestor that scrolls, or null for the window. The
+ * margin must apply to that box: an observer on the window sees nothing that box clips, however
+ * near, so a view would come into sight before it was redrawn.
+ */
+function scrollBox(el: Element): Element | null {
+  for (let box = el.parentElement; box; box = box.parentElement) {
+    const { overflowY } = getComputedStyle(box);
+    if (overflowY === 'auto' || overflowY === 'scroll') return box;
+  }
+  return null;
+}
+
+/**
  * Calls `onChange` with whether the element is on screen or near it: once at once, then on every
  * change. Returns the function that stops watching. Without IntersectionObserver it never calls.
  */
 export function watchNearView(el: Element, onChange: (inView: boolean) => void): () => void {
   if (typeof IntersectionObserver === 'undefined') return () => {};
   const observer = new IntersectionObserver((entries) => onChange(lastReport(entries)), {
+    root: scrollBox(el),
     rootMargin: NEAR_VIEW_MARGIN,
   });
   observer.observe(el);
