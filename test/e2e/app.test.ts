@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../core/csv.ts';
-import { loadApp, openSession, type Session } from './browser.ts';
+import { dragSlider, loadApp, openSession, type Session } from './browser.ts';
 
 let session: Session | undefined;
 afterEach(async () => {
@@ -154,15 +154,7 @@ describe('the workspace in Chromium (browser mode)', () => {
     await poll(() => card.getAttribute('data-held')).toBe('true');
     const shown = await card.getAttribute('data-results-version');
     const drawn = await chart.getAttribute('data-version');
-    // Set as a drag does, without focusing (which would scroll the slider, and the table, back).
-    await s.page.evaluate(() => {
-      const slider = document.querySelector<HTMLInputElement>('[data-testid="whatif-volume"]')!;
-      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(
-        slider,
-        '520',
-      );
-      slider.dispatchEvent(new Event('input', { bubbles: true }));
-    });
+    await dragSlider(s.page, 'volume', 520);
     // The chart on screen redraws; the table out of sight still shows the results it had.
     await poll(() => chart.getAttribute('data-version')).not.toBe(drawn);
     expect(await card.getAttribute('data-results-version')).toBe(shown);
@@ -183,18 +175,16 @@ describe('the workspace in Chromium (browser mode)', () => {
     // Scrolled back up to 150 px short of it (the table sits above the charts), the table is
     // redrawn before any of it shows: scrolling never uncovers old rows. Step 520 of the volume
     // slider is 1,146,000 requests (see the slider test above) × $0.0045 = $5,157 a month.
-    const gapPx = () =>
-      card.evaluate((el) => {
+    /** The gap from the table's bottom to the top of the box it scrolls in; scrolls to `to`. */
+    const gapPx = (to: number | null = null) =>
+      card.evaluate((el, to) => {
         let box = el.parentElement!;
         while (!/auto|scroll/.test(getComputedStyle(box).overflowY)) box = box.parentElement!;
-        return box.getBoundingClientRect().top - el.getBoundingClientRect().bottom;
-      });
-    await card.evaluate((el) => {
-      let box = el.parentElement!;
-      while (!/auto|scroll/.test(getComputedStyle(box).overflowY)) box = box.parentElement!;
-      box.scrollTop -= box.getBoundingClientRect().top - el.getBoundingClientRect().bottom - 150;
-    });
-    expect(await gapPx()).toBeCloseTo(150, -1);
+        const gap = () => box.getBoundingClientRect().top - el.getBoundingClientRect().bottom;
+        if (to !== null) box.scrollTop -= gap() - to;
+        return gap();
+      }, to);
+    expect(await gapPx(150)).toBeCloseTo(150, -1);
     await poll(() => card.getAttribute('data-held')).toBeNull();
     expect(await monthly()).toBe('$5,157');
     expect(await card.getAttribute('data-results-version')).not.toBe(shown);
@@ -204,14 +194,7 @@ describe('the workspace in Chromium (browser mode)', () => {
     // Now the cost–latency chart is out of sight and keeps its points through a slider step…
     const scatterShown = await chart.getAttribute('data-version');
     const tableShown = await card.getAttribute('data-results-version');
-    await s.page.evaluate(() => {
-      const slider = document.querySelector<HTMLInputElement>('[data-testid="whatif-volume"]')!;
-      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(
-        slider,
-        '540',
-      );
-      slider.dispatchEvent(new Event('input', { bubbles: true }));
-    });
+    await dragSlider(s.page, 'volume', 540);
     await poll(() => card.getAttribute('data-results-version')).not.toBe(tableShown);
     expect(await chart.getAttribute('data-version')).toBe(scatterShown);
     // …but saved as an image it is first drawn with the current results.

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BREAKDOWN_KEYS, BREAKDOWN_LABELS, PLACEMENT_LABELS } from '../../core/sweep/types.ts';
-import { loadApp, openSession, type Session } from './browser.ts';
+import { dragSlider, loadApp, openSession, type Session } from './browser.ts';
 
 let session: Session | undefined;
 afterEach(async () => {
@@ -105,14 +105,7 @@ function textPixels(page: Page, dataUrl: string) {
 async function slide(page: Page, step: number): Promise<void> {
   const chart = page.getByTestId('chart-scatter');
   const before = await chart.getAttribute('data-version');
-  await page.evaluate((value) => {
-    const slider = document.querySelector<HTMLInputElement>('[data-testid="whatif-volume"]')!;
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(
-      slider,
-      String(value),
-    );
-    slider.dispatchEvent(new Event('input', { bubbles: true }));
-  }, step);
+  await dragSlider(page, 'volume', step);
   await poll(() => chart.getAttribute('data-version')).not.toBe(before);
 }
 
