@@ -191,11 +191,19 @@ describe('the workspace in Chromium (browser mode)', () => {
     expect(await gapPx()).toBeCloseTo(150, -1);
     await card.scrollIntoViewIfNeeded();
     expect(await monthly()).toBe('$5,157');
-    // Now the cost–latency chart is out of sight and keeps its points through a slider step…
+    // Now, scrolled back to the top (the summary), the cost–latency chart far below keeps its
+    // points through a slider step…
+    await card.evaluate((el) => {
+      let box = el.parentElement!;
+      while (!/auto|scroll/.test(getComputedStyle(box).overflowY)) box = box.parentElement!;
+      box.scrollTop = 0;
+    });
+    await poll(() => card.getAttribute('data-held')).toBe('true');
     const scatterShown = await chart.getAttribute('data-version');
-    const tableShown = await card.getAttribute('data-results-version');
+    const kpi = s.page.getByTestId('kpi-monthly');
+    const kpiShown = await kpi.textContent();
     await dragSlider(s.page, 'volume', 540);
-    await poll(() => card.getAttribute('data-results-version')).not.toBe(tableShown);
+    await poll(() => kpi.textContent()).not.toBe(kpiShown);
     expect(await chart.getAttribute('data-version')).toBe(scatterShown);
     // …but saved as an image it is first drawn with the current results.
     await s.page.getByTestId('export-menu').click();
