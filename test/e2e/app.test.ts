@@ -1,7 +1,8 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadApp, openSession, type Session } from './browser.ts';
+import { parseCsv } from '../../core/csv.ts';
+import { dragSlider, loadApp, openSession, type Session } from './browser.ts';
 
 let session: Session | undefined;
 afterEach(async () => {
@@ -151,7 +152,9 @@ describe('the workspace in Chromium (browser mode)', () => {
     // The volume slider is logarithmic over ÷30…×30 of where it starts, 1,000 steps: 1M
     // requests sits at step 500 of 33,333…30,000,000; 20 steps right is 33,333.3 × 900^0.52 =
     // 1,145,793, rounded to the thousand (a step there is ~7,800): 1,146,000 requests × $0.0045
-    // = $5,157 a month, at the same per-request price.
+    // = $5,157 a month, at the same per-request price. (Focusing the slider may scroll the table
+    // out of sight, where it keeps its rows until it is back.)
+    await s.page.getByTestId('compare-table-card').scrollIntoViewIfNeeded();
     await poll(monthly).toBe('$5,157');
     await poll(cell(s, 'api:openai/gpt-4o', 'perRequestUsd')).toBe('$0.004500');
     // A chart out of view is redrawn when it scrolls in, and after the table (a frame later).
@@ -161,6 +164,76 @@ describe('the workspace in Chromium (browser mode)', () => {
     // undo step depends on their timing, so only the change is certain).
     await s.page.getByTestId('undo').click();
     await poll(monthly).not.toBe('$5,157');
+  });
+
+  it('what is scrolled away keeps what it shows; exports and scrolling back show the slider’s figures', async () => {
+    const s = await start();
+    await enterSimpleWorkload(s);
+    await s.page.getByTestId('compare-filter').fill('openai gpt-4o');
+    const monthly = cell(s, 'api:openai/gpt-4o', 'monthlyUsd');
+    await poll(monthly).toBe('$4,500');
+    const card = s.page.getByTestId('compare-table-card');
+    const chart = s.page.getByTestId('chart-scatter');
+    await chart.scrollIntoViewIfNeeded();
+    // Once the page has seen the table leave the screen, it holds what it shows.
+    await poll(() => card.getAttribute('data-held')).toBe('true');
+    const shown = await card.getAttribute('data-results-version');
+    const drawn = await chart.getAttribute('data-version');
+    await dragSlider(s.page, 'volume', 520);
+    // The chart on screen redraws; the table out of sight still shows the results it had.
+    await poll(() => chart.getAttribute('data-version')).not.toBe(drawn);
+    expect(await card.getAttribute('data-results-version')).toBe(shown);
+    expect(await monthly()).toBe('$4,500');
+    // What reads the table for the user reads the current results, though the table holds its
+    // rows: the comparison exported from the top bar's Export menu has the slider's figures.
+    const download = s.page.waitForEvent('download');
+    await s.page.getByTestId('export-menu').click();
+    await s.page.getByTestId('menu-export-csv').click();
+    const csv = parseCsv(readFileSync((await (await download).path()) as string, 'utf8'));
+    if (!csv.ok) throw new Error(csv.error);
+    const header = csv.rows.find((r) => r[0] === 'Rank')!;
+    const gpt4o = csv.rows.find(
+      (r) => r[header.indexOf('Candidate')] === 'OpenAI API · GPT-4o · gpt-4o',
+    );
+    expect(gpt4o?.[header.indexOf('Monthly (USD)')]).toBe('5157');
+    expect(await card.getAttribute('data-held')).toBe('true');
+    // Scrolled back up to 150 px short of it (the table sits above the charts), the table is
+    // redrawn before any of it shows: scrolling never uncovers old rows. Step 520 of the volume
+    // slider is 1,146,000 requests (see the slider test above) × $0.0045 = $5,157 a month.
+    /** The gap from the table's bottom to the top of the box it scrolls in; scrolls to `to`. */
+    const gapPx = (to: number | null = null) =>
+      card.evaluate((el, to) => {
+        let box = el.parentElement!;
+        while (!/auto|scroll/.test(getComputedStyle(box).overflowY)) box = box.parentElement!;
+        const gap = () => box.getBoundingClientRect().top - el.getBoundingClientRect().bottom;
+        if (to !== null) box.scrollTop -= gap() - to;
+        return gap();
+      }, to);
+    expect(await gapPx(150)).toBeCloseTo(150, -1);
+    await poll(() => card.getAttribute('data-held')).toBeNull();
+    expect(await monthly()).toBe('$5,157');
+    expect(await card.getAttribute('data-results-version')).not.toBe(shown);
+    expect(await gapPx()).toBeCloseTo(150, -1);
+    await card.scrollIntoViewIfNeeded();
+    expect(await monthly()).toBe('$5,157');
+    // Now, scrolled back to the top (the summary), the cost–latency chart far below keeps its
+    // points through a slider step…
+    await card.evaluate((el) => {
+      let box = el.parentElement!;
+      while (!/auto|scroll/.test(getComputedStyle(box).overflowY)) box = box.parentElement!;
+      box.scrollTop = 0;
+    });
+    await poll(() => card.getAttribute('data-held')).toBe('true');
+    const scatterShown = await chart.getAttribute('data-version');
+    const kpi = s.page.getByTestId('kpi-monthly');
+    const kpiShown = await kpi.textContent();
+    await dragSlider(s.page, 'volume', 540);
+    await poll(() => kpi.textContent()).not.toBe(kpiShown);
+    expect(await chart.getAttribute('data-version')).toBe(scatterShown);
+    // …but saved as an image it is first drawn with the current results.
+    await s.page.getByTestId('export-menu').click();
+    await s.page.getByTestId('menu-export-charts').click();
+    await poll(() => chart.getAttribute('data-version')).not.toBe(scatterShown);
   });
 
   it('a saved scenario is back after a reload', async () => {

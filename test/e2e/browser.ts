@@ -69,3 +69,21 @@ export async function loadApp(s: Session): Promise<number> {
   await s.page.waitForSelector('#root[data-app-state="ready"]', { timeout: 30_000 });
   return Date.now() - started;
 }
+
+/**
+ * Sets a what-if slider to `step` as a drag does, without focusing it (focus would scroll the
+ * slider, and what is near it, into view).
+ */
+export async function dragSlider(page: Page, key: string, step: number): Promise<void> {
+  await page.evaluate(
+    ({ key, step }) => {
+      const slider = document.querySelector<HTMLInputElement>(`[data-testid="whatif-${key}"]`)!;
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(
+        slider,
+        String(step),
+      );
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    { key, step },
+  );
+}

@@ -42,7 +42,10 @@ function engine(s: Session, scenario: Scenario) {
   return e;
 }
 
+/** The table's top rows, read as a person does: with the table scrolled into view. */
 async function topRows(page: Page): Promise<string[]> {
+  // Out of sight the table keeps the rows it showed until it is back in view.
+  await page.getByTestId('compare-table-card').scrollIntoViewIfNeeded();
   const rows = page.locator('[data-testid="compare-table-card"] [role="row"][data-row-key]');
   const keys: string[] = [];
   const n = Math.min(TOP, await rows.count());

@@ -151,7 +151,8 @@ describe('the procurement view in the workspace', () => {
     await form.getByRole('button', { name: 'Add to comparison' }).click();
 
     // 2 units × $20 a unit-hour × 730 h = $29,200 a month; a billion tokens a minute per unit
-    // leaves nothing to overflow.
+    // leaves nothing to overflow. (Out of sight, the table shows the new row once it is back.)
+    await s.page.getByTestId('compare-table-card').scrollIntoViewIfNeeded();
     const row = s.page.locator(`[data-row-key="api:${OFFERING}:provisioned:1-month:2u"]`);
     await poll(() => row.locator('[data-column="monthlyUsd"]').textContent()).toBe('$29,200');
     await row.click();

@@ -112,18 +112,34 @@ async function noCutCells(page: Page): Promise<void> {
 }
 
 /**
- * Every chart drawn: its smallest text (ticks, axis titles, legend, as chart.js resolved them)
- * and each text colour's contrast against the card it sits on.
+ * Every chart drawn: its smallest text (ticks, axis titles, legend, as chart.js resolved them, and
+ * a legend drawn in HTML beside the canvas as the page lays it out) and each text colour's
+ * contrast against the card it sits on.
  */
 async function chartText(page: Page): Promise<{ id: string; fontPx: number; ratios: number[] }[]> {
   const charts = await page.evaluate(() =>
-    [...document.querySelectorAll<HTMLCanvasElement>('canvas[data-font-px]')].map((c) => ({
-      id: c.dataset.testid ?? '',
-      fontPx: Number(c.dataset.fontPx),
-      colors: (c.dataset.textColors ?? '').split(' ').filter((x) => x !== ''),
-      background: getComputedStyle(c.closest('.card') as HTMLElement).backgroundColor,
-    })),
+    [...document.querySelectorAll<HTMLCanvasElement>('canvas[data-font-px]')].map((c) => {
+      const legend = [
+        ...(c
+          .closest('.chart-with-legend')
+          ?.querySelectorAll<HTMLElement>('.chart-legend button') ?? []),
+      ].map((b) => getComputedStyle(b));
+      return {
+        id: c.dataset.testid ?? '',
+        fontPx: Math.min(Number(c.dataset.fontPx), ...legend.map((l) => parseFloat(l.fontSize))),
+        colors: [
+          ...(c.dataset.textColors ?? '').split(' ').filter((x) => x !== ''),
+          ...legend.map((l) => l.color),
+        ],
+        legendEntries: legend.length,
+        background: getComputedStyle(c.closest('.card') as HTMLElement).backgroundColor,
+      };
+    }),
   );
+  // The charts whose legend is HTML have one on screen.
+  for (const id of ['chart-breakdown', 'chart-scatter']) {
+    expect(charts.find((c) => c.id === id)?.legendEntries, `${id} legend`).toBeGreaterThan(0);
+  }
   return charts.map((c) => ({
     id: c.id,
     fontPx: c.fontPx,

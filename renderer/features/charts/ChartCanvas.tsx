@@ -1,6 +1,14 @@
-import type { ChartConfiguration, ChartType } from 'chart.js';
-import { useEffect, useMemo, useRef } from 'react';
+import type { ChartConfiguration, ChartOptions, ChartType, LegendItem } from 'chart.js';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { watchNearView } from '../../components/use-in-view.ts';
 import { useUi } from '../../stores/ui-store.ts';
+import { ChartLegend } from './ChartLegend.tsx';
+import {
+  canvasLegendOptions,
+  legendEntries,
+  sameLegend,
+  type LegendEntry,
+} from './chart-legend.ts';
 import { Chart, themeColors, type ThemeColors } from './chart-setup.ts';
 
 export type ChartLook = ThemeColors;
@@ -72,6 +80,38 @@ function drawnText(chart: Chart): { minFontPx: number; colors: string[] } {
   return { minFontPx: sizes.length === 0 ? 0 : Math.min(...sizes), colors: [...colors] };
 }
 
+/** The redraws of charts out of sight, waiting for them to scroll in: by canvas. */
+const heldDraws = new Map<HTMLCanvasElement, () => void>();
+
+/**
+ * Brings every chart out of sight up to date now: for what reads a chart's canvas for the user
+ * (saving it as an image), which must show the current results, not the ones it was left with.
+ */
+export function drawHeldCharts(): void {
+  for (const draw of [...heldDraws.values()]) draw();
+}
+
+/** For charts whose legend is HTML: draws the canvas with chart.js's legend while `read` runs. */
+const legendDrawers = new Map<HTMLCanvasElement, (read: () => void) => void>();
+
+/**
+ * Runs `read` (which reads the canvas's pixels) with the chart's legend drawn on the canvas, as a
+ * saved image needs it; then draws the canvas as it was. All in one task: nothing is painted
+ * between.
+ */
+export function withCanvasLegend(canvas: HTMLCanvasElement, read: () => void): void {
+  const drawer = legendDrawers.get(canvas);
+  if (drawer === undefined) read();
+  else drawer(read);
+}
+
+/** The legend chart.js built on its last update (it builds one even when it draws none). */
+function legendOf(chart: Chart): LegendEntry[] {
+  return legendEntries(
+    (chart as unknown as { legend?: { legendItems?: LegendItem[] } }).legend?.legendItems,
+  );
+}
+
 /**
  * One canvas, one chart.js chart, created once and updated in place (no animation) when its
  * configuration changes: redraws stay within a frame. A chart scrolled out of view keeps its new
@@ -82,23 +122,35 @@ export function ChartCanvas<T extends ChartType>({
   config,
   testId,
   label,
+  htmlLegend = false,
 }: {
   config: ChartConfiguration<T>;
   testId: string;
   label: string;
+  /**
+   * The legend in HTML above the canvas instead of on it: chart.js measures and draws its own
+   * legend's text on every update, a large share of a slider step's redraw.
+   */
+  htmlLegend?: boolean;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart | null>(null);
-  const lastOptions = useRef<unknown>(null);
+  const lastOptions = useRef<ChartOptions | undefined>(undefined);
+  // The HTML legend's entries, and the datasets hidden from it by name: chart.js forgets a hidden
+  // dataset when it is handed new data, so they are hidden again on every update.
+  const [legend, setLegend] = useState<LegendEntry[]>([]);
+  const hidden = useRef(new Set<string>());
   const look = useChartLook();
   const lastLook = useRef<ChartLook | null>(null);
   // Until the observer says otherwise the chart counts as seen.
   const inView = useRef(true);
-  const waiting = useRef<(() => void) | null>(null);
   useEffect(() => {
+    const el = canvas.current;
+    if (el === null) return;
     const draw = () => {
-      if (canvas.current === null) return;
+      heldDraws.delete(el);
       const plain = config as unknown as ChartConfiguration;
+      const options = htmlLegend ? canvasLegendOptions(plain.options ?? {}, false) : plain.options;
       applyDefaults(look);
       if (
         chart.current === null ||
@@ -109,44 +161,60 @@ export function ChartCanvas<T extends ChartType>({
         (chart.current.config as unknown as { type?: ChartType }).type !== plain.type
       ) {
         chart.current?.destroy();
-        chart.current = new Chart<ChartType>(canvas.current, plain);
+        chart.current = new Chart<ChartType>(el, { ...plain, options });
+        if (hideNamed(chart.current, hidden.current)) chart.current.update('none');
       } else {
         chart.current.data = plain.data;
         // New options make chart.js re-resolve all of them: only hand them over when they changed.
-        if (plain.options !== lastOptions.current) chart.current.options = plain.options ?? {};
+        if (plain.options !== lastOptions.current) chart.current.options = options ?? {};
+        hideNamed(chart.current, hidden.current);
         chart.current.update('none');
       }
       lastOptions.current = plain.options;
       lastLook.current = look;
+      if (htmlLegend) {
+        const entries = legendOf(chart.current);
+        setLegend((shown) => (sameLegend(shown, entries) ? shown : entries));
+      }
       const text = drawnText(chart.current);
-      canvas.current.dataset.fontPx = String(text.minFontPx);
-      canvas.current.dataset.textColors = text.colors.join(' ');
-      canvas.current.dataset.version = String(Number(canvas.current.dataset.version ?? '0') + 1);
+      el.dataset.fontPx = String(text.minFontPx);
+      el.dataset.textColors = text.colors.join(' ');
+      el.dataset.version = String(Number(el.dataset.version ?? '0') + 1);
     };
-    if (inView.current || chart.current === null || lastLook.current !== look) {
-      waiting.current = null;
-      draw();
-    } else {
-      waiting.current = draw;
-    }
-  }, [config, look]);
+    if (inView.current || chart.current === null || lastLook.current !== look) draw();
+    else heldDraws.set(el, draw);
+  }, [config, look, htmlLegend]);
   useEffect(() => {
     const el = canvas.current;
-    if (el === null || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        inView.current = entries.some((e) => e.isIntersecting);
-        if (inView.current && waiting.current !== null) {
-          const draw = waiting.current;
-          waiting.current = null;
-          draw();
-        }
-      },
-      // Drawn a little before it scrolls in, so it never shows old data.
-      { rootMargin: '300px' },
-    );
-    observer.observe(el);
-    return () => observer.disconnect();
+    if (el === null || !htmlLegend) return;
+    legendDrawers.set(el, (read) => {
+      const drawn = chart.current;
+      if (drawn === null) return read();
+      const options = lastOptions.current ?? {};
+      drawn.options = canvasLegendOptions(options, true);
+      drawn.update('none');
+      try {
+        read();
+      } finally {
+        drawn.options = canvasLegendOptions(options, false);
+        drawn.update('none');
+      }
+    });
+    return () => {
+      legendDrawers.delete(el);
+    };
+  }, [htmlLegend]);
+  useEffect(() => {
+    const el = canvas.current;
+    if (el === null) return;
+    const stop = watchNearView(el, (seen) => {
+      inView.current = seen;
+      if (seen) heldDraws.get(el)?.();
+    });
+    return () => {
+      stop();
+      heldDraws.delete(el);
+    };
   }, []);
   useEffect(
     () => () => {
@@ -155,5 +223,32 @@ export function ChartCanvas<T extends ChartType>({
     },
     [],
   );
-  return <canvas ref={canvas} data-testid={testId} role="img" aria-label={label} />;
+  const drawing = <canvas ref={canvas} data-testid={testId} role="img" aria-label={label} />;
+  if (!htmlLegend) return drawing;
+  const toggle = (entry: LegendEntry) => {
+    const drawn = chart.current;
+    if (drawn === null) return;
+    if (!hidden.current.delete(entry.label)) hidden.current.add(entry.label);
+    drawn.setDatasetVisibility(entry.datasetIndex, !hidden.current.has(entry.label));
+    drawn.update('none');
+    setLegend(legendOf(drawn));
+  };
+  return (
+    <div className="chart-with-legend">
+      <ChartLegend entries={legend} look={look} testId={`${testId}-legend`} onToggle={toggle} />
+      <div className="chart-plot">{drawing}</div>
+    </div>
+  );
+}
+
+/** Hides the datasets named in `hidden`; says whether it hid any. */
+function hideNamed(chart: Chart, hidden: ReadonlySet<string>): boolean {
+  if (hidden.size === 0) return false;
+  let any = false;
+  chart.data.datasets.forEach((d, k) => {
+    if (d.label === undefined || !hidden.has(d.label)) return;
+    chart.setDatasetVisibility(k, false);
+    any = true;
+  });
+  return any;
 }

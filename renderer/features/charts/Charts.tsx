@@ -83,6 +83,7 @@ export function Charts() {
           config={configs.breakdown}
           testId="chart-breakdown"
           label="Monthly cost breakdown"
+          htmlLegend
         />
       </ChartCard>
       <BreakEvenChart />
@@ -94,6 +95,7 @@ export function Charts() {
           config={configs.scatter}
           testId="chart-scatter"
           label="Cost under the objective against end-to-end latency"
+          htmlLegend
         />
       </ChartCard>
       <ChartCard

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { higherIsBetter, objectiveLabel } from '../../../core/decision/objective.ts';
 import { formatNumber } from '../../../core/format.ts';
 import {
@@ -8,6 +9,7 @@ import {
   type ComparisonView,
 } from '../../../core/report/comparison-columns.ts';
 import type { CandidateResult, CheckStatus } from '../../../core/sweep/types.ts';
+import { useLatestWhileInView } from '../../components/use-in-view.ts';
 import { VirtualTable, type Column } from '../../components/VirtualTable.tsx';
 import { useResults } from '../../stores/results-store.ts';
 import { textSizePx, useUi } from '../../stores/ui-store.ts';
@@ -25,7 +27,15 @@ function CheckPill({ status }: { status: CheckStatus }) {
   return <span className={`status-pill ${status}`}>{checkText(status)}</span>;
 }
 
-function cellFor(id: string, text: (c: CandidateResult) => string, view: ComparisonView) {
+/** The catalog the rows shown were evaluated on, for their names (GPU, instance). */
+type LabelIndex = Parameters<typeof candidateLabelParts>[1];
+
+function cellFor(
+  id: string,
+  text: (c: CandidateResult) => string,
+  view: ComparisonView,
+  index: LabelIndex | null,
+) {
   const best = `${higherIsBetter(view.objective) ? 'highest' : 'lowest'} ${objectiveLabel(view.objective, view.horizonMonths)}`;
   return (c: CandidateResult) => {
     if (id === 'rank')
@@ -38,7 +48,7 @@ function cellFor(id: string, text: (c: CandidateResult) => string, view: Compari
       );
     if (id === 'qualityStatus') return <CheckPill status={c.qualityStatus} />;
     if (id === 'latencyStatus') return <CheckPill status={c.latencyStatus} />;
-    if (id === 'candidate') return <CandidateCell c={c} />;
+    if (id === 'candidate') return <CandidateCell c={c} index={index} />;
     if (id === 'status') {
       if (!c.feasible)
         return (
@@ -59,11 +69,10 @@ function cellFor(id: string, text: (c: CandidateResult) => string, view: Compari
 }
 
 /** The model and GPU on the first line, where it runs under it; the whole label on hover. */
-function CandidateCell({ c }: { c: CandidateResult }) {
-  const evaluation = useResults.getState().evaluation;
-  const parts = evaluation?.ok
-    ? candidateLabelParts(c, evaluation.index)
-    : { primary: c.label, secondary: '' };
+function CandidateCell({ c, index }: { c: CandidateResult; index: LabelIndex | null }) {
+  // The index of the results shown (held while the table is out of sight), not the latest.
+  const parts =
+    index !== null ? candidateLabelParts(c, index) : { primary: c.label, secondary: '' };
   return (
     <span className="candidate-cell" title={c.label}>
       <span className="candidate-main">
@@ -75,14 +84,14 @@ function CandidateCell({ c }: { c: CandidateResult }) {
 }
 
 /** The table's columns under a view: the comparison's columns with the app's cells. */
-function tableColumns(view: ComparisonView): Column<CandidateResult>[] {
+function tableColumns(view: ComparisonView, index: LabelIndex | null): Column<CandidateResult>[] {
   const objectiveKey = OBJECTIVE_COLUMN_KEYS[view.objective];
   return comparisonColumns(view).map((col) => ({
     id: col.key,
     header: col.key === objectiveKey ? `${col.header} ★` : col.header,
     size: col.widthPx,
     align: col.align,
-    render: cellFor(col.key, col.text, view),
+    render: cellFor(col.key, col.text, view, index),
   }));
 }
 
@@ -97,11 +106,22 @@ function searchCacheFor(placements: object): Map<number, string> {
   return cache;
 }
 
+/** Picks or unpicks a row for the charts and details (the same function every render). */
+const toggleRow = (r: CandidateResult) => useUi.getState().toggleSelected(r.id);
+const NO_ROW = (): CandidateResult => {
+  throw new Error('no rows without results');
+};
+
 /** The ranked comparison: every candidate, feasible first, sortable, filterable, virtualized. */
 export function CompareTable() {
-  const evaluation = useResults((s) => s.evaluation);
-  // Which results the rows show (changes with the evaluation): read by bench:ui and tests.
-  const resultsVersion = useResults((s) => s.version);
+  // Scrolled away (the room watching the charts), the table keeps the results it shows until it
+  // comes back: a slider step then does not rebuild, lay out and paint rows nobody sees.
+  const [card, shown, held] = useLatestWhileInView(
+    useResults(useShallow((s) => ({ evaluation: s.evaluation, version: s.version }))),
+  );
+  const evaluation = shown.evaluation;
+  // Which results the rows show: read by bench:ui and tests.
+  const resultsVersion = shown.version;
   const query = useCompare((s) => s.query);
   const columnVisibility = useCompare((s) => s.columnVisibility);
   const selected = useUi((s) => s.selected);
@@ -110,18 +130,25 @@ export function CompareTable() {
   const [showColumns, setShowColumns] = useState(false);
   const objective = evaluation?.ok ? evaluation.context.objective : 'tco';
   const horizonMonths = evaluation?.ok ? evaluation.context.value.horizonMonths : 36;
+  // The index stays the same object across what-ifs (only a catalog or candidate change makes
+  // a new one), so the columns are rebuilt only then.
+  const labelIndex = evaluation?.ok ? evaluation.index : null;
   const columns = useMemo(
-    () => tableColumns({ objective, horizonMonths }),
-    [objective, horizonMonths],
+    () => tableColumns({ objective, horizonMonths }, labelIndex),
+    [objective, horizonMonths, labelIndex],
   );
-  const order = useMemo(() => {
-    if (!evaluation?.ok) return new Int32Array(0);
-    return visibleRows(
+  // The rows in display order, and how to read one: the same function for the same rows, so the
+  // table's rows (memoized) are not rebuilt while it holds them out of sight.
+  const { order, rowAt } = useMemo(() => {
+    if (!evaluation?.ok) return { order: new Int32Array(0), rowAt: NO_ROW };
+    const shownRows = visibleRows(
       evaluation.result,
       evaluation.index,
       query,
       searchCacheFor(evaluation.placements),
     );
+    const result = evaluation.result;
+    return { order: shownRows, rowAt: (k: number) => result.row(shownRows[k] as number) };
   }, [evaluation, query]);
   if (!evaluation) return null;
   if (!evaluation.ok)
@@ -133,7 +160,13 @@ export function CompareTable() {
   const result = evaluation.result;
   const c = useCompare.getState();
   return (
-    <div className="card" data-testid="compare-table-card" data-results-version={resultsVersion}>
+    <div
+      ref={card}
+      className="card"
+      data-testid="compare-table-card"
+      data-results-version={resultsVersion}
+      data-held={held ? 'true' : undefined}
+    >
       <div className="card-head table-tools">
         <span className="card-title">Ranked comparison</span>
         <span className="muted" data-testid="row-count">
@@ -228,7 +261,7 @@ export function CompareTable() {
         testId="compare-table"
         columns={columns}
         rowCount={order.length}
-        rowAt={(k) => result.row(order[k] as number)}
+        rowAt={rowAt}
         rowKey={(r) => r.id}
         // Two lines a row (the model and GPU, then where it runs), at the text size shown.
         rowHeight={Math.round(textPx * 3.1)}
@@ -236,7 +269,7 @@ export function CompareTable() {
         columnVisibility={columnVisibility}
         sort={{ id: query.sort.column, desc: query.sort.desc }}
         onSort={(id) => c.sortBy(id)}
-        onRowClick={(r) => useUi.getState().toggleSelected(r.id)}
+        onRowClick={toggleRow}
         rowClassName={(r) =>
           [
             r.feasible ? '' : 'infeasible',

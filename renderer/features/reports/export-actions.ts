@@ -29,6 +29,7 @@ import { describeQuery, visibleRows } from '../compare/table-model.ts';
 import { useDecision } from '../why/decision-store.ts';
 import { scenarioFileName } from '../scenarios/scenario-file.ts';
 import { currentUncertainty, useUncertainty } from '../uncertainty/uncertainty-store.ts';
+import { drawHeldCharts, withCanvasLegend } from '../charts/ChartCanvas.tsx';
 import { chartImages } from './report-charts.ts';
 
 type Ok = Extract<ScenarioEvaluation, { ok: true }>;
@@ -218,6 +219,8 @@ export async function exportComparison(format: 'csv' | 'md'): Promise<void> {
  * lose light text on a white page). chart.js draws on canvas only, so there is no SVG.
  */
 export async function saveChartPng(canvas: HTMLCanvasElement, name: string): Promise<void> {
+  // A chart scrolled out of sight still shows the results it was left with.
+  drawHeldCharts();
   const out = document.createElement('canvas');
   out.width = canvas.width;
   out.height = canvas.height;
@@ -225,7 +228,8 @@ export async function saveChartPng(canvas: HTMLCanvasElement, name: string): Pro
   if (g === null) return;
   g.fillStyle = getComputedStyle(document.body).backgroundColor || '#ffffff';
   g.fillRect(0, 0, out.width, out.height);
-  g.drawImage(canvas, 0, 0);
+  // With its legend, which the app draws in HTML beside some charts.
+  withCanvasLegend(canvas, () => g.drawImage(canvas, 0, 0));
   const data = out.toDataURL('image/png').replace(/^data:image\/png;base64,/, '');
   await attempt(() =>
     call('file:save', {
