@@ -168,7 +168,9 @@ function humanEstimate(item: BatchItem, e: Estimate): string {
     ['end-to-end', formatMs(e.e2eLatencyMs)],
     [
       'concurrency',
-      `${formatNumber(e.concurrency)} (max that fits: ${formatNumber(e.maxConcurrency)})`,
+      e.concurrency > e.maxConcurrency
+        ? `${formatNumber(e.concurrency)}: ${formatNumber(e.maxConcurrency)} run at once (all that fit), the other ${formatNumber(e.concurrency - e.maxConcurrency)} queue — TTFT and end-to-end include that wait`
+        : `${formatNumber(e.concurrency)} (max that fits: ${formatNumber(e.maxConcurrency)})`,
     ],
     ['weights per GPU', `${e.weightsGBPerGpu.toFixed(1)} GB`],
     ['KV cache per sequence', `${e.kvCacheGBPerSequence.toFixed(3)} GB`],

@@ -75,6 +75,19 @@ describe('CLI: estimate', () => {
     expect(out.concurrency).toBe(out.maxConcurrency);
   });
 
+  it('more users than fit: the text says how many run and how many queue', () => {
+    const json = JSON.parse(run([...base, '--concurrency', '100000', '--json']));
+    const text = run([...base, '--concurrency', '100000']);
+    const queued = 100_000 - json.maxConcurrency;
+    expect(queued).toBeGreaterThan(0);
+    expect(text).toContain(
+      `100,000: ${json.maxConcurrency.toLocaleString('en-US')} run at once (all that fit), the other ${queued.toLocaleString('en-US')} queue — TTFT and end-to-end include that wait`,
+    );
+    expect(run([...base, '--concurrency', '16'])).toContain(
+      `16 (max that fits: ${json.maxConcurrency.toLocaleString('en-US')})`,
+    );
+  });
+
   it('a model that does not fit reports fitsInMemory false', () => {
     const out = JSON.parse(
       run([
