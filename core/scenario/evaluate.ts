@@ -1,3 +1,4 @@
+import { growthIssue } from '../schema/growth-limit.ts';
 import type { Catalog } from '../schema/catalog.ts';
 import type { Scenario } from '../schema/scenario.ts';
 import { indexCatalog, type CatalogIndex } from '../sweep/catalog-index.ts';
@@ -65,6 +66,10 @@ export function evaluatePrepared(
   options: Omit<ContextOptions, 'maxMonthlyUsd' | 'operations'> = {},
 ): ScenarioEvaluation {
   if (!prepared.ok) return prepared;
+  // The schema refuses such a file; a draft edited in the app (growth, volume, horizon) is checked
+  // here, before a compounded volume turns every total into a meaningless 30-digit figure.
+  const growth = growthIssue(scenario.workload, scenario.value.horizonMonths);
+  if (growth !== null) return { ok: false, error: `workload.monthlyGrowthPct: ${growth}` };
   const { index, placements } = prepared;
   const ctx = makeContext(index, scenario.workload, scenario.value, {
     objective: scenario.objective,

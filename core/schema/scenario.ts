@@ -22,6 +22,7 @@ import { resolveRanges } from '../uncertainty/ranges.ts';
 import { Uncertainty } from './uncertainty.ts';
 import { ValueAssumptions } from './value.ts';
 import { Workload } from './workload.ts';
+import { growthIssue } from './growth-limit.ts';
 
 /** The version this Modelwise writes; older files are upgraded on reading (core/scenario/migrate.ts). */
 export const SCENARIO_SCHEMA_VERSION = 2;
@@ -272,6 +273,9 @@ export const Scenario = z
     path: ['objective'],
   })
   .superRefine((s, ctx) => {
+    const growth = growthIssue(s.workload, s.value.horizonMonths);
+    if (growth !== null)
+      ctx.addIssue({ code: 'custom', message: growth, path: ['workload', 'monthlyGrowthPct'] });
     if (s.uncertainty === undefined) return;
     const resolved = resolveRanges(s.uncertainty, s);
     if (resolved.ok) return;
@@ -317,6 +321,13 @@ export const ScenarioFile = z
           path: ['workloads', i, 'id'],
         });
       ids.add(w.id);
+      const growth = growthIssue(w.workload, f.value.horizonMonths);
+      if (growth !== null)
+        ctx.addIssue({
+          code: 'custom',
+          message: growth,
+          path: ['workloads', i, 'workload', 'monthlyGrowthPct'],
+        });
       if (f.objective === 'npv' && w.value.perRequest === undefined)
         ctx.addIssue({
           code: 'custom',

@@ -3,6 +3,9 @@ import { Fraction, Id, NonNegative, PositiveInt, Precision, ResidencyZone } from
 import { Benchmark } from './catalog.ts';
 import { Effort, MAX_REASONING_TOKENS, ModelReasoningOverride } from './reasoning.ts';
 
+/** The most requests a workload may state, per day or per month as it counts them. */
+export const MOST_REQUESTS = 1e12;
+
 /** Tokens per request: at least one, at most 10M (beyond any model's context window). */
 const MAX_TOKENS = 10_000_000;
 const Tokens = z.number().finite().min(1).max(MAX_TOKENS);
@@ -139,7 +142,7 @@ export const Workload = z
     /** Volume; 1e12 a month is far beyond any single workload's and keeps every sum finite. */
     requests: z
       .strictObject({
-        count: NonNegative.max(1e12).meta({
+        count: NonNegative.max(MOST_REQUESTS).meta({
           title: 'Requests',
           description:
             'Requests (tasks, when the workload is an agent task) per day (active days) or per month, as `per` says.',
