@@ -28,22 +28,24 @@ function scenarioOf(path: string): Scenario {
   return parsed.scenario;
 }
 
-async function open(s: Session, path: string, name: string): Promise<void> {
+/** The app with an example open, its scenario, and the engine's recommendation for it. */
+async function openExample(file: string) {
+  const path = resolve('examples', file);
+  const scenario = scenarioOf(path);
+  session = await openSession();
+  const s = session;
+  await loadApp(s);
   const chooser = s.page.waitForEvent('filechooser');
   await s.page.getByTestId('open-file').click();
   await (await chooser).setFiles(path);
-  await poll(() => s.page.getByTestId('scenario-name').inputValue()).toBe(name);
+  await poll(() => s.page.getByTestId('scenario-name').inputValue()).toBe(scenario.name);
+  const rec = engine(s, scenario).result.rankedRows()[0]!;
+  return { s, rec };
 }
 
 describe('QA fixes', () => {
   it('a prompt shrunk below the prefix and grown back costs what it did, prefix intact', async () => {
-    const path = resolve('examples/decision-report.json');
-    const scenario = scenarioOf(path);
-    session = await openSession();
-    const s = session;
-    await loadApp(s);
-    await open(s, path, scenario.name);
-    const rec = engine(s, scenario).result.rankedRows()[0]!;
+    const { s, rec } = await openExample('decision-report.json');
     const monthly = formatUsd(rec.monthlyUsd);
     await poll(() => s.page.getByTestId('kpi-monthly').textContent()).toBe(monthly);
     // The one-off setup is in the horizon cost, not in the month: the card says so.
@@ -77,13 +79,7 @@ describe('QA fixes', () => {
   });
 
   it('the TTFT card with no published TTFT says so, not "published median"', async () => {
-    const path = resolve('examples/agent.json');
-    const scenario = scenarioOf(path);
-    session = await openSession();
-    const s = session;
-    await loadApp(s);
-    await open(s, path, scenario.name);
-    const rec = engine(s, scenario).result.rankedRows()[0]!;
+    const { s, rec } = await openExample('agent.json');
     await poll(() => s.page.getByTestId('recommended').textContent()).toBe(`★ ${rec.label}`);
     // GPT-5's published row has an output speed (80 tokens/s → 12.5 ms a token) and no TTFT.
     expect(rec.ttftMs).toBeNull();
