@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../core/csv.ts';
-import { dragSlider, loadApp, openSession, type Session } from './browser.ts';
+import { dragSlider, loadApp, openSession, type Session, pickFile } from './browser.ts';
 
 let session: Session | undefined;
 afterEach(async () => {
@@ -92,9 +92,7 @@ describe('the workspace in Chromium (browser mode)', () => {
   it('a figure in the candidate details is never split over two lines at 1280 px', async () => {
     const s = await start();
     await s.page.setViewportSize({ width: 1280, height: 720 });
-    const chooser = s.page.waitForEvent('filechooser');
-    await s.page.getByTestId('open-file').click();
-    await (await chooser).setFiles(join(process.cwd(), 'examples', 'uncertainty.json'));
+    await pickFile(s.page, 'open-file', join(process.cwd(), 'examples', 'uncertainty.json'));
     await poll(() => s.page.locator('.facts dd').count()).toBeGreaterThan(10);
     // The lines each money figure's text sits on (its text's boxes, by their tops).
     const lines = () =>
@@ -269,9 +267,7 @@ describe('the workspace in Chromium (browser mode)', () => {
         },
       }),
     );
-    const chooser = s.page.waitForEvent('filechooser');
-    await s.page.getByTestId('open-file').click();
-    await (await chooser).setFiles(bad);
+    await pickFile(s.page, 'open-file', bad);
     await poll(() => s.page.getByTestId('toast-error').textContent()).toContain(
       'workload.requests.per',
     );
@@ -279,9 +275,7 @@ describe('the workspace in Chromium (browser mode)', () => {
 
     const truncated = join(s.dataDir, 'truncated.json');
     writeFileSync(truncated, '{"schemaVersion": 1, "name": "Half');
-    const again = s.page.waitForEvent('filechooser');
-    await s.page.getByTestId('open-file').click();
-    await (await again).setFiles(truncated);
+    await pickFile(s.page, 'open-file', truncated);
     await poll(() => s.page.getByTestId('toast-error').last().textContent()).toContain(
       'not valid JSON',
     );

@@ -87,3 +87,10 @@ export async function dragSlider(page: Page, key: string, step: number): Promise
     { key, step },
   );
 }
+
+/** Chooses a file through the picker a button opens (Open…, Import price list…, …). */
+export async function pickFile(page: Page, buttonTestId: string, path: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId(buttonTestId).click();
+  await (await chooser).setFiles(path);
+}

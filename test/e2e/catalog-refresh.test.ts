@@ -7,7 +7,7 @@ import { utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { genaiFile } from '../support/genai-fixture.ts';
-import { loadApp, openSession, type Session } from './browser.ts';
+import { loadApp, openSession, type Session, pickFile } from './browser.ts';
 
 let session: Session | undefined;
 afterEach(async () => {
@@ -24,9 +24,7 @@ function genaiWithCut(): unknown[] {
 }
 
 async function pickImport(s: Session, file: string): Promise<void> {
-  const chooser = s.page.waitForEvent('filechooser');
-  await s.page.getByTestId('catalog-import').click();
-  await (await chooser).setFiles(file);
+  await pickFile(s.page, 'catalog-import', file);
 }
 
 async function gpt56InputPrice(s: Session): Promise<string | null> {

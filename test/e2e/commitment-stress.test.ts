@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatUsd } from '../../core/format.ts';
 import { parseScenario } from '../../core/scenario/parse.ts';
-import { loadApp, openSession, type Session } from './browser.ts';
+import { loadApp, openSession, type Session, pickFile } from './browser.ts';
 import { engine } from './engine.ts';
 import { fixedCommittedFleet } from '../support/fixed-fleet.ts';
 
@@ -30,9 +30,7 @@ describe('the commitment’s cost at half the volume', () => {
     await loadApp(s);
     const file = join(s.dataDir, 'fleet.json');
     writeFileSync(file, JSON.stringify(SCENARIO));
-    const chooser = s.page.waitForEvent('filechooser');
-    await s.page.getByTestId('open-file').click();
-    await (await chooser).setFiles(file);
+    await pickFile(s.page, 'open-file', file);
     await poll(() => s.page.getByTestId('scenario-name').inputValue()).toBe(
       'Fixed fleet, committed',
     );

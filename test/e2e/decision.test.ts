@@ -17,7 +17,7 @@ import { formatUsd } from '../../core/format.ts';
 import { parseScenario } from '../../core/scenario/parse.ts';
 import { Scenario } from '../../core/schema/scenario.ts';
 import type { CandidateResult } from '../../core/sweep/types.ts';
-import { loadApp, openSession, type Session } from './browser.ts';
+import { loadApp, openSession, type Session, pickFile } from './browser.ts';
 import { engine } from './engine.ts';
 
 /** Reads until it matches: a busy 2-core machine can stall a browser for seconds. */
@@ -51,9 +51,7 @@ function outOnlyForNoScore(rows: readonly CandidateResult[]): number {
 }
 
 async function openChatbot(s: Session): Promise<void> {
-  const chooser = s.page.waitForEvent('filechooser');
-  await s.page.getByTestId('open-file').click();
-  await (await chooser).setFiles(CHATBOT);
+  await pickFile(s.page, 'open-file', CHATBOT);
   await poll(() => s.page.getByTestId('scenario-name').inputValue()).toBe('Support chatbot (EU)');
 }
 
@@ -231,9 +229,7 @@ describe('the chatbot story: a recommendation you can defend', () => {
         candidates: [{ kind: 'api', offeringId: 'test/mini-eu' }],
       }),
     );
-    const chooser = s.page.waitForEvent('filechooser');
-    await s.page.getByTestId('open-file').click();
-    await (await chooser).setFiles(file);
+    await pickFile(s.page, 'open-file', file);
     await settled(s.page);
 
     // The API's latency is checked against the SLO (400 ms ≤ 1,500 ms) and shown with its basis.

@@ -4,7 +4,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../core/csv.ts';
 import { FOCUS_MANDATORY_COLUMNS } from '../../core/report/focus-columns.ts';
-import { loadApp, openSession, type Session } from './browser.ts';
+import { loadApp, openSession, type Session, pickFile } from './browser.ts';
 
 let session: Session | undefined;
 afterEach(async () => {
@@ -34,9 +34,7 @@ describe('one Export menu in Chromium (browser mode)', () => {
     session = await openSession();
     const s = session;
     await loadApp(s);
-    const chooser = s.page.waitForEvent('filechooser');
-    await s.page.getByTestId('open-file').click();
-    await (await chooser).setFiles(resolve('examples/decision-report.json'));
+    await pickFile(s.page, 'open-file', resolve('examples/decision-report.json'));
     await poll(() => s.page.getByTestId('recommended').textContent()).toContain('GPT-4o mini');
 
     // The workbook: six sheets, then the vendor table the commitments engine adds; the

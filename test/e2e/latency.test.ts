@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BENCHMARKS } from '../../core/schema/catalog.ts';
 import { benchmarkName } from '../../core/sweep/constraints.ts';
 import { readSeed } from '../../electron/db/seed-files.ts';
-import { loadApp, openSession, type Session } from './browser.ts';
+import { loadApp, openSession, type Session, pickFile } from './browser.ts';
 
 let session: Session | undefined;
 afterEach(async () => {
@@ -45,9 +45,7 @@ describe('API latency in the catalog', () => {
         'azure/gpt-4.1-mini,745,101.2,1800,350,"our k6 test, 500 requests from eu-west-1",2026-11-20',
       ].join('\n'),
     );
-    const chooser = s.page.waitForEvent('filechooser');
-    await s.page.getByTestId('latency-import').click();
-    await (await chooser).setFiles(file);
+    await pickFile(s.page, 'latency-import', file);
     const review = s.page.getByTestId('import-review');
     await review.waitFor();
     await expect

@@ -13,7 +13,7 @@ import { savingsLevers } from '../../core/levers/levers.ts';
 import { evaluateScenario } from '../../core/scenario/evaluate.ts';
 import { parseScenario } from '../../core/scenario/parse.ts';
 import type { Scenario } from '../../core/schema/scenario.ts';
-import { loadApp, openSession, type Session } from './browser.ts';
+import { loadApp, openSession, type Session, pickFile } from './browser.ts';
 
 const CHATBOT = resolve('examples/chatbot.json');
 const TOP = 6;
@@ -58,9 +58,7 @@ describe('the savings list', () => {
     session = await openSession();
     const s = session;
     await loadApp(s);
-    const chooser = s.page.waitForEvent('filechooser');
-    await s.page.getByTestId('open-file').click();
-    await (await chooser).setFiles(CHATBOT);
+    await pickFile(s.page, 'open-file', CHATBOT);
     await poll(() => s.page.getByTestId('scenario-name').inputValue()).toBe('Support chatbot (EU)');
 
     const scenario = chatbotScenario();

@@ -13,7 +13,7 @@ import { formatUsd } from '../../core/format.ts';
 import { evaluatePortfolio } from '../../core/portfolio/evaluate.ts';
 import { ScenarioFile } from '../../core/schema/scenario.ts';
 import { dailyWorkload, portfolioFile } from '../support/portfolio-fixtures.ts';
-import { loadApp, openSession, type Session } from './browser.ts';
+import { loadApp, openSession, type Session, pickFile } from './browser.ts';
 
 let session: Session | undefined;
 afterEach(async () => {
@@ -61,9 +61,7 @@ describe('the Portfolio view', () => {
     await loadApp(s);
     const file = join(s.dataDir, 'portfolio-base.json');
     writeFileSync(file, JSON.stringify(base));
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByTestId('open-file').click();
-    await (await chooser).setFiles(file);
+    await pickFile(page, 'open-file', file);
     await poll(() => page.getByTestId('workload-name').inputValue()).toBe('chatbot');
 
     const text = async (testId: string, value: string) => {
@@ -150,9 +148,7 @@ describe('the Portfolio view', () => {
     const s = (session = await openSession());
     const page = s.page;
     await loadApp(s);
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByTestId('open-file').click();
-    await (await chooser).setFiles(resolve('examples/portfolio.json'));
+    await pickFile(page, 'open-file', resolve('examples/portfolio.json'));
     await poll(() => page.getByTestId('workload-name').inputValue()).toBe('Support chatbot');
     const snapshots = page.locator('[data-testid^="snapshot-"][aria-pressed]');
     await page.getByTestId('take-snapshot').click();

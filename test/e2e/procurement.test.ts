@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadApp, openSession, type Session } from './browser.ts';
+import { loadApp, openSession, type Session, pickFile } from './browser.ts';
 
 let session: Session | undefined;
 afterEach(async () => {
@@ -61,9 +61,7 @@ describe('the procurement view in the workspace', () => {
     await loadApp(s);
     const file = join(s.dataDir, 'procurement.json');
     writeFileSync(file, JSON.stringify(SCENARIO));
-    const chooser = s.page.waitForEvent('filechooser');
-    await s.page.getByTestId('open-file').click();
-    await (await chooser).setFiles(file);
+    await pickFile(s.page, 'open-file', file);
     await poll(() => s.page.getByTestId('scenario-name').inputValue()).toBe(
       'Procurement: four vendors',
     );
@@ -134,9 +132,7 @@ describe('the procurement view in the workspace', () => {
         sweep: { api: { providers: ['anthropic'] } },
       }),
     );
-    const chooser = s.page.waitForEvent('filechooser');
-    await s.page.getByTestId('open-file').click();
-    await (await chooser).setFiles(file);
+    await pickFile(s.page, 'open-file', file);
     await poll(() => s.page.getByTestId('scenario-name').inputValue()).toBe('A Bedrock quote');
 
     await s.page.getByTestId('panel-candidates').click();
@@ -171,9 +167,7 @@ describe('the procurement view in the workspace', () => {
     session = await openSession({ viewport: { width: 1700, height: 1200 } });
     const s = session;
     await loadApp(s);
-    const chooser = s.page.waitForEvent('filechooser');
-    await s.page.getByTestId('open-file').click();
-    await (await chooser).setFiles(resolve('examples/commitments.json'));
+    await pickFile(s.page, 'open-file', resolve('examples/commitments.json'));
     await poll(() => s.page.getByTestId('scenario-name').inputValue()).toBe(
       'Steady document pipeline: what to commit to',
     );

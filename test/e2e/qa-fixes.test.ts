@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { formatUsd } from '../../core/format.ts';
 import { parseScenario } from '../../core/scenario/parse.ts';
 import type { Scenario } from '../../core/schema/scenario.ts';
-import { loadApp, openSession, type Session } from './browser.ts';
+import { loadApp, openSession, type Session, pickFile } from './browser.ts';
 import { engine } from './engine.ts';
 
 function poll<T>(read: () => Promise<T>) {
@@ -35,9 +35,7 @@ async function openExample(file: string) {
   session = await openSession();
   const s = session;
   await loadApp(s);
-  const chooser = s.page.waitForEvent('filechooser');
-  await s.page.getByTestId('open-file').click();
-  await (await chooser).setFiles(path);
+  await pickFile(s.page, 'open-file', path);
   await poll(() => s.page.getByTestId('scenario-name').inputValue()).toBe(scenario.name);
   const rec = engine(s, scenario).result.rankedRows()[0]!;
   return { s, rec };

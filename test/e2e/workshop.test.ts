@@ -14,7 +14,7 @@ import { parseScenario } from '../../core/scenario/parse.ts';
 import type { Scenario } from '../../core/schema/scenario.ts';
 import { requestsPerMonth } from '../../core/workload/derive.ts';
 import { contrastRatio } from '../../renderer/features/charts/contrast.ts';
-import { loadApp, openSession, type Session } from './browser.ts';
+import { loadApp, openSession, type Session, pickFile } from './browser.ts';
 import { engine } from './engine.ts';
 
 /** Reads until it matches: a busy 2-core machine can stall a browser for seconds. */
@@ -202,9 +202,7 @@ describe('a facilitator’s session', () => {
     const expected = compareOutcomes(base, tenfold);
 
     // Open the workshop file and save it as it is.
-    const chooser = s.page.waitForEvent('filechooser');
-    await s.page.getByTestId('open-file').click();
-    await (await chooser).setFiles(WORKSHOP);
+    await pickFile(s.page, 'open-file', WORKSHOP);
     await poll(() => s.page.getByTestId('scenario-name').inputValue()).toBe(file.name);
     await s.page.getByTestId('save').click();
     await poll(() => s.page.getByTestId('toast-success').last().textContent()).toBe(
