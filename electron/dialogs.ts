@@ -4,6 +4,7 @@ import { dialog, type BrowserWindow } from 'electron';
 import { FILTERS, reportFilters } from './file-filters.ts';
 import type { FileDialogs } from './ipc/handlers.ts';
 import { isoDay } from '../core/schema/common.ts';
+import { decodeTextBytes } from '../core/text-bytes.ts';
 
 const MAX_BYTES = 64 * 1024 * 1024;
 
@@ -22,7 +23,7 @@ export function fileDialogs(window: () => BrowserWindow | null): FileDialogs {
       if (stat.size > MAX_BYTES) throw new Error(`${basename(path)} is larger than 64 MB`);
       return {
         name: basename(path),
-        text: readFileSync(path, 'utf8'),
+        text: decodeTextBytes(readFileSync(path)),
         modifiedOn: isoDay(stat.mtimeMs),
       };
     },

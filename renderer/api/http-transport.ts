@@ -7,6 +7,7 @@ import {
 } from '../../core/contract/ipc.ts';
 import type { OpenedFile } from '../../core/contract/shapes.ts';
 import { isoDay } from '../../core/schema/common.ts';
+import { decodeTextBytes } from '../../core/text-bytes.ts';
 
 /** Browser mode: each channel is a POST to the local server's /api/<channel>. */
 export function httpApi(base = './api/'): RendererApi {
@@ -54,11 +55,15 @@ function pickFile(accept: string): Promise<Result<OpenedFile | null>> {
       const file = input.files?.[0];
       input.remove();
       if (file === undefined) return resolve({ ok: true, data: null });
-      file.text().then(
-        (text) =>
+      file.arrayBuffer().then(
+        (buffer) =>
           resolve({
             ok: true,
-            data: { name: file.name, text, modifiedOn: isoDay(file.lastModified) },
+            data: {
+              name: file.name,
+              text: decodeTextBytes(new Uint8Array(buffer)),
+              modifiedOn: isoDay(file.lastModified),
+            },
           }),
         (error: unknown) =>
           resolve({ ok: false, error: `could not read ${file.name}: ${String(error)}` }),

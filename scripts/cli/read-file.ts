@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parseJsonSafely } from '../../core/json-safe.ts';
+import { decodeTextBytes } from '../../core/text-bytes.ts';
 import { isoDay } from '../../core/schema/common.ts';
 import { UsageError } from './errors.ts';
 
@@ -16,7 +17,7 @@ export function readTextFile(file: string, maxMB: number): string {
   if (!stats.isFile()) throw new UsageError(`${file}: not a file`);
   if (stats.size > maxMB * MB) throw new UsageError(`${file}: larger than ${maxMB} MB`);
   try {
-    return readFileSync(file, 'utf8');
+    return decodeTextBytes(readFileSync(file));
   } catch {
     throw new UsageError(`${file}: cannot read the file`);
   }

@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run, runAsync } from '../../scripts/cli/run.ts';
 import { twoChoices } from '../support/decision-fixtures.ts';
@@ -394,6 +395,20 @@ describe('CLI: cost', () => {
   ])('refuses a malformed file (%#)', (text, message) => {
     const file = writeJson(tmp(), 'bad.json', text);
     expect(() => run(['cost', '--scenario', file])).toThrow(message);
+  });
+
+  it('reads a scenario saved as UTF-16 with a byte-order mark (Windows PowerShell 5) like UTF-8', () => {
+    const text = JSON.stringify(workedExampleScenario());
+    const utf8 = writeJson(tmp(), 'utf8.json', text);
+    const utf16 = join(tmp(), 'utf16.json');
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    type Out = { recommended: string; candidates: { tcoUsd: number }[] };
+    const pick = (file: string) => {
+      const out = JSON.parse(run(['cost', '--scenario', file, '--format', 'json'])) as Out;
+      return [out.recommended, out.candidates[0]?.tcoUsd];
+    };
+    expect(pick(utf16)).toEqual(pick(utf8));
+    expect(pick(utf8)[0]).toBe('api:negotiated/sonnet');
   });
 
   it('names the field of an invalid scenario', () => {

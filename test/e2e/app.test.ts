@@ -279,6 +279,23 @@ describe('the workspace in Chromium (browser mode)', () => {
     await poll(() => s.page.getByTestId('toast-error').last().textContent()).toContain(
       'not valid JSON',
     );
+
+    // Windows PowerShell 5 saves UTF-16LE with a byte-order mark: it opens like UTF-8.
+    const utf16 = join(s.dataDir, 'powershell.json');
+    const text = JSON.stringify({
+      schemaVersion: 1,
+      name: 'Saved by PowerShell — é',
+      workload: {
+        requests: { count: 10, per: 'day' },
+        inputTokens: { mean: 100 },
+        outputTokens: { mean: 10 },
+      },
+    });
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    await pickFile(s.page, 'open-file', utf16);
+    await poll(() => s.page.getByTestId('scenario-name').inputValue()).toBe(
+      'Saved by PowerShell — é',
+    );
   });
 
   it('a catalog edit reaches the comparison', async () => {
