@@ -5,6 +5,7 @@ import {
   scoreAtEffort,
   type ResolvedReasoning,
 } from '../workload/reasoning.ts';
+import { slowStreamWarning } from '../workload/reading-speed.ts';
 import { largestPromptTokens } from '../workload/task.ts';
 import { candidateReasoning, reasoningDetail, taskSeconds } from './reasoning-row.ts';
 import type { Gpu, Instance, Model, OpenModel, Region } from '../schema/catalog.ts';
@@ -265,6 +266,16 @@ export interface Sizing {
   > & { owned: Omit<OwnedDetail, 'horizonCapexUsd' | 'residualUsd'> | null };
 }
 
+/** The row's warnings: its reasoning's, its sizing's and a slow stream's; the sizing's list when alone. */
+function rowWarnings(
+  reasoning: readonly string[],
+  sizing: string[],
+  slowStream: string | null,
+): string[] {
+  if (reasoning.length === 0 && slowStream === null) return sizing;
+  return [...reasoning, ...sizing, ...(slowStream === null ? [] : [slowStream])];
+}
+
 /** A sized and costed self-hosted candidate, with its constraints checked. */
 export function sizedRow(
   ctx: EvalContext,
@@ -305,8 +316,7 @@ export function sizedRow(
       placement: p,
       feasible: reasons.length === 0,
       reasons,
-      warnings:
-        reasoning.warnings.length === 0 ? x.warnings : [...reasoning.warnings, ...x.warnings],
+      warnings: rowWarnings(reasoning.warnings, x.warnings, slowStreamWarning(w, capacity.tpotMs)),
       monthlyUsd,
       breakdown,
       setupUsd: ctx.value.setupUsd[p.kind],
