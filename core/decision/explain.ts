@@ -462,6 +462,18 @@ export function volumeWords(requestsPerMonth: number): string {
   return formatNumber(Number(requestsPerMonth.toPrecision(3)));
 }
 
+/**
+ * "between 22,700,000 and 29,100,000": three significant figures, or as many more as it takes for
+ * the two ends to read apart — a narrow window read "between 1,300,000,000 and 1,300,000,000".
+ */
+function betweenWords(from: Crossing, to: Crossing): string {
+  const at = (c: Crossing, digits: number) =>
+    formatNumber(Number(c.requestsPerMonth.toPrecision(digits)));
+  let digits = 3;
+  while (digits < 15 && at(from, digits) === at(to, digits)) digits++;
+  return `between ${at(from, digits)} and ${at(to, digits)}`;
+}
+
 /** "above 2.1M requests a month", "between 998k and 1M requests a month", … */
 export function crossingPhrase(crossings: readonly Crossing[]): string | null {
   if (crossings.length === 0) return null;
@@ -471,7 +483,7 @@ export function crossingPhrase(crossings: readonly Crossing[]): string | null {
     const c = crossings[k]!;
     if (c.cheaperAbove !== 'b') continue;
     const end = crossings[k + 1];
-    ranges.push(end === undefined ? `above ${v(c)}` : `between ${v(c)} and ${v(end)}`);
+    ranges.push(end === undefined ? `above ${v(c)}` : betweenWords(c, end));
   }
   if (crossings[0]!.cheaperAbove === 'a') ranges.unshift(`below ${v(crossings[0]!)}`);
   return ranges.length === 0 ? null : `${ranges.join(' or ')} requests a month`;

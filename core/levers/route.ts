@@ -180,6 +180,7 @@ function evaluateArm(
       share,
       monthlyUsd: result.monthlyUsd,
       tcoUsd: result.tcoUsd,
+      setupUsd: result.setupUsd,
       ttftMs: result.ttftMs,
       e2eMs: result.e2eMs,
       quality: result.quality,

@@ -36,6 +36,9 @@ type NumberColumn = {
   [K in keyof SweepColumns]: SweepColumns[K] extends Float64Array | Uint8Array ? K : never;
 }[keyof SweepColumns];
 
+/** Whether the row's reasoning-token count is unknown (no figure at its level, none of the user's). */
+const reasoningUnknown = (c: CandidateResult) => c.reasoning?.from === 'unknown';
+
 /** Orders by one of the sweep's number columns. */
 const by =
   (name: NumberColumn) =>
@@ -275,9 +278,13 @@ const BEFORE_STRESSED: readonly ComparisonColumn[] = [
     widthPx: 96,
     order: by('reasoningTokens'),
     hiddenAtFirst: true,
+    // A level with no published figure is unknown, not 0 (the cost counts it as 0 only when the
+    // user includes unknowns, and says so): the cell must not read as "no reasoning".
     text: (c) =>
-      c.effort === null ? '—' : `${formatNumber(c.reasoningTokensPerRequest)} (${c.effort})`,
-    raw: (c) => c.reasoningTokensPerRequest,
+      c.effort === null
+        ? '—'
+        : `${reasoningUnknown(c) ? 'unknown' : formatNumber(c.reasoningTokensPerRequest)} (${c.effort})`,
+    raw: (c) => (reasoningUnknown(c) ? null : c.reasoningTokensPerRequest),
   },
   {
     key: 'costPerTaskUsd',

@@ -302,7 +302,10 @@ export interface RouteArmResult {
   /** Share of all requests this arm answers or attempts (a cascade's small arm: all). */
   share: number;
   monthlyUsd: number | null;
+  /** The arm alone over the horizon, its own setup included (the route counts one setup per kind). */
   tcoUsd: number | null;
+  /** The arm's own setup, USD. */
+  setupUsd: number;
   ttftMs: number | null;
   e2eMs: number | null;
   quality: number | null;

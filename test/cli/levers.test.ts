@@ -60,6 +60,20 @@ describe('examples/routing.json', () => {
     expect(ft.setupUsd).toBeCloseTo(8_030, 9);
   });
 
+  it('the cascade’s vendor concentration counts its one setup once', () => {
+    const out = cost();
+    // 24 months less 2 weeks to launch: 24 − 14 ÷ (365 ÷ 12) = 23.5397 months served.
+    // OpenAI (30 % escalated): 1,346.85 × 23.5397 = $31,704.48; DeepInfra: 109.50 × 23.5397 =
+    // $2,577.60. Share with OpenAI: 31,704.48 ÷ (31,704.48 + 2,577.60) = 92.48 % → 92 %.
+    // (With each arm's horizon cost carrying the $5,000 setup the route pays once:
+    // 36,704.48 ÷ 44,282.08 = 83 %.)
+    expect(out.concentration.vendor).toBe('openai');
+    expect(out.concentration.share).toBeCloseTo(31_704.48 / (31_704.48 + 2_577.6), 4);
+    expect(out.concentration.summary).toMatch(
+      /^The recommended plan puts 92% of its horizon cost with OpenAI API;/,
+    );
+  });
+
   it('--levers is refused with a value', () => {
     expect(() => run(['cost', '--scenario', 'examples/routing.json', '--levers=yes'])).toThrow(
       '--levers takes no value',

@@ -79,6 +79,23 @@ describe('examples/reasoning.json', () => {
   });
 });
 
+describe('examples/reasoning.json as the report shows it', () => {
+  it('a level with no published reasoning figure reads unknown, not 0', () => {
+    const md = run(['cost', '--scenario', 'examples/reasoning.json', '--format', 'md']);
+    // The ranked comparison's row (the placement cell follows the label there).
+    const row = (label: string) =>
+      md.split('\n').find((l) => l.includes(`| ${label} | Hosted API |`)) ?? '';
+    // GPT-5 at minimal effort: no published figure, excluded as unknown (and priced at 0 reasoning
+    // tokens only for its excluded row's cost): the cell says unknown.
+    expect(row('OpenAI API · GPT-5 · minimal reasoning')).toContain('| unknown (minimal) |');
+    expect(row('OpenAI API · GPT-5 · minimal reasoning')).not.toContain('| 0 (minimal) |');
+    // GPT-5 at low: 0.92 × 600 visible = 552 tokens, from the catalog.
+    expect(row('OpenAI API · GPT-5 · low reasoning')).toContain('| 552 (low) |');
+    // Gemini 2.5 Flash with thinking off: truly none.
+    expect(row('Google Gemini API · Gemini 2.5 Flash · no reasoning')).toContain('| 0 (none) |');
+  });
+});
+
 describe('examples/agent.json', () => {
   const example = cost('agent.json');
 

@@ -135,6 +135,42 @@ describe('why this one', () => {
   });
 });
 
+describe('the volumes at which an alternative would win', () => {
+  it('reads a narrow window with the digits that tell its ends apart, never "between X and X"', () => {
+    // examples/commitments.json's runner-up (two rented fleets, step costs) wins in windows as
+    // narrow as 1,302,400,000–1,303,100,000 requests a month: at three significant figures both
+    // ends read 1,300,000,000. Four figures tell them apart: 1,302,000,000 and 1,303,000,000.
+    const crossings = [
+      { requestsPerMonth: 9_694_321, cheaperAbove: 'a' as const },
+      { requestsPerMonth: 22_712_000, cheaperAbove: 'b' as const },
+      { requestsPerMonth: 29_081_000, cheaperAbove: 'a' as const },
+      { requestsPerMonth: 1_302_400_000, cheaperAbove: 'b' as const },
+      { requestsPerMonth: 1_303_100_000, cheaperAbove: 'a' as const },
+    ];
+    const fleet: Alternative = {
+      role: 'runner-up',
+      id: 'cloud:test',
+      label: 'a rented fleet',
+      kind: 'cloud',
+      objectiveValue: 2_880_906,
+      gap: 69_242,
+      monthlyUsd: 78_914,
+      tcoUsd: 2_880_906,
+      setupUsd: 40_000,
+      components: [],
+      crossings,
+      setupToWinUsd: null,
+      utilizationToWin: null,
+      utilization: null,
+    };
+    // Below the first crossing (9,694,321 → 9,690,000) the alternative (b) is cheaper; then from
+    // 22,712,000 (22,700,000) to 29,081,000 (29,100,000); then the narrow window.
+    expect(changePhrases(fleet)).toEqual([
+      'below 9,690,000 or between 22,700,000 and 29,100,000 or between 1,302,000,000 and 1,303,000,000 requests a month',
+    ]);
+  });
+});
+
 describe('nothing is dropped silently', () => {
   const chatbot = Scenario.parse({
     schemaVersion: 1,
