@@ -1,6 +1,6 @@
 import { formatNumber, formatPct, formatUsd } from '../format.ts';
 import type { Crossing } from '../roi/break-even.ts';
-import type { CandidateKind } from '../schema/route.ts';
+import { costedKind, type CandidateKind } from '../schema/route.ts';
 import type { EvalContext } from '../sweep/context.ts';
 import { servedMonths } from '../sweep/result.ts';
 import type { SweepResult } from '../sweep/sweep.ts';
@@ -38,6 +38,8 @@ export interface Alternative {
   components: ComponentDelta[];
   /** Volumes at which the better of the two changes (the recommendation is `a`). */
   crossings: Crossing[];
+  /** Today's monthly requests: the volume the crossings are read against. */
+  requestsPerMonth: number;
   /** The setup at which this one would tie (horizon objectives); null if even none would do. */
   setupToWinUsd: number | null;
   /** The GPU utilization at which this one would tie (self-hosted); null if none would do. */
@@ -148,7 +150,15 @@ export function explain(
     recommended,
     alternatives,
     sentences: [
-      recommendationSentence(rec, recValue, label, result.feasibleCount, objective, horizonMonths),
+      recommendationSentence(
+        rec,
+        recValue,
+        label,
+        result.feasibleCount,
+        objective,
+        horizonMonths,
+        servedMonths(ctx, costedKind(rec.placement)),
+      ),
       ...alternatives.map((a) => alternativeSentence(a, label, objective)),
       counted,
     ],
@@ -305,6 +315,7 @@ function alternative(
       options.breakEven && rec.placement.kind !== 'route' && other.placement.kind !== 'route'
         ? objectiveBreakEven(ctx, rec.placement, other.placement, objective).crossings
         : [],
+    requestsPerMonth: ctx.rates.requestsPerMonth,
     setupToWinUsd: setupToWin(objective, other, gap),
     utilizationToWin: utilizationToWin(ctx, objective, other, gap),
     utilization: other.selfHost?.utilization ?? null,
@@ -375,19 +386,26 @@ function recommendationSentence(
   feasible: number,
   objective: Objective,
   horizonMonths: number,
+  served: number,
 ): string {
   const best = objective === 'npv' ? 'highest' : 'lowest';
   const of = `of ${feasible.toLocaleString('en-US')} feasible candidate${feasible === 1 ? '' : 's'}`;
-  // The sum only when it is the total: growth, a launch delay or a price change makes months differ.
-  const constant =
-    rec.monthlyUsd !== null &&
-    Math.abs(rec.setupUsd + rec.monthlyUsd * horizonMonths - value) <= 0.01;
+  // The sum only when it is the total (growth or a price change makes months differ), so a reader
+  // can check it: over the horizon, or over the months served after a launch delay.
+  const sums = (months: number) =>
+    rec.monthlyUsd !== null && Math.abs(rec.setupUsd + rec.monthlyUsd * months - value) <= 0.01;
+  const setup = rec.setupUsd > 0 ? `${money(rec.setupUsd)} setup` : 'no setup';
+  const plus = rec.setupUsd > 0 ? `${setup} + ` : '';
+  const monthly = rec.monthlyUsd === null ? '' : money(rec.monthlyUsd);
+  const launch = `${formatNumber(rec.weeksToLaunch, Number.isInteger(rec.weeksToLaunch) ? 0 : 1)}-week launch`;
   const parts =
-    objective === 'tco' && rec.monthlyUsd !== null
-      ? constant
-        ? ` (${money(rec.setupUsd)} setup + ${money(rec.monthlyUsd)} a month over ${horizonMonths} months)`
-        : ` (${money(rec.setupUsd)} setup; run cost over ${horizonMonths} months, starting at ${money(rec.monthlyUsd)} a month)`
-      : '';
+    objective !== 'tco' || rec.monthlyUsd === null
+      ? ''
+      : sums(horizonMonths)
+        ? ` (${plus}${monthly} a month over ${horizonMonths} months)`
+        : served < horizonMonths && sums(served)
+          ? ` (${plus}${monthly} a month over the ${formatNumber(served, 1)} months served after a ${launch})`
+          : ` (${setup}; run cost over ${horizonMonths} months, starting at ${monthly} a month)`;
   return `${rec.label} is recommended: the ${best} ${label} ${of}, ${money(value)}${parts}.`;
 }
 
@@ -411,7 +429,7 @@ export function changePhrases(a: Alternative): string[] {
   const setup = a.setupToWinUsd;
   const util = a.utilizationToWin;
   return [
-    crossingPhrase(a.crossings),
+    crossingPhrase(a.crossings, a.requestsPerMonth),
     setup !== null && setup < a.setupUsd
       ? `with setup below ${money(setup)} (now ${money(a.setupUsd)})`
       : null,
@@ -474,19 +492,66 @@ function betweenWords(from: Crossing, to: Crossing): string {
   return `between ${at(from, digits)} and ${at(to, digits)}`;
 }
 
-/** "above 2.1M requests a month", "between 998k and 1M requests a month", … */
-export function crossingPhrase(crossings: readonly Crossing[]): string | null {
+/** Windows of volume named in a sentence; a self-hosted fleet's steps can make dozens. */
+const MOST_WINDOWS = 4;
+
+/**
+ * "below 9,690,000 or between 22,700,000 and 29,100,000 requests a month": the volumes at which
+ * the alternative is better. Past MOST_WINDOWS, the windows nearest today's volume are named and
+ * the rest counted with their span, so a fleet's steps do not fill the sentence.
+ */
+export function crossingPhrase(
+  crossings: readonly Crossing[],
+  todayRequestsPerMonth: number,
+): string | null {
   if (crossings.length === 0) return null;
-  const v = (c: Crossing) => volumeWords(c.requestsPerMonth);
-  const ranges: string[] = [];
+  const windows: { lo: number; hi: number; words: string }[] = [];
+  const first = crossings[0]!;
+  if (first.cheaperAbove === 'a') {
+    windows.push({
+      lo: 0,
+      hi: first.requestsPerMonth,
+      words: `below ${volumeWords(first.requestsPerMonth)}`,
+    });
+  }
   for (let k = 0; k < crossings.length; k++) {
     const c = crossings[k]!;
     if (c.cheaperAbove !== 'b') continue;
     const end = crossings[k + 1];
-    ranges.push(end === undefined ? `above ${v(c)}` : betweenWords(c, end));
+    windows.push(
+      end === undefined
+        ? {
+            lo: c.requestsPerMonth,
+            hi: Infinity,
+            words: `above ${volumeWords(c.requestsPerMonth)}`,
+          }
+        : { lo: c.requestsPerMonth, hi: end.requestsPerMonth, words: betweenWords(c, end) },
+    );
   }
-  if (crossings[0]!.cheaperAbove === 'a') ranges.unshift(`below ${v(crossings[0]!)}`);
-  return ranges.length === 0 ? null : `${ranges.join(' or ')} requests a month`;
+  if (windows.length === 0) return null;
+  if (windows.length <= MOST_WINDOWS)
+    return `${windows.map((w) => w.words).join(' or ')} requests a month`;
+  // How far a window is from today, as a ratio of volumes (0 when today is inside it).
+  const distance = (w: { lo: number; hi: number }) =>
+    todayRequestsPerMonth < w.lo
+      ? Math.log(w.lo / todayRequestsPerMonth)
+      : todayRequestsPerMonth > w.hi
+        ? Math.log(todayRequestsPerMonth / w.hi)
+        : 0;
+  const nearest = new Set(
+    [...windows].sort((a, b) => distance(a) - distance(b)).slice(0, MOST_WINDOWS),
+  );
+  const named = windows.filter((w) => nearest.has(w));
+  const rest = windows.filter((w) => !nearest.has(w));
+  const lo = Math.min(...rest.map((w) => w.lo));
+  const hi = Math.max(...rest.map((w) => w.hi));
+  const span =
+    lo === 0
+      ? `below ${volumeWords(hi)}`
+      : hi === Infinity
+        ? `above ${volumeWords(lo)}`
+        : `between ${volumeWords(lo)} and ${volumeWords(hi)}`;
+  return `${named.map((w) => w.words).join(' or ')} requests a month (and in ${rest.length} more windows ${span})`;
 }
 
 function exclusionSentence(

@@ -144,7 +144,8 @@ export function runCost(
         vendors: vendorView(evaluation.context, result, evaluation.placements),
       }).trimEnd();
     case 'table': {
-      const why = explain(evaluation);
+      // The volumes at which an alternative would win, as the markdown and JSON name them.
+      const why = explain(evaluation, { breakEven: true });
       const pick = recommended ? `Recommended: ${recommended.label}` : 'No feasible candidate.';
       const spread = uncertainty === undefined ? [] : ['', ...uncertaintySentences(uncertainty)];
       const saving = levers === undefined ? [] : ['', ...leverLines(levers)];

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { changePhrases, explain, type Alternative } from '../../core/decision/explain.ts';
+import {
+  changePhrases,
+  crossingPhrase,
+  explain,
+  type Alternative,
+} from '../../core/decision/explain.ts';
 import { EXCLUSION_CODES, exclusionCode } from '../../core/decision/exclusions.ts';
 import { evaluateScenario } from '../../core/scenario/evaluate.ts';
 import { parseScenario } from '../../core/scenario/parse.ts';
@@ -119,6 +124,7 @@ describe('why this one', () => {
       setupUsd: 40_000,
       components: [],
       crossings: [],
+      requestsPerMonth: 1_216_667,
       setupToWinUsd: null,
       utilizationToWin: null,
       utilization: null,
@@ -159,6 +165,7 @@ describe('the volumes at which an alternative would win', () => {
       setupUsd: 40_000,
       components: [],
       crossings,
+      requestsPerMonth: 91_250_000,
       setupToWinUsd: null,
       utilizationToWin: null,
       utilization: null,
@@ -168,6 +175,36 @@ describe('the volumes at which an alternative would win', () => {
     expect(changePhrases(fleet)).toEqual([
       'below 9,690,000 or between 22,700,000 and 29,100,000 or between 1,302,000,000 and 1,303,000,000 requests a month',
     ]);
+  });
+
+  it('names the four windows nearest today and counts the rest, so a fleet’s steps do not fill it', () => {
+    // Today 91,250,000 a month. Windows where b is cheaper: below 9,690,000; 22.7M–29.1M;
+    // 45.3M–48.4M; 120M–130M; 1.31G–1.32G; 2.0G–2.1G; above 5.7G. Distances from today as a
+    // ratio of volumes: 9.4×, 3.1×, 1.9×, 1.3×, 14×, 22×, 62× — the nearest four are the first
+    // four windows in volume order; the last three are counted, spanning 1.31G and up.
+    const at = (v: number, cheaperAbove: 'a' | 'b') => ({ requestsPerMonth: v, cheaperAbove });
+    const crossings = [
+      at(9_694_321, 'a'),
+      at(22_712_000, 'b'),
+      at(29_081_000, 'a'),
+      at(45_300_000, 'b'),
+      at(48_400_000, 'a'),
+      at(120_000_000, 'b'),
+      at(130_000_000, 'a'),
+      at(1_310_000_000, 'b'),
+      at(1_320_000_000, 'a'),
+      at(2_000_000_000, 'b'),
+      at(2_100_000_000, 'a'),
+      at(5_700_000_000, 'b'),
+    ];
+    expect(crossingPhrase(crossings, 91_250_000)).toBe(
+      'below 9,690,000 or between 22,700,000 and 29,100,000 or between 45,300,000 and 48,400,000 or between 120,000,000 and 130,000,000 requests a month (and in 3 more windows above 1,310,000,000)',
+    );
+    // Today at 3,000,000,000: the nearest are 2.0G–2.1G (1.4×), 1.31G–1.32G (2.3×), above 5.7G
+    // (1.9×) and 120M–130M (23×); the three lowest windows are counted, all below 48,400,000.
+    expect(crossingPhrase(crossings, 3_000_000_000)).toBe(
+      'between 120,000,000 and 130,000,000 or between 1,310,000,000 and 1,320,000,000 or between 2,000,000,000 and 2,100,000,000 or above 5,700,000,000 requests a month (and in 3 more windows below 48,400,000)',
+    );
   });
 });
 
