@@ -1,3 +1,5 @@
+import type { CandidateCommitment } from '../commitments/types.ts';
+import { unitsText } from '../commitments/units.ts';
 import { benchmarkName } from '../sweep/constraints.ts';
 import { higherIsBetter, objectiveLabel } from '../decision/objective.ts';
 import { formatDecimal, formatNumber, formatPct, formatUnitUsd, formatUsd } from '../format.ts';
@@ -8,6 +10,7 @@ import { PLACEMENT_LABELS, type CandidateResult } from '../sweep/types.ts';
 import type { UncertaintyResult } from '../uncertainty/simulate.ts';
 import { prefixTokensCosted, type WorkloadRates } from '../workload/derive.ts';
 import type { Fact } from './report-model.ts';
+import { termText } from './procurement-report.ts';
 import { formatRangeValue } from './uncertainty-report.ts';
 
 /** One group of assumptions ("Workload", "Value and money", …). */
@@ -220,19 +223,30 @@ export function operationsFacts(scenario: Pick<Scenario, 'operations'>): FactGro
   };
 }
 
-/** Committed capacity among the candidates shown: the term and what it holds (where present). */
+/**
+ * Committed capacity among the candidates shown: the term and what it holds (where present), as the
+ * commitments engine plans it — the units committed and their charge, not the fleet at its peak
+ * (the rest of the fleet runs on demand, or spot, beside them).
+ */
 export function commitmentFacts(rows: readonly CandidateResult[]): FactGroup | null {
-  const facts = rows.flatMap((r) => {
-    const s = r.selfHost;
-    if (s === null || s.commitmentMonths === null) return [];
-    return [
-      {
-        label: r.label,
-        value: `${s.commitmentMonths}-month commitment on ${formatNumber(s.instancesPeak ?? 0)} instance${s.instancesPeak === 1 ? '' : 's'}, paid every hour of the term whatever demand does (${formatUsd(r.breakdown.gpuUsd + r.breakdown.idleUsd)} a month)`,
-      },
-    ];
+  const facts = rows.flatMap((r): Fact[] => {
+    const c = r.commitment;
+    if (c !== null) return [{ label: r.label, value: committedText(r, c) }];
+    const months = r.selfHost?.commitmentMonths ?? null;
+    // A brief row carries no plan: the term alone, never figures it does not have.
+    return months === null ? [] : [{ label: r.label, value: `${months}-month commitment` }];
   });
   return facts.length === 0 ? null : { title: 'Commitments', facts };
+}
+
+/** "1-year, no upfront: 2 instances committed, paid every hour of the term …($648.02 a month)". */
+function committedText(r: CandidateResult, c: CandidateCommitment): string {
+  const upfront = c.upfrontUsd > 0 ? `, ${formatUsd(c.upfrontUsd)} upfront` : '';
+  const above =
+    c.kind === 'provisioned'
+      ? 'tokens above them pay as you go'
+      : `demand above them runs ${r.placement.kind === 'cloud' && r.placement.burst === 'spot' ? 'on spot' : 'on demand'}`;
+  return `${termText(c)}: ${unitsText(c.unit, c.committedUnits)} committed, paid every hour of the term whatever demand does (${formatUsd(c.monthlyCommittedUsd)} a month${upfront}); ${above}`;
 }
 
 /** The scenario's ranges (low – likely – high), when it simulates futures. */

@@ -110,3 +110,25 @@ describe('the decision report presents the commitments engine’s plan', () => {
     expect(sheet).toContain(`<v>${rec.commitment!.monthlyCommittedUsd}</v>`);
   });
 });
+
+describe('the report’s assumptions name what is committed, not the fleet at its peak', () => {
+  it('examples/decision-report.json: 2 of the 6 instances at peak, $648.02 a month', async () => {
+    const file = 'examples/decision-report.json';
+    const engine: Engine = JSON.parse(run(['cost', '--scenario', file, '--format', 'json']));
+    const id = 'cloud:gcp:g2-standard-4:us-east4:gemma-3-12b:commit1y:vllm:fp8';
+    const row = engine.candidates.find((c) => c.id === id)!;
+    expect(row.commitment!.committedUnits).toBe(2);
+    // 2 instances × $0.443846 an hour (GCP 1-year CUD, g2-standard-4, us-east4) × 730 h
+    // = $648.01516 a month; the fleet's 6 instances at peak and its whole GPU bill ($985.92)
+    // are not what the term holds.
+    const committedUsd = 2 * 0.443846 * HOURS_PER_MONTH;
+    expect(row.commitment!.monthlyCommittedUsd).toBeCloseTo(committedUsd, 6);
+    const md = await runReport(['--scenario', file, '--format', 'md'], loadCatalog());
+    const assumptions = md.slice(md.indexOf('### Commitments'), md.indexOf('### Ranges'));
+    expect(assumptions).toContain(
+      `- ${row.label}: 1-year, no upfront: 2 instances committed, paid every hour of the term whatever demand does ($648.02 a month); demand above them runs on demand`,
+    );
+    expect(assumptions).not.toContain('6 instances');
+    expect(assumptions).not.toContain('$985.92');
+  });
+});
