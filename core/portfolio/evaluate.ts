@@ -7,12 +7,14 @@ import type { Scenario, ScenarioFile } from '../schema/scenario.ts';
 import type { ContextOptions } from '../sweep/context.ts';
 import { PLACEMENT_LABELS, type CandidateResult } from '../sweep/types.ts';
 import { evaluateScenario, type ScenarioEvaluation } from '../scenario/evaluate.ts';
-import { SECONDS_PER_HOUR, WEEKS_PER_MONTH } from '../units.ts';
+import { SECONDS_PER_HOUR } from '../units.ts';
 import { checkBudgets, type BudgetResult, type WorkloadMonths } from './budgets.ts';
 import { workloadScenario } from './derive.ts';
 import { memberAssessment, type MemberAssessment } from './members.ts';
-import { poolSaving } from './pools.ts';
-import { IDLE_UNALLOCATED, showback, type Showback, type SpendLine } from './showback.ts';
+import { poolEconomics, splitIdle } from './pool-economics.ts';
+import { poolMonths, serviceMonth } from './pool-months.ts';
+import type { PoolUnit } from './pools.ts';
+import { showback, type Showback, type SpendLine } from './showback.ts';
 
 type OkEvaluation = Extract<ScenarioEvaluation, { ok: true }>;
 
@@ -153,6 +155,8 @@ function strictestSlo(members: readonly Evaluated[]) {
 
 interface PoolMember {
   at: Evaluated;
+  /** The member's evaluation context at the pool's SLO. */
+  ctx: OkEvaluation['context'];
   /** The member's row on the pool's candidate at the pool's SLO. */
   row: CandidateResult;
   assessment: Extract<MemberAssessment, { ok: true }>;
@@ -190,12 +194,14 @@ function poolMember(
   const row = evaluation.result.row(i);
   if (!row.feasible) return null;
   const assessment = memberAssessment(at.w.id, evaluation.context, p);
-  return assessment.ok ? { at, row, assessment } : null;
+  return assessment.ok ? { at, ctx: evaluation.context, row, assessment } : null;
 }
 
 interface Pool {
   result: PoolResult;
   members: PoolMember[];
+  /** The instance the pool rents. */
+  unit: PoolUnit;
   /** What the members would pay apart (their own recommendations) less the pool's cost. */
   gainUsd: number;
 }
@@ -233,26 +239,16 @@ function tryPool(
     members.push(m);
   }
   const unit = members[0]!.assessment.unit;
-  const saving = poolSaving(
-    members.map((m) => m.assessment.load),
+  const economics = poolEconomics(
+    members.map((m) => ({ row: m.row, load: m.assessment.load })),
     unit,
   );
-  const atSlo = members.reduce((sum, m) => sum + (m.row.monthlyUsd ?? 0), 0);
-  // The saving is the hour-of-week model's; where a member's own fleet follows demand more
-  // closely than that model, the pool still never costs less than its own instances and the
-  // members' running costs beyond them.
-  const beyondFleet = members.reduce(
-    (sum, m) => sum + (m.row.monthlyUsd ?? 0) - m.row.breakdown.gpuUsd - m.row.breakdown.idleUsd,
-    0,
-  );
-  const monthlyUsd = Math.max(atSlo - saving.savingUsd, saving.pooledFleetUsd + beyondFleet);
+  const monthlyUsd = economics.monthlyUsd;
   const separateMonthlyUsd = members.reduce((sum, m) => sum + (m.at.own?.monthlyUsd ?? 0), 0);
-  const paid = saving.pooled.paidGpuSeconds;
-  const used = members.reduce((sum, m) => sum + m.assessment.load.usedGpuSeconds, 0);
-  const usedShare = paid > 0 ? Math.min(1, used / paid) : 1;
   return {
     members,
     gainUsd: separateMonthlyUsd - monthlyUsd,
+    unit,
     result: {
       id: '',
       candidateId,
@@ -260,18 +256,18 @@ function tryPool(
       provider: first.provider,
       modelId: first.modelId,
       memberIds: members.map((m) => m.at.w.id),
-      gpus: saving.pooled.unitsPeak * unit.gpusPerUnit,
-      utilization: usedShare,
+      gpus: economics.pooled.unitsPeak * unit.gpusPerUnit,
+      utilization: economics.usedShare,
       monthlyUsd,
       separateMonthlyUsd,
       pooledSavingUsd: separateMonthlyUsd - monthlyUsd,
-      idleUsd: monthlyUsd * (1 - usedShare),
-      unitsByHour: saving.pooled.unitsByHour,
+      idleUsd: economics.idleUsd,
+      unitsByHour: economics.pooled.unitsByHour,
       slo: { ttftMs: slo.ttftMs ?? null, tpotMs: slo.tpotMs ?? null },
-      allocation: members.map((m) => ({
+      allocation: members.map((m, i) => ({
         workloadId: m.at.w.id,
         gpuSeconds: m.assessment.load.usedGpuSeconds,
-        useUsd: paid > 0 ? (monthlyUsd * m.assessment.load.usedGpuSeconds) / paid : 0,
+        useUsd: economics.useUsd[i]!,
         idleUsd: 0,
       })),
     },
@@ -315,62 +311,52 @@ function findPools(catalog: Catalog, evaluated: readonly Evaluated[], options: O
 }
 
 /**
- * A pool's idle capacity by the user's rule: to the members by the GPU-seconds they use; to one
- * team (its members in the pool by use, else a line of the team's own); or left unallocated.
- * Returns the lines no member carries.
+ * A pool's idle capacity shared out by the portfolio's rule (see splitIdle): each member's part
+ * written on its allocation. Returns the line no member carries.
  */
 function allocateIdle(pool: PoolResult, file: ScenarioFile): { owner: string; usd: number } | null {
-  const rule = file.pooling.idleAllocation;
   const owners = new Map(file.workloads.map((w) => [w.id, w.owner]));
-  const carriers =
-    rule === 'proportional'
-      ? pool.allocation
-      : rule === 'owner'
-        ? pool.allocation.filter((a) => owners.get(a.workloadId) === file.pooling.idleOwner)
-        : [];
-  const gpuSeconds = carriers.reduce((sum, a) => sum + a.gpuSeconds, 0);
-  if (carriers.length === 0 || gpuSeconds <= 0)
-    return {
-      owner: rule === 'owner' ? (file.pooling.idleOwner ?? '') : IDLE_UNALLOCATED,
-      usd: pool.idleUsd,
-    };
-  for (const a of carriers) a.idleUsd = (pool.idleUsd * a.gpuSeconds) / gpuSeconds;
-  return null;
+  const split = splitIdle(
+    pool.idleUsd,
+    pool.allocation.map((a) => ({
+      id: a.workloadId,
+      owner: owners.get(a.workloadId) ?? '',
+      gpuSeconds: a.gpuSeconds,
+    })),
+    file.pooling,
+  );
+  pool.allocation.forEach((a, i) => (a.idleUsd = split.byCarrier[i]!));
+  return split.unallocated;
 }
 
 /**
- * Month-by-month spend of a workload over the horizon: its monthly cost grown with its volume,
- * from the first month of service (a launch month partly), and nothing after an experiment's
- * time box.
+ * Month-by-month spend of a workload on its own: its monthly cost re-costed at each month's volume
+ * (its growth), from the first month of service (a launch month partly), and nothing after an
+ * experiment's time box. A pooled member's months are its pool's (poolMonths).
  */
 function monthsOf(
   evaluation: OkEvaluation | null,
   c: CandidateResult | null,
-  monthlyUsd: number,
   horizonMonths: number,
-  pooled: boolean,
 ): number[] {
   const ctx = evaluation?.context;
   if (ctx === undefined || c === null) return new Array<number>(horizonMonths).fill(0);
-  const launchMonths = ctx.value.weeksToLaunch[costedKind(c.placement)] / WEEKS_PER_MONTH;
-  const firstServed = Math.floor(launchMonths) + 1;
-  const growth = 1 + ctx.workload.monthlyGrowthPct / 100;
-  const base = ctx.rates.requestsPerMonth;
+  const kind = costedKind(c.placement);
   const at = candidateAtVolume(ctx, c.placement);
   const baseUsd = c.monthlyUsd ?? 0;
+  const base = ctx.rates.requestsPerMonth;
   const months: number[] = [];
   for (let m = 1; m <= horizonMonths; m++) {
-    const served = m > ctx.value.horizonMonths ? 0 : Math.min(1, Math.max(0, m - launchMonths));
-    const steps = Math.max(0, m - firstServed);
-    let scale = 1;
-    // A pooled member's share follows its GPU-seconds, which grow with its volume (the pool is
-    // not re-sized month by month); a workload on its own is re-costed at each month's volume.
-    if (pooled) scale = growth ** steps;
-    else if (growth !== 1 && steps > 0 && baseUsd > 0) {
-      const usd = at(base * growth ** steps).monthlyUsd;
-      scale = usd === null || !Number.isFinite(usd) ? growth ** steps : usd / baseUsd;
+    const { served, requestsPerMonth } = serviceMonth(ctx, kind, m);
+    let usd = baseUsd;
+    if (requestsPerMonth !== base && baseUsd > 0) {
+      const atVolume = at(requestsPerMonth).monthlyUsd;
+      usd =
+        atVolume === null || !Number.isFinite(atVolume)
+          ? (baseUsd * requestsPerMonth) / base
+          : atVolume;
     }
-    months.push(served * monthlyUsd * scale);
+    months.push(served * usd);
   }
   return months;
 }
@@ -425,6 +411,24 @@ export function evaluatePortfolio(
   const lines: SpendLine[] = [];
   const idleLines = pools.map((pool) => ({ pool, line: allocateIdle(pool.result, file) }));
   const horizonMonths = file.value.horizonMonths;
+  const monthsByPool = new Map(
+    pools.map((pool) => [
+      pool,
+      poolMonths(
+        pool.members.map((m) => ({
+          id: m.at.w.id,
+          owner: m.at.w.owner,
+          ctx: m.ctx,
+          placement: m.row.placement as CloudPlacement,
+          row: m.row,
+          load: m.assessment.load,
+        })),
+        pool.unit,
+        file.pooling,
+        horizonMonths,
+      ),
+    ]),
+  );
   const workloads: PortfolioWorkloadResult[] = evaluated.map((e) => {
     const pool = poolOf.get(e.w.id);
     const member = pool?.members.find((m) => m.at.w.id === e.w.id);
@@ -449,8 +453,11 @@ export function evaluatePortfolio(
     lines.push({ ...common, workloadId: e.w.id, component: 'use', usd: useUsd });
     if (allocatedIdleUsd > 0)
       lines.push({ ...common, workloadId: e.w.id, component: 'idle', usd: allocatedIdleUsd });
-    const ownTco = candidate?.tcoUsd ?? 0;
-    const ownMonthly = candidate?.monthlyUsd ?? 0;
+    const pooledMonths =
+      pool === undefined
+        ? undefined
+        : monthsByPool.get(pool)!.byMember[pool.members.findIndex((m) => m.at.w.id === e.w.id)];
+    const usdByMonth = pooledMonths ?? monthsOf(e.evaluation, candidate, horizonMonths);
     const requestsPerMonth = rates?.requestsPerMonth ?? 0;
     const gpuSeconds =
       share?.gpuSeconds ??
@@ -481,12 +488,15 @@ export function evaluatePortfolio(
       allocatedIdleUsd,
       monthlyUsd,
       aloneMonthlyUsd: e.own?.monthlyUsd ?? 0,
-      // The horizon cost keeps the monthly cost's share: a pooled member's TCO is its own on the
-      // pool's candidate, scaled by what it pays in the pool over what it would pay there alone.
-      tcoUsd: ownMonthly > 0 ? (ownTco * monthlyUsd) / ownMonthly : ownTco,
+      // A pooled member's horizon cost is its setup and its months in the pool, so the total and
+      // the months a budget is checked on are one figure; on its own, its candidate's.
+      tcoUsd:
+        pooledMonths === undefined
+          ? (candidate?.tcoUsd ?? 0)
+          : (candidate?.setupUsd ?? 0) + pooledMonths.reduce((a, b) => a + b, 0),
       budgetUsd: file.budgets.find((b) => b.workloadId === e.w.id)?.monthlyUsd ?? null,
       firstBreachMonth: null,
-      usdByMonth: monthsOf(e.evaluation, candidate, monthlyUsd, horizonMonths, pool !== undefined),
+      usdByMonth,
       unitTargets: unitChecks(e.w, monthlyUsd, requestsPerMonth),
     };
   });
@@ -504,11 +514,14 @@ export function evaluatePortfolio(
       usd: line.usd,
     });
   }
-  const months: WorkloadMonths[] = workloads.map((w) => ({
-    id: w.id,
-    owner: w.owner,
-    usdByMonth: w.usdByMonth,
-  }));
+  // Idle capacity no member carries: its months count in the total, and in its team's budget.
+  const unallocated = [...monthsByPool].flatMap(([pool, months]) =>
+    months.unallocated === null ? [] : [{ id: `${pool.result.id}:idle`, ...months.unallocated }],
+  );
+  const months: WorkloadMonths[] = [
+    ...workloads.map((w) => ({ id: w.id, owner: w.owner, usdByMonth: w.usdByMonth })),
+    ...unallocated,
+  ];
   const budgets = checkBudgets(file.budgets, months, horizonMonths);
   for (const w of workloads) {
     const breaches = budgets
@@ -518,35 +531,23 @@ export function evaluatePortfolio(
     w.firstBreachMonth = breaches.length === 0 ? null : Math.min(...breaches);
   }
   const sb = showback(lines);
-  const unallocatedTco = idleLines.reduce(
-    (sum, { pool, line }) =>
-      line === null || pool.result.monthlyUsd <= 0
-        ? sum
-        : sum + (line.usd / pool.result.monthlyUsd) * poolTco(pool),
-    0,
-  );
   return {
     ok: true,
     result: {
       totalMonthlyUsd: sb.totalCents / 100,
-      tcoUsd: workloads.reduce((sum, w) => sum + w.tcoUsd, 0) + unallocatedTco,
+      tcoUsd:
+        workloads.reduce((sum, w) => sum + w.tcoUsd, 0) +
+        unallocated.reduce((sum, u) => sum + u.usdByMonth.reduce((a, b) => a + b, 0), 0),
       horizonMonths,
       workloads,
       pools: pools.map((p) => p.result),
       showback: sb,
       budgets,
       usdByMonth: Array.from({ length: horizonMonths }, (_, k) =>
-        workloads.reduce((sum, w) => sum + (w.usdByMonth[k] ?? 0), 0),
+        months.reduce((sum, w) => sum + (w.usdByMonth[k] ?? 0), 0),
       ),
     },
   };
-}
-
-/** A pool's horizon cost: its members' on its candidate, scaled to the pool's monthly cost. */
-function poolTco(pool: Pool): number {
-  const monthly = pool.members.reduce((s, m) => s + (m.row.monthlyUsd ?? 0), 0);
-  const tco = pool.members.reduce((s, m) => s + (m.row.tcoUsd ?? 0), 0);
-  return monthly > 0 ? (tco * pool.result.monthlyUsd) / monthly : tco;
 }
 
 function memberGpuSeconds(

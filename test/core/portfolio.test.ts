@@ -81,6 +81,45 @@ describe('a shared pool', () => {
     expect(r.totalMonthlyUsd).toBe(730);
   });
 
+  it('prices a pool month by month: growth within its spare capacity re-shares the same bill', () => {
+    // The one L4 ($730 a month) serves the day workload growing 5 % a month for all 12 months
+    // (2,000 a day × 1.05^11 = 3,420 a day, far below one replica's rate): month m is shared by
+    // GPU-seconds, 1.05^(m−1) : 1, and always adds up to $730. Over 12 months: 12 × $730 = $8,760,
+    // the portfolio's horizon cost and the sum of its months (no setup).
+    const growing = dailyWorkload('chatbot', 'support', 9, 12, 2000, {
+      stage: 'experiment',
+      monthlyGrowthPct: 5,
+    });
+    const r = run(portfolioFile([growing, night]));
+    expect(r.pools[0]!.monthlyUsd).toBeCloseTo(730, 6);
+    const [chat, batch] = r.workloads;
+    for (let m = 1; m <= 12; m++) {
+      const g = 1.05 ** (m - 1);
+      expect(chat!.usdByMonth[m - 1]).toBeCloseTo((730 * g) / (g + 1), 6);
+      expect(batch!.usdByMonth[m - 1]).toBeCloseTo(730 / (g + 1), 6);
+      expect(r.usdByMonth[m - 1]).toBeCloseTo(730, 6);
+    }
+    expect(r.tcoUsd).toBeCloseTo(8760, 6);
+    expect(chat!.tcoUsd + batch!.tcoUsd).toBeCloseTo(8760, 6);
+  });
+
+  it('an experiment past its time box leaves the pool: the rest pays what the pool costs then', () => {
+    // Both 09–21 on one L4 ($730, demands added before rounding): $365 each for 6 months. From
+    // month 7 the chatbot is alone on its L4 and pays all $730 (it would pay $365 a month for an
+    // L4 nobody else uses if the pool kept month 1's shares). 6 × 730 + 6 × 730 = $8,760.
+    const boxed = dailyWorkload('other', 'data', 9, 12, 2000, {
+      stage: 'experiment',
+      timeBoxMonths: 6,
+    });
+    const r = run(portfolioFile([day, boxed]));
+    const [chat, other] = r.workloads;
+    expect(chat!.usdByMonth.slice(0, 6).every((x) => Math.abs(x - 365) < 1e-6)).toBe(true);
+    expect(chat!.usdByMonth.slice(6).every((x) => Math.abs(x - 730) < 1e-6)).toBe(true);
+    expect(other!.usdByMonth.slice(6).every((x) => x === 0)).toBe(true);
+    expect(other!.tcoUsd).toBeCloseTo(6 * 365, 6);
+    expect(r.tcoUsd).toBeCloseTo(8760, 6);
+  });
+
   it('workloads at the same hours gain nothing from a shared fixed fleet beyond whole replicas', () => {
     // Both 09–21: each still needs its replica then, but the two fit one replica's rate, so the
     // pool is one L4 (their demands add before rounding): $730 instead of $1,460.

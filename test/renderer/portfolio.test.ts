@@ -58,7 +58,8 @@ describe('workspace store: a file of several workloads', () => {
 
 describe('portfolio view data', () => {
   // Two fixed one-L4 fleets ($730 a month each alone) that share one ($730 together): the day
-  // workload grows 5 % a month, so month 2 is $730 × (½ × 1.05 + ½) ≈ its half grown.
+  // workload grows 5 % a month, and the one L4 still serves both in month 2 (re-sized, it needs
+  // no second): the $730 is shared by GPU-seconds, 1.05 : 1.
   const file = portfolioFile(
     [
       dailyWorkload('day', 'Support', 9, 12, 2000, { stage: 'experiment', monthlyGrowthPct: 5 }),
@@ -81,9 +82,11 @@ describe('portfolio view data', () => {
     // Equal requests, equal GPU-seconds: each carries half of the $730 pool in month 1.
     expect(support!.usd[0]).toBeCloseTo(365, 6);
     expect(data!.usd[0]).toBeCloseTo(365, 6);
-    expect(support!.usd[1]).toBeCloseTo(365 * 1.05, 6);
+    // Month 2: 730 × 1.05 ÷ 2.05 = $373.90 and 730 × 1 ÷ 2.05 = $356.10: still $730 in all.
+    expect(support!.usd[1]).toBeCloseTo((730 * 1.05) / 2.05, 6);
+    expect(data!.usd[1]).toBeCloseTo(730 / 2.05, 6);
     // Data's $500 budget is drawn on Data's stack: over Support's $365, at $865 in month 1, and
-    // over Support's $383.25 (5 % growth) at $883.25 in month 2.
+    // over Support's $373.90 at $873.90 in month 2.
     const [data500] = s.budgets;
     expect(data500).toMatchObject({
       label: 'Budget: Data',
@@ -92,7 +95,7 @@ describe('portfolio view data', () => {
       stack: 1,
     });
     expect(data500!.lineUsd[0]).toBeCloseTo(865, 6);
-    expect(data500!.lineUsd[1]).toBeCloseTo(365 * 1.05 + 500, 6);
+    expect(data500!.lineUsd[1]).toBeCloseTo((730 * 1.05) / 2.05 + 500, 6);
     // Stacked by placement, no stack is Data's spend alone: the line stands at the budget.
     const byPlacement = spendSeries(r, 'placement').budgets[0]!;
     expect(byPlacement.stack).toBeNull();
