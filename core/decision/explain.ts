@@ -15,7 +15,9 @@ export interface ComponentDelta {
   key: string;
   label: string;
   /** `monthly` lines are per month of steady service; `oneOff` is setup. */
-  basis: 'monthly' | 'oneOff';
+  /** `monthly` when every month served costs the same; `firstMonth` when they differ (growth, a
+   * price change or a price period within the horizon): the line is month 1's, not every month's. */
+  basis: 'monthly' | 'firstMonth' | 'oneOff';
   recommendedUsd: number;
   otherUsd: number;
   deltaUsd: number;
@@ -309,7 +311,7 @@ function alternative(
     monthlyUsd: other.monthlyUsd,
     tcoUsd: other.tcoUsd,
     setupUsd: other.setupUsd,
-    components: componentDeltas(rec, other),
+    components: componentDeltas(rec, other, monthsAlike(ctx, rec) && monthsAlike(ctx, other)),
     // A route's volume curve is two fleets at shares: its crossings are not searched.
     crossings:
       options.breakEven && rec.placement.kind !== 'route' && other.placement.kind !== 'route'
@@ -322,11 +324,30 @@ function alternative(
   };
 }
 
-function componentDeltas(rec: CandidateResult, other: CandidateResult): ComponentDelta[] {
+/**
+ * Whether every month a candidate serves costs what its first does: no growth, no price change
+ * of its kind, and for a hosted API no price period within the horizon (its horizon cost is then
+ * setup + the month × months served, to the cent).
+ */
+function monthsAlike(ctx: EvalContext, c: CandidateResult): boolean {
+  if (ctx.workload.monthlyGrowthPct !== 0) return false;
+  const kind = costedKind(c.placement);
+  if (ctx.priceChange[kind] !== 0) return false;
+  if (kind !== 'api' || c.monthlyUsd === null || c.tcoUsd === null) return true;
+  const steady = c.setupUsd + c.monthlyUsd * servedMonths(ctx, kind);
+  return Math.abs(steady - c.tcoUsd) <= Math.max(0.01, Math.abs(c.tcoUsd) * 1e-9);
+}
+
+function componentDeltas(
+  rec: CandidateResult,
+  other: CandidateResult,
+  monthsAreAlike: boolean,
+): ComponentDelta[] {
+  const basis = monthsAreAlike ? ('monthly' as const) : ('firstMonth' as const);
   const lines: ComponentDelta[] = BREAKDOWN_KEYS.map((key) => ({
     key,
     label: BREAKDOWN_LABELS[key],
-    basis: 'monthly' as const,
+    basis,
     recommendedUsd: rec.breakdown[key],
     otherUsd: other.breakdown[key],
     deltaUsd: other.breakdown[key] - rec.breakdown[key],
@@ -468,11 +489,18 @@ export const PLACED_ON: Record<CandidateKind, string> = {
 const inSentence = (label: string) =>
   /^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
 
-/** "GPU time +$107.51 a month", "setup +$110,000 once". */
+/** How a component's amount is said: every month, in month 1 only, or once. */
+export const BASIS_WORDS: Record<ComponentDelta['basis'], string> = {
+  monthly: 'a month',
+  firstMonth: 'in month 1',
+  oneOff: 'once',
+};
+
+/** "GPU time +$107.51 a month", "setup +$110,000 once", "input tokens +$1,000 in month 1". */
 export function componentPhrase(c: ComponentDelta): string {
   const sign = c.deltaUsd > 0 ? '+' : '−';
   const amount = `${sign}${money(Math.abs(c.deltaUsd))}`;
-  return `${inSentence(c.label)} ${amount} ${c.basis === 'oneOff' ? 'once' : 'a month'}`;
+  return `${inSentence(c.label)} ${amount} ${BASIS_WORDS[c.basis]}`;
 }
 
 /** A break-even volume as the explanation writes it: three significant figures ("12,800,000"). */

@@ -8,7 +8,7 @@ import {
 } from '../charts/break-even-data.ts';
 import { chosenIndices } from '../charts/chosen.ts';
 import { tornadoBars } from '../charts/tornado-data.ts';
-import { explain, volumeWords, type Explanation } from '../decision/explain.ts';
+import { BASIS_WORDS, explain, volumeWords, type Explanation } from '../decision/explain.ts';
 import { objectiveLabel } from '../decision/objective.ts';
 import type { ScenarioEvaluation } from '../scenario/evaluate.ts';
 import type { Catalog } from '../schema/catalog.ts';
@@ -393,7 +393,7 @@ function whySection(why: Explanation): ReportSection {
         ],
         rows: runnerUp.components.map((c) => ({
           component: c.label,
-          basis: c.basis === 'oneOff' ? 'once' : 'a month',
+          basis: BASIS_WORDS[c.basis],
           recommended: c.recommendedUsd,
           other: c.otherUsd,
           delta: c.deltaUsd,

@@ -34,6 +34,12 @@ describe('examples/', () => {
     // $2,000 under Sonnet 4.5's 12 × $6,000, so it is the pick.
     expect(sonnet5.tcoUsd).toBeCloseTo(70_000, 6);
     expect(out.recommended).toBe('api:anthropic/claude-sonnet-5');
+    // The two differ only in August: the runner-up's lines are month 1's, not every month's
+    // (1e6 × 1,000 × ($3 − $2) / 1e6 = +$1,000 input; 1e6 × 200 × ($15 − $10) / 1e6 = +$1,000 output).
+    expect(out.explanation.sentences[1]).toContain(
+      'Mostly input tokens +$1,000 in month 1 and output tokens +$1,000 in month 1.',
+    );
+    expect(out.explanation.alternatives[0].components[0].basis).toBe('firstMonth');
     // Read with later prices, the horizon still starts on 2026-08-01 (the scenario's startDate):
     // its first month is August at the launch price, so the Monthly cost stays $4,000 and the
     // horizon $70,000 (test/cli/first-month.test.ts has the cases where the first month moves).
