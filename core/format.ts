@@ -19,14 +19,21 @@ const usdCents = new Intl.NumberFormat('en-US', {
  */
 export function formatUsd(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return Math.abs(Math.round(value * 100)) >= 100_000
-    ? usdWhole.format(value)
-    : usdCents.format(value);
+  return withMinus(value, Math.abs(Math.round(value * 100)) >= 100_000 ? usdWhole : usdCents);
 }
 
 /** Whole dollars at any size ($12, $1,234): budgets and limits. */
 export function formatUsdWhole(value: number): string {
-  return usdWhole.format(value);
+  return withMinus(value, usdWhole);
+}
+
+/**
+ * A signed amount with the minus sign (−$994.52), as every other signed figure in the app reads,
+ * not the hyphen Intl writes; an amount that rounds to zero carries no sign.
+ */
+function withMinus(value: number, format: Intl.NumberFormat): string {
+  const text = format.format(Math.abs(value));
+  return value < 0 && /[1-9]/.test(text) ? `−${text}` : text;
 }
 
 /** Unit prices that can be fractions of a cent: four significant digits. */
@@ -72,7 +79,8 @@ export function formatNumber(value: number | null | undefined, digits = 0): stri
 
 export function formatPct(value: number | null | undefined, digits = 0): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return `${(value * 100).toFixed(digits)}%`;
+  const text = Math.abs(value * 100).toFixed(digits);
+  return `${value < 0 && /[1-9]/.test(text) ? '−' : ''}${text}%`;
 }
 
 const decimalFormats = new Map<number, Intl.NumberFormat>();

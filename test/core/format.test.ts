@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMs, formatUsd } from '../../core/format.ts';
+import { formatMs, formatPct, formatUsd } from '../../core/format.ts';
 
 describe('durations', () => {
   it('read in ms below a second and in seconds from one, so a column never mixes the two', () => {
@@ -25,7 +25,15 @@ describe('monthly-scale money', () => {
     expect(formatUsd(999.99)).toBe('$999.99');
     // $999.996 prints $1,000.00 in cents: it reads "$1,000", like its neighbours.
     expect(formatUsd(999.996)).toBe('$1,000');
-    expect(formatUsd(-999.996)).toBe('-$1,000');
+    expect(formatUsd(-999.996)).toBe('−$1,000');
     expect(formatUsd(1_234.5)).toBe('$1,235');
+  });
+
+  it('writes a negative amount or share with the minus sign, and none on what rounds to zero', () => {
+    // The gap tornado's "−$994.52" reads as the explanation's "−$42.58 a month" does.
+    expect(formatUsd(-994.52)).toBe('−$994.52');
+    expect(formatUsd(-0.004)).toBe('$0.00');
+    expect(formatPct(-0.4)).toBe('−40%');
+    expect(formatPct(-0.004)).toBe('0%');
   });
 });
