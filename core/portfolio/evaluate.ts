@@ -527,7 +527,9 @@ export function evaluatePortfolio(
     const breaches = budgets
       .filter((b) => b.workloadId === w.id || (b.workloadId === null && b.owner === w.owner))
       .map((b) => b.firstBreachMonth)
-      .filter((m): m is number => m !== null);
+      // A workload no longer served (an experiment past its time box) is not over a budget its
+      // team passes later.
+      .filter((m): m is number => m !== null && (w.usdByMonth[m - 1] ?? 0) > 0);
     w.firstBreachMonth = breaches.length === 0 ? null : Math.min(...breaches);
   }
   const sb = showback(lines);

@@ -81,6 +81,10 @@ describe('cost on a portfolio (examples/portfolio.json)', () => {
     expect(month(1).driverId).toBe('rag-search');
     const rag = p.workloads.find((w: { id: string }) => w.id === 'rag-search');
     expect(rag.firstBreachMonth).toBe(m);
+    // The six-month agent experiment of the same team has ended by then: never over budget.
+    expect(m).toBeGreaterThan(6);
+    const agent = p.workloads.find((w: { id: string }) => w.id === 'agent-experiment');
+    expect(agent.firstBreachMonth).toBeNull();
   });
 
   it('exports the showback table as CSV whose lines add up to its total line', () => {
