@@ -142,6 +142,10 @@ describe('the Portfolio view', () => {
     expect(new Set(rows.map((r) => r[header!.indexOf('owner')]))).toEqual(
       new Set(['Support', 'Data']),
     );
+    // By tag, the table says how a workload of several tags is counted.
+    expect(await page.getByTestId('showback-tag-note').count()).toBe(0);
+    await page.getByTestId('showback-by').selectOption('byTag');
+    await poll(() => page.getByTestId('showback-tag-note').textContent()).toContain('split evenly');
     expect(s.errors).toEqual([]);
   });
 

@@ -341,6 +341,11 @@ function ShowbackCard({ r }: { r: PortfolioResult }) {
           </tr>
         </tbody>
       </table>
+      {view === 'byTag' && (
+        <p className="card-body muted" data-testid="showback-tag-note">
+          A workload with several tags is split evenly over them, so the tags add up to the total.
+        </p>
+      )}
     </div>
   );
 }
