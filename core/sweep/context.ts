@@ -287,6 +287,13 @@ export function contextFor(
   at.capacityCache = ctx.capacityCache;
   if (options.bestCapacityCache === undefined) at.bestCapacity = ctx.bestCapacity;
   at.parameters = ctx.parameters;
+  // The months served, the hardware's purchase schedules and the price ramps follow from the
+  // value assumptions alone: a break-even search asks for hundreds of volumes with the same ones.
+  if (at.value === ctx.value) {
+    at.schedules = ctx.schedules;
+    at.capexSchedules = ctx.capexSchedules;
+    if (at.priceChange === ctx.priceChange) at.priceRamps = ctx.priceRamps;
+  }
   return at;
 }
 
