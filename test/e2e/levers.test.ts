@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatUsd } from '../../core/format.ts';
+import { formatMs, formatUsd } from '../../core/format.ts';
 import { LEVER_LABELS } from '../../core/levers/lever.ts';
 import { savingsLevers } from '../../core/levers/levers.ts';
 import { evaluateScenario } from '../../core/scenario/evaluate.ts';
@@ -87,6 +87,13 @@ describe('the savings list', () => {
     for (const l of noSaving) {
       expect(await apart.getByTestId(`lever-${l.lever}`).count(), l.lever).toBe(1);
     }
+    // A faster first token reads with the minus sign, as the money beside it does (it read
+    // '-128 ms' next to '−$10,000'); the cache lever only changes latency on rented GPUs.
+    const cache = levers.find((l) => l.lever === 'cache')!;
+    expect(cache.ttftDeltaMs).toBeLessThan(0);
+    expect(await card.getByTestId('lever-cache').locator('td').nth(4).textContent()).toBe(
+      `−${formatMs(-cache.ttftDeltaMs!)}`,
+    );
 
     const expectedBefore = before.result
       .rankedRows()

@@ -86,4 +86,36 @@ describe('QA fixes', () => {
       'no published TTFT · 12.5 ms per token (published)',
     );
   });
+
+  it('at 1280 × 800: a pick with no setup says so, and the portfolio keeps its six totals on one row', async () => {
+    session = await openSession({ viewport: { width: 1280, height: 800 } });
+    const s = session;
+    await loadApp(s);
+    await pickFile(s.page, 'open-file', resolve('examples/portfolio.json'));
+    await poll(() => s.page.getByTestId('scenario-name').inputValue()).toBe('Company AI portfolio');
+    // The first workload (Support chatbot) on rented GPUs with no setup: its horizon card said
+    // '$0.00 setup + $402,660 run' beside a monthly card saying 'no setup'. With no setup the
+    // run is the whole horizon cost.
+    await poll(() => s.page.getByTestId('kpi-monthly-sub').textContent()).toContain('no setup');
+    const horizon = (await s.page.getByTestId('kpi-tco').textContent())!;
+    expect(horizon).toMatch(/^\$[\d,]+$/);
+    expect(await s.page.getByTestId('kpi-tco-sub').textContent()).toMatch(
+      new RegExp(`^no setup · \\${horizon} run · launch in`),
+    );
+
+    // The portfolio's totals: the compare summary's narrow layout (the pick on a row of its own)
+    // put Monthly alone on a row and dropped the rule between Experiments and Pooling saves.
+    await s.page.getByTestId('view-portfolio').click();
+    const totals = s.page.locator('[data-testid="portfolio-totals"] .kpi');
+    await poll(() => totals.count()).toBe(6);
+    const cells = await totals.evaluateAll((els) =>
+      els.map((e) => ({
+        top: Math.round(e.getBoundingClientRect().top),
+        ruled: getComputedStyle(e).borderLeftStyle !== 'none',
+      })),
+    );
+    expect(new Set(cells.map((c) => c.top)).size).toBe(1);
+    expect(cells.map((c) => c.ruled)).toEqual([false, true, true, true, true, true]);
+    expect(s.errors).toEqual([]);
+  });
 });

@@ -80,6 +80,15 @@ function drawnText(chart: Chart): { minFontPx: number; colors: string[] } {
   return { minFontPx: sizes.length === 0 ? 0 : Math.min(...sizes), colors: [...colors] };
 }
 
+/**
+ * How many of a category axis's labels chart.js drew, of how many ('3/6': every other bar
+ * unnamed), or '' with no category axis. Written on the canvas for tests and checks.
+ */
+function categoryLabelsDrawn(chart: Chart): string {
+  const scale = Object.values(chart.scales).find((s) => s.type === 'category');
+  return scale === undefined ? '' : `${scale.ticks.length}/${chart.data.labels?.length ?? 0}`;
+}
+
 /** The redraws of charts out of sight, waiting for them to scroll in: by canvas. */
 const heldDraws = new Map<HTMLCanvasElement, () => void>();
 
@@ -179,6 +188,7 @@ export function ChartCanvas<T extends ChartType>({
       const text = drawnText(chart.current);
       el.dataset.fontPx = String(text.minFontPx);
       el.dataset.textColors = text.colors.join(' ');
+      el.dataset.categoryLabels = categoryLabelsDrawn(chart.current);
       el.dataset.version = String(Number(el.dataset.version ?? '0') + 1);
     };
     if (inView.current || chart.current === null || lastLook.current !== look) draw();

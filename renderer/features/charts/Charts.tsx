@@ -6,7 +6,7 @@ import { objectiveTitle } from '../../../core/decision/objective.ts';
 import { formatNumber, objectiveMoney } from '../../../core/format.ts';
 import { useWorkspace } from '../../stores/workspace-store.ts';
 import { BreakEvenChart } from './BreakEvenChart.tsx';
-import { chartOptions } from './chart-options.ts';
+import { categoryBoxStyle, chartOptions } from './chart-options.ts';
 import { appPalette, breakdownConfig, paybackConfig, scatterConfig } from './chart-configs.ts';
 import { breakdownChart, paybackChart } from '../../../core/charts/chart-data.ts';
 import { chosenIndices } from '../../../core/charts/chosen.ts';
@@ -78,6 +78,9 @@ export function Charts() {
       <ChartCard
         title="Where the money goes"
         note="Monthly cost by component: the best-ranked and the rows picked in the table"
+        // Up to seven bars with two-line labels: the box grows so none is skipped or squeezed;
+        // the HTML legend (up to three rows) and the cost axis take about nine lines of type.
+        boxStyle={categoryBoxStyle(configs.breakdown.data.labels ?? [], look.fontPx, 9)}
       >
         <ChartCanvas
           config={configs.breakdown}
@@ -137,6 +140,8 @@ function ChartCard(props: {
   children: React.ReactNode;
   /** Whether P10–P90 bands are drawn (a marker for tests and assistive tools). */
   banded?: boolean;
+  /** The chart box's style: the least height its chart needs (`categoryBoxStyle`). */
+  boxStyle?: React.CSSProperties;
 }) {
   return (
     <div
@@ -148,7 +153,9 @@ function ChartCard(props: {
         <span className="chart-note">{props.note}</span>
         <SavePngButton />
       </div>
-      <div className="chart-box">{props.children}</div>
+      <div className="chart-box" style={props.boxStyle}>
+        {props.children}
+      </div>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { StackedBars } from '../../../core/charts/breakdown-data.ts';
 import type { BreakEvenView, PaybackChart } from '../../../core/charts/chart-data.ts';
 import { KINDS, type ScatterPoints } from '../../../core/charts/scatter-data.ts';
 import type { TornadoBars } from '../../../core/charts/tornado-data.ts';
+import { CATEGORY_LABEL_CHARS, wrapLabel } from '../../../core/charts/wrap-label.ts';
 import { compactCount, compactUsd, formatUsd } from '../../../core/format.ts';
 import { PLACEMENT_LABELS } from '../../../core/sweep/types.ts';
 import { bandDatasets, bandFor } from '../uncertainty/band-datasets.ts';
@@ -54,11 +55,12 @@ export function breakdownConfig(
   bars: StackedBars,
   options: ChartOptions<'bar'>,
   palette: ChartPalette,
+  labelChars = CATEGORY_LABEL_CHARS,
 ): ChartConfiguration<'bar'> {
   return {
     type: 'bar',
     data: {
-      labels: bars.labels,
+      labels: bars.labels.map((l) => wrapLabel(l, labelChars)),
       datasets: bars.datasets.map((d, k) => ({
         label: d.label,
         data: d.data,
@@ -220,11 +222,12 @@ export function paybackConfig(
 export function tornadoConfig(
   bars: TornadoBars,
   colors: ThemeColors,
+  labelChars = CATEGORY_LABEL_CHARS,
 ): ChartConfiguration<'bar', ([number, number] | null)[]> {
   return {
     type: 'bar',
     data: {
-      labels: bars.labels,
+      labels: bars.labels.map((l) => wrapLabel(l, labelChars)),
       datasets: [
         // Not grouped: both ends of an input share its row, either side of the base.
         {
@@ -261,7 +264,8 @@ export function tornadoConfig(
           ticks: { color: colors.muted, callback: compactUsd },
           title: { display: true, text: 'USD', color: colors.muted },
         },
-        y: { grid: { display: false }, ticks: { color: colors.text } },
+        // Every input named: chart.js would otherwise skip labels that do not fit.
+        y: { grid: { display: false }, ticks: { color: colors.text, autoSkip: false } },
       },
     },
   };

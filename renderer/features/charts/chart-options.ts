@@ -1,4 +1,5 @@
 import type { ChartOptions } from 'chart.js';
+import type { CSSProperties } from 'react';
 import { compactCount, compactUsd, formatUsd } from '../../../core/format.ts';
 import type { ThemeColors } from './chart-setup.ts';
 
@@ -62,7 +63,8 @@ export function breakdownOptions(colors: Colors): ChartOptions<'bar'> {
     },
     scales: scalesOf(colors)(
       { stacked: true, ticks: { color: colors.muted, callback: compactUsd } },
-      { stacked: true, ticks: { color: colors.text } },
+      // Every bar named: chart.js would otherwise skip every other label when they crowd.
+      { stacked: true, ticks: { color: colors.text, autoSkip: false } },
     ),
   };
 }
@@ -168,4 +170,22 @@ export function breakEvenOptions(colors: Colors, y: CostAxis, logY: boolean): Ch
       },
     ),
   };
+}
+
+/**
+ * The height a chart box needs for a horizontal bar chart to give every category its label's
+ * lines (labels are not skipped): each bar's slot holds the tallest label, plus `otherLines` of
+ * type for the legend and the value axis. A style for the box: its CSS keeps the larger of this
+ * and its usual height.
+ */
+export function categoryBoxStyle(
+  labels: readonly unknown[],
+  fontPx: number,
+  otherLines: number,
+): CSSProperties {
+  const tallest = Math.max(1, ...labels.map((l) => (Array.isArray(l) ? l.length : 1)));
+  // chart.js sets lines at 1.2 × the type size; half a line keeps neighbouring labels apart.
+  const slotPx = (tallest * 1.2 + 0.5) * fontPx;
+  const px = Math.ceil(labels.length * slotPx + otherLines * fontPx);
+  return { '--category-px': `${px}px` } as CSSProperties;
 }

@@ -114,10 +114,16 @@ function monthlySub(best: CandidateResult): string {
   return `${formatUnitUsd(best.perRequestUsd)} per request · ${setup}`;
 }
 
-/** "$40,000 setup + $178,598 run · launch in 6 weeks (both as the app's defaults)": the setup in the total. */
+/**
+ * "$40,000 setup + $178,598 run · launch in 6 weeks (both as the app's defaults)": the setup in the
+ * total; with none, "no setup · $402,660 run" (as the monthly card and the explanation say it),
+ * not "$0.00 setup + …".
+ */
 function horizonParts(best: CandidateResult, value: Parameters<typeof setupSource>[0]): string {
-  const run = best.tcoUsd === null ? null : best.tcoUsd - best.setupUsd;
-  return `${formatUsd(best.setupUsd)} setup + ${formatUsd(run)} run · ${launchWords(best, value)}`;
+  const run = formatUsd(best.tcoUsd === null ? null : best.tcoUsd - best.setupUsd);
+  const parts =
+    best.setupUsd > 0 ? `${formatUsd(best.setupUsd)} setup + ${run} run` : `no setup · ${run} run`;
+  return `${parts} · ${launchWords(best, value)}`;
 }
 
 /**

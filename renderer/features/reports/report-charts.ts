@@ -54,6 +54,13 @@ export const PRINT_PALETTE: ChartPalette = {
   dashes: [[], [8, 4], [2, 3], [12, 3, 3, 3]],
 };
 
+/**
+ * Characters on a line of a bar's label in the report: its charts are 680 px wide, so the label
+ * axis (at most half) holds about 45 at 12 px; the row heights (`chartHeightPx`) allow one line
+ * for a tornado's input and two for a breakdown's candidate.
+ */
+const REPORT_LABEL_CHARS = 40;
+
 /** A report chart's chart.js configuration: the app's, in print colours, at a fixed size. */
 export function reportChartConfig(chart: ReportChart): ChartConfiguration {
   const options = chartOptions(PRINT_COLORS, () => '', { title: '', money: formatUsd });
@@ -65,6 +72,7 @@ export function reportChartConfig(chart: ReportChart): ChartConfiguration {
         chart.data,
         { ...options.breakdown, ...fixed },
         PRINT_PALETTE,
+        REPORT_LABEL_CHARS,
       ) as ChartConfiguration;
     case 'break-even': {
       const data = chart.data.chart;
@@ -82,7 +90,7 @@ export function reportChartConfig(chart: ReportChart): ChartConfiguration {
         PRINT_PALETTE,
       ) as ChartConfiguration;
     case 'tornado': {
-      const config = tornadoConfig(chart.data, PRINT_COLORS);
+      const config = tornadoConfig(chart.data, PRINT_COLORS, REPORT_LABEL_CHARS);
       return {
         ...config,
         options: { ...config.options, ...fixed },

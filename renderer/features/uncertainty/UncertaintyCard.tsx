@@ -11,6 +11,7 @@ import type { Tornado } from '../../../core/uncertainty/tornado.ts';
 import { useWorkspace } from '../../stores/workspace-store.ts';
 import { ChartCanvas, useChartLook, type ChartLook } from '../charts/ChartCanvas.tsx';
 import { tornadoConfig } from '../charts/chart-configs.ts';
+import { categoryBoxStyle } from '../charts/chart-options.ts';
 import { tornadoBars } from '../../../core/charts/tornado-data.ts';
 import { useUncertainty } from './uncertainty-store.ts';
 
@@ -18,6 +19,9 @@ import { useUncertainty } from './uncertainty-store.ts';
 function tableRows(result: UncertaintyResult) {
   return result.candidates.filter((c, k) => k < 10 || c.uncertainty.winProbability > 0);
 }
+
+/** A tornado's lines of type besides its bars: the legend, the USD axis and its title. */
+const TORNADO_LINES = 6;
 
 function tornadoChart(t: Tornado, result: UncertaintyResult, look: ChartLook) {
   const bars = tornadoBars(t, result.ranges);
@@ -194,7 +198,14 @@ export function UncertaintyCard() {
                   {formatUsd(result.tornado.baseUsd)}); widest on top
                 </div>
                 <TornadoTable tornado={result.tornado} testId="tornado-table" />
-                <div className="chart-box tornado-box">
+                <div
+                  className="chart-box tornado-box"
+                  style={categoryBoxStyle(
+                    charts.tornado.data.labels ?? [],
+                    look.fontPx,
+                    TORNADO_LINES,
+                  )}
+                >
                   <ChartCanvas
                     config={charts.tornado}
                     testId="chart-tornado"
@@ -212,7 +223,10 @@ export function UncertaintyCard() {
                   below zero #2 is ahead
                 </div>
                 <TornadoTable tornado={result.gapTornado} testId="tornado-gap-table" />
-                <div className="chart-box tornado-box">
+                <div
+                  className="chart-box tornado-box"
+                  style={categoryBoxStyle(charts.gap.data.labels ?? [], look.fontPx, TORNADO_LINES)}
+                >
                   <ChartCanvas
                     config={charts.gap}
                     testId="chart-tornado-gap"
