@@ -159,7 +159,7 @@ function rentedLines(r: CandidateResult, s: SelfHostDetail): CostLine[] {
   const lines: CostLine[] = [
     {
       label: 'Instances',
-      value: `${plural(s.instancesPeak ?? 0, 'instance')} at peak, ${plural(s.warmUnits, 'instance')} always warm; GPU time ${formatUsd(b.gpuUsd + b.idleUsd)} a month`,
+      value: `${plural(s.instancesPeak ?? 0, 'instance')} at peak, ${plural(s.warmUnits, 'instance')} always warm; instance-hours ${formatUsd(b.gpuUsd + b.idleUsd)} a month (GPU time and idle capacity)`,
     },
   ];
   const c = r.commitment;

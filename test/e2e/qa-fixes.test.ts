@@ -100,7 +100,7 @@ describe('QA fixes', () => {
     const horizon = (await s.page.getByTestId('kpi-tco').textContent())!;
     expect(horizon).toMatch(/^\$[\d,]+$/);
     expect(await s.page.getByTestId('kpi-tco-sub').textContent()).toMatch(
-      new RegExp(`^no setup · \\${horizon} run · launch in`),
+      new RegExp(`^no setup · \\${horizon} run · served from day one`),
     );
 
     // The portfolio's totals: the compare summary's narrow layout (the pick on a row of its own)

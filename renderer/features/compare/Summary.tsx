@@ -143,7 +143,11 @@ function launchWords(best: CandidateResult, value: Parameters<typeof setupSource
       : defaults.length === 1
         ? ` (${defaults[0]} as the app's default)`
         : '';
-  return `launch in ${best.weeksToLaunch} weeks${note}`;
+  const when =
+    best.weeksToLaunch === 0
+      ? 'served from day one'
+      : `launch in ${formatNumber(best.weeksToLaunch, Number.isInteger(best.weeksToLaunch) ? 0 : 1)} week${best.weeksToLaunch === 1 ? '' : 's'}`;
+  return `${when}${note}`;
 }
 
 /** Where a TTFT comes from (a published median, a measurement, the sizing model), or why none. */
