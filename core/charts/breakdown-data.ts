@@ -16,14 +16,14 @@ export interface StackedBars {
 /** Monthly cost per bar split by what it pays for; parts that are zero everywhere drop out. */
 export function breakdownBars<R extends { breakdown: CostBreakdown }>(
   rows: readonly R[],
-  shortLabel: (r: R) => string | string[],
+  shortLabel: (r: R, i: number) => string | string[],
 ): StackedBars {
   const datasets = BREAKDOWN_KEYS.map((key) => ({
     key,
     label: BREAKDOWN_LABELS[key],
     data: rows.map((r) => r.breakdown[key]),
   })).filter((d) => d.data.some((v) => v > 0));
-  return { labels: rows.map(shortLabel), datasets };
+  return { labels: rows.map((r, i) => shortLabel(r, i)), datasets };
 }
 
 /**
@@ -45,4 +45,22 @@ export function barLabel(
 ): string[] {
   const { primary, place } = candidateLabelParts(r, index);
   return place === '' ? [primary] : [primary, place];
+}
+
+/**
+ * Bar labels for a chart of `rows`: each as barLabel has it, but two bars that would read the same
+ * (one model on two instance types of a cloud, in one region) name their instance as well.
+ */
+export function barLabels(
+  rows: readonly CandidateResult[],
+  index: Pick<CatalogIndex, 'gpus' | 'instances'>,
+): string[][] {
+  const labels = rows.map((r) => barLabel(r, index));
+  const count = new Map<string, number>();
+  for (const l of labels) count.set(l.join('\n'), (count.get(l.join('\n')) ?? 0) + 1);
+  return rows.map((r, i) => {
+    if (count.get(labels[i]!.join('\n'))! < 2) return labels[i]!;
+    const { primary, secondary } = candidateLabelParts(r, index);
+    return secondary === '' ? labels[i]! : [primary, secondary];
+  });
 }

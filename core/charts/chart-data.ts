@@ -1,6 +1,6 @@
 import type { ScenarioEvaluation } from '../scenario/evaluate.ts';
 import type { Band } from '../uncertainty/bands.ts';
-import { barLabel, breakdownBars, shortLabel, type StackedBars } from './breakdown-data.ts';
+import { barLabels, breakdownBars, shortLabel, type StackedBars } from './breakdown-data.ts';
 import { paybackLines, type PaybackLines } from './payback-data.ts';
 import type { BreakEvenChartData } from './break-even-data.ts';
 
@@ -42,7 +42,8 @@ export function breakdownChart(evaluation: Ok, chosen: readonly number[]): Stack
     .filter((i) => result.columns.feasible[i] === 1)
     .slice(0, 7)
     .map((i) => result.row(i));
-  return breakdownBars(rows, (r) => barLabel(r, evaluation.index));
+  const labels = barLabels(rows, evaluation.index);
+  return breakdownBars(rows, (_, i) => labels[i]!);
 }
 
 /** The break-even chart with the bands of its own two lines, when the simulation drew them. */
