@@ -138,6 +138,8 @@ export function formatSigned(delta: number, format: (abs: number) => string): st
 export function formatChangePct(before: number, after: number): string {
   if (!Number.isFinite(before) || !Number.isFinite(after) || before === 0) return '';
   const pct = ((after - before) / Math.abs(before)) * 100;
+  // From a value next to 0 (1e-300 requests a month) the ratio overflows: no percentage to say.
+  if (!Number.isFinite(pct)) return '';
   const digits = Math.abs(pct) < 10 ? 1 : 0;
   const text = Math.abs(pct).toFixed(digits);
   if (Number(text) === 0) return '±0%';

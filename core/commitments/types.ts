@@ -37,8 +37,11 @@ export interface CandidateCommitment {
   upfrontUsd: number;
   /** Their recurring charge a month (upfront sums not included), USD. */
   monthlyCommittedUsd: number;
-  /** Effective committed rate ÷ the rate of what it replaces (on demand, spot or pay-as-you-go). */
-  breakEvenUtilization: number;
+  /**
+   * Effective committed rate ÷ the rate of what it replaces (on demand, spot or pay-as-you-go);
+   * null when nothing is replaced (no pay-as-you-go spend to compare with, e.g. no requests).
+   */
+  breakEvenUtilization: number | null;
   /** The share of the committed units' time (or capacity) the workload actually uses. */
   utilization: number;
   /** The horizon cost (TCO) if volume turns out at 50 % of plan with the commitment held, USD. */

@@ -39,7 +39,7 @@ export function commitmentFacts(c: CandidateCommitment): { label: string; value:
     { label: 'Committed a month', value: formatUsd(c.monthlyCommittedUsd) },
     {
       label: 'Break-even utilization',
-      value: Number.isFinite(c.breakEvenUtilization) ? formatPct(c.breakEvenUtilization, 1) : '—',
+      value: formatPct(c.breakEvenUtilization, 1),
     },
     { label: 'Utilization it gets', value: formatPct(c.utilization, 1) },
     { label: 'Without the commitment', value: `${formatUsd(c.uncommittedMonthlyUsd)} a month` },
@@ -77,9 +77,7 @@ export function commitmentFacts(c: CandidateCommitment): { label: string; value:
 export function vendorOptionText(o: VendorCommitmentOption): string {
   const c = o.commitment;
   if (c === null) return `${o.term}: ${o.reason ?? 'not priced'}`;
-  const be = Number.isFinite(c.breakEvenUtilization)
-    ? `break-even ${formatPct(c.breakEvenUtilization, 0)}`
-    : 'break-even —';
+  const be = `break-even ${formatPct(c.breakEvenUtilization, 0)}`;
   const volume =
     c.breakEvenRequestsPerMonth === null
       ? ''
@@ -145,7 +143,7 @@ export function commitmentsMarkdown(rows: readonly CandidateResult[]): string | 
         `${unitsText(c.unit, c.committedUnits)}, ${termText(c)}`,
         formatUsd(c.upfrontUsd),
         formatUsd(c.monthlyCommittedUsd),
-        Number.isFinite(c.breakEvenUtilization) ? formatPct(c.breakEvenUtilization, 0) : '—',
+        formatPct(c.breakEvenUtilization, 0),
         formatPct(c.utilization, 0),
         formatUsd(c.stressed50Usd),
         formatUsd(c.stranded50Usd),

@@ -60,7 +60,7 @@ export const commitmentsSection: ReportExtension = (ctx: ReportContext): ReportS
               committed: `${unitsText(c.unit, c.committedUnits)}, ${termText(c)}${c.yours ? ' (your figures)' : ''}`,
               upfrontUsd: c.upfrontUsd,
               monthlyCommittedUsd: c.monthlyCommittedUsd,
-              breakEven: Number.isFinite(c.breakEvenUtilization) ? c.breakEvenUtilization : null,
+              breakEven: c.breakEvenUtilization,
               utilization: c.utilization,
               stressed50Usd: c.stressed50Usd,
               stranded50Usd: c.stranded50Usd,

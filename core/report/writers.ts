@@ -76,7 +76,11 @@ export function comparisonText(
     columns.map((c) => c.header),
     ...candidates.map((c) => columns.map((col) => cut(col.text(c)))),
   ];
-  const widths = columns.map((_, i) => Math.max(...cells.map((r) => (r[i] as string).length)));
+  // A fold, not Math.max(...cells): a sweep of every region ranks 100,000+ rows, past the
+  // number of arguments a call may take (it threw "Maximum call stack size exceeded").
+  const widths = columns.map((_, i) =>
+    cells.reduce((w, r) => Math.max(w, (r[i] as string).length), 0),
+  );
   return cells
     .map((r) =>
       r

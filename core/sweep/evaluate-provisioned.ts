@@ -105,7 +105,7 @@ export function priceProvisioned(
         committedUnits: month.units,
         upfrontUsd: 0,
         monthlyCommittedUsd: month.unitsUsd * keep,
-        breakEvenUtilization: provisionedBreakEvenUtilization(quote, demand) ?? Number.NaN,
+        breakEvenUtilization: provisionedBreakEvenUtilization(quote, demand),
         utilization: month.utilization,
         stressed50Usd: risk.stressed50Usd,
         stressed50MonthlyUsd: stressedMonthUsd(ctx, month.units, monthAt),

@@ -182,6 +182,14 @@ export class CatalogRepo {
       return { ok: false, error: `${who}: ${describeZodError(parsed.error)}` };
     }
     const row = parsed.data;
+    const today = this.now().toISOString().slice(0, 10);
+    if (typeof row['asOf'] === 'string' && row['asOf'] > today) {
+      // Read "in 2099" (a mistyped year), it would outrank every later import of the row.
+      return {
+        ok: false,
+        error: `${rowName(table, spec.key(row))}: asOf: ${row['asOf']} is after today (${today})`,
+      };
+    }
     const exists = known ?? ((t: CatalogTable, id: string) => this.rows.exists(t, id));
     for (const ref of REFERENCES) {
       if (ref.from !== table || row[ref.field] === undefined) continue;

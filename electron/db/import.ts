@@ -137,6 +137,7 @@ function runPlan(
   const written: { table: CatalogTable; row: Row }[] | undefined =
     options.collectRows === true ? [] : undefined;
   const stamp = ctx.now().toISOString();
+  const today = stamp.slice(0, 10);
   const contexts = new Map<string, number | undefined>();
   const modelContext = (id: string) => {
     if (!contexts.has(id)) {
@@ -167,6 +168,14 @@ function runPlan(
     const key = TABLES[item.table].key(item.row);
     const stored = storedRow(ctx, item.table, key);
     let row = item.row;
+    const rowAsOf = item.row['asOf'];
+    if (typeof rowAsOf === 'string' && rowAsOf > today) {
+      // A source read "in 2099" (a mistyped year) would outrank every later price: refused.
+      const detail = `${item.field('asOf')}: ${rowAsOf} is after today (${today})`;
+      if (plan.strict) throw new Refused(`${item.where}: ${detail}`);
+      summary.leftOut.push(`${item.where}: ${detail}`);
+      continue;
+    }
     if (item.table === 'offerings' && newer(stored, asOf)) {
       // The catalog read this row after the file's date: an older file does not undo it.
       summary.skipped[NEWER] = (summary.skipped[NEWER] ?? 0) + 1;

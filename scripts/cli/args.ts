@@ -36,7 +36,8 @@ export function parseArgs(
       continue;
     }
     const value = eq === -1 ? argv[++i] : arg.slice(eq + 1);
-    if (value === undefined || (eq === -1 && value.startsWith('--'))) {
+    // `--scenario=` (nothing after the '=') asks for no value either: it read as the file ''.
+    if (value === undefined || value === '' || (eq === -1 && value.startsWith('--'))) {
       throw new UsageError(`--${name} needs a value`);
     }
     flags.set(name, value);

@@ -94,7 +94,9 @@ export function catalogText(table: CatalogTable, views: readonly CatalogRowView[
     [...columns.map(([h]) => h), 'flags'],
     ...views.map((v) => [...columns.map(([, cell]) => cell(v.row)), flags(v)]),
   ];
-  const widths = cells[0]?.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length))) ?? [];
+  // A fold, not Math.max(...cells): an imported catalog may list more rows than a call takes arguments.
+  const widths =
+    cells[0]?.map((_, i) => cells.reduce((w, r) => Math.max(w, (r[i] ?? '').length), 0)) ?? [];
   return cells
     .map((r) =>
       r

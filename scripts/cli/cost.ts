@@ -107,31 +107,27 @@ export function runCost(
   switch (format) {
     case 'json': {
       const why = explain(evaluation, { breakEven: true });
-      return JSON.stringify(
-        {
-          scenario: scenario.name,
-          objective: scenario.objective,
-          objectiveLabel: why.objectiveLabel,
-          horizonMonths: scenario.value.horizonMonths,
-          recommended: recommended?.id ?? null,
-          candidateCount: why.candidateCount,
-          feasibleCount: why.feasibleCount,
-          exclusions: why.exclusions,
-          unknownOnly: why.unknownOnly,
-          explanation: {
-            sentences: why.sentences,
-            alternatives: why.alternatives,
-            bestUnknown: why.bestUnknown,
-          },
-          ...vendorJson(vendorView(evaluation.context, result, evaluation.placements)),
-          ...(uncertainty === undefined ? {} : uncertaintyJson(uncertainty)),
-          ...(levers === undefined ? {} : { levers: levers.map(leverJson) }),
-          ...(snapshots.length === 0 ? {} : { snapshots }),
-          candidates,
+      return jsonText(file, candidates.length, {
+        scenario: scenario.name,
+        objective: scenario.objective,
+        objectiveLabel: why.objectiveLabel,
+        horizonMonths: scenario.value.horizonMonths,
+        recommended: recommended?.id ?? null,
+        candidateCount: why.candidateCount,
+        feasibleCount: why.feasibleCount,
+        exclusions: why.exclusions,
+        unknownOnly: why.unknownOnly,
+        explanation: {
+          sentences: why.sentences,
+          alternatives: why.alternatives,
+          bestUnknown: why.bestUnknown,
         },
-        null,
-        1,
-      );
+        ...vendorJson(vendorView(evaluation.context, result, evaluation.placements)),
+        ...(uncertainty === undefined ? {} : uncertaintyJson(uncertainty)),
+        ...(levers === undefined ? {} : { levers: levers.map(leverJson) }),
+        ...(snapshots.length === 0 ? {} : { snapshots }),
+        candidates,
+      });
     }
     case 'csv':
       return comparisonCsv(candidates, columns, assumptions()).trimEnd();
@@ -152,6 +148,22 @@ export function runCost(
       const since = snapshots.length === 0 ? [] : ['', ...snapshots.map(snapshotLine)];
       return `${scenario.name}\n${pick}\n${[...why.sentences, ...spread, ...saving, ...since].join('\n')}\n\n${comparisonText(candidates, columns)}`;
     }
+  }
+}
+
+/**
+ * The JSON output as one string, or a refusal naming what to narrow when it is too large for one
+ * (a sweep of every region at four pricing terms ranked 163,440 candidates: over 500 MB, past the
+ * longest string JavaScript holds, which failed as "Invalid string length").
+ */
+export function jsonText(file: string, candidateCount: number, output: object): string {
+  try {
+    return JSON.stringify(output, null, 1);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new UsageError(
+      `${file}: ${candidateCount.toLocaleString('en-US')} candidates are too many to print as JSON; narrow the sweep (sweep.cloud.regionChoice "cheapest", fewer sweep.cloud.pricing terms, models or GPUs) or use --format csv`,
+    );
   }
 }
 

@@ -163,6 +163,8 @@ describe('CLI: estimate', () => {
       "--engine must be one of vllm, trtllm, sglang, tgi (got 'ollama')",
     ],
     [[...base, '--concurrency', '4', '--colour'], 'unknown option --colour'],
+    // Nothing after '=': it read as the value '' (for cost, "the file '': cannot read the file").
+    [[...base, '--concurrency=', '4'], '--concurrency needs a value'],
     [
       [...base.slice(0, 5), '--gpus', '3', ...base.slice(7), '--saturate'],
       "--gpus: one replica over all 3 GPUs needs tp 3, which does not divide llama-3.1-8b's 32 attention heads: give tp",

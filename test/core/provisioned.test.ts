@@ -142,6 +142,18 @@ describe('a PTU plan against pay-as-you-go', () => {
   });
 });
 
+describe('a PTU plan with no requests', () => {
+  it('has no break-even utilization (null, never NaN): no pay-as-you-go spend to compare with', () => {
+    // 0 requests: pay-as-you-go costs $0, so $260 a PTU-month ÷ $0 of tokens has no value.
+    const pt = evaluateCandidate(ctxAt(0), monthly);
+    const c = pt.commitment!;
+    expect(c.breakEvenUtilization).toBeNull();
+    for (const o of c.options) expect(o.breakEvenUtilization).toBeNull();
+    // The minimum deployment is still what it costs: 15 × $260 = $3,900.
+    expect(pt.monthlyUsd).toBeCloseTo(3_900, 6);
+  });
+});
+
 describe('a vendor that publishes no throughput per unit', () => {
   it('needs the user’s figures, and says they are the user’s', () => {
     const ctx = ctxAt(10e6);

@@ -1,9 +1,12 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { centsSplit } from '../../core/report/focus.ts';
+import type { ComparisonColumn } from '../../core/report/comparison-columns.ts';
 import { escapeHtml } from '../../core/report/render-html.ts';
 import { monthStart } from '../../core/report/report-tables.ts';
+import { comparisonText } from '../../core/report/writers.ts';
 import { columnName, dateSerial, sheetName, writeXlsx } from '../../core/report/xlsx.ts';
+import type { CandidateResult } from '../../core/sweep/types.ts';
 
 describe('the workbook writer', () => {
   it('names columns and dates as spreadsheets do', () => {
@@ -56,5 +59,27 @@ describe('report helpers', () => {
     );
     expect(monthStart('2026-01-31', 2)).toBe('2026-02-28');
     expect(monthStart('2026-12-02', 2)).toBe('2027-01-02');
+  });
+});
+
+describe('the terminal table of a very large sweep', () => {
+  it('aligns 200,000 rows (Math.max over every row overflowed the call stack)', () => {
+    // Every region of every instance at four pricing terms ranked 163,440 candidates.
+    const rows = Array.from({ length: 200_000 }, (_, i) => ({ id: `c${i}` }) as CandidateResult);
+    const column: ComparisonColumn = {
+      key: 'id',
+      header: 'Id',
+      align: 'right',
+      widthPx: 80,
+      order: 'label',
+      text: (c) => c.id,
+      raw: (c) => c.id,
+      format: 'text',
+    };
+    const lines = comparisonText(rows, [column]).split('\n');
+    expect(lines).toHaveLength(200_001);
+    // The widest cell, 'c199999', is 7 characters: the header is padded to it on the left.
+    expect(lines[0]).toBe('     Id');
+    expect(lines[1]).toBe('     c0');
   });
 });

@@ -190,6 +190,9 @@ describe('outcomes compared', () => {
     expect(formatChangePct(200, 150)).toBe('−25%');
     expect(formatChangePct(1000, 1001)).toBe('+0.1%');
     expect(formatChangePct(0, 5)).toBe('');
+    // A snapshot of 1e-300 requests a month against 10,000,000 now: the ratio overflows, and the
+    // change read "+10,000,000 (+Infinity%)". No percentage is said from a value next to 0.
+    expect(formatChangePct(1e-300, 10_000_000)).toBe('');
   });
 
   it('compares every snapshot kept in a file with the scenario now', () => {

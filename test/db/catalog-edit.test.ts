@@ -134,6 +134,20 @@ describe('catalog: editing', () => {
     store.close();
   });
 
+  it('refuses a row read after today, naming the row and asOf, and writes nothing', () => {
+    const { paths, store } = open();
+    const before = dumpDatabase(paths.dbFile);
+    // The clock reads 2026-11-27. A price "read on 2099-01-01" would outrank every later import:
+    // each would be skipped as "the catalog has a later price".
+    const late = offeringRow('acme/large', 'acme-large', 3, 15, { asOf: '2099-01-01' });
+    expect(store.upsert('offerings', late)).toEqual({
+      ok: false,
+      error: "offering 'acme/large': asOf: 2099-01-01 is after today (2026-11-27)",
+    });
+    expect(dumpDatabase(paths.dbFile)).toBe(before);
+    store.close();
+  });
+
   it('marks an edited seed row as modified', () => {
     const { store } = open();
     const [gpu] = store.list('gpus', { filter: 'id=l4' }).rows;

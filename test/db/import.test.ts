@@ -293,6 +293,44 @@ describe('import: CSV price lists', () => {
     store.close();
   });
 
+  it('refuses a row read after today (a mistyped year), naming the row and as_of, and writes nothing', () => {
+    const { paths, store } = open();
+    const before = dumpDatabase(paths.dbFile);
+    const header =
+      'id,cloud,instance_type,gpu_id,gpu_count,region_id,on_demand_usd_per_hour,spot_usd_per_hour,source,as_of';
+    const row = (usd: number, asOf: string) =>
+      `cloudco:2xl4:eu-1,cloudco,2xl4,l4,2,cloudco:eu-1,${usd},,CloudCo list,${asOf}`;
+    // The clock reads 2026-11-27: a price "read on 2062-11-01" would outrank every later one.
+    expect(store.importText(`${header}\n${row(1.6, '2062-11-01')}\n`, 'csv')).toEqual({
+      ok: false,
+      error: "row 2 (id 'cloudco:2xl4:eu-1'): as_of: 2062-11-01 is after today (2026-11-27)",
+    });
+    expect(dumpDatabase(paths.dbFile)).toBe(before);
+    // Today's date is accepted.
+    expect(imported(store, `${header}\n${row(1.6, '2026-11-27')}\n`, 'csv').data.imported).toEqual({
+      instances: 1,
+    });
+    store.close();
+  });
+
+  it('refuses an offering in a catalog file read after today, by its JSON field', () => {
+    const { paths, store } = open();
+    const before = dumpDatabase(paths.dbFile);
+    const file = {
+      format: 'modelwise-catalog',
+      version: 1,
+      tables: {
+        offerings: [offeringRow('acme/late', 'acme-large', 3, 15, { asOf: '2026-11-28' })],
+      },
+    };
+    expect(store.importText(JSON.stringify(file), 'json')).toEqual({
+      ok: false,
+      error: "offerings[0] ('acme/late'): asOf: 2026-11-28 is after today (2026-11-27)",
+    });
+    expect(dumpDatabase(paths.dbFile)).toBe(before);
+    store.close();
+  });
+
   it.each([
     [
       'id,provider,model_id,residency,input_usd_per_mtok,output_usd_per_mtok,source,as_of\nacme/x,acme,acme-large,global,three,15,s,2026-11-01',
