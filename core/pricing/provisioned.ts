@@ -270,35 +270,37 @@ export function provisionedBreakEvenUtilization(
 }
 
 /**
- * The volume, as a multiple of the stated one, above which the smallest deployment costs less
- * than pay-as-you-go for the traffic it serves (its units are the first to pay as volume grows);
- * null when even full use never does. Pay-as-you-go is taken per token at the stated volume.
+ * The mean traffic (input-equivalent tokens a minute over the active minutes) above which the
+ * smallest deployment costs less than pay-as-you-go for the traffic it serves (its units are the
+ * first to pay as volume grows); null when even full use never does. Pay-as-you-go is taken per
+ * token at the stated volume; the demand profile's shape (peak ÷ average) is the stated one.
+ * Worked in absolute traffic, not as a multiple of the stated volume, so a tiny stated volume
+ * cannot overflow it.
  */
-export function breakEvenVolumeScale(q: ProvisionedQuote, d: ProvisionedDemand): number | null {
+export function breakEvenTokensPerMinute(q: ProvisionedQuote, d: ProvisionedDemand): number | null {
   if (d.tokensPerMonth <= 0 || d.interactiveUsd <= 0) return null;
   const paygPerToken = d.interactiveUsd / d.tokensPerMonth;
   const capacity = q.minUnits * q.inputTokensPerMinutePerUnit;
   // The units pay when the tokens they serve over the active minutes are worth their price.
   const target = (q.minUnits * q.unitMonthlyUsd) / (paygPerToken * d.activeMinutes);
   if (target >= capacity) return null;
-  const avg = d.tokensPerMonth / d.activeMinutes;
   const { weights, ratios } = demandProfile(d.peakToAverage);
-  // served(s) = Σ w_j · min(s · avg · r_j, capacity): piecewise linear in the scale s; walk its
-  // breakpoints s_j = capacity / (avg · r_j) from the lowest until it reaches the target.
+  // served(a) = Σ w_j · min(a · r_j, capacity) at mean traffic a: piecewise linear in a; walk its
+  // breakpoints a_j = capacity / r_j from the lowest until it reaches the target.
   const levels = Array.from(ratios, (r, j) => ({ r, w: weights[j] as number })).sort(
     (a, b) => b.r - a.r,
   );
   let saturatedWeight = 0;
   let linear = 0;
-  for (const l of levels) linear += l.w * avg * l.r;
-  let sFrom = 0;
+  for (const l of levels) linear += l.w * l.r;
+  let from = 0;
   for (const l of levels) {
-    const sAt = capacity / (avg * l.r);
-    const servedAt = sAt * linear + capacity * saturatedWeight;
+    const at = capacity / l.r;
+    const servedAt = at * linear + capacity * saturatedWeight;
     if (servedAt >= target)
-      return sFrom + Math.max(0, (target - (sFrom * linear + capacity * saturatedWeight)) / linear);
-    sFrom = sAt;
-    linear -= l.w * avg * l.r;
+      return from + Math.max(0, (target - (from * linear + capacity * saturatedWeight)) / linear);
+    from = at;
+    linear -= l.w * l.r;
     saturatedWeight += l.w;
   }
   return null;

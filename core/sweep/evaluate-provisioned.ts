@@ -7,7 +7,7 @@ import { commitmentRisk, stressedMonthUsd, type CommittedMonth } from '../commit
 import type { CandidateCommitment, CommitmentOptionResult } from '../commitments/types.ts';
 import { negotiatedApiCost, negotiatedUsd, type NegotiatedTerms } from '../pricing/negotiated.ts';
 import {
-  breakEvenVolumeScale,
+  breakEvenTokensPerMinute,
   provisionedBreakEvenUtilization,
   provisionedDemand,
   provisionedMonth,
@@ -95,7 +95,7 @@ export function priceProvisioned(
     costing,
     commitment: (tcoUsd) => {
       const risk = commitmentRisk(ctx, 'api', held, tcoUsd, monthAt);
-      const scale = breakEvenVolumeScale(quote, demand);
+      const breakEvenTraffic = breakEvenTokensPerMinute(quote, demand);
       return {
         kind: 'provisioned',
         term: quote.term,
@@ -114,7 +114,13 @@ export function priceProvisioned(
           .monthlyUsd,
         monthsToRecoverUpfront: null,
         stopsPayingMonth: risk.stopsPayingMonth,
-        breakEvenRequestsPerMonth: scale === null ? null : scale * ctx.rates.requestsPerMonth,
+        // Traffic a minute over the active minutes, in requests: the tokens a request carries.
+        breakEvenRequestsPerMonth:
+          breakEvenTraffic === null
+            ? null
+            : breakEvenTraffic *
+              demand.activeMinutes *
+              (ctx.rates.requestsPerMonth / demand.tokensPerMonth),
         peakUnits: month.peakUnits,
         yours: quote.priceYours || quote.capacityYours,
         options: provisionedOptions(o, quote, demand, keep),

@@ -60,12 +60,12 @@ const catalog: Catalog = {
 const value = ValueAssumptions.parse({ weeksToLaunch: { api: 0, cloud: 0, onprem: 0 } });
 
 /** V requests a month, flat 24/7, 1,000 prompt + 200 output tokens, no caches, no batch. */
-const ctxAt = (requests: number) =>
+const ctxAt = (requests: number, peakToAverage = 1) =>
   makeContext(
     indexCatalog(catalog),
     workload({
       requests: { count: requests, per: 'month' },
-      peakToAverage: 1,
+      peakToAverage,
       inputTokens: { mean: 1000 },
       outputTokens: { mean: 200 },
       promptCache: { prefixTokens: 0, hitRate: 0 },
@@ -151,6 +151,22 @@ describe('a PTU plan with no requests', () => {
     for (const o of c.options) expect(o.breakEvenUtilization).toBeNull();
     // The minimum deployment is still what it costs: 15 × $260 = $3,900.
     expect(pt.monthlyUsd).toBeCloseTo(3_900, 6);
+  });
+
+  it('names the same break-even volume whatever the stated volume, however small', () => {
+    // The break-even is where the smallest deployment's tokens are worth its price: it does not
+    // depend on the volume stated (pay-as-you-go per token is the same). At 1e-305 requests a
+    // month and less, taken as a multiple of the stated volume (past 1e308) it overflowed to Infinity
+    // with a peaked profile; worked in absolute traffic it is the 500,000-request answer.
+    const at = (v: number) =>
+      evaluateCandidate(ctxAt(v, 3), monthly).commitment!.breakEvenRequestsPerMonth;
+    const reference = at(500_000)!;
+    expect(reference).toBeGreaterThan(866_666);
+    expect(at(1e-305)).toBeCloseTo(reference, 3);
+    // Flat (peak = average): 1.56e9 tokens ÷ 1,800 a request, as above.
+    expect(
+      evaluateCandidate(ctxAt(1e-300), monthly).commitment!.breakEvenRequestsPerMonth,
+    ).toBeCloseTo(1.56e9 / 1800, 3);
   });
 });
 
