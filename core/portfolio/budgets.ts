@@ -1,4 +1,5 @@
 import type { Budget } from '../schema/portfolio.ts';
+import { IDLE_UNALLOCATED } from './showback.ts';
 
 /** A workload's projected monthly spend, months 1…horizon. */
 export interface WorkloadMonths {
@@ -26,6 +27,26 @@ export interface BudgetResult {
   crossings: ThresholdCrossing[];
   /** First month the spend passes the budget itself (100 %); null: never within the horizon. */
   firstBreachMonth: number | null;
+  /**
+   * Why the budget can never alert, when it covers nothing: a team no workload belongs to (a
+   * team that carries a pool's idle capacity is covered by that line), or a workload gone.
+   */
+  note: string | null;
+}
+
+/** "no workload belongs to team 'Customer Support' (did you mean 'Customer support'?)". */
+function coversNothing(b: Budget, workloads: readonly WorkloadMonths[]): string {
+  if (b.workloadId !== undefined) return `no workload has the id '${b.workloadId}'`;
+  const owner = b.owner ?? '';
+  const teams = [...new Set(workloads.map((w) => w.owner))].filter((t) => t !== IDLE_UNALLOCATED);
+  const near = teams.find((t) => t.trim().toLowerCase() === owner.trim().toLowerCase());
+  const hint =
+    near !== undefined
+      ? ` (did you mean '${near}'?)`
+      : teams.length > 0
+        ? ` (the teams: ${teams.map((t) => `'${t}'`).join(', ')})`
+        : '';
+  return `no workload belongs to team '${owner}'${hint}: this budget watches $0 and never alerts`;
 }
 
 /** Spend a hair above a line is above it; float noise is not. */
@@ -84,6 +105,7 @@ export function checkBudgets(
       usdByMonth,
       crossings,
       firstBreachMonth: breach === null ? null : breach + 1,
+      note: covered.length === 0 ? coversNothing(b, workloads) : null,
     };
   });
 }

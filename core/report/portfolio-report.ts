@@ -147,7 +147,7 @@ export function portfolioMarkdown(r: PortfolioResult, title: string): string {
           `${formatPct(c.threshold)}: ${month(c.month)}${c.driverId ? ` (${c.driverId})` : ''}`,
       )
       .join('; ');
-    return `- ${who}: ${formatUsd(b.monthlyUsd)} a month — ${crossed}`;
+    return `- ${who}: ${formatUsd(b.monthlyUsd)} a month — ${b.note ?? crossed}`;
   });
   return [
     `# ${title}`,

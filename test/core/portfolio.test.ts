@@ -330,3 +330,28 @@ describe('budgets', () => {
     expect(perOutcome).toMatchObject({ actualUsd: expect.closeTo(0.0015, 9), met: false });
   });
 });
+
+describe('a budget that covers nothing', () => {
+  it('says why it can never alert, with the team it was probably meant for', () => {
+    // The team is "support"; a budget for "Support " (a capital, a space the file trims) covers
+    // no workload.
+    const r = run(
+      portfolioFile([day, night], {
+        budgets: [
+          { owner: 'Support ', monthlyUsd: 100 },
+          { owner: 'marketing', monthlyUsd: 100 },
+          { owner: 'support', monthlyUsd: 100 },
+        ],
+      }),
+    );
+    const [typo, other, right] = r.budgets;
+    expect(typo!.note).toBe(
+      "no workload belongs to team 'Support' (did you mean 'support'?): this budget watches $0 and never alerts",
+    );
+    expect(other!.note).toBe(
+      "no workload belongs to team 'marketing' (the teams: 'support', 'data'): this budget watches $0 and never alerts",
+    );
+    expect(typo!.usdByMonth.every((x) => x === 0)).toBe(true);
+    expect(right!.note).toBeNull();
+  });
+});

@@ -66,6 +66,11 @@ export function BudgetsCard({ r }: { r: PortfolioResult }) {
                   {b.owner !== null
                     ? `Team: ${b.owner}`
                     : `Workload: ${names.get(b.workloadId ?? '')}`}
+                  {b.note !== null && (
+                    <div className="muted" data-testid={`budget-${i}-note`}>
+                      {b.note}
+                    </div>
+                  )}
                 </td>
                 <td className="num">{formatUsd(b.monthlyUsd)}</td>
                 <td>
