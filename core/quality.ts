@@ -36,6 +36,19 @@ export const BENCHMARK_INFO: Record<Benchmark, { name: string; defaultMinimum: n
   },
 };
 
+/**
+ * The benchmark a candidate's quality is read on when the workload sets no minimum (the sweep's
+ * quality column, and the sources that cite it).
+ */
+export const DEFAULT_BENCHMARK: Benchmark = 'lmarena-text';
+
+/** The benchmark a workload's quality is read on: its minimum's, else the default. */
+export function workloadBenchmark(w: {
+  minQuality?: { benchmark: Benchmark } | undefined;
+}): Benchmark {
+  return w.minQuality?.benchmark ?? DEFAULT_BENCHMARK;
+}
+
 export type QualityIndex = ReadonlyMap<string, ReadonlyMap<Benchmark, number>>;
 
 /** Scores by model, then benchmark (the last row wins for duplicates). */

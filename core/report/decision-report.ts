@@ -34,6 +34,7 @@ import type {
   ReportTable,
   SectionId,
 } from './report-model.ts';
+import { workloadBenchmark } from '../quality.ts';
 import { catalogDate, sourceLines, sourcesTable } from './report-sources.ts';
 import {
   feasibleTable,
@@ -160,7 +161,8 @@ export function decisionReport(input: DecisionReportInput): DecisionReportWithDa
   const bands = input.bands ?? NO_BANDS;
   const sources = sourceLines(shortlist, evaluation.index, input.catalog, {
     staleBefore: input.staleBefore,
-    benchmark: scenario.workload.minQuality?.benchmark,
+    // The quality column shows each candidate's score on this benchmark, a minimum set or not.
+    benchmark: workloadBenchmark(scenario.workload),
     horizonEnd: monthStart(start, horizon + 1),
   });
   const assumptions = [

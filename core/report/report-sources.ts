@@ -87,6 +87,29 @@ export function sourceLines(
           r,
         );
       }
+      // Provisioned throughput prices the bill by the unit: its capacity figures and the price of
+      // the term bought each carry their own source and date, apart from the token prices.
+      const c = r.commitment;
+      if (c?.kind === 'provisioned' && o.provisioned !== undefined) {
+        const capacity = o.provisioned;
+        add(
+          `provisioned:${o.id}`,
+          `Provisioned throughput capacity: ${o.id}`,
+          capacity.source,
+          capacity.asOf,
+          r,
+        );
+        const bought = c.options.find((x) => x.term === c.term && x.payment === c.payment);
+        if (bought !== undefined) {
+          add(
+            `provisioned:${o.id}:${c.term}`,
+            `Provisioned throughput price (${c.term}): ${o.id}`,
+            bought.source,
+            bought.asOf,
+            r,
+          );
+        }
+      }
       const latency = index.latency.get(o.id);
       if (latency !== undefined) {
         add(

@@ -11,7 +11,7 @@ import { monthlyPriceFactors, offeringAt } from '../pricing/price-history.ts';
 import { hasRequestValue } from '../roi/value.ts';
 import type { LatencyMeasurement, Model, Offering, Region } from '../schema/catalog.ts';
 import { hasSlo, latencyKnown } from '../decision/status.ts';
-import { qualityScore } from '../quality.ts';
+import { qualityScore, workloadBenchmark } from '../quality.ts';
 import type { ApiPlacement } from '../schema/placement.ts';
 import {
   effortLabel,
@@ -177,7 +177,7 @@ function assessApi(ctx: EvalContext, p: ApiPlacement): ApiAssessment {
     provisioned === null || typeof provisioned === 'string'
       ? cost.monthlyUsd
       : provisioned.monthlyUsd;
-  const benchmark = w.minQuality?.benchmark ?? 'lmarena-text';
+  const benchmark = workloadBenchmark(w);
   const quality = scoreAtEffort(
     reasoning,
     benchmark,

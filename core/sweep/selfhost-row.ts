@@ -1,4 +1,4 @@
-import { QUANTIZATION_QUALITY_LOSS, qualityScore } from '../quality.ts';
+import { QUANTIZATION_QUALITY_LOSS, qualityScore, workloadBenchmark } from '../quality.ts';
 import {
   effortLabel,
   reasoningUnknownReason,
@@ -231,7 +231,7 @@ function qualityAt(
   precision: OkCapacity['precision'],
   reasoning: ResolvedReasoning,
 ): number | null {
-  const benchmark = ctx.workload.minQuality?.benchmark ?? 'lmarena-text';
+  const benchmark = workloadBenchmark(ctx.workload);
   const general = qualityScore(ctx.index.quality, model.id, benchmark, precision);
   if (reasoning.model === null) return general;
   return scoreAtEffort(reasoning, benchmark, general, 1 - QUANTIZATION_QUALITY_LOSS[precision]);

@@ -98,6 +98,32 @@ describe('the decision report presents the commitments engine’s plan', () => {
     expect(cents(billed)).toBe(cents(rec.monthlyUsd));
   });
 
+  it('Sources: the provisioned throughput bought and the quality shown carry source and date', async () => {
+    const md = await runReport(['--scenario', FILE, '--format', 'md'], loadCatalog());
+    const sources = md.slice(md.indexOf('## Sources'), md.indexOf('## Method'));
+    const azure = engine.candidates.find((c) => c.commitment?.kind === 'provisioned')!;
+    const c = azure.commitment!;
+    expect(c.term).toBe('1-year');
+    // Of Azure's $389,802 a month, $324,390 is the 1,610 PTUs' 1-year price: that price was read
+    // from Azure's retail prices API on 2026-10-09, and the PTUs' capacity from Microsoft Learn
+    // on 2026-05-21 (before 2026-06-05: stale); neither is the token price row's.
+    expect(sources).toMatch(
+      /\n\| Provisioned throughput price \(1-year\): azure\/gpt-4\.1 \| 2026-10-09 \| {2}\| Azure retail prices API, [^|]*\| #14 \|/,
+    );
+    expect(sources).toMatch(
+      /\n\| Provisioned throughput capacity: azure\/gpt-4\.1 \| 2026-05-21 \| stale \| gpt-4\.1: Microsoft Learn[^|]*\| #14 \|/,
+    );
+    // No minimum quality here, yet the shortlist shows LMArena text scores (Llama 3.3 70B 1,272.5
+    // at FP8, GPT-4.1 1,380): the scores' rows are listed too.
+    expect(md).toContain('| 1,272.5 |');
+    expect(sources).toContain(
+      '| Quality score (lmarena-text): Llama 3.3 70B Instruct | 2025-08-04 | stale | LMArena text leaderboard',
+    );
+    expect(sources).toContain(
+      '| Quality score (lmarena-text): GPT-4.1 | 2025-08-04 | stale | LMArena text leaderboard',
+    );
+  });
+
   it('XLSX: the added sections are sheets with numbers as numbers', async () => {
     const out = join(tmp(), 'commitments.xlsx');
     await runReport(['--scenario', FILE, '--format', 'xlsx', '--out', out], loadCatalog());
