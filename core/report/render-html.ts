@@ -1,3 +1,4 @@
+import { wrapLabel } from '../charts/wrap-label.ts';
 import type {
   CellFormat,
   DecisionReport,
@@ -20,9 +21,31 @@ export function escapeHtml(s: string): string {
 
 /** Chart canvases' size in CSS pixels: the page's text width, and a height per kind. */
 export const CHART_WIDTH_PX = 680;
+
+/**
+ * Characters on a line of a bar's label in the report: its charts are 680 px wide, so the label
+ * axis (at most half) holds about 45 at 12 px.
+ */
+export const REPORT_LABEL_CHARS = 40;
+
+/** A line of a bar's label at the charts' 12-px type (chart.js's line height 1.2). */
+const LABEL_LINE_PX = 14.4;
+
+/**
+ * chart.js gives every bar the same row, so each row must hold the longest label's lines: a
+ * candidate that wraps to three lines ('Llama 3.3 70B Instruct · 2× NVIDIA H100', '80GB SXM',
+ * 'GCP a3-highgpu-2g (us-central1, 3-year)') needs 3 × 14.4 + 8 = 52 px, not 30, or the labels
+ * of neighbouring bars print over each other.
+ */
+function barRowPx(labels: readonly (string | readonly string[])[], minPx: number): number {
+  const lines = Math.max(1, ...labels.map((l) => wrapLabel(l, REPORT_LABEL_CHARS).length));
+  return Math.max(minPx, Math.ceil(lines * LABEL_LINE_PX) + 8);
+}
+
 export function chartHeightPx(chart: ReportChart): number {
-  if (chart.type === 'tornado') return Math.max(120, 70 + 26 * chart.data.labels.length);
-  return chart.type === 'breakdown' ? 90 + 30 * chart.data.labels.length : 280;
+  const n = chart.type === 'tornado' || chart.type === 'breakdown' ? chart.data.labels.length : 0;
+  if (chart.type === 'tornado') return Math.max(120, 70 + barRowPx(chart.data.labels, 26) * n);
+  return chart.type === 'breakdown' ? 90 + barRowPx(chart.data.labels, 30) * n : 280;
 }
 
 /**

@@ -2,7 +2,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { centsSplit } from '../../core/report/focus.ts';
 import type { ComparisonColumn } from '../../core/report/comparison-columns.ts';
-import { escapeHtml } from '../../core/report/render-html.ts';
+import { chartHeightPx, escapeHtml } from '../../core/report/render-html.ts';
 import { monthStart } from '../../core/report/report-tables.ts';
 import { comparisonText } from '../../core/report/writers.ts';
 import { columnName, dateSerial, sheetName, writeXlsx } from '../../core/report/xlsx.ts';
@@ -59,6 +59,24 @@ describe('report helpers', () => {
     );
     expect(monthStart('2026-01-31', 2)).toBe('2026-02-28');
     expect(monthStart('2026-12-02', 2)).toBe('2027-01-02');
+  });
+
+  it('give every bar of a breakdown a row tall enough for its longest label', () => {
+    const bars = (labels: (string | string[])[]) =>
+      chartHeightPx({ id: 'breakdown', type: 'breakdown', data: { labels, datasets: [] } });
+    // One-line bars: the 30-px minimum row each, 90 + 2 × 30 = 150; a two-line label (model,
+    // vendor) takes ceil(2 × 14.4) + 8 = 37 px a bar, 90 + 2 × 37 = 164.
+    expect(bars(['GPT-4o mini', 'Gemma 3 12B'])).toBe(150);
+    expect(bars([['GPT-4o mini', 'OpenAI API'], 'Gemma 3 12B'])).toBe(164);
+    // examples/commitments.json's bar wraps at 40 characters to three lines ('Llama 3.3 70B
+    // Instruct · 2× NVIDIA H100', '80GB SXM', 'GCP a3-highgpu-2g (us-central1, 3-year)'): a row of
+    // ceil(3 × 14.4) + 8 = 52 px for every bar (chart.js spaces bars evenly), 90 + 2 × 52 = 194;
+    // at 30 px its lines printed over the next bar's.
+    const llama = [
+      'Llama 3.3 70B Instruct · 2× NVIDIA H100 80GB SXM',
+      'GCP a3-highgpu-2g (us-central1, 3-year)',
+    ];
+    expect(bars([llama, 'Gemma 3 12B'])).toBe(194);
   });
 });
 

@@ -1,6 +1,10 @@
 import type { ChartConfiguration } from 'chart.js';
 import type { ReportChart } from '../../../core/report/report-model.ts';
-import { CHART_WIDTH_PX, chartHeightPx } from '../../../core/report/render-html.ts';
+import {
+  CHART_WIDTH_PX,
+  REPORT_LABEL_CHARS,
+  chartHeightPx,
+} from '../../../core/report/render-html.ts';
 import { formatUsd, objectiveMoney } from '../../../core/format.ts';
 import {
   breakdownConfig,
@@ -53,13 +57,6 @@ export const PRINT_PALETTE: ChartPalette = {
   ],
   dashes: [[], [8, 4], [2, 3], [12, 3, 3, 3]],
 };
-
-/**
- * Characters on a line of a bar's label in the report: its charts are 680 px wide, so the label
- * axis (at most half) holds about 45 at 12 px; the row heights (`chartHeightPx`) allow one line
- * for a tornado's input and two for a breakdown's candidate.
- */
-const REPORT_LABEL_CHARS = 40;
 
 /** A report chart's chart.js configuration: the app's, in print colours, at a fixed size. */
 export function reportChartConfig(chart: ReportChart): ChartConfiguration {
