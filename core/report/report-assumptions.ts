@@ -172,10 +172,18 @@ export function discountFacts(
   scenario: Pick<Scenario, 'discounts' | 'candidates'>,
   catalog: Pick<Catalog, 'discounts'>,
 ): FactGroup {
-  const line = (d: Catalog['discounts'][number], from: string): Fact => ({
-    label: d.offeringId ?? d.provider ?? '',
-    value: `${formatPct(d.fraction, 1)} off list prices (${from}${d.note ? `: ${d.note}` : ''})`,
-  });
+  const line = (
+    d: Catalog['discounts'][number] & { aboveMonthlyUsd?: number },
+    from: string,
+  ): Fact => {
+    // A threshold changes what the share comes off: only the spend above it each month.
+    const above = d.aboveMonthlyUsd ?? 0;
+    const off = above > 0 ? `the spend above ${formatUsd(above)} a month` : 'list prices';
+    return {
+      label: d.offeringId ?? d.provider ?? '',
+      value: `${formatPct(d.fraction, 1)} off ${off} (${from}${d.note ? `: ${d.note}` : ''})`,
+    };
+  };
   const facts = [
     ...scenario.discounts.map((d) => line(d, 'scenario')),
     ...scenario.candidates.flatMap((p) =>

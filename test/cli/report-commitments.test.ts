@@ -124,6 +124,19 @@ describe('the decision report presents the commitments engine’s plan', () => {
     );
   });
 
+  it('Assumptions: a discount above a monthly spend says so, not a flat share off list', async () => {
+    const md = await runReport(['--scenario', FILE, '--format', 'md'], loadCatalog());
+    const discounts = md.slice(
+      md.indexOf('### Negotiated discounts'),
+      md.indexOf('### Operations'),
+    );
+    // The scenario's Azure terms: 10 % off only the spend above $50,000 a month, which on Azure's
+    // $427,558 list bill is 0.10 × (427,558 − 50,000) ÷ 427,558 = 8.8 % of it (the Vendors table's
+    // figure), so "10.0% off list prices" overstated it.
+    expect(discounts).toContain('- azure: 10.0% off the spend above $50,000 a month (scenario: ');
+    expect(discounts).not.toContain('off list prices');
+  });
+
   it('XLSX: the added sections are sheets with numbers as numbers', async () => {
     const out = join(tmp(), 'commitments.xlsx');
     await runReport(['--scenario', FILE, '--format', 'xlsx', '--out', out], loadCatalog());
