@@ -20,6 +20,7 @@ import {
   commitmentFacts,
   discountFacts,
   operationsFacts,
+  ownedFacts,
   rangeFacts,
   setupFacts,
   valueFacts,
@@ -171,6 +172,7 @@ export function decisionReport(input: DecisionReportInput): DecisionReportWithDa
     setupFacts(scenario),
     discountFacts(scenario, input.catalog),
     operationsFacts(scenario),
+    ownedFacts(shortlist),
     commitmentFacts(shortlist),
     uncertainty === undefined ? null : rangeFacts(uncertainty),
   ].filter((g): g is FactGroup => g !== null);

@@ -247,6 +247,34 @@ export function commitmentFacts(rows: readonly CandidateResult[]): FactGroup | n
   return facts.length === 0 ? null : { title: 'Commitments', facts };
 }
 
+/**
+ * What an owned-GPU candidate among those shown is costed on: the hardware's life and price, the
+ * power and its price, the site's PUE and colocation. Each is the placement's own figure or the
+ * app's default (the colocation default is CBRE's asking rate, see OPERATIONS_SOURCES).
+ */
+export function ownedFacts(rows: readonly CandidateResult[]): FactGroup | null {
+  const facts = rows.flatMap((r): Fact[] => {
+    const p = r.placement;
+    const owned = r.selfHost?.owned;
+    if (p.kind !== 'onprem' || owned === null || owned === undefined) return [];
+    const colocation =
+      p.colocationUsdPerGpuMonth !== undefined
+        ? `${formatUsd(p.colocationUsdPerGpuMonth)} per GPU a month`
+        : `${formatUsd(p.colocationUsdPerKwMonth)} per kW of server rating a month (${formatDecimal(owned.serverRatedKw, 2)} kW a server)`;
+    const server =
+      owned.serverPriceFrom === 'catalog'
+        ? `${formatUsd(owned.serverUsd)} a server (the catalog's, with its source)`
+        : `${formatUsd(owned.serverUsd)} a server (the scenario's)`;
+    return [
+      {
+        label: r.label,
+        value: `${server}, written off over ${owned.lifeMonths} months; electricity $${formatDecimal(p.powerUsdPerKwh, 4)} per kWh at a PUE of ${formatDecimal(p.pue, 2)}; non-GPU server power ${formatPct(owned.serverOverheadFraction)} of the GPUs' where the server's is not known; colocation ${colocation}`,
+      },
+    ];
+  });
+  return facts.length === 0 ? null : { title: 'Owned GPUs', facts };
+}
+
 /** "1-year, no upfront: 2 instances committed, paid every hour of the term …($648.02 a month)". */
 function committedText(r: CandidateResult, c: CandidateCommitment): string {
   const upfront = c.upfrontUsd > 0 ? `, ${formatUsd(c.upfrontUsd)} upfront` : '';

@@ -103,6 +103,14 @@ describe('report: the decision report', () => {
     expect(shortlist.match(/^\| \**\d+/gm)?.length).toBeLessThanOrEqual(8);
     expect(shortlist).toContain('Best on rented GPUs');
     expect(shortlist).toContain('Best on owned GPUs');
+    // What the owned candidate is costed on, listed with the assumptions (the app's defaults:
+    // 36-month life, $0.12 per kWh at a PUE of 1.4, CBRE's $184.06 per kW-month colocation).
+    const owned = md.split('### Owned GPUs')[1]!.split('### ')[0]!;
+    expect(owned).toContain('Gemma 3 12B on owned NVIDIA A100 80GB SXM: ');
+    expect(owned).toContain(
+      'written off over 36 months; electricity $0.12 per kWh at a PUE of 1.4; non-GPU server power 30% of the GPUs',
+    );
+    expect(owned).toContain('colocation $184.06 per kW of server rating a month');
   });
 
   it('XLSX: the six sheets read back, numbers equal to the engine’s to the cent', async () => {
