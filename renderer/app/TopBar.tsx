@@ -29,6 +29,7 @@ export function TopBar() {
         className="scenario-name"
         aria-label="Scenario name"
         data-testid="scenario-name"
+        title={name}
         value={name}
         maxLength={200}
         onChange={(e) => {

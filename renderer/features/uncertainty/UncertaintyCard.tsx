@@ -13,6 +13,7 @@ import { ChartCanvas, useChartLook, type ChartLook } from '../charts/ChartCanvas
 import { tornadoConfig } from '../charts/chart-configs.ts';
 import { categoryBoxStyle } from '../charts/chart-options.ts';
 import { tornadoBars } from '../../../core/charts/tornado-data.ts';
+import { WholeWords } from '../../components/WholeWords.tsx';
 import { useUncertainty } from './uncertainty-store.ts';
 
 /** Rows of the win table: the ten best by the point estimate, and any other that ever wins. */
@@ -135,52 +136,54 @@ export function UncertaintyCard() {
               <strong>{nameOf(result.recommendedId)}</strong>
             </p>
           )}
-          <table className="win-table" data-testid="win-table">
-            <thead>
-              <tr>
-                <th>Candidate</th>
-                <th className="num">Chance best ({label})</th>
-                <th className="num">{horizon}-month cost P10 – P50 – P90</th>
-                <th className="num">Monthly P10 – P90</th>
-                <th className="num">NPV P10 – P90</th>
-                <th className="num">Feasible</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tableRows(result).map((c) => {
-                const u = c.uncertainty;
-                return (
-                  <tr key={c.id} data-row-key={c.id}>
-                    <td title={c.label}>
-                      <span className={`badge ${c.kind}`}>
-                        {c.kind === 'api' ? 'API' : c.kind === 'cloud' ? 'Cloud' : 'Owned'}
-                      </span>{' '}
-                      {c.label}
-                      {c.id === result.robust?.id && (
-                        <span className="robust-tag" title="Lowest P90 horizon cost">
-                          {' '}
-                          robust
-                        </span>
-                      )}
-                    </td>
-                    <td className="num" data-testid="win-probability">
-                      {formatPct(u.winProbability, 1)}
-                    </td>
-                    <td className="num">{formatPercentiles(u.tcoUsd)}</td>
-                    <td className="num">
-                      {u.monthlyUsd
-                        ? `${formatUsd(u.monthlyUsd.p10)} – ${formatUsd(u.monthlyUsd.p90)}`
-                        : '—'}
-                    </td>
-                    <td className="num">
-                      {u.npvUsd ? `${formatUsd(u.npvUsd.p10)} – ${formatUsd(u.npvUsd.p90)}` : '—'}
-                    </td>
-                    <td className="num">{formatPct(u.feasibleShare)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <div className="table-scroll">
+            <table className="win-table" data-testid="win-table">
+              <thead>
+                <tr>
+                  <th>Candidate</th>
+                  <th className="num chance">Chance best ({label})</th>
+                  <th className="num">{horizon}-month cost P10 – P50 – P90</th>
+                  <th className="num">Monthly P10 – P90</th>
+                  <th className="num">NPV P10 – P90</th>
+                  <th className="num">Feasible</th>
+                </tr>
+              </thead>
+              <tbody>
+                {tableRows(result).map((c) => {
+                  const u = c.uncertainty;
+                  return (
+                    <tr key={c.id} data-row-key={c.id}>
+                      <td className="candidate">
+                        <span className={`badge ${c.kind}`}>
+                          {c.kind === 'api' ? 'API' : c.kind === 'cloud' ? 'Cloud' : 'Owned'}
+                        </span>{' '}
+                        <WholeWords text={c.label} />
+                        {c.id === result.robust?.id && (
+                          <span className="robust-tag" title="Lowest P90 horizon cost">
+                            {' '}
+                            robust
+                          </span>
+                        )}
+                      </td>
+                      <td className="num" data-testid="win-probability">
+                        {formatPct(u.winProbability, 1)}
+                      </td>
+                      <td className="num">{formatPercentiles(u.tcoUsd)}</td>
+                      <td className="num">
+                        {u.monthlyUsd
+                          ? `${formatUsd(u.monthlyUsd.p10)} – ${formatUsd(u.monthlyUsd.p90)}`
+                          : '—'}
+                      </td>
+                      <td className="num">
+                        {u.npvUsd ? `${formatUsd(u.npvUsd.p10)} – ${formatUsd(u.npvUsd.p90)}` : '—'}
+                      </td>
+                      <td className="num">{formatPct(u.feasibleShare)}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
           {result.robust !== null && (
             <p className="muted" data-testid="robust-pick">
               Robust pick (lowest P90 {horizon}-month cost): {nameOf(result.robust.id)}, P90{' '}

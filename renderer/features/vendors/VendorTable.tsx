@@ -6,6 +6,7 @@ import { vendorOptionText } from '../../../core/report/procurement-report.ts';
 import { ScenarioDiscount } from '../../../core/schema/catalog.ts';
 import { numberFieldRules } from '../../../core/schema/field-rules.ts';
 import { NumberField } from '../../components/NumberField.tsx';
+import { WholeWords } from '../../components/WholeWords.tsx';
 import { useResults } from '../../stores/results-store.ts';
 import { useUi } from '../../stores/ui-store.ts';
 import { useWorkspace } from '../../stores/workspace-store.ts';
@@ -52,13 +53,12 @@ export function VendorTable() {
           <table className="list vendor-table">
             <thead>
               <tr>
-                <th>Vendor</th>
-                <th>Best offering</th>
+                <th>Vendor and its best offering</th>
                 <th className="num">{horizon}-month cost at list</th>
                 <th className="num">Negotiated</th>
                 <th>Terms</th>
-                <th>Commitment options</th>
-                <th>Lock-in</th>
+                <th className="vendor-text">Commitment options</th>
+                <th className="vendor-text">Lock-in</th>
               </tr>
             </thead>
             <tbody>
@@ -89,18 +89,17 @@ function VendorLine({ v }: { v: VendorRow }) {
     }));
   return (
     <tr data-testid={`vendor-${v.vendor}`} data-vendor={v.vendor}>
+      {/* The vendor and its best offering share a column, so the table fits a laptop's card. */}
       <td>
         <div className="strong">{v.vendorName}</div>
+        <button type="button" className="link" onClick={select} title="Show in the charts">
+          {v.best.rank === null ? '' : `#${v.best.rank} `}
+          <WholeWords text={v.best.label} />
+        </button>
+        {!v.best.feasible && <div className="reason">{v.best.reasons[0]}</div>}
         <div className="faint">
           {v.feasible} of {v.candidates} feasible
         </div>
-      </td>
-      <td>
-        <button type="button" className="link" onClick={select} title="Show in the charts">
-          {v.best.rank === null ? '' : `#${v.best.rank} `}
-          {v.best.label}
-        </button>
-        {!v.best.feasible && <div className="reason">{v.best.reasons[0]}</div>}
       </td>
       <td className="num" data-column="listTcoUsd">
         {formatUsd(v.listTcoUsd)}
@@ -135,7 +134,7 @@ function VendorLine({ v }: { v: VendorRow }) {
           </div>
         )}
       </td>
-      <td data-testid={`vendor-commitments-${v.vendor}`}>
+      <td className="vendor-text" data-testid={`vendor-commitments-${v.vendor}`}>
         {v.commitments.length === 0 && <span className="muted">{v.commitmentNote ?? '—'}</span>}
         {v.commitments.map((o) => (
           <div key={o.id} className="vendor-option">
@@ -143,7 +142,9 @@ function VendorLine({ v }: { v: VendorRow }) {
           </div>
         ))}
       </td>
-      <td data-testid={`vendor-lockin-${v.vendor}`}>{v.lockIn.summary}</td>
+      <td className="vendor-text" data-testid={`vendor-lockin-${v.vendor}`}>
+        {v.lockIn.summary}
+      </td>
     </tr>
   );
 }
