@@ -32,8 +32,7 @@ export function formatUsdWhole(value: number): string {
  * not the hyphen Intl writes; an amount that rounds to zero carries no sign.
  */
 function withMinus(value: number, format: Intl.NumberFormat): string {
-  const text = format.format(Math.abs(value));
-  return value < 0 && /[1-9]/.test(text) ? `−${text}` : text;
+  return signed(value, format.format(Math.abs(value)));
 }
 
 /** Unit prices that can be fractions of a cent: four significant digits. */
@@ -56,9 +55,14 @@ export function formatMs(value: number | null | undefined): string {
     const s = value / 1000;
     const secs = Math.abs(s);
     if (secs >= 99.95) return `${formatNumber(s, 0)} s`;
-    return secs >= 9.995 ? `${s.toFixed(1)} s` : `${s.toFixed(2)} s`;
+    return `${signed(s, secs >= 9.995 ? secs.toFixed(1) : secs.toFixed(2))} s`;
   }
-  return size >= 99.95 ? `${Math.round(value)} ms` : `${value.toFixed(1)} ms`;
+  return `${signed(value, size >= 99.95 ? String(Math.round(size)) : size.toFixed(1))} ms`;
+}
+
+/** A magnitude's text with the minus sign when the value is below zero and the text is not 0. */
+function signed(value: number, magnitude: string): string {
+  return value < 0 && /[1-9]/.test(magnitude) ? `−${magnitude}` : magnitude;
 }
 
 /** One formatter per digit count: toLocaleString with options builds a new one on every call. */
@@ -74,13 +78,12 @@ export function formatNumber(value: number | null | undefined, digits = 0): stri
     });
     numberFormats.set(digits, format);
   }
-  return format.format(value);
+  return signed(value, format.format(Math.abs(value)));
 }
 
 export function formatPct(value: number | null | undefined, digits = 0): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  const text = Math.abs(value * 100).toFixed(digits);
-  return `${value < 0 && /[1-9]/.test(text) ? '−' : ''}${text}%`;
+  return `${signed(value, Math.abs(value * 100).toFixed(digits))}%`;
 }
 
 const decimalFormats = new Map<number, Intl.NumberFormat>();
@@ -92,7 +95,7 @@ export function formatDecimal(value: number, maxDigits = 4): string {
     f = new Intl.NumberFormat('en-US', { maximumFractionDigits: maxDigits });
     decimalFormats.set(maxDigits, f);
   }
-  return f.format(value);
+  return signed(value, f.format(Math.abs(value)));
 }
 
 /**

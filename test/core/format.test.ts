@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMs, formatPct, formatUsd } from '../../core/format.ts';
+import { formatDecimal, formatMs, formatNumber, formatPct, formatUsd } from '../../core/format.ts';
 
 describe('durations', () => {
   it('read in ms below a second and in seconds from one, so a column never mixes the two', () => {
@@ -14,8 +14,9 @@ describe('durations', () => {
   });
 
   it('judge a saving by its size, like a cost', () => {
-    expect(formatMs(-12_000)).toBe('-12.0 s');
-    expect(formatMs(-128.28)).toBe('-128 ms');
+    expect(formatMs(-12_000)).toBe('−12.0 s');
+    expect(formatMs(-128.28)).toBe('−128 ms');
+    expect(formatMs(-0.04)).toBe('0.0 ms');
     expect(formatMs(null)).toBe('—');
   });
 });
@@ -35,5 +36,9 @@ describe('monthly-scale money', () => {
     expect(formatUsd(-0.004)).toBe('$0.00');
     expect(formatPct(-0.4)).toBe('−40%');
     expect(formatPct(-0.004)).toBe('0%');
+    // Counts and decimals too (a quality change of −16.6 in the savings table of a report).
+    expect(formatNumber(-1234)).toBe('−1,234');
+    expect(formatDecimal(-16.6, 1)).toBe('−16.6');
+    expect(formatNumber(-0.4)).toBe('0');
   });
 });
