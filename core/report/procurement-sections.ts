@@ -111,7 +111,10 @@ export const vendorsSection: ReportExtension = (ctx: ReportContext): ReportSecti
           ],
           rows: view.rows.map((v) => ({
             vendor: v.vendorName,
-            best: v.best.label,
+            // A vendor with nothing feasible shows its best all the same, unranked: say why.
+            best: v.best.feasible
+              ? v.best.label
+              : `${v.best.label} (out of the ranking: ${v.best.reasons[0] ?? 'not feasible'})`,
             rank: v.best.rank,
             listTcoUsd: v.listTcoUsd,
             negotiatedTcoUsd: v.negotiatedTcoUsd,

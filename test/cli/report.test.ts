@@ -111,6 +111,11 @@ describe('report: the decision report', () => {
       'written off over 36 months; electricity $0.12 per kWh at a PUE of 1.4; non-GPU server power 30% of the GPUs',
     );
     expect(owned).toContain('colocation $184.06 per kW of server rating a month');
+    // A vendor whose best offering is out of the ranking (rank —) says why.
+    const vendors = md.split('## Vendors')[1]!.split('\n## ')[0]!;
+    expect(vendors).toMatch(
+      /\| Anthropic API · Claude Haiku 4\.5 \(out of the ranking: no LMArena text \(2025-08-04\) score to check the minimum quality\) \| — \|/,
+    );
   });
 
   it('XLSX: the six sheets read back, numbers equal to the engine’s to the cent', async () => {
