@@ -34,6 +34,14 @@ const STACK_COLORS = [
   '#e67e22',
   '#8e44ad',
   '#c0392b',
+  // Enough for every cost component at once (17): a chart never shows two in one colour.
+  '#1b4d3e',
+  '#ffd166',
+  '#5c6bc0',
+  '#a0522d',
+  '#ef6f9a',
+  '#6d8b00',
+  '#00a3e0',
 ];
 
 /** The app's palette: the theme's colours. */

@@ -54,6 +54,14 @@ export const PRINT_PALETTE: ChartPalette = {
     '#2171b5',
     '#fdd0a2',
     '#252525',
+    // Enough for every cost component at once (17), still alternating dark and light.
+    '#9ecae1',
+    '#7f2704',
+    '#d9d9d9',
+    '#00441b',
+    '#fee6ce',
+    '#3f007d',
+    '#a1d99b',
   ],
   dashes: [[], [8, 4], [2, 3], [12, 3, 3, 3]],
 };
