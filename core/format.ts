@@ -130,11 +130,12 @@ export function objectiveMoney(objective: Objective, usd: number | null): string
   return objective === 'perOutcome' ? formatUnitUsd(usd) : formatUsd(usd);
 }
 
-/** A difference with its sign, in a formatter's units: +$1,200, −35 ms, ±0. */
+/** A difference with its sign, in a formatter's units: +$1,200, −35 ms, ±0 (also what rounds to 0). */
 export function formatSigned(delta: number, format: (abs: number) => string): string {
   if (!Number.isFinite(delta)) return '—';
-  if (delta === 0) return `±${format(0)}`;
-  return `${delta > 0 ? '+' : '−'}${format(Math.abs(delta))}`;
+  const text = format(Math.abs(delta));
+  if (!/[1-9]/.test(text)) return `±${text}`;
+  return `${delta > 0 ? '+' : '−'}${text}`;
 }
 
 /** The relative change from `before` to `after` as a signed percentage (+12%, −3.5%); '' from 0. */

@@ -1,29 +1,27 @@
 import type { Pooling } from '../schema/portfolio.ts';
 import type { CloudPlacement, Placement } from '../schema/placement.ts';
 import { contextAtVolume, type EvalContext } from '../sweep/context.ts';
+import { growthMonths, scheduleFor } from '../sweep/result.ts';
 import { evaluateCandidate } from '../sweep/sweep.ts';
 import type { CandidateResult } from '../sweep/types.ts';
-import { WEEKS_PER_MONTH } from '../units.ts';
 import { memberAssessment } from './members.ts';
 import { poolEconomics, splitIdle, type PoolPart } from './pool-economics.ts';
 import type { PoolMemberLoad, PoolUnit } from './pools.ts';
 
 /**
- * Month m (1-based) of a workload's service: the share of it served (0 before launch, a part in
- * the launch month, 0 after an experiment's time box) and the monthly volume then (its growth
- * compounding from the first month served).
+ * Month m (1-based) of a workload's service, as the engine's own schedules have it: the share of it
+ * served (0 before launch, a part in the launch month, 0 after an experiment's time box) and the
+ * monthly volume then (its growth compounding from the first month served).
  */
 export function serviceMonth(
   ctx: EvalContext,
   kind: Placement['kind'],
   m: number,
 ): { served: number; requestsPerMonth: number } {
-  const launchMonths = ctx.value.weeksToLaunch[kind] / WEEKS_PER_MONTH;
-  const firstServed = Math.floor(launchMonths) + 1;
-  const served = m > ctx.value.horizonMonths ? 0 : Math.min(1, Math.max(0, m - launchMonths));
-  const steps = Math.max(0, m - firstServed);
-  const growth = 1 + ctx.workload.monthlyGrowthPct / 100;
-  return { served, requestsPerMonth: ctx.rates.requestsPerMonth * growth ** steps };
+  const schedule = scheduleFor(ctx, kind);
+  if (m > schedule.horizonMonths) return { served: 0, requestsPerMonth: 0 };
+  const served = (schedule.cumulativeServed[m] ?? 0) - (schedule.cumulativeServed[m - 1] ?? 0);
+  return { served, requestsPerMonth: growthMonths(ctx, kind)[m]!.rates.requestsPerMonth };
 }
 
 /** A pool member as its months are priced: its context at the pool's SLO and its month-1 terms. */

@@ -187,6 +187,9 @@ describe('outcomes compared', () => {
     expect(formatSigned(1234.4, formatUsd)).toBe('+$1,234');
     expect(formatSigned(-0.5, formatUsd)).toBe('−$0.50');
     expect(formatSigned(0, formatUsd)).toBe('±$0.00');
+    // What rounds to zero has no direction either: never '+$0.00' or '−0.0 ms'.
+    expect(formatSigned(0.001, formatUsd)).toBe('±$0.00');
+    expect(formatSigned(-12.34, formatUsd)).toBe('−$12.34');
     expect(formatChangePct(200, 150)).toBe('−25%');
     expect(formatChangePct(1000, 1001)).toBe('+0.1%');
     expect(formatChangePct(0, 5)).toBe('');

@@ -1,16 +1,7 @@
-import { formatMs, formatNumber, formatUsd } from '../../../core/format.ts';
+import { formatMs, formatNumber, formatSigned, formatUsd } from '../../../core/format.ts';
 import { LEVER_LABELS, leverSavingUsd, type Lever } from '../../../core/levers/lever.ts';
 import { useWorkspace } from '../../stores/workspace-store.ts';
 import { useLevers } from './levers-store.ts';
-
-/**
- * A change with its sign, the minus as every signed figure in the app reads it (−128 ms beside
- * −$10,000, not -128 ms); a change that rounds to zero carries none.
- */
-const signed = (v: number, format: (abs: number) => string) => {
-  const text = format(Math.abs(v));
-  return /[1-9]/.test(text) ? `${v > 0 ? '+' : '−'}${text}` : text;
-};
 
 /** Below a cent a lever saves nothing worth listing as a saving. */
 const CENT = 0.005;
@@ -139,9 +130,9 @@ function LeverRow({ lever: l, current }: { lever: Lever; current: boolean }) {
           </div>
         )}
       </td>
-      <td className="num">{l.ttftDeltaMs === null ? '—' : signed(l.ttftDeltaMs, formatMs)}</td>
+      <td className="num">{l.ttftDeltaMs === null ? '—' : formatSigned(l.ttftDeltaMs, formatMs)}</td>
       <td className="num">
-        {l.qualityDelta === null ? '—' : signed(l.qualityDelta, (q) => formatNumber(q, 1))}
+        {l.qualityDelta === null ? '—' : formatSigned(l.qualityDelta, (q) => formatNumber(q, 1))}
       </td>
     </tr>
   );
