@@ -130,7 +130,9 @@ function LeverRow({ lever: l, current }: { lever: Lever; current: boolean }) {
           </div>
         )}
       </td>
-      <td className="num">{l.ttftDeltaMs === null ? '—' : formatSigned(l.ttftDeltaMs, formatMs)}</td>
+      <td className="num">
+        {l.ttftDeltaMs === null ? '—' : formatSigned(l.ttftDeltaMs, formatMs)}
+      </td>
       <td className="num">
         {l.qualityDelta === null ? '—' : formatSigned(l.qualityDelta, (q) => formatNumber(q, 1))}
       </td>
