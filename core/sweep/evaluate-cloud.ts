@@ -58,6 +58,7 @@ import {
   openModel,
   selfHostQuality,
   selfHostReasons,
+  sharedReasons,
   sizedRow,
   type Identity,
 } from './selfhost-row.ts';
@@ -594,20 +595,6 @@ export function writeCloudColumns(
     t.npvUsd[i] = roi.npvUsd;
     t.paybackMonth[i] = roi.paybackMonth ?? Number.NaN;
   }
-}
-
-/** One array per distinct reason, shared by every candidate that has it. */
-function sharedReasons(ctx: EvalContext, reason: string): string[] {
-  // The regions of a type that fail fail for the one reason (the same string): kept first.
-  const last = ctx.lastReasons;
-  if (last !== undefined && last[0] === reason) return last;
-  let list = ctx.reasonLists.get(reason);
-  if (list === undefined) {
-    list = Object.freeze([reason]) as unknown as string[];
-    ctx.reasonLists.set(reason, list);
-  }
-  ctx.lastReasons = list;
-  return list;
 }
 
 /** Evaluates a rented-GPU candidate into a full comparison row. */

@@ -176,7 +176,7 @@ export function selfHostReasons(
       : residencyReason(ctx, p.residency ?? 'own', null);
   const unknown = reasoningUnknownReason(reasoning, ctx.workload);
   const context = lastContextReason(ctx, model.contextTokens, reasoning.tokensPerRequest);
-  const q = qualityReason(ctx, quality);
+  const q = lastQualityReason(ctx, quality);
   const budget = budgetReason(ctx, monthlyUsd);
   if (q === null && budget === null) {
     // Reasons from a few distinct strings are shared lists: a sweep has thousands of each.
@@ -186,7 +186,43 @@ export function selfHostReasons(
     if (unknown === null && residency === null) return onlyReason(context as string);
     if (unknown === null && context === null) return onlyReason(residency as string);
   }
+  // Below the quality floor alone (most of a full sweep's infeasible): the model's one list.
+  if (q !== null && budget === null && residency === null && unknown === null && context === null) {
+    return sharedReasons(ctx, q);
+  }
   return [residency, unknown, context, q, budget].filter((r): r is string => r !== null);
+}
+
+/**
+ * The quality reason asked last, kept: a sweep asks for one model's many times in a row, and the
+ * same string makes its shared list a quick look-up (and thousands of candidates one string).
+ */
+let lastQualityText:
+  { ctx: EvalContext; quality: number | null; reason: string | null } | undefined;
+
+function lastQualityReason(ctx: EvalContext, quality: number | null): string | null {
+  const last = lastQualityText;
+  if (last !== undefined && last.ctx === ctx && last.quality === quality) return last.reason;
+  const reason = qualityReason(ctx, quality);
+  lastQualityText = { ctx, quality, reason };
+  return reason;
+}
+
+/**
+ * One list per distinct reason within an evaluation, shared by every candidate that has it (kept
+ * by the context, so reasons with its numbers go with it).
+ */
+export function sharedReasons(ctx: EvalContext, reason: string): string[] {
+  // The regions of a type that fail fail for the one reason (the same string): kept first.
+  const last = ctx.lastReasons;
+  if (last !== undefined && last[0] === reason) return last;
+  let list = ctx.reasonLists.get(reason);
+  if (list === undefined) {
+    list = Object.freeze([reason]) as unknown as string[];
+    ctx.reasonLists.set(reason, list);
+  }
+  ctx.lastReasons = list;
+  return list;
 }
 
 /**

@@ -1,10 +1,12 @@
 import { create } from 'zustand';
-import { explain, type Explanation } from '../../../core/decision/explain.ts';
+import type { Explanation } from '../../../core/decision/explain.ts';
 import type { ScenarioEvaluation } from '../../../core/scenario/evaluate.ts';
-import { pairBreakEven, type BreakEvenChartData } from '../../../core/charts/break-even-data.ts';
+import type { BreakEvenChartData } from '../../../core/charts/break-even-data.ts';
 import type { PairPicks } from '../../../core/charts/pair.ts';
-import { useResults } from '../../stores/results-store.ts';
+import { decideFor, useResults } from '../../stores/results-store.ts';
 import { settledSync } from '../../stores/settled-sync.ts';
+
+export { decide } from './decide.ts';
 
 type Ok = Extract<ScenarioEvaluation, { ok: true }>;
 
@@ -33,16 +35,6 @@ export const useDecision = create<DecisionState>()((set) => ({
   },
 }));
 
-/**
- * The explanation with its break-even volumes, and the chart's two curves: a few hundred
- * evaluations at other volumes. Worked out once the results stop moving (a slider drag re-ranks
- * at every step; this waits for the last one), so a what-if stays within its frame.
- */
-export function decide(evaluation: Ok, picks: PairPicks) {
-  const explanation = explain(evaluation, { breakEven: true });
-  return { explanation, breakEven: pairBreakEven(evaluation, explanation, picks) };
-}
-
 /** How long the results must stay still before the break-even work starts, ms. */
 const SETTLE_MS = 120;
 const sync = settledSync(
@@ -59,8 +51,15 @@ const sync = settledSync(
       });
       return;
     }
-    const { explanation, breakEven } = decide(evaluation, useDecision.getState().picks);
-    useDecision.setState({ evaluation, explanation, breakEven, pending: false });
+    const picks = useDecision.getState().picks;
+    void decideFor(evaluation, picks).then((decision) => {
+      // Results or picks that moved on meanwhile have their own work coming.
+      if (decision === null) return;
+      if (useResults.getState().evaluation !== evaluation) return;
+      if (useDecision.getState().picks !== picks) return;
+      const { explanation, breakEven } = decision;
+      useDecision.setState({ evaluation, explanation, breakEven, pending: false });
+    });
   },
 );
 
