@@ -58,35 +58,20 @@ export function prepareScenario(
   return { ok: true, index, placements };
 }
 
-type EvaluatedScenario = Pick<
-  Scenario,
-  'workload' | 'value' | 'constraints' | 'objective' | 'uncertainty'
-> &
-  Partial<Pick<Scenario, 'operations'>> & { startDate?: string | undefined };
-
-type EvaluationOptions = Omit<ContextOptions, 'maxMonthlyUsd' | 'operations'>;
-
-/** A prepared scenario with the context its candidates are evaluated in, before any is. */
-export type EvaluationSetup =
-  | { ok: true; index: CatalogIndex; placements: CandidatePlacement[]; context: EvalContext }
-  | { ok: false; error: string };
-
-/**
- * The context a prepared scenario's candidates are evaluated in (its workload, value assumptions,
- * objective and limits), or why they cannot be: what every evaluation of it starts from.
- */
-export function evaluationSetup(
+/** Evaluates every candidate of a prepared scenario for its workload and value assumptions. */
+export function evaluatePrepared(
   prepared: PreparedScenario,
-  scenario: EvaluatedScenario,
-  options: EvaluationOptions = {},
-): EvaluationSetup {
+  scenario: Pick<Scenario, 'workload' | 'value' | 'constraints' | 'objective' | 'uncertainty'> &
+    Partial<Pick<Scenario, 'operations'>> & { startDate?: string | undefined },
+  options: Omit<ContextOptions, 'maxMonthlyUsd' | 'operations'> = {},
+): ScenarioEvaluation {
   if (!prepared.ok) return prepared;
   // The schema refuses such a file; a draft edited in the app (growth, volume, horizon) is checked
   // here, before a compounded volume turns every total into a meaningless 30-digit figure.
   const growth = growthIssue(scenario.workload, scenario.value.horizonMonths);
   if (growth !== null) return { ok: false, error: `workload.monthlyGrowthPct: ${growth}` };
   const { index, placements } = prepared;
-  const context = makeContext(index, scenario.workload, scenario.value, {
+  const ctx = makeContext(index, scenario.workload, scenario.value, {
     objective: scenario.objective,
     // The point estimate takes every input at its likely value: price changes included.
     priceChange: likelyPriceChangesOf(scenario),
@@ -95,19 +80,7 @@ export function evaluationSetup(
     startDate: scenario.startDate ?? options.startDate ?? index.asOf,
     ...(scenario.operations ? { operations: scenario.operations } : {}),
   });
-  return { ok: true, index, placements, context };
-}
-
-/** Evaluates every candidate of a prepared scenario for its workload and value assumptions. */
-export function evaluatePrepared(
-  prepared: PreparedScenario,
-  scenario: EvaluatedScenario,
-  options: EvaluationOptions = {},
-): ScenarioEvaluation {
-  const setup = evaluationSetup(prepared, scenario, options);
-  if (!setup.ok) return setup;
-  const { index, placements, context } = setup;
-  return { ok: true, result: sweep(context, placements), index, context, placements };
+  return { ok: true, result: sweep(ctx, placements), index, context: ctx, placements };
 }
 
 /**

@@ -62,25 +62,11 @@ export interface SweepResult {
   indexOf(id: string): number;
 }
 
-/** A sweep's columns with their ranking: what a sweep computes, without the rows built on demand. */
-export type RankedColumns = Pick<
-  SweepResult,
-  'columns' | 'order' | 'rank' | 'pareto' | 'recommended' | 'feasibleCount'
->;
-
 /**
  * Evaluates every placement, applies the constraints, ranks, and marks the Pareto frontier. Rented-
  * GPU candidates (most of a full sweep) go straight to columns; full rows are built on demand.
  */
 export function sweep(ctx: EvalContext, placements: readonly CandidatePlacement[]): SweepResult {
-  return sweptResult(ctx, rankedColumns(ctx, placements));
-}
-
-/** Evaluates every placement into columns and ranks them under the context's objective. */
-export function rankedColumns(
-  ctx: EvalContext,
-  placements: readonly CandidatePlacement[],
-): RankedColumns {
   const columns = allocateColumns(placements);
   for (let i = 0; i < placements.length; i++) writeCandidate(ctx, columns, i);
   const keys = objectiveKeys(columns, ctx.objective);
@@ -94,17 +80,7 @@ export function rankedColumns(
   const pareto = new Uint8Array(columns.size);
   for (const i of paretoIndices(columns, order, keys)) pareto[i] = 1;
   const recommended = feasibleCount > 0 ? (order[0] as number) : -1;
-  return { columns, order, rank, pareto, recommended, feasibleCount };
-}
 
-/**
- * The sweep's result over ranked columns, its rows built on demand under `ctx`: the columns may
- * have been computed elsewhere (another thread) with an equal context, the rows not yet built
- * being evaluated here as the sweep would have.
- */
-export function sweptResult(ctx: EvalContext, ranked: RankedColumns): SweepResult {
-  const { columns, rank, pareto, recommended, order } = ranked;
-  const placements = columns.placements;
   const row = (i: number): CandidateResult => {
     let r = columns.rows[i];
     if (r === undefined) {
@@ -118,7 +94,12 @@ export function sweptResult(ctx: EvalContext, ranked: RankedColumns): SweepResul
   };
   let ids: Map<string, number> | undefined;
   return {
-    ...ranked,
+    columns,
+    order,
+    rank,
+    pareto,
+    recommended,
+    feasibleCount,
     row,
     rankedRows: () => Array.from(order, (i) => row(i)),
     indexOf: (id) => {

@@ -1,30 +1,23 @@
 import { create } from 'zustand';
-import type { PairPicks } from '../../core/charts/pair.ts';
 import { withIdleShutdown, workloadById } from '../../core/portfolio/derive.ts';
 import { evaluatePortfolio, type PortfolioEvaluation } from '../../core/portfolio/evaluate.ts';
 import type { ReplicaCapacity } from '../../core/selfhost/capacity.ts';
-import { unpackColumns, type PackedColumns } from '../../core/sweep/columns-transfer.ts';
 import { ObjectPairCache } from '../../core/sweep/object-cache.ts';
-import { sweep, sweptResult } from '../../core/sweep/sweep.ts';
 import {
+  evaluatePrepared,
   evaluateScenario,
-  evaluationSetup,
   prepareScenario,
-  type EvaluationSetup,
   type PreparedScenario,
   type ScenarioEvaluation,
 } from '../../core/scenario/evaluate.ts';
 import type { Catalog } from '../../core/schema/catalog.ts';
 import type { Scenario } from '../../core/schema/scenario.ts';
-import { decide, type Decision } from '../features/why/decide.ts';
 import { useCatalog } from './catalog-store.ts';
-import { startResultsClient, type ResultsClient } from './results-client.ts';
-import type { EvaluateReply } from './results-runner.ts';
 import { currentFile, useWorkspace } from './workspace-store.ts';
 
 export interface ResultsState {
   evaluation: ScenarioEvaluation | null;
-  /** Milliseconds from the last change to its results (shown in the status bar). */
+  /** Milliseconds the last evaluation took (shown in the status bar). */
   computeMs: number;
   /** Bumped on every evaluation, so views that memoize on it refresh. */
   version: number;
@@ -36,8 +29,6 @@ export const useResults = create<ResultsState>()(() => ({
   version: 0,
 }));
 
-type Ok = Extract<ScenarioEvaluation, { ok: true }>;
-
 /**
  * Replica capacities survive what-if changes of volume (they do not depend on it) and are dropped
  * when the catalog changes (a GPU or model edit changes them).
@@ -46,34 +37,7 @@ let capacityCache = new ObjectPairCache<ReplicaCapacity>();
 let bestCapacityCache = new Map<string, ObjectPairCache<ReplicaCapacity>>();
 let cacheRevision = -1;
 
-/** An evaluation asked for: the draft as evaluated, and its context set up on this thread. */
-interface Request {
-  id: number;
-  scenario: Scenario;
-  setup: EvaluationSetup;
-  staleBefore: string;
-  today: string;
-  started: number;
-}
-
-/** The newest request, and the id of the one whose results are shown. */
-let latest: Request | undefined;
-let shownId = 0;
-let nextId = 1;
-
-/**
- * The results worker, once started: it sweeps the candidates (the allocations and their
- * collection with them) while this thread sets each sweep's results up in an equal context and
- * builds the rows shown from it. Null before it starts and where it cannot.
- */
-let client: ResultsClient | null = null;
-/** Evaluations the worker made, by the id it keeps them under (for their explanation). */
-const workerIds = new WeakMap<Ok, number>();
-
-/**
- * Re-evaluates the draft scenario against the catalog on every change: in the results worker
- * once it holds the catalog (the results follow a frame or so later), else here, at once.
- */
+/** Re-evaluates the draft scenario against the catalog; synchronous, on every change. */
 export function recompute(): void {
   const snapshot = useCatalog.getState().snapshot;
   if (snapshot === null) return;
@@ -87,129 +51,34 @@ export function recompute(): void {
   // Prices as the catalog knows them today (an ended offering is gone, a known change applies).
   const today = isoDaysAgo(0);
   const staleBefore = isoDaysAgo(snapshot.staleAfterDays);
-  const setup = evaluationSetup(preparedFor(snapshot.catalog, scenario, today), scenario, {
+  const evaluation = evaluatePrepared(preparedFor(snapshot.catalog, scenario, today), scenario, {
     capacityCache,
     bestCapacityCache,
     staleBefore,
   });
-  const request: Request = { id: nextId++, scenario, setup, staleBefore, today, started };
-  latest = request;
-  if (!setup.ok || client === null || !client.holds(snapshot.revision)) {
-    evaluateHere(request);
-    return;
-  }
-  const { id } = request;
-  client.evaluate({ id, scenario, staleBefore, today }, (reply) => onWorkerReply(request, reply));
-}
-
-function onWorkerReply(request: Request, reply: EvaluateReply): void {
-  if (request.id <= shownId) return;
-  if (reply.kind === 'error') {
-    // Not the page's answer to give: evaluated here, as it was before the worker.
-    if (request === latest) evaluateHere(request);
-    return;
-  }
-  const evaluation = fromWorker(request.setup, reply.packed);
-  if (evaluation.ok) workerIds.set(evaluation, request.id);
-  show(request, evaluation);
-}
-
-/** The worker's sweep set up here: rows are built on demand in this thread's context. */
-function fromWorker(setup: EvaluationSetup, packed: PackedColumns): ScenarioEvaluation {
-  if (!setup.ok) return setup;
-  const { index, placements, context } = setup;
-  const result = sweptResult(context, unpackColumns(packed, placements));
-  return { ok: true, result, index, context, placements };
-}
-
-/** Evaluates a request on this thread. */
-function evaluateHere(request: Request): void {
-  const { setup } = request;
-  const evaluation: ScenarioEvaluation = setup.ok
-    ? {
-        ok: true,
-        result: sweep(setup.context, setup.placements),
-        index: setup.index,
-        context: setup.context,
-        placements: setup.placements,
-      }
-    : setup;
-  show(request, evaluation);
-}
-
-function show(request: Request, evaluation: ScenarioEvaluation): void {
-  shownId = request.id;
+  if (evaluation.ok) asked.set(evaluation, { scenario, staleBefore, today });
   useResults.setState((s) => ({
     evaluation,
-    computeMs: performance.now() - request.started,
+    computeMs: performance.now() - started,
     version: s.version + 1,
   }));
 }
 
-/** Whether the results shown are those of the draft's last change (none is being worked out). */
-export function resultsCurrent(): boolean {
-  return latest === undefined || latest.id <= shownId;
+/** What an evaluation was asked for: the scenario as evaluated, and the page's dates. */
+export interface EvaluatedWith {
+  scenario: Scenario;
+  staleBefore: string;
+  today: string;
 }
 
-/**
- * The results of the draft as it is now, for what acts on them (a snapshot, an export): those
- * shown, or, while the worker still works on the last change, worked out here at once.
- */
-export function currentEvaluation(): ScenarioEvaluation | null {
-  if (latest !== undefined && latest.id > shownId) evaluateHere(latest);
-  return useResults.getState().evaluation;
-}
+const asked = new WeakMap<ScenarioEvaluation, EvaluatedWith>();
 
 /**
- * The explanation and break-even chart of an evaluation: worked out in the worker that made it
- * (a few hundred evaluations at other volumes, off this thread), else here. Null when the worker
- * has moved on to newer results (this one is no longer shown).
+ * The scenario an evaluation of the draft was made from, and its dates: enough for another
+ * thread to make the same evaluation (the explanation's worker).
  */
-export async function decideFor(evaluation: Ok, picks: PairPicks): Promise<Decision | null> {
-  const id = workerIds.get(evaluation);
-  if (id === undefined || client === null || !client.usable) return decide(evaluation, picks);
-  const reply = await client.decide({ id, picks });
-  if (reply.kind === 'stale') return null;
-  return reply.kind === 'decided' ? reply.decision : decide(evaluation, picks);
-}
-
-/**
- * Starts the results worker once the page is idle (the first results are worked out here, so
- * the first screen does not wait for it), and hands it each catalog.
- */
-function startWorker(): () => void {
-  let stopped = false;
-  const start = () => {
-    if (stopped || client !== null) return;
-    // EXPERIMENT (remove): A/B switch
-    if (
-      (import.meta as unknown as { env: Record<string, string> }).env.VITE_RESULTS_WORKER === 'off'
-    )
-      return;
-    client = startResultsClient((unanswered) => {
-      // The worker failed: the page works everything out from now on.
-      if (unanswered !== null && latest !== undefined && latest.id > shownId) {
-        evaluateHere(latest);
-      }
-    });
-    const snapshot = useCatalog.getState().snapshot;
-    if (snapshot !== null) client?.setCatalog(snapshot.catalog, snapshot.revision);
-  };
-  const handle =
-    typeof requestIdleCallback === 'function'
-      ? requestIdleCallback(start, { timeout: 2000 })
-      : setTimeout(start, 0);
-  const stopCatalog = useCatalog.subscribe((s, prev) => {
-    if (s.snapshot !== prev.snapshot && s.snapshot !== null) {
-      client?.setCatalog(s.snapshot.catalog, s.snapshot.revision);
-    }
-  });
-  return () => {
-    stopped = true;
-    if (typeof requestIdleCallback === 'function') cancelIdleCallback(handle as number);
-    else clearTimeout(handle);
-    stopCatalog();
-  };
+export function evaluatedWith(evaluation: ScenarioEvaluation): EvaluatedWith | undefined {
+  return asked.get(evaluation);
 }
 
 /** The last idle-shutdown candidates, kept while the shared ones stay the same objects. */
@@ -315,10 +184,8 @@ export function startResultsSync(): () => void {
     if (s.snapshot !== prev.snapshot) recompute();
   });
   recompute();
-  const c = startWorker();
   return () => {
     a();
     b();
-    c();
   };
 }

@@ -3,7 +3,7 @@ import type { Lever } from '../../../core/levers/lever.ts';
 import { savingsLevers } from '../../../core/levers/levers.ts';
 import type { Scenario } from '../../../core/schema/scenario.ts';
 import { useCatalog } from '../../stores/catalog-store.ts';
-import { resultsCurrent, useResults } from '../../stores/results-store.ts';
+import { useResults } from '../../stores/results-store.ts';
 import { settledSync } from '../../stores/settled-sync.ts';
 import { useWorkspace } from '../../stores/workspace-store.ts';
 
@@ -53,8 +53,6 @@ const sync = settledSync(
   SETTLE_MS,
   () => useLevers.setState({ pending: true }),
   () => {
-    // A change still being evaluated: its results, when they come, start the wait again.
-    if (!resultsCurrent()) return;
     const evaluation = useResults.getState().evaluation;
     const snapshot = useCatalog.getState().snapshot;
     const scenario = useWorkspace.getState().scenario;

@@ -20,7 +20,7 @@ import type { ScenarioEvaluation } from '../../../core/scenario/evaluate.ts';
 import { simulationSetup } from '../../../core/uncertainty/setup.ts';
 import { call, mode } from '../../api/api.ts';
 import { useCatalog } from '../../stores/catalog-store.ts';
-import { currentEvaluation as currentResults } from '../../stores/results-store.ts';
+import { useResults } from '../../stores/results-store.ts';
 import { attempt, useUi } from '../../stores/ui-store.ts';
 import { useWorkspace } from '../../stores/workspace-store.ts';
 import { useCompare } from '../compare/compare-store.ts';
@@ -40,7 +40,7 @@ const isoDaysAgo = (days: number) =>
 
 /** The evaluation on screen, or null (a toast says why) when there is nothing to export. */
 function currentEvaluation(): Ok | null {
-  const evaluation = currentResults();
+  const evaluation = useResults.getState().evaluation;
   if (evaluation?.ok) return evaluation;
   useUi.getState().toast('error', evaluation ? evaluation.error : 'nothing to export yet');
   return null;

@@ -1,7 +1,7 @@
 import { outcomeOf } from '../../../core/scenario/outcome.ts';
 import { nextSnapshotName, restoredTo, withSnapshot } from '../../../core/scenario/snapshots.ts';
 import type { Snapshot } from '../../../core/schema/scenario.ts';
-import { currentEvaluation } from '../../stores/results-store.ts';
+import { useResults } from '../../stores/results-store.ts';
 import { useUi } from '../../stores/ui-store.ts';
 import { useWorkspace } from '../../stores/workspace-store.ts';
 import { rememberOutcome } from './snapshot-outcomes.ts';
@@ -26,8 +26,8 @@ export function takeSnapshot(): void {
   const name = nextSnapshotName(snapshots());
   const next = withSnapshot(scenario, name, new Date(), activeId).snapshots ?? [];
   const taken = next[next.length - 1];
-  // The draft's results as of its last change: that is the snapshot's outcome.
-  const evaluation = currentEvaluation();
+  // The draft was evaluated on its last change: that is the snapshot's outcome.
+  const evaluation = useResults.getState().evaluation;
   if (taken !== undefined && evaluation !== null)
     rememberOutcome(taken.scenario, outcomeOf(evaluation));
   useWorkspace.getState().setSnapshots(next);
