@@ -1,7 +1,9 @@
 import type { LatencySlo } from '../perf/slo.ts';
 import type { RequestShape } from '../perf/serving.ts';
 import type { Gpu, OpenModel } from '../schema/catalog.ts';
+import { ENGINES, PRECISIONS } from '../schema/common.ts';
 import type { CloudPlacement, OnpremPlacement } from '../schema/placement.ts';
+import { EFFORTS } from '../schema/reasoning.ts';
 import {
   replicaCapacity,
   type ReplicaCapacity,
@@ -26,7 +28,13 @@ export function cachedCapacity(
   sloShape: RequestShape | null = null,
 ): ReplicaCapacity {
   const rtt = Math.round(networkMs);
-  const key = `${r.tp}|${r.precision}|${r.kvPrecision ?? ''}|${r.engine}|${rtt}|${shapeKey(shape, slo, sloShape)}`;
+  const shaped = shapeKey(shape, slo, sloShape);
+  const layout = layoutCode(r.tp, r.precision, r.kvPrecision, r.engine, rtt, undefined);
+  // A number where the layout and the shape's id fit one; else the key as words.
+  const key =
+    layout !== null && layout < 2 ** 32 && shaped.id < 2 ** 20
+      ? shaped.id * 2 ** 32 + layout
+      : `${r.tp}|${r.precision}|${r.kvPrecision ?? ''}|${r.engine}|${rtt}|${shaped.key}`;
   let hit = ctx.capacityCache.get(r.model, r.gpu, key);
   if (hit === undefined) {
     hit = replicaCapacity(
@@ -41,8 +49,15 @@ export function cachedCapacity(
   return hit;
 }
 
-/** The part of a capacity's key from its request shapes and SLO, kept for the last three objects. */
-function shapeKey(shape: RequestShape, slo: LatencySlo, sloShape: RequestShape | null): string {
+/**
+ * The part of a capacity's key from its request shapes and SLO, as words and as a small number
+ * (one per distinct shape), kept for the last three objects.
+ */
+function shapeKey(
+  shape: RequestShape,
+  slo: LatencySlo,
+  sloShape: RequestShape | null,
+): { key: string; id: number } {
   const last = lastShapeKey;
   if (
     last !== undefined &&
@@ -50,7 +65,7 @@ function shapeKey(shape: RequestShape, slo: LatencySlo, sloShape: RequestShape |
     last.slo === slo &&
     last.sloShape === sloShape
   ) {
-    return last.key;
+    return last.shaped;
   }
   const key = [
     shape.inputTokens,
@@ -64,13 +79,61 @@ function shapeKey(shape: RequestShape, slo: LatencySlo, sloShape: RequestShape |
       ? ''
       : `${sloShape.inputTokens},${sloShape.prefillTokens},${sloShape.outputTokens}`,
   ].join('|');
-  lastShapeKey = { shape, slo, sloShape, key };
-  return key;
+  let id = SHAPE_IDS.get(key);
+  if (id === undefined) SHAPE_IDS.set(key, (id = SHAPE_IDS.size));
+  const shaped = { key, id };
+  lastShapeKey = { shape, slo, sloShape, shaped };
+  return shaped;
 }
+
+/** A number per distinct shape key, for numeric cache keys. */
+const SHAPE_IDS = new Map<string, number>();
 
 /** A sweep's capacities share the context's shapes and SLO: the key part made last. */
 let lastShapeKey:
-  { shape: RequestShape; slo: LatencySlo; sloShape: RequestShape | null; key: string } | undefined;
+  | {
+      shape: RequestShape;
+      slo: LatencySlo;
+      sloShape: RequestShape | null;
+      shaped: { key: string; id: number };
+    }
+  | undefined;
+
+const PRECISION_CODES = new Map<string, number>(PRECISIONS.map((p, i) => [p, i + 1]));
+const ENGINE_CODES = new Map<string, number>(ENGINES.map((e, i) => [e, i]));
+const EFFORT_CODES = new Map<string, number>(EFFORTS.map((e, i) => [e, i + 1]));
+
+/**
+ * A layout tried as one number (tensor-parallel degrees as bits, precisions, engine, reasoning
+ * effort, network delay in whole ms), or null when one does not fit its bits: a cache looked up
+ * thousands of times a sweep then builds and hashes no key string. `tps` is one degree or several.
+ */
+function layoutCode(
+  tps: number | readonly number[],
+  precision: string,
+  kvPrecision: string | undefined,
+  engine: string,
+  rtt: number,
+  effort: string | undefined,
+): number | null {
+  let mask = 0;
+  let lastBit = -1;
+  for (const tp of typeof tps === 'number' ? [tps] : tps) {
+    // Ascending powers of two (as tried: the order breaks ties), else the key in words.
+    const bit = Math.log2(tp);
+    if (!Number.isInteger(bit) || bit <= lastBit || bit > 15) return null;
+    mask |= 1 << bit;
+    lastBit = bit;
+  }
+  const p = PRECISION_CODES.get(precision);
+  const kv = kvPrecision === undefined ? 0 : PRECISION_CODES.get(kvPrecision);
+  const e = ENGINE_CODES.get(engine);
+  const r = effort === undefined ? 0 : EFFORT_CODES.get(effort);
+  if (p === undefined || kv === undefined || e === undefined || r === undefined) return null;
+  if (!Number.isInteger(rtt) || rtt < 0 || rtt >= 2 ** 12) return null;
+  // 16 bits of degrees, 3 + 3 of precisions, 2 of engine, 3 of effort, 12 of delay: 39 bits.
+  return ((((mask * 8 + p) * 8 + kv) * 4 + e) * 8 + r) * 2 ** 12 + rtt;
+}
 
 /** Tensor-parallel degrees worth trying on `gpus` GPUs: powers of two that divide it. */
 export function tpOptions(gpus: number): number[] {
@@ -105,13 +168,19 @@ export function bestCapacity(
   networkMs: number,
   reasoningTokens?: number,
 ): ReplicaCapacity {
-  const given = reasoningTokens === undefined ? '' : `|r${reasoningTokens}`;
-  const key = layoutKey(ctx, tps, p, networkMs) + given;
-  const hit = ctx.bestCapacity.get(model, gpu, key);
-  if (hit !== undefined) return hit;
   const w = ctx.workload;
   const precision = p.precision ?? w.precision;
   const kvPrecision = p.kvPrecision ?? w.kvPrecision;
+  const code =
+    reasoningTokens === undefined
+      ? layoutCode(tps, precision, kvPrecision, p.engine, Math.round(networkMs), p.effort)
+      : null;
+  const key =
+    code ??
+    layoutKey(ctx, tps, p, networkMs) +
+      (reasoningTokens === undefined ? '' : `|r${reasoningTokens}`);
+  const hit = ctx.bestCapacity.get(model, gpu, key);
+  if (hit !== undefined) return hit;
   // Hidden reasoning is decoded like output: it lengthens every request the replica serves.
   const reasoning = reasoningTokens ?? candidateReasoning(ctx, model, p.effort).tokensPerRequest;
   const { shape, p95Shape } = shapesFor(ctx, reasoning);

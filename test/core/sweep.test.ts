@@ -316,6 +316,45 @@ describe('kept capacity caches', () => {
   });
 });
 
+describe('kept capacity caches, keyed by layout', () => {
+  it('candidates differing only in engine, precision or layout are each sized as themselves', () => {
+    // One cache for every candidate and both prompt sizes: a key shared by two layouts would hand
+    // one the other's replica (its latency, so its fleet and cost). Each must equal a fresh
+    // evaluation of it alone.
+    const capacityCache = new ObjectPairCache<ReplicaCapacity>();
+    const bestCapacityCache = new Map<string, ObjectPairCache<ReplicaCapacity>>();
+    const model = { kind: 'onprem', gpuId: 'h100-sxm', modelId: 'llama-3.3-70b' } as const;
+    const candidates = [
+      { ...model, tp: 4 },
+      { ...model, tp: 4, engine: 'sglang' },
+      { ...model, tp: 4, precision: 'int4' },
+      { ...model, tp: 2 },
+      { ...model, tp: 8 },
+    ];
+    for (const mean of [1800, 600]) {
+      const scenario = Scenario.parse({
+        schemaVersion: 1,
+        name: 'layouts',
+        workload: work({ inputTokens: { mean } }),
+        candidates,
+      });
+      const shared = evaluateScenario(catalog, scenario, { capacityCache, bestCapacityCache });
+      if (!shared.ok) throw new Error(shared.error);
+      expect(shared.placements.length).toBe(candidates.length);
+      scenario.candidates.forEach((c, i) => {
+        const alone = evaluateScenario(catalog, { ...scenario, candidates: [c] });
+        if (!alone.ok) throw new Error(alone.error);
+        const [a, b] = [shared.result.row(i), alone.result.row(0)];
+        expect(a.tpotMs, a.id).toBe(b.tpotMs);
+        expect(a.ttftMs, a.id).toBe(b.ttftMs);
+        expect(a.monthlyUsd, a.id).toBe(b.monthlyUsd);
+      });
+      const tpots = new Set(candidates.map((_c, i) => shared.result.row(i).tpotMs));
+      expect(tpots.size, 'each layout its own replica').toBe(candidates.length);
+    }
+  });
+});
+
 describe('zero volume', () => {
   it('has monthly costs (self-hosted floors) but no cost per request or per 1M tokens', () => {
     const index = indexCatalog(catalog);
