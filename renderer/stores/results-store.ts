@@ -48,37 +48,17 @@ export function recompute(): void {
   }
   const scenario = evaluatedScenario();
   const started = performance.now();
-  // Prices as the catalog knows them today (an ended offering is gone, a known change applies).
-  const today = isoDaysAgo(0);
   const staleBefore = isoDaysAgo(snapshot.staleAfterDays);
-  const evaluation = evaluatePrepared(preparedFor(snapshot.catalog, scenario, today), scenario, {
+  const evaluation = evaluatePrepared(preparedFor(snapshot.catalog, scenario), scenario, {
     capacityCache,
     bestCapacityCache,
     staleBefore,
   });
-  if (evaluation.ok) asked.set(evaluation, { scenario, staleBefore, today });
   useResults.setState((s) => ({
     evaluation,
     computeMs: performance.now() - started,
     version: s.version + 1,
   }));
-}
-
-/** What an evaluation was asked for: the scenario as evaluated, and the page's dates. */
-export interface EvaluatedWith {
-  scenario: Scenario;
-  staleBefore: string;
-  today: string;
-}
-
-const asked = new WeakMap<ScenarioEvaluation, EvaluatedWith>();
-
-/**
- * The scenario an evaluation of the draft was made from, and its dates: enough for another
- * thread to make the same evaluation (the explanation's worker).
- */
-export function evaluatedWith(evaluation: ScenarioEvaluation): EvaluatedWith | undefined {
-  return asked.get(evaluation);
 }
 
 /** The last idle-shutdown candidates, kept while the shared ones stay the same objects. */
@@ -110,8 +90,10 @@ let prepared: { inputs: readonly unknown[]; value: PreparedScenario } | undefine
  * candidates, sweep and allowed places stay the same objects: a what-if on volume, sizes or SLOs
  * re-evaluates without re-indexing.
  */
-function preparedFor(catalog: Catalog, scenario: Scenario, today: string): PreparedScenario {
+function preparedFor(catalog: Catalog, scenario: Scenario): PreparedScenario {
   const w = scenario.workload;
+  // Prices as the catalog knows them today (an ended offering is gone, a known change applies).
+  const today = new Date().toISOString().slice(0, 10);
   const inputs = [
     catalog,
     scenario.catalog,

@@ -1,4 +1,8 @@
-import { evaluatePrepared } from '../../../core/scenario/evaluate.ts';
+import {
+  evaluatePrepared,
+  prepareScenario,
+  type PreparedScenario,
+} from '../../../core/scenario/evaluate.ts';
 import type { Catalog } from '../../../core/schema/catalog.ts';
 import type { Scenario } from '../../../core/schema/scenario.ts';
 import type { ReplicaCapacity } from '../../../core/selfhost/capacity.ts';
@@ -6,7 +10,6 @@ import { ObjectPairCache } from '../../../core/sweep/object-cache.ts';
 import { paybackBands, volumeBands, type Band } from '../../../core/uncertainty/bands.ts';
 import { simulationSetup } from '../../../core/uncertainty/setup.ts';
 import { startSimulation, type UncertaintyResult } from '../../../core/uncertainty/simulate.ts';
-import { PreparedByContent } from '../../stores/prepared-by-content.ts';
 
 /** What the app asks the simulation for: the scenario, and the candidates its charts show. */
 export interface RunRequest {
@@ -42,14 +45,14 @@ export class SimulationRunner {
   private catalog: Catalog | null = null;
   private capacityCache = new ObjectPairCache<ReplicaCapacity>();
   private layouts = new Map<string, ObjectPairCache<ReplicaCapacity>>();
-  private prepared = new PreparedByContent();
+  private prepared: { key: string; value: PreparedScenario } | undefined;
 
   setCatalog(catalog: Catalog): void {
     this.catalog = catalog;
     // Capacities and the index were computed from the old rows: start afresh.
     this.capacityCache = new ObjectPairCache();
     this.layouts = new Map();
-    this.prepared.clear();
+    this.prepared = undefined;
   }
 
   /**
@@ -64,7 +67,7 @@ export class SimulationRunner {
   ): Promise<RunReply> {
     if (this.catalog === null) return { kind: 'error', error: 'the catalog is not loaded yet' };
     const { scenario } = request;
-    const prepared = this.prepared.get(this.catalog, scenario, request.today);
+    const prepared = this.preparedFor(this.catalog, scenario, request.today);
     const evaluation = evaluatePrepared(prepared, scenario, {
       capacityCache: this.capacityCache,
       bestCapacityCache: this.layouts,
@@ -98,5 +101,24 @@ export class SimulationRunner {
     };
     progress(total, total);
     return { kind: 'done', output };
+  }
+
+  /** The prepared scenario, kept while what it depends on is unchanged (compared as JSON). */
+  private preparedFor(catalog: Catalog, scenario: Scenario, today: string): PreparedScenario {
+    const w = scenario.workload;
+    const key = JSON.stringify([
+      scenario.asOf,
+      today,
+      scenario.catalog,
+      scenario.discounts,
+      scenario.candidates,
+      scenario.sweep,
+      w.residency,
+      w.regions,
+    ]);
+    if (this.prepared?.key !== key) {
+      this.prepared = { key, value: prepareScenario(catalog, scenario, { asOf: today }) };
+    }
+    return this.prepared.value;
   }
 }
