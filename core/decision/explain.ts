@@ -4,7 +4,7 @@ import { costedKind, type CandidateKind } from '../schema/route.ts';
 import type { EvalContext } from '../sweep/context.ts';
 import { servedMonths } from '../sweep/result.ts';
 import type { SweepResult } from '../sweep/sweep.ts';
-import { KIND_CODE } from '../sweep/table.ts';
+import { KIND_CODE, objectiveColumn } from '../sweep/table.ts';
 import { BREAKDOWN_KEYS, BREAKDOWN_LABELS, type CandidateResult } from '../sweep/types.ts';
 import { objectiveBreakEven } from './at-volume.ts';
 import { countExclusions, onlyUnknowns, type ExclusionCount } from './exclusions.ts';
@@ -230,26 +230,40 @@ function bestUnknownOnly(
 ): UnknownContender | null {
   const c = result.columns;
   const higher = higherIsBetter(objective);
-  let best: UnknownContender | null = null;
+  // Chosen on the columns (the rows' own numbers): a full sweep has a thousand or more out only
+  // for unknowns, and only the best one's row is built.
+  const values = objectiveColumn(c, objective);
+  let bestIndex = -1;
+  let bestValue = 0;
+  let bestUnknown: { quality: boolean; latency: boolean } | null = null;
   for (let i = 0; i < c.size; i++) {
     if (c.feasible[i] === 1) continue;
     const unknown = onlyUnknowns(c.reasons[i] ?? []);
     if (unknown === null) continue;
-    const row = result.row(i);
-    const value = objectiveValue(row, objective);
-    if (value === null || !Number.isFinite(value)) continue;
-    if (best !== null && (higher ? value <= best.objectiveValue : value >= best.objectiveValue))
-      continue;
-    best = {
-      id: row.id,
-      label: row.label,
-      objectiveValue: value,
-      unknown:
-        unknown.quality && unknown.latency ? 'both' : unknown.quality ? 'quality' : 'latency',
-      advantage: recValue === null ? null : higher ? value - recValue : recValue - value,
-    };
+    const value = values[i] as number;
+    if (!Number.isFinite(value)) continue;
+    if (bestIndex >= 0 && (higher ? value <= bestValue : value >= bestValue)) continue;
+    bestIndex = i;
+    bestValue = value;
+    bestUnknown = unknown;
   }
-  return best === null || (best.advantage !== null && best.advantage <= 0) ? null : best;
+  if (bestIndex < 0 || bestUnknown === null) return null;
+  const row = result.row(bestIndex);
+  const value = objectiveValue(row, objective) as number;
+  const advantage = recValue === null ? null : higher ? value - recValue : recValue - value;
+  if (advantage !== null && advantage <= 0) return null;
+  return {
+    id: row.id,
+    label: row.label,
+    objectiveValue: value,
+    unknown:
+      bestUnknown.quality && bestUnknown.latency
+        ? 'both'
+        : bestUnknown.quality
+          ? 'quality'
+          : 'latency',
+    advantage,
+  };
 }
 
 const UNKNOWN_WORDS: Record<UnknownContender['unknown'], string> = {

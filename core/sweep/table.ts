@@ -102,19 +102,23 @@ export function objectiveCostColumn(t: SweepColumns, objective: Objective): Floa
       : t.tcoUsd;
 }
 
+/** The objective's own value per candidate (NPV as NPV); NaN where unknown. */
+export function objectiveColumn(t: SweepColumns, objective: Objective): Float64Array {
+  return objective === 'tco'
+    ? t.tcoUsd
+    : objective === 'npv'
+      ? t.npvUsd
+      : objective === 'monthly'
+        ? t.monthlyUsd
+        : t.perOutcomeUsd;
+}
+
 /**
  * The objective's value per candidate, lower is better (NPV negated); NaN (unknown) becomes +∞ so
  * it sorts last.
  */
 export function objectiveKeys(t: SweepColumns, objective: Objective): Float64Array {
-  const source =
-    objective === 'tco'
-      ? t.tcoUsd
-      : objective === 'npv'
-        ? t.npvUsd
-        : objective === 'monthly'
-          ? t.monthlyUsd
-          : t.perOutcomeUsd;
+  const source = objectiveColumn(t, objective);
   const sign = higherIsBetter(objective) ? -1 : 1;
   const keys = new Float64Array(t.size);
   for (let i = 0; i < t.size; i++) {

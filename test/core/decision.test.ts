@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import {
   changePhrases,
   crossingPhrase,
   explain,
+  objectiveValue,
   type Alternative,
 } from '../../core/decision/explain.ts';
 import { EXCLUSION_CODES, exclusionCode } from '../../core/decision/exclusions.ts';
@@ -293,6 +295,52 @@ describe('nothing is dropped silently', () => {
     );
     expect(monthly.bestUnknown).toBeNull();
     expect(monthly.sentences.at(-1)).not.toContain('The best of them');
+  });
+
+  it('finds the best of a full sweep out only for unknowns as a search over its rows would', () => {
+    // Chosen on the sweep's columns, only the winner's row built: the same candidate and numbers
+    // as building every row out only for unknowns and taking the best by the objective.
+    const parsed = parseScenario(JSON.parse(readFileSync('examples/chatbot.json', 'utf8')));
+    if (!parsed.ok) throw new Error(parsed.error);
+    for (const objective of ['tco', 'monthly', 'perOutcome'] as const) {
+      const e = evaluate({ ...parsed.scenario, objective });
+      const why = explain(e);
+      let best: { id: string; value: number } | null = null;
+      for (let i = 0; i < e.result.columns.size; i++) {
+        const row = e.result.row(i);
+        if (row.feasible || row.reasons.length === 0) continue;
+        const codes = row.reasons.map((r) => exclusionCode(r));
+        if (!codes.every((c) => c === 'quality-unknown' || c === 'latency-unknown')) continue;
+        const value = objectiveValue(row, objective);
+        if (value === null || !Number.isFinite(value)) continue;
+        if (best === null || value < best.value) best = { id: row.id, value };
+      }
+      const rec = why.recommended?.objectiveValue ?? null;
+      const expected = best === null || (rec !== null && rec - best.value <= 0) ? null : best;
+      expect(why.bestUnknown?.id ?? null, objective).toBe(expected?.id ?? null);
+      if (expected !== null) expect(why.bestUnknown?.objectiveValue).toBe(expected.value);
+    }
+    expect(explain(evaluate(parsed.scenario)).bestUnknown).not.toBeNull();
+  });
+
+  it('takes the cheapest out only for an unknown, not the first', () => {
+    // Two APIs with no latency figure against a TTFT SLO: $1.20/$6 per MTok listed first ($1,800
+    // a month: 1M × (1,000 × 1.2 + 100 × 6) ÷ 1M), $0.60/$3 second ($900). The GPU ($730 a
+    // month, $40,000 setup: $66,280 over 36 months) is the pick; the second API ($5,000 + 36 ×
+    // $900 = $37,400) is the one that would beat it.
+    const base = twoChoices();
+    const cheaper = base.catalog!.offerings![0]!;
+    const dearer = { ...cheaper, id: 'test/dearer', usdPerMTok: { input: 1.2, output: 6 } };
+    const e = evaluate(
+      twoChoices({
+        workload: { ...base.workload, slo: { ttftMs: 1000 } },
+        catalog: { ...base.catalog, offerings: [dearer, cheaper] },
+        candidates: [{ kind: 'api', offeringId: 'test/dearer' }, ...base.candidates!],
+      }),
+    );
+    const why = explain(e);
+    expect(why.bestUnknown?.id).toBe(e.result.row(1).id);
+    expect(why.bestUnknown?.objectiveValue).toBeCloseTo(5_000 + 36 * 900, 6);
   });
 
   it('an API without a latency figure is never a silent pass of the SLO', () => {
