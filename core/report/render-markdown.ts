@@ -1,4 +1,4 @@
-import type { DecisionReport, ReportBlock, ReportTable } from './report-model.ts';
+import type { DecisionReport, ReportBlock, ReportSection, ReportTable } from './report-model.ts';
 import { formatCell, isNumeric } from './report-model.ts';
 import { markdownTable } from './writers.ts';
 
@@ -39,6 +39,11 @@ function blockMarkdown(b: ReportBlock): string {
   }
 }
 
+/** A section as Markdown: its title, then every block. */
+export function sectionMarkdown(s: ReportSection): string {
+  return `## ${s.title}\n\n${s.blocks.map(blockMarkdown).join('\n\n')}`;
+}
+
 /** The decision report as Markdown: every section, tables as Markdown tables, charts named. */
 export function reportMarkdown(r: DecisionReport): string {
   const m = r.meta;
@@ -47,8 +52,6 @@ export function reportMarkdown(r: DecisionReport): string {
     m.description === '' ? null : m.description,
     `Scenario “${m.scenarioName}” · prices as of ${m.pricesAsOf} · generated ${m.generatedOn} by Modelwise ${m.appVersion} · catalog prices up to ${m.catalogDate ?? 'none'}`,
   ].filter((x): x is string => x !== null);
-  const sections = r.sections.map(
-    (s) => `## ${s.title}\n\n${s.blocks.map(blockMarkdown).join('\n\n')}`,
-  );
+  const sections = r.sections.map(sectionMarkdown);
   return `${[...head, ...sections].join('\n\n')}\n`;
 }

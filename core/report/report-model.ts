@@ -1,5 +1,6 @@
 import type { StackedBars } from '../charts/breakdown-data.ts';
 import type { BreakEvenView, PaybackChart } from '../charts/chart-data.ts';
+import type { SpendSeries } from '../charts/spend-data.ts';
 import type { TornadoBars } from '../charts/tornado-data.ts';
 import {
   formatDecimal,
@@ -13,7 +14,8 @@ import {
 /**
  * The decision report as data, built once in core (decision-report.ts) and rendered to Markdown,
  * HTML (and from it PDF) and the XLSX workbook. Sections are a list of blocks, so a new section
- * (commitments, a vendor table, a portfolio) is one more builder and every renderer shows it.
+ * (commitments, a vendor table) is one more builder and every renderer shows it. A file of several
+ * workloads is the same model built by portfolio-document.ts.
  */
 export interface DecisionReport {
   meta: ReportMeta;
@@ -48,6 +50,11 @@ export type SectionId =
   | 'vendors'
   | 'levers'
   | 'portfolio'
+  | 'workloads'
+  | 'pools'
+  | 'budgets'
+  | 'showback'
+  | 'spend'
   | 'assumptions'
   | 'projection'
   | 'sources'
@@ -111,7 +118,8 @@ export type ReportChart =
   | { id: 'breakdown'; type: 'breakdown'; data: StackedBars }
   | { id: 'break-even'; type: 'break-even'; data: BreakEvenView }
   | { id: 'payback'; type: 'payback'; data: PaybackChart }
-  | { id: 'tornado' | 'gap-tornado'; type: 'tornado'; data: TornadoBars };
+  | { id: 'tornado' | 'gap-tornado'; type: 'tornado'; data: TornadoBars }
+  | { id: 'spend'; type: 'spend'; data: SpendSeries };
 
 /** A cell as text in the report's formats (Markdown, HTML): the app's formatters. */
 export function formatCell(value: Cell, format: CellFormat): string {

@@ -2,6 +2,7 @@ import type { ChartConfiguration, ChartOptions } from 'chart.js';
 import type { StackedBars } from '../../../core/charts/breakdown-data.ts';
 import type { BreakEvenView, PaybackChart } from '../../../core/charts/chart-data.ts';
 import { KINDS, type ScatterPoints } from '../../../core/charts/scatter-data.ts';
+import type { SpendSeries } from '../../../core/charts/spend-data.ts';
 import type { TornadoBars } from '../../../core/charts/tornado-data.ts';
 import { CATEGORY_LABEL_CHARS, wrapLabel } from '../../../core/charts/wrap-label.ts';
 import { compactCount, compactUsd, formatUsd } from '../../../core/format.ts';
@@ -140,6 +141,55 @@ export function breakEvenConfig(
           borderColor: colors.star,
           backgroundColor: colors.star,
         },
+      ],
+    },
+    options,
+  };
+}
+
+/**
+ * The portfolio's spend month by month, stacked by team, workload or placement, with each budget
+ * as a dashed line on a stack of its own (never added to another), at its stack's base plus the
+ * budget, so the stack's top crosses its own line.
+ */
+export function spendConfig(
+  series: SpendSeries,
+  options: ChartOptions<'bar' | 'line'>,
+  palette: ChartPalette,
+): ChartConfiguration<'bar' | 'line'> {
+  return {
+    type: 'bar',
+    data: {
+      labels: series.months.map(String),
+      datasets: [
+        ...series.stacks.map((s, k) => ({
+          type: 'bar' as const,
+          label: s.label,
+          data: s.usd,
+          backgroundColor: at(palette.stack, k),
+          stack: 'spend',
+        })),
+        ...series.budgets.map((b, k) => ({
+          type: 'line' as const,
+          stack: `budget-${k}`,
+          label: b.stack === null ? `${b.label} (level; its spend is not one stack here)` : b.label,
+          data: b.lineUsd,
+          // In print (a palette with dashes) a light stack colour would vanish on paper: each
+          // budget is a dark line with a dash of its own. On screen, its stack's colour.
+          borderColor:
+            palette.dashes.length > 0
+              ? palette.colors.text
+              : b.stack === null
+                ? palette.colors.bad
+                : at(palette.stack, b.stack),
+          borderDash: palette.dashes.length > 0 ? at(palette.dashes, k + 1) : [6, 4],
+          borderWidth: 2 * palette.colors.scale,
+          pointRadius: 0,
+          stepped: 'middle' as const,
+          // Drawn over the bars (chart.js draws a lower order later): a line under its own stack
+          // would hide in the months it is passed.
+          order: -1,
+        })),
       ],
     },
     options,
