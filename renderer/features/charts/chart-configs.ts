@@ -147,6 +147,14 @@ export function breakEvenConfig(
   };
 }
 
+/** Budget lines' dashes, one per budget in turn. */
+const BUDGET_DASHES = [
+  [6, 4],
+  [2, 3],
+  [12, 3, 3, 3],
+  [8, 3, 2, 3],
+];
+
 /**
  * The portfolio's spend month by month, stacked by team, workload or placement, with each budget
  * as a dashed line on a stack of its own (never added to another), at its stack's base plus the
@@ -174,15 +182,11 @@ export function spendConfig(
           stack: `budget-${k}`,
           label: b.stack === null ? `${b.label} (level; its spend is not one stack here)` : b.label,
           data: b.lineUsd,
-          // In print (a palette with dashes) a light stack colour would vanish on paper: each
-          // budget is a dark line with a dash of its own. On screen, its stack's colour.
-          borderColor:
-            palette.dashes.length > 0
-              ? palette.colors.text
-              : b.stack === null
-                ? palette.colors.bad
-                : at(palette.stack, b.stack),
-          borderDash: palette.dashes.length > 0 ? at(palette.dashes, k + 1) : [6, 4],
+          // In the text's colour with a dash of its own: drawn across its stack, a line in the
+          // stack's colour would vanish there (and a light one on paper). A line at the budget's
+          // level alone (no stack is its spend) is marked apart.
+          borderColor: b.stack === null ? palette.colors.bad : palette.colors.text,
+          borderDash: at(BUDGET_DASHES, k),
           borderWidth: 2 * palette.colors.scale,
           pointRadius: 0,
           stepped: 'middle' as const,
