@@ -233,7 +233,13 @@ function portfolioSources(input: PortfolioReportInput, horizonEnd: string): Sour
       }
     }
   }
-  return [...byKey.values()];
+  // A fact every workload uses (the pool's instance, say) names them all at once.
+  const all = input.result.workloads.length;
+  return [...byKey.values()].map((line) =>
+    all > 1 && line.usedBy.length === all
+      ? { ...line, usedBy: [`all ${all} workloads`], usedByRanks: [null] }
+      : line,
+  );
 }
 
 function methodSection(input: PortfolioReportInput): ReportSection {

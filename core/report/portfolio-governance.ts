@@ -136,18 +136,22 @@ function monthsTable(
 
 /** Spend month by month by team (the chart's stacks) with the portfolio's total. */
 export function spendSection({ r, start }: PortfolioSectionInput): ReportSection {
+  const breaches = [
+    ...new Set(r.budgets.flatMap((b) => (b.firstBreachMonth === null ? [] : [b.firstBreachMonth]))),
+  ];
+  const table = monthsTable('portfolio-spend', r, start, spendSeries(r, 'owner').stacks);
   return {
     id: 'spend',
     title: 'Spend month by month',
     blocks: [
       {
         kind: 'paragraph',
-        text: `Each month's spend from ${start} by team: every workload at that month's volume (its growth) from its launch, an experiment until its time box ends, and a pool re-sized each month for the members it serves then. Setup is paid at the decision and is in the ${r.horizonMonths}-month cost, not in these months. The workbook has the months by workload.`,
+        text: `Each month's spend from ${start} by team: every workload at that month's volume (its growth) from its launch, an experiment until its time box ends, and a pool re-sized each month for the members it serves then. Setup is paid at the decision and is in the ${r.horizonMonths}-month cost, not in these months.${breaches.length === 0 ? '' : ` In bold, the month${breaches.length === 1 ? '' : 's'} a budget is first exceeded.`} The workbook has the months by workload.`,
       },
       {
         kind: 'table',
         caption: '',
-        table: monthsTable('portfolio-spend', r, start, spendSeries(r, 'owner').stacks),
+        table: { ...table, emphasis: breaches.map((m) => m - 1) },
       },
     ],
   };

@@ -100,20 +100,19 @@ export function summarySection({ r, pooling, start }: PortfolioSectionInput): Re
       format: 'usd',
       note: 'a month',
     });
-  figures.push(
-    {
+  if (r.pools.length > 0)
+    figures.push({
       label: 'Pooling saves',
       value: r.pooledSavingUsd,
       format: 'usd',
       note: `a month, ${plural(r.pools.length, 'shared pool')}`,
-    },
-    {
-      label: 'Workloads',
-      value: r.workloads.length,
-      format: 'integer',
-      note: plural(teams.length, 'team'),
-    },
-  );
+    });
+  figures.push({
+    label: 'Workloads',
+    value: r.workloads.length,
+    format: 'integer',
+    note: plural(teams.length, 'team'),
+  });
   const names = namesOf(r);
   const series = spendSeries(r, 'owner');
   return {
@@ -201,7 +200,8 @@ export function workloadsSection({ r }: PortfolioSectionInput): ReportSection {
           ? (w.problem ?? '—')
           : `${w.poolId === null ? '' : `${w.poolId}: `}${w.candidate.label}`,
       monthly: w.monthlyUsd,
-      idle: w.allocatedIdleUsd,
+      // Only a pool has idle capacity to share.
+      idle: w.poolId === null ? null : w.allocatedIdleUsd,
       alone: w.aloneMonthlyUsd,
       tco: w.tcoUsd,
     })),

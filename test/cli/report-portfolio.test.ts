@@ -116,10 +116,12 @@ describe('report on a portfolio (examples/portfolio.json)', () => {
     expect(md).toContain('- Requests: 4,562,500 a month (peak ÷ average 1.5, 12 h × 7 d a week)');
     expect(md).toContain('- Requests: 325,893 a month (peak ÷ average 1, 10 h × 5 d a week)');
     // Search's column of the months: month 12 within $4,000, month 13 over it.
-    const month = (m: number) => md.split('\n').find((line) => line.startsWith(`| ${m} | `))!;
+    const month = (m: number) =>
+      md
+        .split('\n')
+        .find((line) => line.startsWith(`| ${m} | `) || line.startsWith(`| **${m}** |`))!;
     expect(month(12)).toContain(`| ${formatUsd(search.usdByMonth[11])} |`);
-    expect(month(13)).toContain(`| 2027-11-27 | `);
-    expect(month(13)).toContain(`| ${formatUsd(search.usdByMonth[12])} |`);
+    expect(month(13)).toContain(`| **${formatUsd(search.usdByMonth[12])}** |`);
     for (const heading of [
       'Portfolio',
       'Workloads',
@@ -134,8 +136,10 @@ describe('report on a portfolio (examples/portfolio.json)', () => {
       expect(md).toContain(`## ${heading}`);
     // The pool's instance price with its date, used by every workload.
     expect(md).toMatch(
-      /\| Instance prices: lambda:gpu_2x_h100_sxm5:europe-central-1 \| 2026-08-21 \| +\|.*\| Support chatbot, Nightly summarization, RAG search, Agent experiment \|/,
+      /\| Instance prices: lambda:gpu_2x_h100_sxm5:europe-central-1 \| 2026-08-21 \| +\|.*\| all 4 workloads \|/,
     );
+    // Month 13, when Search's budget is first exceeded, is set in bold.
+    expect(month(13)).toMatch(/^\| \*\*13\*\* \| \*\*2027-11-27\*\* \|/);
   });
 
   it('XLSX: the totals, workloads, budgets and months read back as the engine’s numbers', async () => {
