@@ -4,6 +4,8 @@ import {
   paybackMonth,
   selfHostTrainingGpuHours,
 } from '../../core/levers/fine-tune.ts';
+import type { CandidateCommitment } from '../../core/commitments/types.ts';
+import { commitmentChange, termWords } from '../../core/levers/commitment-lever.ts';
 import { LEVER_LABELS } from '../../core/levers/lever.ts';
 import { savingsLevers } from '../../core/levers/levers.ts';
 import { decisionReport } from '../../core/report/decision-report.ts';
@@ -177,6 +179,79 @@ describe('commitment', () => {
     expect(commit.setupUsd).toBe(0);
     expect(commit.candidateId).toContain(':commit1y:');
     expect(commit.whatIf?.candidates).toHaveLength(2);
+    // On demand before: the lever takes a commitment, and says for how long and of what.
+    expect(commit.description).toBe(
+      'Commit to 1 instance for 1 year: Llama 3.1 8B on one-l4 (eu-west-1, 1-year)',
+    );
+    expect(commit.tradeOff).toMatch(/^Lock-in for 1 year\. /);
+  });
+
+  it('on a 3-year term already, a 1-year term is worded as shortening it', () => {
+    const base = twoChoices();
+    const instance = {
+      ...base.catalog!.instances[0]!,
+      usdPerHour: { onDemand: 1, commit1y: 0.6, commit3y: 0.4 },
+    };
+    const { e, levers } = leversOf({
+      ...base,
+      catalog: { ...base.catalog!, instances: [instance] },
+      candidates: [
+        { ...base.candidates[1]!, pricing: 'commit3y' } as Scenario['candidates'][number],
+      ],
+    });
+    expect(e.result.row(e.result.recommended).commitment?.termMonths).toBe(36);
+    const commit = levers.find((l) => l.lever === 'commitment');
+    // Whether it is offered as a saving is the savings list's business; its words must not
+    // read as a new commitment ("Commit: …") when it shortens the one there is.
+    expect(commit?.description).toBe(
+      'Shorten the commitment from 3 years to 1 year (1 instance): Llama 3.1 8B on one-l4 (eu-west-1, 1-year)',
+    );
+    expect(commit?.tradeOff).toMatch(/^Lock-in falls from 3 years to 1 year\. /);
+    // 730 h × $0.40 = $292 a month on 3 years; 730 h × $0.60 = $438 on 1 year: −$146 a month.
+    expect(commit?.monthlySavingUsd).toBeCloseTo(292 - 438, 6);
+  });
+
+  it('names every change of term for what it does', () => {
+    const c = (termMonths: number, kind: 'reserved' | 'provisioned' = 'reserved') =>
+      ({
+        kind,
+        termMonths,
+        unit: kind === 'reserved' ? 'instance' : 'ptu',
+        committedUnits: kind === 'reserved' ? 4 : 1_610,
+      }) as CandidateCommitment;
+    expect(commitmentChange(c(12), c(36))).toEqual({
+      description: 'Lengthen the commitment from 1 year to 3 years (4 instances)',
+      lockIn: 'Lock-in grows from 1 year to 3 years',
+    });
+    expect(commitmentChange(null, c(36)).description).toBe('Commit to 4 instances for 3 years');
+    // An hourly provisioned unit commits to nothing: a term on top of it is a new commitment.
+    expect(commitmentChange(c(0, 'provisioned'), c(12, 'provisioned')).description).toBe(
+      'Commit to 1,610 PTUs of provisioned throughput for 1 year',
+    );
+    expect(commitmentChange(null, c(0, 'provisioned'))).toEqual({
+      description: 'Buy 1,610 PTUs of provisioned throughput by the hour',
+      lockIn: 'No lock-in: billed by the hour',
+    });
+    expect(commitmentChange(c(12, 'provisioned'), c(1, 'provisioned')).description).toBe(
+      'Shorten the commitment from 1 year to 1 month (1,610 PTUs of provisioned throughput)',
+    );
+    // A week is 168 of a month's 730 hours.
+    expect(termWords(168 / 730)).toBe('1 week');
+    expect(termWords(6)).toBe('6 months');
+  });
+});
+
+describe('batch', () => {
+  it('says "batch tier" for a hosted API and idle GPU hours for a self-hosted fleet', () => {
+    const base = twoChoices();
+    const api = leversOf({ ...base, candidates: [base.candidates[0]!] }).levers;
+    expect(find(api, 'batch').description).toBe(
+      'Send 20% more of the requests through the batch tier (0% → 20%)',
+    );
+    const gpu = leversOf({ ...base, candidates: [base.candidates[1]!] }).levers;
+    expect(find(gpu, 'batch').description).toBe(
+      "Run 20% more of the requests as offline batch work in the GPUs' idle hours (0% → 20%)",
+    );
   });
 });
 
