@@ -3,7 +3,6 @@ import { formatPct, formatUsd } from '../format.ts';
 import type { ScenarioEvaluation } from '../scenario/evaluate.ts';
 import type { Catalog } from '../schema/catalog.ts';
 import { LeverAssumptions } from '../schema/levers.ts';
-import type { Precision } from '../schema/common.ts';
 import { costedKind, type CandidatePlacement, type RoutePlacement } from '../schema/route.ts';
 import type { Scenario } from '../schema/scenario.ts';
 import type { CatalogIndex } from '../sweep/catalog-index.ts';
@@ -11,6 +10,7 @@ import type { CandidateResult } from '../sweep/types.ts';
 import { prefixTokensCosted, withPromptMean } from '../workload/derive.ts';
 import { fineTuneLever } from './fine-tune-lever.ts';
 import { commitmentLever } from './commitment-lever.ts';
+import { quantizationLever } from './quantization-lever.ts';
 import { compare, evaluateWhatIf, leverSavingUsd, type Lever, type LeverKind } from './lever.ts';
 
 type Ok = Extract<ScenarioEvaluation, { ok: true }>;
@@ -75,17 +75,7 @@ export function savingsLevers(catalog: Catalog, scenario: Scenario, evaluation: 
     );
   }
 
-  const lower = lowerPrecision(rec, w.precision);
-  if (lower !== null) {
-    out.push(
-      whatIfLever(
-        'quantization',
-        { ...scenario, workload: { ...w, precision: lower } },
-        `Serve the weights at ${lower} instead of ${w.precision}`,
-        'Fewer GPUs; the quality delta is the catalog’s for that precision.',
-      ),
-    );
-  }
+  out.push(quantizationLever(index, rec, scenario, horizon));
 
   out.push(regionLever(evaluation, rec, scenario, horizon));
   out.push(routingLever(evaluation, rec, scenario, assumptions, horizon));
@@ -126,19 +116,6 @@ function addSetup(
   usd: number,
 ): Scenario['value']['setupUsd'] {
   return { api: setup.api + usd, cloud: setup.cloud + usd, onprem: setup.onprem + usd };
-}
-
-/** The next precision down for a self-hosted candidate at the workload's precision; null if none. */
-function lowerPrecision(rec: CandidateResult, precision: Precision): Precision | null {
-  if (rec.placement.kind !== 'cloud' && rec.placement.kind !== 'onprem') return null;
-  if (rec.placement.precision !== undefined) return null;
-  const next: Partial<Record<Precision, Precision>> = {
-    fp16: 'fp8',
-    bf16: 'fp8',
-    fp8: 'int4',
-    int8: 'int4',
-  };
-  return next[precision] ?? null;
 }
 
 /** The same model and offer (provider, instance type, pricing) elsewhere; undefined for owned GPUs. */
