@@ -30,6 +30,16 @@ function leversOf(s: Scenario) {
   if (!e.ok) throw new Error(e.error);
   return { e, levers: savingsLevers(catalog, s, e) };
 }
+/** The decision report with its Savings section alone. */
+const leversReport = (s: Scenario, e: ReturnType<typeof leversOf>['e']) =>
+  decisionReport({
+    scenario: s,
+    evaluation: e,
+    catalog,
+    appVersion: 'test',
+    generatedOn: '2026-07-24',
+    extensions: [leversSection],
+  });
 const find = (levers: ReturnType<typeof leversOf>['levers'], kind: string) => {
   const l = levers.find((x) => x.lever === kind);
   if (l === undefined) throw new Error(`no ${kind} lever`);
@@ -285,14 +295,7 @@ describe('the decision report’s Savings section', () => {
       levers: { trimming: { promptShare: 0.2, engineeringUsd: 1_000 } },
     });
     const { e, levers } = leversOf(s);
-    const built = decisionReport({
-      scenario: s,
-      evaluation: e,
-      catalog,
-      appVersion: 'test',
-      generatedOn: '2026-07-24',
-      extensions: [leversSection],
-    });
+    const built = leversReport(s, e);
     const section = built.report.sections.find((x) => x.id === 'levers');
     const table = section?.blocks.find((b) => b.kind === 'table');
     if (table?.kind !== 'table') throw new Error('no levers table');
@@ -343,14 +346,7 @@ describe('levers that do not save', () => {
   });
 
   it('the report lists them apart, after the savings table, with the reason', () => {
-    const built = decisionReport({
-      scenario: s,
-      evaluation: e,
-      catalog,
-      appVersion: 'test',
-      generatedOn: '2026-07-24',
-      extensions: [leversSection],
-    });
+    const built = leversReport(s, e);
     const blocks = built.report.sections.find((x) => x.id === 'levers')!.blocks;
     // Batch saves nothing (no batch price) and trimming loses $5,200: no savings table at all.
     expect(blocks.some((b) => b.kind === 'table')).toBe(false);
