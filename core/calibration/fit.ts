@@ -29,7 +29,7 @@ export const PRIOR: CalibrationState = {
     cohortWaitCurrent: 0.5,
     cohortHoldIterations: 8,
     cohortDecay: 0.5,
-    cohortJitterMs: 10,
+    clientSendMs: 10,
     frontEndMs: 3,
   },
   perf: {
@@ -87,7 +87,7 @@ export function knobs(engines: readonly Engine[], points: readonly Measurement[]
     // How cohorts hold and what the client adds: properties of the harness, no prior to trust.
     { ...measurementKnob('cohortHoldIterations', 1000), weakPrior: true },
     { ...measurementKnob('cohortDecay', 3), weakPrior: true },
-    { ...measurementKnob('cohortJitterMs', 1000), weakPrior: true },
+    { ...measurementKnob('clientSendMs', 1000), weakPrior: true },
     { ...measurementKnob('frontEndMs', 100), weakPrior: true },
     servingKnob('compute', 1),
     servingKnob('memory', 1),

@@ -44,12 +44,13 @@ export interface MeasurementFactors {
   cohortHoldIterations: number;
   cohortDecay: number;
   /**
-   * Spread of the client's return times, in ms (its threads parse every streamed chunk before they
-   * send the next request): a group comes back together only when its iteration outlasts it, so
-   * the cohort's excess wait counts in the share T ÷ (T + jitter), T one group's iteration while
-   * the rest of the cohort decodes. Short prompts make short iterations, which the client scatters.
+   * The client's time per returning request, in ms: its threads parse each finished request's last
+   * streamed chunk and send the next request one after another, so a group of g requests that
+   * finished together comes back spread over g × this. The group is admitted whole only while that
+   * spread is short next to its iteration T: its excess wait counts in the share e^(−g × this ÷ T).
+   * Short prompts make short iterations and many prompts to one, which the client scatters.
    */
-  cohortJitterMs: number;
+  clientSendMs: number;
   /**
    * Time a GenAI-Perf request spends outside the engine before its first token, in ms: the HTTP
    * front end of NIM, tokenization, and the first chunk's detokenization and send. Every cohort run
@@ -60,14 +61,14 @@ export interface MeasurementFactors {
 }
 
 export const MEASUREMENT_FACTORS: MeasurementFactors = {
-  legacyKernel: 0.929,
-  legacyOverhead: { trtllm: 1.74, vllm: 6.05, sglang: 1, tgi: 0.623 },
+  legacyKernel: 0.92,
+  legacyOverhead: { trtllm: 1.64, vllm: 6.03, sglang: 1, tgi: 0.611 },
   cohortWait: 1,
-  cohortWaitCurrent: 0.484,
-  cohortHoldIterations: 9.25,
-  cohortDecay: 0.454,
-  cohortJitterMs: 4.36,
-  frontEndMs: 5,
+  cohortWaitCurrent: 0.499,
+  cohortHoldIterations: 7.45,
+  cohortDecay: 0.464,
+  clientSendMs: 1.07,
+  frontEndMs: 4.99,
 };
 
 export interface Prediction {
@@ -325,7 +326,7 @@ const LEGACY_CUDA_GRAPH_MAX_BATCH: Partial<Record<Engine, number>> = {
  * iteration and every one before; later waves, their groups come back apart, only for their own.
  * Their mean, in the share of the first wave (less as the cohort spans more iterations), less a
  * lone prompt's step among the others' decodes, is the excess; it counts as far as the client's
- * timing spread leaves the groups whole.
+ * one-by-one sending of a group's next requests leaves the group whole.
  */
 function cohortWaitMs(
   input: EstimateInput,
@@ -379,7 +380,7 @@ function cohortWaitMs(
     (legacy ? f.cohortWait : f.cohortWaitCurrent) *
     Math.min(1, (f.cohortHoldIterations / iterations) ** f.cohortDecay);
   const meanMs = (share * firstWaveMs + (1 - share) * laterWavesMs) / cohort;
-  const whole = groupMs / (groupMs + f.cohortJitterMs);
+  const whole = Math.exp((-f.clientSendMs * group) / groupMs);
   return Math.max(0, whole * (meanMs - iterationMs(1, cohort - 1)));
 }
 

@@ -66,16 +66,16 @@ export interface ServingEfficiency {
 }
 
 export const SERVING_EFFICIENCY: ServingEfficiency = {
-  compute: 0.972,
-  memory: 0.994,
-  weightOnlyComputePenalty: 0.446,
-  expertGemmEfficiency: 0.631,
-  attentionMemory: 0.631,
-  fp8Math: 0.99,
-  fp4Math: 0.615,
-  moeLayerOverheadUs: 440,
-  expertLoadSpread: 3.31,
-  commBandwidth: 0.642,
+  compute: 0.942,
+  memory: 0.99,
+  weightOnlyComputePenalty: 0.471,
+  expertGemmEfficiency: 0.644,
+  attentionMemory: 0.654,
+  fp8Math: 0.909,
+  fp4Math: 0.604,
+  moeLayerOverheadUs: 441,
+  expertLoadSpread: 2.95,
+  commBandwidth: 0.662,
 };
 
 export interface EngineProfile {
@@ -147,9 +147,9 @@ const ENGINE_PRIORS = {
 export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
   trtllm: {
     kernelEfficiency: 1,
-    stepOverheadMs: 0.209,
-    layerOverheadUs: 55.6,
-    sequenceOverheadUs: 16.6,
+    stepOverheadMs: 0.248,
+    layerOverheadUs: 58.5,
+    sequenceOverheadUs: 18.1,
     overlapsScheduling: true,
     memoryFraction: 0.9,
     memoryFractionOf: 'free',

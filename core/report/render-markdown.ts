@@ -1,8 +1,11 @@
 import type { DecisionReport, ReportBlock, ReportSection, ReportTable } from './report-model.ts';
-import { formatCell, isNumeric } from './report-model.ts';
+import { formatCell, headerWithUnit, isNumeric } from './report-model.ts';
 import { markdownTable } from './writers.ts';
 
-/** A report table as Markdown, numbers formatted and right-aligned, emphasized rows in bold. */
+/**
+ * A report table as Markdown: headers with their units, numbers formatted and right-aligned,
+ * emphasized rows in bold.
+ */
 export function tableMarkdown(t: ReportTable): string {
   const emphasis = new Set(t.emphasis ?? []);
   const rows = t.rows.map((r, k) => {
@@ -10,7 +13,7 @@ export function tableMarkdown(t: ReportTable): string {
     return emphasis.has(k) ? cells.map((x) => (x === '' ? x : `**${x}**`)) : cells;
   });
   return markdownTable(
-    t.columns.map((c) => c.header),
+    t.columns.map(headerWithUnit),
     rows,
     t.columns.map((c) => (isNumeric(c.format) ? 'right' : 'left')),
   );

@@ -144,6 +144,31 @@ export function formatCell(value: Cell, format: CellFormat): string {
   }
 }
 
+/**
+ * The unit a column's header names, from its format: money in USD, durations in ms. A share reads
+ * as a percent in its cells and counts, scores and dates have none, so they name no unit.
+ */
+export function headerUnit(format: CellFormat): 'USD' | 'ms' | null {
+  switch (format) {
+    case 'usd':
+    case 'usdUnit':
+      return 'USD';
+    case 'ms':
+      return 'ms';
+    default:
+      return null;
+  }
+}
+
+/**
+ * A column's header as every table writer prints it, with its unit: "Monthly (USD)", "TTFT (ms)".
+ * The cells carry "$" and "ms" too, but a header is read alone (a sheet's filter, a copied column).
+ */
+export function headerWithUnit(c: { header: string; format: CellFormat }): string {
+  const unit = headerUnit(c.format);
+  return unit === null ? c.header : `${c.header} (${unit})`;
+}
+
 /** Whether a column's numbers line up on the right. */
 export function isNumeric(format: CellFormat): boolean {
   return format !== 'text' && format !== 'date';

@@ -1,14 +1,23 @@
 import { EXTENSION_SECTIONS, type DecisionReportWithData } from './decision-report.ts';
 import type { PortfolioReportWithData } from './portfolio-document.ts';
 import type { FactGroup } from './report-assumptions.ts';
-import type { DecisionReport, KeyFigure, ReportTable } from './report-model.ts';
+import {
+  headerWithUnit,
+  type DecisionReport,
+  type KeyFigure,
+  type ReportTable,
+} from './report-model.ts';
 import type { XlsxCell, XlsxSheet } from './xlsx.ts';
 
-/** A report table as a sheet: its headers, formats and widths; numbers stay numbers. */
+/** A report table as a sheet: its headers with their units, formats and widths; numbers stay numbers. */
 export function tableSheet(name: string, t: ReportTable): XlsxSheet {
   return {
     name,
-    columns: t.columns.map((c) => ({ header: c.header, width: c.width, format: c.format })),
+    columns: t.columns.map((c) => ({
+      header: headerWithUnit(c),
+      width: c.width,
+      format: c.format,
+    })),
     rows: t.rows.map((r) => t.columns.map((c) => r[c.key] ?? null)),
   };
 }

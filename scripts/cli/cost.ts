@@ -7,7 +7,7 @@ import { vendorJson } from '../../core/report/procurement-report.ts';
 import { comparisonCsv, comparisonText } from '../../core/report/writers.ts';
 import { evaluateScenario } from '../../core/scenario/evaluate.ts';
 import { savingsLevers } from '../../core/levers/levers.ts';
-import { leverJson, leverLines } from '../../core/report/levers-report.ts';
+import { leverLines, leversJson } from '../../core/report/levers-report.ts';
 import { isPortfolio, workloadScenario } from '../../core/portfolio/derive.ts';
 import { portfolioOutput, readScenarioFile } from './portfolio.ts';
 import type { Catalog } from '../../core/schema/catalog.ts';
@@ -104,7 +104,7 @@ export function runCost(
         },
         ...vendorJson(vendorView(evaluation.context, result, evaluation.placements)),
         ...(uncertainty === undefined ? {} : uncertaintyJson(uncertainty)),
-        ...(levers === undefined ? {} : { levers: levers.map(leverJson) }),
+        ...(levers === undefined ? {} : leversJson(levers, scenario.objective)),
         ...(snapshots.length === 0 ? {} : { snapshots }),
         candidates,
       });
@@ -124,7 +124,7 @@ export function runCost(
       const why = explain(evaluation, { breakEven: true });
       const pick = recommended ? `Recommended: ${recommended.label}` : 'No feasible candidate.';
       const spread = uncertainty === undefined ? [] : ['', ...uncertaintySentences(uncertainty)];
-      const saving = levers === undefined ? [] : ['', ...leverLines(levers)];
+      const saving = levers === undefined ? [] : ['', ...leverLines(levers, scenario.objective)];
       const since = snapshots.length === 0 ? [] : ['', ...snapshots.map(snapshotLine)];
       return `${scenario.name}\n${pick}\n${[...why.sentences, ...spread, ...saving, ...since].join('\n')}\n\n${comparisonText(candidates, columns)}`;
     }
