@@ -13,7 +13,7 @@ export function tableMarkdown(t: ReportTable): string {
     return emphasis.has(k) ? cells.map((x) => (x === '' ? x : `**${x}**`)) : cells;
   });
   return markdownTable(
-    t.columns.map(headerWithUnit),
+    t.columns.map((c) => headerWithUnit(c)),
     rows,
     t.columns.map((c) => (isNumeric(c.format) ? 'right' : 'left')),
   );

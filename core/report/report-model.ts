@@ -145,27 +145,36 @@ export function formatCell(value: Cell, format: CellFormat): string {
 }
 
 /**
- * The unit a column's header names, from its format: money in USD, durations in ms. A share reads
- * as a percent in its cells and counts, scores and dates have none, so they name no unit.
+ * The unit a column's header names, from its format and how its cells are written. Money is in
+ * USD either way. A duration's cell reads "503 ms" or "1.50 s" when formatted, so its header names
+ * no unit there; a raw number (a workbook's or CSV's cell) is in ms, and the header says so. A
+ * share reads as a percent in its cells and counts, scores and dates have none.
  */
-export function headerUnit(format: CellFormat): 'USD' | 'ms' | null {
+export function headerUnit(
+  format: CellFormat,
+  cells: 'formatted' | 'raw' = 'formatted',
+): 'USD' | 'ms' | null {
   switch (format) {
     case 'usd':
     case 'usdUnit':
       return 'USD';
     case 'ms':
-      return 'ms';
+      return cells === 'raw' ? 'ms' : null;
     default:
       return null;
   }
 }
 
 /**
- * A column's header as every table writer prints it, with its unit: "Monthly (USD)", "TTFT (ms)".
- * The cells carry "$" and "ms" too, but a header is read alone (a sheet's filter, a copied column).
+ * A column's header as the table writers print it, with its unit: "Monthly (USD)"; "TTFT (ms)"
+ * above raw numbers. The cells carry "$" too, but a header is read alone (a sheet's filter, a
+ * copied column).
  */
-export function headerWithUnit(c: { header: string; format: CellFormat }): string {
-  const unit = headerUnit(c.format);
+export function headerWithUnit(
+  c: { header: string; format: CellFormat },
+  cells: 'formatted' | 'raw' = 'formatted',
+): string {
+  const unit = headerUnit(c.format, cells);
   return unit === null ? c.header : `${c.header} (${unit})`;
 }
 

@@ -14,7 +14,7 @@ export function tableSheet(name: string, t: ReportTable): XlsxSheet {
   return {
     name,
     columns: t.columns.map((c) => ({
-      header: headerWithUnit(c),
+      header: headerWithUnit(c, 'raw'),
       width: c.width,
       format: c.format,
     })),

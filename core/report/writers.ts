@@ -9,7 +9,7 @@ import { headerWithUnit, roundedForFormat } from './report-model.ts';
  * (0.25), not a percent, so its header says so.
  */
 function csvHeader(c: ComparisonColumn): string {
-  return c.format === 'pct' ? `${c.header} (share)` : headerWithUnit(c);
+  return c.format === 'pct' ? `${c.header} (share)` : headerWithUnit(c, 'raw');
 }
 
 /**
@@ -40,7 +40,7 @@ export function comparisonMarkdown(
   columns: readonly ComparisonColumn[],
 ): string {
   return markdownTable(
-    columns.map(headerWithUnit),
+    columns.map((c) => headerWithUnit(c)),
     candidates.map((c) => columns.map((col) => col.text(c))),
     columns.map((c) => c.align),
   );
@@ -66,7 +66,7 @@ export function comparisonText(
 ): string {
   const cut = (s: string) => (s.length > maxCell ? `${s.slice(0, maxCell - 1)}…` : s);
   const cells = [
-    columns.map(headerWithUnit),
+    columns.map((c) => headerWithUnit(c)),
     ...candidates.map((c) => columns.map((col) => cut(col.text(c)))),
   ];
   // A fold, not Math.max(...cells): a sweep of every region ranks 100,000+ rows, past the

@@ -187,9 +187,11 @@ describe('report table headers', () => {
 
   it('say the unit of money and latency columns, the cells under them unchanged', () => {
     // The shortlist: the API at 5,000 + 36 × 900 = $37,400 over 36 months, $900 a month,
-    // $900 ÷ 1M = $0.0009 a request; the header says USD once, the cell keeps its "$".
+    // $900 ÷ 1M = $0.0009 a request; the header says USD once, the cell keeps its "$". A TTFT
+    // cell reads "503 ms" or "1.50 s", so the text's header names no unit; the workbook's cell
+    // is a number of ms, and its header says so.
     expect(md).toContain(
-      '| Rank | Candidate | Placement | Why listed | 36-month cost (USD) | Monthly (USD) | Setup (USD) | Per request (USD) | TTFT (ms) | Quality |',
+      '| Rank | Candidate | Placement | Why listed | 36-month cost (USD) | Monthly (USD) | Setup (USD) | Per request (USD) | TTFT | Quality |',
     );
     expect(md).toMatch(
       /\| \*\*1\*\* \|.*\| \*\*\$37,400\*\* \| \*\*\$900\.00\*\* \| \*\*\$5,000\*\* \|/,
@@ -197,9 +199,10 @@ describe('report table headers', () => {
     expect(html).toContain(
       '<th class="num">36-month cost (USD)</th><th class="num">Monthly (USD)</th>',
     );
-    expect(html).toContain('<th class="num">TTFT (ms)</th>');
+    expect(html).toContain('<th class="num">TTFT</th>');
     const shortlist = sheets.find((x) => x.name === 'Shortlist')!;
     expect(shortlist.columns.map((c) => c.header)).toContain('Monthly (USD)');
+    expect(shortlist.columns.map((c) => c.header)).toContain('TTFT (ms)');
     // A count, a score or a share names no unit: "Quality", not "Quality (USD)".
     expect(shortlist.columns.map((c) => c.header)).toContain('Quality');
     // The monthly projection: the API's first month, $5,000 setup + $900 run = $5,900 in cash.
@@ -222,10 +225,10 @@ describe('report table headers', () => {
     let checked = 0;
     for (const t of tables) {
       for (const c of t.columns) {
-        const unit =
-          c.format === 'usd' || c.format === 'usdUnit' ? 'USD' : c.format === 'ms' ? 'ms' : null;
-        if (unit === null) continue;
-        const header = `${c.header} (${unit})`;
+        // The text's duration cells carry their own unit (ms or s): the header names none.
+        const unit = c.format === 'usd' || c.format === 'usdUnit' ? ' (USD)' : '';
+        if (unit === '' && c.format !== 'ms') continue;
+        const header = `${c.header}${unit}`;
         expect(md).toContain(`| ${header} |`);
         expect(html).toContain(`>${header}</th>`);
         checked++;
