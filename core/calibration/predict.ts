@@ -28,9 +28,10 @@ export interface MeasurementFactors {
    * for its own iteration's prefill and, while the cohort holds, for every iteration before it
    * (see cohortWaitMs). The share of the measured requests that wait as the synchronized first wave
    * does; the rest wait only for their own group's iteration (groups come back apart). Fitted per
-   * release: the 2024 NIM sweeps hold their cohorts in full (1, the bound), NIM 1.8's less (0.48)
-   * — its Llama 3.1 8B runs wait as a cohort, its Llama 3.3 70B runs less than spread arrivals
-   * would, which nothing in the runs' published setup explains.
+   * release: 0.25 for the 2024 NIM sweeps (whose large token budget admits most of their cohorts
+   * in one iteration, which first and later waves alike wait for), 0.40 for NIM 1.8 — its Llama
+   * 3.1 8B runs wait as a cohort, its Llama 3.3 70B runs less than spread arrivals would, which
+   * nothing in the runs' published setup explains.
    */
   cohortWait: number;
   /** The same share for runs of current engine releases. */
@@ -52,6 +53,15 @@ export interface MeasurementFactors {
    */
   clientSendMs: number;
   /**
+   * The token budget (max_num_tokens) of the engines behind the 2024 NIM sweeps, the set's only
+   * legacy closed-loop runs: unpublished. TensorRT-LLM's builder of that time set it to
+   * max_batch_size × max_seq_len when a build left it unset, far above the 8,192 of later releases,
+   * and the sweeps show it: ten users of 2,000-token prompts wait about as long as ten prefills,
+   * one iteration, where 8,192 tokens would admit them four at a time. Chosen by the fit from the
+   * powers of two in LEGACY_COHORT_BUDGETS (a step, not a slope, so not one of its knobs).
+   */
+  legacyCohortTokenBudget: number;
+  /**
    * Time a GenAI-Perf request spends outside the engine before its first token, in ms: the HTTP
    * front end of NIM, tokenization, and the first chunk's detokenization and send. Every cohort run
    * in the set is GenAI-Perf (or its successor AIPerf) against NIM; runs timed inside the engine
@@ -61,15 +71,19 @@ export interface MeasurementFactors {
 }
 
 export const MEASUREMENT_FACTORS: MeasurementFactors = {
-  legacyKernel: 0.92,
-  legacyOverhead: { trtllm: 1.64, vllm: 6.03, sglang: 1, tgi: 0.611 },
-  cohortWait: 1,
-  cohortWaitCurrent: 0.499,
-  cohortHoldIterations: 7.45,
-  cohortDecay: 0.464,
-  clientSendMs: 1.07,
-  frontEndMs: 4.99,
+  legacyKernel: 0.992,
+  legacyOverhead: { trtllm: 1.83, vllm: 6.32, sglang: 1, tgi: 0.694 },
+  cohortWait: 0.25,
+  cohortWaitCurrent: 0.402,
+  cohortHoldIterations: 28,
+  cohortDecay: 0.57,
+  clientSendMs: 1.42,
+  frontEndMs: 6.94,
+  legacyCohortTokenBudget: 65536,
 };
+
+/** The budgets the fit chooses legacyCohortTokenBudget from: 8,192 (later releases) up. */
+export const LEGACY_COHORT_BUDGETS = [8192, 16384, 32768, 65536, 131072] as const;
 
 export interface Prediction {
   measurement: Measurement;
@@ -121,7 +135,13 @@ export function predict(
     concurrency: m.harness?.inFlight ?? m.concurrency,
     cachedPrefixTokens: 0,
     profile: m.legacy
-      ? { ...m.profile, ...legacyProfile(parameters.engines[m.engine], factors, m.engine) }
+      ? {
+          ...m.profile,
+          ...legacyProfile(parameters.engines[m.engine], factors, m.engine),
+          ...(m.harness?.arrivals === 'cohort' && m.profile?.tokenBudget === undefined
+            ? { tokenBudget: factors.legacyCohortTokenBudget }
+            : {}),
+        }
       : m.profile,
     parameters,
   };
@@ -175,6 +195,8 @@ function specsFor(
       m.engine,
       m.profile,
       m.legacy,
+      // A legacy closed loop takes its release's fitted token budget (legacyCohortTokenBudget).
+      m.harness?.arrivals === 'cohort',
     ]);
     configKeys.set(m, key);
   }
