@@ -30,10 +30,12 @@ export function menuTemplate(
         item('Export Scenario File…', 'scenario:export', 'CmdOrCtrl+Shift+E'),
         {
           label: 'Export',
+          // The report is the decision report, or a portfolio's for a file of several workloads
+          // (the page knows which file is open; the native menu does not).
           submenu: [
-            item('Decision Report (PDF)…', 'export:pdf', 'CmdOrCtrl+P'),
-            item('Decision Report (HTML)…', 'export:html'),
-            item('Decision Report (Markdown)…', 'export:md'),
+            item('Report (PDF)…', 'export:pdf', 'CmdOrCtrl+P'),
+            item('Report (HTML)…', 'export:html'),
+            item('Report (Markdown)…', 'export:md'),
             item('Workbook (XLSX)…', 'export:xlsx'),
             item('FOCUS Rows (CSV)…', 'export:focus'),
             item('Comparison, Current View (CSV)…', 'export:csv'),

@@ -7,7 +7,7 @@ import type { Gpu, OpenModel } from '../schema/catalog.ts';
 import type { Engine } from '../schema/common.ts';
 import type { Measurement } from './measurement.ts';
 import { levenbergMarquardt } from './least-squares.ts';
-import { predict, type MeasurementFactors } from './predict.ts';
+import { LEGACY_COHORT_BUDGETS, predict, type MeasurementFactors } from './predict.ts';
 
 /** Calibration state: the product's constants plus the factors describing how data was measured. */
 export interface CalibrationState {
@@ -29,8 +29,9 @@ export const PRIOR: CalibrationState = {
     cohortWaitCurrent: 0.5,
     cohortHoldIterations: 8,
     cohortDecay: 0.5,
-    cohortJitterMs: 10,
+    clientSendMs: 10,
     frontEndMs: 3,
+    legacyCohortTokenBudget: 8192,
   },
   perf: {
     serving: {
@@ -87,7 +88,7 @@ export function knobs(engines: readonly Engine[], points: readonly Measurement[]
     // How cohorts hold and what the client adds: properties of the harness, no prior to trust.
     { ...measurementKnob('cohortHoldIterations', 1000), weakPrior: true },
     { ...measurementKnob('cohortDecay', 3), weakPrior: true },
-    { ...measurementKnob('cohortJitterMs', 1000), weakPrior: true },
+    { ...measurementKnob('clientSendMs', 1000), weakPrior: true },
     { ...measurementKnob('frontEndMs', 100), weakPrior: true },
     servingKnob('compute', 1),
     servingKnob('memory', 1),
@@ -202,12 +203,52 @@ export function calibrationLoss(
 }
 
 /**
+ * Fits the calibration: the knobs (fitKnobs) at each budget of LEGACY_COHORT_BUDGETS when the
+ * points hold legacy closed-loop runs, keeping the fit of least loss; the budget moves the
+ * cohorts' iterations in steps, which a gradient cannot follow.
+ */
+export function fitParameters(
+  measurements: readonly Measurement[],
+  models: ReadonlyMap<string, OpenModel>,
+  gpus: ReadonlyMap<string, Gpu>,
+  start: CalibrationState,
+  options: FitOptions,
+): { state: CalibrationState; loss: number; knobs: { name: string; value: number }[] } {
+  const budgetMatters = measurements.some(
+    (m) => m.legacy === true && m.harness?.arrivals === 'cohort' && m.excluded === undefined,
+  );
+  const budgets = budgetMatters
+    ? LEGACY_COHORT_BUDGETS
+    : [start.measurement.legacyCohortTokenBudget];
+  let best: ReturnType<typeof fitKnobs> | undefined;
+  for (const budget of budgets) {
+    const from: CalibrationState = {
+      perf: start.perf,
+      measurement: { ...start.measurement, legacyCohortTokenBudget: budget },
+    };
+    const fit = fitKnobs(measurements, models, gpus, from, options);
+    if (best === undefined || fit.loss < best.loss) best = fit;
+  }
+  const chosen = best as ReturnType<typeof fitKnobs>;
+  return {
+    ...chosen,
+    knobs: [
+      ...chosen.knobs,
+      {
+        name: 'measurement.legacyCohortTokenBudget',
+        value: chosen.state.measurement.legacyCohortTokenBudget,
+      },
+    ],
+  };
+}
+
+/**
  * Fits the knobs in log space. The loss is a sum of absolute log errors (robust to the odd
  * outlier) plus a quadratic pull towards the prior; it is minimised by iteratively reweighted
  * least squares — each round a Levenberg–Marquardt solve of Σ e²/|e_previous| — which needs a few
  * hundred model evaluations where a simplex search needs tens of thousands.
  */
-export function fitParameters(
+function fitKnobs(
   measurements: readonly Measurement[],
   models: ReadonlyMap<string, OpenModel>,
   gpus: ReadonlyMap<string, Gpu>,

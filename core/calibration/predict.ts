@@ -28,9 +28,10 @@ export interface MeasurementFactors {
    * for its own iteration's prefill and, while the cohort holds, for every iteration before it
    * (see cohortWaitMs). The share of the measured requests that wait as the synchronized first wave
    * does; the rest wait only for their own group's iteration (groups come back apart). Fitted per
-   * release: the 2024 NIM sweeps hold their cohorts in full (1, the bound), NIM 1.8's less (0.48)
-   * — its Llama 3.1 8B runs wait as a cohort, its Llama 3.3 70B runs less than spread arrivals
-   * would, which nothing in the runs' published setup explains.
+   * release: 0.25 for the 2024 NIM sweeps (whose large token budget admits most of their cohorts
+   * in one iteration, which first and later waves alike wait for), 0.40 for NIM 1.8 — its Llama
+   * 3.1 8B runs wait as a cohort, its Llama 3.3 70B runs less than spread arrivals would, which
+   * nothing in the runs' published setup explains.
    */
   cohortWait: number;
   /** The same share for runs of current engine releases. */
@@ -44,12 +45,22 @@ export interface MeasurementFactors {
   cohortHoldIterations: number;
   cohortDecay: number;
   /**
-   * Spread of the client's return times, in ms (its threads parse every streamed chunk before they
-   * send the next request): a group comes back together only when its iteration outlasts it, so
-   * the cohort's excess wait counts in the share T ÷ (T + jitter), T one group's iteration while
-   * the rest of the cohort decodes. Short prompts make short iterations, which the client scatters.
+   * The client's time per returning request, in ms: its threads parse each finished request's last
+   * streamed chunk and send the next request one after another, so a group of g requests that
+   * finished together comes back spread over g × this. The group is admitted whole only while that
+   * spread is short next to its iteration T: its excess wait counts in the share e^(−g × this ÷ T).
+   * Short prompts make short iterations and many prompts to one, which the client scatters.
    */
-  cohortJitterMs: number;
+  clientSendMs: number;
+  /**
+   * The token budget (max_num_tokens) of the engines behind the 2024 NIM sweeps, the set's only
+   * legacy closed-loop runs: unpublished. TensorRT-LLM's builder of that time set it to
+   * max_batch_size × max_seq_len when a build left it unset, far above the 8,192 of later releases,
+   * and the sweeps show it: ten users of 2,000-token prompts wait about as long as ten prefills,
+   * one iteration, where 8,192 tokens would admit them four at a time. Chosen by the fit from the
+   * powers of two in LEGACY_COHORT_BUDGETS (a step, not a slope, so not one of its knobs).
+   */
+  legacyCohortTokenBudget: number;
   /**
    * Time a GenAI-Perf request spends outside the engine before its first token, in ms: the HTTP
    * front end of NIM, tokenization, and the first chunk's detokenization and send. Every cohort run
@@ -60,15 +71,19 @@ export interface MeasurementFactors {
 }
 
 export const MEASUREMENT_FACTORS: MeasurementFactors = {
-  legacyKernel: 0.929,
-  legacyOverhead: { trtllm: 1.74, vllm: 6.05, sglang: 1, tgi: 0.623 },
-  cohortWait: 1,
-  cohortWaitCurrent: 0.484,
-  cohortHoldIterations: 9.25,
-  cohortDecay: 0.454,
-  cohortJitterMs: 4.36,
-  frontEndMs: 5,
+  legacyKernel: 0.992,
+  legacyOverhead: { trtllm: 1.83, vllm: 6.32, sglang: 1, tgi: 0.694 },
+  cohortWait: 0.25,
+  cohortWaitCurrent: 0.402,
+  cohortHoldIterations: 28,
+  cohortDecay: 0.57,
+  clientSendMs: 1.42,
+  frontEndMs: 6.94,
+  legacyCohortTokenBudget: 65536,
 };
+
+/** The budgets the fit chooses legacyCohortTokenBudget from: 8,192 (later releases) up. */
+export const LEGACY_COHORT_BUDGETS = [8192, 16384, 32768, 65536, 131072] as const;
 
 export interface Prediction {
   measurement: Measurement;
@@ -120,7 +135,13 @@ export function predict(
     concurrency: m.harness?.inFlight ?? m.concurrency,
     cachedPrefixTokens: 0,
     profile: m.legacy
-      ? { ...m.profile, ...legacyProfile(parameters.engines[m.engine], factors, m.engine) }
+      ? {
+          ...m.profile,
+          ...legacyProfile(parameters.engines[m.engine], factors, m.engine),
+          ...(m.harness?.arrivals === 'cohort' && m.profile?.tokenBudget === undefined
+            ? { tokenBudget: factors.legacyCohortTokenBudget }
+            : {}),
+        }
       : m.profile,
     parameters,
   };
@@ -174,6 +195,8 @@ function specsFor(
       m.engine,
       m.profile,
       m.legacy,
+      // A legacy closed loop takes its release's fitted token budget (legacyCohortTokenBudget).
+      m.harness?.arrivals === 'cohort',
     ]);
     configKeys.set(m, key);
   }
@@ -325,7 +348,7 @@ const LEGACY_CUDA_GRAPH_MAX_BATCH: Partial<Record<Engine, number>> = {
  * iteration and every one before; later waves, their groups come back apart, only for their own.
  * Their mean, in the share of the first wave (less as the cohort spans more iterations), less a
  * lone prompt's step among the others' decodes, is the excess; it counts as far as the client's
- * timing spread leaves the groups whole.
+ * one-by-one sending of a group's next requests leaves the group whole.
  */
 function cohortWaitMs(
   input: EstimateInput,
@@ -379,7 +402,7 @@ function cohortWaitMs(
     (legacy ? f.cohortWait : f.cohortWaitCurrent) *
     Math.min(1, (f.cohortHoldIterations / iterations) ** f.cohortDecay);
   const meanMs = (share * firstWaveMs + (1 - share) * laterWavesMs) / cohort;
-  const whole = groupMs / (groupMs + f.cohortJitterMs);
+  const whole = Math.exp((-f.clientSendMs * group) / groupMs);
   return Math.max(0, whole * (meanMs - iterationMs(1, cohort - 1)));
 }
 

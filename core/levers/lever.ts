@@ -1,3 +1,4 @@
+import { formatUsd } from '../format.ts';
 import { evaluatePrepared } from '../scenario/evaluate.ts';
 import type { CandidatePlacement } from '../schema/route.ts';
 import type { Scenario } from '../schema/scenario.ts';
@@ -62,6 +63,36 @@ export interface Lever {
  */
 export function leverSavingUsd(l: Lever, objective: Scenario['objective']): number {
   return objective === 'monthly' ? l.monthlySavingUsd : l.tcoSavingUsd;
+}
+
+/** Below half a cent a lever saves nothing worth offering (it would read "$0.00" saved). */
+const LEAST_SAVING_USD = 0.005;
+
+/**
+ * Whether a lever is offered as a saving: it saves at least a cent under the objective. The rest
+ * are listed apart as not worth it here, with notWorthItReason, never as savings of $0 or less.
+ */
+export function leverSaves(l: Lever, objective: Scenario['objective']): boolean {
+  return leverSavingUsd(l, objective) >= LEAST_SAVING_USD;
+}
+
+/** Why a lever that does not save is not worth it here, in the objective's terms. */
+export function notWorthItReason(l: Lever, objective: Scenario['objective']): string {
+  const monthly = l.monthlySavingUsd;
+  const more = (usd: number, when: string) => `costs ${formatUsd(-usd)} more ${when}`;
+  if (objective === 'monthly') {
+    return monthly <= -LEAST_SAVING_USD ? more(monthly, 'a month') : 'saves nothing a month';
+  }
+  const horizon = l.tcoSavingUsd;
+  if (monthly >= LEAST_SAVING_USD && l.setupUsd > 0) {
+    return `saves ${formatUsd(monthly)} a month, too little to pay back its ${formatUsd(l.setupUsd)} setup within the horizon (${more(horizon, 'over it')})`;
+  }
+  if (horizon <= -LEAST_SAVING_USD) {
+    return monthly <= -LEAST_SAVING_USD
+      ? `${more(monthly, 'a month')}, ${formatUsd(-horizon)} over the horizon`
+      : more(horizon, 'over the horizon');
+  }
+  return 'saves nothing over the horizon';
 }
 
 /** Evaluates one candidate under a what-if scenario, with the catalog index it was prepared with. */

@@ -3,14 +3,14 @@ import { formatPct, formatUsd } from '../format.ts';
 import type { ScenarioEvaluation } from '../scenario/evaluate.ts';
 import type { Catalog } from '../schema/catalog.ts';
 import { LeverAssumptions } from '../schema/levers.ts';
-import type { Precision } from '../schema/common.ts';
 import { costedKind, type CandidatePlacement, type RoutePlacement } from '../schema/route.ts';
 import type { Scenario } from '../schema/scenario.ts';
 import type { CatalogIndex } from '../sweep/catalog-index.ts';
 import type { CandidateResult } from '../sweep/types.ts';
 import { prefixTokensCosted, withPromptMean } from '../workload/derive.ts';
 import { fineTuneLever } from './fine-tune-lever.ts';
-import { commitmentVariants } from '../procurement/vendors.ts';
+import { commitmentLever } from './commitment-lever.ts';
+import { quantizationLever } from './quantization-lever.ts';
 import { compare, evaluateWhatIf, leverSavingUsd, type Lever, type LeverKind } from './lever.ts';
 
 type Ok = Extract<ScenarioEvaluation, { ok: true }>;
@@ -56,27 +56,26 @@ export function savingsLevers(catalog: Catalog, scenario: Scenario, evaluation: 
 
   const batchTo = Math.min(1 - w.priorityShare, w.batchShare + assumptions.batchShareStep);
   if (batchTo > w.batchShare) {
+    const step = `${formatPct(batchTo - w.batchShare)} more of the requests`;
+    const shares = `(${formatPct(w.batchShare)} → ${formatPct(batchTo)})`;
+    // A hosted API has a batch tier; self-hosted GPUs run batch work in the hours the interactive
+    // load leaves idle (the fleet sizing's offline batch), so the lever says which it does.
+    const api = costedKind(rec.placement) === 'api';
     out.push(
       whatIfLever(
         'batch',
         { ...scenario, workload: { ...w, batchShare: batchTo } },
-        `Send ${formatPct(batchTo - w.batchShare)} more of the requests through the batch tier (${formatPct(w.batchShare)} → ${formatPct(batchTo)})`,
-        'Batched answers come back within the batch window (up to 24 h): only for work that can wait.',
+        api
+          ? `Send ${step} through the batch tier ${shares}`
+          : `Run ${step} as offline batch work in the GPUs' idle hours ${shares}`,
+        api
+          ? 'Batched answers come back within the batch window (up to 24 h): only for work that can wait.'
+          : 'Batch work waits for idle capacity (off-peak hours): only for work that can wait.',
       ),
     );
   }
 
-  const lower = lowerPrecision(rec, w.precision);
-  if (lower !== null) {
-    out.push(
-      whatIfLever(
-        'quantization',
-        { ...scenario, workload: { ...w, precision: lower } },
-        `Serve the weights at ${lower} instead of ${w.precision}`,
-        'Fewer GPUs; the quality delta is the catalog’s for that precision.',
-      ),
-    );
-  }
+  out.push(quantizationLever(index, rec, scenario, horizon));
 
   out.push(regionLever(evaluation, rec, scenario, horizon));
   out.push(routingLever(evaluation, rec, scenario, assumptions, horizon));
@@ -117,19 +116,6 @@ function addSetup(
   usd: number,
 ): Scenario['value']['setupUsd'] {
   return { api: setup.api + usd, cloud: setup.cloud + usd, onprem: setup.onprem + usd };
-}
-
-/** The next precision down for a self-hosted candidate at the workload's precision; null if none. */
-function lowerPrecision(rec: CandidateResult, precision: Precision): Precision | null {
-  if (rec.placement.kind !== 'cloud' && rec.placement.kind !== 'onprem') return null;
-  if (rec.placement.precision !== undefined) return null;
-  const next: Partial<Record<Precision, Precision>> = {
-    fp16: 'fp8',
-    bf16: 'fp8',
-    fp8: 'int4',
-    int8: 'int4',
-  };
-  return next[precision] ?? null;
 }
 
 /** The same model and offer (provider, instance type, pricing) elsewhere; undefined for owned GPUs. */
@@ -261,41 +247,6 @@ function routingLever(
       horizon,
     });
     if (best === null || better(lever, best)) best = lever;
-  }
-  return best;
-}
-
-/**
- * The recommendation on a commitment (a rented instance's 1-/3-year term, a hosted API's
- * provisioned throughput), priced and risk-assessed by the commitments engine: the one that saves
- * most over the horizon.
- */
-function commitmentLever(
-  e: Ok,
-  rec: CandidateResult,
-  scenario: Scenario,
-  horizon: number,
-): Lever | null {
-  const { variants } = commitmentVariants(e.context, rec);
-  let best: Lever | null = null;
-  for (const v of variants) {
-    const whatIf = { ...scenario, candidates: [...scenario.candidates, v] };
-    const after = evaluateWhatIf(e.index, whatIf, v);
-    if (after === null || !after.feasible || after.id === rec.id) continue;
-    const c = after.commitment;
-    const risk =
-      c === null
-        ? ''
-        : ` At half the volume it would cost ${formatUsd(c.stressed50Usd)} over the horizon, ${formatUsd(c.stranded50Usd)} of it idle;${c.stopsPayingMonth === null ? '' : ` it stops paying in month ${c.stopsPayingMonth};`} break-even utilization ${formatPct(c.breakEvenUtilization)}.`;
-    const lever = compare(rec, after, {
-      lever: 'commitment',
-      description: `Commit: ${after.label}`,
-      tradeOff: `Lock-in for ${c === null ? 'the term' : `${c.termMonths} months`}${c !== null && c.upfrontUsd > 0 ? ` and ${formatUsd(c.upfrontUsd)} upfront` : ''}.${risk}`,
-      setupUsd: c?.upfrontUsd ?? 0,
-      whatIf,
-      horizon,
-    });
-    if (best === null || lever.tcoSavingUsd > best.tcoSavingUsd) best = lever;
   }
   return best;
 }

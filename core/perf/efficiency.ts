@@ -66,16 +66,16 @@ export interface ServingEfficiency {
 }
 
 export const SERVING_EFFICIENCY: ServingEfficiency = {
-  compute: 0.972,
-  memory: 0.994,
-  weightOnlyComputePenalty: 0.446,
-  expertGemmEfficiency: 0.631,
-  attentionMemory: 0.631,
-  fp8Math: 0.99,
-  fp4Math: 0.615,
-  moeLayerOverheadUs: 440,
-  expertLoadSpread: 3.31,
-  commBandwidth: 0.642,
+  compute: 1,
+  memory: 0.996,
+  weightOnlyComputePenalty: 0.442,
+  expertGemmEfficiency: 0.656,
+  attentionMemory: 0.6,
+  fp8Math: 0.89,
+  fp4Math: 0.57,
+  moeLayerOverheadUs: 378,
+  expertLoadSpread: 3.54,
+  commBandwidth: 0.806,
 };
 
 export interface EngineProfile {
@@ -147,9 +147,9 @@ const ENGINE_PRIORS = {
 export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
   trtllm: {
     kernelEfficiency: 1,
-    stepOverheadMs: 0.209,
-    layerOverheadUs: 55.6,
-    sequenceOverheadUs: 16.6,
+    stepOverheadMs: 0.0135,
+    layerOverheadUs: 57.8,
+    sequenceOverheadUs: 17.7,
     overlapsScheduling: true,
     memoryFraction: 0.9,
     memoryFractionOf: 'free',

@@ -46,6 +46,14 @@ export function editableScenario(file: ScenarioFile, w: PortfolioWorkload): Scen
   };
 }
 
+/**
+ * Whether a file is evaluated as a portfolio (`cost`'s pools, showback and budgets; the portfolio
+ * report): it holds several workloads, or budgets to check even one against.
+ */
+export function isPortfolio(file: Pick<ScenarioFile, 'workloads' | 'budgets'>): boolean {
+  return file.workloads.length > 1 || file.budgets.length > 0;
+}
+
 /** The workload of a file by id; undefined when the file has none by that id. */
 export function workloadById(file: ScenarioFile, id: string): PortfolioWorkload | undefined {
   return file.workloads.find((w) => w.id === id);

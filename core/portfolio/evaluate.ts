@@ -98,13 +98,21 @@ export interface PoolResult {
 export interface PortfolioResult {
   totalMonthlyUsd: number;
   tcoUsd: number;
+  /** What the shared pools together save a month against their members' own picks apart. */
+  pooledSavingUsd: number;
   horizonMonths: number;
   workloads: PortfolioWorkloadResult[];
   pools: PoolResult[];
   showback: Showback;
   budgets: BudgetResult[];
-  /** Spend by month 1…horizon, all workloads. */
+  /** Spend by month 1…horizon, all workloads and the idle capacity no workload carries. */
   usdByMonth: number[];
+  /**
+   * Each pool's idle capacity that no member carries (idle allocation `unallocated`, or a team
+   * with no member in the pool), month by month, and the team it is shown to: in the total and
+   * that team's budget, in no workload's months.
+   */
+  unallocatedIdle: { poolId: string; owner: string; usdByMonth: number[] }[];
 }
 
 export type PortfolioEvaluation =
@@ -515,9 +523,14 @@ export function evaluatePortfolio(
     });
   }
   // Idle capacity no member carries: its months count in the total, and in its team's budget.
-  const unallocated = [...monthsByPool].flatMap(([pool, months]) =>
-    months.unallocated === null ? [] : [{ id: `${pool.result.id}:idle`, ...months.unallocated }],
+  const unallocatedIdle = [...monthsByPool].flatMap(([pool, months]) =>
+    months.unallocated === null ? [] : [{ poolId: pool.result.id, ...months.unallocated }],
   );
+  const unallocated = unallocatedIdle.map((u) => ({
+    id: `${u.poolId}:idle`,
+    owner: u.owner,
+    usdByMonth: u.usdByMonth,
+  }));
   const months: WorkloadMonths[] = [
     ...workloads.map((w) => ({ id: w.id, owner: w.owner, usdByMonth: w.usdByMonth })),
     ...unallocated,
@@ -540,6 +553,7 @@ export function evaluatePortfolio(
       tcoUsd:
         workloads.reduce((sum, w) => sum + w.tcoUsd, 0) +
         unallocated.reduce((sum, u) => sum + u.usdByMonth.reduce((a, b) => a + b, 0), 0),
+      pooledSavingUsd: pools.reduce((sum, p) => sum + p.result.pooledSavingUsd, 0),
       horizonMonths,
       workloads,
       pools: pools.map((p) => p.result),
@@ -548,6 +562,7 @@ export function evaluatePortfolio(
       usdByMonth: Array.from({ length: horizonMonths }, (_, k) =>
         months.reduce((sum, w) => sum + (w.usdByMonth[k] ?? 0), 0),
       ),
+      unallocatedIdle,
     },
   };
 }

@@ -230,7 +230,9 @@ function parties(ctx: Ok, r: CandidateResult) {
  *
  * - A month's usage rows add up to the engine's run cost for that month (its volume, served share
  *   and prices), split among components as in the first full month; amounts in cents, rounded so
- *   they add up exactly. Tokens are in ConsumedQuantity ("Tokens") and PricingQuantity
+ *   they add up exactly: a candidate's rows to its horizon total to the cent (months and hardware
+ *   rounded together by largest remainder), a month's rows to that month's share of it (within
+ *   a cent of the month's cost). Tokens are in ConsumedQuantity ("Tokens") and PricingQuantity
  *   ("1000000 Tokens"); other charges are priced by the month.
  * - A 1- or 3-year commitment on rented GPUs is a Purchase row each month (Recurring) with the
  *   CommitmentDiscount* columns; the instance time it covers is Usage at no billed cost, its
@@ -302,14 +304,24 @@ function candidateRows(
   const discount = r.negotiated?.effectiveFraction ?? r.api?.discount ?? 0;
   const tokens = r.placement.kind === 'api' ? apiTokenSplit(ctx, r, r.placement) : undefined;
   const plan = commitPlan(ctx, r, who.sku);
+  // Each month's run cost and hardware bought, in cents rounded together (largest remainder), so
+  // the candidate's rows add up to its horizon total to the cent: each month rounded alone drifted
+  // from it by a cent a month at most, a few cents over a horizon. A month is within a cent of its
+  // own cost.
+  const runUsd = months.map((m) => (steady > 0 && m.runUsd > 0 ? m.runUsd : 0));
+  const capexUsd = months.map((m) => (m.capexUsd > 0 ? m.capexUsd : 0));
+  const total = [...runUsd, ...capexUsd].reduce((sum, x) => sum + x, 0);
+  const rounded = centsSplit(total, [...runUsd, ...capexUsd]);
   const out: FocusRow[] = [];
-  for (const m of months) {
+  months.forEach((m, i) => {
     const common = monthColumns(base, start, m.month, who, r);
+    const monthRunUsd = rounded[i] ?? 0;
+    const capex = rounded[months.length + i] ?? 0;
     // The month's run cost in cents, split among the components as in the first full month.
     const amounts =
-      steady > 0 && m.runUsd > 0
+      monthRunUsd > 0
         ? centsSplit(
-            m.runUsd,
+            monthRunUsd,
             keys.map((k) => b[k]),
           )
         : [];
@@ -387,8 +399,7 @@ function candidateRows(
       const rest = round2(amount - covered);
       if (rest > 0) out.push(usage(rest, false));
     });
-    if (m.capexUsd > 0) {
-      const capex = round2(m.capexUsd);
+    if (capex > 0) {
       out.push({
         ...common,
         ChargeCategory: 'Purchase',
@@ -406,7 +417,7 @@ function candidateRows(
         x_CostComponent: 'hardware',
       });
     }
-  }
+  });
   return out;
 }
 

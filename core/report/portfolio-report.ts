@@ -1,8 +1,12 @@
 import { toCsv } from '../csv.ts';
-import { formatPct, formatUsd } from '../format.ts';
+import { formatUsd } from '../format.ts';
 import { explain } from '../decision/explain.ts';
 import type { PortfolioResult } from '../portfolio/evaluate.ts';
-import { markdownTable } from './writers.ts';
+import type { ScenarioFile } from '../schema/scenario.ts';
+import { portfolioStart } from './portfolio-document.ts';
+import { budgetsSection } from './portfolio-governance.ts';
+import { poolsSection, summarySection, workloadsSection } from './portfolio-sections.ts';
+import { sectionMarkdown } from './render-markdown.ts';
 
 const cents = (c: number) => (c / 100).toFixed(2);
 
@@ -49,6 +53,7 @@ export function portfolioJson(r: PortfolioResult) {
   return {
     totalMonthlyUsd: r.totalMonthlyUsd,
     tcoUsd: r.tcoUsd,
+    pooledSavingUsd: r.pooledSavingUsd,
     horizonMonths: r.horizonMonths,
     workloads: r.workloads.map((w) => {
       const why = w.evaluation === null ? null : explain(w.evaluation);
@@ -107,61 +112,24 @@ function dollars(byKey: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(byKey).map(([k, c]) => [k, c / 100]));
 }
 
-const month = (m: number | null) => (m === null ? 'never' : `month ${m}`);
-
-/** The portfolio as Markdown tables: workloads, pools, budgets (terminal and reports). */
-export function portfolioMarkdown(r: PortfolioResult, title: string): string {
-  const workloads = markdownTable(
-    ['Workload', 'Owner', 'Stage', 'Runs on', 'Monthly', 'Idle share', 'Budget crossed'],
-    r.workloads.map((w) => [
-      w.name,
-      w.owner || '—',
-      w.stage,
-      w.candidate?.label ?? w.problem ?? '—',
-      formatUsd(w.monthlyUsd),
-      formatUsd(w.allocatedIdleUsd),
-      w.firstBreachMonth === null ? '—' : month(w.firstBreachMonth),
-    ]),
-    ['left', 'left', 'left', 'left', 'right', 'right', 'left'],
-  );
-  const pools =
-    r.pools.length === 0
-      ? 'No shared pool: no two workloads run cheaper together.'
-      : markdownTable(
-          ['Pool', 'Members', 'GPUs', 'Utilization', 'Monthly', 'Saving vs apart'],
-          r.pools.map((p) => [
-            p.label,
-            p.memberIds.join(', '),
-            String(p.gpus),
-            formatPct(p.utilization),
-            formatUsd(p.monthlyUsd),
-            formatUsd(p.pooledSavingUsd),
-          ]),
-          ['left', 'left', 'right', 'right', 'right', 'right'],
-        );
-  const budgets = r.budgets.map((b) => {
-    const who = b.workloadId ?? b.owner ?? '';
-    const crossed = b.crossings
-      .map(
-        (c) =>
-          `${formatPct(c.threshold)}: ${month(c.month)}${c.driverId ? ` (${c.driverId})` : ''}`,
-      )
-      .join('; ');
-    return `- ${who}: ${formatUsd(b.monthlyUsd)} a month — ${b.note ?? crossed}`;
-  });
+/**
+ * The portfolio as Markdown for `cost`: the totals, then the report's Portfolio (without its
+ * chart), Workloads, Shared pools and Budgets sections, as the portfolio report shows them.
+ */
+export function portfolioMarkdown(r: PortfolioResult, file: ScenarioFile): string {
+  const at = { r, pooling: file.pooling, start: portfolioStart(file, r) };
+  // Text has no chart: the summary's figures and budgets in words, then the tables.
+  const summary = summarySection(at);
+  const sections = [
+    { ...summary, blocks: summary.blocks.filter((b) => b.kind !== 'chart') },
+    workloadsSection(at),
+    poolsSection(at),
+    budgetsSection(at),
+  ].flatMap((s) => (s === null ? [] : [sectionMarkdown(s)]));
   return [
-    `# ${title}`,
-    '',
+    `# ${file.name}`,
     `Total ${formatUsd(r.totalMonthlyUsd)} a month; ${formatUsd(r.tcoUsd)} over ${r.horizonMonths} months.`,
+    ...sections,
     '',
-    '## Workloads',
-    '',
-    workloads,
-    '',
-    '## Shared pools',
-    '',
-    pools,
-    ...(budgets.length === 0 ? [] : ['', '## Budgets', '', ...budgets]),
-    '',
-  ].join('\n');
+  ].join('\n\n');
 }

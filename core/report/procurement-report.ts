@@ -8,7 +8,8 @@ import { formatNumber, formatPct, formatUsd } from '../format.ts';
 import { describeTerms } from '../pricing/negotiated.ts';
 import type { VendorCommitmentOption, VendorRow, VendorView } from '../procurement/vendors.ts';
 import type { CandidateResult } from '../sweep/types.ts';
-import { markdownTable } from './writers.ts';
+import type { ReportTable } from './report-model.ts';
+import { tableMarkdown } from './render-markdown.ts';
 
 const PAYMENT_WORDS = {
   noUpfront: 'no upfront',
@@ -92,66 +93,106 @@ export function vendorCommitmentsText(v: VendorRow): string {
   return v.commitments.map(vendorOptionText).join('; ');
 }
 
+/**
+ * The vendor table: each vendor's best offering (a vendor with nothing feasible shows its best all
+ * the same, unranked, and says why), its horizon cost at list and negotiated, its terms,
+ * commitment options and lock-in; the recommended plan's vendor set apart.
+ */
+export function vendorTable(view: VendorView, horizonMonths: number): ReportTable {
+  return {
+    id: 'vendors',
+    columns: [
+      { key: 'vendor', header: 'Vendor', format: 'text', width: 18 },
+      { key: 'best', header: 'Best offering', format: 'text', width: 32 },
+      { key: 'rank', header: 'Rank', format: 'integer', width: 6 },
+      {
+        key: 'listTcoUsd',
+        header: `${horizonMonths}-month cost at list`,
+        format: 'usd',
+        width: 14,
+      },
+      { key: 'negotiatedTcoUsd', header: 'Negotiated', format: 'usd', width: 14 },
+      { key: 'terms', header: 'Terms', format: 'text', width: 24 },
+      { key: 'commitments', header: 'Commitment options', format: 'text', width: 40 },
+      { key: 'lockIn', header: 'Lock-in', format: 'text', width: 36 },
+    ],
+    rows: view.rows.map((v) => ({
+      vendor: v.vendorName,
+      best: v.best.feasible
+        ? v.best.label
+        : `${v.best.label} (out of the ranking: ${v.best.reasons[0] ?? 'not feasible'})`,
+      rank: v.best.rank,
+      listTcoUsd: v.listTcoUsd,
+      negotiatedTcoUsd: v.negotiatedTcoUsd,
+      terms: v.terms === null ? 'list prices' : describeTerms(v.terms),
+      commitments: vendorCommitmentsText(v),
+      lockIn: v.lockIn.summary,
+    })),
+    emphasis: view.rows.flatMap((v, k) => (v.best.recommended ? [k] : [])),
+  };
+}
+
 /** The vendor table and the plan's concentration, as Markdown. */
 export function vendorMarkdown(view: VendorView, horizonMonths: number): string {
-  const table = markdownTable(
-    [
-      'Vendor',
-      'Best offering',
-      'Rank',
-      `${horizonMonths}-month cost at list`,
-      'Negotiated',
-      'Terms',
-      'Commitment options',
-      'Lock-in',
-    ],
-    view.rows.map((v) => [
-      v.vendorName,
-      v.best.label,
-      v.best.rank === null ? 'out' : String(v.best.rank),
-      formatUsd(v.listTcoUsd),
-      formatUsd(v.negotiatedTcoUsd),
-      v.terms === null ? 'list prices' : describeTerms(v.terms),
-      vendorCommitmentsText(v),
-      v.lockIn.summary,
-    ]),
-    ['left', 'left', 'right', 'right', 'right', 'left', 'left', 'left'],
-  );
+  const table = tableMarkdown(vendorTable(view, horizonMonths));
   return view.concentration === null ? table : `${table}\n\n${view.concentration.summary}`;
 }
 
-/** Every ranked candidate with a commitment, its terms and risk, as Markdown. */
-export function commitmentsMarkdown(rows: readonly CandidateResult[]): string | null {
+/**
+ * The candidates given that commit capacity (reserved instances, provisioned throughput), with the
+ * commitments engine's own figures: what is committed, upfront, the monthly committed charge, the
+ * break-even utilization against the utilization it gets, the horizon cost if volume is half the
+ * plan and what is stranded then, the month it stops paying. Nothing is recomputed.
+ */
+export function commitmentsTable(
+  rows: readonly CandidateResult[],
+  horizonMonths: number,
+): ReportTable {
   const committed = rows.filter((r) => r.commitment !== null);
-  if (committed.length === 0) return null;
-  return markdownTable(
-    [
-      'Candidate',
-      'Committed',
-      'Upfront',
-      'Committed a month',
-      'Break-even',
-      'Utilization',
-      'At 50% volume',
-      'Stranded then',
-      'Stops paying',
+  return {
+    id: 'commitments',
+    columns: [
+      { key: 'candidate', header: 'Candidate', format: 'text', width: 36 },
+      { key: 'committed', header: 'Committed', format: 'text', width: 24 },
+      { key: 'upfrontUsd', header: 'Upfront', format: 'usd', width: 12 },
+      { key: 'monthlyCommittedUsd', header: 'Committed a month', format: 'usd', width: 14 },
+      { key: 'breakEven', header: 'Break-even utilization', format: 'pct', width: 12 },
+      { key: 'utilization', header: 'Utilization it gets', format: 'pct', width: 12 },
+      {
+        key: 'stressed50Usd',
+        header: `${horizonMonths}-month cost at 50 % volume`,
+        format: 'usd',
+        width: 16,
+      },
+      { key: 'stranded50Usd', header: 'Stranded then', format: 'usd', width: 13 },
+      { key: 'stopsPaying', header: 'Stops paying', format: 'text', width: 14 },
     ],
-    committed.map((r) => {
+    rows: committed.map((r) => {
       const c = r.commitment as CandidateCommitment;
-      return [
-        r.label,
-        `${unitsText(c.unit, c.committedUnits)}, ${termText(c)}`,
-        formatUsd(c.upfrontUsd),
-        formatUsd(c.monthlyCommittedUsd),
-        formatPct(c.breakEvenUtilization, 0),
-        formatPct(c.utilization, 0),
-        formatUsd(c.stressed50Usd),
-        formatUsd(c.stranded50Usd),
-        c.stopsPayingMonth === null ? 'pays throughout' : `month ${c.stopsPayingMonth}`,
-      ];
+      return {
+        candidate: r.label,
+        committed: `${unitsText(c.unit, c.committedUnits)}, ${termText(c)}${c.yours ? ' (your figures)' : ''}`,
+        upfrontUsd: c.upfrontUsd,
+        monthlyCommittedUsd: c.monthlyCommittedUsd,
+        breakEven: c.breakEvenUtilization,
+        utilization: c.utilization,
+        stressed50Usd: c.stressed50Usd,
+        stranded50Usd: c.stranded50Usd,
+        stopsPaying:
+          c.stopsPayingMonth === null ? 'pays throughout' : `month ${c.stopsPayingMonth}`,
+      };
     }),
-    ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
-  );
+    emphasis: committed.flatMap((r, k) => (r.recommended ? [k] : [])),
+  };
+}
+
+/** Every ranked candidate with a commitment, its terms and risk, as Markdown; null for none. */
+export function commitmentsMarkdown(
+  rows: readonly CandidateResult[],
+  horizonMonths: number,
+): string | null {
+  const table = commitmentsTable(rows, horizonMonths);
+  return table.rows.length === 0 ? null : tableMarkdown(table);
 }
 
 /** The vendor table for JSON: each row's best offering by id, the rest as it is. */

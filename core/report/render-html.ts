@@ -6,7 +6,7 @@ import type {
   ReportChart,
   ReportTable,
 } from './report-model.ts';
-import { formatCell, isNumeric } from './report-model.ts';
+import { formatCell, headerWithUnit, isNumeric } from './report-model.ts';
 import { reportCss, type Paper } from './report-css.ts';
 
 /** Text for HTML: the five characters that could open markup or end an attribute. */
@@ -67,7 +67,9 @@ function tableHtml(t: ReportTable, caption: string): string {
   const emphasis = new Set(t.emphasis ?? []);
   const cls = (f: CellFormat) =>
     isNumeric(f) ? ' class="num"' : f === 'date' ? ' class="date"' : '';
-  const head = t.columns.map((c) => `<th${cls(c.format)}>${escapeHtml(c.header)}</th>`).join('');
+  const head = t.columns
+    .map((c) => `<th${cls(c.format)}>${escapeHtml(headerWithUnit(c))}</th>`)
+    .join('');
   const rows = t.rows
     .map((r, k) => {
       const cells = t.columns

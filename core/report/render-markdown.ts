@@ -1,8 +1,11 @@
-import type { DecisionReport, ReportBlock, ReportTable } from './report-model.ts';
-import { formatCell, isNumeric } from './report-model.ts';
+import type { DecisionReport, ReportBlock, ReportSection, ReportTable } from './report-model.ts';
+import { formatCell, headerWithUnit, isNumeric } from './report-model.ts';
 import { markdownTable } from './writers.ts';
 
-/** A report table as Markdown, numbers formatted and right-aligned, emphasized rows in bold. */
+/**
+ * A report table as Markdown: headers with their units, numbers formatted and right-aligned,
+ * emphasized rows in bold.
+ */
 export function tableMarkdown(t: ReportTable): string {
   const emphasis = new Set(t.emphasis ?? []);
   const rows = t.rows.map((r, k) => {
@@ -10,7 +13,7 @@ export function tableMarkdown(t: ReportTable): string {
     return emphasis.has(k) ? cells.map((x) => (x === '' ? x : `**${x}**`)) : cells;
   });
   return markdownTable(
-    t.columns.map((c) => c.header),
+    t.columns.map((c) => headerWithUnit(c)),
     rows,
     t.columns.map((c) => (isNumeric(c.format) ? 'right' : 'left')),
   );
@@ -39,6 +42,11 @@ function blockMarkdown(b: ReportBlock): string {
   }
 }
 
+/** A section as Markdown: its title, then every block. */
+export function sectionMarkdown(s: ReportSection): string {
+  return `## ${s.title}\n\n${s.blocks.map(blockMarkdown).join('\n\n')}`;
+}
+
 /** The decision report as Markdown: every section, tables as Markdown tables, charts named. */
 export function reportMarkdown(r: DecisionReport): string {
   const m = r.meta;
@@ -47,8 +55,6 @@ export function reportMarkdown(r: DecisionReport): string {
     m.description === '' ? null : m.description,
     `Scenario “${m.scenarioName}” · prices as of ${m.pricesAsOf} · generated ${m.generatedOn} by Modelwise ${m.appVersion} · catalog prices up to ${m.catalogDate ?? 'none'}`,
   ].filter((x): x is string => x !== null);
-  const sections = r.sections.map(
-    (s) => `## ${s.title}\n\n${s.blocks.map(blockMarkdown).join('\n\n')}`,
-  );
+  const sections = r.sections.map(sectionMarkdown);
   return `${[...head, ...sections].join('\n\n')}\n`;
 }

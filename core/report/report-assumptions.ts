@@ -124,13 +124,6 @@ export function valueFacts(
   pricesAsOf: string,
 ): FactGroup {
   const v = scenario.value;
-  const per = v.perRequest;
-  const value =
-    per === undefined
-      ? 'not set: no NPV, payback or ROI'
-      : per.kind === 'revenue'
-        ? `${formatUnitUsd(per.usdPerRequest)} revenue per successful request`
-        : `${formatDecimal(per.minutesSavedPerRequest, 2)} minutes saved per successful request × ${formatUsd(per.loadedUsdPerHour)} an hour = ${formatUnitUsd(requestValueUsd(per))}`;
   return {
     title: 'Value and money',
     facts: [
@@ -138,21 +131,46 @@ export function valueFacts(
         label: 'Objective',
         value: `the ${higherIsBetter(scenario.objective) ? 'highest' : 'lowest'} ${objectiveLabel(scenario.objective, v.horizonMonths)}`,
       },
-      { label: 'Value per request', value },
-      { label: 'Success rate', value: formatPct(v.successRate) },
-      { label: 'Horizon', value: `${v.horizonMonths} months` },
-      { label: 'Discount rate (NPV)', value: `${formatPct(v.discountRateAnnual, 1)} a year` },
-      { label: 'Prices as of', value: pricesAsOf },
-      { label: 'Horizon starts', value: scenario.startDate ?? pricesAsOf },
-      {
-        label: 'Budget',
-        value:
-          scenario.constraints.maxMonthlyUsd === undefined
-            ? 'none'
-            : `${formatUsd(scenario.constraints.maxMonthlyUsd)} a month at most`,
-      },
+      ...worthFacts(v),
+      ...moneyFacts(scenario, pricesAsOf),
     ],
   };
+}
+
+/** What a workload's requests are worth: its own in a file of several workloads. */
+export function worthFacts(v: Pick<Scenario['value'], 'perRequest' | 'successRate'>): Fact[] {
+  const per = v.perRequest;
+  const value =
+    per === undefined
+      ? 'not set: no NPV, payback or ROI'
+      : per.kind === 'revenue'
+        ? `${formatUnitUsd(per.usdPerRequest)} revenue per successful request`
+        : `${formatDecimal(per.minutesSavedPerRequest, 2)} minutes saved per successful request × ${formatUsd(per.loadedUsdPerHour)} an hour = ${formatUnitUsd(requestValueUsd(per))}`;
+  return [
+    { label: 'Value per request', value },
+    { label: 'Success rate', value: formatPct(v.successRate) },
+  ];
+}
+
+/** How money is counted, whatever the workload: horizon, discounting, prices, the budget. */
+export function moneyFacts(
+  scenario: Pick<Scenario, 'value' | 'constraints' | 'startDate'>,
+  pricesAsOf: string,
+): Fact[] {
+  const v = scenario.value;
+  return [
+    { label: 'Horizon', value: `${v.horizonMonths} months` },
+    { label: 'Discount rate (NPV)', value: `${formatPct(v.discountRateAnnual, 1)} a year` },
+    { label: 'Prices as of', value: pricesAsOf },
+    { label: 'Horizon starts', value: scenario.startDate ?? pricesAsOf },
+    {
+      label: 'Budget',
+      value:
+        scenario.constraints.maxMonthlyUsd === undefined
+          ? 'none'
+          : `${formatUsd(scenario.constraints.maxMonthlyUsd)} a month at most`,
+    },
+  ];
 }
 
 /** Setup cost and weeks to launch per placement kind. */

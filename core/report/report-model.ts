@@ -1,5 +1,6 @@
 import type { StackedBars } from '../charts/breakdown-data.ts';
 import type { BreakEvenView, PaybackChart } from '../charts/chart-data.ts';
+import type { SpendSeries } from '../charts/spend-data.ts';
 import type { TornadoBars } from '../charts/tornado-data.ts';
 import {
   formatDecimal,
@@ -13,7 +14,8 @@ import {
 /**
  * The decision report as data, built once in core (decision-report.ts) and rendered to Markdown,
  * HTML (and from it PDF) and the XLSX workbook. Sections are a list of blocks, so a new section
- * (commitments, a vendor table, a portfolio) is one more builder and every renderer shows it.
+ * (commitments, a vendor table) is one more builder and every renderer shows it. A file of several
+ * workloads is the same model built by portfolio-document.ts.
  */
 export interface DecisionReport {
   meta: ReportMeta;
@@ -48,6 +50,11 @@ export type SectionId =
   | 'vendors'
   | 'levers'
   | 'portfolio'
+  | 'workloads'
+  | 'pools'
+  | 'budgets'
+  | 'showback'
+  | 'spend'
   | 'assumptions'
   | 'projection'
   | 'sources'
@@ -111,7 +118,8 @@ export type ReportChart =
   | { id: 'breakdown'; type: 'breakdown'; data: StackedBars }
   | { id: 'break-even'; type: 'break-even'; data: BreakEvenView }
   | { id: 'payback'; type: 'payback'; data: PaybackChart }
-  | { id: 'tornado' | 'gap-tornado'; type: 'tornado'; data: TornadoBars };
+  | { id: 'tornado' | 'gap-tornado'; type: 'tornado'; data: TornadoBars }
+  | { id: 'spend'; type: 'spend'; data: SpendSeries };
 
 /** A cell as text in the report's formats (Markdown, HTML): the app's formatters. */
 export function formatCell(value: Cell, format: CellFormat): string {
@@ -134,6 +142,40 @@ export function formatCell(value: Cell, format: CellFormat): string {
     case 'text':
       return String(value);
   }
+}
+
+/**
+ * The unit a column's header names, from its format and how its cells are written. Money is in
+ * USD either way. A duration's cell reads "503 ms" or "1.50 s" when formatted, so its header names
+ * no unit there; a raw number (a workbook's or CSV's cell) is in ms, and the header says so. A
+ * share reads as a percent in its cells and counts, scores and dates have none.
+ */
+export function headerUnit(
+  format: CellFormat,
+  cells: 'formatted' | 'raw' = 'formatted',
+): 'USD' | 'ms' | null {
+  switch (format) {
+    case 'usd':
+    case 'usdUnit':
+      return 'USD';
+    case 'ms':
+      return cells === 'raw' ? 'ms' : null;
+    default:
+      return null;
+  }
+}
+
+/**
+ * A column's header as the table writers print it, with its unit: "Monthly (USD)"; "TTFT (ms)"
+ * above raw numbers. The cells carry "$" too, but a header is read alone (a sheet's filter, a
+ * copied column).
+ */
+export function headerWithUnit(
+  c: { header: string; format: CellFormat },
+  cells: 'formatted' | 'raw' = 'formatted',
+): string {
+  const unit = headerUnit(c.format, cells);
+  return unit === null ? c.header : `${c.header} (${unit})`;
 }
 
 /** Whether a column's numbers line up on the right. */

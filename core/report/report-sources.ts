@@ -157,8 +157,14 @@ export function sourceLines(
   return [...byKey.values()];
 }
 
-/** The sources as a table: what, its source, as of, whether stale, and which candidates use it. */
-export function sourcesTable(lines: readonly SourceLine[]): ReportTable {
+/**
+ * The sources as a table: what, its source, as of, whether stale, and which candidates use it (by
+ * rank where ranked, else by name: a portfolio names its workloads).
+ */
+export function sourcesTable(
+  lines: readonly SourceLine[],
+  usedByHeader = 'Used by (rank)',
+): ReportTable {
   return {
     id: 'sources',
     columns: [
@@ -166,7 +172,7 @@ export function sourcesTable(lines: readonly SourceLine[]): ReportTable {
       { key: 'asOf', header: 'As of', format: 'date', width: 13 },
       { key: 'stale', header: 'Stale', format: 'text', width: 7 },
       { key: 'source', header: 'Source', format: 'text', width: 70 },
-      { key: 'usedBy', header: 'Used by (rank)', format: 'text', width: 16 },
+      { key: 'usedBy', header: usedByHeader, format: 'text', width: 16 },
     ],
     rows: lines.map((l) => ({
       what: l.what,

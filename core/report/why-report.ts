@@ -6,6 +6,7 @@ import {
 } from '../decision/explain.ts';
 import { objectiveTitle } from '../decision/objective.ts';
 import { formatNumber, objectiveMoney } from '../format.ts';
+import { headerWithUnit } from './report-model.ts';
 import { markdownTable } from './writers.ts';
 
 /** One row of the "why this one" table: the pick, or an alternative set against it. */
@@ -69,8 +70,11 @@ export function whyMarkdown(why: Explanation): string {
           [
             '',
             'Candidate',
-            objectiveTitle(why.objective, why.horizonMonths),
-            'Gap',
+            headerWithUnit({
+              header: objectiveTitle(why.objective, why.horizonMonths),
+              format: 'usd',
+            }),
+            headerWithUnit({ header: 'Gap', format: 'usd' }),
             'Biggest differences',
             'It would win',
           ],

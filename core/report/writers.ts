@@ -2,21 +2,14 @@ import { toCsv } from '../csv.ts';
 import type { CandidateResult } from '../sweep/types.ts';
 import type { ComparisonColumn } from './comparison-columns.ts';
 import type { Fact } from './report-model.ts';
-import { roundedForFormat } from './report-model.ts';
+import { headerWithUnit, roundedForFormat } from './report-model.ts';
 
-/** A column's header with its unit, for a CSV a spreadsheet reads. */
+/**
+ * A column's header with its unit, for a CSV a spreadsheet reads: a share is written as a fraction
+ * (0.25), not a percent, so its header says so.
+ */
 function csvHeader(c: ComparisonColumn): string {
-  switch (c.format) {
-    case 'usd':
-    case 'usdUnit':
-      return `${c.header} (USD)`;
-    case 'ms':
-      return `${c.header} (ms)`;
-    case 'pct':
-      return `${c.header} (share)`;
-    default:
-      return c.header;
-  }
+  return c.format === 'pct' ? `${c.header} (share)` : headerWithUnit(c, 'raw');
 }
 
 /**
@@ -47,7 +40,7 @@ export function comparisonMarkdown(
   columns: readonly ComparisonColumn[],
 ): string {
   return markdownTable(
-    columns.map((c) => c.header),
+    columns.map((c) => headerWithUnit(c)),
     candidates.map((c) => columns.map((col) => col.text(c))),
     columns.map((c) => c.align),
   );
@@ -73,7 +66,7 @@ export function comparisonText(
 ): string {
   const cut = (s: string) => (s.length > maxCell ? `${s.slice(0, maxCell - 1)}…` : s);
   const cells = [
-    columns.map((c) => c.header),
+    columns.map((c) => headerWithUnit(c)),
     ...candidates.map((c) => columns.map((col) => cut(col.text(c)))),
   ];
   // A fold, not Math.max(...cells): a sweep of every region ranks 100,000+ rows, past the

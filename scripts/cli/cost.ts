@@ -1,5 +1,4 @@
 import { explain } from '../../core/decision/explain.ts';
-import { OBJECTIVES } from '../../core/decision/objective.ts';
 import { vendorView } from '../../core/procurement/vendors.ts';
 import { comparisonColumns } from '../../core/report/comparison-columns.ts';
 import { comparisonAssumptions, markdownReport } from '../../core/report/markdown-report.ts';
@@ -8,19 +7,16 @@ import { vendorJson } from '../../core/report/procurement-report.ts';
 import { comparisonCsv, comparisonText } from '../../core/report/writers.ts';
 import { evaluateScenario } from '../../core/scenario/evaluate.ts';
 import { savingsLevers } from '../../core/levers/levers.ts';
-import { leverJson, leverLines } from '../../core/report/levers-report.ts';
-import { parseScenarioFile } from '../../core/scenario/parse.ts';
-import { workloadScenario } from '../../core/portfolio/derive.ts';
-import { portfolioOutput } from './portfolio.ts';
+import { leverLines, leversJson } from '../../core/report/levers-report.ts';
+import { isPortfolio, workloadScenario } from '../../core/portfolio/derive.ts';
+import { portfolioOutput, readScenarioFile } from './portfolio.ts';
 import type { Catalog } from '../../core/schema/catalog.ts';
-import { IsoDate } from '../../core/schema/common.ts';
 import type { CandidateResult } from '../../core/sweep/types.ts';
 import { simulationSetup } from '../../core/uncertainty/setup.ts';
 import { compareWithSnapshots, type SnapshotComparison } from '../../core/scenario/snapshots.ts';
 import { simulate, type UncertaintyResult } from '../../core/uncertainty/simulate.ts';
-import { enumFlag, intFlag, parseArgs, requiredFlag, stringFlag, type ParsedArgs } from './args.ts';
+import { enumFlag, intFlag, parseArgs, type ParsedArgs } from './args.ts';
 import { UsageError } from './errors.ts';
-import { readJsonFile } from './read-file.ts';
 import { today } from './today.ts';
 
 const FORMATS = ['table', 'json', 'csv', 'md'] as const;
@@ -35,28 +31,15 @@ export function runCost(
     ['uncertainty', 'levers'],
   );
   if (a.positionals.length > 0) throw new UsageError(`unexpected argument '${a.positionals[0]}'`);
-  const file = requiredFlag(a, 'scenario');
   const format = enumFlag(a, 'format', FORMATS) ?? 'table';
-  const objectiveFlag = enumFlag(a, 'objective', OBJECTIVES);
   const sampling = samplingFlags(a);
-  const asOfFlag = stringFlag(a, 'as-of');
-  if (asOfFlag !== undefined && !IsoDate.safeParse(asOfFlag).success) {
-    throw new UsageError(`--as-of must be a date like 2026-07-24 (got '${asOfFlag}')`);
-  }
-  const parsedFile = parseScenarioFile(readJsonFile(file));
-  if (!parsedFile.ok) throw new UsageError(`${file}: ${parsedFile.error}`);
-  // Prices as the catalog knew them on the day: --as-of, else the scenario's, else today.
-  const asOf = asOfFlag ?? parsedFile.file.asOf ?? today();
-  const portfolioFile = {
-    ...parsedFile.file,
-    objective: objectiveFlag ?? parsedFile.file.objective,
-    asOf,
-  };
-  const [only, ...others] = portfolioFile.workloads;
-  if (only === undefined || others.length > 0 || portfolioFile.budgets.length > 0) {
+  const run = readScenarioFile(a);
+  const { path: file, file: portfolioFile, objectiveFlag, asOfFlag } = run;
+  const [only] = portfolioFile.workloads;
+  if (only === undefined || isPortfolio(portfolioFile)) {
     if (sampling !== null)
       throw new UsageError(`--uncertainty runs on one workload; ${file} holds a portfolio`);
-    return portfolioOutput(file, portfolioFile, format, catalog, staleBefore);
+    return portfolioOutput(run, format, catalog, staleBefore);
   }
   const scenario = workloadScenario(portfolioFile, only);
   if (scenario.objective === 'npv' && scenario.value.perRequest === undefined) {
@@ -74,19 +57,16 @@ export function runCost(
   }
   // Each snapshot kept in the file, evaluated as the scenario is (the same day's prices and flags).
   // The assumptions compare as the file states them (not with the day or objective set here).
-  const snapshots = compareWithSnapshots(
-    workloadScenario(parsedFile.file, only),
-    evaluation,
-    (state) =>
-      evaluateScenario(
-        catalog,
-        {
-          ...state,
-          objective: objectiveFlag ?? state.objective,
-          asOf: asOfFlag ?? state.asOf ?? today(),
-        },
-        staleBefore ? { staleBefore } : {},
-      ),
+  const snapshots = compareWithSnapshots(workloadScenario(run.stated, only), evaluation, (state) =>
+    evaluateScenario(
+      catalog,
+      {
+        ...state,
+        objective: objectiveFlag ?? state.objective,
+        asOf: asOfFlag ?? state.asOf ?? today(),
+      },
+      staleBefore ? { staleBefore } : {},
+    ),
   );
   const result = evaluation.result;
   const pricesAsOf = evaluation.index.asOf ?? today();
@@ -124,7 +104,7 @@ export function runCost(
         },
         ...vendorJson(vendorView(evaluation.context, result, evaluation.placements)),
         ...(uncertainty === undefined ? {} : uncertaintyJson(uncertainty)),
-        ...(levers === undefined ? {} : { levers: levers.map(leverJson) }),
+        ...(levers === undefined ? {} : leversJson(levers, scenario.objective)),
         ...(snapshots.length === 0 ? {} : { snapshots }),
         candidates,
       });
@@ -144,7 +124,7 @@ export function runCost(
       const why = explain(evaluation, { breakEven: true });
       const pick = recommended ? `Recommended: ${recommended.label}` : 'No feasible candidate.';
       const spread = uncertainty === undefined ? [] : ['', ...uncertaintySentences(uncertainty)];
-      const saving = levers === undefined ? [] : ['', ...leverLines(levers)];
+      const saving = levers === undefined ? [] : ['', ...leverLines(levers, scenario.objective)];
       const since = snapshots.length === 0 ? [] : ['', ...snapshots.map(snapshotLine)];
       return `${scenario.name}\n${pick}\n${[...why.sentences, ...spread, ...saving, ...since].join('\n')}\n\n${comparisonText(candidates, columns)}`;
     }

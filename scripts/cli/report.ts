@@ -3,31 +3,39 @@ import { chosenIndices } from '../../core/charts/chosen.ts';
 import { chartVolumeGrid, pairBreakEven } from '../../core/charts/break-even-data.ts';
 import { explain } from '../../core/decision/explain.ts';
 import { decisionReport } from '../../core/report/decision-report.ts';
+import { isPortfolio } from '../../core/portfolio/derive.ts';
+import { portfolioReport } from '../../core/report/portfolio-document.ts';
+import type { DecisionReport } from '../../core/report/report-model.ts';
 import { focusCsv, focusRows } from '../../core/report/focus.ts';
 import { REPORT_EXTENSIONS } from '../../core/report/procurement-sections.ts';
 import { PAPERS } from '../../core/report/report-css.ts';
 import { reportHtml } from '../../core/report/render-html.ts';
 import { reportMarkdown } from '../../core/report/render-markdown.ts';
-import { reportWorkbook } from '../../core/report/workbook.ts';
-import { writeXlsx } from '../../core/report/xlsx.ts';
+import { portfolioWorkbook, reportWorkbook } from '../../core/report/workbook.ts';
+import { writeXlsx, type XlsxSheet } from '../../core/report/xlsx.ts';
 import type { Catalog } from '../../core/schema/catalog.ts';
 import { paybackBands, volumeBands } from '../../core/uncertainty/bands.ts';
 import { packageVersion } from '../package-version.ts';
-import { enumFlag, parseArgs, stringFlag } from './args.ts';
+import { enumFlag, parseArgs, stringFlag, type ParsedArgs } from './args.ts';
 import { UsageError } from './errors.ts';
 import { chromiumPath, htmlToPdf } from './pdf.ts';
+import { readScenarioFile, runPortfolio, type ScenarioFileRun } from './portfolio.ts';
 import { reportScript } from './report-script.ts';
 import { runScenario, SCENARIO_FLAGS, type ScenarioRun } from './scenario-run.ts';
 import { today } from './today.ts';
 
 export const REPORT_FORMATS = ['pdf', 'html', 'md', 'xlsx', 'focus'] as const;
+/** What a portfolio's report is written as (FOCUS rows are per workload). */
+const PORTFOLIO_FORMATS = ['pdf', 'html', 'md', 'xlsx'] as const;
 const BINARY = new Set(['pdf', 'xlsx']);
 
 export const REPORT_USAGE = `  report --scenario FILE --format pdf|html|md|xlsx|focus [--out PATH] [--paper a4|letter]
-         [--candidates ID,ID] [--objective O] [--as-of YYYY-MM-DD] [--samples N] [--seed N]`;
+         [--candidates ID,ID] [--objective O] [--as-of YYYY-MM-DD] [--samples N] [--seed N]
+         (a portfolio file: pdf|html|md|xlsx, without --candidates, --samples, --seed)`;
 
 /**
- * `report`: the decision report of a scenario as PDF (a local Chromium prints the HTML), HTML
+ * `report`: the decision report of a scenario (or, for a file of several workloads or with
+ * budgets, the portfolio report) as PDF (a local Chromium prints the HTML), HTML
  * (self-contained, charts drawn by its inline script), Markdown, an XLSX workbook, or FOCUS rows
  * of projected spend (CSV). A scenario with ranges is simulated, so the spread is in the report.
  */
@@ -50,20 +58,37 @@ export async function runReport(
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s !== '');
-  // Chromium is looked for before any work, so a missing one is said at once.
+  const file = readScenarioFile(a);
+  // A portfolio's report, in a format it has and with the flags it takes, or null.
+  const written = isPortfolio(file.file) ? portfolioFormat(a, file, format) : null;
+  // Chromium is looked for before any evaluation, so a missing one is said at once.
   const chromium = format === 'pdf' ? chromiumPath() : null;
-  const run = runScenario(a, catalog, (s) => s.uncertainty !== undefined);
-  const unknown = candidateIds.filter((id) => run.evaluation.result.indexOf(id) < 0);
-  if (unknown.length > 0) {
-    throw new UsageError(`--candidates: no candidate '${unknown[0]}' in ${run.file}`);
+  let bytes: string | Uint8Array;
+  if (written !== null) {
+    const result = runPortfolio(file, catalog.catalog, catalog.staleBefore);
+    const built = portfolioReport({
+      file: file.file,
+      result,
+      catalog: catalog.catalog,
+      appVersion: packageVersion(),
+      generatedOn: today(),
+      staleBefore: catalog.staleBefore,
+    });
+    bytes = await write(built.report, () => portfolioWorkbook(built), written, paper, chromium);
+  } else {
+    const run = runScenario(a, catalog, (s) => s.uncertainty !== undefined);
+    const unknown = candidateIds.filter((id) => run.evaluation.result.indexOf(id) < 0);
+    if (unknown.length > 0) {
+      throw new UsageError(`--candidates: no candidate '${unknown[0]}' in ${run.file}`);
+    }
+    bytes = await render(run, format, {
+      paper,
+      candidateIds,
+      catalog: catalog.catalog,
+      staleBefore: catalog.staleBefore,
+      chromium,
+    });
   }
-  const bytes = await render(run, format, {
-    paper,
-    candidateIds,
-    catalog: catalog.catalog,
-    staleBefore: catalog.staleBefore,
-    chromium,
-  });
   if (out === undefined) return typeof bytes === 'string' ? bytes.trimEnd() : '';
   try {
     writeFileSync(out, bytes);
@@ -134,18 +159,59 @@ async function render(
     staleBefore: o.staleBefore,
     extensions: REPORT_EXTENSIONS,
   });
+  return write(built.report, () => reportWorkbook(built), format, o.paper, o.chromium);
+}
+
+/** A report in a document format: Markdown, the workbook, HTML, or HTML printed to PDF. */
+async function write(
+  report: DecisionReport,
+  workbook: () => XlsxSheet[],
+  format: (typeof PORTFOLIO_FORMATS)[number],
+  paper: (typeof PAPERS)[number],
+  chromium: string | null,
+): Promise<string | Uint8Array> {
   switch (format) {
     case 'md':
-      return reportMarkdown(built.report);
+      return reportMarkdown(report);
     case 'xlsx':
-      return writeXlsx(reportWorkbook(built));
+      return writeXlsx(workbook(), report.meta.title);
     case 'html':
     case 'pdf': {
-      const html = reportHtml(built.report, {
-        paper: o.paper,
+      const html = reportHtml(report, {
+        paper,
         charts: { kind: 'script', script: await reportScript() },
       });
-      return format === 'html' ? html : htmlToPdf(html, o.chromium as string);
+      return format === 'html' ? html : htmlToPdf(html, chromium as string);
     }
   }
+}
+
+/**
+ * What a portfolio's report cannot do, refused by the flag: FOCUS rows and picked candidates
+ * belong to one workload, and a portfolio's ranges are not simulated.
+ */
+function portfolioFormat(
+  a: ParsedArgs,
+  run: ScenarioFileRun,
+  format: (typeof REPORT_FORMATS)[number],
+): (typeof PORTFOLIO_FORMATS)[number] {
+  const what = `${run.path} holds a portfolio of ${run.file.workloads.length} workload${run.file.workloads.length === 1 ? '' : 's'}${run.file.budgets.length > 0 ? ' with budgets' : ''}`;
+  if (format === 'focus') {
+    throw new UsageError(
+      `--format focus writes FOCUS rows of one workload's candidates; ${what}: its report is --format ${PORTFOLIO_FORMATS.join(', ')}`,
+    );
+  }
+  if (a.flags.has('candidates')) {
+    throw new UsageError(
+      `--candidates picks candidates of one workload's comparison; ${what}, whose report shows each workload's pick`,
+    );
+  }
+  for (const flag of ['samples', 'seed']) {
+    if (a.flags.has(flag)) {
+      throw new UsageError(
+        `--${flag} sets a simulation of one workload's ranges; ${what}, whose ranges are not simulated`,
+      );
+    }
+  }
+  return format;
 }

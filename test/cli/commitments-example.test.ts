@@ -97,7 +97,7 @@ describe('examples/commitments.json: what to commit to, with whom', () => {
     expect(gcp.lockIn.summary).toMatch(/^Open weights: Llama 3.3 70B/);
     const md = run(['cost', '--scenario', FILE, '--format', 'md']);
     expect(md).toContain('## Vendors');
-    expect(md).toContain('| Vendor | Best offering | Rank | 36-month cost at list |');
+    expect(md).toContain('| Vendor | Best offering | Rank | 36-month cost at list (USD) |');
     expect(md).toContain('10% off the spend above $50,000/month (this scenario)');
     expect(md).toContain('## Commitments');
     expect(md).toMatch(/The recommended plan puts 100% of its horizon cost with Google Cloud/);

@@ -93,9 +93,10 @@ describe('the decision report presents the commitments engine’s plan', () => {
     );
     expect(beyond.length).toBeGreaterThan(0);
     expect(beyond.every((r) => r[col('PricingCategory')] === 'Standard')).toBe(true);
-    // The month's bill is the engine's monthly cost (a steady workload: month 2 as month 1).
+    // The month's bill is the engine's monthly cost (a steady workload: month 2 as month 1), within
+    // a cent: the months are rounded together so the horizon's rows add up exactly.
     const billed = month2.reduce((sum, r) => sum + Number(r[col('BilledCost')]), 0);
-    expect(cents(billed)).toBe(cents(rec.monthlyUsd));
+    expect(Math.abs(cents(billed) - cents(rec.monthlyUsd))).toBeLessThanOrEqual(1);
   });
 
   it('Sources: the provisioned throughput bought and the quality shown carry source and date', async () => {

@@ -5,6 +5,8 @@ import { explain } from '../../core/decision/explain.ts';
 import { comparisonColumns } from '../../core/report/comparison-columns.ts';
 import { decisionReport, type ReportExtension } from '../../core/report/decision-report.ts';
 import { markdownReport } from '../../core/report/markdown-report.ts';
+import { REPORT_EXTENSIONS } from '../../core/report/procurement-sections.ts';
+import { reportBodyHtml } from '../../core/report/render-html.ts';
 import { reportMarkdown } from '../../core/report/render-markdown.ts';
 import { reportWorkbook } from '../../core/report/workbook.ts';
 import { whyMarkdown, whyRows } from '../../core/report/why-report.ts';
@@ -86,7 +88,7 @@ describe('"why this one" in the reports', () => {
     const table = md.slice(md.indexOf('## Ranked comparison'));
     expect(table).toContain('2 of 2 candidates, as shown in the app.');
     // Only the columns given, in the order given; the rows in the order given.
-    expect(table).toContain('| Candidate | 36-month cost | Monthly |');
+    expect(table).toContain('| Candidate | 36-month cost (USD) | Monthly (USD) |');
     const lines = table.split('\n').filter((l) => l.startsWith('| ') && l.includes('$'));
     expect(lines[0]).toContain('$66,280');
     expect(lines[1]).toContain('$37,400');
@@ -165,5 +167,79 @@ describe('sections other features add (the hooks)', () => {
     // The hosted API's $900 a month (twoChoices), halved: $450, a number in a currency column.
     expect(sheet?.rows).toEqual([['batch', 450]]);
     expect(sheet?.columns[1]?.format).toBe('usd');
+  });
+});
+
+describe('report table headers', () => {
+  const s = twoChoices();
+  const e = evaluate(s);
+  const built = decisionReport({
+    scenario: s,
+    evaluation: e,
+    catalog,
+    appVersion: 'test',
+    generatedOn: '2026-07-24',
+    extensions: REPORT_EXTENSIONS,
+  });
+  const md = reportMarkdown(built.report);
+  const html = reportBodyHtml(built.report, { kind: 'images', images: {} });
+  const sheets = reportWorkbook(built);
+
+  it('say the unit of money and latency columns, the cells under them unchanged', () => {
+    // The shortlist: the API at 5,000 + 36 × 900 = $37,400 over 36 months, $900 a month,
+    // $900 ÷ 1M = $0.0009 a request; the header says USD once, the cell keeps its "$". A TTFT
+    // cell reads "503 ms" or "1.50 s", so the text's header names no unit; the workbook's cell
+    // is a number of ms, and its header says so.
+    expect(md).toContain(
+      '| Rank | Candidate | Placement | Why listed | 36-month cost (USD) | Monthly (USD) | Setup (USD) | Per request (USD) | TTFT | Quality |',
+    );
+    expect(md).toMatch(
+      /\| \*\*1\*\* \|.*\| \*\*\$37,400\*\* \| \*\*\$900\.00\*\* \| \*\*\$5,000\*\* \|/,
+    );
+    expect(html).toContain(
+      '<th class="num">36-month cost (USD)</th><th class="num">Monthly (USD)</th>',
+    );
+    expect(html).toContain('<th class="num">TTFT</th>');
+    const shortlist = sheets.find((x) => x.name === 'Shortlist')!;
+    expect(shortlist.columns.map((c) => c.header)).toContain('Monthly (USD)');
+    expect(shortlist.columns.map((c) => c.header)).toContain('TTFT (ms)');
+    // A count, a score or a share names no unit: "Quality", not "Quality (USD)".
+    expect(shortlist.columns.map((c) => c.header)).toContain('Quality');
+    // The monthly projection: the API's first month, $5,000 setup + $900 run = $5,900 in cash.
+    const projection = sheets.find((x) => x.name === 'Monthly projection')!;
+    expect(projection.columns.map((c) => c.header).slice(4, 9)).toEqual([
+      'Run cost (USD)',
+      'Hardware bought (USD)',
+      'Setup and other one-off (USD)',
+      'Cash in month (USD)',
+      'Cumulative cash (USD)',
+    ]);
+  });
+
+  it('in every section, in Markdown, HTML and the workbook alike', () => {
+    const tables = built.report.sections.flatMap((x) =>
+      x.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : [])),
+    );
+    // The shortlist, the feasible sheet's columns, savings, sources, the cost components…
+    expect(tables.length).toBeGreaterThanOrEqual(4);
+    let checked = 0;
+    for (const t of tables) {
+      for (const c of t.columns) {
+        // The text's duration cells carry their own unit (ms or s): the header names none.
+        const unit = c.format === 'usd' || c.format === 'usdUnit' ? ' (USD)' : '';
+        if (unit === '' && c.format !== 'ms') continue;
+        const header = `${c.header}${unit}`;
+        expect(md).toContain(`| ${header} |`);
+        expect(html).toContain(`>${header}</th>`);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+    for (const sheet of sheets) {
+      for (const c of sheet.columns) {
+        if (c.format === 'usd' || c.format === 'usdUnit') expect(c.header).toMatch(/ \(USD\)$/);
+        if (c.format === 'ms') expect(c.header).toMatch(/ \(ms\)$/);
+      }
+    }
   });
 });

@@ -1,12 +1,15 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { centsSplit } from '../../core/report/focus.ts';
+import { centsSplit, focusRows } from '../../core/report/focus.ts';
 import type { ComparisonColumn } from '../../core/report/comparison-columns.ts';
 import { chartHeightPx, escapeHtml } from '../../core/report/render-html.ts';
 import { monthStart } from '../../core/report/report-tables.ts';
 import { comparisonText } from '../../core/report/writers.ts';
 import { columnName, dateSerial, sheetName, writeXlsx } from '../../core/report/xlsx.ts';
+import { evaluateScenario } from '../../core/scenario/evaluate.ts';
 import type { CandidateResult } from '../../core/sweep/types.ts';
+import { readSeed } from '../../electron/db/seed-files.ts';
+import { twoChoices } from '../support/decision-fixtures.ts';
 
 describe('the workbook writer', () => {
   it('names columns and dates as spreadsheets do', () => {
@@ -49,6 +52,36 @@ describe('FOCUS amounts', () => {
     expect(centsSplit(100, [1, 1, 1])).toEqual([33.34, 33.33, 33.33]);
     const parts = centsSplit(521.6349, [0.31, 0.2, 0.49]);
     expect(Math.round(parts.reduce((a, b) => a + b, 0) * 100)).toBe(52163);
+  });
+
+  it('add up over the horizon to the engine’s horizon total, rounded once', () => {
+    const base = twoChoices();
+    // 1,000,005 requests a month × (1,000 × $0.60 + 100 × $3) per million = $900.0045 a month.
+    const s = {
+      ...base,
+      workload: { ...base.workload, requests: { count: 1_000_005, per: 'month' as const } },
+      candidates: [base.candidates[0]!],
+    };
+    const e = evaluateScenario({ ...readSeed(), discounts: [] }, s);
+    if (!e.ok) throw new Error(e.error);
+    const rec = e.result.row(e.result.recommended);
+    expect(rec.monthlyUsd).toBeCloseTo(900.0045, 9);
+    // 36 × 900.0045 = 32,400.162 → $32,400.16 over the horizon, setup ($5,000) not a charge.
+    expect(rec.tcoUsd! - rec.setupUsd).toBeCloseTo(32_400.162, 6);
+    const rows = focusRows({ scenario: s, evaluation: e });
+    const cents = (usd: number) => Math.round(usd * 100);
+    const total = rows.reduce((sum, r) => sum + cents(r.BilledCost as number), 0);
+    // Each month rounded alone bills $900.00, 36 × 900.00 = $32,400.00: 16 cents short.
+    expect(total).toBe(3_240_016);
+    const byMonth = new Map<number, number>();
+    for (const r of rows) {
+      const m = r.x_HorizonMonth as number;
+      byMonth.set(m, (byMonth.get(m) ?? 0) + cents(r.BilledCost as number));
+    }
+    // The 16 cents go to 16 months (remainders tie; the earliest take them), each month within a
+    // cent of its $900.0045: 16 × $900.01 + 20 × $900.00.
+    expect([...byMonth.values()].filter((c) => c === 90_001)).toHaveLength(16);
+    expect([...byMonth.values()].filter((c) => c === 90_000)).toHaveLength(20);
   });
 });
 

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatMs, formatUsd } from '../../core/format.ts';
-import { LEVER_LABELS } from '../../core/levers/lever.ts';
+import { LEVER_LABELS, notWorthItReason } from '../../core/levers/lever.ts';
 import { savingsLevers } from '../../core/levers/levers.ts';
 import { evaluateScenario } from '../../core/scenario/evaluate.ts';
 import { parseScenario } from '../../core/scenario/parse.ts';
@@ -85,7 +85,12 @@ describe('the savings list', () => {
       'These would not save money here',
     );
     for (const l of noSaving) {
-      expect(await apart.getByTestId(`lever-${l.lever}`).count(), l.lever).toBe(1);
+      const row = apart.getByTestId(`lever-${l.lever}`);
+      expect(await row.count(), l.lever).toBe(1);
+      // Each says why it is not worth it, in the objective's terms (chatbot.json: the horizon).
+      expect(await row.getByTestId('lever-reason').textContent()).toBe(
+        `Not worth it: ${notWorthItReason(l, 'tco')}.`,
+      );
     }
     // A faster first token reads with the minus sign, as the money beside it does (it read
     // '-128 ms' next to '−$10,000'); the cache lever only changes latency on rented GPUs.

@@ -2,11 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { evaluatePortfolio } from '../../core/portfolio/evaluate.ts';
 import { readSeed } from '../../electron/db/seed-files.ts';
 import { addWorkload } from '../../renderer/features/portfolio/WorkloadSwitcher.tsx';
-import {
-  consumption,
-  nextWorkloadId,
-  spendSeries,
-} from '../../renderer/features/portfolio/portfolio-model.ts';
+import { spendSeries } from '../../core/charts/spend-data.ts';
+import { consumption, nextWorkloadId } from '../../renderer/features/portfolio/portfolio-model.ts';
 import {
   currentFile,
   updateWorkload,

@@ -2,6 +2,7 @@ import type { ChartConfiguration, ChartOptions } from 'chart.js';
 import type { StackedBars } from '../../../core/charts/breakdown-data.ts';
 import type { BreakEvenView, PaybackChart } from '../../../core/charts/chart-data.ts';
 import { KINDS, type ScatterPoints } from '../../../core/charts/scatter-data.ts';
+import type { SpendSeries } from '../../../core/charts/spend-data.ts';
 import type { TornadoBars } from '../../../core/charts/tornado-data.ts';
 import { CATEGORY_LABEL_CHARS, wrapLabel } from '../../../core/charts/wrap-label.ts';
 import { compactCount, compactUsd, formatUsd } from '../../../core/format.ts';
@@ -140,6 +141,59 @@ export function breakEvenConfig(
           borderColor: colors.star,
           backgroundColor: colors.star,
         },
+      ],
+    },
+    options,
+  };
+}
+
+/** Budget lines' dashes, one per budget in turn. */
+const BUDGET_DASHES = [
+  [6, 4],
+  [2, 3],
+  [12, 3, 3, 3],
+  [8, 3, 2, 3],
+];
+
+/**
+ * The portfolio's spend month by month, stacked by team, workload or placement, with each budget
+ * as a dashed line on a stack of its own (never added to another), at its stack's base plus the
+ * budget, so the stack's top crosses its own line.
+ */
+export function spendConfig(
+  series: SpendSeries,
+  options: ChartOptions<'bar' | 'line'>,
+  palette: ChartPalette,
+): ChartConfiguration<'bar' | 'line'> {
+  return {
+    type: 'bar',
+    data: {
+      labels: series.months.map(String),
+      datasets: [
+        ...series.stacks.map((s, k) => ({
+          type: 'bar' as const,
+          label: s.label,
+          data: s.usd,
+          backgroundColor: at(palette.stack, k),
+          stack: 'spend',
+        })),
+        ...series.budgets.map((b, k) => ({
+          type: 'line' as const,
+          stack: `budget-${k}`,
+          label: b.stack === null ? `${b.label} (level; its spend is not one stack here)` : b.label,
+          data: b.lineUsd,
+          // In the text's colour with a dash of its own: drawn across its stack, a line in the
+          // stack's colour would vanish there (and a light one on paper). A line at the budget's
+          // level alone (no stack is its spend) is marked apart.
+          borderColor: b.stack === null ? palette.colors.bad : palette.colors.text,
+          borderDash: at(BUDGET_DASHES, k),
+          borderWidth: 2 * palette.colors.scale,
+          pointRadius: 0,
+          stepped: 'middle' as const,
+          // Drawn over the bars (chart.js draws a lower order later): a line under its own stack
+          // would hide in the months it is passed.
+          order: -1,
+        })),
       ],
     },
     options,

@@ -1,5 +1,6 @@
 import type { ChartOptions } from 'chart.js';
 import type { CSSProperties } from 'react';
+import type { SpendSeries } from '../../../core/charts/spend-data.ts';
 import { compactCount, compactUsd, formatUsd } from '../../../core/format.ts';
 import type { ThemeColors } from './chart-setup.ts';
 
@@ -132,6 +133,35 @@ export function chartOptions(
         },
       ),
     },
+  };
+}
+
+/**
+ * The portfolio's spend month by month: stacked bars by slice, each budget a line whose tooltip
+ * reads as the budget, not the height it is drawn at (its stack's base plus the budget).
+ */
+export function spendOptions(colors: Colors, series: SpendSeries): ChartOptions<'bar' | 'line'> {
+  const legend = legendOf(colors);
+  return {
+    plugins: {
+      // The stacks first, then the budgets, whatever order the lines are drawn in.
+      legend: {
+        ...legend,
+        labels: { ...legend.labels, sort: (a, b) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0) },
+      },
+      tooltip: {
+        callbacks: {
+          label: (c) => {
+            const budget = series.budgets[c.datasetIndex - series.stacks.length];
+            return `${c.dataset.label}: ${formatUsd(budget === undefined ? c.parsed.y : budget.usd)}`;
+          },
+        },
+      },
+    },
+    scales: scalesOf(colors)(
+      { stacked: true, title: { display: true, text: 'Month', color: colors.muted } },
+      { stacked: true, ticks: { color: colors.muted, callback: compactUsd } },
+    ),
   };
 }
 

@@ -1,10 +1,12 @@
 import { formatMs, formatNumber, formatSigned, formatUsd } from '../../../core/format.ts';
-import { LEVER_LABELS, leverSavingUsd, type Lever } from '../../../core/levers/lever.ts';
+import {
+  LEVER_LABELS,
+  leverSaves,
+  notWorthItReason,
+  type Lever,
+} from '../../../core/levers/lever.ts';
 import { useWorkspace } from '../../stores/workspace-store.ts';
 import { useLevers } from './levers-store.ts';
-
-/** Below a cent a lever saves nothing worth listing as a saving. */
-const CENT = 0.005;
 
 /**
  * What each lever would save on the recommendation — cache, batch, quantization, region, routing,
@@ -22,8 +24,8 @@ export function SavingsCard() {
   if (levers === null) return null;
   const current = leversFor === draft;
   const objective = (leversFor ?? draft).objective;
-  const pays = levers.filter((l) => leverSavingUsd(l, objective) >= CENT);
-  const noSaving = levers.filter((l) => leverSavingUsd(l, objective) < CENT);
+  const pays = levers.filter((l) => leverSaves(l, objective));
+  const noSaving = levers.filter((l) => !leverSaves(l, objective));
   return (
     <section
       className="card savings"
@@ -84,7 +86,12 @@ export function SavingsCard() {
                   </th>
                 </tr>
                 {noSaving.map((l) => (
-                  <LeverRow key={`${l.lever}:${l.candidateId}`} lever={l} current={current} />
+                  <LeverRow
+                    key={`${l.lever}:${l.candidateId}`}
+                    lever={l}
+                    current={current}
+                    reason={notWorthItReason(l, objective)}
+                  />
                 ))}
               </tbody>
             )}
@@ -95,7 +102,16 @@ export function SavingsCard() {
   );
 }
 
-function LeverRow({ lever: l, current }: { lever: Lever; current: boolean }) {
+function LeverRow({
+  lever: l,
+  current,
+  reason,
+}: {
+  lever: Lever;
+  current: boolean;
+  /** Why a lever that does not save is not worth it here (the not-worth-it rows only). */
+  reason?: string;
+}) {
   const saves = l.tcoSavingUsd > 0 ? 'saves' : 'costs';
   return (
     <tr data-testid={`lever-${l.lever}`} data-saves={saves}>
@@ -118,6 +134,11 @@ function LeverRow({ lever: l, current }: { lever: Lever; current: boolean }) {
       </th>
       <td>
         {l.description}
+        {reason !== undefined && (
+          <div className="small" data-testid="lever-reason">
+            Not worth it: {reason}.
+          </div>
+        )}
         <div className="muted small">{l.tradeOff}</div>
       </td>
       <td className="num">{formatUsd(l.monthlySavingUsd)}</td>

@@ -58,7 +58,6 @@ export function PortfolioView() {
 
 function Totals({ r }: { r: PortfolioResult }) {
   const byStage = r.showback.byStage;
-  const saving = r.pools.reduce((sum, p) => sum + p.pooledSavingUsd, 0);
   return (
     <div className="card summary portfolio-totals" data-testid="portfolio-totals">
       <Kpi label="Monthly" value={formatUsd(r.totalMonthlyUsd)} testId="portfolio-monthly" />
@@ -67,7 +66,7 @@ function Totals({ r }: { r: PortfolioResult }) {
       <Kpi label="Experiments" value={formatUsd((byStage['experiment'] ?? 0) / 100)} />
       <Kpi
         label="Pooling saves"
-        value={formatUsd(saving)}
+        value={formatUsd(r.pooledSavingUsd)}
         sub={`${r.pools.length} shared pool${r.pools.length === 1 ? '' : 's'}`}
       />
       <Kpi label="Workloads" value={String(r.workloads.length)} />

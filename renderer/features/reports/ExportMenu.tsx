@@ -4,6 +4,8 @@ import { PAPERS } from '../../../core/report/report-css.ts';
 import { mode } from '../../api/api.ts';
 import { runCommand } from '../../app/commands.ts';
 import { useUi } from '../../stores/ui-store.ts';
+import { useWorkspace } from '../../stores/workspace-store.ts';
+import { isPortfolio } from '../../../core/portfolio/derive.ts';
 
 /** What the Export menu offers, in the order a person looks for it. */
 const ITEMS: { command: MenuCommand; label: string; hint: string }[] = [
@@ -46,10 +48,38 @@ const ITEMS: { command: MenuCommand; label: string; hint: string }[] = [
   },
 ];
 
-/** One menu for every export: the decision report, the workbook, FOCUS rows, tables, charts. */
+/**
+ * On a portfolio (several workloads, or budgets) the report items write the portfolio's report,
+ * as the CLI's `report` does, and FOCUS rows (one workload's candidates) are not offered.
+ */
+const PORTFOLIO_ITEMS: Partial<
+  Record<MenuCommand, { label: string; hint: string; disabled?: boolean }>
+> = {
+  'export:pdf': {
+    label: mode === 'electron' ? 'Portfolio report (PDF)…' : 'Portfolio report (PDF, print)…',
+    hint: 'The whole plan for finance: totals, spend month by month, each workload, shared pools, budgets, showback, assumptions, sources',
+  },
+  'export:html': { label: 'Portfolio report (HTML)', hint: 'The same report as one web page' },
+  'export:md': { label: 'Portfolio report (Markdown)', hint: 'The same report as text' },
+  'export:xlsx': {
+    label: 'Portfolio workbook (XLSX)',
+    hint: 'Summary, workloads, shared pools, budgets, showback, spend by team and by workload, assumptions, sources',
+  },
+  'export:focus': {
+    label: 'FOCUS rows (CSV)',
+    hint: "FOCUS rows are written for one workload's candidates: a portfolio's pooled costs have none",
+    disabled: true,
+  },
+};
+
+/**
+ * One menu for every export: the decision report (a portfolio's report for a file of several
+ * workloads), the workbook, FOCUS rows, tables, charts.
+ */
 export function ExportMenu() {
   const [open, setOpen] = useState(false);
   const paper = useUi((s) => s.paper);
+  const portfolio = useWorkspace((s) => isPortfolio(s.file));
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!open) return;
@@ -81,22 +111,26 @@ export function ExportMenu() {
       </button>
       {open && (
         <div className="menu" role="menu" aria-label="Export">
-          {ITEMS.map((item) => (
-            <button
-              key={item.command}
-              type="button"
-              role="menuitem"
-              className="menu-item"
-              title={item.hint}
-              data-testid={`menu-export-${item.command.replace(/^[a-z]+:/, '')}`}
-              onClick={() => {
-                setOpen(false);
-                runCommand(item.command);
-              }}
-            >
-              {item.label}
-            </button>
-          ))}
+          {ITEMS.map((plain) => {
+            const item = { ...plain, ...(portfolio ? PORTFOLIO_ITEMS[plain.command] : {}) };
+            return (
+              <button
+                key={item.command}
+                type="button"
+                role="menuitem"
+                className="menu-item"
+                title={item.hint}
+                disabled={item.disabled === true}
+                data-testid={`menu-export-${item.command.replace(/^[a-z]+:/, '')}`}
+                onClick={() => {
+                  setOpen(false);
+                  runCommand(item.command);
+                }}
+              >
+                {item.label}
+              </button>
+            );
+          })}
           <label className="menu-paper muted">
             Paper{' '}
             <select

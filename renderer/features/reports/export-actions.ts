@@ -14,15 +14,22 @@ import {
   reportHtml,
 } from '../../../core/report/render-html.ts';
 import { reportMarkdown } from '../../../core/report/render-markdown.ts';
-import { reportWorkbook } from '../../../core/report/workbook.ts';
-import { writeXlsx } from '../../../core/report/xlsx.ts';
+import { portfolioWorkbook, reportWorkbook } from '../../../core/report/workbook.ts';
+import { writeXlsx, type XlsxSheet } from '../../../core/report/xlsx.ts';
+import { isPortfolio } from '../../../core/portfolio/derive.ts';
+import {
+  portfolioReport,
+  type PortfolioReportWithData,
+} from '../../../core/report/portfolio-document.ts';
+import type { DecisionReport } from '../../../core/report/report-model.ts';
+import type { Catalog } from '../../../core/schema/catalog.ts';
 import type { ScenarioEvaluation } from '../../../core/scenario/evaluate.ts';
 import { simulationSetup } from '../../../core/uncertainty/setup.ts';
 import { call, mode } from '../../api/api.ts';
 import { useCatalog } from '../../stores/catalog-store.ts';
-import { useResults } from '../../stores/results-store.ts';
+import { evaluateOpenPortfolio, useResults } from '../../stores/results-store.ts';
 import { attempt, useUi } from '../../stores/ui-store.ts';
-import { useWorkspace } from '../../stores/workspace-store.ts';
+import { currentFile, useWorkspace } from '../../stores/workspace-store.ts';
 import { useCompare } from '../compare/compare-store.ts';
 import { comparisonReport, type TableView } from '../compare/report-export.ts';
 import { describeQuery, visibleRows } from '../compare/table-model.ts';
@@ -34,9 +41,70 @@ import { chartImages } from './report-charts.ts';
 
 type Ok = Extract<ScenarioEvaluation, { ok: true }>;
 
+/** What a report is read against before the catalog has loaded. */
+const EMPTY_CATALOG: Catalog = {
+  providers: [],
+  models: [],
+  offerings: [],
+  gpus: [],
+  instances: [],
+  regions: [],
+  quality: [],
+  discounts: [],
+};
+
 const today = () => new Date().toISOString().slice(0, 10);
 const isoDaysAgo = (days: number) =>
   new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The open file's portfolio report when the file is a portfolio (several workloads, or budgets),
+ * as the Portfolio view evaluates it; else null. `failed` when it is one but cannot be evaluated
+ * (a toast says why).
+ */
+function currentPortfolioReport(): PortfolioReportWithData | 'failed' | null {
+  const file = currentFile();
+  if (!isPortfolio(file)) return null;
+  const evaluation = evaluateOpenPortfolio();
+  if (evaluation === null || !evaluation.ok) {
+    useUi.getState().toast('error', evaluation?.error ?? 'nothing to export yet');
+    return 'failed';
+  }
+  const snapshot = useCatalog.getState().snapshot;
+  return portfolioReport({
+    file,
+    result: evaluation.result,
+    catalog: snapshot?.catalog ?? EMPTY_CATALOG,
+    appVersion: useCatalog.getState().info?.version ?? 'unknown',
+    generatedOn: today(),
+    staleBefore: snapshot ? isoDaysAgo(snapshot.staleAfterDays) : undefined,
+  });
+}
+
+/**
+ * The report the Export menu writes, as the CLI's `report` does: a portfolio's for a file of
+ * several workloads (or with budgets), else the decision report of what is on screen. Null (a
+ * toast says why) when there is nothing to export.
+ */
+function currentDocument(): {
+  report: DecisionReport;
+  workbook: () => XlsxSheet[];
+  name: string;
+} | null {
+  const portfolio = currentPortfolioReport();
+  if (portfolio === 'failed') return null;
+  if (portfolio !== null) {
+    return {
+      report: portfolio.report,
+      workbook: () => portfolioWorkbook(portfolio),
+      name: 'portfolio-report',
+    };
+  }
+  const evaluation = currentEvaluation();
+  if (evaluation === null) return null;
+  const built = currentReport(evaluation);
+  return { report: built.report, workbook: () => reportWorkbook(built), name: 'report' };
+}
 
 /** The evaluation on screen, or null (a toast says why) when there is nothing to export. */
 function currentEvaluation(): Ok | null {
@@ -85,16 +153,7 @@ export function currentReport(evaluation: Ok): DecisionReportWithData {
   return decisionReport({
     scenario: useWorkspace.getState().scenario,
     evaluation,
-    catalog: snapshot?.catalog ?? {
-      providers: [],
-      models: [],
-      offerings: [],
-      gpus: [],
-      instances: [],
-      regions: [],
-      quality: [],
-      discounts: [],
-    },
+    catalog: snapshot?.catalog ?? EMPTY_CATALOG,
     uncertainty,
     bands:
       uncertainty === undefined
@@ -111,14 +170,15 @@ export function currentReport(evaluation: Ok): DecisionReportWithData {
 }
 
 /**
- * The decision report as PDF: drawn into a print-only part of the page (the charts by the app's
+ * The report as PDF (a portfolio's for a file of several workloads): drawn into a print-only part
+ * of the page (the charts by the app's
  * chart code, as images), then printed — by Electron's printToPDF in the desktop app, by the
  * browser's print dialog in browser mode.
  */
 export async function exportReportPdf(paper: Paper): Promise<void> {
-  const evaluation = currentEvaluation();
-  if (evaluation === null) return;
-  const { report } = currentReport(evaluation);
+  const doc = currentDocument();
+  if (doc === null) return;
+  const { report } = doc;
   const host = document.createElement('div');
   host.id = 'mw-print';
   host.innerHTML = reportBodyHtml(report, {
@@ -131,7 +191,7 @@ export async function exportReportPdf(paper: Paper): Promise<void> {
   document.body.append(host);
   try {
     if (mode === 'electron') {
-      await attempt(() => call('report:pdf', { suggestedName: fileName('report', 'pdf'), paper }));
+      await attempt(() => call('report:pdf', { suggestedName: fileName(doc.name, 'pdf'), paper }));
     } else {
       window.print();
     }
@@ -141,32 +201,47 @@ export async function exportReportPdf(paper: Paper): Promise<void> {
   }
 }
 
-/** The decision report as one HTML file (charts embedded as images) or as Markdown. */
+/** The report as one HTML file (charts embedded as images) or as Markdown. */
 export async function exportReportFile(format: 'html' | 'md', paper: Paper): Promise<void> {
-  const evaluation = currentEvaluation();
-  if (evaluation === null) return;
-  const { report } = currentReport(evaluation);
-  if (format === 'md') return save(fileName('report', 'md'), reportMarkdown(report));
+  const doc = currentDocument();
+  if (doc === null) return;
+  const { report } = doc;
+  if (format === 'md') return save(fileName(doc.name, 'md'), reportMarkdown(report));
   const images = chartImages(reportCharts(report));
   await save(
-    fileName('report', 'html'),
+    fileName(doc.name, 'html'),
     reportHtml(report, { paper, charts: { kind: 'images', images } }),
   );
 }
 
-/** The workbook: Summary, Shortlist, All feasible candidates, Assumptions, Sources, Monthly projection. */
+/**
+ * The workbook: Summary, Shortlist, All feasible candidates, Assumptions, Sources, Monthly
+ * projection; a portfolio's: Summary, Workloads, Shared pools, Budgets, Showback, the months.
+ */
 export async function exportWorkbook(): Promise<void> {
-  const evaluation = currentEvaluation();
-  if (evaluation === null) return;
-  const built = currentReport(evaluation);
+  const doc = currentDocument();
+  if (doc === null) return;
   await save(
-    fileName('workbook', 'xlsx'),
-    writeXlsx(reportWorkbook(built), built.report.meta.title),
+    fileName(doc.name === 'report' ? 'workbook' : 'portfolio-workbook', 'xlsx'),
+    writeXlsx(doc.workbook(), doc.report.meta.title),
   );
 }
 
-/** FOCUS rows of projected spend: the recommendation and the candidates picked in the table. */
+/**
+ * FOCUS rows of projected spend: the recommendation and the candidates picked in the table. A
+ * portfolio has none (its pooled costs are not one workload's candidates), as the CLI says.
+ */
 export async function exportFocus(): Promise<void> {
+  const file = currentFile();
+  if (isPortfolio(file)) {
+    useUi
+      .getState()
+      .toast(
+        'error',
+        `FOCUS rows are written for one workload's candidates; this file holds a portfolio of ${file.workloads.length} workload${file.workloads.length === 1 ? '' : 's'}: export its report (PDF, HTML, Markdown) or workbook`,
+      );
+    return;
+  }
   const evaluation = currentEvaluation();
   if (evaluation === null) return;
   const scenario = useWorkspace.getState().scenario;

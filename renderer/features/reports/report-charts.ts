@@ -10,10 +10,11 @@ import {
   breakdownConfig,
   breakEvenConfig,
   paybackConfig,
+  spendConfig,
   tornadoConfig,
   type ChartPalette,
 } from '../charts/chart-configs.ts';
-import { breakEvenOptions, chartOptions } from '../charts/chart-options.ts';
+import { breakEvenOptions, chartOptions, spendOptions } from '../charts/chart-options.ts';
 import { Chart, type ThemeColors } from '../charts/chart-setup.ts';
 
 /** Print colours: dark on white, lines apart by lightness as well as hue. */
@@ -92,6 +93,12 @@ export function reportChartConfig(chart: ReportChart): ChartConfiguration {
       return paybackConfig(
         chart.data,
         { ...options.payback, ...fixed },
+        PRINT_PALETTE,
+      ) as ChartConfiguration;
+    case 'spend':
+      return spendConfig(
+        chart.data,
+        { ...spendOptions(PRINT_COLORS, chart.data), ...fixed },
         PRINT_PALETTE,
       ) as ChartConfiguration;
     case 'tornado': {
