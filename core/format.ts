@@ -81,6 +81,13 @@ export function formatNumber(value: number | null | undefined, digits = 0): stri
   return signed(value, format.format(Math.abs(value)));
 }
 
+/** When a placement starts serving: "served from day one", "launch in 2 weeks", "in 1.5 weeks". */
+export function formatLaunch(weeks: number): string {
+  if (weeks === 0) return 'served from day one';
+  const n = formatNumber(weeks, Number.isInteger(weeks) ? 0 : 1);
+  return `launch in ${n} week${weeks === 1 ? '' : 's'}`;
+}
+
 export function formatPct(value: number | null | undefined, digits = 0): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   return `${signed(value, Math.abs(value * 100).toFixed(digits))}%`;

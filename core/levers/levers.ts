@@ -1,5 +1,5 @@
 import { exclusionCode } from '../decision/exclusions.ts';
-import { formatPct, formatUsd } from '../format.ts';
+import { formatLaunch, formatPct, formatUsd } from '../format.ts';
 import type { ScenarioEvaluation } from '../scenario/evaluate.ts';
 import type { Catalog } from '../schema/catalog.ts';
 import { LeverAssumptions } from '../schema/levers.ts';
@@ -176,7 +176,7 @@ function placementLever(e: Ok, rec: CandidateResult, horizon: number): Lever | n
     return compare(rec, other, {
       lever: 'placement',
       description: `Move to ${other.label}`,
-      tradeOff: `Another placement: ${other.setupUsd > rec.setupUsd ? 'more' : 'no more'} setup, ${other.weeksToLaunch} weeks to launch, a different vendor to depend on.`,
+      tradeOff: `Another placement: ${other.setupUsd > rec.setupUsd ? 'more' : 'no more'} setup, ${formatLaunch(other.weeksToLaunch)}, a different vendor to depend on.`,
       setupUsd: Math.max(0, other.setupUsd - rec.setupUsd),
       whatIf: null,
       horizon,

@@ -36,6 +36,7 @@ import type {
   SectionId,
 } from './report-model.ts';
 import { workloadBenchmark } from '../quality.ts';
+import { formatLaunch } from '../format.ts';
 import { catalogDate, sourceLines, sourcesTable } from './report-sources.ts';
 import {
   feasibleTable,
@@ -345,7 +346,7 @@ function recommendationSection(
       label: 'Setup',
       value: rec.setupUsd,
       format: 'usd',
-      note: `${rec.weeksToLaunch} weeks to launch`,
+      note: formatLaunch(rec.weeksToLaunch),
     },
     { label: 'Per request', value: rec.perRequestUsd, format: 'usdUnit' },
     { label: 'Time to first token', value: rec.ttftMs, format: 'ms' },

@@ -2,7 +2,14 @@ import type { CandidateCommitment } from '../commitments/types.ts';
 import { unitsText } from '../commitments/units.ts';
 import { benchmarkName } from '../sweep/constraints.ts';
 import { higherIsBetter, objectiveLabel } from '../decision/objective.ts';
-import { formatDecimal, formatNumber, formatPct, formatUnitUsd, formatUsd } from '../format.ts';
+import {
+  formatDecimal,
+  formatLaunch,
+  formatNumber,
+  formatPct,
+  formatUnitUsd,
+  formatUsd,
+} from '../format.ts';
 import { requestValueUsd } from '../roi/value.ts';
 import type { Catalog } from '../schema/catalog.ts';
 import type { Scenario } from '../schema/scenario.ts';
@@ -180,7 +187,7 @@ export function setupFacts(scenario: Pick<Scenario, 'value'>): FactGroup {
     title: 'Setup and launch',
     facts: KINDS.map((k) => ({
       label: PLACEMENT_LABELS[k],
-      value: `${formatUsd(v.setupUsd[k])} setup, ${formatDecimal(v.weeksToLaunch[k], 1)} weeks to launch`,
+      value: `${formatUsd(v.setupUsd[k])} setup, ${formatLaunch(v.weeksToLaunch[k])}`,
     })),
   };
 }

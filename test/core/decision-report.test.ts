@@ -80,8 +80,8 @@ describe('"why this one" in the reports', () => {
       shown: '2 of 2 candidates, as shown in the app.',
     });
     expect(md).toContain('- Objective: the lowest 36-month cost');
-    expect(md).toContain('- Hosted API setup: $5,000 setup, 0 weeks to launch');
-    expect(md).toContain('- Rented GPUs setup: $40,000 setup, 0 weeks to launch');
+    expect(md).toContain('- Hosted API setup: $5,000 setup, served from day one');
+    expect(md).toContain('- Rented GPUs setup: $40,000 setup, served from day one');
     expect(md).toContain('- Value per request: not set: no NPV, payback or ROI');
     expect(md).toContain('- Prices as of: 2026-07-24');
     expect(md).toContain('## Why this one');

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatDecimal, formatMs, formatNumber, formatPct, formatUsd } from '../../core/format.ts';
+import {
+  formatDecimal,
+  formatLaunch,
+  formatMs,
+  formatNumber,
+  formatPct,
+  formatUsd,
+} from '../../core/format.ts';
 
 describe('durations', () => {
   it('read in ms below a second and in seconds from one, so a column never mixes the two', () => {
@@ -40,5 +47,13 @@ describe('monthly-scale money', () => {
     expect(formatNumber(-1234)).toBe('−1,234');
     expect(formatDecimal(-16.6, 1)).toBe('−16.6');
     expect(formatNumber(-0.4)).toBe('0');
+  });
+
+  it('says when a placement starts serving, never "0 weeks to launch"', () => {
+    // A report's assumptions and a lever's trade-off read as the app's summary does.
+    expect(formatLaunch(0)).toBe('served from day one');
+    expect(formatLaunch(1)).toBe('launch in 1 week');
+    expect(formatLaunch(2)).toBe('launch in 2 weeks');
+    expect(formatLaunch(1.5)).toBe('launch in 1.5 weeks');
   });
 });

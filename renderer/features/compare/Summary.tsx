@@ -8,6 +8,7 @@ import {
 } from '../../../core/decision/objective.ts';
 import { objectiveValue } from '../../../core/decision/explain.ts';
 import {
+  formatLaunch,
   formatMs,
   formatNumber,
   formatUnitUsd,
@@ -143,11 +144,7 @@ function launchWords(best: CandidateResult, value: Parameters<typeof setupSource
       : defaults.length === 1
         ? ` (${defaults[0]} as the app's default)`
         : '';
-  const when =
-    best.weeksToLaunch === 0
-      ? 'served from day one'
-      : `launch in ${formatNumber(best.weeksToLaunch, Number.isInteger(best.weeksToLaunch) ? 0 : 1)} week${best.weeksToLaunch === 1 ? '' : 's'}`;
-  return `${when}${note}`;
+  return `${formatLaunch(best.weeksToLaunch)}${note}`;
 }
 
 /** Where a TTFT comes from (a published median, a measurement, the sizing model), or why none. */
