@@ -7,7 +7,12 @@ import type { Gpu, OpenModel } from '../schema/catalog.ts';
 import type { Engine } from '../schema/common.ts';
 import type { Measurement } from './measurement.ts';
 import { levenbergMarquardt } from './least-squares.ts';
-import { LEGACY_COHORT_BUDGETS, predict, type MeasurementFactors } from './predict.ts';
+import {
+  LEGACY_COHORT_BUDGETS,
+  predict,
+  takesLegacyCohortBudget,
+  type MeasurementFactors,
+} from './predict.ts';
 
 /** Calibration state: the product's constants plus the factors describing how data was measured. */
 export interface CalibrationState {
@@ -215,7 +220,7 @@ export function fitParameters(
   options: FitOptions,
 ): { state: CalibrationState; loss: number; knobs: { name: string; value: number }[] } {
   const budgetMatters = measurements.some(
-    (m) => m.legacy === true && m.harness?.arrivals === 'cohort' && m.excluded === undefined,
+    (m) => m.excluded === undefined && takesLegacyCohortBudget(m),
   );
   const budgets = budgetMatters
     ? LEGACY_COHORT_BUDGETS

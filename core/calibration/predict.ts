@@ -93,6 +93,16 @@ export interface Prediction {
   note?: string;
 }
 
+/**
+ * A legacy closed-loop run that states no token budget (the 2024 NIM sweeps): its engine's budget
+ * is the fitted legacyCohortTokenBudget.
+ */
+export function takesLegacyCohortBudget(m: Measurement): boolean {
+  return (
+    m.legacy === true && m.harness?.arrivals === 'cohort' && m.profile?.tokenBudget === undefined
+  );
+}
+
 /** Predicts one measurement with the given calibration constants (the stored ones by default). */
 export function predict(
   m: Measurement,
@@ -138,9 +148,7 @@ export function predict(
       ? {
           ...m.profile,
           ...legacyProfile(parameters.engines[m.engine], factors, m.engine),
-          ...(m.harness?.arrivals === 'cohort' && m.profile?.tokenBudget === undefined
-            ? { tokenBudget: factors.legacyCohortTokenBudget }
-            : {}),
+          ...(takesLegacyCohortBudget(m) ? { tokenBudget: factors.legacyCohortTokenBudget } : {}),
         }
       : m.profile,
     parameters,
@@ -195,8 +203,7 @@ function specsFor(
       m.engine,
       m.profile,
       m.legacy,
-      // A legacy closed loop takes its release's fitted token budget (legacyCohortTokenBudget).
-      m.harness?.arrivals === 'cohort',
+      takesLegacyCohortBudget(m),
     ]);
     configKeys.set(m, key);
   }

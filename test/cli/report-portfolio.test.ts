@@ -9,6 +9,7 @@ import { runReport } from '../../scripts/cli/report.ts';
 import { run } from '../../scripts/cli/run.ts';
 import { useDataDirEnv } from '../support/db.ts';
 import { useTempDir } from '../support/tmp.ts';
+import { EXAMPLE_PORTFOLIO_SHEETS } from '../support/portfolio-fixtures.ts';
 
 const tmp = useTempDir();
 useDataDirEnv(beforeAll, afterAll);
@@ -161,18 +162,7 @@ describe('report on a portfolio (examples/portfolio.json)', () => {
     const out = join(tmp(), 'portfolio.xlsx');
     expect(await report('--format', 'xlsx', '--out', out)).toBe(`wrote ${out}`);
     const book = readWorkbook(readFileSync(out));
-    expect([...book.keys()]).toEqual([
-      'Summary',
-      'Workloads',
-      'Shared pools',
-      'pool-1 sharing',
-      'Budgets',
-      'Showback',
-      'Spend by team',
-      'Spend by workload',
-      'Assumptions',
-      'Sources',
-    ]);
+    expect([...book.keys()]).toEqual(EXAMPLE_PORTFOLIO_SHEETS);
     const summary = records(book.get('Summary')!);
     const item = (name: string) => summary.find((r) => r['Item'] === name)!['Value'] as number;
     expect(cents(item('24-month cost'))).toBe(cents(p.tcoUsd));

@@ -6,7 +6,11 @@ import type { ReportSection, ReportTable } from '../../core/report/report-model.
 import { reportMarkdown } from '../../core/report/render-markdown.ts';
 import { portfolioWorkbook } from '../../core/report/workbook.ts';
 import { readSeed } from '../../electron/db/seed-files.ts';
-import { dailyWorkload, portfolioFile } from '../support/portfolio-fixtures.ts';
+import {
+  dailyWorkload,
+  EXAMPLE_PORTFOLIO_SHEETS,
+  portfolioFile,
+} from '../support/portfolio-fixtures.ts';
 
 const catalog = { ...readSeed(), discounts: [] };
 
@@ -113,18 +117,7 @@ describe('the portfolio report (a pool whose idle capacity no workload carries)'
 
   it('writes a workbook with a sheet per table, the months by workload, assumptions and sources', () => {
     const sheets = portfolioWorkbook(built);
-    expect(sheets.map((s) => s.name)).toEqual([
-      'Summary',
-      'Workloads',
-      'Shared pools',
-      'pool-1 sharing',
-      'Budgets',
-      'Showback',
-      'Spend by team',
-      'Spend by workload',
-      'Assumptions',
-      'Sources',
-    ]);
+    expect(sheets.map((s) => s.name)).toEqual(EXAMPLE_PORTFOLIO_SHEETS);
     const byWorkload = sheets.find((s) => s.name === 'Spend by workload')!;
     expect(byWorkload.columns.map((c) => c.header)).toEqual([
       'Month',

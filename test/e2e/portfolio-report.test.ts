@@ -12,6 +12,7 @@ import { formatUsd } from '../../core/format.ts';
 import { evaluatePortfolio } from '../../core/portfolio/evaluate.ts';
 import { parseScenarioFile } from '../../core/scenario/parse.ts';
 import { loadApp, openSession, pickFile, type Session } from './browser.ts';
+import { EXAMPLE_PORTFOLIO_SHEETS } from '../support/portfolio-fixtures.ts';
 
 let session: Session | undefined;
 afterEach(async () => {
@@ -92,18 +93,7 @@ describe('Export on a portfolio file', () => {
     const sheets = [...strFromU8(files['xl/workbook.xml']!).matchAll(/<sheet name="([^"]+)"/g)].map(
       (m) => m[1],
     );
-    expect(sheets).toEqual([
-      'Summary',
-      'Workloads',
-      'Shared pools',
-      'pool-1 sharing',
-      'Budgets',
-      'Showback',
-      'Spend by team',
-      'Spend by workload',
-      'Assumptions',
-      'Sources',
-    ]);
+    expect(sheets).toEqual(EXAMPLE_PORTFOLIO_SHEETS);
     const summary = strFromU8(files['xl/worksheets/sheet1.xml']!);
     expect(Math.round(summaryValue(summary, '24-month cost') * 100)).toBe(
       Math.round(want.tcoUsd * 100),

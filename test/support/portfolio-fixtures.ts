@@ -90,3 +90,17 @@ export function portfolioFile(
 }
 
 export const API_CANDIDATE = API;
+
+/** The sheets of examples/portfolio.json's workbook, in order: one per table of its report. */
+export const EXAMPLE_PORTFOLIO_SHEETS = [
+  'Summary',
+  'Workloads',
+  'Shared pools',
+  'pool-1 sharing',
+  'Budgets',
+  'Showback',
+  'Spend by team',
+  'Spend by workload',
+  'Assumptions',
+  'Sources',
+];
