@@ -62,6 +62,8 @@ export interface PortfolioWorkloadResult {
   /** First month a budget covering it (its own or its team's) is passed. */
   firstBreachMonth: number | null;
   usdByMonth: number[];
+  /** Of usdByMonth, its pool's idle capacity allocated to it (0 off a pool), by month. */
+  idleUsdByMonth: number[];
   unitTargets: UnitTargetCheck[];
 }
 
@@ -461,10 +463,9 @@ export function evaluatePortfolio(
     lines.push({ ...common, workloadId: e.w.id, component: 'use', usd: useUsd });
     if (allocatedIdleUsd > 0)
       lines.push({ ...common, workloadId: e.w.id, component: 'idle', usd: allocatedIdleUsd });
-    const pooledMonths =
-      pool === undefined
-        ? undefined
-        : monthsByPool.get(pool)!.byMember[pool.members.findIndex((m) => m.at.w.id === e.w.id)];
+    const poolMonthsOf = pool === undefined ? undefined : monthsByPool.get(pool)!;
+    const k = pool?.members.findIndex((m) => m.at.w.id === e.w.id) ?? -1;
+    const pooledMonths = poolMonthsOf?.byMember[k];
     const usdByMonth = pooledMonths ?? monthsOf(e.evaluation, candidate, horizonMonths);
     const requestsPerMonth = rates?.requestsPerMonth ?? 0;
     const gpuSeconds =
@@ -505,6 +506,7 @@ export function evaluatePortfolio(
       budgetUsd: file.budgets.find((b) => b.workloadId === e.w.id)?.monthlyUsd ?? null,
       firstBreachMonth: null,
       usdByMonth,
+      idleUsdByMonth: poolMonthsOf?.idleByMember[k] ?? usdByMonth.map(() => 0),
       unitTargets: unitChecks(e.w, monthlyUsd, requestsPerMonth),
     };
   });

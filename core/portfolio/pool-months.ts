@@ -37,6 +37,8 @@ export interface PoolMonthMember {
 export interface PoolMonths {
   /** Each member's spend by month 1…horizon (its use and its idle part), in the order given. */
   byMember: number[][];
+  /** Of byMember, the pool's idle capacity the member carries, by month. */
+  idleByMember: number[][];
   /** Idle capacity no member carries, by month, and whose it is; null when members carry it all. */
   unallocated: { owner: string; usdByMonth: number[] } | null;
 }
@@ -54,11 +56,12 @@ export function poolMonths(
   horizonMonths: number,
 ): PoolMonths {
   const byMember = members.map(() => new Array<number>(horizonMonths).fill(0));
+  const idleByMember = members.map(() => new Array<number>(horizonMonths).fill(0));
   const unallocatedByMonth = new Array<number>(horizonMonths).fill(0);
   let unallocatedOwner: string | null = null;
   const priced = new Map<
     string,
-    { parts: number[]; unallocated: { owner: string; usd: number } | null }
+    { parts: number[]; idle: number[]; unallocated: { owner: string; usd: number } | null }
   >();
   for (let m = 1; m <= horizonMonths; m++) {
     const months = members.map((x) => serviceMonth(x.ctx, 'cloud', m));
@@ -79,11 +82,18 @@ export function poolMonths(
         pooling,
       );
       const spend = new Array<number>(members.length).fill(0);
-      present.forEach((i, k) => (spend[i] = economics.useUsd[k]! + idle.byCarrier[k]!));
-      month = { parts: spend, unallocated: idle.unallocated };
+      const carried = new Array<number>(members.length).fill(0);
+      present.forEach((i, k) => {
+        spend[i] = economics.useUsd[k]! + idle.byCarrier[k]!;
+        carried[i] = idle.byCarrier[k]!;
+      });
+      month = { parts: spend, idle: carried, unallocated: idle.unallocated };
       priced.set(key, month);
     }
-    for (const i of present) byMember[i]![m - 1] = months[i]!.served * month.parts[i]!;
+    for (const i of present) {
+      byMember[i]![m - 1] = months[i]!.served * month.parts[i]!;
+      idleByMember[i]![m - 1] = months[i]!.served * month.idle[i]!;
+    }
     if (month.unallocated !== null) {
       // The pool runs while any member is served: its idle runs with it, a part in a launch month.
       const served = Math.max(...present.map((i) => months[i]!.served));
@@ -93,6 +103,7 @@ export function poolMonths(
   }
   return {
     byMember,
+    idleByMember,
     unallocated:
       unallocatedOwner === null
         ? null

@@ -72,6 +72,19 @@ export const FOCUS_PROJECTION_COLUMNS = [
   'x_PricesAsOf',
 ] as const;
 
+/**
+ * A portfolio's rows say whose each one is, as its showback does: FOCUS's Tags (a JSON object of
+ * the workload's tags, team and stage), then ours: the workload, its team, stage and shared pool.
+ */
+export const FOCUS_TAGS_COLUMN = 'Tags';
+export const FOCUS_PORTFOLIO_COLUMNS = [
+  'x_WorkloadId',
+  'x_WorkloadName',
+  'x_Team',
+  'x_Stage',
+  'x_PoolId',
+] as const;
+
 /** Present when the scenario's ranges were simulated: which percentile a row's amounts are. */
 export const FOCUS_PERCENTILE_COLUMN = 'x_Percentile';
 

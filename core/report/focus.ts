@@ -25,7 +25,9 @@ import {
   FOCUS_MANDATORY_COLUMNS,
   FOCUS_OPTIONAL_COLUMNS,
   FOCUS_PERCENTILE_COLUMN,
+  FOCUS_PORTFOLIO_COLUMNS,
   FOCUS_PROJECTION_COLUMNS,
+  FOCUS_TAGS_COLUMN,
 } from './focus-columns.ts';
 import { monthStart } from './report-tables.ts';
 
@@ -88,7 +90,7 @@ const slug = (s: string) =>
     .replace(/^-|-$/g, '');
 
 /** What a candidate's commitment pays for, for its Purchase rows and the usage it covers. */
-interface CommitPlan {
+export interface CommitPlan {
   /** The commitment's id (CommitmentDiscountId, and the Purchase rows' ResourceId). */
   id: string;
   /** The parts of the bill the commitment covers. */
@@ -124,7 +126,7 @@ const UNIT_NAMES: Record<CandidateCommitment['unit'], string> = {
  * instances committed for a term (the committed base; the rest on demand or spot), or a hosted
  * API's provisioned throughput units. Null without a commitment.
  */
-function commitPlan(ctx: Ok, r: CandidateResult, sku: string): CommitPlan | null {
+export function commitPlan(ctx: Ok, r: CandidateResult, sku: string): CommitPlan | null {
   const c = r.commitment;
   const p = r.placement;
   const months = r.selfHost?.commitmentMonths ?? null;
@@ -176,7 +178,7 @@ function commitPlan(ctx: Ok, r: CandidateResult, sku: string): CommitPlan | null
 }
 
 /** Who bills a candidate's charges, what the service is called, what is being paid for. */
-function parties(ctx: Ok, r: CandidateResult) {
+export function parties(ctx: Ok, r: CandidateResult) {
   const index = ctx.index;
   const model = index.models.get(r.modelId);
   const provider = index.providers.get(r.provider)?.name ?? r.provider;
@@ -224,6 +226,21 @@ function parties(ctx: Ok, r: CandidateResult) {
   };
 }
 
+/** The columns every row of a scenario's (or a portfolio's) export carries. */
+export function baseColumns(scenarioName: string, pricesAsOf: string): FocusRow {
+  return {
+    BillingAccountId: `modelwise:${slug(scenarioName) || 'scenario'}`,
+    BillingAccountName: scenarioName,
+    BillingCurrency: 'USD',
+    ChargeClass: null,
+    ServiceCategory: AI_SERVICE_CATEGORY,
+    ServiceSubcategory: AI_SERVICE_SUBCATEGORY,
+    x_ScenarioName: scenarioName,
+    x_Projected: 'true',
+    x_PricesAsOf: pricesAsOf,
+  };
+}
+
 /**
  * Projected spend as FOCUS 1.2 rows: one per month of the horizon × candidate (the recommendation
  * and any asked for) × cost component, every mandatory column filled.
@@ -252,18 +269,7 @@ export function focusRows(input: FocusInput): FocusRow[] {
     ]),
   ];
   const start = input.scenario.startDate ?? evaluation.index.asOf ?? '2000-01-01';
-  const pricesAsOf = evaluation.index.asOf ?? start;
-  const base = {
-    BillingAccountId: `modelwise:${slug(input.scenario.name) || 'scenario'}`,
-    BillingAccountName: input.scenario.name,
-    BillingCurrency: 'USD',
-    ChargeClass: null,
-    ServiceCategory: AI_SERVICE_CATEGORY,
-    ServiceSubcategory: AI_SERVICE_SUBCATEGORY,
-    x_ScenarioName: input.scenario.name,
-    x_Projected: 'true',
-    x_PricesAsOf: pricesAsOf,
-  };
+  const base = baseColumns(input.scenario.name, evaluation.index.asOf ?? start);
   const rows: FocusRow[] = [];
   const projected: { row: CandidateResult; months: RoiMonth[] }[] = [];
   for (const id of ids) {
@@ -288,6 +294,53 @@ export function focusRows(input: FocusInput): FocusRow[] {
   return rows;
 }
 
+/** How a candidate's months are billed: by whom, in which parts, on what terms. */
+export interface Billing {
+  row: CandidateResult;
+  who: ReturnType<typeof parties>;
+  /** The parts billed, and the weights a month's amount is split among them by. */
+  keys: readonly Key[];
+  weights: readonly number[];
+  /** The share the negotiated terms take off this bill (less, or none, below a spend threshold). */
+  discount: number;
+  tokens: ApiTokens | undefined;
+  plan: CommitPlan | null;
+  /** Parts in a month's amount that no one bills that month: owned servers' depreciation. */
+  amortized: ReadonlySet<Key>;
+}
+
+/**
+ * A candidate's billing: its cost components split as in its first full month. `keys` bills
+ * only those parts; `amortizeOwned` keeps owned servers' depreciation and capital charge as
+ * amortized rows (a month that counts them, as a portfolio's does) instead of leaving them out;
+ * `plan` replaces the candidate's own commitment.
+ */
+export function billing(
+  ctx: Ok,
+  r: CandidateResult,
+  o: { keys?: readonly Key[]; amortizeOwned?: boolean; plan?: CommitPlan | null } = {},
+): Billing {
+  const who = parties(ctx, r);
+  const b = r.breakdown;
+  const owned = r.kind === 'onprem';
+  const amortized = owned && o.amortizeOwned === true ? NOT_CHARGED_WHEN_OWNED : new Set<Key>();
+  const keys =
+    o.keys ??
+    BREAKDOWN_KEYS.filter(
+      (k) => b[k] > 0 && !(owned && NOT_CHARGED_WHEN_OWNED.has(k) && !amortized.has(k)),
+    );
+  return {
+    row: r,
+    who,
+    keys,
+    weights: keys.map((k) => b[k]),
+    discount: r.negotiated?.effectiveFraction ?? r.api?.discount ?? 0,
+    tokens: r.placement.kind === 'api' ? apiTokenSplit(ctx, r, r.placement) : undefined,
+    plan: o.plan === undefined ? commitPlan(ctx, r, who.sku) : o.plan,
+    amortized,
+  };
+}
+
 function candidateRows(
   ctx: Ok,
   r: CandidateResult,
@@ -295,15 +348,8 @@ function candidateRows(
   start: string,
   base: FocusRow,
 ): FocusRow[] {
-  const who = parties(ctx, r);
-  const owned = r.kind === 'onprem';
-  const b = r.breakdown;
-  const keys = BREAKDOWN_KEYS.filter((k) => b[k] > 0 && !(owned && NOT_CHARGED_WHEN_OWNED.has(k)));
-  const steady = keys.reduce((sum, k) => sum + b[k], 0);
-  // The share the negotiated terms take off this bill (less, or none, below a spend threshold).
-  const discount = r.negotiated?.effectiveFraction ?? r.api?.discount ?? 0;
-  const tokens = r.placement.kind === 'api' ? apiTokenSplit(ctx, r, r.placement) : undefined;
-  const plan = commitPlan(ctx, r, who.sku);
+  const t = billing(ctx, r);
+  const steady = t.weights.reduce((sum, x) => sum + x, 0);
   // Each month's run cost and hardware bought, in cents rounded together (largest remainder), so
   // the candidate's rows add up to its horizon total to the cent: each month rounded alone drifted
   // from it by a cent a month at most, a few cents over a horizon. A month is within a cent of its
@@ -314,91 +360,9 @@ function candidateRows(
   const rounded = centsSplit(total, [...runUsd, ...capexUsd]);
   const out: FocusRow[] = [];
   months.forEach((m, i) => {
-    const common = monthColumns(base, start, m.month, who, r);
-    const monthRunUsd = rounded[i] ?? 0;
+    const common = monthColumns(base, start, m.month, t.who, r);
+    out.push(...monthRows(t, common, rounded[i] ?? 0, steady > 0 ? m.runUsd / steady : 0));
     const capex = rounded[months.length + i] ?? 0;
-    // The month's run cost in cents, split among the components as in the first full month.
-    const amounts =
-      monthRunUsd > 0
-        ? centsSplit(
-            monthRunUsd,
-            keys.map((k) => b[k]),
-          )
-        : [];
-    const scale = steady > 0 ? m.runUsd / steady : 0;
-    // What the commitment pays for this month: its committed charge (the engine's), at most the
-    // covered parts; the rest of those parts runs on demand (or spot) and is billed as used.
-    const coverable = plan === null ? [] : keys.filter((k) => plan.keys.includes(k));
-    const coverableUsd = coverable.map((k) => amounts[keys.indexOf(k)] ?? 0);
-    const coverableTotal = coverableUsd.reduce((sum, x) => sum + x, 0);
-    const coveredTotal =
-      plan === null
-        ? 0
-        : plan.monthUsd === null
-          ? coverableTotal
-          : Math.min(coverableTotal, round2(plan.monthUsd));
-    const coveredParts = coveredTotal > 0 ? centsSplit(coveredTotal, coverableUsd) : [];
-    const coveredOf = (k: Key) => coveredParts[coverable.indexOf(k)] ?? 0;
-    if (plan !== null && coveredTotal > 0) {
-      out.push({
-        ...common,
-        ChargeCategory: 'Purchase',
-        ChargeFrequency: 'Recurring',
-        ChargeDescription: `${plan.description}, this month's payment — ${r.label} (projected)`,
-        BilledCost: coveredTotal,
-        EffectiveCost: 0,
-        ContractedCost: coveredTotal,
-        ListCost: round2((coveredTotal * plan.listFactor) / (1 - discount)),
-        PricingQuantity: 1,
-        PricingUnit: 'Month',
-        PricingCategory: 'Standard',
-        ResourceId: plan.id,
-        ...plan.columns,
-        CommitmentDiscountQuantity: round6(plan.quantity(scale)),
-        CommitmentDiscountStatus: null,
-        x_CostComponent: 'commitment',
-      });
-    }
-    keys.forEach((k, j) => {
-      const amount = amounts[j] ?? 0;
-      if (amount <= 0) return;
-      const covered = coveredOf(k);
-      const tokenKey = TOKEN_KEYS[k];
-      const consumed =
-        tokens !== undefined && tokenKey !== undefined ? tokens[tokenKey] * scale : null;
-      const usage = (usd: number, isCovered: boolean): FocusRow => ({
-        ...common,
-        ChargeCategory: 'Usage',
-        ChargeFrequency: RECURRING.has(k) ? 'Recurring' : 'Usage-Based',
-        ChargeDescription: `${BREAKDOWN_LABELS[k]}${isCovered || covered === 0 || plan === null ? '' : ` beyond the commitment (${plan.beyond})`} — ${r.label} (projected)`,
-        BilledCost: isCovered ? 0 : usd,
-        EffectiveCost: usd,
-        ContractedCost: isCovered ? 0 : usd,
-        ListCost: isCovered ? 0 : round2(usd / (1 - discount)),
-        PricingQuantity: consumed === null ? 1 : round6(consumed / TOKENS_PER_MTOK),
-        PricingUnit: consumed === null ? 'Month' : '1000000 Tokens',
-        PricingCategory: isCovered
-          ? 'Committed'
-          : r.placement.kind === 'cloud' &&
-              (r.placement.pricing === 'spot' || plan?.beyond === 'spot') &&
-              (k === 'gpuUsd' || k === 'idleUsd')
-            ? 'Dynamic'
-            : 'Standard',
-        ConsumedQuantity: consumed === null ? null : Math.round(consumed),
-        ConsumedUnit: consumed === null ? null : 'Tokens',
-        x_CostComponent: k,
-      });
-      if (covered > 0 && plan !== null) {
-        out.push({
-          ...usage(covered, true),
-          ...plan.columns,
-          CommitmentDiscountQuantity: round6(plan.quantity(scale) * (covered / coveredTotal)),
-          CommitmentDiscountStatus: k === 'idleUsd' ? 'Unused' : 'Used',
-        });
-      }
-      const rest = round2(amount - covered);
-      if (rest > 0) out.push(usage(rest, false));
-    });
     if (capex > 0) {
       out.push({
         ...common,
@@ -417,6 +381,104 @@ function candidateRows(
         x_CostComponent: 'hardware',
       });
     }
+  });
+  return out;
+}
+
+/**
+ * One month's rows of a billing: `monthUsd` (whole cents) split among its parts in cents that add
+ * up to it exactly, a commitment's Purchase row and the usage it covers, the rest billed as used.
+ * `scale` is the month's amount over the first full month's (usage quantities follow it).
+ */
+export function monthRows(
+  t: Billing,
+  common: FocusRow,
+  monthUsd: number,
+  scale: number,
+): FocusRow[] {
+  const { row: r, keys, plan, discount, tokens } = t;
+  const out: FocusRow[] = [];
+  // The month's cost in cents, split among the components as in the first full month.
+  const amounts = monthUsd > 0 ? centsSplit(monthUsd, t.weights) : [];
+  // What the commitment pays for this month: its committed charge (the engine's), at most the
+  // covered parts; the rest of those parts runs on demand (or spot) and is billed as used.
+  const coverable = plan === null ? [] : keys.filter((k) => plan.keys.includes(k));
+  const coverableUsd = coverable.map((k) => amounts[keys.indexOf(k)] ?? 0);
+  const coverableTotal = coverableUsd.reduce((sum, x) => sum + x, 0);
+  const coveredTotal =
+    plan === null
+      ? 0
+      : plan.monthUsd === null
+        ? coverableTotal
+        : Math.min(coverableTotal, round2(plan.monthUsd));
+  const coveredParts = coveredTotal > 0 ? centsSplit(coveredTotal, coverableUsd) : [];
+  const coveredOf = (k: Key) => coveredParts[coverable.indexOf(k)] ?? 0;
+  if (plan !== null && coveredTotal > 0) {
+    out.push({
+      ...common,
+      ChargeCategory: 'Purchase',
+      ChargeFrequency: 'Recurring',
+      ChargeDescription: `${plan.description}, this month's payment — ${r.label} (projected)`,
+      BilledCost: coveredTotal,
+      EffectiveCost: 0,
+      ContractedCost: coveredTotal,
+      ListCost: round2((coveredTotal * plan.listFactor) / (1 - discount)),
+      PricingQuantity: 1,
+      PricingUnit: 'Month',
+      PricingCategory: 'Standard',
+      ResourceId: plan.id,
+      ...plan.columns,
+      CommitmentDiscountQuantity: round6(plan.quantity(scale)),
+      CommitmentDiscountStatus: null,
+      x_CostComponent: 'commitment',
+    });
+  }
+  keys.forEach((k, j) => {
+    const amount = amounts[j] ?? 0;
+    if (amount <= 0) return;
+    const covered = coveredOf(k);
+    const tokenKey = TOKEN_KEYS[k];
+    const consumed =
+      tokens !== undefined && tokenKey !== undefined ? tokens[tokenKey] * scale : null;
+    // Paid in the month, or carried by a payment made elsewhere: the commitment's, or the
+    // owned servers' when bought (EffectiveCost only, as FOCUS amortizes).
+    const usage = (usd: number, paid: 'billed' | 'covered' | 'amortized'): FocusRow => ({
+      ...common,
+      ChargeCategory: 'Usage',
+      ChargeFrequency: RECURRING.has(k) ? 'Recurring' : 'Usage-Based',
+      ChargeDescription: `${BREAKDOWN_LABELS[k]}${paid === 'amortized' ? ' (owned servers, amortized)' : paid === 'covered' || covered === 0 || plan === null ? '' : ` beyond the commitment (${plan.beyond})`} — ${r.label} (projected)`,
+      BilledCost: paid === 'billed' ? usd : 0,
+      EffectiveCost: usd,
+      ContractedCost: paid === 'billed' ? usd : 0,
+      ListCost: paid === 'billed' ? round2(usd / (1 - discount)) : 0,
+      PricingQuantity: consumed === null ? 1 : round6(consumed / TOKENS_PER_MTOK),
+      PricingUnit: consumed === null ? 'Month' : '1000000 Tokens',
+      PricingCategory:
+        paid === 'covered'
+          ? 'Committed'
+          : r.placement.kind === 'cloud' &&
+              (r.placement.pricing === 'spot' || plan?.beyond === 'spot') &&
+              (k === 'gpuUsd' || k === 'idleUsd')
+            ? 'Dynamic'
+            : 'Standard',
+      ConsumedQuantity: consumed === null ? null : Math.round(consumed),
+      ConsumedUnit: consumed === null ? null : 'Tokens',
+      x_CostComponent: k,
+    });
+    if (t.amortized.has(k)) {
+      out.push(usage(amount, 'amortized'));
+      return;
+    }
+    if (covered > 0 && plan !== null) {
+      out.push({
+        ...usage(covered, 'covered'),
+        ...plan.columns,
+        CommitmentDiscountQuantity: round6(plan.quantity(scale) * (covered / coveredTotal)),
+        CommitmentDiscountStatus: k === 'idleUsd' ? 'Unused' : 'Used',
+      });
+    }
+    const rest = round2(amount - covered);
+    if (rest > 0) out.push(usage(rest, 'billed'));
   });
   return out;
 }
@@ -490,7 +552,7 @@ function percentileRows(
  * The columns every row of a candidate's month carries: the month as billing and charge period
  * (starting `month` − 1 months after `start`), who bills it and the resource.
  */
-function monthColumns(
+export function monthColumns(
   base: FocusRow,
   start: string,
   month: number,
@@ -527,10 +589,13 @@ const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 /** The columns of a FOCUS export: mandatory, then the optional ones, then ours. */
 export function focusColumns(rows: readonly FocusRow[]): string[] {
   const percentile = rows.some((r) => r[FOCUS_PERCENTILE_COLUMN] !== undefined);
+  const portfolio = rows.some((r) => r[FOCUS_TAGS_COLUMN] !== undefined);
   return [
     ...FOCUS_MANDATORY_COLUMNS,
     ...FOCUS_OPTIONAL_COLUMNS,
+    ...(portfolio ? [FOCUS_TAGS_COLUMN] : []),
     ...FOCUS_PROJECTION_COLUMNS,
+    ...(portfolio ? FOCUS_PORTFOLIO_COLUMNS : []),
     ...(percentile ? [FOCUS_PERCENTILE_COLUMN] : []),
   ];
 }

@@ -128,7 +128,7 @@ export function portfolioReport(input: PortfolioReportInput): PortfolioReportWit
 }
 
 /** The day the workloads' prices were read (ISO); null when no workload could be evaluated. */
-function portfolioPricesAsOf(r: PortfolioResult): string | null {
+export function portfolioPricesAsOf(r: PortfolioResult): string | null {
   return r.workloads.find((w) => w.evaluation !== null)?.evaluation?.index.asOf ?? null;
 }
 

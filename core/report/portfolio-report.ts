@@ -55,6 +55,8 @@ export function portfolioJson(r: PortfolioResult) {
     tcoUsd: r.tcoUsd,
     pooledSavingUsd: r.pooledSavingUsd,
     horizonMonths: r.horizonMonths,
+    /** Spend by month 1…horizon: every workload and the idle capacity no workload carries. */
+    usdByMonth: r.usdByMonth,
     workloads: r.workloads.map((w) => {
       const why = w.evaluation === null ? null : explain(w.evaluation);
       return {

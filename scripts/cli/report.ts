@@ -7,6 +7,7 @@ import { isPortfolio } from '../../core/portfolio/derive.ts';
 import { portfolioReport } from '../../core/report/portfolio-document.ts';
 import type { DecisionReport } from '../../core/report/report-model.ts';
 import { focusCsv, focusRows } from '../../core/report/focus.ts';
+import { portfolioFocusRows } from '../../core/report/focus-portfolio.ts';
 import { REPORT_EXTENSIONS } from '../../core/report/procurement-sections.ts';
 import { PAPERS } from '../../core/report/report-css.ts';
 import { reportHtml } from '../../core/report/render-html.ts';
@@ -25,19 +26,20 @@ import { runScenario, SCENARIO_FLAGS, type ScenarioRun } from './scenario-run.ts
 import { today } from './today.ts';
 
 export const REPORT_FORMATS = ['pdf', 'html', 'md', 'xlsx', 'focus'] as const;
-/** What a portfolio's report is written as (FOCUS rows are per workload). */
-const PORTFOLIO_FORMATS = ['pdf', 'html', 'md', 'xlsx'] as const;
+/** The formats of a report document (FOCUS rows are data, not a document). */
+type DocumentFormat = Exclude<(typeof REPORT_FORMATS)[number], 'focus'>;
 const BINARY = new Set(['pdf', 'xlsx']);
 
 export const REPORT_USAGE = `  report --scenario FILE --format pdf|html|md|xlsx|focus [--out PATH] [--paper a4|letter]
          [--candidates ID,ID] [--objective O] [--as-of YYYY-MM-DD] [--samples N] [--seed N]
-         (a portfolio file: pdf|html|md|xlsx, without --candidates, --samples, --seed)`;
+         (a portfolio file: without --candidates, --samples, --seed)`;
 
 /**
  * `report`: the decision report of a scenario (or, for a file of several workloads or with
  * budgets, the portfolio report) as PDF (a local Chromium prints the HTML), HTML
  * (self-contained, charts drawn by its inline script), Markdown, an XLSX workbook, or FOCUS rows
- * of projected spend (CSV). A scenario with ranges is simulated, so the spread is in the report.
+ * of projected spend (CSV; a portfolio's: every workload's pick, its pools shared as the
+ * showback shares them). A scenario with ranges is simulated, so the spread is in the report.
  */
 export async function runReport(
   argv: readonly string[],
@@ -59,22 +61,27 @@ export async function runReport(
     .map((s) => s.trim())
     .filter((s) => s !== '');
   const file = readScenarioFile(a);
-  // A portfolio's report, in a format it has and with the flags it takes, or null.
-  const written = isPortfolio(file.file) ? portfolioFormat(a, file, format) : null;
+  const portfolio = isPortfolio(file.file);
+  // A portfolio's report takes none of one workload's flags.
+  if (portfolio) refuseWorkloadFlags(a, file);
   // Chromium is looked for before any evaluation, so a missing one is said at once.
   const chromium = format === 'pdf' ? chromiumPath() : null;
   let bytes: string | Uint8Array;
-  if (written !== null) {
+  if (portfolio) {
     const result = runPortfolio(file, catalog.catalog, catalog.staleBefore);
-    const built = portfolioReport({
-      file: file.file,
-      result,
-      catalog: catalog.catalog,
-      appVersion: packageVersion(),
-      generatedOn: today(),
-      staleBefore: catalog.staleBefore,
-    });
-    bytes = await write(built.report, () => portfolioWorkbook(built), written, paper, chromium);
+    if (format === 'focus') {
+      bytes = focusCsv(portfolioFocusRows({ file: file.file, result }));
+    } else {
+      const built = portfolioReport({
+        file: file.file,
+        result,
+        catalog: catalog.catalog,
+        appVersion: packageVersion(),
+        generatedOn: today(),
+        staleBefore: catalog.staleBefore,
+      });
+      bytes = await write(built.report, () => portfolioWorkbook(built), format, paper, chromium);
+    }
   } else {
     const run = runScenario(a, catalog, (s) => s.uncertainty !== undefined);
     const unknown = candidateIds.filter((id) => run.evaluation.result.indexOf(id) < 0);
@@ -166,7 +173,7 @@ async function render(
 async function write(
   report: DecisionReport,
   workbook: () => XlsxSheet[],
-  format: (typeof PORTFOLIO_FORMATS)[number],
+  format: DocumentFormat,
   paper: (typeof PAPERS)[number],
   chromium: string | null,
 ): Promise<string | Uint8Array> {
@@ -187,20 +194,11 @@ async function write(
 }
 
 /**
- * What a portfolio's report cannot do, refused by the flag: FOCUS rows and picked candidates
- * belong to one workload, and a portfolio's ranges are not simulated.
+ * What a portfolio's report cannot do, refused by the flag: picked candidates belong to one
+ * workload, and a portfolio's ranges are not simulated.
  */
-function portfolioFormat(
-  a: ParsedArgs,
-  run: ScenarioFileRun,
-  format: (typeof REPORT_FORMATS)[number],
-): (typeof PORTFOLIO_FORMATS)[number] {
+function refuseWorkloadFlags(a: ParsedArgs, run: ScenarioFileRun): void {
   const what = `${run.path} holds a portfolio of ${run.file.workloads.length} workload${run.file.workloads.length === 1 ? '' : 's'}${run.file.budgets.length > 0 ? ' with budgets' : ''}`;
-  if (format === 'focus') {
-    throw new UsageError(
-      `--format focus writes FOCUS rows of one workload's candidates; ${what}: its report is --format ${PORTFOLIO_FORMATS.join(', ')}`,
-    );
-  }
   if (a.flags.has('candidates')) {
     throw new UsageError(
       `--candidates picks candidates of one workload's comparison; ${what}, whose report shows each workload's pick`,
@@ -213,5 +211,4 @@ function portfolioFormat(
       );
     }
   }
-  return format;
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../../core/csv.ts';
 import { formatUsd } from '../../core/format.ts';
 import { loadCatalog } from '../../scripts/cli/catalog-source.ts';
 import { runReport } from '../../scripts/cli/report.ts';
@@ -33,8 +34,16 @@ interface Budget {
 function engine(): {
   totalMonthlyUsd: number;
   tcoUsd: number;
+  usdByMonth: number[];
   workloads: Workload[];
-  pools: { pooledSavingUsd: number; separateMonthlyUsd: number }[];
+  pools: {
+    id: string;
+    pooledSavingUsd: number;
+    separateMonthlyUsd: number;
+    monthlyUsd: number;
+    utilization: number;
+    allocation: { workloadId: string; gpuSeconds: number }[];
+  }[];
   budgets: Budget[];
   showback: { totalUsd: number; byOwner: Record<string, number> };
 } {
@@ -215,9 +224,77 @@ describe('report on a portfolio (examples/portfolio.json)', () => {
     expect(pages).toBeLessThanOrEqual(10);
   }, 120_000);
 
+  it('FOCUS: every month of every workload, adding up to the portfolio’s month to the cent', async () => {
+    const out = join(tmp(), 'portfolio-focus.csv');
+    expect(await report('--format', 'focus', '--out', out)).toBe(`wrote ${out}`);
+    const parsed = parseCsv(readFileSync(out, 'utf8'));
+    if (!parsed.ok) throw new Error(parsed.error);
+    const [header, ...rows] = parsed.rows;
+    const col = (name: string) => header!.indexOf(name);
+    for (const name of ['Tags', 'x_WorkloadId', 'x_Team', 'x_Stage', 'x_PoolId'])
+      expect(header).toContain(name);
+    const sumCents = (rs: string[][], c: string) =>
+      rs.reduce((s, r) => s + Math.round(Number(r[col(c)]) * 100), 0);
+    const month = (k: number) => rows.filter((r) => r[col('x_HorizonMonth')] === String(k));
+    // Each of the 24 months, billed and effective, is the portfolio's month from `cost` JSON.
+    expect(p.usdByMonth).toHaveLength(24);
+    p.usdByMonth.forEach((usd, k) => {
+      expect(sumCents(month(k + 1), 'BilledCost')).toBe(cents(usd));
+      expect(sumCents(month(k + 1), 'EffectiveCost')).toBe(cents(usd));
+    });
+
+    // By hand, month 1 of the support chatbot: the file shares the pool's idle capacity in
+    // proportion to GPU-seconds, as it shares the use, so the chatbot pays the pool's monthly cost
+    // × its GPU-seconds ÷ all members' GPU-seconds; of that, the share the pool does not use
+    // (1 − utilization) is its idle row. Within a cent: the month's rows are rounded together.
+    const pool = p.pools[0]!;
+    const seconds = (id: string) => pool.allocation.find((a) => a.workloadId === id)!.gpuSeconds;
+    const allSeconds = pool.allocation.reduce((s, a) => s + a.gpuSeconds, 0);
+    const share = seconds('support-chatbot') / allSeconds;
+    const chatbot = month(1).filter((r) => r[col('x_WorkloadId')] === 'support-chatbot');
+    expect(
+      Math.abs(sumCents(chatbot, 'BilledCost') - cents(pool.monthlyUsd * share)),
+    ).toBeLessThanOrEqual(1);
+    const idle = chatbot.filter((r) => r[col('x_CostComponent')] === 'idleUsd');
+    expect(idle).toHaveLength(1);
+    expect(
+      Math.abs(
+        sumCents(idle, 'BilledCost') - cents(pool.monthlyUsd * (1 - pool.utilization) * share),
+      ),
+    ).toBeLessThanOrEqual(1);
+    // Its team, stage and tags as the file gives them; on the shared pool.
+    const first = chatbot[0]!;
+    expect(JSON.parse(first[col('Tags')]!)).toEqual({
+      support: true,
+      chat: true,
+      eu: true,
+      'modelwise/team': 'Customer support',
+      'modelwise/stage': 'production',
+    });
+    expect(first[col('x_Team')]).toBe('Customer support');
+    expect(first[col('x_PoolId')]).toBe('pool-1');
+    expect(first[col('ResourceId')]).toMatch(/^pool-1:cloud:/);
+    // The month runs from the file's asOf, 2026-11-27, for one calendar month.
+    expect(first[col('ChargePeriodStart')]).toBe('2026-11-27T00:00:00Z');
+    expect(first[col('ChargePeriodEnd')]).toBe('2026-12-27T00:00:00Z');
+    // The agent experiment's six-month time box: rows in months 1–6 only.
+    const experiment = rows.filter((r) => r[col('x_WorkloadId')] === 'agent-experiment');
+    expect([...new Set(experiment.map((r) => r[col('x_HorizonMonth')]))]).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+    ]);
+    expect(new Set(experiment.map((r) => r[col('x_Stage')]))).toEqual(new Set(['experiment']));
+    // All idle capacity is carried by the members (proportional): no row without a workload.
+    expect(rows.every((r) => r[col('x_WorkloadId')] !== '')).toBe(true);
+  });
+
   it('refuses what a portfolio has not, naming the flag', async () => {
-    await expect(report('--format', 'focus')).rejects.toThrow(
-      "--format focus writes FOCUS rows of one workload's candidates; examples/portfolio.json holds a portfolio of 4 workloads with budgets: its report is --format pdf, html, md, xlsx",
+    await expect(report('--format', 'focus', '--candidates', 'api:x')).rejects.toThrow(
+      "--candidates picks candidates of one workload's comparison; examples/portfolio.json holds a portfolio of 4 workloads with budgets, whose report shows each workload's pick",
     );
     await expect(report('--format', 'md', '--candidates', 'api:x')).rejects.toThrow(
       "--candidates picks candidates of one workload's comparison; examples/portfolio.json holds a portfolio",

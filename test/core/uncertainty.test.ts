@@ -10,6 +10,7 @@ import { simulationSetup } from '../../core/uncertainty/setup.ts';
 import { simulate, type UncertaintyResult } from '../../core/uncertainty/simulate.ts';
 import { readSeed } from '../../electron/db/seed-files.ts';
 import { portfolioOfOne } from '../../core/portfolio/derive.ts';
+import { ONE_L4 } from '../support/portfolio-fixtures.ts';
 
 const catalog = { ...readSeed(), discounts: [] };
 const DAYS_PER_MONTH = 365 / 12;
@@ -59,19 +60,7 @@ function scenario(
         apiOffering('test/twin', 1, 2),
         apiOffering('test/dear', 2, 4),
       ],
-      instances: [
-        {
-          id: 'test/one-l4',
-          cloud: 'test',
-          instanceType: 'one-l4',
-          gpuId: 'l4',
-          gpuCount: 1,
-          regionId: 'aws:eu-west-1',
-          usdPerHour: { onDemand: 1, commit1y: 0.6 },
-          source: 'test',
-          asOf: '2026-11-01',
-        },
-      ],
+      instances: [{ ...ONE_L4, usdPerHour: { onDemand: 1, commit1y: 0.6 } }],
     },
     candidates: [
       { kind: 'api', offeringId: 'test/linear' },

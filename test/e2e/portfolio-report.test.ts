@@ -8,8 +8,11 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseCsv } from '../../core/csv.ts';
 import { formatUsd } from '../../core/format.ts';
 import { evaluatePortfolio } from '../../core/portfolio/evaluate.ts';
+import { focusCsv } from '../../core/report/focus.ts';
+import { portfolioFocusRows } from '../../core/report/focus-portfolio.ts';
 import { parseScenarioFile } from '../../core/scenario/parse.ts';
 import { loadApp, openSession, pickFile, type Session } from './browser.ts';
 import { EXAMPLE_PORTFOLIO_SHEETS } from '../support/portfolio-fixtures.ts';
@@ -40,7 +43,7 @@ function summaryValue(xml: string, item: string): number {
 }
 
 describe('Export on a portfolio file', () => {
-  it('writes the portfolio report and workbook, with the Portfolio view’s figures; no FOCUS rows', async () => {
+  it('writes the portfolio report, workbook and FOCUS rows, with the Portfolio view’s figures', async () => {
     const s = (session = await openSession());
     const page = s.page;
     await loadApp(s);
@@ -60,15 +63,34 @@ describe('Export on a portfolio file', () => {
     await page.getByTestId('open-portfolio').click();
     await poll(() => page.getByTestId('portfolio-tco').textContent()).toBe(formatUsd(want.tcoUsd));
 
-    // The menu names what it writes, and offers no FOCUS rows for a portfolio (it says why).
+    // The menu names what it writes: the portfolio's report and its FOCUS rows.
     await page.getByTestId('export-menu').click();
     await expect(page.getByTestId('menu-export-html').textContent()).resolves.toBe(
       'Portfolio report (HTML)',
     );
-    const focus = page.getByTestId('menu-export-focus');
-    expect(await focus.isDisabled()).toBe(true);
-    expect(await focus.getAttribute('title')).toContain("one workload's candidates");
+    const focusItem = page.getByTestId('menu-export-focus');
+    expect(await focusItem.textContent()).toBe('Portfolio FOCUS rows (CSV)');
+    expect(await focusItem.isDisabled()).toBe(false);
     await page.getByTestId('export-menu').click();
+
+    // FOCUS rows: the file core writes for this portfolio, each month adding up to its total.
+    const focus = await exported(s, 'focus');
+    expect(focus.name).toBe('company-ai-portfolio-portfolio-focus.csv');
+    const csv = focus.bytes.toString('utf8');
+    expect(csv).toBe(focusCsv(portfolioFocusRows({ file: parsed.file, result: want })));
+    const rows = parseCsv(csv);
+    if (!rows.ok) throw new Error(rows.error);
+    const [header, ...body] = rows.rows;
+    const col = (name: string) => header!.indexOf(name);
+    want.usdByMonth.forEach((usd, k) => {
+      const billed = body
+        .filter((r) => r[col('x_HorizonMonth')] === String(k + 1))
+        .reduce((sum, r) => sum + Math.round(Number(r[col('BilledCost')]) * 100), 0);
+      expect(billed).toBe(Math.round(usd * 100));
+    });
+    expect(new Set(body.map((r) => r[col('x_Team')]))).toEqual(
+      new Set(['Customer support', 'Search']),
+    );
 
     const html = await exported(s, 'html');
     expect(html.name).toBe('company-ai-portfolio-portfolio-report.html');

@@ -1,4 +1,5 @@
 import { Scenario, type ScenarioInput } from '../../core/schema/scenario.ts';
+import { ONE_L4 } from './portfolio-fixtures.ts';
 
 /**
  * Two candidates with hand-checkable costs. The API: 1M requests a month × (1,000 input tokens ×
@@ -41,19 +42,7 @@ export function twoChoices(over: Partial<ScenarioInput> = {}): Scenario {
           asOf: '2026-11-01',
         },
       ],
-      instances: [
-        {
-          id: 'test/one-l4',
-          cloud: 'test',
-          instanceType: 'one-l4',
-          gpuId: 'l4',
-          gpuCount: 1,
-          regionId: 'aws:eu-west-1',
-          usdPerHour: { onDemand: 1 },
-          source: 'test',
-          asOf: '2026-11-01',
-        },
-      ],
+      instances: [ONE_L4],
     },
     candidates: [
       { kind: 'api', offeringId: 'test/api' },

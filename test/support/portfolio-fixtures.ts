@@ -16,6 +16,19 @@ export const FIXED_L4 = {
   minReplicas: 1,
 } as const;
 
+/** The instance FIXED_L4 rents: one L4 at $1 an hour on demand. */
+export const ONE_L4 = {
+  id: 'test/one-l4',
+  cloud: 'test',
+  instanceType: 'one-l4',
+  gpuId: 'l4',
+  gpuCount: 1,
+  regionId: 'aws:eu-west-1',
+  usdPerHour: { onDemand: 1 },
+  source: 'test',
+  asOf: '2026-11-01',
+};
+
 /** A workload of `perDay` requests of 1,000 prompt and 100 output tokens, every day from `startHour`. */
 export function dailyWorkload(
   id: string,
@@ -70,19 +83,7 @@ export function portfolioFile(
           asOf: '2026-11-01',
         },
       ],
-      instances: [
-        {
-          id: 'test/one-l4',
-          cloud: 'test',
-          instanceType: 'one-l4',
-          gpuId: 'l4',
-          gpuCount: 1,
-          regionId: 'aws:eu-west-1',
-          usdPerHour: { onDemand: 1 },
-          source: 'test',
-          asOf: '2026-11-01',
-        },
-      ],
+      instances: [ONE_L4],
     },
     candidates: [FIXED_L4],
     ...over,

@@ -49,12 +49,10 @@ const ITEMS: { command: MenuCommand; label: string; hint: string }[] = [
 ];
 
 /**
- * On a portfolio (several workloads, or budgets) the report items write the portfolio's report,
- * as the CLI's `report` does, and FOCUS rows (one workload's candidates) are not offered.
+ * On a portfolio (several workloads, or budgets) the report items and FOCUS rows write the
+ * portfolio's, as the CLI's `report` does.
  */
-const PORTFOLIO_ITEMS: Partial<
-  Record<MenuCommand, { label: string; hint: string; disabled?: boolean }>
-> = {
+const PORTFOLIO_ITEMS: Partial<Record<MenuCommand, { label: string; hint: string }>> = {
   'export:pdf': {
     label: mode === 'electron' ? 'Portfolio report (PDF)…' : 'Portfolio report (PDF, print)…',
     hint: 'The whole plan for finance: totals, spend month by month, each workload, shared pools, budgets, showback, assumptions, sources',
@@ -66,9 +64,8 @@ const PORTFOLIO_ITEMS: Partial<
     hint: 'Summary, workloads, shared pools, budgets, showback, spend by team and by workload, assumptions, sources',
   },
   'export:focus': {
-    label: 'FOCUS rows (CSV)',
-    hint: "FOCUS rows are written for one workload's candidates: a portfolio's pooled costs have none",
-    disabled: true,
+    label: 'Portfolio FOCUS rows (CSV)',
+    hint: "The plan's spend month by month for FinOps tools (FOCUS 1.2 columns): every workload's pick with its team and tags, shared pools split as the showback splits them",
   },
 };
 
@@ -120,7 +117,6 @@ export function ExportMenu() {
                 role="menuitem"
                 className="menu-item"
                 title={item.hint}
-                disabled={item.disabled === true}
                 data-testid={`menu-export-${item.command.replace(/^[a-z]+:/, '')}`}
                 onClick={() => {
                   setOpen(false);

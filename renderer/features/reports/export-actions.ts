@@ -4,6 +4,7 @@ import {
 } from '../../../core/report/decision-report.ts';
 import { REPORT_EXTENSIONS } from '../../../core/report/procurement-sections.ts';
 import { focusCsv, focusRows } from '../../../core/report/focus.ts';
+import { portfolioFocusRows } from '../../../core/report/focus-portfolio.ts';
 import { comparisonColumns } from '../../../core/report/comparison-columns.ts';
 import { explain } from '../../../core/decision/explain.ts';
 import { reportCss, type Paper } from '../../../core/report/report-css.ts';
@@ -22,7 +23,9 @@ import {
   type PortfolioReportWithData,
 } from '../../../core/report/portfolio-document.ts';
 import type { DecisionReport } from '../../../core/report/report-model.ts';
+import type { PortfolioResult } from '../../../core/portfolio/evaluate.ts';
 import type { Catalog } from '../../../core/schema/catalog.ts';
+import type { ScenarioFile } from '../../../core/schema/scenario.ts';
 import type { ScenarioEvaluation } from '../../../core/scenario/evaluate.ts';
 import { simulationSetup } from '../../../core/uncertainty/setup.ts';
 import { call, mode } from '../../api/api.ts';
@@ -58,11 +61,11 @@ const isoDaysAgo = (days: number) =>
   new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
 /**
- * The open file's portfolio report when the file is a portfolio (several workloads, or budgets),
- * as the Portfolio view evaluates it; else null. `failed` when it is one but cannot be evaluated
- * (a toast says why).
+ * The open file's portfolio as the Portfolio view evaluates it, when the file is a portfolio
+ * (several workloads, or budgets); else null. `failed` when it is one but cannot be evaluated (a
+ * toast says why).
  */
-function currentPortfolioReport(): PortfolioReportWithData | 'failed' | null {
+function currentPortfolio(): { file: ScenarioFile; result: PortfolioResult } | 'failed' | null {
   const file = currentFile();
   if (!isPortfolio(file)) return null;
   const evaluation = evaluateOpenPortfolio();
@@ -70,10 +73,18 @@ function currentPortfolioReport(): PortfolioReportWithData | 'failed' | null {
     useUi.getState().toast('error', evaluation?.error ?? 'nothing to export yet');
     return 'failed';
   }
+  return { file, result: evaluation.result };
+}
+
+/** The open file's portfolio report when the file is a portfolio (see currentPortfolio). */
+function currentPortfolioReport(): PortfolioReportWithData | 'failed' | null {
+  const portfolio = currentPortfolio();
+  if (portfolio === 'failed' || portfolio === null) return portfolio;
+  const { file, result } = portfolio;
   const snapshot = useCatalog.getState().snapshot;
   return portfolioReport({
     file,
-    result: evaluation.result,
+    result,
     catalog: snapshot?.catalog ?? EMPTY_CATALOG,
     appVersion: useCatalog.getState().info?.version ?? 'unknown',
     generatedOn: today(),
@@ -228,18 +239,14 @@ export async function exportWorkbook(): Promise<void> {
 }
 
 /**
- * FOCUS rows of projected spend: the recommendation and the candidates picked in the table. A
- * portfolio has none (its pooled costs are not one workload's candidates), as the CLI says.
+ * FOCUS rows of projected spend: the recommendation and the candidates picked in the table; for a
+ * portfolio, every workload's pick month by month with its pools shared out, as the CLI writes.
  */
 export async function exportFocus(): Promise<void> {
-  const file = currentFile();
-  if (isPortfolio(file)) {
-    useUi
-      .getState()
-      .toast(
-        'error',
-        `FOCUS rows are written for one workload's candidates; this file holds a portfolio of ${file.workloads.length} workload${file.workloads.length === 1 ? '' : 's'}: export its report (PDF, HTML, Markdown) or workbook`,
-      );
+  const portfolio = currentPortfolio();
+  if (portfolio === 'failed') return;
+  if (portfolio !== null) {
+    await save(fileName('portfolio-focus', 'csv'), focusCsv(portfolioFocusRows(portfolio)));
     return;
   }
   const evaluation = currentEvaluation();
