@@ -168,14 +168,18 @@ export function headerUnit(
 /**
  * A column's header as the table writers print it, with its unit: "Monthly (USD)"; "TTFT (ms)"
  * above raw numbers. The cells carry "$" too, but a header is read alone (a sheet's filter, a
- * copied column).
+ * copied column). A header that ends in parentheses of its own (a candidate's label, "… on
+ * a3-highgpu-2g (us-central1, 3-year)") keeps them as a clause, so the unit is the one group:
+ * "… on a3-highgpu-2g, us-central1, 3-year (USD)".
  */
 export function headerWithUnit(
   c: { header: string; format: CellFormat },
   cells: 'formatted' | 'raw' = 'formatted',
 ): string {
   const unit = headerUnit(c.format, cells);
-  return unit === null ? c.header : `${c.header} (${unit})`;
+  if (unit === null) return c.header;
+  const own = /^(.*\S)\s+\(([^()]+)\)$/.exec(c.header);
+  return own === null ? `${c.header} (${unit})` : `${own[1]}, ${own[2]} (${unit})`;
 }
 
 /** Whether a column's numbers line up on the right. */
