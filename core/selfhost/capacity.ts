@@ -11,6 +11,12 @@ import { BYTES_PER_GB } from '../units.ts';
 import { prefixTokensCosted } from '../workload/derive.ts';
 import { cachedTaskTurns, meanTurn } from '../workload/task.ts';
 
+/**
+ * GiB as this module's own constant: run by tsx (the CLI, `npm run bench`) the modules are
+ * CommonJS, where each read of an import is a getter call, and every sizing reads it.
+ */
+const GIB = BYTES_PER_GB;
+
 export interface ReplicaRequest {
   model: OpenModel;
   gpu: Gpu;
@@ -107,12 +113,13 @@ export function replicaCapacity(
       reason: `tp ${tp} does not divide ${r.model.arch.attentionHeads} attention heads`,
     };
   }
-  const tensorParallel = layoutCapacity(r, shape, slo, networkMs, false, sloShape);
+  const kvPrecision = r.kvPrecision ?? defaultKvPrecision(r.precision);
+  const tensorParallel = layoutCapacity(r, kvPrecision, shape, slo, networkMs, false, sloShape);
   if (r.model.arch.moe === undefined || tp === 1) return settled(tensorParallel);
-  if (tensorParallel.ok && !mayServeMore(r, shape, tensorParallel.requestsPerSAtSlo)) {
+  if (tensorParallel.ok && !mayServeMore(r, kvPrecision, shape, tensorParallel.requestsPerSAtSlo)) {
     return tensorParallel;
   }
-  const dataParallel = layoutCapacity(r, shape, slo, networkMs, true, sloShape);
+  const dataParallel = layoutCapacity(r, kvPrecision, shape, slo, networkMs, true, sloShape);
   if (!dataParallel.ok) return settled(tensorParallel);
   if (!tensorParallel.ok) return dataParallel;
   return dataParallel.requestsPerSAtSlo > tensorParallel.requestsPerSAtSlo
@@ -125,8 +132,13 @@ export function replicaCapacity(
  * serves more at the SLO than flat out, so when its saturated rate is no higher its SLO search
  * is skipped (the common case where the data-parallel layout does not pay).
  */
-function mayServeMore(r: ReplicaRequest, shape: RequestShape, requestsPerS: number): boolean {
-  const spec = cachedSpec(r, r.kvPrecision ?? defaultKvPrecision(r.precision), true);
+function mayServeMore(
+  r: ReplicaRequest,
+  kvPrecision: Precision,
+  shape: RequestShape,
+  requestsPerS: number,
+): boolean {
+  const spec = cachedSpec(r, kvPrecision, true);
   const maxConc = admittedConcurrency(spec, shape.inputTokens, shape.outputTokens);
   return maxConc >= 1 && operatingPoint(spec, shape, maxConc, maxConc).requestsPerS > requestsPerS;
 }
@@ -148,10 +160,10 @@ function settled(c: ReplicaCapacity | NoFit): ReplicaCapacity {
  * Replica constants by parameters, model and GPU rows and layout: they do not depend on the
  * workload, so a change of prompt or output size (a what-if) or another SLO re-sizes with them.
  */
-const specs = new WeakMap<
-  PerfParameters,
-  WeakMap<OpenModel, WeakMap<Gpu, Map<number, ReplicaSpec>>>
->();
+type SpecsByModel = WeakMap<OpenModel, WeakMap<Gpu, Map<number, ReplicaSpec>>>;
+const specs = new WeakMap<PerfParameters, SpecsByModel>();
+/** Specs under the default parameters: most sizings, which then look up no parameters. */
+const defaultSpecs: SpecsByModel = new WeakMap();
 const PRECISION_CODE: Record<Precision, number> = {
   fp16: 0,
   bf16: 1,
@@ -167,9 +179,13 @@ function cachedSpec(
   kvPrecision: Precision,
   attentionDataParallel: boolean,
 ): ReplicaSpec {
-  const parameters = r.parameters ?? PERF_PARAMETERS;
-  let byModel = specs.get(parameters);
-  if (byModel === undefined) specs.set(parameters, (byModel = new WeakMap()));
+  const parameters = r.parameters;
+  let byModel = defaultSpecs;
+  if (parameters !== undefined) {
+    let own = specs.get(parameters);
+    if (own === undefined) specs.set(parameters, (own = new WeakMap()));
+    byModel = own;
+  }
   let byGpu = byModel.get(r.model);
   if (byGpu === undefined) byModel.set(r.model, (byGpu = new WeakMap()));
   let byLayout = byGpu.get(r.gpu);
@@ -190,7 +206,7 @@ function cachedSpec(
       kvPrecision,
       engine: r.engine,
       attentionDataParallel,
-      parameters,
+      parameters: parameters ?? PERF_PARAMETERS,
     });
     byLayout.set(key, spec);
   }
@@ -199,6 +215,7 @@ function cachedSpec(
 
 function layoutCapacity(
   r: ReplicaRequest,
+  kvPrecision: Precision,
   shape: RequestShape,
   slo: LatencySlo,
   networkMs: number,
@@ -206,7 +223,6 @@ function layoutCapacity(
   sloShape: RequestShape | null,
 ): ReplicaCapacity | NoFit {
   const tp = r.tp;
-  const kvPrecision = r.kvPrecision ?? defaultKvPrecision(r.precision);
   const spec = cachedSpec(r, kvPrecision, attentionDataParallel);
   const maxConc = admittedConcurrency(spec, shape.inputTokens, shape.outputTokens);
   if (maxConc < 1) {
@@ -246,6 +262,6 @@ function layoutCapacity(
             tpotMs: p95.tpotS * 1000,
             e2eMs: p95.e2eS * 1000 + networkMs,
           },
-    weightsGBPerGpu: spec.weightBytesPerGpu / BYTES_PER_GB,
+    weightsGBPerGpu: spec.weightBytesPerGpu / GIB,
   };
 }

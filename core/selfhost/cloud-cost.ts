@@ -144,37 +144,55 @@ export function cloudFleet(
   rates: WorkloadRates,
   terms: DeploymentTerms,
 ): CloudFleet {
-  const input = cloudFleetInput(p, gpusPerInstance, capacity, terms);
+  const input = cloudFleetInput(p, gpusPerInstance, capacity, terms, inputScratch);
   if (typeof input === 'string') return { ok: false, reason: input };
   const fleet = sizeFleet(input, w, rates, isCommitted(p.pricing));
   return { ok: true, fleet, replicasPerInstance: input.replicasPerUnit, gpusPerInstance };
 }
 
+/** The input `cloudFleet` sizes from: filled and sized at once (a sizing keeps none of it). */
+const inputScratch = blankFleetInput();
+
+function blankFleetInput(): FleetInput {
+  return {
+    replicaRequestsPerSAtSlo: 0,
+    replicaRequestsPerSSaturated: 0,
+    replicasPerUnit: 0,
+    targetUtilization: 0,
+    minReplicas: 0,
+    reserveReplicas: 0,
+    reserveHeadroom: 0,
+    loadHours: 0,
+    scaling: 'autoscale',
+  };
+}
+
 /**
  * What sizes a fleet of instances with `gpusPerInstance` GPUs, whatever the volume; or why the
- * capacity's layout does not fit such an instance.
+ * capacity's layout does not fit such an instance. With `out`, written into it.
  */
 export function cloudFleetInput(
   p: CloudPlacementTerms,
   gpusPerInstance: number,
   capacity: Extract<ReplicaCapacity, { ok: true }>,
   terms: DeploymentTerms,
+  out?: FleetInput,
 ): FleetInput | string {
   const replicasPerInstance = Math.floor(gpusPerInstance / capacity.tp);
   if (replicasPerInstance < 1) {
     return `tp ${capacity.tp} needs more GPUs than the instance has (${gpusPerInstance})`;
   }
-  return {
-    replicaRequestsPerSAtSlo: capacity.requestsPerSAtSlo,
-    replicaRequestsPerSSaturated: capacity.requestsPerSSaturated,
-    replicasPerUnit: replicasPerInstance,
-    targetUtilization: p.targetUtilization,
-    minReplicas: p.minReplicas,
-    reserveReplicas: terms.reserveReplicas,
-    reserveHeadroom: terms.reserveHeadroom,
-    loadHours: loadHours(terms),
-    scaling: p.scaling,
-  };
+  const f = out ?? blankFleetInput();
+  f.replicaRequestsPerSAtSlo = capacity.requestsPerSAtSlo;
+  f.replicaRequestsPerSSaturated = capacity.requestsPerSSaturated;
+  f.replicasPerUnit = replicasPerInstance;
+  f.targetUtilization = p.targetUtilization;
+  f.minReplicas = p.minReplicas;
+  f.reserveReplicas = terms.reserveReplicas;
+  f.reserveHeadroom = terms.reserveHeadroom;
+  f.loadHours = loadHours(terms);
+  f.scaling = p.scaling;
+  return f;
 }
 
 /** Why an instance row cannot be priced under a pricing model. */

@@ -37,6 +37,12 @@ export interface DeploymentTerms {
 
 /** Decimal GB per byte: storage and egress are billed in decimal GB. */
 const BYTES_PER_DECIMAL_GB = 1e9;
+/**
+ * Imported constants as this module's own: run by tsx (the CLI, `npm run bench`) the modules are
+ * CommonJS, where each read of an import is a getter call, and every costing reads these.
+ */
+const GIB = BYTES_PER_GB;
+const HOUR_SECONDS = SECONDS_PER_HOUR;
 
 /**
  * Resolves the deployment terms for a placement serving a model whose replica holds
@@ -50,7 +56,7 @@ export function deploymentTerms(
   weightsGiB: number,
 ): DeploymentTerms {
   const a = ops.availability;
-  const weightsGB = (weightsGiB * BYTES_PER_GB) / BYTES_PER_DECIMAL_GB;
+  const weightsGB = (weightsGiB * GIB) / BYTES_PER_DECIMAL_GB;
   const staffFte = p.staffFte ?? ops.staff.fte[p.kind];
   const staffOverride = p.kind === 'onprem' ? (p as OnpremPlacement).staffUsdPerMonth : undefined;
   const perGpuFte =
@@ -79,7 +85,7 @@ export function deploymentTerms(
 
 /** Hours a new replica is paid before it serves. */
 export function loadHours(t: DeploymentTerms): number {
-  return t.loadSeconds / SECONDS_PER_HOUR;
+  return t.loadSeconds / HOUR_SECONDS;
 }
 
 /** Running costs of a month besides the GPUs, by what they pay for. */

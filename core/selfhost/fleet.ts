@@ -2,6 +2,14 @@ import type { Workload } from '../schema/workload.ts';
 import { HOURS_PER_MONTH, SECONDS_PER_HOUR, WEEKS_PER_MONTH } from '../units.ts';
 import type { WorkloadRates } from '../workload/derive.ts';
 
+/**
+ * The calendar constants as this module's own: run by tsx (the CLI, `npm run bench`) the modules
+ * are CommonJS, where each read of an import is a getter call, and a sizing read them five times.
+ */
+const MONTH_HOURS = HOURS_PER_MONTH;
+const HOUR_SECONDS = SECONDS_PER_HOUR;
+const MONTH_WEEKS = WEEKS_PER_MONTH;
+
 export interface FleetInput {
   /** Requests per second one replica serves at the SLO concurrency. */
   replicaRequestsPerSAtSlo: number;
@@ -82,8 +90,14 @@ export interface DemandProfile {
   readonly ratios: Float64Array;
 }
 
-/** The last profile: a sweep (and every month of a growing workload) shares one ratio. */
-let lastProfile: { ratio: number; profile: DemandProfile } | undefined;
+/**
+ * The last profile: a sweep (and every month of a growing workload) shares one ratio. With it,
+ * what a fleet at the same units on every level sums to (Σ weight × units, added level by level
+ * as the sizing does), by units: most fleets are such, and the sum is the same for all of them.
+ */
+let lastProfile: { ratio: number; profile: DemandProfile; flatSums: number[] } | undefined;
+/** Flat fleets up to this many units keep their level sum. */
+const FLAT_SUMS_KEPT = 1024;
 
 /**
  * The spread of demand over the active hours for a peak ÷ average ratio r, as weighted levels whose
@@ -96,7 +110,11 @@ let lastProfile: { ratio: number; profile: DemandProfile } | undefined;
  * scaled so the whole mean stays 1. Flat load (r = 1) is 1 throughout.
  */
 export function demandProfile(ratio: number): DemandProfile {
-  if (lastProfile?.ratio === ratio) return lastProfile.profile;
+  return keptProfile(ratio).profile;
+}
+
+function keptProfile(ratio: number): NonNullable<typeof lastProfile> {
+  if (lastProfile?.ratio === ratio) return lastProfile;
   const r = ratio;
   const topWeight = Math.min(1 / PROFILE_POINTS, 1 / (2 * r));
   // Q(u) = ∫₀ᵘ shape: the volume below the u-th quantile of time.
@@ -113,9 +131,19 @@ export function demandProfile(ratio: number): DemandProfile {
   }
   weights[PROFILE_POINTS - 1] = topWeight;
   ratios[PROFILE_POINTS - 1] = r;
-  const profile = { weights, ratios };
-  lastProfile = { ratio, profile };
-  return profile;
+  lastProfile = { ratio, profile: { weights, ratios }, flatSums: [] };
+  return lastProfile;
+}
+
+/** Σ weight × `units` over the profile's levels, in the order the sizing adds them. */
+function flatLevelsSum(kept: NonNullable<typeof lastProfile>, units: number): number {
+  const known = kept.flatSums[units];
+  if (known !== undefined) return known;
+  const weights = kept.profile.weights;
+  let sum = 0;
+  for (let j = 0; j < weights.length; j++) sum += (weights[j] as number) * units;
+  if (Number.isInteger(units) && units >= 0 && units < FLAT_SUMS_KEPT) kept.flatSums[units] = sum;
+  return sum;
 }
 
 /** Replicas serving a demand with a headroom share on top, never fewer than the floor. */
@@ -153,49 +181,63 @@ export function sizeFleet(
   const avgRps = rates.avgBilledPerSecond * interactiveShare;
   const replicaRps = f.replicaRequestsPerSAtSlo * f.targetUtilization;
   const perUnit = f.replicasPerUnit;
-  const activeHours = Math.min(HOURS_PER_MONTH, rates.activeHoursPerMonth);
-  const offHours = HOURS_PER_MONTH - activeHours;
+  const activeHours = Math.min(MONTH_HOURS, rates.activeHoursPerMonth);
+  const offHours = MONTH_HOURS - activeHours;
   const reserve = peakRps > 0 ? f.reserveReplicas : 0;
 
   const floor = f.minReplicas;
   const headroom = f.reserveHeadroom;
-  const replicasPeak = servingReplicas(peakRps, replicaRps, floor, headroom) + reserve;
+  const servingPeak = servingReplicas(peakRps, replicaRps, floor, headroom);
+  const replicasPeak = servingPeak + reserve;
   let unitsPeak = unitsFor(replicasPeak, perUnit);
   const unitsWarm = unitsFor(f.minReplicas + reserve, perUnit);
   let paid: number;
   let warmUp = 0;
   let levels: FleetLevels | null = null;
   if (f.scaling === 'fixed') {
-    paid = unitsPeak * HOURS_PER_MONTH;
+    paid = unitsPeak * MONTH_HOURS;
   } else {
-    const { weights, ratios } = demandProfile(w.peakToAverage);
+    const kept = keptProfile(w.peakToAverage);
+    const { weights, ratios } = kept.profile;
     const rampHours = w.schedule.hoursPerDay / 2;
     const lead = (peakRps - avgRps * (ratios[0] as number)) * Math.min(1, f.loadHours / rampHours);
     const levelUnits = withLevels ? new Float64Array(weights.length) : null;
-    let unitsSum = 0;
-    let unitsLow = Number.POSITIVE_INFINITY;
     // Levels ascend and no level's demand is above the peak's, so once a level needs the peak's
     // units every level above it does too: those are not sized again (most fleets are small
-    // enough that the floor and reserve already fill their peak units at the lowest level).
+    // enough that the floor and reserve already fill their peak units at the lowest level, and
+    // then the levels' sum is the profile's for those units).
     // Replicas change only a few times over the levels: their units are worked out when they do.
-    let units = -1;
-    let replicasBefore = -1;
-    for (let j = 0; j < weights.length; j++) {
-      if (units !== unitsPeak) {
-        const demand = Math.min(peakRps, avgRps * (ratios[j] as number) + lead);
-        const replicas = servingReplicas(demand, replicaRps, floor, headroom) + reserve;
-        if (replicas !== replicasBefore) {
-          units = unitsFor(replicas, perUnit);
-          replicasBefore = replicas;
+    let replicasBefore =
+      servingReplicas(
+        Math.min(peakRps, avgRps * (ratios[0] as number) + lead),
+        replicaRps,
+        floor,
+        headroom,
+      ) + reserve;
+    let units = unitsFor(replicasBefore, perUnit);
+    let unitsSum = 0;
+    let unitsLow = units;
+    if (units === unitsPeak) {
+      unitsSum = flatLevelsSum(kept, units);
+      levelUnits?.fill(units);
+    } else {
+      for (let j = 0; j < weights.length; j++) {
+        if (j > 0 && units !== unitsPeak) {
+          const demand = Math.min(peakRps, avgRps * (ratios[j] as number) + lead);
+          const replicas = servingReplicas(demand, replicaRps, floor, headroom) + reserve;
+          if (replicas !== replicasBefore) {
+            units = unitsFor(replicas, perUnit);
+            replicasBefore = replicas;
+          }
         }
+        unitsSum += (weights[j] as number) * units;
+        if (units < unitsLow) unitsLow = units;
+        if (levelUnits !== null) levelUnits[j] = units;
       }
-      unitsSum += (weights[j] as number) * units;
-      if (units < unitsLow) unitsLow = units;
-      if (levelUnits !== null) levelUnits[j] = units;
     }
     // Outside the active hours only the warm units run; the day's climb starts from there.
     if (offHours > 0) unitsLow = unitsWarm;
-    const activeDays = w.schedule.daysPerWeek * WEEKS_PER_MONTH;
+    const activeDays = w.schedule.daysPerWeek * MONTH_WEEKS;
     warmUp = Math.max(0, unitsPeak - unitsLow) * f.loadHours * activeDays;
     paid = unitsSum * activeHours + unitsWarm * offHours + warmUp;
     if (levelUnits !== null) {
@@ -216,19 +258,19 @@ export function sizeFleet(
 
   const unitRps = f.replicaRequestsPerSAtSlo * perUnit;
   const interactiveRequests = rates.billedRequestsPerMonth * interactiveShare;
-  const interactiveHours = interactiveRequests / (unitRps * SECONDS_PER_HOUR);
+  const interactiveHours = interactiveRequests / (unitRps * HOUR_SECONDS);
   const batchRequests = rates.billedRequestsPerMonth * w.batchShare;
   const batchHours =
     batchRequests > 0
-      ? batchRequests / (f.replicaRequestsPerSSaturated * perUnit * SECONDS_PER_HOUR)
+      ? batchRequests / (f.replicaRequestsPerSSaturated * perUnit * HOUR_SECONDS)
       : 0;
   const spare = Math.max(0, paid - warmUp - interactiveHours);
   const overflow = Math.max(0, batchHours - spare);
   if (overflow > 0) {
     if (f.scaling === 'fixed') {
-      const extraUnits = Math.ceil(overflow / HOURS_PER_MONTH - CEIL_SLACK);
+      const extraUnits = Math.ceil(overflow / MONTH_HOURS - CEIL_SLACK);
       unitsPeak += extraUnits;
-      paid += extraUnits * HOURS_PER_MONTH;
+      paid += extraUnits * MONTH_HOURS;
     } else {
       paid += overflow;
     }
@@ -242,7 +284,7 @@ export function sizeFleet(
     levels = {
       units: new Float64Array([unitsPeak]),
       weights: new Float64Array([1]),
-      activeHours: HOURS_PER_MONTH,
+      activeHours: MONTH_HOURS,
       offHours: 0,
       warmUnits: unitsPeak,
       lowUnits: unitsPeak,
@@ -252,7 +294,10 @@ export function sizeFleet(
       batchHours: 0,
     };
   }
-  const reserveReplicas = replicasPeak - servingReplicas(peakRps, replicaRps, f.minReplicas, 0);
+  // Without a headroom share the peak's serving replicas are those sized above.
+  const servingWithout =
+    headroom === 0 ? servingPeak : servingReplicas(peakRps, replicaRps, floor, 0);
+  const reserveReplicas = replicasPeak - servingWithout;
   const utilization = paid > 0 ? Math.min(1, used / paid) : 0;
   if (out === undefined) {
     return {

@@ -439,6 +439,26 @@ describe('fleet sizing at the stated peak', () => {
     expect(mean).toBeCloseTo(1, 12);
   });
 
+  it('a fleet its floor fills at every level pays those units every hour, to the last bit', () => {
+    // Peak 2 req/s on replicas of 5 × 0.8 = 4 req/s: one replica serves it, so a floor of 3 (or
+    // 1, or 2) runs at every level of the profile, 24 × 7. Sized one after another, each pays its
+    // own units over the 24 levels, added level by level (1 up to rounding) × 730 h.
+    const w = oneRps({ peakToAverage: 2 });
+    const rates = workloadRates(w);
+    const { weights } = demandProfile(2);
+    const levelsSum = (units: number) => {
+      let sum = 0;
+      for (let j = 0; j < 24; j++) sum += weights[j]! * units;
+      return sum;
+    };
+    for (const floor of [3, 1, 3, 2]) {
+      const f = sizeFleet(fleet5({ minReplicas: floor }), w, rates);
+      expect(f.unitsPeak).toBe(floor);
+      expect(f.paidUnitHours).toBe(levelsSum(floor) * 730);
+      expect(f.paidUnitHours).toBeCloseTo(floor * 730, 9);
+    }
+  });
+
   it('at peak ÷ average 20 the autoscaled fleet runs the 5 replicas the peak needs', () => {
     // Average 1 req/s, peak 20; replicas serve 5 × 0.8 = 4 req/s: ⌈20 ÷ 4⌉ = 5 at the peak
     // (the old profile topped out at 13.4 req/s: 4 replicas, 125 % of their SLO capacity).
