@@ -13,7 +13,7 @@ import { useLatestWhileInView } from '../../components/use-in-view.ts';
 import { VirtualTable, type Column } from '../../components/VirtualTable.tsx';
 import { useResults } from '../../stores/results-store.ts';
 import { textSizePx, useUi } from '../../stores/ui-store.ts';
-import { exportComparison } from '../reports/export-actions.ts';
+import { exporting } from '../../app/later-parts.ts';
 import { candidateLabelParts } from '../../../core/charts/candidate-label.ts';
 import { useCompare } from './compare-store.ts';
 import { visibleRows } from './table-model.ts';
@@ -216,7 +216,7 @@ export function CompareTable() {
         <button
           type="button"
           className="btn small"
-          onClick={() => void exportComparison('csv')}
+          onClick={() => exporting((x) => x.exportComparison('csv'))}
           title="The rows and columns shown, in this order, with raw numbers"
           data-testid="export-csv"
         >
@@ -225,7 +225,7 @@ export function CompareTable() {
         <button
           type="button"
           className="btn small"
-          onClick={() => void exportComparison('md')}
+          onClick={() => exporting((x) => x.exportComparison('md'))}
           title="A report: the assumptions, why this one, and the rows and columns shown"
           data-testid="export-md"
         >
