@@ -29,7 +29,12 @@ function preloadAppChunks(): Plugin {
           for (const f of c.imports) add(chunks.get(f));
         };
         add(app);
-        return [...files].map((file) => ({
+        // Smallest first: the browser-mode server answers one request at a time, and the small
+        // chunks (the number formats, which the entry runs ahead) are wanted first.
+        const bySize = [...files].sort(
+          (a, b) => (chunks.get(a)?.code.length ?? 0) - (chunks.get(b)?.code.length ?? 0),
+        );
+        return bySize.map((file) => ({
           tag: 'link',
           attrs: { rel: 'modulepreload', crossorigin: '', href: `./${file}` },
           injectTo: 'head' as const,
