@@ -92,7 +92,7 @@ const VirtualRow = memo(function VirtualRow<T>(p: RowProps<T>) {
  * headers and visibility; only the rows in view are built and drawn (TanStack Virtual), each a
  * memoized row. Sorting and filtering happen upstream on plain arrays.
  */
-export function VirtualTable<T extends RowData>(props: VirtualTableProps<T>) {
+function VirtualTableOf<T extends RowData>(props: VirtualTableProps<T>) {
   const rowHeight = props.rowHeight ?? 34;
   const scrollRef = useRef<HTMLDivElement>(null);
   // TanStack Virtual returns fresh functions each render, which the React compiler cannot memoize;
@@ -218,3 +218,9 @@ export function VirtualTable<T extends RowData>(props: VirtualTableProps<T>) {
     </div>
   );
 }
+
+/**
+ * Memoized: a table held out of sight (its props the same functions and values) is not laid out
+ * again when the page around it re-renders at a slider step.
+ */
+export const VirtualTable = memo(VirtualTableOf) as typeof VirtualTableOf;

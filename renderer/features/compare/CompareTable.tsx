@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { higherIsBetter, objectiveLabel } from '../../../core/decision/objective.ts';
 import { formatNumber } from '../../../core/format.ts';
@@ -108,6 +108,8 @@ function searchCacheFor(placements: object): Map<number, string> {
 
 /** Picks or unpicks a row for the charts and details (the same function every render). */
 const toggleRow = (r: CandidateResult) => useUi.getState().toggleSelected(r.id);
+const rowId = (r: CandidateResult) => r.id;
+const sortBy = (columnId: string) => useCompare.getState().sortBy(columnId);
 const NO_ROW = (): CandidateResult => {
   throw new Error('no rows without results');
 };
@@ -150,6 +152,17 @@ export function CompareTable() {
     const result = evaluation.result;
     return { order: shownRows, rowAt: (k: number) => result.row(shownRows[k] as number) };
   }, [evaluation, query]);
+  // The table's props stay the same values while nothing they show changes (it is memoized).
+  const sort = useMemo(() => ({ id: query.sort.column, desc: query.sort.desc }), [query.sort]);
+  const rowClassName = useCallback(
+    (r: CandidateResult) =>
+      [
+        r.feasible ? '' : 'infeasible',
+        r.recommended ? 'recommended' : '',
+        selected.includes(r.id) ? 'selected' : '',
+      ].join(' '),
+    [selected],
+  );
   if (!evaluation) return null;
   if (!evaluation.ok)
     return (
@@ -262,21 +275,15 @@ export function CompareTable() {
         columns={columns}
         rowCount={order.length}
         rowAt={rowAt}
-        rowKey={(r) => r.id}
+        rowKey={rowId}
         // Two lines a row (the model and GPU, then where it runs), at the text size shown.
         rowHeight={Math.round(textPx * 3.1)}
         height={presenter ? '60vh' : 460}
         columnVisibility={columnVisibility}
-        sort={{ id: query.sort.column, desc: query.sort.desc }}
-        onSort={(id) => c.sortBy(id)}
+        sort={sort}
+        onSort={sortBy}
         onRowClick={toggleRow}
-        rowClassName={(r) =>
-          [
-            r.feasible ? '' : 'infeasible',
-            r.recommended ? 'recommended' : '',
-            selected.includes(r.id) ? 'selected' : '',
-          ].join(' ')
-        }
+        rowClassName={rowClassName}
         empty="No candidate matches the filters"
       />
     </div>
