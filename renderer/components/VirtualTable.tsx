@@ -103,6 +103,11 @@ function VirtualTableOf<T extends RowData>(props: VirtualTableProps<T>) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 6,
+    // The box's height when it is given in px: the first render already shows the rows that fit,
+    // and measuring the box does not render the table again (a second render of the first screen).
+    ...(typeof props.height === 'number'
+      ? { initialRect: { width: 0, height: props.height } }
+      : {}),
   });
   const defs = useMemo<ColumnDef<Features, T>[]>(
     () => props.columns.map((c) => ({ id: c.id, header: c.header, size: c.size ?? 120 })),
