@@ -7,6 +7,7 @@ import type {
   Result,
 } from '../../core/contract/ipc.ts';
 import type { MenuCommand } from '../../core/contract/menu.ts';
+import { takeFirstCall } from './first-calls.ts';
 import { httpApi } from './http-transport.ts';
 
 declare global {
@@ -31,7 +32,9 @@ export async function call<C extends Channel>(
   const method = transport[channel] as unknown as (
     i: ChannelInput<C>,
   ) => Promise<Result<ChannelOutput<C>>>;
-  const reply = await method(input);
+  // The first load's catalog and info were asked for by the entry, before this code had loaded.
+  const early = takeFirstCall(channel) as Promise<Result<ChannelOutput<C>>> | undefined;
+  const reply = await (early ?? method(input));
   if (!reply.ok) throw new ApiError(reply.error);
   return reply.data as ChannelOutput<C>;
 }

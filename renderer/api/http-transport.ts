@@ -8,25 +8,14 @@ import {
 import type { OpenedFile } from '../../core/contract/shapes.ts';
 import { isoDay } from '../../core/schema/common.ts';
 import { decodeTextBytes } from '../../core/text-bytes.ts';
+import { API_BASE, postChannel } from './http-call.ts';
 
 /** Browser mode: each channel is a POST to the local server's /api/<channel>. */
-export function httpApi(base = './api/'): RendererApi {
-  const call = async (channel: Channel, input: unknown): Promise<Result<unknown>> => {
-    try {
-      const res = await fetch(`${base}${channel}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(input ?? {}),
-      });
-      return (await res.json()) as Result<unknown>;
-    } catch (error) {
-      return { ok: false, error: `the Modelwise server did not answer (${String(error)})` };
-    }
-  };
+export function httpApi(base = API_BASE): RendererApi {
   const api = Object.fromEntries(
     (Object.keys(CHANNELS) as Channel[]).map((c) => [
       c,
-      (input: ChannelInput<typeof c>) => call(c, input),
+      (input: ChannelInput<typeof c>) => postChannel(base, c, input),
     ]),
   ) as unknown as RendererApi;
   // Files are picked and saved by the page itself in a browser.

@@ -1,10 +1,7 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { mode, onMenuCommand } from '../api/api.ts';
-import { CatalogView } from '../features/catalog/CatalogView.tsx';
 import { ImportReview } from '../features/catalog/ImportReview.tsx';
 import { CompareView } from '../features/compare/CompareView.tsx';
-import { ScenariosView } from '../features/scenarios/ScenariosView.tsx';
-import { PortfolioView } from '../features/portfolio/PortfolioView.tsx';
 import { useCatalog } from '../stores/catalog-store.ts';
 import { reopenLast } from '../features/scenarios/scenario-actions.ts';
 import { startResultsSync, useResults } from '../stores/results-store.ts';
@@ -18,6 +15,16 @@ import { Toasts } from './Toasts.tsx';
 import { Dialog } from '../components/Dialog.tsx';
 import { ShortcutsHelp } from '../features/workshop/ShortcutsHelp.tsx';
 import { TopBar } from './TopBar.tsx';
+import {
+  loadCatalogView,
+  loadLaterPartsWhenIdle,
+  loadPortfolioView,
+  loadScenariosView,
+} from './later-parts.ts';
+
+const CatalogView = lazy(() => loadCatalogView().then((m) => ({ default: m.CatalogView })));
+const ScenariosView = lazy(() => loadScenariosView().then((m) => ({ default: m.ScenariosView })));
+const PortfolioView = lazy(() => loadPortfolioView().then((m) => ({ default: m.PortfolioView })));
 
 export function App() {
   const status = useCatalog((s) => s.status);
@@ -62,6 +69,7 @@ export function App() {
     document
       .getElementById('root')
       ?.setAttribute('data-app-state', ready ? 'ready' : status === 'error' ? 'error' : 'loading');
+    if (ready) loadLaterPartsWhenIdle();
   }, [ready, status]);
 
   if (status === 'error') {
@@ -87,9 +95,11 @@ export function App() {
         </div>
       )}
       {view === 'compare' && <CompareView />}
-      {view === 'portfolio' && <PortfolioView />}
-      {view === 'scenarios' && <ScenariosView />}
-      {view === 'catalog' && <CatalogView />}
+      <Suspense fallback={null}>
+        {view === 'portfolio' && <PortfolioView />}
+        {view === 'scenarios' && <ScenariosView />}
+        {view === 'catalog' && <CatalogView />}
+      </Suspense>
       <StatusBar />
       <ImportReview />
       <ShortcutsHelp />

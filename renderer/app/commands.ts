@@ -7,14 +7,6 @@ import {
   saveScenario,
   saveScenarioAs,
 } from '../features/scenarios/scenario-actions.ts';
-import {
-  exportComparison,
-  exportFocus,
-  exportReportFile,
-  exportReportPdf,
-  exportWorkbook,
-  saveAllChartPngs,
-} from '../features/reports/export-actions.ts';
 import { whatIfSlider } from '../features/whatif/what-if-sliders.ts';
 import { stepped } from '../features/whatif/slider-scale.ts';
 import { commandFor, type AppCommand } from '../features/workshop/shortcuts.ts';
@@ -26,6 +18,7 @@ import {
 import { useWorkshop } from '../features/workshop/workshop-store.ts';
 import { useUi } from '../stores/ui-store.ts';
 import { useWorkspace } from '../stores/workspace-store.ts';
+import { exporting } from './later-parts.ts';
 
 /** Text fields keep their own keys and undo; elsewhere keys are the app's. */
 function editingText(): boolean {
@@ -63,21 +56,21 @@ export function runCommand(command: AppCommand): void {
     case 'scenario:export':
       return void exportScenarioFile();
     case 'export:pdf':
-      return void exportReportPdf(useUi.getState().paper);
+      return exporting((x) => x.exportReportPdf(useUi.getState().paper));
     case 'export:html':
-      return void exportReportFile('html', useUi.getState().paper);
+      return exporting((x) => x.exportReportFile('html', useUi.getState().paper));
     case 'export:md':
-      return void exportReportFile('md', useUi.getState().paper);
+      return exporting((x) => x.exportReportFile('md', useUi.getState().paper));
     case 'export:xlsx':
-      return void exportWorkbook();
+      return exporting((x) => x.exportWorkbook());
     case 'export:focus':
-      return void exportFocus();
+      return exporting((x) => x.exportFocus());
     case 'export:csv':
-      return void exportComparison('csv');
+      return exporting((x) => x.exportComparison('csv'));
     case 'export:comparison-md':
-      return void exportComparison('md');
+      return exporting((x) => x.exportComparison('md'));
     case 'export:charts':
-      return void saveAllChartPngs();
+      return exporting((x) => x.saveAllChartPngs());
     case 'catalog:import':
       return void importCatalogFile();
     case 'catalog:export':

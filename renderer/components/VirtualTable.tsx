@@ -92,7 +92,7 @@ const VirtualRow = memo(function VirtualRow<T>(p: RowProps<T>) {
  * headers and visibility; only the rows in view are built and drawn (TanStack Virtual), each a
  * memoized row. Sorting and filtering happen upstream on plain arrays.
  */
-export function VirtualTable<T extends RowData>(props: VirtualTableProps<T>) {
+function VirtualTableOf<T extends RowData>(props: VirtualTableProps<T>) {
   const rowHeight = props.rowHeight ?? 34;
   const scrollRef = useRef<HTMLDivElement>(null);
   // TanStack Virtual returns fresh functions each render, which the React compiler cannot memoize;
@@ -103,6 +103,11 @@ export function VirtualTable<T extends RowData>(props: VirtualTableProps<T>) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 6,
+    // The box's height when it is given in px: the first render already shows the rows that fit,
+    // and measuring the box does not render the table again (a second render of the first screen).
+    ...(typeof props.height === 'number'
+      ? { initialRect: { width: 0, height: props.height } }
+      : {}),
   });
   const defs = useMemo<ColumnDef<Features, T>[]>(
     () => props.columns.map((c) => ({ id: c.id, header: c.header, size: c.size ?? 120 })),
@@ -218,3 +223,9 @@ export function VirtualTable<T extends RowData>(props: VirtualTableProps<T>) {
     </div>
   );
 }
+
+/**
+ * Memoized: a table held out of sight (its props the same functions and values) is not laid out
+ * again when the page around it re-renders at a slider step.
+ */
+export const VirtualTable = memo(VirtualTableOf) as typeof VirtualTableOf;

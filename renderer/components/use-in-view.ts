@@ -6,7 +6,7 @@ import { flushSync } from 'react-dom';
  * before it scrolls in, so scrolling never shows old results (a jump straight to it shows them at
  * most one frame: the observer reports after the frame it came into view in).
  */
-const NEAR_VIEW_MARGIN = '300px';
+const NEAR_VIEW_MARGIN_PX = 300;
 
 /** Whether an element is on screen or near it, from one batch of the observer's reports. */
 function lastReport(entries: readonly Pick<IntersectionObserverEntry, 'isIntersecting'>[]) {
@@ -28,18 +28,55 @@ function scrollBox(el: Element): Element | null {
   return null;
 }
 
+/** Where an element is against the box it scrolls in: on screen, within the margin, or away. */
+export type ViewPlace = 'on-screen' | 'near' | 'away';
+
 /**
- * Calls `onChange` with whether the element is on screen or near it: once at once, then on every
- * change. Returns the function that stops watching. Without IntersectionObserver it never calls.
+ * Where the element is now, as the observers below would report it. Reads the layout: for a
+ * mount, where the first frame must lay the page out anyway.
  */
-export function watchNearView(el: Element, onChange: (inView: boolean) => void): () => void {
+export function placeInView(el: Element): ViewPlace {
+  const box = scrollBox(el);
+  const area =
+    box === null
+      ? { top: 0, left: 0, bottom: window.innerHeight, right: window.innerWidth }
+      : box.getBoundingClientRect();
+  const r = el.getBoundingClientRect();
+  const within = (m: number) =>
+    r.bottom >= area.top - m &&
+    r.top <= area.bottom + m &&
+    r.right >= area.left - m &&
+    r.left <= area.right + m;
+  return within(0) ? 'on-screen' : within(NEAR_VIEW_MARGIN_PX) ? 'near' : 'away';
+}
+
+/**
+ * Calls `onChange` with whether the element is within `marginPx` of the box it scrolls in: once
+ * at once, then on every change. Returns the function that stops watching. Without
+ * IntersectionObserver it never calls.
+ */
+function watchWithin(
+  el: Element,
+  marginPx: number,
+  onChange: (within: boolean) => void,
+): () => void {
   if (typeof IntersectionObserver === 'undefined') return () => {};
   const observer = new IntersectionObserver((entries) => onChange(lastReport(entries)), {
     root: scrollBox(el),
-    rootMargin: NEAR_VIEW_MARGIN,
+    rootMargin: `${marginPx}px`,
   });
   observer.observe(el);
   return () => observer.disconnect();
+}
+
+/** Whether the element is on screen or near it (see NEAR_VIEW_MARGIN_PX), as it changes. */
+export function watchNearView(el: Element, onChange: (inView: boolean) => void): () => void {
+  return watchWithin(el, NEAR_VIEW_MARGIN_PX, onChange);
+}
+
+/** Whether any of the element is on screen, as it changes. */
+export function watchOnScreen(el: Element, onChange: (onScreen: boolean) => void): () => void {
+  return watchWithin(el, 0, onChange);
 }
 
 /**

@@ -116,6 +116,8 @@ describe('chart legends in HTML', () => {
     await loadApp(s);
     const page = s.page;
     await page.getByTestId('chart-scatter').scrollIntoViewIfNeeded();
+    // Built once the page was idle after the first screen, or as it scrolled near.
+    await page.locator('[data-testid="chart-scatter-legend"] button').first().waitFor();
 
     // Cost vs latency: the four placements, then the frontier and the Pareto rings.
     const scatter = await legend(page, 'chart-scatter-legend');

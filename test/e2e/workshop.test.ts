@@ -149,6 +149,22 @@ async function chartText(page: Page): Promise<{ id: string; fontPx: number; rati
 
 async function chartsLegible(page: Page): Promise<void> {
   await page.locator('[data-testid="break-even"][data-state="ready"]').waitFor({ timeout: 20_000 });
+  // Charts below the first screen are built once the page is idle after it shows: read them drawn.
+  await page.waitForFunction(
+    () =>
+      ['chart-breakdown', 'chart-scatter', 'chart-volume'].every(
+        (id) => document.querySelector(`canvas[data-testid="${id}"][data-font-px]`) !== null,
+      ) &&
+      ['chart-breakdown', 'chart-scatter'].every(
+        (id) =>
+          document
+            .querySelector(`[data-testid="${id}"]`)
+            ?.closest('.chart-with-legend')
+            ?.querySelector('.chart-legend button') instanceof HTMLElement,
+      ),
+    undefined,
+    { timeout: 20_000 },
+  );
   const charts = await chartText(page);
   expect(charts.map((c) => c.id)).toEqual(
     expect.arrayContaining(['chart-breakdown', 'chart-scatter', 'chart-volume']),

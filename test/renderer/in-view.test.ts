@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { watchNearView } from '../../renderer/components/use-in-view.ts';
+import { placeInView, watchNearView } from '../../renderer/components/use-in-view.ts';
 
 /** An IntersectionObserver whose reports the test hands over, one batch at a time. */
 class FakeObserver {
@@ -18,8 +18,10 @@ class FakeObserver {
 }
 
 const real = globalThis.IntersectionObserver;
+const realStyle = globalThis.getComputedStyle;
 afterEach(() => {
   globalThis.IntersectionObserver = real;
+  globalThis.getComputedStyle = realStyle;
   FakeObserver.last = undefined;
 });
 
@@ -53,5 +55,31 @@ describe('whether a chart or the table is in view', () => {
     const seen: boolean[] = [];
     watchNearView({} as Element, (inView) => seen.push(inView))();
     expect(seen).toEqual([]);
+  });
+});
+
+describe('where a chart is when it mounts', () => {
+  it('on screen, within 300 px of the box it scrolls in, or further away', () => {
+    // The box scrolls (overflow auto) and shows 100…900 px of the window.
+    const box = {
+      parentElement: null,
+      getBoundingClientRect: () => ({ top: 100, bottom: 900, left: 0, right: 1600 }),
+    };
+    globalThis.getComputedStyle = ((el: unknown) => ({
+      overflowY: el === box ? 'auto' : 'visible',
+    })) as unknown as typeof getComputedStyle;
+    const chartAt = (top: number, bottom: number) =>
+      ({
+        parentElement: box,
+        getBoundingClientRect: () => ({ top, bottom, left: 200, right: 800 }),
+      }) as unknown as Element;
+    expect(placeInView(chartAt(800, 1100))).toBe('on-screen');
+    // 250 px below the box's bottom edge: drawn ahead of scrolling in.
+    expect(placeInView(chartAt(1150, 1400))).toBe('near');
+    // 350 px below, and far above: away.
+    expect(placeInView(chartAt(1250, 1500))).toBe('away');
+    expect(placeInView(chartAt(-600, -250))).toBe('away');
+    // Just above the box's top edge (under the top bar): near.
+    expect(placeInView(chartAt(-300, 50))).toBe('near');
   });
 });

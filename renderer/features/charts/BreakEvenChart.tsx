@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { volumeWords } from '../../../core/decision/explain.ts';
 import { objectiveLabel } from '../../../core/decision/objective.ts';
 import { objectiveMoney } from '../../../core/format.ts';
@@ -17,9 +17,11 @@ import { useUncertainty } from '../uncertainty/uncertainty-store.ts';
 /**
  * Two explicit choices, picked from two menus (by default the recommendation and the best of
  * another placement), compared under the objective as volume changes: today's volume marked on
- * both lines, every crossing named under the chart.
+ * both lines, every crossing named under the chart. Memoized: it reads its own stores, and the
+ * charts around it are drawn again at every slider step while it changes only when the
+ * explanation catches up.
  */
-export function BreakEvenChart() {
+export const BreakEvenChart = memo(function BreakEvenChart() {
   const evaluation = useDecision((s) => s.evaluation);
   const explanation = useDecision((s) => s.explanation);
   const data = useDecision((s) => s.breakEven);
@@ -137,7 +139,7 @@ export function BreakEvenChart() {
       )}
     </div>
   );
-}
+});
 
 function PairMenu(props: {
   label: string;

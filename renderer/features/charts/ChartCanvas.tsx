@@ -1,6 +1,7 @@
 import type { ChartConfiguration, ChartOptions, ChartType, LegendItem } from 'chart.js';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { watchNearView } from '../../components/use-in-view.ts';
+import { placeInView, watchNearView, watchOnScreen } from '../../components/use-in-view.ts';
+import { whenIdle } from '../../components/when-idle.ts';
 import { useUi } from '../../stores/ui-store.ts';
 import { ChartLegend } from './ChartLegend.tsx';
 import {
@@ -10,6 +11,7 @@ import {
   type LegendEntry,
 } from './chart-legend.ts';
 import { Chart, themeColors, type ThemeColors } from './chart-setup.ts';
+import { ownData, takeData } from './chart-in-place.ts';
 
 export type ChartLook = ThemeColors;
 
@@ -92,6 +94,11 @@ function categoryLabelsDrawn(chart: Chart): string {
 /** The redraws of charts out of sight, waiting for them to scroll in: by canvas. */
 const heldDraws = new Map<HTMLCanvasElement, () => void>();
 
+/** Writes a canvas attribute only when it changes (a write is a DOM mutation, redrawn or not). */
+function setData(el: HTMLElement, key: string, value: string): void {
+  if (el.dataset[key] !== value) el.dataset[key] = value;
+}
+
 /**
  * Brings every chart out of sight up to date now: for what reads a chart's canvas for the user
  * (saving it as an image), which must show the current results, not the ones it was left with.
@@ -123,9 +130,11 @@ function legendOf(chart: Chart): LegendEntry[] {
 
 /**
  * One canvas, one chart.js chart, created once and updated in place (no animation) when its
- * configuration changes: redraws stay within a frame. A chart scrolled out of view keeps its new
- * data until it comes back (a slider step then redraws only what can be seen); a new look is
- * drawn at once, seen or not.
+ * configuration changes. A chart on screen is redrawn within the frame; one just off screen (in
+ * the margin it is redrawn ahead in) once the page is idle, so a slider step paints what is seen
+ * first; one further away keeps its new data until it comes near. A new look is drawn at once,
+ * seen or not. A chart that mounts out of sight is built when it comes near or when the page is
+ * idle, whichever is first: the first screen does not wait for it.
  */
 export function ChartCanvas<T extends ChartType>({
   config,
@@ -151,8 +160,11 @@ export function ChartCanvas<T extends ChartType>({
   const hidden = useRef(new Set<string>());
   const look = useChartLook();
   const lastLook = useRef<ChartLook | null>(null);
-  // Until the observer says otherwise the chart counts as seen.
-  const inView = useRef(true);
+  // Where the chart is: looked up when it mounts, then as the observers report.
+  const near = useRef<boolean | null>(null);
+  const onScreen = useRef(false);
+  // A draw is waiting for the page to be idle.
+  const idleQueued = useRef(false);
   useEffect(() => {
     const el = canvas.current;
     if (el === null) return;
@@ -170,13 +182,16 @@ export function ChartCanvas<T extends ChartType>({
         (chart.current.config as unknown as { type?: ChartType }).type !== plain.type
       ) {
         chart.current?.destroy();
-        chart.current = new Chart<ChartType>(el, { ...plain, options });
-        if (hideNamed(chart.current, hidden.current)) chart.current.update('none');
+        chart.current = new Chart<ChartType>(el, { ...plain, data: ownData(plain.data), options });
+        if (hidden.current.size > 0) {
+          showNamed(chart.current, hidden.current);
+          chart.current.update('none');
+        }
       } else {
-        chart.current.data = plain.data;
+        takeData(chart.current.data, plain.data);
         // New options make chart.js re-resolve all of them: only hand them over when they changed.
         if (plain.options !== lastOptions.current) chart.current.options = options ?? {};
-        hideNamed(chart.current, hidden.current);
+        showNamed(chart.current, hidden.current);
         chart.current.update('none');
       }
       lastOptions.current = plain.options;
@@ -186,13 +201,31 @@ export function ChartCanvas<T extends ChartType>({
         setLegend((shown) => (sameLegend(shown, entries) ? shown : entries));
       }
       const text = drawnText(chart.current);
-      el.dataset.fontPx = String(text.minFontPx);
-      el.dataset.textColors = text.colors.join(' ');
-      el.dataset.categoryLabels = categoryLabelsDrawn(chart.current);
+      setData(el, 'fontPx', String(text.minFontPx));
+      setData(el, 'textColors', text.colors.join(' '));
+      setData(el, 'categoryLabels', categoryLabelsDrawn(chart.current));
       el.dataset.version = String(Number(el.dataset.version ?? '0') + 1);
     };
-    if (inView.current || chart.current === null || lastLook.current !== look) draw();
-    else heldDraws.set(el, draw);
+    if (near.current === null) {
+      // Read once, at mount, while the first frame's layout is being made anyway.
+      const place = placeInView(el);
+      near.current = place !== 'away';
+      onScreen.current = place === 'on-screen';
+    }
+    const built = chart.current !== null;
+    if (built ? onScreen.current || lastLook.current !== look : near.current) {
+      draw();
+      return;
+    }
+    heldDraws.set(el, draw);
+    // Built when idle wherever it is; once built, redrawn when idle only near the screen.
+    if ((!built || near.current) && !idleQueued.current) {
+      idleQueued.current = true;
+      whenIdle(() => {
+        idleQueued.current = false;
+        if (chart.current === null || near.current) heldDraws.get(el)?.();
+      });
+    }
   }, [config, look, htmlLegend]);
   useEffect(() => {
     const el = canvas.current;
@@ -217,12 +250,17 @@ export function ChartCanvas<T extends ChartType>({
   useEffect(() => {
     const el = canvas.current;
     if (el === null) return;
-    const stop = watchNearView(el, (seen) => {
-      inView.current = seen;
+    const stopNear = watchNearView(el, (seen) => {
+      near.current = seen;
+      if (seen) heldDraws.get(el)?.();
+    });
+    const stopOnScreen = watchOnScreen(el, (seen) => {
+      onScreen.current = seen;
       if (seen) heldDraws.get(el)?.();
     });
     return () => {
-      stop();
+      stopNear();
+      stopOnScreen();
       heldDraws.delete(el);
     };
   }, []);
@@ -251,14 +289,12 @@ export function ChartCanvas<T extends ChartType>({
   );
 }
 
-/** Hides the datasets named in `hidden`; says whether it hid any. */
-function hideNamed(chart: Chart, hidden: ReadonlySet<string>): boolean {
-  if (hidden.size === 0) return false;
-  let any = false;
+/**
+ * Shows every dataset but those named in `hidden`. The chart keeps its datasets from update to
+ * update, and with them what was hidden at each position: a position can name another dataset now.
+ */
+function showNamed(chart: Chart, hidden: ReadonlySet<string>): void {
   chart.data.datasets.forEach((d, k) => {
-    if (d.label === undefined || !hidden.has(d.label)) return;
-    chart.setDatasetVisibility(k, false);
-    any = true;
+    chart.setDatasetVisibility(k, d.label === undefined || !hidden.has(d.label));
   });
-  return any;
 }

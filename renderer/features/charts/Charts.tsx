@@ -8,12 +8,20 @@ import { useWorkspace } from '../../stores/workspace-store.ts';
 import { BreakEvenChart } from './BreakEvenChart.tsx';
 import { categoryBoxStyle, chartOptions } from './chart-options.ts';
 import { appPalette, breakdownConfig, paybackConfig, scatterConfig } from './chart-configs.ts';
-import { breakdownChart, paybackChart } from '../../../core/charts/chart-data.ts';
+import {
+  breakdownChart,
+  paybackChart,
+  type PaybackChart,
+} from '../../../core/charts/chart-data.ts';
+import { hasRequestValue } from '../../../core/roi/value.ts';
 import { chosenIndices } from '../../../core/charts/chosen.ts';
 import { costLatencyPoints } from '../../../core/charts/scatter-data.ts';
 import { BAND_NOTE } from '../uncertainty/band-datasets.ts';
 import { useUncertainty } from '../uncertainty/uncertainty-store.ts';
 import { SavePngButton } from './SavePngButton.tsx';
+
+/** No payback lines: without a value per request no candidate has a payback (its ROI is unset). */
+const NO_PAYBACK: PaybackChart = { lines: { months: [], lines: [] }, names: [], bands: [] };
 
 /** A candidate's label from the current results, for tooltips built before those results. */
 function currentRowLabel(index: number): string {
@@ -55,12 +63,11 @@ export function Charts() {
     // 3. Cost vs latency with the Pareto frontier.
     const pts = costLatencyPoints(evaluation);
     const scatter = scatterConfig(pts, options.scatter, colors);
-    // 4. Payback: cumulative value − cost for the chosen candidates (P10–P90 when simulated).
-    const pay = paybackChart(evaluation, chosen, {
-      volumes: [],
-      volume: [],
-      payback: paybackBands,
-    });
+    // 4. Payback: cumulative value − cost for the chosen candidates (P10–P90 when simulated),
+    // each worked out again month by month: not at every slider step when there is none to draw.
+    const pay = hasRequestValue(evaluation.context.value)
+      ? paybackChart(evaluation, chosen, { volumes: [], volume: [], payback: paybackBands })
+      : NO_PAYBACK;
     const payback = paybackConfig(pay, options.payback, palette);
     return {
       breakdown,

@@ -1,4 +1,4 @@
-import { saveChartPng } from '../reports/export-actions.ts';
+import { exporting } from '../../app/later-parts.ts';
 
 /** Saves the chart of the card it sits in as a PNG (chart.js draws on canvas: no SVG). */
 export function SavePngButton() {
@@ -9,7 +9,7 @@ export function SavePngButton() {
       title="Save this chart as a PNG image (chart.js draws on canvas: no SVG)"
       onClick={(e) => {
         const canvas = e.currentTarget.closest('.card')?.querySelector('canvas');
-        if (canvas) void saveChartPng(canvas, canvas.dataset.testid ?? 'chart');
+        if (canvas) exporting((x) => x.saveChartPng(canvas, canvas.dataset.testid ?? 'chart'));
       }}
     >
       PNG

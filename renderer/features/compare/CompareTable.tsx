@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { higherIsBetter, objectiveLabel } from '../../../core/decision/objective.ts';
 import { formatNumber } from '../../../core/format.ts';
@@ -13,7 +13,7 @@ import { useLatestWhileInView } from '../../components/use-in-view.ts';
 import { VirtualTable, type Column } from '../../components/VirtualTable.tsx';
 import { useResults } from '../../stores/results-store.ts';
 import { textSizePx, useUi } from '../../stores/ui-store.ts';
-import { exportComparison } from '../reports/export-actions.ts';
+import { exporting } from '../../app/later-parts.ts';
 import { candidateLabelParts } from '../../../core/charts/candidate-label.ts';
 import { useCompare } from './compare-store.ts';
 import { visibleRows } from './table-model.ts';
@@ -108,6 +108,8 @@ function searchCacheFor(placements: object): Map<number, string> {
 
 /** Picks or unpicks a row for the charts and details (the same function every render). */
 const toggleRow = (r: CandidateResult) => useUi.getState().toggleSelected(r.id);
+const rowId = (r: CandidateResult) => r.id;
+const sortBy = (columnId: string) => useCompare.getState().sortBy(columnId);
 const NO_ROW = (): CandidateResult => {
   throw new Error('no rows without results');
 };
@@ -150,6 +152,17 @@ export function CompareTable() {
     const result = evaluation.result;
     return { order: shownRows, rowAt: (k: number) => result.row(shownRows[k] as number) };
   }, [evaluation, query]);
+  // The table's props stay the same values while nothing they show changes (it is memoized).
+  const sort = useMemo(() => ({ id: query.sort.column, desc: query.sort.desc }), [query.sort]);
+  const rowClassName = useCallback(
+    (r: CandidateResult) =>
+      [
+        r.feasible ? '' : 'infeasible',
+        r.recommended ? 'recommended' : '',
+        selected.includes(r.id) ? 'selected' : '',
+      ].join(' '),
+    [selected],
+  );
   if (!evaluation) return null;
   if (!evaluation.ok)
     return (
@@ -216,7 +229,7 @@ export function CompareTable() {
         <button
           type="button"
           className="btn small"
-          onClick={() => void exportComparison('csv')}
+          onClick={() => exporting((x) => x.exportComparison('csv'))}
           title="The rows and columns shown, in this order, with raw numbers"
           data-testid="export-csv"
         >
@@ -225,7 +238,7 @@ export function CompareTable() {
         <button
           type="button"
           className="btn small"
-          onClick={() => void exportComparison('md')}
+          onClick={() => exporting((x) => x.exportComparison('md'))}
           title="A report: the assumptions, why this one, and the rows and columns shown"
           data-testid="export-md"
         >
@@ -262,21 +275,15 @@ export function CompareTable() {
         columns={columns}
         rowCount={order.length}
         rowAt={rowAt}
-        rowKey={(r) => r.id}
+        rowKey={rowId}
         // Two lines a row (the model and GPU, then where it runs), at the text size shown.
         rowHeight={Math.round(textPx * 3.1)}
         height={presenter ? '60vh' : 460}
         columnVisibility={columnVisibility}
-        sort={{ id: query.sort.column, desc: query.sort.desc }}
-        onSort={(id) => c.sortBy(id)}
+        sort={sort}
+        onSort={sortBy}
         onRowClick={toggleRow}
-        rowClassName={(r) =>
-          [
-            r.feasible ? '' : 'infeasible',
-            r.recommended ? 'recommended' : '',
-            selected.includes(r.id) ? 'selected' : '',
-          ].join(' ')
-        }
+        rowClassName={rowClassName}
         empty="No candidate matches the filters"
       />
     </div>
