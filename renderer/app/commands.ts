@@ -56,21 +56,21 @@ export function runCommand(command: AppCommand): void {
     case 'scenario:export':
       return void exportScenarioFile();
     case 'export:pdf':
-      return exporting((x) => x.exportReportPdf(useUi.getState().paper));
+      return void exporting((x) => x.exportReportPdf(useUi.getState().paper));
     case 'export:html':
-      return exporting((x) => x.exportReportFile('html', useUi.getState().paper));
+      return void exporting((x) => x.exportReportFile('html', useUi.getState().paper));
     case 'export:md':
-      return exporting((x) => x.exportReportFile('md', useUi.getState().paper));
+      return void exporting((x) => x.exportReportFile('md', useUi.getState().paper));
     case 'export:xlsx':
-      return exporting((x) => x.exportWorkbook());
+      return void exporting((x) => x.exportWorkbook());
     case 'export:focus':
-      return exporting((x) => x.exportFocus());
+      return void exporting((x) => x.exportFocus());
     case 'export:csv':
-      return exporting((x) => x.exportComparison('csv'));
+      return void exporting((x) => x.exportComparison('csv'));
     case 'export:comparison-md':
-      return exporting((x) => x.exportComparison('md'));
+      return void exporting((x) => x.exportComparison('md'));
     case 'export:charts':
-      return exporting((x) => x.saveAllChartPngs());
+      return void exporting((x) => x.saveAllChartPngs());
     case 'catalog:import':
       return void importCatalogFile();
     case 'catalog:export':

@@ -1,4 +1,5 @@
 import { whenIdle } from '../components/when-idle.ts';
+import { useUi } from '../stores/ui-store.ts';
 
 /**
  * What the first screen does not show, in chunks of their own: the views behind the top bar's
@@ -10,11 +11,26 @@ export const loadScenariosView = () => import('../features/scenarios/ScenariosVi
 export const loadPortfolioView = () => import('../features/portfolio/PortfolioView.tsx');
 export const loadExports = () => import('../features/reports/export-actions.ts');
 
-/** Runs an export once its code has loaded. */
+type Exports = Awaited<ReturnType<typeof loadExports>>;
+
+/**
+ * Runs an export once its code has loaded. The chunk is a local file, but a window left open
+ * across an update asks for a chunk the new build no longer has: the user is told, not left
+ * wondering why nothing happened. (The export's own errors are its own toasts.)
+ */
 export function exporting(
-  run: (exports: Awaited<ReturnType<typeof loadExports>>) => Promise<void>,
-): void {
-  void loadExports().then(run);
+  run: (exports: Exports) => Promise<void>,
+  load: () => Promise<Exports> = loadExports,
+): Promise<void> {
+  return load().then(run, (error: unknown) => {
+    const why = error instanceof Error ? error.message : String(error);
+    useUi
+      .getState()
+      .toast(
+        'error',
+        `The export could not start: its code did not load (${why}). Reload the window and try again.`,
+      );
+  });
 }
 
 /** Loads every later part while the page is idle, one at a time. */

@@ -229,7 +229,7 @@ export function CompareTable() {
         <button
           type="button"
           className="btn small"
-          onClick={() => exporting((x) => x.exportComparison('csv'))}
+          onClick={() => void exporting((x) => x.exportComparison('csv'))}
           title="The rows and columns shown, in this order, with raw numbers"
           data-testid="export-csv"
         >
@@ -238,7 +238,7 @@ export function CompareTable() {
         <button
           type="button"
           className="btn small"
-          onClick={() => exporting((x) => x.exportComparison('md'))}
+          onClick={() => void exporting((x) => x.exportComparison('md'))}
           title="A report: the assumptions, why this one, and the rows and columns shown"
           data-testid="export-md"
         >
