@@ -1,7 +1,8 @@
 /**
  * The UI's speed in real Chromium (browser mode, fresh data folders):
- *   time to ready · slider change → table and charts redrawn and painted (p95) · scrolling a
- *   10,000-row table.
+ *   time to ready (from the navigation's start until #root is marked ready, timed in the page) ·
+ *   slider change → table and charts redrawn and painted (p95) · scrolling a 10,000-row
+ *   table.
  *   npm run bench:ui [-- --json]      (needs Debian's chromium at /usr/bin/chromium and a built renderer)
  */
 import { readSeed } from '../electron/db/seed-files.ts';
@@ -12,12 +13,33 @@ const quantile = (xs: number[], q: number) => {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))] as number;
 };
 
+/**
+ * Time to ready, timed in the page: from the navigation's start (the page's time origin) until
+ * #root is marked ready, the moment the first screen has rendered with its results. Timing it
+ * from here with `waitForSelector` added Playwright's polling: it re-checks the page after 0, 20,
+ * 50, 100 and 100 ms, then every 500 ms, so a page ready at 1.7 s was seen up to 0.5 s later.
+ */
 async function timeToReady(): Promise<number[]> {
   const runs: number[] = [];
   for (let i = 0; i < 3; i++) {
     const s = await openSession();
     try {
-      runs.push(await loadApp(s));
+      await s.page.addInitScript(() => {
+        const page = window as unknown as { readyAtMs?: Promise<number> };
+        page.readyAtMs = new Promise<number>((resolve) => {
+          const observer = new MutationObserver(() => {
+            if (document.getElementById('root')?.dataset.appState !== 'ready') return;
+            observer.disconnect();
+            resolve(performance.now());
+          });
+          observer.observe(document, { subtree: true, attributeFilter: ['data-app-state'] });
+        });
+      });
+      await loadApp(s);
+      const ms = await s.page.evaluate(
+        () => (window as unknown as { readyAtMs: Promise<number> }).readyAtMs,
+      );
+      runs.push(Math.round(ms));
     } finally {
       await s.close();
     }
@@ -182,7 +204,7 @@ async function main(): Promise<void> {
     };
     if (!process.argv.includes('--json') || process.argv.includes('--verbose')) {
       console.log(
-        `time to ready (fresh data folder)     median ${result.readyMsMedian} ms, max ${result.readyMsMax} ms  (bar 1,000 ms)`,
+        `navigation → ready marker (in page)  median ${result.readyMsMedian} ms, max ${result.readyMsMax} ms  (bar 1,000 ms)`,
       );
       console.log(
         `slider → charts redrawn, painted     median ${result.sliderMsMedian} ms, p95 ${result.sliderMsP95} ms  (bar p95 50 ms)`,
