@@ -31,9 +31,12 @@ export const useResults = create<ResultsState>()(() => ({
 
 /**
  * Replica capacities survive what-if changes of volume (they do not depend on it) and are dropped
- * when the catalog changes (a GPU or model edit changes them).
+ * when the catalog changes (a GPU or model edit changes them). The default scenario holds about
+ * 1,700 a request shape; the cache keeps twenty to forty shapes' worth (see ObjectPairCache).
  */
-let capacityCache = new ObjectPairCache<ReplicaCapacity>();
+const CAPACITY_CACHE_ENTRIES = 32_768;
+let capacityCache = new ObjectPairCache<ReplicaCapacity>(CAPACITY_CACHE_ENTRIES);
+const BEST_LAYOUT_SHAPES = 16;
 let bestCapacityCache = new Map<string, ObjectPairCache<ReplicaCapacity>>();
 let cacheRevision = -1;
 
@@ -42,7 +45,7 @@ export function recompute(): void {
   const snapshot = useCatalog.getState().snapshot;
   if (snapshot === null) return;
   if (snapshot.revision !== cacheRevision) {
-    capacityCache = new ObjectPairCache();
+    capacityCache = new ObjectPairCache(CAPACITY_CACHE_ENTRIES);
     bestCapacityCache = new Map();
     cacheRevision = snapshot.revision;
   }
@@ -54,6 +57,12 @@ export function recompute(): void {
     bestCapacityCache,
     staleBefore,
   });
+  // A drag on request sizes makes a shape a step: keep the newest shapes' best layouts only
+  // (a Map iterates in insertion order).
+  for (const shape of bestCapacityCache.keys()) {
+    if (bestCapacityCache.size <= BEST_LAYOUT_SHAPES) break;
+    bestCapacityCache.delete(shape);
+  }
   useResults.setState((s) => ({
     evaluation,
     computeMs: performance.now() - started,
