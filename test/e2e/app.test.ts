@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../core/csv.ts';
-import { dragSlider, loadApp, openSession, type Session, pickFile } from './browser.ts';
+import { dragSlider, loadApp, openSession, pickFile, poll, type Session } from './browser.ts';
 
 let session: Session | undefined;
 afterEach(async () => {
@@ -41,14 +41,6 @@ function row(s: Session, key: string) {
 /** The text of one cell of the comparison (a column key of COMPARISON_COLUMNS). */
 function cell(s: Session, key: string, column: string) {
   return () => row(s, key).locator(`[data-column="${column}"]`).textContent();
-}
-
-/**
- * Reads what the page shows until it matches. The app re-ranks within milliseconds, but a busy
- * 2-core machine can stall a browser for seconds: wait up to 15 s, reading every 100 ms.
- */
-function poll<T>(read: () => Promise<T>) {
-  return expect.poll(read, { timeout: 15_000, interval: 100 });
 }
 
 describe('the workspace in Chromium (browser mode)', () => {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { startWebServer, type WebServer } from '../../scripts/web/server.ts';
 
 /** Debian's Chromium, as .ci/run installs it. */
@@ -63,6 +64,17 @@ export async function openSession(
 }
 
 /** Loads the app and waits for the ready marker; returns the milliseconds it took. */
+/**
+ * Reads the page until what it reads matches: a busy 2-core machine can stall a browser for tens
+ * of seconds, so the wait is long; a wrong answer still fails, once it has lasted `timeoutMs`.
+ */
+export function poll<T>(
+  read: () => Promise<T>,
+  timeoutMs = 60_000,
+): ReturnType<typeof expect.poll<T>> {
+  return expect.poll(read, { timeout: timeoutMs, interval: 100 });
+}
+
 export async function loadApp(s: Session): Promise<number> {
   const started = Date.now();
   await s.page.goto(s.server.url);

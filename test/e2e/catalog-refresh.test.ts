@@ -7,7 +7,7 @@ import { utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { genaiFile } from '../support/genai-fixture.ts';
-import { loadApp, openSession, type Session, pickFile } from './browser.ts';
+import { loadApp, openSession, pickFile, poll, type Session } from './browser.ts';
 
 let session: Session | undefined;
 afterEach(async () => {
@@ -50,13 +50,11 @@ describe('a price refresh reviewed in the app', () => {
     await pickImport(s, file);
     const review = s.page.getByTestId('import-review');
     await review.waitFor();
-    await expect.poll(() => review.textContent()).toContain('(genai-prices)');
+    await poll(() => review.textContent()).toContain('(genai-prices)');
     const changed = review.getByTestId('import-review-changed');
-    await expect.poll(() => changed.textContent()).toContain('openai/gpt-5.6');
+    await poll(() => changed.textContent()).toContain('openai/gpt-5.6');
     expect(await changed.textContent()).toContain('usdPerMTok.input: 5 → 4');
-    await expect
-      .poll(() => review.getByTestId('import-review-pick').textContent())
-      .toMatch(/^The pick/);
+    await poll(() => review.getByTestId('import-review-pick').textContent()).toMatch(/^The pick/);
     await s.page.screenshot({ path: join(s.dataDir, 'import-review.png') });
     await review.getByTestId('import-discard').click();
     await review.waitFor({ state: 'hidden' });
@@ -66,15 +64,15 @@ describe('a price refresh reviewed in the app', () => {
     await review.waitFor();
     await review.getByTestId('import-apply').click();
     await review.waitFor({ state: 'hidden' });
-    await expect
-      .poll(() => s.page.getByTestId('toast-success').last().textContent())
-      .toContain('Imported data.json');
-    await expect.poll(() => gpt56InputPrice(s)).toBe('4');
+    await poll(() => s.page.getByTestId('toast-success').last().textContent()).toContain(
+      'Imported data.json',
+    );
+    await poll(() => gpt56InputPrice(s)).toBe('4');
 
     await s.page.getByTestId('catalog-tab-checks').click();
-    await expect
-      .poll(() => s.page.getByTestId('checks-summary').textContent())
-      .toMatch(/^0 errors, [\d,]+ warnings$/);
+    await poll(() => s.page.getByTestId('checks-summary').textContent()).toMatch(
+      /^0 errors, [\d,]+ warnings$/,
+    );
     expect(s.errors).toEqual([]);
   });
 
@@ -100,25 +98,25 @@ describe('a price refresh reviewed in the app', () => {
     expect(await review.textContent()).toContain(`The file was last modified on ${saved}.`);
     const changed = review.getByTestId('import-review-changed');
     // The catalog read GPT-5.6 on 2026-08-21; the file is newer, so it replaces the price.
-    await expect.poll(() => changed.textContent()).toContain(`as of 2026-08-21 → ${saved}`);
+    await poll(() => changed.textContent()).toContain(`as of 2026-08-21 → ${saved}`);
 
     // A day before the catalog read the row: the file is older, the catalog's row stays.
     await asOf.fill('2026-08-20');
-    await expect.poll(() => changed.textContent()).not.toContain('openai/gpt-5.6');
+    await poll(() => changed.textContent()).not.toContain('openai/gpt-5.6');
 
     // A day after today is refused, by name, and nothing can be applied.
     await asOf.fill(day(2));
-    await expect
-      .poll(() => review.getByTestId('import-as-of-error').textContent())
-      .toContain('is after today');
+    await poll(() => review.getByTestId('import-as-of-error').textContent()).toContain(
+      'is after today',
+    );
     expect(await review.getByTestId('import-apply').isDisabled()).toBe(true);
 
     await asOf.fill(saved);
-    await expect.poll(() => changed.textContent()).toContain(`as of 2026-08-21 → ${saved}`);
+    await poll(() => changed.textContent()).toContain(`as of 2026-08-21 → ${saved}`);
     expect(await review.getByTestId('import-as-of-error').count()).toBe(0);
     await review.getByTestId('import-apply').click();
     await review.waitFor({ state: 'hidden' });
-    await expect.poll(() => gpt56InputPrice(s)).toBe('4');
+    await poll(() => gpt56InputPrice(s)).toBe('4');
     await s.page.getByTestId('catalog-search').fill('id=openai/gpt-5.6');
     await s.page.locator('[data-row-key="openai/gpt-5.6"]').click();
     expect(

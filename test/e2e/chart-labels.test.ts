@@ -7,15 +7,13 @@
  */
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadApp, openSession, pickFile, type Session } from './browser.ts';
+import { loadApp, openSession, pickFile, poll, type Session } from './browser.ts';
 
 let session: Session | undefined;
 afterEach(async () => {
   await session?.close();
   session = undefined;
 });
-
-const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 60_000, interval: 100 });
 
 /**
  * Drawn pixels in the canvas's two leftmost columns: a label that fits starts inside the canvas's

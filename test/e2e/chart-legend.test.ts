@@ -8,15 +8,13 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BREAKDOWN_KEYS, BREAKDOWN_LABELS, PLACEMENT_LABELS } from '../../core/sweep/types.ts';
-import { dragSlider, loadApp, openSession, type Session } from './browser.ts';
+import { dragSlider, loadApp, openSession, poll, type Session } from './browser.ts';
 
 let session: Session | undefined;
 afterEach(async () => {
   await session?.close();
   session = undefined;
 });
-
-const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 30_000, interval: 100 });
 
 /** A legend as the page shows it: each entry's name, swatch colours, text size and colour. */
 function legend(page: Page, testId: string) {

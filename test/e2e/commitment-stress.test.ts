@@ -7,13 +7,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatUsd } from '../../core/format.ts';
 import { parseScenario } from '../../core/scenario/parse.ts';
-import { loadApp, openSession, type Session, pickFile } from './browser.ts';
+import { loadApp, openSession, pickFile, poll, type Session } from './browser.ts';
 import { engine } from './engine.ts';
 import { fixedCommittedFleet } from '../support/fixed-fleet.ts';
-
-function poll<T>(read: () => Promise<T>) {
-  return expect.poll(read, { timeout: 30_000, interval: 100 });
-}
 
 let session: Session | undefined;
 afterEach(async () => {

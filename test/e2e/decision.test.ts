@@ -17,13 +17,8 @@ import { formatUsd } from '../../core/format.ts';
 import { parseScenario } from '../../core/scenario/parse.ts';
 import { Scenario } from '../../core/schema/scenario.ts';
 import type { CandidateResult } from '../../core/sweep/types.ts';
-import { loadApp, openSession, type Session, pickFile } from './browser.ts';
+import { loadApp, openSession, pickFile, poll, type Session } from './browser.ts';
 import { engine } from './engine.ts';
-
-/** Reads until it matches: a busy 2-core machine can stall a browser for seconds. */
-function poll<T>(read: () => Promise<T>) {
-  return expect.poll(read, { timeout: 20_000, interval: 100 });
-}
 
 const CHATBOT = resolve('examples/chatbot.json');
 

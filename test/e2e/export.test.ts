@@ -4,15 +4,13 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../core/csv.ts';
 import { FOCUS_MANDATORY_COLUMNS } from '../../core/report/focus-columns.ts';
-import { loadApp, openSession, type Session, pickFile } from './browser.ts';
+import { loadApp, openSession, pickFile, poll, type Session } from './browser.ts';
 
 let session: Session | undefined;
 afterEach(async () => {
   await session?.close();
   session = undefined;
 });
-
-const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 30_000, interval: 100 });
 
 /** Picks an Export menu item and returns the file the browser downloads. */
 async function exported(s: Session, item: string): Promise<{ name: string; bytes: Buffer }> {

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BENCHMARKS } from '../../core/schema/catalog.ts';
 import { benchmarkName } from '../../core/sweep/constraints.ts';
 import { readSeed } from '../../electron/db/seed-files.ts';
-import { loadApp, openSession, type Session, pickFile } from './browser.ts';
+import { loadApp, openSession, pickFile, poll, type Session } from './browser.ts';
 
 let session: Session | undefined;
 afterEach(async () => {
@@ -28,9 +28,7 @@ describe('API latency in the catalog', () => {
     await s.page.getByTestId('view-catalog').click();
     await s.page.getByTestId('catalog-tab-latency').click();
     const count = s.page.getByTestId('catalog-count');
-    await expect
-      .poll(() => count.textContent())
-      .toMatch(new RegExp(`^${published} of ${published} rows`));
+    await poll(() => count.textContent()).toMatch(new RegExp(`^${published} of ${published} rows`));
     await s.page.locator('[data-row-key="openai/o3|published"]').waitFor();
     expect(await s.page.locator('[data-row-key="openai/o3|published"]').textContent()).toContain(
       'Artificial Analysis',
@@ -48,21 +46,21 @@ describe('API latency in the catalog', () => {
     await pickFile(s.page, 'latency-import', file);
     const review = s.page.getByTestId('import-review');
     await review.waitFor();
-    await expect
-      .poll(() => review.getByTestId('import-review-counts').textContent())
-      .toMatch(/^adds 2, changes 0/);
+    await poll(() => review.getByTestId('import-review-counts').textContent()).toMatch(
+      /^adds 2, changes 0/,
+    );
     expect(await review.getByTestId('import-review-added').textContent()).toContain(
       'latency openai/gpt-4.1-mini|measured',
     );
     await s.page.screenshot({ path: join(s.dataDir, 'latency-review.png') });
     await review.getByTestId('import-apply').click();
     await review.waitFor({ state: 'hidden' });
-    await expect
-      .poll(() => s.page.getByTestId('toast-success').last().textContent())
-      .toContain('Imported measurements.csv: 2 added');
+    await poll(() => s.page.getByTestId('toast-success').last().textContent()).toContain(
+      'Imported measurements.csv: 2 added',
+    );
 
     await s.page.getByTestId('catalog-search').fill('kind=measured');
-    await expect.poll(() => count.textContent()).toMatch(/^2 of 2 rows/);
+    await poll(() => count.textContent()).toMatch(/^2 of 2 rows/);
     const mine = s.page.locator('[data-row-key="openai/gpt-4.1-mini|measured"]');
     await mine.waitFor();
     expect(await mine.textContent()).toContain('our k6 test');
@@ -81,17 +79,12 @@ describe('API latency in the catalog', () => {
     // Scores are on each snapshot's own scale: switching starts from a model scored on it.
     for (const b of ['livebench-2026-01', 'lmarena-text-2025-12'] as const) {
       await picker.selectOption(b);
-      await expect.poll(() => like.inputValue(), { timeout: 15_000 }).not.toBe('');
+      await poll(() => like.inputValue()).not.toBe('');
       const chosen = (await like.locator('option:checked').textContent()) ?? '';
       const name = chosen.replace(/ \([\d,.]+\)$/, '');
-      await expect
-        .poll(
-          () => s.page.getByTestId('min-quality-score').locator('..').locator('..').textContent(),
-          {
-            timeout: 15_000,
-          },
-        )
-        .toContain(`As good as ${name}`);
+      await poll(() =>
+        s.page.getByTestId('min-quality-score').locator('..').locator('..').textContent(),
+      ).toContain(`As good as ${name}`);
     }
     // The select is narrow: the whole snapshot name is spelled out under it.
     expect(await s.page.getByTestId('min-quality-snapshot').textContent()).toBe(

@@ -13,7 +13,7 @@ import { savingsLevers } from '../../core/levers/levers.ts';
 import { evaluateScenario } from '../../core/scenario/evaluate.ts';
 import { parseScenario } from '../../core/scenario/parse.ts';
 import type { Scenario } from '../../core/schema/scenario.ts';
-import { loadApp, openSession, type Session, pickFile } from './browser.ts';
+import { loadApp, openSession, pickFile, poll, type Session } from './browser.ts';
 
 const CHATBOT = resolve('examples/chatbot.json');
 const TOP = 6;
@@ -23,10 +23,6 @@ afterEach(async () => {
   await session?.close();
   session = undefined;
 });
-
-function poll<T>(read: () => Promise<T>) {
-  return expect.poll(read, { timeout: 30_000, interval: 100 });
-}
 
 function chatbotScenario(): Scenario {
   const parsed = parseScenario(JSON.parse(readFileSync(CHATBOT, 'utf8')));

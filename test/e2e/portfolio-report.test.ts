@@ -14,7 +14,7 @@ import { evaluatePortfolio } from '../../core/portfolio/evaluate.ts';
 import { focusCsv } from '../../core/report/focus.ts';
 import { portfolioFocusRows } from '../../core/report/focus-portfolio.ts';
 import { parseScenarioFile } from '../../core/scenario/parse.ts';
-import { loadApp, openSession, pickFile, type Session } from './browser.ts';
+import { loadApp, openSession, pickFile, poll, type Session } from './browser.ts';
 import { EXAMPLE_PORTFOLIO_SHEETS } from '../support/portfolio-fixtures.ts';
 
 let session: Session | undefined;
@@ -23,7 +23,6 @@ afterEach(async () => {
   session = undefined;
 });
 
-const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 30_000, interval: 100 });
 const EXAMPLE = resolve('examples/portfolio.json');
 
 /** Picks an Export menu item and returns the file the browser downloads. */

@@ -13,18 +13,13 @@ import { formatUsd } from '../../core/format.ts';
 import { evaluatePortfolio } from '../../core/portfolio/evaluate.ts';
 import { ScenarioFile } from '../../core/schema/scenario.ts';
 import { dailyWorkload, portfolioFile } from '../support/portfolio-fixtures.ts';
-import { loadApp, openSession, type Session, pickFile } from './browser.ts';
+import { loadApp, openSession, pickFile, poll, type Session } from './browser.ts';
 
 let session: Session | undefined;
 afterEach(async () => {
   await session?.close();
   session = undefined;
 });
-
-/** Reads until it matches: a busy 2-core machine can stall a browser for seconds. */
-function poll<T>(read: () => Promise<T>) {
-  return expect.poll(read, { timeout: 20_000, interval: 100 });
-}
 
 // One workload to start: a daytime chatbot (09:00–21:00, 2,000 requests a day, an experiment) on
 // the one fixed L4 candidate at $1 an hour.

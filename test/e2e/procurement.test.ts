@@ -1,18 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadApp, openSession, type Session, pickFile } from './browser.ts';
+import { loadApp, openSession, pickFile, poll, type Session } from './browser.ts';
 
 let session: Session | undefined;
 afterEach(async () => {
   await session?.close();
   session = undefined;
 });
-
-/** Reads the page until it matches: a busy 2-core machine can stall a browser for seconds. */
-function poll<T>(read: () => Promise<T>) {
-  return expect.poll(read, { timeout: 30_000, interval: 100 });
-}
 
 const OFFERING = 'bedrock/anthropic.claude-haiku-4-5-20251001-v1:0';
 

@@ -11,12 +11,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { formatUsd } from '../../core/format.ts';
 import { parseScenario } from '../../core/scenario/parse.ts';
 import type { Scenario } from '../../core/schema/scenario.ts';
-import { loadApp, openSession, type Session, pickFile } from './browser.ts';
+import { loadApp, openSession, pickFile, poll, type Session } from './browser.ts';
 import { engine } from './engine.ts';
-
-function poll<T>(read: () => Promise<T>) {
-  return expect.poll(read, { timeout: 20_000, interval: 100 });
-}
 
 let session: Session | undefined;
 afterEach(async () => {

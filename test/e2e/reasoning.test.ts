@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadApp, openSession, type Session } from './browser.ts';
+import { loadApp, openSession, poll, type Session } from './browser.ts';
 
 let session: Session | undefined;
 afterEach(async () => {
@@ -10,11 +10,6 @@ afterEach(async () => {
 /** Types into the number field labelled `label` (exact), as a person would. */
 async function setField(s: Session, label: string, value: string): Promise<void> {
   await s.page.getByLabel(label, { exact: true }).fill(value);
-}
-
-/** Reads until it matches: a busy 2-core machine can stall the browser for seconds. */
-function poll<T>(read: () => Promise<T>) {
-  return expect.poll(read, { timeout: 15_000, interval: 100 });
 }
 
 /** The detail's value for a fact label (the first `dt` that reads exactly so). */

@@ -1,13 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadApp, openSession, type Session } from './browser.ts';
+import { loadApp, openSession, poll, type Session } from './browser.ts';
 
 let session: Session | undefined;
 afterEach(async () => {
   await session?.close();
   session = undefined;
 });
-
-const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 60_000, interval: 100 });
 
 /** Types a range into the Ranges tab, as a facilitator would. */
 async function setRange(s: Session, id: string, low: string, likely: string, high: string) {

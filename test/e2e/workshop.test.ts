@@ -14,13 +14,8 @@ import { parseScenario } from '../../core/scenario/parse.ts';
 import type { Scenario } from '../../core/schema/scenario.ts';
 import { requestsPerMonth } from '../../core/workload/derive.ts';
 import { contrastRatio } from '../../renderer/features/charts/contrast.ts';
-import { loadApp, openSession, type Session, pickFile } from './browser.ts';
+import { loadApp, openSession, pickFile, poll, type Session } from './browser.ts';
 import { engine } from './engine.ts';
-
-/** Reads until it matches: a busy 2-core machine can stall a browser for seconds. */
-function poll<T>(read: () => Promise<T>) {
-  return expect.poll(read, { timeout: 20_000, interval: 100 });
-}
 
 const WORKSHOP = resolve('examples/workshop.json');
 const PROJECTOR = { width: 1280, height: 720 };
