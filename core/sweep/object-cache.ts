@@ -55,3 +55,14 @@ export class ObjectPairCache<V> {
     this.old?.get(a)?.get(b)?.delete(key);
   }
 }
+
+/**
+ * Drops a Map's oldest entries (a Map iterates in insertion order) until it holds `keep`: for the
+ * caches of best layouts by request shape, which grow by a shape at every what-if step.
+ */
+export function keepNewest<K, V>(map: Map<K, V>, keep: number): void {
+  for (const key of map.keys()) {
+    if (map.size <= keep) return;
+    map.delete(key);
+  }
+}

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { withIdleShutdown, workloadById } from '../../core/portfolio/derive.ts';
 import { evaluatePortfolio, type PortfolioEvaluation } from '../../core/portfolio/evaluate.ts';
 import type { ReplicaCapacity } from '../../core/selfhost/capacity.ts';
-import { ObjectPairCache } from '../../core/sweep/object-cache.ts';
+import { keepNewest, ObjectPairCache } from '../../core/sweep/object-cache.ts';
 import {
   evaluatePrepared,
   evaluateScenario,
@@ -36,6 +36,7 @@ export const useResults = create<ResultsState>()(() => ({
  */
 const CAPACITY_CACHE_ENTRIES = 32_768;
 let capacityCache = new ObjectPairCache<ReplicaCapacity>(CAPACITY_CACHE_ENTRIES);
+/** Request shapes whose best layouts are kept (the newest). */
 const BEST_LAYOUT_SHAPES = 16;
 let bestCapacityCache = new Map<string, ObjectPairCache<ReplicaCapacity>>();
 let cacheRevision = -1;
@@ -57,12 +58,7 @@ export function recompute(): void {
     bestCapacityCache,
     staleBefore,
   });
-  // A drag on request sizes makes a shape a step: keep the newest shapes' best layouts only
-  // (a Map iterates in insertion order).
-  for (const shape of bestCapacityCache.keys()) {
-    if (bestCapacityCache.size <= BEST_LAYOUT_SHAPES) break;
-    bestCapacityCache.delete(shape);
-  }
+  keepNewest(bestCapacityCache, BEST_LAYOUT_SHAPES);
   useResults.setState((s) => ({
     evaluation,
     computeMs: performance.now() - started,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ObjectPairCache } from '../../core/sweep/object-cache.ts';
+import { keepNewest, ObjectPairCache } from '../../core/sweep/object-cache.ts';
 
 describe('ObjectPairCache: capacities kept while asked for, the rest let go', () => {
   const model = {};
@@ -54,5 +54,20 @@ describe('ObjectPairCache: capacities kept while asked for, the rest let go', ()
     expect(cache.size).toBeLessThanOrEqual(200);
     expect(cache.get(model, gpu, 999)).toBe(999);
     expect(cache.get(model, gpu, 0)).toBeUndefined();
+  });
+});
+
+describe('keepNewest: best layouts of the newest request shapes', () => {
+  it('drops the oldest entries down to the number kept, in insertion order', () => {
+    const shapes = new Map([
+      ['1800/350', 1],
+      ['1900/350', 2],
+      ['2000/350', 3],
+      ['2100/350', 4],
+    ]);
+    keepNewest(shapes, 2);
+    expect([...shapes.keys()]).toEqual(['2000/350', '2100/350']);
+    keepNewest(shapes, 5);
+    expect(shapes.size).toBe(2);
   });
 });

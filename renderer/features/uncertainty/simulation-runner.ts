@@ -6,7 +6,7 @@ import {
 import type { Catalog } from '../../../core/schema/catalog.ts';
 import type { Scenario } from '../../../core/schema/scenario.ts';
 import type { ReplicaCapacity } from '../../../core/selfhost/capacity.ts';
-import { ObjectPairCache } from '../../../core/sweep/object-cache.ts';
+import { keepNewest, ObjectPairCache } from '../../../core/sweep/object-cache.ts';
 import { paybackBands, volumeBands, type Band } from '../../../core/uncertainty/bands.ts';
 import { simulationSetup } from '../../../core/uncertainty/setup.ts';
 import { startSimulation, type UncertaintyResult } from '../../../core/uncertainty/simulate.ts';
@@ -41,16 +41,24 @@ const SLICE = 50;
  * worker can start). It keeps the catalog and the replica capacities between runs: a slider move
  * re-runs with the capacities it already has.
  */
+/**
+ * What the runner keeps between runs, bounded: every future of a run is a request shape of its
+ * own (about 1,000 best-layout shapes a run), and each re-run after a what-if step draws new ones.
+ * Trimmed between runs, never during one.
+ */
+const CAPACITY_CACHE_ENTRIES = 32_768;
+const LAYOUT_SHAPES_KEPT = 4_096;
+
 export class SimulationRunner {
   private catalog: Catalog | null = null;
-  private capacityCache = new ObjectPairCache<ReplicaCapacity>();
+  private capacityCache = new ObjectPairCache<ReplicaCapacity>(CAPACITY_CACHE_ENTRIES);
   private layouts = new Map<string, ObjectPairCache<ReplicaCapacity>>();
   private prepared: { key: string; value: PreparedScenario } | undefined;
 
   setCatalog(catalog: Catalog): void {
     this.catalog = catalog;
     // Capacities and the index were computed from the old rows: start afresh.
-    this.capacityCache = new ObjectPairCache();
+    this.capacityCache = new ObjectPairCache(CAPACITY_CACHE_ENTRIES);
     this.layouts = new Map();
     this.prepared = undefined;
   }
@@ -67,6 +75,7 @@ export class SimulationRunner {
   ): Promise<RunReply> {
     if (this.catalog === null) return { kind: 'error', error: 'the catalog is not loaded yet' };
     const { scenario } = request;
+    keepNewest(this.layouts, LAYOUT_SHAPES_KEPT);
     const prepared = this.preparedFor(this.catalog, scenario, request.today);
     const evaluation = evaluatePrepared(prepared, scenario, {
       capacityCache: this.capacityCache,
