@@ -27,13 +27,15 @@ export interface OperatingPoint {
  * (output − 1) tokens a step). A request's TTFT is half a step's wait, its own prefill chunks, and
  * queueing behind other prefills (M/D/1 on the prefill budget); its TPOT is the step time with the
  * other requests' prefills interleaved. Throughput follows from Little's law over TTFT + decode,
- * so prefill time counts. Requests beyond what fits in memory wait in the queue.
+ * so prefill time counts. Requests beyond what fits in memory wait in the queue. With `out`, the
+ * point is written into it.
  */
 export function operatingPoint(
   s: ReplicaSpec,
   shape: RequestShape,
   concurrency: number,
   maxBatch: number,
+  out?: OperatingPoint,
 ): OperatingPoint {
   const batch = Math.min(concurrency, maxBatch);
   const input = shape.inputTokens;
@@ -98,12 +100,22 @@ export function operatingPoint(
   const requestsPerS = batch / e2eServiceS;
   // Requests beyond the batch wait their turn: Little's law on the whole queue.
   const waitS = concurrency > batch ? (concurrency - batch) / requestsPerS : 0;
-  return {
-    batch,
-    ttftS: ttftS + waitS,
-    tpotS,
-    e2eS: e2eServiceS + waitS,
-    requestsPerS,
-    outputTokPerS: requestsPerS * output,
-  };
+  if (out === undefined) {
+    return {
+      batch,
+      ttftS: ttftS + waitS,
+      tpotS,
+      e2eS: e2eServiceS + waitS,
+      requestsPerS,
+      outputTokPerS: requestsPerS * output,
+    };
+  }
+  // Into the caller's point: a replica's sizing tries a dozen batches and keeps two or three.
+  out.batch = batch;
+  out.ttftS = ttftS + waitS;
+  out.tpotS = tpotS;
+  out.e2eS = e2eServiceS + waitS;
+  out.requestsPerS = requestsPerS;
+  out.outputTokPerS = requestsPerS * output;
+  return out;
 }

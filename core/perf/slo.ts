@@ -55,15 +55,19 @@ export function largestConcurrencyMeetingSlo(
   let hi = maxBatch;
   const atMax = operatingPoint(s, shape, hi, maxBatch);
   if (meetsSlo(atMax, slo, extraMs)) return { ok: true, batch: hi, point: atMax, atMax };
-  // Invariant: lo meets the SLO, hi does not.
+  // Invariant: lo meets the SLO, hi does not. A probe is written into the point no longer needed
+  // (the one that missed, or the previous lo): a search makes three points, not one per probe.
+  let spare: OperatingPoint | undefined;
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);
-    const p = operatingPoint(s, shape, mid, maxBatch);
+    const p = operatingPoint(s, shape, mid, maxBatch, spare);
     if (meetsSlo(p, slo, extraMs)) {
       lo = mid;
+      spare = loPoint;
       loPoint = p;
     } else {
       hi = mid;
+      spare = p;
     }
   }
   return { ok: true, batch: lo, point: loPoint, atMax };

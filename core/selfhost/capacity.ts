@@ -2,7 +2,7 @@ import { noFitReason } from '../perf/estimate.ts';
 import { PERF_PARAMETERS, type PerfParameters } from '../perf/efficiency.ts';
 import { defaultKvPrecision } from '../perf/precision.ts';
 import { admittedConcurrency, replicaSpec, type ReplicaSpec } from '../perf/replica.ts';
-import { operatingPoint, type RequestShape } from '../perf/serving.ts';
+import { operatingPoint, type OperatingPoint, type RequestShape } from '../perf/serving.ts';
 import { largestConcurrencyMeetingSlo, type LatencySlo } from '../perf/slo.ts';
 import type { Gpu, OpenModel } from '../schema/catalog.ts';
 import type { Engine, Precision } from '../schema/common.ts';
@@ -140,7 +140,22 @@ function mayServeMore(
 ): boolean {
   const spec = cachedSpec(r, kvPrecision, true);
   const maxConc = admittedConcurrency(spec, shape.inputTokens, shape.outputTokens);
-  return maxConc >= 1 && operatingPoint(spec, shape, maxConc, maxConc).requestsPerS > requestsPerS;
+  return (
+    maxConc >= 1 &&
+    operatingPoint(spec, shape, maxConc, maxConc, pointScratch).requestsPerS > requestsPerS
+  );
+}
+
+/**
+ * Where a sizing works out the points it reads a few numbers from and drops (the mean shape's
+ * points when the SLO was checked at p95 sizes): thousands of sizings a what-if step, so none of
+ * them allocates one. Read before the next sizing writes them.
+ */
+const pointScratch = newPoint();
+const saturatedScratch = newPoint();
+
+function newPoint(): OperatingPoint {
+  return { batch: 0, ttftS: 0, tpotS: 0, e2eS: 0, requestsPerS: 0, outputTokPerS: 0 };
 }
 
 /** A layout that holds not even one sequence, its reason written only if it is the answer. */
@@ -237,10 +252,14 @@ function layoutCapacity(
     return { ok: false, tp, reason: sloShape ? `at p95 sizes: ${search.reason}` : search.reason };
   }
   const point =
-    sloShape === null ? search.point : operatingPoint(spec, shape, search.batch, maxConc);
+    sloShape === null
+      ? search.point
+      : operatingPoint(spec, shape, search.batch, maxConc, pointScratch);
   // The search tried the largest batch on the SLO's shape: flat out, when that is the mean's.
   const saturated =
-    sloShape === null ? search.atMax : operatingPoint(spec, shape, maxConc, maxConc);
+    sloShape === null
+      ? search.atMax
+      : operatingPoint(spec, shape, maxConc, maxConc, saturatedScratch);
   const p95 = sloShape === null ? null : search.point;
   return {
     ok: true,

@@ -37,8 +37,9 @@ export function cachedCapacity(
       : `${r.tp}|${r.precision}|${r.kvPrecision ?? ''}|${r.engine}|${rtt}|${shaped.key}`;
   let hit = ctx.capacityCache.get(r.model, r.gpu, key);
   if (hit === undefined) {
+    // The request is the caller's own (made for this look-up): no copy unless parameters join it.
     hit = replicaCapacity(
-      { ...r, ...(ctx.parameters ? { parameters: ctx.parameters } : {}) },
+      ctx.parameters ? { ...r, parameters: ctx.parameters } : r,
       shape,
       slo,
       rtt,
@@ -118,7 +119,10 @@ function layoutCode(
 ): number | null {
   let mask = 0;
   let lastBit = -1;
-  for (const tp of typeof tps === 'number' ? [tps] : tps) {
+  // One degree is read as itself, not wrapped in an array: every capacity looked up asks for one.
+  const count = typeof tps === 'number' ? 1 : tps.length;
+  for (let i = 0; i < count; i++) {
+    const tp = typeof tps === 'number' ? tps : (tps[i] as number);
     // Ascending powers of two (as tried: the order breaks ties), else the key in words.
     const bit = Math.log2(tp);
     if (!Number.isInteger(bit) || bit <= lastBit || bit > 15) return null;
@@ -135,12 +139,21 @@ function layoutCode(
   return ((((mask * 8 + p) * 8 + kv) * 4 + e) * 8 + r) * 2 ** 12 + rtt;
 }
 
-/** Tensor-parallel degrees worth trying on `gpus` GPUs: powers of two that divide it. */
-export function tpOptions(gpus: number): number[] {
-  const out: number[] = [];
-  for (let tp = 1; tp <= gpus; tp *= 2) if (gpus % tp === 0) out.push(tp);
+/**
+ * Tensor-parallel degrees worth trying on `gpus` GPUs: powers of two that divide it. One list per
+ * count, shared (read only): a sweep asks for one per instance shape sized.
+ */
+export function tpOptions(gpus: number): readonly number[] {
+  let out = TP_OPTIONS.get(gpus);
+  if (out === undefined) {
+    const degrees: number[] = [];
+    for (let tp = 1; tp <= gpus; tp *= 2) if (gpus % tp === 0) degrees.push(tp);
+    TP_OPTIONS.set(gpus, (out = Object.freeze(degrees)));
+  }
   return out;
 }
+
+const TP_OPTIONS = new Map<number, readonly number[]>();
 
 /** The short part of a capacity's cache key: layouts tried, precisions, engine, network delay. */
 function layoutKey(
@@ -187,15 +200,11 @@ export function bestCapacity(
   const slo = sloFor(ctx, reasoning);
   let best: OkCapacity | undefined;
   let failure: ReplicaCapacity | undefined;
+  // One request for every degree tried: a sizing reads it and keeps none of it.
+  const request: ReplicaRequest = { model, gpu, tp: 1, precision, kvPrecision, engine: p.engine };
   for (const tp of tps) {
-    const c = cachedCapacity(
-      ctx,
-      { model, gpu, tp, precision, kvPrecision, engine: p.engine },
-      shape,
-      slo,
-      networkMs,
-      p95Shape,
-    );
+    request.tp = tp;
+    const c = cachedCapacity(ctx, request, shape, slo, networkMs, p95Shape);
     if (!c.ok) failure = c;
     else if (best === undefined || c.requestsPerSAtSlo / tp > best.requestsPerSAtSlo / best.tp)
       best = c;

@@ -15,15 +15,15 @@ import { followingDemandRoi, growthMonths } from './result.ts';
 
 /**
  * The group's fleet over the growth months, priced apart from the row (on-demand and other hourly
- * prices, nothing held): built for the first region of the group met, kept by its terms object.
+ * prices, nothing held): built for the first region of the group met, kept by its sized fleet.
  */
 function fleetMonthSeries(ctx: EvalContext, p: CloudPlacement, a: OkAssessment): CloudMonthSeries {
   // A sweep meets the regions of an instance type in a row: the last series is checked first.
   const last = ctx.lastFleetMonths;
-  if (last !== undefined && last.terms === a.terms) return last.series;
-  let series = ctx.fleetMonths.get(a.terms);
+  if (last !== undefined && last.fleet === a.sized) return last.series;
+  let series = ctx.fleetMonths.get(a.sized);
   if (series !== undefined) {
-    ctx.lastFleetMonths = { terms: a.terms, series };
+    ctx.lastFleetMonths = { fleet: a.sized, series };
     return series;
   }
   const h = ctx.value.horizonMonths;
@@ -67,8 +67,8 @@ function fleetMonthSeries(ctx: EvalContext, p: CloudPlacement, a: OkAssessment):
       series.runningUsd[m] = cost.runningUsd;
     }
   }
-  ctx.fleetMonths.set(a.terms, series);
-  ctx.lastFleetMonths = { terms: a.terms, series };
+  ctx.fleetMonths.set(a.sized, series);
+  ctx.lastFleetMonths = { fleet: a.sized, series };
   return series;
 }
 

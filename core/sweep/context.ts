@@ -2,7 +2,7 @@ import type { Objective } from '../decision/objective.ts';
 import type { PerfParameters } from '../perf/efficiency.ts';
 import type { CapexSchedule } from '../roi/blocks.ts';
 import { roiToWriteInto, type Roi, type RoiTerms, type ServiceSchedule } from '../roi/roi.ts';
-import type { CloudPlacement, Placement } from '../schema/placement.ts';
+import type { CloudPlacement, Placement, SelfHostPlacement } from '../schema/placement.ts';
 import type { RequestShape } from '../perf/serving.ts';
 import { Operations } from '../schema/operations.ts';
 import { selfHostP95Shape, selfHostShape, type ReplicaCapacity } from '../selfhost/capacity.ts';
@@ -55,6 +55,8 @@ export interface EvalContext {
    * enter the key, so a cache kept across what-if changes of volume makes re-evaluation cheap.
    */
   capacityCache: ObjectPairCache<ReplicaCapacity>;
+  /** Deployment terms by the weights a replica holds (GiB) and the placement (see terms-cache.ts). */
+  termsCache: Map<number, { placement: SelfHostPlacement; terms: DeploymentTerms }[]>;
   /** Terms and sized cloud fleets per capacity, instance size and terms (shared by a type's regions). */
   fleetCache: Map<object, FleetTerms[]>;
   /**
@@ -64,10 +66,10 @@ export interface EvalContext {
   fleetAt: WeakMap<CloudFleet, Map<WorkloadRates, CloudFleet>>;
   /**
    * A cloud group's fleet over the growth months, priced apart from the row (kept by the group's
-   * terms object, which is made once per group): shared by the instance type's regions.
+   * sized fleet, which is made once per group): shared by the instance type's regions.
    */
-  fleetMonths: Map<DeploymentTerms, CloudMonthSeries>;
-  lastFleetMonths: { terms: DeploymentTerms; series: CloudMonthSeries } | undefined;
+  fleetMonths: Map<CloudFleet, CloudMonthSeries>;
+  lastFleetMonths: { fleet: CloudFleet; series: CloudMonthSeries } | undefined;
   /** The last growing rented candidate's ROI and what it was costed from (see growingCloudRoi). */
   lastGrowingRoi:
     | {
@@ -213,6 +215,7 @@ export function makeContext(
     growthMonths: {},
     monthValues: {},
     roiTerms: {},
+    termsCache: new Map(),
     fleetCache: new Map(),
     fleetAt: new WeakMap(),
     fleetMonths: new Map(),

@@ -23,7 +23,7 @@ import {
 } from '../selfhost/cloud-cost.ts';
 import type { FleetLevels } from '../selfhost/fleet.ts';
 import type { CommitTerm } from '../schema/procurement.ts';
-import { deploymentTerms, type DeploymentTerms } from '../selfhost/deployment.ts';
+import type { DeploymentTerms } from '../selfhost/deployment.ts';
 import { co2Kg, energyKwh } from '../selfhost/energy.ts';
 import type { Gpu, Instance, OpenModel, Region } from '../schema/catalog.ts';
 import type { CloudPlacement } from '../schema/placement.ts';
@@ -36,6 +36,7 @@ import {
   type OkCapacity,
 } from './capacity-cache.ts';
 import { cloudCommitment } from './cloud-commitment.ts';
+import { cachedTerms } from './terms-cache.ts';
 import { negotiatedDetail } from './negotiated-detail.ts';
 import { candidateReasoning } from './reasoning-row.ts';
 import { rttToRegionMs, staleWarning } from './constraints.ts';
@@ -102,8 +103,8 @@ export type CloudAssessment =
 
 /**
  * The deployment terms and the fleet for a capacity on instances of a size: shared by every region
- * of the instance type, and by the instance types of the same GPU and count. One terms object per
- * fleet and terms, so a series kept by the terms object (`fleetMonthSeries`) is the fleet's.
+ * of the instance type, and by the instance types of the same GPU and count. One fleet object per
+ * entry, so a series kept by the fleet object (`fleetMonthSeries`) is the fleet's.
  */
 function cachedFleet(
   ctx: EvalContext,
@@ -114,8 +115,7 @@ function cachedFleet(
   let kept = ctx.fleetCache.get(capacity);
   if (kept === undefined) ctx.fleetCache.set(capacity, (kept = []));
   for (const k of kept) if (k.gpuCount === gpuCount && sameFleetTerms(k.placement, p)) return k;
-  const weightsGiB = capacity.weightsGBPerGpu * capacity.tp;
-  const terms = deploymentTerms(ctx.operations, ctx.production, p, ctx.workload, weightsGiB);
+  const terms = cachedTerms(ctx, p, capacity.weightsGBPerGpu * capacity.tp);
   const fleet = cloudFleet(p, gpuCount, capacity, ctx.workload, ctx.rates, terms);
   const entry = { gpuCount, placement: p, terms, fleet };
   kept.push(entry);

@@ -1,5 +1,5 @@
 import { annuityUsdPerMonth } from '../roi/capital.ts';
-import { deploymentTerms, type DeploymentTerms } from '../selfhost/deployment.ts';
+import type { DeploymentTerms } from '../selfhost/deployment.ts';
 import { co2Kg } from '../selfhost/energy.ts';
 import { onpremCost, type OnpremCost } from '../selfhost/onprem-cost.ts';
 import type { Gpu, OpenModel } from '../schema/catalog.ts';
@@ -8,6 +8,7 @@ import type { Workload } from '../schema/workload.ts';
 import type { WorkloadRates } from '../workload/derive.ts';
 import { bestCapacity, reasoningShareOfCapacity, type OkCapacity } from './capacity-cache.ts';
 import { staleWarning } from './constraints.ts';
+import { cachedTerms } from './terms-cache.ts';
 import type { EvalContext } from './context.ts';
 import type { CostAtVolume, RoiCosting } from './result.ts';
 import {
@@ -29,8 +30,7 @@ type OnpremSizing =
 
 /** The deployment terms for a layout: its weights set the load time and storage. */
 function termsFor(ctx: EvalContext, p: OnpremPlacement, capacity: OkCapacity): DeploymentTerms {
-  const weightsGiB = capacity.weightsGBPerGpu * capacity.tp;
-  return deploymentTerms(ctx.operations, ctx.production, p, ctx.workload, weightsGiB);
+  return cachedTerms(ctx, p, capacity.weightsGBPerGpu * capacity.tp);
 }
 
 /**
