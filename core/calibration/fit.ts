@@ -1,4 +1,5 @@
 import {
+  ENGINE_PRIORS,
   ENGINE_PROFILES,
   type PerfParameters,
   type ServingEfficiency,
@@ -59,10 +60,10 @@ export const PRIOR: CalibrationState = {
         layerOverheadUs: 5,
         sequenceOverheadUs: 2.5,
       },
-      // Engines with no current-release run keep these (the stored ENGINE_PROFILES values).
-      vllm: { ...ENGINE_PROFILES.vllm },
-      sglang: { ...ENGINE_PROFILES.sglang },
-      tgi: { ...ENGINE_PROFILES.tgi },
+      // The values set before looking at data; engines with no current-release run keep them.
+      vllm: { ...ENGINE_PROFILES.vllm, ...ENGINE_PRIORS.vllm },
+      sglang: { ...ENGINE_PROFILES.sglang, ...ENGINE_PRIORS.vllm },
+      tgi: { ...ENGINE_PROFILES.tgi, ...ENGINE_PRIORS.tgi },
     },
   },
 };

@@ -71,14 +71,14 @@ export interface MeasurementFactors {
 }
 
 export const MEASUREMENT_FACTORS: MeasurementFactors = {
-  legacyKernel: 0.992,
-  legacyOverhead: { trtllm: 1.83, vllm: 6.32, sglang: 1, tgi: 0.694 },
-  cohortWait: 0.25,
-  cohortWaitCurrent: 0.402,
-  cohortHoldIterations: 28,
-  cohortDecay: 0.57,
-  clientSendMs: 1.42,
-  frontEndMs: 6.94,
+  legacyKernel: 0.982,
+  legacyOverhead: { trtllm: 1.82, vllm: 7.28, sglang: 1, tgi: 0.674 },
+  cohortWait: 0.248,
+  cohortWaitCurrent: 0.406,
+  cohortHoldIterations: 26.8,
+  cohortDecay: 0.562,
+  clientSendMs: 1.44,
+  frontEndMs: 6.95,
   legacyCohortTokenBudget: 65536,
 };
 

@@ -67,15 +67,15 @@ export interface ServingEfficiency {
 
 export const SERVING_EFFICIENCY: ServingEfficiency = {
   compute: 1,
-  memory: 0.996,
-  weightOnlyComputePenalty: 0.442,
-  expertGemmEfficiency: 0.656,
-  attentionMemory: 0.6,
-  fp8Math: 0.89,
-  fp4Math: 0.57,
-  moeLayerOverheadUs: 378,
-  expertLoadSpread: 3.54,
-  commBandwidth: 0.806,
+  memory: 0.991,
+  weightOnlyComputePenalty: 0.529,
+  expertGemmEfficiency: 0.759,
+  attentionMemory: 0.601,
+  fp8Math: 0.881,
+  fp4Math: 0.556,
+  moeLayerOverheadUs: 407,
+  expertLoadSpread: 4.29,
+  commBandwidth: 0.805,
 };
 
 export interface EngineProfile {
@@ -128,13 +128,14 @@ export interface EngineProfile {
 
 /**
  * Serving engines. The limits (memoryFraction, maxBatch, tokenBudget, admission) are the engines'
- * documented defaults. TensorRT-LLM's overheads are fitted to runs of its current releases
- * (`npm run calibrate -- --fit`; it is the kernel reference, kernelEfficiency 1). The calibration
- * set holds no run of a current vLLM, SGLang or TGI release (its vLLM runs are 0.4–0.5, its TGI
- * runs 1.0–2.0, fitted only as legacy factors), so their kernel efficiency and overheads are the
- * prior values set before looking at data (ENGINE_PRIORS), not fitted: SGLang takes vLLM's.
+ * documented defaults. Kernel efficiency and overheads are fitted (`npm run calibrate -- --fit`)
+ * where the calibration set holds runs of a current release: TensorRT-LLM's (the kernel reference,
+ * kernelEfficiency 1), and vLLM's from its 0.11 runs on A100s (gpustack's gpt-oss-120b and
+ * Qwen3-235B-A22B). SGLang, with no run in the set, takes vLLM's; TGI (its runs are 1.0–2.0, fitted
+ * only as legacy factors) keeps the prior values, set before looking at data (ENGINE_PRIORS, which
+ * are also where the fit starts).
  */
-const ENGINE_PRIORS = {
+export const ENGINE_PRIORS = {
   vllm: {
     kernelEfficiency: 0.85,
     stepOverheadMs: 2.5,
@@ -144,11 +145,18 @@ const ENGINE_PRIORS = {
   tgi: { kernelEfficiency: 0.75, stepOverheadMs: 5, layerOverheadUs: 20, sequenceOverheadUs: 10 },
 } as const;
 
+const VLLM_FITTED = {
+  kernelEfficiency: 0.923,
+  stepOverheadMs: 0.707,
+  layerOverheadUs: 17.9,
+  sequenceOverheadUs: 31.1,
+} as const;
+
 export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
   trtllm: {
     kernelEfficiency: 1,
-    stepOverheadMs: 0.0135,
-    layerOverheadUs: 57.8,
+    stepOverheadMs: 0.0113,
+    layerOverheadUs: 56.9,
     sequenceOverheadUs: 17.7,
     overlapsScheduling: true,
     memoryFraction: 0.9,
@@ -160,7 +168,7 @@ export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
     cudaGraphMaxBatch: 128,
   },
   vllm: {
-    ...ENGINE_PRIORS.vllm,
+    ...VLLM_FITTED,
     overlapsScheduling: false,
     memoryFraction: 0.9,
     memoryFractionOf: 'gpu',
@@ -172,7 +180,7 @@ export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
     largeGpuLimits: { minMemoryGB: 70, maxBatch: 1024, tokenBudget: 8192 },
   },
   sglang: {
-    ...ENGINE_PRIORS.vllm,
+    ...VLLM_FITTED,
     overlapsScheduling: true,
     memoryFraction: 0.88,
     memoryFractionOf: 'gpu',

@@ -55,7 +55,7 @@ export function stepSeconds(
 
 /**
  * Routed-expert GEMM time of a step. Each active expert multiplies the rows (tokens) routed to it,
- * tokens × k ÷ active experts on average, but a tensor-core tile multiplies EXPERT_TILE_ROWS rows
+ * tokens × k ÷ active experts on average, but a tensor-core tile multiplies the engine's tile rows
  * at a time: a lightly loaded expert costs a whole tile (smoothly: the 4-norm of rows and tile).
  * Decode batches spread over many experts pay for tiles they barely fill; prefills fill them.
  */
@@ -64,12 +64,10 @@ function expertGemmS(s: ReplicaSpec, tokens: number, expertShare: number): numbe
   const active = s.experts * expertShare;
   const rows = (tokens * s.expertActivationShare * s.experts) / active;
   const rows2 = rows * rows;
-  return active * Math.sqrt(Math.sqrt(rows2 * rows2 + TILE_ROWS_4)) * s.expertGemmSPerRow;
+  const tile = tokens <= s.experts ? s.expertTileRowsFew : s.expertTileRowsMany;
+  const tile2 = tile * tile;
+  return active * Math.sqrt(Math.sqrt(rows2 * rows2 + tile2 * tile2)) * s.expertGemmSPerRow;
 }
-
-/** Rows of a grouped-GEMM tile (Hopper and Blackwell MoE kernels tile 128 tokens), to the 4th. */
-const EXPERT_TILE_ROWS = 128;
-const TILE_ROWS_4 = EXPERT_TILE_ROWS ** 4;
 
 /**
  * Context positions attended, summed over layers: windowed layers stop at their window; chunked

@@ -204,6 +204,54 @@ describe('architecture facts', () => {
     expect(at(true) / at(false)).toBeCloseTo(expertImbalance(1, 8, 2), 12);
   });
 
+  it('a step’s experts are multiplied in the engine’s own tiles', () => {
+    // 8 experts, 2 per token. Reads, dense GEMMs and overheads set to nothing, a step is its expert
+    // GEMMs alone. One decode token routes to 2 experts, 1 row each: a tile of 16 rows in vLLM's
+    // fused MoE, 128 in TensorRT-LLM's, costed as ⁴√(rows⁴ + tile⁴) rows. A 100-token prefill (more
+    // tokens than experts) reaches all 8 (1 − 0.75¹⁰⁰ ≈ 1), 25 rows each, in vLLM's 64-row tiles.
+    const model = testModel(
+      {
+        paramsTotalB: 46.7,
+        paramsActiveB: 12.9,
+        moe: { experts: 8, expertsPerToken: 2, sharedExperts: 0 },
+      },
+      'test-moe',
+    );
+    const expertsOnly = (engine: 'vllm' | 'trtllm') => ({
+      ...replicaSpec({
+        model,
+        gpu: testGpu(),
+        tp: 1,
+        precision: 'bf16',
+        kvPrecision: 'bf16',
+        engine,
+        parameters: bare,
+      }),
+      denseReadS: 0,
+      expertReadS: 0,
+      gemmSPerToken: 0,
+      attnComputeSPerTokenCtxLayer: 0,
+      kvReadSPerTokenLayer: 0,
+      activationSPerToken: 0,
+      commSPerStep: 0,
+      commSPerToken: 0,
+      launchS: 0,
+      scheduleS: 0,
+      overheadSPerSequence: 0,
+      expertGemmSPerRow: 1e-6,
+    });
+    const vllm = expertsOnly('vllm');
+    const trtllm = expertsOnly('trtllm');
+    expect(stepSeconds(vllm, 1, 0, 0, 0)).toBeCloseTo(2 * (1 + 16 ** 4) ** 0.25 * 1e-6, 12);
+    expect(stepSeconds(trtllm, 1, 0, 0, 0)).toBeCloseTo(2 * (1 + 128 ** 4) ** 0.25 * 1e-6, 12);
+    const active = 8 * (1 - 0.75 ** 100);
+    const rows = (100 * 0.25 * 8) / active;
+    expect(stepSeconds(vllm, 0, 0, 100, 50)).toBeCloseTo(
+      active * (rows ** 4 + 64 ** 4) ** 0.25 * 1e-6,
+      12,
+    );
+  });
+
   it('chunked attention cuts a long prefill’s attention to the chunk', () => {
     // 12,000 prompt tokens, chunks of 8,192 on 24 of 32 layers. Full layers attend 6,000 positions
     // on average; chunked ones (8,192²/2 + 3,808²/2) ÷ 12,000 = 3,400.4.
