@@ -14,6 +14,17 @@ import type { OpenModel } from '../../core/schema/catalog.ts';
 import type { Precision } from '../../core/schema/common.ts';
 import { testGpu, testModel } from '../support/fixtures.ts';
 
+/** A Mixtral-like MoE: 46.7B parameters, 12.9B active, 8 experts of which 2 per token. */
+const mixtralLike = () =>
+  testModel(
+    {
+      paramsTotalB: 46.7,
+      paramsActiveB: 12.9,
+      moe: { experts: 8, expertsPerToken: 2, sharedExperts: 0 },
+    },
+    'test-moe',
+  );
+
 /** Unit efficiencies and no overheads, so the arithmetic below is the whole model. */
 const bare: PerfParameters = {
   serving: {
@@ -82,14 +93,7 @@ describe('step time', () => {
 
   it('MoE steps read only the experts their tokens route to', () => {
     // 8 experts, 2 per token: total 46.7B, active 12.9B → routed = 33.8 ÷ 0.75 = 45.067B.
-    const moe = testModel(
-      {
-        paramsTotalB: 46.7,
-        paramsActiveB: 12.9,
-        moe: { experts: 8, expertsPerToken: 2, sharedExperts: 0 },
-      },
-      'test-moe',
-    );
+    const moe = mixtralLike();
     const s = replicaSpec({
       model: moe,
       gpu: testGpu(),
@@ -180,14 +184,7 @@ describe('architecture facts', () => {
     // 1.4342 of those above the mean: 1 + 0.23385 × 1.4342 = 1.3354 of the mean work.
     expect(expertImbalance(1, 128, 8)).toBeCloseTo(1.3354, 4);
     expect(expertImbalance(1, 128, 1)).toBe(1);
-    const model = testModel(
-      {
-        paramsTotalB: 46.7,
-        paramsActiveB: 12.9,
-        moe: { experts: 8, expertsPerToken: 2, sharedExperts: 0 },
-      },
-      'test-moe',
-    );
+    const model = mixtralLike();
     const spread = { ...bare, serving: { ...bare.serving, expertLoadSpread: 1 } };
     const at = (attentionDataParallel: boolean) =>
       replicaSpec({
@@ -209,14 +206,7 @@ describe('architecture facts', () => {
     // GEMMs alone. One decode token routes to 2 experts, 1 row each: a tile of 16 rows in vLLM's
     // fused MoE, 128 in TensorRT-LLM's, costed as ⁴√(rows⁴ + tile⁴) rows. A 100-token prefill (more
     // tokens than experts) reaches all 8 (1 − 0.75¹⁰⁰ ≈ 1), 25 rows each, in vLLM's 64-row tiles.
-    const model = testModel(
-      {
-        paramsTotalB: 46.7,
-        paramsActiveB: 12.9,
-        moe: { experts: 8, expertsPerToken: 2, sharedExperts: 0 },
-      },
-      'test-moe',
-    );
+    const model = mixtralLike();
     const expertsOnly = (engine: 'vllm' | 'trtllm') => ({
       ...replicaSpec({
         model,
