@@ -78,13 +78,7 @@ export interface ReplicaSpec {
   /** Routed experts: how many, and GEMM seconds per row one expert multiplies (0 if dense). */
   experts: number;
   expertGemmSPerRow: number;
-  /**
-   * Rows the engine's grouped expert GEMM multiplies at a time: in a step of no more tokens than
-   * experts (decode), and in a larger one. TensorRT-LLM's CUTLASS MoE kernels tile 128 tokens;
-   * vLLM's and SGLang's fused MoE kernels (Triton, and Marlin for weight-only) take blocks of 16
-   * rows while the step has no more tokens than experts and 64 beyond (vLLM's default
-   * fused_moe config).
-   */
+  /** Rows the engine's grouped expert GEMM multiplies at a time (EngineProfile). */
   expertTileRowsFew: number;
   expertTileRowsMany: number;
   /** Attention compute seconds per token per context position in one layer. */
@@ -206,8 +200,8 @@ export function replicaSpec(c: ReplicaConfig): ReplicaSpec {
             tp /
             (expertFlopsPerS * serving.expertGemmEfficiency)) *
           (dp ? expertImbalance(serving.expertLoadSpread, a.moe.experts, tp) : 1),
-    expertTileRowsFew: c.engine === 'trtllm' ? 128 : 16,
-    expertTileRowsMany: c.engine === 'trtllm' ? 128 : 64,
+    expertTileRowsFew: profile.expertTileRowsFew,
+    expertTileRowsMany: profile.expertTileRowsMany,
     attnComputeSPerTokenCtxLayer: shape.attnFlopsPerTokenCtxPerLayer / tp / attnPeak,
     kvReadSPerTokenLayer: kvBytesPerTokenPerLayer / tp / (bytesPerS * serving.attentionMemory),
     // Per layer: ~12 hidden-sized and 3 intermediate-sized 16-bit reads/writes per token; tensor
@@ -310,6 +304,8 @@ export function engineProfile(
     maxBatch: o?.maxBatch ?? (raised ? large.maxBatch : base.maxBatch),
     tokenBudget: o?.tokenBudget ?? (raised ? large.tokenBudget : base.tokenBudget),
     cudaGraphMaxBatch: o?.cudaGraphMaxBatch ?? base.cudaGraphMaxBatch,
+    expertTileRowsFew: o?.expertTileRowsFew ?? base.expertTileRowsFew,
+    expertTileRowsMany: o?.expertTileRowsMany ?? base.expertTileRowsMany,
   };
 }
 
