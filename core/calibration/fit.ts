@@ -37,6 +37,9 @@ export const PRIOR: CalibrationState = {
     cohortDecay: 0.5,
     clientSendMs: 10,
     frontEndMs: 3,
+    // About 14,000 tokens a second through one Python process: a few tens of µs a token.
+    frontEndUsPerToken: 60,
+    frontEndFirstTokenShare: 0.3,
     legacyCohortTokenBudget: 8192,
   },
   perf: {
@@ -96,6 +99,8 @@ export function knobs(engines: readonly Engine[], points: readonly Measurement[]
     { ...measurementKnob('cohortDecay', 3), weakPrior: true },
     { ...measurementKnob('clientSendMs', 1000), weakPrior: true },
     { ...measurementKnob('frontEndMs', 100), weakPrior: true },
+    { ...measurementKnob('frontEndUsPerToken', 1000), weakPrior: true },
+    { ...measurementKnob('frontEndFirstTokenShare', 1), weakPrior: true },
     servingKnob('compute', 1),
     servingKnob('memory', 1),
     servingKnob('weightOnlyComputePenalty', 1),

@@ -68,6 +68,25 @@ export interface MeasurementFactors {
    * (trtllm-bench) have none.
    */
   frontEndMs: number;
+  /**
+   * Time the serving path outside the engine spends on each streamed output token, in µs: NIM's
+   * OpenAI-compatible server detokenizes each token and writes it to its request's event stream,
+   * and GenAI-Perf (AIPerf) reads the stream, a token at a time. Small models on large GPUs make
+   * tokens faster than that path passes them on: the NIM 1.8 runs of Llama 3.1 8B FP8 on one H100
+   * level off at 11,500–13,300 output tokens a second from 150 users on, whatever the prompt,
+   * where the same engine timed inside itself (trtllm-bench, TensorRT-LLM's performance overview)
+   * makes 17,660 at 500/2,000 tokens and 28,312 at 128/128. Tokens then wait in that path's queue
+   * (see frontEndQueueMs). Only the current NIM runs are costed it: the 2024 sweeps show no such
+   * level.
+   */
+  frontEndUsPerToken: number;
+  /**
+   * The share of that queueing a request's first token waits; its later tokens wait the rest,
+   * spread over them. 1 is a first-come queue of tokens (the first token waits as long as every
+   * later one, spacing unchanged); towards 0, streams share the front end in turn (the first token
+   * passes at once, later ones come further apart).
+   */
+  frontEndFirstTokenShare: number;
 }
 
 export const MEASUREMENT_FACTORS: MeasurementFactors = {
@@ -79,6 +98,8 @@ export const MEASUREMENT_FACTORS: MeasurementFactors = {
   cohortDecay: 0.562,
   clientSendMs: 1.44,
   frontEndMs: 6.95,
+  frontEndUsPerToken: 0,
+  frontEndFirstTokenShare: 0.5,
   legacyCohortTokenBudget: 65536,
 };
 
@@ -157,14 +178,17 @@ export function predict(
   if (rate !== undefined) input.concurrency = poissonInFlight(input, rate, m.concurrency);
   const e = estimate(input);
   const burst = m.harness?.burst;
-  const waitMs =
-    m.harness?.arrivals === 'cohort' && e.fitsInMemory
-      ? factors.frontEndMs + cohortWaitMs(input, e, factors, m.legacy === true)
-      : 0;
+  const cohort = m.harness?.arrivals === 'cohort' && e.fitsInMemory;
+  const loopWaitMs = cohort
+    ? factors.frontEndMs + cohortWaitMs(input, e, factors, m.legacy === true)
+    : 0;
+  const streamQueueMs =
+    cohort && m.legacy !== true ? frontEndQueueMs(e, loopWaitMs, factors.frontEndUsPerToken) : 0;
+  const firstTokenMs = loopWaitMs + factors.frontEndFirstTokenShare * streamQueueMs;
   const predicted =
     burst !== undefined && m.metric === 'outputTokPerS' && e.fitsInMemory
       ? burstThroughput(input, e, burst, m.output)
-      : metricValue(e, m, waitMs);
+      : metricValue(e, m, firstTokenMs, loopWaitMs + streamQueueMs);
   if (predicted === null) {
     return {
       measurement: m,
@@ -414,14 +438,44 @@ function cohortWaitMs(
 }
 
 /**
+ * What a request waits, in all, in the front end's queue of streamed tokens (see
+ * MeasurementFactors.frontEndUsPerToken), in ms. The front end is one server of `usPerToken` per
+ * token, taking tokens at the rate the closed loop delivers them; its queue waits u·ρ/(1 − ρ)
+ * (M/M/1: the engine hands over a whole batch's tokens each step, in bursts). The wait lengthens the
+ * request, which in turn slows the loop and the rate: with the loop time E (engine and other waits)
+ * and the utilization a the engine alone would offer, the wait w solves
+ * w² + w·E·(1 − a) − u·a·E = 0, and the rate tends to 1/u as a grows. How the wait falls on the
+ * first token and the later ones is frontEndFirstTokenShare. Past the batch limit the engine's own
+ * queue takes the loop's slack instead (the loop holds as many requests either way), so only runs
+ * within the batch wait here.
+ */
+function frontEndQueueMs(
+  e: ReturnType<typeof estimate>,
+  loopWaitMs: number,
+  usPerToken: number,
+): number {
+  if (usPerToken <= 0 || e.e2eLatencyMs === null || e.concurrency > e.maxConcurrency) return 0;
+  const loopMs = e.e2eLatencyMs + loopWaitMs;
+  if (loopMs <= 0) return 0;
+  const uMs = usPerToken / 1000;
+  const tokensPerMs = (e.outputTokensPerSecond / 1000) * (e.e2eLatencyMs / loopMs);
+  const a = tokensPerMs * uMs;
+  const b = loopMs * (1 - a);
+  return (-b + Math.sqrt(b * b + 4 * uMs * a * loopMs)) / 2;
+}
+
+/**
  * The published metric as the benchmark client computed it from the predicted operating point,
- * with `waitMs` more before each first token (a cohort's waiting). The wait lengthens every request
- * and so, within the batch, lowers the request rate of the closed loop (Little's law); past it, the
- * rate is the batch's and the wait only moves time from the queue to the cohort.
+ * with `waitMs` more in each request (a cohort's waiting, the front end's queue), of which
+ * `firstTokenWaitMs` comes before its first token and the rest spaces its later ones. The wait
+ * lengthens every request and so, within the batch, lowers the request rate of the closed loop
+ * (Little's law); past it, the rate is the batch's and the wait only moves time from the queue to
+ * the cohort.
  */
 function metricValue(
   e: ReturnType<typeof estimate>,
   m: Measurement,
+  firstTokenWaitMs: number,
   waitMs: number,
 ): number | null {
   if (!e.fitsInMemory) return null;
@@ -436,9 +490,14 @@ function metricValue(
       return e.outputTokensPerSecond * slowdown * (counted / m.output);
     }
     case 'ttftMs':
-      return e.ttftMs === null ? null : e.ttftMs + waitMs;
-    case 'tpotMs':
-      return clientTpot(e, m, counted, e2eMs);
+      return e.ttftMs === null ? null : e.ttftMs + firstTokenWaitMs;
+    case 'tpotMs': {
+      const tpot = clientTpot(e, m, counted, e2eMs);
+      // Waiting after the first token spaces the later ones (GenAI-Perf's ITL).
+      const later = waitMs - firstTokenWaitMs;
+      const spaced = (m.harness?.tpot ?? 'decode') === 'decode' && later > 0 && m.output > 1;
+      return tpot !== null && spaced ? tpot + later / (m.output - 1) : tpot;
+    }
     case 'e2eMs':
       return e2eMs;
   }
