@@ -29,7 +29,7 @@ export interface MeasurementFactors {
    * (see cohortWaitMs). The share of the measured requests that wait as the synchronized first wave
    * does; the rest wait only for their own group's iteration (groups come back apart). Fitted per
    * release: 0.25 for the 2024 NIM sweeps (whose large token budget admits most of their cohorts
-   * in one iteration, which first and later waves alike wait for), 0.40 for NIM 1.8 — its Llama
+   * in one iteration, which first and later waves alike wait for), 0.38 for NIM 1.8 — its Llama
    * 3.1 8B runs wait as a cohort, its Llama 3.3 70B runs less than spread arrivals would, which
    * nothing in the runs' published setup explains.
    */
@@ -90,16 +90,16 @@ export interface MeasurementFactors {
 }
 
 export const MEASUREMENT_FACTORS: MeasurementFactors = {
-  legacyKernel: 0.982,
-  legacyOverhead: { trtllm: 1.82, vllm: 7.28, sglang: 1, tgi: 0.674 },
-  cohortWait: 0.248,
-  cohortWaitCurrent: 0.406,
-  cohortHoldIterations: 26.8,
-  cohortDecay: 0.562,
+  legacyKernel: 0.985,
+  legacyOverhead: { trtllm: 1.88, vllm: 7.44, sglang: 2, tgi: 0.72 },
+  cohortWait: 0.251,
+  cohortWaitCurrent: 0.377,
+  cohortHoldIterations: 32.2,
+  cohortDecay: 0.56,
   clientSendMs: 1.44,
-  frontEndMs: 6.95,
-  frontEndUsPerToken: 0,
-  frontEndFirstTokenShare: 0.5,
+  frontEndMs: 6.9,
+  frontEndUsPerToken: 78,
+  frontEndFirstTokenShare: 0.38,
   legacyCohortTokenBudget: 65536,
 };
 

@@ -67,15 +67,15 @@ export interface ServingEfficiency {
 
 export const SERVING_EFFICIENCY: ServingEfficiency = {
   compute: 1,
-  memory: 0.991,
-  weightOnlyComputePenalty: 0.529,
-  expertGemmEfficiency: 0.759,
-  attentionMemory: 0.601,
-  fp8Math: 0.881,
-  fp4Math: 0.556,
-  moeLayerOverheadUs: 407,
-  expertLoadSpread: 4.29,
-  commBandwidth: 0.805,
+  memory: 0.997,
+  weightOnlyComputePenalty: 0.518,
+  expertGemmEfficiency: 0.771,
+  attentionMemory: 0.583,
+  fp8Math: 0.91,
+  fp4Math: 0.562,
+  moeLayerOverheadUs: 386,
+  expertLoadSpread: 4.87,
+  commBandwidth: 0.778,
 };
 
 export interface EngineProfile {
@@ -153,18 +153,18 @@ export const ENGINE_PRIORS = {
 } as const;
 
 const VLLM_FITTED = {
-  kernelEfficiency: 0.923,
-  stepOverheadMs: 0.707,
-  layerOverheadUs: 17.9,
-  sequenceOverheadUs: 31.1,
+  kernelEfficiency: 0.929,
+  stepOverheadMs: 0.739,
+  layerOverheadUs: 18.1,
+  sequenceOverheadUs: 30.7,
 } as const;
 
 export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
   trtllm: {
     kernelEfficiency: 1,
-    stepOverheadMs: 0.0113,
-    layerOverheadUs: 56.9,
-    sequenceOverheadUs: 17.7,
+    stepOverheadMs: 0.00921,
+    layerOverheadUs: 56,
+    sequenceOverheadUs: 16.9,
     overlapsScheduling: true,
     memoryFraction: 0.9,
     memoryFractionOf: 'free',

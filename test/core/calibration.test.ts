@@ -95,8 +95,8 @@ describe('calibration against published measurements', () => {
   });
 
   // Issue 7's bars, held out: median ≤ 10 % throughput and ≤ 15 % TTFT/TPOT, P90 ≤ 30 % and
-  // ≤ 40 %. Throughput (8.8 % / 27.7 %) and TPOT (8.3 % / 21.5 %) meet them over 2,858 points, and
-  // TTFT's median (13.1 %) does. TTFT's P90 does not (42.8 %): NIM 1.8's Llama 3.3 70B runs wait
+  // ≤ 40 %. Throughput (9.0 % / 26.9 %) and TPOT (8.4 % / 21.7 %) meet them over 2,858 points, and
+  // TTFT's median (13.1 %) does. TTFT's P90 does not (40.9 %): NIM 1.8's Llama 3.3 70B runs wait
   // far less than a cohort would (see MeasurementFactors.cohortWait); its limit guards the figure
   // reached, with a little room.
   it("TPOT, held out: median ≤ 15 %, P90 ≤ 40 % (the issue's bar)", () => {
@@ -113,11 +113,11 @@ describe('calibration against published measurements', () => {
     expect(s.p90AbsPct).toBeLessThanOrEqual(30);
   });
 
-  it('TTFT, held out: median ≤ 15 % (the bar), P90 ≤ 44 % (bar: 40 %)', () => {
+  it('TTFT, held out: median ≤ 15 % (the bar), P90 ≤ 42 % (bar: 40 %)', () => {
     const s = group(heldOut, 'ttft');
     expect(s.count).toBeGreaterThanOrEqual(800);
     expect(s.medianAbsPct).toBeLessThanOrEqual(15);
-    expect(s.p90AbsPct).toBeLessThanOrEqual(44);
+    expect(s.p90AbsPct).toBeLessThanOrEqual(42);
   });
 
   it('a cohort that fits one iteration waits for all its prompts, whatever the share', () => {
@@ -231,6 +231,58 @@ describe('calibration against published measurements', () => {
     const run = inSample.find((p) => p.measurement.id === 77) as Prediction;
     expect(run.measurement.harness?.inFlight).toBeCloseTo(18.59, 2);
     expect(Math.abs(run.relativeError as number)).toBeLessThan(0.3);
+  });
+
+  it("NIM 1.8's front end passes streamed tokens at its own pace, around the first token", () => {
+    // Llama 3.1 8B FP8 on one H100, 200/200 tokens, 250 users. Without the front end's limit the
+    // engine makes thr0 tokens/s, each request taking E = 250 × 200 ÷ thr0 (Little's law). A front
+    // end of u per token is busy a = thr0 × u; the wait w solves w² + w·E·(1 − a) − u·a·E = 0 and
+    // stretches every request: throughput thr0 × E ÷ (E + w), the first token later by 40 % of w
+    // (the share) and the other 199 spaced by the rest.
+    const run = (metric: Measurement['metric']) =>
+      doc.measurements.find(
+        (x) =>
+          x.model === 'llama-3.1-8b' &&
+          x.gpu === 'h100-sxm' &&
+          x.legacy !== true &&
+          x.input === 200 &&
+          x.output === 200 &&
+          x.concurrency === 250 &&
+          x.metric === metric,
+      ) as Measurement;
+    const at = (m: Measurement, usPerToken: number) =>
+      predict(m, models, gpus, undefined, {
+        ...MEASUREMENT_FACTORS,
+        frontEndUsPerToken: usPerToken,
+        frontEndFirstTokenShare: 0.4,
+      }).predicted as number;
+    const thr0 = at(run('outputTokPerS'), 0);
+    const eMs = ((250 * 200) / thr0) * 1000;
+    const uMs = 0.08;
+    const a = (thr0 / 1000) * uMs;
+    const b = eMs * (1 - a);
+    const wMs = (-b + Math.sqrt(b * b + 4 * uMs * a * eMs)) / 2;
+    expect(at(run('outputTokPerS'), 80)).toBeCloseTo((thr0 * eMs) / (eMs + wMs), 6);
+    expect(at(run('ttftMs'), 80)).toBeCloseTo(at(run('ttftMs'), 0) + 0.4 * wMs, 6);
+    expect(at(run('tpotMs'), 80)).toBeCloseTo(at(run('tpotMs'), 0) + (0.6 * wMs) / 199, 6);
+    // However fast the engine, the loop gets no more than 1 ÷ u: 5,000 tokens/s at 200 µs.
+    expect(at(run('outputTokPerS'), 200)).toBeLessThan(5000);
+    expect(at(run('outputTokPerS'), 200)).toBeGreaterThan(4950);
+    // Published 12,965 tokens/s at this load, where the engine alone is predicted far above.
+    expect(thr0).toBeGreaterThan(1.3 * run('outputTokPerS').value);
+    expect(
+      Math.abs(inSample.find((p) => p.measurement === run('outputTokPerS'))!.relativeError!),
+    ).toBeLessThan(0.1);
+  });
+
+  it("the 2024 sweeps' front end is not limited: their predictions ignore the token cost", () => {
+    const m = dliTtft(200, 100);
+    const f = (usPerToken: number) =>
+      predict(m, models, gpus, undefined, {
+        ...MEASUREMENT_FACTORS,
+        frontEndUsPerToken: usPerToken,
+      }).predicted;
+    expect(f(500)).toBe(f(0));
   });
 
   it('FP4 MoE on Blackwell grows with concurrency as the measurement does', () => {
