@@ -190,7 +190,8 @@ export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
     // Fused MoE (Triton): blocks of 16 rows while a step has no more tokens than experts, 64
     // beyond (the default fused_moe config). Weight-only formats run Marlin kernels, which size
     // the block to the mean rows per expert (8 to 64); the model keeps 16/64 for them too, as
-    // costing Marlin's own blocks fitted the calibration set worse (loss 391.09 against 387.87).
+    // costing Marlin's own blocks fitted the calibration set worse when tried (loss 391.09
+    // against 387.87, before the front end's token limit was modelled).
     expertTileRowsFew: 16,
     expertTileRowsMany: 64,
     largeGpuLimits: { minMemoryGB: 70, maxBatch: 1024, tokenBudget: 8192 },
