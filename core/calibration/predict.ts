@@ -30,8 +30,9 @@ export interface MeasurementFactors {
    * does; the rest wait only for their own group's iteration (groups come back apart). Fitted per
    * release: 0.25 for the 2024 NIM sweeps (whose large token budget admits most of their cohorts
    * in one iteration, which first and later waves alike wait for), 0.38 for NIM 1.8 — its Llama
-   * 3.1 8B runs wait as a cohort, its Llama 3.3 70B runs less than spread arrivals would, which
-   * nothing in the runs' published setup explains.
+   * 3.1 8B runs wait as a cohort, while its Llama 3.3 70B runs wait between a cohort and random
+   * arrivals (200-token prompts at 25–250 users: 139–264 ms published, 307–950 ms predicted,
+   * 35–64 ms for random arrivals), which nothing in the runs' published setup explains.
    */
   cohortWait: number;
   /** The same share for runs of current engine releases. */
