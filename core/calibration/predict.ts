@@ -77,8 +77,9 @@ export interface MeasurementFactors {
    * level off at 11,500–13,300 output tokens a second from 150 users on, whatever the prompt,
    * where the same engine timed inside itself (trtllm-bench, TensorRT-LLM's performance overview)
    * makes 17,660 at 500/2,000 tokens and 28,312 at 128/128. Tokens then wait in that path's queue
-   * (see frontEndQueueMs). Only the current NIM runs are costed it: the 2024 sweeps show no such
-   * level.
+   * (see frontEndQueueMs). Only NIM 1.8's runs are costed it. The 2024 sweeps' Llama 3 8B runs on
+   * two H100s level off too, near 11,400–12,500 tokens a second, but a fitted cost for their front
+   * end, while closer in sample, predicted worse held out (TTFT P90 42.8 % against 40.9 %).
    */
   frontEndUsPerToken: number;
   /**
