@@ -275,7 +275,7 @@ describe('calibration against published measurements', () => {
     ).toBeLessThan(0.1);
   });
 
-  it("the 2024 sweeps' front end is not limited: their predictions ignore the token cost", () => {
+  it("the 2024 sweeps are not costed the front end's token time (it predicted worse held out)", () => {
     const m = dliTtft(200, 100);
     const f = (usPerToken: number) =>
       predict(m, models, gpus, undefined, {
