@@ -1,6 +1,7 @@
 import {
   ENGINE_PRIORS,
   ENGINE_PROFILES,
+  TAKE_FITTED_CONSTANTS,
   type PerfParameters,
   type ServingEfficiency,
 } from '../perf/efficiency.ts';
@@ -157,13 +158,6 @@ function servingKnob(field: keyof ServingEfficiency, max: number): Knob {
     max,
   };
 }
-
-/**
- * Engines with no run of a current release that take another's fitted constants in the product
- * (ENGINE_PROFILES): SGLang takes vLLM's. The fit moves them together, so that its predictions of
- * their runs, held out or not, are the product's.
- */
-const TAKE_FITTED_CONSTANTS: Partial<Record<Engine, readonly Engine[]>> = { vllm: ['sglang'] };
 
 function engineKnob(
   engine: Engine,

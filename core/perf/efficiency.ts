@@ -159,6 +159,15 @@ const VLLM_FITTED = {
   sequenceOverheadUs: 30.7,
 } as const;
 
+/**
+ * Engines with no run of a current release that take another engine's fitted constants (kernel
+ * efficiency and overheads) below: SGLang takes vLLM's. Calibration moves them together, so that
+ * its predictions of their runs are the product's.
+ */
+export const TAKE_FITTED_CONSTANTS: Partial<Record<Engine, readonly Engine[]>> = {
+  vllm: ['sglang'],
+};
+
 export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
   trtllm: {
     kernelEfficiency: 1,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   FAMILY_EFFICIENCY,
   PERF_PARAMETERS,
+  TAKE_FITTED_CONSTANTS,
   type EngineProfile,
   type PerfParameters,
 } from '../../core/perf/efficiency.ts';
@@ -396,5 +397,21 @@ describe('estimate (the CLI contract)', () => {
     expect(() => estimate({ ...base, model: odd, gpus: 8, tp: 8 })).toThrow(
       "tp (8) must divide test-28's 28 attention heads",
     );
+  });
+});
+
+describe('engine profiles', () => {
+  it("an engine that takes another's fitted constants has them, as calibration assumes", () => {
+    const fitted = [
+      'kernelEfficiency',
+      'stepOverheadMs',
+      'layerOverheadUs',
+      'sequenceOverheadUs',
+    ] as const;
+    const engines = PERF_PARAMETERS.engines;
+    expect(TAKE_FITTED_CONSTANTS).toEqual({ vllm: ['sglang'] });
+    for (const field of fitted) {
+      expect(engines.sglang[field], `sglang.${field}`).toBe(engines.vllm[field]);
+    }
   });
 });
