@@ -31,6 +31,7 @@ export interface CalibrationState {
 export const PRIOR: CalibrationState = {
   measurement: {
     legacyKernel: 0.75,
+    legacyKvRead: 1,
     legacyOverhead: { trtllm: 2, vllm: 2, sglang: 2, tgi: 2 },
     cohortWait: 0.5,
     cohortWaitCurrent: 0.5,
@@ -40,8 +41,8 @@ export const PRIOR: CalibrationState = {
     frontEndMs: 3,
     // Below the level NIM 1.8's Llama 3.1 8B runs show (about 13,000 tokens a second, 77 µs a
     // token), with most of the wait after the first token. The fit has more than one optimum
-    // here: started at 75 µs and an even split it stops at a worse one (loss 389.5 against
-    // 382.7), trading vLLM's step overhead against its legacy factor.
+    // here (from 78 to 108 µs, with a fifth to two fifths of the wait before the first token),
+    // and a fit started elsewhere can stop in another.
     frontEndUsPerToken: 60,
     frontEndFirstTokenShare: 0.3,
     legacyCohortTokenBudget: 8192,
@@ -58,6 +59,7 @@ export const PRIOR: CalibrationState = {
       moeLayerOverheadUs: 30,
       expertLoadSpread: 0.5,
       commBandwidth: 0.6,
+      decodeBlockBandwidth: 1 / 132,
     },
     engines: {
       trtllm: {
@@ -95,6 +97,7 @@ interface Knob {
 export function knobs(engines: readonly Engine[], points: readonly Measurement[]): Knob[] {
   const out: Knob[] = [
     measurementKnob('legacyKernel', 1.5),
+    measurementKnob('legacyKvRead', 2),
     // A perfectly synchronized burst waits behind half the others; it cannot wait behind more.
     measurementKnob('cohortWait', 1),
     measurementKnob('cohortWaitCurrent', 1),
@@ -116,6 +119,8 @@ export function knobs(engines: readonly Engine[], points: readonly Measurement[]
     // Routing statistics of the served models: no engine-independent prior to trust.
     { ...servingKnob('expertLoadSpread', 5), weakPrior: true },
     servingKnob('commBandwidth', 1),
+    // A kernel's rate per thread block: no microbenchmark to set a prior by.
+    { ...servingKnob('decodeBlockBandwidth', 1), weakPrior: true },
   ];
   for (const engine of engines) {
     const runs = points.filter((m) => m.engine === engine);

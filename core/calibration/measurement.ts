@@ -27,6 +27,8 @@ export const Measurement = z.object({
       memoryFraction: z.number().optional(),
       /** Largest batch the run captured as CUDA graphs (its cuda_graph_config batch_sizes). */
       cudaGraphMaxBatch: z.number().int().nonnegative().optional(),
+      /** false for TensorRT-LLM releases before 0.13, whose decode attention ran unsplit. */
+      splitsDecodeAttention: z.boolean().optional(),
     })
     .optional(),
   /** How the benchmark client ran and counted, where it differs from a closed loop that holds its concurrency. */

@@ -19,6 +19,14 @@ export interface MeasurementFactors {
    * per-step and per-sequence overheads count in full (one shared factor on the overheads).
    */
   legacyKernel: number;
+  /**
+   * Legacy releases' decode attention reads of the KV cache relative to current releases' (to
+   * which the serving efficiency `attentionMemory` is fitted). With their unsplit walk costed
+   * (EngineProfile.splitsDecodeAttention), the 2024 sweeps still read long contexts slower than
+   * current kernels do; one shared efficiency split the difference (0.58 for every release before
+   * this factor; 0.81 for current ones and 0.66 of that for legacy ones after).
+   */
+  legacyKvRead: number;
   /** Per engine: its legacy releases' overheads relative to its current release's. */
   legacyOverhead: Record<Engine, number>;
   /**
@@ -28,11 +36,11 @@ export interface MeasurementFactors {
    * for its own iteration's prefill and, while the cohort holds, for every iteration before it
    * (see cohortWaitMs). The share of the measured requests that wait as the synchronized first wave
    * does; the rest wait only for their own group's iteration (groups come back apart). Fitted per
-   * release: 0.25 for the 2024 NIM sweeps (whose large token budget admits most of their cohorts
-   * in one iteration, which first and later waves alike wait for), 0.38 for NIM 1.8 — its Llama
+   * release: 0.26 for the 2024 NIM sweeps (whose large token budget admits most of their cohorts
+   * in one iteration, which first and later waves alike wait for), 0.21 for NIM 1.8 — its Llama
    * 3.1 8B runs wait as a cohort, while its Llama 3.3 70B runs wait between a cohort and random
-   * arrivals (200-token prompts at 25–250 users: 139–264 ms published, 307–950 ms predicted,
-   * 35–64 ms for random arrivals), which nothing in the runs' published setup explains.
+   * arrivals (200-token prompts at 25–250 users: 139–264 ms published, 310–745 ms predicted,
+   * 36–64 ms for random arrivals), which nothing in the runs' published setup explains.
    */
   cohortWait: number;
   /** The same share for runs of current engine releases. */
@@ -77,9 +85,13 @@ export interface MeasurementFactors {
    * level off at 11,500–13,300 output tokens a second from 150 users on, whatever the prompt,
    * where the same engine timed inside itself (trtllm-bench, TensorRT-LLM's performance overview)
    * makes 17,660 at 500/2,000 tokens and 28,312 at 128/128. Tokens then wait in that path's queue
-   * (see frontEndQueueMs). Only NIM 1.8's runs are costed it. The 2024 sweeps' Llama 3 8B runs on
-   * two H100s level off too, near 11,400–12,500 tokens a second, but a fitted cost for their front
-   * end, while closer in sample, predicted worse held out (TTFT P90 42.8 % against 40.9 %).
+   * (see frontEndQueueMs). Fitted at 91 µs (10,900 tokens a second), below that level (10,940
+   * predicted at 150–250 users of 200/200 tokens against 12,965–13,348 published): the fit trades
+   * it against how much of their waiting falls before the first token (frontEndFirstTokenShare),
+   * with optima from 78 to 108 µs. Only NIM 1.8's runs are costed it. The 2024 sweeps' Llama 3 8B
+   * runs on two H100s level off too, near 11,400–12,500 tokens a second, but a fitted cost for
+   * their front end, while closer in sample, predicted worse held out (TTFT P90 42.8 % against
+   * 40.9 %, before the unsplit decode attention was costed).
    */
   frontEndUsPerToken: number;
   /**
@@ -92,16 +104,17 @@ export interface MeasurementFactors {
 }
 
 export const MEASUREMENT_FACTORS: MeasurementFactors = {
-  legacyKernel: 0.985,
-  legacyOverhead: { trtllm: 1.88, vllm: 7.44, sglang: 2, tgi: 0.72 },
-  cohortWait: 0.251,
-  cohortWaitCurrent: 0.377,
-  cohortHoldIterations: 32.2,
-  cohortDecay: 0.56,
-  clientSendMs: 1.44,
-  frontEndMs: 6.9,
-  frontEndUsPerToken: 78,
-  frontEndFirstTokenShare: 0.38,
+  legacyKernel: 1.01,
+  legacyKvRead: 0.656,
+  legacyOverhead: { trtllm: 1.29, vllm: 5.5, sglang: 2, tgi: 0.763 },
+  cohortWait: 0.261,
+  cohortWaitCurrent: 0.205,
+  cohortHoldIterations: 45,
+  cohortDecay: 0.186,
+  clientSendMs: 1.42,
+  frontEndMs: 7.32,
+  frontEndUsPerToken: 91.4,
+  frontEndFirstTokenShare: 0.37,
   legacyCohortTokenBudget: 65536,
 };
 
@@ -354,6 +367,7 @@ export function legacyProfile(
   const overhead = f.legacyOverhead[name];
   return {
     kernelEfficiency: engine.kernelEfficiency * f.legacyKernel,
+    kvReadEfficiency: f.legacyKvRead,
     stepOverheadMs: engine.stepOverheadMs * overhead,
     layerOverheadUs: engine.layerOverheadUs * overhead,
     sequenceOverheadUs: engine.sequenceOverheadUs * overhead,

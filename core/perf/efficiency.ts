@@ -63,19 +63,28 @@ export interface ServingEfficiency {
    * (a prefill's hidden states), where the collectives reach well under it.
    */
   commBandwidth: number;
+  /**
+   * The share of the GPU's KV-read rate one thread block of decode attention reaches. Engines that
+   * do not split a sequence's context over blocks (see EngineProfile.splitsDecodeAttention) read
+   * each KV head's cache with one block, so a small batch reads at a few blocks' rate, not the
+   * GPU's. Fitted on the runs of such releases (the data's only ones), from one SM's even share of
+   * an H100's bandwidth (1/132) with a weak pull: no microbenchmark gives a block's own rate.
+   */
+  decodeBlockBandwidth: number;
 }
 
 export const SERVING_EFFICIENCY: ServingEfficiency = {
   compute: 1,
-  memory: 0.997,
-  weightOnlyComputePenalty: 0.518,
-  expertGemmEfficiency: 0.771,
-  attentionMemory: 0.583,
-  fp8Math: 0.91,
-  fp4Math: 0.562,
-  moeLayerOverheadUs: 386,
-  expertLoadSpread: 4.87,
-  commBandwidth: 0.778,
+  memory: 0.963,
+  weightOnlyComputePenalty: 0.521,
+  expertGemmEfficiency: 0.731,
+  attentionMemory: 0.814,
+  fp8Math: 0.923,
+  fp4Math: 0.521,
+  moeLayerOverheadUs: 380,
+  expertLoadSpread: 4.97,
+  commBandwidth: 0.723,
+  decodeBlockBandwidth: 0.0212,
 };
 
 export interface EngineProfile {
@@ -129,6 +138,15 @@ export interface EngineProfile {
    */
   expertTileRowsFew: number;
   expertTileRowsMany: number;
+  /**
+   * Decode attention splits a sequence's context over several thread blocks (TensorRT-LLM's
+   * multi_block_mode, on by default since 0.13; vLLM's paged attention v2 and flash-decoding), so
+   * even a batch of one reads its KV at the GPU's rate. Without it (TensorRT-LLM before 0.13) one
+   * block reads each KV head's whole cache (the XQA kernel's grid is KV heads × batch).
+   */
+  splitsDecodeAttention: boolean;
+  /** The engine's KV reads relative to the serving efficiency's (1: as fitted for current releases). */
+  kvReadEfficiency: number;
   /** Larger defaults the engine picks on GPUs with at least this much memory (not A100s). */
   largeGpuLimits?: { minMemoryGB: number; maxBatch: number; tokenBudget: number };
 }
@@ -153,10 +171,10 @@ export const ENGINE_PRIORS = {
 } as const;
 
 const VLLM_FITTED = {
-  kernelEfficiency: 0.929,
-  stepOverheadMs: 0.739,
-  layerOverheadUs: 18.1,
-  sequenceOverheadUs: 30.7,
+  kernelEfficiency: 0.944,
+  stepOverheadMs: 1.26,
+  layerOverheadUs: 20.2,
+  sequenceOverheadUs: 40.3,
 } as const;
 
 /**
@@ -171,9 +189,9 @@ export const TAKE_FITTED_CONSTANTS: Partial<Record<Engine, readonly Engine[]>> =
 export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
   trtllm: {
     kernelEfficiency: 1,
-    stepOverheadMs: 0.00921,
-    layerOverheadUs: 56,
-    sequenceOverheadUs: 16.9,
+    stepOverheadMs: 0.128,
+    layerOverheadUs: 65.9,
+    sequenceOverheadUs: 26.1,
     overlapsScheduling: true,
     memoryFraction: 0.9,
     memoryFractionOf: 'free',
@@ -185,6 +203,8 @@ export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
     // The CUTLASS grouped MoE GEMMs tile 128 tokens.
     expertTileRowsFew: 128,
     expertTileRowsMany: 128,
+    splitsDecodeAttention: true,
+    kvReadEfficiency: 1,
   },
   vllm: {
     ...VLLM_FITTED,
@@ -203,6 +223,8 @@ export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
     // against 387.87, before the front end's token limit was modelled).
     expertTileRowsFew: 16,
     expertTileRowsMany: 64,
+    splitsDecodeAttention: true,
+    kvReadEfficiency: 1,
     largeGpuLimits: { minMemoryGB: 70, maxBatch: 1024, tokenBudget: 8192 },
   },
   sglang: {
@@ -218,6 +240,8 @@ export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
     // SGLang's fused MoE is vLLM's Triton kernel with the same default configs.
     expertTileRowsFew: 16,
     expertTileRowsMany: 64,
+    splitsDecodeAttention: true,
+    kvReadEfficiency: 1,
   },
   tgi: {
     ...ENGINE_PRIORS.tgi,
@@ -232,6 +256,8 @@ export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
     // TGI's MoE layers take their fused kernels from vLLM; the same blocks are assumed.
     expertTileRowsFew: 16,
     expertTileRowsMany: 64,
+    splitsDecodeAttention: true,
+    kvReadEfficiency: 1,
   },
 };
 

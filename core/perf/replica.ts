@@ -85,6 +85,12 @@ export interface ReplicaSpec {
   attnComputeSPerTokenCtxLayer: number;
   /** KV read seconds per cached token in one layer, per GPU. */
   kvReadSPerTokenLayer: number;
+  /**
+   * Engines that do not split decode attention (EngineProfile.splitsDecodeAttention): seconds one
+   * thread block takes per cached position per layer, reading its KV head's cache alone; the
+   * blocks of a step's sequences and heads run side by side. 0 when the engine splits.
+   */
+  unsplitDecodeSPerPositionLayer: number;
   /** Activation traffic (norms, residuals, activations) seconds per token. */
   activationSPerToken: number;
   /**
@@ -149,6 +155,11 @@ export function replicaSpec(c: ReplicaConfig): ReplicaSpec {
   const kvReplication = dp ? 1 : shape.kvShardable ? Math.max(1, tp / a.kvHeads) : tp;
   const kvBytesPerTokenPerLayer =
     shape.kvElementsPerTokenPerLayer * BYTES_PER_KV[c.kvPrecision] * kvReplication;
+  // Unsplit, a block walks one KV head's cache (an MLA latent is one head) position by position.
+  // The 2024 sweeps slow down alike with 8- and 16-bit caches, so the walk's rate is per position:
+  // a 16-bit position's bytes at the block's share of the bandwidth.
+  const unsplitPositionBytes =
+    (shape.kvElementsPerTokenPerLayer / (shape.kvShardable ? a.kvHeads : 1)) * BYTES_PER_KV.bf16;
 
   const gpuMemoryBytes = c.gpu.memoryGB * BYTES_PER_DATASHEET_GB[c.gpu.memoryKind];
   const intermediate = a.intermediateSize ?? 4 * a.hiddenSize;
@@ -203,7 +214,13 @@ export function replicaSpec(c: ReplicaConfig): ReplicaSpec {
     expertTileRowsFew: profile.expertTileRowsFew,
     expertTileRowsMany: profile.expertTileRowsMany,
     attnComputeSPerTokenCtxLayer: shape.attnFlopsPerTokenCtxPerLayer / tp / attnPeak,
-    kvReadSPerTokenLayer: kvBytesPerTokenPerLayer / tp / (bytesPerS * serving.attentionMemory),
+    kvReadSPerTokenLayer:
+      kvBytesPerTokenPerLayer /
+      tp /
+      (bytesPerS * serving.attentionMemory * profile.kvReadEfficiency),
+    unsplitDecodeSPerPositionLayer: profile.splitsDecodeAttention
+      ? 0
+      : unsplitPositionBytes / (bytesPerS * serving.attentionMemory * serving.decodeBlockBandwidth),
     // Per layer: ~12 hidden-sized and 3 intermediate-sized 16-bit reads/writes per token; tensor
     // parallel ranks each hold every token's hidden state, data-parallel ranks only their own.
     activationSPerToken:
@@ -306,6 +323,8 @@ export function engineProfile(
     cudaGraphMaxBatch: o?.cudaGraphMaxBatch ?? base.cudaGraphMaxBatch,
     expertTileRowsFew: o?.expertTileRowsFew ?? base.expertTileRowsFew,
     expertTileRowsMany: o?.expertTileRowsMany ?? base.expertTileRowsMany,
+    splitsDecodeAttention: o?.splitsDecodeAttention ?? base.splitsDecodeAttention,
+    kvReadEfficiency: o?.kvReadEfficiency ?? base.kvReadEfficiency,
   };
 }
 

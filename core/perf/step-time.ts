@@ -37,7 +37,11 @@ export function stepSeconds(
     const ctxLayers = attendedPositions(s, decodeCtx);
     const readS = s.kvReadSPerTokenLayer * ctxLayers;
     const mathS = s.attnComputeSPerTokenCtxLayer * ctxLayers;
-    attentionS += decodeTokens * roofline(readS, mathS);
+    const batchS = decodeTokens * roofline(readS, mathS);
+    // Unsplit, each block walks one KV head's whole cache alone: a small batch cannot fill the
+    // GPU, however little it reads in all.
+    const blockS = s.unsplitDecodeSPerPositionLayer * ctxLayers;
+    attentionS += blockS > batchS ? blockS : batchS;
   }
   if (prefillTokens > 0) {
     const chunked = s.chunkedLayers > 0 ? s.chunkedLayers * (prefillChunkCtx - prefillCtx) : 0;

@@ -39,6 +39,7 @@ const bare: PerfParameters = {
     moeLayerOverheadUs: 0,
     expertLoadSpread: 0,
     commBandwidth: 1,
+    decodeBlockBandwidth: 1 / 100,
   },
   engines: {
     ...PERF_PARAMETERS.engines,
@@ -273,6 +274,42 @@ describe('architecture facts', () => {
     expect(stepSeconds(s, 1, 1000, 0, 0, 0, 1)).toBeCloseTo(kernels + 0.00032, 12);
     const big = specOf(testModel(), 'bf16', { layerOverheadUs: 10, cudaGraphMaxBatch: 0 });
     expect(stepSeconds(big, 1, 1000, 0, 0)).toBeCloseTo(kernels + 0.00032, 12);
+  });
+
+  it('unsplit decode attention walks each KV head alone, at a block’s rate', () => {
+    // One block per KV head, each walking its head's 32 layers × 4,000 positions of 512 bytes
+    // (K and V, 128 dims, 16-bit) at 1/100 of the GPU's 1.76 TB/s: 65.5 MB ÷ 17.6 GB/s = 3.72 ms,
+    // 12.5 times what the whole GPU takes to read all 8 heads.
+    const unsplit = specOf(testModel(), 'bf16', { splitsDecodeAttention: false });
+    const blockS = (32 * 4000 * 512) / (BYTES_PER_S / 100);
+    expect(blockS).toBeCloseTo(0.00372, 5);
+    const readS = KV_S * 32 * 4000;
+    expect(blockS / readS).toBeCloseTo(12.5, 9);
+    const batchOf = (n: number) => n * hyp(readS, ATTN_S * 32 * 4000);
+    const extraS = (n: number) =>
+      stepSeconds(unsplit, n, 4000, 0, 0) - stepSeconds(spec, n, 4000, 0, 0);
+    expect(extraS(1)).toBeCloseTo(blockS - batchOf(1), 12);
+    expect(extraS(4)).toBeCloseTo(blockS - batchOf(4), 12);
+    // From 13 sequences on, the batch's own read is the longer: as when split.
+    expect(extraS(13)).toBeCloseTo(0, 12);
+    // The walk's rate is per position: an 8-bit cache halves the batch's bytes, not the block's time.
+    const fp8 = specOf(testModel(), 'fp8', { splitsDecodeAttention: false });
+    expect(fp8.unsplitDecodeSPerPositionLayer).toBeCloseTo(
+      unsplit.unsplitDecodeSPerPositionLayer,
+      15,
+    );
+    expect(fp8.kvReadSPerTokenLayer).toBeCloseTo(unsplit.kvReadSPerTokenLayer / 2, 15);
+  });
+
+  it('an engine whose KV reads reach half the fitted rate takes twice as long to read the cache', () => {
+    const slow = specOf(testModel(), 'bf16', { kvReadEfficiency: 0.5 });
+    expect(slow.kvReadSPerTokenLayer).toBeCloseTo(2 * KV_S, 15);
+    // One sequence at 4,000 positions: the read is 2 × 4,096 bytes × 32 layers × 4,000 ÷ 1.76 TB/s.
+    const readS = hyp(2 * KV_S * 32 * 4000, ATTN_S * 32 * 4000);
+    expect(stepSeconds(slow, 1, 4000, 0, 0) - stepSeconds(spec, 1, 4000, 0, 0)).toBeCloseTo(
+      readS - hyp(KV_S * 32 * 4000, ATTN_S * 32 * 4000),
+      12,
+    );
   });
 });
 
