@@ -41,19 +41,31 @@ const inSample = doc.measurements.map((m) => predict(m, models, gpus));
 const legacyProfileFor = (m: Measurement) =>
   legacyProfile(PERF_PARAMETERS.engines[m.engine], MEASUREMENT_FACTORS, m.engine);
 
-/** The DLI sweep's TTFT of Llama 3 8B on one H100 in FP16, prompts and outputs of `tokens`. */
-const dliTtft = (tokens: number, users = 10) =>
+/** A run of the DLI sweep on H100s (Llama 3 8B on one GPU in FP16 unless given). */
+const dliRun = (q: {
+  model?: string;
+  tp?: number;
+  precision?: Measurement['precision'];
+  input: number;
+  output: number;
+  users: number;
+  metric: Measurement['metric'];
+}) =>
   doc.measurements.find(
     (x) =>
-      x.model === 'llama-3-8b' &&
+      x.model === (q.model ?? 'llama-3-8b') &&
       x.gpu === 'h100-sxm' &&
-      x.tp === 1 &&
-      x.precision === 'fp16' &&
-      x.input === tokens &&
-      x.output === tokens &&
-      x.concurrency === users &&
-      x.metric === 'ttftMs',
+      x.tp === (q.tp ?? 1) &&
+      x.precision === (q.precision ?? 'fp16') &&
+      x.input === q.input &&
+      x.output === q.output &&
+      x.concurrency === q.users &&
+      x.metric === q.metric,
   ) as Measurement;
+
+/** The DLI sweep's TTFT of Llama 3 8B on one H100 in FP16, prompts and outputs of `tokens`. */
+const dliTtft = (tokens: number, users = 10) =>
+  dliRun({ input: tokens, output: tokens, users, metric: 'ttftMs' });
 
 /**
  * One admission iteration of m's release: `prompts` of m's prompts prefilled (they fit the token
@@ -292,17 +304,15 @@ describe('calibration against published measurements', () => {
     // a token at 200/200 tokens, 17.6 ms at 7,000/1,000. The whole GPU would read 7,500
     // positions' KV in a fraction of a millisecond; one block takes about five more.
     const tpot = (input: number, output: number) =>
-      doc.measurements.find(
-        (x) =>
-          x.model === 'llama-3-70b' &&
-          x.gpu === 'h100-sxm' &&
-          x.tp === 8 &&
-          x.precision === 'fp8' &&
-          x.input === input &&
-          x.output === output &&
-          x.concurrency === 1 &&
-          x.metric === 'tpotMs',
-      ) as Measurement;
+      dliRun({
+        model: 'llama-3-70b',
+        tp: 8,
+        precision: 'fp8',
+        input,
+        output,
+        users: 1,
+        metric: 'tpotMs',
+      });
     const short = tpot(200, 200);
     const long = tpot(7000, 1000);
     expect([short.value, long.value]).toEqual([expect.closeTo(12.0, 1), expect.closeTo(17.57, 1)]);
