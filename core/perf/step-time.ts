@@ -37,11 +37,14 @@ export function stepSeconds(
     const ctxLayers = attendedPositions(s, decodeCtx);
     const readS = s.kvReadSPerTokenLayer * ctxLayers;
     const mathS = s.attnComputeSPerTokenCtxLayer * ctxLayers;
-    const batchS = decodeTokens * roofline(readS, mathS);
+    attentionS += decodeTokens * roofline(readS, mathS);
     // Unsplit, each block walks one KV head's whole cache alone: a small batch cannot fill the
-    // GPU, however little it reads in all.
-    const blockS = s.unsplitDecodeSPerPositionLayer * ctxLayers;
-    attentionS += blockS > batchS ? blockS : batchS;
+    // GPU, however little it reads in all. (Only legacy runs; the product's engines all split.)
+    if (s.unsplitDecodeSPerPositionLayer > 0) {
+      const blockS = s.unsplitDecodeSPerPositionLayer * ctxLayers;
+      const batchS = decodeTokens * roofline(readS, mathS);
+      if (blockS > batchS) attentionS += blockS - batchS;
+    }
   }
   if (prefillTokens > 0) {
     const chunked = s.chunkedLayers > 0 ? s.chunkedLayers * (prefillChunkCtx - prefillCtx) : 0;
