@@ -37,12 +37,12 @@ export function stepSeconds(
     const ctxLayers = attendedPositions(s, decodeCtx);
     const readS = s.kvReadSPerTokenLayer * ctxLayers;
     const mathS = s.attnComputeSPerTokenCtxLayer * ctxLayers;
-    attentionS += decodeTokens * roofline(readS, mathS);
+    const batchS = decodeTokens * roofline(readS, mathS);
+    attentionS += batchS;
     // Unsplit, each block walks one KV head's whole cache alone: a small batch cannot fill the
     // GPU, however little it reads in all. (Only legacy runs; the product's engines all split.)
     if (s.unsplitDecodeSPerPositionLayer > 0) {
       const blockS = s.unsplitDecodeSPerPositionLayer * ctxLayers;
-      const batchS = decodeTokens * roofline(readS, mathS);
       if (blockS > batchS) attentionS += blockS - batchS;
     }
   }
