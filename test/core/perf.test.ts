@@ -9,7 +9,7 @@ import {
 import { estimate } from '../../core/perf/estimate.ts';
 import { expertImbalance, replicaSpec } from '../../core/perf/replica.ts';
 import { operatingPoint } from '../../core/perf/serving.ts';
-import { largestConcurrencyMeetingSlo } from '../../core/perf/slo.ts';
+import { largestConcurrencyMeetingSlo, meetsSlo } from '../../core/perf/slo.ts';
 import { stepSeconds } from '../../core/perf/step-time.ts';
 import type { OpenModel } from '../../core/schema/catalog.ts';
 import type { Precision } from '../../core/schema/common.ts';
@@ -359,6 +359,27 @@ describe('serving at a concurrency', () => {
     if (!r.ok) throw new Error(r.reason);
     expect(operatingPoint(spec, shape, r.batch, 1000).tpotS * 1000).toBeLessThanOrEqual(slo.tpotMs);
     expect(operatingPoint(spec, shape, r.batch + 1, 1000).tpotS * 1000).toBeGreaterThan(slo.tpotMs);
+  });
+
+  it('the SLO search lands on the last batch meeting a TTFT or end-to-end SLO, however tight', () => {
+    // TTFT climbs steeply near saturation (the prefill queue), where interpolating between the
+    // bracket's ends undershoots: each answer must still be the boundary, the next batch missing.
+    const at = (b: number) => operatingPoint(spec, shape, b, 1000);
+    const ttft1 = at(1).ttftS * 1000;
+    const ttftMax = at(1000).ttftS * 1000;
+    const e2e1 = at(1).e2eS * 1000;
+    for (const slo of [
+      { ttftMs: ttft1 * 1.05 },
+      { ttftMs: (ttft1 + ttftMax) / 2 },
+      { ttftMs: ttftMax * 0.99 },
+      { e2eMs: e2e1 * 1.2, ttftMs: ttftMax },
+    ]) {
+      const r = largestConcurrencyMeetingSlo(spec, shape, 1000, slo);
+      if (!r.ok) throw new Error(r.reason);
+      expect(r.batch).toBeLessThan(1000);
+      expect(meetsSlo(at(r.batch), slo, 0)).toBe(true);
+      expect(meetsSlo(at(r.batch + 1), slo, 0)).toBe(false);
+    }
   });
 
   it('an SLO no batch can meet is reported with both numbers', () => {
