@@ -1,12 +1,16 @@
 /**
- * Whole cents for amounts in USD whose cents add up exactly to the rounded total: each amount is
- * floored to a cent, and the cents the flooring lost go one each to the amounts that lost the most
- * (the largest-remainder rule; ties to the earlier amount). Rounding each amount on its own can
- * leave the lines a cent off their total.
+ * Whole cents for amounts in USD whose cents add up exactly to the rounded total (or to
+ * `totalCents`, a rounding of their sum made elsewhere): each amount is floored to a cent, and the
+ * cents the flooring lost go one each to the amounts that lost the most (the largest-remainder
+ * rule; ties to the earlier amount). Rounding each amount on its own can leave the lines a cent
+ * off their total.
  */
-export function largestRemainderCents(amountsUsd: readonly number[]): number[] {
+export function largestRemainderCents(
+  amountsUsd: readonly number[],
+  totalCents?: number,
+): number[] {
   const exact = amountsUsd.map((usd) => usd * 100);
-  const total = Math.round(exact.reduce((a, b) => a + b, 0));
+  const total = totalCents ?? Math.round(exact.reduce((a, b) => a + b, 0));
   // A hair of slack so 0.29 × 100 = 28.999999999999996 floors to 29, not 28.
   const floors = exact.map((c) => Math.floor(c + 1e-6));
   let left = total - floors.reduce((a, b) => a + b, 0);

@@ -36,12 +36,39 @@ function add(to: Record<string, number>, key: string, cents: number): void {
 }
 
 /**
+ * Cents per line, rounded so that the whole and each pool add up: a pool's lines (its members' use
+ * and idle shares, its unallocated idle) are rounded as one amount among the others, then within
+ * that pool's cents — so a pool's sharing adds up to the pool's own bill, not a cent off it.
+ */
+function lineCents(lines: readonly SpendLine[]): number[] {
+  const groups = new Map<string, number[]>();
+  lines.forEach((line, i) => {
+    const key = line.poolId === null ? `line ${i}` : `pool ${line.poolId}`;
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  const members = [...groups.values()];
+  const groupCents = largestRemainderCents(
+    members.map((idx) => idx.reduce((sum, i) => sum + (lines[i] as SpendLine).usd, 0)),
+  );
+  const cents = new Array<number>(lines.length).fill(0);
+  members.forEach((idx, g) => {
+    const inner = largestRemainderCents(
+      idx.map((i) => (lines[i] as SpendLine).usd),
+      groupCents[g],
+    );
+    idx.forEach((i, k) => (cents[i] = inner[k] as number));
+  });
+  return cents;
+}
+
+/**
  * Shows the spend back in whole cents: the lines are rounded together (largest remainder) so they
- * add up to the total to the cent, and every total by a dimension is a sum of those cents. A
- * workload with several tags has its cents split evenly over them, so the tags add up too.
+ * add up to the total to the cent, each pool's lines to the pool's cents, and every total by a
+ * dimension is a sum of those cents. A workload with several tags has its cents split evenly over
+ * them, so the tags add up too.
  */
 export function showback(lines: readonly SpendLine[]): Showback {
-  const cents = largestRemainderCents(lines.map((l) => l.usd));
+  const cents = lineCents(lines);
   const out: Showback = {
     totalCents: cents.reduce((a, b) => a + b, 0),
     rows: [],

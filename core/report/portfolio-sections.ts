@@ -263,8 +263,16 @@ export function poolsSection({ r, pooling }: PortfolioSectionInput): ReportSecti
     })),
   };
   const allocations = r.pools.map((p): ReportTable => {
-    // The pool's idle capacity no member carries: its own line of the showback, to the cent.
-    const left = r.showback.rows.find((row) => row.workloadId === null && row.poolId === p.id);
+    // Each line as the showback rounds it, so the table adds up to the pool's bill to the cent; the
+    // idle capacity no member carries is its own line.
+    const lineOf = (workloadId: string | null, component: 'use' | 'idle') =>
+      r.showback.rows.find(
+        (row) =>
+          row.poolId === p.id && row.workloadId === workloadId && row.component === component,
+      );
+    const usdOf = (workloadId: string, component: 'use' | 'idle') =>
+      (lineOf(workloadId, component)?.cents ?? 0) / 100;
+    const left = lineOf(null, 'idle');
     return {
       id: `portfolio-allocation-${p.id}`,
       columns: [
@@ -279,8 +287,8 @@ export function poolsSection({ r, pooling }: PortfolioSectionInput): ReportSecti
           member: names.get(a.workloadId) ?? a.workloadId,
           owner: owners.get(a.workloadId) || '—',
           gpuHours: a.gpuSeconds / SECONDS_PER_HOUR,
-          use: a.useUsd,
-          idle: a.idleUsd,
+          use: usdOf(a.workloadId, 'use'),
+          idle: usdOf(a.workloadId, 'idle'),
         })),
         ...(left === undefined
           ? []

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { largestRemainderCents } from '../../core/portfolio/cents.ts';
 import { evaluatePortfolio } from '../../core/portfolio/evaluate.ts';
+import { showback, type SpendLine } from '../../core/portfolio/showback.ts';
 import { evaluateScenario } from '../../core/scenario/evaluate.ts';
 import { parseScenario, parseScenarioFile } from '../../core/scenario/parse.ts';
 import type { ScenarioFile } from '../../core/schema/scenario.ts';
@@ -190,6 +191,29 @@ describe('showback', () => {
     expect(largestRemainderCents([0.29, 0.29, 0.42])).toEqual([29, 29, 42]);
     // 10.005 + 10.005 = 20.01: floors 1000 + 1000, the lost cent to the first remainder.
     expect(largestRemainderCents([10.005, 10.005])).toEqual([1001, 1000]);
+  });
+
+  it("rounds a pool's lines to the pool's own cents, so its sharing adds up to its bill", () => {
+    // Two lines of a pool at 0.6 cents each (1.2 cents in all) and one of a lone workload at 0.6:
+    // 1.8 cents, shown as 2. Rounded all together the pool's lines would take both cents (ties go
+    // to the earlier), 2 cents for 1.2; the pool as one amount (1.2) beside the lone line (0.6)
+    // takes 1 and the lone line the other, and the pool's cent goes to its first line.
+    const line = (workloadId: string, poolId: string | null): SpendLine => ({
+      workloadId,
+      owner: 'ops',
+      tags: [],
+      stage: 'production',
+      vendor: 'x',
+      placement: 'Rented GPUs',
+      component: 'use',
+      poolId,
+      usd: 0.006,
+    });
+    const sb = showback([line('a', 'pool-1'), line('b', 'pool-1'), line('c', null)]);
+    expect(sb.rows.map((r) => r.cents)).toEqual([1, 0, 1]);
+    expect(sb.totalCents).toBe(2);
+    // Given the cents to reach, the largest remainders take them.
+    expect(largestRemainderCents([0.006, 0.006], 1)).toEqual([1, 0]);
   });
 
   // Three workloads whose shares of a $730 pool do not come out in whole cents: 2,000, 3,000 and
