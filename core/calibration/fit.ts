@@ -46,6 +46,8 @@ export const PRIOR: CalibrationState = {
     frontEndUsPerToken: 60,
     frontEndFirstTokenShare: 0.3,
     legacyCohortTokenBudget: 8192,
+    // The DLI course's own GenAI-Perf run: three 10 s windows at 34.5 requests a second.
+    legacyRequestCount: 1000,
   },
   perf: {
     serving: {
@@ -108,6 +110,7 @@ export function knobs(engines: readonly Engine[], points: readonly Measurement[]
     { ...measurementKnob('frontEndMs', 100), weakPrior: true },
     { ...measurementKnob('frontEndUsPerToken', 1000), weakPrior: true },
     { ...measurementKnob('frontEndFirstTokenShare', 1), weakPrior: true },
+    { ...measurementKnob('legacyRequestCount', 1e6), weakPrior: true },
     servingKnob('compute', 1),
     servingKnob('memory', 1),
     servingKnob('weightOnlyComputePenalty', 1),

@@ -75,16 +75,16 @@ export interface ServingEfficiency {
 
 export const SERVING_EFFICIENCY: ServingEfficiency = {
   compute: 1,
-  memory: 0.963,
-  weightOnlyComputePenalty: 0.521,
-  expertGemmEfficiency: 0.731,
-  attentionMemory: 0.814,
-  fp8Math: 0.923,
-  fp4Math: 0.521,
-  moeLayerOverheadUs: 380,
-  expertLoadSpread: 4.97,
-  commBandwidth: 0.723,
-  decodeBlockBandwidth: 0.0212,
+  memory: 0.972,
+  weightOnlyComputePenalty: 0.525,
+  expertGemmEfficiency: 0.723,
+  attentionMemory: 0.798,
+  fp8Math: 0.922,
+  fp4Math: 0.519,
+  moeLayerOverheadUs: 390,
+  expertLoadSpread: 4.82,
+  commBandwidth: 0.722,
+  decodeBlockBandwidth: 0.0215,
 };
 
 export interface EngineProfile {
@@ -171,10 +171,10 @@ export const ENGINE_PRIORS = {
 } as const;
 
 const VLLM_FITTED = {
-  kernelEfficiency: 0.944,
-  stepOverheadMs: 1.26,
+  kernelEfficiency: 0.943,
+  stepOverheadMs: 1.29,
   layerOverheadUs: 20.2,
-  sequenceOverheadUs: 40.3,
+  sequenceOverheadUs: 40,
 } as const;
 
 /**
@@ -189,9 +189,9 @@ export const TAKE_FITTED_CONSTANTS: Partial<Record<Engine, readonly Engine[]>> =
 export const ENGINE_PROFILES: Record<Engine, EngineProfile> = {
   trtllm: {
     kernelEfficiency: 1,
-    stepOverheadMs: 0.128,
-    layerOverheadUs: 65.9,
-    sequenceOverheadUs: 26.1,
+    stepOverheadMs: 0.108,
+    layerOverheadUs: 65.4,
+    sequenceOverheadUs: 24.5,
     overlapsScheduling: true,
     memoryFraction: 0.9,
     memoryFractionOf: 'free',

@@ -5,6 +5,7 @@ import { crossValidate, FIT_OPTIONS, PRIOR } from '../../core/calibration/fit.ts
 import { Measurement } from '../../core/calibration/measurement.ts';
 import {
   errorStats,
+  finiteRunWaitMs,
   legacyProfile,
   MEASUREMENT_FACTORS,
   metricGroup,
@@ -107,10 +108,9 @@ describe('calibration against published measurements', () => {
   });
 
   // Issue 7's bars, held out: median ≤ 10 % throughput and ≤ 15 % TTFT/TPOT, P90 ≤ 30 % and
-  // ≤ 40 %. Throughput (7.7 % / 25.7 %) and TPOT (6.6 % / 19.1 %) meet them over 2,858 points, and
-  // TTFT's median (12.9 %) does. TTFT's P90 does not (40.2 %): NIM 1.8's Llama 3.3 70B runs wait
-  // far less than a cohort would (see MeasurementFactors.cohortWait); its limit guards the figure
-  // reached, with a little room.
+  // ≤ 40 %. Over 2,858 points: throughput 7.5 % / 25.2 %, TPOT 6.9 % / 19.5 %, TTFT 12.9 % / 39.5 %
+  // (40.2 % before the 2024 sweeps' runs were costed as the finite runs they were; see
+  // MeasurementFactors.legacyRequestCount). The folds are fixed, so the figures repeat exactly.
   it("TPOT, held out: median ≤ 15 %, P90 ≤ 40 % (the issue's bar)", () => {
     const s = group(heldOut, 'tpot');
     expect(s.count).toBeGreaterThanOrEqual(800);
@@ -125,11 +125,11 @@ describe('calibration against published measurements', () => {
     expect(s.p90AbsPct).toBeLessThanOrEqual(30);
   });
 
-  it('TTFT, held out: median ≤ 15 % (the bar), P90 ≤ 42 % (bar: 40 %)', () => {
+  it("TTFT, held out: median ≤ 15 %, P90 ≤ 40 % (the issue's bar)", () => {
     const s = group(heldOut, 'ttft');
     expect(s.count).toBeGreaterThanOrEqual(800);
     expect(s.medianAbsPct).toBeLessThanOrEqual(15);
-    expect(s.p90AbsPct).toBeLessThanOrEqual(42);
+    expect(s.p90AbsPct).toBeLessThanOrEqual(40);
   });
 
   it('a cohort that fits one iteration waits for all its prompts, whatever the share', () => {
@@ -281,7 +281,7 @@ describe('calibration against published measurements', () => {
     expect(at(run('outputTokPerS'), 200)).toBeLessThan(5000);
     expect(at(run('outputTokPerS'), 200)).toBeGreaterThan(4950);
     // Published 12,965 tokens/s at this load, where the engine alone is predicted far above. The
-    // fitted front end (91 µs) holds it to 10,940: 16 % low, traded against how these runs wait
+    // fitted front end (92 µs) holds it to 10,920: 16 % low, traded against how these runs wait
     // for their first tokens (MeasurementFactors.frontEndUsPerToken).
     expect(thr0).toBeGreaterThan(1.3 * run('outputTokPerS').value);
     expect(
@@ -297,6 +297,38 @@ describe('calibration against published measurements', () => {
         frontEndUsPerToken: usPerToken,
       }).predicted;
     expect(f(500)).toBe(f(0));
+  });
+
+  it('a run of a few waves from a cold start waits less than a steady loop, by hand', () => {
+    // 4 users, 2 batch slots of 10 ms each (2 slots ÷ 200 requests/s). A steady loop queues each
+    // request (4 − 2) ÷ 200/s = 10 ms. The first 4 requests start at 0, 0, 10 and 10 ms (the last
+    // two when the first two free their slots): mean wait 5 ms, 5 less than steady. Two more start
+    // at 20 ms, 10 ms after their users' previous requests returned: 40 ÷ 6 = 6.67 ms, 3.33 less.
+    const run = { concurrency: 4, maxConcurrency: 2, replicas: 1, requestsPerSecond: 200 };
+    expect(finiteRunWaitMs(run, 4)).toBeCloseTo(-5, 9);
+    expect(finiteRunWaitMs(run, 6)).toBeCloseTo(-10 / 3, 9);
+    // Between whole counts the fit sees a straight line: 5 requests wait 30 ÷ 5 = 6 ms.
+    expect(finiteRunWaitMs(run, 4.5)).toBeCloseTo(-4.5, 9);
+    // Users the batch holds never queue.
+    expect(finiteRunWaitMs({ ...run, concurrency: 2 }, 4)).toBe(0);
+  });
+
+  it('the 2024 sweeps past saturation wait as runs of about a thousand requests do', () => {
+    // Llama 3 8B FP16 on one H100, 7,000/1,000 tokens, 150 and 250 users: 80.1 s and 148.8 s to a
+    // first token published, predicted within 15 %. A run ten times as long waits longer, towards
+    // the steady loop's queue.
+    for (const users of [150, 250]) {
+      const m = dliRun({ input: 7000, output: 1000, users, metric: 'ttftMs' });
+      const at = (requestCount: number) =>
+        predict(m, models, gpus, undefined, {
+          ...MEASUREMENT_FACTORS,
+          legacyRequestCount: requestCount,
+        }).predicted as number;
+      expect(Math.abs(at(MEASUREMENT_FACTORS.legacyRequestCount) / m.value - 1)).toBeLessThan(0.15);
+      expect(at(10 * MEASUREMENT_FACTORS.legacyRequestCount)).toBeGreaterThan(
+        at(MEASUREMENT_FACTORS.legacyRequestCount) * 1.03,
+      );
+    }
   });
 
   it("a release before TensorRT-LLM 0.13 reads one user's long context at its blocks' rate", () => {
