@@ -498,22 +498,20 @@ export function finiteRunWaitMs(
   // the first wave's shortfall, spread over them, leaves the mean within about 5 % of steady.
   const perReplica = Math.max(1, Math.min(requestCount / e.replicas, 20 * users));
   const lower = Math.floor(perReplica);
-  const meanWaitMs = (requests: number): number => {
-    const start = new Float64Array(requests);
-    let waitedMs = 0;
-    for (let j = 0; j < requests; j++) {
-      const arrivedMs = j < users ? 0 : (start[j - users] as number) + slotMs;
-      const freeMs = j < batch ? 0 : (start[j - batch] as number) + slotMs;
-      start[j] = Math.max(arrivedMs, freeMs);
-      waitedMs += (start[j] as number) - arrivedMs;
-    }
-    return waitedMs / requests;
-  };
-  const at =
-    lower === perReplica
-      ? meanWaitMs(lower)
-      : meanWaitMs(lower) + (perReplica - lower) * (meanWaitMs(lower + 1) - meanWaitMs(lower));
-  return at - steadyMs;
+  // One run of lower + 1 requests: its first `lower` are the shorter run's.
+  const start = new Float64Array(lower + 1);
+  let waitedMs = 0;
+  let lowerWaitedMs = 0;
+  for (let j = 0; j <= lower; j++) {
+    if (j === lower) lowerWaitedMs = waitedMs;
+    const arrivedMs = j < users ? 0 : (start[j - users] as number) + slotMs;
+    const freeMs = j < batch ? 0 : (start[j - batch] as number) + slotMs;
+    start[j] = Math.max(arrivedMs, freeMs);
+    waitedMs += (start[j] as number) - arrivedMs;
+  }
+  const lowerMeanMs = lowerWaitedMs / lower;
+  const upperMeanMs = waitedMs / (lower + 1);
+  return lowerMeanMs + (perReplica - lower) * (upperMeanMs - lowerMeanMs) - steadyMs;
 }
 
 /**

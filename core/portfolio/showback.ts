@@ -44,7 +44,9 @@ function lineCents(lines: readonly SpendLine[]): number[] {
   const groups = new Map<string, number[]>();
   lines.forEach((line, i) => {
     const key = line.poolId === null ? `line ${i}` : `pool ${line.poolId}`;
-    groups.set(key, [...(groups.get(key) ?? []), i]);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [i]);
+    else group.push(i);
   });
   const members = [...groups.values()];
   const groupCents = largestRemainderCents(
